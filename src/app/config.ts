@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+const optionalText = z.string().trim().optional().transform((v) => (v ? v : undefined));
+const flag = (fallback: boolean) =>
+  z.string().trim().toLowerCase().optional()
+    .refine((v) => v === undefined || v === '' || ['1', '0', 'true', 'false', 'yes', 'no'].includes(v), 'must be 1/0, true/false or yes/no')
+    .transform((v) => (v === undefined || v === '' ? fallback : ['1', 'true', 'yes'].includes(v)));
+const port = (fallback: number) =>
+  z.string().trim().optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : Number(v)))
+    .pipe(z.number().int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535'));
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const guidList = z.string().trim().optional().transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
+  .refine((ids) => ids.every((id) => guid.test(id)), 'must be a comma-separated list of GUIDs');
+
+/** Every setting the bot reads, documented in .env.example. Read once at start. */
+export const ConfigSchema = z.object({
+  PORT: port(3978),
+  MicrosoftAppId: optionalText.refine((v) => v === undefined || guid.test(v), 'must be a GUID (the bot\'s Microsoft App ID) or empty for local anonymous mode'),
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()
+    .or(z.literal('').transform(() => undefined)),
+  MicrosoftAppTenantId: optionalText.refine((v) => v === undefined || guid.test(v), 'must be a GUID'),
+  TABLES_CONNECTION_STRING: optionalText,
+  TABLE_PREFIX: z.string().trim().optional().transform((v) => v || 'kb')
+    .pipe(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'must be letters and digits, starting with a letter, at most 21 characters')),
+  DATA_DIR: z.string().trim().optional().transform((v) => v || '.data'),
+  AZURITE_PORT: port(10002),
+  PLAYGROUND: flag(true),
+  PLAYGROUND_PORT: port(56150),
+  DEMO_ROUND: flag(true),
+  BOOTSTRAP_SECRETARIAT: guidList,
+  ALLOWED_TENANTS: guidList,
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()
+    .or(z.literal('').transform(() => undefined)).transform((v) => v ?? 'info'),
+}).superRefine((c, ctx) => {
+  if (c.MicrosoftAppId && c.MicrosoftAppType !== 'UserAssignedMSI' && !c.MicrosoftAppPassword) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+  }
+  if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
+  }
+});
+
+export type Config = z.infer<typeof ConfigSchema> & { anonymous: boolean };
+
+export class ConfigError extends Error {}
+
+/** Validates the environment; throws a ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`Configuration error: ${issue.path.join('.') || 'environment'} ${issue.message}`);
+  }
+  return { ...parsed.data, anonymous: !parsed.data.MicrosoftAppId };
+}

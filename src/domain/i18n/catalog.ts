@@ -1,0 +1,24 @@
+import type { Locale } from './locale';
+
+/**
+ * One area's texts in all three languages. Bokmål defines the keys; nynorsk and English must
+ * have exactly the same keys, so a missing translation is a compile error, not a runtime blank.
+ */
+export type Catalog<K extends string> = { nb: Record<K, string>; nn: Record<K, string>; en: Record<K, string> };
+
+export function defineMessages<K extends string>(catalog: Catalog<K>): Catalog<K> {
+  return catalog;
+}
+
+export type Params = Record<string, string | number>;
+
+/** Replaces {name} placeholders. Values are inserted as plain text; nothing is evaluated. */
+export function interpolate(text: string, params?: Params): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole);
+}
+
+export function lookup<K extends string>(catalog: Catalog<K>, locale: Locale, key: K, params?: Params): string {
+  return interpolate(catalog[locale][key] ?? catalog.nb[key], params);
+}

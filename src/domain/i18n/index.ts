@@ -1,0 +1,24 @@
+import { lookup, type Catalog, type Params } from './catalog';
+import type { Locale } from './locale';
+import { commonMessages } from './messages/common';
+
+export * from './locale';
+export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
+
+// Every area's catalog, merged. Add a new area here with one line.
+const catalogs = [commonMessages] as const;
+
+type KeysOf<C> = C extends Catalog<infer K> ? K : never;
+export type MessageKey = KeysOf<(typeof catalogs)[number]>;
+
+const merged = {
+  nb: Object.assign({}, ...catalogs.map((c) => c.nb)),
+  nn: Object.assign({}, ...catalogs.map((c) => c.nn)),
+  en: Object.assign({}, ...catalogs.map((c) => c.en)),
+} as Catalog<MessageKey>;
+
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export function translator(locale: Locale): Translate {
+  return (key, params) => lookup(merged, locale, key, params);
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+export const SCHEME_CODES = ['REKOM', 'DEKOM', 'KOMPLOFT'] as const;
+
+/** A yearly reporting round of one County Governor (one forum). */
+export const RoundSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  year: z.number().int().min(2020).max(2100),
+  /** The counties whose owners file in this round (region config `county` ids). */
+  counties: z.array(z.string()).min(1),
+  /** The reporting deadline, an instant (ISO 8601); shown in Oslo time. */
+  deadline: z.string().datetime({ offset: true }),
+  status: z.enum(['planned', 'open', 'closed']),
+  budgets: z.record(z.enum(SCHEME_CODES), z.number().int().min(0)),
+  createdAt: z.string(),
+});
+export type Round = z.infer<typeof RoundSchema>;
+
+/** Owners may file and edit until the deadline, while the round is open. */
+export function isOpenForFiling(round: Round, now: Date): boolean {
+  return round.status === 'open' && now.getTime() < Date.parse(round.deadline);
+}
+
+export function coversCounty(round: Round, county: string): boolean {
+  return round.counties.includes(county);
+}
+
+/**
+ * 23:59 Oslo time on 1 February of `year`. Oslo is UTC+1 in February (no summer time then), so
+ * the instant is 22:59 UTC.
+ */
+export function februaryDeadline(year: number): string {
+  return new Date(Date.UTC(year, 1, 1, 22, 59, 0)).toISOString();
+}
+
+/**
+ * The round a newcomer meets in local mode: the next 1 February deadline still ahead, for the
+ * school year starting that August.
+ */
+export function demoRound(now: Date, counties: string[]): Round {
+  let year = now.getUTCFullYear();
+  if (now.getTime() >= Date.parse(februaryDeadline(year))) year += 1;
+  return {
+    id: `demo-${year}`, year, counties, deadline: februaryDeadline(year), status: 'open',
+    budgets: { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 30_000_000 }, createdAt: now.toISOString(),
+  };
+}

@@ -1,0 +1,208 @@
+import { odataString, personKey, type PersonKey } from './keys';
+import { packJson, unpackJson, withoutJson } from './json';
+import { createIfAbsent, getOrUndefined, mutateEntity, propertiesOf, safeKey, type Tables } from './tables';
+
+/** One state change of a report: who, when, from, to, why. */
+export interface AuditEntry { at: string; by: PersonKey | 'system'; from: string; to: string; reason?: string }
+
+/** Columns kept beside the document, so lists and overviews never unpack whole reports. */
+export interface ReportSummary {
+  ownerName: string; ownerOrgnr: string; ownerType: string; scheme: string; region: string;
+  workingGroup: string; title: string; totalRequested: number;
+}
+
+export interface ReportRecord<T = Record<string, unknown>> {
+  id: string; roundId: string; reference: string; status: string; version: number;
+  createdBy: PersonKey; summary: ReportSummary; data: T; history: AuditEntry[];
+  submittedAt: string; updatedAt: string;
+}
+
+type Row = ReportSummary & {
+  reference: string; status: string; version: number; createdByTenant: string; createdByUser: string;
+  submittedAt: string; updatedAt: string; lastDraftId: string; history: string;
+} & Record<string, unknown>;
+
+export type EventType = 'submitted' | 'edited' | 'withdrawn' | 'status';
+
+// Reports of a round share a partition (the secretariat's queries); versions of one report share
+// another; the index table maps a person or an owner organisation to report ids.
+const reportPk = (roundId: string) => `r_${safeKey(roundId)}`;
+const versionPk = (reportId: string) => `v_${safeKey(reportId)}`;
+const userIndexPk = (p: PersonKey) => `u_${personKey(p)}`;
+const ownerIndexPk = (orgnr: string) => `o_${safeKey(orgnr)}`;
+const memberOfPk = (p: PersonKey) => `m_${personKey(p)}`;
+
+function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
+  const { ownerName, ownerOrgnr, ownerType, scheme, region, workingGroup, title, totalRequested } = row;
+  return {
+    id, roundId, reference: row.reference, status: row.status, version: row.version,
+    createdBy: { tenantId: row.createdByTenant, aadObjectId: row.createdByUser },
+    summary: { ownerName, ownerOrgnr, ownerType, scheme, region, workingGroup, title, totalRequested },
+    data: unpackJson<T>(row) as T, history: JSON.parse(row.history || '[]'), submittedAt: row.submittedAt, updatedAt: row.updatedAt,
+  };
+}
+
+export class ConflictError extends Error {}
+
+export class Reports {
+  constructor(private readonly tables: Tables, private readonly now: () => Date) {}
+  private get table() { return this.tables.client('Reports'); }
+  private get index() { return this.tables.client('ReportIndex'); }
+  private get counters() { return this.tables.client('Counters'); }
+  private get events() { return this.tables.client('Events'); }
+
+  async get<T>(roundId: string, id: string): Promise<ReportRecord<T> | undefined> {
+    const row = await getOrUndefined<Row>(this.table, reportPk(roundId), safeKey(id));
+    return row ? fromRow<T>(roundId, id, propertiesOf(row)) : undefined;
+  }
+
+  /**
+   * The reference for a draft, allocated once: a retried submit finds the same number. Numbers
+   * come from one counter row per round, incremented under its ETag, so two instances never
+   * hand out the same one.
+   */
+  async referenceFor(roundId: string, year: number, draftId: string): Promise<string> {
+    const pk = `ref_${safeKey(roundId)}`;
+    const reserved = await getOrUndefined<{ reference: string }>(this.counters, pk, `draft_${safeKey(draftId)}`);
+    if (reserved) return reserved.reference;
+    const counter = await mutateEntity<{ next: number }>(this.counters, pk, 'next', (cur) => ({ next: (cur?.next ?? 0) + 1 }), 50);
+    const reference = `BM-${year}-${String(counter!.next).padStart(4, '0')}`;
+    if (await createIfAbsent(this.counters, { partitionKey: pk, rowKey: `draft_${safeKey(draftId)}`, reference })) return reference;
+    // A simultaneous retry of the same submit reserved first; use its number.
+    return (await getOrUndefined<{ reference: string }>(this.counters, pk, `draft_${safeKey(draftId)}`))!.reference;
+  }
+
+  /**
+   * Stores a first submission. The report id is the draft id, so a double click or a Teams retry
+   * finds the report already there and changes nothing. Every step is idempotent, so a retry
+   * after a crash completes what is missing.
+   */
+  async submitNew<T>(input: { draftId: string; roundId: string; reference: string; by: PersonKey; summary: ReportSummary; data: T }): Promise<{ report: ReportRecord<T>; created: boolean }> {
+    const at = this.now().toISOString();
+    const history: AuditEntry[] = [{ at, by: input.by, from: 'draft', to: 'submitted' }];
+    const row: Row = {
+      ...input.summary, reference: input.reference, status: 'submitted', version: 1,
+      createdByTenant: input.by.tenantId, createdByUser: input.by.aadObjectId, submittedAt: at, updatedAt: at,
+      lastDraftId: input.draftId, history: JSON.stringify(history), ...packJson(input.data),
+    };
+    const created = await createIfAbsent(this.table, { partitionKey: reportPk(input.roundId), rowKey: safeKey(input.draftId), ...row });
+    const report = (await this.get<T>(input.roundId, input.draftId))!;
+    await this.afterWrite(report, 'submitted', input.draftId);
+    await this.index.upsertEntity({ partitionKey: userIndexPk(input.by), rowKey: safeKey(report.id), roundId: report.roundId }, 'Replace');
+    await this.index.upsertEntity({ partitionKey: ownerIndexPk(report.summary.ownerOrgnr), rowKey: safeKey(report.id), roundId: report.roundId }, 'Replace');
+    await this.registerFirstMember(report.summary.ownerOrgnr, input.by);
+    return { report, created };
+  }
+
+  /** Applies an edit made in a draft; applying the same draft twice changes nothing the second time. */
+  async applyEdit<T>(input: { draftId: string; roundId: string; reportId: string; by: PersonKey; summary: ReportSummary; data: T; allowed: (status: string) => boolean }): Promise<ReportRecord<T>> {
+    const at = this.now().toISOString();
+    await mutateEntity<Row>(this.table, reportPk(input.roundId), safeKey(input.reportId), (cur) => {
+      if (!cur) throw new ConflictError('report not found');
+      if (cur.lastDraftId === input.draftId) return undefined;
+      if (!input.allowed(cur.status)) throw new ConflictError(`report is ${cur.status}`);
+      const history: AuditEntry[] = JSON.parse(cur.history || '[]');
+      history.push({ at, by: input.by, from: cur.status, to: 'submitted', reason: `version ${cur.version + 1}` });
+      return {
+        ...(withoutJson(cur) as Row), ...input.summary, status: 'submitted', version: cur.version + 1, updatedAt: at,
+        lastDraftId: input.draftId, history: JSON.stringify(history), ...packJson(input.data),
+      };
+    });
+    const report = (await this.get<T>(input.roundId, input.reportId))!;
+    await this.afterWrite(report, 'edited', input.draftId);
+    return report;
+  }
+
+  /** Moves a report to another status with an audit entry; `allowed` sees the current status. */
+  async setStatus<T>(roundId: string, reportId: string, to: string, entry: { by: PersonKey | 'system'; reason?: string }, allowed: (status: string) => boolean): Promise<ReportRecord<T>> {
+    const at = this.now().toISOString();
+    await mutateEntity<Row>(this.table, reportPk(roundId), safeKey(reportId), (cur) => {
+      if (!cur) throw new ConflictError('report not found');
+      if (!allowed(cur.status)) throw new ConflictError(`report is ${cur.status}`);
+      const history: AuditEntry[] = JSON.parse(cur.history || '[]');
+      history.push({ at, by: entry.by, from: cur.status, to, reason: entry.reason });
+      return { ...cur, status: to, updatedAt: at, history: JSON.stringify(history) };
+    });
+    const report = (await this.get<T>(roundId, reportId))!;
+    await this.recordEvent(report, to === 'withdrawn' ? 'withdrawn' : 'status', `${to}_${report.history.length}`);
+    return report;
+  }
+
+  private async afterWrite(report: ReportRecord<unknown>, type: EventType, draftId: string): Promise<void> {
+    await createIfAbsent(this.table, {
+      partitionKey: versionPk(report.id), rowKey: String(report.version).padStart(4, '0'),
+      draftId, at: report.updatedAt, status: report.status, ...packJson(report.data),
+    });
+    await this.recordEvent(report, type, `v${report.version}`);
+  }
+
+  /** An event for the secretariat's notifications; its key makes a retried write a no-op. */
+  private async recordEvent(report: ReportRecord<unknown>, type: EventType, discriminator: string): Promise<void> {
+    await createIfAbsent(this.events, {
+      partitionKey: `round_${safeKey(report.roundId)}`, rowKey: `${safeKey(report.id)}_${type}_${discriminator}`,
+      type, reportId: report.id, reference: report.reference, at: this.now().toISOString(), scheme: report.summary.scheme,
+      totalRequested: report.summary.totalRequested,
+    });
+  }
+
+  async eventsOf(roundId: string): Promise<Array<{ type: EventType; reportId: string; reference: string; at: string }>> {
+    const out: Array<{ type: EventType; reportId: string; reference: string; at: string }> = [];
+    for await (const e of this.events.listEntities<{ type: EventType; reportId: string; reference: string; at: string }>({ queryOptions: { filter: `PartitionKey eq ${odataString(`round_${safeKey(roundId)}`)}` } })) {
+      out.push({ type: e.type, reportId: e.reportId, reference: e.reference, at: e.at });
+    }
+    return out.sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  async versions<T>(reportId: string): Promise<Array<{ version: number; at: string; status: string; data: T }>> {
+    const out: Array<{ version: number; at: string; status: string; data: T }> = [];
+    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: `PartitionKey eq ${odataString(versionPk(reportId))}` } })) {
+      out.push({ version: Number(row.rowKey), at: String(row.at), status: String(row.status), data: unpackJson<T>(row) as T });
+    }
+    return out;
+  }
+
+  // --- who may see what -------------------------------------------------------------------------
+
+  /** Whoever files an owner's first report becomes the person registered for that owner. */
+  private async registerFirstMember(orgnr: string, by: PersonKey): Promise<void> {
+    const members = this.index.listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(`om_${safeKey(orgnr)}`)}` } });
+    for await (const _ of members) return;
+    await this.addOwnerMember(orgnr, by);
+  }
+
+  async addOwnerMember(orgnr: string, person: PersonKey): Promise<void> {
+    await this.index.upsertEntity({ partitionKey: `om_${safeKey(orgnr)}`, rowKey: personKey(person), tenantId: person.tenantId, aadObjectId: person.aadObjectId }, 'Replace');
+    await this.index.upsertEntity({ partitionKey: memberOfPk(person), rowKey: safeKey(orgnr) }, 'Replace');
+  }
+
+  async ownersOf(person: PersonKey): Promise<string[]> {
+    const out: string[] = [];
+    for await (const r of this.index.listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(memberOfPk(person))}` } })) out.push(r.rowKey!);
+    return out;
+  }
+
+  /** Report ids a person may see: those they filed and those of owners they are registered for. */
+  async visibleTo(person: PersonKey): Promise<Array<{ id: string; roundId: string }>> {
+    const seen = new Map<string, string>();
+    const partitions = [userIndexPk(person), ...(await this.ownersOf(person)).map(ownerIndexPk)];
+    for (const pk of partitions) {
+      for await (const r of this.index.listEntities<{ roundId: string }>({ queryOptions: { filter: `PartitionKey eq ${odataString(pk)}` } })) {
+        seen.set(r.rowKey!, r.roundId);
+      }
+    }
+    return [...seen].map(([id, roundId]) => ({ id, roundId }));
+  }
+
+  /** The report if this person may see it; otherwise undefined, exactly as if it did not exist. */
+  async getVisible<T>(person: PersonKey, reportId: string): Promise<ReportRecord<T> | undefined> {
+    const own = await getOrUndefined<{ roundId: string }>(this.index, userIndexPk(person), safeKey(reportId));
+    let roundId = own?.roundId;
+    if (!roundId) {
+      for (const orgnr of await this.ownersOf(person)) {
+        const viaOwner = await getOrUndefined<{ roundId: string }>(this.index, ownerIndexPk(orgnr), safeKey(reportId));
+        if (viaOwner) { roundId = viaOwner.roundId; break; }
+      }
+    }
+    return roundId ? this.get<T>(roundId, reportId) : undefined;
+  }
+}

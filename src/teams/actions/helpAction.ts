@@ -1,0 +1,4 @@
+import { helpCard } from '../cards/helpCard';
+import type { ActionHandler } from './index';
+
+export const helpAction: ActionHandler = async (turn) => ({ card: helpCard(turn.t) });

@@ -1,0 +1,92 @@
+import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { isStorageUnavailable } from '../storage/tables';
+import { ACTIONS } from './actions';
+import { cardMessage, cardResponse, messageResponse } from './cards/attach';
+import { errorCard, helpCard } from './cards/helpCard';
+import { findCommand } from './commands';
+import { captureConversation, channelChanged, forgetConversation } from './installation';
+import type { Services } from './services';
+import { commandText, tenantOf, turnOf } from './turn';
+
+// The invoke body is untrusted input: verb and data are checked before any handler sees them.
+const ExecuteSchema = z.object({
+  action: z.object({
+    type: z.literal('Action.Execute'),
+    verb: z.string().min(1).max(100),
+    data: z.record(z.unknown()).optional(),
+  }),
+});
+
+export class KompetanseBot extends TeamsActivityHandler {
+  constructor(private readonly services: Services) {
+    super();
+    this.onMessage(async (context, next) => { await this.onText(context); await next(); });
+    this.onInstallationUpdateAdd(async (context, next) => { await this.installed(context); await next(); });
+    this.onInstallationUpdateRemove(async (context, next) => { await forgetConversation(context, services); await next(); });
+    this.onMembersAdded(async (context, next) => {
+      if (context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id)) await this.installed(context);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      if (context.activity.membersRemoved?.some((m) => m.id === context.activity.recipient.id)) await forgetConversation(context, services);
+      await next();
+    });
+    this.onTeamsChannelCreatedEvent(async (ch, team, context, next) => { await channelChanged(context, services, ch, team.id!, 'created'); await next(); });
+    this.onTeamsChannelRestoredEvent(async (ch, team, context, next) => { await channelChanged(context, services, ch, team.id!, 'created'); await next(); });
+    this.onTeamsChannelRenamedEvent(async (ch, team, context, next) => { await channelChanged(context, services, ch, team.id!, 'renamed'); await next(); });
+    this.onTeamsChannelDeletedEvent(async (ch, team, context, next) => { await channelChanged(context, services, ch, team.id!, 'deleted'); await next(); });
+    this.onTeamsTeamRenamedEvent(async (team, context, next) => {
+      if (team.id && team.name) await services.references.rename('team', tenantOf(context), team.id, team.name, team.id);
+      await next();
+    });
+    this.onTeamsTeamDeletedEvent(async (team, context, next) => { if (team.id) await services.references.removeTeam(team.id); await next(); });
+  }
+
+  private async installed(context: TurnContext): Promise<void> {
+    if (await captureConversation(context, this.services)) {
+      const turn = turnOf(context, this.services);
+      const personal = context.activity.conversation?.conversationType === 'personal';
+      await context.sendActivity(cardMessage(helpCard(turn.t, { welcome: true, personal })));
+    }
+  }
+
+  private async onText(context: TurnContext): Promise<void> {
+    const turn = turnOf(context, this.services);
+    const text = commandText(context);
+    const command = text ? findCommand(text) : undefined;
+    if (command) return command.handler(turn, command.args);
+    await context.sendActivity(turn.t('fallback.text'));
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const turn = turnOf(context, this.services);
+    const parsed = ExecuteSchema.safeParse(invokeValue);
+    const handler = parsed.success ? ACTIONS[parsed.data.action.verb] : undefined;
+    if (!parsed.success || !handler || !Object.prototype.hasOwnProperty.call(ACTIONS, parsed.data.action.verb)) {
+      return messageResponse(turn.t('fallback.text'));
+    }
+    try {
+      const result = await handler(turn, parsed.data.action.data ?? {});
+      return 'card' in result ? cardResponse(result.card) : messageResponse(result.message);
+    } catch (err) {
+      // The pressed card stays as it is (a text answer does not replace it), so nothing typed is lost.
+      const storage = isStorageUnavailable(err);
+      this.services.logger.error('card action failed', { verb: parsed.data.action.verb, storage, error: err as Error });
+      return messageResponse(storage ? turn.t('error.storage.text') : turn.t('error.generic'));
+    }
+  }
+}
+
+/** Last resort for message turns: log without the activity, tell the user in their language. */
+export async function onTurnError(context: TurnContext, err: unknown, services: Services): Promise<void> {
+  const storage = isStorageUnavailable(err);
+  services.logger.error('turn failed', { type: context.activity.type, storage, error: err as Error });
+  if (context.activity.type === 'invoke') return;
+  const turn = turnOf(context, services);
+  try {
+    await context.sendActivity(cardMessage(errorCard(turn.t, storage ? 'storage' : 'generic')));
+  } catch (sendErr) {
+    services.logger.error('could not tell the user about the failure', { error: sendErr as Error });
+  }
+}

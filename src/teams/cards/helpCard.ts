@@ -1,0 +1,31 @@
+import type { Translate } from '../../domain/i18n';
+import { renderCard } from './render';
+
+export function helpCard(t: Translate, opts: { welcome?: boolean; personal?: boolean } = {}) {
+  const personal = opts.personal ?? true;
+  return renderCard('help', {
+    greeting: opts.welcome ? t('help.welcome') : '',
+    title: t('help.title'),
+    intro: t('help.intro'),
+    owner: t('help.owner'),
+    forum: t('help.forum'),
+    commands: t('help.commands'),
+    // Reports are filed in the personal chat only, so a channel's help card offers no report buttons.
+    actions: personal
+      ? [
+          { title: t('help.newReport'), verb: 'report.new' },
+          { title: t('help.continue'), verb: 'report.continue' },
+          { title: t('help.myReports'), verb: 'report.mine' },
+        ]
+      : [],
+  });
+}
+
+export function errorCard(t: Translate, kind: 'storage' | 'generic') {
+  return renderCard('message', {
+    title: t('error.storage.title'),
+    text: kind === 'storage' ? t('error.storage.text') : t('error.generic'),
+    color: 'Attention',
+    actions: [],
+  });
+}

@@ -1,0 +1,26 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Template } from 'adaptivecards-templating';
+import { ROOT } from '../../app/paths';
+
+export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
+
+const templates = new Map<string, Template>();
+
+function template(name: string): Template {
+  let t = templates.get(name);
+  if (!t) {
+    if (!/^[a-z][a-zA-Z0-9.-]*$/.test(name)) throw new Error(`bad card name ${name}`);
+    t = new Template(JSON.parse(fs.readFileSync(path.join(ROOT, 'cards', `${name}.json`), 'utf8')));
+    templates.set(name, t);
+  }
+  return t;
+}
+
+/**
+ * Expands cards/<name>.json with `data`. User text only ever enters as data: the templating engine
+ * evaluates expressions in the template, never in data values (a test keeps that true).
+ */
+export function renderCard(name: string, data: object): AdaptiveCard {
+  return template(name).expand({ $root: data }) as AdaptiveCard;
+}

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { startApp, type RunningApp } from '../../src/app/start';
+import { createLogger } from '../../src/app/logger';
+import { FakeConnector } from './fakeConnector';
+import type { Persona } from './personas';
+
+let prefixCounter = 0;
+
+/** A table prefix of its own, so test files never see each other's rows. */
+export function uniquePrefix(): string {
+  return `t${process.pid}x${++prefixCounter}x${Math.floor(Math.random() * 1e6)}`;
+}
+
+export interface Harness {
+  app: RunningApp;
+  connector: FakeConnector;
+  logLines: string[];
+  send(who: Persona, text: string, extra?: Record<string, unknown>): Promise<any[]>;
+  invoke(who: Persona, verb: string, data?: Record<string, unknown>, extra?: Record<string, unknown>): Promise<{ status: number; body: any }>;
+  post(activity: Record<string, unknown>): Promise<{ status: number; body: any }>;
+  personalActivity(who: Persona, extra?: Record<string, unknown>): Record<string, unknown>;
+  stop(): Promise<void>;
+}
+
+export const BOT_ID = '28:kompetansebot';
+
+/** Starts the real bot on an ephemeral port against the run's Azurite, as Teams would reach it. */
+export async function startHarness(env: Record<string, string | undefined> = {}, opts: { now?: () => Date } = {}): Promise<Harness> {
+  const connector = new FakeConnector();
+  await connector.start();
+  const logLines: string[] = [];
+  const app = await startApp({
+    PORT: '0', TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING, TABLE_PREFIX: uniquePrefix(),
+    PLAYGROUND: '0', LOG_LEVEL: 'debug', ...env,
+  }, { logger: createLogger('debug', (l) => logLines.push(l)), now: opts.now });
+
+  const post = async (activity: Record<string, unknown>) => {
+    const res = await fetch(`${app.url}/api/messages`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity),
+    });
+    const text = await res.text();
+    let body: any = text;
+    try { body = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
+    return { status: res.status, body };
+  };
+  const personalActivity = (who: Persona, extra: Record<string, unknown> = {}) => ({
+    id: randomUUID(), channelId: 'msteams', serviceUrl: connector.url, timestamp: new Date().toISOString(),
+    from: { id: `29:${who.aadObjectId}`, aadObjectId: who.aadObjectId, name: who.name },
+    recipient: { id: BOT_ID, name: 'Kompetansebot' },
+    conversation: { id: `a:personal-${who.aadObjectId}`, conversationType: 'personal', tenantId: who.tenantId },
+    channelData: { tenant: { id: who.tenantId } },
+    locale: who.locale ?? 'nb-NO',
+    ...extra,
+  });
+  return {
+    app, connector, logLines, post, personalActivity,
+    async send(who, text, extra = {}) {
+      const res = await post({ ...personalActivity(who), type: 'message', text, deliveryMode: 'expectReplies', ...extra });
+      if (res.status !== 200) throw new Error(`bot answered ${res.status}: ${JSON.stringify(res.body)}`);
+      return res.body?.activities ?? [];
+    },
+    async invoke(who, verb, data = {}, extra = {}) {
+      return post({
+        ...personalActivity(who), type: 'invoke', name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'manual' }, ...extra,
+      });
+    },
+    async stop() {
+      await app.stop();
+      await connector.stop();
+    },
+  };
+}
+
+/** The Adaptive Card in a reply (or undefined). */
+export function cardOf(activity: any): any {
+  return activity?.attachments?.find((a: any) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+}
+
+/** Every text a person would read on a card: TextBlocks, FactSets, labels, action titles. */
+export function cardText(card: any): string {
+  const out: string[] = [];
+  const walk = (node: any) => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    for (const k of ['text', 'title', 'label', 'value', 'placeholder', 'errorMessage']) if (typeof node[k] === 'string') out.push(node[k]);
+    Object.values(node).forEach(walk);
+  };
+  walk(card);
+  return out.join('\n');
+}
