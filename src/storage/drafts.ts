@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { personKey, odataString, type PersonKey } from './keys';
 import { packJson, unpackJson } from './json';
-import { deleteIfPresent, getOrUndefined, mutateEntity, propertiesOf, safeKey, type Tables } from './tables';
+import { createIfAbsent, deleteIfPresent, getOrUndefined, mutateEntity, propertiesOf, safeKey, type Tables } from './tables';
 
 /** A report being written (or an edit of a submitted one), owned by one person. */
 export interface Draft<T = Record<string, unknown>> {
@@ -32,11 +32,15 @@ export class Drafts {
   constructor(private readonly tables: Tables, private readonly now: () => Date) {}
   private get table() { return this.tables.client('Drafts'); }
 
-  async create<T>(owner: PersonKey, roundId: string, data: T, reportId?: string): Promise<Draft<T>> {
+  /**
+   * Creates a draft under an id the card chose (so a double click creates one draft), or returns
+   * the one already there.
+   */
+  async create<T>(owner: PersonKey, roundId: string, data: T, opts: { id?: string; reportId?: string; step?: number } = {}): Promise<Draft<T>> {
     const at = this.now().toISOString();
-    const draft: Draft<T> = { id: randomUUID(), owner, roundId, step: 1, data, reportId, createdAt: at, updatedAt: at };
-    await this.table.createEntity({ partitionKey: pkOf(owner), rowKey: draft.id, ...this.toRow(draft) });
-    return draft;
+    const draft: Draft<T> = { id: opts.id ?? randomUUID(), owner, roundId, step: opts.step ?? 1, data, reportId: opts.reportId, createdAt: at, updatedAt: at };
+    if (await createIfAbsent(this.table, { partitionKey: pkOf(owner), rowKey: safeKey(draft.id), ...this.toRow(draft) })) return draft;
+    return (await this.get<T>(owner, draft.id))!;
   }
 
   private toRow<T>(d: Draft<T>): Row {

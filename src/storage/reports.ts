@@ -2,8 +2,7 @@ import { odataString, personKey, type PersonKey } from './keys';
 import { packJson, unpackJson, withoutJson } from './json';
 import { createIfAbsent, getOrUndefined, mutateEntity, propertiesOf, safeKey, type Tables } from './tables';
 
-/** One state change of a report: who, when, from, to, why. */
-export interface AuditEntry { at: string; by: PersonKey | 'system'; from: string; to: string; reason?: string }
+import type { AuditEntry, Refusal, ReportStatus } from '../domain/report/lifecycle';
 
 /** Columns kept beside the document, so lists and overviews never unpack whole reports. */
 export interface ReportSummary {
@@ -12,13 +11,13 @@ export interface ReportSummary {
 }
 
 export interface ReportRecord<T = Record<string, unknown>> {
-  id: string; roundId: string; reference: string; status: string; version: number;
+  id: string; roundId: string; reference: string; status: ReportStatus; version: number;
   createdBy: PersonKey; summary: ReportSummary; data: T; history: AuditEntry[];
   submittedAt: string; updatedAt: string;
 }
 
 type Row = ReportSummary & {
-  reference: string; status: string; version: number; createdByTenant: string; createdByUser: string;
+  reference: string; status: ReportStatus; version: number; createdByTenant: string; createdByUser: string;
   submittedAt: string; updatedAt: string; lastDraftId: string; history: string;
 } & Record<string, unknown>;
 
@@ -42,7 +41,12 @@ function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
   };
 }
 
-export class ConflictError extends Error {}
+/** A rule said no; carries the message key to show. Nothing was written. */
+export class RefusedError extends Error {
+  constructor(readonly refusal: Refusal) { super(refusal.key); }
+}
+
+export const actorOf = (p: PersonKey) => ({ role: 'owner' as const, id: `${p.tenantId}:${p.aadObjectId}` });
 
 export class Reports {
   constructor(private readonly tables: Tables, private readonly now: () => Date) {}
@@ -79,7 +83,7 @@ export class Reports {
    */
   async submitNew<T>(input: { draftId: string; roundId: string; reference: string; by: PersonKey; summary: ReportSummary; data: T }): Promise<{ report: ReportRecord<T>; created: boolean }> {
     const at = this.now().toISOString();
-    const history: AuditEntry[] = [{ at, by: input.by, from: 'draft', to: 'submitted' }];
+    const history: AuditEntry[] = [{ at, actor: actorOf(input.by), from: 'draft', to: 'submitted' }];
     const row: Row = {
       ...input.summary, reference: input.reference, status: 'submitted', version: 1,
       createdByTenant: input.by.tenantId, createdByUser: input.by.aadObjectId, submittedAt: at, updatedAt: at,
@@ -94,17 +98,19 @@ export class Reports {
     return { report, created };
   }
 
-  /** Applies an edit made in a draft; applying the same draft twice changes nothing the second time. */
-  async applyEdit<T>(input: { draftId: string; roundId: string; reportId: string; by: PersonKey; summary: ReportSummary; data: T; allowed: (status: string) => boolean }): Promise<ReportRecord<T>> {
-    const at = this.now().toISOString();
+  /**
+   * Applies an edit made in a draft; applying the same draft twice changes nothing the second
+   * time. `decide` sees the current status and returns the audit entry, or a refusal.
+   */
+  async applyEdit<T>(input: { draftId: string; roundId: string; reportId: string; summary: ReportSummary; data: T; decide: (status: ReportStatus) => AuditEntry | Refusal }): Promise<ReportRecord<T>> {
     await mutateEntity<Row>(this.table, reportPk(input.roundId), safeKey(input.reportId), (cur) => {
-      if (!cur) throw new ConflictError('report not found');
+      if (!cur) throw new RefusedError({ ok: false, reason: 'notAllowed', key: 'report.notFound' });
       if (cur.lastDraftId === input.draftId) return undefined;
-      if (!input.allowed(cur.status)) throw new ConflictError(`report is ${cur.status}`);
-      const history: AuditEntry[] = JSON.parse(cur.history || '[]');
-      history.push({ at, by: input.by, from: cur.status, to: 'submitted', reason: `version ${cur.version + 1}` });
+      const entry = input.decide(cur.status);
+      if ('ok' in entry) throw new RefusedError(entry);
+      const history: AuditEntry[] = [...JSON.parse(cur.history || '[]'), { ...entry, reason: entry.reason ?? `v${cur.version + 1}` }];
       return {
-        ...(withoutJson(cur) as Row), ...input.summary, status: 'submitted', version: cur.version + 1, updatedAt: at,
+        ...(withoutJson(cur) as Row), ...input.summary, status: entry.to, version: cur.version + 1, updatedAt: entry.at,
         lastDraftId: input.draftId, history: JSON.stringify(history), ...packJson(input.data),
       };
     });
@@ -113,18 +119,17 @@ export class Reports {
     return report;
   }
 
-  /** Moves a report to another status with an audit entry; `allowed` sees the current status. */
-  async setStatus<T>(roundId: string, reportId: string, to: string, entry: { by: PersonKey | 'system'; reason?: string }, allowed: (status: string) => boolean): Promise<ReportRecord<T>> {
-    const at = this.now().toISOString();
+  /** Moves a report to another status; `decide` sees the current status (ETag-checked) and rules. */
+  async setStatus<T>(roundId: string, reportId: string, decide: (status: ReportStatus) => AuditEntry | Refusal): Promise<ReportRecord<T>> {
     await mutateEntity<Row>(this.table, reportPk(roundId), safeKey(reportId), (cur) => {
-      if (!cur) throw new ConflictError('report not found');
-      if (!allowed(cur.status)) throw new ConflictError(`report is ${cur.status}`);
-      const history: AuditEntry[] = JSON.parse(cur.history || '[]');
-      history.push({ at, by: entry.by, from: cur.status, to, reason: entry.reason });
-      return { ...cur, status: to, updatedAt: at, history: JSON.stringify(history) };
+      if (!cur) throw new RefusedError({ ok: false, reason: 'notAllowed', key: 'report.notFound' });
+      const entry = decide(cur.status);
+      if ('ok' in entry) throw new RefusedError(entry);
+      const history: AuditEntry[] = [...JSON.parse(cur.history || '[]'), entry];
+      return { ...cur, status: entry.to, updatedAt: entry.at, history: JSON.stringify(history) };
     });
     const report = (await this.get<T>(roundId, reportId))!;
-    await this.recordEvent(report, to === 'withdrawn' ? 'withdrawn' : 'status', `${to}_${report.history.length}`);
+    await this.recordEvent(report, report.status === 'withdrawn' ? 'withdrawn' : 'status', `${report.status}_${report.history.length}`);
     return report;
   }
 

@@ -1,12 +1,14 @@
 import { lookup, type Catalog, type Params } from './catalog';
 import type { Locale } from './locale';
 import { commonMessages } from './messages/common';
+import { wizardMessages } from './messages/wizard';
+import { reportMessages } from './messages/report';
 
 export * from './locale';
 export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
 
 // Every area's catalog, merged. Add a new area here with one line.
-const catalogs = [commonMessages] as const;
+const catalogs = [commonMessages, reportMessages, wizardMessages] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof catalogs)[number]>;

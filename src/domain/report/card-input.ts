@@ -132,8 +132,9 @@ export function coerceInteger(raw: unknown, rule: IntegerRule, f: Formats): Coer
 
 /** Input.Toggle: "true"/"false"; untouched counts as false. */
 export function coerceToggle(raw: unknown): Coerced<boolean> {
-  if (raw === true || raw === 'true') return good(true);
-  if (raw === false || raw === 'false' || raw === undefined || raw === null || raw === '') return good(false);
+  const v = typeof raw === 'string' ? raw.trim() : raw;
+  if (v === true || v === 'true') return good(true);
+  if (v === false || v === 'false' || v === undefined || v === null || v === '') return good(false);
   return bad('report.error.wrongType');
 }
 
@@ -236,8 +237,9 @@ export function isPhoneNumber(s: string): boolean {
 }
 
 export function coercePhone(raw: unknown, f: Formats): Coerced<string | undefined> {
-  const text = coerceText(raw, { max: 30 }, f);
+  // Up to 100 characters the answer is "not a phone number", which helps more than "too long".
+  const text = coerceText(raw, { max: 100 }, f);
   if (!text.ok || text.value === undefined) return text;
   const tidy = text.value.replace(/[\u00a0\u2007\u2009\u202f]/g, ' ');
-  return isPhoneNumber(tidy) ? good(tidy) : bad('report.error.phone');
+  return tidy.length <= 30 && isPhoneNumber(tidy) ? good(tidy) : bad('report.error.phone');
 }

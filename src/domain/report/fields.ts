@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MessageKey } from '../i18n';
-import { coerceInteger } from './card-input';
+import { coerceInteger, coerceToggle } from './card-input';
 import { MAX_YEARS, LIMITS } from './limits';
 import { bad, good, type Coerced, type Formats, type Problem } from './problems';
 import { formatSchoolYear, parseSchoolYear } from './school-year';
@@ -42,9 +42,9 @@ export function required<T>(c: Coerced<T | undefined>, key: MessageKey = 'report
 
 /** The two confirmations must be ticked; an untouched toggle is "not ticked". */
 export function mustBeTrue(raw: unknown, key: MessageKey): Coerced<true> {
-  if (raw === true || raw === 'true') return good(true);
-  if (raw === false || raw === 'false' || raw === undefined || raw === null || raw === '') return bad(key);
-  return bad('report.error.wrongType');
+  const ticked = coerceToggle(raw);
+  if (!ticked.ok) return ticked;
+  return ticked.value ? good(true) : bad(key);
 }
 
 export function coerceStartYear(raw: unknown, range: { min: number; max: number }): Coerced<number | undefined> {

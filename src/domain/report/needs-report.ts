@@ -89,9 +89,16 @@ export type ReportShape = ReturnType<typeof reportShape>;
 export type ReportField = keyof ReportShape;
 export const REPORT_FIELDS = Object.keys(reportShape()) as ReportField[];
 
+const ReportFields = z.object(reportShape());
+
+/** A complete needs report, as stored and submitted. */
+export type NeedsReport = z.output<typeof ReportFields>;
+
+/** A report being filled in: whatever steps are done so far. */
+export type ReportDraft = Partial<NeedsReport>;
+
 /** The whole report, for storage and submission: every field plus the rules across fields. */
-export const NeedsReport = z
-  .object(reportShape())
+export const NeedsReport: z.ZodType<NeedsReport, z.ZodTypeDef, unknown> = ReportFields
   .superRefine((report, ctx) => {
     for (const p of crossFieldProblems(report, formatsFor('nb'))) {
       ctx.addIssue({
@@ -104,10 +111,5 @@ export const NeedsReport = z
   })
   .transform((report) => normaliseReport(report));
 
-export type NeedsReport = z.output<typeof NeedsReport>;
-
-/** A report being filled in: whatever steps are done so far. */
-export type ReportDraft = Partial<NeedsReport>;
-
 /** Reads a stored draft: fields present must be valid, missing ones are fine. */
-export const ReportDraftSchema = z.object(reportShape()).partial();
+export const ReportDraftSchema: z.ZodType<ReportDraft, z.ZodTypeDef, unknown> = ReportFields.partial();

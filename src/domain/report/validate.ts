@@ -63,10 +63,16 @@ export function validateStep<S extends InputStep>(
   const f = formatsFor(context.locale);
   const fields: readonly ReportField[] = STEP_FIELDS[step];
   const adapted = step === 'money' ? moneyInput(raw, f) : { input: raw, problems: [] as FieldProblem[] };
-  const parsed = parseFields(fields, adapted.input, shapeFor(context));
+  const shape = shapeFor(context);
+  const parsed = parseFields(fields, adapted.input, shape);
   const problems = [...parsed.problems, ...adapted.problems];
   const draft = normaliseReport({ ...withoutFields(draftSoFar, fields), ...parsed.values } as ReportDraft);
-  for (const p of crossFieldProblems(draft, f)) {
+  // Rules see the rest of the draft only as far as it is valid: a stored draft can be stale
+  // (configuration changed) or tampered with, and must not make this step crash.
+  const stored: Record<string, unknown> = isRecord(draftSoFar) ? draftSoFar : {};
+  const others = parseFields(REPORT_FIELDS.filter((k) => !fields.includes(k) && stored[k] !== undefined), stored, shape).values;
+  const view = { ...others, ...parsed.values, ...readableLists(fields, adapted.input, parsed.values, f) } as ReportDraft;
+  for (const p of crossFieldProblems(view, f)) {
     if (fields.includes(p.field)) problems.push(withTypedLine(p, adapted.input, f));
   }
   if (problems.length > 0) {
@@ -81,7 +87,7 @@ export function validateReport(draft: unknown, context: ValidationContext = {}):
   const f = formatsFor(context.locale);
   const parsed = parseFields(REPORT_FIELDS, input, shapeFor(context));
   const report = normaliseReport(parsed.values as ReportDraft);
-  const problems = [...parsed.problems, ...crossFieldProblems(report, f)];
+  const problems = [...parsed.problems, ...crossFieldProblems({ ...report, ...readableLists(REPORT_FIELDS, input, parsed.values, f) }, f)];
   if (problems.length === 0) return { ok: true, report: report as NeedsReport };
   const errors: ReportFieldError[] = [];
   for (const step of INPUT_STEPS) {
@@ -91,9 +97,14 @@ export function validateReport(draft: unknown, context: ValidationContext = {}):
   return { ok: false, errors, firstStep: errors[0].step };
 }
 
-/** Replaces a step's fields in the draft by its new values; fields left empty are removed. */
+/**
+ * Replaces a step's fields in the draft by the step's new values (other keys of `value` are
+ * ignored); the step's fields missing from `value` are removed.
+ */
 export function mergeStep(draft: ReportDraft, step: InputStep, value: Partial<NeedsReport>): ReportDraft {
-  return normaliseReport({ ...withoutFields(draft, STEP_FIELDS[step]), ...definedOnly(value) } as ReportDraft);
+  const fields: readonly ReportField[] = STEP_FIELDS[step];
+  const own = Object.fromEntries(fields.filter((k) => value[k] !== undefined).map((k) => [k, value[k]]));
+  return normaliseReport({ ...withoutFields(draft, fields), ...own } as ReportDraft);
 }
 
 function shapeFor(context: ValidationContext): ReportShape {
@@ -152,6 +163,20 @@ function moneyInput(raw: Record<string, unknown>, f: Formats): { input: Record<s
   return { input: { startYear: raw.startYear, years: raw.years, amounts: rows }, problems };
 }
 
+/**
+ * A list with one bad line still has good lines worth checking against other fields (the
+ * reporting owner listed in its own network), so all its problems show at once.
+ */
+function readableLists(fields: readonly ReportField[], input: Record<string, unknown>, values: Partial<Record<ReportField, unknown>>, f: Formats): ReportDraft {
+  const out: Record<string, unknown> = {};
+  for (const field of ['network', 'units'] as const) {
+    if (fields.includes(field) && values[field] === undefined) {
+      out[field] = parseLineList(input[field], field === 'network' ? NETWORK_RULE : UNITS_RULE, f).entries;
+    }
+  }
+  return out as ReportDraft;
+}
+
 /** Rules count list entries; the person counts lines, blank ones included. */
 function withTypedLine(p: FieldProblem, input: Record<string, unknown>, f: Formats): FieldProblem {
   if (p.entry === undefined || (p.field !== 'network' && p.field !== 'units')) return p;
@@ -170,7 +195,7 @@ function orderAndCap(errors: FieldError[], step: InputStep): FieldError[] {
   const order = CARD_INPUTS[step];
   const sorted = errors
     .map((e, i) => ({ e, i }))
-    .sort((a, b) => order.indexOf(a.e.field) - order.indexOf(b.e.field) || a.i - b.i)
+    .sort((a, b) => order.indexOf(a.e.field) - order.indexOf(b.e.field) || lineOf(a.e) - lineOf(b.e) || a.i - b.i)
     .map(({ e }) => e);
   const out: FieldError[] = [];
   const perInput = new Map<string, number>();
@@ -186,6 +211,10 @@ function orderAndCap(errors: FieldError[], step: InputStep): FieldError[] {
     }
   }
   return out;
+}
+
+function lineOf(e: FieldError): number {
+  return typeof e.params?.line === 'number' ? e.params.line : 0;
 }
 
 const ECHO_LIMITS: Partial<Record<string, number>> = {
@@ -230,8 +259,4 @@ function withoutFields(draft: ReportDraft, fields: readonly ReportField[]): Repo
   const copy: Record<string, unknown> = { ...(isRecord(draft) ? draft : {}) };
   for (const k of fields) delete copy[k];
   return copy as ReportDraft;
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

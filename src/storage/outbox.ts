@@ -1,0 +1,304 @@
+import type { TableClient, TransactionAction } from '@azure/data-tables';
+import type { DeliveryKind, DeliveryStatus, FailureReason } from '../domain/delivery';
+import { packJson, unpackJson } from './json';
+import { odataString } from './keys';
+import { getOrUndefined, propertiesOf, safeKey, statusOf, type Stored, type Tables } from './tables';
+
+/*
+ * Layout of the Outbox table.
+ *
+ * Every message lives in one of OUTBOX_SHARDS partitions ("s0".."s7", chosen by a hash of its
+ * idempotency key) as two rows:
+ *   m_<key>                the message: status, attempts, lease, result, the activity itself
+ *   d_<dueMs>_<key>        a due-index row, present while the message still needs a worker:
+ *                          queued (due when first/next try may start) or sending (due when the
+ *                          lease expires, so a crashed instance's claim becomes visible again)
+ * Both rows change together in one entity-group transaction with the message row's ETag, so the
+ * index never disagrees with the message, and only one claimer can win.
+ *
+ * Why this shape: a worker's poll is one range query per shard over the d_ rows up to "now", in
+ * due order, which touches only unfinished messages (sent and failed ones have no d_ row); a
+ * table scan would grow with history. A fixed handful of shards keeps polls few while spreading
+ * writes, and a point read by key (idempotent enqueue, "update the card of message X") knows its
+ * partition from the key alone.
+ */
+export const OUTBOX_SHARDS = 8;
+
+/** Where a message goes: resolved to a stored conversation reference when it is sent. */
+export type OutboxTarget =
+  | { kind: 'personal'; tenantId: string; aadObjectId: string }
+  | { kind: 'channel'; teamId: string; channelId: string };
+
+export interface NewOutboxMessage {
+  key: string;
+  kind: DeliveryKind;
+  target: OutboxTarget;
+  /** The conversation whose rate limits this send counts against (user's chat or channel). */
+  conversation: string;
+  /** reply: the thread's first message; update: the message whose card is replaced. */
+  parentKey?: string;
+  activity: unknown;
+}
+
+export interface OutboxMessage {
+  key: string;
+  kind: DeliveryKind;
+  target: OutboxTarget;
+  conversation: string;
+  parentKey?: string;
+  status: DeliveryStatus;
+  attempts: number;
+  createdAt: string;
+  seq: number;
+  /** When a worker may next pick it up (queued) or when the current lease ends (sending). */
+  dueAt?: number;
+  leaseId?: string;
+  leaseUntil?: number;
+  /** An earlier try may have reached Teams without us hearing back: a resend may show twice. */
+  inDoubt: boolean;
+  lastError?: string;
+  lastStatus?: number;
+  reason?: FailureReason;
+  /** Teams' id of the sent activity, for later updates and deletes. */
+  activityId?: string;
+  /** The conversation it landed in (for a new channel thread: "<channel>;messageid=<id>"). */
+  conversationId?: string;
+  sentAt?: string;
+  sentBy?: string;
+  failedAt?: string;
+}
+
+export interface DueEntry { key: string; conversation: string; kind: DeliveryKind; seq: number; dueAt: number; parentKey?: string }
+
+export interface Claim {
+  message: OutboxMessage;
+  activity: unknown;
+  leaseId: string;
+  /** The row as claimed and its ETag, so recording the outcome needs no read first. */
+  readonly stored: unknown;
+}
+
+export interface StatusSummary {
+  counts: Record<DeliveryStatus, number>;
+  inDoubt: number;
+  failures: Array<{ key: string; reason?: FailureReason; lastError?: string; at?: string }>;
+}
+
+type Row = Record<string, unknown> & {
+  key: string; kind: DeliveryKind; target: string; conversation: string; parentKey?: string;
+  status: DeliveryStatus; attempts: number; createdAt: string; seq: number; dueAt?: number;
+  leaseId?: string; leaseUntil?: number; inDoubt?: boolean; lastError?: string; lastStatus?: number; reason?: FailureReason;
+  activityId?: string; conversationId?: string; sentAt?: string; sentBy?: string; failedAt?: string;
+};
+
+const ACTIVITY = 'a'; // prefix of the packed activity properties
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+export const shardOf = (key: string) => `s${fnv1a(key) % OUTBOX_SHARDS}`;
+const messageRow = (key: string) => `m_${safeKey(key)}`;
+const pad = (ms: number) => String(Math.max(0, Math.floor(ms))).padStart(15, '0');
+const dueRow = (dueAt: number, key: string) => `d_${pad(dueAt)}_${safeKey(key)}`;
+
+function withoutUndefined<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+function toMessage(row: Row): OutboxMessage {
+  return {
+    key: row.key, kind: row.kind, target: JSON.parse(row.target) as OutboxTarget, conversation: row.conversation,
+    parentKey: row.parentKey, status: row.status, attempts: Number(row.attempts ?? 0), createdAt: row.createdAt, seq: Number(row.seq),
+    dueAt: row.dueAt === undefined ? undefined : Number(row.dueAt), leaseId: row.leaseId,
+    leaseUntil: row.leaseUntil === undefined ? undefined : Number(row.leaseUntil), inDoubt: Boolean(row.inDoubt),
+    lastError: row.lastError, lastStatus: row.lastStatus, reason: row.reason, activityId: row.activityId,
+    conversationId: row.conversationId, sentAt: row.sentAt, sentBy: row.sentBy, failedAt: row.failedAt,
+  };
+}
+
+/** The outbox: the durable queue of proactive messages. Every state change is one ETag-checked transaction. */
+export class Outbox {
+  constructor(private readonly tables: Tables, private readonly now: () => Date = () => new Date()) {}
+
+  private get table(): TableClient { return this.tables.client('Outbox'); }
+
+  /**
+   * Stores the message unless its key is already there. Returns the stored message either way:
+   * `created` false means an earlier enqueue with this key wins and nothing new will be sent.
+   */
+  async enqueue(input: NewOutboxMessage): Promise<{ created: boolean; message: OutboxMessage }> {
+    const pk = shardOf(input.key);
+    const at = this.now();
+    const row: Row = withoutUndefined({
+      key: input.key, kind: input.kind, target: JSON.stringify(input.target), conversation: input.conversation,
+      parentKey: input.parentKey, status: 'queued' as const, attempts: 0, createdAt: at.toISOString(), seq: at.getTime(),
+      dueAt: at.getTime(), inDoubt: false, ...packJson(input.activity, ACTIVITY),
+    });
+    try {
+      await this.table.submitTransaction([
+        ['create', { partitionKey: pk, rowKey: messageRow(input.key), ...row }],
+        ['create', this.dueEntity(pk, row, at.getTime())],
+      ]);
+      return { created: true, message: toMessage(row) };
+    } catch (err) {
+      if (statusOf(err) !== 409) throw err;
+      const existing = await this.get(input.key);
+      if (!existing) throw err;
+      return { created: false, message: existing };
+    }
+  }
+
+  async get(key: string): Promise<OutboxMessage | undefined> {
+    const stored = await this.read(key);
+    return stored ? toMessage(propertiesOf(stored)) : undefined;
+  }
+
+  /** Messages a worker may pick up before `until` (ms), oldest due first, at most `perShard` per shard. */
+  async due(until: number, perShard = 100): Promise<DueEntry[]> {
+    const shards = Array.from({ length: OUTBOX_SHARDS }, (_, i) => `s${i}`);
+    const pages = await Promise.all(shards.map(async (pk) => {
+      const filter = `PartitionKey eq ${odataString(pk)} and RowKey ge 'd_' and RowKey lt ${odataString(`d_${pad(until + 1)}`)}`;
+      const iterator = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }).byPage({ maxPageSize: perShard });
+      const first = await iterator.next();
+      return first.done ? [] : first.value;
+    }));
+    const out: DueEntry[] = [];
+    for (const page of pages) {
+      for (const e of page) {
+        out.push({ key: String(e.key), conversation: String(e.conversation), kind: e.kind as DeliveryKind, seq: Number(e.seq), dueAt: Number(e.dueAt), parentKey: e.parentKey as string | undefined });
+      }
+    }
+    return out.sort((a, b) => a.dueAt - b.dueAt || a.seq - b.seq);
+  }
+
+  /**
+   * Takes the message for one try: status sending, attempts + 1, a lease until `now + leaseMs`
+   * (its due row moves there, so it reappears if we die). Undefined when it is not ours to take:
+   * already done, leased by a live claim, not due yet, or another worker won the race.
+   */
+  async claim(key: string, opts: { leaseId: string; leaseMs: number }): Promise<Claim | undefined> {
+    const stored = await this.read(key);
+    if (!stored) return undefined;
+    const row = propertiesOf(stored);
+    const now = this.now().getTime();
+    if (row.status === 'sent' || row.status === 'failed') return undefined;
+    if (row.dueAt !== undefined && Number(row.dueAt) > now) return undefined;
+    const leaseUntil = now + opts.leaseMs;
+    const next: Row = {
+      ...row, status: 'sending', attempts: Number(row.attempts ?? 0) + 1, leaseId: opts.leaseId, leaseUntil, dueAt: leaseUntil,
+      // A claim that expired while sending: that try may have reached Teams.
+      inDoubt: Boolean(row.inDoubt) || row.status === 'sending',
+    };
+    try {
+      const etag = await this.write(stored, next);
+      const claimed: Stored<Row> = { ...next, partitionKey: stored.partitionKey, rowKey: stored.rowKey, etag };
+      return { message: toMessage(next), activity: unpackJson(row, ACTIVITY), leaseId: opts.leaseId, stored: claimed };
+    } catch (err) {
+      if (statusOf(err) === 412 || statusOf(err) === 409 || statusOf(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
+  /** Teams took it. Recorded even if our lease ran out meanwhile: the send happened. */
+  async markSent(claim: Claim, result: { activityId?: string; conversationId?: string; by: string }): Promise<void> {
+    const at = this.now().toISOString();
+    await this.settle(claim, (row) => row.status === 'sent' ? undefined : {
+      ...row, status: 'sent', activityId: result.activityId, conversationId: result.conversationId, sentAt: at, sentBy: result.by,
+      dueAt: undefined, leaseId: undefined, leaseUntil: undefined,
+    }, true);
+  }
+
+  /** Another try later (no earlier than `at`, ms). Dropped when someone else owns the message by now. */
+  async retryAt(claim: Claim, at: number, error: { lastError: string; lastStatus?: number; inDoubt?: boolean }): Promise<void> {
+    await this.settle(claim, (row) => ({
+      ...row, status: 'queued', dueAt: at, leaseId: undefined, leaseUntil: undefined,
+      lastError: error.lastError, lastStatus: error.lastStatus, inDoubt: Boolean(row.inDoubt) || Boolean(error.inDoubt),
+    }), false);
+  }
+
+  /** Not tried after all (it waits for its original to be sent): back in the queue, the attempt not counted. */
+  async postpone(claim: Claim, at: number): Promise<void> {
+    await this.settle(claim, (row) => ({
+      ...row, status: 'queued', dueAt: at, leaseId: undefined, leaseUntil: undefined, attempts: Math.max(0, Number(row.attempts) - 1),
+    }), false);
+  }
+
+  async markFailed(claim: Claim, reason: FailureReason, error?: { lastError?: string; lastStatus?: number }): Promise<void> {
+    await this.settle(claim, (row) => ({
+      ...row, status: 'failed', reason, failedAt: this.now().toISOString(), dueAt: undefined, leaseId: undefined, leaseUntil: undefined,
+      lastError: error?.lastError ?? row.lastError, lastStatus: error?.lastStatus ?? row.lastStatus,
+    }), false);
+  }
+
+  /** Counts by status of messages created since `since`, and the latest failures (no bodies). */
+  async summary(since: Date, failuresShown = 5): Promise<StatusSummary> {
+    const counts: Record<DeliveryStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0 };
+    let inDoubt = 0;
+    const failures: StatusSummary['failures'] = [];
+    const select = ['key', 'status', 'inDoubt', 'reason', 'lastError', 'failedAt'];
+    await Promise.all(Array.from({ length: OUTBOX_SHARDS }, async (_, i) => {
+      const filter = `PartitionKey eq 's${i}' and RowKey ge 'm_' and RowKey lt 'm\`' and createdAt ge ${odataString(since.toISOString())}`;
+      for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter, select } })) {
+        const status = e.status as DeliveryStatus;
+        if (status in counts) counts[status]++;
+        if (e.inDoubt) inDoubt++;
+        if (status === 'failed') failures.push({ key: String(e.key), reason: e.reason as FailureReason, lastError: e.lastError as string | undefined, at: e.failedAt as string | undefined });
+      }
+    }));
+    failures.sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''));
+    return { counts, inDoubt, failures: failures.slice(0, failuresShown) };
+  }
+
+  private async read(key: string): Promise<Stored<Row> | undefined> {
+    return getOrUndefined<Row>(this.table, shardOf(key), messageRow(key));
+  }
+
+  private dueEntity(pk: string, row: Row, dueAt: number) {
+    return withoutUndefined({ partitionKey: pk, rowKey: dueRow(dueAt, row.key), key: row.key, conversation: row.conversation, kind: row.kind, seq: row.seq, dueAt, parentKey: row.parentKey });
+  }
+
+  /** Replaces the message row (ETag-checked) and moves its due row, in one transaction. Returns the new ETag. */
+  private async write(stored: Stored<Row>, next: Row): Promise<string> {
+    const pk = stored.partitionKey;
+    const before = stored.dueAt === undefined ? undefined : Number(stored.dueAt);
+    const after = next.dueAt === undefined ? undefined : Number(next.dueAt);
+    const clean = withoutUndefined({ ...next, partitionKey: pk, rowKey: stored.rowKey });
+    const actions: TransactionAction[] = [['update', clean, 'Replace', { etag: stored.etag }]];
+    if (before !== after) {
+      if (before !== undefined) actions.push(['delete', { partitionKey: pk, rowKey: dueRow(before, next.key) }]);
+      if (after !== undefined) actions.push(['create', this.dueEntity(pk, next, after)]);
+    }
+    const res = await this.table.submitTransaction(actions);
+    return res.subResponses[0]?.etag ?? '';
+  }
+
+  /**
+   * Writes the outcome of a try with the claim's ETag. If the row changed meanwhile (our lease ran
+   * out and another worker claimed it), a sent outcome is still recorded on the current row
+   * (`force`), since the send happened; any other outcome is left to the new owner.
+   */
+  private async settle(claim: Claim, change: (row: Row) => Row | undefined, force: boolean): Promise<void> {
+    // First try with the claimed row and ETag: one round trip, the shortest time between Teams
+    // taking a message and the outbox knowing it.
+    let stored: Stored<Row> | undefined = claim.stored as Stored<Row>;
+    for (let i = 0; i < 8 && stored; i++) {
+      const row = propertiesOf(stored);
+      if (row.leaseId !== claim.leaseId && !force) return;
+      const next = change(row);
+      if (!next) return;
+      try {
+        await this.write(stored, next);
+        return;
+      } catch (err) {
+        if (statusOf(err) !== 412 && statusOf(err) !== 409 && statusOf(err) !== 404) throw err;
+      }
+      stored = await this.read(claim.message.key);
+    }
+  }
+}

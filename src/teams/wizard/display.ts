@@ -1,0 +1,55 @@
+import { formatNok, type Translate, type Locale } from '../../domain/i18n';
+import { formatOrgnr } from '../../domain/orgnr';
+import { ownerTypeLabelKey } from '../../domain/owner-types';
+import { findRegion, localised, type RegionConfig } from '../../domain/regions';
+import {
+  STEP_FIELDS, formatSchoolYear, targetGroupLabelKey, themeLabelKey, type InputStep, type ReportDraft, type ReportField,
+} from '../../domain/report';
+import { schemeLabelKey } from '../../domain/schemes';
+import { labelOf } from './inputs';
+
+export interface DisplayContext { t: Translate; locale: Locale; regions: RegionConfig }
+
+/** A field of a report as a person reads it on the review and detail cards. */
+export function displayValue(ctx: DisplayContext, report: ReportDraft, field: ReportField): string {
+  const { t } = ctx;
+  const none = t('wizard.none');
+  switch (field) {
+    case 'ownerOrgnr':
+    case 'uhOrgnr':
+      return report[field] ? formatOrgnr(report[field]!) : none;
+    case 'ownerType':
+      return report.ownerType ? t(ownerTypeLabelKey(report.ownerType)) : none;
+    case 'scheme':
+      return report.scheme ? t(schemeLabelKey(report.scheme)) : none;
+    case 'region': {
+      const region = report.region ? findRegion(ctx.regions, report.region) : undefined;
+      return region ? localised(region.name, ctx.locale) : report.region ?? none;
+    }
+    case 'theme':
+      return report.theme ? t(themeLabelKey(report.theme)) : none;
+    case 'targetGroups':
+      return report.targetGroups?.length ? report.targetGroups.map((g) => t(targetGroupLabelKey(g))).join(', ') : none;
+    case 'network':
+    case 'units':
+      return report[field]?.length ? report[field]!.map((e) => (e.orgnr ? `${e.name} (${formatOrgnr(e.orgnr)})` : e.name)).join('\n') : none;
+    case 'uhDialogueConfirmed':
+    case 'staffInvolved':
+      return report[field] === undefined ? none : report[field] ? t('wizard.yes') : t('wizard.no');
+    case 'startYear':
+      return report.startYear ? formatSchoolYear(report.startYear) : none;
+    case 'amounts':
+      return report.amounts?.length ? report.amounts.map((a) => formatNok(a.owner + a.uh, ctx.locale)).join(' / ') : none;
+    default: {
+      const v = report[field];
+      return v === undefined || v === '' ? none : String(v);
+    }
+  }
+}
+
+/** The facts of one step: every field except the money rows, which get their own section. */
+export function stepFacts(ctx: DisplayContext, report: ReportDraft, step: InputStep): Array<{ title: string; value: string }> {
+  return (STEP_FIELDS[step] as readonly ReportField[])
+    .filter((f) => f !== 'amounts' && !(f === 'themeOther' && !report.themeOther))
+    .map((f) => ({ title: labelOf(ctx.t, f), value: displayValue(ctx, report, f) }));
+}

@@ -1,0 +1,68 @@
+import type { Locale, MessageKey, Translate } from '../../domain/i18n';
+import { OWNER_TYPES, ownerTypeLabelKey } from '../../domain/owner-types';
+import { regionChoices, type RegionConfig } from '../../domain/regions';
+import {
+  LIMITS, MAX_YEARS, THEMES, TARGET_GROUPS, amountInputId, inputLabel, schoolYearChoices, targetGroupLabelKey, themeLabelKey,
+  type InputStep,
+} from '../../domain/report';
+import { SCHEMES, schemeLabelKey } from '../../domain/schemes';
+
+/** How one card input looks. The schema decides what is valid; this decides how it is asked. */
+export interface InputView {
+  kind: 'text' | 'textarea' | 'choice' | 'multichoice' | 'toggle' | 'heading' | 'info';
+  style?: 'text' | 'email' | 'tel';
+  maxLength?: number;
+  required?: boolean;
+  hint?: MessageKey;
+  toggleTitle?: MessageKey;
+  choices?: (ctx: InputContext) => Array<{ title: string; value: string }>;
+}
+
+export interface InputContext { t: Translate; locale: Locale; regions: RegionConfig; roundYear: number }
+
+const labelled = <K extends string>(values: readonly K[], key: (v: K) => MessageKey) =>
+  (ctx: InputContext) => values.map((v) => ({ title: ctx.t(key(v)), value: v }));
+
+const VIEWS: Record<string, InputView> = {
+  ownerName: { kind: 'text', maxLength: LIMITS.ownerName, required: true },
+  ownerOrgnr: { kind: 'text', maxLength: 20, required: true, hint: 'report.hint.orgnr' },
+  ownerType: { kind: 'choice', required: true, choices: labelled(OWNER_TYPES, ownerTypeLabelKey) },
+  network: { kind: 'textarea', maxLength: LIMITS.network.maxChars, hint: 'report.hint.network' },
+  region: { kind: 'choice', required: true, choices: (ctx) => regionChoices(ctx.regions, ctx.locale) },
+  scheme: { kind: 'choice', required: true, choices: labelled(SCHEMES, schemeLabelKey) },
+  contactName: { kind: 'text', maxLength: LIMITS.contactName, required: true },
+  contactEmail: { kind: 'text', style: 'email', maxLength: 254, required: true },
+  contactPhone: { kind: 'text', style: 'tel', maxLength: 30, required: true, hint: 'report.hint.phone' },
+  title: { kind: 'text', maxLength: LIMITS.title, required: true },
+  needAndGoal: { kind: 'textarea', maxLength: LIMITS.needAndGoal, required: true, hint: 'report.hint.needAndGoal' },
+  theme: { kind: 'choice', required: true, choices: labelled(THEMES, themeLabelKey) },
+  themeOther: { kind: 'text', maxLength: LIMITS.themeOther, hint: 'report.hint.themeOther' },
+  targetGroups: { kind: 'multichoice', required: true, hint: 'report.hint.targetGroupsKomploft', choices: labelled(TARGET_GROUPS, targetGroupLabelKey) },
+  unitCount: { kind: 'text', maxLength: 10, required: true },
+  units: { kind: 'textarea', maxLength: LIMITS.units.maxChars, hint: 'report.hint.units' },
+  participants: { kind: 'text', maxLength: 10, required: true },
+  uhName: { kind: 'text', maxLength: LIMITS.uhName, required: true },
+  uhOrgnr: { kind: 'text', maxLength: 20, hint: 'report.hint.optional' },
+  uhContact: { kind: 'text', maxLength: LIMITS.uhContact, required: true },
+  uhDialogueConfirmed: { kind: 'toggle', required: true, hint: 'report.hint.uhDialogue', toggleTitle: 'wizard.confirm.uhDialogue' },
+  staffInvolved: { kind: 'toggle', required: true, hint: 'report.hint.staffInvolved', toggleTitle: 'wizard.confirm.staff' },
+  startYear: { kind: 'choice', required: true, choices: (ctx) => schoolYearChoices(ctx.roundYear) },
+  years: { kind: 'choice', required: true, choices: () => Array.from({ length: MAX_YEARS }, (_, i) => ({ title: String(i + 1), value: String(i + 1) })) },
+};
+
+export function viewOf(inputId: string): InputView {
+  return VIEWS[inputId] ?? { kind: 'text', maxLength: 15 };
+}
+
+/** Headings and notes the money card shows between its inputs. */
+export function isFirstAmountOfYear(inputId: string): number | undefined {
+  for (let year = 1; year <= MAX_YEARS; year++) if (inputId === amountInputId(year, 'owner')) return year;
+  return undefined;
+}
+
+export function labelOf(t: Translate, inputId: string): string {
+  const { key, params } = inputLabel(inputId);
+  return t(key, params);
+}
+
+export type { InputStep };

@@ -1,0 +1,415 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { ROOT } from '../../src/app/paths';
+
+// Drives Microsoft 365 Agents Playground (0.2.x) in headless Chromium, as a person would: pick a
+// chat or channel, type, click card buttons, fill card inputs, read cards.
+//
+// What the playground's UI can and cannot do (learned by driving it):
+// - There is no way to switch the current user in the UI: it is `currentUser` in the config file.
+//   To act as someone else, post an activity through the playground's custom-activity API
+//   (`postActivity(..., { as })`); the bot's answers still show in the UI.
+// - In channels the bot only receives messages that @mention it, as in Teams; sendMessage adds
+//   the mention there.
+// - Each page load starts with empty transcripts, and the UI sends installationUpdate +
+//   conversationUpdate for the personal chat on load and for a team the first time one of its
+//   channels is opened (in that channel's conversation).
+// - Card inputs are rendered by Fluent UI: a compact ChoiceSet is a combobox with a listbox of
+//   options, expanded ChoiceSets and toggles are checkboxes/radios. An input's Adaptive Card id is
+//   not in the DOM, so inputs are found by label; an id is translated to its label via the card
+//   JSON the page received.
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/**
+ * Every selector, in one place. The playground is a React app with generated class names, so we
+ * lean on ARIA roles/labels and on the Adaptive Cards renderer's stable `ac-*` classes.
+ */
+export const SELECTORS = {
+  /** Left pane entries are treeitems; a chat's aria-label is its name ("Personal Chat"). */
+  chat: (page: Page, name: string) => page.getByRole('treeitem', { name, exact: true }),
+  /** A channel's treeitem aria-label is "<team name> - <channel name>". */
+  channel: (page: Page, team: string, channel: string) => page.getByRole('treeitem', { name: `${team} - ${channel}`, exact: true }),
+  /**
+   * Message boxes are Lexical editors. In a chat there is one; in a channel the first is
+   * "Start a new post" and each thread has a reply box after it. (The log panel is also
+   * contenteditable but is not a Lexical textbox.)
+   */
+  composer: '[data-lexical-editor="true"][role="textbox"]',
+  /** The @mention picker that typing "@" opens in a message box; one menuitem per candidate. */
+  mentionCandidate: '#typeahead-menu [role="menuitem"]',
+  /** Send button next to a chat's message box. */
+  sendButton: (page: Page) => page.getByRole('button', { name: 'Send Message', exact: true }),
+  /** The rendered Adaptive Card root (adaptivecards renderer class). */
+  card: '.ac-adaptiveCard',
+  /** Stamped on each card element when it appears, counting up; the highest is the newest. */
+  cardSeq: 'data-e2e-seq',
+  /** Action buttons carry the action's title as aria-label and title. */
+  cardAction: (card: Locator, title: string) => card.getByRole('button', { name: title, exact: true }),
+  /** Input labels: <label class="ac-richTextBlock" for="<input or group id>">. */
+  cardInputLabel: 'label.ac-richTextBlock',
+  /** A compact ChoiceSet's options, in a Fluent listbox rendered outside the card. */
+  listOption: (page: Page, title: string) => page.getByRole('option', { name: title, exact: true }),
+  /** The note an invoke response leaves under a card ("Your response was sent to the app", or the bot's message/error). */
+  cardNotice: '[role="alert"], [role="status"]',
+} as const;
+
+// Runs in the page before its scripts: numbers every card element as it is added, so "the
+// newest card" does not depend on where the layout puts it (chats grow down, channels differ).
+const STAMP_CARDS = `(() => {
+  let seq = 0;
+  const stamp = () => {
+    for (const el of document.querySelectorAll('${SELECTORS.card}:not([${SELECTORS.cardSeq}])')) el.setAttribute('${SELECTORS.cardSeq}', String(++seq));
+  };
+  new MutationObserver(stamp).observe(document, { childList: true, subtree: true });
+})();`;
+
+// Browser-side: the seq of the newest visible card (above `after`) whose text contains `text`.
+const FIND_CARD = `({ text, flags, after }) => {
+  const re = flags === null ? null : new RegExp(text, flags);
+  let best = 0;
+  for (const el of document.querySelectorAll('[${SELECTORS.cardSeq}]')) {
+    const seq = Number(el.getAttribute('${SELECTORS.cardSeq}'));
+    if (seq <= after || el.offsetParent === null) continue;
+    const shown = el.innerText.replace(/\\s+/g, ' ');
+    if ((re ? re.test(shown) : shown.includes(text)) && seq > best) best = seq;
+  }
+  return best || false;
+}`;
+
+const MAX_SEQ = `() => Math.max(0, ...Array.from(document.querySelectorAll('[${SELECTORS.cardSeq}]'), (el) => Number(el.getAttribute('${SELECTORS.cardSeq}'))))`;
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+interface PlaygroundConfig {
+  tenantId: string;
+  bot: { id: string; name: string };
+  currentUser: PlaygroundUser;
+  users: PlaygroundUser[];
+  personalChat: { id: string; name: string };
+  teams: Array<{ id: string; name: string; channels: Array<{ id: string; name: string }> }>;
+}
+export interface PlaygroundUser { id: string; name: string; aadObjectId: string }
+
+type Where = { kind: 'chat'; conversationId: string } | { kind: 'channel'; conversationId: string; team: string; channel: string };
+
+export interface LaunchOptions { timeoutMs?: number }
+
+/** Fails with an instruction rather than skipping: CI installs Debian's chromium. */
+export function requireChromium(): void {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it (apt-get install chromium) or set CHROMIUM_PATH; the end-to-end tests need it.`);
+  }
+}
+
+export class PlaygroundDriver {
+  /** Card JSON the page received from the bot, oldest first (messages, updates, invoke responses). */
+  readonly receivedCards: any[] = [];
+  private baseline = 0;
+  private where: Where;
+
+  private constructor(
+    readonly page: Page,
+    private readonly context: BrowserContext,
+    private readonly userDataDir: string,
+    readonly url: string,
+    readonly config: PlaygroundConfig,
+    private readonly timeoutMs: number,
+  ) {
+    this.where = { kind: 'chat', conversationId: config.personalChat.id };
+  }
+
+  static async launch(url: string, opts: LaunchOptions = {}): Promise<PlaygroundDriver> {
+    requireChromium();
+    const base = url.replace(/\/$/, '');
+    const res = await fetch(`${base}/_internal/v1/testConfig`);
+    if (!res.ok) throw new Error(`Agents Playground at ${base} did not give its config (${res.status})`);
+    const config = ((await res.json()) as { config: PlaygroundConfig }).config;
+
+    const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
+    let context: BrowserContext | undefined;
+    try {
+      context = await chromium.launchPersistentContext(userDataDir, {
+        executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 1000 },
+      });
+      const page = context.pages()[0] ?? await context.newPage();
+      const driver = new PlaygroundDriver(page, context, userDataDir, base, config, opts.timeoutMs ?? 15_000);
+      page.setDefaultTimeout(driver.timeoutMs);
+      // The UI asks a CDN for fonts and an animation worklet; refuse at once instead of waiting
+      // on DNS in a closed network. It renders fine with fallback fonts.
+      await page.route((u) => !/^(localhost|127\.0\.0\.1|\[::1\])$/.test(u.hostname), (route) => route.abort());
+      await page.addInitScript(STAMP_CARDS);
+      driver.recordCards();
+      await page.goto(base, { waitUntil: 'load' });
+      await SELECTORS.chat(page, config.personalChat.name).waitFor();
+      return driver;
+    } catch (err) {
+      await context?.close().catch(() => undefined);
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+      throw err;
+    }
+  }
+
+  get team(): PlaygroundConfig['teams'][number] { return this.config.teams[0]; }
+
+  async openPersonalChat(): Promise<void> {
+    await SELECTORS.chat(this.page, this.config.personalChat.name).click();
+    await this.composers().first().waitFor();
+    this.where = { kind: 'chat', conversationId: this.config.personalChat.id };
+    this.baseline = await this.maxSeq();
+  }
+
+  /** Opens a channel of the configured team by its name ("General", "Arbeidsgruppe Øst"). */
+  async openChannel(channelName: string): Promise<void> {
+    const channel = this.team.channels.find((c) => c.name === channelName);
+    if (!channel) throw new Error(`no channel "${channelName}" in ${this.team.name}; have ${this.team.channels.map((c) => c.name).join(', ')}`);
+    await SELECTORS.channel(this.page, this.team.name, channelName).click();
+    await this.composers().first().waitFor();
+    this.where = { kind: 'channel', conversationId: channel.id, team: this.team.name, channel: channelName };
+    this.baseline = await this.maxSeq();
+  }
+
+  /**
+   * Sends text as the current user. In a chat it goes to the bot; in a channel it starts a new
+   * post that @mentions the bot (or, with `inThread`, replies in the newest thread).
+   */
+  async sendMessage(text: string, opts: { inThread?: boolean } = {}): Promise<void> {
+    this.baseline = await this.maxSeq();
+    const boxes = this.composers();
+    const box = this.where.kind === 'channel' && !opts.inThread ? boxes.first() : boxes.last();
+    await box.click();
+    if (this.where.kind === 'channel') {
+      await this.page.keyboard.type(`@${this.config.bot.name}`);
+      await this.page.locator(SELECTORS.mentionCandidate, { hasText: this.config.bot.name }).first().click();
+      await this.page.keyboard.type(' ');
+    }
+    await this.page.keyboard.type(text);
+    const delivered = this.page.waitForResponse((r) => r.request().method() === 'POST' && /\/_conversation\/v1\/conversations\/[^/]+\/messages$/.test(new URL(r.url()).pathname));
+    await this.page.keyboard.press('Enter');
+    const res = await delivered;
+    if (!res.ok()) throw new Error(`the playground did not take the message "${text}" (${res.status()})`);
+  }
+
+  /**
+   * Waits for a card (new since the last send/click, unless `includeOlder`) whose visible text
+   * contains `text`, and returns it.
+   */
+  async waitForCard(text: string | RegExp, opts: { timeoutMs?: number; includeOlder?: boolean } = {}): Promise<Locator> {
+    const arg = typeof text === 'string'
+      ? { text, flags: null, after: opts.includeOlder ? 0 : this.baseline }
+      : { text: text.source, flags: text.flags, after: opts.includeOlder ? 0 : this.baseline };
+    let seq: unknown;
+    try {
+      const handle = await this.page.waitForFunction(`(${FIND_CARD})(${JSON.stringify(arg)})`, undefined, { timeout: opts.timeoutMs ?? this.timeoutMs });
+      seq = await handle.jsonValue();
+    } catch (err) {
+      const seen = await this.latestCardText().catch(() => '(no card)');
+      throw new Error(`no card containing ${String(text)} appeared; newest card says: ${seen}`, { cause: err });
+    }
+    return this.page.locator(`[${SELECTORS.cardSeq}="${seq}"]`);
+  }
+
+  /** The newest card on screen. */
+  async latestCard(): Promise<Locator> {
+    const seq = await this.maxVisibleSeq();
+    if (!seq) throw new Error('no Adaptive Card is shown');
+    return this.page.locator(`[${SELECTORS.cardSeq}="${seq}"]`);
+  }
+
+  /** What a person reads on the newest card, whitespace collapsed. */
+  async latestCardText(): Promise<string> {
+    return normalise(await (await this.latestCard()).innerText());
+  }
+
+  /** Titles of the action buttons on the newest card. */
+  async latestCardActions(): Promise<string[]> {
+    const card = await this.latestCard();
+    return card.locator('.ac-actionSet button').evaluateAll((els) => els.map((e) => (e as unknown as { title: string }).title));
+  }
+
+  /**
+   * Clicks an action on the newest card by its title and waits until the playground has sent the
+   * resulting invoke (Action.Execute) or message (Action.Submit). Pass `sends: false` for actions
+   * that stay in the page (ShowCard, ToggleVisibility, OpenUrl).
+   */
+  async clickAction(title: string, opts: { sends?: boolean } = {}): Promise<void> {
+    const card = await this.latestCard();
+    this.baseline = await this.maxSeq();
+    const button = SELECTORS.cardAction(card, title);
+    if (opts.sends === false) {
+      await button.click();
+      return;
+    }
+    const sent = this.page.waitForResponse((r) => /\/_conversation\/v1\/(invoke|submit)$/.test(new URL(r.url()).pathname));
+    await button.click();
+    const res = await sent;
+    if (!res.ok()) throw new Error(`the playground could not deliver "${title}" (${res.status()})`);
+  }
+
+  /** Types into an Input.Text/Number/Date on the newest card, found by label or card input id. */
+  async fillInput(labelOrId: string, value: string): Promise<void> {
+    const input = await this.inputOnLatestCard(labelOrId);
+    await input.fill(value);
+  }
+
+  /** Picks choices (by title) in an Input.ChoiceSet on the newest card, compact or expanded. */
+  async choose(labelOrId: string, ...choices: string[]): Promise<void> {
+    const input = await this.inputOnLatestCard(labelOrId);
+    if ((await input.getAttribute('role')) === 'combobox') {
+      for (const choice of choices) {
+        if ((await input.getAttribute('aria-expanded')) !== 'true') await input.click();
+        await SELECTORS.listOption(this.page, choice).click();
+      }
+      if ((await input.getAttribute('aria-expanded')) === 'true') await this.page.keyboard.press('Escape');
+      return;
+    }
+    for (const choice of choices) {
+      const option = input.getByRole('radio', { name: choice, exact: true }).or(input.getByRole('checkbox', { name: choice, exact: true }));
+      await option.check();
+    }
+  }
+
+  /** Sets an Input.Toggle on the newest card, found by its label, its title or its card input id. */
+  async setToggle(labelOrId: string, on: boolean): Promise<void> {
+    const input = await this.inputOnLatestCard(labelOrId);
+    await input.setChecked(on);
+  }
+
+  /**
+   * Sends an activity to the bot through the playground's custom-activity API, filled in as the
+   * playground would (serviceUrl, recipient, tenant) for the current conversation unless given.
+   * `as` names another configured user by id ("29:siri.dahl") or AAD object id.
+   */
+  async postActivity(activity: Record<string, unknown>, opts: { as?: string } = {}): Promise<void> {
+    const conversationId = (activity.conversation as { id?: string } | undefined)?.id ?? this.where.conversationId;
+    const res = await fetch(`${this.url}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(conversationId)}`);
+    if (!res.ok) throw new Error(`no activity template for conversation ${conversationId} (${res.status})`);
+    const template = (await res.json()) as Record<string, unknown>;
+    const from = opts.as ? this.user(opts.as) : undefined;
+    const body = {
+      ...template,
+      ...(from ? { from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId } } : {}),
+      channelData: { tenant: { id: this.config.tenantId }, ...(this.where.kind === 'channel' ? { team: { id: this.team.id }, channel: { id: this.where.conversationId } } : {}) },
+      ...activity,
+    };
+    this.baseline = await this.maxSeq();
+    const sent = await fetch(`${this.url}/_internal/v1/customActivities`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    });
+    if (!sent.ok) throw new Error(`the playground refused the activity (${sent.status}): ${await sent.text()}`);
+  }
+
+  /** A configured person by id or AAD object id (the current user included). */
+  user(idOrAadObjectId: string): PlaygroundUser {
+    const all = [this.config.currentUser, ...this.config.users];
+    const found = all.find((u) => u.id === idOrAadObjectId || u.aadObjectId === idOrAadObjectId);
+    if (!found) throw new Error(`no user ${idOrAadObjectId} in the playground config; have ${all.map((u) => u.id).join(', ')}`);
+    return found;
+  }
+
+  async screenshot(file: string): Promise<string> {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await this.page.screenshot({ path: file, fullPage: true });
+    return file;
+  }
+
+  /** For afterEach: a screenshot under test-results/e2e/ when the test failed; returns its path. */
+  async screenshotOnFailure(ctx: Mocha.Context): Promise<string | undefined> {
+    const test = ctx.currentTest;
+    if (!test || test.state !== 'failed') return undefined;
+    const name = test.fullTitle().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 120);
+    const file = await this.screenshot(path.join(ROOT, 'test-results', 'e2e', `${name}.png`)).catch(() => undefined);
+    if (file) process.stderr.write(`    screenshot of the failure: ${file}\n`);
+    return file;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+    fs.rmSync(this.userDataDir, { recursive: true, force: true });
+  }
+
+  private composers(): Locator {
+    return this.page.locator(`${SELECTORS.composer}:visible`);
+  }
+
+  private async maxSeq(): Promise<number> {
+    return Number(await this.page.evaluate(`(${MAX_SEQ})()`));
+  }
+
+  private async maxVisibleSeq(): Promise<number> {
+    return Number(await this.page.evaluate(`(${FIND_CARD})({ text: '', flags: null, after: 0 })`)) || 0;
+  }
+
+  /** Finds an input on the newest card: card input id → its label; label → the labelled control. */
+  private async inputOnLatestCard(labelOrId: string): Promise<Locator> {
+    const card = await this.latestCard();
+    const names = [labelOrId, ...this.namesOfInputId(labelOrId)];
+    for (const name of names) {
+      const label = card.locator(SELECTORS.cardInputLabel).filter({ hasText: new RegExp(`^\\s*${escapeRegExp(name)}\\s*\\*?\\s*$`) });
+      if (await label.count()) {
+        const target = await label.first().getAttribute('for');
+        if (target) return card.locator(`[id="${target}"]`);
+      }
+      // Toggles without a label are named by their title; Input.Text without a label by its placeholder.
+      const titled = card.getByRole('checkbox', { name, exact: true }).or(card.getByPlaceholder(name, { exact: true }));
+      if (await titled.count()) return titled.first();
+    }
+    throw new Error(`no input "${labelOrId}" on the newest card: ${await this.latestCardText()}`);
+  }
+
+  /** Label, title and placeholder of the card input with this id, newest card JSON first. */
+  private namesOfInputId(id: string): string[] {
+    for (let i = this.receivedCards.length - 1; i >= 0; i--) {
+      const input = findElement(this.receivedCards[i], (e) => typeof e.type === 'string' && e.type.startsWith('Input.') && e.id === id);
+      if (input) return [input.label, input.title, input.placeholder].filter((s): s is string => typeof s === 'string' && s.length > 0);
+    }
+    return [];
+  }
+
+  /** Keeps the card JSON the UI gets over its websocket and in invoke responses. */
+  private recordCards(): void {
+    const keep = (attachments: unknown) => {
+      if (!Array.isArray(attachments)) return;
+      for (const a of attachments) if (a?.contentType === 'application/vnd.microsoft.card.adaptive' && a.content) this.receivedCards.push(a.content);
+    };
+    this.page.on('websocket', (ws) => {
+      ws.on('framereceived', (frame) => {
+        try {
+          const data = JSON.parse(String(frame.payload));
+          keep(data?.message?.attachments ?? data?.activity?.attachments);
+        } catch { /* not JSON */ }
+      });
+    });
+    this.page.on('response', async (res) => {
+      if (!/\/_conversation\/v1\/invoke$/.test(new URL(res.url()).pathname)) return;
+      try {
+        const body = await res.json();
+        const card = body?.type === 'application/vnd.microsoft.card.adaptive' ? body.value : body?.body?.type === 'application/vnd.microsoft.card.adaptive' ? body.body.value : undefined;
+        if (card) this.receivedCards.push(card);
+      } catch { /* no JSON body */ }
+    });
+  }
+}
+
+function findElement(node: any, match: (e: any) => boolean): any {
+  if (!node || typeof node !== 'object') return undefined;
+  if (match(node)) return node;
+  for (const value of Object.values(node)) {
+    const found = findElement(value, match);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function normalise(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
