@@ -9,6 +9,10 @@ const port = (fallback: number) =>
   z.string().trim().optional()
     .transform((v) => (v === undefined || v === '' ? fallback : Number(v)))
     .pipe(z.number().int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535'));
+const whole = (fallback: number, min: number, max: number) =>
+  z.string().trim().optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : Number(v)))
+    .pipe(z.number().int('must be a whole number').min(min, `must be ${min}–${max}`).max(max, `must be ${min}–${max}`));
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const guidList = z.string().trim().optional().transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
   .refine((ids) => ids.every((id) => guid.test(id)), 'must be a comma-separated list of GUIDs');
@@ -31,11 +35,22 @@ export const ConfigSchema = z.object({
   DEMO_ROUND: flag(true),
   BOOTSTRAP_SECRETARIAT: guidList,
   ALLOWED_TENANTS: guidList,
+  // Proactive delivery (the outbox worker). Defaults suit production; tests shorten them.
+  DELIVERY_POLL_MS: whole(1000, 10, 60_000),
+  DELIVERY_APP_RATE: whole(30, 1, 1000),
+  DELIVERY_LEASE_MS: whole(60_000, 500, 3_600_000),
+  DELIVERY_TIMEOUT_MS: whole(15_000, 50, 120_000),
+  DELIVERY_MAX_ATTEMPTS: whole(8, 1, 100),
+  DELIVERY_BACKOFF_MS: whole(1000, 1, 600_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()
     .or(z.literal('').transform(() => undefined)).transform((v) => v ?? 'info'),
 }).superRefine((c, ctx) => {
   if (c.MicrosoftAppId && c.MicrosoftAppType !== 'UserAssignedMSI' && !c.MicrosoftAppPassword) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+  }
+  if (c.DELIVERY_TIMEOUT_MS * 2 > c.DELIVERY_LEASE_MS) {
+    // A send must end well inside its lease, or another instance could take the message over mid-send.
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['DELIVERY_LEASE_MS'], message: 'must be at least twice DELIVERY_TIMEOUT_MS' });
   }
   if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });

@@ -9,6 +9,12 @@ import { Tables } from '../storage/tables';
 import { ConversationReferences } from '../storage/conversationReferences';
 import { createTeamsEndpoint } from '../teams/endpoint';
 import type { Services } from '../teams/services';
+import { createDelivery } from '../teams/delivery';
+import { Drafts } from '../storage/drafts';
+import { Reports } from '../storage/reports';
+import { Rounds } from '../storage/rounds';
+import { DEFAULT_REGIONS } from '../domain/regions';
+import { demoRound } from '../domain/round';
 
 export interface RunningApp {
   port: number;
@@ -39,9 +45,23 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     throw new Error(`Table Storage does not answer (${(err as Error).message.split('\n')[0]}); check TABLES_CONNECTION_STRING`);
   }
 
+  const now = opts.now ?? (() => new Date());
+  if (config.anonymous && config.DEMO_ROUND) {
+    // Local mode: a round is open at once, so a newcomer can file a report without setup.
+    await new Rounds(tables).create(demoRound(now(), [...new Set(DEFAULT_REGIONS.regions.map((r) => r.county))]));
+  }
+  // Proactive messages: the outbox and its worker run on real time, whatever clock handlers see.
+  const delivery = createDelivery({ config, tables, references: new ConversationReferences(tables, now), logger });
   const services: Services = {
-    tables, logger, now: opts.now ?? (() => new Date()),
-    references: new ConversationReferences(tables, opts.now),
+    tables, logger, now,
+    references: new ConversationReferences(tables, now),
+    deliver: delivery.deliver,
+    outbox: delivery.outbox,
+    bootstrapSecretariat: config.BOOTSTRAP_SECRETARIAT,
+    drafts: new Drafts(tables, now),
+    reports: new Reports(tables, now),
+    rounds: new Rounds(tables),
+    regions: DEFAULT_REGIONS,
   };
   const endpoint = createTeamsEndpoint(config, services);
   const server = createServer({
@@ -59,10 +79,12 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   const port = (server.address() as AddressInfo).port;
   if (config.anonymous) logger.warn('no MicrosoftAppId set: the bot accepts unauthenticated requests (local use only)');
   logger.info('bot listening', { url: `http://127.0.0.1:${port}/api/messages` });
+  delivery.start();
 
   return {
     port, url: `http://127.0.0.1:${port}`, config, services,
     stop: async () => {
+      await delivery.stop(); // sends in flight finish and are recorded first
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await azurite?.stop();
     },

@@ -265,10 +265,10 @@ export class Outbox {
 
   /** Replaces the message row (ETag-checked) and moves its due row, in one transaction. Returns the new ETag. */
   private async write(stored: Stored<Row>, next: Row): Promise<string> {
-    const pk = stored.partitionKey;
+    const pk = stored.partitionKey!;
     const before = stored.dueAt === undefined ? undefined : Number(stored.dueAt);
     const after = next.dueAt === undefined ? undefined : Number(next.dueAt);
-    const clean = withoutUndefined({ ...next, partitionKey: pk, rowKey: stored.rowKey });
+    const clean = withoutUndefined({ ...next, partitionKey: pk, rowKey: stored.rowKey! });
     const actions: TransactionAction[] = [['update', clean, 'Replace', { etag: stored.etag }]];
     if (before !== after) {
       if (before !== undefined) actions.push(['delete', { partitionKey: pk, rowKey: dueRow(before, next.key) }]);

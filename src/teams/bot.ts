@@ -8,6 +8,7 @@ import { findCommand } from './commands';
 import { captureConversation, channelChanged, forgetConversation } from './installation';
 import type { Services } from './services';
 import { commandText, tenantOf, turnOf } from './turn';
+import { refusalOf } from './refusals';
 
 // The invoke body is untrusted input: verb and data are checked before any handler sees them.
 const ExecuteSchema = z.object({
@@ -55,8 +56,17 @@ export class KompetanseBot extends TeamsActivityHandler {
     const turn = turnOf(context, this.services);
     const text = commandText(context);
     const command = text ? findCommand(text) : undefined;
-    if (command) return command.handler(turn, command.args);
-    await context.sendActivity(turn.t('fallback.text'));
+    if (!command) {
+      await context.sendActivity(turn.t('fallback.text'));
+      return;
+    }
+    try {
+      await command.handler(turn, command.args);
+    } catch (err) {
+      const refusal = refusalOf(turn, err);
+      if (!refusal) throw err;
+      await context.sendActivity(cardMessage(refusal));
+    }
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
@@ -70,6 +80,8 @@ export class KompetanseBot extends TeamsActivityHandler {
       const result = await handler(turn, parsed.data.action.data ?? {});
       return 'card' in result ? cardResponse(result.card) : messageResponse(result.message);
     } catch (err) {
+      const refusal = refusalOf(turn, err);
+      if (refusal) return cardResponse(refusal);
       // The pressed card stays as it is (a text answer does not replace it), so nothing typed is lost.
       const storage = isStorageUnavailable(err);
       this.services.logger.error('card action failed', { verb: parsed.data.action.verb, storage, error: err as Error });

@@ -1,11 +1,27 @@
 import type { Logger } from '../app/logger';
 import type { Tables } from '../storage/tables';
 import type { ConversationReferences } from '../storage/conversationReferences';
+import type { Drafts } from '../storage/drafts';
+import type { Reports } from '../storage/reports';
+import type { Rounds } from '../storage/rounds';
+import type { RegionConfig } from '../domain/regions';
+import type { Outbox } from '../storage/outbox';
+import type { Deliver } from './delivery/deliver';
 
 /** What handlers may use. Built once by the wiring; handlers never construct storage themselves. */
 export interface Services {
   tables: Tables;
   references: ConversationReferences;
+  drafts: Drafts;
+  reports: Reports;
+  rounds: Rounds;
+  regions: RegionConfig;
+  /** The one door for proactive messages (personal chat, channel thread, reply, card update). */
+  deliver: Deliver;
+  /** Read side of delivery: a message's state by key, counts for the status command. */
+  outbox: Outbox;
+  /** AAD object ids from BOOTSTRAP_SECRETARIAT; stands in for roles until they exist. */
+  bootstrapSecretariat: readonly string[];
   logger: Logger;
   now: () => Date;
 }

@@ -46,40 +46,70 @@ export const SELECTORS = {
   card: '.ac-adaptiveCard',
   /** Stamped on each card element when it appears, counting up; the highest is the newest. */
   cardSeq: 'data-e2e-seq',
+  /** Stamped on a card when it appears or its content changes: the page's mutation count then. */
+  cardTick: 'data-e2e-tick',
   /** Action buttons carry the action's title as aria-label and title. */
   cardAction: (card: Locator, title: string) => card.getByRole('button', { name: title, exact: true }),
   /** Input labels: <label class="ac-richTextBlock" for="<input or group id>">. */
   cardInputLabel: 'label.ac-richTextBlock',
+  /**
+   * An expanded ChoiceSet's radio/checkbox, or a toggle, by its title: the title is the input's
+   * aria-label (its accessible name also carries the group label, so role+name does not match).
+   */
+  choiceByTitle: (title: string) => `input[type="checkbox"][aria-label=${JSON.stringify(title)}], input[type="radio"][aria-label=${JSON.stringify(title)}]`,
   /** A compact ChoiceSet's options, in a Fluent listbox rendered outside the card. */
   listOption: (page: Page, title: string) => page.getByRole('option', { name: title, exact: true }),
-  /** The note an invoke response leaves under a card ("Your response was sent to the app", or the bot's message/error). */
-  cardNotice: '[role="alert"], [role="status"]',
+  /**
+   * The note an Action.Execute answer leaves under its card: "Your response was sent to the app"
+   * when the bot answered with a card, else the bot's message or error text.
+   */
+  cardNotice: '[aria-label="Display Invoked Message"]',
+  /** From a card: its nearest ancestor holding a notice (checked to hold no other card). */
+  cardNoticeHolder: 'xpath=ancestor::*[.//*[@aria-label="Display Invoked Message"]][1]',
 } as const;
 
-// Runs in the page before its scripts: numbers every card element as it is added, so "the
-// newest card" does not depend on where the layout puts it (chats grow down, channels differ).
+// Runs in the page before its scripts. Numbers every card element as it is added (seq: the highest
+// is the newest card, wherever the layout puts it) and notes the page-wide change count whenever a
+// card is added or changes in place (tick: an Action.Execute answer or a bot's update replaces the
+// card's content but keeps its element).
 const STAMP_CARDS = `(() => {
   let seq = 0;
-  const stamp = () => {
-    for (const el of document.querySelectorAll('${SELECTORS.card}:not([${SELECTORS.cardSeq}])')) el.setAttribute('${SELECTORS.cardSeq}', String(++seq));
-  };
-  new MutationObserver(stamp).observe(document, { childList: true, subtree: true });
+  window.__e2eTick = 0;
+  new MutationObserver((records) => {
+    const tick = String(++window.__e2eTick);
+    for (const el of document.querySelectorAll('${SELECTORS.card}:not([${SELECTORS.cardSeq}])')) {
+      el.setAttribute('${SELECTORS.cardSeq}', String(++seq));
+      el.setAttribute('${SELECTORS.cardTick}', tick);
+    }
+    for (const r of records) {
+      const node = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+      const card = node && node.closest ? node.closest('[${SELECTORS.cardSeq}]') : null;
+      if (card && !(r.type === 'attributes' && r.attributeName && r.attributeName.startsWith('data-e2e-'))) card.setAttribute('${SELECTORS.cardTick}', tick);
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
 })();`;
 
-// Browser-side: the seq of the newest visible card (above `after`) whose text contains `text`.
+// Browser-side: the seq of the visible card changed most recently after tick `after` whose text
+// contains `text` (false if none yet).
 const FIND_CARD = `({ text, flags, after }) => {
   const re = flags === null ? null : new RegExp(text, flags);
-  let best = 0;
+  let best = null;
   for (const el of document.querySelectorAll('[${SELECTORS.cardSeq}]')) {
-    const seq = Number(el.getAttribute('${SELECTORS.cardSeq}'));
-    if (seq <= after || el.offsetParent === null) continue;
+    const tick = Number(el.getAttribute('${SELECTORS.cardTick}'));
+    if (tick <= after || el.offsetParent === null) continue;
     const shown = el.innerText.replace(/\\s+/g, ' ');
-    if ((re ? re.test(shown) : shown.includes(text)) && seq > best) best = seq;
+    if (!(re ? re.test(shown) : shown.includes(text))) continue;
+    const seq = Number(el.getAttribute('${SELECTORS.cardSeq}'));
+    if (!best || tick > best.tick || (tick === best.tick && seq > best.seq)) best = { tick, seq };
   }
-  return best || false;
+  return best ? best.seq : false;
 }`;
 
-const MAX_SEQ = `() => Math.max(0, ...Array.from(document.querySelectorAll('[${SELECTORS.cardSeq}]'), (el) => Number(el.getAttribute('${SELECTORS.cardSeq}'))))`;
+// Browser-side: the newest visible card's seq (0 if none).
+const LATEST_CARD = `() => Math.max(0, ...Array.from(document.querySelectorAll('[${SELECTORS.cardSeq}]'))
+  .filter((el) => el.offsetParent !== null).map((el) => Number(el.getAttribute('${SELECTORS.cardSeq}'))))`;
+
+const CURRENT_TICK = `() => window.__e2eTick || 0`;
 
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -161,7 +191,7 @@ export class PlaygroundDriver {
     await SELECTORS.chat(this.page, this.config.personalChat.name).click();
     await this.composers().first().waitFor();
     this.where = { kind: 'chat', conversationId: this.config.personalChat.id };
-    this.baseline = await this.maxSeq();
+    this.baseline = await this.currentTick();
   }
 
   /** Opens a channel of the configured team by its name ("General", "Arbeidsgruppe Øst"). */
@@ -171,17 +201,18 @@ export class PlaygroundDriver {
     await SELECTORS.channel(this.page, this.team.name, channelName).click();
     await this.composers().first().waitFor();
     this.where = { kind: 'channel', conversationId: channel.id, team: this.team.name, channel: channelName };
-    this.baseline = await this.maxSeq();
+    this.baseline = await this.currentTick();
   }
 
   /**
    * Sends text as the current user. In a chat it goes to the bot; in a channel it starts a new
-   * post that @mentions the bot (or, with `inThread`, replies in the newest thread).
+   * post that @mentions the bot (or, with `inThread`, replies in the newest post's thread).
    */
   async sendMessage(text: string, opts: { inThread?: boolean } = {}): Promise<void> {
-    this.baseline = await this.maxSeq();
+    this.baseline = await this.currentTick();
     const boxes = this.composers();
-    const box = this.where.kind === 'channel' && !opts.inThread ? boxes.first() : boxes.last();
+    // A channel lists posts newest first, under its "Start a new post" box; a chat has one box.
+    const box = this.where.kind === 'channel' ? boxes.nth(opts.inThread ? 1 : 0) : boxes.last();
     await box.click();
     if (this.where.kind === 'channel') {
       await this.page.keyboard.type(`@${this.config.bot.name}`);
@@ -196,8 +227,8 @@ export class PlaygroundDriver {
   }
 
   /**
-   * Waits for a card (new since the last send/click, unless `includeOlder`) whose visible text
-   * contains `text`, and returns it.
+   * Waits for a card that appeared or changed since the last send/click (any card with
+   * `includeOlder`) and whose visible text contains `text`; returns it.
    */
   async waitForCard(text: string | RegExp, opts: { timeoutMs?: number; includeOlder?: boolean } = {}): Promise<Locator> {
     const arg = typeof text === 'string'
@@ -216,7 +247,7 @@ export class PlaygroundDriver {
 
   /** The newest card on screen. */
   async latestCard(): Promise<Locator> {
-    const seq = await this.maxVisibleSeq();
+    const seq = await this.latestSeq();
     if (!seq) throw new Error('no Adaptive Card is shown');
     return this.page.locator(`[${SELECTORS.cardSeq}="${seq}"]`);
   }
@@ -224,6 +255,17 @@ export class PlaygroundDriver {
   /** What a person reads on the newest card, whitespace collapsed. */
   async latestCardText(): Promise<string> {
     return normalise(await (await this.latestCard()).innerText());
+  }
+
+  /**
+   * The note under the newest card after an Action.Execute (the bot's message or error text, or
+   * "Your response was sent to the app"); undefined when there is none.
+   */
+  async latestCardNotice(): Promise<string | undefined> {
+    const card = await this.latestCard();
+    const holder = card.locator(SELECTORS.cardNoticeHolder);
+    if (!(await holder.count()) || (await holder.locator(SELECTORS.card).count()) !== 1) return undefined;
+    return normalise(await holder.locator(SELECTORS.cardNotice).first().innerText());
   }
 
   /** Titles of the action buttons on the newest card. */
@@ -239,7 +281,7 @@ export class PlaygroundDriver {
    */
   async clickAction(title: string, opts: { sends?: boolean } = {}): Promise<void> {
     const card = await this.latestCard();
-    this.baseline = await this.maxSeq();
+    this.baseline = await this.currentTick();
     const button = SELECTORS.cardAction(card, title);
     if (opts.sends === false) {
       await button.click();
@@ -269,8 +311,7 @@ export class PlaygroundDriver {
       return;
     }
     for (const choice of choices) {
-      const option = input.getByRole('radio', { name: choice, exact: true }).or(input.getByRole('checkbox', { name: choice, exact: true }));
-      await option.check();
+      await input.locator(SELECTORS.choiceByTitle(choice)).check();
     }
   }
 
@@ -297,7 +338,7 @@ export class PlaygroundDriver {
       channelData: { tenant: { id: this.config.tenantId }, ...(this.where.kind === 'channel' ? { team: { id: this.team.id }, channel: { id: this.where.conversationId } } : {}) },
       ...activity,
     };
-    this.baseline = await this.maxSeq();
+    this.baseline = await this.currentTick();
     const sent = await fetch(`${this.url}/_internal/v1/customActivities`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
     });
@@ -337,12 +378,12 @@ export class PlaygroundDriver {
     return this.page.locator(`${SELECTORS.composer}:visible`);
   }
 
-  private async maxSeq(): Promise<number> {
-    return Number(await this.page.evaluate(`(${MAX_SEQ})()`));
+  private async currentTick(): Promise<number> {
+    return Number(await this.page.evaluate(`(${CURRENT_TICK})()`));
   }
 
-  private async maxVisibleSeq(): Promise<number> {
-    return Number(await this.page.evaluate(`(${FIND_CARD})({ text: '', flags: null, after: 0 })`)) || 0;
+  private async latestSeq(): Promise<number> {
+    return Number(await this.page.evaluate(`(${LATEST_CARD})()`));
   }
 
   /** Finds an input on the newest card: card input id → its label; label → the labelled control. */
@@ -356,7 +397,7 @@ export class PlaygroundDriver {
         if (target) return card.locator(`[id="${target}"]`);
       }
       // Toggles without a label are named by their title; Input.Text without a label by its placeholder.
-      const titled = card.getByRole('checkbox', { name, exact: true }).or(card.getByPlaceholder(name, { exact: true }));
+      const titled = card.locator(SELECTORS.choiceByTitle(name)).or(card.getByPlaceholder(name, { exact: true }));
       if (await titled.count()) return titled.first();
     }
     throw new Error(`no input "${labelOrId}" on the newest card: ${await this.latestCardText()}`);

@@ -1,5 +1,10 @@
 import type { Turn } from '../turn';
 import { helpCommand } from './helpCommand';
+import { cardCommand } from './cardCommand';
+import { reportNew } from '../actions/reportNew';
+import { reportContinue } from '../actions/reportDraft';
+import { reportMine } from '../actions/reportMine';
+import { deliveryStatusCommand } from './deliveryStatusCommand';
 
 export type CommandHandler = (turn: Turn, args: string) => Promise<void>;
 
@@ -9,6 +14,10 @@ export type CommandHandler = (turn: Turn, args: string) => Promise<void>;
  */
 export const COMMANDS: ReadonlyArray<{ words: readonly string[]; handler: CommandHandler }> = [
   { words: ['hjelp', 'help', '?', 'meny', 'menu'], handler: helpCommand },
+  { words: ['meld behov', 'ny melding', 'ny behovsmelding', 'new report', 'new needs report'], handler: cardCommand(reportNew) },
+  { words: ['fortsett', 'fortset', 'hald fram', 'continue', 'resume'], handler: cardCommand(reportContinue) },
+  { words: ['mine meldinger', 'mine meldingar', 'my reports', 'mine rapporter'], handler: cardCommand(reportMine) },
+  { words: ['leveringsstatus', 'delivery status'], handler: deliveryStatusCommand },
 ];
 
 export function findCommand(text: string): { handler: CommandHandler; args: string } | undefined {

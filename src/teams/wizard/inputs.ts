@@ -1,11 +1,8 @@
 import type { Locale, MessageKey, Translate } from '../../domain/i18n';
-import { OWNER_TYPES, ownerTypeLabelKey } from '../../domain/owner-types';
 import { regionChoices, type RegionConfig } from '../../domain/regions';
-import {
-  LIMITS, MAX_YEARS, THEMES, TARGET_GROUPS, amountInputId, inputLabel, schoolYearChoices, targetGroupLabelKey, themeLabelKey,
-  type InputStep,
-} from '../../domain/report';
-import { SCHEMES, schemeLabelKey } from '../../domain/schemes';
+import { LIMITS, MAX_YEARS, amountInputId, inputLabel, schoolYearChoices, type InputStep } from '../../domain/report';
+import { ownerTypeChoices, schemeChoices, targetGroupChoices, themeChoices } from '../../domain/report/choices';
+import type { Scheme } from '../../domain/schemes';
 
 /** How one card input looks. The schema decides what is valid; this decides how it is asked. */
 export interface InputView {
@@ -18,26 +15,23 @@ export interface InputView {
   choices?: (ctx: InputContext) => Array<{ title: string; value: string }>;
 }
 
-export interface InputContext { t: Translate; locale: Locale; regions: RegionConfig; roundYear: number }
-
-const labelled = <K extends string>(values: readonly K[], key: (v: K) => MessageKey) =>
-  (ctx: InputContext) => values.map((v) => ({ title: ctx.t(key(v)), value: v }));
+export interface InputContext { t: Translate; locale: Locale; regions: RegionConfig; roundYear: number; scheme?: Scheme }
 
 const VIEWS: Record<string, InputView> = {
   ownerName: { kind: 'text', maxLength: LIMITS.ownerName, required: true },
   ownerOrgnr: { kind: 'text', maxLength: 20, required: true, hint: 'report.hint.orgnr' },
-  ownerType: { kind: 'choice', required: true, choices: labelled(OWNER_TYPES, ownerTypeLabelKey) },
+  ownerType: { kind: 'choice', required: true, choices: (ctx) => ownerTypeChoices(ctx.t) },
   network: { kind: 'textarea', maxLength: LIMITS.network.maxChars, hint: 'report.hint.network' },
   region: { kind: 'choice', required: true, choices: (ctx) => regionChoices(ctx.regions, ctx.locale) },
-  scheme: { kind: 'choice', required: true, choices: labelled(SCHEMES, schemeLabelKey) },
+  scheme: { kind: 'choice', required: true, choices: (ctx) => schemeChoices(ctx.t) },
   contactName: { kind: 'text', maxLength: LIMITS.contactName, required: true },
   contactEmail: { kind: 'text', style: 'email', maxLength: 254, required: true },
   contactPhone: { kind: 'text', style: 'tel', maxLength: 30, required: true, hint: 'report.hint.phone' },
   title: { kind: 'text', maxLength: LIMITS.title, required: true },
   needAndGoal: { kind: 'textarea', maxLength: LIMITS.needAndGoal, required: true, hint: 'report.hint.needAndGoal' },
-  theme: { kind: 'choice', required: true, choices: labelled(THEMES, themeLabelKey) },
+  theme: { kind: 'choice', required: true, choices: (ctx) => themeChoices(ctx.t) },
   themeOther: { kind: 'text', maxLength: LIMITS.themeOther, hint: 'report.hint.themeOther' },
-  targetGroups: { kind: 'multichoice', required: true, hint: 'report.hint.targetGroupsKomploft', choices: labelled(TARGET_GROUPS, targetGroupLabelKey) },
+  targetGroups: { kind: 'multichoice', required: true, hint: 'report.hint.targetGroupsKomploft', choices: (ctx) => targetGroupChoices(ctx.t, ctx.scheme) },
   unitCount: { kind: 'text', maxLength: 10, required: true },
   units: { kind: 'textarea', maxLength: LIMITS.units.maxChars, hint: 'report.hint.units' },
   participants: { kind: 'text', maxLength: 10, required: true },

@@ -33,7 +33,7 @@ export function stepCard(view: WizardView, args: StepCardArgs): AdaptiveCard {
   const errors = new Map<string, string[]>();
   for (const e of args.errors ?? []) errors.set(e.field, [...(errors.get(e.field) ?? []), t(e.key, e.params)]);
   const asksOwnContribution = args.scheme !== undefined && SCHEME_RULES[args.scheme].ownContributionPercent > 0;
-  const ctx = { t, locale: view.locale, regions: view.regions, roundYear: view.round.year };
+  const ctx = { t, locale: view.locale, regions: view.regions, roundYear: view.round.year, scheme: args.scheme };
 
   const fields: object[] = [];
   const blank = { id: '', value: '', placeholder: '', maxLength: 100, required: false, style: 'text', hint: '', error: '', choices: [] as object[] };

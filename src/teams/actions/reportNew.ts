@@ -1,0 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import { openRounds, personOf, refusalCard, renderStep, requirePersonal, viewFor } from '../wizard/session';
+import type { ActionHandler } from './index';
+
+/** `report.new`: the first step of a new report. The draft is stored when that step is done. */
+export const reportNew: ActionHandler = async (turn) => {
+  requirePersonal(turn);
+  personOf(turn);
+  const rounds = await openRounds(turn);
+  if (rounds.length === 0) return { card: refusalCard(turn, 'round.none') };
+  // The card carries the draft's future id, so a double click on its first Next makes one draft.
+  const draft = { id: randomUUID(), data: { report: {}, raw: {} } };
+  return { card: renderStep(turn, viewFor(turn, rounds[0]), draft, 'owner') };
+};

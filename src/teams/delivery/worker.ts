@@ -1,0 +1,326 @@
+import { randomUUID } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+import type { Logger } from '../../app/logger';
+import { describeFailure, judgeFailure, type FailureReason } from '../../domain/delivery';
+import { appLimits, backoffMs, RateLimiter, TEAMS_CONVERSATION_LIMITS, type Permit, type WindowLimit } from '../../domain/rateLimit';
+import type { ConversationReferences, StoredTarget } from '../../storage/conversationReferences';
+import type { DeliveryLeases } from '../../storage/deliveryLeases';
+import type { Claim, DueEntry, Outbox, OutboxTarget } from '../../storage/outbox';
+import { isStorageUnavailable } from '../../storage/tables';
+import type { Sender, SendPlan } from './sender';
+
+export interface WorkerOptions {
+  instanceId: string;
+  /** How often the outbox is read when nothing wakes the worker earlier. */
+  pollMs: number;
+  /** Claim on a message and on a conversation; a dead instance's work is taken over after this. */
+  leaseMs: number;
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** The app's overall limit (sends per second), shared among live instances. */
+  appRatePerSecond: number;
+  maxInFlight: number;
+  conversationLimits?: readonly WindowLimit[];
+}
+
+export interface WorkerDeps {
+  outbox: Outbox;
+  leases: DeliveryLeases;
+  references: ConversationReferences;
+  sender: Sender;
+  logger: Logger;
+}
+
+type Plan = { send: SendPlan } | { wait: number } | { fail: FailureReason };
+
+const PAGE = 100;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Drains the outbox. One loop reads what is due, and starts a send whenever the rate limiter has a
+ * token for both the app and the message's conversation, at most one send per conversation at a
+ * time (so a conversation's messages go in order). Each send: hold the conversation's lease, claim
+ * the message (ETag), send through botbuilder, then record the outcome at once.
+ */
+export class DeliveryWorker {
+  private running = false;
+  private loopDone?: Promise<void>;
+  private wakeUp?: () => void;
+  private signalled = false;
+  private pollRequested = true;
+  private candidates: DueEntry[] = [];
+  private lastPoll = 0;
+  private lastPollFull = false;
+  private storageFailures = 0;
+  private lastBeat = 0;
+  private stopDeadline = 0;
+  private readonly inflight = new Map<string, Promise<void>>();
+  private readonly busy = new Set<string>();
+  private readonly held = new Map<string, number>();
+  private readonly foreign = new Map<string, number>();
+  private readonly limiter: RateLimiter;
+
+  constructor(private readonly deps: WorkerDeps, private readonly opts: WorkerOptions) {
+    this.limiter = new RateLimiter({ conversation: opts.conversationLimits ?? TEAMS_CONVERSATION_LIMITS, app: appLimits(opts.appRatePerSecond) });
+  }
+
+  get instanceId(): string { return this.opts.instanceId; }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loopDone = this.loop().catch((err) => this.deps.logger.error('delivery worker stopped unexpectedly', { error: err as Error }));
+  }
+
+  /** Something was queued: look at the outbox soon instead of at the next poll. */
+  wake(): void {
+    this.pollRequested = true;
+    this.signal();
+  }
+
+  /** Stops taking work, lets sends in flight finish and be recorded (up to `graceMs`), releases leases. */
+  async stop(graceMs = 10_000): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.stopDeadline = Date.now() + graceMs;
+    this.signal();
+    await this.loopDone;
+    await Promise.race([Promise.allSettled([...this.inflight.values()]), sleep(graceMs)]);
+    try {
+      await this.deps.leases.release(this.held.keys(), this.opts.instanceId);
+      await this.deps.leases.leave(this.opts.instanceId);
+    } catch {
+      // Storage is down: the leases run out by themselves.
+    }
+  }
+
+  private signal(): void {
+    this.signalled = true;
+    this.wakeUp?.();
+  }
+
+  private wait(ms: number): Promise<void> {
+    if (this.signalled || ms <= 0) {
+      this.signalled = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => { clearTimeout(timer); this.wakeUp = undefined; this.signalled = false; resolve(); };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = done;
+    });
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      await this.heartbeat();
+      const now = Date.now();
+      const minGap = Math.min(100, this.opts.pollMs);
+      const since = now - this.lastPoll;
+      if (since >= this.opts.pollMs || (since >= minGap && (this.pollRequested || (this.lastPollFull && this.candidates.length === 0)))) {
+        await this.poll();
+      }
+      const next = this.dispatch(Date.now());
+      await this.wait(Math.min(next, this.lastPoll + this.opts.pollMs) - Date.now());
+    }
+  }
+
+  private async poll(): Promise<void> {
+    this.pollRequested = false;
+    const now = Date.now();
+    try {
+      // Look a poll ahead, so a retry due before the next poll starts on time.
+      this.candidates = await this.deps.outbox.due(now + this.opts.pollMs, PAGE);
+      this.lastPollFull = this.candidates.length >= PAGE;
+      this.lastPoll = now;
+      if (this.storageFailures) this.deps.logger.info('delivery resumed: storage answers again', { after: this.storageFailures });
+      this.storageFailures = 0;
+    } catch (err) {
+      this.candidates = [];
+      if (!this.storageFailures) this.deps.logger.warn('delivery paused: the outbox cannot be read', { storage: isStorageUnavailable(err), error: err as Error });
+      this.storageFailures++;
+      // Back off while storage is away; the next poll is due at lastPoll + pollMs.
+      this.lastPoll = now - this.opts.pollMs + Math.min(5000, 200 * 2 ** Math.min(5, this.storageFailures));
+    }
+  }
+
+  /** Starts every send the limits allow now; returns when to look again. */
+  private dispatch(now: number): number {
+    let next = Infinity;
+    const started = new Set<DueEntry>();
+    const seen = new Set<string>();
+    for (const c of this.candidates) {
+      if (this.inflight.size >= this.opts.maxInFlight || !this.running) break;
+      // Only the oldest waiting message of a conversation may go, which keeps their order.
+      if (seen.has(c.conversation)) continue;
+      seen.add(c.conversation);
+      if (this.inflight.has(c.key) || this.busy.has(c.conversation)) continue;
+      if (c.dueAt > now) { next = Math.min(next, c.dueAt); continue; }
+      if ((this.foreign.get(c.conversation) ?? 0) > now) continue;
+      const free = this.limiter.freeAt(c.conversation, now);
+      if (free > now) { next = Math.min(next, free); continue; }
+      const permit = this.limiter.tryTake(c.conversation, now);
+      if (!permit) continue;
+      started.add(c);
+      this.launch(c, permit);
+    }
+    if (started.size) this.candidates = this.candidates.filter((c) => !started.has(c));
+    return next;
+  }
+
+  private launch(c: DueEntry, permit: Permit): void {
+    this.busy.add(c.conversation);
+    const task = this.process(c, permit)
+      .catch((err) => {
+        permit.refund();
+        const storage = isStorageUnavailable(err);
+        if (storage) this.pollRequested = true;
+        this.deps.logger.warn('delivery try did not complete', { key: c.key, storage, error: err as Error });
+      })
+      .finally(() => {
+        this.inflight.delete(c.key);
+        this.busy.delete(c.conversation);
+        this.signal();
+      });
+    this.inflight.set(c.key, task);
+  }
+
+  private async process(c: DueEntry, permit: Permit): Promise<void> {
+    const { outbox, logger } = this.deps;
+    if (!(await this.holdConversation(c.conversation))) return permit.refund();
+    const claim = await outbox.claim(c.key, { leaseId: `${this.opts.instanceId}:${randomUUID()}`, leaseMs: this.opts.leaseMs });
+    if (!claim) return permit.refund();
+    const m = claim.message;
+
+    let plan: Plan;
+    try {
+      plan = await this.plan(claim);
+    } catch (err) {
+      // Nothing was sent: put it back rather than leave a lease that would later look like a lost send.
+      permit.refund();
+      await this.record(() => outbox.postpone(claim, Date.now() + 1000));
+      throw err;
+    }
+    if ('wait' in plan) {
+      permit.refund();
+      return this.record(() => outbox.postpone(claim, Date.now() + plan.wait));
+    }
+    if ('fail' in plan) {
+      permit.refund();
+      logger.warn('delivery failed', { key: m.key, kind: m.kind, reason: plan.fail, attempts: m.attempts });
+      return this.record(() => outbox.markFailed(claim, plan.fail));
+    }
+
+    const result = await this.deps.sender.send(plan.send);
+    permit.finish(Date.now());
+    if (result.ok) {
+      await this.record(() => outbox.markSent(claim, { activityId: result.activityId, conversationId: result.conversationId, by: this.opts.instanceId }));
+      logger.debug('delivered', { key: m.key, kind: m.kind, attempts: m.attempts, inDoubt: m.inDoubt || undefined });
+      return;
+    }
+
+    const verdict = judgeFailure(result.failure, m.attempts, this.opts.maxAttempts, m.kind);
+    const lastError = result.detail || describeFailure(result.failure);
+    if (verdict.action === 'retry') {
+      const delay = result.failure.retryAfterMs ?? backoffMs(m.attempts, { baseMs: this.opts.backoffBaseMs, maxMs: this.opts.backoffMaxMs });
+      // A 429 throttles the whole conversation, not just this message.
+      if (result.failure.status === 429) this.limiter.blockUntil(c.conversation, Date.now() + delay);
+      logger.info('delivery will be retried', { key: m.key, kind: m.kind, error: lastError, attempts: m.attempts, inMs: delay });
+      await this.record(() => outbox.retryAt(claim, Date.now() + delay, { lastError, lastStatus: result.failure.status, inDoubt: verdict.inDoubt }));
+      return;
+    }
+    logger.warn('delivery failed', { key: m.key, kind: m.kind, reason: verdict.reason, error: lastError, attempts: m.attempts });
+    await this.record(() => outbox.markFailed(claim, verdict.reason, { lastError, lastStatus: result.failure.status }));
+    if (verdict.markStale) {
+      await this.markStale(m.target).catch((err) => logger.warn('could not mark the conversation stale', { key: m.key, error: err as Error }));
+    }
+  }
+
+  /** Resolves where and how to send; replies and updates wait until their original was sent. */
+  private async plan(claim: Claim): Promise<Plan> {
+    const m = claim.message;
+    let conversationId: string | undefined;
+    let activityId: string | undefined;
+    if (m.kind === 'reply' || m.kind === 'update') {
+      const original = m.parentKey ? await this.deps.outbox.get(m.parentKey) : undefined;
+      if (!original || original.status === 'failed') return { fail: 'parent-failed' };
+      if (original.status !== 'sent') return { wait: Math.max(200, Math.min(this.opts.pollMs, 2000)) };
+      conversationId = original.conversationId;
+      activityId = original.activityId;
+    }
+    const target = await this.resolve(m.target);
+    if (!target) return { fail: 'no-reference' };
+    if (target.stale) return { fail: 'stale' };
+    return {
+      send: {
+        kind: m.kind, ref: target.ref, activity: claim.activity as Partial<Activity>,
+        channelId: m.target.kind === 'channel' ? m.target.channelId : undefined, conversationId, activityId,
+      },
+    };
+  }
+
+  private async resolve(t: OutboxTarget): Promise<StoredTarget | undefined> {
+    const refs = this.deps.references;
+    if (t.kind === 'personal') return refs.personal(t.tenantId, t.aadObjectId);
+    return (await refs.get('channel', '', t.channelId, t.teamId))
+      ?? (t.channelId === t.teamId ? refs.get('team', '', t.teamId, t.teamId) : undefined);
+  }
+
+  private async markStale(t: OutboxTarget): Promise<void> {
+    if (t.kind === 'personal') return this.deps.references.markStale('personal', t.tenantId, t.aadObjectId);
+    await this.deps.references.markStale('channel', '', t.channelId, t.teamId);
+    if (t.channelId === t.teamId) await this.deps.references.markStale('team', '', t.teamId, t.teamId);
+  }
+
+  /** One instance at a time sends to a conversation, so its limits and order hold across instances. */
+  private async holdConversation(conversation: string): Promise<boolean> {
+    const now = Date.now();
+    const until = this.held.get(conversation);
+    if (until !== undefined && until - now > this.opts.leaseMs / 2) return true;
+    const lease = await this.deps.leases.hold(conversation, this.opts.instanceId, this.opts.leaseMs);
+    if (lease.ok) {
+      this.held.set(conversation, lease.until);
+      this.foreign.delete(conversation);
+      return true;
+    }
+    this.held.delete(conversation);
+    this.foreign.set(conversation, lease.until);
+    return false;
+  }
+
+  /**
+   * Writes an outcome that must not be lost: above all "sent", since forgetting it means sending
+   * again. While storage is away it keeps trying (the conversation stays busy meanwhile); at
+   * shutdown it gives up after the grace period.
+   */
+  private async record(write: () => Promise<void>): Promise<void> {
+    for (let i = 0; ; i++) {
+      try {
+        return await write();
+      } catch (err) {
+        if (!isStorageUnavailable(err) && i >= 2) throw err;
+        if (!this.running && Date.now() > this.stopDeadline) {
+          this.deps.logger.error('the outcome of a send could not be recorded before shutdown; the message may be sent again', { error: err as Error });
+          throw err;
+        }
+        await sleep(Math.min(2000, 100 * 2 ** Math.min(i, 5)));
+      }
+    }
+  }
+
+  private async heartbeat(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastBeat < this.opts.leaseMs / 3) return;
+    this.lastBeat = now;
+    this.limiter.prune(now);
+    for (const [conv, until] of this.held) if (until < now) this.held.delete(conv);
+    for (const [conv, until] of this.foreign) if (until < now) this.foreign.delete(conv);
+    try {
+      const live = await this.deps.leases.beat(this.opts.instanceId, this.opts.leaseMs);
+      this.limiter.setAppShare(appLimits(this.opts.appRatePerSecond / live));
+    } catch {
+      // Storage away: the poll reports it; keep the last share.
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { validateStep, type InputStep } from '../../domain/report';
+import type { Round } from '../../domain/round';
+import type { Turn } from '../turn';
+import { openRounds, personOf, Refusal, roundForRegion, roundOf, stepIndex, validationContext, viewFor, type WizardData, type WizardDraft, type WizardStep } from './session';
+import { stepCard } from './stepCard';
+import type { AdaptiveCard } from '../cards/render';
+
+export type Absorbed =
+  | { ok: true; draft: WizardDraft; round: Round }
+  | { ok: false; card: AdaptiveCard };
+
+/**
+ * Takes what the pressed card sent for `step` into the draft. A valid step is saved as clean
+ * values. An invalid one: with `strict` (Next) nothing is saved and the same card comes back with
+ * the errors and everything typed; without it (Back, Save and close) the typed text is kept on
+ * the draft for that step, so leaving never loses it.
+ */
+export async function absorbStep(turn: Turn, args: { draftId: string; step: WizardStep; inputs: Record<string, unknown>; strict: boolean; goTo: WizardStep }): Promise<Absorbed> {
+  const { draftId, step, inputs, strict } = args;
+  const goTo = stepIndex(args.goTo) + 1;
+  const person = personOf(turn);
+  const { drafts } = turn.services;
+  let draft = await drafts.get<WizardData>(person, draftId);
+  // The first step of a new report has no draft yet: its id came with the card.
+  if (!draft && step !== 'owner') throw new Refusal('draft.notFound');
+  const open = draft ? [] : await openRounds(turn);
+  let round = draft ? await roundOf(turn, draft) : open[0];
+  if (!round) throw new Refusal('round.none');
+  if (step === 'review') {
+    draft = await turn.services.drafts.save<WizardData>(person, draftId, (d) => ({ ...d, step: goTo }));
+    if (!draft) throw new Refusal('draft.notFound');
+    return { ok: true, draft, round };
+  }
+
+  const report = draft?.data.report ?? {};
+  const result = validateStep(step as InputStep, inputs, report, validationContext(turn, round));
+  let errors = result.ok ? [] : result.errors;
+  if (result.ok && step === 'owner') {
+    // The region decides the county, and so the round the report is filed in.
+    const rounds = open.length ? open : await openRounds(turn);
+    const forRegion = roundForRegion(turn, rounds, result.draft.region);
+    if (forRegion) round = forRegion;
+    else errors = [{ field: 'region', key: 'round.noneForRegion' }];
+  }
+  if (errors.length > 0 && strict) {
+    const raw = result.ok ? Object.fromEntries(Object.entries(inputs).filter(([, v]) => typeof v === 'string')) as Record<string, string> : result.raw;
+    const scheme = step === 'owner' ? (result.ok ? result.draft.scheme : undefined) ?? report.scheme : report.scheme;
+    return { ok: false, card: stepCard(viewFor(turn, round, draft), { draftId, step: step as InputStep, values: raw, errors, scheme }) };
+  }
+
+  const next = (data: WizardData): WizardData => {
+    const raw = { ...data.raw };
+    if (errors.length === 0 && result.ok) {
+      delete raw[step as InputStep];
+      return { report: result.draft, raw };
+    }
+    raw[step as InputStep] = result.ok ? stringsOf(inputs) : result.raw;
+    return { report: data.report, raw };
+  };
+  if (!draft) {
+    draft = await drafts.create<WizardData>(person, round.id, next({ report: {}, raw: {} }), { id: draftId, step: goTo });
+  } else {
+    const roundId = round.id;
+    const saved = await drafts.save<WizardData>(person, draftId, (d) => ({ ...d, roundId, step: goTo, data: next(d.data) }));
+    if (!saved) throw new Refusal('draft.notFound');
+    draft = saved;
+  }
+  return { ok: true, draft, round };
+}
+
+function stringsOf(inputs: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(inputs).filter(([k, v]) => typeof v === 'string' && k !== 'verb' && k !== 'draftId' && k !== 'step').map(([k, v]) => [k, (v as string).slice(0, 5000)]));
+}
