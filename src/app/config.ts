@@ -8,11 +8,11 @@ const flag = (fallback: boolean) =>
 const port = (fallback: number) =>
   z.string().trim().optional()
     .transform((v) => (v === undefined || v === '' ? fallback : Number(v)))
-    .pipe(z.number().int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535'));
+    .pipe(z.number({ invalid_type_error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535'));
 const whole = (fallback: number, min: number, max: number) =>
   z.string().trim().optional()
     .transform((v) => (v === undefined || v === '' ? fallback : Number(v)))
-    .pipe(z.number().int('must be a whole number').min(min, `must be ${min}–${max}`).max(max, `must be ${min}–${max}`));
+    .pipe(z.number({ invalid_type_error: 'must be a whole number' }).int('must be a whole number').min(min, `must be ${min}–${max}`).max(max, `must be ${min}–${max}`));
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const guidList = z.string().trim().optional().transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
   .refine((ids) => ids.every((id) => guid.test(id)), 'must be a comma-separated list of GUIDs');

@@ -64,6 +64,8 @@ export class RollingBucket {
 }
 
 export interface Permit {
+  /** The send must not start before this time (ms); later than "now" when booked ahead. */
+  notBefore: number;
   /** Call once Teams answered (any answer, also an error or a timeout). */
   finish(answeredAt: number): void;
   /** Call when nothing was sent after all. */
@@ -98,12 +100,20 @@ export class RateLimiter {
     return at;
   }
 
-  tryTake(conversation: string, now: number): Permit | undefined {
-    if (this.freeAt(conversation, now) > now) return undefined;
+  /**
+   * Takes a token from every bucket, or undefined when one is not free by `now + aheadMs`. Booking
+   * a little ahead lets the caller do its storage work (claim the message) while the token is
+   * still on its way back, and send the moment it is free. Until then the booked token is counted
+   * twice (as returning and as taken), which only ever makes the limiter stricter.
+   */
+  tryTake(conversation: string, now: number, aheadMs = 0): Permit | undefined {
+    const notBefore = this.freeAt(conversation, now);
+    if (notBefore > now + aheadMs) return undefined;
     const buckets = [...this.app, ...this.state(conversation).buckets];
     for (const b of buckets) b.take();
     let done = false;
     return {
+      notBefore,
       finish: (at) => { if (!done) { done = true; for (const b of buckets) b.finish(at); } },
       refund: () => { if (!done) { done = true; for (const b of buckets) b.refund(); } },
     };

@@ -40,8 +40,6 @@ export const SELECTORS = {
   composer: '[data-lexical-editor="true"][role="textbox"]',
   /** The @mention picker that typing "@" opens in a message box; one menuitem per candidate. */
   mentionCandidate: '#typeahead-menu [role="menuitem"]',
-  /** Send button next to a chat's message box. */
-  sendButton: (page: Page) => page.getByRole('button', { name: 'Send Message', exact: true }),
   /** The rendered Adaptive Card root (adaptivecards renderer class). */
   card: '.ac-adaptiveCard',
   /** Stamped on each card element when it appears, counting up; the highest is the newest. */
@@ -50,6 +48,8 @@ export const SELECTORS = {
   cardTick: 'data-e2e-tick',
   /** Action buttons carry the action's title as aria-label and title. */
   cardAction: (card: Locator, title: string) => card.getByRole('button', { name: title, exact: true }),
+  /** All of a card's action buttons (the card's own actions and ActionSets in its body). */
+  cardActions: '.ac-actionSet button',
   /** Input labels: <label class="ac-richTextBlock" for="<input or group id>">. */
   cardInputLabel: 'label.ac-richTextBlock',
   /**
@@ -84,7 +84,7 @@ const STAMP_CARDS = `(() => {
     for (const r of records) {
       const node = r.target.nodeType === 1 ? r.target : r.target.parentElement;
       const card = node && node.closest ? node.closest('[${SELECTORS.cardSeq}]') : null;
-      if (card && !(r.type === 'attributes' && r.attributeName && r.attributeName.startsWith('data-e2e-'))) card.setAttribute('${SELECTORS.cardTick}', tick);
+      if (card) card.setAttribute('${SELECTORS.cardTick}', tick);
     }
   }).observe(document, { childList: true, subtree: true, characterData: true });
 })();`;
@@ -126,7 +126,7 @@ interface PlaygroundConfig {
 }
 export interface PlaygroundUser { id: string; name: string; aadObjectId: string }
 
-type Where = { kind: 'chat'; conversationId: string } | { kind: 'channel'; conversationId: string; team: string; channel: string };
+interface Where { kind: 'chat' | 'channel'; conversationId: string }
 
 export interface LaunchOptions { timeoutMs?: number }
 
@@ -200,7 +200,7 @@ export class PlaygroundDriver {
     if (!channel) throw new Error(`no channel "${channelName}" in ${this.team.name}; have ${this.team.channels.map((c) => c.name).join(', ')}`);
     await SELECTORS.channel(this.page, this.team.name, channelName).click();
     await this.composers().first().waitFor();
-    this.where = { kind: 'channel', conversationId: channel.id, team: this.team.name, channel: channelName };
+    this.where = { kind: 'channel', conversationId: channel.id };
     this.baseline = await this.currentTick();
   }
 
@@ -271,7 +271,7 @@ export class PlaygroundDriver {
   /** Titles of the action buttons on the newest card. */
   async latestCardActions(): Promise<string[]> {
     const card = await this.latestCard();
-    return card.locator('.ac-actionSet button').evaluateAll((els) => els.map((e) => (e as unknown as { title: string }).title));
+    return card.locator(SELECTORS.cardActions).evaluateAll((els) => els.map((e) => (e as unknown as { title: string }).title));
   }
 
   /**
@@ -289,7 +289,10 @@ export class PlaygroundDriver {
     }
     const sent = this.page.waitForResponse((r) => /\/_conversation\/v1\/(invoke|submit)$/.test(new URL(r.url()).pathname));
     await button.click();
-    const res = await sent;
+    const res = await sent.catch(async (err: Error) => {
+      // The renderer sends nothing while a required input is empty or invalid; it says so on the card.
+      throw new Error(`clicking "${title}" sent nothing to the bot; the card says: ${await this.latestCardText()}`, { cause: err });
+    });
     if (!res.ok()) throw new Error(`the playground could not deliver "${title}" (${res.status()})`);
   }
 

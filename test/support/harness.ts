@@ -87,5 +87,6 @@ export function cardText(card: any): string {
     Object.values(node).forEach(walk);
   };
   walk(card);
-  return out.join('\n');
+  // Amounts use non-breaking spaces, as Norwegian typography wants; a person reads plain spaces.
+  return out.join('\n').replace(/[\u00a0\u202f]/g, ' ');
 }

@@ -9,7 +9,7 @@ import {
   CARD_INPUTS, INPUT_STEPS, REPORT_STATUSES, STEPS, TARGET_GROUPS, THEMES,
   inputLabel, schemeChoices, statusLabelKey, stepTitleKey, targetGroupChoices, targetGroupLabelKey, themeLabelKey, validateStep,
 } from '../../src/domain/report';
-import { CONTEXT, GOOD_INPUT, MEGABYTE } from './support/report-input';
+import { CONTEXT, GOOD_INPUT, MEGABYTE } from '../support/reportInput';
 
 function repoRoot(): string {
   let dir = __dirname;

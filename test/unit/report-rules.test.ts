@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { validateStep, type ReportDraft } from '../../src/domain/report';
-import { CONTEXT, GOOD_INPUT } from './support/report-input';
+import { CONTEXT, GOOD_INPUT } from '../support/reportInput';
 
 const money = (own1: string, extra: Record<string, unknown> = {}) => ({
   startYear: '2027', years: '1', year1Owner: '700 000', year1Uh: '300 000', year1OwnContribution: own1, ...extra,

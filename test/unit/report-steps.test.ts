@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { CARD_INPUTS, validateStep, type FieldError, type InputStep, type ReportDraft } from '../../src/domain/report';
-import { CONTEXT, GOOD_INPUT, MEGABYTE } from './support/report-input';
+import { CONTEXT, GOOD_INPUT, MEGABYTE } from '../support/reportInput';
 
 /** Draft a step sees: what the earlier steps of the good report gave. */
 function draftBefore(step: InputStep): ReportDraft {

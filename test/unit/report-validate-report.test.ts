@@ -3,7 +3,7 @@ import {
   INPUT_STEPS, NeedsReport, REPORT_FIELDS, STEP_FIELDS, stepSchema, type MoneyStep, ReportDraftSchema, cardValues, mergeStep, validateReport, validateStep,
   type NeedsReport as Report, type ReportDraft,
 } from '../../src/domain/report';
-import { CONTEXT, GOOD_INPUT } from './support/report-input';
+import { CONTEXT, GOOD_INPUT } from '../support/reportInput';
 
 function completeDraft(): ReportDraft {
   let draft: ReportDraft = {};

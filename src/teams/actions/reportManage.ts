@@ -58,6 +58,8 @@ export const reportWithdrawConfirm: ActionHandler = async (turn, data) => {
   const { report, round } = await visibleReport(turn, data);
   // A second press (or a Teams retry) finds it withdrawn already: same answer, nothing new stored.
   if (report.status === 'withdrawn') return { card: reportDetailCard(turn, report, round, turn.t('withdraw.done', { reference: report.reference })) };
+  const may = ownerMayChange(turn, report, round);
+  if (!may.ok) return { card: reportDetailCard(turn, report, round, may.why) };
   const person = personOf(turn);
   const now = turn.services.now();
   const updated = await turn.services.reports.setStatus<NeedsReport>(round.id, report.id, (status) => {

@@ -35,6 +35,10 @@ export interface WorkerDeps {
 type Plan = { send: SendPlan } | { wait: number } | { fail: FailureReason };
 
 const PAGE = 100;
+// A send is booked this long before its token is back, so the claim (two storage round trips) is
+// done by then and the send goes out on time. A crash in these few ms flags a message in doubt
+// that was never sent: harmless, it is sent once after all.
+const BOOK_AHEAD_MS = 60;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
@@ -159,8 +163,8 @@ export class DeliveryWorker {
       if (c.dueAt > now) { next = Math.min(next, c.dueAt); continue; }
       if ((this.foreign.get(c.conversation) ?? 0) > now) continue;
       const free = this.limiter.freeAt(c.conversation, now);
-      if (free > now) { next = Math.min(next, free); continue; }
-      const permit = this.limiter.tryTake(c.conversation, now);
+      if (free > now + BOOK_AHEAD_MS) { next = Math.min(next, free - BOOK_AHEAD_MS); continue; }
+      const permit = this.limiter.tryTake(c.conversation, now, BOOK_AHEAD_MS);
       if (!permit) continue;
       started.add(c);
       this.launch(c, permit);
@@ -212,6 +216,8 @@ export class DeliveryWorker {
       return this.record(() => outbox.markFailed(claim, plan.fail));
     }
 
+    const early = permit.notBefore - Date.now();
+    if (early > 0) await sleep(early);
     const result = await this.deps.sender.send(plan.send);
     permit.finish(Date.now());
     if (result.ok) {

@@ -1,4 +1,4 @@
-import type { InputStep } from '../../../src/domain/report';
+import type { InputStep } from '../../src/domain/report';
 
 /** Card input for every step of a complete, valid DEKOM report, as Teams would send it. */
 export const GOOD_INPUT: Record<InputStep, Record<string, unknown>> = {

@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
+import { OWNER, TENANT } from '../support/personas';
+import { GOOD_INPUT, MEGABYTE } from '../support/reportInput';
+import { actionData, fillReport, inputsOf, press, startReport, STEP_ORDER } from '../support/wizard';
+
+describe('filing a needs report in personal chat', () => {
+  let h: Harness;
+  const clock = { now: new Date('2026-11-27T12:00:00Z') };
+  before(async () => { h = await startHarness({}, { now: () => clock.now }); });
+  after(async () => { await h.stop(); });
+
+  it('opens the first step from "meld behov", with the demo round of the coming school year', async () => {
+    const card = await startReport(h, OWNER);
+    assert.match(cardText(card), /Steg 1 av 6/);
+    assert.match(cardText(card), /Eier og ordning/);
+    const inputs = inputsOf(card);
+    for (const id of ['ownerName', 'ownerOrgnr', 'ownerType', 'network', 'region', 'scheme', 'contactName', 'contactEmail', 'contactPhone']) {
+      assert.ok(inputs[id], `step 1 asks ${id}`);
+    }
+    assert.equal(card.version, '1.5');
+  });
+
+  it('goes step by step to a review with totals per year and the DEKOM own contribution', async () => {
+    const review = await fillReport(h, OWNER);
+    const text = cardText(review);
+    assert.match(text, /Se over og send inn/);
+    assert.match(text, /2027–2028/);
+    assert.match(text, /Søkt 1 250 000 kr \(eier 1 000 000 kr, UH 250 000 kr\); egenandel 375 000 kr \(minst 375 000 kr\)/);
+    assert.match(text, /Sum søkt tilskudd/);
+    assert.match(text, /2 250 000 kr/);
+  });
+
+  it('submits with a reference, answers with a receipt, and lists the report under "mine meldinger"', async () => {
+    const review = await fillReport(h, OWNER);
+    const receipt = await press(h, OWNER, review, 'report.submit');
+    const text = cardText(receipt);
+    assert.match(text, /Behovsmeldingen er sendt inn/);
+    const reference = /BM-2027-\d{4}/.exec(text)?.[0];
+    assert.ok(reference, 'a reference like BM-2027-0001');
+    const [list] = await h.send(OWNER, 'mine meldinger');
+    assert.match(cardText(cardOf(list)), new RegExp(`${reference}: Lesing i alle fag`));
+    assert.match(cardText(cardOf(list)), /Sendt inn · 2 250 000 kr/);
+  });
+
+  it('gives one report for a double click or a Teams retry of Submit', async () => {
+    const review = await fillReport(h, OWNER);
+    const [a, b] = await Promise.all([press(h, OWNER, review, 'report.submit'), press(h, OWNER, review, 'report.submit')]);
+    const c = await press(h, OWNER, review, 'report.submit');
+    const refs = [a, b, c].map((card) => /BM-2027-\d{4}/.exec(cardText(card))?.[0]);
+    assert.ok(refs[0]);
+    assert.deepEqual(refs, [refs[0], refs[0], refs[0]]);
+    const draftId = actionData(review, 'report.submit').draftId as string;
+    const report = await h.app.services.reports.getVisible({ tenantId: TENANT, aadObjectId: OWNER.aadObjectId }, draftId);
+    assert.equal(report?.version, 1);
+    const events = (await h.app.services.reports.eventsOf(report!.roundId)).filter((e) => e.reportId === draftId);
+    assert.deepEqual(events.map((e) => e.type), ['submitted'], 'one event for the secretariat');
+  });
+
+  it('keeps everything typed and shows each error next to its field, storing nothing', async () => {
+    const card = await startReport(h, OWNER);
+    const draftId = actionData(card, 'report.next').draftId as string;
+    const bad = { ...GOOD_INPUT.owner, ownerOrgnr: '974760672', contactEmail: 'kari-at-kommune', ownerName: '' };
+    const again = await press(h, OWNER, card, 'report.next', bad);
+    const text = cardText(again);
+    assert.match(text, /Steg 1 av 6/);
+    assert.match(text, /974760672 har feil kontrollsiffer/);
+    assert.match(text, /Noe må rettes/);
+    const inputs = inputsOf(again);
+    assert.equal(inputs.ownerOrgnr.value, '974760672');
+    assert.equal(inputs.contactEmail.value, 'kari-at-kommune');
+    assert.equal(inputs.network.value, GOOD_INPUT.owner.network);
+    assert.equal(await h.app.services.drafts.get({ tenantId: TENANT, aadObjectId: OWNER.aadObjectId }, draftId), undefined);
+  });
+
+  it('refuses KOMPLOFT from a private owner and a DEKOM own contribution under 30 %', async () => {
+    const card = await startReport(h, OWNER);
+    const komploft = await press(h, OWNER, card, 'report.next', { ...GOOD_INPUT.owner, ownerType: 'privat', scheme: 'KOMPLOFT' });
+    assert.match(cardText(komploft), /Kompetanseløftet/);
+    assert.match(cardText(komploft), /Steg 1 av 6/);
+    const review = await fillReport(h, OWNER, { money: { year1OwnContribution: '374 999' } });
+    assert.match(cardText(review), /Steg 5 av 6/);
+    assert.match(cardText(review), /375 000 kr/);
+  });
+
+  it('never evaluates template expressions or markup typed by the user', async () => {
+    const hostile = '${$root.secret} <script>alert(1)</script> @{x}';
+    const review = await fillReport(h, OWNER, { measure: { title: hostile.slice(0, 60) } });
+    assert.ok(cardText(review).includes(hostile.slice(0, 60)));
+  });
+
+  it('answers a 1 MB paste with "too long", keeps the draft as it was, and stays well under Teams\' card size', async () => {
+    let card = await startReport(h, OWNER);
+    card = await press(h, OWNER, card, 'report.next', GOOD_INPUT.owner);
+    const draftId = actionData(card, 'report.next').draftId as string;
+    const before = await h.app.services.drafts.get({ tenantId: TENANT, aadObjectId: OWNER.aadObjectId }, draftId);
+    const res = await press(h, OWNER, card, 'report.next', { ...GOOD_INPUT.measure, needAndGoal: MEGABYTE });
+    assert.match(cardText(res), /for lang|for langt|tegn/i);
+    assert.ok(JSON.stringify(res).length < 80_000, 'card stays under Teams\' size limit');
+    const after = await h.app.services.drafts.get({ tenantId: TENANT, aadObjectId: OWNER.aadObjectId }, draftId);
+    assert.deepEqual(after?.data, before?.data);
+  });
+
+  it('goes back without losing what was typed, even when it is not valid yet', async () => {
+    let card = await startReport(h, OWNER);
+    card = await press(h, OWNER, card, 'report.next', GOOD_INPUT.owner);
+    const back = await press(h, OWNER, card, 'report.back', { ...GOOD_INPUT.measure, title: '' , needAndGoal: 'Halvferdig tekst' });
+    assert.match(cardText(back), /Steg 1 av 6/);
+    assert.equal(inputsOf(back).ownerName.value, 'Eksempel kommune');
+    const forward = await press(h, OWNER, back, 'report.next', GOOD_INPUT.owner);
+    assert.equal(inputsOf(forward).needAndGoal.value, 'Halvferdig tekst');
+  });
+
+  it('saves and closes, then "fortsett" resumes at the same step', async () => {
+    const fresh = await startHarness({}, { now: () => clock.now });
+    try {
+      let card = await startReport(fresh, OWNER);
+      card = await press(fresh, OWNER, card, 'report.next', GOOD_INPUT.owner);
+      card = await press(fresh, OWNER, card, 'report.next', GOOD_INPUT.measure);
+      const closed = await press(fresh, OWNER, card, 'report.close', { targetGroups: 'ledere' });
+      assert.match(cardText(closed), /Utkastet er lagret/);
+      const [resumed] = await fresh.send(OWNER, 'fortsett');
+      assert.match(cardText(cardOf(resumed)), /Steg 3 av 6/);
+      assert.equal(inputsOf(cardOf(resumed)).targetGroups.value, 'ledere');
+    } finally {
+      await fresh.stop();
+    }
+  });
+
+  it('refuses politely when no round is open', async () => {
+    const closed = await startHarness({ DEMO_ROUND: '0' }, { now: () => clock.now });
+    try {
+      const [reply] = await closed.send(OWNER, 'meld behov');
+      assert.match(cardText(cardOf(reply)), /ingen åpen innmeldingsrunde/);
+    } finally {
+      await closed.stop();
+    }
+  });
+
+  it('points to the personal chat when asked in a channel', async () => {
+    const [reply] = await h.send(OWNER, 'meld behov', { conversation: { id: '19:x@thread.tacv2', conversationType: 'channel', tenantId: TENANT } });
+    assert.match(cardText(cardOf(reply)), /personlig chat/);
+  });
+
+  it('speaks English to an English client, with amounts formatted for it', async () => {
+    const en = { ...OWNER, locale: 'en-US' };
+    const [reply] = await h.send(en, 'new report');
+    assert.match(cardText(cardOf(reply)), /Step 1 of 6/);
+  });
+
+  it('asks every field of DOMAIN.md section 3 across the steps', async () => {
+    let card = await startReport(h, OWNER);
+    const seen = new Set<string>();
+    for (const step of STEP_ORDER) {
+      Object.keys(inputsOf(card)).forEach((id) => seen.add(id));
+      card = await press(h, OWNER, card, 'report.next', GOOD_INPUT[step]);
+    }
+    for (const id of ['ownerName', 'ownerOrgnr', 'ownerType', 'network', 'region', 'scheme', 'title', 'needAndGoal', 'theme', 'targetGroups', 'unitCount', 'units', 'participants', 'uhName', 'uhOrgnr', 'uhContact', 'uhDialogueConfirmed', 'staffInvolved', 'startYear', 'years', 'year1Owner', 'year1Uh', 'year1OwnContribution', 'contactName', 'contactEmail', 'contactPhone']) {
+      assert.ok(seen.has(id), `the wizard asks ${id}`);
+    }
+  });
+});

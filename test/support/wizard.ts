@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import type { InputStep } from '../../src/domain/report';
+import { cardOf, type Harness } from './harness';
+import type { Persona } from './personas';
+import { GOOD_INPUT } from './reportInput';
+
+export const STEP_ORDER: InputStep[] = ['owner', 'measure', 'targets', 'partner', 'money'];
+
+/** The data of the card's action with this verb, as the Teams client would send it back. */
+export function actionData(card: any, verb: string): Record<string, unknown> {
+  const found: any[] = [];
+  const walk = (n: any) => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(walk);
+    if ((n.type === 'Action.Execute') && n.verb === verb) found.push(n);
+    Object.values(n).forEach(walk);
+  };
+  walk(card);
+  assert.ok(found.length > 0, `card has no ${verb} action: ${JSON.stringify(card).slice(0, 400)}`);
+  return found[0].data ?? {};
+}
+
+/** Inputs of a card by id with their current values. */
+export function inputsOf(card: any): Record<string, any> {
+  const out: Record<string, any> = {};
+  const walk = (n: any) => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (typeof n.type === 'string' && n.type.startsWith('Input.') && n.id) out[n.id] = n;
+    Object.values(n).forEach(walk);
+  };
+  walk(card);
+  return out;
+}
+
+/** Presses a button on a card, sending the given inputs with it (as Teams does for Action.Execute). */
+export async function press(h: Harness, who: Persona, card: any, verb: string, inputs: Record<string, unknown> = {}): Promise<any> {
+  const data = { ...actionData(card, verb), ...inputs };
+  const res = await h.post({
+    ...h.personalActivity(who), type: 'invoke', name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  });
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  if (res.body.type === 'application/vnd.microsoft.activity.message') return { message: res.body.value };
+  return res.body.value;
+}
+
+export async function startReport(h: Harness, who: Persona): Promise<any> {
+  const [reply] = await h.send(who, 'meld behov');
+  return cardOf(reply);
+}
+
+/** Fills every step with valid input (overrides per step) and returns the review card. */
+export async function fillReport(h: Harness, who: Persona, overrides: Partial<Record<InputStep, Record<string, unknown>>> = {}): Promise<any> {
+  let card = await startReport(h, who);
+  for (const step of STEP_ORDER) {
+    card = await press(h, who, card, 'report.next', { ...GOOD_INPUT[step], ...(overrides[step] ?? {}) });
+  }
+  return card;
+}
