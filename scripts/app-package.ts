@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { validateLocalizationFile, validateTeamsManifest } from './manifest-schema';
-import { repoRoot } from './repo-root';
+import { ROOT } from '../src/app/paths';
 import { writeZip, type ZipEntry } from './zip';
 
 // Builds the Teams app package (the zip a Teams admin uploads) from manifest/: fills the
@@ -65,7 +65,7 @@ export function readAppId(env: NodeJS.ProcessEnv): string {
   throw new PackageError(`${APP_ID_VARIABLE} ${issue?.message ?? 'is invalid'}${got}`);
 }
 
-export function packageVersion(root: string = repoRoot()): string {
+export function packageVersion(root: string = ROOT): string {
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   return version;
 }
@@ -101,7 +101,7 @@ function filesNamedBy(manifest: TeamsManifest): string[] {
 
 export function buildAppPackage(
   values: PackageValues,
-  manifestDir: string = join(repoRoot(), 'manifest'),
+  manifestDir: string = join(ROOT, 'manifest'),
 ): AppPackage {
   const fill = placeholderValues(values);
   const manifestText = fillPlaceholders(readFileSync(join(manifestDir, 'manifest.json'), 'utf8'), fill);

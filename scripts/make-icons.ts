@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodePng, type RgbaImage } from './png';
-import { repoRoot } from './repo-root';
+import { ROOT } from '../src/app/paths';
 
 // Draws the two Teams icons: a white speech bubble with a "K" cut out of it.
 // Teams wants color.png 192×192 in full colour and outline.png 32×32 white on transparent.
@@ -121,7 +121,7 @@ export function renderOutlineIcon(): RgbaImage {
 }
 
 if (require.main === module) {
-  const dir = join(repoRoot(), 'manifest');
+  const dir = join(ROOT, 'manifest');
   writeFileSync(join(dir, 'color.png'), encodePng(renderColorIcon()));
   writeFileSync(join(dir, 'outline.png'), encodePng(renderOutlineIcon()));
   console.log(`wrote ${join(dir, 'color.png')} and ${join(dir, 'outline.png')}`);

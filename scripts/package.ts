@@ -2,12 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import dotenv from 'dotenv';
 import { buildAppPackage, PackageError, packageVersion, readAppId, validateAppPackage } from './app-package';
-import { repoRoot } from './repo-root';
+import { ROOT } from '../src/app/paths';
 
 // `npm run package [-- out.zip]`: writes the Teams app package, dist/kompetansebot.zip by default.
 
 async function main(): Promise<void> {
-  const root = repoRoot();
+  const root = ROOT;
   dotenv.config({ path: join(root, '.env'), quiet: true });
   const appPackage = buildAppPackage({ appId: readAppId(process.env), version: packageVersion(root) });
 

@@ -68,35 +68,40 @@ export const SELECTORS = {
   cardNoticeHolder: 'xpath=ancestor::*[.//*[@aria-label="Display Invoked Message"]][1]',
 } as const;
 
+// A card counts as rendered once nothing in it changed for this long: the renderer attaches a
+// card's root first and fills in its Fluent UI parts over the next frames.
+const QUIET_MS = 300;
+
 // Runs in the page before its scripts. Numbers every card element as it is added (seq: the highest
 // is the newest card, wherever the layout puts it) and notes the page-wide change count whenever a
 // card is added or changes in place (tick: an Action.Execute answer or a bot's update replaces the
-// card's content but keeps its element).
+// card's content but keeps its element), and when (for QUIET_MS).
 const STAMP_CARDS = `(() => {
   let seq = 0;
   window.__e2eTick = 0;
+  const touch = (card, tick) => { card.setAttribute('${SELECTORS.cardTick}', tick); card.__e2eChangedAt = performance.now(); };
   new MutationObserver((records) => {
     const tick = String(++window.__e2eTick);
     for (const el of document.querySelectorAll('${SELECTORS.card}:not([${SELECTORS.cardSeq}])')) {
       el.setAttribute('${SELECTORS.cardSeq}', String(++seq));
-      el.setAttribute('${SELECTORS.cardTick}', tick);
+      touch(el, tick);
     }
     for (const r of records) {
       const node = r.target.nodeType === 1 ? r.target : r.target.parentElement;
       const card = node && node.closest ? node.closest('[${SELECTORS.cardSeq}]') : null;
-      if (card) card.setAttribute('${SELECTORS.cardTick}', tick);
+      if (card) touch(card, tick);
     }
   }).observe(document, { childList: true, subtree: true, characterData: true });
 })();`;
 
-// Browser-side: the seq of the visible card changed most recently after tick `after` whose text
-// contains `text` (false if none yet).
+// Browser-side: the seq of the rendered, visible card changed most recently after tick `after`
+// whose text contains `text` (false if none yet).
 const FIND_CARD = `({ text, flags, after }) => {
   const re = flags === null ? null : new RegExp(text, flags);
   let best = null;
   for (const el of document.querySelectorAll('[${SELECTORS.cardSeq}]')) {
     const tick = Number(el.getAttribute('${SELECTORS.cardTick}'));
-    if (tick <= after || el.offsetParent === null) continue;
+    if (tick <= after || el.offsetParent === null || performance.now() - el.__e2eChangedAt < ${QUIET_MS}) continue;
     const shown = el.innerText.replace(/\\s+/g, ' ');
     if (!(re ? re.test(shown) : shown.includes(text))) continue;
     const seq = Number(el.getAttribute('${SELECTORS.cardSeq}'));
@@ -105,9 +110,15 @@ const FIND_CARD = `({ text, flags, after }) => {
   return best ? best.seq : false;
 }`;
 
-// Browser-side: the newest visible card's seq (0 if none).
-const LATEST_CARD = `() => Math.max(0, ...Array.from(document.querySelectorAll('[${SELECTORS.cardSeq}]'))
-  .filter((el) => el.offsetParent !== null).map((el) => Number(el.getAttribute('${SELECTORS.cardSeq}'))))`;
+// Browser-side: { seq } of the newest visible card once it is rendered ({ seq: 0 } if there is
+// none), false while it is still changing.
+const LATEST_CARD = `() => {
+  const cards = Array.from(document.querySelectorAll('[${SELECTORS.cardSeq}]')).filter((el) => el.offsetParent !== null);
+  if (!cards.length) return { seq: 0 };
+  const newest = cards.reduce((a, b) => (Number(b.getAttribute('${SELECTORS.cardSeq}')) > Number(a.getAttribute('${SELECTORS.cardSeq}')) ? b : a));
+  if (performance.now() - newest.__e2eChangedAt < ${QUIET_MS}) return false;
+  return { seq: Number(newest.getAttribute('${SELECTORS.cardSeq}')) };
+}`;
 
 const CURRENT_TICK = `() => window.__e2eTick || 0`;
 
@@ -386,7 +397,8 @@ export class PlaygroundDriver {
   }
 
   private async latestSeq(): Promise<number> {
-    return Number(await this.page.evaluate(`(${LATEST_CARD})()`));
+    const handle = await this.page.waitForFunction(`(${LATEST_CARD})()`, undefined, { timeout: this.timeoutMs });
+    return Number(((await handle.jsonValue()) as { seq: number }).seq);
   }
 
   /** Finds an input on the newest card: card input id → its label; label → the labelled control. */

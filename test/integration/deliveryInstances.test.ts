@@ -26,10 +26,15 @@ describe('several bot instances on one outbox', function () {
     const [a, b] = instances;
     for (let u = 0; u < 30; u++) await seedUser(a.app.services.references, teams.url, userId(u));
     const tags = Array.from({ length: 240 }, (_, i) => `shared#${i}`);
-    // Both instances take requests, as behind a load balancer: 8 messages for each of 30 users.
-    await Promise.all(tags.map((tag, i) => (i % 2 ? a : b).app.services.deliver({
-      kind: 'personal', key: `shared:${i}`, tenantId: TENANT, aadObjectId: userId(i % 30), activity: { text: tag },
-    })));
+    // Both instances take requests, as behind a load balancer: 8 messages for each of 30 users,
+    // queued in 8 rounds so each user's messages have a clear order.
+    for (let round = 0; round < 8; round++) {
+      await Promise.all(Array.from({ length: 30 }, (_, u) => {
+        const i = round * 30 + u;
+        return (i % 2 ? a : b).app.services.deliver({ kind: 'personal', key: `shared:${i}`, tenantId: TENANT, aadObjectId: userId(u), activity: { text: tags[i] } });
+      }));
+      await new Promise((r) => setTimeout(r, 3));
+    }
     await waitForArrivals(teams, tags, 30_000, 500);
     assert.deepEqual(teams.duplicates(), []);
     assert.equal(teams.throttled, 0, 'no 429: one instance at a time sends to a chat');

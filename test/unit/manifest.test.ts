@@ -12,11 +12,10 @@ import {
 } from '../../scripts/app-package';
 import { renderColorIcon, renderOutlineIcon } from '../../scripts/make-icons';
 import { validateLocalizationFile, validateTeamsManifest } from '../../scripts/manifest-schema';
-import { repoRoot } from '../../scripts/repo-root';
+import { ROOT } from '../../src/app/paths';
 import { decodeRgbaPng, readPngHeader } from '../support/pngReader';
 import { readZip } from '../support/zipReader';
 
-const ROOT = repoRoot(__dirname);
 const MANIFEST_DIR = join(ROOT, 'manifest');
 const SAMPLE_APP_ID = '3f2b8c1e-7d4a-4e9b-9c2f-1a6d5e8b0c47';
 const VERSION = packageVersion(ROOT);

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startAzurite, type Azurite } from '../../src/app/azurite';
+import { freePort } from '../../src/app/childProcess';
+import { FAST_DELIVERY, seedUser, userId, waitFor, waitForArrivals } from '../support/delivery';
+import { startHarness, type Harness } from '../support/harness';
+import { TENANT } from '../support/personas';
+import { TeamsConnector } from '../support/teamsConnector';
+
+describe('delivery while storage is away', function () {
+  this.timeout(60_000);
+  const teams = new TeamsConnector();
+  let azurite: Azurite | undefined;
+  let port: number;
+  let location: string;
+  let h: Harness | undefined;
+
+  before(async () => {
+    await teams.start();
+    // An Azurite of this test's own, keeping its data on disk so it survives being stopped.
+    port = await freePort();
+    location = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-outage-'));
+    azurite = await startAzurite({ port, location });
+    h = await startHarness({ ...FAST_DELIVERY, TABLES_CONNECTION_STRING: azurite.connectionString, DELIVERY_APP_RATE: '12', DELIVERY_LEASE_MS: '30000' });
+  });
+  after(async () => {
+    await h?.stop();
+    await azurite?.stop();
+    await teams.stop();
+    fs.rmSync(location, { recursive: true, force: true });
+  });
+
+  it('pauses while storage is stopped for 10 s and resumes afterwards, losing and repeating nothing', async () => {
+    for (let u = 0; u < 20; u++) await seedUser(h!.app.services.references, teams.url, userId(u));
+    const tags = Array.from({ length: 60 }, (_, i) => `outage#${i}`);
+    for (let i = 0; i < tags.length; i++) {
+      await h!.app.services.deliver({ kind: 'personal', key: `outage:${i}`, tenantId: TENANT, aadObjectId: userId(i % 20), activity: { text: tags[i] } });
+    }
+    await waitFor('delivery to be under way', () => teams.arrivals.length >= 15, 15_000, 5);
+    await azurite!.stop();
+    azurite = undefined;
+    const atStop = teams.arrivals.length;
+    await new Promise((r) => setTimeout(r, 10_000));
+    // Sends already claimed when storage went may finish; nothing new is claimed without storage.
+    const duringOutage = teams.arrivals.length - atStop;
+    assert.ok(duringOutage <= 16, `delivery paused (${duringOutage} arrived while storage was away)`);
+    assert.ok(teams.arrivals.length < tags.length, 'not everything was out before storage went');
+    assert.ok(h!.logLines.some((l) => l.includes('delivery paused')), 'the pause is logged');
+
+    azurite = await startAzurite({ port, location });
+    await waitForArrivals(teams, tags, 30_000, 500);
+    assert.deepEqual(teams.duplicates(), [], 'nothing arrived twice');
+    assert.equal(teams.counts().size, tags.length, 'nothing lost');
+    await waitFor('the outbox to record every send', async () => (await h!.app.services.outbox.summary(new Date(Date.now() - 600_000))).counts.sent === tags.length, 10_000, 200);
+    assert.ok(h!.logLines.some((l) => l.includes('delivery resumed')), 'the resumption is logged');
+  });
+});
