@@ -13,6 +13,7 @@ import { createDelivery } from '../teams/delivery';
 import { Drafts } from '../storage/drafts';
 import { Reports } from '../storage/reports';
 import { Rounds } from '../storage/rounds';
+import { Roles } from '../storage/roles';
 import { DEFAULT_REGIONS } from '../domain/regions';
 import { demoRound } from '../domain/round';
 
@@ -61,6 +62,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     drafts: new Drafts(tables, now),
     reports: new Reports(tables, now),
     rounds: new Rounds(tables),
+    roles: new Roles(tables, DEFAULT_REGIONS.id, config.BOOTSTRAP_SECRETARIAT.map((id) => id.toLowerCase())),
     regions: DEFAULT_REGIONS,
   };
   const endpoint = createTeamsEndpoint(config, services);

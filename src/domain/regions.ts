@@ -19,6 +19,8 @@ const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'ids are lower-case ASC
 
 export const RegionConfigSchema = z
   .object({
+    /** The forum (one County Governor's cooperation forum) these regions belong to; roles are granted per forum. */
+    id: Id.default('oslo-viken'),
     name: LocalisedText,
     workingGroups: z.array(z.object({ id: Id, name: LocalisedText })).min(1),
     regions: z.array(z.object({ id: Id, county: Id, name: LocalisedText, workingGroup: Id })).min(1),
@@ -44,6 +46,7 @@ export type Region = RegionConfig['regions'][number];
 export type WorkingGroup = RegionConfig['workingGroups'][number];
 
 export const DEFAULT_REGIONS: RegionConfig = {
+  id: 'oslo-viken',
   name: { nb: 'Statsforvalteren i Oslo og Viken', nn: 'Statsforvaltaren i Oslo og Viken', en: 'The County Governor of Oslo and Viken' },
   workingGroups: [
     { id: 'oslo', name: { nb: 'Arbeidsgruppe Oslo', nn: 'Arbeidsgruppe Oslo', en: 'Working group Oslo' } },

@@ -4,6 +4,7 @@ import type { ConversationReferences } from '../storage/conversationReferences';
 import type { Drafts } from '../storage/drafts';
 import type { Reports } from '../storage/reports';
 import type { Rounds } from '../storage/rounds';
+import type { Roles } from '../storage/roles';
 import type { RegionConfig } from '../domain/regions';
 import type { Outbox } from '../storage/outbox';
 import type { Deliver } from './delivery/deliver';
@@ -15,6 +16,7 @@ export interface Services {
   drafts: Drafts;
   reports: Reports;
   rounds: Rounds;
+  roles: Roles;
   regions: RegionConfig;
   /** The one door for proactive messages (personal chat, channel thread, reply, card update). */
   deliver: Deliver;

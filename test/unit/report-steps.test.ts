@@ -224,7 +224,7 @@ describe('a wizard step', () => {
   });
 
   it('only offers the configured regions', () => {
-    const regions = { name: { nb: 'Nordland' }, workingGroups: [{ id: 'salten', name: { nb: 'Salten' } }], regions: [{ id: 'bodo', county: 'nordland', name: { nb: 'Bodø' }, workingGroup: 'salten' }] };
+    const regions = { id: 'nordland', name: { nb: 'Nordland' }, workingGroups: [{ id: 'salten', name: { nb: 'Salten' } }], regions: [{ id: 'bodo', county: 'nordland', name: { nb: 'Bodø' }, workingGroup: 'salten' }] };
     assert.equal(validateStep('owner', { ...GOOD_INPUT.owner, region: 'bodo' }, {}, { regions }).ok, true);
     const r = validateStep('owner', GOOD_INPUT.owner, {}, { regions });
     assert.deepEqual(!r.ok && r.errors, [{ field: 'region', key: 'report.error.unknownChoice' }]);
