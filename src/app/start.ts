@@ -14,6 +14,7 @@ import { Drafts } from '../storage/drafts';
 import { Reports } from '../storage/reports';
 import { Rounds } from '../storage/rounds';
 import { Roles } from '../storage/roles';
+import { Groups } from '../storage/groups';
 import { DEFAULT_REGIONS } from '../domain/regions';
 import { demoRound } from '../domain/round';
 
@@ -62,6 +63,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     drafts: new Drafts(tables, now),
     reports: new Reports(tables, now),
     rounds: new Rounds(tables),
+    groups: new Groups(tables),
     roles: new Roles(tables, DEFAULT_REGIONS.id, config.BOOTSTRAP_SECRETARIAT.map((id) => id.toLowerCase())),
     regions: DEFAULT_REGIONS,
   };

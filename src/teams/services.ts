@@ -5,6 +5,7 @@ import type { Drafts } from '../storage/drafts';
 import type { Reports } from '../storage/reports';
 import type { Rounds } from '../storage/rounds';
 import type { Roles } from '../storage/roles';
+import type { Groups } from '../storage/groups';
 import type { RegionConfig } from '../domain/regions';
 import type { Outbox } from '../storage/outbox';
 import type { Deliver } from './delivery/deliver';
@@ -17,6 +18,7 @@ export interface Services {
   reports: Reports;
   rounds: Rounds;
   roles: Roles;
+  groups: Groups;
   regions: RegionConfig;
   /** The one door for proactive messages (personal chat, channel thread, reply, card update). */
   deliver: Deliver;

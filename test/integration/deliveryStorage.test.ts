@@ -9,6 +9,14 @@ import { startHarness, type Harness } from '../support/harness';
 import { TENANT } from '../support/personas';
 import { TeamsConnector } from '../support/teamsConnector';
 
+/** Azurite writes its data to disk on SIGINT only (SIGTERM loses the last seconds). */
+async function stopGracefully(az: Azurite): Promise<void> {
+  const exited = new Promise((r) => az.process.once('exit', r));
+  az.process.kill('SIGINT');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  await az.stop();
+}
+
 describe('delivery while storage is away', function () {
   this.timeout(60_000);
   const teams = new TeamsConnector();
@@ -27,7 +35,7 @@ describe('delivery while storage is away', function () {
   });
   after(async () => {
     await h?.stop();
-    await azurite?.stop();
+    if (azurite) await stopGracefully(azurite);
     await teams.stop();
     fs.rmSync(location, { recursive: true, force: true });
   });
@@ -39,7 +47,7 @@ describe('delivery while storage is away', function () {
       await h!.app.services.deliver({ kind: 'personal', key: `outage:${i}`, tenantId: TENANT, aadObjectId: userId(i % 20), activity: { text: tags[i] } });
     }
     await waitFor('delivery to be under way', () => teams.arrivals.length >= 15, 15_000, 5);
-    await azurite!.stop();
+    await stopGracefully(azurite!);
     azurite = undefined;
     const atStop = teams.arrivals.length;
     await new Promise((r) => setTimeout(r, 10_000));
