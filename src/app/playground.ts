@@ -215,6 +215,7 @@ async function startLocaleProxy(botEndpoint: string, locale: string): Promise<{ 
       let body: Buffer = Buffer.concat(chunks);
       if (body.length && /json/i.test(req.headers['content-type'] ?? '')) body = withLocale(body, locale);
       const headers = { ...req.headers, host: target.host, 'content-length': String(body.length) };
+      delete headers['transfer-encoding'];
       const upstream = http.request({
         hostname: target.hostname, port: target.port, path: req.url, method: req.method, headers,
       }, (up) => {

@@ -15,6 +15,8 @@ import { Reports } from '../storage/reports';
 import { Rounds } from '../storage/rounds';
 import { Roles } from '../storage/roles';
 import { Groups } from '../storage/groups';
+import { Meetings } from '../storage/meetings';
+import { Votes } from '../storage/votes';
 import { DEFAULT_REGIONS } from '../domain/regions';
 import { demoRound } from '../domain/round';
 
@@ -64,6 +66,8 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     reports: new Reports(tables, now),
     rounds: new Rounds(tables),
     groups: new Groups(tables),
+    meetings: new Meetings(tables),
+    votes: new Votes(tables),
     roles: new Roles(tables, DEFAULT_REGIONS.id, config.BOOTSTRAP_SECRETARIAT.map((id) => id.toLowerCase())),
     regions: DEFAULT_REGIONS,
   };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { personKey, odataString, type PersonKey } from './keys';
 import { packJson, unpackJson } from './json';
-import { createIfAbsent, deleteIfPresent, getOrUndefined, mutateEntity, propertiesOf, safeKey, type Tables } from './tables';
+import { createIfAbsent, deleteIfPresent, getOrUndefined, mutateEntity, propertiesOf, safeKey, statusOf, type Tables } from './tables';
 
 /** A report being written (or an edit of a submitted one), owned by one person. */
 export interface Draft<T = Record<string, unknown>> {
@@ -14,12 +14,16 @@ export interface Draft<T = Record<string, unknown>> {
   reportId?: string;
   createdAt: string;
   updatedAt: string;
+  /** The version read; a save with it writes at once unless someone saved in between. */
+  etag?: string;
 }
 
 type Row = { roundId: string; step: number; reportId?: string; createdAt: string; updatedAt: string; tenantId: string; aadObjectId: string } & Record<string, unknown>;
 
 // One partition per person: "my drafts" is one partition query, a step save one point write.
 const pkOf = (owner: PersonKey) => `u_${personKey(owner)}`;
+// Per round, one pointer row per draft: who to remind before the deadline.
+const roundIndexPk = (roundId: string) => `round_${safeKey(roundId)}`;
 
 function fromRow<T>(id: string, row: Row): Draft<T> {
   return {
@@ -39,6 +43,8 @@ export class Drafts {
   async create<T>(owner: PersonKey, roundId: string, data: T, opts: { id?: string; reportId?: string; step?: number } = {}): Promise<Draft<T>> {
     const at = this.now().toISOString();
     const draft: Draft<T> = { id: opts.id ?? randomUUID(), owner, roundId, step: opts.step ?? 1, data, reportId: opts.reportId, createdAt: at, updatedAt: at };
+    // The round's index first: a crash after it leaves a pointer to nothing, which readers skip.
+    await this.table.upsertEntity({ partitionKey: roundIndexPk(roundId), rowKey: `${personKey(owner)}_${safeKey(draft.id)}`, tenantId: owner.tenantId, aadObjectId: owner.aadObjectId, draftId: draft.id }, 'Replace');
     if (await createIfAbsent(this.table, { partitionKey: pkOf(owner), rowKey: safeKey(draft.id), ...this.toRow(draft) })) return draft;
     return (await this.get<T>(owner, draft.id))!;
   }
@@ -50,10 +56,34 @@ export class Drafts {
     };
   }
 
+  /**
+   * Who holds drafts of new reports in a round (deadline reminders), from the round's index
+   * partition rather than a scan of everyone's drafts. Each pointer is checked against the draft
+   * itself (one point read of two columns): drafts that were submitted, deleted or moved to
+   * another round are dropped from the index on the way.
+   */
+  async ownersWithDrafts(roundId: string): Promise<Array<{ owner: PersonKey; drafts: number }>> {
+    const owners = new Map<string, { owner: PersonKey; drafts: number }>();
+    const filter = `PartitionKey eq ${odataString(roundIndexPk(roundId))}`;
+    for await (const ix of this.table.listEntities<{ tenantId: string; aadObjectId: string; draftId: string }>({ queryOptions: { filter } })) {
+      const owner = { tenantId: ix.tenantId, aadObjectId: ix.aadObjectId };
+      const draft = await this.table.getEntity<{ roundId: string; reportId?: string }>(pkOf(owner), safeKey(ix.draftId), { queryOptions: { select: ['roundId', 'reportId'] } })
+        .catch((err) => { if (statusOf(err) === 404) return undefined; throw err; });
+      if (!draft || draft.roundId !== roundId) {
+        await deleteIfPresent(this.table, roundIndexPk(roundId), ix.rowKey!);
+        continue;
+      }
+      if (draft.reportId) continue; // an edit of a submitted report, not an unsent one
+      const k = personKey(owner);
+      owners.set(k, { owner, drafts: (owners.get(k)?.drafts ?? 0) + 1 });
+    }
+    return [...owners.values()];
+  }
+
   /** Only the owner's own partition is read, so another person's draft id finds nothing. */
   async get<T>(owner: PersonKey, id: string): Promise<Draft<T> | undefined> {
     const row = await getOrUndefined<Row>(this.table, pkOf(owner), safeKey(id));
-    return row ? fromRow<T>(id, propertiesOf(row)) : undefined;
+    return row ? { ...fromRow<T>(id, propertiesOf(row)), etag: row.etag } : undefined;
   }
 
   async list<T>(owner: PersonKey): Promise<Array<Draft<T>>> {
@@ -63,8 +93,21 @@ export class Drafts {
     return out.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
-  /** Saves a completed step (ETag-checked); returns undefined when the draft is gone. */
-  async save<T>(owner: PersonKey, id: string, change: (d: Draft<T>) => Draft<T>): Promise<Draft<T> | undefined> {
+  /**
+   * Saves a step. With `known` (the draft as just read) it is one write guarded by that read's
+   * ETag; if someone saved in between, it re-reads and applies `change` again. Returns undefined
+   * when the draft is gone.
+   */
+  async save<T>(owner: PersonKey, id: string, change: (d: Draft<T>) => Draft<T>, known?: Draft<T>): Promise<Draft<T> | undefined> {
+    if (known?.etag) {
+      const saved = { ...change(known), updatedAt: this.now().toISOString() };
+      try {
+        const res = await this.table.updateEntity({ partitionKey: pkOf(owner), rowKey: safeKey(id), ...this.toRow(saved) }, 'Replace', { etag: known.etag });
+        return { ...saved, etag: res.etag };
+      } catch (err) {
+        if (statusOf(err) !== 412 && statusOf(err) !== 404) throw err;
+      }
+    }
     let saved: Draft<T> | undefined;
     await mutateEntity<Row>(this.table, pkOf(owner), safeKey(id), (cur) => {
       if (!cur) return undefined;

@@ -3,6 +3,7 @@ import { packJson, unpackJson, withoutJson } from './json';
 import { createIfAbsent, getOrUndefined, mutateEntity, propertiesOf, safeKey, type Tables } from './tables';
 
 import type { AuditEntry, Refusal, ReportStatus } from '../domain/report/lifecycle';
+import type { Decision, Payment } from '../domain/decision';
 
 /** Columns kept beside the document, so lists and overviews never unpack whole reports. */
 export interface ReportSummary {
@@ -14,22 +15,28 @@ export interface ReportRecord<T = Record<string, unknown>> {
   id: string; roundId: string; reference: string; status: ReportStatus; version: number;
   createdBy: PersonKey; summary: ReportSummary; data: T; history: AuditEntry[];
   submittedAt: string; updatedAt: string;
+  /** The County Governor's decision and the payment, once recorded. */
+  decision?: Decision; payment?: Payment;
 }
 
 type Row = ReportSummary & {
   reference: string; status: ReportStatus; version: number; createdByTenant: string; createdByUser: string;
   submittedAt: string; updatedAt: string; lastDraftId: string; history: string;
+  decision?: string; payment?: string;
+  /** An officer chose the working group: an owner's edit keeps it instead of the region's default. */
+  workingGroupSet?: boolean;
 } & Record<string, unknown>;
 
 export type EventType = 'submitted' | 'edited' | 'withdrawn' | 'status';
 
 // Reports of a round share a partition (the secretariat's queries); versions of one report share
 // another; the index table maps a person or an owner organisation to report ids.
-const reportPk = (roundId: string) => `r_${safeKey(roundId)}`;
+export const reportPk = (roundId: string) => `r_${safeKey(roundId)}`;
 const versionPk = (reportId: string) => `v_${safeKey(reportId)}`;
 const userIndexPk = (p: PersonKey) => `u_${personKey(p)}`;
 const ownerIndexPk = (orgnr: string) => `o_${safeKey(orgnr)}`;
 const memberOfPk = (p: PersonKey) => `m_${personKey(p)}`;
+const referencePk = (reference: string) => `ref_${safeKey(reference)}`;
 
 function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
   const { ownerName, ownerOrgnr, ownerType, scheme, region, workingGroup, title, totalRequested } = row;
@@ -38,6 +45,8 @@ function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
     createdBy: { tenantId: row.createdByTenant, aadObjectId: row.createdByUser },
     summary: { ownerName, ownerOrgnr, ownerType, scheme, region, workingGroup, title, totalRequested },
     data: unpackJson<T>(row) as T, history: JSON.parse(row.history || '[]'), submittedAt: row.submittedAt, updatedAt: row.updatedAt,
+    ...(row.decision ? { decision: JSON.parse(row.decision) as Decision } : {}),
+    ...(row.payment ? { payment: JSON.parse(row.payment) as Payment } : {}),
   };
 }
 
@@ -90,10 +99,12 @@ export class Reports {
       lastDraftId: input.draftId, history: JSON.stringify(history), ...packJson(input.data),
     };
     const created = await createIfAbsent(this.table, { partitionKey: reportPk(input.roundId), rowKey: safeKey(input.draftId), ...row });
-    const report = (await this.get<T>(input.roundId, input.draftId))!;
+    // A retry finds the first submission's report (its reference and time), not this attempt's.
+    const report = created ? fromRow<T>(input.roundId, input.draftId, row) : (await this.get<T>(input.roundId, input.draftId))!;
     await this.afterWrite(report, 'submitted', input.draftId);
     await this.index.upsertEntity({ partitionKey: userIndexPk(input.by), rowKey: safeKey(report.id), roundId: report.roundId }, 'Replace');
     await this.index.upsertEntity({ partitionKey: ownerIndexPk(report.summary.ownerOrgnr), rowKey: safeKey(report.id), roundId: report.roundId }, 'Replace');
+    await this.index.upsertEntity({ partitionKey: referencePk(report.reference), rowKey: 'report', roundId: report.roundId, reportId: report.id }, 'Replace');
     await this.registerFirstMember(report.summary.ownerOrgnr, input.by);
     return { report, created };
   }
@@ -110,7 +121,8 @@ export class Reports {
       if ('ok' in entry) throw new RefusedError(entry);
       const history: AuditEntry[] = [...JSON.parse(cur.history || '[]'), { ...entry, reason: entry.reason ?? `v${cur.version + 1}` }];
       return {
-        ...(withoutJson(cur) as Row), ...input.summary, status: entry.to, version: cur.version + 1, updatedAt: entry.at,
+        ...(withoutJson(cur) as Row), ...input.summary, ...(cur.workingGroupSet ? { workingGroup: cur.workingGroup } : {}),
+        status: entry.to, version: cur.version + 1, updatedAt: entry.at,
         lastDraftId: input.draftId, history: JSON.stringify(history), ...packJson(input.data),
       };
     });
@@ -119,18 +131,57 @@ export class Reports {
     return report;
   }
 
-  /** Moves a report to another status; `decide` sees the current status (ETag-checked) and rules. */
-  async setStatus<T>(roundId: string, reportId: string, decide: (status: ReportStatus) => AuditEntry | Refusal): Promise<ReportRecord<T>> {
+  /**
+   * Moves a report to another status; `decide` sees the current status (ETag-checked) and rules.
+   * `record` is stored with the move (a decision, a payment), in the same write.
+   */
+  async setStatus<T>(roundId: string, reportId: string, decide: (status: ReportStatus) => AuditEntry | Refusal, record: { decision?: Decision; payment?: Payment } = {}): Promise<ReportRecord<T>> {
     await mutateEntity<Row>(this.table, reportPk(roundId), safeKey(reportId), (cur) => {
       if (!cur) throw new RefusedError({ ok: false, reason: 'notAllowed', key: 'report.notFound' });
       const entry = decide(cur.status);
       if ('ok' in entry) throw new RefusedError(entry);
       const history: AuditEntry[] = [...JSON.parse(cur.history || '[]'), entry];
-      return { ...cur, status: entry.to, updatedAt: entry.at, history: JSON.stringify(history) };
+      return {
+        ...cur, status: entry.to, updatedAt: entry.at, history: JSON.stringify(history),
+        ...(record.decision ? { decision: JSON.stringify(record.decision) } : {}),
+        ...(record.payment ? { payment: JSON.stringify(record.payment) } : {}),
+      };
     });
     const report = (await this.get<T>(roundId, reportId))!;
     await this.recordEvent(report, report.status === 'withdrawn' ? 'withdrawn' : 'status', `${report.status}_${report.history.length}`);
     return report;
+  }
+
+  /**
+   * Sorts a report to another working group (an officer's choice, kept through owners' edits).
+   * The audit trail gets an entry without a status move. Choosing the current group changes nothing.
+   */
+  async setWorkingGroup<T>(roundId: string, reportId: string, workingGroup: string, entryOf: (current: { status: ReportStatus; workingGroup: string }) => AuditEntry): Promise<ReportRecord<T>> {
+    await mutateEntity<Row>(this.table, reportPk(roundId), safeKey(reportId), (cur) => {
+      if (!cur) throw new RefusedError({ ok: false, reason: 'notAllowed', key: 'report.notFound' });
+      if (cur.workingGroup === workingGroup) return undefined;
+      const history: AuditEntry[] = [...JSON.parse(cur.history || '[]'), entryOf({ status: cur.status, workingGroup: cur.workingGroup })];
+      return { ...cur, workingGroup, workingGroupSet: true, history: JSON.stringify(history) };
+    });
+    return (await this.get<T>(roundId, reportId))!;
+  }
+
+  /** A report by the reference people say on the phone: one point read in the index. */
+  async findByReference(reference: string): Promise<{ roundId: string; reportId: string } | undefined> {
+    const row = await getOrUndefined<{ roundId: string; reportId: string }>(this.index, referencePk(reference), 'report');
+    return row ? { roundId: row.roundId, reportId: row.reportId } : undefined;
+  }
+
+  /**
+   * A round's reports, page by page from its partition, optionally only some statuses: for
+   * exports and bulk decisions, which must not hold a whole round in memory.
+   */
+  async *listRound<T>(roundId: string, statuses?: readonly ReportStatus[]): AsyncGenerator<ReportRecord<T>> {
+    const byStatus = statuses?.length ? ` and (${statuses.map((s) => `status eq ${odataString(s)}`).join(' or ')})` : '';
+    const pages = this.table.listEntities<Row>({ queryOptions: { filter: `PartitionKey eq ${odataString(reportPk(roundId))}${byStatus}` } }).byPage({ maxPageSize: 500 });
+    for await (const page of pages) {
+      for (const row of page) yield fromRow<T>(roundId, row.rowKey!, propertiesOf(row));
+    }
   }
 
   private async afterWrite(report: ReportRecord<unknown>, type: EventType, draftId: string): Promise<void> {
@@ -150,9 +201,11 @@ export class Reports {
     });
   }
 
-  async eventsOf(roundId: string): Promise<Array<{ type: EventType; reportId: string; reference: string; at: string }>> {
+  /** A round's events, oldest first; `during` keeps those with from <= at < to (the intake digests' windows). */
+  async eventsOf(roundId: string, during?: { from: string; to: string }): Promise<Array<{ type: EventType; reportId: string; reference: string; at: string }>> {
     const out: Array<{ type: EventType; reportId: string; reference: string; at: string }> = [];
-    for await (const e of this.events.listEntities<{ type: EventType; reportId: string; reference: string; at: string }>({ queryOptions: { filter: `PartitionKey eq ${odataString(`round_${safeKey(roundId)}`)}` } })) {
+    const window = during ? ` and at ge ${odataString(during.from)} and at lt ${odataString(during.to)}` : '';
+    for await (const e of this.events.listEntities<{ type: EventType; reportId: string; reference: string; at: string }>({ queryOptions: { filter: `PartitionKey eq ${odataString(`round_${safeKey(roundId)}`)}${window}` } })) {
       out.push({ type: e.type, reportId: e.reportId, reference: e.reference, at: e.at });
     }
     return out.sort((a, b) => a.at.localeCompare(b.at));

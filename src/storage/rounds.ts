@@ -6,20 +6,41 @@ import { packJson, unpackJson } from './json';
 const PK = 'round';
 
 export class Rounds {
-  constructor(private readonly tables: Tables) {}
+  /**
+   * Every wizard step needs its round, and rounds change a few times a year, so one instance
+   * keeps the list for `cacheMs`. Its own writes refresh it at once; another instance's change is
+   * seen within `cacheMs`.
+   */
+  constructor(private readonly tables: Tables, private readonly cacheMs = 1000) {}
   private get table() { return this.tables.client('Rounds'); }
+  private cached?: { at: number; rounds: Promise<Round[]> };
 
   /** Creates the round unless one with that id exists; returns whether it was created. */
   async create(round: Round): Promise<boolean> {
-    return createIfAbsent(this.table, { partitionKey: PK, rowKey: round.id, ...packJson(RoundSchema.parse(round)) });
+    const created = await createIfAbsent(this.table, { partitionKey: PK, rowKey: round.id, ...packJson(RoundSchema.parse(round)) });
+    this.cached = undefined;
+    return created;
   }
 
   async get(id: string): Promise<Round | undefined> {
+    const cached = (await this.list()).find((r) => r.id === id);
+    if (cached) return cached;
+    // Created by another instance since the list was read.
     const row = await getOrUndefined<Record<string, unknown>>(this.table, PK, id);
     return row ? RoundSchema.parse(unpackJson(propertiesOf(row))) : undefined;
   }
 
+  /** All rounds, newest year first (cached briefly, see the constructor). */
   async list(): Promise<Round[]> {
+    if (!this.cached || Date.now() - this.cached.at > this.cacheMs) {
+      const rounds = this.read();
+      this.cached = { at: Date.now(), rounds };
+      rounds.catch(() => { if (this.cached?.rounds === rounds) this.cached = undefined; });
+    }
+    return this.cached.rounds;
+  }
+
+  private async read(): Promise<Round[]> {
     const out: Round[] = [];
     for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: `PartitionKey eq '${PK}'` } })) {
       out.push(RoundSchema.parse(unpackJson(propertiesOf(row))));
@@ -34,6 +55,7 @@ export class Rounds {
       result = RoundSchema.parse(change(RoundSchema.parse(unpackJson(cur))));
       return packJson(result);
     });
+    this.cached = undefined;
     return result;
   }
 }

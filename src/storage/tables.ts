@@ -1,7 +1,7 @@
 import { TableClient, TableServiceClient, RestError, type TableEntity, type TableEntityResult } from '@azure/data-tables';
 
 /** Every table the bot uses; the prefix lets several environments (or test runs) share an account. */
-export const TABLES = ['Conversations', 'Rounds', 'Drafts', 'Reports', 'ReportIndex', 'Counters', 'Events', 'Roles', 'Groups', 'Outbox'] as const;
+export const TABLES = ['Conversations', 'Rounds', 'Drafts', 'Reports', 'ReportIndex', 'Counters', 'Events', 'Roles', 'Groups', 'Outbox', 'Jobs', 'Meetings', 'Votes'] as const;
 export type TableName = (typeof TABLES)[number];
 
 // Fail fast: a user waiting on a click is better told "try again" than held for the SDK's default

@@ -6,6 +6,8 @@ import type { Reports } from '../storage/reports';
 import type { Rounds } from '../storage/rounds';
 import type { Roles } from '../storage/roles';
 import type { Groups } from '../storage/groups';
+import type { Meetings } from '../storage/meetings';
+import type { Votes } from '../storage/votes';
 import type { RegionConfig } from '../domain/regions';
 import type { Outbox } from '../storage/outbox';
 import type { Deliver } from './delivery/deliver';
@@ -19,6 +21,9 @@ export interface Services {
   rounds: Rounds;
   roles: Roles;
   groups: Groups;
+  /** Forum meetings and their agendas; marks on agenda items. */
+  meetings: Meetings;
+  votes: Votes;
   regions: RegionConfig;
   /** The one door for proactive messages (personal chat, channel thread, reply, card update). */
   deliver: Deliver;

@@ -50,6 +50,11 @@ export const SELECTORS = {
   cardAction: (card: Locator, title: string) => card.getByRole('button', { name: title, exact: true }),
   /** All of a card's action buttons (the card's own actions and ActionSets in its body). */
   cardActions: '.ac-actionSet button',
+  /**
+   * From an input: the nearest Container around it, which in our form card holds one field's
+   * label, input, hint and error message.
+   */
+  fieldHolder: 'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ac-container ")][1]',
   /** Input labels: <label class="ac-richTextBlock" for="<input or group id>">. */
   cardInputLabel: 'label.ac-richTextBlock',
   /**
@@ -288,12 +293,14 @@ export class PlaygroundDriver {
   /**
    * Clicks an action on the newest card by its title and waits until the playground has sent the
    * resulting invoke (Action.Execute) or message (Action.Submit). Pass `sends: false` for actions
-   * that stay in the page (ShowCard, ToggleVisibility, OpenUrl).
+   * that stay in the page (ShowCard, ToggleVisibility, OpenUrl). When several buttons share the
+   * title (the review card's "Endre" per section, a list's "Åpne" per item), `within` names text
+   * of the part of the card the button belongs to: a section's title, a report's reference.
    */
-  async clickAction(title: string, opts: { sends?: boolean } = {}): Promise<void> {
+  async clickAction(title: string, opts: { sends?: boolean; within?: string } = {}): Promise<void> {
     const card = await this.latestCard();
     this.baseline = await this.currentTick();
-    const button = SELECTORS.cardAction(card, title);
+    const button = opts.within === undefined ? SELECTORS.cardAction(card, title) : await this.buttonWithin(card, title, opts.within);
     if (opts.sends === false) {
       await button.click();
       return;
@@ -333,6 +340,52 @@ export class PlaygroundDriver {
   async setToggle(labelOrId: string, on: boolean): Promise<void> {
     const input = await this.inputOnLatestCard(labelOrId);
     await input.setChecked(on);
+  }
+
+  /**
+   * What an input on the newest card holds now, as a person sees it: the text of a text box, the
+   * title shown in a compact ChoiceSet, the titles ticked in an expanded one, a toggle's state.
+   */
+  async inputValue(labelOrId: string): Promise<string | string[] | boolean> {
+    const input = await this.inputOnLatestCard(labelOrId);
+    const kind = await input.evaluate((e) => {
+      const el = e as unknown as { tagName: string; type?: string };
+      return el.tagName === 'INPUT' ? String(el.type) : el.tagName.toLowerCase();
+    });
+    if (kind === 'checkbox' || kind === 'radio') return input.isChecked();
+    if (kind === 'text' || kind === 'email' || kind === 'tel' || kind === 'number' || kind === 'date' || kind === 'time' || kind === 'url' || kind === 'textarea') {
+      return input.inputValue();
+    }
+    // An expanded ChoiceSet: the label points at the group holding one checkbox/radio per choice.
+    return input.locator('input:checked').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  }
+
+  /**
+   * What a person reads around an input on the newest card: its label, hint and error message,
+   * whitespace collapsed (the part of the card the input sits in, without other inputs).
+   */
+  async fieldText(labelOrId: string): Promise<string> {
+    const input = await this.inputOnLatestCard(labelOrId);
+    return normalise(await input.locator(SELECTORS.fieldHolder).innerText());
+  }
+
+  /**
+   * A screenshot of just the newest card, whole however tall it is (the window grows for it,
+   * since the chat scrolls and the playground's bar would cover a tall card's top).
+   */
+  async screenshotLatestCard(file: string): Promise<string> {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const card = await this.latestCard();
+    const viewport = this.page.viewportSize() ?? { width: 1400, height: 1000 };
+    const height = Math.ceil((await card.boundingBox())?.height ?? 0);
+    try {
+      if (height + 300 > viewport.height) await this.page.setViewportSize({ width: viewport.width, height: height + 300 });
+      await card.scrollIntoViewIfNeeded();
+      await card.screenshot({ path: file });
+    } finally {
+      await this.page.setViewportSize(viewport);
+    }
+    return file;
   }
 
   /**
@@ -399,6 +452,32 @@ export class PlaygroundDriver {
   private async latestSeq(): Promise<number> {
     const handle = await this.page.waitForFunction(`(${LATEST_CARD})()`, undefined, { timeout: this.timeoutMs });
     return Number(((await handle.jsonValue()) as { seq: number }).seq);
+  }
+
+  /**
+   * The one button titled `title` whose nearest part of the card mentioning `within` is smallest:
+   * the button in that section or list item, not one in another part of the same card.
+   */
+  private async buttonWithin(card: Locator, title: string, within: string): Promise<Locator> {
+    const buttons = card.locator(SELECTORS.cardActions).and(SELECTORS.cardAction(card, title));
+    const distances: number[] = [];
+    for (const b of await buttons.all()) {
+      distances.push(await b.evaluate((el, { text, cardAttr }) => {
+        type Node = { innerText: string; parentElement: Node | null; hasAttribute(name: string): boolean };
+        let steps = 0;
+        for (let n: Node | null = el as unknown as Node; n; n = n.parentElement, steps++) {
+          if (n.innerText.replace(/\s+/g, ' ').includes(text)) return steps;
+          if (n.hasAttribute(cardAttr)) break;
+        }
+        return Number.POSITIVE_INFINITY;
+      }, { text: within, cardAttr: SELECTORS.cardSeq }));
+    }
+    const best = Math.min(...distances);
+    const at = distances.flatMap((d, i) => (d === best ? [i] : []));
+    if (!Number.isFinite(best) || at.length !== 1) {
+      throw new Error(`${at.length > 1 ? 'more than one' : 'no'} "${title}" button beside "${within}" on the newest card: ${await this.latestCardText()}`);
+    }
+    return buttons.nth(at[0]);
   }
 
   /** Finds an input on the newest card: card input id → its label; label → the labelled control. */

@@ -46,8 +46,18 @@ describe('delivery while storage is away', function () {
     for (let i = 0; i < tags.length; i++) {
       await h!.app.services.deliver({ kind: 'personal', key: `outage:${i}`, tenantId: TENANT, aadObjectId: userId(i % 20), activity: { text: tags[i] } });
     }
-    await waitFor('delivery to be under way', () => teams.arrivals.length >= 15, 15_000, 5);
-    await stopGracefully(azurite!);
+    // Storage goes away just as Teams takes a message whose answer is a little slow: the outbox
+    // cannot record that it was sent until storage is back, and must not send it again.
+    let stopped: Promise<void> | undefined;
+    let caught = '';
+    teams.fault = (req) => {
+      if (stopped || teams.arrivals.length < 15) return undefined;
+      caught = req.tag;
+      stopped = stopGracefully(azurite!);
+      return { slowMs: 300, posted: 'at-once' };
+    };
+    await waitFor('delivery to be under way', () => stopped !== undefined, 15_000, 5);
+    await stopped;
     azurite = undefined;
     const atStop = teams.arrivals.length;
     await new Promise((r) => setTimeout(r, 10_000));
@@ -63,5 +73,8 @@ describe('delivery while storage is away', function () {
     assert.equal(teams.counts().size, tags.length, 'nothing lost');
     await waitFor('the outbox to record every send', async () => (await h!.app.services.outbox.summary(new Date(Date.now() - 600_000))).counts.sent === tags.length, 10_000, 200);
     assert.ok(h!.logLines.some((l) => l.includes('delivery resumed')), 'the resumption is logged');
+    const held = await h!.app.services.outbox.get(`outage:${caught.split('#')[1]}`);
+    assert.equal(held?.status, 'sent');
+    assert.equal(held?.attempts, 1, 'the message sent as storage went was recorded, not sent again');
   });
 });

@@ -31,6 +31,8 @@ export interface Actor {
   role: ActorRole;
   /** Who exactly, e.g. "tenantId:aadObjectId"; kept in the audit trail. */
   id?: string;
+  /** The display name at the time, for people reading the trail; never used to identify. */
+  name?: string;
 }
 
 interface Move {
@@ -109,6 +111,8 @@ export interface AuditEntry {
   at: string;
   actor: Actor;
   reason?: string;
+  /** A change that is not a move between statuses (from === to), e.g. another working group. */
+  change?: { field: 'workingGroup'; from: string; to: string };
 }
 
 export interface TransitionOptions {

@@ -31,7 +31,7 @@ export { refOf };
 export const reportGoto: ActionHandler = async (turn, data) => {
   const { draftId, step } = refOf(data);
   const draft = await loadDraft(turn, draftId);
-  const saved = await turn.services.drafts.save<WizardData>(personOf(turn), draftId, (d) => ({ ...d, step: stepIndex(step) + 1 }));
+  const saved = await turn.services.drafts.save<WizardData>(personOf(turn), draftId, (d) => ({ ...d, step: stepIndex(step) + 1 }), draft);
   const round = await roundOf(turn, draft);
   return { card: renderStep(turn, viewFor(turn, round, saved ?? draft), saved ?? draft, step) };
 };

@@ -39,6 +39,8 @@ const PAGE = 100;
 // done by then and the send goes out on time. A crash in these few ms flags a message in doubt
 // that was never sent: harmless, it is sent once after all.
 const BOOK_AHEAD_MS = 60;
+// Tries under way per conversation: the next one's storage work overlaps the current send.
+const PIPELINE = 3;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
@@ -60,7 +62,8 @@ export class DeliveryWorker {
   private lastBeat = 0;
   private stopDeadline = 0;
   private readonly inflight = new Map<string, Promise<void>>();
-  private readonly busy = new Set<string>();
+  /** Per conversation: tries under way, and the answer the next send there must wait for. */
+  private readonly lanes = new Map<string, { active: number; answered: Promise<void> }>();
   private readonly held = new Map<string, number>();
   private readonly foreign = new Map<string, number>();
   private readonly limiter: RateLimiter;
@@ -153,19 +156,26 @@ export class DeliveryWorker {
   private dispatch(now: number): number {
     let next = Infinity;
     const started = new Set<DueEntry>();
-    const seen = new Set<string>();
+    const blocked = new Set<string>();
     for (const c of this.candidates) {
       if (this.inflight.size >= this.opts.maxInFlight || !this.running) break;
-      // Only the oldest waiting message of a conversation may go, which keeps their order.
-      if (seen.has(c.conversation)) continue;
-      seen.add(c.conversation);
-      if (this.inflight.has(c.key) || this.busy.has(c.conversation)) continue;
-      if (c.dueAt > now) { next = Math.min(next, c.dueAt); continue; }
-      if ((this.foreign.get(c.conversation) ?? 0) > now) continue;
-      const free = this.limiter.freeAt(c.conversation, now);
-      if (free > now + BOOK_AHEAD_MS) { next = Math.min(next, free - BOOK_AHEAD_MS); continue; }
-      const permit = this.limiter.tryTake(c.conversation, now, BOOK_AHEAD_MS);
-      if (!permit) continue;
+      // A conversation's messages go in order: once one of them cannot go yet, the later ones wait too.
+      if (blocked.has(c.conversation) || this.inflight.has(c.key)) continue;
+      const lane = this.lanes.get(c.conversation);
+      let wait: number | undefined;
+      if ((lane?.active ?? 0) >= PIPELINE) wait = Infinity;
+      else if (c.dueAt > now) wait = c.dueAt;
+      else if ((this.foreign.get(c.conversation) ?? 0) > now) wait = Infinity;
+      else {
+        const free = this.limiter.freeAt(c.conversation, now);
+        if (free > now + BOOK_AHEAD_MS) wait = free - BOOK_AHEAD_MS;
+      }
+      const permit = wait === undefined ? this.limiter.tryTake(c.conversation, now, BOOK_AHEAD_MS) : undefined;
+      if (!permit) {
+        blocked.add(c.conversation);
+        if (wait !== undefined && Number.isFinite(wait)) next = Math.min(next, wait);
+        continue;
+      }
       started.add(c);
       this.launch(c, permit);
     }
@@ -174,8 +184,13 @@ export class DeliveryWorker {
   }
 
   private launch(c: DueEntry, permit: Permit): void {
-    this.busy.add(c.conversation);
-    const task = this.process(c, permit)
+    const lane = this.lanes.get(c.conversation) ?? { active: 0, answered: Promise.resolve() };
+    let answered!: () => void;
+    const previous = lane.answered;
+    lane.answered = new Promise<void>((r) => { answered = r; });
+    lane.active++;
+    this.lanes.set(c.conversation, lane);
+    const task = this.process(c, permit, previous, answered)
       .catch((err) => {
         permit.refund();
         const storage = isStorageUnavailable(err);
@@ -183,14 +198,19 @@ export class DeliveryWorker {
         this.deps.logger.warn('delivery try did not complete', { key: c.key, storage, error: err as Error });
       })
       .finally(() => {
+        answered();
         this.inflight.delete(c.key);
-        this.busy.delete(c.conversation);
+        if (--lane.active === 0 && this.lanes.get(c.conversation) === lane) this.lanes.delete(c.conversation);
         this.signal();
       });
     this.inflight.set(c.key, task);
   }
 
-  private async process(c: DueEntry, permit: Permit): Promise<void> {
+  /**
+   * One try. The storage work (lease, claim, where to send) overlaps the conversation's previous
+   * send; the send itself starts only after the previous one was answered, so order holds.
+   */
+  private async process(c: DueEntry, permit: Permit, previous: Promise<void>, answered: () => void): Promise<void> {
     const { outbox, logger } = this.deps;
     if (!(await this.holdConversation(c.conversation))) return permit.refund();
     const claim = await outbox.claim(c.key, { leaseId: `${this.opts.instanceId}:${randomUUID()}`, leaseMs: this.opts.leaseMs });
@@ -216,10 +236,12 @@ export class DeliveryWorker {
       return this.record(() => outbox.markFailed(claim, plan.fail));
     }
 
+    await previous;
     const early = permit.notBefore - Date.now();
     if (early > 0) await sleep(early);
     const result = await this.deps.sender.send(plan.send);
     permit.finish(Date.now());
+    answered();
     if (result.ok) {
       await this.record(() => outbox.markSent(claim, { activityId: result.activityId, conversationId: result.conversationId, by: this.opts.instanceId }));
       logger.debug('delivered', { key: m.key, kind: m.kind, attempts: m.attempts, inDoubt: m.inDoubt || undefined });
@@ -297,7 +319,7 @@ export class DeliveryWorker {
 
   /**
    * Writes an outcome that must not be lost: above all "sent", since forgetting it means sending
-   * again. While storage is away it keeps trying (the conversation stays busy meanwhile); at
+   * again. While storage is away it keeps trying; at
    * shutdown it gives up after the grace period.
    */
   private async record(write: () => Promise<void>): Promise<void> {

@@ -27,7 +27,7 @@ export async function absorbStep(turn: Turn, args: { draftId: string; step: Wiza
   let round = draft ? await roundOf(turn, draft) : open[0];
   if (!round) throw new Refusal('round.none');
   if (step === 'review') {
-    draft = await turn.services.drafts.save<WizardData>(person, draftId, (d) => ({ ...d, step: goTo }));
+    draft = await turn.services.drafts.save<WizardData>(person, draftId, (d) => ({ ...d, step: goTo }), draft);
     if (!draft) throw new Refusal('draft.notFound');
     return { ok: true, draft, round };
   }
@@ -61,7 +61,7 @@ export async function absorbStep(turn: Turn, args: { draftId: string; step: Wiza
     draft = await drafts.create<WizardData>(person, round.id, next({ report: {}, raw: {} }), { id: draftId, step: goTo });
   } else {
     const roundId = round.id;
-    const saved = await drafts.save<WizardData>(person, draftId, (d) => ({ ...d, roundId, step: goTo, data: next(d.data) }));
+    const saved = await drafts.save<WizardData>(person, draftId, (d) => ({ ...d, roundId, step: goTo, data: next(d.data) }), draft);
     if (!saved) throw new Refusal('draft.notFound');
     draft = saved;
   }

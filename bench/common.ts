@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort, waitForPort } from '../src/app/childProcess';
+import { ROOT } from '../src/app/paths';
+
+/** One row of bench/results.json. `ratio` is value / baseline; `ok` says whether the aim is met. */
+export interface BenchRow {
+  name: string;
+  value: number;
+  unit: string;
+  baseline: number | null;
+  ratio: number | null;
+  n: number;
+  ok: boolean;
+  note?: string;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+export const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** Resident memory of a process in MB, from /proc (Linux). `peak` reads the high-water mark. */
+export function rssMb(pid: number, peak = false): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const m = new RegExp(`${peak ? 'VmHWM' : 'VmRSS'}:\\s+(\\d+) kB`).exec(status);
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+export interface BotProcess { url: string; pid: number; child: ChildProcess; stop(): Promise<void> }
+
+/** The real bot as its own process (so the load generator does not share its event loop). */
+export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--no-deprecation', path.join(ROOT, 'dist', 'src', 'index.js')], {
+    cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, PLAYGROUND: '0', LOG_LEVEL: 'warn', PORT: String(port), ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let alive = true;
+  child.once('exit', () => { alive = false; });
+  await waitForPort(port, '127.0.0.1', 60_000, () => alive);
+  await waitForHealth(`http://127.0.0.1:${port}`);
+  return {
+    url: `http://127.0.0.1:${port}`, pid: child.pid!, child,
+    stop: () => new Promise<void>((resolve) => {
+      if (!alive) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+export async function waitForHealth(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/healthz`)).status === 200) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`${url}/healthz did not answer 200 within ${timeoutMs} ms`);
+}
+
+/** Runs `worker(i)` for i in 0..n-1 with at most `concurrency` at a time. */
+export async function pool(n: number, concurrency: number, worker: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(concurrency, n) }, async () => {
+    while (next < n) await worker(next++);
+  }));
+}

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startAzurite } from '../src/app/azurite';
+import { freePort } from '../src/app/childProcess';
+import { ROOT } from '../src/app/paths';
+import type { BenchRow } from './common';
+import { benchStartup } from './startup';
+import { benchSubmit } from './submit';
+
+type Bench = { name: string; run: (opts: { connectionString: string; quick: boolean }) => Promise<BenchRow[]> };
+
+// Every benchmark, in the order the table prints them. Each checks its own results and marks a
+// wrong answer as failed, however fast.
+const BENCHES: Bench[] = [
+  { name: 'submit', run: benchSubmit },
+  { name: 'startup', run: benchStartup },
+];
+
+function table(rows: BenchRow[]): string {
+  const head = ['name', 'value', 'unit', 'baseline', 'ratio', 'n', 'ok'];
+  const cells = rows.map((r) => [r.name, String(r.value), r.unit, r.baseline === null ? '—' : String(r.baseline), r.ratio === null ? '—' : String(r.ratio), String(r.n), r.ok ? 'yes' : 'NO']);
+  const width = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => c.map((x, i) => x.padEnd(width[i])).join('  ');
+  return [line(head), line(width.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+  process.noDeprecation = true;
+  const azurite = await startAzurite({ port: await freePort() });
+  const rows: BenchRow[] = [];
+  const started = Date.now();
+  try {
+    for (const b of BENCHES) {
+      if (only && !only.includes(b.name)) continue;
+      process.stderr.write(`running ${b.name}${quick ? ' (quick)' : ''}…\n`);
+      try {
+        rows.push(...await b.run({ connectionString: azurite.connectionString, quick }));
+      } catch (err) {
+        rows.push({ name: b.name, value: NaN, unit: '', baseline: null, ratio: null, n: 0, ok: false, note: (err as Error).message });
+      }
+    }
+  } finally {
+    await azurite.stop();
+  }
+  const out = path.join(ROOT, 'bench', 'results.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, quick, seconds: Math.round((Date.now() - started) / 1000) };
+  fs.writeFileSync(out, JSON.stringify(rows.map(({ note, ...r }) => (note ? { ...r, note } : r)), null, 2) + '\n');
+  fs.writeFileSync(path.join(ROOT, 'bench', 'machine.json'), JSON.stringify(machine, null, 2) + '\n');
+  process.stdout.write(`${table(rows)}\n\n${rows.filter((r) => r.note).map((r) => `${r.name}: ${r.note}`).join('\n')}\nwritten to bench/results.json (${machine.seconds} s, ${machine.cpus} cores, ${machine.node})\n`);
+  if (rows.some((r) => !r.ok && r.note)) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  process.stderr.write(`${(err as Error).stack}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,125 @@
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { TableClient } from '@azure/data-tables';
+import { freePort, waitForPort } from '../src/app/childProcess';
+import { ROOT } from '../src/app/paths';
+import { GOOD_INPUT } from '../test/support/reportInput';
+import { percentile, pool, round2, startBotProcess, waitForHealth, type BenchRow } from './common';
+
+const STEPS = ['owner', 'measure', 'targets', 'partner', 'money'] as const;
+const TENANT = '6893935a-4e95-432b-bd7a-bdba9c0741b1';
+
+interface Load { latencies: number[]; seconds: number; steps: number; references: Set<string>; errors: number }
+
+function activity(user: number, extra: Record<string, unknown>) {
+  const aad = `00000000-0000-4000-8000-${String(user).padStart(12, '0')}`;
+  return {
+    id: randomUUID(), channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', locale: 'nb-NO',
+    from: { id: `29:${aad}`, aadObjectId: aad }, recipient: { id: '28:bench' },
+    conversation: { id: `a:${aad}`, conversationType: 'personal', tenantId: TENANT }, channelData: { tenant: { id: TENANT } },
+    ...extra,
+  };
+}
+
+async function post(url: string, body: object): Promise<{ status: number; json: any; ms: number }> {
+  const t0 = performance.now();
+  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : undefined, ms: performance.now() - t0 };
+}
+
+const invoke = (user: number, verb: string, data: object) =>
+  activity(user, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } } } });
+
+/** `users` people each file `reports` reports through the wizard, all at once. */
+async function wizardLoad(url: string, users: number, reports: number, firstUser: number): Promise<Load> {
+  const load: Load = { latencies: [], seconds: 0, steps: 0, references: new Set(), errors: 0 };
+  const timed = async (body: object) => {
+    const r = await post(url, body);
+    load.latencies.push(r.ms);
+    load.steps++;
+    if (r.status !== 200) load.errors++;
+    return r.json;
+  };
+  const t0 = performance.now();
+  await pool(users, users, async (u) => {
+    const user = firstUser + u;
+    for (let n = 0; n < reports; n++) {
+      const start = await timed(activity(user, { type: 'message', text: 'meld behov', deliveryMode: 'expectReplies' }));
+      const card = start?.activities?.[0]?.attachments?.[0]?.content;
+      const draftId = JSON.stringify(card ?? {}).match(/"draftId":"([^"]+)"/)?.[1] ?? randomUUID();
+      for (const step of STEPS) await timed(invoke(user, 'report.next', { draftId, step, ...GOOD_INPUT[step] }));
+      const receipt = await timed(invoke(user, 'report.submit', { draftId, step: 'review' }));
+      const ref = JSON.stringify(receipt ?? {}).match(/BM-\d{4}-\d{4}/)?.[0];
+      if (ref) load.references.add(ref); else load.errors++;
+    }
+  });
+  load.seconds = (performance.now() - t0) / 1000;
+  load.latencies.sort((a, b) => a - b);
+  return load;
+}
+
+/** The same number of steps as raw Table Storage: one entity read and one write each. */
+async function storageFloor(connectionString: string, users: number, stepsPerUser: number): Promise<Load> {
+  const table = TableClient.fromConnectionString(connectionString, `benchfloor${Date.now()}`, { allowInsecureConnection: true });
+  await table.createTable();
+  const load: Load = { latencies: [], seconds: 0, steps: 0, references: new Set(), errors: 0 };
+  const t0 = performance.now();
+  await pool(users, users, async (u) => {
+    const pk = `u${u}`;
+    await table.upsertEntity({ partitionKey: pk, rowKey: 'draft', step: 0, data: JSON.stringify(GOOD_INPUT) });
+    for (let s = 0; s < stepsPerUser; s++) {
+      const a = performance.now();
+      const e = await table.getEntity<{ step: number }>(pk, 'draft');
+      await table.updateEntity({ partitionKey: pk, rowKey: 'draft', step: e.step + 1, data: JSON.stringify(GOOD_INPUT) }, 'Replace', { etag: e.etag });
+      load.latencies.push(performance.now() - a);
+      load.steps++;
+    }
+  });
+  load.seconds = (performance.now() - t0) / 1000;
+  load.latencies.sort((a, b) => a - b);
+  await table.deleteTable();
+  return load;
+}
+
+async function startEcho(): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--no-deprecation', path.join(ROOT, 'dist', 'bench', 'echoBot.js')], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+  await waitForPort(port);
+  await waitForHealth(`http://127.0.0.1:${port}`);
+  return { url: `http://127.0.0.1:${port}`, stop: async () => { child.kill('SIGTERM'); await new Promise((r) => child.once('exit', r)); } };
+}
+
+export async function benchSubmit(opts: { connectionString: string; quick: boolean }): Promise<BenchRow[]> {
+  const users = 20;
+  const reports = opts.quick ? 1 : 5;
+  const stepsPerReport = STEPS.length + 2;
+  const bot = await startBotProcess({ TABLES_CONNECTION_STRING: opts.connectionString, TABLE_PREFIX: `bs${Date.now() % 1e9}` });
+  let load: Load;
+  try {
+    await wizardLoad(bot.url, 4, 1, 10_000); // warm-up: JIT, connections, tables
+    load = await wizardLoad(bot.url, users, reports, 0);
+  } finally {
+    await bot.stop();
+  }
+  const floor = await storageFloor(opts.connectionString, users, reports * stepsPerReport);
+  const echoServer = await startEcho();
+  let echo: Load;
+  try {
+    echo = await wizardLoad(echoServer.url, users, reports, 0);
+  } finally {
+    await echoServer.stop();
+  }
+  const rate = (l: Load) => l.steps / l.seconds;
+  const submitted = users * reports;
+  const correct = load.errors === 0 && load.references.size === submitted;
+  const note = correct ? undefined : `expected ${submitted} distinct references and no errors, got ${load.references.size} and ${load.errors} errors`;
+  const p = (l: Load, q: number) => round2(percentile(l.latencies, q));
+  return [
+    { name: 'submit.throughput', value: round2(rate(load)), unit: 'steps/s', baseline: round2(rate(floor)), ratio: round2(rate(load) / rate(floor)), n: load.steps, ok: correct && rate(load) / rate(floor) >= 0.7, note },
+    { name: 'submit.echo', value: round2(rate(load)), unit: 'steps/s', baseline: round2(rate(echo)), ratio: round2(rate(load) / rate(echo)), n: echo.steps, ok: correct },
+    { name: 'submit.latency.p50', value: p(load, 50), unit: 'ms', baseline: p(floor, 50), ratio: round2(p(load, 50) / p(floor, 50)), n: load.steps, ok: correct },
+    { name: 'submit.latency.p99', value: p(load, 99), unit: 'ms', baseline: p(floor, 99), ratio: round2(p(load, 99) / p(floor, 99)), n: load.steps, ok: correct && p(load, 99) <= 150 },
+  ];
+}

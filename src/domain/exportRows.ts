@@ -1,0 +1,144 @@
+import type { Decision, Payment } from './decision';
+import { translator } from './i18n';
+import { ownerTypeLabelKey } from './owner-types';
+import { findRegion, localised, type RegionConfig } from './regions';
+import { formatSchoolYear, statusLabelKey, targetGroupLabelKey, themeLabelKey, yearSummaries, type NeedsReport, type ReportStatus } from './report';
+
+/**
+ * A round's reports as rows for the secretariat's spreadsheet: one row per report and year of the
+ * measure, every field repeated on each row so a filter or pivot table works without lookups.
+ * Headings are Norwegian whatever language the officer uses: the workbook is a case record.
+ */
+
+export type CellKind = 'text' | 'number' | 'date';
+export type Cell = string | number | Date | null;
+
+export interface ExportColumn { header: string; kind: CellKind; width: number }
+
+/** What the export needs of a stored report (storage gives more). */
+export interface ExportableReport {
+  reference: string;
+  roundYear: number;
+  status: ReportStatus;
+  workingGroup: string;
+  version: number;
+  submittedAt: string;
+  updatedAt: string;
+  data: NeedsReport;
+  decision?: Decision;
+  payment?: Payment;
+}
+
+const t = translator('nb');
+
+const COLUMNS = [
+  ['Referanse', 'text', 14],
+  ['Runde', 'number', 8],
+  ['Status', 'text', 20],
+  ['Ordning', 'text', 10],
+  ['Eier', 'text', 30],
+  ['Organisasjonsnummer', 'text', 14],
+  ['Eiertype', 'text', 14],
+  ['Nettverk av eiere', 'text', 30],
+  ['Fylke / Region', 'text', 24],
+  ['Arbeidsgruppe', 'text', 22],
+  ['Kontaktperson', 'text', 22],
+  ['E-post', 'text', 28],
+  ['Telefon', 'text', 14],
+  ['Tittel på tiltaket', 'text', 36],
+  ['Kompetansebehov og mål', 'text', 50],
+  ['Tema', 'text', 18],
+  ['Målgrupper', 'text', 30],
+  ['Antall deltakende barnehager/skoler/PPT', 'number', 12],
+  ['Deltakende barnehager/skoler/PPT', 'text', 30],
+  ['Antall deltakere', 'number', 10],
+  ['UH-partner', 'text', 28],
+  ['UH-partnerens organisasjonsnummer', 'text', 14],
+  ['Kontaktperson hos UH-partneren', 'text', 22],
+  ['Dialog med UH er gjennomført', 'text', 8],
+  ['Ansatte er involvert', 'text', 8],
+  ['Første barnehage-/skoleår', 'text', 12],
+  ['Antall år', 'number', 8],
+  ['År nr.', 'number', 7],
+  ['Barnehage-/skoleår', 'text', 12],
+  ['Eierens del (kr)', 'number', 14],
+  ['UH-partnerens del (kr)', 'number', 14],
+  ['Søkt tilskudd (kr)', 'number', 14],
+  ['Egenandel (kr)', 'number', 14],
+  ['Minste egenandel (kr)', 'number', 14],
+  ['Søkt tilskudd hele perioden (kr)', 'number', 16],
+  ['Vedtak', 'text', 16],
+  ['Vedtatt beløp (kr)', 'number', 14],
+  ['Vedtatt beløp hele perioden (kr)', 'number', 16],
+  ['Begrunnelse for vedtaket', 'text', 40],
+  ['Vedtaksdato', 'date', 12],
+  ['Utbetalt', 'date', 12],
+  ['Sendt inn', 'date', 12],
+  ['Sist endret', 'date', 12],
+  ['Versjon', 'number', 8],
+] as const satisfies ReadonlyArray<readonly [string, CellKind, number]>;
+
+export const EXPORT_COLUMNS: readonly ExportColumn[] = COLUMNS.map(([header, kind, width]) => ({ header, kind, width }));
+
+const orgs = (list: ReadonlyArray<{ name: string; orgnr?: string }> | undefined) =>
+  (list ?? []).map((o) => (o.orgnr ? `${o.name} (${o.orgnr})` : o.name)).join('; ');
+const yesNo = (v: boolean | undefined) => (v ? t('wizard.yes') : t('wizard.no'));
+const date = (iso: string | undefined) => (iso ? new Date(iso) : null);
+
+/** The rows of one report: one per year of the measure (at least one). */
+export function exportRows(report: ExportableReport, regions: RegionConfig): Cell[][] {
+  const d = report.data;
+  const region = findRegion(regions, d.region);
+  const group = regions.workingGroups.find((g) => g.id === report.workingGroup);
+  const years = yearSummaries(d);
+  const requestedTotal = years.reduce((a, y) => a + y.grant, 0);
+  const decision = report.decision;
+  const theme = d.theme === 'annet' && d.themeOther ? `${t(themeLabelKey(d.theme))}: ${d.themeOther}` : t(themeLabelKey(d.theme));
+  const perYear = years.length > 0 ? years : [undefined];
+  return perYear.map((y, i) => [
+    report.reference,
+    report.roundYear,
+    t(statusLabelKey(report.status)),
+    d.scheme,
+    d.ownerName,
+    d.ownerOrgnr,
+    t(ownerTypeLabelKey(d.ownerType)),
+    orgs(d.network),
+    region ? localised(region.name, 'nb') : d.region,
+    group ? localised(group.name, 'nb') : report.workingGroup,
+    d.contactName,
+    d.contactEmail,
+    d.contactPhone,
+    d.title,
+    d.needAndGoal,
+    theme,
+    d.targetGroups.map((g) => t(targetGroupLabelKey(g))).join(', '),
+    d.unitCount,
+    orgs(d.units),
+    d.participants,
+    d.uhName,
+    d.uhOrgnr ?? '',
+    d.uhContact,
+    yesNo(d.uhDialogueConfirmed),
+    yesNo(d.staffInvolved),
+    formatSchoolYear(d.startYear),
+    d.years,
+    y ? y.year : null,
+    y?.schoolYear !== undefined ? formatSchoolYear(y.schoolYear) : '',
+    y ? y.owner : null,
+    y ? y.uh : null,
+    y ? y.grant : null,
+    y ? y.ownContribution : null,
+    y ? y.minOwnContribution : null,
+    requestedTotal,
+    decision ? t(statusLabelKey(decision.outcome)) : '',
+    decision ? decision.amounts[i] ?? 0 : null,
+    decision ? decision.total : null,
+    decision?.reason ?? '',
+    date(decision?.at),
+    date(report.payment?.at),
+    date(report.submittedAt),
+    date(report.updatedAt),
+    report.version,
+  ]);
+}

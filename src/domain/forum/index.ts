@@ -1,0 +1,8 @@
+// Forum meetings, agendas and votes: the pure rules.
+export * from './meeting';
+export * from './tally';
+export * from './disqualification';
+export * from './parts';
+export * from './recommendation';
+export * from './csv';
+export * from './agendaItem';

@@ -1,0 +1,78 @@
+import { SCHEMES, type Scheme } from '../schemes';
+import type { AgendaItem, ItemResult } from './meeting';
+
+/**
+ * The forum's recommendation (innstilling) from a closed vote: the prioritised reports, and per
+ * scheme what they ask of the round's budget.
+ */
+
+export interface SchemeUse {
+  scheme: Scheme;
+  reports: number;
+  sum: number;
+  budget: number;
+  over: boolean;
+  bar: BarWidths;
+}
+
+export interface Recommendation {
+  prioritised: AgendaItem[];
+  notPrioritised: AgendaItem[];
+  /** Ties without the chair, and items nobody voted on: the secretariat must follow up. */
+  undecided: AgendaItem[];
+  schemes: SchemeUse[];
+  overBudget: boolean;
+}
+
+/**
+ * A budget bar in percent weights that add up to 100: `used` within the budget, `free` left of
+ * it, `over` beyond it. Over budget the whole bar is the sum, and the budget's share of it is
+ * `used`, so the overflow shows in proportion.
+ */
+export interface BarWidths { used: number; free: number; over: number }
+
+export function barWidths(sum: number, budget: number): BarWidths {
+  if (sum <= 0) return { used: 0, free: 100, over: 0 };
+  if (budget <= 0) return { used: 0, free: 0, over: 100 };
+  if (sum <= budget) {
+    // A sliver of use stays visible; a bar only shows full when the budget is really used up.
+    const used = sum === budget ? 100 : Math.min(99, Math.max(1, Math.round((sum / budget) * 100)));
+    return { used, free: 100 - used, over: 0 };
+  }
+  const used = Math.min(99, Math.max(1, Math.round((budget / sum) * 100)));
+  return { used, free: 0, over: 100 - used };
+}
+
+export function recommendationOf(
+  items: ReadonlyArray<{ item: AgendaItem; result?: ItemResult }>,
+  budgets: Partial<Record<Scheme, number>>,
+): Recommendation {
+  const pick = (o: ItemResult['outcome']) => items.filter((i) => (i.result?.outcome ?? 'undecided') === o).map((i) => i.item);
+  const prioritised = pick('prioritised');
+  const schemes = SCHEMES.map((scheme): SchemeUse => {
+    const mine = prioritised.filter((i) => i.scheme === scheme);
+    const sum = mine.reduce((acc, i) => acc + i.roundAmount, 0);
+    const budget = budgets[scheme] ?? 0;
+    return { scheme, reports: mine.length, sum, budget, over: sum > budget, bar: barWidths(sum, budget) };
+  });
+  return {
+    prioritised, notPrioritised: pick('not_prioritised'), undecided: pick('undecided'),
+    schemes, overBudget: schemes.some((s) => s.over),
+  };
+}
+
+/** Requested sums per scheme on an agenda, against the budget, for the agenda's totals. */
+export function agendaTotals(items: readonly AgendaItem[], budgets: Partial<Record<Scheme, number>>) {
+  return SCHEMES.map((scheme) => {
+    const mine = items.filter((i) => i.scheme === scheme);
+    const sum = mine.reduce((acc, i) => acc + i.roundAmount, 0);
+    const budget = budgets[scheme] ?? 0;
+    return { scheme, reports: mine.length, sum, budget, over: sum > budget };
+  });
+}
+
+/** Per item, the sum of its scheme up to and including it, in agenda order. */
+export function runningSums(items: readonly AgendaItem[]): number[] {
+  const acc: Partial<Record<Scheme, number>> = {};
+  return items.map((i) => (acc[i.scheme] = (acc[i.scheme] ?? 0) + i.roundAmount));
+}

@@ -1,0 +1,101 @@
+import type { ReportStatus } from '../report/lifecycle';
+import { SCHEME_CODES } from '../round';
+
+/**
+ * The secretariat's overview of a round: counts and requested sums per scheme (against the
+ * budget), per working group and per owner type, and the reports still waiting for a formal
+ * check. Pure: it works on the summary columns only, never on whole reports.
+ */
+
+/** The columns of a report the overview needs (Reports keeps them beside the document). */
+export interface OverviewRow {
+  id: string;
+  reference: string;
+  ownerName: string;
+  ownerType: string;
+  scheme: string;
+  workingGroup: string;
+  title: string;
+  totalRequested: number;
+  status: ReportStatus;
+  submittedAt: string;
+}
+
+export interface Tally { key: string; count: number; requested: number }
+export interface SchemeTally extends Tally { budget: number; bar: Bar }
+
+export interface Overview {
+  count: number;
+  requested: number;
+  budget: number;
+  withdrawn: number;
+  schemes: SchemeTally[];
+  groups: Tally[];
+  ownerTypes: Tally[];
+  /** Submitted, not yet formally checked; oldest first. */
+  waiting: OverviewRow[];
+}
+
+/** A withdrawn report asks for nothing; everything else filed in the round counts. */
+export const countsInOverview = (status: ReportStatus) => status !== 'withdrawn' && status !== 'draft';
+
+function tallyBy(rows: readonly OverviewRow[], keyOf: (r: OverviewRow) => string, order: readonly string[]): Tally[] {
+  const m = new Map<string, Tally>(order.map((k) => [k, { key: k, count: 0, requested: 0 }]));
+  for (const r of rows) {
+    const k = keyOf(r) || '';
+    const t = m.get(k) ?? { key: k, count: 0, requested: 0 };
+    t.count += 1;
+    t.requested += r.totalRequested;
+    m.set(k, t);
+  }
+  return [...m.values()];
+}
+
+export function computeOverview(
+  rows: readonly OverviewRow[],
+  budgets: Partial<Record<string, number>>,
+  order: { groups: readonly string[]; ownerTypes: readonly string[] },
+): Overview {
+  const counted = rows.filter((r) => countsInOverview(r.status));
+  const schemes = tallyBy(counted, (r) => r.scheme, SCHEME_CODES).map((t) => {
+    const budget = budgets[t.key] ?? 0;
+    return { ...t, budget, bar: barOf(t.requested, budget) };
+  });
+  return {
+    count: counted.length,
+    requested: counted.reduce((s, r) => s + r.totalRequested, 0),
+    budget: SCHEME_CODES.reduce((s, k) => s + (budgets[k] ?? 0), 0),
+    withdrawn: rows.length - counted.length,
+    schemes,
+    groups: tallyBy(counted, (r) => r.workingGroup, order.groups),
+    ownerTypes: tallyBy(counted, (r) => r.ownerType, order.ownerTypes),
+    waiting: counted.filter((r) => r.status === 'submitted')
+      .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.reference.localeCompare(b.reference)),
+  };
+}
+
+/**
+ * A bar as column weights out of 100: the requested part within the budget, the budget still
+ * free, and the part asked beyond the budget. When more is asked than budgeted the whole bar is
+ * the request, so the overrun shows as its share of it. A non-zero part is never drawn as zero.
+ */
+export interface Bar { within: number; free: number; over: number; percent: number }
+
+export function barOf(requested: number, budget: number): Bar {
+  const req = Math.max(0, requested);
+  const bud = Math.max(0, budget);
+  const percent = bud > 0 ? Math.round((req / bud) * 100) : req > 0 ? Infinity : 0;
+  if (req === 0) return { within: 0, free: bud > 0 ? 100 : 0, over: 0, percent: 0 };
+  if (req <= bud) {
+    const within = visible(Math.round((req / bud) * 100), req < bud);
+    return { within, free: 100 - within, over: 0, percent };
+  }
+  if (bud === 0) return { within: 0, free: 0, over: 100, percent };
+  const within = visible(Math.round((bud / req) * 100), true);
+  return { within, free: 0, over: 100 - within, percent };
+}
+
+// 0.4 % still shows as a sliver, and 99.6 % of the budget leaves a sliver free.
+function visible(share: number, leavesRest: boolean): number {
+  return Math.min(leavesRest ? 99 : 100, Math.max(1, share));
+}

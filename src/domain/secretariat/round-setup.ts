@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import type { MessageKey, Params } from '../i18n';
+import { coerceChoices, coerceInteger } from '../report/card-input';
+import { formatsFor, type Problem } from '../report/problems';
+import type { Locale } from '../i18n/locale';
+import { deadlineOnDay, isCalendarDay, osloWallClock } from '../oslo-time';
+import { SCHEME_CODES, type Round } from '../round';
+
+/**
+ * What an officer fills in to create a round, and the rules it must meet. Budgets are per
+ * scheme in whole NOK; the largest county round so far was 178.4 MNOK for all schemes together,
+ * so a billion per scheme is far past anything real and catches a typed extra zero or three.
+ */
+export const MAX_BUDGET = 1_000_000_000;
+/** A deadline further ahead than this is a typo (2072 for 2027), not a plan. */
+export const MAX_DEADLINE_AHEAD_DAYS = 2 * 366;
+
+export const ROUND_INPUTS = ['year', 'deadline', 'counties', ...SCHEME_CODES.map((s) => `budget${s}` as const)] as const;
+export type RoundInput = (typeof ROUND_INPUTS)[number];
+export const budgetInput = (scheme: (typeof SCHEME_CODES)[number]) => `budget${scheme}` as const;
+
+export interface RoundSetupContext {
+  now: Date;
+  /** Counties of the region configuration: the only ones a round may cover. */
+  counties: readonly string[];
+  /** Rounds already stored, for the duplicate check. */
+  existing: readonly Round[];
+  locale?: Locale;
+}
+
+export type RoundSetup = { ok: true; round: Round } | { ok: false; errors: Partial<Record<RoundInput | 'form', Problem>> };
+
+export const roundIdFor = (year: number) => `round-${year}`;
+
+/** The clean values of the form, checked together; each issue carries a message key and its parameters. */
+export function roundSetupSchema(ctx: RoundSetupContext) {
+  const thisYear = osloWallClock(ctx.now).year;
+  const f = formatsFor(ctx.locale);
+  return z.object({
+    year: z.number().int(),
+    deadline: z.string(),
+    counties: z.array(z.string()),
+    budgets: z.object(Object.fromEntries(SCHEME_CODES.map((s) => [s, z.number().int()])) as Record<(typeof SCHEME_CODES)[number], z.ZodNumber>),
+  }).superRefine((v, c) => {
+    const add = (path: Array<string | number>, key: MessageKey, params?: Params) =>
+      c.addIssue({ code: z.ZodIssueCode.custom, path, message: key, params: { key, params } });
+    if (v.year < thisYear || v.year > thisYear + 3) add(['year'], 'round.error.year', { min: thisYear, max: thisYear + 3 });
+    if (!isCalendarDay(v.deadline)) add(['deadline'], 'round.error.deadlineFormat');
+    else {
+      const at = Date.parse(deadlineOnDay(v.deadline));
+      if (at <= ctx.now.getTime()) add(['deadline'], 'round.error.deadlinePast');
+      else if (at - ctx.now.getTime() > MAX_DEADLINE_AHEAD_DAYS * 86_400_000) add(['deadline'], 'round.error.deadlineFar');
+    }
+    if (v.counties.length === 0) add(['counties'], 'round.error.counties');
+    else if (!v.counties.every((county) => ctx.counties.includes(county))) add(['counties'], 'report.error.unknownChoice');
+    for (const s of SCHEME_CODES) {
+      if (v.budgets[s] < 0) add(['budgets', s], 'report.error.amount.negative');
+      else if (v.budgets[s] > MAX_BUDGET) add(['budgets', s], 'report.error.amount.tooLarge', { max: f.nok(MAX_BUDGET) });
+    }
+    if (SCHEME_CODES.every((s) => v.budgets[s] === 0)) add(['budgets', 'REKOM'], 'round.error.budgetZero');
+  });
+}
+
+function problemOf(i: z.ZodIssue): Problem {
+  if (i.code === z.ZodIssueCode.custom && i.params?.key) return { key: i.params.key as MessageKey, ...(i.params.params ? { params: i.params.params as Params } : {}) };
+  // zod's own type errors never reach a person in English: they mean the card sent nonsense.
+  return { key: 'report.error.wrongType' };
+}
+
+/**
+ * Reads the card's inputs (strings as Teams sends them) into a new round, status "planned".
+ * Every field's problem is reported at once; nothing is created unless all is well.
+ */
+export function parseRoundSetup(raw: Record<string, unknown>, ctx: RoundSetupContext): RoundSetup {
+  const f = formatsFor(ctx.locale);
+  const errors: Partial<Record<RoundInput | 'form', Problem>> = {};
+  const year = coerceInteger(raw.year, { min: 0, max: 9999, kind: 'count' }, f);
+  if (!year.ok) errors.year = year.problems[0];
+  else if (year.value === undefined) errors.year = { key: 'report.error.required' };
+  const deadline = typeof raw.deadline === 'string' ? raw.deadline.trim() : '';
+  if (!deadline) errors.deadline = { key: 'report.error.required' };
+  const counties = coerceChoices(raw.counties ?? '', ctx.counties);
+  if (!counties.ok) errors.counties = counties.problems[0];
+  const budgets: Record<string, number> = {};
+  for (const s of SCHEME_CODES) {
+    const b = coerceInteger(raw[budgetInput(s)], { min: 0, max: MAX_BUDGET, kind: 'amount' }, f);
+    if (!b.ok) errors[budgetInput(s)] = b.problems[0];
+    else budgets[s] = b.value ?? 0;
+  }
+  const candidate = {
+    year: year.ok ? year.value : undefined, deadline,
+    counties: counties.ok ? counties.value ?? [] : [], budgets,
+  };
+  const checked = roundSetupSchema(ctx).safeParse(candidate);
+  if (!checked.success) {
+    for (const i of checked.error.issues) {
+      const field = (i.path[0] === 'budgets' ? budgetInput((i.path[1] ?? 'REKOM') as (typeof SCHEME_CODES)[number]) : i.path[0]) as RoundInput;
+      errors[field] ??= problemOf(i);
+    }
+  }
+  if (Object.keys(errors).length > 0 || !checked.success) return { ok: false, errors };
+  const v = checked.data;
+  const duplicate = duplicateOf(v.year, v.counties, ctx.existing);
+  if (duplicate) return { ok: false, errors: { form: { key: 'round.error.duplicate', params: { year: v.year, round: duplicate.id } } } };
+  return {
+    ok: true,
+    round: {
+      id: roundIdFor(v.year), year: v.year, counties: v.counties, deadline: deadlineOnDay(v.deadline),
+      status: 'planned', budgets: v.budgets, createdAt: ctx.now.toISOString(),
+    },
+  };
+}
+
+/**
+ * A round for the same year already exists (under our id), or one that is not closed covers one
+ * of the same counties that year (the local demo round, say): owners would not know where to file.
+ */
+export function duplicateOf(year: number, counties: readonly string[], existing: readonly Round[]): Round | undefined {
+  return existing.find((r) => r.id === roundIdFor(year))
+    ?? existing.find((r) => r.year === year && r.status !== 'closed' && r.counties.some((c) => counties.includes(c)));
+}
+
+/** Opening is refused while another open round covers one of the same counties. */
+export function openConflict(round: Round, existing: readonly Round[]): Round | undefined {
+  return existing.find((r) => r.id !== round.id && r.status === 'open' && r.counties.some((c) => round.counties.includes(c)));
+}
+
+export type RoundMove = { ok: true; round: Round } | { ok: false; key: MessageKey; params?: Params };
+
+export function openRound(round: Round, existing: readonly Round[], now: Date): RoundMove {
+  if (round.status === 'open') return { ok: false, key: 'round.error.alreadyOpen' };
+  if (Date.parse(round.deadline) <= now.getTime()) return { ok: false, key: 'round.error.openAfterDeadline' };
+  const conflict = openConflict(round, existing);
+  if (conflict) return { ok: false, key: 'round.error.overlapOpen', params: { round: conflict.id } };
+  return { ok: true, round: { ...round, status: 'open' } };
+}
+
+export function closeRound(round: Round): RoundMove {
+  if (round.status !== 'open') return { ok: false, key: 'round.error.notOpen' };
+  return { ok: true, round: { ...round, status: 'closed' } };
+}
+
+/** Open rounds whose deadline has passed: the scheduler closes them. */
+export function dueForClosing(rounds: readonly Round[], now: Date): Round[] {
+  return rounds.filter((r) => r.status === 'open' && Date.parse(r.deadline) <= now.getTime());
+}

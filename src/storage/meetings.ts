@@ -1,0 +1,132 @@
+import {
+  AgendaItemSchema, ItemResultSchema, MeetingSchema, type AgendaItem, type ItemResult, type Meeting,
+} from '../domain/forum';
+import { packJson, unpackJson, withoutJson } from './json';
+import { odataString } from './keys';
+import { createIfAbsent, deleteIfPresent, getOrUndefined, mutateEntity, propertiesOf, safeKey, type Tables } from './tables';
+
+/*
+ * Layout of the Meetings table, by the queries that run:
+ *   f_<forum>      / <meetingId>   the meeting: agenda order, posting and vote state (ETag-checked);
+ *                                  a forum's meetings are one partition query (few per year).
+ *                                  `voteStatus` and `closesAt` are columns so the scheduler's
+ *                                  "which votes are due" reads no documents.
+ *   i_<meetingId>  / <reportId>    one row per agenda item: the report's snapshot, and after
+ *                                  closing the item's result with the marks it counted.
+ * Marks live in the Votes table (see votes.ts), a partition per item.
+ */
+
+type MeetingRow = Record<string, unknown> & { voteStatus: string; closesAt: string; group: string };
+type ItemRow = Record<string, unknown>;
+// The result's counted marks grow with the group (a line per voter), so it is packed like a document.
+const RESULT = 'r';
+
+const meetingPk = (forum: string) => `f_${safeKey(forum)}`;
+const itemPk = (meetingId: string) => `i_${safeKey(meetingId)}`;
+
+function meetingRow(m: Meeting): MeetingRow {
+  const parsed = MeetingSchema.parse(m);
+  return { voteStatus: parsed.vote?.status ?? 'none', closesAt: parsed.vote?.closesAt ?? '', group: parsed.group, ...packJson(parsed) };
+}
+
+const meetingOf = (row: Record<string, unknown>) => MeetingSchema.parse(unpackJson(row));
+
+export interface StoredItem { item: AgendaItem; result?: ItemResult }
+
+export class Meetings {
+  constructor(private readonly tables: Tables) {}
+  private get table() { return this.tables.client('Meetings'); }
+
+  /** Creates the meeting unless its id exists (a double press); returns the stored one either way. */
+  async create(m: Meeting): Promise<{ meeting: Meeting; created: boolean }> {
+    const created = await createIfAbsent(this.table, { partitionKey: meetingPk(m.forum), rowKey: safeKey(m.id), ...meetingRow(m) });
+    return { meeting: created ? m : (await this.get(m.forum, m.id))!, created };
+  }
+
+  async get(forum: string, id: string): Promise<Meeting | undefined> {
+    const row = await getOrUndefined<Record<string, unknown>>(this.table, meetingPk(forum), safeKey(id));
+    return row ? meetingOf(propertiesOf(row)) : undefined;
+  }
+
+  /**
+   * Read–change–write under the ETag. `change` may throw (a refusal) or return undefined to
+   * leave the meeting as it is; the result is the meeting as stored afterwards.
+   */
+  async update(forum: string, id: string, change: (m: Meeting) => Meeting | undefined): Promise<Meeting | undefined> {
+    let out: Meeting | undefined;
+    await mutateEntity<Record<string, unknown>>(this.table, meetingPk(forum), safeKey(id), (cur) => {
+      if (!cur) { out = undefined; return undefined; }
+      const before = meetingOf(cur);
+      const next = change(before);
+      out = next ?? before;
+      return next ? { ...withoutJson(cur), ...meetingRow(next) } : undefined;
+    });
+    return out;
+  }
+
+  /** A forum's meetings, newest first (ids sort newest first). */
+  async list(forum: string): Promise<Meeting[]> {
+    const out: Meeting[] = [];
+    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: `PartitionKey eq ${odataString(meetingPk(forum))}` } })) {
+      out.push(meetingOf(propertiesOf(row)));
+    }
+    return out.sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  /** Meetings whose vote is open and set to close at or before `now`. */
+  async dueToClose(forum: string, now: Date): Promise<Meeting[]> {
+    const filter = `PartitionKey eq ${odataString(meetingPk(forum))} and (voteStatus eq 'open' or voteStatus eq 'closing') and closesAt ne '' and closesAt le ${odataString(now.toISOString())}`;
+    const out: Meeting[] = [];
+    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+      const m = meetingOf(propertiesOf(row));
+      // The column is an ISO string in UTC, so the string comparison above is a time comparison;
+      // the check here guards against offsets other than Z written by hand.
+      if (m.vote?.closesAt && Date.parse(m.vote.closesAt) <= now.getTime()) out.push(m);
+    }
+    return out;
+  }
+
+  // --- agenda items -----------------------------------------------------------------------------
+
+  async putItem(meetingId: string, item: AgendaItem): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: itemPk(meetingId), rowKey: safeKey(item.reportId), ...packJson(AgendaItemSchema.parse(item)) }, 'Replace');
+  }
+
+  async removeItem(meetingId: string, reportId: string): Promise<void> {
+    await deleteIfPresent(this.table, itemPk(meetingId), safeKey(reportId));
+  }
+
+  async item(meetingId: string, reportId: string): Promise<StoredItem | undefined> {
+    const row = await getOrUndefined<ItemRow>(this.table, itemPk(meetingId), safeKey(reportId));
+    return row ? storedItem(propertiesOf(row)) : undefined;
+  }
+
+  /** Every item of a meeting in agenda order (items not in `order` are left out: removed ones). */
+  async items(meeting: Pick<Meeting, 'id' | 'order'>): Promise<StoredItem[]> {
+    const byId = new Map<string, StoredItem>();
+    for await (const row of this.table.listEntities<ItemRow>({ queryOptions: { filter: `PartitionKey eq ${odataString(itemPk(meeting.id))}` } })) {
+      const s = storedItem(propertiesOf(row));
+      byId.set(s.item.reportId, s);
+    }
+    return meeting.order.map((id) => byId.get(id)).filter((s): s is StoredItem => s !== undefined);
+  }
+
+  /** Records an item's result once: a second close (a retry, a second instance) keeps the first. */
+  async setResult(meetingId: string, reportId: string, result: ItemResult): Promise<ItemResult> {
+    let kept: ItemResult | undefined;
+    await mutateEntity<ItemRow>(this.table, itemPk(meetingId), safeKey(reportId), (cur) => {
+      if (!cur) throw new Error(`agenda item ${reportId} of ${meetingId} is missing`);
+      const earlier = unpackJson(cur, RESULT);
+      if (earlier) { kept = ItemResultSchema.parse(earlier); return undefined; }
+      kept = ItemResultSchema.parse(result);
+      return { ...cur, ...packJson(kept, RESULT) };
+    });
+    return kept!;
+  }
+}
+
+function storedItem(row: ItemRow): StoredItem {
+  const item = AgendaItemSchema.parse(unpackJson(row));
+  const result = unpackJson(row, RESULT);
+  return result ? { item, result: ItemResultSchema.parse(result) } : { item };
+}

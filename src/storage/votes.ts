@@ -1,0 +1,68 @@
+import { isMark, type Mark } from '../domain/forum';
+import type { Role } from '../domain/roles';
+import { odataString, personKey, type PersonKey } from './keys';
+import { safeKey, statusOf, type Tables } from './tables';
+
+/*
+ * Marks: one row per voter in a partition per agenda item (v_<meetingId>_<reportId> / voter key).
+ * Many members pressing at once write different rows, so no write waits for another and none is
+ * lost; the tally is counted when read, never kept in a shared counter row.
+ */
+
+export interface StoredMark {
+  voterKey: string;
+  voter: PersonKey;
+  /** The Teams user id (29:…) the press came from: refresh lists use it. */
+  teamsUserId: string;
+  role: Role;
+  mark: Mark;
+  at: string;
+}
+
+type Row = { mark: string; tenantId: string; aadObjectId: string; teamsUserId: string; role: string; at: string };
+
+const votePk = (meetingId: string, reportId: string) => `v_${safeKey(meetingId)}_${safeKey(reportId)}`;
+
+export const voterKey = (p: PersonKey) => personKey(p);
+
+export class Votes {
+  constructor(private readonly tables: Tables) {}
+  private get table() { return this.tables.client('Votes'); }
+
+  /**
+   * Stores (or changes) one voter's mark; only this voter ever writes this row. Returns the
+   * row's new ETag, so a mark written in the instant the vote closed can be taken back exactly.
+   */
+  async put(meetingId: string, reportId: string, m: Omit<StoredMark, 'voterKey'>): Promise<string> {
+    const res = await this.table.upsertEntity({
+      partitionKey: votePk(meetingId, reportId), rowKey: voterKey(m.voter),
+      mark: m.mark, tenantId: m.voter.tenantId, aadObjectId: m.voter.aadObjectId, teamsUserId: m.teamsUserId, role: m.role, at: m.at,
+    }, 'Replace');
+    return res.etag ?? '';
+  }
+
+  /** Takes back a mark only if it is still the one this writer stored (ETag); true when removed. */
+  async retract(meetingId: string, reportId: string, voter: PersonKey, etag: string): Promise<boolean> {
+    try {
+      await this.table.deleteEntity(votePk(meetingId, reportId), voterKey(voter), { etag });
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 404 || statusOf(err) === 412) return false;
+      throw err;
+    }
+  }
+
+  /** Every mark on an item: one partition query. */
+  async of(meetingId: string, reportId: string): Promise<StoredMark[]> {
+    const out: StoredMark[] = [];
+    const filter = `PartitionKey eq ${odataString(votePk(meetingId, reportId))}`;
+    for await (const r of this.table.listEntities<Row>({ queryOptions: { filter } })) {
+      if (!isMark(r.mark)) continue;
+      out.push({
+        voterKey: r.rowKey!, voter: { tenantId: r.tenantId, aadObjectId: r.aadObjectId }, teamsUserId: r.teamsUserId,
+        role: r.role as Role, mark: r.mark, at: r.at,
+      });
+    }
+    return out;
+  }
+}
