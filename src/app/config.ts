@@ -42,6 +42,14 @@ export const ConfigSchema = z.object({
   DELIVERY_TIMEOUT_MS: whole(15_000, 50, 120_000),
   DELIVERY_MAX_ATTEMPTS: whole(8, 1, 100),
   DELIVERY_BACKOFF_MS: whole(1000, 1, 600_000),
+  // Export downloads: links in Teams point at PUBLIC_URL/exports/<token>, signed and short-lived.
+  PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(v), 'must be an http(s) address such as https://bot.example.no'),
+  EXPORT_LINK_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters'),
+  EXPORT_LINK_MINUTES: whole(15, 1, 1440),
+  // Timed work: how often the scheduler looks (0 = only when called), intake digest batching, daily summary hour (Oslo).
+  SCHEDULER_TICK_MS: whole(30_000, 0, 3_600_000),
+  DIGEST_MINUTES: whole(5, 1, 1440),
+  SUMMARY_HOUR: whole(7, 0, 23),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()
     .or(z.literal('').transform(() => undefined)).transform((v) => v ?? 'info'),
 }).superRefine((c, ctx) => {

@@ -5,6 +5,8 @@ export interface ServerDeps {
   messages: (req: restify.Request, res: restify.Response) => Promise<void>;
   health: () => Promise<{ ok: boolean; body: Record<string, unknown> }>;
   logger: Logger;
+  /** Further routes (e.g. export downloads), added after the bot's own. */
+  routes?: (server: restify.Server) => void;
 }
 
 /** HTTP only: routes, body limits, errors. Bot logic lives behind `messages`. */
@@ -27,8 +29,12 @@ export function createServer(deps: ServerDeps): restify.Server {
     res.send(ok ? 200 : 503, body);
   });
 
+  deps.routes?.(server);
+
   server.on('restifyError', (req, res, err, next) => {
-    deps.logger.warn('request refused', { path: req.path(), statusCode: (err as { statusCode?: number }).statusCode, name: err.name });
+    const statusCode = (err as { statusCode?: number }).statusCode;
+    // The emulator probes GET /api/messages on every page load; wrong routes are not worth a warning.
+    (statusCode === 404 || statusCode === 405 ? deps.logger.debug : deps.logger.warn)('request refused', { path: req.path(), statusCode, name: err.name });
     return next();
   });
   return server;

@@ -19,12 +19,19 @@ import { Meetings } from '../storage/meetings';
 import { Votes } from '../storage/votes';
 import { DEFAULT_REGIONS } from '../domain/regions';
 import { demoRound } from '../domain/round';
+import { ReportSummaries } from '../storage/reportSummaries';
+import { JobState } from '../storage/jobState';
+import { Scheduler } from '../teams/scheduler/scheduler';
+import { ExportLinks } from '../export/links';
+import { exportDownload } from '../export/route';
 
 export interface RunningApp {
   port: number;
   url: string;
   config: Config;
   services: Services;
+  /** Timed jobs; tests call `scheduler.tick()` on a fake clock. */
+  scheduler: Scheduler;
   stop(): Promise<void>;
 }
 
@@ -56,12 +63,16 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   }
   // Proactive messages: the outbox and its worker run on real time, whatever clock handlers see.
   const delivery = createDelivery({ config, tables, references: new ConversationReferences(tables, now), logger });
+  // Links need the address people reach the bot at; locally that is only known after listening.
+  let publicUrl = config.PUBLIC_URL ?? '';
+  const exportLinks = new ExportLinks({ secret: config.EXPORT_LINK_SECRET, ttlMinutes: config.EXPORT_LINK_MINUTES, now, baseUrl: () => publicUrl });
   const services: Services = {
-    tables, logger, now,
+    tables, logger, now, exportLinks,
     references: new ConversationReferences(tables, now),
     deliver: delivery.deliver,
     outbox: delivery.outbox,
     bootstrapSecretariat: config.BOOTSTRAP_SECRETARIAT,
+    summaries: new ReportSummaries(tables),
     drafts: new Drafts(tables, now),
     reports: new Reports(tables, now),
     rounds: new Rounds(tables),
@@ -71,9 +82,14 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     roles: new Roles(tables, DEFAULT_REGIONS.id, config.BOOTSTRAP_SECRETARIAT.map((id) => id.toLowerCase())),
     regions: DEFAULT_REGIONS,
   };
+  // Timed work (deadlines, reminders, digests, daily summaries) on the handlers' clock.
+  const scheduler = new Scheduler(services, new JobState(tables), {
+    tickMs: config.SCHEDULER_TICK_MS, digestMinutes: config.DIGEST_MINUTES, summaryHour: config.SUMMARY_HOUR,
+  });
   const endpoint = createTeamsEndpoint(config, services);
   const server = createServer({
     logger,
+    routes: (s) => s.get('/exports/:token', exportDownload({ ...services, links: exportLinks })),
     messages: (req, res) => endpoint.process(req, res),
     health: async () => {
       const storage = await tables.ping();
@@ -85,13 +101,17 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     server.listen(config.PORT, '0.0.0.0', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  publicUrl ||= `http://localhost:${port}`;
+  if (!config.anonymous && !config.PUBLIC_URL) logger.warn('PUBLIC_URL is not set: export links point at localhost and will not open for officers');
   if (config.anonymous) logger.warn('no MicrosoftAppId set: the bot accepts unauthenticated requests (local use only)');
   logger.info('bot listening', { url: `http://127.0.0.1:${port}/api/messages` });
   delivery.start();
+  scheduler.start();
 
   return {
-    port, url: `http://127.0.0.1:${port}`, config, services,
+    port, url: `http://127.0.0.1:${port}`, config, services, scheduler,
     stop: async () => {
+      await scheduler.stop(); // a tick in progress finishes its writes first
       await delivery.stop(); // sends in flight finish and are recorded first
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await azurite?.stop();

@@ -83,7 +83,16 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = COLUMNS.map(([header, kin
 const orgs = (list: ReadonlyArray<{ name: string; orgnr?: string }> | undefined) =>
   (list ?? []).map((o) => (o.orgnr ? `${o.name} (${o.orgnr})` : o.name)).join('; ');
 const yesNo = (v: boolean | undefined) => (v ? t('wizard.yes') : t('wizard.no'));
-const date = (iso: string | undefined) => (iso ? new Date(iso) : null);
+const OSLO_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
+/**
+ * The calendar day in Oslo, as midnight UTC of that day: spreadsheets have no time zones, so a
+ * report sent at 00:30 on 2 February Oslo time must read 02.02, not the UTC day before.
+ */
+function date(iso: string | undefined): Date | null {
+  if (!iso) return null;
+  const [y, m, d] = OSLO_DAY.format(new Date(iso)).split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
 
 /** The rows of one report: one per year of the measure (at least one). */
 export function exportRows(report: ExportableReport, regions: RegionConfig): Cell[][] {

@@ -68,7 +68,7 @@ export interface OutboxMessage {
   failedAt?: string;
 }
 
-export interface DueEntry { key: string; conversation: string; kind: DeliveryKind; seq: number; dueAt: number; parentKey?: string }
+export interface DueEntry { key: string; conversation: string; kind: DeliveryKind; target: OutboxTarget; seq: number; dueAt: number; parentKey?: string }
 
 export interface Claim {
   message: OutboxMessage;
@@ -171,7 +171,7 @@ export class Outbox {
     const out: DueEntry[] = [];
     for (const page of pages) {
       for (const e of page) {
-        out.push({ key: String(e.key), conversation: String(e.conversation), kind: e.kind as DeliveryKind, seq: Number(e.seq), dueAt: Number(e.dueAt), parentKey: e.parentKey as string | undefined });
+        out.push({ key: String(e.key), conversation: String(e.conversation), kind: e.kind as DeliveryKind, target: JSON.parse(String(e.target)) as OutboxTarget, seq: Number(e.seq), dueAt: Number(e.dueAt), parentKey: e.parentKey as string | undefined });
       }
     }
     return out.sort((a, b) => a.dueAt - b.dueAt || a.seq - b.seq);
@@ -260,7 +260,7 @@ export class Outbox {
   }
 
   private dueEntity(pk: string, row: Row, dueAt: number) {
-    return withoutUndefined({ partitionKey: pk, rowKey: dueRow(dueAt, row.key), key: row.key, conversation: row.conversation, kind: row.kind, seq: row.seq, dueAt, parentKey: row.parentKey });
+    return withoutUndefined({ partitionKey: pk, rowKey: dueRow(dueAt, row.key), key: row.key, conversation: row.conversation, kind: row.kind, target: row.target, seq: row.seq, dueAt, parentKey: row.parentKey });
   }
 
   /** Replaces the message row (ETag-checked) and moves its due row, in one transaction. Returns the new ETag. */

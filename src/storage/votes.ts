@@ -41,10 +41,15 @@ export class Votes {
     return res.etag ?? '';
   }
 
-  /** Takes back a mark only if it is still the one this writer stored (ETag); true when removed. */
-  async retract(meetingId: string, reportId: string, voter: PersonKey, etag: string): Promise<boolean> {
+  /**
+   * Takes back a mark only if it is still the one this writer stored (ETag). `keep` puts back the
+   * mark a closed vote counted for this voter instead of deleting the row. True when changed.
+   */
+  async retract(meetingId: string, reportId: string, voter: PersonKey, etag: string, keep?: Mark): Promise<boolean> {
+    const pk = votePk(meetingId, reportId);
     try {
-      await this.table.deleteEntity(votePk(meetingId, reportId), voterKey(voter), { etag });
+      if (keep) await this.table.updateEntity({ partitionKey: pk, rowKey: voterKey(voter), mark: keep }, 'Merge', { etag });
+      else await this.table.deleteEntity(pk, voterKey(voter), { etag });
       return true;
     } catch (err) {
       if (statusOf(err) === 404 || statusOf(err) === 412) return false;

@@ -11,6 +11,8 @@ import type { Votes } from '../storage/votes';
 import type { RegionConfig } from '../domain/regions';
 import type { Outbox } from '../storage/outbox';
 import type { Deliver } from './delivery/deliver';
+import type { ReportSummaries } from '../storage/reportSummaries';
+import type { ExportLinks } from '../export/links';
 
 /** What handlers may use. Built once by the wiring; handlers never construct storage themselves. */
 export interface Services {
@@ -31,6 +33,10 @@ export interface Services {
   outbox: Outbox;
   /** AAD object ids from BOOTSTRAP_SECRETARIAT; stands in for roles until they exist. */
   bootstrapSecretariat: readonly string[];
+  /** A round's reports as summary columns only (overview, digests). */
+  summaries: ReportSummaries;
+  /** Signed, short-lived download links for the secretariat's exports (served at /exports/<token>). */
+  exportLinks: ExportLinks;
   logger: Logger;
   now: () => Date;
 }

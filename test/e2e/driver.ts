@@ -274,6 +274,15 @@ export class PlaygroundDriver {
   }
 
   /**
+   * The newest card's text line by line as it is laid out (a fact's value on two lines gives two
+   * lines), each with whitespace collapsed, blank lines left out.
+   */
+  async latestCardLines(): Promise<string[]> {
+    const text = await (await this.latestCard()).innerText();
+    return text.split('\n').map(normalise).filter((l) => l !== '');
+  }
+
+  /**
    * The note under the newest card after an Action.Execute (the bot's message or error text, or
    * "Your response was sent to the app"); undefined when there is none.
    */

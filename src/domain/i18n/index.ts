@@ -6,12 +6,13 @@ import { reportMessages } from './messages/report';
 import { deliveryMessages } from './messages/delivery';
 import { secretariatMessages } from './messages/secretariat';
 import { caseworkMessages } from './messages/casework';
+import { forumMessages } from './messages/forum';
 
 export * from './locale';
 export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
 
 // Every area's catalog, merged. Add a new area here with one line.
-const catalogs = [commonMessages, reportMessages, wizardMessages, deliveryMessages, secretariatMessages, caseworkMessages] as const;
+const catalogs = [commonMessages, reportMessages, wizardMessages, deliveryMessages, secretariatMessages, caseworkMessages, forumMessages] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof catalogs)[number]>;

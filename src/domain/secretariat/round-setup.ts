@@ -85,10 +85,11 @@ export function parseRoundSetup(raw: Record<string, unknown>, ctx: RoundSetupCon
   for (const s of SCHEME_CODES) {
     const b = coerceInteger(raw[budgetInput(s)], { min: 0, max: MAX_BUDGET, kind: 'amount' }, f);
     if (!b.ok) errors[budgetInput(s)] = b.problems[0];
-    else budgets[s] = b.value ?? 0;
+    // A field already wrong is checked as 0 below, so the other fields' problems show too.
+    budgets[s] = b.ok ? b.value ?? 0 : 0;
   }
   const candidate = {
-    year: year.ok ? year.value : undefined, deadline,
+    year: year.ok && year.value !== undefined ? year.value : osloWallClock(ctx.now).year, deadline,
     counties: counties.ok ? counties.value ?? [] : [], budgets,
   };
   const checked = roundSetupSchema(ctx).safeParse(candidate);

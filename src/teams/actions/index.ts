@@ -7,6 +7,19 @@ import { reportMine } from './reportMine';
 import { reportNew } from './reportNew';
 import { reportBack, reportGoto, reportNext } from './reportStep';
 import { reportSubmit } from './reportSubmit';
+import { SECRETARIAT_ACTIONS } from '../secretariat/actions';
+import { reportCheck, reportCheckPass, reportReturn, reportReturnConfirm } from './reportCheck';
+import { reportMoveGroup, reportMoveGroupConfirm } from './reportWorkingGroup';
+import { decisionFormAction, decisionPaidAction, decisionPaidConfirmAction, decisionRecordAction } from './decisionRecord';
+import { decisionGrantAll, decisionGrantAllConfirm, decisionPending } from './decisionBulk';
+import { roundExport } from './roundExport';
+import { meetingCreate, meetingList, meetingNew } from '../forum/meetingNew';
+import { meetingAdd, meetingMove, meetingPost, meetingRemove, meetingShow } from '../forum/meetingShow';
+import { meetingCsv, meetingRecommendation } from '../forum/meetingRecommendation';
+import { voteOpen } from '../forum/voteOpen';
+import { voteMark } from '../forum/voteMark';
+import { voteRefresh } from '../forum/voteRefresh';
+import { voteClose } from '../forum/voteClose';
 
 /** What a card action answers: a card that replaces the pressed one, or a short text. */
 export type ActionResult = { card: AdaptiveCard } | { message: string };
@@ -30,4 +43,36 @@ export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   'report.withdrawConfirm': reportWithdrawConfirm,
   'draft.delete': draftDelete,
   'draft.deleteConfirm': draftDeleteConfirm,
+  // The secretariat's round: menu, roles and channels, rounds, overview (officers only).
+  ...SECRETARIAT_ACTIONS,
+  // The secretariat's casework (officers only): one report, its check, decision and payment.
+  'report.check': reportCheck,
+  'report.checkPass': reportCheckPass,
+  'report.return': reportReturn,
+  'report.returnConfirm': reportReturnConfirm,
+  'report.moveGroup': reportMoveGroup,
+  'report.moveGroupConfirm': reportMoveGroupConfirm,
+  'decision.form': decisionFormAction,
+  'decision.record': decisionRecordAction,
+  'decision.paid': decisionPaidAction,
+  'decision.paidConfirm': decisionPaidConfirmAction,
+  'decision.pending': decisionPending,
+  'decision.grantAll': decisionGrantAll,
+  'decision.grantAllConfirm': decisionGrantAllConfirm,
+  'export.round': roundExport,
+  // Forum meetings (officers build agendas and run votes; members vote in the channel).
+  'meeting.list': meetingList,
+  'meeting.new': meetingNew,
+  'meeting.create': meetingCreate,
+  'meeting.show': meetingShow,
+  'meeting.add': meetingAdd,
+  'meeting.remove': meetingRemove,
+  'meeting.move': meetingMove,
+  'meeting.post': meetingPost,
+  'meeting.recommendation': meetingRecommendation,
+  'meeting.csv': meetingCsv,
+  'vote.open': voteOpen,
+  'vote.mark': voteMark,
+  'vote.refresh': voteRefresh,
+  'vote.close': voteClose,
 };

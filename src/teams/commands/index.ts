@@ -5,6 +5,12 @@ import { reportNew } from '../actions/reportNew';
 import { reportContinue } from '../actions/reportDraft';
 import { reportMine } from '../actions/reportMine';
 import { deliveryStatusCommand } from './deliveryStatusCommand';
+import { SECRETARIAT_COMMANDS } from '../secretariat/commands';
+import { showReportCommand } from './showReportCommand';
+import { roundCommand } from './roundCommand';
+import { roundExport } from '../actions/roundExport';
+import { decisionPending } from '../actions/decisionBulk';
+import { meetingList, meetingNew } from '../forum/meetingNew';
 
 export type CommandHandler = (turn: Turn, args: string) => Promise<void>;
 
@@ -18,6 +24,13 @@ export const COMMANDS: ReadonlyArray<{ words: readonly string[]; handler: Comman
   { words: ['fortsett', 'fortset', 'hald fram', 'continue', 'resume'], handler: cardCommand(reportContinue) },
   { words: ['mine meldinger', 'mine meldingar', 'my reports', 'mine rapporter'], handler: cardCommand(reportMine) },
   { words: ['leveringsstatus', 'delivery status'], handler: deliveryStatusCommand },
+  ...SECRETARIAT_COMMANDS,
+  { words: ['nytt møte', 'new meeting'], handler: cardCommand(meetingNew) },
+  { words: ['møter', 'møte', 'meetings', 'meeting'], handler: cardCommand(meetingList) },
+  // The secretariat's casework; last, so longer phrases starting with the same word match first.
+  { words: ['eksport', 'eksporter', 'export'], handler: roundCommand(roundExport) },
+  { words: ['vedtak', 'decisions'], handler: roundCommand(decisionPending) },
+  { words: ['vis', 'show'], handler: showReportCommand },
 ];
 
 export function findCommand(text: string): { handler: CommandHandler; args: string } | undefined {

@@ -52,7 +52,7 @@ export function createDelivery(deps: {
       backoffBaseMs: config.DELIVERY_BACKOFF_MS,
       backoffMaxMs: Math.max(config.DELIVERY_BACKOFF_MS, 5 * 60_000),
       appRatePerSecond: config.DELIVERY_APP_RATE,
-      maxInFlight: Number(process.env.XMAXINFLIGHT ?? 16),
+      maxInFlight: 16,
       conversationLimits: deps.conversationLimits,
     },
   );

@@ -5,7 +5,7 @@ import { describeFailure, judgeFailure, type FailureReason } from '../../domain/
 import { appLimits, backoffMs, RateLimiter, TEAMS_CONVERSATION_LIMITS, type Permit, type WindowLimit } from '../../domain/rateLimit';
 import type { ConversationReferences, StoredTarget } from '../../storage/conversationReferences';
 import type { DeliveryLeases } from '../../storage/deliveryLeases';
-import type { Claim, DueEntry, Outbox, OutboxTarget } from '../../storage/outbox';
+import type { Claim, DueEntry, Outbox, OutboxMessage, OutboxTarget } from '../../storage/outbox';
 import { isStorageUnavailable } from '../../storage/tables';
 import type { Sender, SendPlan } from './sender';
 
@@ -33,21 +33,22 @@ export interface WorkerDeps {
 }
 
 type Plan = { send: SendPlan } | { wait: number } | { fail: FailureReason };
+interface Lookup { target?: StoredTarget; original?: OutboxMessage }
 
 const PAGE = 100;
 // A send is booked this long before its token is back, so the claim (two storage round trips) is
-// done by then and the send goes out on time. A crash in these few ms flags a message in doubt
+// done by then and the send goes out on time. A crash in this short wait flags a message in doubt
 // that was never sent: harmless, it is sent once after all.
-const BOOK_AHEAD_MS = 60;
+const BOOK_AHEAD_MS = 100;
 // Tries under way per conversation: the next one's storage work overlaps the current send.
 const PIPELINE = 3;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
- * Drains the outbox. One loop reads what is due, and starts a send whenever the rate limiter has a
- * token for both the app and the message's conversation, at most one send per conversation at a
- * time (so a conversation's messages go in order). Each send: hold the conversation's lease, claim
- * the message (ETag), send through botbuilder, then record the outcome at once.
+ * Drains the outbox. One loop reads what is due and starts a try whenever the rate limiter has a
+ * token for both the app and the message's conversation. Each try: hold the conversation's lease,
+ * claim the message (ETag), send through botbuilder, then record the outcome at once. Within a
+ * conversation, sends go one after another in queue order (a retry may fall behind later messages).
  */
 export class DeliveryWorker {
   private running = false;
@@ -66,6 +67,7 @@ export class DeliveryWorker {
   private readonly lanes = new Map<string, { active: number; answered: Promise<void> }>();
   private readonly held = new Map<string, number>();
   private readonly foreign = new Map<string, number>();
+  private readonly holding = new Map<string, Promise<boolean>>();
   private readonly limiter: RateLimiter;
 
   constructor(private readonly deps: WorkerDeps, private readonly opts: WorkerOptions) {
@@ -212,20 +214,31 @@ export class DeliveryWorker {
    */
   private async process(c: DueEntry, permit: Permit, previous: Promise<void>, answered: () => void): Promise<void> {
     const { outbox, logger } = this.deps;
-    if (!(await this.holdConversation(c.conversation))) return permit.refund();
-    const claim = await outbox.claim(c.key, { leaseId: `${this.opts.instanceId}:${randomUUID()}`, leaseMs: this.opts.leaseMs });
+    // The conversation's lease, the claim and the look-ups are independent: one round of waiting.
+    const [held, claimed, found] = await Promise.allSettled([
+      this.holdConversation(c.conversation),
+      outbox.claim(c.key, { leaseId: `${this.opts.instanceId}:${randomUUID()}`, leaseMs: this.opts.leaseMs }),
+      this.lookup(c),
+    ]);
+    if (claimed.status === 'rejected') {
+      permit.refund();
+      throw claimed.reason;
+    }
+    const claim = claimed.value;
     if (!claim) return permit.refund();
     const m = claim.message;
-
-    let plan: Plan;
-    try {
-      plan = await this.plan(claim);
-    } catch (err) {
-      // Nothing was sent: put it back rather than leave a lease that would later look like a lost send.
+    if (held.status === 'rejected' || !held.value || found.status === 'rejected') {
+      // Nothing was sent: put it back (another instance has the conversation, or a look-up failed)
+      // rather than leave a lease that would later look like a send that may have happened.
       permit.refund();
-      await this.record(() => outbox.postpone(claim, Date.now() + 1000));
-      throw err;
+      const failed = held.status === 'rejected' ? held.reason : found.status === 'rejected' ? found.reason : undefined;
+      // Back at its old place in the queue, so the conversation's order holds for whoever sends it.
+      await this.record(() => outbox.postpone(claim, failed ? Date.now() + 1000 : c.dueAt));
+      if (failed) throw failed;
+      return;
     }
+
+    const plan = this.plan(claim, found.value);
     if ('wait' in plan) {
       permit.refund();
       return this.record(() => outbox.postpone(claim, Date.now() + plan.wait));
@@ -259,30 +272,39 @@ export class DeliveryWorker {
       return;
     }
     logger.warn('delivery failed', { key: m.key, kind: m.kind, reason: verdict.reason, error: lastError, attempts: m.attempts });
-    await this.record(() => outbox.markFailed(claim, verdict.reason, { lastError, lastStatus: result.failure.status }));
+    // Stale first: whoever sees the failure also sees that the conversation is not to be used.
     if (verdict.markStale) {
       await this.markStale(m.target).catch((err) => logger.warn('could not mark the conversation stale', { key: m.key, error: err as Error }));
     }
+    await this.record(() => outbox.markFailed(claim, verdict.reason, { lastError, lastStatus: result.failure.status }));
   }
 
-  /** Resolves where and how to send; replies and updates wait until their original was sent. */
-  private async plan(claim: Claim): Promise<Plan> {
+  /** Where the message goes, and for replies and updates the original's state. */
+  private async lookup(c: DueEntry): Promise<Lookup> {
+    const [target, original] = await Promise.all([
+      this.resolve(c.target),
+      c.parentKey ? this.deps.outbox.get(c.parentKey) : Promise.resolve(undefined),
+    ]);
+    return { target, original };
+  }
+
+  /** How to send; replies and updates wait until their original was sent. */
+  private plan(claim: Claim, found: Lookup): Plan {
     const m = claim.message;
     let conversationId: string | undefined;
     let activityId: string | undefined;
     if (m.kind === 'reply' || m.kind === 'update') {
-      const original = m.parentKey ? await this.deps.outbox.get(m.parentKey) : undefined;
+      const original = found.original;
       if (!original || original.status === 'failed') return { fail: 'parent-failed' };
       if (original.status !== 'sent') return { wait: Math.max(200, Math.min(this.opts.pollMs, 2000)) };
       conversationId = original.conversationId;
       activityId = original.activityId;
     }
-    const target = await this.resolve(m.target);
-    if (!target) return { fail: 'no-reference' };
-    if (target.stale) return { fail: 'stale' };
+    if (!found.target) return { fail: 'no-reference' };
+    if (found.target.stale) return { fail: 'stale' };
     return {
       send: {
-        kind: m.kind, ref: target.ref, activity: claim.activity as Partial<Activity>,
+        kind: m.kind, ref: found.target.ref, activity: claim.activity as Partial<Activity>,
         channelId: m.target.kind === 'channel' ? m.target.channelId : undefined, conversationId, activityId,
       },
     };
@@ -302,10 +324,19 @@ export class DeliveryWorker {
   }
 
   /** One instance at a time sends to a conversation, so its limits and order hold across instances. */
-  private async holdConversation(conversation: string): Promise<boolean> {
-    const now = Date.now();
+  private holdConversation(conversation: string): Promise<boolean> {
     const until = this.held.get(conversation);
-    if (until !== undefined && until - now > this.opts.leaseMs / 2) return true;
+    if (until !== undefined && until - Date.now() > this.opts.leaseMs / 2) return Promise.resolve(true);
+    // Tries in the same conversation share one storage round trip.
+    let pending = this.holding.get(conversation);
+    if (!pending) {
+      pending = this.takeLease(conversation).finally(() => this.holding.delete(conversation));
+      this.holding.set(conversation, pending);
+    }
+    return pending;
+  }
+
+  private async takeLease(conversation: string): Promise<boolean> {
     const lease = await this.deps.leases.hold(conversation, this.opts.instanceId, this.opts.leaseMs);
     if (lease.ok) {
       this.held.set(conversation, lease.until);

@@ -36,8 +36,9 @@ export async function absorbStep(turn: Turn, args: { draftId: string; step: Wiza
   const result = validateStep(step as InputStep, inputs, report, validationContext(turn, round));
   let errors = result.ok ? [] : result.errors;
   if (result.ok && step === 'owner') {
-    // The region decides the county, and so the round the report is filed in.
-    const rounds = open.length ? open : await openRounds(turn);
+    // The region decides the county, and so the round the report is filed in. An edit stays in
+    // its report's round, open or not: a returned report may be fixed after the deadline.
+    const rounds = draft?.reportId ? [round] : open.length ? open : await openRounds(turn);
     const forRegion = roundForRegion(turn, rounds, result.draft.region);
     if (forRegion) round = forRegion;
     else errors = [{ field: 'region', key: 'round.noneForRegion' }];

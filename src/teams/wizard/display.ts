@@ -32,7 +32,7 @@ export function displayValue(ctx: DisplayContext, report: ReportDraft, field: Re
       return report.targetGroups?.length ? report.targetGroups.map((g) => t(targetGroupLabelKey(g))).join(', ') : none;
     case 'network':
     case 'units':
-      return report[field]?.length ? report[field]!.map((e) => (e.orgnr ? `${e.name} (${formatOrgnr(e.orgnr)})` : e.name)).join('\n') : none;
+      return report[field]?.length ? asLines(report[field]!.map((e) => (e.orgnr ? `${e.name} (${formatOrgnr(e.orgnr)})` : e.name))) : none;
     case 'uhDialogueConfirmed':
     case 'staffInvolved':
       return report[field] === undefined ? none : report[field] ? t('wizard.yes') : t('wizard.no');
@@ -40,11 +40,23 @@ export function displayValue(ctx: DisplayContext, report: ReportDraft, field: Re
       return report.startYear ? formatSchoolYear(report.startYear) : none;
     case 'amounts':
       return report.amounts?.length ? report.amounts.map((a) => formatNok(a.owner + a.uh, ctx.locale)).join(' / ') : none;
+    case 'needAndGoal': {
+      const lines = (report.needAndGoal ?? '').split(/\r?\n/).filter((l) => l.trim() !== '');
+      return lines.length ? asLines(lines) : none;
+    }
     default: {
       const v = report[field];
       return v === undefined || v === '' ? none : String(v);
     }
   }
+}
+
+/**
+ * Lines a card shows one under the other. Fact values are markdown in Teams, where a single line
+ * break reads as a space ("Nabo kommune (…) Tredje kommune (…)"); a blank line keeps them apart.
+ */
+function asLines(lines: string[]): string {
+  return lines.join('\n\n');
 }
 
 /** The facts of one step: every field except the money rows, which get their own section. */

@@ -59,7 +59,8 @@ export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, 
   });
   sections.push({
     title: t('report.detail.history'), editVerb: '', editTitle: '', editData: {}, errors: [], text: '',
-    facts: report.history.map((h) => ({
+    // Sorting to a working group is the secretariat's housekeeping, not a step of the owner's report.
+    facts: report.history.filter((h) => !h.change).map((h) => ({
       title: formatDate(h.at, locale),
       value: `${t(statusLabelKey(h.from))} → ${t(statusLabelKey(h.to))}${h.reason ? ` (${h.reason})` : ''}`,
     })),

@@ -1,0 +1,80 @@
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
+import { EXPORT_COLUMNS, type Cell } from '../domain/exportRows';
+
+/**
+ * Writers for a round's export. Both stream: rows are written as they come from storage and the
+ * writer waits whenever the reader (an HTTP download) is slower, so memory stays flat however
+ * many reports a round holds.
+ */
+
+/** Waits until the reader took what was written; gives up when the reader went away. */
+async function drained(out: Writable): Promise<void> {
+  if (!out.writableNeedDrain) return;
+  await new Promise<void>((resolve, reject) => {
+    const done = (err?: Error) => {
+      out.off('drain', onDrain); out.off('close', onClose); out.off('error', done);
+      if (err) reject(err); else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(new Error('the reader went away'));
+    out.on('drain', onDrain); out.on('close', onClose); out.on('error', done);
+  });
+}
+
+/** An Excel workbook: Norwegian headings, amounts as numbers, dates as dates, a filter row. */
+export async function writeXlsx(out: Writable, rows: AsyncIterable<Cell[]>, sheetName: string): Promise<number> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Kompetansebot';
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = EXPORT_COLUMNS.map((c, i) => ({
+    header: c.header, key: `c${i}`, width: c.width,
+    style: c.kind === 'number' ? { numFmt: '#,##0' } : c.kind === 'date' ? { numFmt: 'dd.mm.yyyy' } : {},
+  }));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.commit();
+  let count = 0;
+  for await (const row of rows) {
+    sheet.addRow(row).commit();
+    count++;
+    if (count % 200 === 0) await drained(out);
+  }
+  sheet.commit();
+  await workbook.commit();
+  return count;
+}
+
+// A text starting with one of these is a formula to a spreadsheet that opens a CSV; owners type
+// these fields, so such a text gets a leading apostrophe (OWASP's advice for CSV injection).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvField(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  if (value instanceof Date) {
+    const d = value;
+    return `${String(d.getUTCDate()).padStart(2, '0')}.${String(d.getUTCMonth() + 1).padStart(2, '0')}.${d.getUTCFullYear()}`;
+  }
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** CSV as Norwegian Excel opens it with a double click: UTF-8 with BOM, semicolons, CRLF. */
+export async function writeCsv(out: Writable, rows: AsyncIterable<Cell[]>): Promise<number> {
+  const write = async (line: string) => {
+    out.write(line, 'utf8');
+    await drained(out);
+  };
+  await write('\uFEFF' + EXPORT_COLUMNS.map((c) => csvField(c.header)).join(';') + '\r\n');
+  let count = 0;
+  for await (const row of rows) {
+    await write(row.map(csvField).join(';') + '\r\n');
+    count++;
+  }
+  out.end();
+  await finished(out);
+  return count;
+}

@@ -1,0 +1,105 @@
+import type { Decision, Payment } from '../../domain/decision';
+import { formatDate, formatNok, type Locale, type Translate } from '../../domain/i18n';
+import { findRegion, localised, type RegionConfig } from '../../domain/regions';
+import { INPUT_STEPS, formatSchoolYear, statusLabelKey, stepTitleKey, yearSummaries, type Actor, type AuditEntry, type NeedsReport } from '../../domain/report';
+import type { ReportRecord } from '../../storage/reports';
+import { renderCard, type AdaptiveCard } from '../cards/render';
+import type { Turn } from '../turn';
+import { stepFacts } from '../wizard/display';
+import { moneyFacts } from '../wizard/reviewCard';
+import { viewFor } from '../wizard/session';
+import { action } from '../wizard/view';
+import type { Case } from './load';
+
+const TAGS: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+
+/** "3. februar 2027 kl. 10:15", in Oslo time: the audit trail needs the hour, not just the day. */
+export function formatDateTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(TAGS[locale], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(iso));
+}
+
+/** "10:15" in Oslo time. */
+export function formatTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(TAGS[locale], { timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(iso));
+}
+
+export function actorLabel(t: Translate, actor: Actor | undefined): string {
+  const role = t(actor?.role === 'secretariat' ? 'case.actor.secretariat' : actor?.role === 'system' ? 'case.actor.system' : 'case.actor.owner');
+  return actor?.name ? t('case.actor.named', { role, name: actor.name }) : role;
+}
+
+export function groupName(regions: RegionConfig, id: string, locale: Locale): string {
+  const g = regions.workingGroups.find((w) => w.id === id);
+  return g ? localised(g.name, locale) : id || '–';
+}
+
+/** One line per entry of the audit trail: when, from → to, who, and why. */
+export function historyFacts(turn: Turn, history: readonly AuditEntry[]): Array<{ title: string; value: string }> {
+  const { t, locale } = turn;
+  return history.map((h) => {
+    const who = actorLabel(t, h.actor);
+    const line = h.change
+      ? t('case.history.group', { from: groupName(turn.services.regions, h.change.from, locale), to: groupName(turn.services.regions, h.change.to, locale), who })
+      : t('case.history.move', { from: t(statusLabelKey(h.from)), to: t(statusLabelKey(h.to)), who });
+    // Edits carry their version ("v2") as reason: worth showing, but not in quotes.
+    const reason = h.reason ? (/^v\d+$/.test(h.reason) ? ` · ${h.reason}` : `\n${t('case.history.reason', { reason: h.reason })}`) : '';
+    return { title: formatDateTime(h.at, locale), value: line + reason };
+  });
+}
+
+/** The decision as facts: outcome, amount per school year, total, reason, when and by whom. */
+export function decisionFacts(turn: Turn, report: ReportRecord<NeedsReport>, decision: Decision, payment?: Payment): Array<{ title: string; value: string }> {
+  const { t, locale } = turn;
+  const nok = (n: number) => formatNok(n, locale);
+  const years = yearSummaries(report.data);
+  const facts = [{ title: t('decision.outcome'), value: t(statusLabelKey(decision.outcome)) }];
+  if (decision.outcome !== 'rejected') {
+    years.forEach((y, i) => facts.push({ title: y.schoolYear ? formatSchoolYear(y.schoolYear) : String(y.year), value: nok(decision.amounts[i] ?? 0) }));
+  }
+  facts.push({ title: t('decision.total'), value: nok(decision.total) });
+  if (decision.reason) facts.push({ title: t('decision.reason'), value: decision.reason });
+  facts.push({ title: t('decision.decidedAt'), value: formatDate(decision.at, locale) });
+  if (payment) facts.push({ title: t('decision.paidAt'), value: formatDate(payment.at, locale) });
+  return facts;
+}
+
+const section = (title: string, facts: Array<{ title: string; value: string }>, text = '') =>
+  ({ title, facts, text, editVerb: '', editTitle: '', editData: {}, errors: [] as string[] });
+
+/**
+ * A report as the secretariat sees it: the case facts, every field with the money per year, the
+ * decision, the whole audit trail, and the buttons for what can be done in its status.
+ */
+export function caseCard(turn: Turn, { report, round }: Case, notice = ''): AdaptiveCard {
+  const { t, locale } = turn;
+  const regions = turn.services.regions;
+  const ctx = { t, locale, regions };
+  const region = findRegion(regions, report.data.region);
+  const sections = [
+    section(t('case.section'), [
+      { title: t('case.status'), value: t(statusLabelKey(report.status)) },
+      { title: t('case.round'), value: String(round.year) },
+      { title: t('case.owner'), value: report.summary.ownerName },
+      { title: t('case.workingGroup'), value: groupName(regions, report.summary.workingGroup, locale) + (region ? ` (${localised(region.name, locale)})` : '') },
+      { title: t('case.requested'), value: formatNok(report.summary.totalRequested, locale) },
+      { title: t('case.submitted'), value: formatDate(report.submittedAt, locale) },
+      { title: t('case.version'), value: String(report.version) },
+    ]),
+    ...(report.decision ? [section(t('decision.section'), decisionFacts(turn, report, report.decision, report.payment))] : []),
+    ...INPUT_STEPS.map((step) => section(t(stepTitleKey(step)),
+      step === 'money' ? [...stepFacts(ctx, report.data, step), ...moneyFacts(viewFor(turn, round), report.data)] : stepFacts(ctx, report.data, step))),
+    section(t('case.history'), historyFacts(turn, report.history)),
+  ];
+  const ids = { roundId: round.id, reportId: report.id };
+  const actions = [];
+  if (report.status === 'submitted') actions.push(action(t('case.action.pass'), 'report.checkPass', ids, { style: 'positive' }));
+  if (report.status === 'submitted' || report.status === 'formally_checked') actions.push(action(t('case.action.return'), 'report.return', ids));
+  if (report.status === 'prioritised' || report.status === 'not_prioritised') actions.push(action(t('case.action.decide'), 'decision.form', ids, { style: 'positive' }));
+  if (report.status === 'granted' || report.status === 'partly_granted') actions.push(action(t('case.action.paid'), 'decision.paid', ids));
+  if (report.status !== 'withdrawn' && report.status !== 'closed') actions.push(action(t('case.action.group'), 'report.moveGroup', ids));
+  return renderCard('summary', {
+    progress: '', errorSummary: '', intro: '', notice,
+    title: t('case.title', { reference: report.reference, title: report.summary.title }),
+    sections, actions,
+  });
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { Actor, NeedsReport } from '../../domain/report';
+import { normaliseReference } from '../../domain/report/reference';
+import type { Round } from '../../domain/round';
+import type { ReportRecord } from '../../storage/reports';
+import type { Turn } from '../turn';
+import { personOf, Refusal } from '../wizard/session';
+
+/** Card data naming a report: ids from a list or a card, or the reference someone typed. */
+const ById = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/), reportId: z.string().regex(/^[A-Za-z0-9-]{1,80}$/) });
+const ByReference = z.object({ reference: z.string().max(40) });
+export const RoundRef = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/) });
+
+export interface Case { report: ReportRecord<NeedsReport>; round: Round }
+
+/** The report an officer asked for; "not found" names what was looked for. Call after requireOfficer. */
+export async function loadCase(turn: Turn, data: Record<string, unknown>): Promise<Case> {
+  const { reports, rounds } = turn.services;
+  const byId = ById.safeParse(data);
+  let at: { roundId: string; reportId: string } | undefined;
+  let asked = '';
+  if (byId.success) {
+    at = byId.data;
+  } else {
+    const byRef = ByReference.safeParse(data);
+    if (!byRef.success) throw new Refusal('report.notFound');
+    asked = byRef.data.reference;
+    const reference = normaliseReference(asked);
+    at = reference ? await reports.findByReference(reference) : undefined;
+  }
+  const report = at && await reports.get<NeedsReport>(at.roundId, at.reportId);
+  const round = report && await rounds.get(report.roundId);
+  if (!report || !round) throw asked ? new Refusal('case.notFound', { reference: asked }) : new Refusal('report.notFound');
+  return { report, round };
+}
+
+/** The officer as the audit trail keeps them: id for the record, name for people reading it. */
+export function officerActor(turn: Turn): Actor {
+  const p = personOf(turn);
+  const name = turn.context.activity.from?.name?.trim().slice(0, 120);
+  return { role: 'secretariat', id: `${p.tenantId}:${p.aadObjectId}`, ...(name ? { name } : {}) };
+}
+
+/** The round a command names ("eksport 2027", "eksport demo-2027"), or the newest one. */
+export async function pickRound(turn: Turn, which: string): Promise<Round> {
+  const rounds = await turn.services.rounds.list();
+  if (rounds.length === 0) throw new Refusal('case.noRounds');
+  const w = which.trim().toLowerCase();
+  if (!w) return rounds[0];
+  const found = rounds.find((r) => r.id === w) ?? rounds.find((r) => String(r.year) === w);
+  if (!found) throw new Refusal('case.roundNotFound', { which: which.trim().slice(0, 40) });
+  return found;
+}
+
+export async function roundOfData(turn: Turn, data: Record<string, unknown>): Promise<Round> {
+  const ref = RoundRef.safeParse(data);
+  const round = ref.success ? await turn.services.rounds.get(ref.data.roundId) : undefined;
+  if (!round) throw new Refusal('case.noRounds');
+  return round;
+}

@@ -1,0 +1,103 @@
+import { agendaItemOf, MAX_AGENDA_ITEMS, type Meeting } from '../../domain/forum';
+import { FORUM_GROUP } from '../../domain/roles';
+import { transition, type Actor, type NeedsReport } from '../../domain/report';
+import type { Round } from '../../domain/round';
+import { RefusedError, type ReportRecord } from '../../storage/reports';
+import type { Services } from '../services';
+import { Refusal } from '../wizard/session';
+
+/** Runs `work` over `items` with at most `limit` at a time (storage round trips, not CPU). */
+export async function inBatches<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]);
+    }
+  }));
+  return out;
+}
+
+/**
+ * Reports that may go on this meeting's agenda: formally checked reports of the round sorted to
+ * the meeting's working group, or for a forum meeting every checked report of the round; by reference.
+ */
+export async function candidates(services: Services, meeting: Meeting): Promise<Array<ReportRecord<NeedsReport>>> {
+  const out: Array<ReportRecord<NeedsReport>> = [];
+  for await (const r of services.reports.listRound<NeedsReport>(meeting.roundId, ['formally_checked'])) {
+    if (meeting.group === FORUM_GROUP || r.summary.workingGroup === meeting.group) out.push(r);
+  }
+  return out.sort((a, b) => a.reference.localeCompare(b.reference));
+}
+
+/**
+ * Puts reports on the agenda: each moves formally_checked → on_agenda (audited, ETag-checked, so a
+ * report never lands on two agendas), gets its snapshot row, and joins the end of the order. A
+ * report that is already this meeting's item counts as added (a double press); one that moved
+ * meanwhile is left out and reported back.
+ */
+export async function putOnAgenda(services: Services, meeting: Meeting, round: Round, reports: ReadonlyArray<ReportRecord<NeedsReport>>, actor: Actor): Promise<{ meeting: Meeting; added: string[]; refused: string[] }> {
+  if (meeting.vote) throw new Refusal('forum.agenda.locked');
+  const room = MAX_AGENDA_ITEMS - meeting.order.length;
+  if (reports.length > room) throw new Refusal('forum.agenda.full', { max: MAX_AGENDA_ITEMS });
+  const at = services.now();
+  const outcomes = await inBatches(reports, 6, async (report) => {
+    if (await services.meetings.item(meeting.id, report.id)) return true;
+    try {
+      await services.reports.setStatus(round.id, report.id, (status) => {
+        const moved = transition({ status }, 'on_agenda', { actor, at, deadline: new Date(round.deadline), reason: `meeting:${meeting.id}` });
+        return moved.ok ? moved.entry : moved;
+      });
+    } catch (err) {
+      if (err instanceof RefusedError) return false;
+      throw err;
+    }
+    await services.meetings.putItem(meeting.id, agendaItemOf(report, round.year));
+    return true;
+  });
+  const added = reports.filter((_, i) => outcomes[i]).map((r) => r.id);
+  const refused = reports.filter((_, i) => !outcomes[i]).map((r) => r.id);
+  const updated = await services.meetings.update(meeting.forum, meeting.id, (m) => {
+    const fresh = added.filter((id) => !m.order.includes(id));
+    if (fresh.length === 0) return undefined;
+    if (m.vote) throw new Refusal('forum.agenda.locked');
+    return { ...m, order: [...m.order, ...fresh], revision: m.revision + 1 };
+  });
+  return { meeting: updated ?? meeting, added, refused };
+}
+
+/** Takes a report off the agenda and back to formally_checked, so another meeting may treat it. */
+export async function takeOffAgenda(services: Services, meeting: Meeting, round: Round, reportId: string, actor: Actor): Promise<Meeting> {
+  const updated = await services.meetings.update(meeting.forum, meeting.id, (m) => {
+    if (m.vote) throw new Refusal('forum.agenda.locked');
+    if (!m.order.includes(reportId)) return undefined;
+    return { ...m, order: m.order.filter((id) => id !== reportId), revision: m.revision + 1 };
+  });
+  await services.meetings.removeItem(meeting.id, reportId);
+  const at = services.now();
+  try {
+    await services.reports.setStatus(round.id, reportId, (status) => {
+      const moved = transition({ status }, 'formally_checked', { actor, at, deadline: new Date(round.deadline), reason: `meeting:${meeting.id}` });
+      return moved.ok ? moved.entry : moved;
+    });
+  } catch (err) {
+    // Already back (a second press): nothing more to do.
+    if (!(err instanceof RefusedError)) throw err;
+  }
+  return updated ?? meeting;
+}
+
+/** Moves an item one place up or down. */
+export async function moveOnAgenda(services: Services, meeting: Meeting, reportId: string, direction: 'up' | 'down'): Promise<Meeting> {
+  const updated = await services.meetings.update(meeting.forum, meeting.id, (m) => {
+    if (m.vote) throw new Refusal('forum.agenda.locked');
+    const i = m.order.indexOf(reportId);
+    const j = direction === 'up' ? i - 1 : i + 1;
+    if (i < 0 || j < 0 || j >= m.order.length) return undefined;
+    const order = [...m.order];
+    [order[i], order[j]] = [order[j], order[i]];
+    return { ...m, order, revision: m.revision + 1 };
+  });
+  return updated ?? meeting;
+}

@@ -1,0 +1,81 @@
+import { agendaTotals, runningSums, splitIntoParts, type AgendaItem, type Meeting } from '../../domain/forum';
+import type { Round } from '../../domain/round';
+import { cardMessage } from '../cards/attach';
+import { renderCard, type AdaptiveCard } from '../cards/render';
+import { groupName, itemFacts, meetingDate, nok, type ForumView } from './view';
+
+/**
+ * Most bytes one agenda message may take as JSON. Teams refuses messages over 100 KB and the
+ * delivery engine anything over 80 KB; the rest is margin for what Teams adds on the way.
+ */
+export const AGENDA_PART_BYTES = 75_000;
+
+const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
+
+interface AgendaData {
+  part: string; title: string; subtitle: string; intro: string; totalsTitle: string;
+  totals: Array<{ title: string; value: string }>;
+  items: Array<{ heading: string; facts: Array<{ title: string; value: string }> }>;
+}
+
+function itemData(view: ForumView, item: AgendaItem, position: number, running: number, budget: number) {
+  return {
+    heading: view.t('forum.agenda.itemHeading', { n: position, reference: item.reference, title: item.title }),
+    facts: [
+      ...itemFacts(view, item),
+      { title: view.t('forum.agenda.running', { scheme: item.scheme }), value: view.t('forum.ofBudget', { sum: nok(view, running), budget: nok(view, budget) }) },
+    ],
+  };
+}
+
+function frame(view: ForumView, meeting: Meeting, items: readonly AgendaItem[], round: Round): Omit<AgendaData, 'part' | 'items'> {
+  const { t } = view;
+  return {
+    title: t('forum.agenda.title', { title: meeting.title }),
+    subtitle: `${groupName(view, meeting.group)} · ${meetingDate(view, meeting.date)}`,
+    intro: items.length === 0 ? t('forum.agenda.empty') : t('forum.agenda.intro', { count: items.length, year: round.year }),
+    totalsTitle: t('forum.agenda.totals'),
+    totals: agendaTotals(items, round.budgets).map((s) => ({
+      title: s.scheme,
+      value: t(s.over ? 'forum.totals.lineOver' : 'forum.totals.line', { sum: nok(view, s.sum), budget: nok(view, s.budget), count: s.reports }),
+    })),
+  };
+}
+
+/**
+ * The agenda as one card per part, each within AGENDA_PART_BYTES as a whole message. Items are
+ * numbered through all parts; every part repeats the header and the totals, so each stands alone.
+ */
+export function agendaCards(view: ForumView, meeting: Meeting, items: readonly AgendaItem[], round: Round): AdaptiveCard[] {
+  const head = frame(view, meeting, items, round);
+  const running = runningSums(items);
+  const entries = items.map((item, i) => itemData(view, item, i + 1, running[i], round.budgets[item.scheme] ?? 0));
+  const render = (data: AgendaData) => renderCard('agenda', data);
+  const message = (card: AdaptiveCard) => bytes(cardMessage(card));
+
+  // A part's size is its frame plus what each item adds: measured once per item against the
+  // empty frame, with the longest part label there could be.
+  const widest = t3(view);
+  const empty = message(render({ ...head, part: widest, items: [] }));
+  const itemBytes = new Map(entries.map((e) => [e, message(render({ ...head, part: widest, items: [e] })) - empty + 1]));
+  const budget = AGENDA_PART_BYTES - empty;
+  const groups = splitIntoParts(entries, (e) => itemBytes.get(e)!, budget);
+
+  return groups.map((group, i) => {
+    const card = render({ ...head, part: groups.length > 1 ? view.t('forum.agenda.part', { n: i + 1, of: groups.length }) : '', items: group });
+    const size = message(card);
+    if (size > AGENDA_PART_BYTES) throw new Error(`agenda part ${i + 1} came to ${size} bytes, over ${AGENDA_PART_BYTES}`);
+    return card;
+  });
+}
+
+/** The longest "part n of m" label: three-digit numbers. */
+const t3 = (view: ForumView) => view.t('forum.agenda.part', { n: 999, of: 999 });
+
+/** What replaces a part that a shorter agenda no longer needs. */
+export function retiredPartCard(view: ForumView, meeting: Meeting, round: Round, parts: number): AdaptiveCard {
+  return renderCard('agenda', {
+    ...frame(view, meeting, [], round), part: '', totals: [], items: [],
+    intro: view.t('forum.agenda.retired', { parts }),
+  });
+}

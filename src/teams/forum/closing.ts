@@ -1,0 +1,105 @@
+import { decide, type ItemResult, type Meeting } from '../../domain/forum';
+import { transition, type Actor } from '../../domain/report';
+import { SECRETARIAT_GROUP, type Person } from '../../domain/roles';
+import { pickLocale } from '../../domain/i18n';
+import { RefusedError } from '../../storage/reports';
+import { voterKey } from '../../storage/votes';
+import { cardMessage } from '../cards/attach';
+import type { Services } from '../services';
+import { Refusal } from '../wizard/session';
+import { inBatches } from './agenda';
+import { countMarks, electorate } from './ballot';
+import { freezeVotingCards } from './publish';
+import { recommendationCard } from './recommendationCard';
+import { forumView, officerActor } from './view';
+
+/**
+ * Closes a meeting's vote: the meeting goes to "closing" first, so no new mark is taken, then
+ * each item's marks are counted once and frozen with the result, reports move to prioritised or
+ * not_prioritised (undecided ones stay on the agenda for the secretariat), the cards freeze and
+ * the recommendation goes to the secretariat. Every step may run again after a crash or on a
+ * second instance and finds its work done: results are written once, keys deliver once.
+ * `closer` is the officer who pressed, or undefined when the set closing time passed.
+ */
+export async function closeVote(services: Services, meetingId: string, closer?: Person): Promise<Meeting> {
+  const forum = services.regions.id;
+  const closing = await services.meetings.update(forum, meetingId, (m) => {
+    if (!m.vote) throw new Refusal('forum.vote.notOpen');
+    return m.vote.status === 'open' ? { ...m, vote: { ...m.vote, status: 'closing' } } : undefined;
+  });
+  if (!closing) throw new Refusal('forum.meeting.notFound');
+  if (closing.vote?.status === 'closed') return closing;
+
+  const at = services.now();
+  const round = await services.rounds.get(closing.roundId);
+  if (!round) throw new Refusal('forum.round.missing');
+  const electors = await electorate(services, forum, closing.group);
+  // Who the vote's moves are recorded as in each report's audit trail.
+  const actor: Actor = closer ? officerActor(closer) : { role: 'secretariat', id: `vote:${closing.id}` };
+  const items = await services.meetings.items(closing);
+  await inBatches(items, 6, async (stored) => {
+    let result = stored.result;
+    if (!result) {
+      const count = countMarks(await services.votes.of(closing.id, stored.item.reportId), electors, stored.item);
+      const decision = decide(count.tally, count.chairMark);
+      result = await services.meetings.setResult(closing.id, stored.item.reportId, {
+        ...decision, tally: count.tally, counted: count.counted, closedAt: at.toISOString(),
+      } satisfies ItemResult);
+    }
+    if (result.outcome === 'undecided') return;
+    const to = result.outcome;
+    try {
+      await services.reports.setStatus(round.id, stored.item.reportId, (status) => {
+        const moved = transition({ status }, to, { actor, at, deadline: new Date(round.deadline), reason: `meeting:${closing.id}:${result!.method}` });
+        return moved.ok ? moved.entry : moved;
+      });
+    } catch (err) {
+      // Moved on an earlier run of this close.
+      if (!(err instanceof RefusedError)) throw err;
+    }
+  });
+
+  const closed = (await services.meetings.update(forum, meetingId, (m) =>
+    m.vote && m.vote.status !== 'closed' ? { ...m, vote: { ...m.vote, status: 'closed', closedAt: at.toISOString() } } : undefined))!;
+  await freezeVotingCards(services, closed);
+  await sendRecommendation(services, closed, closer);
+  return closed;
+}
+
+/**
+ * The recommendation to every officer of the forum in their personal chat: those granted the
+ * secretariat role, the officer who opened the vote and the one who closed it.
+ */
+export async function sendRecommendation(services: Services, meeting: Meeting, closer?: Person): Promise<number> {
+  const round = await services.rounds.get(meeting.roundId);
+  if (!round) return 0;
+  const officers = new Map<string, Person>();
+  for (const g of await services.roles.inGroup(meeting.forum, SECRETARIAT_GROUP)) if (g.role === 'secretariat') officers.set(voterKey(g.person), g.person);
+  for (const p of [meeting.vote?.openedBy, closer]) if (p) officers.set(voterKey(p), p);
+  const items = await services.meetings.items(meeting);
+  for (const person of officers.values()) {
+    const stored = await services.references.personal(person.tenantId, person.aadObjectId).catch(() => undefined);
+    const view = forumView(services, pickLocale(stored?.locale ?? stored?.ref.locale));
+    await services.deliver({
+      kind: 'personal', key: `recommendation:${meeting.id}:${voterKey(person)}`, tenantId: person.tenantId, aadObjectId: person.aadObjectId,
+      activity: { ...cardMessage(recommendationCard(view, meeting, round, items)), summary: view.t('forum.recommendation.title', { title: meeting.title }) },
+    });
+  }
+  return officers.size;
+}
+
+/**
+ * For the secretariat's scheduler: closes every vote whose set closing time has passed. Safe to
+ * call as often as wanted, from several instances at once. Returns the meetings it closed.
+ */
+export async function closeDueVotes(services: Services, now: Date = services.now()): Promise<Meeting[]> {
+  const out: Meeting[] = [];
+  for (const m of await services.meetings.dueToClose(services.regions.id, now)) {
+    try {
+      out.push(await closeVote(services, m.id));
+    } catch (err) {
+      services.logger.error('a due vote could not be closed', { meetingId: m.id, error: err as Error });
+    }
+  }
+  return out;
+}

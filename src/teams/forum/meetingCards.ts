@@ -1,0 +1,122 @@
+import { agendaOpen, agendaTotals, phaseOf, type Meeting } from '../../domain/forum';
+import type { NeedsReport } from '../../domain/report';
+import type { Round } from '../../domain/round';
+import type { StoredItem } from '../../storage/meetings';
+import type { ReportRecord } from '../../storage/reports';
+import { renderCard, type AdaptiveCard } from '../cards/render';
+import { action } from '../wizard/view';
+import { groupChoices, groupName, instant, meetingDate, nok, type ForumView } from './view';
+import { resultText } from './voteCard';
+
+/** Items per page of the editor: each has three buttons, and a card must stay well under 80 KB. */
+export const EDITOR_PAGE = 20;
+
+export function newMeetingCard(view: ForumView, rounds: readonly Round[], values: { group?: string; roundId?: string; title?: string; date?: string }, nonce: string, error = ''): AdaptiveCard {
+  const { t } = view;
+  return renderCard('agendaNew', {
+    title: t('forum.new.title'), intro: t('forum.new.intro'), error,
+    groupLabel: t('forum.new.group'), group: values.group ?? view.regions.workingGroups[0]?.id ?? '', groups: groupChoices(view),
+    roundLabel: t('forum.new.round'), roundId: values.roundId ?? rounds[0]?.id ?? '',
+    rounds: rounds.map((r) => ({ title: t('forum.new.roundChoice', { year: r.year, id: r.id }), value: r.id })),
+    titleLabel: t('forum.new.meetingTitle'), meetingTitle: values.title ?? '',
+    dateLabel: t('forum.new.date'), date: values.date ?? '',
+    actions: [
+      { ...action(t('forum.new.create'), 'meeting.create', { nonce }, { style: 'positive' }), inputs: 'auto' },
+      action(t('forum.list.title'), 'meeting.list', {}),
+    ],
+  });
+}
+
+function phaseText(view: ForumView, m: Meeting): string {
+  const { t } = view;
+  switch (phaseOf(m)) {
+    case 'draft': return t('forum.phase.draft');
+    case 'posted': return m.posted && m.posted.revision !== m.revision ? t('forum.phase.postedStale') : t('forum.phase.posted');
+    case 'voting': return m.vote?.status === 'closing' ? t('forum.phase.closing')
+      : m.vote?.closesAt ? t('forum.phase.votingUntil', { at: instant(view, m.vote.closesAt) }) : t('forum.phase.voting');
+    case 'closed': return t('forum.phase.closed', { at: instant(view, m.vote!.closedAt!) });
+  }
+}
+
+export interface EditorArgs {
+  meeting: Meeting;
+  round: Round;
+  items: readonly StoredItem[];
+  candidates: ReadonlyArray<ReportRecord<NeedsReport>>;
+  page?: number;
+  notice?: string;
+  warning?: string;
+}
+
+/** The officer's view of a meeting: the agenda with buttons to reorder and remove, and the next steps. */
+export function meetingEditorCard(view: ForumView, a: EditorArgs): AdaptiveCard {
+  const { t } = view;
+  const m = a.meeting;
+  const editable = agendaOpen(m);
+  const pages = Math.max(1, Math.ceil(a.items.length / EDITOR_PAGE));
+  const page = Math.min(Math.max(0, a.page ?? 0), pages - 1);
+  const shown = a.items.slice(page * EDITOR_PAGE, (page + 1) * EDITOR_PAGE);
+  const ref = (extra: Record<string, unknown> = {}) => ({ meetingId: m.id, page, ...extra });
+
+  const items = shown.map(({ item, result }, i) => {
+    const n = page * EDITOR_PAGE + i + 1;
+    return {
+      heading: t('forum.agenda.itemHeading', { n, reference: item.reference, title: item.title }),
+      detail: [item.ownerName, item.scheme, nok(view, item.roundAmount), ...(result ? [resultText(view, result)] : [])].join(' · '),
+      buttons: editable ? [
+        ...(n > 1 ? [action('↑', 'meeting.move', ref({ reportId: item.reportId, to: 'up' }))] : []),
+        ...(n < a.items.length ? [action('↓', 'meeting.move', ref({ reportId: item.reportId, to: 'down' }))] : []),
+        action('✕', 'meeting.remove', ref({ reportId: item.reportId })),
+      ] : [],
+    };
+  });
+  const pager = pages > 1 ? [
+    ...(page > 0 ? [action(t('forum.editor.previous'), 'meeting.show', { meetingId: m.id, page: page - 1 })] : []),
+    ...(page < pages - 1 ? [action(t('forum.editor.next'), 'meeting.show', { meetingId: m.id, page: page + 1 })] : []),
+  ] : [];
+
+  const actions = [];
+  const phase = phaseOf(m);
+  if (phase === 'draft') actions.push(action(t('forum.editor.post'), 'meeting.post', ref(), { style: 'positive' }));
+  if (phase === 'posted' && m.posted!.revision !== m.revision) actions.push(action(t('forum.editor.repost'), 'meeting.post', ref(), { style: 'positive' }));
+  if (phase === 'draft' || phase === 'posted') actions.push({ ...action(t('forum.editor.openVote'), 'vote.open', ref()), inputs: 'auto' as const });
+  if (phase === 'voting') actions.push(action(t('forum.vote.close'), 'vote.close', ref(), { style: 'destructive' }));
+  if (phase === 'closed') actions.push(action(t('forum.editor.recommendation'), 'meeting.recommendation', ref()));
+  actions.push(action(t('forum.editor.refresh'), 'meeting.show', ref()));
+  actions.push(action(t('forum.list.title'), 'meeting.list', {}));
+
+  return renderCard('agendaEditor', {
+    title: m.title,
+    subtitle: `${groupName(view, m.group)} · ${meetingDate(view, m.date)} · ${t('forum.editor.round', { year: a.round.year })}`,
+    phase: phaseText(view, m),
+    notice: a.notice ?? '', warning: a.warning ?? '',
+    totalsTitle: t('forum.agenda.totalsCount', { count: a.items.length }),
+    totals: agendaTotals(a.items.map((s) => s.item), a.round.budgets).map((s) => ({
+      title: s.scheme,
+      value: t(s.over ? 'forum.totals.lineOver' : 'forum.totals.line', { sum: nok(view, s.sum), budget: nok(view, s.budget), count: s.reports }),
+    })),
+    pageText: pages > 1 ? t('forum.editor.page', { page: page + 1, pages }) : a.items.length === 0 ? t('forum.agenda.empty') : '',
+    items, pager,
+    candidates: editable ? a.candidates.slice(0, 200).map((r) => ({ title: `${r.reference} · ${r.summary.title} · ${r.summary.ownerName}`, value: r.id })) : [],
+    addLabel: t('forum.editor.addLabel'), addPlaceholder: t('forum.editor.addPlaceholder'), addTitle: t('forum.editor.add'), addData: { verb: 'meeting.add', ...ref() },
+    closeInputs: phase === 'draft' || phase === 'posted',
+    closeLabel: t('forum.editor.closeLabel'), closeHint: t('forum.editor.closeHint'),
+    closeDateLabel: t('forum.editor.closeDate'), closeTimeLabel: t('forum.editor.closeTime'),
+    actions,
+  });
+}
+
+/** A forum's meetings, newest first, each opening its editor. */
+export function meetingsListCard(view: ForumView, meetings: readonly Meeting[]): AdaptiveCard {
+  const { t } = view;
+  return renderCard('list', {
+    title: t('forum.list.title'),
+    intro: meetings.length === 0 ? t('forum.list.empty') : '',
+    items: meetings.slice(0, 50).map((m) => ({
+      heading: `${m.title} · ${groupName(view, m.group)}`,
+      detail: `${meetingDate(view, m.date)} · ${phaseText(view, m)} · ${t('forum.list.items', { count: m.order.length })}`,
+      openTitle: t('forum.list.open'), verb: 'meeting.show', data: { verb: 'meeting.show', meetingId: m.id },
+    })),
+    actions: [action(t('forum.new.title'), 'meeting.new', {})],
+  });
+}

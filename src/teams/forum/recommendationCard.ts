@@ -1,0 +1,82 @@
+import { recommendationOf, toCsv, type AgendaItem, type Meeting } from '../../domain/forum';
+import type { Round } from '../../domain/round';
+import type { StoredItem } from '../../storage/meetings';
+import { renderCard, type AdaptiveCard } from '../cards/render';
+import { action } from '../wizard/view';
+import { groupName, meetingDate, nok, ownerText, type ForumView } from './view';
+import { resultText } from './voteCard';
+
+/** Lines per section shown on the card; the CSV always has every item. */
+const MAX_LINES = 60;
+
+function line(view: ForumView, item: AgendaItem): string {
+  return view.t('forum.recommendation.line', { reference: item.reference, title: item.title, owner: ownerText(item), scheme: item.scheme, amount: nok(view, item.roundAmount) });
+}
+
+function lines(view: ForumView, items: readonly AgendaItem[]): string[] {
+  const shown = items.slice(0, MAX_LINES).map((i) => line(view, i));
+  if (items.length > MAX_LINES) shown.push(view.t('forum.recommendation.more', { count: items.length - MAX_LINES }));
+  return shown;
+}
+
+/** Rows of the CSV shown on a card (each a line to copy); the rest would outgrow a message. */
+const CSV_ROWS_SHOWN = 120;
+const csvRows = (csv: string) => csv.replace(/^\uFEFF/, '').split('\r\n').filter((l) => l !== '');
+
+function shownCsv(view: ForumView, csv: string): string[] {
+  const rows = csvRows(csv);
+  if (rows.length <= CSV_ROWS_SHOWN + 1) return rows;
+  return [...rows.slice(0, CSV_ROWS_SHOWN + 1), view.t('forum.recommendation.more', { count: rows.length - CSV_ROWS_SHOWN - 1 })];
+}
+
+/**
+ * The secretariat's summary after a vote: per scheme what the prioritised reports ask of the
+ * round's budget, as text and as a bar (green within budget, red beyond it), then the lists.
+ */
+export function recommendationCard(view: ForumView, meeting: Meeting, round: Round, items: readonly StoredItem[], opts: { csv?: string } = {}): AdaptiveCard {
+  const { t } = view;
+  const rec = recommendationOf(items, round.budgets);
+  const sections = [
+    { title: t('forum.recommendation.prioritised', { count: rec.prioritised.length }), color: 'Good', lines: lines(view, rec.prioritised) },
+    ...(rec.undecided.length > 0 ? [{ title: t('forum.recommendation.undecided', { count: rec.undecided.length }), color: 'Warning', lines: lines(view, rec.undecided) }] : []),
+    { title: t('forum.recommendation.notPrioritised', { count: rec.notPrioritised.length }), color: 'Default', lines: lines(view, rec.notPrioritised) },
+  ];
+  return renderCard('voteRecommendation', {
+    title: t('forum.recommendation.title', { title: meeting.title }),
+    subtitle: `${groupName(view, meeting.group)} · ${meetingDate(view, meeting.date)}`,
+    warning: rec.overBudget ? t('forum.recommendation.overBudget') : '',
+    notice: rec.undecided.length > 0 ? t('forum.recommendation.followUp', { count: rec.undecided.length }) : '',
+    budgetTitle: t('forum.recommendation.budgetTitle', { year: round.year }),
+    schemes: rec.schemes.map((s) => ({
+      line: `${s.scheme}: ${t(s.over ? 'forum.totals.lineOver' : 'forum.totals.line', { sum: nok(view, s.sum), budget: nok(view, s.budget), count: s.reports })}`,
+      color: s.over ? 'Attention' : 'Default', weight: s.over ? 'Bolder' : 'Default',
+      used: s.bar.used, free: s.bar.free, over: s.bar.over, usedStyle: s.over ? 'warning' : 'good',
+    })),
+    sections,
+    csvTitle: opts.csv ? t('forum.recommendation.csvTitle', { rows: csvRows(opts.csv).length - 1 }) : '',
+    csvLines: opts.csv ? shownCsv(view, opts.csv) : [],
+    actions: opts.csv ? [] : [action(t('forum.recommendation.csv'), 'meeting.csv', { meetingId: meeting.id })],
+  });
+}
+
+/**
+ * The recommendation as CSV (semicolon-separated, UTF-8 with BOM): every item of the agenda with
+ * its result and tally, prioritised first. Made for the secretariat's spreadsheets and archive.
+ */
+export function recommendationCsv(view: ForumView, meeting: Meeting, round: Round, items: readonly StoredItem[]): string {
+  const { t } = view;
+  const rank = { prioritised: 0, undecided: 1, not_prioritised: 2 } as const;
+  const sorted = [...items].sort((a, b) => rank[a.result?.outcome ?? 'undecided'] - rank[b.result?.outcome ?? 'undecided'] || meeting.order.indexOf(a.item.reportId) - meeting.order.indexOf(b.item.reportId));
+  const header = [
+    t('forum.csv.reference'), t('forum.csv.owner'), t('forum.csv.orgnr'), t('forum.csv.scheme'), t('forum.csv.title'), t('forum.csv.uh'),
+    t('forum.csv.roundAmount', { year: round.year }), t('forum.csv.total'), t('forum.csv.result'),
+    t('forum.mark.prioritise'), t('forum.mark.not_prioritise'), t('forum.mark.abstain'), t('forum.mark.conflict'),
+  ];
+  const rows = sorted.map(({ item, result }) => [
+    item.reference, item.ownerName, item.ownerOrgnr, item.scheme, item.title, item.uhName,
+    item.roundAmount, item.years.reduce((a, y) => a + y.grant, 0),
+    result ? resultText(view, result) : t('forum.csv.noResult'),
+    result?.tally.prioritise ?? 0, result?.tally.notPrioritise ?? 0, result?.tally.abstain ?? 0, result?.tally.conflict ?? 0,
+  ]);
+  return toCsv(header, rows);
+}

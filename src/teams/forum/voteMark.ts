@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { acceptsMarks, MARKS, type Mark, type Meeting } from '../../domain/forum';
+import type { ActionHandler } from '../actions';
+import type { Turn } from '../turn';
+import { personOf, Refusal } from '../wizard/session';
+import { itemView, loadItem, loadMeeting, standingOf, viewerOf, VoteRef } from './ballot';
+import { groupName, forumView } from './view';
+import { disqualificationText, MARK_LABEL, voteCard } from './voteCard';
+import type { StoredItem } from '../../storage/meetings';
+
+const MarkData = VoteRef.extend({ mark: z.enum(MARKS) }).strict();
+
+/** How long a mark written in the instant the vote closed waits for the close to finish. */
+const CLOSE_WAIT_MS = 5_000;
+
+/** The channel the press came from: a voting card only counts in its own meeting's channel. */
+function channelOf(turn: Turn): string | undefined {
+  const a = turn.context.activity;
+  const fromData = (a.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+  if (fromData) return fromData;
+  return a.conversation?.conversationType === 'channel' ? a.conversation.id.split(';')[0] : undefined;
+}
+
+/**
+ * `vote.mark`: a member's prioriter / ikke prioriter / avstår / inhabil on one item. Who votes
+ * comes from the activity alone; the card's data only says which item and which button. Anyone
+ * who may not vote gets the card back with the reason, for their eyes only, and nothing is stored.
+ */
+export const voteMark: ActionHandler = async (turn, data) => {
+  const parsed = MarkData.safeParse(data);
+  if (!parsed.success) throw new Refusal('forum.vote.forged');
+  const { meetingId, reportId, v, mark } = parsed.data;
+  const { services } = turn;
+  const person = personOf(turn);
+  const meeting = await loadMeeting(services, meetingId);
+  // A card of another opening, or from another channel, is not this vote's card.
+  if (!meeting.vote || meeting.vote.id !== v) throw new Refusal('forum.vote.stale');
+  if (!meeting.posted || channelOf(turn) !== meeting.posted.channelId) throw new Refusal('forum.vote.forged');
+  const stored = await loadItem(services, meeting, reportId);
+  const view = forumView(services, turn.locale);
+
+  const answer = async (m: Meeting, s: StoredItem, extra: { notice?: string; warning?: string }) => {
+    const iv = await itemView(services, m, s);
+    const standing = await standingOf(services, person, m, s.item);
+    return { card: voteCard(view, iv.state, viewerOf(standing, iv, extra)) };
+  };
+
+  if (!acceptsMarks(meeting, services.now())) return answer(meeting, stored, { warning: turn.t('forum.vote.closed') });
+  const standing = await standingOf(services, person, meeting, stored.item);
+  if (!standing.elector) {
+    const key = standing.officer ? 'forum.vote.refused.secretariat' : 'forum.vote.refused.notMember';
+    return answer(meeting, stored, { warning: turn.t(key, { group: groupName(view, meeting.group) }) });
+  }
+  if (standing.disqualified) return answer(meeting, stored, { warning: disqualificationText(view, standing.disqualified) });
+
+  const etag = await services.votes.put(meeting.id, reportId, {
+    voter: person, teamsUserId: turn.caller.botUserId, role: standing.elector.chair ? 'chair' : 'member', mark, at: services.now().toISOString(),
+  });
+
+  // The vote may have closed between the check above and the write. Then the close decides:
+  // a mark its result counted stands; any other is taken back, so nothing is stored after closing.
+  const after = await loadMeeting(services, meeting.id);
+  if (!acceptsMarks(after, services.now()) || after.vote?.id !== v) {
+    const settled = await settledAfterClose(turn, after, reportId);
+    if (settled?.result?.counted[standing.elector.key] === mark) {
+      return answer(settled.meeting, settled.stored, { notice: turn.t('forum.vote.savedJustInTime', { label: turn.t(MARK_LABEL[mark]) }) });
+    }
+    await services.votes.retract(meeting.id, reportId, person, etag, settled?.result?.counted[standing.elector.key]);
+    return answer(settled?.meeting ?? after, settled?.stored ?? stored, { warning: turn.t('forum.vote.closed') });
+  }
+  return answer(meeting, stored, { notice: turn.t('forum.vote.saved', { label: turn.t(MARK_LABEL[mark as Mark]) }) });
+};
+
+/** Waits briefly for a closing vote to finish; undefined when it has not (the mark is then taken back). */
+async function settledAfterClose(turn: Turn, meeting: Meeting, reportId: string): Promise<{ meeting: Meeting; stored: StoredItem; result?: StoredItem['result'] } | undefined> {
+  const { services } = turn;
+  const deadline = Date.now() + CLOSE_WAIT_MS;
+  let m = meeting;
+  while (m.vote?.status !== 'closed') {
+    // Open but past its closing time: nothing will count it until the scheduler closes the vote.
+    if (m.vote?.status === 'open' || Date.now() > deadline) return undefined;
+    await new Promise((r) => setTimeout(r, 100));
+    m = await loadMeeting(services, meeting.id);
+  }
+  const stored = await loadItem(services, m, reportId);
+  return { meeting: m, stored, result: stored.result };
+}

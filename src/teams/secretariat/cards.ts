@@ -1,0 +1,46 @@
+import { formatDate, type Locale, type Translate } from '../../domain/i18n';
+import { osloClockTime } from '../../domain/oslo-time';
+import { renderCard, type AdaptiveCard } from '../cards/render';
+import { action, type CardAction } from '../wizard/view';
+
+/** The secretariat's cards are the generic templates; these fill in what each leaves empty. */
+
+export interface Section { title: string; facts: Array<{ title: string; value: string }>; text?: string; button?: CardAction }
+
+export function summaryCard(args: { title: string; intro?: string; notice?: string; error?: string; sections: Section[]; actions: CardAction[] }): AdaptiveCard {
+  return renderCard('summary', {
+    progress: '', title: args.title, intro: args.intro ?? '', notice: args.notice ?? '', errorSummary: args.error ?? '',
+    sections: args.sections.map((s) => ({
+      title: s.title, facts: s.facts, text: s.text ?? '', errors: [],
+      editVerb: s.button?.verb ?? '', editTitle: s.button?.title ?? '', editData: s.button?.data ?? {},
+    })),
+    actions: args.actions,
+  });
+}
+
+export function messageCard(args: { title: string; text: string; color?: 'Default' | 'Good' | 'Attention' | 'Warning'; actions?: CardAction[] }): AdaptiveCard {
+  return renderCard('message', { title: args.title, text: args.text, color: args.color ?? 'Default', actions: args.actions ?? [] });
+}
+
+export interface FormField {
+  id: string; kind: 'text' | 'textarea' | 'choice' | 'multichoice' | 'date' | 'info' | 'heading';
+  label: string; value?: string; placeholder?: string; required?: boolean; maxLength?: number; hint?: string; error?: string;
+  choices?: Array<{ title: string; value: string }>;
+}
+
+export function formCard(args: { title: string; intro?: string; notice?: string; errorSummary?: string; fields: FormField[]; actions: CardAction[] }): AdaptiveCard {
+  return renderCard('form', {
+    progress: '', title: args.title, intro: args.intro ?? '', notice: args.notice ?? '', errorSummary: args.errorSummary ?? '',
+    fields: args.fields.map((f) => ({
+      style: 'text', maxLength: 200, required: false, placeholder: '', hint: '', error: '', choices: [], value: '', ...f,
+    })),
+    actions: args.actions,
+  });
+}
+
+/** "1. februar 2027 kl. 23:59", in Oslo time. */
+export function deadlineText(t: Translate, locale: Locale, deadline: string): string {
+  return t('rounds.deadline', { date: formatDate(deadline, locale), time: osloClockTime(deadline) });
+}
+
+export const menuAction = (t: Translate) => action(t('secretariat.menu.back'), 'secretariat.menu', {});

@@ -1,0 +1,19 @@
+import type { ActionHandler } from '../actions';
+import { action, type CardAction } from '../wizard/view';
+import type { Translate } from '../../domain/i18n';
+import { messageCard } from './cards';
+import { requireOfficer } from './requireOfficer';
+
+/** The secretariat's buttons, one line each; other areas add theirs here. */
+export const MENU: Array<(t: Translate) => CardAction> = [
+  (t) => action(t('secretariat.menu.overview'), 'overview.show', {}),
+  (t) => action(t('secretariat.menu.rounds'), 'round.list', {}),
+  (t) => action(t('secretariat.menu.roles'), 'roles.list', {}),
+];
+
+/** `secretariat.menu` / `sekretariat`. */
+export const secretariatMenu: ActionHandler = async (turn) => {
+  await requireOfficer(turn);
+  const { t } = turn;
+  return { card: messageCard({ title: t('secretariat.menu.title'), text: t('secretariat.menu.text'), actions: MENU.map((m) => m(t)) }) };
+};

@@ -1,0 +1,71 @@
+import { formatNok, type Locale, type Translate } from '../../../domain/i18n';
+import { OWNER_TYPES, ownerTypeLabelKey, type OwnerType } from '../../../domain/owner-types';
+import { localised, type RegionConfig } from '../../../domain/regions';
+import type { Round } from '../../../domain/round';
+import { schemeLabelKey, type Scheme } from '../../../domain/schemes';
+import { computeOverview, type Overview } from '../../../domain/secretariat/overview';
+import type { ReportSummaries } from '../../../storage/reportSummaries';
+import { renderCard, type AdaptiveCard } from '../../cards/render';
+import { action, type CardAction } from '../../wizard/view';
+import { deadlineText } from '../cards';
+
+export const WAITING_SHOWN = 20;
+
+/** The round's overview from its summary columns: one partition query, nothing unpacked. */
+export async function loadOverview(summaries: ReportSummaries, regions: RegionConfig, round: Round): Promise<Overview> {
+  const rows = await summaries.ofRound(round.id);
+  return computeOverview(rows, round.budgets, { groups: regions.workingGroups.map((g) => g.id), ownerTypes: OWNER_TYPES });
+}
+
+export interface OverviewView { t: Translate; locale: Locale; regions: RegionConfig }
+
+/**
+ * The overview as a card: totals, one bar per scheme (requested against budget: blue within the
+ * budget, red beyond it, grey still free; the numbers below say the same in words), tallies per
+ * working group and owner type, and the reports waiting for a formal check.
+ */
+export function overviewCard(view: OverviewView, round: Round, o: Overview, opts: { title?: string; actions?: CardAction[] } = {}): AdaptiveCard {
+  const { t, locale } = view;
+  const nok = (n: number) => formatNok(n, locale);
+  const tally = (count: number, requested: number) => t('overview.tally', { count, requested: nok(requested) });
+  const groupName = (id: string) => {
+    const g = view.regions.workingGroups.find((w) => w.id === id);
+    return g ? localised(g.name, locale) : id || t('overview.noGroup');
+  };
+  const schemes = o.schemes.map((s) => ({
+    name: t(schemeLabelKey(s.key as Scheme)),
+    within: s.bar.within, over: s.bar.over, free: s.bar.free,
+    line: s.budget === 0
+      ? t('overview.schemeNoBudget', { requested: nok(s.requested), count: s.count })
+      : s.requested > s.budget
+        ? t('overview.schemeOver', { requested: nok(s.requested), over: nok(s.requested - s.budget), budget: nok(s.budget), count: s.count })
+        : t('overview.schemeLine', { requested: nok(s.requested), budget: nok(s.budget), percent: s.bar.percent, count: s.count }),
+  }));
+  const waiting = o.waiting.slice(0, WAITING_SHOWN).map((r) => t('overview.waitingLine', {
+    reference: r.reference, owner: r.ownerName, title: r.title, requested: nok(r.totalRequested),
+  }));
+  if (o.waiting.length > WAITING_SHOWN) waiting.push(t('overview.more', { count: o.waiting.length - WAITING_SHOWN }));
+  if (o.waiting.length === 0) waiting.push(t('overview.waitingNone'));
+  return renderCard('overview', {
+    title: opts.title ?? t('overview.title', { year: round.year }),
+    intro: t('overview.intro', { status: t(`rounds.status.${round.status}`), deadline: deadlineText(t, locale, round.deadline) }),
+    totals: [
+      { title: t('overview.count'), value: String(o.count) },
+      { title: t('overview.requested'), value: nok(o.requested) },
+      { title: t('overview.budget'), value: nok(o.budget) },
+      ...(o.withdrawn ? [{ title: t('overview.withdrawn'), value: String(o.withdrawn) }] : []),
+    ],
+    schemesTitle: t('overview.byScheme'),
+    schemes,
+    groupsTitle: t('overview.byGroup'),
+    groups: o.groups.map((g) => ({ title: groupName(g.key), value: tally(g.count, g.requested) })),
+    ownerTypesTitle: t('overview.byOwnerType'),
+    ownerTypes: o.ownerTypes.map((g) => ({
+      title: (OWNER_TYPES as readonly string[]).includes(g.key) ? t(ownerTypeLabelKey(g.key as OwnerType)) : g.key,
+      value: tally(g.count, g.requested),
+    })),
+    waitingTitle: t('overview.waiting', { count: o.waiting.length }),
+    waiting,
+    actions: opts.actions ?? [action(t('overview.refresh'), 'overview.show', { roundId: round.id })],
+  });
+}

@@ -1,0 +1,61 @@
+import { formatDate } from '../../../domain/i18n';
+import { formatOrgnr } from '../../../domain/orgnr';
+import { localised } from '../../../domain/regions';
+import { SECRETARIAT_GROUP, type Grant } from '../../../domain/roles';
+import { renderCard, type AdaptiveCard } from '../../cards/render';
+import type { Turn } from '../../turn';
+import { action } from '../../wizard/view';
+import { menuAction } from '../cards';
+import { groupName, roleName, votingGroups } from './groupNames';
+
+const personLabel = (g: Pick<Grant, 'displayName' | 'person'>) => g.displayName || g.person.aadObjectId;
+
+/**
+ * Everyone with a role in the forum, group by group, with the channel each group meets in and a
+ * remove button per person. Configuration officers not yet seen in Teams are listed without one.
+ */
+export async function rolesCard(turn: Turn, opts: { notice?: string; error?: string } = {}): Promise<AdaptiveCard> {
+  const { t, locale, services } = turn;
+  const forum = services.regions.id;
+  const channels = new Map((await services.groups.list(forum)).map((c) => [c.group, c]));
+  const person = (g: Grant) => {
+    const bootstrap = services.bootstrapSecretariat.some((id) => id.toLowerCase() === g.person.aadObjectId.toLowerCase()) && g.role === 'secretariat';
+    const detail = [
+      roleName(turn, g.role),
+      ...(g.organisations.length ? [t('roles.person.orgs', { orgs: g.organisations.map(formatOrgnr).join(', ') })] : []),
+      bootstrap ? t('roles.person.bootstrap') : t('roles.person.added', { date: formatDate(g.grantedAt, locale) }),
+      `ID ${g.person.aadObjectId}`,
+    ].join(' · ');
+    const remove = bootstrap ? undefined : action(t('roles.remove'), 'roles.remove', {
+      tenantId: g.person.tenantId, aadObjectId: g.person.aadObjectId, role: g.role, group: g.group,
+    });
+    return { name: personLabel(g), detail, removeTitle: remove?.title ?? '', removeVerb: remove?.verb ?? '', removeData: remove?.data ?? {} };
+  };
+
+  const officers = await services.roles.inGroup(forum, SECRETARIAT_GROUP);
+  const stored = new Set(officers.map((g) => g.person.aadObjectId.toLowerCase()));
+  const unseen = services.bootstrapSecretariat.filter((id) => !stored.has(id.toLowerCase())).map((id) => ({
+    name: id, detail: `${roleName(turn, 'secretariat')} · ${t('roles.person.bootstrap')}`, removeTitle: '', removeVerb: '', removeData: {},
+  }));
+  const groups = [{ title: groupName(turn, SECRETARIAT_GROUP), channel: '', people: [...officers.map(person), ...unseen] }];
+  for (const group of votingGroups(turn)) {
+    const grants = (await services.roles.inGroup(forum, group))
+      .sort((a, b) => (a.role === 'chair' ? -1 : 0) - (b.role === 'chair' ? -1 : 0) || personLabel(a).localeCompare(personLabel(b), 'nb'));
+    const channel = channels.get(group);
+    groups.push({
+      title: groupName(turn, group),
+      channel: channel ? t('roles.channel', { channel: channel.channelName ?? channel.channelId }) : t('roles.noChannel'),
+      people: grants.map(person),
+    });
+  }
+  return renderCard('roles', {
+    title: t('roles.title', { forum: localised(services.regions.name, locale) }),
+    intro: t('roles.intro'), notice: opts.notice ?? '', error: opts.error ?? '',
+    groups: groups.map((g) => ({ ...g, empty: g.people.length ? '' : t('roles.empty') })),
+    actions: [
+      action(t('roles.addMember'), 'roles.addForm', { role: 'member' }),
+      action(t('roles.addOfficer'), 'roles.addForm', { role: 'secretariat' }),
+      menuAction(t),
+    ],
+  });
+}

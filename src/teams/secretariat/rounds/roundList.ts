@@ -1,0 +1,9 @@
+import type { ActionHandler } from '../../actions';
+import { requireOfficer } from '../requireOfficer';
+import { roundsCard } from './roundsCard';
+
+/** `round.list` / `runder`. */
+export const roundList: ActionHandler = async (turn) => {
+  await requireOfficer(turn);
+  return { card: await roundsCard(turn) };
+};

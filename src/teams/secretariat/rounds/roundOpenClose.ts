@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { MessageKey, Params } from '../../../domain/i18n';
+import type { Round } from '../../../domain/round';
+import { closeRound, openRound, type RoundMove } from '../../../domain/secretariat/round-setup';
+import type { ActionHandler } from '../../actions';
+import type { Turn } from '../../turn';
+import { action } from '../../wizard/view';
+import { deadlineText, messageCard } from '../cards';
+import { requireOfficer } from '../requireOfficer';
+import { roundsCard } from './roundsCard';
+
+const RoundRef = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/) });
+
+class MoveRefused extends Error {
+  constructor(readonly key: MessageKey, readonly params?: Params) { super(key); }
+}
+
+/** Applies a move under the round's ETag: the rule sees the round as stored at that moment. */
+async function move(turn: Turn, data: Record<string, unknown>, rule: (r: Round, all: Round[]) => RoundMove, done: MessageKey) {
+  await requireOfficer(turn);
+  const { t, services, locale } = turn;
+  const ref = RoundRef.safeParse(data);
+  const all = await services.rounds.list();
+  try {
+    const updated = ref.success ? await services.rounds.update(ref.data.roundId, (r) => {
+      const m = rule(r, all);
+      if (!m.ok) throw new MoveRefused(m.key, m.params);
+      return m.round;
+    }) : undefined;
+    if (!updated) return { card: await roundsCard(turn, { error: t('round.error.notFound') }) };
+    services.logger.info('round status changed', { roundId: updated.id, status: updated.status });
+    return { card: await roundsCard(turn, { notice: t(done, { year: updated.year, deadline: deadlineText(t, locale, updated.deadline) }) }) };
+  } catch (err) {
+    if (err instanceof MoveRefused) return { card: await roundsCard(turn, { error: t(err.key, err.params) }) };
+    throw err;
+  }
+}
+
+/** `round.open`: owners can file from now until the deadline. */
+export const roundOpen: ActionHandler = (turn, data) => move(turn, data, (r, all) => openRound(r, all, turn.services.now()), 'rounds.opened');
+
+/** `round.close`: asks first, since owners lose the rest of their time. */
+export const roundClose: ActionHandler = async (turn, data) => {
+  await requireOfficer(turn);
+  const { t, locale } = turn;
+  const ref = RoundRef.safeParse(data);
+  const round = ref.success ? await turn.services.rounds.get(ref.data.roundId) : undefined;
+  if (!round) return { card: await roundsCard(turn, { error: t('round.error.notFound') }) };
+  if (round.status !== 'open') return { card: await roundsCard(turn, { error: t('round.error.notOpen') }) };
+  return {
+    card: messageCard({
+      title: t('rounds.closeConfirm.title', { year: round.year }),
+      text: t('rounds.closeConfirm.text', { deadline: deadlineText(t, locale, round.deadline) }),
+      color: 'Warning',
+      actions: [action(t('rounds.closeConfirm.yes'), 'round.closeConfirm', { roundId: round.id }), action(t('secretariat.cancel'), 'round.list', {})],
+    }),
+  };
+};
+
+/** `round.closeConfirm`: closes by hand before the deadline. */
+export const roundCloseConfirm: ActionHandler = (turn, data) => move(turn, data, (r) => closeRound(r), 'rounds.closed');

@@ -1,0 +1,46 @@
+import { formatNok } from '../../../domain/i18n';
+import { localised } from '../../../domain/regions';
+import { SCHEME_CODES, type Round } from '../../../domain/round';
+import type { AdaptiveCard } from '../../cards/render';
+import type { Turn } from '../../turn';
+import { action } from '../../wizard/view';
+import { deadlineText, menuAction, summaryCard } from '../cards';
+
+/** County ids as the region configuration names them ("akershus" → "Akershus"). */
+export function countyName(turn: Turn, county: string): string {
+  const region = turn.services.regions.regions.find((r) => r.county === county);
+  // Region names are "Akershus – Romerike"; the county is the part before the dash.
+  return region ? localised(region.name, turn.locale).split(' – ')[0] : county;
+}
+
+export function countyChoices(turn: Turn): Array<{ title: string; value: string }> {
+  return allCounties(turn).map((c) => ({ title: countyName(turn, c), value: c }));
+}
+
+export function allCounties(turn: Turn): string[] {
+  return [...new Set(turn.services.regions.regions.map((r) => r.county))];
+}
+
+/** Every round, newest first, each with the one button its status allows. */
+export async function roundsCard(turn: Turn, opts: { notice?: string; error?: string } = {}): Promise<AdaptiveCard> {
+  const { t, locale } = turn;
+  const rounds = await turn.services.rounds.list();
+  return summaryCard({
+    title: t('rounds.title'),
+    intro: rounds.length ? t('rounds.intro') : t('rounds.empty'),
+    notice: opts.notice, error: opts.error,
+    sections: rounds.map((r: Round) => ({
+      title: t('rounds.section', { year: r.year, id: r.id }),
+      facts: [
+        { title: t('rounds.field.status'), value: t(`rounds.status.${r.status}`) },
+        { title: t('rounds.field.deadline'), value: deadlineText(t, locale, r.deadline) },
+        { title: t('rounds.field.counties'), value: r.counties.map((c) => countyName(turn, c)).join(', ') },
+        ...SCHEME_CODES.map((s) => ({ title: t('rounds.field.budget', { scheme: s }), value: formatNok(r.budgets[s] ?? 0, locale) })),
+      ],
+      button: r.status === 'open'
+        ? action(t('rounds.close'), 'round.close', { roundId: r.id })
+        : r.status === 'planned' ? action(t('rounds.open'), 'round.open', { roundId: r.id }) : undefined,
+    })),
+    actions: [action(t('rounds.new'), 'round.newForm', {}), action(t('secretariat.menu.overview'), 'overview.show', {}), menuAction(t)],
+  });
+}

@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import type { NeedsReport } from '../../src/domain/report';
+import { FAST_DELIVERY } from '../support/delivery';
+import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
+import { FOREIGN, MEMBER, OFFICER, OTHER_OWNER, OWNER } from '../support/personas';
+import { GOOD_INPUT } from '../support/reportInput';
+import { actionData, inputsOf, press } from '../support/wizard';
+import { OFFICER2, invokeCard, personOf, sentCard, sentMentioning, submitted, waitForSent } from '../support/casework';
+
+// Every verb and command of the secretariat's casework, with data that would change something.
+const VERBS = [
+  'report.check', 'report.checkPass', 'report.return', 'report.returnConfirm', 'report.moveGroup', 'report.moveGroupConfirm',
+  'decision.form', 'decision.record', 'decision.paid', 'decision.paidConfirm', 'decision.pending', 'decision.grantAll',
+  'decision.grantAllConfirm', 'export.round',
+];
+
+describe('the secretariat checks reports', function () {
+  this.timeout(60_000);
+  const clock = { now: new Date('2026-12-01T09:00:00Z') };
+  let h: Harness;
+  before(async () => {
+    h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: `${OFFICER.aadObjectId},${OFFICER2.aadObjectId}` }, { now: () => clock.now });
+  });
+  after(async () => { await h.stop(); });
+  beforeEach(() => { clock.now = new Date('2026-12-01T09:00:00Z'); });
+
+  it('refuses every casework button and command to anyone who is not an officer, and stores nothing', async () => {
+    const r = await submitted(h, OWNER);
+    const sentBefore = h.connector.sent().length;
+    for (const who of [OWNER, OTHER_OWNER, MEMBER, FOREIGN]) {
+      for (const verb of VERBS) {
+        const card = await invokeCard(h, who, verb, {
+          roundId: r.roundId, reportId: r.reportId, comment: 'Rett dette', workingGroup: 'nord', outcome: 'granted', grant1: '1250000', grant2: '1000000', reason: 'x',
+        });
+        assert.match(cardText(card), /bare for sekretariatet/, `${who.name} ${verb}`);
+        assert.ok(!cardText(card).includes('Lesing i alle fag'), `${verb} reveals nothing`);
+      }
+      for (const text of ['eksport', 'vedtak']) {
+        const [reply] = await h.send(who, text);
+        assert.match(cardText(cardOf(reply)), /bare for sekretariatet/, `${who.name} ${text}`);
+      }
+    }
+    const report = await h.app.services.reports.get<NeedsReport>(r.roundId, r.reportId);
+    assert.equal(report?.status, 'submitted');
+    assert.equal(report?.history.length, 1);
+    assert.equal(report?.summary.workingGroup, 'vest');
+    assert.equal(report?.decision, undefined);
+    await new Promise((res) => setTimeout(res, 300));
+    assert.equal(h.connector.sent().length, sentBefore, 'nobody was told anything');
+  });
+
+  it('lets an officer find a report by the reference as typed and see every field, the money per year and the audit trail', async () => {
+    const r = await submitted(h, OWNER);
+    const number = Number(r.reference.slice(-4));
+    for (const typed of [`vis ${r.reference.toLowerCase()}`, `show BM 2027 ${number}`]) {
+      const [reply] = await h.send(OFFICER, typed);
+      const text = cardText(cardOf(reply));
+      assert.match(text, new RegExp(`${r.reference}: Lesing i alle fag`), typed);
+      for (const expected of ['Eksempel kommune', '974 760 673', 'OsloMet – storbyuniversitetet', 'Ola Professor', 'kari.nordmann@eksempel.kommune.no',
+        '2027–2028', '2028–2029', '1 250 000 kr', 'Arbeidsgruppe Vest', 'Historikk', 'Utkast → Sendt inn · Eier', 'Sendt inn']) {
+        assert.ok(text.includes(expected), `${typed}: ${expected}`);
+      }
+      assert.equal(actionData(cardOf(reply), 'report.checkPass').reportId, r.reportId);
+    }
+  });
+
+  it('says which reference it could not find', async () => {
+    const [reply] = await h.send(OFFICER, 'vis BM-2027-9999');
+    assert.match(cardText(cardOf(reply)), /Fant ingen melding med referansen BM-2027-9999/);
+    const [usage] = await h.send(OFFICER, 'vis noe annet');
+    assert.match(usage.text, /vis BM-2027-0042/);
+  });
+
+  it('shows an owner their own report by reference, and others "not found"', async () => {
+    const r = await submitted(h, OWNER);
+    const [own] = await h.send(OWNER, `vis ${r.reference}`);
+    assert.match(cardText(cardOf(own)), /Lesing i alle fag/);
+    assert.throws(() => actionData(cardOf(own), 'report.checkPass'), 'no officer buttons for the owner');
+    const [other] = await h.send(OTHER_OWNER, `vis ${r.reference}`);
+    assert.match(cardText(cardOf(other)), /Fant ingen melding med referansen/);
+    assert.ok(!cardText(cardOf(other)).includes('Lesing i alle fag'));
+  });
+
+  it('marks a report formally checked, names the officer in the audit trail, and a second press changes nothing', async () => {
+    const r = await submitted(h, OWNER);
+    const card = await invokeCard(h, OFFICER, 'report.check', { roundId: r.roundId, reportId: r.reportId });
+    clock.now = new Date('2026-12-02T10:15:00Z');
+    const checked = await press(h, OFFICER, card, 'report.checkPass');
+    assert.match(cardText(checked), new RegExp(`${r.reference} er formelt kontrollert`));
+    assert.match(cardText(checked), /2\. desember 2026 kl\. 11:15\nSendt inn → Formelt kontrollert · Sekretariatet \(Siri Statsforvalter\)/);
+    await press(h, OFFICER, card, 'report.checkPass');
+    const report = await h.app.services.reports.get(r.roundId, r.reportId);
+    assert.equal(report?.status, 'formally_checked');
+    assert.deepEqual(report?.history.map((e) => e.to), ['submitted', 'formally_checked']);
+    assert.equal(report?.history[1].actor.id, `${OFFICER.tenantId}:${OFFICER.aadObjectId}`);
+  });
+
+  it('returns a report only with a comment, tells the owner, who fixes and resubmits it after the deadline', async () => {
+    const r = await submitted(h, OWNER);
+    const card = await invokeCard(h, OFFICER, 'report.check', { roundId: r.roundId, reportId: r.reportId });
+    const form = await press(h, OFFICER, card, 'report.return');
+    assert.match(cardText(form), /Kommentar til eieren/);
+    const empty = await press(h, OFFICER, form, 'report.returnConfirm', { comment: '   ' });
+    assert.match(cardText(empty), /Skriv en begrunnelse/);
+    assert.equal((await h.app.services.reports.get(r.roundId, r.reportId))?.status, 'submitted', 'nothing stored without a comment');
+
+    const comment = 'Kontaktpersonen hos UH mangler telefonnummer; legg det inn.';
+    const done = await press(h, OFFICER, form, 'report.returnConfirm', { comment });
+    assert.match(cardText(done), new RegExp(`${r.reference} er sendt tilbake til eieren`));
+    assert.match(cardText(done), /Sendt inn → Sendt tilbake til eier · Sekretariatet \(Siri Statsforvalter\)\n«Kontaktpersonen hos UH/);
+    await press(h, OFFICER, form, 'report.returnConfirm', { comment });
+
+    const [told] = await waitForSent(h, `${r.reference} er sendt tilbake til deg`);
+    await new Promise((res) => setTimeout(res, 300));
+    assert.equal(sentMentioning(h, `${r.reference} er sendt tilbake til deg`).length, 1, 'told once, though pressed twice');
+    const notice = sentCard(told);
+    assert.ok(cardText(notice).includes(comment));
+    assert.match(told.path, new RegExp(encodeURIComponent(`a:personal-${OWNER.aadObjectId}`)));
+
+    // After the deadline, the owner presses the button in the message, fixes and resubmits.
+    clock.now = new Date('2027-02-10T08:00:00Z');
+    const detail = await press(h, OWNER, notice, 'report.open');
+    let step = await press(h, OWNER, detail, 'report.edit');
+    assert.equal(inputsOf(step).ownerName.value, 'Eksempel kommune');
+    for (const s of ['owner', 'measure', 'targets', 'partner', 'money'] as const) {
+      step = await press(h, OWNER, step, 'report.next', s === 'partner' ? { ...GOOD_INPUT.partner, uhContact: 'Ola Professor, 22 11 11 11' } : GOOD_INPUT[s]);
+    }
+    const receipt = await press(h, OWNER, step, 'report.submit');
+    assert.match(cardText(receipt), /Endringene er sendt inn/);
+    const report = await h.app.services.reports.get<NeedsReport>(r.roundId, r.reportId);
+    assert.equal(report?.status, 'submitted');
+    assert.equal(report?.version, 2);
+    assert.equal(report?.data.uhContact, 'Ola Professor, 22 11 11 11');
+    assert.deepEqual(report?.history.map((e) => e.to), ['submitted', 'returned', 'submitted']);
+
+    // Once resubmitted after the deadline, it is locked again like every other report.
+    const again = await invokeCard(h, OWNER, 'report.edit', { reportId: r.reportId });
+    assert.match(cardText(again), /Fristen gikk ut/);
+  });
+
+  it('refuses to return a report that is already further along, changing nothing', async () => {
+    const r = await submitted(h, OWNER);
+    await h.app.services.reports.setStatus(r.roundId, r.reportId, (from) => ({ from, to: 'withdrawn', at: clock.now.toISOString(), actor: { role: 'owner' } }));
+    for (const verb of ['report.return', 'report.returnConfirm', 'report.checkPass']) {
+      const card = await invokeCard(h, OFFICER, verb, { roundId: r.roundId, reportId: r.reportId, comment: 'x' });
+      assert.match(cardText(card), /har status «Trukket» og kan ikke/, verb);
+    }
+    assert.equal((await h.app.services.reports.get(r.roundId, r.reportId))?.history.length, 2);
+  });
+
+  it('moves a report to another working group, shows it in the trail, and an owner\'s edit keeps it', async () => {
+    const r = await submitted(h, OWNER);
+    const card = await invokeCard(h, OFFICER, 'report.check', { roundId: r.roundId, reportId: r.reportId });
+    const form = await press(h, OFFICER, card, 'report.moveGroup');
+    assert.equal(inputsOf(form).workingGroup.value, 'vest');
+    const unknown = await press(h, OFFICER, form, 'report.moveGroupConfirm', { workingGroup: 'atlantis' });
+    assert.match(cardText(unknown), /Velg en av arbeidsgruppene/);
+    const moved = await press(h, OFFICER, form, 'report.moveGroupConfirm', { workingGroup: 'nord' });
+    assert.match(cardText(moved), new RegExp(`${r.reference} er flyttet til Arbeidsgruppe Nord`));
+    assert.match(cardText(moved), /Arbeidsgruppe: Arbeidsgruppe Vest → Arbeidsgruppe Nord · Sekretariatet/);
+    const same = await press(h, OFFICER, form, 'report.moveGroupConfirm', { workingGroup: 'nord' });
+    assert.match(cardText(same), /ligger allerede i Arbeidsgruppe Nord/);
+    assert.equal((await h.app.services.reports.get(r.roundId, r.reportId))?.history.length, 2, 'one entry for one change');
+
+    // The owner edits before the deadline: the region's default (vest) does not come back.
+    const detail = await invokeCard(h, OWNER, 'report.open', { reportId: r.reportId });
+    assert.ok(!cardText(detail).includes('Arbeidsgruppe Nord'), 'the owner\'s card leaves the sorting out');
+    let step = await press(h, OWNER, detail, 'report.edit');
+    for (const s of ['owner', 'measure', 'targets', 'partner', 'money'] as const) step = await press(h, OWNER, step, 'report.next', GOOD_INPUT[s]);
+    await press(h, OWNER, step, 'report.submit');
+    const report = await h.app.services.reports.get(r.roundId, r.reportId);
+    assert.equal(report?.version, 2);
+    assert.equal(report?.summary.workingGroup, 'nord');
+  });
+});

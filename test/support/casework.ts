@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import type { NeedsReport, ReportStatus } from '../../src/domain/report';
+import type { InputStep } from '../../src/domain/report';
+import { seedUser, waitFor } from './delivery';
+import { cardText, type Harness } from './harness';
+import { TENANT, type Persona } from './personas';
+import { actionData, fillReport, press } from './wizard';
+
+export const OFFICER2: Persona = { name: 'Tor Sekretær', aadObjectId: '00000000-0000-4000-8000-000000000007', tenantId: TENANT };
+
+export const personOf = (p: Persona) => ({ tenantId: p.tenantId, aadObjectId: p.aadObjectId });
+export const referenceIn = (card: any) => /BM-\d{4}-\d{4}/.exec(cardText(card))?.[0];
+
+/** Files a report through the wizard, as the owner would; the owner's chat is known for proactive messages. */
+export async function submitted(h: Harness, who: Persona, overrides: Partial<Record<InputStep, Record<string, unknown>>> = {}) {
+  await seedUser(h.app.services.references, h.connector.url, who.aadObjectId, who.tenantId);
+  const review = await fillReport(h, who, overrides);
+  const receipt = await press(h, who, review, 'report.submit');
+  const reportId = actionData(review, 'report.submit').draftId as string;
+  const reference = referenceIn(receipt)!;
+  assert.ok(reference, cardText(receipt));
+  const at = await h.app.services.reports.findByReference(reference);
+  return { reportId, reference, roundId: at!.roundId };
+}
+
+/** Moves a report along the lifecycle as the secretariat and the forum would (the forum's part is another issue). */
+export async function moveTo(h: Harness, r: { roundId: string; reportId: string }, path: ReportStatus[]): Promise<void> {
+  for (const to of path) {
+    await h.app.services.reports.setStatus<NeedsReport>(r.roundId, r.reportId, (from) => ({ from, to, at: h.app.services.now().toISOString(), actor: { role: 'secretariat', id: 'test' } }));
+  }
+}
+export const TO_PRIORITISED: ReportStatus[] = ['formally_checked', 'on_agenda', 'prioritised'];
+export const TO_NOT_PRIORITISED: ReportStatus[] = ['formally_checked', 'on_agenda', 'not_prioritised'];
+
+/** The card of an invoke answer (a refusal is a card too). */
+export async function invokeCard(h: Harness, who: Persona, verb: string, data: Record<string, unknown> = {}): Promise<any> {
+  const res = await h.invoke(who, verb, data);
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return res.body.value;
+}
+
+/** Proactive messages that reached the fake Teams and mention `text`. */
+export function sentMentioning(h: Harness, text: string): any[] {
+  return h.connector.sent().filter((s) => JSON.stringify(s.body).includes(text));
+}
+
+export async function waitForSent(h: Harness, text: string, count = 1): Promise<any[]> {
+  await waitFor(`${count} message(s) mentioning ${text}`, () => sentMentioning(h, text).length >= count, 15_000);
+  return sentMentioning(h, text);
+}
+
+/** The Adaptive Card of a proactive message. */
+export const sentCard = (sent: any) => sent.body?.attachments?.[0]?.content;

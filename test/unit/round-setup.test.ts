@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { demoRound, type Round } from '../../src/domain/round';
+import { MAX_BUDGET, closeRound, dueForClosing, openRound, parseRoundSetup } from '../../src/domain/secretariat/round-setup';
+
+const COUNTIES = ['oslo', 'akershus', 'ostfold', 'buskerud'];
+const NOW = new Date('2026-11-10T10:00:00Z');
+const GOOD = { year: '2027', deadline: '2027-02-01', counties: 'oslo,akershus', budgetREKOM: '40 000 000', budgetDEKOM: '90000000', budgetKOMPLOFT: '0' };
+const parse = (over: Record<string, unknown> = {}, existing: Round[] = []) =>
+  parseRoundSetup({ ...GOOD, ...over }, { now: NOW, counties: COUNTIES, existing });
+const errorsOf = (r: ReturnType<typeof parse>) => (r.ok ? {} : Object.fromEntries(Object.entries(r.errors).map(([k, p]) => [k, p!.key])));
+
+describe('creating a round', () => {
+  it('makes a planned round with the deadline at 23:59 Oslo time and budgets in whole kroner', () => {
+    const r = parse();
+    assert.ok(r.ok);
+    assert.deepEqual(r.round, {
+      id: 'round-2027', year: 2027, counties: ['oslo', 'akershus'], deadline: '2027-02-01T22:59:00.000Z', status: 'planned',
+      budgets: { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 0 }, createdAt: NOW.toISOString(),
+    });
+  });
+
+  it('handles a deadline in summer time', () => {
+    const r = parse({ deadline: '2027-04-10' });
+    assert.ok(r.ok);
+    assert.equal(r.round.deadline, '2027-04-10T21:59:00.000Z');
+  });
+
+  const refused: Array<[string, Record<string, unknown>, Record<string, string>]> = [
+    ['a deadline in the past', { deadline: '2026-11-09' }, { deadline: 'round.error.deadlinePast' }],
+    ['a deadline earlier today (23:59 yesterday)', { deadline: '2026-11-09' }, { deadline: 'round.error.deadlinePast' }],
+    ['a deadline years away', { deadline: '2072-02-01' }, { deadline: 'round.error.deadlineFar' }],
+    ['no deadline', { deadline: '' }, { deadline: 'report.error.required' }],
+    ['a date that does not exist', { deadline: '2027-02-30' }, { deadline: 'round.error.deadlineFormat' }],
+    ['a negative budget', { budgetDEKOM: '-5' }, { budgetDEKOM: 'report.error.amount.negative' }],
+    ['an absurd budget', { budgetREKOM: '5 000 000 000' }, { budgetREKOM: 'report.error.amount.tooLarge' }],
+    ['a budget with øre', { budgetREKOM: '1000,50' }, { budgetREKOM: 'report.error.amount.notWhole' }],
+    ['no money at all', { budgetREKOM: '0', budgetDEKOM: '0', budgetKOMPLOFT: '0' }, { budgetREKOM: 'round.error.budgetZero' }],
+    ['no counties', { counties: '' }, { counties: 'round.error.counties' }],
+    ['an unknown county', { counties: 'oslo,narnia' }, { counties: 'report.error.unknownChoice' }],
+    ['a year long gone', { year: '2019' }, { year: 'round.error.year' }],
+    ['a year that is not a number', { year: 'neste år' }, { year: 'report.error.number.notNumber' }],
+  ];
+  for (const [what, input, want] of refused) {
+    it(`refuses ${what}, naming the field`, () => assert.deepEqual(errorsOf(parse(input)), want));
+  }
+
+  it('reports every wrong field at once', () => {
+    assert.deepEqual(Object.keys(errorsOf(parse({ deadline: '2020-01-01', budgetDEKOM: '-1', counties: '' }))).sort(), ['budgetDEKOM', 'counties', 'deadline']);
+  });
+
+  it('allows the largest sensible budget', () => assert.ok(parse({ budgetDEKOM: String(MAX_BUDGET) }).ok));
+
+  it('refuses a second round for the same year and counties, also while the local demo round is open', () => {
+    const demo = demoRound(NOW, COUNTIES);
+    const r = parse({}, [demo]);
+    assert.ok(!r.ok);
+    assert.equal(r.errors.form?.key, 'round.error.duplicate');
+    assert.equal(r.errors.form?.params?.round, 'demo-2027');
+    assert.ok(parse({}, [{ ...demo, status: 'closed' }]).ok, 'a closed demo round does not block');
+    const first = parse();
+    assert.ok(first.ok);
+    assert.equal(errorsOf(parse({}, [{ ...first.round, status: 'closed' }])).form, 'round.error.duplicate', 'our own id is taken for good');
+  });
+});
+
+describe('opening and closing a round', () => {
+  const planned = (parse() as { ok: true; round: Round }).round;
+
+  it('opens a planned round before its deadline, not after', () => {
+    assert.equal((openRound(planned, [planned], NOW) as { round: Round }).round.status, 'open');
+    assert.deepEqual(openRound(planned, [planned], new Date('2027-02-02T00:00:00Z')), { ok: false, key: 'round.error.openAfterDeadline' });
+  });
+
+  it('refuses to open while another open round covers the same counties', () => {
+    const demo = demoRound(NOW, ['oslo']);
+    const r = openRound(planned, [planned, demo], NOW);
+    assert.deepEqual(r, { ok: false, key: 'round.error.overlapOpen', params: { round: demo.id } });
+  });
+
+  it('closes only an open round', () => {
+    assert.equal((closeRound({ ...planned, status: 'open' }) as { round: Round }).round.status, 'closed');
+    assert.deepEqual(closeRound(planned), { ok: false, key: 'round.error.notOpen' });
+  });
+
+  it('finds open rounds at or past their deadline', () => {
+    const open = { ...planned, status: 'open' as const };
+    assert.deepEqual(dueForClosing([open], new Date('2027-02-01T22:58:59Z')), []);
+    assert.deepEqual(dueForClosing([open], new Date('2027-02-01T22:59:00Z')).map((r) => r.id), ['round-2027']);
+    assert.deepEqual(dueForClosing([planned], new Date('2027-03-01T00:00:00Z')), [], 'a round never opened stays as it is');
+  });
+});
