@@ -89,7 +89,8 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   const endpoint = createTeamsEndpoint(config, services);
   const server = createServer({
     logger,
-    routes: (s) => s.get('/exports/:token', exportDownload({ ...services, links: exportLinks })),
+    // A wildcard, since a signed token is longer than the router allows a :param to be.
+    routes: (s) => s.get('/exports/*', exportDownload({ ...services, links: exportLinks })),
     messages: (req, res) => endpoint.process(req, res),
     health: async () => {
       const storage = await tables.ping();

@@ -31,7 +31,7 @@ export function exportDownload(deps: ExportRouteDeps) {
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
       res.end(t(key));
     };
-    const verified = deps.links.verify(req.params?.token ?? '');
+    const verified = deps.links.verify(req.params?.['*'] ?? '');
     if (!verified.ok) return refuse(verified.status, verified.status === 410 ? 'export.expired' : 'export.notFound');
     const { claims } = verified;
     const grants = await deps.roles.of({ tenantId: claims.tenantId, aadObjectId: claims.aadObjectId });

@@ -25,7 +25,7 @@ const ROUND_DAY = Date.parse('2026-11-16T09:00:00Z');
 const SEEN = {
   ownerType: 'Kommune',
   region: 'Akershus – Asker og Bærum',
-  scheme: 'Desentralisert ordning for kompetanseutvikling i grunnskole og videregående opplæring (DEKOM)',
+  scheme: 'DEKOM – Desentralisert ordning for kompetanseutvikling i grunnskole og videregående opplæring',
   theme: 'Lesing',
   targetGroups: ['Ledere', 'Lærere og barnehagelærere'],
   startYear: '2027–2028',
@@ -195,12 +195,12 @@ describe('an owner files, edits and withdraws a needs report in Agents Playgroun
       assert.ok(lines.some((l) => l.endsWith(line)), `"${line}" on a line of its own; the card's lines: ${lines.join(' | ')}`);
     }
 
-    // "Endre" beside a section opens that step with what was entered; Next comes back here.
+    // "Endre" beside a section opens that step with what was entered, and leads straight back here.
     await d().clickAction('Endre', { within: 'Periode og beløp' });
     await d().waitForCard('Steg 5 av 6');
     assert.equal(await d().inputValue('year2Uh'), '200 000');
     assert.equal(await d().inputValue('startYear'), SEEN.startYear);
-    await d().clickAction('Neste');
+    await d().clickAction('Tilbake til oversikten');
     await d().waitForCard('Steg 6 av 6');
   });
 
@@ -226,17 +226,16 @@ describe('an owner files, edits and withdraws a needs report in Agents Playgroun
     await shoot('report-detail');
     assert.match(await d().latestCardText(), /Versjon 1/);
 
+    // Editing opens the review of the filled-in report; each part has its own Change button.
     await d().clickAction('Endre');
-    await d().waitForCard('Endre BM-2027-0001: Eier og ordning');
-    assert.equal(await d().inputValue('ownerName'), GOOD_INPUT.owner.ownerName, 'the wizard opens with the report filled in');
-    assert.equal(await d().inputValue('scheme'), SEEN.scheme);
-    await d().clickAction('Neste');
+    await d().waitForCard('Endre BM-2027-0001: Se over og send inn');
+    assert.match(await d().latestCardText(), /Eksempel kommune/, 'the report is filled in');
+    await d().clickAction('Endre', { within: 'Tiltaket' });
     await d().waitForCard('Steg 2 av 6');
+    assert.equal(await d().inputValue('title'), GOOD_INPUT.measure.title);
     await d().fillInput('title', 'Lesing og skriving i alle fag');
-    for (const step of ['Steg 3 av 6', 'Steg 4 av 6', 'Steg 5 av 6', 'Steg 6 av 6']) {
-      await d().clickAction('Neste');
-      await d().waitForCard(step);
-    }
+    await d().clickAction('Tilbake til oversikten');
+    await d().waitForCard('Steg 6 av 6');
     assert.match(await d().latestCardText(), /Lesing og skriving i alle fag/);
     await d().clickAction('Send inn endringene');
 
@@ -259,7 +258,7 @@ describe('an owner files, edits and withdraws a needs report in Agents Playgroun
     await d().waitForCard('BM-2027-0001 er trukket.');
     await shoot('withdrawn');
     const detail = await d().latestCardText();
-    assert.match(detail, /Status Trukket/);
+    assert.match(detail, /Trukket Versjon 2/, 'the status heads the card');
     assert.match(detail, /Sendt inn → Trukket/, 'the history shows the withdrawal');
     assert.deepEqual(await d().latestCardActions(), ['Mine meldinger'], 'nothing left to change');
 

@@ -127,6 +127,36 @@ describe('filing a needs report in personal chat', () => {
     }
   });
 
+  it('cancels a report never saved without storing anything', async () => {
+    const card = await startReport(h, OWNER);
+    const res = await press(h, OWNER, card, 'report.cancel');
+    assert.match(cardText(res), /Avbrutt\. Ingenting ble lagret/);
+    const draftId = actionData(card, 'report.cancel').draftId as string;
+    assert.equal(await h.app.services.drafts.get({ tenantId: TENANT, aadObjectId: OWNER.aadObjectId }, draftId), undefined);
+  });
+
+  it('cancels a saved draft only after a confirmation, then deletes it', async () => {
+    let card = await startReport(h, OWNER);
+    card = await press(h, OWNER, card, 'report.next', GOOD_INPUT.owner);
+    const draftId = actionData(card, 'report.cancel').draftId as string;
+    const confirm = await press(h, OWNER, card, 'report.cancel');
+    assert.match(cardText(confirm), /Slette utkastet\?/);
+    assert.ok(await h.app.services.drafts.get({ tenantId: TENANT, aadObjectId: OWNER.aadObjectId }, draftId), 'kept until confirmed');
+    const done = await press(h, OWNER, confirm, 'draft.deleteConfirm');
+    assert.match(cardText(done), /Utkastet er slettet/);
+    assert.equal(await h.app.services.drafts.get({ tenantId: TENANT, aadObjectId: OWNER.aadObjectId }, draftId), undefined);
+  });
+
+  it('offers Back, Next, Save and close, and Cancel on every step', async () => {
+    let card = await startReport(h, OWNER);
+    for (const step of STEP_ORDER) {
+      const verbs = (card.actions as any[]).map((a) => a.verb);
+      assert.deepEqual(verbs, step === 'owner' ? ['report.next', 'report.close', 'report.cancel'] : ['report.back', 'report.next', 'report.close', 'report.cancel'], step);
+      card = await press(h, OWNER, card, 'report.next', GOOD_INPUT[step]);
+    }
+    assert.deepEqual((card.actions as any[]).map((a) => a.verb), ['report.back', 'report.submit', 'report.close', 'report.cancel']);
+  });
+
   it('refuses politely when no round is open', async () => {
     const closed = await startHarness({ DEMO_ROUND: '0' }, { now: () => clock.now });
     try {

@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from '../cards/render';
 import type { Turn } from '../turn';
 import { helpAction } from './helpAction';
-import { draftDelete, draftDeleteConfirm, reportClose, reportContinue, reportResume } from './reportDraft';
+import { draftDelete, draftDeleteConfirm, reportCancel, reportClose, reportContinue, reportResume } from './reportDraft';
 import { reportEdit, reportOpen, reportWithdraw, reportWithdrawConfirm } from './reportManage';
 import { reportMine } from './reportMine';
 import { reportNew } from './reportNew';
@@ -33,6 +33,7 @@ export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   'report.back': reportBack,
   'report.goto': reportGoto,
   'report.close': reportClose,
+  'report.cancel': reportCancel,
   'report.continue': reportContinue,
   'report.resume': reportResume,
   'report.submit': reportSubmit,

@@ -35,6 +35,15 @@ export const reportResume: ActionHandler = async (turn, data) => {
   return { card: await resumeCard(turn, await loadDraft(turn, draftId)) };
 };
 
+/** `report.cancel`: a draft is deleted only after a confirmation; a report never saved has nothing to delete. */
+export const reportCancel: ActionHandler = async (turn, data) => {
+  const { draftId } = refOf(data);
+  const draft = await turn.services.drafts.get<WizardData>(personOf(turn), draftId);
+  if (draft) return draftDelete(turn, data);
+  const { t } = turn;
+  return { card: renderCard('message', { title: t('wizard.cancelled'), text: '', color: 'Default', actions: [action(t('reports.new'), 'report.new', {})] }) };
+};
+
 /** `draft.delete`: asks first; deleting cannot be undone. */
 export const draftDelete: ActionHandler = async (turn, data) => {
   const { draftId } = refOf(data);
@@ -42,7 +51,10 @@ export const draftDelete: ActionHandler = async (turn, data) => {
   const { t } = turn;
   return {
     card: renderCard('message', {
-      title: t('wizard.deleteConfirm.title'), text: t('wizard.deleteConfirm.text', { title: draft.data.report.title ?? t('wizard.untitled') }), color: 'Attention',
+      title: t('wizard.deleteConfirm.title'), color: 'Attention',
+      text: draft.reportId
+        ? t('wizard.deleteConfirm.editText', { reference: draft.data.reference ?? '' })
+        : t('wizard.deleteConfirm.text', { title: draft.data.report.title ?? t('wizard.untitled') }),
       actions: [action(t('wizard.deleteConfirm.yes'), 'draft.deleteConfirm', { draftId }, { style: 'destructive' }), action(t('wizard.resume'), 'report.resume', { draftId })],
     }),
   };

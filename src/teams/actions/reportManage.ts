@@ -33,7 +33,8 @@ export const reportEdit: ActionHandler = async (turn, data) => {
   // One edit draft per version: pressing Edit twice opens the same draft.
   const draft = await turn.services.drafts.create<WizardData>(personOf(turn), round.id,
     { report: report.data, raw: {}, reference: report.reference }, { id: `edit-${report.id}-v${report.version}`, reportId: report.id });
-  return { card: renderStep(turn, viewFor(turn, round, draft), draft, 'owner') };
+  // Everything is filled in already: start at the review, where each part has its own Change button.
+  return { card: renderStep(turn, viewFor(turn, round, draft), draft, 'review') };
 };
 
 /** `report.withdraw`: asks first. */

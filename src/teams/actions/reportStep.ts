@@ -5,13 +5,13 @@ import type { ActionHandler } from './index';
 function refOf(data: Record<string, unknown>) {
   const ref = DraftRef.safeParse(data);
   if (!ref.success) throw new Refusal('draft.notFound');
-  return { draftId: ref.data.draftId, step: ref.data.step ?? 'owner' };
+  return { draftId: ref.data.draftId, step: ref.data.step ?? 'owner', returnTo: ref.data.returnTo };
 }
 
 /** `report.next`: checks the step; the next card only when it is right, else the errors in place. */
 export const reportNext: ActionHandler = async (turn, data) => {
-  const { draftId, step } = refOf(data);
-  const goTo = WIZARD_STEPS[Math.min(stepIndex(step) + 1, WIZARD_STEPS.length - 1)];
+  const { draftId, step, returnTo } = refOf(data);
+  const goTo = returnTo ?? WIZARD_STEPS[Math.min(stepIndex(step) + 1, WIZARD_STEPS.length - 1)];
   const r = await absorbStep(turn, { draftId, step, inputs: data, strict: true, goTo });
   if (!r.ok) return { card: r.card };
   return { card: renderStep(turn, viewFor(turn, r.round, r.draft), r.draft, goTo) };
@@ -33,5 +33,5 @@ export const reportGoto: ActionHandler = async (turn, data) => {
   const draft = await loadDraft(turn, draftId);
   const saved = await turn.services.drafts.save<WizardData>(personOf(turn), draftId, (d) => ({ ...d, step: stepIndex(step) + 1 }), draft);
   const round = await roundOf(turn, draft);
-  return { card: renderStep(turn, viewFor(turn, round, saved ?? draft), saved ?? draft, step) };
+  return { card: renderStep(turn, viewFor(turn, round, saved ?? draft), saved ?? draft, step, undefined, step !== 'review') };
 };

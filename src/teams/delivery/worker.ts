@@ -34,6 +34,11 @@ export interface WorkerDeps {
 
 type Plan = { send: SendPlan } | { wait: number } | { fail: FailureReason };
 interface Lookup { target?: StoredTarget; original?: OutboxMessage }
+/**
+ * The tries under way in one conversation. `broken`: an earlier one could not be sent in its turn
+ * (another instance had it), so the later ones step back too rather than overtake it.
+ */
+interface Lane { active: number; answered: Promise<void>; broken: boolean }
 
 const PAGE = 100;
 // A send is booked this long before its token is back, so the claim (two storage round trips) is
@@ -64,10 +69,12 @@ export class DeliveryWorker {
   private stopDeadline = 0;
   private readonly inflight = new Map<string, Promise<void>>();
   /** Per conversation: tries under way, and the answer the next send there must wait for. */
-  private readonly lanes = new Map<string, { active: number; answered: Promise<void> }>();
+  private readonly lanes = new Map<string, Lane>();
   private readonly held = new Map<string, number>();
   private readonly foreign = new Map<string, number>();
   private readonly holding = new Map<string, Promise<boolean>>();
+  /** Conversations to leave alone until a poll that started after this time (ms). */
+  private readonly repoll = new Map<string, number>();
   private readonly limiter: RateLimiter;
 
   constructor(private readonly deps: WorkerDeps, private readonly opts: WorkerOptions) {
@@ -143,6 +150,7 @@ export class DeliveryWorker {
       this.candidates = await this.deps.outbox.due(now + this.opts.pollMs, PAGE);
       this.lastPollFull = this.candidates.length >= PAGE;
       this.lastPoll = now;
+      for (const [conversation, since] of this.repoll) if (since < now) this.repoll.delete(conversation);
       if (this.storageFailures) this.deps.logger.info('delivery resumed: storage answers again', { after: this.storageFailures });
       this.storageFailures = 0;
     } catch (err) {
@@ -165,7 +173,7 @@ export class DeliveryWorker {
       if (blocked.has(c.conversation) || this.inflight.has(c.key)) continue;
       const lane = this.lanes.get(c.conversation);
       let wait: number | undefined;
-      if ((lane?.active ?? 0) >= PIPELINE) wait = Infinity;
+      if ((lane?.active ?? 0) >= PIPELINE || lane?.broken || this.repoll.has(c.conversation)) wait = Infinity;
       else if (c.dueAt > now) wait = c.dueAt;
       else if ((this.foreign.get(c.conversation) ?? 0) > now) wait = Infinity;
       else {
@@ -186,13 +194,13 @@ export class DeliveryWorker {
   }
 
   private launch(c: DueEntry, permit: Permit): void {
-    const lane = this.lanes.get(c.conversation) ?? { active: 0, answered: Promise.resolve() };
+    const lane = this.lanes.get(c.conversation) ?? { active: 0, answered: Promise.resolve(), broken: false };
     let answered!: () => void;
     const previous = lane.answered;
     lane.answered = new Promise<void>((r) => { answered = r; });
     lane.active++;
     this.lanes.set(c.conversation, lane);
-    const task = this.process(c, permit, previous, answered)
+    const task = this.process(c, permit, lane, previous, answered)
       .catch((err) => {
         permit.refund();
         const storage = isStorageUnavailable(err);
@@ -212,37 +220,51 @@ export class DeliveryWorker {
    * One try. The storage work (lease, claim, where to send) overlaps the conversation's previous
    * send; the send itself starts only after the previous one was answered, so order holds.
    */
-  private async process(c: DueEntry, permit: Permit, previous: Promise<void>, answered: () => void): Promise<void> {
+  private async process(c: DueEntry, permit: Permit, lane: Lane, previous: Promise<void>, answered: () => void): Promise<void> {
     const { outbox, logger } = this.deps;
-    // The conversation's lease, the claim and the look-ups are independent: one round of waiting.
-    const [held, claimed, found] = await Promise.allSettled([
-      this.holdConversation(c.conversation),
+    let claim: Claim | undefined;
+    // Not sent in its turn: the conversation's later messages must not overtake it, so this lane
+    // stops and the conversation waits for a fresh look at the outbox. A claimed message goes back
+    // to its old place in the queue (`at`), or later after a fault.
+    const stepBack = async (at: number) => {
+      lane.broken = true;
+      permit.refund();
+      try {
+        if (claim) await this.record(() => outbox.postpone(claim!, at));
+      } finally {
+        this.repoll.set(c.conversation, Date.now());
+        this.pollRequested = true;
+      }
+    };
+    // The lease first: an instance that does not send to this conversation never claims its
+    // messages, so it cannot get in the way of the one that does.
+    let held: boolean;
+    try {
+      held = await this.holdConversation(c.conversation);
+    } catch (err) {
+      await stepBack(c.dueAt);
+      throw err;
+    }
+    if (!held) return stepBack(c.dueAt);
+    // The claim and the look-ups are independent: one round of waiting.
+    const [claimed, found] = await Promise.allSettled([
       outbox.claim(c.key, { leaseId: `${this.opts.instanceId}:${randomUUID()}`, leaseMs: this.opts.leaseMs }),
       this.lookup(c),
     ]);
-    if (claimed.status === 'rejected') {
-      permit.refund();
-      throw claimed.reason;
-    }
-    const claim = claimed.value;
-    if (!claim) return permit.refund();
-    const m = claim.message;
-    if (held.status === 'rejected' || !held.value || found.status === 'rejected') {
-      // Nothing was sent: put it back (another instance has the conversation, or a look-up failed)
-      // rather than leave a lease that would later look like a send that may have happened.
-      permit.refund();
-      const failed = held.status === 'rejected' ? held.reason : found.status === 'rejected' ? found.reason : undefined;
-      // Back at its old place in the queue, so the conversation's order holds for whoever sends it.
-      await this.record(() => outbox.postpone(claim, failed ? Date.now() + 1000 : c.dueAt));
-      if (failed) throw failed;
+    claim = claimed.status === 'fulfilled' ? claimed.value : undefined;
+    if (claimed.status === 'rejected' || !claim) {
+      await stepBack(c.dueAt);
+      if (claimed.status === 'rejected') throw claimed.reason;
       return;
+    }
+    const m = claim.message;
+    if (found.status === 'rejected') {
+      await stepBack(Date.now() + 1000);
+      throw found.reason;
     }
 
     const plan = this.plan(claim, found.value);
-    if ('wait' in plan) {
-      permit.refund();
-      return this.record(() => outbox.postpone(claim, Date.now() + plan.wait));
-    }
+    if ('wait' in plan) return stepBack(Date.now() + plan.wait);
     if ('fail' in plan) {
       permit.refund();
       logger.warn('delivery failed', { key: m.key, kind: m.kind, reason: plan.fail, attempts: m.attempts });
@@ -250,6 +272,7 @@ export class DeliveryWorker {
     }
 
     await previous;
+    if (lane.broken) return stepBack(c.dueAt);
     const early = permit.notBefore - Date.now();
     if (early > 0) await sleep(early);
     const result = await this.deps.sender.send(plan.send);

@@ -7,28 +7,15 @@ import type { StoredItem } from '../../storage/meetings';
 import { voterKey, type StoredMark } from '../../storage/votes';
 import type { Services } from '../services';
 import { Refusal } from '../wizard/session';
+import { electorate, type Elector } from './electors';
+import { cardElectorate, marksAfterWrite } from './hotReads';
+
+export { electorate, type Elector };
 import { MAX_REFRESH_USERS, type VoteCardState, type Viewer } from './voteCard';
 
 /** What a voting card's buttons carry. Strict: a card never sends anything else, so extra fields are forged. */
 export const VoteRef = z.object({ verb: z.string().optional(), meetingId: Id, reportId: Id, v: z.string().max(80) }).strict();
 export type VoteRef = z.infer<typeof VoteRef>;
-
-/** One person entitled to vote in a group: their grants there merged (a chair may also be a member). */
-export interface Elector { key: string; person: Person; chair: boolean; organisations: string[] }
-
-/** The members and chair of a group, one entry per person. */
-export async function electorate(services: Services, forum: string, group: string): Promise<Elector[]> {
-  const byKey = new Map<string, Elector>();
-  for (const g of await services.roles.inGroup(forum, group)) {
-    if (g.role !== 'member' && g.role !== 'chair') continue;
-    const key = voterKey(g.person);
-    const e = byKey.get(key) ?? { key, person: g.person, chair: false, organisations: [] };
-    e.chair ||= g.role === 'chair';
-    e.organisations = [...new Set([...e.organisations, ...g.organisations])];
-    byKey.set(key, e);
-  }
-  return [...byKey.values()];
-}
 
 export interface Count {
   /** The marks that count, by voter key. */
@@ -83,19 +70,25 @@ export async function loadItem(services: Services, meeting: Meeting, reportId: s
   return stored;
 }
 
-export interface ItemView { state: VoteCardState; marks: StoredMark[]; electors: Elector[]; count: Count }
+export interface ItemView { state: VoteCardState; marks: StoredMark[]; electors: Elector[] }
 
-/** Everything a voting card shows, read fresh: marks are tallied here, on every read. */
+/**
+ * Everything a voting card shows, with the marks read fresh and tallied here, on every read. The
+ * live tally counts every stored mark (only someone allowed to vote can store one); closing
+ * checks each mark again against the group as it is then (see countMarks).
+ */
 export async function itemView(services: Services, meeting: Meeting, stored: StoredItem, electors?: Elector[]): Promise<ItemView> {
-  const group = electors ?? await electorate(services, meeting.forum, meeting.group);
-  const marks = await services.votes.of(meeting.id, stored.item.reportId);
-  const count = countMarks(marks, group, stored.item);
+  const [group, marks] = await Promise.all([
+    electors ?? cardElectorate(services, meeting.forum, meeting.group),
+    marksAfterWrite(services, meeting.id, stored.item.reportId),
+  ]);
   const closed = meeting.vote?.status === 'closed' && stored.result;
+  const voters = group.filter((e) => !disqualificationOf(e.organisations, stored.item)).length;
   return {
-    marks, electors: group, count,
+    marks, electors: group,
     state: {
       meeting, item: stored.item, position: meeting.order.indexOf(stored.item.reportId) + 1, of: meeting.order.length,
-      count: closed ? stored.result!.tally : count.tally, voters: count.voters, result: closed ? stored.result : undefined,
+      count: closed ? stored.result!.tally : tally(marks.map((m) => m.mark)), voters, result: closed ? stored.result : undefined,
       accepting: acceptsMarks(meeting, services.now()),
       refreshUserIds: closed ? undefined : refreshUserIds(group, marks),
     },
@@ -123,10 +116,7 @@ export async function standingOf(services: Services, person: Person, meeting: Me
 }
 
 export function viewerOf(standing: Standing, view: ItemView, extra: Pick<Viewer, 'notice' | 'warning'> = {}): Viewer {
-  const mark = standing.elector ? view.count.counted[standing.elector.key] : undefined;
-  const frozen = view.state.result?.counted[voterKey(standing.person)];
-  return {
-    member: standing.elector !== undefined, officer: standing.officer, disqualified: standing.disqualified,
-    mark: view.state.result ? frozen : mark, ...extra,
-  };
+  const key = voterKey(standing.person);
+  const mark = view.state.result ? view.state.result.counted[key] : view.marks.find((m) => m.voterKey === key)?.mark;
+  return { member: standing.elector !== undefined, officer: standing.officer, disqualified: standing.disqualified, mark, ...extra };
 }

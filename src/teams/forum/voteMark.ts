@@ -39,14 +39,14 @@ export const voteMark: ActionHandler = async (turn, data) => {
   const stored = await loadItem(services, meeting, reportId);
   const view = forumView(services, turn.locale);
 
+  // The card comes back for the presser only: the tally read after any write, their own mark, and why if refused.
+  const standing = await standingOf(services, person, meeting, stored.item);
   const answer = async (m: Meeting, s: StoredItem, extra: { notice?: string; warning?: string }) => {
     const iv = await itemView(services, m, s);
-    const standing = await standingOf(services, person, m, s.item);
     return { card: voteCard(view, iv.state, viewerOf(standing, iv, extra)) };
   };
 
   if (!acceptsMarks(meeting, services.now())) return answer(meeting, stored, { warning: turn.t('forum.vote.closed') });
-  const standing = await standingOf(services, person, meeting, stored.item);
   if (!standing.elector) {
     const key = standing.officer ? 'forum.vote.refused.secretariat' : 'forum.vote.refused.notMember';
     return answer(meeting, stored, { warning: turn.t(key, { group: groupName(view, meeting.group) }) });

@@ -32,7 +32,9 @@ export function formCard(args: { title: string; intro?: string; notice?: string;
   return renderCard('form', {
     progress: '', title: args.title, intro: args.intro ?? '', notice: args.notice ?? '', errorSummary: args.errorSummary ?? '',
     fields: args.fields.map((f) => ({
-      style: 'text', maxLength: 200, required: false, placeholder: '', hint: '', error: '', choices: [], value: '', ...f,
+      style: 'text', maxLength: 200, required: false, placeholder: '', hint: '', error: '', choices: [], value: '',
+      // An unset property would leave its ${...} standing in the card.
+      ...Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)),
     })),
     actions: args.actions,
   });

@@ -50,9 +50,10 @@ export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, 
     facts: step === 'money' ? [...stepFacts(ctx, report.data, step), ...moneyFacts(view, report.data)] : stepFacts(ctx, report.data, step),
   }));
   sections.unshift({
-    title: t('report.detail.status'), editVerb: '', editTitle: '', editData: {}, errors: [], text: may.ok ? '' : may.why,
+    title: t(statusLabelKey(report.status)), editVerb: '', editTitle: '', editData: {}, errors: [],
+    // A withdrawn report needs no explanation of why it cannot be changed.
+    text: may.ok || report.status === 'withdrawn' ? '' : may.why,
     facts: [
-      { title: t('report.detail.status'), value: t(statusLabelKey(report.status)) },
       { title: t('report.detail.version'), value: String(report.version) },
       { title: t('report.detail.submitted'), value: formatDate(report.submittedAt, locale) },
     ],
@@ -62,7 +63,9 @@ export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, 
     // Sorting to a working group is the secretariat's housekeeping, not a step of the owner's report.
     facts: report.history.filter((h) => !h.change).map((h) => ({
       title: formatDate(h.at, locale),
-      value: `${t(statusLabelKey(h.from))} → ${t(statusLabelKey(h.to))}${h.reason ? ` (${h.reason})` : ''}`,
+      value: h.from === h.to && /^v\d+$/.test(h.reason ?? '')
+        ? t('report.detail.edited', { version: (h.reason ?? '').slice(1) })
+        : `${t(statusLabelKey(h.from))} → ${t(statusLabelKey(h.to))}${h.reason ? ` (${h.reason})` : ''}`,
     })),
   });
   return renderCard('summary', {

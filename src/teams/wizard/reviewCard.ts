@@ -48,6 +48,7 @@ export function reviewCard(view: WizardView, args: { draftId: string; report: Re
       action(t('wizard.back'), 'report.back', data),
       action(view.editing ? t('wizard.submitEdit') : t('wizard.submit'), 'report.submit', data, { style: 'positive' }),
       action(t('wizard.saveClose'), 'report.close', data),
+      action(t('wizard.cancel'), 'report.cancel', data),
     ],
   });
 }

@@ -27,6 +27,8 @@ export type WizardStep = (typeof WIZARD_STEPS)[number];
 export const DraftRef = z.object({
   draftId: z.string().regex(/^[A-Za-z0-9-]{1,80}$/),
   step: z.enum(WIZARD_STEPS).optional(),
+  /** Set on a step opened from the review card: Next goes straight back to the review. */
+  returnTo: z.literal('review').optional(),
 });
 export const ReportRef = z.object({ reportId: z.string().regex(/^[A-Za-z0-9-]{1,80}$/) });
 
@@ -88,14 +90,14 @@ export function validationContext(turn: Turn, round: Round) {
 }
 
 /** The card for any step of a draft, showing what was typed or saved there. */
-export function renderStep(turn: Turn, view: WizardView, draft: { id: string; data: WizardData }, step: WizardStep, notice?: string): AdaptiveCard {
+export function renderStep(turn: Turn, view: WizardView, draft: { id: string; data: WizardData }, step: WizardStep, notice?: string, returnToReview = false): AdaptiveCard {
   const report = draft.data.report;
   if (step === 'review') {
     const checked = validateReport(report, validationContext(turn, view.round));
     return reviewCard(view, { draftId: draft.id, report, errors: checked.ok ? [] : checked.errors, notice });
   }
   const values = { ...cardValues(step, report), ...(draft.data.raw[step] ?? {}) };
-  return stepCard(view, { draftId: draft.id, step, values, scheme: report.scheme, notice });
+  return stepCard(view, { draftId: draft.id, step, values, scheme: report.scheme, notice, returnToReview });
 }
 
 export function stepIndex(step: WizardStep): number {

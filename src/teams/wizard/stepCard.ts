@@ -16,6 +16,8 @@ export interface StepCardArgs {
   notice?: string;
   /** The scheme chosen in step 1: the money card asks the own contribution only where it applies. */
   scheme?: Scheme;
+  /** Opened from the review card: Next returns there. */
+  returnToReview?: boolean;
 }
 
 export function progressText(view: WizardView, step: (typeof STEPS)[number]): string {
@@ -67,8 +69,9 @@ export function stepCard(view: WizardView, args: StepCardArgs): AdaptiveCard {
   const data = { draftId: args.draftId, step: args.step };
   const actions = [
     ...(index > 0 ? [action(t('wizard.back'), 'report.back', data, { inputs: 'auto' })] : []),
-    action(t('wizard.next'), 'report.next', data, { inputs: 'auto', style: 'positive' }),
+    action(args.returnToReview ? t('wizard.toReview') : t('wizard.next'), 'report.next', args.returnToReview ? { ...data, returnTo: 'review' } : data, { inputs: 'auto', style: 'positive' }),
     action(t('wizard.saveClose'), 'report.close', data, { inputs: 'auto' }),
+    action(t('wizard.cancel'), 'report.cancel', data),
   ];
   return renderCard('form', {
     progress: progressText(view, args.step),

@@ -14,7 +14,8 @@ async function channelsOf(turn: Turn): Promise<{ teamId: string; current: string
   if (!here) throw new Refusal('channel.error.notInTeam');
   const nameOf = (id: string, name?: string) => name || (id === here.teamId ? turn.t('channel.general') : id);
   const stored = (await turn.services.references.team(here.teamId)).filter((r) => r.kind === 'channel' && !r.stale);
-  const channels = stored.map((r) => ({ id: r.id, name: nameOf(r.id, r.name) }));
+  // Teams names the current channel on the activity, more freshly than the stored reference.
+  const channels = stored.map((r) => ({ id: r.id, name: r.id === here.channelId && here.channelName ? here.channelName : nameOf(r.id, r.name) }));
   if (!channels.some((c) => c.id === here.channelId)) channels.push({ id: here.channelId, name: nameOf(here.channelId, here.channelName) });
   return { teamId: here.teamId, current: here.channelId, channels };
 }

@@ -12,7 +12,8 @@ import { groupChoices, groupName, roleName, votingGroups } from './groupNames';
 import { rolesCard } from './rolesCard';
 import { MAX_MEMBERS_SHOWN, memberValue, teamMembers, type TeamMember } from './teamContext';
 
-const Mode = z.object({ role: z.enum(['secretariat', 'member']).catch('member') });
+// `mode`, not `role`: the member form has an input called role, and inputs are merged into the data.
+const Mode = z.object({ mode: z.enum(['secretariat', 'member']).catch('member') });
 type Mode = 'secretariat' | 'member';
 
 type Errors = Partial<Record<string, string>>;
@@ -49,16 +50,16 @@ function addForm(turn: Turn, mode: Mode, members: TeamMember[] | undefined, valu
     errorSummary: summary || (Object.keys(errors).length ? t('secretariat.errorSummary') : ''),
     fields,
     actions: [
-      action(t('roles.add'), 'roles.add', { role: mode }, { inputs: 'auto', style: 'positive' }),
+      action(t('roles.add'), 'roles.add', { mode }, { inputs: 'auto', style: 'positive' }),
       action(t('secretariat.cancel'), 'roles.list', {}),
     ],
   });
 }
 
-/** `roles.addForm` {role: 'secretariat' | 'member'}. */
+/** `roles.addForm` {mode: 'secretariat' | 'member'}. */
 export const rolesAddForm: ActionHandler = async (turn, data) => {
   await requireOfficer(turn);
-  return { card: addForm(turn, Mode.parse(data).role, await teamMembers(turn)) };
+  return { card: addForm(turn, Mode.parse(data).mode, await teamMembers(turn)) };
 };
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -68,7 +69,7 @@ export const rolesAdd: ActionHandler = async (turn, data) => {
   const officer = await requireOfficer(turn);
   const { t, services } = turn;
   const forum = services.regions.id;
-  const mode = Mode.parse(data).role;
+  const mode = Mode.parse(data).mode;
   const values = Object.fromEntries(['person', 'aadObjectId', 'tenantId', 'displayName', 'role', 'group', 'organisations'].map((k) => [k, text(data[k])]));
   const members = await teamMembers(turn);
   const errors: Errors = {};
@@ -105,7 +106,8 @@ export const rolesAdd: ActionHandler = async (turn, data) => {
 
   const held = await services.roles.of(person);
   const existing = held.find((g) => g.forum === forum && g.role === role && g.group === group);
-  const name = displayName ?? existing?.displayName ?? person.aadObjectId;
+  displayName ??= held.find((g) => g.displayName)?.displayName;
+  const name = displayName ?? person.aadObjectId;
   const refuse = (key: MessageKey, params: Params) => ({ card: addForm(turn, mode, members, values, {}, say(key, params)) });
   if (role === 'secretariat' && held.some((g) => g.forum === forum && g.role !== 'secretariat')) return refuse('roles.error.memberNotOfficer', { name });
   if (role !== 'secretariat' && isOfficer(held, forum)) return refuse('roles.error.officerNoVote', { name });
@@ -115,7 +117,7 @@ export const rolesAdd: ActionHandler = async (turn, data) => {
   }
 
   const grant: Grant = {
-    person, forum, role, group, displayName: displayName ?? existing?.displayName, organisations,
+    person, forum, role, group, displayName, organisations,
     grantedBy: actorId(officer), grantedAt: existing?.grantedAt ?? services.now().toISOString(),
   };
   await services.roles.grant(grant);

@@ -53,8 +53,8 @@ export async function rolesCard(turn: Turn, opts: { notice?: string; error?: str
     intro: t('roles.intro'), notice: opts.notice ?? '', error: opts.error ?? '',
     groups: groups.map((g) => ({ ...g, empty: g.people.length ? '' : t('roles.empty') })),
     actions: [
-      action(t('roles.addMember'), 'roles.addForm', { role: 'member' }),
-      action(t('roles.addOfficer'), 'roles.addForm', { role: 'secretariat' }),
+      action(t('roles.addMember'), 'roles.addForm', { mode: 'member' }),
+      action(t('roles.addOfficer'), 'roles.addForm', { mode: 'secretariat' }),
       menuAction(t),
     ],
   });

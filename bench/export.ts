@@ -1,0 +1,143 @@
+import { Writable } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { startAzurite } from '../src/app/azurite';
+import { freePort } from '../src/app/childProcess';
+import { DEFAULT_REGIONS } from '../src/domain/regions';
+import { reportTotals, type NeedsReport } from '../src/domain/report';
+import type { Round } from '../src/domain/round';
+import { writeRoundExport } from '../src/export/roundExport';
+import type { ExportFormat } from '../src/export/links';
+import { Reports } from '../src/storage/reports';
+import { Tables } from '../src/storage/tables';
+import { pool, round2, type BenchRow } from './common';
+
+/**
+ * Peak memory of building a round's export: N reports are stored through the Reports repository,
+ * then the workbook (and the CSV) is written to a sink that reads like a network socket, slowly
+ * and in 64 KB gulps, while RSS is sampled every 5 ms. The number that matters is the peak above
+ * the idle RSS before the export: a streaming export keeps it flat whatever N is.
+ */
+
+const TENANT = '6893935a-4e95-432b-bd7a-bdba9c0741b1';
+// An aim, not a measurement: a streaming export of any size should stay well inside this.
+const AIM_PEAK_DELTA_MB = 150;
+
+const REPORT: NeedsReport = {
+  ownerName: 'Eksempel kommune', ownerOrgnr: '974760673', ownerType: 'kommune',
+  network: [{ name: 'Nabo kommune', orgnr: '123456785' }, { name: 'Tredje kommune', orgnr: '921605900' }],
+  region: 'asker-baerum', scheme: 'DEKOM',
+  contactName: 'Kari Nordmann', contactEmail: 'kari.nordmann@eksempel.kommune.no', contactPhone: '22 00 00 00',
+  title: 'Lesing i alle fag', needAndGoal: 'Kartleggingen viser at lesing er et felles ansvar i alle fag. '.repeat(12).trim(),
+  theme: 'lesing', targetGroups: ['ledere', 'laerere'], unitCount: 12,
+  units: [{ name: 'Solsiden skole', orgnr: '940192226' }, { name: 'Bakken skole' }], participants: 240,
+  uhName: 'OsloMet – storbyuniversitetet', uhOrgnr: '983765238', uhContact: 'Ola Professor',
+  uhDialogueConfirmed: true, staffInvolved: true, startYear: 2027, years: 2,
+  amounts: [{ owner: 1_000_000, uh: 250_000, ownContribution: 375_000 }, { owner: 800_000, uh: 200_000, ownContribution: 300_000 }],
+} as NeedsReport;
+
+const mb = (bytes: number) => bytes / 2 ** 20;
+
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+}
+
+/** A reader as slow as a download: takes 64 KB at a time, one per tick. */
+function socketLikeSink(): Writable & { bytes: number } {
+  const sink = new Writable({
+    highWaterMark: 64 * 1024,
+    write(chunk: Buffer, _enc, done) {
+      sink.bytes += chunk.length;
+      setImmediate(done);
+    },
+  }) as Writable & { bytes: number };
+  sink.bytes = 0;
+  return sink;
+}
+
+async function seed(reports: Reports, roundId: string, n: number): Promise<number> {
+  const started = performance.now();
+  const summary = {
+    ownerName: REPORT.ownerName, ownerOrgnr: REPORT.ownerOrgnr, ownerType: REPORT.ownerType, scheme: REPORT.scheme, region: REPORT.region,
+    workingGroup: 'vest', title: REPORT.title, totalRequested: reportTotals(REPORT).grant,
+  };
+  await pool(n, 16, async (i) => {
+    const user = `00000000-0000-4000-8000-${String(i % 500).padStart(12, '0')}`;
+    // References come straight from the index number: the counter's contention is the submit bench's subject.
+    await reports.submitNew({
+      draftId: `bench-${String(i).padStart(6, '0')}`, roundId, reference: `BM-2027-${String(i + 1).padStart(4, '0')}`,
+      by: { tenantId: TENANT, aadObjectId: user }, summary, data: { ...REPORT, title: `${REPORT.title} ${i + 1}` },
+    });
+  });
+  return (performance.now() - started) / 1000;
+}
+
+async function measure(format: ExportFormat, reports: Reports, round: Round): Promise<{ rows: number; bytes: number; seconds: number; idleMb: number; peakMb: number }> {
+  collectGarbage();
+  const idle = process.memoryUsage().rss;
+  let peak = idle;
+  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 5);
+  const sink = socketLikeSink();
+  const started = performance.now();
+  try {
+    const rows = await writeRoundExport(format, sink, { reports, round, regions: DEFAULT_REGIONS });
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { rows, bytes: sink.bytes, seconds: (performance.now() - started) / 1000, idleMb: mb(idle), peakMb: mb(peak) };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** Seeds `n` reports (10 000, or 1 000 with `quick`) and measures both exports. */
+export async function benchExport(opts: { connectionString: string; quick: boolean; n?: number }): Promise<BenchRow[]> {
+  const n = opts.n ?? (opts.quick ? 1_000 : 10_000);
+  const tables = new Tables(opts.connectionString, `bx${Date.now().toString(36)}`);
+  await tables.ensure();
+  try {
+    const reports = new Reports(tables, () => new Date('2027-01-15T10:00:00Z'));
+    const round: Round = {
+      id: 'bench-2027', year: 2027, counties: ['akershus'], deadline: '2027-02-01T22:59:00.000Z', status: 'open',
+      budgets: { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 30_000_000 }, createdAt: '2026-11-01T00:00:00.000Z',
+    };
+    const seedSeconds = await seed(reports, round.id, n);
+    const rows: BenchRow[] = [];
+    for (const format of ['xlsx', 'csv'] as const) {
+      const m = await measure(format, reports, round);
+      const expectedRows = n * REPORT.years;
+      const delta = m.peakMb - m.idleMb;
+      const note = `${n} reports (${m.rows} rows, ${round2(mb(m.bytes))} MB ${format}) in ${round2(m.seconds)} s; idle RSS ${round2(m.idleMb)} MB, peak ${round2(m.peakMb)} MB; seeding took ${round2(seedSeconds)} s`;
+      rows.push({
+        name: `export ${format} peak RSS over idle`, value: round2(delta), unit: 'MB', baseline: AIM_PEAK_DELTA_MB, ratio: round2(delta / AIM_PEAK_DELTA_MB),
+        n, ok: m.rows === expectedRows && m.bytes > 0 && delta < AIM_PEAK_DELTA_MB, note,
+      });
+      rows.push({ name: `export ${format} time`, value: round2(m.seconds), unit: 's', baseline: null, ratio: null, n, ok: m.rows === expectedRows });
+    }
+    return rows;
+  } finally {
+    await tables.dropAll();
+  }
+}
+
+async function main(): Promise<void> {
+  process.noDeprecation = true;
+  const quick = process.argv.includes('--quick');
+  const nArg = process.argv.find((a) => a.startsWith('--n='));
+  const azurite = await startAzurite({ port: await freePort() });
+  try {
+    const rows = await benchExport({ connectionString: azurite.connectionString, quick, n: nArg ? Number(nArg.slice(4)) : undefined });
+    for (const r of rows) process.stdout.write(`${r.ok ? 'ok ' : 'NO '} ${r.name}: ${r.value} ${r.unit}${r.note ? `  (${r.note})` : ''}\n`);
+    if (rows.some((r) => !r.ok)) process.exitCode = 1;
+  } finally {
+    await azurite.stop();
+  }
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(`${(err as Error).stack}\n`);
+    process.exit(1);
+  });
+}

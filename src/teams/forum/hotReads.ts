@@ -1,0 +1,52 @@
+import type { StoredMark } from '../../storage/votes';
+import type { Services } from '../services';
+import { electorate, type Elector } from './electors';
+
+/*
+ * The two reads every press on a voting card makes, shaped for a crowd pressing at once. Both
+ * are per process and hold no state that matters: dropping them changes speed, not answers.
+ */
+
+/** How long a group's member list is reused for the card (turnout, refresh list); real time. */
+const ELECTORATE_TTL_MS = 10_000;
+const electorates = new WeakMap<object, Map<string, { until: number; value: Promise<Elector[]> }>>();
+
+/**
+ * A group's electors for showing the card. Whether the presser may vote is always read fresh
+ * from their own grants, and closing reads the group afresh, so a member added seconds ago votes
+ * and counts; only the turnout line may lag by up to ten seconds.
+ */
+export function cardElectorate(services: Services, forum: string, group: string): Promise<Elector[]> {
+  let cache = electorates.get(services.roles);
+  if (!cache) electorates.set(services.roles, (cache = new Map()));
+  const key = `${forum}/${group}`;
+  const hit = cache.get(key);
+  if (hit && hit.until > Date.now()) return hit.value;
+  const value = electorate(services, forum, group);
+  cache.set(key, { until: Date.now() + ELECTORATE_TTL_MS, value });
+  value.catch(() => cache!.delete(key));
+  return value;
+}
+
+const pending = new WeakMap<object, Map<string, Promise<StoredMark[]>>>();
+
+/**
+ * An item's marks, read after the caller's own write. Callers arriving while a read is queued but
+ * not yet started share it; a read that has started is never joined, so every caller sees at
+ * least every write that finished before it asked. Thirty presses at once make a few reads, not thirty.
+ */
+export function marksAfterWrite(services: Services, meetingId: string, reportId: string): Promise<StoredMark[]> {
+  let queue = pending.get(services.votes);
+  if (!queue) pending.set(services.votes, (queue = new Map()));
+  const key = `${meetingId}/${reportId}`;
+  const queued = queue.get(key);
+  if (queued) return queued;
+  const read = new Promise<StoredMark[]>((resolve, reject) => {
+    setImmediate(() => {
+      queue!.delete(key);
+      services.votes.of(meetingId, reportId).then(resolve, reject);
+    });
+  });
+  queue.set(key, read);
+  return read;
+}
