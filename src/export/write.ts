@@ -23,6 +23,30 @@ async function drained(out: Writable): Promise<void> {
   });
 }
 
+/** Waits while more than `limit` bytes wait in `stream`'s intake; gives up when it is closed. */
+async function caughtUp(stream: Writable, limit: number): Promise<void> {
+  // exceljs's zip library brings its own (older) streams, which lack the `writableLength` getter.
+  const queued = () => stream.writableLength ?? (stream as unknown as { _writableState?: { length?: number } })._writableState?.length ?? 0;
+  while (queued() > limit && !stream.destroyed) {
+    await new Promise<void>((resolve, reject) => {
+      const done = (err?: Error) => {
+        stream.off('drain', onDrain); stream.off('close', onClose); stream.off('error', done);
+        if (err) reject(err); else resolve();
+      };
+      const onDrain = () => done();
+      const onClose = () => done(new Error('the stream closed'));
+      stream.on('drain', onDrain); stream.on('close', onClose); stream.on('error', done);
+    });
+  }
+}
+
+// exceljs's streaming writer pushes each sheet's XML into the zip without heeding backpressure
+// (its internal stream's write() always says yes), so a slow download would pile the whole
+// uncompressed sheet up in memory. The zip's intake (the compressor the sheet is piped into)
+// does know how much waits; the writer holds the rows back while more than this is queued there.
+const ZIP_BACKLOG_BYTES = 256 * 1024;
+type SheetInternals = { stream?: { pipes?: Writable[] } };
+
 /** An Excel workbook: Norwegian headings, amounts as numbers, dates as dates, a filter row. */
 export async function writeXlsx(out: Writable, rows: AsyncIterable<Cell[]>, sheetName: string): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -40,7 +64,11 @@ export async function writeXlsx(out: Writable, rows: AsyncIterable<Cell[]>, shee
   for await (const row of rows) {
     sheet.addRow(row).commit();
     count++;
-    if (count % 200 === 0) await drained(out);
+    if (count % 100 === 0) {
+      const intake = (sheet as unknown as SheetInternals).stream?.pipes?.[0];
+      if (intake) await caughtUp(intake, ZIP_BACKLOG_BYTES);
+      await drained(out);
+    }
   }
   sheet.commit();
   await workbook.commit();

@@ -22,6 +22,8 @@ export interface StoredMark {
 type Row = { mark: string; tenantId: string; aadObjectId: string; teamsUserId: string; role: string; at: string };
 
 const votePk = (meetingId: string, reportId: string) => `v_${safeKey(meetingId)}_${safeKey(reportId)}`;
+// Voter keys start with a tenant id; '~' sorts after all of them and is no voter.
+const CLOSING_ROW = '~closing';
 
 export const voterKey = (p: PersonKey) => personKey(p);
 
@@ -57,17 +59,31 @@ export class Votes {
     }
   }
 
-  /** Every mark on an item: one partition query. */
-  async of(meetingId: string, reportId: string): Promise<StoredMark[]> {
-    const out: StoredMark[] = [];
+  /**
+   * Closing writes this row into each item's partition before counting. A voter reads the
+   * partition after writing their mark: seeing this row means the count may have missed them.
+   */
+  async markClosing(meetingId: string, reportId: string): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: votePk(meetingId, reportId), rowKey: CLOSING_ROW }, 'Replace');
+  }
+
+  /** Every mark on an item, and whether its vote is closing: one partition query. */
+  async read(meetingId: string, reportId: string): Promise<{ marks: StoredMark[]; closing: boolean }> {
+    const marks: StoredMark[] = [];
+    let closing = false;
     const filter = `PartitionKey eq ${odataString(votePk(meetingId, reportId))}`;
     for await (const r of this.table.listEntities<Row>({ queryOptions: { filter } })) {
+      if (r.rowKey === CLOSING_ROW) { closing = true; continue; }
       if (!isMark(r.mark)) continue;
-      out.push({
+      marks.push({
         voterKey: r.rowKey!, voter: { tenantId: r.tenantId, aadObjectId: r.aadObjectId }, teamsUserId: r.teamsUserId,
         role: r.role as Role, mark: r.mark, at: r.at,
       });
     }
-    return out;
+    return { marks, closing };
+  }
+
+  async of(meetingId: string, reportId: string): Promise<StoredMark[]> {
+    return (await this.read(meetingId, reportId)).marks;
   }
 }

@@ -72,7 +72,7 @@ describe('proactive delivery', function () {
       ['500', { status: 500 }],
       ['503', { status: 503 }],
       ['412', { status: 412 }],
-      ['slow', { slowMs: 1600, posted: 'if-caller-waits' }],
+      ['slow', { slowMs: 2500, posted: 'if-caller-waits' }],
       ['dropped', { drop: 'before' }],
     ];
     const perFault = 4;
@@ -166,7 +166,7 @@ describe('proactive delivery', function () {
     await seedUser(h.app.services.references, teams.url, userId(95));
     await seedUser(h.app.services.references, teams.url, userId(96));
     teams.fault = (req) => req.attempt > 1 ? undefined
-      : req.tag === tags[0] ? { slowMs: 1600, posted: 'at-once' }
+      : req.tag === tags[0] ? { slowMs: 2500, posted: 'at-once' }
         : req.tag === tags[1] ? { drop: 'after' } : undefined;
     await personal('doubt:1', userId(95), tags[0]);
     await personal('doubt:2', userId(96), tags[1]);

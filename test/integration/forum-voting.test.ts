@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Mark, Meeting } from '../../src/domain/forum';
 import { voterKey } from '../../src/storage/votes';
-import { closeDueVotes } from '../../src/teams/forum/closing';
+import { closeDueVotes, closeVote } from '../../src/teams/forum/closing';
 import { FAST_DELIVERY, waitFor } from '../support/delivery';
 import {
   CHANNEL, FORUM, grantMember, member, OTHER_CHANNEL, seedCheckedReport, seedGroupChannel, seedOfficerChat, seedRound, TEAM,
@@ -374,6 +374,59 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     assert.ok(after.every((m) => m.mark === 'prioritise'));
     assert.deepEqual(tallyOf(await invoke(BJORN, 'vote.refresh', (card.refresh as any).action.data, { trigger: 'automatic' })), { prioritise: 30, notPrioritise: 0, abstain: 0, conflict: 0 });
     this.test!.title += ` (${took} ms for 30 presses)`;
+  });
+
+  it('stores exactly the marks the result counts when members press while the officer closes the vote', async function () {
+    const s = h.app.services;
+    const crowd = Array.from({ length: 30 }, (_, i) => member(200 + i));
+    await Promise.all(crowd.map((p) => grantMember(s, p)));
+    const { meeting, reports } = await openMeeting(1);
+    const card = await postedVoteCard(reports[0].reference);
+    const presses = crowd.map(async (p, i) => {
+      await new Promise((r) => setTimeout(r, i * 3));
+      return { who: p, text: cardText(await vote(p, card, 'prioritise')) };
+    });
+    const closing = new Promise((r) => setTimeout(r, 40)).then(() => officer('vote.close', { meetingId: meeting.id }));
+    const [answers] = await Promise.all([Promise.all(presses), closing]);
+
+    const [item] = await s.meetings.items((await s.meetings.get(FORUM, meeting.id))!);
+    const counted = item.result!.counted;
+    const stored = await s.votes.of(meeting.id, reports[0].id);
+    assert.deepEqual(Object.fromEntries(stored.map((m) => [m.voterKey, m.mark])), counted, 'stored marks are exactly the counted ones');
+    assert.equal(item.result!.tally.prioritise, Object.keys(counted).length);
+    for (const a of answers) {
+      const key = voterKey(a.who);
+      if (/Avstemningen er lukket\. Markeringen ble ikke lagret/.test(a.text)) assert.equal(counted[key], undefined, `${a.who.name} was told not counted`);
+      else assert.equal(counted[key], 'prioritise', `${a.who.name} was told counted: ${a.text.slice(0, 80)}`);
+    }
+    const late = answers.filter((a) => /kom med før avstemningen ble lukket/.test(a.text)).length;
+    this.test!.title += ` (${Object.keys(counted).length} counted, ${late} of them in the closing instant, ${30 - Object.keys(counted).length} refused)`;
+  });
+
+  it('keeps a mark written in the instant the vote closes only if the result counted it, and says which', async () => {
+    const s = h.app.services;
+    const put = s.votes.put.bind(s.votes);
+    try {
+      // The close runs entirely after the write: the result counts the mark.
+      let first = await openMeeting(1);
+      let card = await postedVoteCard(first.reports[0].reference);
+      s.votes.put = async (...args) => { const etag = await put(...args); await closeVote(s, first.meeting.id); return etag; };
+      const counted = cardText(await vote(ANNE, card, 'prioritise'));
+      assert.match(counted, /Markeringen din \(Prioriter\) kom med før avstemningen ble lukket/);
+      assert.deepEqual((await s.votes.of(first.meeting.id, first.reports[0].id)).map((m) => m.mark), ['prioritise']);
+
+      // The close counts before the write lands: the mark is taken back.
+      first = await openMeeting(1);
+      card = await postedVoteCard(first.reports[0].reference);
+      s.votes.put = async (...args) => { await closeVote(s, first.meeting.id); return put(...args); };
+      const refused = cardText(await vote(BJORN, card, 'not_prioritise'));
+      assert.match(refused, /Avstemningen er lukket\. Markeringen ble ikke lagret/);
+      assert.deepEqual(await s.votes.of(first.meeting.id, first.reports[0].id), []);
+      const [item] = await s.meetings.items((await s.meetings.get(FORUM, first.meeting.id))!);
+      assert.deepEqual(item.result!.counted, {});
+    } finally {
+      s.votes.put = put;
+    }
   });
 
   it('refuses every meeting verb to anyone but the secretariat', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { deadlineOnDay, isCalendarDay, osloClockTime, osloDate, osloInstant, osloOffsetMinutes } from '../../src/domain/oslo-time';
+import { reminderTimes, remindersDue } from '../../src/domain/secretariat/reminders';
 
 describe('Oslo time for deadlines', () => {
   const deadlines: Array<[string, string, string]> = [
@@ -37,5 +38,27 @@ describe('Oslo time for deadlines', () => {
   it('accepts only real calendar days', () => {
     assert.ok(isCalendarDay('2028-02-29'));
     for (const bad of ['2027-02-29', '2027-13-01', '1. februar 2027', '2027-2-1', '']) assert.ok(!isCalendarDay(bad), bad);
+  });
+});
+
+describe('deadline reminders', () => {
+  const at = (deadlineDay: string, now: string) => remindersDue({ deadline: deadlineOnDay(deadlineDay) }, new Date(now));
+
+  it('are due at 09:00 Oslo time a week and a day before the deadline\'s day', () => {
+    assert.deepEqual(reminderTimes({ deadline: deadlineOnDay('2027-02-01') }).map((r) => [r.label, r.at.toISOString()]),
+      [['7d', '2027-01-25T08:00:00.000Z'], ['1d', '2027-01-31T08:00:00.000Z']]);
+  });
+
+  it('follow Oslo\'s clock across the switch to summer time', () => {
+    // Deadline 1 April: the week-before reminder is still in winter time, the day-before one in summer time.
+    assert.deepEqual(reminderTimes({ deadline: deadlineOnDay('2027-04-01') }).map((r) => r.at.toISOString()),
+      ['2027-03-25T08:00:00.000Z', '2027-03-31T07:00:00.000Z']);
+  });
+
+  it('name the stages reached, and none after the deadline', () => {
+    assert.deepEqual(at('2027-02-01', '2027-01-25T07:59:59Z'), []);
+    assert.deepEqual(at('2027-02-01', '2027-01-25T08:00:00Z'), ['7d']);
+    assert.deepEqual(at('2027-02-01', '2027-02-01T22:58:00Z'), ['7d', '1d']);
+    assert.deepEqual(at('2027-02-01', '2027-02-01T22:59:00Z'), []);
   });
 });

@@ -43,7 +43,7 @@ export const decisionPending: ActionHandler = async (turn, data) => {
       })),
       actions: [
         ...(prioritised > 0 ? [action(t('decision.bulk.action'), 'decision.grantAll', { roundId: round.id }, { style: 'positive' })] : []),
-        action(t('export.xlsx'), 'export.round', { roundId: round.id }),
+        action(t('export.title', { year: round.year }), 'export.round', { roundId: round.id }),
       ],
     }),
   };

@@ -8,7 +8,7 @@ import { voterKey, type StoredMark } from '../../storage/votes';
 import type { Services } from '../services';
 import { Refusal } from '../wizard/session';
 import { electorate, type Elector } from './electors';
-import { cardElectorate, marksAfterWrite } from './hotReads';
+import { cardElectorate, itemWhileOpen, marksAfterWrite } from './hotReads';
 
 export { electorate, type Elector };
 import { MAX_REFRESH_USERS, type VoteCardState, type Viewer } from './voteCard';
@@ -65,7 +65,7 @@ export async function loadMeeting(services: Services, meetingId: string): Promis
 
 /** The item if it is on this meeting's agenda; anything else is refused the same way. */
 export async function loadItem(services: Services, meeting: Meeting, reportId: string): Promise<StoredItem> {
-  const stored = meeting.order.includes(reportId) ? await services.meetings.item(meeting.id, reportId) : undefined;
+  const stored = await itemWhileOpen(services, meeting, reportId);
   if (!stored) throw new Refusal('forum.vote.notOnAgenda');
   return stored;
 }
@@ -77,10 +77,10 @@ export interface ItemView { state: VoteCardState; marks: StoredMark[]; electors:
  * live tally counts every stored mark (only someone allowed to vote can store one); closing
  * checks each mark again against the group as it is then (see countMarks).
  */
-export async function itemView(services: Services, meeting: Meeting, stored: StoredItem, electors?: Elector[]): Promise<ItemView> {
+export async function itemView(services: Services, meeting: Meeting, stored: StoredItem, read: { electors?: Elector[]; marks?: StoredMark[] } = {}): Promise<ItemView> {
   const [group, marks] = await Promise.all([
-    electors ?? cardElectorate(services, meeting.forum, meeting.group),
-    marksAfterWrite(services, meeting.id, stored.item.reportId),
+    read.electors ?? cardElectorate(services, meeting.forum, meeting.group),
+    read.marks ?? marksAfterWrite(services, meeting.id, stored.item.reportId).then((r) => r.marks),
   ]);
   const closed = meeting.vote?.status === 'closed' && stored.result;
   const voters = group.filter((e) => !disqualificationOf(e.organisations, stored.item)).length;

@@ -37,6 +37,8 @@ export async function closeVote(services: Services, meetingId: string, closer?: 
   // Who the vote's moves are recorded as in each report's audit trail.
   const actor: Actor = closer ? officerActor(closer) : { role: 'secretariat', id: `vote:${closing.id}` };
   const items = await services.meetings.items(closing);
+  // Mark every item as closing before counting any: a voter who wrote after our count sees it.
+  await inBatches(items, 6, (stored) => stored.result ? Promise.resolve() : services.votes.markClosing(closing.id, stored.item.reportId));
   await inBatches(items, 6, async (stored) => {
     let result = stored.result;
     if (!result) {

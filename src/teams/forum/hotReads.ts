@@ -1,3 +1,5 @@
+import type { Meeting } from '../../domain/forum';
+import type { StoredItem } from '../../storage/meetings';
 import type { StoredMark } from '../../storage/votes';
 import type { Services } from '../services';
 import { electorate, type Elector } from './electors';
@@ -28,25 +30,51 @@ export function cardElectorate(services: Services, forum: string, group: string)
   return value;
 }
 
-const pending = new WeakMap<object, Map<string, Promise<StoredMark[]>>>();
+const pending = new WeakMap<object, Map<string, Promise<ItemMarks>>>();
+
+export interface ItemMarks { marks: StoredMark[]; closing: boolean }
 
 /**
  * An item's marks, read after the caller's own write. Callers arriving while a read is queued but
  * not yet started share it; a read that has started is never joined, so every caller sees at
  * least every write that finished before it asked. Thirty presses at once make a few reads, not thirty.
  */
-export function marksAfterWrite(services: Services, meetingId: string, reportId: string): Promise<StoredMark[]> {
+export function marksAfterWrite(services: Services, meetingId: string, reportId: string): Promise<ItemMarks> {
   let queue = pending.get(services.votes);
   if (!queue) pending.set(services.votes, (queue = new Map()));
   const key = `${meetingId}/${reportId}`;
   const queued = queue.get(key);
   if (queued) return queued;
-  const read = new Promise<StoredMark[]>((resolve, reject) => {
+  const read = new Promise<ItemMarks>((resolve, reject) => {
     setImmediate(() => {
       queue!.delete(key);
-      services.votes.of(meetingId, reportId).then(resolve, reject);
+      services.votes.read(meetingId, reportId).then(resolve, reject);
     });
   });
   queue.set(key, read);
   return read;
+}
+
+const items = new WeakMap<object, Map<string, StoredItem>>();
+const MAX_CACHED_ITEMS = 2_000;
+
+/**
+ * An agenda item while its vote takes marks. The agenda is locked once the vote opens, so the
+ * snapshot cannot change until the result is written at closing, and a closed vote is always
+ * read from storage.
+ */
+export async function itemWhileOpen(services: Services, meeting: Meeting, reportId: string): Promise<StoredItem | undefined> {
+  if (!meeting.order.includes(reportId)) return undefined;
+  if (meeting.vote?.status !== 'open') return services.meetings.item(meeting.id, reportId);
+  let cache = items.get(services.meetings);
+  if (!cache) items.set(services.meetings, (cache = new Map()));
+  const key = `${meeting.id}/${meeting.vote.id}/${reportId}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const stored = await services.meetings.item(meeting.id, reportId);
+  if (stored && !stored.result) {
+    if (cache.size >= MAX_CACHED_ITEMS) cache.clear();
+    cache.set(key, stored);
+  }
+  return stored;
 }

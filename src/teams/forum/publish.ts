@@ -70,7 +70,7 @@ export async function postVotingCards(services: Services, meeting: Meeting): Pro
   const items = await services.meetings.items(meeting);
   // In agenda order: the outbox sends a conversation's messages in the order they were queued.
   for (const stored of items) {
-    const { state } = await itemView(services, meeting, stored, electors);
+    const { state } = await itemView(services, meeting, stored, { electors });
     await services.deliver({
       kind: 'reply', key: voteCardKey(meeting.id, stored.item.reportId), threadKey: agendaPartKey(meeting.id, 1),
       activity: { ...cardMessage(voteCard(view, state)), summary: view.t('forum.vote.summary', { reference: stored.item.reference }) },
@@ -87,7 +87,7 @@ export async function freezeVotingCards(services: Services, meeting: Meeting): P
   await inBatches(items, 4, async (stored) => {
     const key = voteCardKey(meeting.id, stored.item.reportId);
     if (!(await services.outbox.get(key))) return; // never posted (closed before the cards went out)
-    const { state } = await itemView(services, meeting, stored, electors);
+    const { state } = await itemView(services, meeting, stored, { electors });
     await services.deliver({
       kind: 'update', key: `${key}:closed`, of: key,
       activity: { ...cardMessage(voteCard(view, state)), summary: view.t('forum.vote.summary', { reference: stored.item.reference }) },

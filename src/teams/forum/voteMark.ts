@@ -7,6 +7,8 @@ import { itemView, loadItem, loadMeeting, standingOf, viewerOf, VoteRef } from '
 import { groupName, forumView } from './view';
 import { disqualificationText, MARK_LABEL, voteCard } from './voteCard';
 import type { StoredItem } from '../../storage/meetings';
+import type { StoredMark } from '../../storage/votes';
+import { marksAfterWrite } from './hotReads';
 
 const MarkData = VoteRef.extend({ mark: z.enum(MARKS) }).strict();
 
@@ -41,8 +43,8 @@ export const voteMark: ActionHandler = async (turn, data) => {
 
   // The card comes back for the presser only: the tally read after any write, their own mark, and why if refused.
   const standing = await standingOf(services, person, meeting, stored.item);
-  const answer = async (m: Meeting, s: StoredItem, extra: { notice?: string; warning?: string }) => {
-    const iv = await itemView(services, m, s);
+  const answer = async (m: Meeting, s: StoredItem, extra: { notice?: string; warning?: string }, marks?: StoredMark[]) => {
+    const iv = await itemView(services, m, s, { marks });
     return { card: voteCard(view, iv.state, viewerOf(standing, iv, extra)) };
   };
 
@@ -57,28 +59,30 @@ export const voteMark: ActionHandler = async (turn, data) => {
     voter: person, teamsUserId: turn.caller.botUserId, role: standing.elector.chair ? 'chair' : 'member', mark, at: services.now().toISOString(),
   });
 
-  // The vote may have closed between the check above and the write. Then the close decides:
-  // a mark its result counted stands; any other is taken back, so nothing is stored after closing.
-  const after = await loadMeeting(services, meeting.id);
-  if (!acceptsMarks(after, services.now()) || after.vote?.id !== v) {
-    const settled = await settledAfterClose(turn, after, reportId);
-    if (settled?.result?.counted[standing.elector.key] === mark) {
-      return answer(settled.meeting, settled.stored, { notice: turn.t('forum.vote.savedJustInTime', { label: turn.t(MARK_LABEL[mark]) }) });
+  // The vote may have started closing between the check above and the write. Closing marks each
+  // item before counting it, and this read comes after the write: without the mark the count
+  // included us. With it, the close decides: a mark its result counted stands; any other is taken
+  // back (or put back to what was counted), so nothing is stored that the result does not hold.
+  const after = await marksAfterWrite(services, meeting.id, reportId);
+  if (after.closing) {
+    const settled = await settledAfterClose(turn, meeting, reportId);
+    const counted = settled?.result?.counted[standing.elector.key];
+    if (counted === mark) {
+      return answer(settled!.meeting, settled!.stored, { notice: turn.t('forum.vote.savedJustInTime', { label: turn.t(MARK_LABEL[mark]) }) });
     }
-    await services.votes.retract(meeting.id, reportId, person, etag, settled?.result?.counted[standing.elector.key]);
-    return answer(settled?.meeting ?? after, settled?.stored ?? stored, { warning: turn.t('forum.vote.closed') });
+    await services.votes.retract(meeting.id, reportId, person, etag, counted);
+    return answer(settled?.meeting ?? meeting, settled?.stored ?? stored, { warning: turn.t('forum.vote.closed') });
   }
-  return answer(meeting, stored, { notice: turn.t('forum.vote.saved', { label: turn.t(MARK_LABEL[mark as Mark]) }) });
+  return answer(meeting, stored, { notice: turn.t('forum.vote.saved', { label: turn.t(MARK_LABEL[mark as Mark]) }) }, after.marks);
 };
 
 /** Waits briefly for a closing vote to finish; undefined when it has not (the mark is then taken back). */
 async function settledAfterClose(turn: Turn, meeting: Meeting, reportId: string): Promise<{ meeting: Meeting; stored: StoredItem; result?: StoredItem['result'] } | undefined> {
   const { services } = turn;
   const deadline = Date.now() + CLOSE_WAIT_MS;
-  let m = meeting;
+  let m = await loadMeeting(services, meeting.id);
   while (m.vote?.status !== 'closed') {
-    // Open but past its closing time: nothing will count it until the scheduler closes the vote.
-    if (m.vote?.status === 'open' || Date.now() > deadline) return undefined;
+    if (Date.now() > deadline) return undefined;
     await new Promise((r) => setTimeout(r, 100));
     m = await loadMeeting(services, meeting.id);
   }

@@ -22,7 +22,9 @@ export async function autoClose(ctx: JobContext): Promise<void> {
     await services.rounds.update(round.id, (r) => (r.status === 'open' && Date.parse(r.deadline) <= now.getTime() ? { ...r, status: 'closed' } : r));
     ctx.done.closed.push(round.id);
   }
-  for (const round of ctx.rounds.filter((r) => Date.parse(r.deadline) <= now.getTime())) {
+  // Recovery of an interrupted close: a week is far longer than any outage worth waiting out.
+  const recent = (r: Round) => Date.parse(r.deadline) <= now.getTime() && now.getTime() - Date.parse(r.deadline) < 7 * 86_400_000;
+  for (const round of ctx.rounds.filter(recent)) {
     const state = await jobs.get<State>('autoClose', round.id);
     if (!state || state.notified) continue;
     await notifyClosed(ctx, { ...round, status: 'closed' });
