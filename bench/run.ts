@@ -5,6 +5,7 @@ import { startAzurite } from '../src/app/azurite';
 import { freePort } from '../src/app/childProcess';
 import { ROOT } from '../src/app/paths';
 import type { BenchRow } from './common';
+import { benchOverview } from './overview';
 import { benchStartup } from './startup';
 import { benchSubmit } from './submit';
 
@@ -15,6 +16,15 @@ type Bench = { name: string; run: (opts: { connectionString: string; quick: bool
 const BENCHES: Bench[] = [
   { name: 'submit', run: benchSubmit },
   { name: 'startup', run: benchStartup },
+  {
+    name: 'overview',
+    run: async (o) => {
+      const rows = await benchOverview(o);
+      const vsRaw = rows.find((r) => r.name === 'overview vs raw partition read')!;
+      const abs = rows.find((r) => r.name === 'overview of a round')!;
+      return [{ ...vsRaw, name: o.quick ? 'overview.1k' : 'overview.10k', ok: vsRaw.ok && vsRaw.ratio !== null && vsRaw.ratio <= 2 && abs.ok, note: abs.note }];
+    },
+  },
 ];
 
 function table(rows: BenchRow[]): string {

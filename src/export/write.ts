@@ -44,7 +44,7 @@ async function caughtUp(stream: Writable, limit: number): Promise<void> {
 // (its internal stream's write() always says yes), so a slow download would pile the whole
 // uncompressed sheet up in memory. The zip's intake (the compressor the sheet is piped into)
 // does know how much waits; the writer holds the rows back while more than this is queued there.
-const ZIP_BACKLOG_BYTES = 256 * 1024;
+const ZIP_BACKLOG_BYTES = 1024 * 1024;
 type SheetInternals = { stream?: { pipes?: Writable[] } };
 
 /** An Excel workbook: Norwegian headings, amounts as numbers, dates as dates, a filter row. */

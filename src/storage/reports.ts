@@ -38,6 +38,16 @@ const ownerIndexPk = (orgnr: string) => `o_${safeKey(orgnr)}`;
 const memberOfPk = (p: PersonKey) => `m_${personKey(p)}`;
 const referencePk = (reference: string) => `ref_${safeKey(reference)}`;
 
+/** The row of a report as first submitted. */
+function submittedRow(input: { draftId: string; reference: string; by: PersonKey; summary: ReportSummary; data: unknown }, at: string): Row {
+  const history: AuditEntry[] = [{ at, actor: actorOf(input.by), from: 'draft', to: 'submitted' }];
+  return {
+    ...input.summary, reference: input.reference, status: 'submitted', version: 1,
+    createdByTenant: input.by.tenantId, createdByUser: input.by.aadObjectId, submittedAt: at, updatedAt: at,
+    lastDraftId: input.draftId, history: JSON.stringify(history), ...packJson(input.data),
+  };
+}
+
 function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
   const { ownerName, ownerOrgnr, ownerType, scheme, region, workingGroup, title, totalRequested } = row;
   return {
@@ -91,13 +101,7 @@ export class Reports {
    * after a crash completes what is missing.
    */
   async submitNew<T>(input: { draftId: string; roundId: string; reference: string; by: PersonKey; summary: ReportSummary; data: T }): Promise<{ report: ReportRecord<T>; created: boolean }> {
-    const at = this.now().toISOString();
-    const history: AuditEntry[] = [{ at, actor: actorOf(input.by), from: 'draft', to: 'submitted' }];
-    const row: Row = {
-      ...input.summary, reference: input.reference, status: 'submitted', version: 1,
-      createdByTenant: input.by.tenantId, createdByUser: input.by.aadObjectId, submittedAt: at, updatedAt: at,
-      lastDraftId: input.draftId, history: JSON.stringify(history), ...packJson(input.data),
-    };
+    const row = submittedRow(input, this.now().toISOString());
     const created = await createIfAbsent(this.table, { partitionKey: reportPk(input.roundId), rowKey: safeKey(input.draftId), ...row });
     // A retry finds the first submission's report (its reference and time), not this attempt's.
     const report = created ? fromRow<T>(input.roundId, input.draftId, row) : (await this.get<T>(input.roundId, input.draftId))!;
@@ -107,6 +111,19 @@ export class Reports {
     await this.index.upsertEntity({ partitionKey: referencePk(report.reference), rowKey: 'report', roundId: report.roundId, reportId: report.id }, 'Replace');
     await this.registerFirstMember(report.summary.ownerOrgnr, input.by);
     return { report, created };
+  }
+
+  /**
+   * Stores many submitted reports of one round at once, 100 to a transaction: for benchmarks and
+   * data migration only. It writes the report rows and nothing else (no versions, events or
+   * indexes), so these reports are not in anyone's "my reports".
+   */
+  async importSubmitted<T>(roundId: string, inputs: Array<{ draftId: string; reference: string; by: PersonKey; summary: ReportSummary; data: T }>): Promise<void> {
+    const at = this.now().toISOString();
+    for (let i = 0; i < inputs.length; i += 100) {
+      await this.table.submitTransaction(inputs.slice(i, i + 100).map((input) =>
+        ['upsert', { partitionKey: reportPk(roundId), rowKey: safeKey(input.draftId), ...submittedRow(input, at) }, 'Replace'] as const));
+    }
   }
 
   /**

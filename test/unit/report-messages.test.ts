@@ -75,7 +75,7 @@ describe('needs report texts', () => {
       ...INPUT_STEPS.flatMap((s) => CARD_INPUTS[s].map((id) => inputLabel(id).key)),
     ];
     for (const key of wanted) assert.ok(key in reportMessages.nb, `missing label ${key}`);
-    assert.equal(translator('nn')(inputLabel('year2Uh').key, inputLabel('year2Uh').params), 'År 2: delen til UH-partnaren (kr)');
+    assert.equal(translator('nn')(inputLabel('year2Uh').key, inputLabel('year2Uh').params), 'År 2: søkt tilskot til UH-partnar (kr)');
   });
 
   it('offers choices as stable codes with translated titles, PPT only under Kompetanseløftet', () => {

@@ -55,7 +55,11 @@ export function recommendationCard(view: ForumView, meeting: Meeting, round: Rou
     sections,
     csvTitle: opts.csv ? t('forum.recommendation.csvTitle', { rows: csvRows(opts.csv).length - 1 }) : '',
     csvLines: opts.csv ? shownCsv(view, opts.csv) : [],
-    actions: opts.csv ? [] : [action(t('forum.recommendation.csv'), 'meeting.csv', { meetingId: meeting.id })],
+    actions: [
+      ...(opts.csv ? [] : [action(t('forum.recommendation.csv'), 'meeting.csv', { meetingId: meeting.id })]),
+      // The round's own export (Excel or CSV download links) holds every report with its status.
+      action(t('forum.recommendation.exportRound', { year: round.year }), 'export.round', { roundId: round.id }),
+    ],
   });
 }
 

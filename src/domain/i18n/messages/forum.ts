@@ -143,6 +143,7 @@ export const forumMessages = defineMessages({
     'forum.recommendation.line': '{reference} – {title} · {owner} · {scheme} · {amount}',
     'forum.recommendation.more': '… og {count} til',
     'forum.recommendation.csv': 'Eksporter som CSV',
+    'forum.recommendation.exportRound': 'Eksporter hele runden {year} (Excel/CSV)',
     'forum.recommendation.csvTitle': 'CSV ({rows} rader, semikolon-separert). Kopier linjene inn i et regneark.',
     'forum.recommendation.notYet': 'Innstillingen er klar når avstemningen er lukket.',
 
@@ -297,6 +298,7 @@ export const forumMessages = defineMessages({
     'forum.recommendation.line': '{reference} – {title} · {owner} · {scheme} · {amount}',
     'forum.recommendation.more': '… og {count} til',
     'forum.recommendation.csv': 'Eksporter som CSV',
+    'forum.recommendation.exportRound': 'Eksporter heile runden {year} (Excel/CSV)',
     'forum.recommendation.csvTitle': 'CSV ({rows} rader, semikolonseparert). Kopier linjene inn i eit rekneark.',
     'forum.recommendation.notYet': 'Innstillinga er klar når røystinga er lukka.',
 
@@ -451,6 +453,7 @@ export const forumMessages = defineMessages({
     'forum.recommendation.line': '{reference} – {title} · {owner} · {scheme} · {amount}',
     'forum.recommendation.more': '… and {count} more',
     'forum.recommendation.csv': 'Export as CSV',
+    'forum.recommendation.exportRound': 'Export the whole {year} round (Excel/CSV)',
     'forum.recommendation.csvTitle': 'CSV ({rows} rows, semicolon-separated). Copy the lines into a spreadsheet.',
     'forum.recommendation.notYet': 'The recommendation is ready once the vote has closed.',
 
