@@ -6,7 +6,9 @@ import { freePort } from '../src/app/childProcess';
 import { DEFAULT_REGIONS } from '../src/domain/regions';
 import { reportTotals, type NeedsReport } from '../src/domain/report';
 import type { Round } from '../src/domain/round';
-import { writeRoundExport } from '../src/export/roundExport';
+import type { Cell } from '../src/domain/exportRows';
+import { roundRows } from '../src/export/roundExport';
+import { writeCsv, writeXlsx } from '../src/export/write';
 import type { ExportFormat } from '../src/export/links';
 import { Reports } from '../src/storage/reports';
 import { Tables } from '../src/storage/tables';
@@ -75,17 +77,41 @@ async function seed(reports: Reports, roundId: string, n: number): Promise<numbe
   return (performance.now() - started) / 1000;
 }
 
-async function measure(format: ExportFormat, reports: Reports, round: Round): Promise<{ rows: number; bytes: number; seconds: number; idleMb: number; peakMb: number }> {
+interface Measured { rows: number; bytes: number; seconds: number; idleMb: number; peakMb: number; peakHeapMb: number; peakBuffersMb: number; rssAtQuarters: number[] }
+
+async function measure(format: ExportFormat, reports: Reports, round: Round, expectedRows: number): Promise<Measured> {
   collectGarbage();
-  const idle = process.memoryUsage().rss;
-  let peak = idle;
-  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 5);
+  const idle = process.memoryUsage();
+  let peak = idle.rss;
+  let peakHeap = idle.heapUsed;
+  let peakBuffers = idle.arrayBuffers;
+  const sample = () => {
+    const m = process.memoryUsage();
+    peak = Math.max(peak, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+    peakBuffers = Math.max(peakBuffers, m.arrayBuffers);
+    return m.rss;
+  };
+  // RSS when a quarter, half, three quarters and all of the rows are written: flat means streaming.
+  const rssAtQuarters: number[] = [];
+  let written = 0;
+  async function* counted(): AsyncGenerator<Cell[]> {
+    for await (const row of roundRows(reports, round, DEFAULT_REGIONS)) {
+      yield row;
+      written++;
+      if (written % Math.ceil(expectedRows / 4) === 0) rssAtQuarters.push(mb(sample()));
+    }
+  }
+  const sampler = setInterval(sample, 5);
   const sink = socketLikeSink();
   const started = performance.now();
   try {
-    const rows = await writeRoundExport(format, sink, { reports, round, regions: DEFAULT_REGIONS });
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { rows, bytes: sink.bytes, seconds: (performance.now() - started) / 1000, idleMb: mb(idle), peakMb: mb(peak) };
+    const rows = format === 'xlsx' ? await writeXlsx(sink, counted(), 'Behovsmeldinger') : await writeCsv(sink, counted());
+    sample();
+    return {
+      rows, bytes: sink.bytes, seconds: (performance.now() - started) / 1000, idleMb: mb(idle.rss), peakMb: mb(peak),
+      peakHeapMb: mb(peakHeap - idle.heapUsed), peakBuffersMb: mb(peakBuffers - idle.arrayBuffers), rssAtQuarters,
+    };
   } finally {
     clearInterval(sampler);
   }
@@ -105,10 +131,11 @@ export async function benchExport(opts: { connectionString: string; quick: boole
     const seedSeconds = await seed(reports, round.id, n);
     const rows: BenchRow[] = [];
     for (const format of ['xlsx', 'csv'] as const) {
-      const m = await measure(format, reports, round);
       const expectedRows = n * REPORT.years;
+      const m = await measure(format, reports, round, expectedRows);
       const delta = m.peakMb - m.idleMb;
-      const note = `${n} reports (${m.rows} rows, ${round2(mb(m.bytes))} MB ${format}) in ${round2(m.seconds)} s; idle RSS ${round2(m.idleMb)} MB, peak ${round2(m.peakMb)} MB; seeding took ${round2(seedSeconds)} s`;
+      const note = `${n} reports (${m.rows} rows, ${round2(mb(m.bytes))} MB ${format}) in ${round2(m.seconds)} s; idle RSS ${round2(m.idleMb)} MB, peak ${round2(m.peakMb)} MB `
+        + `(heap +${round2(m.peakHeapMb)} MB, buffers +${round2(m.peakBuffersMb)} MB); RSS at 25/50/75/100 % of rows: ${m.rssAtQuarters.map(round2).join(' / ')} MB; seeding took ${round2(seedSeconds)} s`;
       rows.push({
         name: `export ${format} peak RSS over idle`, value: round2(delta), unit: 'MB', baseline: AIM_PEAK_DELTA_MB, ratio: round2(delta / AIM_PEAK_DELTA_MB),
         n, ok: m.rows === expectedRows && m.bytes > 0 && delta < AIM_PEAK_DELTA_MB, note,

@@ -6,6 +6,7 @@ import { freePort } from '../src/app/childProcess';
 import { ROOT } from '../src/app/paths';
 import type { BenchRow } from './common';
 import { benchOverview } from './overview';
+import { benchSoak } from './soak';
 import { benchStartup } from './startup';
 import { benchSubmit } from './submit';
 
@@ -16,6 +17,7 @@ type Bench = { name: string; run: (opts: { connectionString: string; quick: bool
 const BENCHES: Bench[] = [
   { name: 'submit', run: benchSubmit },
   { name: 'startup', run: benchStartup },
+  { name: 'soak', run: benchSoak },
   {
     name: 'overview',
     run: async (o) => {

@@ -33,7 +33,7 @@ const invoke = (user: number, verb: string, data: object) =>
   activity(user, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } } } });
 
 /** `users` people each file `reports` reports through the wizard, all at once. */
-async function wizardLoad(url: string, users: number, reports: number, firstUser: number): Promise<Load> {
+export async function wizardLoad(url: string, users: number, reports: number, firstUser: number): Promise<Load> {
   const load: Load = { latencies: [], seconds: 0, steps: 0, references: new Set(), errors: 0 };
   const timed = async (body: object) => {
     const r = await post(url, body);

@@ -37,7 +37,7 @@ export type Verdict =
 /**
  * Retry on 408, 412, 429, 5xx and on no answer; 403 and 404 are final (and the stored
  * reference goes stale); other 4xx are final. After `maxAttempts` tries a retryable fault is final
- * too. `inDoubt` says Teams may have taken the message although we got no answer.
+ * too. `inDoubt` says Teams may have posted the message although the try looked failed.
  */
 export function judgeFailure(f: AttemptFailure, attempts: number, maxAttempts: number, kind: DeliveryKind): Verdict {
   const s = f.status;
@@ -48,7 +48,10 @@ export function judgeFailure(f: AttemptFailure, attempts: number, maxAttempts: n
   const retryable = s === undefined || s === 408 || s === 412 || s === 429 || s >= 500;
   if (!retryable) return { action: 'fail', reason: 'rejected', markStale: false };
   if (attempts >= maxAttempts) return { action: 'fail', reason: 'gave-up', markStale: false };
-  return { action: 'retry', inDoubt: s === undefined && (f.network === 'timeout' || f.network === 'reset') };
+  // Bot Framework's "send" takes no idempotency key, and Teams can post a message and still fail
+  // the answer (a gateway timeout, a 500), so after those a resend may show twice.
+  const ambiguous = s === undefined ? f.network === 'timeout' || f.network === 'reset' : s === 408 || s === 500 || s === 502 || s === 504;
+  return { action: 'retry', inDoubt: ambiguous };
 }
 
 /** A short, body-free description for the log and the status card. */

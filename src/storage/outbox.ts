@@ -2,7 +2,7 @@ import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { DeliveryKind, DeliveryStatus, FailureReason } from '../domain/delivery';
 import { packJson, unpackJson } from './json';
 import { odataString } from './keys';
-import { getOrUndefined, propertiesOf, safeKey, statusOf, type Stored, type Tables } from './tables';
+import { deleteIfPresent, getOrUndefined, propertiesOf, safeKey, statusOf, type Stored, type Tables } from './tables';
 
 /*
  * Layout of the Outbox table.
@@ -92,6 +92,9 @@ type Row = Record<string, unknown> & {
 };
 
 const ACTIVITY = 'a'; // prefix of the packed activity properties
+const isActivityProperty = (name: string) => /^a(n|\d+)$/.test(name);
+// Properties a transition may clear. A Merge cannot remove a property, so cleared means '' or 0.
+const CLEARABLE = ['dueAt', 'leaseId', 'leaseUntil'] as const;
 
 function fnv1a(text: string): number {
   let h = 0x811c9dc5;
@@ -115,8 +118,8 @@ function toMessage(row: Row): OutboxMessage {
   return {
     key: row.key, kind: row.kind, target: JSON.parse(row.target) as OutboxTarget, conversation: row.conversation,
     parentKey: row.parentKey, status: row.status, attempts: Number(row.attempts ?? 0), createdAt: row.createdAt, seq: Number(row.seq),
-    dueAt: row.dueAt === undefined ? undefined : Number(row.dueAt), leaseId: row.leaseId,
-    leaseUntil: row.leaseUntil === undefined ? undefined : Number(row.leaseUntil), inDoubt: Boolean(row.inDoubt),
+    dueAt: row.dueAt ? Number(row.dueAt) : undefined, leaseId: row.leaseId || undefined,
+    leaseUntil: row.leaseUntil ? Number(row.leaseUntil) : undefined, inDoubt: Boolean(row.inDoubt),
     lastError: row.lastError, lastStatus: row.lastStatus, reason: row.reason, activityId: row.activityId,
     conversationId: row.conversationId, sentAt: row.sentAt, sentBy: row.sentBy, failedAt: row.failedAt,
   };
@@ -182,13 +185,18 @@ export class Outbox {
    * (its due row moves there, so it reappears if we die). Undefined when it is not ours to take:
    * already done, leased by a live claim, not due yet, or another worker won the race.
    */
-  async claim(key: string, opts: { leaseId: string; leaseMs: number }): Promise<Claim | undefined> {
+  async claim(entry: Pick<DueEntry, 'key' | 'dueAt'>, opts: { leaseId: string; leaseMs: number }): Promise<Claim | undefined> {
+    const { key } = entry;
     const stored = await this.read(key);
     if (!stored) return undefined;
     const row = propertiesOf(stored);
     const now = this.now().getTime();
-    if (row.status === 'sent' || row.status === 'failed') return undefined;
-    if (row.dueAt !== undefined && Number(row.dueAt) > now) return undefined;
+    if (row.status === 'sent' || row.status === 'failed') {
+      // A due row left behind by a crash right after markSent: tidy it away.
+      await deleteIfPresent(this.table, stored.partitionKey!, dueRow(entry.dueAt, key));
+      return undefined;
+    }
+    if (row.dueAt && Number(row.dueAt) > now) return undefined;
     const leaseUntil = now + opts.leaseMs;
     const next: Row = {
       ...row, status: 'sending', attempts: Number(row.attempts ?? 0) + 1, leaseId: opts.leaseId, leaseUntil, dueAt: leaseUntil,
@@ -205,13 +213,24 @@ export class Outbox {
     }
   }
 
-  /** Teams took it. Recorded even if our lease ran out meanwhile: the send happened. */
+  /**
+   * Teams took it. This write is what stands between a crash and a resend, so it is the cheapest
+   * there is: one ETag-checked Merge of the message row. The due row goes after (a crash in between
+   * leaves it for the next claim to remove). Recorded even if our lease ran out meanwhile and
+   * someone else claimed the message: the send happened.
+   */
   async markSent(claim: Claim, result: { activityId?: string; conversationId?: string; by: string }): Promise<void> {
-    const at = this.now().toISOString();
-    await this.settle(claim, (row) => row.status === 'sent' ? undefined : {
-      ...row, status: 'sent', activityId: result.activityId, conversationId: result.conversationId, sentAt: at, sentBy: result.by,
-      dueAt: undefined, leaseId: undefined, leaseUntil: undefined,
-    }, true);
+    const stored = claim.stored as Stored<Row>;
+    const sentAt = this.now().toISOString();
+    const sent = { status: 'sent' as const, activityId: result.activityId, conversationId: result.conversationId, sentAt, sentBy: result.by };
+    try {
+      await this.table.updateEntity(withoutUndefined({ partitionKey: stored.partitionKey!, rowKey: stored.rowKey!, ...sent, dueAt: 0, leaseId: '', leaseUntil: 0 }), 'Merge', { etag: stored.etag });
+    } catch (err) {
+      if (statusOf(err) !== 412 && statusOf(err) !== 404) throw err;
+      await this.settle(claim, (row) => row.status === 'sent' ? undefined : { ...row, ...sent, dueAt: undefined, leaseId: undefined, leaseUntil: undefined }, true);
+      return;
+    }
+    if (stored.dueAt) await deleteIfPresent(this.table, stored.partitionKey!, dueRow(Number(stored.dueAt), claim.message.key));
   }
 
   /** Another try later (no earlier than `at`, ms). Dropped when someone else owns the message by now. */
@@ -263,13 +282,24 @@ export class Outbox {
     return withoutUndefined({ partitionKey: pk, rowKey: dueRow(dueAt, row.key), key: row.key, conversation: row.conversation, kind: row.kind, target: row.target, seq: row.seq, dueAt, parentKey: row.parentKey });
   }
 
-  /** Replaces the message row (ETag-checked) and moves its due row, in one transaction. Returns the new ETag. */
+  /**
+   * Changes the message row (ETag-checked) and moves its due row, in one transaction. Only changed
+   * properties are sent (a Merge): the activity, up to 80 KB, is written once at enqueue, not on
+   * every try. Returns the new ETag.
+   */
   private async write(stored: Stored<Row>, next: Row): Promise<string> {
     const pk = stored.partitionKey!;
-    const before = stored.dueAt === undefined ? undefined : Number(stored.dueAt);
-    const after = next.dueAt === undefined ? undefined : Number(next.dueAt);
-    const clean = withoutUndefined({ ...next, partitionKey: pk, rowKey: stored.rowKey! });
-    const actions: TransactionAction[] = [['update', clean, 'Replace', { etag: stored.etag }]];
+    const before = stored.dueAt ? Number(stored.dueAt) : undefined;
+    const after = next.dueAt ? Number(next.dueAt) : undefined;
+    const changes: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(next)) {
+      if (value !== undefined && !isActivityProperty(name) && value !== (stored as Record<string, unknown>)[name]) changes[name] = value;
+    }
+    for (const name of CLEARABLE) {
+      const old = stored[name];
+      if (next[name] === undefined && old !== undefined && old !== '' && old !== 0) changes[name] = typeof old === 'number' ? 0 : '';
+    }
+    const actions: TransactionAction[] = [['update', { ...changes, partitionKey: pk, rowKey: stored.rowKey! }, 'Merge', { etag: stored.etag }]];
     if (before !== after) {
       if (before !== undefined) actions.push(['delete', { partitionKey: pk, rowKey: dueRow(before, next.key) }]);
       if (after !== undefined) actions.push(['create', this.dueEntity(pk, next, after)]);

@@ -31,7 +31,7 @@ export interface Services {
   deliver: Deliver;
   /** Read side of delivery: a message's state by key, counts for the status command. */
   outbox: Outbox;
-  /** AAD object ids from BOOTSTRAP_SECRETARIAT; stands in for roles until they exist. */
+  /** AAD object ids from BOOTSTRAP_SECRETARIAT: secretariat officers by configuration. */
   bootstrapSecretariat: readonly string[];
   /** A round's reports as summary columns only (overview, digests). */
   summaries: ReportSummaries;

@@ -64,6 +64,18 @@ describe('the secretariat checks reports', function () {
     }
   });
 
+  it('keeps casework out of channels, where everyone would see the report', async () => {
+    const r = await submitted(h, OWNER);
+    const inChannel = { conversation: { id: '19:ost@thread.tacv2', conversationType: 'channel', tenantId: OFFICER.tenantId } };
+    for (const verb of ['report.check', 'report.checkPass', 'export.round']) {
+      const res = await h.invoke(OFFICER, verb, { roundId: r.roundId, reportId: r.reportId }, inChannel);
+      assert.match(cardText(res.body.value), /Saksbehandling gjøres i personlig chat/, verb);
+    }
+    const [reply] = await h.send(OFFICER, `vis ${r.reference}`, inChannel);
+    assert.match(cardText(cardOf(reply)), /Saksbehandling gjøres i personlig chat/);
+    assert.equal((await h.app.services.reports.get(r.roundId, r.reportId))?.status, 'submitted');
+  });
+
   it('says which reference it could not find', async () => {
     const [reply] = await h.send(OFFICER, 'vis BM-2027-9999');
     assert.match(cardText(cardOf(reply)), /Fant ingen melding med referansen BM-2027-9999/);

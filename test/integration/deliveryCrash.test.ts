@@ -62,9 +62,11 @@ describe('delivery across a crash', function () {
 
     const first = startBot(env);
     running.push(first.child);
-    // Killed at a random point of the batch, while it is sending.
-    const killAt = 70 + Math.floor(Math.random() * 100);
-    await waitFor(`${killAt} messages`, () => teams.arrivals.length >= killAt, 20_000, 2);
+    // Killed at a random moment while the batch is being sent (not timed to an arrival, which
+    // would always catch a send between Teams taking it and the outbox recording it).
+    await waitFor('the first 60 messages', () => teams.arrivals.length >= 60, 30_000, 10)
+      .catch((err: Error) => { throw new Error(`${err.message}; the bot said:\n${first.output()}`); });
+    await new Promise((r) => setTimeout(r, Math.random() * 1500));
     first.child.kill('SIGKILL');
     await first.exited;
     const atKill = teams.counts().size;
@@ -72,7 +74,8 @@ describe('delivery across a crash', function () {
 
     const second = startBot(env);
     running.push(second.child);
-    await waitForArrivals(teams, tags, 30_000, 500);
+    await waitForArrivals(teams, tags, 30_000, 500)
+      .catch((err: Error) => { throw new Error(`${err.message}; the bot said:\n${second.output()}`); });
     second.child.kill('SIGTERM');
     assert.equal(await second.exited, 0, second.output());
 

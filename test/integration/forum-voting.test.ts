@@ -305,6 +305,9 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     assert.match(text, /DEKOM: 1 250 000 kr av 90 000 000 kr \(1 saker\)/);
     assert.match(text, /REKOM: 1 250 000 kr av 40 000 000 kr \(1 saker\)/);
     assert.ok(JSON.stringify(rec).includes('"meeting.csv"'));
+    // "Like the round": the round's own export, download links signed for this officer.
+    const exported = await officer('export.round', actionData(rec, 'export.round'));
+    assert.match(JSON.stringify(exported), /\/exports\/[A-Za-z0-9_.-]+/);
 
     // The CSV export of the recommendation.
     const csvCard = await officer('meeting.csv', { meetingId: meeting.id });
@@ -427,6 +430,38 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     } finally {
       s.votes.put = put;
     }
+  });
+
+  it('tells the officer when the group has no channel, or the app is not in its team, and posts nothing', async () => {
+    const create = async (group: string) => {
+      const form = await officer('meeting.new', {});
+      const editor = await officer('meeting.create', { ...actionData(form, 'meeting.create'), group, roundId: 'r2027', title: `Møte ${group}`, date: '2027-03-12' });
+      return actionData(editor, 'meeting.post').meetingId as string;
+    };
+    const nordvest = await create('nordvest');
+    assert.match(cardText(await officer('meeting.post', { meetingId: nordvest })), /Gruppen har ingen Teams-kanal/);
+    await h.app.services.groups.assign({ forum: FORUM, group: 'sor', teamId: '19:other-team@thread.tacv2', channelId: '19:sor@thread.tacv2', assignedBy: 'test', assignedAt: '2027-01-01T00:00:00.000Z' });
+    const sor = await create('sor');
+    assert.match(cardText(await officer('meeting.post', { meetingId: sor })), /Appen er ikke lagt til i teamet/);
+    for (const id of [nordvest, sor]) {
+      assert.equal(await h.app.services.outbox.get(`agenda:${id}:p1`), undefined, 'nothing queued');
+      assert.equal((await h.app.services.meetings.get(FORUM, id))!.posted, undefined);
+    }
+  });
+
+  it('gives a forum meeting every checked report of the round, and a double press one meeting', async () => {
+    const s = h.app.services;
+    const vest = await seedCheckedReport(s);
+    const oslo = await seedCheckedReport(s, { region: 'oslo' });
+    const form = await officer('meeting.new', {});
+    const input = { ...actionData(form, 'meeting.create'), group: 'forum', roundId: 'r2027', title: 'Samarbeidsforumet', date: '2027-03-20' };
+    const [a, b] = await Promise.all([officer('meeting.create', input), officer('meeting.create', input)]);
+    const ids = [a, b].map((c) => actionData(c, 'meeting.post').meetingId);
+    assert.equal(ids[0], ids[1]);
+    const meeting = (await s.meetings.get(FORUM, ids[0] as string))!;
+    assert.ok(meeting.order.includes(vest.id) && meeting.order.includes(oslo.id), 'reports of every working group');
+    assert.equal(new Set(meeting.order).size, meeting.order.length, 'each report once');
+    assert.equal((await s.meetings.list(FORUM)).filter((m) => m.title === 'Samarbeidsforumet').length, 1);
   });
 
   it('refuses every meeting verb to anyone but the secretariat', async () => {

@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { EXPORT_COLUMNS, exportRows, type Cell } from '../../src/domain/exportRows';
+import { exportRows, type Cell } from '../../src/domain/exportRows';
 import { DEFAULT_REGIONS } from '../../src/domain/regions';
 import { writeCsv, writeXlsx } from '../../src/export/write';
-import { SAMPLE_REPORT } from './exportRows.test';
+import { SAMPLE_REPORT } from '../support/sampleReport';
 
-const TOTAL = 20_000;
+const TOTAL = 8_000;
 
 /** Rows of many reports, counting how many the writer has asked for. */
 function source() {
@@ -55,7 +55,6 @@ describe('streaming the export', function () {
       } else {
         assert.equal(reader.bytes().toString('utf8').split('\r\n').filter(Boolean).length, TOTAL + 1);
       }
-      assert.equal(EXPORT_COLUMNS.length > 40, true);
     });
   }
 });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { tally, type ItemResult } from '../../src/domain/forum';
+import { decide, tally, type ItemResult } from '../../src/domain/forum';
 import { DEFAULT_REGIONS } from '../../src/domain/regions';
 import { cardMessage } from '../../src/teams/cards/attach';
 import { AGENDA_PART_BYTES, agendaCards } from '../../src/teams/forum/agendaCard';
-import { refreshUserIds, type Elector } from '../../src/teams/forum/ballot';
+import { countMarks, refreshUserIds, type Elector } from '../../src/teams/forum/ballot';
 import { recommendationCard } from '../../src/teams/forum/recommendationCard';
 import { forumView } from '../../src/teams/forum/view';
 import { voteCard, type VoteCardState } from '../../src/teams/forum/voteCard';
@@ -126,5 +126,20 @@ describe('forum cards: the recommendation', () => {
     assert.deepEqual(columns[0], [['warning', 80], ['attention', 20]]);
     assert.deepEqual(columns[1], [['good', 50], ['emphasis', 50]]);
     assert.ok(bars.includes('meeting.csv'));
+  });
+});
+
+describe('forum votes: what a closing counts', () => {
+  const item = agendaItem(1, { ownerOrgnr: '974760673', networkOrgnrs: [], uhOrgnr: undefined });
+  const elector = (n: number, extra: Partial<Elector> = {}): Elector => ({ key: `k${n}`, person: { tenantId: 't', aadObjectId: `a${n}` }, chair: false, organisations: [], ...extra });
+  const mark = (n: number, m: 'prioritise' | 'not_prioritise' | 'abstain' | 'conflict') =>
+    ({ voterKey: `k${n}`, voter: { tenantId: 't', aadObjectId: `a${n}` }, teamsUserId: '', role: 'member' as const, mark: m, at: '' });
+
+  it('counts electors only, leaves out anyone disqualified by their organisation, and finds the chair\'s mark', () => {
+    const electors = [elector(1), elector(2, { chair: true }), elector(3, { organisations: ['974760673'] })];
+    const count = countMarks([mark(1, 'prioritise'), mark(2, 'not_prioritise'), mark(3, 'prioritise'), mark(9, 'prioritise')], electors, item);
+    assert.deepEqual(count.counted, { k1: 'prioritise', k2: 'not_prioritise' }, 'k3 is disqualified, k9 is no longer a member');
+    assert.equal(count.chairMark, 'not_prioritise');
+    assert.deepEqual(decide(count.tally, count.chairMark), { outcome: 'not_prioritised', method: 'chair' });
   });
 });

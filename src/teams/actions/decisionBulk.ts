@@ -4,9 +4,8 @@ import { statusLabelKey, yearSummaries, type NeedsReport } from '../../domain/re
 import type { Round } from '../../domain/round';
 import { RefusedError, type ReportRecord } from '../../storage/reports';
 import { renderCard } from '../cards/render';
-import { officerActor, pickRound, roundOfData } from '../casework/load';
+import { officerActor, pickRound, roundOfData, requireCaseworker } from '../casework/load';
 import { tellDecision } from '../casework/notify';
-import { requireOfficer } from '../secretariat/requireOfficer';
 import type { Turn } from '../turn';
 import { action } from '../wizard/view';
 import type { ActionHandler } from './index';
@@ -22,7 +21,7 @@ async function roundFrom(turn: Turn, data: Record<string, unknown>): Promise<Rou
 
 /** `decision.pending` (typed: `vedtak` / `decisions`): reports the forum has recommended on, waiting for a decision. */
 export const decisionPending: ActionHandler = async (turn, data) => {
-  await requireOfficer(turn);
+  await requireCaseworker(turn);
   const round = await roundFrom(turn, data);
   const { t, locale } = turn;
   const waiting: Array<ReportRecord<unknown>> = [];
@@ -51,7 +50,7 @@ export const decisionPending: ActionHandler = async (turn, data) => {
 
 /** `decision.grantAll`: how many and how much, before anything is stored. */
 export const decisionGrantAll: ActionHandler = async (turn, data) => {
-  await requireOfficer(turn);
+  await requireCaseworker(turn);
   const round = await roundFrom(turn, data);
   const { t, locale } = turn;
   let count = 0;
@@ -82,7 +81,7 @@ export const decisionGrantAll: ActionHandler = async (turn, data) => {
  * midway grants the rest and tells the owners the first run did not reach.
  */
 export const decisionGrantAllConfirm: ActionHandler = async (turn, data) => {
-  await requireOfficer(turn);
+  await requireCaseworker(turn);
   const round = await roundOfData(turn, data);
   const { reports } = turn.services;
   const actor = officerActor(turn);

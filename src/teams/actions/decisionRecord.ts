@@ -7,9 +7,8 @@ import { RefusedError, type ReportRecord } from '../../storage/reports';
 import { renderCard } from '../cards/render';
 import { actorLabel, caseCard } from '../casework/caseCard';
 import { decisionForm } from '../casework/forms';
-import { loadCase, officerActor, type Case } from '../casework/load';
+import { loadCase, officerActor, requireCaseworker, type Case } from '../casework/load';
 import { tellDecision, tellPaid } from '../casework/notify';
-import { requireOfficer } from '../secretariat/requireOfficer';
 import type { Turn } from '../turn';
 import { Refusal } from '../wizard/session';
 import { action } from '../wizard/view';
@@ -31,7 +30,7 @@ export function decisionRefusal(turn: Turn, report: ReportRecord<NeedsReport>): 
 
 /** `decision.form`: the decision form, only for a report the forum has recommended on. */
 export const decisionFormAction: ActionHandler = async (turn, data) => {
-  await requireOfficer(turn);
+  await requireCaseworker(turn);
   const c = await loadCase(turn, data);
   if (decisionRefusalKey(c.report.status)) throw decisionRefusal(turn, c.report);
   return { card: decisionForm(turn, c) };
@@ -65,7 +64,7 @@ export async function recordDecision(turn: Turn, c: Case, decision: Decision): P
 
 /** `decision.record`: checks the form, then records and tells the owner. */
 export const decisionRecordAction: ActionHandler = async (turn, data) => {
-  await requireOfficer(turn);
+  await requireCaseworker(turn);
   const c = await loadCase(turn, data);
   const actor = officerActor(turn);
   const requested = yearSummaries(c.report.data).map((y) => y.grant);
@@ -95,7 +94,7 @@ function paidRefusal(turn: Turn, report: ReportRecord<NeedsReport>): Refusal {
 
 /** `decision.paid`: asks first; a payment cannot be undone in the bot. */
 export const decisionPaidAction: ActionHandler = async (turn, data) => {
-  await requireOfficer(turn);
+  await requireCaseworker(turn);
   const c = await loadCase(turn, data);
   if (c.report.status !== 'granted' && c.report.status !== 'partly_granted') throw paidRefusal(turn, c.report);
   const { t } = turn;
@@ -111,7 +110,7 @@ export const decisionPaidAction: ActionHandler = async (turn, data) => {
 
 /** `decision.paidConfirm`: records the payment and tells the owner; a second press changes nothing. */
 export const decisionPaidConfirmAction: ActionHandler = async (turn, data) => {
-  await requireOfficer(turn);
+  await requireCaseworker(turn);
   const c = await loadCase(turn, data);
   const notice = (r: ReportRecord<NeedsReport>) => turn.t('decision.paidRecorded', { reference: r.reference, amount: formatNok(r.decision?.total ?? 0, turn.locale) });
   if (c.report.status === 'paid') return { card: caseCard(turn, c, notice(c.report)) };

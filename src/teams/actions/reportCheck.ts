@@ -2,16 +2,15 @@ import { statusLabelKey, transition, type NeedsReport } from '../../domain/repor
 import { RefusedError } from '../../storage/reports';
 import { caseCard } from '../casework/caseCard';
 import { returnForm } from '../casework/forms';
-import { loadCase, officerActor, type Case } from '../casework/load';
+import { loadCase, officerActor, requireCaseworker, type Case } from '../casework/load';
 import { tellReturned } from '../casework/notify';
-import { requireOfficer } from '../secretariat/requireOfficer';
 import type { Turn } from '../turn';
 import { Refusal } from '../wizard/session';
 import type { ActionHandler } from './index';
 
 /** `report.check`: the secretariat's card of one report (by ids, or by `reference` as typed). */
 export const reportCheck: ActionHandler = async (turn, data) => {
-  await requireOfficer(turn);
+  await requireCaseworker(turn);
   return { card: caseCard(turn, await loadCase(turn, data)) };
 };
 
@@ -33,7 +32,7 @@ async function move(turn: Turn, c: Case, to: 'formally_checked' | 'returned', re
 
 /** `report.checkPass`: formally checked. A second press finds it checked and says so. */
 export const reportCheckPass: ActionHandler = async (turn, data) => {
-  await requireOfficer(turn);
+  await requireCaseworker(turn);
   const c = await loadCase(turn, data);
   if (c.report.status === 'formally_checked') return { card: caseCard(turn, c, turn.t('case.checked', { reference: c.report.reference })) };
   const report = await move(turn, c, 'formally_checked', 'case.checkNotAllowed');
@@ -42,7 +41,7 @@ export const reportCheckPass: ActionHandler = async (turn, data) => {
 
 /** `report.return`: asks for the comment first. */
 export const reportReturn: ActionHandler = async (turn, data) => {
-  await requireOfficer(turn);
+  await requireCaseworker(turn);
   const c = await loadCase(turn, data);
   if (c.report.status !== 'submitted' && c.report.status !== 'formally_checked') {
     throw new Refusal('case.returnNotAllowed', { reference: c.report.reference, status: turn.t(statusLabelKey(c.report.status)) });
@@ -52,7 +51,7 @@ export const reportReturn: ActionHandler = async (turn, data) => {
 
 /** `report.returnConfirm`: back to the owner with the comment; the owner is told in Teams. */
 export const reportReturnConfirm: ActionHandler = async (turn, data) => {
-  await requireOfficer(turn);
+  await requireCaseworker(turn);
   const c = await loadCase(turn, data);
   const comment = typeof data.comment === 'string' ? data.comment : '';
   // A double press finds the report returned already: the same answer, no second message.

@@ -1,14 +1,13 @@
 import type { NeedsReport } from '../../domain/report';
 import { caseCard, groupName } from '../casework/caseCard';
 import { groupForm } from '../casework/forms';
-import { loadCase, officerActor } from '../casework/load';
-import { requireOfficer } from '../secretariat/requireOfficer';
+import { loadCase, officerActor, requireCaseworker } from '../casework/load';
 import { Refusal } from '../wizard/session';
 import type { ActionHandler } from './index';
 
 /** `report.moveGroup`: which working group the report is sorted to. */
 export const reportMoveGroup: ActionHandler = async (turn, data) => {
-  await requireOfficer(turn);
+  await requireCaseworker(turn);
   const c = await loadCase(turn, data);
   if (c.report.status === 'withdrawn' || c.report.status === 'closed') throw new Refusal('report.lifecycle.notEditable');
   return { card: groupForm(turn, c) };
@@ -16,7 +15,7 @@ export const reportMoveGroup: ActionHandler = async (turn, data) => {
 
 /** `report.moveGroupConfirm`: stores the officer's choice, which an owner's later edit keeps. */
 export const reportMoveGroupConfirm: ActionHandler = async (turn, data) => {
-  await requireOfficer(turn);
+  await requireCaseworker(turn);
   const c = await loadCase(turn, data);
   const chosen = typeof data.workingGroup === 'string' ? data.workingGroup : '';
   if (!turn.services.regions.workingGroups.some((g) => g.id === chosen)) return { card: groupForm(turn, c, turn.t('case.group.unknown')) };

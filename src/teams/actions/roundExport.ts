@@ -2,8 +2,7 @@ import { EXPORT_FORMATS } from '../../export/links';
 import { renderCard } from '../cards/render';
 import { formatTime } from '../casework/caseCard';
 import { personOf } from '../wizard/session';
-import { pickRound, roundOfData } from '../casework/load';
-import { requireOfficer } from '../secretariat/requireOfficer';
+import { pickRound, roundOfData, requireCaseworker } from '../casework/load';
 import { action } from '../wizard/view';
 import type { ActionHandler } from './index';
 
@@ -12,7 +11,7 @@ import type { ActionHandler } from './index';
  * spreadsheet, signed for this officer and short-lived. Nothing is built until a link is opened.
  */
 export const roundExport: ActionHandler = async (turn, data) => {
-  await requireOfficer(turn);
+  await requireCaseworker(turn);
   const round = typeof data.roundId === 'string' ? await roundOfData(turn, data) : await pickRound(turn, typeof data.which === 'string' ? data.which : '');
   const person = personOf(turn);
   const { t, locale } = turn;

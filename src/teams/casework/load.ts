@@ -4,6 +4,7 @@ import { normaliseReference } from '../../domain/report/reference';
 import type { Round } from '../../domain/round';
 import type { ReportRecord } from '../../storage/reports';
 import type { Turn } from '../turn';
+import { requireOfficer } from '../secretariat/requireOfficer';
 import { personOf, Refusal } from '../wizard/session';
 
 /** Card data naming a report: ids from a list or a card, or the reference someone typed. */
@@ -12,6 +13,16 @@ const ByReference = z.object({ reference: z.string().max(40) });
 export const RoundRef = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/) });
 
 export interface Case { report: ReportRecord<NeedsReport>; round: Round }
+
+/**
+ * The gate of every casework verb: an officer (requireOfficer), in their personal chat, since a
+ * card answered in a channel would show a report's details (or an export link) to everyone there.
+ */
+export async function requireCaseworker(turn: Turn): Promise<void> {
+  await requireOfficer(turn);
+  const type = turn.context.activity.conversation?.conversationType;
+  if (type && type !== 'personal') throw new Refusal('case.personalOnly');
+}
 
 /** The report an officer asked for; "not found" names what was looked for. Call after requireOfficer. */
 export async function loadCase(turn: Turn, data: Record<string, unknown>): Promise<Case> {

@@ -1,14 +1,18 @@
 import { cardMessage } from '../cards/attach';
 import { deliveryStatusCard } from '../cards/deliveryStatusCard';
+import { requireOfficer } from '../secretariat/requireOfficer';
 import type { Turn } from '../turn';
+import { Refusal } from '../wizard/session';
 
 const DAYS = 7;
 
 /** `leveringsstatus` / `delivery status`: the secretariat's view of recent proactive deliveries. */
 export async function deliveryStatusCommand(turn: Turn): Promise<void> {
-  const caller = turn.caller.aadObjectId?.toLowerCase();
-  // Roles come in a later issue; until then BOOTSTRAP_SECRETARIAT says who the secretariat is.
-  if (!caller || !turn.services.bootstrapSecretariat.some((id) => id.toLowerCase() === caller)) {
+  try {
+    // The secretariat's one gate: stored officers and those in BOOTSTRAP_SECRETARIAT.
+    await requireOfficer(turn);
+  } catch (err) {
+    if (!(err instanceof Refusal)) throw err;
     await turn.context.sendActivity(turn.t('delivery.status.refused'));
     return;
   }

@@ -24,6 +24,8 @@ export const showReportCommand: CommandHandler = async (turn, args) => {
     if (!(err instanceof Refusal)) throw err;
     officer = false;
   }
+  const type = turn.context.activity.conversation?.conversationType;
+  if (type && type !== 'personal') throw new Refusal(officer ? 'case.personalOnly' : 'personalOnly');
   if (officer) {
     const result = await reportCheck(turn, { reference });
     if ('card' in result) await turn.context.sendActivity(cardMessage(result.card));

@@ -248,7 +248,7 @@ export class DeliveryWorker {
     if (!held) return stepBack(c.dueAt);
     // The claim and the look-ups are independent: one round of waiting.
     const [claimed, found] = await Promise.allSettled([
-      outbox.claim(c.key, { leaseId: `${this.opts.instanceId}:${randomUUID()}`, leaseMs: this.opts.leaseMs }),
+      outbox.claim(c, { leaseId: `${this.opts.instanceId}:${randomUUID()}`, leaseMs: this.opts.leaseMs }),
       this.lookup(c),
     ]);
     claim = claimed.status === 'fulfilled' ? claimed.value : undefined;

@@ -9,9 +9,9 @@ import type { Services } from '../services';
 import { Refusal } from '../wizard/session';
 import { electorate, type Elector } from './electors';
 import { cardElectorate, itemWhileOpen, marksAfterWrite } from './hotReads';
+import { MAX_REFRESH_USERS, type VoteCardState, type Viewer } from './voteCard';
 
 export { electorate, type Elector };
-import { MAX_REFRESH_USERS, type VoteCardState, type Viewer } from './voteCard';
 
 /** What a voting card's buttons carry. Strict: a card never sends anything else, so extra fields are forged. */
 export const VoteRef = z.object({ verb: z.string().optional(), meetingId: Id, reportId: Id, v: z.string().max(80) }).strict();
@@ -22,15 +22,11 @@ export interface Count {
   counted: Record<string, Mark>;
   tally: Tally;
   chairMark?: Mark;
-  /** Electors not disqualified by their organisation. */
-  voters: number;
-  autoDisqualified: number;
 }
 
 /**
- * The marks that count on an item: from electors of the group as it is now (someone removed from
- * the group no longer counts), and not from anyone whose organisation disqualifies them. The live
- * tally and the closing result both come from here, so the card never shows what will not count.
+ * The marks a closing counts: from electors of the group as it is then (someone removed from the
+ * group meanwhile no longer counts), and not from anyone whose organisation disqualifies them.
  */
 export function countMarks(marks: readonly StoredMark[], electors: readonly Elector[], item: AgendaItem): Count {
   const byKey = new Map(electors.map((e) => [e.key, e]));
@@ -42,8 +38,7 @@ export function countMarks(marks: readonly StoredMark[], electors: readonly Elec
     counted[m.voterKey] = m.mark;
     if (e.chair) chairMark = m.mark;
   }
-  const autoDisqualified = electors.filter((e) => disqualificationOf(e.organisations, item)).length;
-  return { counted, tally: tally(Object.values(counted)), chairMark, voters: electors.length - autoDisqualified, autoDisqualified };
+  return { counted, tally: tally(Object.values(counted)), chairMark };
 }
 
 /**
@@ -70,7 +65,7 @@ export async function loadItem(services: Services, meeting: Meeting, reportId: s
   return stored;
 }
 
-export interface ItemView { state: VoteCardState; marks: StoredMark[]; electors: Elector[] }
+export interface ItemView { state: VoteCardState; marks: StoredMark[] }
 
 /**
  * Everything a voting card shows, with the marks read fresh and tallied here, on every read. The
@@ -85,7 +80,7 @@ export async function itemView(services: Services, meeting: Meeting, stored: Sto
   const closed = meeting.vote?.status === 'closed' && stored.result;
   const voters = group.filter((e) => !disqualificationOf(e.organisations, stored.item)).length;
   return {
-    marks, electors: group,
+    marks,
     state: {
       meeting, item: stored.item, position: meeting.order.indexOf(stored.item.reportId) + 1, of: meeting.order.length,
       count: closed ? stored.result!.tally : tally(marks.map((m) => m.mark)), voters, result: closed ? stored.result : undefined,

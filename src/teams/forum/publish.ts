@@ -34,6 +34,11 @@ async function roundOf(services: Services, meeting: Meeting): Promise<Round> {
 export async function publishAgenda(services: Services, meeting: Meeting): Promise<Meeting> {
   const channel = meeting.posted ?? await services.groups.channelOf(meeting.forum, meeting.group);
   if (!channel) throw new Refusal('forum.channel.missing');
+  // Without the app in that team nothing could be posted; say so now rather than fail quietly later.
+  if (!meeting.posted && !(await services.references.get('channel', '', channel.channelId, channel.teamId))
+    && !(channel.channelId === channel.teamId && await services.references.get('team', '', channel.teamId, channel.teamId))) {
+    throw new Refusal('forum.channel.notInstalled');
+  }
   const round = await roundOf(services, meeting);
   const items = (await services.meetings.items(meeting)).map((s) => s.item);
   const view = forumView(services, await channelLocale(services, channel.teamId, channel.channelId));

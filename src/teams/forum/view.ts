@@ -3,7 +3,7 @@ import { formatOrgnr } from '../../domain/orgnr';
 import { localised, type RegionConfig } from '../../domain/regions';
 import { FORUM_GROUP, type Person } from '../../domain/roles';
 import { formatSchoolYear } from '../../domain/report';
-import type { AgendaItem, Meeting } from '../../domain/forum';
+import type { AgendaItem } from '../../domain/forum';
 import type { Actor } from '../../domain/report';
 import type { Services } from '../services';
 
@@ -63,8 +63,6 @@ export function itemFacts(view: ForumView, item: AgendaItem): Array<{ title: str
   if (item.networkOrgnrs.length > 0) facts.splice(1, 0, { title: t('forum.item.network'), value: t('forum.item.networkCount', { count: item.networkOrgnrs.length }) });
   return facts;
 }
-
-export const meetingTitle = (view: ForumView, m: Meeting) => `${m.title} · ${groupName(view, m.group)} · ${meetingDate(view, m.date)}`;
 
 /** The secretariat as it appears in a report's audit trail. */
 export const officerActor = (p: Person): Actor => ({ role: 'secretariat', id: `${p.tenantId}:${p.aadObjectId}` });

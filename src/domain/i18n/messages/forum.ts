@@ -12,6 +12,7 @@ export const forumMessages = defineMessages({
     'forum.round.missing': 'Fant ikke innmeldingsrunden til dette møtet. Ingenting er endret.',
     'forum.meeting.notFound': 'Fant ikke møtet. Det kan være slettet, eller kortet er fra en annen installasjon. Skriv «møter» for å se møtene.',
     'forum.channel.missing': 'Gruppen har ingen Teams-kanal ennå, så sakslisten kan ikke publiseres. Knytt en kanal til gruppen først, og prøv igjen.',
+    'forum.channel.notInstalled': 'Appen er ikke lagt til i teamet der gruppens kanal er, så sakslisten kan ikke publiseres. Legg appen til i teamet, og prøv igjen.',
 
     'forum.item.owner': 'Eier',
     'forum.item.network': 'Nettverk',
@@ -167,6 +168,7 @@ export const forumMessages = defineMessages({
     'forum.round.missing': 'Fann ikkje innmeldingsrunden til dette møtet. Ingenting er endra.',
     'forum.meeting.notFound': 'Fann ikkje møtet. Det kan vere sletta, eller kortet er frå ein annan installasjon. Skriv «møter» for å sjå møta.',
     'forum.channel.missing': 'Gruppa har ingen Teams-kanal enno, så sakslista kan ikkje publiserast. Knyt ein kanal til gruppa først, og prøv igjen.',
+    'forum.channel.notInstalled': 'Appen er ikkje lagd til i teamet der kanalen til gruppa er, så sakslista kan ikkje publiserast. Legg appen til i teamet, og prøv igjen.',
 
     'forum.item.owner': 'Eigar',
     'forum.item.network': 'Nettverk',
@@ -322,6 +324,7 @@ export const forumMessages = defineMessages({
     'forum.round.missing': "This meeting's reporting round was not found. Nothing was changed.",
     'forum.meeting.notFound': 'The meeting was not found. It may have been deleted, or the card comes from another installation. Type "meetings" to see the meetings.',
     'forum.channel.missing': 'The group has no Teams channel yet, so the agenda cannot be posted. Link a channel to the group first, then try again.',
+    'forum.channel.notInstalled': "The app has not been added to the team of the group's channel, so the agenda cannot be posted. Add the app to the team, then try again.",
 
     'forum.item.owner': 'Owner',
     'forum.item.network': 'Network',

@@ -1,0 +1,34 @@
+import { round2, rssMb, startBotProcess, type BenchRow } from './common';
+import { wizardLoad } from './submit';
+
+/**
+ * Mixed load for ten minutes (owners filing reports, asking for help and their lists) against
+ * one bot process: resident memory after ten minutes against after one. A leak shows as growth.
+ */
+export async function benchSoak(opts: { connectionString: string; quick: boolean }): Promise<BenchRow[]> {
+  if (opts.quick) return [];
+  const minutes = Number(process.env.SOAK_MINUTES ?? 10);
+  const bot = await startBotProcess({ TABLES_CONNECTION_STRING: opts.connectionString, TABLE_PREFIX: `soak${Date.now() % 1e9}` });
+  const started = Date.now();
+  let atOne = NaN;
+  let reports = 0;
+  let errors = 0;
+  let user = 0;
+  try {
+    while (Date.now() - started < minutes * 60_000) {
+      const load = await wizardLoad(bot.url, 10, 1, user);
+      user += 10;
+      reports += load.references.size;
+      errors += load.errors;
+      if (Number.isNaN(atOne) && Date.now() - started >= 60_000) atOne = rssMb(bot.pid);
+    }
+    const atEnd = rssMb(bot.pid);
+    const growth = atEnd / atOne - 1;
+    return [{
+      name: 'soak.rss', value: round2(atEnd), unit: 'MB', baseline: round2(atOne), ratio: round2(atEnd / atOne), n: reports,
+      ok: errors === 0 && growth <= 0.1, note: `${reports} reports in ${minutes} min, ${errors} errors, RSS ${round2(atOne)} MB after 1 min, ${round2(atEnd)} MB at the end`,
+    }];
+  } finally {
+    await bot.stop();
+  }
+}
