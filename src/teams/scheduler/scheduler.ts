@@ -5,6 +5,7 @@ import { autoClose } from './autoClose';
 import { dailySummary } from './dailySummary';
 import { intakeDigests } from './digests';
 import { deadlineReminders } from './reminders';
+import { closeDueVotes } from '../forum/closing';
 
 export interface SchedulerOptions {
   /** How often to tick; 0 = never by itself (tests call tick()). */
@@ -40,6 +41,8 @@ const JOBS: readonly Job[] = [
   { name: 'reminders', run: deadlineReminders },
   { name: 'digests', run: intakeDigests },
   { name: 'dailySummary', run: dailySummary },
+  // Votes with a closing time close by themselves; until this runs a late mark is already refused.
+  { name: 'votes', run: (ctx) => closeDueVotes(ctx.services, ctx.now).then(() => undefined) },
 ];
 
 /**
