@@ -14,6 +14,8 @@ export interface BenchRow {
   n: number;
   ok: boolean;
   note?: string;
+  /** Set when the benchmark's answer was wrong (lost or duplicated work) or it crashed: fails the run. */
+  error?: string;
 }
 
 export function percentile(sorted: number[], p: number): number {

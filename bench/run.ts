@@ -28,7 +28,7 @@ const BENCHES: Bench[] = [
       return [
         { ...p99, name: 'vote.storm.p99', ok: stored.ok && p99.value <= 300, note: stored.note },
         { ...p50, name: 'vote.storm.p50', ok: stored.ok },
-        { ...stored, name: 'vote.storm.stored' },
+        { ...stored, name: 'vote.storm.stored', error: stored.ok ? undefined : stored.note },
       ];
     },
   },
@@ -39,7 +39,10 @@ const BENCHES: Bench[] = [
       const rows = await benchOverview(o);
       const vsRaw = rows.find((r) => r.name === 'overview vs raw partition read')!;
       const abs = rows.find((r) => r.name === 'overview of a round')!;
-      return [{ ...vsRaw, name: o.quick ? 'overview.1k' : 'overview.10k', ok: vsRaw.ok && vsRaw.ratio !== null && vsRaw.ratio <= 2 && abs.ok, note: abs.note }];
+      return [{
+        ...vsRaw, name: o.quick ? 'overview.1k' : 'overview.10k', ok: vsRaw.ok && vsRaw.ratio !== null && vsRaw.ratio <= 2 && abs.ok, note: abs.note,
+        error: vsRaw.ok ? undefined : 'the overview did not count every stored report',
+      }];
     },
   },
   // Last: ten minutes of load, full runs only.
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
       try {
         rows.push(...await b.run({ connectionString: azurite.connectionString, quick }));
       } catch (err) {
-        rows.push({ name: b.name, value: NaN, unit: '', baseline: null, ratio: null, n: 0, ok: false, note: (err as Error).message });
+        rows.push({ name: b.name, value: NaN, unit: '', baseline: null, ratio: null, n: 0, ok: false, error: (err as Error).message });
       }
     }
   } finally {
@@ -77,10 +80,12 @@ async function main(): Promise<void> {
   const out = path.join(ROOT, 'bench', 'results.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, quick, seconds: Math.round((Date.now() - started) / 1000) };
-  fs.writeFileSync(out, JSON.stringify(rows.map(({ note, ...r }) => (note ? { ...r, note } : r)), null, 2) + '\n');
+  fs.writeFileSync(out, JSON.stringify(rows, null, 2) + '\n');
   fs.writeFileSync(path.join(ROOT, 'bench', 'machine.json'), JSON.stringify(machine, null, 2) + '\n');
-  process.stdout.write(`${table(rows)}\n\n${rows.filter((r) => r.note).map((r) => `${r.name}: ${r.note}`).join('\n')}\nwritten to bench/results.json (${machine.seconds} s, ${machine.cpus} cores, ${machine.node})\n`);
-  if (rows.some((r) => !r.ok && r.note)) process.exitCode = 1;
+  const notes = rows.filter((r) => r.note || r.error).map((r) => `${r.error ? 'WRONG ' : ''}${r.name}: ${r.error ?? r.note}`);
+  process.stdout.write(`${table(rows)}\n\n${notes.join('\n')}\nwritten to bench/results.json (${machine.seconds} s, ${machine.cpus} cores, ${machine.node})\n`);
+  // A fast wrong answer is a failure; a missed aim is reported in the table, not an error.
+  if (rows.some((r) => r.error)) process.exitCode = 1;
 }
 
 main().catch((err) => {

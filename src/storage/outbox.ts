@@ -78,6 +78,8 @@ export interface Claim {
   readonly stored: unknown;
 }
 
+export type ClaimResult = { claim: Claim; why?: undefined } | { claim?: undefined; why: 'done' | 'taken' };
+
 export interface StatusSummary {
   counts: Record<DeliveryStatus, number>;
   inDoubt: number;
@@ -182,21 +184,21 @@ export class Outbox {
 
   /**
    * Takes the message for one try: status sending, attempts + 1, a lease until `now + leaseMs`
-   * (its due row moves there, so it reappears if we die). Undefined when it is not ours to take:
-   * already done, leased by a live claim, not due yet, or another worker won the race.
+   * (its due row moves there, so it reappears if we die). Otherwise says why not: `done` (sent or
+   * failed already) or `taken` (leased by a live claim, not due yet, or another worker won the race).
    */
-  async claim(entry: Pick<DueEntry, 'key' | 'dueAt'>, opts: { leaseId: string; leaseMs: number }): Promise<Claim | undefined> {
+  async claim(entry: Pick<DueEntry, 'key' | 'dueAt'>, opts: { leaseId: string; leaseMs: number }): Promise<ClaimResult> {
     const { key } = entry;
     const stored = await this.read(key);
-    if (!stored) return undefined;
+    if (!stored) return { why: 'done' };
     const row = propertiesOf(stored);
     const now = this.now().getTime();
     if (row.status === 'sent' || row.status === 'failed') {
       // A due row left behind by a crash right after markSent: tidy it away.
       await deleteIfPresent(this.table, stored.partitionKey!, dueRow(entry.dueAt, key));
-      return undefined;
+      return { why: 'done' };
     }
-    if (row.dueAt && Number(row.dueAt) > now) return undefined;
+    if (row.dueAt && Number(row.dueAt) > now) return { why: 'taken' };
     const leaseUntil = now + opts.leaseMs;
     const next: Row = {
       ...row, status: 'sending', attempts: Number(row.attempts ?? 0) + 1, leaseId: opts.leaseId, leaseUntil, dueAt: leaseUntil,
@@ -206,9 +208,9 @@ export class Outbox {
     try {
       const etag = await this.write(stored, next);
       const claimed: Stored<Row> = { ...next, partitionKey: stored.partitionKey, rowKey: stored.rowKey, etag };
-      return { message: toMessage(next), activity: unpackJson(row, ACTIVITY), leaseId: opts.leaseId, stored: claimed };
+      return { claim: { message: toMessage(next), activity: unpackJson(row, ACTIVITY), leaseId: opts.leaseId, stored: claimed } };
     } catch (err) {
-      if (statusOf(err) === 412 || statusOf(err) === 409 || statusOf(err) === 404) return undefined;
+      if (statusOf(err) === 412 || statusOf(err) === 409 || statusOf(err) === 404) return { why: 'taken' };
       throw err;
     }
   }

@@ -23,6 +23,7 @@ describe('the secretariat checks reports', function () {
   });
   after(async () => { await h.stop(); });
   beforeEach(() => { clock.now = new Date('2026-12-01T09:00:00Z'); });
+  afterEach(function () { if (this.currentTest?.state === 'failed') console.log(h.logLines.filter((l) => /"level":"error"/.test(l)).slice(-2).join('\n')); });
 
   it('refuses every casework button and command to anyone who is not an officer, and stores nothing', async () => {
     const r = await submitted(h, OWNER);

@@ -11,16 +11,42 @@ export function pickLocale(tag: string | undefined | null): Locale {
 
 const INTL_TAG: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 
+// Intl formatters are costly to build and safe to share, so each language builds them once.
+const memo = <T>(build: (locale: Locale) => T) => {
+  const cache = new Map<Locale, T>();
+  return (locale: Locale) => {
+    let v = cache.get(locale);
+    if (v === undefined) cache.set(locale, (v = build(locale)));
+    return v;
+  };
+};
+const wholeNumbers = memo((l) => new Intl.NumberFormat(INTL_TAG[l], { maximumFractionDigits: 0 }));
+const longDates = memo((l) => new Intl.DateTimeFormat(INTL_TAG[l], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' }));
+const dateTimes = memo((l) => new Intl.DateTimeFormat(INTL_TAG[l], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }));
+const times = memo((l) => new Intl.DateTimeFormat(INTL_TAG[l], { timeStyle: 'short', timeZone: 'Europe/Oslo' }));
+
 /** Norwegian money format: "1 250 000 kr" (non-breaking spaces as Intl gives them). */
 export function formatNok(amount: number, locale: Locale = 'nb'): string {
-  const n = new Intl.NumberFormat(INTL_TAG[locale], { maximumFractionDigits: 0 }).format(amount);
+  const n = wholeNumbers(locale).format(amount);
   return locale === 'en' ? `NOK ${n}` : `${n} kr`;
+}
+
+/** A whole number for the reader's language: "50 000". */
+export function formatCount(n: number, locale: Locale = 'nb'): string {
+  return wholeNumbers(locale).format(n);
 }
 
 /** "1. februar 2027" / "1 February 2027", in Oslo time whatever the server's zone. */
 export function formatDate(date: Date | string, locale: Locale = 'nb'): string {
-  const d = typeof date === 'string' ? new Date(date) : date;
-  return new Intl.DateTimeFormat(INTL_TAG[locale], {
-    day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo',
-  }).format(d);
+  return longDates(locale).format(typeof date === 'string' ? new Date(date) : date);
+}
+
+/** "3. februar 2027 kl. 10:15", in Oslo time: the audit trail needs the hour, not just the day. */
+export function formatDateTime(date: Date | string, locale: Locale = 'nb'): string {
+  return dateTimes(locale).format(typeof date === 'string' ? new Date(date) : date);
+}
+
+/** "10:15" in Oslo time. */
+export function formatTime(date: Date | string, locale: Locale = 'nb'): string {
+  return times(locale).format(typeof date === 'string' ? new Date(date) : date);
 }

@@ -1,5 +1,5 @@
 import type { MessageKey, Params } from '../i18n';
-import { formatNok, type Locale } from '../i18n/locale';
+import { formatCount, formatNok, type Locale } from '../i18n/locale';
 
 /** One thing wrong with a value: a message key, its parameters, and where inside the value. */
 export interface Problem {
@@ -24,9 +24,14 @@ export interface Formats {
   count(n: number): string;
 }
 
-const INTL_TAG: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+const FORMATS = new Map<Locale, Formats>();
 
+/** One set per language: building Intl formatters costs more than validating a whole step. */
 export function formatsFor(locale: Locale = 'nb'): Formats {
-  const counts = new Intl.NumberFormat(INTL_TAG[locale], { maximumFractionDigits: 0 });
-  return { locale, nok: (n) => formatNok(n, locale), count: (n) => counts.format(n) };
+  let f = FORMATS.get(locale);
+  if (!f) {
+    f = { locale, nok: (n) => formatNok(n, locale), count: (n) => formatCount(n, locale) };
+    FORMATS.set(locale, f);
+  }
+  return f;
 }

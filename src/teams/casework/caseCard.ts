@@ -1,5 +1,5 @@
 import type { Decision, Payment } from '../../domain/decision';
-import { formatDate, formatNok, type Locale, type Translate } from '../../domain/i18n';
+import { formatDate, formatDateTime, formatNok, type Locale, type Translate } from '../../domain/i18n';
 import { findRegion, localised, type RegionConfig } from '../../domain/regions';
 import { INPUT_STEPS, formatSchoolYear, statusLabelKey, stepTitleKey, yearSummaries, type Actor, type AuditEntry, type NeedsReport } from '../../domain/report';
 import type { ReportRecord } from '../../storage/reports';
@@ -11,17 +11,7 @@ import { viewFor } from '../wizard/session';
 import { action } from '../wizard/view';
 import type { Case } from './load';
 
-const TAGS: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
-
-/** "3. februar 2027 kl. 10:15", in Oslo time: the audit trail needs the hour, not just the day. */
-export function formatDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(TAGS[locale], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(iso));
-}
-
-/** "10:15" in Oslo time. */
-export function formatTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(TAGS[locale], { timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(iso));
-}
+export { formatDateTime, formatTime } from '../../domain/i18n';
 
 export function actorLabel(t: Translate, actor: Actor | undefined): string {
   const role = t(actor?.role === 'secretariat' ? 'case.actor.secretariat' : actor?.role === 'system' ? 'case.actor.system' : 'case.actor.owner');

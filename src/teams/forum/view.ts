@@ -1,4 +1,4 @@
-import { pickLocale, translator, formatNok, type Locale, type Translate } from '../../domain/i18n';
+import { pickLocale, translator, formatDate, formatNok, formatTime, type Locale, type Translate } from '../../domain/i18n';
 import { formatOrgnr } from '../../domain/orgnr';
 import { localised, type RegionConfig } from '../../domain/regions';
 import { FORUM_GROUP, type Person } from '../../domain/roles';
@@ -24,20 +24,15 @@ export function groupChoices(view: ForumView): Array<{ title: string; value: str
   return [...view.regions.workingGroups.map((g) => ({ title: localised(g.name, view.locale), value: g.id })), { title: view.t('forum.group.forum'), value: FORUM_GROUP }];
 }
 
-/** "12. mars 2027" from the meeting's YYYY-MM-DD, without a time zone shifting the day. */
+/** "12. mars 2027" from the meeting's YYYY-MM-DD (noon UTC is the same day in Oslo). */
 export function meetingDate(view: ForumView, date: string): string {
   const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(view.locale === 'en' ? 'en-GB' : `${view.locale}-NO`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-    .format(new Date(Date.UTC(y, m - 1, d)));
+  return formatDate(new Date(Date.UTC(y, m - 1, d, 12)), view.locale);
 }
 
 /** "12. mars 2027 kl. 14:00" in Oslo time. */
 export function instant(view: ForumView, iso: string): string {
-  const tag = view.locale === 'en' ? 'en-GB' : `${view.locale}-NO`;
-  const d = new Date(iso);
-  const day = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' }).format(d);
-  const time = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Europe/Oslo' }).format(d);
-  return view.t('forum.instant', { day, time });
+  return view.t('forum.instant', { day: formatDate(iso, view.locale), time: formatTime(iso, view.locale) });
 }
 
 export const nok = (view: ForumView, n: number) => formatNok(n, view.locale);

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../../src/app/paths';
+
+// Benchmarks are not part of `npm test`; this only makes sure `npm run bench -- --quick` still
+// runs to the end and writes a row for every benchmark, each checking its own answers.
+describe('the benchmark suite (quick smoke run)', function () {
+  this.timeout(300_000);
+
+  it('runs every benchmark and writes bench/results.json', async () => {
+    const out = path.join(ROOT, 'bench', 'results.json');
+    const before = fs.existsSync(out) ? fs.statSync(out).mtimeMs : 0;
+    const child = spawn(process.execPath, ['--no-deprecation', path.join(ROOT, 'dist', 'bench', 'run.js'), '--quick'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c) => { output += c; });
+    child.stderr.on('data', (c) => { output += c; });
+    const code = await new Promise<number | null>((r) => child.once('exit', r));
+    assert.equal(code, 0, output);
+    assert.ok(fs.statSync(out).mtimeMs > before, 'results written');
+    const rows = JSON.parse(fs.readFileSync(out, 'utf8')) as Array<Record<string, unknown>>;
+    const names = rows.map((r) => r.name);
+    for (const name of ['submit.throughput', 'submit.echo', 'submit.latency.p50', 'submit.latency.p99', 'vote.storm.p99', 'vote.storm.stored', 'overview.1k', 'startup']) {
+      assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
+    }
+    for (const r of rows) {
+      for (const key of ['name', 'value', 'unit', 'baseline', 'ratio', 'n', 'ok']) assert.ok(key in r, `${String(r.name)} has ${key}`);
+      assert.equal(r.error, undefined, `${String(r.name)}: ${String(r.error)}`);
+    }
+  });
+});
