@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page, type Route } from 'playwright-core';
 import { ROOT } from '../../src/app/paths';
 
 // Drives Microsoft 365 Agents Playground (0.2.x) in headless Chromium, as a person would: pick a
@@ -47,7 +47,7 @@ export const SELECTORS = {
   /** Stamped on a card when it appears or its content changes: the page's mutation count then. */
   cardTick: 'data-e2e-tick',
   /** Action buttons carry the action's title as aria-label and title. */
-  cardAction: (card: Locator, title: string) => card.getByRole('button', { name: title, exact: true }),
+  cardAction: (card: Locator, title: string | RegExp) => card.getByRole('button', { name: title, exact: true }),
   /** All of a card's action buttons (the card's own actions and ActionSets in its body). */
   cardActions: '.ac-actionSet button',
   /**
@@ -151,6 +151,54 @@ export function requireChromium(): void {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it (apt-get install chromium) or set CHROMIUM_PATH; the end-to-end tests need it.`);
   }
+}
+
+/**
+ * Writes a copy of the repository's playground config in which `userId` ("29:siri.dahl") is the
+ * current user and the current user becomes one of the others: the same people, team and
+ * channels, seen by someone else. Returns the file's path (in `dir`), for startPlayground's
+ * `configPath`. The config is edited as text, block by block, since it is hand-written YAML.
+ */
+export function writeConfigAs(userId: string, dir: string): string {
+  const source = fs.readFileSync(path.join(ROOT, '.m365agentsplayground.yml'), 'utf8');
+  const lines = source.split(/\r?\n/);
+  // A top-level section: its key line and the indented lines under it.
+  const section = (key: string): [number, number] => {
+    const start = lines.findIndex((l) => l.startsWith(`${key}:`));
+    if (start < 0) throw new Error(`no "${key}:" in .m365agentsplayground.yml`);
+    let end = start + 1;
+    while (end < lines.length && (lines[end].startsWith(' ') || lines[end].trim() === '')) end++;
+    return [start, end];
+  };
+  const field = (l: string) => l.trim().replace(/^- /, '');
+  const idOf = (fields: string[]) => /^id:\s*"?([^"]+)"?$/.exec(fields.find((f) => f.startsWith('id:')) ?? '')?.[1];
+
+  const [curStart, curEnd] = section('currentUser');
+  const current = lines.slice(curStart + 1, curEnd).filter((l) => l.trim()).map(field);
+  const [usersStart, usersEnd] = section('users');
+  const users: string[][] = [];
+  for (const l of lines.slice(usersStart + 1, usersEnd).filter((x) => x.trim())) {
+    if (l.trim().startsWith('- ')) users.push([]);
+    users[users.length - 1].push(field(l));
+  }
+  const chosen = users.findIndex((u) => idOf(u) === userId);
+  if (chosen < 0) throw new Error(`no user ${userId} in .m365agentsplayground.yml; have ${users.map(idOf).join(', ')}`);
+  if (idOf(current) === userId) throw new Error(`${userId} is already the current user`);
+  const asEntry = (fields: string[]) => fields.map((f, i) => `${i === 0 ? '  - ' : '    '}${f}`);
+  const others = [current, ...users.filter((_, i) => i !== chosen)];
+
+  const out = [
+    `# Written by test/e2e/driver.ts writeConfigAs: .m365agentsplayground.yml with ${userId} as the current user.`,
+    ...lines.slice(0, curStart).filter((l) => !l.startsWith('#')),
+    'currentUser:', ...users[chosen].map((f) => `  ${f}`),
+    ...lines.slice(curEnd, usersStart),
+    'users:', ...others.flatMap(asEntry),
+    ...lines.slice(usersEnd),
+  ];
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `playground-${userId.replace(/[^A-Za-z0-9]+/g, '-')}.yml`);
+  fs.writeFileSync(file, out.join('\n'));
+  return file;
 }
 
 export class PlaygroundDriver {
@@ -295,32 +343,58 @@ export class PlaygroundDriver {
 
   /** Titles of the action buttons on the newest card. */
   async latestCardActions(): Promise<string[]> {
-    const card = await this.latestCard();
-    return card.locator(SELECTORS.cardActions).evaluateAll((els) => els.map((e) => (e as unknown as { title: string }).title));
+    return this.cardActions(await this.latestCard());
   }
 
   /**
-   * Clicks an action on the newest card by its title and waits until the playground has sent the
-   * resulting invoke (Action.Execute) or message (Action.Submit). Pass `sends: false` for actions
-   * that stay in the page (ShowCard, ToggleVisibility, OpenUrl). When several buttons share the
-   * title (the review card's "Endre" per section, a list's "Åpne" per item), `within` names text
-   * of the part of the card the button belongs to: a section's title, a report's reference.
+   * Clicks an action on the newest card (or on `card`, one that waitForCard returned) by its title
+   * and waits until the playground has sent the resulting invoke (Action.Execute) or message
+   * (Action.Submit). Pass `sends: false` for actions that stay in the page (ShowCard,
+   * ToggleVisibility, OpenUrl). When several buttons share the title (the review card's "Endre"
+   * per section, a list's "Åpne" per item), `within` names text of the part of the card the button
+   * belongs to: a section's title, a report's reference.
+   *
+   * `as` presses as another configured user ("29:ola.hansen"): the playground cannot switch users,
+   * but it takes the presser of an invoke from the request the page sends, so the one request this
+   * click sends is rewritten to name that user. Everything else is the real UI: the button, the
+   * data the renderer collects, the playground's activity, and the answer rendered on the card.
    */
-  async clickAction(title: string, opts: { sends?: boolean; within?: string } = {}): Promise<void> {
-    const card = await this.latestCard();
+  async clickAction(title: string | RegExp, opts: { sends?: boolean; within?: string; card?: Locator; as?: string } = {}): Promise<void> {
+    const card = opts.card ?? await this.latestCard();
     this.baseline = await this.currentTick();
     const button = opts.within === undefined ? SELECTORS.cardAction(card, title) : await this.buttonWithin(card, title, opts.within);
     if (opts.sends === false) {
       await button.click();
       return;
     }
-    const sent = this.page.waitForResponse((r) => /\/_conversation\/v1\/(invoke|submit)$/.test(new URL(r.url()).pathname));
-    await button.click();
-    const res = await sent.catch(async (err: Error) => {
-      // The renderer sends nothing while a required input is empty or invalid; it says so on the card.
-      throw new Error(`clicking "${title}" sent nothing to the bot; the card says: ${await this.latestCardText()}`, { cause: err });
-    });
-    if (!res.ok()) throw new Error(`the playground could not deliver "${title}" (${res.status()})`);
+    const sendsToBot = (u: URL) => /\/_conversation\/v1\/(invoke|submit)$/.test(u.pathname);
+    const presser = opts.as === undefined ? undefined : this.user(opts.as);
+    const asPresser = async (route: Route) => {
+      const body = route.request().postDataJSON() as { from?: Record<string, unknown> };
+      await route.continue({ postData: JSON.stringify({ ...body, from: { ...body.from, id: presser!.id } }) });
+    };
+    if (presser) await this.page.route(sendsToBot, asPresser, { times: 1 });
+    try {
+      const sent = this.page.waitForResponse((r) => sendsToBot(new URL(r.url())));
+      await button.click();
+      const res = await sent.catch(async (err: Error) => {
+        // The renderer sends nothing while a required input is empty or invalid; it says so on the card.
+        throw new Error(`clicking "${String(title)}" sent nothing to the bot; the card says: ${normalise(await card.innerText())}`, { cause: err });
+      });
+      if (!res.ok()) throw new Error(`the playground could not deliver "${String(title)}" (${res.status()})`);
+    } finally {
+      if (presser) await this.page.unroute(sendsToBot, asPresser);
+    }
+  }
+
+  /** What a person reads on a card, whitespace collapsed. */
+  async cardText(card: Locator): Promise<string> {
+    return normalise(await card.innerText());
+  }
+
+  /** Titles of a card's action buttons. */
+  async cardActions(card: Locator): Promise<string[]> {
+    return card.locator(SELECTORS.cardActions).evaluateAll((els) => els.map((e) => (e as unknown as { title: string }).title));
   }
 
   /** Types into an Input.Text/Number/Date on the newest card, found by label or card input id. */
@@ -383,8 +457,12 @@ export class PlaygroundDriver {
    * since the chat scrolls and the playground's bar would cover a tall card's top).
    */
   async screenshotLatestCard(file: string): Promise<string> {
+    return this.screenshotCard(await this.latestCard(), file);
+  }
+
+  /** A screenshot of one card (from waitForCard), whole, as screenshotLatestCard takes it. */
+  async screenshotCard(card: Locator, file: string): Promise<string> {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const card = await this.latestCard();
     const viewport = this.page.viewportSize() ?? { width: 1400, height: 1000 };
     const height = Math.ceil((await card.boundingBox())?.height ?? 0);
     try {
@@ -467,7 +545,7 @@ export class PlaygroundDriver {
    * The one button titled `title` whose nearest part of the card mentioning `within` is smallest:
    * the button in that section or list item, not one in another part of the same card.
    */
-  private async buttonWithin(card: Locator, title: string, within: string): Promise<Locator> {
+  private async buttonWithin(card: Locator, title: string | RegExp, within: string): Promise<Locator> {
     const buttons = card.locator(SELECTORS.cardActions).and(SELECTORS.cardAction(card, title));
     const distances: number[] = [];
     for (const b of await buttons.all()) {
@@ -484,7 +562,7 @@ export class PlaygroundDriver {
     const best = Math.min(...distances);
     const at = distances.flatMap((d, i) => (d === best ? [i] : []));
     if (!Number.isFinite(best) || at.length !== 1) {
-      throw new Error(`${at.length > 1 ? 'more than one' : 'no'} "${title}" button beside "${within}" on the newest card: ${await this.latestCardText()}`);
+      throw new Error(`${at.length > 1 ? 'more than one' : 'no'} "${String(title)}" button beside "${within}" on the card: ${normalise(await card.innerText())}`);
     }
     return buttons.nth(at[0]);
   }

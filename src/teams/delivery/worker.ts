@@ -36,14 +36,15 @@ type Plan = { send: SendPlan } | { wait: number } | { fail: FailureReason };
 interface Lookup { target?: StoredTarget; original?: OutboxMessage }
 /**
  * The tries under way in one conversation. `broken`: an earlier one could not be sent in its turn
- * (another instance had it), so the later ones step back too rather than overtake it.
+ * (another instance had it, or it waits for its original), so the later ones step back too rather
+ * than overtake it.
  */
 interface Lane { active: number; answered: Promise<void>; broken: boolean }
 
 const PAGE = 100;
 // A send is booked this long before its token is back, so the claim (two storage round trips) is
-// done by then and the send goes out on time. A crash in this short wait flags a message in doubt
-// that was never sent: harmless, it is sent once after all.
+// done by then and the send goes out on time. (A message claimed but not yet sent when the process
+// dies is later flagged in doubt although it was never sent: harmless, it is then sent once.)
 const BOOK_AHEAD_MS = 100;
 // Tries under way per conversation, as many as Teams takes in a burst (8 in 2 s): their storage
 // work runs side by side, their sends one after another.
