@@ -66,14 +66,15 @@ async function seed(reports: Reports, roundId: string, n: number): Promise<numbe
     ownerName: REPORT.ownerName, ownerOrgnr: REPORT.ownerOrgnr, ownerType: REPORT.ownerType, scheme: REPORT.scheme, region: REPORT.region,
     workingGroup: 'vest', title: REPORT.title, totalRequested: reportTotals(REPORT).grant,
   };
-  await pool(n, 16, async (i) => {
-    const user = `00000000-0000-4000-8000-${String(i % 500).padStart(12, '0')}`;
-    // References come straight from the index number: the counter's contention is the submit bench's subject.
-    await reports.submitNew({
-      draftId: `bench-${String(i).padStart(6, '0')}`, roundId, reference: `BM-2027-${String(i + 1).padStart(4, '0')}`,
-      by: { tenantId: TENANT, aadObjectId: user }, summary, data: { ...REPORT, title: `${REPORT.title} ${i + 1}` },
-    });
-  });
+  // Seeding is setup, not what is measured: 100 rows to a transaction, a few at a time. References
+  // come straight from the index number: the counter's contention is the submit bench's subject.
+  const inputs = Array.from({ length: n }, (_, i) => ({
+    draftId: `bench-${String(i).padStart(6, '0')}`, reference: `BM-2027-${String(i + 1).padStart(4, '0')}`,
+    by: { tenantId: TENANT, aadObjectId: `00000000-0000-4000-8000-${String(i % 500).padStart(12, '0')}` },
+    summary, data: { ...REPORT, title: `${REPORT.title} ${i + 1}` },
+  }));
+  const chunks = Array.from({ length: Math.ceil(n / 1000) }, (_, c) => inputs.slice(c * 1000, (c + 1) * 1000));
+  await pool(chunks.length, 4, (c) => reports.importSubmitted(roundId, chunks[c]));
   return (performance.now() - started) / 1000;
 }
 
@@ -162,11 +163,12 @@ export async function benchExport(opts: { connectionString: string; quick: boole
       const note = `${n} reports (${m.rows} rows, ${round2(mb(m.bytes))} MB ${format}) in ${round2(m.seconds)} s; idle RSS ${round2(m.idleMb)} MB, peak ${round2(m.peakMb)} MB `
         + `(heap +${round2(m.peakHeapMb)} MB, buffers +${round2(m.peakBuffersMb)} MB); RSS at 25/50/75/100 % of rows: ${m.rssAtQuarters.map(round2).join(' / ')} MB; `
         + `held after a full GC at 25/50/75/100 %: ${retained.map(round2).join(' / ')} MB; seeding took ${round2(seedSeconds)} s`;
+      const right = m.rows === expectedRows && m.bytes > 0;
       rows.push({
-        name: `export ${format} peak RSS over idle`, value: round2(delta), unit: 'MB', baseline: AIM_PEAK_DELTA_MB, ratio: round2(delta / AIM_PEAK_DELTA_MB),
-        n, ok: m.rows === expectedRows && m.bytes > 0 && delta < AIM_PEAK_DELTA_MB, note,
+        name: `export.memory.${format}`, value: round2(m.peakMb), unit: 'MB', baseline: round2(m.idleMb), ratio: round2(m.peakMb / m.idleMb),
+        n, ok: right && delta < AIM_PEAK_DELTA_MB, note, error: right ? undefined : `wrote ${m.rows} rows, expected ${expectedRows}`,
       });
-      rows.push({ name: `export ${format} time`, value: round2(m.seconds), unit: 's', baseline: null, ratio: null, n, ok: m.rows === expectedRows });
+      rows.push({ name: `export.time.${format}`, value: round2(m.seconds), unit: 's', baseline: null, ratio: null, n, ok: right });
     }
     return rows;
   } finally {

@@ -5,6 +5,7 @@ import { startAzurite } from '../src/app/azurite';
 import { freePort } from '../src/app/childProcess';
 import { ROOT } from '../src/app/paths';
 import type { BenchRow } from './common';
+import { benchExport } from './export';
 import { benchOverview } from './overview';
 import { benchVote } from './vote';
 import { benchSoak } from './soak';
@@ -45,6 +46,7 @@ const BENCHES: Bench[] = [
       }];
     },
   },
+  { name: 'export', run: benchExport },
   // Last: ten minutes of load, full runs only.
   { name: 'soak', run: benchSoak },
 ];

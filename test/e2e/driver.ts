@@ -176,6 +176,7 @@ export function writeConfigAs(userId: string, dir: string): string {
   const [curStart, curEnd] = section('currentUser');
   const current = lines.slice(curStart + 1, curEnd).filter((l) => l.trim()).map(field);
   const [usersStart, usersEnd] = section('users');
+  if (usersStart < curEnd) throw new Error('.m365agentsplayground.yml: expected currentUser before users');
   const users: string[][] = [];
   for (const l of lines.slice(usersStart + 1, usersEnd).filter((x) => x.trim())) {
     if (l.trim().startsWith('- ')) users.push([]);
