@@ -201,6 +201,7 @@ describe('an officer runs a working group\'s vote in its channel in Agents Playg
     await d().clickAction('Opprett møtet');
 
     const editor = await d().waitForCard('Møtet er opprettet med 3 saker på sakslisten.');
+    await shoot(editor, '0-editor');
     const text = await d().cardText(editor);
     assert.match(text, new RegExp(`^${TITLE} ${CHANNEL} · 12\\. mars 2027 · runden 2027 Utkast – sakslisten er ikke publisert\\.`));
     for (const [i, r] of reports.entries()) assert.match(text, new RegExp(`${r.reference} – ${REPORTS[i].title}`));
@@ -264,6 +265,7 @@ describe('an officer runs a working group\'s vote in its channel in Agents Playg
 
   it('stops Ingrid Berg on the first item, whose UH partner is her organisation OsloMet, and tells her why; the tally stays', async () => {
     const seen = await press(1, 'Prioriter', INGRID, 'Du er inhabil i denne saken');
+    await shoot(seen.card, '2-voting-card-disqualified');
     assert.match(seen.text, /Du er inhabil i denne saken fordi organisasjonen din \(983 765 238\) er UH-partner\. Markeringen ble ikke lagret\./);
     assert.deepEqual(tallyOf(seen.text), tally(2, 0));
     assert.deepEqual(await d().cardActions(seen.card), ['Oppdater'], 'no buttons to mark with');
