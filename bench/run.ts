@@ -5,6 +5,7 @@ import { startAzurite } from '../src/app/azurite';
 import { freePort } from '../src/app/childProcess';
 import { ROOT } from '../src/app/paths';
 import type { BenchRow } from './common';
+import { runDeliveryBench } from './delivery';
 import { benchExport } from './export';
 import { benchOverview } from './overview';
 import { benchVote } from './vote';
@@ -31,6 +32,19 @@ const BENCHES: Bench[] = [
         { ...p50, name: 'vote.storm.p50', ok: stored.ok },
         { ...stored, name: 'vote.storm.stored', error: stored.ok ? undefined : stored.note },
       ];
+    },
+  },
+  {
+    name: 'delivery',
+    run: async (o) => {
+      const r = await runDeliveryBench({ quick: o.quick });
+      const wrong = r.lost > 0 || r.duplicates > 0;
+      return [{
+        name: 'delivery.time', value: r.totalMs, unit: 'ms', baseline: r.floorMs, ratio: r.ratio, n: r.messages,
+        ok: !wrong && r.ratio <= 1.1,
+        note: `${r.channels} channels × ${r.cardsPerChannel} cards + ${r.personal} personal at ${r.appRate}/s; lost ${r.lost}, duplicates ${r.duplicates}, 429s ${r.throttled}`,
+        error: wrong ? `lost ${r.lost}, duplicates ${r.duplicates}` : undefined,
+      }];
     },
   },
   { name: 'startup', run: benchStartup },
@@ -62,7 +76,6 @@ function table(rows: BenchRow[]): string {
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
-  process.noDeprecation = true;
   const azurite = await startAzurite({ port: await freePort() });
   const rows: BenchRow[] = [];
   const started = Date.now();

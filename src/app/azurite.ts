@@ -31,7 +31,9 @@ export async function startAzurite(opts: { port: number; location?: string; log?
   } else {
     args.push('--inMemoryPersistence');
   }
-  const child = spawnNode(script, args, { onLine: opts.log });
+  // Azurite writes its data to disk on SIGINT (otherwise only every few seconds), so a stop
+  // keeps every write.
+  const child = spawnNode(script, args, { onLine: opts.log, stopSignal: 'SIGINT' });
   let alive = true;
   child.process.once('exit', () => { alive = false; });
   try {

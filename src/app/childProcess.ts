@@ -3,8 +3,8 @@ import net from 'node:net';
 
 export interface RunningChild { process: ChildProcess; stop(): Promise<void> }
 
-/** Starts a Node script as a child that dies with us, and stops it with SIGTERM, then SIGKILL. */
-export function spawnNode(script: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; onLine?: (line: string) => void } = {}): RunningChild {
+/** Starts a Node script as a child, and stops it with SIGTERM (or `stopSignal`), then SIGKILL. */
+export function spawnNode(script: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; onLine?: (line: string) => void; stopSignal?: NodeJS.Signals } = {}): RunningChild {
   const child = spawn(process.execPath, [script, ...args], {
     cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -21,7 +21,7 @@ export function spawnNode(script: string, args: string[], opts: { cwd?: string; 
       if (exited) return resolve();
       const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
       child.once('exit', () => { clearTimeout(kill); resolve(); });
-      child.kill('SIGTERM');
+      child.kill(opts.stopSignal ?? 'SIGTERM');
     }),
   };
 }

@@ -267,6 +267,7 @@ describe('an officer runs a working group\'s vote in its channel in Agents Playg
     const seen = await press(1, 'Prioriter', INGRID, 'Du er inhabil i denne saken');
     await shoot(seen.card, '2-voting-card-disqualified');
     assert.match(seen.text, /Du er inhabil i denne saken fordi organisasjonen din \(983 765 238\) er UH-partner\. Markeringen ble ikke lagret\./);
+    assert.equal(seen.text.split('Du er inhabil').length - 1, 1, 'the reason is said once');
     assert.deepEqual(tallyOf(seen.text), tally(2, 0));
     assert.deepEqual(await d().cardActions(seen.card), ['Oppdater'], 'no buttons to mark with');
     assert.deepEqual(await stored(1), { [OLA]: 'prioritise', [PER]: 'prioritise' }, 'nothing stored for her');
