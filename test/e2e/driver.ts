@@ -8,9 +8,14 @@ import { ROOT } from '../../src/app/paths';
 // chat or channel, type, click card buttons, fill card inputs, read cards.
 //
 // What the playground's UI can and cannot do (learned by driving it):
-// - There is no way to switch the current user in the UI: it is `currentUser` in the config file.
-//   To act as someone else, post an activity through the playground's custom-activity API
-//   (`postActivity(..., { as })`); the bot's answers still show in the UI.
+// - There is no way to switch the current user in the UI: it is `currentUser` in the config file
+//   (`writeConfigAs` writes a copy with someone else as current user). To act as someone else,
+//   press a card button `as` them (clickAction: the playground takes the presser from the page's
+//   request, and the bot's answer shows on the card), or post an activity through the
+//   playground's custom-activity API (`postActivity(..., { as })`: the bot's messages show, its
+//   invoke responses do not).
+// - The playground keeps one view of each card for everyone: an Action.Execute answer replaces
+//   the card for all (Teams shows it to the presser only), and it does not run `refresh`.
 // - In channels the bot only receives messages that @mention it, as in Teams; sendMessage adds
 //   the mention there.
 // - Each page load starts with empty transcripts, and the UI sends installationUpdate +

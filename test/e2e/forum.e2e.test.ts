@@ -30,8 +30,8 @@ import { PlaygroundDriver, requireChromium, writeConfigAs } from './driver';
 // app's repositories; the rest goes through the UI. The steps run in order; after a failure the
 // rest are skipped rather than failing for the same reason.
 //
-// E2E_SCREENSHOTS=1 saves the agenda, a voting card, a frozen card and the recommendation under
-// test-results/e2e/forum/, for a person to look over.
+// E2E_SCREENSHOTS=1 saves the meeting editor, the agenda, a voting card (open, refused and frozen)
+// and the recommendation under test-results/e2e/forum/, for a person to look over.
 
 // The meeting's day comes after the round's deadline (1 February 2027); time moves on from here.
 const MEETING_DAY = Date.parse('2027-03-01T09:00:00Z');
@@ -57,7 +57,7 @@ const PER = '29:per.olsen';
 const INGRID = '29:ingrid.berg';
 
 describe('an officer runs a working group\'s vote in its channel in Agents Playground (end to end)', function () {
-  // A step waits at most 15 s (the driver's default); the whole journey takes about a minute.
+  // A step waits at most 15 s (the driver's default); the whole journey takes well under a minute.
   this.timeout(60_000);
 
   let app: RunningApp | undefined;

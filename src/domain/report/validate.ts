@@ -107,12 +107,21 @@ export function mergeStep(draft: ReportDraft, step: InputStep, value: Partial<Ne
   return normaliseReport({ ...withoutFields(draft, fields), ...own } as ReportDraft);
 }
 
+// Building the schemas costs more than using them, and a context recurs on every step of every
+// report in a round, so each is built once (per region config, language and round year).
+const shapes = new WeakMap<RegionConfig, Map<string, ReportShape>>();
+
 function shapeFor(context: ValidationContext): ReportShape {
-  return reportShape({
-    locale: context.locale,
-    regionIds: (context.regions ?? DEFAULT_REGIONS).regions.map((r) => r.id),
-    startYear: startYearRange(context.roundYear),
-  });
+  const regions = context.regions ?? DEFAULT_REGIONS;
+  let byKey = shapes.get(regions);
+  if (!byKey) shapes.set(regions, (byKey = new Map()));
+  const key = `${context.locale ?? 'nb'}|${context.roundYear ?? ''}`;
+  let shape = byKey.get(key);
+  if (!shape) {
+    shape = reportShape({ locale: context.locale, regionIds: regions.regions.map((r) => r.id), startYear: startYearRange(context.roundYear) });
+    byKey.set(key, shape);
+  }
+  return shape;
 }
 
 function parseFields(fields: readonly ReportField[], input: Record<string, unknown>, shape: ReportShape) {
