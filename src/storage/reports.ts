@@ -105,11 +105,14 @@ export class Reports {
     const created = await createIfAbsent(this.table, { partitionKey: reportPk(input.roundId), rowKey: safeKey(input.draftId), ...row });
     // A retry finds the first submission's report (its reference and time), not this attempt's.
     const report = created ? fromRow<T>(input.roundId, input.draftId, row) : (await this.get<T>(input.roundId, input.draftId))!;
-    await this.afterWrite(report, 'submitted', input.draftId);
-    await this.index.upsertEntity({ partitionKey: userIndexPk(input.by), rowKey: safeKey(report.id), roundId: report.roundId }, 'Replace');
-    await this.index.upsertEntity({ partitionKey: ownerIndexPk(report.summary.ownerOrgnr), rowKey: safeKey(report.id), roundId: report.roundId }, 'Replace');
-    await this.index.upsertEntity({ partitionKey: referencePk(report.reference), rowKey: 'report', roundId: report.roundId, reportId: report.id }, 'Replace');
-    await this.registerFirstMember(report.summary.ownerOrgnr, input.by);
+    // Independent, idempotent writes: done side by side; a retry after a failure redoes them all.
+    await Promise.all([
+      this.afterWrite(report, 'submitted', input.draftId),
+      this.index.upsertEntity({ partitionKey: userIndexPk(input.by), rowKey: safeKey(report.id), roundId: report.roundId }, 'Replace'),
+      this.index.upsertEntity({ partitionKey: ownerIndexPk(report.summary.ownerOrgnr), rowKey: safeKey(report.id), roundId: report.roundId }, 'Replace'),
+      this.index.upsertEntity({ partitionKey: referencePk(report.reference), rowKey: 'report', roundId: report.roundId, reportId: report.id }, 'Replace'),
+      this.registerFirstMember(report.summary.ownerOrgnr, input.by),
+    ]);
     return { report, created };
   }
 
@@ -202,11 +205,13 @@ export class Reports {
   }
 
   private async afterWrite(report: ReportRecord<unknown>, type: EventType, draftId: string): Promise<void> {
-    await createIfAbsent(this.table, {
-      partitionKey: versionPk(report.id), rowKey: String(report.version).padStart(4, '0'),
-      draftId, at: report.updatedAt, status: report.status, ...packJson(report.data),
-    });
-    await this.recordEvent(report, type, `v${report.version}`);
+    await Promise.all([
+      createIfAbsent(this.table, {
+        partitionKey: versionPk(report.id), rowKey: String(report.version).padStart(4, '0'),
+        draftId, at: report.updatedAt, status: report.status, ...packJson(report.data),
+      }),
+      this.recordEvent(report, type, `v${report.version}`),
+    ]);
   }
 
   /** An event for the secretariat's notifications; its key makes a retried write a no-op. */
