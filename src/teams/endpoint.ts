@@ -23,6 +23,7 @@ export interface TeamsEndpoint {
 export function createTeamsEndpoint(config: Config, services: Services): TeamsEndpoint {
   const bot = new KompetanseBot(services);
   const adapter = createAdapter(config, (context, err) => onTurnError(context, err, services));
+  const allowedTenants = new Set(config.ALLOWED_TENANTS.map((t) => t.toLowerCase()));
   return {
     async process(req, res) {
       if (!ActivityEnvelope.safeParse(req.body).success) {
@@ -31,7 +32,20 @@ export function createTeamsEndpoint(config: Config, services: Services): TeamsEn
         res.end();
         return;
       }
+      // Only configured tenants are served: anyone else is refused before any handler runs.
+      if (allowedTenants.size > 0 && !allowedTenants.has(tenantOfBody(req.body))) {
+        services.logger.warn('activity from a tenant that is not served', { type: (req.body as { type?: string }).type });
+        res.status(403);
+        res.send({ error: 'This tenant is not served by this bot.' });
+        res.end();
+        return;
+      }
       await adapter.process(req, res, (context) => bot.run(context));
     },
   };
+}
+
+function tenantOfBody(body: unknown): string {
+  const a = body as { conversation?: { tenantId?: string }; channelData?: { tenant?: { id?: string } } };
+  return (a.conversation?.tenantId ?? a.channelData?.tenant?.id ?? '').toLowerCase();
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { startAzurite } from '../../src/app/azurite';
 import { freePort } from '../../src/app/childProcess';
 import { startHarness, type Harness } from '../support/harness';
-import { OWNER, TENANT } from '../support/personas';
+import { FOREIGN, OWNER, TENANT } from '../support/personas';
 
 describe('the HTTP endpoint', () => {
   describe('anonymous (local) mode', () => {
@@ -58,6 +58,23 @@ describe('the HTTP endpoint', () => {
 
     it('does not log the password', () => {
       assert.ok(!h.logLines.some((l) => l.includes('not-a-real-secret')));
+    });
+  });
+
+  describe('with ALLOWED_TENANTS configured', () => {
+    let h: Harness;
+    before(async () => { h = await startHarness({ ALLOWED_TENANTS: TENANT.toUpperCase() }); });
+    after(async () => { await h.stop(); });
+
+    it('serves the configured tenant', async () => {
+      const [reply] = await h.send(OWNER, 'hjelp');
+      assert.ok(reply);
+    });
+
+    it('refuses another tenant before any handler runs, storing nothing', async () => {
+      const res = await h.post({ ...h.personalActivity(FOREIGN), type: 'installationUpdate', action: 'add', deliveryMode: 'expectReplies' });
+      assert.equal(res.status, 403);
+      assert.equal(await h.app.services.references.personal(FOREIGN.tenantId, FOREIGN.aadObjectId), undefined);
     });
   });
 
