@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { startAzurite } from '../src/app/azurite';
 import { freePort, waitForPort } from '../src/app/childProcess';
 import { ROOT } from '../src/app/paths';
 
@@ -73,4 +74,31 @@ export async function pool(n: number, concurrency: number, worker: (i: number) =
   await Promise.all(Array.from({ length: Math.min(concurrency, n) }, async () => {
     while (next < n) await worker(next++);
   }));
+}
+
+export type BenchOptions = { connectionString: string; quick: boolean; n?: number; log?: (line: string) => void };
+
+/**
+ * Runs one benchmark on its own (`node dist/bench/<name>.js [--quick] [--n=N]`) against an Azurite
+ * it starts: prints its rows, exits non-zero when an aim is missed or an answer is wrong.
+ */
+export function standalone(module: NodeModule, bench: (opts: BenchOptions) => Promise<BenchRow[]>): void {
+  if (require.main !== module) return;
+  (async () => {
+    const quick = process.argv.includes('--quick');
+    const nArg = process.argv.find((a) => a.startsWith('--n='));
+    const azurite = await startAzurite({ port: await freePort() });
+    try {
+      const rows = await bench({ connectionString: azurite.connectionString, quick, n: nArg ? Number(nArg.slice(4)) : undefined, log: (l) => process.stderr.write(`${l}\n`) });
+      for (const r of rows) {
+        process.stdout.write(`${r.ok ? 'ok ' : 'NO '} ${r.name}: ${r.value} ${r.unit} (baseline ${r.baseline ?? '—'}, ratio ${r.ratio ?? '—'})${r.note ? `  [${r.note}]` : ''}${r.error ? `  WRONG: ${r.error}` : ''}\n`);
+      }
+      if (rows.some((r) => !r.ok || r.error)) process.exitCode = 1;
+    } finally {
+      await azurite.stop();
+    }
+  })().catch((err) => {
+    process.stderr.write(`${(err as Error).stack}\n`);
+    process.exit(1);
+  });
 }

@@ -1,10 +1,8 @@
 import { Writable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { startAzurite } from '../src/app/azurite';
-import { freePort } from '../src/app/childProcess';
 import { DEFAULT_REGIONS } from '../src/domain/regions';
-import { reportTotals, type NeedsReport } from '../src/domain/report';
+import { reportTotals } from '../src/domain/report';
 import type { Round } from '../src/domain/round';
 import type { Cell } from '../src/domain/exportRows';
 import { roundRows } from '../src/export/roundExport';
@@ -12,7 +10,8 @@ import { writeCsv, writeXlsx } from '../src/export/write';
 import type { ExportFormat } from '../src/export/links';
 import { Reports } from '../src/storage/reports';
 import { Tables } from '../src/storage/tables';
-import { pool, round2, type BenchRow } from './common';
+import { pool, round2, standalone, type BenchRow } from './common';
+import { REPORT, TENANT } from './fixtures';
 
 /**
  * Peak memory of building a round's export: N reports are stored through the Reports repository,
@@ -21,22 +20,9 @@ import { pool, round2, type BenchRow } from './common';
  * the idle RSS before the export: a streaming export keeps it flat whatever N is.
  */
 
-const TENANT = '6893935a-4e95-432b-bd7a-bdba9c0741b1';
 // An aim, not a measurement: a streaming export of any size should stay well inside this.
 const AIM_PEAK_DELTA_MB = 150;
 
-const REPORT: NeedsReport = {
-  ownerName: 'Eksempel kommune', ownerOrgnr: '974760673', ownerType: 'kommune',
-  network: [{ name: 'Nabo kommune', orgnr: '123456785' }, { name: 'Tredje kommune', orgnr: '921605900' }],
-  region: 'asker-baerum', scheme: 'DEKOM',
-  contactName: 'Kari Nordmann', contactEmail: 'kari.nordmann@eksempel.kommune.no', contactPhone: '22 00 00 00',
-  title: 'Lesing i alle fag', needAndGoal: 'Kartleggingen viser at lesing er et felles ansvar i alle fag. '.repeat(12).trim(),
-  theme: 'lesing', targetGroups: ['ledere', 'laerere'], unitCount: 12,
-  units: [{ name: 'Solsiden skole', orgnr: '940192226' }, { name: 'Bakken skole' }], participants: 240,
-  uhName: 'OsloMet – storbyuniversitetet', uhOrgnr: '983765238', uhContact: 'Ola Professor',
-  uhDialogueConfirmed: true, staffInvolved: true, startYear: 2027, years: 2,
-  amounts: [{ owner: 1_000_000, uh: 250_000, ownContribution: 375_000 }, { owner: 800_000, uh: 200_000, ownContribution: 300_000 }],
-} as NeedsReport;
 
 const mb = (bytes: number) => bytes / 2 ** 20;
 
@@ -176,23 +162,4 @@ export async function benchExport(opts: { connectionString: string; quick: boole
   }
 }
 
-async function main(): Promise<void> {
-  process.noDeprecation = true;
-  const quick = process.argv.includes('--quick');
-  const nArg = process.argv.find((a) => a.startsWith('--n='));
-  const azurite = await startAzurite({ port: await freePort() });
-  try {
-    const rows = await benchExport({ connectionString: azurite.connectionString, quick, n: nArg ? Number(nArg.slice(4)) : undefined });
-    for (const r of rows) process.stdout.write(`${r.ok ? 'ok ' : 'NO '} ${r.name}: ${r.value} ${r.unit}${r.note ? `  (${r.note})` : ''}\n`);
-    if (rows.some((r) => !r.ok)) process.exitCode = 1;
-  } finally {
-    await azurite.stop();
-  }
-}
-
-if (require.main === module) {
-  main().catch((err) => {
-    process.stderr.write(`${(err as Error).stack}\n`);
-    process.exit(1);
-  });
-}
+standalone(module, benchExport);

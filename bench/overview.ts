@@ -1,8 +1,6 @@
-import { startAzurite } from '../src/app/azurite';
-import { freePort } from '../src/app/childProcess';
 import { translator } from '../src/domain/i18n';
 import { DEFAULT_REGIONS } from '../src/domain/regions';
-import { reportTotals, type NeedsReport } from '../src/domain/report';
+import { reportTotals } from '../src/domain/report';
 import type { Round } from '../src/domain/round';
 import { SCHEMES } from '../src/domain/schemes';
 import { OWNER_TYPES } from '../src/domain/owner-types';
@@ -11,7 +9,8 @@ import { ReportSummaries } from '../src/storage/reportSummaries';
 import { Reports, reportPk } from '../src/storage/reports';
 import { Tables } from '../src/storage/tables';
 import { loadOverview, overviewCard } from '../src/teams/secretariat/overview/overviewCard';
-import { pool, round2, type BenchRow } from './common';
+import { pool, round2, standalone, type BenchRow } from './common';
+import { REPORT, TENANT } from './fixtures';
 
 /**
  * The secretariat's overview over a round of N reports (10 000, or 1 000 with --quick) on
@@ -23,22 +22,9 @@ import { pool, round2, type BenchRow } from './common';
  *   node dist/bench/overview.js [--quick] [--n=N]
  */
 
-const TENANT = '6893935a-4e95-432b-bd7a-bdba9c0741b1';
 const AIM_MS = 2000;
 const RUNS = 3;
 
-const REPORT: NeedsReport = {
-  ownerName: 'Eksempel kommune', ownerOrgnr: '974760673', ownerType: 'kommune',
-  network: [{ name: 'Nabo kommune', orgnr: '123456785' }, { name: 'Tredje kommune', orgnr: '921605900' }],
-  region: 'asker-baerum', scheme: 'DEKOM',
-  contactName: 'Kari Nordmann', contactEmail: 'kari.nordmann@eksempel.kommune.no', contactPhone: '22 00 00 00',
-  title: 'Lesing i alle fag', needAndGoal: 'Kartleggingen viser at lesing er et felles ansvar i alle fag. '.repeat(12).trim(),
-  theme: 'lesing', targetGroups: ['ledere', 'laerere'], unitCount: 12,
-  units: [{ name: 'Solsiden skole', orgnr: '940192226' }, { name: 'Bakken skole' }], participants: 240,
-  uhName: 'OsloMet – storbyuniversitetet', uhOrgnr: '983765238', uhContact: 'Ola Professor',
-  uhDialogueConfirmed: true, staffInvolved: true, startYear: 2027, years: 2,
-  amounts: [{ owner: 1_000_000, uh: 250_000, ownContribution: 375_000 }, { owner: 800_000, uh: 200_000, ownContribution: 300_000 }],
-} as NeedsReport;
 
 /** Stores n reports spread over schemes, working groups and owner types; returns the seconds it took. */
 export async function seedRound(reports: Reports, roundId: string, n: number): Promise<number> {
@@ -115,23 +101,4 @@ export async function benchOverview(opts: { connectionString: string; quick: boo
   }
 }
 
-async function main(): Promise<void> {
-  process.noDeprecation = true;
-  const quick = process.argv.includes('--quick');
-  const nArg = process.argv.find((a) => a.startsWith('--n='));
-  const azurite = await startAzurite({ port: await freePort() });
-  try {
-    const rows = await benchOverview({ connectionString: azurite.connectionString, quick, n: nArg ? Number(nArg.slice(4)) : undefined, log: (l) => process.stderr.write(`${l}\n`) });
-    for (const r of rows) process.stdout.write(`${r.ok ? 'ok ' : 'NO '} ${r.name}: ${r.value} ${r.unit} (baseline ${r.baseline} ${r.unit}, ratio ${r.ratio})${r.note ? `  [${r.note}]` : ''}\n`);
-    if (rows.some((r) => !r.ok)) process.exitCode = 1;
-  } finally {
-    await azurite.stop();
-  }
-}
-
-if (require.main === module) {
-  main().catch((err) => {
-    process.stderr.write(`${(err as Error).stack}\n`);
-    process.exit(1);
-  });
-}
+standalone(module, benchOverview);

@@ -6,9 +6,9 @@ import { freePort, waitForPort } from '../src/app/childProcess';
 import { ROOT } from '../src/app/paths';
 import { GOOD_INPUT } from '../test/support/reportInput';
 import { percentile, pool, round2, startBotProcess, waitForHealth, type BenchRow } from './common';
+import { TENANT } from './fixtures';
 
 const STEPS = ['owner', 'measure', 'targets', 'partner', 'money'] as const;
-const TENANT = '6893935a-4e95-432b-bd7a-bdba9c0741b1';
 
 interface Load { latencies: number[]; seconds: number; steps: number; references: Set<string>; errors: number }
 

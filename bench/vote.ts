@@ -8,8 +8,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { TableClient } from '@azure/data-tables';
-import { startAzurite } from '../src/app/azurite';
-import { freePort } from '../src/app/childProcess';
 import { agendaItemOf, type Mark, type Meeting } from '../src/domain/forum';
 import { DEFAULT_REGIONS } from '../src/domain/regions';
 import { Meetings } from '../src/storage/meetings';
@@ -18,9 +16,9 @@ import { Rounds } from '../src/storage/rounds';
 import { Tables } from '../src/storage/tables';
 import { Votes } from '../src/storage/votes';
 import { needsReport, ROUND } from '../test/support/forum';
-import { percentile, pool, round2, startBotProcess, type BenchRow } from './common';
+import { percentile, pool, round2, startBotProcess, type BenchRow, standalone } from './common';
+import { TENANT } from './fixtures';
 
-const TENANT = '6893935a-4e95-432b-bd7a-bdba9c0741b1';
 const CHANNEL = '19:bench-vest@thread.tacv2';
 const MARKS: Mark[] = ['prioritise', 'not_prioritise', 'abstain'];
 const aadOf = (n: number) => `00000000-0000-4000-b000-${String(n).padStart(12, '0')}`;
@@ -132,24 +130,4 @@ export async function benchVote(opts: VoteBenchOptions): Promise<BenchRow[]> {
   ];
 }
 
-async function main(): Promise<void> {
-  process.noDeprecation = true;
-  const quick = process.argv.includes('--quick');
-  const azurite = await startAzurite({ port: await freePort() });
-  try {
-    const rows = await benchVote({ connectionString: azurite.connectionString, quick });
-    for (const r of rows) {
-      process.stdout.write(`${r.name.padEnd(26)} ${String(r.value).padStart(10)} ${r.unit.padEnd(6)} floor ${r.baseline ?? '—'}  ${r.ok ? 'ok' : 'NOT OK'}${r.note ? `  (${r.note})` : ''}\n`);
-    }
-    if (rows.some((r) => !r.ok)) process.exitCode = 1;
-  } finally {
-    await azurite.stop();
-  }
-}
-
-if (require.main === module) {
-  main().catch((err) => {
-    process.stderr.write(`${(err as Error).stack}\n`);
-    process.exit(1);
-  });
-}
+standalone(module, benchVote);

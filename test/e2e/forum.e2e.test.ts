@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
-import { freePort } from '../../src/app/childProcess';
 import { ROOT } from '../../src/app/paths';
-import { startPlayground, type RunningPlayground } from '../../src/app/playground';
-import { startApp, type RunningApp } from '../../src/app/start';
 import type { Meeting } from '../../src/domain/forum';
 import { FAST_DELIVERY, waitFor } from '../support/delivery';
 import { FORUM, grantMember, ROUND, seedCheckedReport, seedRound } from '../support/forum';
 import type { Persona } from '../support/personas';
-import { PlaygroundDriver, requireChromium, writeConfigAs } from './driver';
+import { writeConfigAs } from './driver';
+import { reportFailure, startE2E, type E2ESession } from './session';
 
 // A working group's meeting as the secretariat runs it in the emulator's UI. The playground's
 // current user is the officer Siri Dahl (a copy of .m365agentsplayground.yml with her as current
@@ -60,18 +56,13 @@ describe('an officer runs a working group\'s vote in its channel in Agents Playg
   // A step waits at most 15 s (the driver's default); the whole journey takes well under a minute.
   this.timeout(60_000);
 
-  let app: RunningApp | undefined;
-  let playground: RunningPlayground | undefined;
-  let driver: PlaygroundDriver | undefined;
-  let dataDir: string | undefined;
-  let configDir: string | undefined;
+  let session: E2ESession | undefined;
   let broken = false;
-  const playgroundLog: string[] = [];
   const shotsDir = process.env.E2E_SCREENSHOTS ? path.join(ROOT, 'test-results', 'e2e', 'forum') : undefined;
   const reports: Array<{ id: string; reference: string }> = [];
 
-  const d = () => driver!;
-  const s = () => app!.services;
+  const d = () => session!.driver;
+  const s = () => session!.app.services;
   const shoot = async (card: Locator, name: string) => {
     if (shotsDir) await d().screenshotCard(card, path.join(shotsDir, `${name}.png`));
   };
@@ -117,38 +108,28 @@ describe('an officer runs a working group\'s vote in its channel in Agents Playg
   before(async function () {
     // Azurite, the bot, the playground and Chromium: a few seconds, more on a busy 2-core machine.
     this.timeout(90_000);
-    requireChromium();
-    const shared = process.env.TEST_TABLES_CONNECTION_STRING;
-    dataDir = shared ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-data-'));
-    configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-forum-'));
     const offset = MEETING_DAY - Date.now();
     const siriAad = '2812a501-5704-4ca9-80a6-f231a6a8de3d';
-    app = await startApp({
-      ...FAST_DELIVERY,
-      PORT: '0',
-      MicrosoftAppId: '',
-      TABLES_CONNECTION_STRING: shared ?? '',
-      TABLE_PREFIX: `e2efor${process.pid}x${Date.now() % 1e6}`,
-      DATA_DIR: dataDir,
-      AZURITE_PORT: shared ? undefined : String(await freePort()),
-      PLAYGROUND: '0',
-      LOG_LEVEL: 'error',
-      // Only the seeded round; no timed jobs sending digests into the officer's chat mid-journey.
-      DEMO_ROUND: '0',
-      SCHEDULER_TICK_MS: '0',
-      BOOTSTRAP_SECRETARIAT: siriAad,
-    }, { now: () => new Date(Date.now() + offset) });
-    playground = await startPlayground({
-      botEndpoint: `${app.url}/api/messages`, configPath: writeConfigAs(SIRI, configDir), log: (l) => playgroundLog.push(l),
+    session = await startE2E({
+      name: 'e2efor',
+      env: {
+        ...FAST_DELIVERY,
+        // Only the seeded round; no timed jobs sending digests into the officer's chat mid-journey.
+        DEMO_ROUND: '0',
+        SCHEDULER_TICK_MS: '0',
+        BOOTSTRAP_SECRETARIAT: siriAad,
+      },
+      now: () => new Date(Date.now() + offset),
+      playgroundConfig: (dir) => writeConfigAs(SIRI, dir),
     });
-    driver = await PlaygroundDriver.launch(playground.url);
+    const driver = session.driver;
     assert.equal(driver.config.currentUser.id, SIRI);
     assert.equal(driver.config.currentUser.aadObjectId, siriAad);
 
-    const services = app.services;
+    const services = session.app.services;
     const person = (id: string): Persona => {
-      const u = driver!.user(id);
-      return { name: u.name, tenantId: driver!.config.tenantId, aadObjectId: u.aadObjectId };
+      const u = driver.user(id);
+      return { name: u.name, tenantId: driver.config.tenantId, aadObjectId: u.aadObjectId };
     };
     await seedRound(services, BUDGETS);
     for (const r of REPORTS) reports.push(await seedCheckedReport(services, { ...r, network: [], region: 'ostfold' }));
@@ -166,22 +147,12 @@ describe('an officer runs a working group\'s vote in its channel in Agents Playg
   afterEach(async function () {
     if (this.currentTest?.state !== 'failed') return;
     broken = true;
-    await driver?.screenshotOnFailure(this);
-    process.stderr.write(`    last lines of the playground's log:\n${playgroundLog.slice(-20).join('\n')}\n`);
+    await reportFailure(this, session);
   });
 
   after(async function () {
     this.timeout(30_000);
-    try {
-      await driver?.close();
-    } finally {
-      try {
-        await playground?.stop();
-      } finally {
-        await app?.stop();
-        for (const dir of [dataDir, configDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
-      }
-    }
+    await session?.stop();
   });
 
   it('creates the meeting in the officer\'s personal chat with the group\'s three checked reports on its agenda', async () => {

@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../../src/app/childProcess';
 import { ROOT } from '../../src/app/paths';
-import { startPlayground, type RunningPlayground } from '../../src/app/playground';
-import { startApp, type RunningApp } from '../../src/app/start';
 import { GOOD_INPUT } from '../support/reportInput';
-import { PlaygroundDriver, requireChromium } from './driver';
+import { reportFailure, startE2E, type E2ESession } from './session';
 
 // The owner's whole journey with a needs report, as Kari Nordmann (the playground's current user)
 // makes it in the emulator's UI: fill in the wizard card by card, fix a mistake, go back and
@@ -41,16 +36,12 @@ describe('an owner files, edits and withdraws a needs report in Agents Playgroun
   // A step waits at most 15 s (the driver's default); the whole journey takes well under a minute.
   this.timeout(60_000);
 
-  let app: RunningApp | undefined;
-  let playground: RunningPlayground | undefined;
-  let driver: PlaygroundDriver | undefined;
-  let dataDir: string | undefined;
+  let session: E2ESession | undefined;
   let broken = false;
-  const playgroundLog: string[] = [];
   const shotsDir = process.env.E2E_SCREENSHOTS ? path.join(ROOT, 'test-results', 'e2e', 'report') : undefined;
   let shots = 0;
 
-  const d = () => driver!;
+  const d = () => session!.driver;
   /** With E2E_SCREENSHOTS set: a picture of the newest card, numbered in journey order. */
   const shoot = async (name: string) => {
     if (shotsDir) await d().screenshotLatestCard(path.join(shotsDir, `${String(++shots).padStart(2, '0')}-${name}.png`));
@@ -59,23 +50,9 @@ describe('an owner files, edits and withdraws a needs report in Agents Playgroun
   before(async function () {
     // Azurite, the bot, the playground and Chromium: a few seconds, more on a busy 2-core machine.
     this.timeout(90_000);
-    requireChromium();
-    const shared = process.env.TEST_TABLES_CONNECTION_STRING;
-    dataDir = shared ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-data-'));
     const offset = ROUND_DAY - Date.now();
-    app = await startApp({
-      PORT: '0',
-      MicrosoftAppId: '',
-      TABLES_CONNECTION_STRING: shared ?? '',
-      TABLE_PREFIX: `e2erep${process.pid}x${Date.now() % 1e6}`,
-      DATA_DIR: dataDir,
-      AZURITE_PORT: shared ? undefined : String(await freePort()),
-      PLAYGROUND: '0',
-      LOG_LEVEL: 'error',
-    }, { now: () => new Date(Date.now() + offset) });
-    playground = await startPlayground({ botEndpoint: `${app.url}/api/messages`, log: (l) => playgroundLog.push(l) });
-    driver = await PlaygroundDriver.launch(playground.url);
-    await driver.openPersonalChat();
+    session = await startE2E({ name: 'e2erep', now: () => new Date(Date.now() + offset) });
+    await d().openPersonalChat();
   });
 
   beforeEach(function () {
@@ -85,22 +62,12 @@ describe('an owner files, edits and withdraws a needs report in Agents Playgroun
   afterEach(async function () {
     if (this.currentTest?.state !== 'failed') return;
     broken = true;
-    await driver?.screenshotOnFailure(this);
-    process.stderr.write(`    last lines of the playground's log:\n${playgroundLog.slice(-20).join('\n')}\n`);
+    await reportFailure(this, session);
   });
 
   after(async function () {
     this.timeout(30_000);
-    try {
-      await driver?.close();
-    } finally {
-      try {
-        await playground?.stop();
-      } finally {
-        await app?.stop();
-        if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-      }
-    }
+    await session?.stop();
   });
 
   it('opens the first step on "meld behov" and shows a wrong organisation number next to its field, keeping everything typed', async () => {
