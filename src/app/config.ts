@@ -50,6 +50,12 @@ export const ConfigSchema = z.object({
   SCHEDULER_TICK_MS: whole(30_000, 0, 3_600_000),
   DIGEST_MINUTES: whole(5, 1, 1440),
   SUMMARY_HOUR: whole(7, 0, 23),
+  // Personal data: rounds whose deadline is more than this many years ago may be purged by the secretariat.
+  ROUND_RETENTION_YEARS: whole(10, 1, 100),
+  // Per-person limit on messages and card presses (token bucket per tenant + AAD id, per instance).
+  RATE_LIMIT_BURST: whole(40, 0, 100_000),
+  RATE_LIMIT_PER_SECOND: whole(10, 1, 100_000),
+  RATE_LIMIT_MAX_USERS: whole(50_000, 10, 10_000_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()
     .or(z.literal('').transform(() => undefined)).transform((v) => v ?? 'info'),
 }).superRefine((c, ctx) => {

@@ -7,7 +7,7 @@ import { ROOT } from './paths';
 import { createServer } from './server';
 import { Tables } from '../storage/tables';
 import { ConversationReferences } from '../storage/conversationReferences';
-import { createTeamsEndpoint } from '../teams/endpoint';
+import { createTeamsEndpoint, type TeamsEndpoint } from '../teams/endpoint';
 import type { Services } from '../teams/services';
 import { createDelivery } from '../teams/delivery';
 import { Drafts } from '../storage/drafts';
@@ -32,6 +32,8 @@ export interface RunningApp {
   services: Services;
   /** Timed jobs; tests call `scheduler.tick()` on a fake clock. */
   scheduler: Scheduler;
+  /** The per-person request limit of this instance (tests look at how many people it tracks). */
+  rateLimit: TeamsEndpoint['rateLimit'];
   stop(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     deliver: delivery.deliver,
     outbox: delivery.outbox,
     bootstrapSecretariat: config.BOOTSTRAP_SECRETARIAT,
+    roundRetentionYears: config.ROUND_RETENTION_YEARS,
     summaries: new ReportSummaries(tables),
     drafts: new Drafts(tables, now),
     reports: new Reports(tables, now),
@@ -110,7 +113,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   scheduler.start();
 
   return {
-    port, url: `http://127.0.0.1:${port}`, config, services, scheduler,
+    port, url: `http://127.0.0.1:${port}`, config, services, scheduler, rateLimit: endpoint.rateLimit,
     stop: async () => {
       await scheduler.stop(); // a tick in progress finishes its writes first
       await delivery.stop(); // sends in flight finish and are recorded first

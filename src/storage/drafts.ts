@@ -120,4 +120,17 @@ export class Drafts {
   async remove(owner: PersonKey, id: string): Promise<void> {
     await deleteIfPresent(this.table, pkOf(owner), safeKey(id));
   }
+
+  /**
+   * Deletes every draft of this person ("my data"): their own partition only, and each draft's
+   * pointer in its round's reminder index, so no row naming them is left behind. Safe to repeat.
+   */
+  async removeAll(owner: PersonKey): Promise<number> {
+    const drafts = await this.list(owner);
+    for (const d of drafts) {
+      await deleteIfPresent(this.table, roundIndexPk(d.roundId), `${personKey(owner)}_${safeKey(d.id)}`);
+      await deleteIfPresent(this.table, pkOf(owner), safeKey(d.id));
+    }
+    return drafts.length;
+  }
 }

@@ -1,5 +1,5 @@
 import { RoundSchema, type Round } from '../domain/round';
-import { createIfAbsent, getOrUndefined, mutateEntity, propertiesOf, type Tables } from './tables';
+import { createIfAbsent, deleteIfPresent, getOrUndefined, mutateEntity, propertiesOf, type Tables } from './tables';
 import { packJson, unpackJson } from './json';
 
 // Few rounds ever exist (one a year), so they share one partition; listing them is one small query.
@@ -20,6 +20,12 @@ export class Rounds {
     const created = await createIfAbsent(this.table, { partitionKey: PK, rowKey: round.id, ...packJson(RoundSchema.parse(round)) });
     this.cached = undefined;
     return created;
+  }
+
+  /** Deletes the round's own row (the last step of purging an old round). */
+  async remove(id: string): Promise<void> {
+    await deleteIfPresent(this.table, PK, id);
+    this.cached = undefined;
   }
 
   async get(id: string): Promise<Round | undefined> {

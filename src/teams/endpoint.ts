@@ -1,9 +1,12 @@
-import type { Request, Response } from 'botbuilder';
+import { ActivityTypes, type Request, type Response, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Config } from '../app/config';
 import { createAdapter } from './adapter';
 import { KompetanseBot, onTurnError } from './bot';
 import type { Services } from './services';
+import { messageResponse } from './cards/attach';
+import { tenantOf, turnOf } from './turn';
+import { UserRateLimit } from './userRateLimit';
 
 // The envelope every Bot Framework activity has. The SDK checks authentication; this rejects bodies
 // that are not activities at all before they reach it.
@@ -18,13 +21,17 @@ const ActivityEnvelope = z.object({
 export interface TeamsEndpoint {
   /** Handles POST /api/messages. Writes the HTTP answer itself. */
   process(req: Request & { body?: unknown }, res: Response): Promise<void>;
+  /** The per-person limit on messages and card presses (exposed for tests). */
+  rateLimit: UserRateLimit;
 }
 
 export function createTeamsEndpoint(config: Config, services: Services): TeamsEndpoint {
   const bot = new KompetanseBot(services);
   const adapter = createAdapter(config, (context, err) => onTurnError(context, err, services));
   const allowedTenants = new Set(config.ALLOWED_TENANTS.map((t) => t.toLowerCase()));
+  const rateLimit = new UserRateLimit({ burst: config.RATE_LIMIT_BURST, perSecond: config.RATE_LIMIT_PER_SECOND, maxUsers: config.RATE_LIMIT_MAX_USERS });
   return {
+    rateLimit,
     async process(req, res) {
       if (!ActivityEnvelope.safeParse(req.body).success) {
         res.status(400);
@@ -40,7 +47,10 @@ export function createTeamsEndpoint(config: Config, services: Services): TeamsEn
         res.end();
         return;
       }
-      await adapter.process(req, res, (context) => bot.run(context));
+      await adapter.process(req, res, async (context) => {
+        if (await slowedDown(context, rateLimit, services)) return;
+        await bot.run(context);
+      });
     },
   };
 }
@@ -48,4 +58,25 @@ export function createTeamsEndpoint(config: Config, services: Services): TeamsEn
 function tenantOfBody(body: unknown): string {
   const a = body as { conversation?: { tenantId?: string }; channelData?: { tenant?: { id?: string } } };
   return (a.conversation?.tenantId ?? a.channelData?.tenant?.id ?? '').toLowerCase();
+}
+
+/**
+ * Messages and card presses beyond the person's limit get a short "slow down" in their language
+ * instead of an answer; no handler runs, so nothing is read or stored. Installation and channel
+ * events are never limited. An invoke gets a message response (200), which leaves the pressed
+ * card as it is, so nothing typed is lost.
+ */
+async function slowedDown(context: TurnContext, rateLimit: UserRateLimit, services: Services): Promise<boolean> {
+  const a = context.activity;
+  if (a.type !== ActivityTypes.Message && a.type !== ActivityTypes.Invoke) return false;
+  const person = a.from?.aadObjectId ?? a.from?.id ?? '';
+  if (rateLimit.take(`${tenantOf(context)}|${person}`)) return false;
+  services.logger.debug('request slowed down', { type: a.type });
+  const text = turnOf(context, services).t('rateLimit.slowDown');
+  if (a.type === ActivityTypes.Invoke) {
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: messageResponse(text) } });
+  } else {
+    await context.sendActivity(text);
+  }
+  return true;
 }

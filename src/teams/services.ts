@@ -37,6 +37,8 @@ export interface Services {
   summaries: ReportSummaries;
   /** Signed, short-lived download links for the secretariat's exports (served at /exports/<token>). */
   exportLinks: ExportLinks;
+  /** Years after a round's deadline before the secretariat may purge it (ROUND_RETENTION_YEARS; default 10). */
+  roundRetentionYears?: number;
   logger: Logger;
   now: () => Date;
 }

@@ -20,6 +20,8 @@ import { voteOpen } from '../forum/voteOpen';
 import { voteMark } from '../forum/voteMark';
 import { voteRefresh } from '../forum/voteRefresh';
 import { voteClose } from '../forum/voteClose';
+import { privacyDeleteDrafts, privacyDeleteDraftsConfirm, privacyShow } from './privacyData';
+import { roundPurge, roundPurgeConfirm } from './roundPurge';
 
 /** What a card action answers: a card that replaces the pressed one, or a short text. */
 export type ActionResult = { card: AdaptiveCard } | { message: string };
@@ -44,6 +46,10 @@ export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   'report.withdrawConfirm': reportWithdrawConfirm,
   'draft.delete': draftDelete,
   'draft.deleteConfirm': draftDeleteConfirm,
+  // "My data": what is stored about the caller, and deleting their own drafts.
+  'privacy.show': privacyShow,
+  'privacy.deleteDrafts': privacyDeleteDrafts,
+  'privacy.deleteDraftsConfirm': privacyDeleteDraftsConfirm,
   // The secretariat's round: menu, roles and channels, rounds, overview (officers only).
   ...SECRETARIAT_ACTIONS,
   // The secretariat's casework (officers only): one report, its check, decision and payment.
@@ -61,6 +67,9 @@ export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   'decision.grantAll': decisionGrantAll,
   'decision.grantAllConfirm': decisionGrantAllConfirm,
   'export.round': roundExport,
+  // Purging rounds past ROUND_RETENTION_YEARS (officers only, after a confirmation).
+  'round.purge': roundPurge,
+  'round.purgeConfirm': roundPurgeConfirm,
   // Forum meetings (officers build agendas and run votes; members vote in the channel).
   'meeting.list': meetingList,
   'meeting.new': meetingNew,

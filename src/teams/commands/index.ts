@@ -11,6 +11,8 @@ import { roundCommand } from './roundCommand';
 import { roundExport } from '../actions/roundExport';
 import { decisionPending } from '../actions/decisionBulk';
 import { meetingList, meetingNew } from '../forum/meetingNew';
+import { privacyShow } from '../actions/privacyData';
+import { roundPurge } from '../actions/roundPurge';
 
 export type CommandHandler = (turn: Turn, args: string) => Promise<void>;
 
@@ -23,7 +25,9 @@ export const COMMANDS: ReadonlyArray<{ words: readonly string[]; handler: Comman
   { words: ['meld behov', 'ny melding', 'ny behovsmelding', 'new report', 'new needs report'], handler: cardCommand(reportNew) },
   { words: ['fortsett', 'fortset', 'hald fram', 'continue', 'resume'], handler: cardCommand(reportContinue) },
   { words: ['mine meldinger', 'mine meldingar', 'my reports', 'mine rapporter'], handler: cardCommand(reportMine) },
+  { words: ['mine data', 'dataa mine', 'my data', 'mine personopplysninger', 'mine personopplysningar'], handler: cardCommand(privacyShow) },
   { words: ['leveringsstatus', 'delivery status'], handler: deliveryStatusCommand },
+  { words: ['slett gamle runder', 'slett gamle rundar', 'purge old rounds', 'delete old rounds'], handler: cardCommand(roundPurge) },
   ...SECRETARIAT_COMMANDS,
   { words: ['nytt møte', 'new meeting'], handler: cardCommand(meetingNew) },
   { words: ['møter', 'møte', 'meetings', 'meeting'], handler: cardCommand(meetingList) },

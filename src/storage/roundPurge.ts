@@ -1,0 +1,112 @@
+import type { TableClient } from '@azure/data-tables';
+import type { Round } from '../domain/round';
+import { odataString, personKey } from './keys';
+import { unpackJson } from './json';
+import { reportPk } from './reports';
+import { deleteIfPresent, safeKey, type Tables } from './tables';
+
+/** What deleting a round removes, counted before anything is deleted (the confirmation card). */
+export interface PurgeCount { reports: number; versions: number; drafts: number; meetings: number; marks: number }
+
+type ReportKeys = { rowKey: string; reference: string; ownerOrgnr: string; createdByTenant: string; createdByUser: string };
+
+/**
+ * Deletes a round and everything filed under it, partition by partition, following the keys the
+ * repositories write (see reports.ts, drafts.ts, meetings.ts, votes.ts):
+ *   Reports     r_<round> (the reports), v_<report> (their versions)
+ *   ReportIndex u_<person>/<report>, o_<orgnr>/<report>, ref_<reference>/report
+ *   Counters    ref_<round> (reference numbers), Events round_<round>
+ *   Drafts      round_<round> (reminder index) and, through it, each pointed-to draft of the round
+ *   Meetings    f_<forum> rows of the round, i_<meeting> (agenda items); Votes v_<meeting>_<report>
+ * The round's own row goes last, so a purge cut short is finished by running it again.
+ * Owner memberships (om_/m_) are not per round and stay; scheduler watermarks (Jobs) hold no
+ * personal data and stay.
+ */
+export class RoundPurge {
+  constructor(private readonly tables: Tables, private readonly forum: string) {}
+  private t(name: string) { return this.tables.client(name); }
+
+  async count(roundId: string): Promise<PurgeCount> {
+    const reports = await this.reportKeys(roundId);
+    let versions = 0;
+    for (const r of reports) versions += (await rowKeys(this.t('Reports'), `v_${r.rowKey}`)).length;
+    const drafts = (await rowKeys(this.t('Drafts'), `round_${safeKey(roundId)}`)).length;
+    const meetings = await this.meetingsOf(roundId);
+    let marks = 0;
+    for (const m of meetings) {
+      for (const item of await rowKeys(this.t('Meetings'), `i_${m}`)) {
+        marks += (await rowKeys(this.t('Votes'), `v_${m}_${item}`)).filter((k) => !k.startsWith('~')).length;
+      }
+    }
+    return { reports: reports.length, versions, drafts, meetings: meetings.length, marks };
+  }
+
+  async purge(round: Pick<Round, 'id'>): Promise<void> {
+    const roundId = round.id;
+    for (const m of await this.meetingsOf(roundId)) {
+      for (const item of await rowKeys(this.t('Meetings'), `i_${m}`)) await deletePartition(this.t('Votes'), `v_${m}_${item}`);
+      await deletePartition(this.t('Meetings'), `i_${m}`);
+      await deleteIfPresent(this.t('Meetings'), `f_${safeKey(this.forum)}`, m);
+    }
+    const drafts = this.t('Drafts');
+    for await (const ix of drafts.listEntities<{ tenantId: string; aadObjectId: string; draftId: string }>({ queryOptions: { filter: `PartitionKey eq ${odataString(`round_${safeKey(roundId)}`)}` } })) {
+      const pk = `u_${personKey({ tenantId: ix.tenantId, aadObjectId: ix.aadObjectId })}`;
+      const draft = await drafts.getEntity<{ roundId: string }>(pk, safeKey(ix.draftId), { queryOptions: { select: ['roundId'] } }).catch(() => undefined);
+      if (draft?.roundId === roundId) await deleteIfPresent(drafts, pk, safeKey(ix.draftId));
+      await deleteIfPresent(drafts, ix.partitionKey!, ix.rowKey!);
+    }
+    const index = this.t('ReportIndex');
+    for (const r of await this.reportKeys(roundId)) {
+      await deletePartition(this.t('Reports'), `v_${r.rowKey}`);
+      await deleteIfPresent(index, `u_${personKey({ tenantId: r.createdByTenant, aadObjectId: r.createdByUser })}`, r.rowKey);
+      await deleteIfPresent(index, `o_${safeKey(r.ownerOrgnr)}`, r.rowKey);
+      await deleteIfPresent(index, `ref_${safeKey(r.reference)}`, 'report');
+    }
+    await deletePartition(this.t('Reports'), reportPk(roundId));
+    await deletePartition(this.t('Counters'), `ref_${safeKey(roundId)}`);
+    await deletePartition(this.t('Events'), `round_${safeKey(roundId)}`);
+  }
+
+  private async reportKeys(roundId: string): Promise<ReportKeys[]> {
+    const out: ReportKeys[] = [];
+    const select = ['RowKey', 'reference', 'ownerOrgnr', 'createdByTenant', 'createdByUser'];
+    for await (const r of this.t('Reports').listEntities<Omit<ReportKeys, 'rowKey'>>({ queryOptions: { filter: `PartitionKey eq ${odataString(reportPk(roundId))}`, select } })) {
+      out.push({ rowKey: r.rowKey!, reference: r.reference, ownerOrgnr: r.ownerOrgnr, createdByTenant: r.createdByTenant, createdByUser: r.createdByUser });
+    }
+    return out;
+  }
+
+  /**
+   * The forum's meetings of this round (row keys). A forum's meetings are one partition; the round
+   * is inside each meeting's document, so that one partition is read whole (a few rows a year).
+   */
+  private async meetingsOf(roundId: string): Promise<string[]> {
+    const out: string[] = [];
+    for await (const row of this.t('Meetings').listEntities<Record<string, unknown>>({ queryOptions: { filter: `PartitionKey eq ${odataString(`f_${safeKey(this.forum)}`)}` } })) {
+      if (roundIdOf(row) === roundId) out.push(row.rowKey!);
+    }
+    return out;
+  }
+}
+
+function roundIdOf(row: Record<string, unknown>): string | undefined {
+  try {
+    return unpackJson<{ roundId?: string }>(row)?.roundId;
+  } catch {
+    return undefined;
+  }
+}
+
+async function rowKeys(client: TableClient, pk: string): Promise<string[]> {
+  const out: string[] = [];
+  for await (const r of client.listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(pk)}`, select: ['RowKey'] } })) out.push(r.rowKey!);
+  return out;
+}
+
+/** Deletes every row of one partition, in transactions of at most 100 (the service's limit). */
+async function deletePartition(client: TableClient, pk: string): Promise<void> {
+  const keys = await rowKeys(client, pk);
+  for (let i = 0; i < keys.length; i += 100) {
+    await client.submitTransaction(keys.slice(i, i + 100).map((rk) => ['delete', { partitionKey: pk, rowKey: rk }] as const));
+  }
+}

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { UserRateLimit } from '../../src/teams/userRateLimit';
+
+describe('the per-person request limit', () => {
+  const clock = { t: 1_000_000 };
+  const limit = (burst = 5, perSecond = 2, maxUsers = 1000) => new UserRateLimit({ burst, perSecond, maxUsers, now: () => clock.t });
+
+  it('lets a burst through, then refuses until tokens come back at the configured rate', () => {
+    const l = limit();
+    const first = Array.from({ length: 8 }, () => l.take('a'));
+    assert.deepEqual(first, [true, true, true, true, true, false, false, false]);
+    clock.t += 499;
+    assert.equal(l.take('a'), false);
+    clock.t += 1;
+    assert.equal(l.take('a'), true);
+    assert.equal(l.take('a'), false);
+  });
+
+  it('counts each person on their own', () => {
+    const l = limit(2);
+    assert.equal(l.take('a'), true);
+    assert.equal(l.take('a'), true);
+    assert.equal(l.take('a'), false);
+    assert.equal(l.take('b'), true);
+  });
+
+  it('forgets people who have been idle long enough to be full again', () => {
+    const l = limit(5, 2);
+    for (let i = 0; i < 50; i++) l.take(`p${i}`);
+    assert.equal(l.size, 50);
+    clock.t += 2500;
+    l.take('late');
+    assert.equal(l.size, 1);
+  });
+
+  it('stays within its size and memory when a million different people write', () => {
+    const l = limit(5, 2, 10_000);
+    global.gc?.();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 1_000_000; i++) l.take(`tenant|${i}`);
+    assert.ok(l.size <= 10_000 && l.size >= 9_000, `tracks ${l.size}`);
+    // 10 000 small buckets are a few MB; a million would be over a hundred.
+    assert.ok(process.memoryUsage().heapUsed - before < 40 * 1024 * 1024, 'heap grew more than 40 MB');
+  });
+
+  it('lets everything through when the burst is 0 (turned off)', () => {
+    const l = limit(0);
+    assert.ok(Array.from({ length: 100 }, () => l.take('a')).every(Boolean));
+    assert.equal(l.size, 0);
+  });
+});
