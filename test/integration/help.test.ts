@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
-import { OWNER } from '../support/personas';
+import { OFFICER, OWNER } from '../support/personas';
 
 describe('help and unknown text', () => {
   let h: Harness;
@@ -37,6 +37,20 @@ describe('help and unknown text', () => {
   it('falls back to bokmål for a locale it does not speak', async () => {
     const [reply] = await h.send({ ...OWNER, locale: 'de-DE' }, 'hjelp');
     assert.match(cardText(cardOf(reply)), /Jeg hjelper/);
+  });
+
+  it('shows a secretariat officer the way into the secretariat, and nobody else', async () => {
+    const officerBot = await startHarness({ BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId });
+    try {
+      const [officer] = await officerBot.send(OFFICER, 'hjelp');
+      assert.ok(cardOf(officer).actions.some((a: any) => a.verb === 'secretariat.menu'));
+      assert.match(cardText(cardOf(officer)), /skriv «sekretariat»/);
+      const [owner] = await officerBot.send(OWNER, 'hjelp');
+      assert.ok(!cardOf(owner).actions.some((a: any) => a.verb === 'secretariat.menu'));
+      assert.doesNotMatch(cardText(cardOf(owner)), /sekretariat»/);
+    } finally {
+      await officerBot.stop();
+    }
   });
 
   it('points to help when it does not understand', async () => {

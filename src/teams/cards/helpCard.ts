@@ -1,7 +1,7 @@
 import type { Translate } from '../../domain/i18n';
 import { renderCard } from './render';
 
-export function helpCard(t: Translate, opts: { welcome?: boolean; personal?: boolean } = {}) {
+export function helpCard(t: Translate, opts: { welcome?: boolean; personal?: boolean; officer?: boolean } = {}) {
   const personal = opts.personal ?? true;
   return renderCard('help', {
     greeting: opts.welcome ? t('help.welcome') : '',
@@ -9,13 +9,14 @@ export function helpCard(t: Translate, opts: { welcome?: boolean; personal?: boo
     intro: t('help.intro'),
     owner: t('help.owner'),
     forum: t('help.forum'),
-    commands: t('help.commands'),
+    commands: opts.officer && personal ? `${t('help.commands')} ${t('help.secretariat')}` : t('help.commands'),
     // Reports are filed in the personal chat only, so a channel's help card offers no report buttons.
     actions: personal
       ? [
           { title: t('help.newReport'), verb: 'report.new' },
           { title: t('help.continue'), verb: 'report.continue' },
           { title: t('help.myReports'), verb: 'report.mine' },
+          ...(opts.officer ? [{ title: t('help.secretariatButton'), verb: 'secretariat.menu' }] : []),
         ]
       : [],
   });
