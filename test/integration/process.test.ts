@@ -41,6 +41,23 @@ describe('the bot process', () => {
     assert.match(p.output(), /Table Storage does not answer .*TABLES_CONNECTION_STRING/);
   });
 
+  it('leaves no Azurite behind when the bot is killed outright', async () => {
+    const [port, azuritePort] = [await freePort(), await freePort()];
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-data-'));
+    const p = run({ PORT: String(port), AZURITE_PORT: String(azuritePort), DATA_DIR: dataDir });
+    await waitForPort(port, '127.0.0.1', 30_000);
+    await waitForPort(azuritePort, '127.0.0.1', 1000);
+    p.child.kill('SIGKILL');
+    await p.exited;
+    const deadline = Date.now() + 5000;
+    let open = true;
+    while (open && Date.now() < deadline) {
+      open = await waitForPort(azuritePort, '127.0.0.1', 200).then(() => true, () => false);
+      if (open) await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.equal(open, false, 'Azurite stopped by itself within 5 s');
+  });
+
   it('starts its own Azurite without configuration, keeps data under DATA_DIR, and stops both on SIGTERM', async () => {
     const [port, azuritePort] = [await freePort(), await freePort()];
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-data-'));
