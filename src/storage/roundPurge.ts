@@ -3,7 +3,7 @@ import type { Round } from '../domain/round';
 import { odataString, personKey } from './keys';
 import { unpackJson } from './json';
 import { reportPk } from './reports';
-import { deleteIfPresent, safeKey, type Tables } from './tables';
+import { deleteIfPresent, getOrUndefined, safeKey, type Tables } from './tables';
 
 /** What deleting a round removes, counted before anything is deleted (the confirmation card). */
 export interface PurgeCount { reports: number; versions: number; drafts: number; meetings: number; marks: number }
@@ -30,7 +30,7 @@ export class RoundPurge {
     const reports = await this.reportKeys(roundId);
     let versions = 0;
     for (const r of reports) versions += (await rowKeys(this.t('Reports'), `v_${r.rowKey}`)).length;
-    const drafts = (await rowKeys(this.t('Drafts'), `round_${safeKey(roundId)}`)).length;
+    const drafts = (await this.draftsOf(roundId)).filter((d) => d.draftPk).length;
     const meetings = await this.meetingsOf(roundId);
     let marks = 0;
     for (const m of meetings) {
@@ -49,11 +49,9 @@ export class RoundPurge {
       await deleteIfPresent(this.t('Meetings'), `f_${safeKey(this.forum)}`, m);
     }
     const drafts = this.t('Drafts');
-    for await (const ix of drafts.listEntities<{ tenantId: string; aadObjectId: string; draftId: string }>({ queryOptions: { filter: `PartitionKey eq ${odataString(`round_${safeKey(roundId)}`)}` } })) {
-      const pk = `u_${personKey({ tenantId: ix.tenantId, aadObjectId: ix.aadObjectId })}`;
-      const draft = await drafts.getEntity<{ roundId: string }>(pk, safeKey(ix.draftId), { queryOptions: { select: ['roundId'] } }).catch(() => undefined);
-      if (draft?.roundId === roundId) await deleteIfPresent(drafts, pk, safeKey(ix.draftId));
-      await deleteIfPresent(drafts, ix.partitionKey!, ix.rowKey!);
+    for (const d of await this.draftsOf(roundId)) {
+      if (d.draftPk) await deleteIfPresent(drafts, d.draftPk, d.draftRk);
+      await deleteIfPresent(drafts, d.indexPk, d.indexRk);
     }
     const index = this.t('ReportIndex');
     for (const r of await this.reportKeys(roundId)) {
@@ -65,6 +63,21 @@ export class RoundPurge {
     await deletePartition(this.t('Reports'), reportPk(roundId));
     await deletePartition(this.t('Counters'), `ref_${safeKey(roundId)}`);
     await deletePartition(this.t('Events'), `round_${safeKey(roundId)}`);
+  }
+
+  /**
+   * The round's drafts, through its reminder index (a pointer per draft). A pointer may outlive
+   * its draft (submitted or deleted since); `draftPk` is set only when the draft is still there.
+   */
+  private async draftsOf(roundId: string): Promise<Array<{ indexPk: string; indexRk: string; draftPk?: string; draftRk: string }>> {
+    const drafts = this.t('Drafts');
+    const out = [];
+    for await (const ix of drafts.listEntities<{ tenantId: string; aadObjectId: string; draftId: string }>({ queryOptions: { filter: `PartitionKey eq ${odataString(`round_${safeKey(roundId)}`)}` } })) {
+      const pk = `u_${personKey({ tenantId: ix.tenantId, aadObjectId: ix.aadObjectId })}`;
+      const draft = await getOrUndefined<{ roundId: string }>(drafts, pk, safeKey(ix.draftId));
+      out.push({ indexPk: ix.partitionKey!, indexRk: ix.rowKey!, draftRk: safeKey(ix.draftId), draftPk: draft?.roundId === roundId ? pk : undefined });
+    }
+    return out;
   }
 
   private async reportKeys(roundId: string): Promise<ReportKeys[]> {

@@ -1,4 +1,4 @@
-import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { isStorageUnavailable } from '../storage/tables';
 import { ACTIONS } from './actions';
@@ -67,6 +67,16 @@ export class KompetanseBot extends TeamsActivityHandler {
       if (!refusal) throw err;
       await context.sendActivity(cardMessage(refusal));
     }
+  }
+
+  // The SDK answers a malformed card action (no action, wrong type) with 400/501 before the check
+  // below runs; every adaptiveCard/action comes here instead, so a broken or hostile client gets the
+  // same clear message as an unknown verb.
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'adaptiveCard/action') {
+      return { status: 200, body: await this.onAdaptiveCardInvoke(context, context.activity.value as AdaptiveCardInvokeValue) };
+    }
+    return super.onInvokeActivity(context);
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { FAST_DELIVERY } from '../support/delivery';
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
-import { COLLEAGUE, OFFICER, OTHER_OWNER, OWNER, type Persona } from '../support/personas';
+import { COLLEAGUE, MEMBER, OFFICER, OTHER_OWNER, OWNER, type Persona } from '../support/personas';
 import { GOOD_INPUT } from '../support/reportInput';
 import { actionData, fillReport, inputsOf, press, startReport } from '../support/wizard';
 import { OFFICER2, TO_PRIORITISED, invokeCard, moveTo, personOf, sentCard, submitted, waitForSent } from '../support/casework';
@@ -93,10 +93,11 @@ describe('personal data', function () {
       assert.doesNotMatch(cardText(await myData(h, who)), /Slett utkastene mine/);
     });
 
-    it('answers only in the personal chat', async () => {
+    it('shows nothing in a channel, pointing to the personal chat', async () => {
       const [reply] = await h.send(OWNER, 'mine data', { conversation: { id: '19:channel@thread.tacv2', conversationType: 'channel', tenantId: OWNER.tenantId } });
       const text = cardText(cardOf(reply)) || String(reply?.text ?? '');
-      assert.doesNotMatch(text, /Dine data/);
+      assert.match(text, /personlig chat med meg/);
+      assert.doesNotMatch(text, /Dine data|Lesing i alle fag|974760673/);
     });
   });
 
@@ -145,24 +146,33 @@ describe('personal data', function () {
   });
 
   describe('purging old rounds', () => {
-    const clock2 = { now: new Date('2014-12-01T09:00:00Z') };
+    const clock2 = { now: new Date('2020-12-01T09:00:00Z') };
     let p: Harness;
     let old: { roundId: string; reportId: string; reference: string };
-    const recent = { roundId: 'r-2017', reportId: 'report-2017' };
+    const recent = { roundId: 'r-2024', reportId: 'report-2024' };
 
     before(async () => {
-      // The demo round is the 2015 round while the clock says December 2014.
-      p = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, ROUND_RETENTION_YEARS: '10' }, { now: () => clock2.now });
-      old = await submitted(p, OWNER, { money: { ...GOOD_INPUT.money, startYear: '2015' } });
+      // The demo round is the 2021 round while the clock says December 2020.
+      p = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, ROUND_RETENTION_YEARS: '3' }, { now: () => clock2.now });
+      old = await submitted(p, OWNER, { money: { ...GOOD_INPUT.money, startYear: '2021' } });
       await draftTitled(p, OWNER, 'Gammelt utkast');
       await p.app.services.rounds.update(old.roundId, (r) => ({ ...r, status: 'closed' }));
       clock2.now = new Date('2026-12-01T09:00:00Z');
       await p.app.services.rounds.create({
-        id: recent.roundId, year: 2017, counties: ['Akershus'], deadline: '2017-02-01T22:59:00.000Z', status: 'closed',
-        budgets: { REKOM: 1, DEKOM: 1, KOMPLOFT: 1 }, createdAt: '2016-10-01T00:00:00.000Z',
+        id: recent.roundId, year: 2024, counties: ['Akershus'], deadline: '2024-02-01T22:59:00.000Z', status: 'closed',
+        budgets: { REKOM: 1, DEKOM: 1, KOMPLOFT: 1 }, createdAt: '2023-10-01T00:00:00.000Z',
       });
       const summary = { ownerName: 'Eksempel kommune', ownerOrgnr: '974760673', ownerType: 'kommune', scheme: 'DEKOM', region: 'asker-baerum', workingGroup: 'wg', title: 'Nyere tiltak', totalRequested: 1 };
-      await p.app.services.reports.importSubmitted(recent.roundId, [{ draftId: recent.reportId, reference: 'BM-2017-0001', by: personOf(OWNER), summary, data: {} }]);
+      await p.app.services.reports.importSubmitted(recent.roundId, [{ draftId: recent.reportId, reference: 'BM-2024-0001', by: personOf(OWNER), summary, data: {} }]);
+      // A meeting in each round, with one agenda item and one member's mark.
+      for (const [meetingId, r] of [['m-old', old], ['m-recent', recent]] as const) {
+        await p.app.services.meetings.create({
+          id: meetingId, forum: p.app.services.regions.id, group: 'forum', roundId: r.roundId, title: 'Møte', date: '2021-03-01',
+          order: [r.reportId], revision: 0, createdBy: personOf(OFFICER), createdAt: clock2.now.toISOString(),
+        });
+        await p.app.services.tables.client('Meetings').upsertEntity({ partitionKey: `i_${meetingId}`, rowKey: r.reportId });
+        await p.app.services.votes.put(meetingId, r.reportId, { voter: personOf(MEMBER), teamsUserId: `29:${MEMBER.aadObjectId}`, role: 'member', mark: 'prioritise', at: clock2.now.toISOString() });
+      }
     });
     after(async () => { await p.stop(); });
 
@@ -179,9 +189,9 @@ describe('personal data', function () {
       const [reply] = await p.send(OFFICER, 'slett gamle runder');
       const card = cardOf(reply);
       const text = cardText(card);
-      assert.match(text, /Runder med frist før 1\. des(\.|ember) 2016 er eldre enn oppbevaringstiden på 10 år/);
-      assert.match(text, /Runde 2015 \(frist[^)]*\)\nBehovsmeldinger\n1\nTidligere versjoner\n1\nUtkast\n1\nMøter\n0\nStemmer\n0/);
-      assert.doesNotMatch(text, /Runde 2017|Runde 2027/);
+      assert.match(text, /Runder med frist før 1\. des(\.|ember) 2023 er eldre enn oppbevaringstiden på 3 år/);
+      assert.match(text, /Runde 2021 \(frist[^)]*\)\nBehovsmeldinger\n1\nTidligere versjoner\n1\nUtkast\n1\nMøter\n1\nStemmer\n1/);
+      assert.doesNotMatch(text, /Runde 2024|Runde 2027/);
       assert.ok(await p.app.services.reports.get(old.roundId, old.reportId), 'nothing deleted before the confirmation');
 
       const done = await press(p, OFFICER, card, 'round.purgeConfirm');
@@ -194,13 +204,17 @@ describe('personal data', function () {
       assert.deepEqual(await s.reports.eventsOf(old.roundId), []);
       assert.deepEqual(await s.reports.visibleTo(personOf(OWNER)), []);
       assert.ok(!(await s.drafts.list(personOf(OWNER))).some((d) => d.roundId === old.roundId), 'the old round\'s drafts are gone');
+      assert.equal(await s.meetings.get(s.regions.id, 'm-old'), undefined);
+      assert.deepEqual(await s.votes.of('m-old', old.reportId), []);
+      assert.ok(await s.meetings.get(s.regions.id, 'm-recent'), 'a meeting of a round within retention stays');
+      assert.equal((await s.votes.of('m-recent', recent.reportId)).length, 1);
       assert.ok(await s.rounds.get(recent.roundId), 'a round within retention stays');
       assert.ok(await s.reports.get(recent.roundId, recent.reportId), 'and so do its reports');
 
       const again = await press(p, OFFICER, card, 'round.purgeConfirm');
-      assert.match(cardText(again), /Ingen runder er eldre enn oppbevaringstiden på 10 år/);
+      assert.match(cardText(again), /Ingen runder er eldre enn oppbevaringstiden på 3 år/);
       const [later] = await p.send(OFFICER, 'purge old rounds', { locale: 'en-US' });
-      assert.match(cardText(cardOf(later)), /No round is older than the retention period of 10 years/);
+      assert.match(cardText(cardOf(later)), /No round is older than the retention period of 3 years/);
     });
   });
 });

@@ -33,14 +33,17 @@ describe('the per-person request limit', () => {
     assert.equal(l.size, 1);
   });
 
-  it('stays within its size and memory when a million different people write', () => {
+  it('keeps at most the configured number of people when a million different people write', () => {
+    // The memory bound is structural: the map never holds more than maxUsers buckets. (Heap
+    // readings without a forced GC are too noisy to assert on in a shared test process.)
     const l = limit(5, 2, 10_000);
-    global.gc?.();
-    const before = process.memoryUsage().heapUsed;
-    for (let i = 0; i < 1_000_000; i++) l.take(`tenant|${i}`);
-    assert.ok(l.size <= 10_000 && l.size >= 9_000, `tracks ${l.size}`);
-    // 10 000 small buckets are a few MB; a million would be over a hundred.
-    assert.ok(process.memoryUsage().heapUsed - before < 40 * 1024 * 1024, 'heap grew more than 40 MB');
+    let most = 0;
+    for (let i = 0; i < 1_000_000; i++) {
+      l.take(`tenant|${i}`);
+      if (l.size > most) most = l.size;
+    }
+    assert.ok(most <= 10_000, `held ${most} at once`);
+    assert.ok(l.size >= 9_000, `forgot too many: ${l.size}`);
   });
 
   it('lets everything through when the burst is 0 (turned off)', () => {

@@ -6,6 +6,7 @@ import { isOfficer, votesIn, type Grant, type Person } from '../../domain/roles'
 import type { StoredItem } from '../../storage/meetings';
 import { voterKey, type StoredMark } from '../../storage/votes';
 import type { Services } from '../services';
+import type { Turn } from '../turn';
 import { Refusal } from '../wizard/session';
 import { electorate, type Elector } from './electors';
 import { cardElectorate, itemWhileOpen, marksAfterWrite } from './hotReads';
@@ -16,6 +17,14 @@ export { electorate, type Elector };
 /** What a voting card's buttons carry. Strict: a card never sends anything else, so extra fields are forged. */
 export const VoteRef = z.object({ verb: z.string().optional(), meetingId: Id, reportId: Id, v: z.string().max(80) }).strict();
 export type VoteRef = z.infer<typeof VoteRef>;
+
+/** The channel the press came from: a voting card only counts, and only shows, in its own meeting's channel. */
+export function channelOf(turn: Turn): string | undefined {
+  const a = turn.context.activity;
+  const fromData = (a.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+  if (fromData) return fromData;
+  return a.conversation?.conversationType === 'channel' ? a.conversation.id.split(';')[0] : undefined;
+}
 
 export interface Count {
   /** The marks that count, by voter key. */

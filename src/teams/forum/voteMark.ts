@@ -3,7 +3,7 @@ import { acceptsMarks, MARKS, type Mark, type Meeting } from '../../domain/forum
 import type { ActionHandler } from '../actions';
 import type { Turn } from '../turn';
 import { personOf, Refusal } from '../wizard/session';
-import { itemView, loadItem, loadMeeting, standingOf, viewerOf, VoteRef } from './ballot';
+import { channelOf, itemView, loadItem, loadMeeting, standingOf, viewerOf, VoteRef } from './ballot';
 import { groupName, forumView } from './view';
 import { disqualificationText, MARK_LABEL, voteCard } from './voteCard';
 import type { StoredItem } from '../../storage/meetings';
@@ -14,14 +14,6 @@ const MarkData = VoteRef.extend({ mark: z.enum(MARKS) }).strict();
 
 /** How long a mark written in the instant the vote closed waits for the close to finish. */
 const CLOSE_WAIT_MS = 5_000;
-
-/** The channel the press came from: a voting card only counts in its own meeting's channel. */
-function channelOf(turn: Turn): string | undefined {
-  const a = turn.context.activity;
-  const fromData = (a.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
-  if (fromData) return fromData;
-  return a.conversation?.conversationType === 'channel' ? a.conversation.id.split(';')[0] : undefined;
-}
 
 /**
  * `vote.mark`: a member's prioriter / ikke prioriter / avstår / inhabil on one item. Who votes
