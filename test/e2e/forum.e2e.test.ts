@@ -7,7 +7,7 @@ import { FAST_DELIVERY, waitFor } from '../support/delivery';
 import { FORUM, grantMember, ROUND, seedCheckedReport, seedRound } from '../support/forum';
 import type { Persona } from '../support/personas';
 import { writeConfigAs } from './driver';
-import { reportFailure, startE2E, type E2ESession } from './session';
+import { journeyHooks, startE2E, type E2ESession } from './session';
 
 // A working group's meeting as the secretariat runs it in the emulator's UI. The playground's
 // current user is the officer Siri Dahl (a copy of .m365agentsplayground.yml with her as current
@@ -57,7 +57,6 @@ describe('an officer runs a working group\'s vote in its channel in Agents Playg
   this.timeout(60_000);
 
   let session: E2ESession | undefined;
-  let broken = false;
   const shotsDir = process.env.E2E_SCREENSHOTS ? path.join(ROOT, 'test-results', 'e2e', 'forum') : undefined;
   const reports: Array<{ id: string; reference: string }> = [];
 
@@ -140,20 +139,7 @@ describe('an officer runs a working group\'s vote in its channel in Agents Playg
     await services.groups.assign({ forum: FORUM, group: GROUP, teamId: driver.team.id, channelId: channel.id, channelName: CHANNEL, assignedBy: 'test', assignedAt: '2027-01-01T00:00:00.000Z' });
   });
 
-  beforeEach(function () {
-    if (broken) this.skip();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    broken = true;
-    await reportFailure(this, session);
-  });
-
-  after(async function () {
-    this.timeout(30_000);
-    await session?.stop();
-  });
+  journeyHooks(() => session);
 
   it('creates the meeting in the officer\'s personal chat with the group\'s three checked reports on its agenda', async () => {
     // Opening the channel is the team's first contact with the app: the bot learns its channels.

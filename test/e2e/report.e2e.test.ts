@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { ROOT } from '../../src/app/paths';
 import { GOOD_INPUT } from '../support/reportInput';
-import { reportFailure, startE2E, type E2ESession } from './session';
+import { journeyHooks, startE2E, type E2ESession } from './session';
 
 // The owner's whole journey with a needs report, as Kari Nordmann (the playground's current user)
 // makes it in the emulator's UI: fill in the wizard card by card, fix a mistake, go back and
@@ -37,7 +37,6 @@ describe('an owner files, edits and withdraws a needs report in Agents Playgroun
   this.timeout(60_000);
 
   let session: E2ESession | undefined;
-  let broken = false;
   const shotsDir = process.env.E2E_SCREENSHOTS ? path.join(ROOT, 'test-results', 'e2e', 'report') : undefined;
   let shots = 0;
 
@@ -55,20 +54,7 @@ describe('an owner files, edits and withdraws a needs report in Agents Playgroun
     await d().openPersonalChat();
   });
 
-  beforeEach(function () {
-    if (broken) this.skip();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    broken = true;
-    await reportFailure(this, session);
-  });
-
-  after(async function () {
-    this.timeout(30_000);
-    await session?.stop();
-  });
+  journeyHooks(() => session);
 
   it('opens the first step on "meld behov" and shows a wrong organisation number next to its field, keeping everything typed', async () => {
     await d().sendMessage('meld behov');

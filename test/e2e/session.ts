@@ -61,3 +61,23 @@ export async function reportFailure(ctx: Mocha.Context, session: E2ESession | un
   await session?.driver.screenshotOnFailure(ctx);
   process.stderr.write(`    last lines of the playground's log:\n${(session?.log ?? []).slice(-20).join('\n')}\n`);
 }
+
+/**
+ * Mocha hooks for a journey (tests that build on each other in one chat): after a failure the rest
+ * are skipped, the failure is reported with a screenshot, and the session stops at the end.
+ */
+export function journeyHooks(session: () => E2ESession | undefined): void {
+  let broken = false;
+  beforeEach(function () {
+    if (broken) this.skip();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed') return;
+    broken = true;
+    await reportFailure(this, session());
+  });
+  after(async function () {
+    this.timeout(30_000);
+    await session()?.stop();
+  });
+}

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import type { NeedsReport } from '../../src/domain/report';
-import { FAST_DELIVERY } from '../support/delivery';
-import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
+import { cardOf, cardText, type Harness } from '../support/harness';
 import { FOREIGN, MEMBER, OFFICER, OTHER_OWNER, OWNER } from '../support/personas';
 import { GOOD_INPUT } from '../support/reportInput';
 import { actionData, inputsOf, press } from '../support/wizard';
-import { OFFICER2, invokeCard, personOf, sentCard, sentMentioning, submitted, waitForSent } from '../support/casework';
+import { invokeCard, personOf, sentCard, sentMentioning, submitted, waitForSent, useSecretariatBot } from '../support/casework';
 
 // Every verb and command of the secretariat's casework, with data that would change something.
 const VERBS = [
@@ -16,13 +15,10 @@ const VERBS = [
 
 describe('the secretariat checks reports', function () {
   this.timeout(60_000);
-  const clock = { now: new Date('2026-12-01T09:00:00Z') };
+  const bot = useSecretariatBot('2026-12-01T09:00:00Z');
+  const clock = bot.clock;
   let h: Harness;
-  before(async () => {
-    h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: `${OFFICER.aadObjectId},${OFFICER2.aadObjectId}` }, { now: () => clock.now });
-  });
-  after(async () => { await h.stop(); });
-  beforeEach(() => { clock.now = new Date('2026-12-01T09:00:00Z'); });
+  before(() => { h = bot.h(); });
   afterEach(function () { if (this.currentTest?.state === 'failed') console.log(h.logLines.filter((l) => /"level":"error"/.test(l)).slice(-2).join('\n')); });
 
   it('refuses every casework button and command to anyone who is not an officer, and stores nothing', async () => {

@@ -5,20 +5,17 @@ import { cardOf, cardText, startHarness, type Harness } from '../support/harness
 import { OFFICER, OTHER_OWNER, OWNER } from '../support/personas';
 import { actionData, inputsOf, press } from '../support/wizard';
 import {
-  OFFICER2, TO_NOT_PRIORITISED, TO_PRIORITISED, invokeCard, moveTo, sentCard, sentMentioning, submitted, waitForSent,
+  OFFICER2, TO_NOT_PRIORITISED, TO_PRIORITISED, invokeCard, moveTo, sentCard, sentMentioning, submitted, useSecretariatBot, waitForSent,
 } from '../support/casework';
 
 const settle = () => new Promise((res) => setTimeout(res, 400));
 
 describe('the secretariat records decisions', function () {
   this.timeout(90_000);
-  const clock = { now: new Date('2026-12-01T09:00:00Z') };
+  const bot = useSecretariatBot('2026-12-01T09:00:00Z');
+  const clock = bot.clock;
   let h: Harness;
-  before(async () => {
-    h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: `${OFFICER.aadObjectId},${OFFICER2.aadObjectId}` }, { now: () => clock.now });
-  });
-  after(async () => { await h.stop(); });
-  beforeEach(() => { clock.now = new Date('2026-12-01T09:00:00Z'); });
+  before(() => { h = bot.h(); });
 
   const report = (r: { roundId: string; reportId: string }) => h.app.services.reports.get<NeedsReport>(r.roundId, r.reportId);
   const afterRecommendation = () => { clock.now = new Date('2027-04-02T08:30:00Z'); };

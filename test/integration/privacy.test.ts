@@ -4,7 +4,7 @@ import { cardOf, cardText, startHarness, type Harness } from '../support/harness
 import { COLLEAGUE, MEMBER, OFFICER, OTHER_OWNER, OWNER, type Persona } from '../support/personas';
 import { GOOD_INPUT } from '../support/reportInput';
 import { actionData, fillReport, inputsOf, press, startReport } from '../support/wizard';
-import { OFFICER2, TO_PRIORITISED, invokeCard, moveTo, personOf, sentCard, submitted, waitForSent } from '../support/casework';
+import { TO_PRIORITISED, invokeCard, moveTo, personOf, sentCard, submitted, waitForSent, useSecretariatBot } from '../support/casework';
 
 async function myData(h: Harness, who: Persona): Promise<any> {
   const [reply] = await h.send(who, 'mine data');
@@ -22,13 +22,10 @@ async function draftTitled(h: Harness, who: Persona, title: string): Promise<voi
 
 describe('personal data', function () {
   this.timeout(120_000);
-  const clock = { now: new Date('2026-12-01T09:00:00Z') };
+  const bot = useSecretariatBot('2026-12-01T09:00:00Z');
+  const clock = bot.clock;
   let h: Harness;
-  before(async () => {
-    h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: `${OFFICER.aadObjectId},${OFFICER2.aadObjectId}` }, { now: () => clock.now });
-  });
-  after(async () => { await h.stop(); });
-  beforeEach(() => { clock.now = new Date('2026-12-01T09:00:00Z'); });
+  before(() => { h = bot.h(); });
 
   describe('"mine data" / "my data"', () => {
     it('shows a user their own drafts, reports, owners and chat, and nothing of anyone else', async () => {

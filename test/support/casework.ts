@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import type { NeedsReport, ReportStatus } from '../../src/domain/report';
 import type { InputStep } from '../../src/domain/report';
-import { seedUser, waitFor } from './delivery';
-import { cardText, type Harness } from './harness';
-import { TENANT, type Persona } from './personas';
+import { FAST_DELIVERY, seedUser, waitFor } from './delivery';
+import { cardText, startHarness, type Harness } from './harness';
+import { OFFICER, TENANT, type Persona } from './personas';
 import { actionData, fillReport, press } from './wizard';
 
 export const OFFICER2: Persona = { name: 'Tor Sekretær', aadObjectId: '00000000-0000-4000-8000-000000000007', tenantId: TENANT };
@@ -51,3 +51,18 @@ export async function waitForSent(h: Harness, text: string, count = 1): Promise<
 
 /** The Adaptive Card of a proactive message. */
 export const sentCard = (sent: any) => sent.body?.attachments?.[0]?.content;
+
+/**
+ * Mocha hooks for a describe block that runs the secretariat's work: one bot with two bootstrap
+ * officers and fast delivery, and a fake clock set back to `start` before each test.
+ */
+export function useSecretariatBot(start: string): { h: () => Harness; clock: { now: Date } } {
+  const clock = { now: new Date(start) };
+  let bot: Harness | undefined;
+  before(async () => {
+    bot = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: `${OFFICER.aadObjectId},${OFFICER2.aadObjectId}` }, { now: () => clock.now });
+  });
+  after(async () => { await bot?.stop(); });
+  beforeEach(() => { clock.now = new Date(start); });
+  return { h: () => bot!, clock };
+}
