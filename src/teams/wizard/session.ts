@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import type { MessageKey } from '../../domain/i18n';
 import { findRegion } from '../../domain/regions';
 import { STEPS, cardValues, validateReport, type InputStep, type ReportDraft } from '../../domain/report';
 import { coversCounty, isOpenForFiling, type Round } from '../../domain/round';
 import type { Draft } from '../../storage/drafts';
 import type { PersonKey } from '../../storage/keys';
-import { renderCard, type AdaptiveCard } from '../cards/render';
+import type { AdaptiveCard } from '../cards/render';
 import type { Turn } from '../turn';
+import { Refusal } from '../refusals';
+
+// Refusals belong to the whole Teams layer; re-exported here for the wizard's callers.
+export { Refusal, refusalCard } from '../refusals';
 import { reviewCard } from './reviewCard';
 import { stepCard } from './stepCard';
 import type { WizardView } from './view';
@@ -31,11 +34,6 @@ export const DraftRef = z.object({
   returnTo: z.literal('review').optional(),
 });
 export const ReportRef = z.object({ reportId: z.string().regex(/^[A-Za-z0-9-]{1,80}$/) });
-
-/** A refusal shown in place of the pressed card, in the user's language. */
-export class Refusal extends Error {
-  constructor(readonly key: MessageKey, readonly params?: Record<string, string | number>) { super(key); }
-}
 
 export function personOf(turn: Turn): PersonKey {
   if (!turn.caller.aadObjectId) throw new Refusal('identity.missing');
@@ -102,8 +100,4 @@ export function renderStep(turn: Turn, view: WizardView, draft: { id: string; da
 
 export function stepIndex(step: WizardStep): number {
   return WIZARD_STEPS.indexOf(step);
-}
-
-export function refusalCard(turn: Turn, key: MessageKey, params?: Record<string, string | number>): AdaptiveCard {
-  return renderCard('message', { title: turn.t('help.title'), text: turn.t(key, params), color: 'Default', actions: [] });
 }
