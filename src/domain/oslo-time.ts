@@ -50,9 +50,9 @@ export function osloInstant(day: string, hour: number, minute: number): Date {
   return new Date(wall - osloOffsetMinutes(new Date(guess)) * 60_000);
 }
 
-/** A reporting deadline: 23:59 in Oslo on that day, as an ISO instant. */
+/** A reporting deadline: the end of 23:59 in Oslo on that day (23:59:59.999), as an ISO instant. */
 export function deadlineOnDay(day: string): string {
-  return osloInstant(day, 23, 59).toISOString();
+  return new Date(osloInstant(day, 23, 59).getTime() + 59_999).toISOString();
 }
 
 /** "23:59": the time of day in Oslo. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isBeforeDeadline } from './deadline';
 
 export const SCHEME_CODES = ['REKOM', 'DEKOM', 'KOMPLOFT'] as const;
 
@@ -18,7 +19,7 @@ export type Round = z.infer<typeof RoundSchema>;
 
 /** Owners may file and edit until the deadline, while the round is open. */
 export function isOpenForFiling(round: Round, now: Date): boolean {
-  return round.status === 'open' && now.getTime() < Date.parse(round.deadline);
+  return round.status === 'open' && isBeforeDeadline(now, round.deadline);
 }
 
 export function coversCounty(round: Round, county: string): boolean {
@@ -26,11 +27,11 @@ export function coversCounty(round: Round, county: string): boolean {
 }
 
 /**
- * 23:59 Oslo time on 1 February of `year`. Oslo is UTC+1 in February (no summer time then), so
- * the instant is 22:59 UTC.
+ * The end of 23:59 Oslo time on 1 February of `year`. Oslo is UTC+1 in February (no summer time
+ * then), so the instant is 22:59:59.999 UTC.
  */
 export function februaryDeadline(year: number): string {
-  return new Date(Date.UTC(year, 1, 1, 22, 59, 0)).toISOString();
+  return new Date(Date.UTC(year, 1, 1, 22, 59, 59, 999)).toISOString();
 }
 
 /**
@@ -39,7 +40,7 @@ export function februaryDeadline(year: number): string {
  */
 export function demoRound(now: Date, counties: string[]): Round {
   let year = now.getUTCFullYear();
-  if (now.getTime() >= Date.parse(februaryDeadline(year))) year += 1;
+  if (!isBeforeDeadline(now, februaryDeadline(year))) year += 1;
   return {
     id: `demo-${year}`, year, counties, deadline: februaryDeadline(year), status: 'open',
     budgets: { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 30_000_000 }, createdAt: now.toISOString(),

@@ -70,7 +70,7 @@ describe('reporting rounds', function () {
       card = await press(h, OFFICER, form, 'round.create', GOOD_ROUND);
       assert.match(cardText(card), /Runde 2027 er opprettet som planlagt/);
       const stored = await h.app.services.rounds.get('round-2027');
-      assert.deepEqual([stored?.status, stored?.deadline, stored?.budgets], ['planned', '2027-02-01T22:59:00.000Z', { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 30_000_000 }]);
+      assert.deepEqual([stored?.status, stored?.deadline, stored?.budgets], ['planned', '2027-02-01T22:59:59.999Z', { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 30_000_000 }]);
       card = await press(h, OFFICER, form, 'round.create', GOOD_ROUND);
       assert.match(cardText(card), /Det finnes allerede en runde for 2027/, 'a second press creates nothing');
 
@@ -82,10 +82,10 @@ describe('reporting rounds', function () {
   });
 
   for (const [season, created, deadlineDay, lastOpen, closedAt] of [
-    ['in winter', '2026-11-10T10:00:00Z', '2027-02-01', '2027-02-01T22:58:59Z', '2027-02-01T22:59:00Z'],
-    ['after summer time began', '2027-03-01T10:00:00Z', '2027-04-10', '2027-04-10T21:58:59Z', '2027-04-10T21:59:00Z'],
+    ['in winter', '2026-11-10T10:00:00Z', '2027-02-01', '2027-02-01T22:59:59.999Z', '2027-02-01T23:00:00Z'],
+    ['after summer time began', '2027-03-01T10:00:00Z', '2027-04-10', '2027-04-10T21:59:59.999Z', '2027-04-10T22:00:00Z'],
   ] as const) {
-    it(`closes the round by itself at 23:59 Oslo time ${season}, and tells each officer once`, async () => {
+    it(`closes the round by itself after 23:59:59 Oslo time ${season}, and tells each officer once`, async () => {
       const clock = { now: new Date(created) };
       const h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, SCHEDULER_TICK_MS: '0', DEMO_ROUND: '0' }, { now: () => clock.now });
       try {

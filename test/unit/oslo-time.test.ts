@@ -4,16 +4,16 @@ import { reminderTimes, remindersDue } from '../../src/domain/secretariat/remind
 
 describe('Oslo time for deadlines', () => {
   const deadlines: Array<[string, string, string]> = [
-    ['a winter day', '2027-02-01', '2027-02-01T22:59:00.000Z'],
-    ['a summer day', '2027-06-15', '2027-06-15T21:59:00.000Z'],
-    ['the day summer time starts', '2027-03-28', '2027-03-28T21:59:00.000Z'],
-    ['the day before summer time starts', '2027-03-27', '2027-03-27T22:59:00.000Z'],
-    ['the day summer time ends', '2027-10-31', '2027-10-31T22:59:00.000Z'],
-    ['the day before summer time ends', '2027-10-30', '2027-10-30T21:59:00.000Z'],
-    ['new year\'s eve', '2026-12-31', '2026-12-31T22:59:00.000Z'],
+    ['a winter day', '2027-02-01', '2027-02-01T22:59:59.999Z'],
+    ['a summer day', '2027-06-15', '2027-06-15T21:59:59.999Z'],
+    ['the day summer time starts', '2027-03-28', '2027-03-28T21:59:59.999Z'],
+    ['the day before summer time starts', '2027-03-27', '2027-03-27T22:59:59.999Z'],
+    ['the day summer time ends', '2027-10-31', '2027-10-31T22:59:59.999Z'],
+    ['the day before summer time ends', '2027-10-30', '2027-10-30T21:59:59.999Z'],
+    ['new year\'s eve', '2026-12-31', '2026-12-31T22:59:59.999Z'],
   ];
   for (const [what, day, instant] of deadlines) {
-    it(`puts the deadline at 23:59 Oslo time on ${what}`, () => {
+    it(`puts the deadline at the end of 23:59 Oslo time on ${what}`, () => {
       assert.equal(deadlineOnDay(day), instant);
       assert.equal(osloClockTime(instant), '23:59');
       assert.equal(osloDate(new Date(instant)), day);
@@ -59,6 +59,7 @@ describe('deadline reminders', () => {
     assert.deepEqual(at('2027-02-01', '2027-01-25T07:59:59Z'), []);
     assert.deepEqual(at('2027-02-01', '2027-01-25T08:00:00Z'), ['7d']);
     assert.deepEqual(at('2027-02-01', '2027-02-01T22:58:00Z'), ['7d', '1d']);
-    assert.deepEqual(at('2027-02-01', '2027-02-01T22:59:00Z'), []);
+    assert.deepEqual(at('2027-02-01', '2027-02-01T22:59:59.999Z'), ['7d', '1d']);
+    assert.deepEqual(at('2027-02-01', '2027-02-01T23:00:00Z'), []);
   });
 });

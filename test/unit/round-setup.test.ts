@@ -10,11 +10,11 @@ const parse = (over: Record<string, unknown> = {}, existing: Round[] = []) =>
 const errorsOf = (r: ReturnType<typeof parse>) => (r.ok ? {} : Object.fromEntries(Object.entries(r.errors).map(([k, p]) => [k, p!.key])));
 
 describe('creating a round', () => {
-  it('makes a planned round with the deadline at 23:59 Oslo time and budgets in whole kroner', () => {
+  it('makes a planned round with the deadline at the end of 23:59 Oslo time and budgets in whole kroner', () => {
     const r = parse();
     assert.ok(r.ok);
     assert.deepEqual(r.round, {
-      id: 'round-2027', year: 2027, counties: ['oslo', 'akershus'], deadline: '2027-02-01T22:59:00.000Z', status: 'planned',
+      id: 'round-2027', year: 2027, counties: ['oslo', 'akershus'], deadline: '2027-02-01T22:59:59.999Z', status: 'planned',
       budgets: { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 0 }, createdAt: NOW.toISOString(),
     });
   });
@@ -22,7 +22,7 @@ describe('creating a round', () => {
   it('handles a deadline in summer time', () => {
     const r = parse({ deadline: '2027-04-10' });
     assert.ok(r.ok);
-    assert.equal(r.round.deadline, '2027-04-10T21:59:00.000Z');
+    assert.equal(r.round.deadline, '2027-04-10T21:59:59.999Z');
   });
 
   const refused: Array<[string, Record<string, unknown>, Record<string, string>]> = [
@@ -84,8 +84,8 @@ describe('opening and closing a round', () => {
 
   it('finds open rounds at or past their deadline', () => {
     const open = { ...planned, status: 'open' as const };
-    assert.deepEqual(dueForClosing([open], new Date('2027-02-01T22:58:59Z')), []);
-    assert.deepEqual(dueForClosing([open], new Date('2027-02-01T22:59:00Z')).map((r) => r.id), ['round-2027']);
+    assert.deepEqual(dueForClosing([open], new Date('2027-02-01T22:59:59.999Z')), [], 'the whole minute 23:59 is still open');
+    assert.deepEqual(dueForClosing([open], new Date('2027-02-01T23:00:00Z')).map((r) => r.id), ['round-2027']);
     assert.deepEqual(dueForClosing([planned], new Date('2027-03-01T00:00:00Z')), [], 'a round never opened stays as it is');
   });
 });

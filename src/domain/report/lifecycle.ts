@@ -1,6 +1,7 @@
 import type { MessageKey, Params } from '../i18n';
 import { formatDate, type Locale } from '../i18n/locale';
 import { charCount, cleanText } from './card-input';
+import { isBeforeDeadline } from '../deadline';
 
 /**
  * The life of a report (DOMAIN.md section 4) as a table of allowed moves, who may make each,
@@ -136,9 +137,7 @@ export type TransitionResult = { ok: true; status: ReportStatus; entry: AuditEnt
 
 export const MAX_REASON_LENGTH = 2000;
 
-export function isBeforeDeadline(at: Date, deadline: Date): boolean {
-  return at.getTime() <= deadline.getTime();
-}
+export { isBeforeDeadline } from '../deadline';
 
 export function transition(report: { status: ReportStatus }, to: ReportStatus, options: TransitionOptions): TransitionResult {
   const move = findMove(report.status, to);

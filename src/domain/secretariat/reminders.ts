@@ -1,3 +1,4 @@
+import { isPastDeadline } from '../deadline';
 import { osloDate, osloInstant } from '../oslo-time';
 import type { Round } from '../round';
 
@@ -22,6 +23,6 @@ export function reminderTimes(round: Pick<Round, 'deadline'>): Array<{ label: Re
 
 /** The stages due at `now`, before the deadline; empty once it has passed. */
 export function remindersDue(round: Pick<Round, 'deadline'>, now: Date): ReminderStage[] {
-  if (now.getTime() >= Date.parse(round.deadline)) return [];
+  if (isPastDeadline(now, round.deadline)) return [];
   return reminderTimes(round).filter((s) => now.getTime() >= s.at.getTime()).map((s) => s.label);
 }

@@ -3,6 +3,7 @@ import type { MessageKey, Params } from '../i18n';
 import { coerceChoices, coerceInteger } from '../report/card-input';
 import { formatsFor, type Problem } from '../report/problems';
 import type { Locale } from '../i18n/locale';
+import { isPastDeadline } from '../deadline';
 import { deadlineOnDay, isCalendarDay, osloWallClock } from '../oslo-time';
 import { SCHEME_CODES, type Round } from '../round';
 
@@ -143,5 +144,5 @@ export function closeRound(round: Round): RoundMove {
 
 /** Open rounds whose deadline has passed: the scheduler closes them. */
 export function dueForClosing(rounds: readonly Round[], now: Date): Round[] {
-  return rounds.filter((r) => r.status === 'open' && Date.parse(r.deadline) <= now.getTime());
+  return rounds.filter((r) => r.status === 'open' && isPastDeadline(now, r.deadline));
 }

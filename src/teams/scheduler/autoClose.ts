@@ -1,6 +1,7 @@
 import { formatNok } from '../../domain/i18n';
 import { dueForClosing } from '../../domain/secretariat/round-setup';
 import type { Round } from '../../domain/round';
+import { isPastDeadline } from '../../domain/deadline';
 import { cardMessage } from '../cards/attach';
 import { deadlineText, messageCard } from '../secretariat/cards';
 import { loadOverview } from '../secretariat/overview/overviewCard';
@@ -19,11 +20,11 @@ export async function autoClose(ctx: JobContext): Promise<void> {
   const { services, jobs, now } = ctx;
   for (const round of dueForClosing(ctx.rounds, now)) {
     await jobs.update<State>('autoClose', round.id, (cur) => cur ?? { notified: false });
-    await services.rounds.update(round.id, (r) => (r.status === 'open' && Date.parse(r.deadline) <= now.getTime() ? { ...r, status: 'closed' } : r));
+    await services.rounds.update(round.id, (r) => (r.status === 'open' && isPastDeadline(now, r.deadline) ? { ...r, status: 'closed' } : r));
     ctx.done.closed.push(round.id);
   }
   // Recovery of an interrupted close: a week is far longer than any outage worth waiting out.
-  const recent = (r: Round) => Date.parse(r.deadline) <= now.getTime() && now.getTime() - Date.parse(r.deadline) < 7 * 86_400_000;
+  const recent = (r: Round) => isPastDeadline(now, r.deadline) && now.getTime() - Date.parse(r.deadline) < 7 * 86_400_000;
   for (const round of ctx.rounds.filter(recent)) {
     const state = await jobs.get<State>('autoClose', round.id);
     if (!state || state.notified) continue;
