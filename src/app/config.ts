@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseForumRules } from '../domain/forum/rules';
 
 const optionalText = z.string().trim().optional().transform((v) => (v ? v : undefined));
 const flag = (fallback: boolean) =>
@@ -56,6 +57,15 @@ export const ConfigSchema = z.object({
   RATE_LIMIT_BURST: whole(40, 0, 100_000),
   RATE_LIMIT_PER_SECOND: whole(10, 1, 100_000),
   RATE_LIMIT_MAX_USERS: whole(50_000, 10, 10_000_000),
+  // The forum's voting rules as JSON, e.g. {"steps":"one","quorumPercent":50}; see docs/forum-rules.md.
+  FORUM_RULES: z.string().trim().optional().transform((v, ctx) => {
+    try {
+      return parseForumRules(v ? JSON.parse(v) : {});
+    } catch (err) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: (err as Error).message });
+      return z.NEVER;
+    }
+  }),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()
     .or(z.literal('').transform(() => undefined)).transform((v) => v ?? 'info'),
 }).superRefine((c, ctx) => {

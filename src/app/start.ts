@@ -84,6 +84,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     votes: new Votes(tables),
     roles: new Roles(tables, DEFAULT_REGIONS.id, config.BOOTSTRAP_SECRETARIAT.map((id) => id.toLowerCase())),
     regions: DEFAULT_REGIONS,
+    forumRules: config.FORUM_RULES,
   };
   // Timed work (deadlines, reminders, digests, daily summaries) on the handlers' clock.
   const scheduler = new Scheduler(services, new JobState(tables), {

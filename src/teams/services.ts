@@ -9,6 +9,7 @@ import type { Groups } from '../storage/groups';
 import type { Meetings } from '../storage/meetings';
 import type { Votes } from '../storage/votes';
 import type { RegionConfig } from '../domain/regions';
+import type { ForumRules } from '../domain/forum/rules';
 import type { Outbox } from '../storage/outbox';
 import type { Deliver } from './delivery/deliver';
 import type { ReportSummaries } from '../storage/reportSummaries';
@@ -27,6 +28,8 @@ export interface Services {
   meetings: Meetings;
   votes: Votes;
   regions: RegionConfig;
+  /** How the forum counts votes and whether working groups only recommend (FORUM_RULES; defaults when absent). */
+  forumRules?: ForumRules;
   /** The one door for proactive messages (personal chat, channel thread, reply, card update). */
   deliver: Deliver;
   /** Read side of delivery: a message's state by key, counts for the status command. */

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Mark, Meeting } from '../../src/domain/forum';
 import { voterKey } from '../../src/storage/votes';
 import { closeDueVotes, closeVote } from '../../src/teams/forum/closing';
+import { parseForumRules } from '../../src/domain/forum';
 import { FAST_DELIVERY, waitFor } from '../support/delivery';
 import {
   CHANNEL, FORUM, grantMember, member, OTHER_CHANNEL, seedCheckedReport, seedGroupChannel, seedOfficerChat, seedRound, TEAM,
@@ -247,24 +248,25 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     assert.deepEqual(await h.app.services.votes.of(meeting.id, reports[0].id), [], 'nothing stored');
     assert.deepEqual(await h.app.services.votes.of(meeting.id, other.id), []);
 
-    // The same card replayed after the vote closed.
+    // The same card replayed after the vote closed (two of the three electors: a quorum).
     await vote(BJORN, card, 'prioritise');
+    await vote(CHAIR, card, 'prioritise');
     await officer('vote.close', { meetingId: meeting.id });
     const replay = await vote(ANNE, card, 'not_prioritise');
     assert.match(cardText(replay), /Avstemningen er lukket\. Markeringen ble ikke lagret/);
     assert.match(cardText(replay), /Prioritert \(konsensus\)/);
     const stored = await h.app.services.votes.of(meeting.id, reports[0].id);
-    assert.deepEqual(stored.map((m) => m.voter.aadObjectId), [BJORN.aadObjectId]);
+    assert.deepEqual(stored.map((m) => m.voter.aadObjectId).sort(), [BJORN.aadObjectId, CHAIR.aadObjectId].sort());
   });
 
   it('closes with consensus, majority and the chair\'s casting vote, moves the reports and sends the recommendation to the secretariat', async () => {
     const s = h.app.services;
     const { meeting, reports } = await openMeeting(5, [{}, { scheme: 'REKOM' }, {}, {}, {}]);
     const byRef = async (i: number) => postedVoteCard(reports[i].reference);
-    // 0: consensus (prioritise + abstain); 1: majority for; 2: majority against;
-    // 3: tie decided by the chair; 4: tie without the chair → stays open.
+    // 0: consensus (every mark prioritise); 1: majority for; 2: majority against;
+    // 3: tie decided by the chair; 4: tie without the chair → stays open. Four electors: 3 marks are a quorum.
     const plan: Array<Array<[Persona, Mark]>> = [
-      [[ANNE, 'prioritise'], [BJORN, 'abstain']],
+      [[ANNE, 'prioritise'], [BJORN, 'prioritise'], [CHAIR, 'prioritise']],
       [[ANNE, 'prioritise'], [BJORN, 'prioritise'], [CHAIR, 'not_prioritise']],
       [[ANNE, 'not_prioritise'], [BJORN, 'not_prioritise'], [CHAIR, 'prioritise']],
       [[ANNE, 'prioritise'], [BJORN, 'not_prioritise'], [CHAIR, 'not_prioritise'], [member(6), 'prioritise']],
@@ -314,7 +316,7 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     const lines = (csvCard.body as any[]).flatMap((b: any) => b.items ?? []).filter((i: any) => i.fontType === 'Monospace').map((i: any) => i.text);
     assert.equal(lines[0], 'Referanse;Eier;Organisasjonsnummer;Ordning;Tittel;UH-partner;Beløp 2027;Søkt i alt;Resultat;Prioriter;Ikke prioriter;Avstår;Inhabil');
     assert.equal(lines.length, 6);
-    assert.match(lines[1], new RegExp(`^${reports[0].reference};Eier \\d+ kommune;974760673;DEKOM;.*;1250000;2250000;Prioritert \\(konsensus\\);1;0;1;0$`));
+    assert.match(lines[1], new RegExp(`^${reports[0].reference};Eier \\d+ kommune;974760673;DEKOM;.*;1250000;2250000;Prioritert \\(konsensus\\);3;0;0;0$`));
 
     // Closing twice changes nothing.
     const again = await officer('vote.close', { meetingId: meeting.id });
@@ -331,6 +333,8 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     assert.match(cardText(opened), /Avstemningen er åpen til 5\. mars 2027 kl\. 14:00/);
     assert.equal((await s.meetings.get(FORUM, meetingId))!.vote!.closesAt, '2027-03-05T13:00:00.000Z', 'Oslo winter time');
     await vote(ANNE, await postedVoteCard(report.reference), 'prioritise');
+    await vote(CHAIR, await postedVoteCard(report.reference), 'prioritise');
+    await vote(member(6), await postedVoteCard(report.reference), 'prioritise');
 
     clock.now = new Date('2027-03-05T12:59:00Z');
     assert.deepEqual(await closeDueVotes(s), [], 'not before its time');
@@ -343,8 +347,82 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     assert.equal((await s.reports.get('r2027', report.id))!.status, 'prioritised');
     assert.deepEqual(await closeDueVotes(s), [], 'a closed vote is not closed again');
     const marks = await s.votes.of(meetingId, report.id);
-    assert.deepEqual(marks.map((m) => m.mark), ['prioritise']);
+    assert.deepEqual(marks.map((m) => m.mark), ['prioritise', 'prioritise', 'prioritise'], 'three of the four electors: a quorum');
   });
+
+  // --- quorum and consensus (before the crowd below joins the group) --------------------------------
+
+    /** Closes the meeting and returns each item's frozen card text, by report. */
+    async function closeAndRead(meeting: Meeting, reports: Array<{ id: string; reference: string }>) {
+      await officer('vote.close', { meetingId: meeting.id });
+      const texts: string[] = [];
+      for (const r of reports) {
+        const key = `vote:${meeting.id}:${r.id}:closed`;
+        await waitFor(`the frozen card of ${r.reference}`, async () => (await h.app.services.outbox.get(key))?.status === 'sent');
+        const frozen = cardsIn(h.connector.updated().map((u) => u.body)).filter((c) => cardText(c).includes(r.reference) && !JSON.stringify(c).includes('vote.mark'));
+        texts.push(cardText(frozen.at(-1)));
+      }
+      return texts;
+    }
+    const status = async (id: string) => (await h.app.services.reports.get('r2027', id))!.status;
+
+    it('leaves an item with too few marks undecided ("not quorate"), and takes unanimous "ikke prioriter" as consensus against', async () => {
+      const { meeting, reports } = await openMeeting(3);
+      // Four electors (Anne, Bjørn, the chair, member 6; the owner's man is disqualified): a quorum is three marks.
+      const cards = await Promise.all(reports.map((r) => postedVoteCard(r.reference)));
+      assert.match(cardText(cards[0]), /Regler: beslutningsdyktig når flere enn 50 % av de stemmeberettigede har markert\. Konsensus når alle markeringer er like/);
+      await vote(ANNE, cards[0], 'prioritise');
+      for (const who of [ANNE, BJORN, CHAIR, member(6)]) await vote(who, cards[1], 'not_prioritise');
+      await vote(ANNE, cards[2], 'prioritise');
+      await vote(CHAIR, cards[2], 'prioritise');
+      await vote(BJORN, cards[2], 'abstain');
+
+      const texts = await closeAndRead(meeting, reports);
+      assert.match(texts[0], /Uavklart: ikke beslutningsdyktig \(1 av 4 stemmeberettigede markerte\)/);
+      assert.match(texts[0], /Ikke avgjort: under 50 % av de stemmeberettigede markerte/);
+      assert.match(texts[1], /Ikke prioritert \(konsensus\)/);
+      assert.match(texts[1], /Avgjort ved konsensus: alle markeringer var like/);
+      assert.match(texts[2], /Prioritert \(flertall\)/, 'an abstention breaks consensus');
+      assert.match(texts[2], /Avgjort ved flertall: 2 for og 0 imot/);
+      assert.deepEqual(await Promise.all(reports.map((r) => status(r.id))), ['on_agenda', 'not_prioritised', 'prioritised']);
+      const results = await h.app.services.meetings.items((await h.app.services.meetings.get(FORUM, meeting.id))!);
+      assert.deepEqual(results.map((r) => [r.result?.method, r.result?.electors]), [['notQuorate', 4], ['consensus', 4], ['majority', 4]]);
+
+      // The recommendation names the rules and, per item, the rule that decided it.
+      let rec: any;
+      await waitFor('the recommendation', () => {
+        rec = cardsIn(h.connector.sent().filter((r) => decodeURIComponent(r.path).includes(`a:personal-${OFFICER.aadObjectId}`)).map((r) => r.body))
+          .find((c) => cardText(c).includes(reports[1].reference));
+        return rec !== undefined;
+      });
+      const text = cardText(rec);
+      assert.match(text, /Regler: beslutningsdyktig når flere enn 50 %/);
+      assert.match(text, new RegExp(`${reports[1].reference}.*Ikke prioritert \\(konsensus\\)`));
+      assert.match(text, new RegExp(`${reports[0].reference}.*ikke beslutningsdyktig`));
+    });
+
+    it('counts by the forum\'s own rules when it has other ones: no quorum, consensus without objection, no casting vote', async () => {
+      const s = h.app.services;
+      const before = s.forumRules;
+      // What FORUM_RULES='{"quorumPercent":0,"consensus":"noObjection","tieBreak":"undecided"}' gives.
+      s.forumRules = parseForumRules({ quorumPercent: 0, consensus: 'noObjection', tieBreak: 'undecided' });
+      try {
+        const { meeting, reports } = await openMeeting(2);
+        const cards = await Promise.all(reports.map((r) => postedVoteCard(r.reference)));
+        assert.match(cardText(cards[0]), /Regler: ingen krav om beslutningsdyktighet\. Konsensus når ingen markerer imot; .*stemmelikhet går til sekretariatet/);
+        await vote(ANNE, cards[0], 'prioritise');
+        await vote(BJORN, cards[0], 'abstain');
+        await vote(ANNE, cards[1], 'prioritise');
+        await vote(CHAIR, cards[1], 'not_prioritise');
+        const texts = await closeAndRead(meeting, reports);
+        assert.match(texts[0], /Prioritert \(konsensus\)/);
+        assert.match(texts[0], /Avgjort ved konsensus: ingen markerte imot/);
+        assert.match(texts[1], /Uavklart: stemmelikhet/, 'the chair\'s own mark does not break the tie here');
+        assert.deepEqual(await Promise.all(reports.map((r) => status(r.id))), ['prioritised', 'on_agenda']);
+      } finally {
+        s.forumRules = before;
+      }
+    });
 
   it('counts every mark exactly once when 30 members press the same card within one second, and shows the stored tally', async function () {
     const s = h.app.services;

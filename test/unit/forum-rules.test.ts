@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import {
   barWidths, decide, disqualificationOf, recommendationOf, runningSums, splitIntoParts, tally, toCsv, CSV_BOM,
-  ItemTooLargeError, type Mark,
+  ItemTooLargeError, decideByRules, parseForumRules, DEFAULT_FORUM_RULES, type ForumRules, type Mark,
 } from '../../src/domain/forum';
 import { agendaItem } from '../support/forum';
 
-const marks = (p: number, n: number, a = 0, c = 0): Mark[] => [
+const marks = (p: number, n = 0, a = 0, c = 0): Mark[] => [
   ...Array<Mark>(p).fill('prioritise'), ...Array<Mark>(n).fill('not_prioritise'), ...Array<Mark>(a).fill('abstain'), ...Array<Mark>(c).fill('conflict'),
 ];
 
@@ -16,11 +16,12 @@ describe('forum votes: tally and result', () => {
   });
 
   const cases: Array<[string, Mark[], Mark | undefined, string, string]> = [
-    ['no "ikke prioriter" marks is consensus', marks(4, 0, 2), undefined, 'prioritised', 'consensus'],
-    ['a single "prioriter" among abstentions is still consensus', marks(1, 0, 5), undefined, 'prioritised', 'consensus'],
+    ['every mark "prioriter" is consensus', marks(4), undefined, 'prioritised', 'consensus'],
+    ['"prioriter" with abstentions is a majority, not consensus (an abstention is a different mark)', marks(4, 0, 2), undefined, 'prioritised', 'majority'],
+    ['a single "prioriter" among abstentions is a majority, not consensus', marks(1, 0, 5), undefined, 'prioritised', 'majority'],
     ['more "prioriter" than "ikke prioriter" is a majority', marks(5, 2), undefined, 'prioritised', 'majority'],
     ['more "ikke prioriter" is a majority against', marks(2, 5), undefined, 'not_prioritised', 'majority'],
-    ['only "ikke prioriter" is a majority against, not consensus', marks(0, 3), undefined, 'not_prioritised', 'majority'],
+    ['every mark "ikke prioriter" is consensus against', marks(0, 3), undefined, 'not_prioritised', 'consensus'],
     ['a tie goes to the chair who prioritised', marks(3, 3), 'prioritise', 'prioritised', 'chair'],
     ['a tie goes to the chair who did not', marks(3, 3), 'not_prioritise', 'not_prioritised', 'chair'],
     ['a tie stays open when the chair abstained', marks(2, 2, 1), 'abstain', 'undecided', 'tie'],
@@ -118,3 +119,37 @@ describe('forum recommendation: CSV', () => {
 function result(outcome: 'prioritised' | 'not_prioritised' | 'undecided') {
   return { outcome, method: outcome === 'undecided' ? 'tie' as const : 'majority' as const, tally: tally([]), counted: {}, closedAt: '2027-03-12T12:00:00.000Z' };
 }
+
+describe('forum votes: quorum and consensus as the forum\'s rules', () => {
+  const rules = (r: Partial<ForumRules> = {}): ForumRules => ({ ...DEFAULT_FORUM_RULES, ...r });
+  // name, marks, electors, rules, chair's mark, outcome, method
+  const cases: Array<[string, Mark[], number, ForumRules, Mark | undefined, string, string]> = [
+    ['half of the electors is not a quorum', marks(3), 6, rules(), undefined, 'undecided', 'notQuorate'],
+    ['more than half is a quorum', marks(4), 6, rules(), undefined, 'prioritised', 'consensus'],
+    ['abstentions count towards the quorum', marks(2, 0, 2), 7, rules(), undefined, 'prioritised', 'majority'],
+    ['a declared conflict leaves the electorate, not the quorum\'s marks', marks(2, 0, 0, 2), 5, rules(), undefined, 'prioritised', 'consensus'],
+    ['one "prioriter" of ten electors is not quorate, not consensus', marks(1), 10, rules(), undefined, 'undecided', 'notQuorate'],
+    ['quorum 0 takes any number of marks', marks(1), 10, rules({ quorumPercent: 0 }), undefined, 'prioritised', 'consensus'],
+    ['a two-thirds quorum needs more than two thirds', marks(4), 6, rules({ quorumPercent: 66 }), undefined, 'prioritised', 'consensus'],
+    ['a two-thirds quorum refuses two thirds less one', marks(3), 6, rules({ quorumPercent: 66 }), undefined, 'undecided', 'notQuorate'],
+    ['unanimous "ikke prioriter" is consensus against', marks(0, 5), 6, rules(), undefined, 'not_prioritised', 'consensus'],
+    ['"no objection" consensus lets abstentions through', marks(3, 0, 2), 6, rules({ consensus: 'noObjection' }), undefined, 'prioritised', 'consensus'],
+    ['"no objection" consensus against lets abstentions through', marks(0, 3, 2), 6, rules({ consensus: 'noObjection' }), undefined, 'not_prioritised', 'consensus'],
+    ['a tie goes to the chair by default', marks(2, 2), 4, rules(), 'prioritise', 'prioritised', 'chair'],
+    ['a tie stays undecided when the forum does not let the chair break it', marks(2, 2), 4, rules({ tieBreak: 'undecided' }), 'prioritise', 'undecided', 'tie'],
+  ];
+  for (const [name, ms, electors, r, chair, outcome, method] of cases) {
+    it(name, () => assert.deepEqual(decideByRules(tally(ms), { electors, rules: r, chairMark: chair }), { outcome, method }));
+  }
+
+  it('defaults to two steps, a quorum of more than half, unanimous consensus and the chair on a tie', () => {
+    assert.deepEqual(DEFAULT_FORUM_RULES, { steps: 'two', quorumPercent: 50, consensus: 'unanimous', tieBreak: 'chair' });
+  });
+
+  it('reads the rules from configuration and names a bad field', () => {
+    assert.deepEqual(parseForumRules({ steps: 'one', quorumPercent: 0 }), { steps: 'one', quorumPercent: 0, consensus: 'unanimous', tieBreak: 'chair' });
+    assert.throws(() => parseForumRules({ quorumPercent: 150 }), /quorumPercent/);
+    assert.throws(() => parseForumRules({ steps: 'three' }), /steps/);
+    assert.throws(() => parseForumRules({ quorum: 50 }), /Unrecognized key/);
+  });
+});

@@ -1,6 +1,7 @@
 // Forum meetings, agendas and votes: the pure rules.
 export * from './meeting';
 export * from './tally';
+export * from './rules';
 export * from './disqualification';
 export * from './parts';
 export * from './recommendation';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PersonSchema } from '../roles';
 import { SCHEMES } from '../schemes';
 import { MARKS } from './tally';
+import { METHODS } from './rules';
 
 /**
  * A meeting of a working group (or of the forum itself) with its agenda: the reports it treats,
@@ -82,7 +83,9 @@ export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 
 export const ItemResultSchema = z.object({
   outcome: z.enum(['prioritised', 'not_prioritised', 'undecided']),
-  method: z.enum(['consensus', 'majority', 'chair', 'tie', 'noVotes']),
+  method: z.enum(METHODS),
+  /** Electors entitled to vote on the item when it closed (for the quorum shown with the result). */
+  electors: z.number().int().min(0).optional(),
   tally: z.object({ prioritise: z.number(), notPrioritise: z.number(), abstain: z.number(), conflict: z.number(), total: z.number() }),
   /** The marks the result counts, by voter key: what a late write is checked against. */
   counted: z.record(z.enum(MARKS)),

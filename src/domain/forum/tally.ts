@@ -1,7 +1,8 @@
+import { decideByRules, type Decision } from './rules';
+
 /**
- * Marks on one agenda item and what they add up to (DOMAIN.md section 5). Consensus is the main
- * rule: with no "ikke prioriter" marks the item is prioritised by consensus; otherwise the
- * majority decides, and a tie goes to the chair's own mark, or stays open for the secretariat.
+ * Marks on one agenda item and what they add up to (DOMAIN.md section 5). The rules that turn a
+ * tally into a result (quorum, consensus, majority, the chair's mark) are in rules.ts.
  */
 
 export const MARKS = ['prioritise', 'not_prioritise', 'abstain', 'conflict'] as const;
@@ -33,22 +34,12 @@ export function tally(marks: Iterable<Mark>): Tally {
   return t;
 }
 
-export type Outcome = 'prioritised' | 'not_prioritised' | 'undecided';
-/** How the outcome came about; `tie` and `noVotes` leave the item undecided. */
-export type Method = 'consensus' | 'majority' | 'chair' | 'tie' | 'noVotes';
-
-export interface Decision { outcome: Outcome; method: Method }
+export type { Decision, Method, Outcome } from './rules';
 
 /**
- * The result of a closed vote. `chairMark` is the chair's own mark on this item, if the chair
- * marked it; a chair who abstained or was disqualified cannot break a tie.
+ * The result of a closed vote by the default rules, without a quorum (see rules.ts for the
+ * forum's configured rules with the quorum). `chairMark` is the chair's own mark on this item.
  */
 export function decide(t: Tally, chairMark?: Mark): Decision {
-  if (t.prioritise === 0 && t.notPrioritise === 0) return { outcome: 'undecided', method: 'noVotes' };
-  if (t.notPrioritise === 0) return { outcome: 'prioritised', method: 'consensus' };
-  if (t.prioritise > t.notPrioritise) return { outcome: 'prioritised', method: 'majority' };
-  if (t.notPrioritise > t.prioritise) return { outcome: 'not_prioritised', method: 'majority' };
-  if (chairMark === 'prioritise') return { outcome: 'prioritised', method: 'chair' };
-  if (chairMark === 'not_prioritise') return { outcome: 'not_prioritised', method: 'chair' };
-  return { outcome: 'undecided', method: 'tie' };
+  return decideByRules(t, { chairMark });
 }

@@ -31,6 +31,8 @@ export interface Count {
   counted: Record<string, Mark>;
   tally: Tally;
   chairMark?: Mark;
+  /** Electors entitled to vote on this item (not disqualified by their organisations): the quorum's base. */
+  electors: number;
 }
 
 /**
@@ -47,7 +49,8 @@ export function countMarks(marks: readonly StoredMark[], electors: readonly Elec
     counted[m.voterKey] = m.mark;
     if (e.chair) chairMark = m.mark;
   }
-  return { counted, tally: tally(Object.values(counted)), chairMark };
+  const entitled = electors.filter((e) => !disqualificationOf(e.organisations, item)).length;
+  return { counted, tally: tally(Object.values(counted)), chairMark, electors: entitled };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { decide, type ItemResult, type Meeting } from '../../domain/forum';
+import { decideByRules, type ItemResult, type Meeting } from '../../domain/forum';
 import { transition, type Actor } from '../../domain/report';
 import { SECRETARIAT_GROUP, type Person } from '../../domain/roles';
 import { pickLocale } from '../../domain/i18n';
@@ -43,9 +43,9 @@ export async function closeVote(services: Services, meetingId: string, closer?: 
     let result = stored.result;
     if (!result) {
       const count = countMarks(await services.votes.of(closing.id, stored.item.reportId), electors, stored.item);
-      const decision = decide(count.tally, count.chairMark);
+      const decision = decideByRules(count.tally, { electors: count.electors, chairMark: count.chairMark, rules: services.forumRules });
       result = await services.meetings.setResult(closing.id, stored.item.reportId, {
-        ...decision, tally: count.tally, counted: count.counted, closedAt: at.toISOString(),
+        ...decision, tally: count.tally, counted: count.counted, electors: count.electors, closedAt: at.toISOString(),
       } satisfies ItemResult);
     }
     if (result.outcome === 'undecided') return;

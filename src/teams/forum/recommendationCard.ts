@@ -1,20 +1,23 @@
-import { recommendationOf, toCsv, type AgendaItem, type Meeting } from '../../domain/forum';
+import { recommendationOf, toCsv, type AgendaItem, type ItemResult, type Meeting } from '../../domain/forum';
 import type { Round } from '../../domain/round';
 import type { StoredItem } from '../../storage/meetings';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import { action } from '../wizard/view';
 import { groupName, meetingDate, nok, ownerText, type ForumView } from './view';
 import { resultText } from './voteCard';
+import { rulesSummary } from './ruleText';
 
 /** Lines per section shown on the card; the CSV always has every item. */
 const MAX_LINES = 60;
 
-function line(view: ForumView, item: AgendaItem): string {
-  return view.t('forum.recommendation.line', { reference: item.reference, title: item.title, owner: ownerText(item), scheme: item.scheme, amount: nok(view, item.roundAmount) });
+function line(view: ForumView, item: AgendaItem, result?: ItemResult): string {
+  const text = view.t('forum.recommendation.line', { reference: item.reference, title: item.title, owner: ownerText(item), scheme: item.scheme, amount: nok(view, item.roundAmount) });
+  // Which rule decided the item, so the secretariat sees consensus from majority at a glance.
+  return result ? `${text} · ${resultText(view, result)}` : text;
 }
 
-function lines(view: ForumView, items: readonly AgendaItem[]): string[] {
-  const shown = items.slice(0, MAX_LINES).map((i) => line(view, i));
+function lines(view: ForumView, items: readonly AgendaItem[], results?: ReadonlyMap<string, ItemResult>): string[] {
+  const shown = items.slice(0, MAX_LINES).map((i) => line(view, i, results?.get(i.reportId)));
   if (items.length > MAX_LINES) shown.push(view.t('forum.recommendation.more', { count: items.length - MAX_LINES }));
   return shown;
 }
@@ -36,14 +39,16 @@ function shownCsv(view: ForumView, csv: string): string[] {
 export function recommendationCard(view: ForumView, meeting: Meeting, round: Round, items: readonly StoredItem[], opts: { csv?: string } = {}): AdaptiveCard {
   const { t } = view;
   const rec = recommendationOf(items, round.budgets);
+  const results = new Map(items.filter((i) => i.result).map((i) => [i.item.reportId, i.result!]));
   const sections = [
-    { title: t('forum.recommendation.prioritised', { count: rec.prioritised.length }), color: 'Good', lines: lines(view, rec.prioritised) },
-    ...(rec.undecided.length > 0 ? [{ title: t('forum.recommendation.undecided', { count: rec.undecided.length }), color: 'Warning', lines: lines(view, rec.undecided) }] : []),
-    { title: t('forum.recommendation.notPrioritised', { count: rec.notPrioritised.length }), color: 'Default', lines: lines(view, rec.notPrioritised) },
+    { title: t('forum.recommendation.prioritised', { count: rec.prioritised.length }), color: 'Good', lines: lines(view, rec.prioritised, results) },
+    ...(rec.undecided.length > 0 ? [{ title: t('forum.recommendation.undecided', { count: rec.undecided.length }), color: 'Warning', lines: lines(view, rec.undecided, results) }] : []),
+    { title: t('forum.recommendation.notPrioritised', { count: rec.notPrioritised.length }), color: 'Default', lines: lines(view, rec.notPrioritised, results) },
   ];
   return renderCard('voteRecommendation', {
     title: t('forum.recommendation.title', { title: meeting.title }),
     subtitle: `${groupName(view, meeting.group)} · ${meetingDate(view, meeting.date)}`,
+    rules: rulesSummary(view),
     warning: rec.overBudget ? t('forum.recommendation.overBudget') : '',
     notice: rec.undecided.length > 0 ? t('forum.recommendation.followUp', { count: rec.undecided.length }) : '',
     budgetTitle: t('forum.recommendation.budgetTitle', { year: round.year }),

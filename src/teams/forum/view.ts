@@ -3,15 +3,15 @@ import { formatOrgnr } from '../../domain/orgnr';
 import { localised, type RegionConfig } from '../../domain/regions';
 import { FORUM_GROUP, type Person } from '../../domain/roles';
 import { formatSchoolYear } from '../../domain/report';
-import type { AgendaItem } from '../../domain/forum';
+import type { AgendaItem, ForumRules } from '../../domain/forum';
 import type { Actor } from '../../domain/report';
 import type { Services } from '../services';
 
-/** What forum cards need: texts in one language and the forum's groups. */
-export interface ForumView { t: Translate; locale: Locale; regions: RegionConfig }
+/** What forum cards need: texts in one language, the forum's groups and its voting rules. */
+export interface ForumView { t: Translate; locale: Locale; regions: RegionConfig; rules?: ForumRules }
 
-export const forumView = (services: Pick<Services, 'regions'>, locale: Locale): ForumView =>
-  ({ t: translator(locale), locale, regions: services.regions });
+export const forumView = (services: Pick<Services, 'regions' | 'forumRules'>, locale: Locale): ForumView =>
+  ({ t: translator(locale), locale, regions: services.regions, ...(services.forumRules ? { rules: services.forumRules } : {}) });
 
 export function groupName(view: ForumView, group: string): string {
   if (group === FORUM_GROUP) return view.t('forum.group.forum');

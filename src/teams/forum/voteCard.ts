@@ -3,6 +3,7 @@ import type { MessageKey } from '../../domain/i18n';
 import { formatOrgnr } from '../../domain/orgnr';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import { action } from '../wizard/view';
+import { ruleText, rulesSummary } from './ruleText';
 import { groupName, instant, itemFacts, nok, type ForumView } from './view';
 
 /** Teams refreshes a card by itself for at most 60 listed users; larger groups press "Oppdater". */
@@ -57,14 +58,17 @@ const RESULT_TEXT: Record<string, MessageKey> = {
   'prioritised.consensus': 'forum.result.prioritised.consensus',
   'prioritised.majority': 'forum.result.prioritised.majority',
   'prioritised.chair': 'forum.result.prioritised.chair',
+  'not_prioritised.consensus': 'forum.result.not_prioritised.consensus',
   'not_prioritised.majority': 'forum.result.not_prioritised.majority',
   'not_prioritised.chair': 'forum.result.not_prioritised.chair',
   'undecided.tie': 'forum.result.undecided.tie',
   'undecided.noVotes': 'forum.result.undecided.noVotes',
+  'undecided.notQuorate': 'forum.result.undecided.notQuorate',
 };
 
-export function resultText(view: ForumView, r: Pick<ItemResult, 'outcome' | 'method'>): string {
-  return view.t(RESULT_TEXT[`${r.outcome}.${r.method}`] ?? 'forum.result.undecided.tie');
+export function resultText(view: ForumView, r: Pick<ItemResult, 'outcome' | 'method'> & Partial<Pick<ItemResult, 'tally' | 'electors'>>): string {
+  const marked = r.tally ? r.tally.prioritise + r.tally.notPrioritise + r.tally.abstain : 0;
+  return view.t(RESULT_TEXT[`${r.outcome}.${r.method}`] ?? 'forum.result.undecided.tie', { marked, electors: r.electors ?? '?' });
 }
 
 const refData = (s: VoteCardState) => ({ meetingId: s.meeting.id, reportId: s.item.reportId, v: s.meeting.vote?.id ?? '' });
@@ -114,6 +118,7 @@ export function voteCard(view: ForumView, s: VoteCardState, viewer?: Viewer): Ad
     result: closed ? resultText(view, s.result!) : !s.meeting.vote ? t('forum.vote.notOpen') : '',
     resultColor: closed ? (s.result!.outcome === 'prioritised' ? 'Good' : s.result!.outcome === 'not_prioritised' ? 'Attention' : 'Warning') : 'Default',
     turnout: s.voters > 0 ? t('forum.vote.turnout', { marked: c.total, voters: s.voters }) : '',
+    rules: closed ? ruleText(view, s.result!) : rulesSummary(view),
     yourMark,
     notice: viewer?.notice ?? '',
     warning: viewer?.warning ?? '',
