@@ -26,6 +26,8 @@ export interface Decision {
   byName?: string;
   /** Recorded by "grant all prioritised as requested". */
   bulk?: boolean;
+  /** The forum's recommendation the decision departs from (a reason is then required). */
+  deviatesFrom?: 'prioritised' | 'not_prioritised';
 }
 
 export interface Payment { at: string; by: string; byName?: string }

@@ -1,6 +1,7 @@
 import {
   checkDecision, decisionAmountId, decisionRefusalKey, sameDecision, type Decision, type Payment,
 } from '../../domain/decision';
+import { deviates, recommendedOf } from '../../domain/deviation';
 import { formatDate, formatNok } from '../../domain/i18n';
 import { statusLabelKey, transition, yearSummaries, type NeedsReport } from '../../domain/report';
 import { RefusedError, type ReportRecord } from '../../storage/reports';
@@ -74,8 +75,15 @@ export const decisionRecordAction: ActionHandler = async (turn, data) => {
     if (!(checked.ok && c.report.decision && sameDecision(c.report.decision, { ...checked, by: actor.id! }))) throw decisionRefusal(turn, c.report);
   }
   if (!checked.ok) return { card: decisionForm(turn, c, typedOf(data), checked.problems) };
+  const recommended = recommendedOf(c.report.status);
+  const deviation = deviates(recommended, checked.outcome) ? recommended : undefined;
+  if (deviation && !checked.reason) {
+    const problem = { field: 'reason', key: 'decision.error.reasonDeviation' as const, params: { recommended: turn.t(statusLabelKey(deviation)) } };
+    return { card: decisionForm(turn, c, typedOf(data), [problem]) };
+  }
   const decision: Decision = {
     outcome: checked.outcome, amounts: checked.amounts, total: checked.total, ...(checked.reason ? { reason: checked.reason } : {}),
+    ...(deviation ? { deviatesFrom: deviation } : {}),
     at: turn.services.now().toISOString(), by: actor.id!, ...(actor.name ? { byName: actor.name } : {}),
   };
   const { report } = await recordDecision(turn, c, decision);

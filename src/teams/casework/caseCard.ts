@@ -47,6 +47,7 @@ export function decisionFacts(turn: Turn, report: ReportRecord<NeedsReport>, dec
     years.forEach((y, i) => facts.push({ title: y.schoolYear ? formatSchoolYear(y.schoolYear) : String(y.year), value: nok(decision.amounts[i] ?? 0) }));
   }
   facts.push({ title: t('decision.total'), value: nok(decision.total) });
+  if (decision.deviatesFrom) facts.push({ title: t('decision.deviation.fact'), value: t('decision.deviation.value', { recommended: t(statusLabelKey(decision.deviatesFrom)) }) });
   if (decision.reason) facts.push({ title: t('decision.reason'), value: decision.reason });
   facts.push({ title: t('decision.decidedAt'), value: formatDate(decision.at, locale) });
   if (payment) facts.push({ title: t('decision.paidAt'), value: formatDate(payment.at, locale) });

@@ -1,3 +1,4 @@
+import { recommendedOf } from '../../domain/deviation';
 import { MAX_DECISION_REASON, OUTCOMES, decisionAmountId, type DecisionProblem } from '../../domain/decision';
 import { formatNok } from '../../domain/i18n';
 import { findRegion, localised, workingGroupFor } from '../../domain/regions';
@@ -73,6 +74,7 @@ export function decisionForm(turn: Turn, c: Case, typed: Record<string, string> 
       label: t('decision.form.amount', { schoolYear: y.schoolYear ? formatSchoolYear(y.schoolYear) : String(y.year), requested: nok(y.grant) }),
       value: typed[decisionAmountId(y.year)] ?? String(y.grant),
     })),
+    ...(recommendedOf(c.report.status) ? [{ ...BLANK, kind: 'info', value: t('decision.deviation.formHint', { recommended: t(statusLabelKey(c.report.status)) }) }] : []),
     { ...BLANK, kind: 'textarea', id: 'reason', label: t('decision.form.reason'), hint: t('decision.form.reasonHint'), maxLength: MAX_DECISION_REASON, value: typed.reason ?? '', error: errorOf('reason') },
   ];
   return formCard({
