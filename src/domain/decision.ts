@@ -30,7 +30,8 @@ export interface Decision {
   deviatesFrom?: 'prioritised' | 'not_prioritised';
 }
 
-export interface Payment { at: string; by: string; byName?: string }
+/** A payment pays one school year: the amount granted for it (absent on payments recorded before). */
+export interface Payment { at: string; by: string; byName?: string; schoolYear?: number; amount?: number }
 
 /** The forum has spoken on these; a decision needs one of them (lifecycle.ts has the moves). */
 export const DECIDABLE: readonly ReportStatus[] = ['prioritised', 'not_prioritised'];

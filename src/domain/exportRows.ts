@@ -145,7 +145,8 @@ export function exportRows(report: ExportableReport, regions: RegionConfig): Cel
     decision ? decision.total : null,
     decision?.reason ?? '',
     date(decision?.at),
-    date(report.payment?.at),
+    // A payment pays one school year: its date stands on that year's row only.
+    date(report.payment && (report.payment.schoolYear === undefined || report.payment.schoolYear === y?.schoolYear) ? report.payment.at : undefined),
     date(report.submittedAt),
     date(report.updatedAt),
     report.version,

@@ -9,6 +9,8 @@ import type { Decision, Payment } from '../domain/decision';
 export interface ReportSummary {
   ownerName: string; ownerOrgnr: string; ownerType: string; scheme: string; region: string;
   workingGroup: string; title: string; totalRequested: number;
+  /** Grant requested per school year, "2027:1250000,2028:1000000" (absent on reports stored before it). */
+  requestedPerYear?: string;
 }
 
 export interface ReportRecord<T = Record<string, unknown>> {
@@ -49,11 +51,11 @@ function submittedRow(input: { draftId: string; reference: string; by: PersonKey
 }
 
 function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
-  const { ownerName, ownerOrgnr, ownerType, scheme, region, workingGroup, title, totalRequested } = row;
+  const { ownerName, ownerOrgnr, ownerType, scheme, region, workingGroup, title, totalRequested, requestedPerYear } = row;
   return {
     id, roundId, reference: row.reference, status: row.status, version: row.version,
     createdBy: { tenantId: row.createdByTenant, aadObjectId: row.createdByUser },
-    summary: { ownerName, ownerOrgnr, ownerType, scheme, region, workingGroup, title, totalRequested },
+    summary: { ownerName, ownerOrgnr, ownerType, scheme, region, workingGroup, title, totalRequested, ...(requestedPerYear ? { requestedPerYear } : {}) },
     data: unpackJson<T>(row) as T, history: JSON.parse(row.history || '[]'), submittedAt: row.submittedAt, updatedAt: row.updatedAt,
     ...(row.decision ? { decision: JSON.parse(row.decision) as Decision } : {}),
     ...(row.payment ? { payment: JSON.parse(row.payment) as Payment } : {}),

@@ -1,4 +1,5 @@
 import { SCHEMES, type Scheme } from '../schemes';
+import { splitYears } from '../money/schoolYear';
 import type { AgendaItem, ItemResult } from './meeting';
 
 /**
@@ -10,6 +11,8 @@ export interface SchemeUse {
   scheme: Scheme;
   reports: number;
   sum: number;
+  /** Bound for school years after the round's. */
+  later: number;
   budget: number;
   over: boolean;
   bar: BarWidths;
@@ -46,14 +49,17 @@ export function barWidths(sum: number, budget: number): BarWidths {
 export function recommendationOf(
   items: ReadonlyArray<{ item: AgendaItem; result?: ItemResult }>,
   budgets: Partial<Record<Scheme, number>>,
+  /** The round's school year; later years of the prioritised items are shown apart as commitments. */
+  schoolYear?: number,
 ): Recommendation {
   const pick = (o: ItemResult['outcome']) => items.filter((i) => (i.result?.outcome ?? 'undecided') === o).map((i) => i.item);
   const prioritised = pick('prioritised');
   const schemes = SCHEMES.map((scheme): SchemeUse => {
     const mine = prioritised.filter((i) => i.scheme === scheme);
     const sum = mine.reduce((acc, i) => acc + i.roundAmount, 0);
+    const later = schoolYear === undefined ? 0 : mine.reduce((acc, i) => acc + laterOf(i, schoolYear), 0);
     const budget = budgets[scheme] ?? 0;
-    return { scheme, reports: mine.length, sum, budget, over: sum > budget, bar: barWidths(sum, budget) };
+    return { scheme, reports: mine.length, sum, later, budget, over: sum > budget, bar: barWidths(sum, budget) };
   });
   return {
     prioritised, notPrioritised: pick('not_prioritised'), undecided: pick('undecided'),
@@ -61,13 +67,22 @@ export function recommendationOf(
   };
 }
 
-/** Requested sums per scheme on an agenda, against the budget, for the agenda's totals. */
-export function agendaTotals(items: readonly AgendaItem[], budgets: Partial<Record<Scheme, number>>) {
+/** What an item asks of school years after the round's (`schoolYear`): a commitment, not this year's money. */
+export function laterOf(item: AgendaItem, schoolYear: number): number {
+  return splitYears(item.years, schoolYear).later;
+}
+
+/**
+ * Requested sums per scheme on an agenda, against the budget, for the agenda's totals: the
+ * round's school year against its budget, and (given the year) what is bound for later years.
+ */
+export function agendaTotals(items: readonly AgendaItem[], budgets: Partial<Record<Scheme, number>>, schoolYear?: number) {
   return SCHEMES.map((scheme) => {
     const mine = items.filter((i) => i.scheme === scheme);
     const sum = mine.reduce((acc, i) => acc + i.roundAmount, 0);
+    const later = schoolYear === undefined ? 0 : mine.reduce((acc, i) => acc + laterOf(i, schoolYear), 0);
     const budget = budgets[scheme] ?? 0;
-    return { scheme, reports: mine.length, sum, budget, over: sum > budget };
+    return { scheme, reports: mine.length, sum, later, budget, over: sum > budget };
   });
 }
 

@@ -9,6 +9,7 @@ import { caseworkMessages } from './messages/casework';
 import { forumMessages } from './messages/forum';
 import { forumRuleMessages } from './messages/forumRules';
 import { deviationMessages } from './messages/deviation';
+import { moneyMessages } from './messages/money';
 import { limitMessages } from './messages/limits';
 import { privacyMessages } from './messages/privacy';
 
@@ -16,7 +17,7 @@ export * from './locale';
 export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
 
 // Every area's catalog, merged. Add a new area here with one line.
-const catalogs = [commonMessages, reportMessages, wizardMessages, deliveryMessages, secretariatMessages, caseworkMessages, forumMessages, forumRuleMessages, deviationMessages, privacyMessages, limitMessages] as const;
+const catalogs = [commonMessages, reportMessages, wizardMessages, deliveryMessages, secretariatMessages, caseworkMessages, forumMessages, forumRuleMessages, deviationMessages, moneyMessages, privacyMessages, limitMessages] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof catalogs)[number]>;

@@ -1,5 +1,6 @@
 import type { ReportStatus } from '../report/lifecycle';
 import { SCHEME_CODES } from '../round';
+import { splitOfColumns, type YearSplit } from '../money/schoolYear';
 
 /**
  * The secretariat's overview of a round: counts and requested sums per scheme (against the
@@ -17,16 +18,21 @@ export interface OverviewRow {
   workingGroup: string;
   title: string;
   totalRequested: number;
+  /** Grant per school year ("2027:1250000,2028:1000000"); absent on reports stored before it. */
+  requestedPerYear?: string;
   status: ReportStatus;
   submittedAt: string;
 }
 
-export interface Tally { key: string; count: number; requested: number }
+/** `requested`: asked of the round's school year; `later`: asked of later school years (commitments). */
+export interface Tally { key: string; count: number; requested: number; later: number }
 export interface SchemeTally extends Tally { budget: number; bar: Bar }
 
 export interface Overview {
   count: number;
   requested: number;
+  /** Asked of school years after the round's: bound for later years. */
+  later: number;
   budget: number;
   withdrawn: number;
   schemes: SchemeTally[];
@@ -39,13 +45,18 @@ export interface Overview {
 /** A withdrawn report asks for nothing; everything else filed in the round counts. */
 export const countsInOverview = (status: ReportStatus) => status !== 'withdrawn' && status !== 'draft';
 
-function tallyBy(rows: readonly OverviewRow[], keyOf: (r: OverviewRow) => string, order: readonly string[]): Tally[] {
-  const m = new Map<string, Tally>(order.map((k) => [k, { key: k, count: 0, requested: 0 }]));
+/** What a report asks of the round's school year and of later ones; without per-year columns, all of it now. */
+export const moneyOfRow = (r: OverviewRow, schoolYear?: number): YearSplit => splitOfColumns(r, schoolYear);
+
+function tallyBy(rows: readonly OverviewRow[], keyOf: (r: OverviewRow) => string, order: readonly string[], schoolYear?: number): Tally[] {
+  const m = new Map<string, Tally>(order.map((k) => [k, { key: k, count: 0, requested: 0, later: 0 }]));
   for (const r of rows) {
     const k = keyOf(r) || '';
-    const t = m.get(k) ?? { key: k, count: 0, requested: 0 };
+    const t = m.get(k) ?? { key: k, count: 0, requested: 0, later: 0 };
+    const money = moneyOfRow(r, schoolYear);
     t.count += 1;
-    t.requested += r.totalRequested;
+    t.requested += money.thisYear;
+    t.later += money.later;
     m.set(k, t);
   }
   return [...m.values()];
@@ -55,20 +66,23 @@ export function computeOverview(
   rows: readonly OverviewRow[],
   budgets: Partial<Record<string, number>>,
   order: { groups: readonly string[]; ownerTypes: readonly string[] },
+  /** The round's school year (its year); sums count that year, later years apart. */
+  schoolYear?: number,
 ): Overview {
   const counted = rows.filter((r) => countsInOverview(r.status));
-  const schemes = tallyBy(counted, (r) => r.scheme, SCHEME_CODES).map((t) => {
+  const schemes = tallyBy(counted, (r) => r.scheme, SCHEME_CODES, schoolYear).map((t) => {
     const budget = budgets[t.key] ?? 0;
     return { ...t, budget, bar: barOf(t.requested, budget) };
   });
   return {
     count: counted.length,
-    requested: counted.reduce((s, r) => s + r.totalRequested, 0),
+    requested: schemes.reduce((s, t) => s + t.requested, 0),
+    later: schemes.reduce((s, t) => s + t.later, 0),
     budget: SCHEME_CODES.reduce((s, k) => s + (budgets[k] ?? 0), 0),
     withdrawn: rows.length - counted.length,
     schemes,
-    groups: tallyBy(counted, (r) => r.workingGroup, order.groups),
-    ownerTypes: tallyBy(counted, (r) => r.ownerType, order.ownerTypes),
+    groups: tallyBy(counted, (r) => r.workingGroup, order.groups, schoolYear),
+    ownerTypes: tallyBy(counted, (r) => r.ownerType, order.ownerTypes, schoolYear),
     waiting: counted.filter((r) => r.status === 'submitted')
       .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.reference.localeCompare(b.reference)),
   };

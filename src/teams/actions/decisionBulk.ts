@@ -1,6 +1,7 @@
 import type { Decision } from '../../domain/decision';
 import { formatNok } from '../../domain/i18n';
-import { statusLabelKey, yearSummaries, type NeedsReport } from '../../domain/report';
+import { formatSchoolYear, statusLabelKey, yearSummaries, type NeedsReport } from '../../domain/report';
+import { addSplits, NO_MONEY, splitOfColumns } from '../../domain/money/schoolYear';
 import type { Round } from '../../domain/round';
 import { RefusedError, type ReportRecord } from '../../storage/reports';
 import { renderCard } from '../cards/render';
@@ -17,6 +18,13 @@ const PARALLEL = 4;
 
 async function roundFrom(turn: Turn, data: Record<string, unknown>): Promise<Round> {
   return typeof data.roundId === 'string' ? roundOfData(turn, data) : pickRound(turn, typeof data.which === 'string' ? data.which : '');
+}
+
+/** "1 250 000 kr (2027–2028) + 1 000 000 kr bundet for senere år": a report's money in this round. */
+function yearAmountText(turn: Turn, columns: { totalRequested: number; requestedPerYear?: string }, schoolYear: number): string {
+  const split = splitOfColumns(columns, schoolYear);
+  const now = `${formatNok(split.thisYear, turn.locale)} (${formatSchoolYear(schoolYear)})`;
+  return split.later > 0 ? `${now} · ${turn.t('money.laterLine', { later: formatNok(split.later, turn.locale) })}` : now;
 }
 
 /** `decision.pending` (typed: `vedtak` / `decisions`): reports the forum has recommended on, waiting for a decision. */
@@ -37,7 +45,7 @@ export const decisionPending: ActionHandler = async (turn, data) => {
       title: t('decision.list.title', { year: round.year }), intro,
       items: shown.map((r) => ({
         heading: t('case.title', { reference: r.reference, title: r.summary.title }),
-        detail: t('decision.list.detail', { status: t(statusLabelKey(r.status)), amount: formatNok(r.summary.totalRequested, locale), owner: r.summary.ownerName }),
+        detail: t('decision.list.detail', { status: t(statusLabelKey(r.status)), amount: yearAmountText(turn, r.summary, round.year), owner: r.summary.ownerName }),
         openTitle: t('case.action.open'), verb: 'report.check', data: { verb: 'report.check', roundId: round.id, reportId: r.id },
       })),
       actions: [
@@ -54,10 +62,10 @@ export const decisionGrantAll: ActionHandler = async (turn, data) => {
   const round = await roundFrom(turn, data);
   const { t, locale } = turn;
   let count = 0;
-  let sum = 0;
+  let sum = NO_MONEY;
   for await (const r of turn.services.reports.listRound(round.id, ['prioritised'])) {
     count++;
-    sum += r.summary.totalRequested;
+    sum = addSplits(sum, splitOfColumns(r.summary, round.year));
   }
   if (count === 0) {
     return { card: renderCard('message', { title: t('decision.bulk.title'), text: t('decision.bulk.none', { year: round.year }), color: 'Default', actions: [action(t('decision.list.title', { year: round.year }), 'decision.pending', { roundId: round.id })] }) };
@@ -65,7 +73,7 @@ export const decisionGrantAll: ActionHandler = async (turn, data) => {
   return {
     card: renderCard('message', {
       title: t('decision.bulk.title'), color: 'Attention',
-      text: t('decision.bulk.confirm', { count, year: round.year, amount: formatNok(sum, locale) }),
+      text: t('money.bulkConfirm', { count, schoolYear: formatSchoolYear(round.year), amount: formatNok(sum.thisYear, locale), later: formatNok(sum.later, locale) }),
       actions: [
         action(t('decision.bulk.yes', { count }), 'decision.grantAllConfirm', { roundId: round.id }),
         action(t('case.cancel'), 'decision.pending', { roundId: round.id }),
@@ -91,6 +99,7 @@ export const decisionGrantAllConfirm: ActionHandler = async (turn, data) => {
 
   let granted = 0;
   let sum = 0;
+  let split = NO_MONEY;
   let skipped = 0;
   const grantOne = async (r: ReportRecord<NeedsReport>) => {
     const amounts = yearSummaries(r.data).map((y) => y.grant);
@@ -104,6 +113,7 @@ export const decisionGrantAllConfirm: ActionHandler = async (turn, data) => {
         : { ok: false, reason: 'notAllowed', key: 'decision.already' }), { decision });
       granted++;
       sum += decision.total;
+      split = addSplits(split, splitOfColumns(r.summary, round.year));
       await tellDecision(turn, done);
     } catch (err) {
       if (!(err instanceof RefusedError)) throw err;
@@ -120,6 +130,7 @@ export const decisionGrantAllConfirm: ActionHandler = async (turn, data) => {
   const { t, locale } = turn;
   const text = [
     t('decision.bulk.done', { count: granted, amount: formatNok(sum, locale) }),
+    t('money.grantedYear', { schoolYear: formatSchoolYear(round.year), amount: formatNok(split.thisYear, locale), later: formatNok(split.later, locale) }),
     ...(skipped > 0 ? [t('decision.bulk.skipped', { count: skipped })] : []),
   ].join(' ');
   return {

@@ -2,8 +2,9 @@ import {
   checkDecision, decisionAmountId, decisionRefusalKey, sameDecision, type Decision, type Payment,
 } from '../../domain/decision';
 import { deviates, recommendedOf } from '../../domain/deviation';
+import { paidSchoolYear, yearIndex } from '../../domain/money/schoolYear';
 import { formatDate, formatNok } from '../../domain/i18n';
-import { statusLabelKey, transition, yearSummaries, type NeedsReport } from '../../domain/report';
+import { formatSchoolYear, statusLabelKey, transition, yearSummaries, type NeedsReport } from '../../domain/report';
 import { RefusedError, type ReportRecord } from '../../storage/reports';
 import { renderCard } from '../cards/render';
 import { actorLabel, caseCard } from '../casework/caseCard';
@@ -100,6 +101,13 @@ function paidRefusal(turn: Turn, report: ReportRecord<NeedsReport>): Refusal {
   return new Refusal('decision.paidNotYet', { reference: report.reference, status: turn.t(statusLabelKey(report.status)) });
 }
 
+/** One school year's payment: the amount granted for the year this round pays. */
+function paymentOf(c: Case): { schoolYear: number; amount: number } {
+  const d = c.report.data;
+  const schoolYear = paidSchoolYear(d.startYear, d.years, c.round.year);
+  return { schoolYear, amount: c.report.decision?.amounts[yearIndex(d.startYear, d.years, schoolYear)] ?? 0 };
+}
+
 /** `decision.paid`: asks first; a payment cannot be undone in the bot. */
 export const decisionPaidAction: ActionHandler = async (turn, data) => {
   await requireCaseworker(turn);
@@ -107,10 +115,11 @@ export const decisionPaidAction: ActionHandler = async (turn, data) => {
   if (c.report.status !== 'granted' && c.report.status !== 'partly_granted') throw paidRefusal(turn, c.report);
   const { t } = turn;
   const ids = { roundId: c.round.id, reportId: c.report.id };
+  const pay = paymentOf(c);
   return {
     card: renderCard('message', {
       title: t('case.action.paid'), color: 'Default',
-      text: t('decision.paidConfirm', { reference: c.report.reference, amount: formatNok(c.report.decision?.total ?? 0, turn.locale) }),
+      text: `${t('money.paidYear', { schoolYear: formatSchoolYear(pay.schoolYear) })}: ${t('decision.paidConfirm', { reference: c.report.reference, amount: formatNok(pay.amount, turn.locale) })}`,
       actions: [action(t('case.action.paid'), 'decision.paidConfirm', ids), action(t('case.cancel'), 'report.check', ids)],
     }),
   };
@@ -120,11 +129,11 @@ export const decisionPaidAction: ActionHandler = async (turn, data) => {
 export const decisionPaidConfirmAction: ActionHandler = async (turn, data) => {
   await requireCaseworker(turn);
   const c = await loadCase(turn, data);
-  const notice = (r: ReportRecord<NeedsReport>) => turn.t('decision.paidRecorded', { reference: r.reference, amount: formatNok(r.decision?.total ?? 0, turn.locale) });
+  const notice = (r: ReportRecord<NeedsReport>) => turn.t('decision.paidRecorded', { reference: r.reference, amount: formatNok(r.payment?.amount ?? r.decision?.total ?? 0, turn.locale) });
   if (c.report.status === 'paid') return { card: caseCard(turn, c, notice(c.report)) };
   const actor = officerActor(turn);
   const now = turn.services.now();
-  const payment: Payment = { at: now.toISOString(), by: actor.id!, ...(actor.name ? { byName: actor.name } : {}) };
+  const payment: Payment = { at: now.toISOString(), by: actor.id!, ...(actor.name ? { byName: actor.name } : {}), ...paymentOf(c) };
   let report: ReportRecord<NeedsReport>;
   try {
     report = await turn.services.reports.setStatus<NeedsReport>(c.round.id, c.report.id, (status) => {

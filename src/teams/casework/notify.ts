@@ -1,3 +1,4 @@
+import { formatSchoolYear } from '../../domain/report';
 import { formatNok, pickLocale, translator } from '../../domain/i18n';
 import { statusLabelKey, type NeedsReport } from '../../domain/report';
 import type { ReportRecord } from '../../storage/reports';
@@ -59,7 +60,8 @@ export async function tellPaid(services: Services, report: ReportRecord<NeedsRep
   const { locale, t } = await ownerLanguage(services, report);
   const card = renderCard('message', {
     title: t('notify.paid.title', { reference: report.reference }), color: 'Good',
-    text: t('notify.paid.text', { amount: formatNok(report.decision?.total ?? 0, locale), title: report.summary.title }),
+    text: t('notify.paid.text', { amount: formatNok(report.payment?.amount ?? report.decision?.total ?? 0, locale), title: report.summary.title })
+      + (report.payment?.schoolYear ? ` (${t('money.paidYear', { schoolYear: formatSchoolYear(report.payment.schoolYear) })})` : ''),
     actions: [action(t('notify.show'), 'report.open', { reportId: report.id })],
   });
   await toOwner(services, report, `paid:${report.id}`, card);

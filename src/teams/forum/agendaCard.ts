@@ -1,7 +1,8 @@
-import { agendaTotals, runningSums, splitIntoParts, type AgendaItem, type Meeting } from '../../domain/forum';
+import { runningSums, splitIntoParts, type AgendaItem, type Meeting } from '../../domain/forum';
 import type { Round } from '../../domain/round';
 import { cardMessage } from '../cards/attach';
 import { renderCard, type AdaptiveCard } from '../cards/render';
+import { totalsLines } from './moneyLines';
 import { groupName, itemFacts, meetingDate, nok, type ForumView } from './view';
 
 /**
@@ -35,10 +36,7 @@ function frame(view: ForumView, meeting: Meeting, items: readonly AgendaItem[], 
     subtitle: `${groupName(view, meeting.group)} · ${meetingDate(view, meeting.date)}`,
     intro: items.length === 0 ? t('forum.agenda.empty') : t('forum.agenda.intro', { count: items.length, year: round.year }),
     totalsTitle: t('forum.agenda.totals'),
-    totals: agendaTotals(items, round.budgets).map((s) => ({
-      title: s.scheme,
-      value: t(s.over ? 'forum.totals.lineOver' : 'forum.totals.line', { sum: nok(view, s.sum), budget: nok(view, s.budget), count: s.reports }),
-    })),
+    totals: totalsLines(view, items, round),
   };
 }
 

@@ -1,4 +1,4 @@
-import { agendaOpen, agendaTotals, phaseOf, type Meeting } from '../../domain/forum';
+import { agendaOpen, phaseOf, type Meeting } from '../../domain/forum';
 import type { NeedsReport } from '../../domain/report';
 import type { Round } from '../../domain/round';
 import type { StoredItem } from '../../storage/meetings';
@@ -6,6 +6,7 @@ import type { ReportRecord } from '../../storage/reports';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import { action } from '../wizard/view';
 import { groupChoices, groupName, instant, meetingDate, nok, type ForumView } from './view';
+import { totalsLines } from './moneyLines';
 import { resultText } from './voteCard';
 
 /** Items per page of the editor: each has three buttons, and a card must stay well under 80 KB. */
@@ -91,10 +92,7 @@ export function meetingEditorCard(view: ForumView, a: EditorArgs): AdaptiveCard 
     phase: phaseText(view, m),
     notice: a.notice ?? '', warning: a.warning ?? '',
     totalsTitle: t('forum.agenda.totalsCount', { count: a.items.length }),
-    totals: agendaTotals(a.items.map((s) => s.item), a.round.budgets).map((s) => ({
-      title: s.scheme,
-      value: t(s.over ? 'forum.totals.lineOver' : 'forum.totals.line', { sum: nok(view, s.sum), budget: nok(view, s.budget), count: s.reports }),
-    })),
+    totals: totalsLines(view, a.items.map((s) => s.item), a.round),
     pageText: pages > 1 ? t('forum.editor.page', { page: page + 1, pages }) : a.items.length === 0 ? t('forum.agenda.empty') : '',
     items, pager,
     candidates: editable ? a.candidates.slice(0, 200).map((r) => ({ title: `${r.reference} · ${r.summary.title} · ${r.summary.ownerName}`, value: r.id })) : [],

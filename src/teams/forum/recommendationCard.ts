@@ -38,7 +38,7 @@ function shownCsv(view: ForumView, csv: string): string[] {
  */
 export function recommendationCard(view: ForumView, meeting: Meeting, round: Round, items: readonly StoredItem[], opts: { csv?: string } = {}): AdaptiveCard {
   const { t } = view;
-  const rec = recommendationOf(items, round.budgets);
+  const rec = recommendationOf(items, round.budgets, round.year);
   const results = new Map(items.filter((i) => i.result).map((i) => [i.item.reportId, i.result!]));
   const sections = [
     { title: t('forum.recommendation.prioritised', { count: rec.prioritised.length }), color: 'Good', lines: lines(view, rec.prioritised, results) },
@@ -53,7 +53,8 @@ export function recommendationCard(view: ForumView, meeting: Meeting, round: Rou
     notice: rec.undecided.length > 0 ? t('forum.recommendation.followUp', { count: rec.undecided.length }) : '',
     budgetTitle: t('forum.recommendation.budgetTitle', { year: round.year }),
     schemes: rec.schemes.map((s) => ({
-      line: `${s.scheme}: ${t(s.over ? 'forum.totals.lineOver' : 'forum.totals.line', { sum: nok(view, s.sum), budget: nok(view, s.budget), count: s.reports })}`,
+      line: `${s.scheme}: ${t(s.over ? 'forum.totals.lineOver' : 'forum.totals.line', { sum: nok(view, s.sum), budget: nok(view, s.budget), count: s.reports })}`
+        + (s.later > 0 ? ` ${t('money.laterLine', { later: nok(view, s.later) })}` : ''),
       color: s.over ? 'Attention' : 'Default', weight: s.over ? 'Bolder' : 'Default',
       used: s.bar.used, free: s.bar.free, over: s.bar.over, usedStyle: s.over ? 'warning' : 'good',
     })),

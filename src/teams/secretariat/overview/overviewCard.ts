@@ -1,4 +1,5 @@
 import { formatNok, type Locale, type Translate } from '../../../domain/i18n';
+import { formatSchoolYear } from '../../../domain/report';
 import { OWNER_TYPES, ownerTypeLabelKey, type OwnerType } from '../../../domain/owner-types';
 import { localised, type RegionConfig } from '../../../domain/regions';
 import type { Round } from '../../../domain/round';
@@ -14,7 +15,7 @@ export const WAITING_SHOWN = 20;
 /** The round's overview from its summary columns: one partition query, nothing unpacked. */
 export async function loadOverview(summaries: ReportSummaries, regions: RegionConfig, round: Round): Promise<Overview> {
   const rows = await summaries.ofRound(round.id);
-  return computeOverview(rows, round.budgets, { groups: regions.workingGroups.map((g) => g.id), ownerTypes: OWNER_TYPES });
+  return computeOverview(rows, round.budgets, { groups: regions.workingGroups.map((g) => g.id), ownerTypes: OWNER_TYPES }, round.year);
 }
 
 export interface OverviewView { t: Translate; locale: Locale; regions: RegionConfig }
@@ -40,7 +41,7 @@ export function overviewCard(view: OverviewView, round: Round, o: Overview, opts
       : s.requested > s.budget
         ? t('overview.schemeOver', { requested: nok(s.requested), over: nok(s.requested - s.budget), budget: nok(s.budget), count: s.count })
         : t('overview.schemeLine', { requested: nok(s.requested), budget: nok(s.budget), percent: s.bar.percent, count: s.count }),
-  }));
+  })).map((s, i) => (o.schemes[i].later > 0 ? { ...s, line: `${s.line} ${t('money.laterLine', { later: nok(o.schemes[i].later) })}` } : s));
   const waiting = o.waiting.slice(0, WAITING_SHOWN).map((r) => t('overview.waitingLine', {
     reference: r.reference, owner: r.ownerName, title: r.title, requested: nok(r.totalRequested),
   }));
@@ -51,7 +52,8 @@ export function overviewCard(view: OverviewView, round: Round, o: Overview, opts
     intro: t('overview.intro', { status: t(`rounds.status.${round.status}`), deadline: deadlineText(t, locale, round.deadline) }),
     totals: [
       { title: t('overview.count'), value: String(o.count) },
-      { title: t('overview.requested'), value: nok(o.requested) },
+      { title: t('money.requestedYear', { schoolYear: formatSchoolYear(round.year) }), value: nok(o.requested) },
+      { title: t('money.later'), value: nok(o.later) },
       { title: t('overview.budget'), value: nok(o.budget) },
       ...(o.withdrawn ? [{ title: t('overview.withdrawn'), value: String(o.withdrawn) }] : []),
     ],
