@@ -1,3 +1,4 @@
+import type { GroupRecommendation } from '../domain/forum/twoSteps';
 import { odataString, personKey, type PersonKey } from './keys';
 import { packJson, unpackJson, withoutJson } from './json';
 import { createIfAbsent, getOrUndefined, mutateEntity, propertiesOf, safeKey, type Tables } from './tables';
@@ -19,12 +20,14 @@ export interface ReportRecord<T = Record<string, unknown>> {
   submittedAt: string; updatedAt: string;
   /** The County Governor's decision and the payment, once recorded. */
   decision?: Decision; payment?: Payment;
+  /** Two steps: the working group's recommendation, once its vote closed. */
+  groupRecommendation?: GroupRecommendation;
 }
 
 type Row = ReportSummary & {
   reference: string; status: ReportStatus; version: number; createdByTenant: string; createdByUser: string;
   submittedAt: string; updatedAt: string; lastDraftId: string; history: string;
-  decision?: string; payment?: string;
+  decision?: string; payment?: string; groupRecommendation?: string;
   /** An officer chose the working group: an owner's edit keeps it instead of the region's default. */
   workingGroupSet?: boolean;
 } & Record<string, unknown>;
@@ -58,6 +61,7 @@ function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
     summary: { ownerName, ownerOrgnr, ownerType, scheme, region, workingGroup, title, totalRequested, ...(requestedPerYear ? { requestedPerYear } : {}) },
     data: unpackJson<T>(row) as T, history: JSON.parse(row.history || '[]'), submittedAt: row.submittedAt, updatedAt: row.updatedAt,
     ...(row.decision ? { decision: JSON.parse(row.decision) as Decision } : {}),
+    ...(row.groupRecommendation ? { groupRecommendation: JSON.parse(row.groupRecommendation) as GroupRecommendation } : {}),
     ...(row.payment ? { payment: JSON.parse(row.payment) as Payment } : {}),
   };
 }
@@ -157,7 +161,7 @@ export class Reports {
    * Moves a report to another status; `decide` sees the current status (ETag-checked) and rules.
    * `record` is stored with the move (a decision, a payment), in the same write.
    */
-  async setStatus<T>(roundId: string, reportId: string, decide: (status: ReportStatus) => AuditEntry | Refusal, record: { decision?: Decision; payment?: Payment } = {}): Promise<ReportRecord<T>> {
+  async setStatus<T>(roundId: string, reportId: string, decide: (status: ReportStatus) => AuditEntry | Refusal, record: { decision?: Decision; payment?: Payment; groupRecommendation?: GroupRecommendation } = {}): Promise<ReportRecord<T>> {
     await mutateEntity<Row>(this.table, reportPk(roundId), safeKey(reportId), (cur) => {
       if (!cur) throw new RefusedError({ ok: false, reason: 'notAllowed', key: 'report.notFound' });
       const entry = decide(cur.status);
@@ -167,6 +171,7 @@ export class Reports {
         ...cur, status: entry.to, updatedAt: entry.at, history: JSON.stringify(history),
         ...(record.decision ? { decision: JSON.stringify(record.decision) } : {}),
         ...(record.payment ? { payment: JSON.stringify(record.payment) } : {}),
+        ...(record.groupRecommendation ? { groupRecommendation: JSON.stringify(record.groupRecommendation) } : {}),
       };
     });
     const report = (await this.get<T>(roundId, reportId))!;

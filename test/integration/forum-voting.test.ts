@@ -26,7 +26,8 @@ describe('forum meetings and voting in a working group\'s channel', function () 
   const OWNERS_MAN = member(4, 'Dag fra eierkommunen');
 
   before(async () => {
-    h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId }, { now: () => clock.now });
+    // One step: the group's vote is the forum's recommendation here (two steps: two-steps.test.ts).
+    h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, FORUM_RULES: '{"steps":"one"}' }, { now: () => clock.now });
     const s = h.app.services;
     await seedRound(s);
     await seedGroupChannel(s, h.connector.url);

@@ -1,12 +1,13 @@
 import { grantInSchoolYear, yearSummaries, type NeedsReport } from '../report';
 import type { AgendaItem } from './meeting';
+import type { GroupRecommendation } from './twoSteps';
 
 /**
  * The snapshot of a report an agenda shows and a vote decides on. A round's budget pays for the
  * school year that starts in the round's year, so that year's grant is what the item asks of it;
  * a multi-year measure comes back for the later years.
  */
-export function agendaItemOf(report: { id: string; reference: string; data: NeedsReport }, roundYear: number): AgendaItem {
+export function agendaItemOf(report: { id: string; reference: string; data: NeedsReport; groupRecommendation?: GroupRecommendation }, roundYear: number): AgendaItem {
   const d = report.data;
   return {
     reportId: report.id,
@@ -20,5 +21,6 @@ export function agendaItemOf(report: { id: string; reference: string; data: Need
     ...(d.uhOrgnr ? { uhOrgnr: d.uhOrgnr } : {}),
     years: yearSummaries(d).map((y) => ({ schoolYear: y.schoolYear ?? d.startYear + y.year - 1, grant: y.grant })),
     roundAmount: grantInSchoolYear(d, roundYear),
+    ...(report.groupRecommendation ? { groupRecommendation: report.groupRecommendation } : {}),
   };
 }

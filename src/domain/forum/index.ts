@@ -2,6 +2,7 @@
 export * from './meeting';
 export * from './tally';
 export * from './rules';
+export * from './twoSteps';
 export * from './disqualification';
 export * from './parts';
 export * from './recommendation';

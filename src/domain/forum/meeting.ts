@@ -3,6 +3,7 @@ import { PersonSchema } from '../roles';
 import { SCHEMES } from '../schemes';
 import { MARKS } from './tally';
 import { METHODS } from './rules';
+import { GroupRecommendationSchema } from './twoSteps';
 
 /**
  * A meeting of a working group (or of the forum itself) with its agenda: the reports it treats,
@@ -78,6 +79,8 @@ export const AgendaItemSchema = z.object({
   years: z.array(z.object({ schoolYear: z.number().int(), grant: z.number().int().min(0) })),
   /** What the item asks of this round's budget: the grant for the round's school year. */
   roundAmount: z.number().int().min(0),
+  /** On a forum's agenda in two steps: the working group's recommendation. */
+  groupRecommendation: GroupRecommendationSchema.optional(),
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 

@@ -14,6 +14,7 @@ export const REPORT_STATUSES = [
   'formally_checked',
   'returned',
   'on_agenda',
+  'recommended_by_group',
   'prioritised',
   'not_prioritised',
   'granted',
@@ -67,6 +68,9 @@ const MOVES: readonly Move[] = [
   { from: 'on_agenda', to: 'formally_checked', by: SECRETARIAT },
   { from: 'on_agenda', to: 'prioritised', by: SECRETARIAT },
   { from: 'on_agenda', to: 'not_prioritised', by: SECRETARIAT },
+  // Two steps: a working group recommends (or not), then the forum takes the report up.
+  { from: 'on_agenda', to: 'recommended_by_group', by: SECRETARIAT },
+  { from: 'recommended_by_group', to: 'on_agenda', by: SECRETARIAT },
   // The forum recommends; the secretariat decides and may depart from the recommendation.
   { from: 'prioritised', to: 'granted', by: SECRETARIAT },
   { from: 'prioritised', to: 'partly_granted', by: SECRETARIAT },

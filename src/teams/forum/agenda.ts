@@ -1,4 +1,4 @@
-import { agendaItemOf, MAX_AGENDA_ITEMS, type Meeting } from '../../domain/forum';
+import { agendaItemOf, agendaSource, MAX_AGENDA_ITEMS, statusOffAgenda, type Meeting } from '../../domain/forum';
 import { FORUM_GROUP } from '../../domain/roles';
 import { transition, type Actor, type NeedsReport } from '../../domain/report';
 import type { Round } from '../../domain/round';
@@ -25,10 +25,13 @@ export async function inBatches<T, R>(items: readonly T[], limit: number, work: 
  */
 export async function candidates(services: Services, meeting: Meeting): Promise<Array<ReportRecord<NeedsReport>>> {
   const out: Array<ReportRecord<NeedsReport>> = [];
-  for await (const r of services.reports.listRound<NeedsReport>(meeting.roundId, ['formally_checked'])) {
+  // In two steps the forum takes up what its working groups have recommended, group by group.
+  const source = agendaSource(meeting.group, services.forumRules);
+  for await (const r of services.reports.listRound<NeedsReport>(meeting.roundId, [source])) {
     if (meeting.group === FORUM_GROUP || r.summary.workingGroup === meeting.group) out.push(r);
   }
-  return out.sort((a, b) => a.reference.localeCompare(b.reference));
+  const byGroup = source === 'recommended_by_group';
+  return out.sort((a, b) => (byGroup ? a.summary.workingGroup.localeCompare(b.summary.workingGroup) : 0) || a.reference.localeCompare(b.reference));
 }
 
 /**
@@ -67,18 +70,20 @@ export async function putOnAgenda(services: Services, meeting: Meeting, round: R
   return { meeting: updated ?? meeting, added, refused };
 }
 
-/** Takes a report off the agenda and back to formally_checked, so another meeting may treat it. */
+/** Takes a report off the agenda and back where it came from (checked, or the group's recommendation), so another meeting may treat it. */
 export async function takeOffAgenda(services: Services, meeting: Meeting, round: Round, reportId: string, actor: Actor): Promise<Meeting> {
   const updated = await services.meetings.update(meeting.forum, meeting.id, (m) => {
     if (m.vote) throw new Refusal('forum.agenda.locked');
     if (!m.order.includes(reportId)) return undefined;
     return { ...m, order: m.order.filter((id) => id !== reportId), revision: m.revision + 1 };
   });
+  const item = await services.meetings.item(meeting.id, reportId);
   await services.meetings.removeItem(meeting.id, reportId);
   const at = services.now();
+  const back = statusOffAgenda(item?.item.groupRecommendation !== undefined);
   try {
     await services.reports.setStatus(round.id, reportId, (status) => {
-      const moved = transition({ status }, 'formally_checked', { actor, at, deadline: new Date(round.deadline), reason: `meeting:${meeting.id}` });
+      const moved = transition({ status }, back, { actor, at, deadline: new Date(round.deadline), reason: `meeting:${meeting.id}` });
       return moved.ok ? moved.entry : moved;
     });
   } catch (err) {

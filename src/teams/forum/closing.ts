@@ -1,4 +1,4 @@
-import { decideByRules, type ItemResult, type Meeting } from '../../domain/forum';
+import { decideByRules, groupOutcomeOf, statusAfterVote, stepOf, type GroupRecommendation, type ItemResult, type Meeting } from '../../domain/forum';
 import { transition, type Actor } from '../../domain/report';
 import { SECRETARIAT_GROUP, type Person } from '../../domain/roles';
 import { pickLocale } from '../../domain/i18n';
@@ -49,12 +49,18 @@ export async function closeVote(services: Services, meetingId: string, closer?: 
       } satisfies ItemResult);
     }
     if (result.outcome === 'undecided') return;
-    const to = result.outcome;
+    // Two steps: a working group's vote is its recommendation; the forum's is the one decided on.
+    const step = stepOf(closing.group, services.forumRules);
+    const to = statusAfterVote(result.outcome, step);
+    const groupRecommendation: GroupRecommendation | undefined = step === 'group' ? {
+      meetingId: closing.id, group: closing.group, outcome: groupOutcomeOf(result.outcome), method: result.method,
+      tally: { prioritise: result.tally.prioritise, notPrioritise: result.tally.notPrioritise, abstain: result.tally.abstain }, at: result.closedAt,
+    } : undefined;
     try {
       await services.reports.setStatus(round.id, stored.item.reportId, (status) => {
         const moved = transition({ status }, to, { actor, at, deadline: new Date(round.deadline), reason: `meeting:${closing.id}:${result!.method}` });
         return moved.ok ? moved.entry : moved;
-      });
+      }, groupRecommendation ? { groupRecommendation } : {});
     } catch (err) {
       // Moved on an earlier run of this close.
       if (!(err instanceof RefusedError)) throw err;

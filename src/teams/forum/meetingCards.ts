@@ -5,7 +5,7 @@ import type { StoredItem } from '../../storage/meetings';
 import type { ReportRecord } from '../../storage/reports';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import { action } from '../wizard/view';
-import { groupChoices, groupName, instant, meetingDate, nok, type ForumView } from './view';
+import { groupChoices, groupName, groupRecommendationText, instant, meetingDate, nok, type ForumView } from './view';
 import { totalsLines } from './moneyLines';
 import { resultText } from './voteCard';
 
@@ -63,7 +63,7 @@ export function meetingEditorCard(view: ForumView, a: EditorArgs): AdaptiveCard 
     const n = page * EDITOR_PAGE + i + 1;
     return {
       heading: t('forum.agenda.itemHeading', { n, reference: item.reference, title: item.title }),
-      detail: [item.ownerName, item.scheme, nok(view, item.roundAmount), ...(result ? [resultText(view, result)] : [])].join(' · '),
+      detail: [item.ownerName, item.scheme, nok(view, item.roundAmount), ...(item.groupRecommendation ? [groupRecommendationText(view, item)!] : []), ...(result ? [resultText(view, result)] : [])].join(' · '),
       buttons: editable ? [
         ...(n > 1 ? [action('↑', 'meeting.move', ref({ reportId: item.reportId, to: 'up' }))] : []),
         ...(n < a.items.length ? [action('↓', 'meeting.move', ref({ reportId: item.reportId, to: 'down' }))] : []),

@@ -56,7 +56,18 @@ export function itemFacts(view: ForumView, item: AgendaItem): Array<{ title: str
     { title: t('forum.item.perYear'), value: yearsText(view, item) },
   ];
   if (item.networkOrgnrs.length > 0) facts.splice(1, 0, { title: t('forum.item.network'), value: t('forum.item.networkCount', { count: item.networkOrgnrs.length }) });
+  const group = groupRecommendationText(view, item);
+  if (group) facts.unshift({ title: t('forum.group.recommendation'), value: group });
   return facts;
+}
+
+/** "Anbefalt av Arbeidsgruppe Vest (2 for, 0 imot, 1 avstår)" on a forum's item in two steps. */
+export function groupRecommendationText(view: ForumView, item: AgendaItem): string | undefined {
+  const g = item.groupRecommendation;
+  if (!g) return undefined;
+  return view.t(g.outcome === 'recommended' ? 'forum.group.recommended' : 'forum.group.not_recommended', {
+    group: groupName(view, g.group), for: g.tally.prioritise, against: g.tally.notPrioritise, abstain: g.tally.abstain,
+  });
 }
 
 /** The secretariat as it appears in a report's audit trail. */

@@ -3,6 +3,10 @@ import { defineMessages } from '../catalog';
 // How a vote is counted (quorum, consensus, majority, the chair) and what each result means.
 export const forumRuleMessages = defineMessages({
   nb: {
+    'report.status.recommended_by_group': 'Behandlet i arbeidsgruppen',
+    'forum.group.recommendation': 'Arbeidsgruppens innstilling',
+    'forum.group.recommended': 'Anbefalt av {group} ({for} for, {against} imot, {abstain} avstår)',
+    'forum.group.not_recommended': 'Ikke anbefalt av {group} ({for} for, {against} imot, {abstain} avstår)',
     'forum.result.not_prioritised.consensus': 'Ikke prioritert (konsensus)',
     'forum.result.undecided.notQuorate': 'Uavklart: ikke beslutningsdyktig ({marked} av {electors} stemmeberettigede markerte). Sekretariatet følger opp.',
     'forum.rules.rule.consensus': 'Avgjort ved konsensus: alle markeringer var like.',
@@ -21,6 +25,10 @@ export const forumRuleMessages = defineMessages({
     'forum.rules.tie.undecided': 'stemmelikhet går til sekretariatet.',
   },
   nn: {
+    'report.status.recommended_by_group': 'Handsama i arbeidsgruppa',
+    'forum.group.recommendation': 'Innstillinga til arbeidsgruppa',
+    'forum.group.recommended': 'Tilrådd av {group} ({for} for, {against} imot, {abstain} avstår)',
+    'forum.group.not_recommended': 'Ikkje tilrådd av {group} ({for} for, {against} imot, {abstain} avstår)',
     'forum.result.not_prioritised.consensus': 'Ikkje prioritert (konsensus)',
     'forum.result.undecided.notQuorate': 'Uavklart: ikkje vedtaksfør ({marked} av {electors} røysteføre markerte). Sekretariatet følgjer opp.',
     'forum.rules.rule.consensus': 'Avgjort ved konsensus: alle markeringane var like.',
@@ -39,6 +47,10 @@ export const forumRuleMessages = defineMessages({
     'forum.rules.tie.undecided': 'røystelikskap går til sekretariatet.',
   },
   en: {
+    'report.status.recommended_by_group': 'Reviewed by the working group',
+    'forum.group.recommendation': 'The working group\'s recommendation',
+    'forum.group.recommended': 'Recommended by {group} ({for} for, {against} against, {abstain} abstaining)',
+    'forum.group.not_recommended': 'Not recommended by {group} ({for} for, {against} against, {abstain} abstaining)',
     'forum.result.not_prioritised.consensus': 'Not prioritised (consensus)',
     'forum.result.undecided.notQuorate': 'Undecided: not quorate ({marked} of {electors} eligible members marked). The secretariat follows up.',
     'forum.rules.rule.consensus': 'Decided by consensus: every mark was the same.',
