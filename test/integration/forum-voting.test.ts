@@ -405,8 +405,8 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     it('counts by the forum\'s own rules when it has other ones: no quorum, consensus without objection, no casting vote', async () => {
       const s = h.app.services;
       const before = s.forumRules;
-      // What FORUM_RULES='{"quorumPercent":0,"consensus":"noObjection","tieBreak":"undecided"}' gives.
-      s.forumRules = parseForumRules({ quorumPercent: 0, consensus: 'noObjection', tieBreak: 'undecided' });
+      // What FORUM_RULES='{"steps":"one","quorumPercent":0,"consensus":"noObjection","tieBreak":"undecided"}' gives.
+      s.forumRules = parseForumRules({ steps: 'one', quorumPercent: 0, consensus: 'noObjection', tieBreak: 'undecided' });
       try {
         const { meeting, reports } = await openMeeting(2);
         const cards = await Promise.all(reports.map((r) => postedVoteCard(r.reference)));

@@ -20,7 +20,14 @@ describe('configuration', () => {
     [{ PLAYGROUND: 'maybe' }, /^Configuration error: PLAYGROUND must be/],
     [{ TABLE_PREFIX: 'kb-test' }, /^Configuration error: TABLE_PREFIX must be letters and digits/],
     [{ BOOTSTRAP_SECRETARIAT: 'siri@example.no' }, /BOOTSTRAP_SECRETARIAT must be a comma-separated list of GUIDs/],
+    [{ FORUM_RULES: '{"quorumPercent":150}' }, /^Configuration error: FORUM_RULES .*quorumPercent/],
+    [{ FORUM_RULES: 'steps=one' }, /^Configuration error: FORUM_RULES /],
   ];
+
+  it('reads the forum\'s rules, with the defaults for what is left out', () => {
+    assert.deepEqual(loadConfig({}).FORUM_RULES, { steps: 'two', quorumPercent: 50, consensus: 'unanimous', tieBreak: 'chair' });
+    assert.deepEqual(loadConfig({ FORUM_RULES: '{"steps":"one","tieBreak":"undecided"}' }).FORUM_RULES, { steps: 'one', quorumPercent: 50, consensus: 'unanimous', tieBreak: 'undecided' });
+  });
   for (const [env, message] of bad) {
     it(`stops on ${JSON.stringify(env)} with one line naming the variable`, () => {
       assert.throws(() => loadConfig(env), (err: Error) => message.test(err.message) && !err.message.includes('\n'));

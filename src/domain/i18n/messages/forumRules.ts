@@ -3,7 +3,6 @@ import { defineMessages } from '../catalog';
 // How a vote is counted (quorum, consensus, majority, the chair) and what each result means.
 export const forumRuleMessages = defineMessages({
   nb: {
-    'report.status.recommended_by_group': 'Behandlet i arbeidsgruppen',
     'forum.group.recommendation': 'Arbeidsgruppens innstilling',
     'forum.group.recommended': 'Anbefalt av {group} ({for} for, {against} imot, {abstain} avstår)',
     'forum.group.not_recommended': 'Ikke anbefalt av {group} ({for} for, {against} imot, {abstain} avstår)',
@@ -25,7 +24,6 @@ export const forumRuleMessages = defineMessages({
     'forum.rules.tie.undecided': 'stemmelikhet går til sekretariatet.',
   },
   nn: {
-    'report.status.recommended_by_group': 'Handsama i arbeidsgruppa',
     'forum.group.recommendation': 'Innstillinga til arbeidsgruppa',
     'forum.group.recommended': 'Tilrådd av {group} ({for} for, {against} imot, {abstain} avstår)',
     'forum.group.not_recommended': 'Ikkje tilrådd av {group} ({for} for, {against} imot, {abstain} avstår)',
@@ -47,7 +45,6 @@ export const forumRuleMessages = defineMessages({
     'forum.rules.tie.undecided': 'røystelikskap går til sekretariatet.',
   },
   en: {
-    'report.status.recommended_by_group': 'Reviewed by the working group',
     'forum.group.recommendation': 'The working group\'s recommendation',
     'forum.group.recommended': 'Recommended by {group} ({for} for, {against} against, {abstain} abstaining)',
     'forum.group.not_recommended': 'Not recommended by {group} ({for} for, {against} against, {abstain} abstaining)',
