@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { EXPORT_COLUMNS } from '../../src/domain/exportRows';
 import { FAST_DELIVERY, waitFor } from '../support/delivery';
-import { CHANNEL, FORUM, TEAM, grantMember, member, seedCheckedReport, seedGroupChannel, seedOfficerChat, seedRound } from '../support/forum';
+import { CHANNEL, FORUM, grantMember, member, pressInChannel, seedCheckedReport, seedGroupChannel, seedOfficerChat, seedRound } from '../support/forum';
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
-import { OFFICER, TENANT } from '../support/personas';
+import { OFFICER } from '../support/personas';
 import { actionData } from '../support/wizard';
 
 /**
@@ -69,12 +69,7 @@ describe('money counted per school year through a whole round', function () {
     // One elector prioritises all three; the recommendation counts this year and shows the rest apart.
     const meeting = (await s.meetings.get(FORUM, meetingId))!;
     for (const r of reports) {
-      const res = await h.post({
-        ...h.personalActivity(VOTER), type: 'invoke', name: 'adaptiveCard/action',
-        conversation: { id: `${CHANNEL};messageid=1`, conversationType: 'channel', tenantId: TENANT, isGroup: true },
-        channelData: { team: { id: TEAM }, channel: { id: CHANNEL }, tenant: { id: TENANT } },
-        value: { action: { type: 'Action.Execute', verb: 'vote.mark', data: { verb: 'vote.mark', meetingId, reportId: r.id, v: meeting.vote!.id, mark: 'prioritise' } } },
-      });
+      const res = await pressInChannel(h, VOTER, CHANNEL, 'vote.mark', { meetingId, reportId: r.id, v: meeting.vote!.id, mark: 'prioritise' });
       assert.equal(res.status, 200);
     }
     await officer('vote.close', { meetingId });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import type { Meeting } from '../../src/domain/forum';
 import { FAST_DELIVERY, waitFor } from '../support/delivery';
-import { FORUM, TEAM, grantMember, member, seedCheckedReport, seedGroupChannel, seedOfficerChat, seedRound } from '../support/forum';
+import { FORUM, grantMember, pressInChannel, member, seedCheckedReport, seedGroupChannel, seedOfficerChat, seedRound } from '../support/forum';
 import { cardText, startHarness, type Harness } from '../support/harness';
-import { OFFICER, TENANT, type Persona } from '../support/personas';
+import { OFFICER, type Persona } from '../support/personas';
 import { actionData } from '../support/wizard';
 
 /**
@@ -45,13 +45,7 @@ describe('two steps: working groups recommend, the forum prioritises', function 
     return { meeting: (await h.app.services.meetings.get(FORUM, id))!, editor };
   }
   async function mark(who: Persona, group: keyof typeof CHANNELS, m: Meeting, reportId: string, value: string) {
-    const channel = CHANNELS[group];
-    const res = await h.post({
-      ...h.personalActivity(who), type: 'invoke', name: 'adaptiveCard/action',
-      conversation: { id: `${channel};messageid=1`, conversationType: 'channel', tenantId: TENANT, isGroup: true },
-      channelData: { team: { id: TEAM }, channel: { id: channel }, tenant: { id: TENANT } },
-      value: { action: { type: 'Action.Execute', verb: 'vote.mark', data: { verb: 'vote.mark', meetingId: m.id, reportId, v: m.vote!.id, mark: value } } },
-    });
+    const res = await pressInChannel(h, who, CHANNELS[group], 'vote.mark', { meetingId: m.id, reportId, v: m.vote!.id, mark: value });
     assert.match(cardText(res.body.value), /Markeringen din er lagret/);
   }
   const statusOf = async (id: string) => (await h.app.services.reports.get('r2027', id))!.status;

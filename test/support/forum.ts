@@ -7,6 +7,7 @@ import type { Services } from '../../src/teams/services';
 import { summaryOf } from '../../src/teams/wizard/summaryOf';
 import { seedChannel, seedUser } from './delivery';
 import { TENANT, type Persona } from './personas';
+import type { Harness } from './harness';
 
 /** A plausible agenda item; `n` makes reference, title and owner distinct. */
 export function agendaItem(n: number, overrides: Partial<AgendaItem> = {}): AgendaItem {
@@ -97,4 +98,14 @@ export async function seedGroupChannel(services: Services, serviceUrl: string, g
 
 export async function seedOfficerChat(services: Services, serviceUrl: string, officer: Persona): Promise<void> {
   await seedUser(services.references, serviceUrl, officer.aadObjectId, officer.tenantId);
+}
+
+/** A press on a card in a group's channel, as Teams sends it: the card's data, the presser from the activity. */
+export async function pressInChannel(h: Harness, who: Persona, channelId: string, verb: string, data: Record<string, unknown>): Promise<{ status: number; body: any }> {
+  return h.post({
+    ...h.personalActivity(who), type: 'invoke', name: 'adaptiveCard/action',
+    conversation: { id: `${channelId};messageid=1`, conversationType: 'channel', tenantId: TENANT, isGroup: true },
+    channelData: { team: { id: TEAM }, channel: { id: channelId }, tenant: { id: TENANT } },
+    value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } } },
+  });
 }
