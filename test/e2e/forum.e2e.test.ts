@@ -284,10 +284,10 @@ describe('an officer runs a working group\'s vote in its channel in Agents Playg
     const rec = await d().waitForCard(`Innstilling: ${TITLE}`, { includeOlder: true });
     await shoot(rec, '4-recommendation');
     const text = await d().cardText(rec);
-    assert.match(text, new RegExp(`^Innstilling: ${TITLE} ${CHANNEL} · 12\\. mars 2027 De prioriterte sakene går over rammen for minst én ordning\\.`));
+    assert.match(text, new RegExp(`^Innstilling: ${TITLE} ${CHANNEL} · 12\\. mars 2027 Regler: beslutningsdyktig når flere enn 50 % .* De prioriterte sakene går over rammen for minst én ordning\\.`));
     assert.match(text, /REKOM: 1 250 000 kr av 1 000 000 kr \(1 saker\) – over rammen/);
     assert.match(text, /DEKOM: 1 250 000 kr av 2 000 000 kr \(1 saker\)(?! – over)/);
-    assert.match(text, new RegExp(`Prioritert \\(2\\) ${reports[0].reference} – Lesing i alle fag · Fredrikstad kommune \\(940 039 541\\) · DEKOM · 1 250 000 kr ${reports[1].reference} – Språkmiljø i barnehagen`));
+    assert.match(text, new RegExp(`Prioritert \\(2\\) ${reports[0].reference} – Lesing i alle fag · Fredrikstad kommune \\(940 039 541\\) · DEKOM · 1 250 000 kr · Prioritert \\(konsensus\\) ${reports[1].reference} – Språkmiljø i barnehagen`));
     assert.match(text, new RegExp(`Ikke prioritert \\(1\\) ${reports[2].reference} – Vurdering for læring`));
     assert.deepEqual(await d().cardActions(rec), ['Eksporter som CSV', 'Eksporter hele runden 2027 (Excel/CSV)']);
 

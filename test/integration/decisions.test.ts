@@ -141,7 +141,8 @@ describe('the secretariat records decisions', function () {
     await moveTo(h, r, TO_PRIORITISED);
     const granted = await invokeCard(h, OFFICER, 'decision.record', { ...r, outcome: 'granted' });
     const confirm = await press(h, OFFICER, granted, 'decision.paid');
-    assert.match(cardText(confirm), new RegExp(`Registrere ${r.reference} som utbetalt \\(2 250 000 kr\\)\\?`));
+    // A payment pays one school year: the round's (2027–2028) of the two granted.
+    assert.match(cardText(confirm), new RegExp(`Utbetaling for skoleåret 2027–2028: Registrere ${r.reference} som utbetalt \\(1 250 000 kr\\)\\?`));
     assert.equal((await report(r))?.status, 'granted', 'not before confirming');
     const paid = await press(h, OFFICER, confirm, 'decision.paidConfirm');
     assert.match(cardText(paid), new RegExp(`${r.reference} er registrert som utbetalt`));
@@ -183,7 +184,7 @@ describe('the secretariat records decisions', function () {
       assert.ok(!listText.includes(waiting.reference) && !listText.includes(byHand.reference));
 
       const confirm = await press(bulk, OFFICER, cardOf(list), 'decision.grantAll');
-      assert.match(cardText(confirm), /3 prioriterte meldinger i runden 2027 venter på vedtak, til sammen 6 750 000 kr/);
+      assert.match(cardText(confirm), /Innvilg 3 prioriterte meldinger som søkt: 3 750 000 kr for skoleåret 2027–2028, og 3 000 000 kr bundet for senere år\?/);
       for (const r of prioritised) assert.equal((await bulk.app.services.reports.get(r.roundId, r.reportId))?.status, 'prioritised', 'not before confirming');
 
       // A double click: both presses at once.

@@ -145,7 +145,8 @@ describe('the secretariat\'s intake notifications', function () {
       const card = cardOf(reply);
       const text = cardText(card);
       const totals = Object.fromEntries((card.body[2].facts as any[]).map((f) => [f.title, f.value.replace(/[\u00a0\u202f]/g, ' ')]));
-      assert.deepEqual(totals, { Meldinger: '6', 'Søkt i alt': '50 200 000 kr', 'Budsjett i alt': '160 000 000 kr', Trukket: '1' });
+      // The round's school year (2027–2028) against the budget; these one-year reports bind nothing later.
+      assert.deepEqual(totals, { Meldinger: '6', 'Søkt for skoleåret 2027–2028': '50 200 000 kr', 'Bundet for senere år': '0 kr', 'Budsjett i alt': '160 000 000 kr', Trukket: '1' });
       assert.match(text, /Søkt 4 000 000 kr av 90 000 000 kr \(4 %\)\. Meldinger: 3\./);
       assert.match(text, /Søkt 45 300 000 kr, 5 300 000 kr over budsjettet på 40 000 000 kr\. Meldinger: 2\./);
       assert.match(text, /Søkt 900 000 kr av 30 000 000 kr \(3 %\)\. Meldinger: 1\./);

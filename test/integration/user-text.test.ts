@@ -38,7 +38,8 @@ describe('what people type is shown as text on every card', function () {
   const ANNE = member(41, 'Anne Medlem');
 
   before(async () => {
-    h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: `${OFFICER.aadObjectId},${OFFICER2.aadObjectId}` }, { now: () => clock.now });
+    // One step: the working group's vote is the recommendation decided on (two steps: two-steps.test.ts).
+    h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: `${OFFICER.aadObjectId},${OFFICER2.aadObjectId}`, FORUM_RULES: '{"steps":"one"}' }, { now: () => clock.now });
     const s = h.app.services;
     await seedUser(s.references, h.connector.url, OFFICER.aadObjectId);
     await seedGroupChannel(s, h.connector.url);

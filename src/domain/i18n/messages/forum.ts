@@ -83,7 +83,7 @@ export const forumMessages = defineMessages({
     'forum.result.undecided.noVotes': 'Uavklart: ingen stemte for eller mot. Sekretariatet følger opp.',
 
     'forum.new.title': 'Nytt møte',
-    'forum.new.intro': 'Velg gruppe og runde. Sakslisten fylles med alle formelt kontrollerte meldinger som er fordelt til gruppen (for samarbeidsforumet: alle i runden). Du kan endre den etterpå.',
+    'forum.new.intro': 'Velg gruppe og runde. Sakslisten fylles med alle formelt kontrollerte meldinger som er fordelt til gruppen (for samarbeidsforumet: alle meldingene arbeidsgruppene har behandlet, gruppe for gruppe; med ett trinn alle kontrollerte i runden). Du kan endre den etterpå.',
     'forum.new.group': 'Arbeidsgruppe eller forum',
     'forum.new.round': 'Innmeldingsrunde',
     'forum.new.roundChoice': 'Runden {year} ({id})',
@@ -239,7 +239,7 @@ export const forumMessages = defineMessages({
     'forum.result.undecided.noVotes': 'Uavklart: ingen røysta for eller mot. Sekretariatet følgjer opp.',
 
     'forum.new.title': 'Nytt møte',
-    'forum.new.intro': 'Vel gruppe og runde. Sakslista vert fylt med alle formelt kontrollerte meldingar som er fordelte til gruppa (for samarbeidsforumet: alle i runden). Du kan endre ho etterpå.',
+    'forum.new.intro': 'Vel gruppe og runde. Sakslista vert fylt med alle formelt kontrollerte meldingar som er fordelte til gruppa (for samarbeidsforumet: alle meldingane arbeidsgruppene har handsama, gruppe for gruppe; med eitt steg alle kontrollerte i runden). Du kan endre ho etterpå.',
     'forum.new.group': 'Arbeidsgruppe eller forum',
     'forum.new.round': 'Innmeldingsrunde',
     'forum.new.roundChoice': 'Runden {year} ({id})',
@@ -395,7 +395,7 @@ export const forumMessages = defineMessages({
     'forum.result.undecided.noVotes': 'Undecided: nobody voted for or against. The secretariat will follow up.',
 
     'forum.new.title': 'New meeting',
-    'forum.new.intro': 'Choose the group and the round. The agenda is filled with every formally checked report assigned to the group (for the cooperation forum: all in the round). You can change it afterwards.',
+    'forum.new.intro': 'Choose the group and the round. The agenda is filled with every formally checked report assigned to the group (for the cooperation forum: every report the working groups have reviewed, group by group; in one step every checked report of the round). You can change it afterwards.',
     'forum.new.group': 'Working group or forum',
     'forum.new.round': 'Reporting round',
     'forum.new.roundChoice': 'The {year} round ({id})',
