@@ -11,15 +11,14 @@ import {
 import { LIMITS } from './limits';
 import { parseLineList, type ListedOrg, type LineListRule } from './line-list';
 import { good, formatsFor, type Coerced, type Formats } from './problems';
-import { crossFieldProblems, normaliseReport } from './rules';
 import { ANY_START_YEAR } from './school-year';
 import { TARGET_GROUPS } from './target-groups';
 import { THEMES } from './themes';
 
 /**
- * A needs report (behovsmelding), DOMAIN.md section 3. `reportShape` holds one zod schema per
- * field; step schemas are picks of it and `NeedsReport` is all of it plus the rules that span
- * fields. Each field schema accepts raw card input as well as its own output.
+ * The fields of a needs report (behovsmelding), DOMAIN.md section 3. `reportShape` holds one zod
+ * schema per field; step schemas are picks of it, and `NeedsReport` (needs-report.ts) is all of it
+ * plus the rules that span fields. Each field schema accepts raw card input as well as its own output.
  */
 
 export interface ShapeContext {
@@ -89,27 +88,13 @@ export type ReportShape = ReturnType<typeof reportShape>;
 export type ReportField = keyof ReportShape;
 export const REPORT_FIELDS = Object.keys(reportShape()) as ReportField[];
 
-const ReportFields = z.object(reportShape());
+export const ReportFields = z.object(reportShape());
 
 /** A complete needs report, as stored and submitted. */
 export type NeedsReport = z.output<typeof ReportFields>;
 
 /** A report being filled in: whatever steps are done so far. */
 export type ReportDraft = Partial<NeedsReport>;
-
-/** The whole report, for storage and submission: every field plus the rules across fields. */
-export const NeedsReport: z.ZodType<NeedsReport, z.ZodTypeDef, unknown> = ReportFields
-  .superRefine((report, ctx) => {
-    for (const p of crossFieldProblems(report, formatsFor('nb'))) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        message: p.key,
-        path: [p.field, ...(p.path ?? [])],
-        params: { key: p.key, params: p.params ?? {} },
-      });
-    }
-  })
-  .transform((report) => normaliseReport(report));
 
 /** Reads a stored draft: fields present must be valid, missing ones are fine. */
 export const ReportDraftSchema: z.ZodType<ReportDraft, z.ZodTypeDef, unknown> = ReportFields.partial();

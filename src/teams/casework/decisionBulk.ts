@@ -4,11 +4,11 @@ import { statusLabelKey, yearSummaries, type NeedsReport } from '../../domain/re
 import type { Round } from '../../domain/round';
 import { RefusedError, type ReportRecord } from '../../storage/reports';
 import { renderCard } from '../cards/render';
-import { officerActor, pickRound, roundOfData, requireCaseworker } from '../casework/load';
-import { tellDecision } from '../casework/notify';
+import { officerActor, pickRound, roundOfData, requireCaseworker } from './load';
+import { tellDecision } from './notify';
 import type { Turn } from '../turn';
-import { action } from '../wizard/view';
-import type { ActionHandler } from './index';
+import { action } from '../cards/action';
+import type { ActionHandler } from '../actions/types';
 
 // A card holds about 28 KB of list comfortably; beyond this the officer opens reports by reference.
 const LIST_MAX = 40;

@@ -4,7 +4,7 @@ import type { Round } from '../../domain/round';
 import type { StoredItem } from '../../storage/meetings';
 import type { ReportRecord } from '../../storage/reports';
 import { renderCard, type AdaptiveCard } from '../cards/render';
-import { action } from '../wizard/view';
+import { action } from '../cards/action';
 import { groupChoices, groupName, instant, meetingDate, nok, type ForumView } from './view';
 import { resultText } from './voteCard';
 

@@ -2,7 +2,7 @@ import type { AgendaItem, Disqualification, ItemResult, Mark, Meeting, Tally } f
 import type { MessageKey } from '../../domain/i18n';
 import { formatOrgnr } from '../../domain/orgnr';
 import { renderCard, type AdaptiveCard } from '../cards/render';
-import { action } from '../wizard/view';
+import { action } from '../cards/action';
 import { groupName, instant, itemFacts, nok, type ForumView } from './view';
 
 /** Teams refreshes a card by itself for at most 60 listed users; larger groups press "Oppdater". */

@@ -3,9 +3,9 @@ import { retentionCutoff, roundsPastRetention } from '../../domain/retention';
 import { RoundPurge, type PurgeCount } from '../../storage/roundPurge';
 import { messageCard, summaryCard } from '../secretariat/cards';
 import { requireOfficer } from '../secretariat/requireOfficer';
-import { action } from '../wizard/view';
+import { action } from '../cards/action';
 import type { Turn } from '../turn';
-import type { ActionHandler } from './index';
+import type { ActionHandler } from '../actions/types';
 
 const DEFAULT_RETENTION_YEARS = 10;
 

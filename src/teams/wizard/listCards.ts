@@ -4,8 +4,8 @@ import { schemeLabelKey, type Scheme } from '../../domain/schemes';
 import type { ReportRecord } from '../../storage/reports';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import type { Turn } from '../turn';
-import type { WizardDraft } from './session';
-import { action } from './view';
+import type { WizardDraft } from '../drafts';
+import { action } from '../cards/action';
 
 function draftItem(turn: Turn, d: WizardDraft) {
   const { t } = turn;

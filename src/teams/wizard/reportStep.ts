@@ -1,6 +1,10 @@
-import { absorbStep } from '../wizard/absorb';
-import { DraftRef, loadDraft, personOf, Refusal, renderStep, roundOf, stepIndex, viewFor, WIZARD_STEPS, type WizardData } from '../wizard/session';
-import type { ActionHandler } from './index';
+import { absorbStep } from './absorb';
+import { DraftRef, loadDraft, roundOf, stepIndex, WIZARD_STEPS } from './session';
+import { personOf } from '../caller';
+import { Refusal } from '../refusals';
+import { renderStep, viewFor } from './stepView';
+import type { WizardData } from '../drafts';
+import type { ActionHandler } from '../actions/types';
 
 function refOf(data: Record<string, unknown>) {
   const ref = DraftRef.safeParse(data);
