@@ -7,7 +7,7 @@ import { renderCard } from '../cards/render';
 import { officerActor, pickRound, roundOfData, requireCaseworker } from './load';
 import { tellDecision } from './notify';
 import type { Turn } from '../turn';
-import { action } from '../cards/action';
+import { action, verbData } from '../cards/action';
 import type { ActionHandler } from '../actions/types';
 
 // A card holds about 28 KB of list comfortably; beyond this the officer opens reports by reference.
@@ -38,7 +38,7 @@ export const decisionPending: ActionHandler = async (turn, data) => {
       items: shown.map((r) => ({
         heading: t('case.title', { reference: r.reference, title: r.summary.title }),
         detail: t('decision.list.detail', { status: t(statusLabelKey(r.status)), amount: formatNok(r.summary.totalRequested, locale), owner: r.summary.ownerName }),
-        openTitle: t('case.action.open'), verb: 'report.check', data: { verb: 'report.check', roundId: round.id, reportId: r.id },
+        openTitle: t('case.action.open'), ...verbData('report.check', { roundId: round.id, reportId: r.id }),
       })),
       actions: [
         ...(prioritised > 0 ? [action(t('decision.bulk.action'), 'decision.grantAll', { roundId: round.id }, { style: 'positive' })] : []),

@@ -5,6 +5,7 @@ import {
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import { moneyFacts, stepFacts } from '../cards/reportFacts';
 import { progressText, wizardTitle } from './stepCard';
+import type { Verb } from '../actions/verbs';
 import { action } from '../cards/action';
 import type { WizardView } from './view';
 
@@ -14,7 +15,7 @@ export function reviewCard(view: WizardView, args: { draftId: string; report: Re
   const errorsOf = (step: InputStep) => (args.errors ?? []).filter((e) => e.step === step).map((e) => t(e.key, e.params));
   const sections = INPUT_STEPS.map((step) => ({
     title: t(stepTitleKey(step)),
-    editTitle: t('wizard.change'), editVerb: 'report.goto', editData: { verb: 'report.goto', draftId: args.draftId, step },
+    editTitle: t('wizard.change'), editVerb: 'report.goto' satisfies Verb, editData: { verb: 'report.goto' satisfies Verb, draftId: args.draftId, step },
     facts: step === 'money' ? [...stepFacts(ctx, args.report, step), ...moneyFacts(view, args.report)] : stepFacts(ctx, args.report, step),
     errors: errorsOf(step),
     text: '',
