@@ -1,7 +1,7 @@
 import { CASEWORK_ACTIONS } from '../casework/actions';
 import { FORUM_ACTIONS } from '../forum/actions';
 import { HELP_ACTIONS } from '../help/actions';
-import { PRIVACY_ACTIONS } from '../privacy/actions';
+import { PRIVACY_ACTIONS, RETENTION_ACTIONS } from '../privacy/actions';
 import { SECRETARIAT_ACTIONS } from '../secretariat/actions';
 import { WIZARD_ACTIONS } from '../wizard/actions';
 import type { ActionHandler } from './types';
@@ -14,12 +14,15 @@ export const ACTIONS = {
   ...HELP_ACTIONS,
   // The owner's report dialog, their reports and drafts.
   ...WIZARD_ACTIONS,
-  // "My data" and purging old rounds.
+  // "My data": what is stored about the caller, and deleting their own drafts.
   ...PRIVACY_ACTIONS,
   // The secretariat's round: menu, roles and channels, rounds, overview (officers only).
   ...SECRETARIAT_ACTIONS,
   // The secretariat's casework (officers only): one report, its check, decision and payment.
   ...CASEWORK_ACTIONS,
+  // Purging rounds past ROUND_RETENTION_YEARS (officers only, after a confirmation).
+  ...RETENTION_ACTIONS,
+  // Forum meetings (officers build agendas and run votes; members vote in the channel).
   ...FORUM_ACTIONS,
 } satisfies Record<string, ActionHandler>;
 

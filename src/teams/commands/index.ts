@@ -1,7 +1,7 @@
 import { CASEWORK_COMMANDS } from '../casework/commands';
 import { FORUM_COMMANDS } from '../forum/commands';
 import { HELP_COMMANDS } from '../help/commands';
-import { PRIVACY_COMMANDS } from '../privacy/commands';
+import { PRIVACY_COMMANDS, RETENTION_COMMANDS } from '../privacy/commands';
 import { SECRETARIAT_COMMANDS } from '../secretariat/commands';
 import { WIZARD_COMMANDS } from '../wizard/commands';
 import { deliveryStatusCommand } from './deliveryStatusCommand';
@@ -18,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   ...WIZARD_COMMANDS,
   ...PRIVACY_COMMANDS,
   { words: ['leveringsstatus', 'delivery status'], handler: deliveryStatusCommand },
+  ...RETENTION_COMMANDS,
   ...SECRETARIAT_COMMANDS,
   ...FORUM_COMMANDS,
   // Last, so longer phrases starting with the same word match first.
