@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startApp, type RunningApp } from '../../src/app/start';
 import { createLogger } from '../../src/app/logger';
 import { FakeConnector } from './fakeConnector';
-import type { Persona } from './personas';
+import { TENANT, type Persona } from './personas';
 
 let prefixCounter = 0;
 
@@ -24,6 +24,23 @@ export interface Harness {
 
 export const BOT_ID = '28:kompetansebot';
 
+/**
+ * The settings a test starts the bot with: anonymous LOCAL_MODE unless it names an app id, and then
+ * what production requires besides (an https PUBLIC_URL, an export link secret). Officers given as
+ * a bare AAD id (`BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId`) are officers in the test tenant.
+ */
+export function harnessEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const local = !env.MicrosoftAppId;
+  const bootstrap = env.BOOTSTRAP_SECRETARIAT?.split(',').map((e) => e.trim()).filter(Boolean)
+    .map((e) => (e.includes(':') ? e : `${TENANT}:${e}`)).join(',');
+  return {
+    LOCAL_MODE: local ? '1' : undefined,
+    ...(local ? {} : { PUBLIC_URL: 'https://bot.test.invalid', EXPORT_LINK_SECRET: randomUUID() + randomUUID() }),
+    ...env,
+    ...(bootstrap === undefined ? {} : { BOOTSTRAP_SECRETARIAT: bootstrap }),
+  };
+}
+
 /** Starts the real bot on an ephemeral port against the run's Azurite, as Teams would reach it. */
 export async function startHarness(env: Record<string, string | undefined> = {}, opts: { now?: () => Date } = {}): Promise<Harness> {
   const connector = new FakeConnector();
@@ -34,7 +51,7 @@ export async function startHarness(env: Record<string, string | undefined> = {},
     // Timed jobs run only when a test calls app.scheduler.tick(), so they never surprise a test.
     PLAYGROUND: '0', LOG_LEVEL: 'debug', SCHEDULER_TICK_MS: '0',
     // Tests press faster than any person; the per-person limit is tested on its own (flooding.test.ts).
-    RATE_LIMIT_BURST: '0', ...env,
+    RATE_LIMIT_BURST: '0', ...harnessEnv(env),
   }, { logger: createLogger('debug', (l) => logLines.push(l)), now: opts.now });
 
   const post = async (activity: Record<string, unknown>) => {
