@@ -14,5 +14,5 @@ export function normaliseCommandText(raw: unknown, mentionTexts: readonly string
   s = s.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<[^<>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
   let end = s.length;
   while (end > 0 && '.!?'.includes(s[end - 1])) end--;
-  return s.slice(0, end).toLowerCase();
+  return s.slice(0, end).trimEnd().toLowerCase();
 }

@@ -98,6 +98,14 @@ describe('at the door: body limits, slow clients, channels', function () {
       });
     }
 
+    it('reads only the first 4 000 typed characters: 100 000 of markup or punctuation are answered at once', async () => {
+      const [unknown] = await h.send(OTHER_OWNER, '<'.repeat(100_000));
+      assert.equal(unknown?.text, 'Det forsto jeg ikke. Skriv «hjelp» for å se hva jeg kan gjøre.');
+      // "hjelp" and 3 995 dots are what is read; the rest (ending in "x") is never looked at.
+      const replies = await h.send(OTHER_OWNER, `hjelp${'.'.repeat(99_990)}x`);
+      assert.match(JSON.stringify(cardOf(replies[replies.length - 1])), /Jeg hjelper barnehage- og skoleeiere/);
+    });
+
     it('writes no upload to the temp folder for a multipart body', async () => {
       const before = new Set(fs.readdirSync(os.tmpdir()));
       const boundary = 'kbboundary';
