@@ -16,8 +16,9 @@ export interface Harness {
   connector: FakeConnector;
   logLines: string[];
   send(who: Persona, text: string, extra?: Record<string, unknown>): Promise<any[]>;
-  invoke(who: Persona, verb: string, data?: Record<string, unknown>, extra?: Record<string, unknown>): Promise<{ status: number; body: any }>;
-  post(activity: Record<string, unknown>): Promise<{ status: number; body: any }>;
+  invoke(who: Persona, verb: string, data?: Record<string, unknown>, extra?: Record<string, unknown>): Promise<{ status: number; body: any; bytes: number }>;
+  /** `bytes`: the size of the JSON sent (the door refuses more than 256 KB with 413). */
+  post(activity: Record<string, unknown>): Promise<{ status: number; body: any; bytes: number }>;
   personalActivity(who: Persona, extra?: Record<string, unknown>): Record<string, unknown>;
   stop(): Promise<void>;
 }
@@ -55,13 +56,14 @@ export async function startHarness(env: Record<string, string | undefined> = {},
   }, { logger: createLogger('debug', (l) => logLines.push(l)), now: opts.now });
 
   const post = async (activity: Record<string, unknown>) => {
+    const json = JSON.stringify(activity);
     const res = await fetch(`${app.url}/api/messages`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity),
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: json,
     });
     const text = await res.text();
     let body: any = text;
     try { body = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
-    return { status: res.status, body };
+    return { status: res.status, body, bytes: Buffer.byteLength(json) };
   };
   const personalActivity = (who: Persona, extra: Record<string, unknown> = {}) => ({
     id: randomUUID(), channelId: 'msteams', serviceUrl: connector.url, timestamp: new Date().toISOString(),
