@@ -49,7 +49,7 @@ describe('faults', function () {
 
   it('leaves no half-written report and no duplicate reference when the bot is killed during submits', async () => {
     const prefix = uniquePrefix();
-    const env = { TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING!, TABLE_PREFIX: prefix, PLAYGROUND: '0', LOG_LEVEL: 'silent', SCHEDULER_TICK_MS: '0', RATE_LIMIT_BURST: '0' };
+    const env = { LOCAL_MODE: '1', TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING!, TABLE_PREFIX: prefix, PLAYGROUND: '0', LOG_LEVEL: 'silent', SCHEDULER_TICK_MS: '0', RATE_LIMIT_BURST: '0' };
     const start = async () => {
       const port = await freePort();
       const child = spawn(process.execPath, ['--no-deprecation', path.join(ROOT, 'dist', 'src', 'index.js')], {

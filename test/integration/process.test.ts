@@ -23,9 +23,36 @@ function run(env: Record<string, string>) {
 
 describe('the bot process', () => {
   it('stops with one line naming a bad setting', async () => {
-    const p = run({ PORT: 'eighty' });
+    const p = run({ LOCAL_MODE: '1', PORT: 'eighty' });
     assert.equal(await p.exited, 1);
     assert.equal(p.output().trim(), 'Configuration error: PORT must be a whole number');
+  });
+
+  it('refuses to start open: no app id and no LOCAL_MODE stops with one line naming the setting, and the toolkit names it does not read', async () => {
+    const p = run({ PORT: '0', BOT_ID: '4a5f2b8e-1c3d-4e6f-8a9b-0c1d2e3f4a5b', BOT_PASSWORD: 'not-read' });
+    assert.equal(await p.exited, 1);
+    assert.match(p.output().trim(), /^Configuration error: MicrosoftAppId is required, or LOCAL_MODE=1 for anonymous local use \(BOT_ID and BOT_PASSWORD are not read[^\n]*\)$/);
+  });
+
+  it('npm start\'s entry sets LOCAL_MODE and listens on 127.0.0.1 only', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--no-deprecation', path.join(ROOT, 'dist', 'scripts', 'start-local.js')], {
+      cwd: os.tmpdir(),
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PLAYGROUND: '0', PORT: String(port), TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING, TABLE_PREFIX: `loc${process.pid}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise((r) => child.once('exit', r));
+    try {
+      await waitForPort(port, '127.0.0.1', 30_000);
+      const health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json() as { anonymous: boolean };
+      assert.equal(health.anonymous, true);
+      // Another address of this machine gets no answer (when it has one).
+      const external = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+      if (external) await assert.rejects(waitForPort(port, external.address, 500));
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
   });
 
   it('stops when an app id is set without a password', async () => {
@@ -36,7 +63,7 @@ describe('the bot process', () => {
 
   it('exits non-zero with a clear message when storage is unreachable at start', async () => {
     const dead = await freePort();
-    const p = run({ PORT: '0', TABLES_CONNECTION_STRING: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${dead}/devstoreaccount1;` });
+    const p = run({ LOCAL_MODE: '1', PORT: '0', TABLES_CONNECTION_STRING: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${dead}/devstoreaccount1;` });
     assert.notEqual(await p.exited, 0);
     assert.match(p.output(), /Table Storage does not answer .*TABLES_CONNECTION_STRING/);
   });
@@ -44,7 +71,7 @@ describe('the bot process', () => {
   it('leaves no Azurite behind when the bot is killed outright', async () => {
     const [port, azuritePort] = [await freePort(), await freePort()];
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-data-'));
-    const p = run({ PORT: String(port), AZURITE_PORT: String(azuritePort), DATA_DIR: dataDir });
+    const p = run({ LOCAL_MODE: '1', PORT: String(port), AZURITE_PORT: String(azuritePort), DATA_DIR: dataDir });
     await waitForPort(port, '127.0.0.1', 30_000);
     await waitForPort(azuritePort, '127.0.0.1', 1000);
     p.child.kill('SIGKILL');
@@ -58,10 +85,10 @@ describe('the bot process', () => {
     assert.equal(open, false, 'Azurite stopped by itself within 5 s');
   });
 
-  it('starts its own Azurite without configuration, keeps data under DATA_DIR, and stops both on SIGTERM', async () => {
+  it('starts its own Azurite in LOCAL_MODE, keeps data under DATA_DIR, and stops both on SIGTERM', async () => {
     const [port, azuritePort] = [await freePort(), await freePort()];
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-data-'));
-    const p = run({ PORT: String(port), AZURITE_PORT: String(azuritePort), DATA_DIR: dataDir });
+    const p = run({ LOCAL_MODE: '1', PORT: String(port), AZURITE_PORT: String(azuritePort), DATA_DIR: dataDir });
     await waitForPort(port, '127.0.0.1', 30_000);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     assert.equal(health.status, 200);
