@@ -10,14 +10,6 @@ import { startHarness, type Harness } from '../support/harness';
 import { TENANT } from '../support/personas';
 import { TeamsConnector } from '../support/teamsConnector';
 
-/** Azurite writes its data to disk on SIGINT only (SIGTERM loses the last seconds). */
-async function stopGracefully(az: Azurite): Promise<void> {
-  const exited = new Promise((r) => az.process.once('exit', r));
-  az.process.kill('SIGINT');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-  await az.stop();
-}
-
 describe('delivery while storage is away', function () {
   this.timeout(60_000);
   const teams = new TeamsConnector();
@@ -36,7 +28,7 @@ describe('delivery while storage is away', function () {
   });
   after(async () => {
     await h?.stop();
-    if (azurite) await stopGracefully(azurite);
+    await azurite?.stop(); // SIGINT: Azurite writes its data to disk first
     await teams.stop();
     fs.rmSync(location, { recursive: true, force: true });
   });
@@ -55,7 +47,7 @@ describe('delivery while storage is away', function () {
     teams.fault = (req) => {
       if (stopped || teams.arrivals.length < 15) return undefined;
       caught = req.tag;
-      stopped = stopGracefully(azurite!);
+      stopped = azurite!.stop();
       return { slowMs: 300, posted: 'at-once' };
     };
     await waitFor('delivery to be under way', () => stopped !== undefined, 15_000, 5);
