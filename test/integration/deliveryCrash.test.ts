@@ -74,7 +74,7 @@ describe('delivery across a crash', function () {
 
     const second = startBot(env);
     running.push(second.child);
-    await waitForArrivals(teams, tags, 30_000, 500)
+    await waitForArrivals(teams, outbox, tags, 30_000)
       .catch((err: Error) => { throw new Error(`${err.message}; the bot said:\n${second.output()}`); });
     second.child.kill('SIGTERM');
     assert.equal(await second.exited, 0, second.output());

@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import os from 'node:os';
 import fs from 'node:fs';
 import { freePort, waitForPort } from '../../src/app/childProcess';
 import { ROOT } from '../../src/app/paths';
+import { waitFor } from '../support/delivery';
 
 const ENTRY = path.join(ROOT, 'dist', 'src', 'index.js');
+
+// Every bot started here, so one a failed test left running is stopped at the end.
+const bots: Array<{ child: ChildProcess; exited: Promise<number | null> }> = [];
 
 function run(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--no-deprecation', ENTRY], {
@@ -18,10 +22,17 @@ function run(env: Record<string, string>) {
   child.stdout.on('data', (c) => { out += c; });
   child.stderr.on('data', (c) => { out += c; });
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  bots.push({ child, exited });
   return { child, exited, output: () => out };
 }
 
 describe('the bot process', () => {
+  const temps: string[] = [];
+  const temp = (prefix: string) => { const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix)); temps.push(dir); return dir; };
+  after(async () => {
+    for (const b of bots) if (b.child.exitCode === null && b.child.signalCode === null) { b.child.kill('SIGKILL'); await b.exited; }
+    for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
+  });
   it('stops with one line naming a bad setting', async () => {
     const p = run({ LOCAL_MODE: '1', PORT: 'eighty' });
     assert.equal(await p.exited, 1);
@@ -70,24 +81,35 @@ describe('the bot process', () => {
 
   it('leaves no Azurite behind when the bot is killed outright', async () => {
     const [port, azuritePort] = [await freePort(), await freePort()];
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-data-'));
-    const p = run({ LOCAL_MODE: '1', PORT: String(port), AZURITE_PORT: String(azuritePort), DATA_DIR: dataDir });
+    const p = run({ LOCAL_MODE: '1', PORT: String(port), AZURITE_PORT: String(azuritePort), DATA_DIR: temp('kb-data-') });
     await waitForPort(port, '127.0.0.1', 30_000);
     await waitForPort(azuritePort, '127.0.0.1', 1000);
     p.child.kill('SIGKILL');
     await p.exited;
-    const deadline = Date.now() + 5000;
-    let open = true;
-    while (open && Date.now() < deadline) {
-      open = await waitForPort(azuritePort, '127.0.0.1', 200).then(() => true, () => false);
-      if (open) await new Promise((r) => setTimeout(r, 200));
-    }
-    assert.equal(open, false, 'Azurite stopped by itself within 5 s');
+    await waitFor('Azurite to stop by itself', () => waitForPort(azuritePort, '127.0.0.1', 200).then(() => false, () => true), 5000, 200);
+  });
+
+  it('leaves no Agents Playground (nor its temp folder) behind when the bot is killed outright', async function () {
+    this.timeout(90_000);
+    const [port, azuritePort, playgroundPort] = [await freePort(), await freePort(), await freePort()];
+    const tmp = temp('kb-tmp-'); // the bot's TMPDIR: the playground's working folder goes here
+    const p = run({ LOCAL_MODE: '1', PORT: String(port), AZURITE_PORT: String(azuritePort), DATA_DIR: temp('kb-data-'), PLAYGROUND: '1', PLAYGROUND_PORT: String(playgroundPort), TMPDIR: tmp });
+    let url = '';
+    await waitFor('the playground to start', () => (url = /Agents Playground: (http:\/\/[0-9.]+:\d+)/.exec(p.output())?.[1] ?? '') !== '', 60_000, 100)
+      .catch((err: Error) => { throw new Error(`${err.message}; the bot said:\n${p.output()}`); });
+    const uiPort = Number(new URL(url).port);
+    await waitForPort(uiPort, '127.0.0.1', 1000);
+    const workDirs = () => fs.readdirSync(tmp).filter((f) => f.startsWith('agents-playground-'));
+    assert.equal(workDirs().length, 1, 'the playground works in a temp folder');
+    p.child.kill('SIGKILL');
+    await p.exited;
+    await waitFor('the playground to stop by itself', () => waitForPort(uiPort, '127.0.0.1', 200).then(() => false, () => true), 5000, 100);
+    await waitFor('its temp folder to go', () => workDirs().length === 0, 5000, 100);
   });
 
   it('starts its own Azurite in LOCAL_MODE, keeps data under DATA_DIR, and stops both on SIGTERM', async () => {
     const [port, azuritePort] = [await freePort(), await freePort()];
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-data-'));
+    const dataDir = temp('kb-data-');
     const p = run({ LOCAL_MODE: '1', PORT: String(port), AZURITE_PORT: String(azuritePort), DATA_DIR: dataDir });
     await waitForPort(port, '127.0.0.1', 30_000);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);

@@ -3,11 +3,12 @@ import { cardOf, cardText, startHarness, type Harness } from '../support/harness
 import { OWNER, TENANT } from '../support/personas';
 import { GOOD_INPUT } from '../support/reportInput';
 import { actionData, fillReport, inputsOf, press, startReport, STEP_ORDER } from '../support/wizard';
+import { fakeClock, nowOf } from '../support/clock';
 
 describe('filing a needs report in personal chat', () => {
   let h: Harness;
-  const clock = { now: new Date('2026-11-27T12:00:00Z') };
-  before(async () => { h = await startHarness({}, { now: () => clock.now }); });
+  const clock = fakeClock('2026-11-27T12:00:00Z');
+  before(async () => { h = await startHarness({}, { now: nowOf(clock) }); });
   after(async () => { await h.stop(); });
 
   it('opens the first step from "meld behov", with the demo round of the coming school year', async () => {
@@ -113,7 +114,7 @@ describe('filing a needs report in personal chat', () => {
   });
 
   it('saves and closes, then "fortsett" resumes at the same step', async () => {
-    const fresh = await startHarness({}, { now: () => clock.now });
+    const fresh = await startHarness({}, { now: nowOf(clock) });
     try {
       let card = await startReport(fresh, OWNER);
       card = await press(fresh, OWNER, card, 'report.next', GOOD_INPUT.owner);
@@ -159,7 +160,7 @@ describe('filing a needs report in personal chat', () => {
   });
 
   it('refuses politely when no round is open', async () => {
-    const closed = await startHarness({ DEMO_ROUND: '0' }, { now: () => clock.now });
+    const closed = await startHarness({ DEMO_ROUND: '0' }, { now: nowOf(clock) });
     try {
       const [reply] = await closed.send(OWNER, 'meld behov');
       assert.match(cardText(cardOf(reply)), /ingen åpen innmeldingsrunde/);
