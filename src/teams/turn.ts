@@ -29,6 +29,8 @@ export function turnOf(context: TurnContext, services: Services): Turn {
 /** "@Kompetansebot  Hjelp!" → "hjelp". */
 export function commandText(context: TurnContext): string {
   const withoutMention = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
-  return withoutMention.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ')
-    .replace(/\s+/g, ' ').trim().replace(/[.!?]+$/, '').toLowerCase();
+  const text = withoutMention.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ').trim();
+  // "hjelp?" is "hjelp"; a lone "?" is itself a command word and stays.
+  return (text.replace(/[.!?]+$/, '') || text).toLowerCase();
 }
