@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -267,6 +268,8 @@ const MEMBER_VERBS = new Set(['vote.mark', 'vote.refresh']);
 
 interface Trace { outcome?: 'gate' | 'rule' | 'card' | 'failed'; errors?: boolean; writes: string[] }
 const traces = new AsyncLocalStorage<Trace>();
+/** The trace of each payload in flight, by its activity's id. */
+const sent = new Map<string, Trace>();
 const WRITES = ['createEntity', 'upsertEntity', 'updateEntity', 'deleteEntity', 'submitTransaction'] as const;
 
 /** A form that came back with what is wrong: an error summary or a field's error line. */
@@ -313,9 +316,10 @@ describe(`valid payloads with one field mutated, sent by their owners (${MUTATIO
 
     for (const verb of Object.keys(originals)) {
       table[verb] = async (turn, data) => {
-        const trace = traces.getStore();
+        // The request crossed HTTP, so its trace is found by the activity's id; from here on it follows the handler's awaits.
+        const trace = sent.get(String(turn.context.activity.id));
         try {
-          const result = await originals[verb]!(turn, data);
+          const result = trace ? await traces.run(trace, () => originals[verb]!(turn, data)) : await originals[verb]!(turn, data);
           if (trace) { trace.outcome = 'card'; trace.errors = 'card' in result && showsErrors(result.card); }
           return result;
         } catch (err) {
@@ -359,10 +363,13 @@ describe(`valid payloads with one field mutated, sent by their owners (${MUTATIO
       const count = { gate: 0, rule: 0, card: 0, errors: 0, writes: 0, failed: 0 };
       await drive(samples, async ([m, loc]) => {
         const trace: Trace = { writes: [] };
-        const res = await traces.run(trace, () => h.post({
-          ...activityFor(h, { ...who, locale: loc }, base.where), type: 'invoke', name: 'adaptiveCard/action',
+        const id = randomUUID();
+        sent.set(id, trace);
+        const res = await h.post({
+          ...activityFor(h, { ...who, locale: loc }, base.where), id, type: 'invoke', name: 'adaptiveCard/action',
           value: { action: { type: 'Action.Execute', verb, data: m.data }, trigger: 'manual' },
-        }));
+        });
+        sent.delete(id);
         const problem = judgeInvoke(res, pickLocale(loc));
         if (problem) return `${m.kind} ${m.field}: ${problem}`;
         count[trace.outcome ?? 'gate']++;
