@@ -556,6 +556,16 @@ describe('authorization matrix: every command and card action against every kind
         // Only the creator and colleagues reach the creator's report; what others may do leaves it as it was.
         if (!['creator', 'colleague', 'officer'].includes(caller)) assert.equal(await creators(), creatorsBefore, 'the creator\'s report is unchanged');
 
+        // A voting card is answered only in the meeting's own channel: from personal chat even a member is refused and sees nothing of the item.
+        if (caller === 'groupMember') {
+          const item = (await h.app.services.reports.get<{ title: string; ownerName: string }>(ROUND.id, w.agendaReportId))!;
+          for (const verb of ['vote.refresh', 'vote.mark']) {
+            const a = await perform(h, who, verb, w, { ...presses.get(verb)!, where: 'personal' });
+            if (verdict(verb, a) !== 'refuse') wrong.push(`${verb} from personal chat was answered: ${a.text.slice(0, 160)}`);
+            for (const secret of [item.data.title, item.data.ownerName]) if (a.raw.includes(secret)) wrong.push(`${verb} from personal chat revealed ${secret}`);
+          }
+        }
+
         // Everyone may work on drafts, their own only: pressed with the creator's draft id, nothing of the creator's is read or changed.
         if (caller !== 'creator') {
           const owners = () => h.app.services.drafts.get(personOf(OWNER), w.creatorDraftId).then((d) => JSON.stringify(d));
