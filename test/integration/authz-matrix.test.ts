@@ -275,7 +275,8 @@ interface Ctx { h: Harness; w: World; who: Persona; caller: Caller }
 /** What a person types for a command word: the word, with the arguments it needs, and where. */
 function typedOf(word: string, w: World): { text: string; where: 'personal' | 'channel' } {
   if (word === 'vis' || word === 'show') return { text: `${word} ${w.report.reference}`, where: 'personal' };
-  if (['eksport', 'eksporter', 'export', 'vedtak', 'decisions'].includes(word)) return { text: `${word} ${ROUND.year}`, where: 'personal' };
+  // By the round's id: the demo round has the same year.
+  if (['eksport', 'eksporter', 'export', 'vedtak', 'decisions'].includes(word)) return { text: `${word} ${ROUND.id}`, where: 'personal' };
   // Which group meets in a channel is chosen in that channel of the team.
   if (word === 'kanal' || word === 'channel') return { text: word, where: 'channel' };
   return { text: word, where: 'personal' };
