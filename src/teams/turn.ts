@@ -26,11 +26,10 @@ export function turnOf(context: TurnContext, services: Services): Turn {
   };
 }
 
-/** "@Kompetansebot  Hjelp!" → "hjelp". */
+/** "@Kompetansebot  Hjelp!" → "hjelp"; a lone "?" stays "?" (a help word of its own). */
 export function commandText(context: TurnContext): string {
   const withoutMention = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
   const text = withoutMention.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ')
-    .replace(/\s+/g, ' ').trim();
-  // "hjelp?" is "hjelp"; a lone "?" is itself a command word and stays.
-  return (text.replace(/[.!?]+$/, '') || text).toLowerCase();
+    .replace(/\s+/g, ' ').trim().toLowerCase();
+  return text.replace(/[.!?]+$/, '') || text;
 }
