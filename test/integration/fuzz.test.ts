@@ -303,7 +303,7 @@ describe(`valid payloads with one field mutated, sent by their owners (${MUTATIO
   const totals = { sent: 0, reached: 0 };
   const rejections: unknown[] = [];
   const onRejection = (reason: unknown) => { rejections.push(reason); };
-  const originals = { ...ACTIONS };
+  const originals: Record<string, ActionHandler> = { ...ACTIONS };
   const table = ACTIONS as Record<string, ActionHandler>;
 
   before(async () => {
