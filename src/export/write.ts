@@ -76,6 +76,8 @@ export async function writeXlsx(out: Writable, rows: AsyncIterable<Cell[]>, shee
   return count;
 }
 
+const CSV_BATCH_ROWS = 50;
+
 /** The round as CSV in the house format (./csv.ts), one line written per row as the reader takes it. */
 export async function writeCsv(out: Writable, rows: AsyncIterable<Cell[]>): Promise<number> {
   const write = async (line: string) => {
@@ -83,11 +85,18 @@ export async function writeCsv(out: Writable, rows: AsyncIterable<Cell[]>): Prom
     await drained(out);
   };
   await write(csvLines([EXPORT_COLUMNS.map((c) => c.header)], { bom: true }));
+  // Rows go to the CSV writer in small batches: one call per row costs more than the rows.
   let count = 0;
+  let batch: Cell[][] = [];
   for await (const row of rows) {
-    await write(csvLines([row]));
+    batch.push(row);
     count++;
+    if (batch.length === CSV_BATCH_ROWS) {
+      await write(csvLines(batch));
+      batch = [];
+    }
   }
+  if (batch.length > 0) await write(csvLines(batch));
   out.end();
   await finished(out);
   return count;
