@@ -34,7 +34,7 @@ export async function startAzurite(opts: { port: number; location?: string; log?
   }
   // Azurite writes its data to disk on SIGINT (otherwise only every few seconds), so a stop
   // keeps every write.
-  const child = spawnNode(path.join(__dirname, 'azuriteChild.js'), [script, ...args], { onLine: opts.log, stopSignal: 'SIGINT' });
+  const child = spawnNode(path.join(__dirname, 'withParent.js'), [script, ...args], { onLine: opts.log, stopSignal: 'SIGINT' });
   let alive = true;
   child.process.once('exit', () => { alive = false; });
   try {

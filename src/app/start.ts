@@ -10,6 +10,7 @@ import { createDelivery } from '../teams/delivery';
 import { Drafts } from '../storage/drafts';
 import { Reports } from '../storage/reports';
 import { Rounds } from '../storage/rounds';
+import { RoundPurge } from '../storage/roundPurge';
 import { Roles } from '../storage/roles';
 import { Groups } from '../storage/groups';
 import { Meetings } from '../storage/meetings';
@@ -63,10 +64,11 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     drafts: new Drafts(tables, now),
     reports: new Reports(tables, now),
     rounds: new Rounds(tables),
+    roundPurge: new RoundPurge(tables, DEFAULT_REGIONS.id),
     groups: new Groups(tables),
     meetings: new Meetings(tables),
     votes: new Votes(tables),
-    roles: new Roles(tables, DEFAULT_REGIONS.id, config.BOOTSTRAP_SECRETARIAT.map((id) => id.toLowerCase())),
+    roles: new Roles(tables, DEFAULT_REGIONS.id, config.BOOTSTRAP_SECRETARIAT),
     regions: DEFAULT_REGIONS,
   };
   // Timed work (deadlines, reminders, digests, daily summaries) on the handlers' clock.
@@ -75,7 +77,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   });
   const endpoint = createTeamsEndpoint(config, services);
   const server = createServer({
-    logger,
+    logger, requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
     // A wildcard, since a signed token is longer than the router allows a :param to be.
     routes: (s) => s.get('/exports/*', exportDownload({ ...services, links: exportLinks })),
     messages: (req, res) => endpoint.process(req, res),
@@ -86,12 +88,12 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.PORT, '0.0.0.0', () => resolve());
+    // Anonymous local mode answers this machine only.
+    server.listen(config.PORT, config.anonymous ? '127.0.0.1' : '0.0.0.0', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   publicUrl ||= `http://localhost:${port}`;
-  if (!config.anonymous && !config.PUBLIC_URL) logger.warn('PUBLIC_URL is not set: export links point at localhost and will not open for officers');
-  if (config.anonymous) logger.warn('no MicrosoftAppId set: the bot accepts unauthenticated requests (local use only)');
+  if (config.anonymous) logger.warn('LOCAL_MODE: the bot accepts unauthenticated requests, on 127.0.0.1 only');
   logger.info('bot listening', { url: `http://127.0.0.1:${port}/api/messages` });
   delivery.start();
   scheduler.start();

@@ -1,4 +1,5 @@
 import { TurnContext } from 'botbuilder';
+import { normaliseCommandText } from '../domain/commandText';
 import { pickLocale, translator, type Locale, type Translate } from '../domain/i18n';
 import type { Services } from './services';
 
@@ -42,9 +43,12 @@ export function turnOf(context: TurnContext, services: Services): Turn {
   };
 }
 
-/** "@Kompetansebot  Hjelp!" → "hjelp". */
+/** "@Kompetansebot  Hjelp!" → "hjelp": the bot's own mention removed, capped before any parsing; a lone "?" stays. */
 export function commandText(context: TurnContext): string {
-  const withoutMention = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
-  return withoutMention.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ')
-    .replace(/\s+/g, ' ').trim().replace(/[.!?]+$/, '').toLowerCase();
+  const a = context.activity;
+  const botId = a.recipient?.id;
+  // Read by hand: the SDK's getMentions throws on an entity without a type.
+  const mention = (Array.isArray(a.entities) ? a.entities : []).find((e) => typeof e?.type === 'string' && e.type.toLowerCase() === 'mention'
+    && botId !== undefined && (e as { mentioned?: { id?: unknown } }).mentioned?.id === botId && typeof (e as { text?: unknown }).text === 'string');
+  return normaliseCommandText(a.text, mention ? [(mention as unknown as { text: string }).text] : []);
 }

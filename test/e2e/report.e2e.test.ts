@@ -178,6 +178,10 @@ describe('an owner files, edits and withdraws a needs report in Agents Playgroun
     await d().waitForCard('BM-2027-0001: Lesing i alle fag');
     await shoot('report-detail');
     assert.match(await d().latestCardText(), /Versjon 1/);
+    // Dates such as "1. desember 2026" start lines here: shown as written, not as list items, no backslash.
+    assert.match(await d().latestCardText(), /\d{1,2}\. \w+ 20\d\d/);
+    assert.doesNotMatch(await d().latestCardText(), /\\/);
+    assert.equal(await (await d().latestCard()).locator('ol, ul, li, h1, h2, h3, a').count(), 0, 'no list, heading or link in the card');
 
     // Editing opens the review of the filled-in report; each part has its own Change button.
     await d().clickAction('Endre');

@@ -104,7 +104,10 @@ export class DeliveryWorker {
     this.stopDeadline = Date.now() + graceMs;
     this.signal();
     await this.loopDone;
-    await Promise.race([Promise.allSettled([...this.inflight.values()]), sleep(graceMs)]);
+    // The grace timer is cleared once the sends are done, so a stopped worker holds the process no longer.
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.inflight.values()]), new Promise<void>((r) => { grace = setTimeout(r, graceMs); })]);
+    clearTimeout(grace);
     try {
       await this.deps.leases.release(this.held.keys(), this.opts.instanceId);
       await this.deps.leases.leave(this.opts.instanceId);
