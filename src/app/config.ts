@@ -39,6 +39,8 @@ export const ConfigSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   MicrosoftAppTenantId: optionalText.refine((v) => v === undefined || guid.test(v), 'must be a GUID'),
   TABLES_CONNECTION_STRING: optionalText,
+  // Table Storage through a managed identity instead: the account's table endpoint, no secret.
+  TABLES_ACCOUNT_URL: optionalText.refine((v) => v === undefined || /^https:\/\/[^\s/?#]+\/?$/i.test(v), 'must be the storage account\'s table endpoint, such as https://<account>.table.core.windows.net'),
   TABLE_PREFIX: z.string().trim().optional().transform((v) => v || 'kb')
     .pipe(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'must be letters and digits, starting with a letter, at most 21 characters')),
   DATA_DIR: z.string().trim().optional().transform((v) => v || '.data'),
@@ -87,6 +89,9 @@ export const ConfigSchema = z.object({
   if (c.DELIVERY_TIMEOUT_MS * 2 > c.DELIVERY_LEASE_MS) {
     // A send must end well inside its lease, or another instance could take the message over mid-send.
     issue('DELIVERY_LEASE_MS', 'must be at least twice DELIVERY_TIMEOUT_MS');
+  }
+  if (c.TABLES_ACCOUNT_URL && c.TABLES_CONNECTION_STRING) {
+    issue('TABLES_ACCOUNT_URL', 'and TABLES_CONNECTION_STRING are both set: set one (the account URL uses the managed identity)');
   }
   const appType = c.MicrosoftAppType ?? 'SingleTenant';
   if (c.MicrosoftAppId && appType !== 'MultiTenant' && !c.MicrosoftAppTenantId) {

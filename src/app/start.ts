@@ -1,11 +1,8 @@
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { startAzurite, type Azurite } from './azurite';
 import { loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
-import { ROOT } from './paths';
 import { createServer } from './server';
-import { Tables } from '../storage/tables';
+import { openTables } from './storage';
 import { ConversationReferences } from '../storage/conversationReferences';
 import { createTeamsEndpoint, type TeamsEndpoint } from '../teams/endpoint';
 import type { Services } from '../teams/services';
@@ -40,24 +37,11 @@ export interface RunningApp {
 
 export interface StartOptions { logger?: Logger; now?: () => Date }
 
-/** Starts storage (Azurite when no connection string is set), the bot and the HTTP server. */
+/** Starts storage (Azurite when none is configured), the bot and the HTTP server. */
 export async function startApp(env: Record<string, string | undefined>, opts: StartOptions = {}): Promise<RunningApp> {
   const config = loadConfig(env);
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
-  let azurite: Azurite | undefined;
-  let connectionString = config.TABLES_CONNECTION_STRING;
-  if (!connectionString) {
-    azurite = await startAzurite({ port: config.AZURITE_PORT, location: path.resolve(ROOT, config.DATA_DIR, 'azurite') });
-    connectionString = azurite.connectionString;
-    logger.info('local Table Storage (Azurite) started', { port: azurite.port, data: path.join(config.DATA_DIR, 'azurite') });
-  }
-  const tables = new Tables(connectionString, config.TABLE_PREFIX);
-  try {
-    await tables.ensure();
-  } catch (err) {
-    await azurite?.stop();
-    throw new Error(`Table Storage does not answer (${(err as Error).message.split('\n')[0]}); check TABLES_CONNECTION_STRING`);
-  }
+  const { tables, azurite } = await openTables(config, logger);
 
   const now = opts.now ?? (() => new Date());
   if (config.anonymous && config.DEMO_ROUND) {

@@ -5,7 +5,7 @@ import { createAdapter } from './adapter';
 import { KompetanseBot, onTurnError } from './bot';
 import type { Services } from './services';
 import { messageResponse } from './cards/attach';
-import { tenantOf, turnOf } from './turn';
+import { tenantOf, turnOf, turnServices } from './turn';
 import { UserRateLimit } from './userRateLimit';
 
 // The envelope every Bot Framework activity has. The SDK checks authentication; this rejects bodies
@@ -87,7 +87,7 @@ async function slowedDown(context: TurnContext, rateLimit: UserRateLimit, servic
   if (a.type !== ActivityTypes.Message && a.type !== ActivityTypes.Invoke) return false;
   const person = a.from?.aadObjectId ?? a.from?.id ?? '';
   if (rateLimit.take(`${tenantOf(context)}|${person}`)) return false;
-  services.logger.debug('request slowed down', { type: a.type });
+  turnServices(context, services).logger.debug('request slowed down', { type: a.type });
   const text = turnOf(context, services).t('rateLimit.slowDown');
   if (a.type === ActivityTypes.Invoke) {
     await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: messageResponse(text) } });

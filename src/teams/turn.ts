@@ -19,10 +19,26 @@ export function tenantOf(context: TurnContext): string {
   return a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? 'unknown';
 }
 
+const TURN_SERVICES = Symbol('turnServices');
+
+/**
+ * The services as one turn sees them: the same, with a logger whose every line names the activity
+ * and the conversation, so a turn's lines can be found together. Made once per turn.
+ */
+export function turnServices(context: TurnContext, services: Services): Services {
+  let own = context.turnState.get(TURN_SERVICES) as Services | undefined;
+  if (!own) {
+    const a = context.activity;
+    own = { ...services, logger: services.logger.child({ activityId: a.id, conversationId: a.conversation?.id }) };
+    context.turnState.set(TURN_SERVICES, own);
+  }
+  return own;
+}
+
 export function turnOf(context: TurnContext, services: Services): Turn {
   const locale = pickLocale(context.activity.locale);
   return {
-    context, locale, t: translator(locale), services,
+    context, locale, t: translator(locale), services: turnServices(context, services),
     caller: { tenantId: tenantOf(context), aadObjectId: context.activity.from?.aadObjectId, botUserId: context.activity.from?.id ?? '' },
   };
 }

@@ -100,6 +100,16 @@ describe('personal data', function () {
   });
 
   describe('logs', () => {
+    it('name the activity and the conversation of the turn that wrote them', async () => {
+      const who: Persona = { name: 'Turid Tråd', tenantId: OWNER.tenantId, aadObjectId: '00000000-0000-4000-8000-000000000023' };
+      await draftTitled(h, who, 'Et utkast');
+      const res = await h.invoke(who, 'privacy.deleteDraftsConfirm', {}, { id: 'activity-with-a-log-line' });
+      assert.equal(res.status, 200);
+      const line = h.logLines.map((l) => JSON.parse(l)).find((l) => l.msg === 'privacy.draftsDeleted' && l.activityId === 'activity-with-a-log-line');
+      assert.ok(line, 'the turn logged with its activity id');
+      assert.deepEqual([line.level, line.count, line.conversationId], ['info', 1, `a:personal-${who.aadObjectId}`]);
+    });
+
     it('carry no contact name, e-mail, phone, owner name or free text through a submit, an edit, a return and a decision', async () => {
       const secret = {
         contactName: 'Gunnhild Loggløs', contactEmail: 'gunnhild.loggfri@hemmelig.example', contactPhone: '98 76 54 32',

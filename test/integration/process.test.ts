@@ -6,14 +6,18 @@ import fs from 'node:fs';
 import { freePort, waitForPort } from '../../src/app/childProcess';
 import { ROOT } from '../../src/app/paths';
 import { waitFor } from '../support/delivery';
+import { uniquePrefix } from '../support/harness';
 
 const ENTRY = path.join(ROOT, 'dist', 'src', 'index.js');
+
+// Makes the child a production install: the azurite package cannot be loaded (see the file).
+const WITHOUT_AZURITE = ['--require', path.join(ROOT, 'dist', 'test', 'support', 'noAzurite.js')];
 
 // Every bot started here, so one a failed test left running is stopped at the end.
 const bots: Array<{ child: ChildProcess; exited: Promise<number | null> }> = [];
 
-function run(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--no-deprecation', ENTRY], {
+function run(env: Record<string, string>, nodeArgs: string[] = []) {
+  const child = spawn(process.execPath, ['--no-deprecation', ...nodeArgs, ENTRY], {
     cwd: os.tmpdir(), // no .env from the repo is read
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PLAYGROUND: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -77,6 +81,26 @@ describe('the bot process', () => {
     const p = run({ LOCAL_MODE: '1', PORT: '0', TABLES_CONNECTION_STRING: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${dead}/devstoreaccount1;` });
     assert.notEqual(await p.exited, 0);
     assert.match(p.output(), /Table Storage does not answer .*TABLES_CONNECTION_STRING/);
+  });
+
+  it('starts without the azurite package (npm ci --omit=dev) when TABLES_CONNECTION_STRING is set, never asking for it', async () => {
+    const port = await freePort();
+    const p = run({ LOCAL_MODE: '1', PORT: String(port), TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING!, TABLE_PREFIX: uniquePrefix() }, WITHOUT_AZURITE);
+    await waitForPort(port, '127.0.0.1', 30_000);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    assert.equal(health.status, 200);
+    assert.equal((await health.json() as { storage: boolean }).storage, true);
+    p.child.kill('SIGTERM');
+    assert.equal(await p.exited, 0);
+    assert.doesNotMatch(p.output(), /azurite was asked for/);
+    assert.match(p.output(), /"msg":"bot listening"/, 'the hook was in place and the bot ran');
+  });
+
+  it('says in one line that azurite is missing when no storage is configured on a production install', async () => {
+    const p = run({ LOCAL_MODE: '1', PORT: '0' }, WITHOUT_AZURITE);
+    assert.equal(await p.exited, 1);
+    assert.equal(p.output().replace(/^azurite was asked for: .*\n/m, '').trim(),
+      'No Table Storage is configured and the azurite package is not installed: set TABLES_CONNECTION_STRING or TABLES_ACCOUNT_URL, or run `npm install` for local use');
   });
 
   it('leaves no Azurite behind when the bot is killed outright', async () => {

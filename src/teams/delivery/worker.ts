@@ -275,7 +275,7 @@ export class DeliveryWorker {
     if ('wait' in plan) return stepBack(Date.now() + plan.wait);
     if ('fail' in plan) {
       permit.refund();
-      logger.warn('delivery failed', { key: m.key, kind: m.kind, reason: plan.fail, attempts: m.attempts });
+      logger.warn('delivery failed', { key: m.key, kind: m.kind, failure: plan.fail, attempts: m.attempts });
       return this.record(() => outbox.markFailed(claim, plan.fail));
     }
 
@@ -302,7 +302,7 @@ export class DeliveryWorker {
       await this.record(() => outbox.retryAt(claim, Date.now() + delay, { lastError, lastStatus: result.failure.status, inDoubt: verdict.inDoubt }));
       return;
     }
-    logger.warn('delivery failed', { key: m.key, kind: m.kind, reason: verdict.reason, error: lastError, attempts: m.attempts });
+    logger.warn('delivery failed', { key: m.key, kind: m.kind, failure: verdict.reason, error: lastError, attempts: m.attempts });
     // Stale first: whoever sees the failure also sees that the conversation is not to be used.
     if (verdict.markStale) {
       await this.markStale(m.target).catch((err) => logger.warn('could not mark the conversation stale', { key: m.key, error: err as Error }));
