@@ -118,7 +118,8 @@ describe('an officer runs a working group\'s vote in its channel in Agents Playg
         // This journey is a forum voting in one step; two steps are covered in test/integration/two-steps.test.ts.
         FORUM_RULES: '{"steps":"one"}',
         SCHEDULER_TICK_MS: '0',
-        BOOTSTRAP_SECRETARIAT: siriAad,
+        // The tenant of .m365agentsplayground.yml.
+        BOOTSTRAP_SECRETARIAT: `6893935a-4e95-432b-bd7a-bdba9c0741b1:${siriAad}`,
       },
       now: () => new Date(Date.now() + offset),
       playgroundConfig: (dir) => writeConfigAs(SIRI, dir),

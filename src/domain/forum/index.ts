@@ -6,5 +6,4 @@ export * from './twoSteps';
 export * from './disqualification';
 export * from './parts';
 export * from './recommendation';
-export * from './csv';
 export * from './agendaItem';

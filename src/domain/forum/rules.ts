@@ -71,3 +71,8 @@ export function parseForumRules(value: unknown): ForumRules {
   }
   return parsed.data;
 }
+
+/** The result of a closed vote by the default rules, without a quorum (a count without the group's size). */
+export function decide(t: Tally, chairMark?: Mark): Decision {
+  return decideByRules(t, { chairMark });
+}

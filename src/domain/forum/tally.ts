@@ -1,5 +1,3 @@
-import { decideByRules, type Decision } from './rules';
-
 /**
  * Marks on one agenda item and what they add up to (DOMAIN.md section 5). The rules that turn a
  * tally into a result (quorum, consensus, majority, the chair's mark) are in rules.ts.
@@ -32,14 +30,4 @@ export function tally(marks: Iterable<Mark>): Tally {
     t.total++;
   }
   return t;
-}
-
-export type { Decision, Method, Outcome } from './rules';
-
-/**
- * The result of a closed vote by the default rules, without a quorum (see rules.ts for the
- * forum's configured rules with the quorum). `chairMark` is the chair's own mark on this item.
- */
-export function decide(t: Tally, chairMark?: Mark): Decision {
-  return decideByRules(t, { chairMark });
 }

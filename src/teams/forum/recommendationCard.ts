@@ -1,8 +1,9 @@
-import { recommendationOf, toCsv, type AgendaItem, type ItemResult, type Meeting } from '../../domain/forum';
+import { recommendationOf, type AgendaItem, type ItemResult, type Meeting } from '../../domain/forum';
+import { toCsv } from '../../export/csv';
 import type { Round } from '../../domain/round';
 import type { StoredItem } from '../../storage/meetings';
 import { renderCard, type AdaptiveCard } from '../cards/render';
-import { action } from '../wizard/view';
+import { action } from '../cards/action';
 import { groupName, meetingDate, nok, ownerText, type ForumView } from './view';
 import { resultText } from './voteCard';
 import { rulesSummary } from './ruleText';

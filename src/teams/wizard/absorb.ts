@@ -1,8 +1,11 @@
 import { validateStep, type InputStep } from '../../domain/report';
 import type { Round } from '../../domain/round';
 import type { Turn } from '../turn';
-import { openRounds, personOf, Refusal, roundForRegion, roundOf, stepIndex, validationContext, viewFor, type WizardData, type WizardDraft, type WizardStep } from './session';
-import { stepCard } from './stepCard';
+import { openRounds, roundForRegion, roundOf, stepIndex, type WizardStep } from './session';
+import { personOf } from '../caller';
+import { Refusal } from '../refusals';
+import { invalidStepCard, validationContext } from './stepView';
+import type { WizardData, WizardDraft } from '../drafts';
 import type { AdaptiveCard } from '../cards/render';
 
 export type Absorbed =
@@ -46,7 +49,7 @@ export async function absorbStep(turn: Turn, args: { draftId: string; step: Wiza
   if (errors.length > 0 && strict) {
     const raw = result.ok ? Object.fromEntries(Object.entries(inputs).filter(([, v]) => typeof v === 'string')) as Record<string, string> : result.raw;
     const scheme = step === 'owner' ? (result.ok ? result.draft.scheme : undefined) ?? report.scheme : report.scheme;
-    return { ok: false, card: stepCard(viewFor(turn, round, draft), { draftId, step: step as InputStep, values: raw, errors, scheme }) };
+    return { ok: false, card: invalidStepCard(turn, round, draft, { draftId, step: step as InputStep, values: raw, errors, scheme }) };
   }
 
   const next = (data: WizardData): WizardData => {

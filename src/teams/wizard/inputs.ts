@@ -1,6 +1,6 @@
 import type { Locale, MessageKey, Translate } from '../../domain/i18n';
 import { regionChoices, type RegionConfig } from '../../domain/regions';
-import { LIMITS, MAX_YEARS, amountInputId, inputLabel, schoolYearChoices, type InputStep } from '../../domain/report';
+import { LIMITS, MAX_YEARS, amountInputId, schoolYearChoices, type InputStep } from '../../domain/report';
 import { ownerTypeChoices, schemeChoices, targetGroupChoices, themeChoices } from '../../domain/report/choices';
 import type { Scheme } from '../../domain/schemes';
 
@@ -52,11 +52,6 @@ export function viewOf(inputId: string): InputView {
 export function isFirstAmountOfYear(inputId: string): number | undefined {
   for (let year = 1; year <= MAX_YEARS; year++) if (inputId === amountInputId(year, 'owner')) return year;
   return undefined;
-}
-
-export function labelOf(t: Translate, inputId: string): string {
-  const { key, params } = inputLabel(inputId);
-  return t(key, params);
 }
 
 export type { InputStep };

@@ -4,8 +4,8 @@ import { schemeLabelKey, type Scheme } from '../../domain/schemes';
 import type { ReportRecord } from '../../storage/reports';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import type { Turn } from '../turn';
-import type { WizardDraft } from './session';
-import { action } from './view';
+import type { WizardDraft } from '../drafts';
+import { action, verbData } from '../cards/action';
 
 function draftItem(turn: Turn, d: WizardDraft) {
   const { t } = turn;
@@ -13,7 +13,7 @@ function draftItem(turn: Turn, d: WizardDraft) {
   return {
     heading: t('reports.draftHeading', { title }),
     detail: t('reports.draftDetail', { step: Math.min(d.step, STEPS.length), total: STEPS.length, updated: formatDate(d.updatedAt, turn.locale) }),
-    openTitle: t('reports.open'), verb: 'report.resume', data: { verb: 'report.resume', draftId: d.id },
+    openTitle: t('reports.open'), ...verbData('report.resume', { draftId: d.id }),
   };
 }
 
@@ -25,7 +25,7 @@ function reportItem(turn: Turn, r: ReportRecord<unknown>) {
       status: t(statusLabelKey(r.status)), amount: formatNok(r.summary.totalRequested, turn.locale),
       scheme: t(schemeLabelKey(r.summary.scheme as Scheme)),
     }),
-    openTitle: t('reports.open'), verb: 'report.open', data: { verb: 'report.open', reportId: r.id },
+    openTitle: t('reports.open'), ...verbData('report.open', { reportId: r.id }),
   };
 }
 

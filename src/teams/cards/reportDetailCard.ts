@@ -1,0 +1,56 @@
+import { formatDate } from '../../domain/i18n';
+import { INPUT_STEPS, canEdit, statusLabelKey, stepTitleKey, type NeedsReport } from '../../domain/report';
+import type { Round } from '../../domain/round';
+import type { ReportRecord } from '../../storage/reports';
+import type { Turn } from '../turn';
+import { action } from './action';
+import { renderCard, type AdaptiveCard } from './render';
+import { moneyFacts, stepFacts } from './reportFacts';
+
+/** Whether the owner may still edit or withdraw, and if not, why (shown instead of buttons). */
+export function ownerMayChange(turn: Turn, report: ReportRecord<unknown>, round: Round): { ok: true } | { ok: false; why: string } {
+  const allowed = canEdit(report, turn.services.now(), new Date(round.deadline), turn.locale);
+  if (allowed.ok) return allowed;
+  const deadline = formatDate(round.deadline, turn.locale);
+  return allowed.reason === 'afterDeadline'
+    ? { ok: false, why: turn.t('report.detail.locked', { deadline }) }
+    : { ok: false, why: turn.t('report.detail.notEditable', { status: turn.t(statusLabelKey(report.status)) }) };
+}
+
+/** A submitted report as its owner sees it: every field, the money, the history of changes. */
+export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, round: Round, notice = ''): AdaptiveCard {
+  const { t, locale } = turn;
+  const ctx = { t, locale, regions: turn.services.regions };
+  const may = ownerMayChange(turn, report, round);
+  const sections = INPUT_STEPS.map((step) => ({
+    title: t(stepTitleKey(step)), editVerb: '', editTitle: '', editData: {}, errors: [], text: '',
+    facts: step === 'money' ? [...stepFacts(ctx, report.data, step), ...moneyFacts(ctx, report.data)] : stepFacts(ctx, report.data, step),
+  }));
+  sections.unshift({
+    title: t(statusLabelKey(report.status)), editVerb: '', editTitle: '', editData: {}, errors: [],
+    // A withdrawn report needs no explanation of why it cannot be changed.
+    text: may.ok || report.status === 'withdrawn' ? '' : may.why,
+    facts: [
+      { title: t('report.detail.version'), value: String(report.version) },
+      { title: t('report.detail.submitted'), value: formatDate(report.submittedAt, locale) },
+    ],
+  });
+  sections.push({
+    title: t('report.detail.history'), editVerb: '', editTitle: '', editData: {}, errors: [], text: '',
+    // Sorting to a working group is the secretariat's housekeeping, not a step of the owner's report.
+    facts: report.history.filter((h) => !h.change).map((h) => ({
+      title: formatDate(h.at, locale),
+      value: h.from === h.to && /^v\d+$/.test(h.reason ?? '')
+        ? t('report.detail.edited', { version: (h.reason ?? '').slice(1) })
+        : `${t(statusLabelKey(h.from))} → ${t(statusLabelKey(h.to))}${h.reason ? ` (${h.reason})` : ''}`,
+    })),
+  });
+  return renderCard('summary', {
+    progress: '', errorSummary: '', notice, intro: '',
+    title: t('report.detail.title', { reference: report.reference, title: report.summary.title }),
+    sections,
+    actions: may.ok
+      ? [action(t('report.detail.edit'), 'report.edit', { reportId: report.id }), action(t('report.detail.withdraw'), 'report.withdraw', { reportId: report.id }, { style: 'destructive' })]
+      : [action(t('receipt.myReports'), 'report.mine', {})],
+  });
+}

@@ -1,0 +1,91 @@
+import { formatNok, type Translate, type Locale } from '../../domain/i18n';
+import { formatOrgnr } from '../../domain/orgnr';
+import { ownerTypeLabelKey } from '../../domain/owner-types';
+import { findRegion, localised, type RegionConfig } from '../../domain/regions';
+import {
+  STEP_FIELDS, formatSchoolYear, inputLabel, reportTotals, yearSummaries, targetGroupLabelKey, themeLabelKey, type InputStep, type ReportDraft, type ReportField,
+} from '../../domain/report';
+import { schemeLabelKey } from '../../domain/schemes';
+
+export interface DisplayContext { t: Translate; locale: Locale; regions: RegionConfig }
+
+/** A field of a report as a person reads it on the review and detail cards. */
+export function displayValue(ctx: DisplayContext, report: ReportDraft, field: ReportField): string {
+  const { t } = ctx;
+  const none = t('wizard.none');
+  switch (field) {
+    case 'ownerOrgnr':
+    case 'uhOrgnr':
+      return report[field] ? formatOrgnr(report[field]!) : none;
+    case 'ownerType':
+      return report.ownerType ? t(ownerTypeLabelKey(report.ownerType)) : none;
+    case 'scheme':
+      return report.scheme ? t(schemeLabelKey(report.scheme)) : none;
+    case 'region': {
+      const region = report.region ? findRegion(ctx.regions, report.region) : undefined;
+      return region ? localised(region.name, ctx.locale) : report.region ?? none;
+    }
+    case 'theme':
+      return report.theme ? t(themeLabelKey(report.theme)) : none;
+    case 'targetGroups':
+      return report.targetGroups?.length ? report.targetGroups.map((g) => t(targetGroupLabelKey(g))).join(', ') : none;
+    case 'network':
+    case 'units':
+      return report[field]?.length ? asLines(report[field]!.map((e) => (e.orgnr ? `${e.name} (${formatOrgnr(e.orgnr)})` : e.name))) : none;
+    case 'uhDialogueConfirmed':
+    case 'staffInvolved':
+      return report[field] === undefined ? none : report[field] ? t('wizard.yes') : t('wizard.no');
+    case 'startYear':
+      return report.startYear ? formatSchoolYear(report.startYear) : none;
+    case 'amounts':
+      return report.amounts?.length ? report.amounts.map((a) => formatNok(a.owner + a.uh, ctx.locale)).join(' / ') : none;
+    case 'needAndGoal': {
+      const lines = (report.needAndGoal ?? '').split(/\r?\n/).filter((l) => l.trim() !== '');
+      return lines.length ? asLines(lines) : none;
+    }
+    default: {
+      const v = report[field];
+      return v === undefined || v === '' ? none : String(v);
+    }
+  }
+}
+
+/**
+ * Lines a card shows one under the other. Fact values are markdown in Teams, where a single line
+ * break reads as a space ("Nabo kommune (…) Tredje kommune (…)"); a blank line keeps them apart.
+ */
+function asLines(lines: string[]): string {
+  return lines.join('\n\n');
+}
+
+/** The facts of one step: every field except the money rows, which get their own section. */
+export function stepFacts(ctx: DisplayContext, report: ReportDraft, step: InputStep): Array<{ title: string; value: string }> {
+  return (STEP_FIELDS[step] as readonly ReportField[])
+    .filter((f) => f !== 'amounts' && !(f === 'themeOther' && !report.themeOther))
+    .map((f) => ({ title: labelOf(ctx.t, f), value: displayValue(ctx, report, f) }));
+}
+
+/** The money of a report, year by year, with the own contribution against its minimum. */
+export function moneyFacts(ctx: DisplayContext, report: ReportDraft): Array<{ title: string; value: string }> {
+  const nok = (n: number) => formatNok(n, ctx.locale);
+  const dekom = report.scheme === 'DEKOM';
+  const facts = yearSummaries(report).map((y) => ({
+    title: y.schoolYear ? formatSchoolYear(y.schoolYear) : String(y.year),
+    value: ctx.t('wizard.review.yearLine', { grant: nok(y.grant), owner: nok(y.owner), uh: nok(y.uh) })
+      + (dekom ? `; ${ctx.t('wizard.review.ownContributionLine', { own: nok(y.ownContribution), min: nok(y.minOwnContribution) })}` : ''),
+  }));
+  if (facts.length > 0) {
+    const totals = reportTotals(report);
+    facts.push({ title: ctx.t('wizard.review.total'), value: nok(totals.grant) });
+    if (dekom) facts.push({ title: ctx.t('wizard.review.totalOwn'), value: nok(totals.ownContribution) });
+  }
+  return facts;
+}
+
+/** The whole report before submission: each part with a button to change it, and its problems. */
+
+/** The label of a card input in the person's language. */
+export function labelOf(t: Translate, inputId: string): string {
+  const { key, params } = inputLabel(inputId);
+  return t(key, params);
+}

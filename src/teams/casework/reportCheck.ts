@@ -1,0 +1,70 @@
+import { statusLabelKey, transition, type NeedsReport } from '../../domain/report';
+import { RefusedError } from '../../storage/reports';
+import { caseCard } from './caseCard';
+import { returnForm } from './forms';
+import { loadCase, officerActor, requireCaseworker, type Case } from './load';
+import { tellReturned } from './notify';
+import type { Turn } from '../turn';
+import { Refusal } from '../refusals';
+import type { ActionHandler } from '../actions/types';
+
+/** `report.check`: the secretariat's card of one report (by ids, or by `reference` as typed). */
+export const reportCheck: ActionHandler = async (turn, data) => {
+  await requireCaseworker(turn);
+  return { card: caseCard(turn, await loadCase(turn, data)) };
+};
+
+/** Moves the report for an officer; a move the lifecycle does not allow now is refused by `key`. */
+async function move(turn: Turn, c: Case, to: 'formally_checked' | 'returned', refusedKey: 'case.checkNotAllowed' | 'case.returnNotAllowed', reason?: string) {
+  const actor = officerActor(turn);
+  const at = turn.services.now();
+  try {
+    return await turn.services.reports.setStatus<NeedsReport>(c.round.id, c.report.id, (status) => {
+      const moved = transition({ status }, to, { actor, at, deadline: new Date(c.round.deadline), reason, locale: turn.locale });
+      if (moved.ok) return moved.entry;
+      return moved.reason === 'notAllowed' ? { ...moved, key: refusedKey, params: { reference: c.report.reference, status: turn.t(statusLabelKey(status)) } } : moved;
+    });
+  } catch (err) {
+    if (err instanceof RefusedError) throw new Refusal(err.refusal.key, err.refusal.params);
+    throw err;
+  }
+}
+
+/** `report.checkPass`: formally checked. A second press finds it checked and says so. */
+export const reportCheckPass: ActionHandler = async (turn, data) => {
+  await requireCaseworker(turn);
+  const c = await loadCase(turn, data);
+  if (c.report.status === 'formally_checked') return { card: caseCard(turn, c, turn.t('case.checked', { reference: c.report.reference })) };
+  const report = await move(turn, c, 'formally_checked', 'case.checkNotAllowed');
+  return { card: caseCard(turn, { report, round: c.round }, turn.t('case.checked', { reference: report.reference })) };
+};
+
+/** `report.return`: asks for the comment first. */
+export const reportReturn: ActionHandler = async (turn, data) => {
+  await requireCaseworker(turn);
+  const c = await loadCase(turn, data);
+  if (c.report.status !== 'submitted' && c.report.status !== 'formally_checked') {
+    throw new Refusal('case.returnNotAllowed', { reference: c.report.reference, status: turn.t(statusLabelKey(c.report.status)) });
+  }
+  return { card: returnForm(turn, c) };
+};
+
+/** `report.returnConfirm`: back to the owner with the comment; the owner is told in Teams. */
+export const reportReturnConfirm: ActionHandler = async (turn, data) => {
+  await requireCaseworker(turn);
+  const c = await loadCase(turn, data);
+  const comment = typeof data.comment === 'string' ? data.comment : '';
+  // A double press finds the report returned already: the same answer, no second message.
+  if (c.report.status === 'returned') return { card: caseCard(turn, c, turn.t('case.returned', { reference: c.report.reference })) };
+  let report;
+  try {
+    report = await move(turn, c, 'returned', 'case.returnNotAllowed', comment);
+  } catch (err) {
+    if (err instanceof Refusal && (err.key === 'report.lifecycle.reasonRequired' || err.key === 'report.error.tooLong')) {
+      return { card: returnForm(turn, c, comment, turn.t(err.key, err.params)) };
+    }
+    throw err;
+  }
+  await tellReturned(turn.services, report, report.history[report.history.length - 1].reason ?? comment);
+  return { card: caseCard(turn, { report, round: c.round }, turn.t('case.returned', { reference: report.reference })) };
+};

@@ -1,0 +1,104 @@
+import { formatDate, type MessageKey } from '../../domain/i18n';
+import type { Grant } from '../../domain/roles';
+import type { ReportRecord } from '../../storage/reports';
+import { messageCard, summaryCard, type Section } from '../secretariat/cards';
+import { action } from '../cards/action';
+import { personOf, requirePersonal } from '../caller';
+import type { WizardData } from '../drafts';
+import type { Turn } from '../turn';
+import type { ActionHandler } from '../actions/types';
+
+const ROLE_KEYS: Record<Grant['role'], MessageKey> = {
+  secretariat: 'privacy.roles.secretariat', member: 'privacy.roles.member', chair: 'privacy.roles.chair',
+};
+
+/**
+ * `privacy.show` (`mine data` / `my data`): everything stored about the caller. Only their own
+ * partitions are read: their personal chat row, their drafts, their report and owner indexes,
+ * their grants. In the personal chat only, since the card shows their data.
+ */
+export const privacyShow: ActionHandler = async (turn) => {
+  requirePersonal(turn);
+  const person = personOf(turn);
+  const { references, drafts, reports, roles } = turn.services;
+  const [chat, own, visible, owners, grants] = await Promise.all([
+    references.personal(person.tenantId, person.aadObjectId),
+    drafts.list<WizardData>(person),
+    reports.visibleTo(person),
+    reports.ownersOf(person),
+    roles.of(person),
+  ]);
+  const records = (await Promise.all(visible.map((v) => reports.get(v.roundId, v.id))))
+    .filter((r): r is ReportRecord => r !== undefined)
+    .filter((r) => r.createdBy.tenantId === person.tenantId && r.createdBy.aadObjectId === person.aadObjectId)
+    .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+  const { t, locale } = turn;
+  const date = (at: string) => formatDate(at, locale);
+  const none = (key: MessageKey) => [{ title: '', value: t(key) }];
+
+  const sections: Section[] = [
+    {
+      title: t('privacy.chat.title'),
+      facts: chat ? [{ title: t('privacy.chat.stored'), value: t('privacy.chat.storedValue', { date: date(chat.updatedAt) }) }] : none('privacy.chat.none'),
+    },
+    {
+      title: t('privacy.drafts.title', { count: own.length }),
+      facts: own.length ? own.map((d) => ({
+        title: d.reportId ? (d.data.reference ?? '') : (d.data.report?.title || t('wizard.untitled')),
+        value: t('privacy.drafts.item', { date: date(d.updatedAt) }),
+      })) : none('privacy.drafts.none'),
+    },
+    {
+      title: t('privacy.reports.title', { count: records.length }),
+      facts: records.length ? records.map((r) => ({
+        title: r.summary.title, value: t('privacy.reports.item', { reference: r.reference, date: date(r.submittedAt) }),
+      })) : none('privacy.reports.none'),
+    },
+    {
+      title: t('privacy.owners.title', { count: owners.length }),
+      facts: owners.length ? owners.map((orgnr) => ({ title: t('privacy.owners.item'), value: orgnr })) : none('privacy.owners.none'),
+    },
+    {
+      title: t('privacy.roles.title', { count: grants.length }),
+      facts: grants.length ? grants.map((g) => ({ title: '', value: t('privacy.roles.item', { role: t(ROLE_KEYS[g.role]), group: g.group }) })) : none('privacy.roles.none'),
+    },
+    { title: t('privacy.kept.title'), facts: [], text: t('privacy.kept.text') },
+  ];
+  const actions = own.length ? [action(t('privacy.deleteDrafts'), 'privacy.deleteDrafts', {}, { style: 'destructive' })] : [];
+  return { card: summaryCard({ title: t('privacy.title'), intro: t('privacy.intro'), sections, actions }) };
+};
+
+/** `privacy.deleteDrafts`: asks first; deleting cannot be undone. */
+export const privacyDeleteDrafts: ActionHandler = async (turn) => {
+  requirePersonal(turn);
+  const count = (await turn.services.drafts.list(personOf(turn))).length;
+  const { t } = turn;
+  if (count === 0) return { card: nothingToDelete(turn) };
+  return {
+    card: messageCard({
+      title: t('privacy.deleteConfirm.title'), color: 'Attention', text: t('privacy.deleteConfirm.text', { count }),
+      actions: [
+        action(t('privacy.deleteConfirm.yes'), 'privacy.deleteDraftsConfirm', {}, { style: 'destructive' }),
+        action(t('privacy.deleteConfirm.no'), 'privacy.show', {}),
+      ],
+    }),
+  };
+};
+
+/**
+ * `privacy.deleteDraftsConfirm`: deletes the caller's drafts, and only theirs (the person comes
+ * from the activity, never from card data). Pressing it again finds nothing and says so.
+ */
+export const privacyDeleteDraftsConfirm: ActionHandler = async (turn) => {
+  requirePersonal(turn);
+  const count = await turn.services.drafts.removeAll(personOf(turn));
+  if (count === 0) return { card: nothingToDelete(turn) };
+  turn.services.logger.info('privacy.draftsDeleted', { count });
+  const { t } = turn;
+  return { card: messageCard({ title: t('privacy.deleted.title'), text: t('privacy.deleted.text', { count }), color: 'Good', actions: [action(t('privacy.deleteConfirm.no'), 'privacy.show', {})] }) };
+};
+
+function nothingToDelete(turn: Turn) {
+  const { t } = turn;
+  return messageCard({ title: t('privacy.title'), text: t('privacy.deleted.none'), actions: [action(t('privacy.deleteConfirm.no'), 'privacy.show', {})] });
+}

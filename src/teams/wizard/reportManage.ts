@@ -1,0 +1,76 @@
+import { formatDate } from '../../domain/i18n';
+import { transition, type NeedsReport } from '../../domain/report';
+import { actorOf } from '../../storage/reports';
+import { renderCard } from '../cards/render';
+import { ownerMayChange, reportDetailCard } from '../cards/reportDetailCard';
+import { personOf } from '../caller';
+import { Refusal } from '../refusals';
+import { ReportRef } from './session';
+import { renderStep, viewFor } from './stepView';
+import type { WizardData } from '../drafts';
+import { action } from '../cards/action';
+import type { Turn } from '../turn';
+import type { ActionHandler } from '../actions/types';
+
+/** The report if this person may see it; otherwise the same "not found" as for a made-up id. */
+async function visibleReport(turn: Turn, data: Record<string, unknown>) {
+  const ref = ReportRef.safeParse(data);
+  if (!ref.success) throw new Refusal('report.notFound');
+  const report = await turn.services.reports.getVisible<NeedsReport>(personOf(turn), ref.data.reportId);
+  if (!report) throw new Refusal('report.notFound');
+  const round = await turn.services.rounds.get(report.roundId);
+  if (!round) throw new Refusal('report.notFound');
+  return { report, round };
+}
+
+/** `report.open`: the detail card. */
+export const reportOpen: ActionHandler = async (turn, data) => {
+  const { report, round } = await visibleReport(turn, data);
+  return { card: reportDetailCard(turn, report, round) };
+};
+
+/** `report.edit`: the same wizard, prefilled; submitting it makes a new version. */
+export const reportEdit: ActionHandler = async (turn, data) => {
+  const { report, round } = await visibleReport(turn, data);
+  const may = ownerMayChange(turn, report, round);
+  if (!may.ok) return { card: reportDetailCard(turn, report, round, may.why) };
+  // One edit draft per version: pressing Edit twice opens the same draft.
+  const draft = await turn.services.drafts.create<WizardData>(personOf(turn), round.id,
+    { report: report.data, raw: {}, reference: report.reference }, { id: `edit-${report.id}-v${report.version}`, reportId: report.id });
+  // Everything is filled in already: start at the review, where each part has its own Change button.
+  return { card: renderStep(turn, viewFor(turn, round, draft), draft, 'review') };
+};
+
+/** `report.withdraw`: asks first. */
+export const reportWithdraw: ActionHandler = async (turn, data) => {
+  const { report, round } = await visibleReport(turn, data);
+  const may = ownerMayChange(turn, report, round);
+  if (!may.ok) return { card: reportDetailCard(turn, report, round, may.why) };
+  const { t } = turn;
+  return {
+    card: renderCard('message', {
+      title: t('withdraw.confirm.title', { reference: report.reference }),
+      text: t('withdraw.confirm.text', { deadline: formatDate(round.deadline, turn.locale) }), color: 'Attention',
+      actions: [
+        action(t('withdraw.confirm.yes'), 'report.withdrawConfirm', { reportId: report.id }, { style: 'destructive' }),
+        action(t('withdraw.cancel'), 'report.open', { reportId: report.id }),
+      ],
+    }),
+  };
+};
+
+export const reportWithdrawConfirm: ActionHandler = async (turn, data) => {
+  const { report, round } = await visibleReport(turn, data);
+  // A second press (or a Teams retry) finds it withdrawn already: same answer, nothing new stored.
+  if (report.status === 'withdrawn') return { card: reportDetailCard(turn, report, round, turn.t('withdraw.done', { reference: report.reference })) };
+  const may = ownerMayChange(turn, report, round);
+  if (!may.ok) return { card: reportDetailCard(turn, report, round, may.why) };
+  const person = personOf(turn);
+  const now = turn.services.now();
+  const updated = await turn.services.reports.setStatus<NeedsReport>(round.id, report.id, (status) => {
+    if (status === 'withdrawn') return { ok: false, reason: 'notAllowed', key: 'report.lifecycle.notEditable' };
+    const moved = transition({ status }, 'withdrawn', { actor: actorOf(person), at: now, deadline: new Date(round.deadline), locale: turn.locale });
+    return moved.ok ? moved.entry : moved;
+  });
+  return { card: reportDetailCard(turn, updated, round, turn.t('withdraw.done', { reference: report.reference })) };
+};

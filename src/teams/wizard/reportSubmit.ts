@@ -1,0 +1,59 @@
+import { formatDate } from '../../domain/i18n';
+import { canEdit, transition, validateReport, type NeedsReport } from '../../domain/report';
+import { isOpenForFiling } from '../../domain/round';
+import { actorOf } from '../../storage/reports';
+import { receiptCard } from './receiptCard';
+import { personOf } from '../caller';
+import { Refusal } from '../refusals';
+import { roundOf } from './session';
+import { renderStep, validationContext, viewFor } from './stepView';
+import type { WizardData } from '../drafts';
+import { summaryOf } from './summaryOf';
+import type { ActionHandler } from '../actions/types';
+import { refOf } from './reportStep';
+
+/**
+ * `report.submit`: the whole report is checked once more, then stored with its reference. A double
+ * click or a Teams retry finds the same draft (or the report it became) and gives the same receipt.
+ */
+export const reportSubmit: ActionHandler = async (turn, data) => {
+  const { draftId } = refOf(data);
+  const person = personOf(turn);
+  const { drafts, reports } = turn.services;
+  const draft = await drafts.get<WizardData>(person, draftId);
+  if (!draft) {
+    // Already submitted by an earlier press: a new report's id is its draft's id.
+    const done = await reports.getVisible<NeedsReport>(person, draftId);
+    if (done) return { card: receiptCard(turn, done, (await turn.services.rounds.get(done.roundId))!, false) };
+    throw new Refusal('draft.notFound');
+  }
+  const round = await roundOf(turn, draft);
+  const checked = validateReport(draft.data.report, validationContext(turn, round));
+  if (!checked.ok) return { card: renderStep(turn, viewFor(turn, round, draft), draft, 'review') };
+  const summary = summaryOf(checked.report, turn.services.regions);
+  const now = turn.services.now();
+  const deadline = new Date(round.deadline);
+
+  if (draft.reportId) {
+    const existing = await reports.getVisible<NeedsReport>(person, draft.reportId);
+    if (!existing) throw new Refusal('report.notFound');
+    const report = await reports.applyEdit({
+      draftId, roundId: existing.roundId, reportId: existing.id, summary, data: checked.report,
+      decide: (status) => {
+        const allowed = canEdit({ status }, now, deadline, turn.locale);
+        if (!allowed.ok) return allowed;
+        if (status === 'submitted') return { from: status, to: 'submitted', at: now.toISOString(), actor: actorOf(person) };
+        const moved = transition({ status }, 'submitted', { actor: actorOf(person), at: now, deadline, locale: turn.locale });
+        return moved.ok ? moved.entry : moved;
+      },
+    });
+    await drafts.remove(person, draftId);
+    return { card: receiptCard(turn, report, round, true) };
+  }
+
+  if (!isOpenForFiling(round, now)) throw new Refusal('round.closed', { deadline: formatDate(round.deadline, turn.locale) });
+  const reference = await reports.referenceFor(round.id, round.year, draft.id);
+  const { report } = await reports.submitNew({ draftId, roundId: round.id, reference, by: person, summary, data: checked.report });
+  await drafts.remove(person, draftId);
+  return { card: receiptCard(turn, report, round, false) };
+};
