@@ -23,7 +23,7 @@ describe('money counted per school year through a whole round', function () {
   ];
   const THIS_YEAR = '2 350 000 kr';
   const LATER = '1 900 000 kr';
-  let reports: Array<{ id: string; reference: string }> = [];
+  const reports: Array<{ id: string; reference: string }> = [];
 
   before(async () => {
     // One step keeps the money's path short: the group's vote is the recommendation decided on.

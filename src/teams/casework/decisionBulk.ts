@@ -31,7 +31,7 @@ function yearAmountText(turn: Turn, columns: { totalRequested: number; requested
 export const decisionPending: ActionHandler = async (turn, data) => {
   await requireCaseworker(turn);
   const round = await roundFrom(turn, data);
-  const { t, locale } = turn;
+  const { t } = turn;
   const waiting: Array<ReportRecord<unknown>> = [];
   for await (const r of turn.services.reports.listRound(round.id, ['prioritised', 'not_prioritised'])) waiting.push(r);
   waiting.sort((a, b) => a.reference.localeCompare(b.reference, 'nb', { numeric: true }));
