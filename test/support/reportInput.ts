@@ -6,9 +6,11 @@ export const GOOD_INPUT: Record<InputStep, Record<string, unknown>> = {
     ownerName: 'Eksempel kommune',
     ownerOrgnr: '974 760 673',
     ownerType: 'kommune',
-    network: 'Nabo kommune; 123 456 785\nTredje kommune; 921605900',
     region: 'asker-baerum',
     scheme: 'DEKOM',
+  },
+  contact: {
+    network: 'Nabo kommune; 123 456 785\nTredje kommune; 921605900',
     contactName: 'Kari Nordmann',
     contactEmail: 'kari.nordmann@eksempel.kommune.no',
     contactPhone: '22 00 00 00',
@@ -32,9 +34,11 @@ export const GOOD_INPUT: Record<InputStep, Record<string, unknown>> = {
     uhDialogueConfirmed: 'true',
     staffInvolved: 'true',
   },
-  money: {
+  period: {
     startYear: '2027',
     years: '2',
+  },
+  money: {
     year1Owner: '1 000 000',
     year1Uh: '250 000',
     year1OwnContribution: '375 000',

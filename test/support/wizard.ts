@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import type { InputStep } from '../../src/domain/report';
+import { INPUT_STEPS, type InputStep } from '../../src/domain/report';
 import { cardOf, type Harness } from './harness';
 import type { Persona } from './personas';
 import { GOOD_INPUT } from './reportInput';
 
-export const STEP_ORDER: InputStep[] = ['owner', 'measure', 'targets', 'partner', 'money'];
+export const STEP_ORDER: InputStep[] = [...INPUT_STEPS];
 
 /** The data of the card's action with this verb, as the Teams client would send it back. */
 export function actionData(card: any, verb: string): Record<string, unknown> {
@@ -43,6 +43,13 @@ export async function press(h: Harness, who: Persona, card: any, verb: string, i
   assert.equal(res.status, 200, JSON.stringify(res.body));
   if (res.body.type === 'application/vnd.microsoft.activity.message') return { message: res.body.value };
   return res.body.value;
+}
+
+/** From the first step's card through the owner's two steps (owner, then network and contact). */
+export async function passOwnerSteps(h: Harness, who: Persona, card: any, owner: Record<string, unknown> = {}): Promise<any> {
+  const pick = (step: 'owner' | 'contact') => Object.fromEntries(Object.entries(owner).filter(([k]) => k in GOOD_INPUT[step]));
+  card = await press(h, who, card, 'report.next', { ...GOOD_INPUT.owner, ...pick('owner') });
+  return press(h, who, card, 'report.next', { ...GOOD_INPUT.contact, ...pick('contact') });
 }
 
 export async function startReport(h: Harness, who: Persona): Promise<any> {

@@ -1,5 +1,5 @@
 import { absorbStep } from '../wizard/absorb';
-import { DraftRef, loadDraft, personOf, Refusal, renderStep, roundOf, stepIndex, viewFor, WIZARD_STEPS, type WizardData } from '../wizard/session';
+import { atStep, DraftRef, loadDraft, personOf, Refusal, renderStep, roundOf, stepIndex, viewFor, WIZARD_STEPS, type WizardData } from '../wizard/session';
 import type { ActionHandler } from './index';
 
 function refOf(data: Record<string, unknown>) {
@@ -31,7 +31,7 @@ export { refOf };
 export const reportGoto: ActionHandler = async (turn, data) => {
   const { draftId, step } = refOf(data);
   const draft = await loadDraft(turn, draftId);
-  const saved = await turn.services.drafts.save<WizardData>(personOf(turn), draftId, (d) => ({ ...d, step: stepIndex(step) + 1 }), draft);
+  const saved = await turn.services.drafts.save<WizardData>(personOf(turn), draftId, (d) => atStep(d, step), draft);
   const round = await roundOf(turn, draft);
   return { card: renderStep(turn, viewFor(turn, round, saved ?? draft), saved ?? draft, step, undefined, step !== 'review') };
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findRegion } from '../../domain/regions';
-import { STEPS, cardValues, validateReport, type InputStep, type ReportDraft } from '../../domain/report';
+import { STEPS, STEP_LAYOUT, cardValues, stepOfStoredNumber, validateReport, type InputStep, type ReportDraft } from '../../domain/report';
 import { coversCounty, isOpenForFiling, type Round } from '../../domain/round';
 import type { Draft } from '../../storage/drafts';
 import type { PersonKey } from '../../storage/keys';
@@ -12,6 +12,7 @@ import { Refusal } from '../refusals';
 export { Refusal, refusalCard } from '../refusals';
 import { reviewCard } from './reviewCard';
 import { stepCard } from './stepCard';
+import { typedFor } from './typed';
 import type { WizardView } from './view';
 
 /** What a draft holds: the clean report so far, and what was typed on steps left unfinished. */
@@ -20,6 +21,8 @@ export interface WizardData {
   raw: Partial<Record<InputStep, Record<string, string>>>;
   /** The reference of the report this draft edits, for the card titles. */
   reference?: string;
+  /** The step layout `step` counts in; absent on drafts saved under the old six steps. */
+  layout?: number;
 }
 export type WizardDraft = Draft<WizardData>;
 
@@ -79,7 +82,7 @@ export function viewFor(turn: Turn, round: Round, draft?: WizardDraft): WizardVi
 /** Shows a draft at the step it was left on. */
 export async function resumeCard(turn: Turn, draft: WizardDraft, notice?: string): Promise<AdaptiveCard> {
   const round = await roundOf(turn, draft);
-  const step = WIZARD_STEPS[Math.min(Math.max(draft.step, 1), WIZARD_STEPS.length) - 1];
+  const step = stepOfStoredNumber(draft.step, draft.data.layout);
   return renderStep(turn, viewFor(turn, round, draft), draft, step, notice);
 }
 
@@ -94,10 +97,17 @@ export function renderStep(turn: Turn, view: WizardView, draft: { id: string; da
     const checked = validateReport(report, validationContext(turn, view.round));
     return reviewCard(view, { draftId: draft.id, report, errors: checked.ok ? [] : checked.errors, notice });
   }
-  const values = { ...cardValues(step, report), ...(draft.data.raw[step] ?? {}) };
-  return stepCard(view, { draftId: draft.id, step, values, scheme: report.scheme, notice, returnToReview });
+  // The money card asks the years chosen on the period step; without them, that step first.
+  if (step === 'money' && (report.years === undefined || report.startYear === undefined)) return renderStep(turn, view, draft, 'period', notice, returnToReview);
+  const values = { ...cardValues(step, report), ...typedFor(draft.data.raw, step) };
+  return stepCard(view, { draftId: draft.id, step, values, scheme: report.scheme, period: { startYear: report.startYear, years: report.years }, notice, returnToReview });
 }
 
 export function stepIndex(step: WizardStep): number {
   return WIZARD_STEPS.indexOf(step);
+}
+
+/** A draft moved to `step`, its number counted in today's layout (and marked so). */
+export function atStep(d: WizardDraft, step: WizardStep): WizardDraft {
+  return { ...d, step: stepIndex(step) + 1, data: { ...d.data, layout: STEP_LAYOUT } };
 }
