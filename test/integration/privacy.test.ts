@@ -3,7 +3,7 @@ import { FAST_DELIVERY } from '../support/delivery';
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
 import { COLLEAGUE, MEMBER, OFFICER, OTHER_OWNER, OWNER, type Persona } from '../support/personas';
 import { GOOD_INPUT } from '../support/reportInput';
-import { actionData, fillReport, inputsOf, press, startReport } from '../support/wizard';
+import { actionData, fillReport, inputsOf, passOwnerSteps, press, startReport } from '../support/wizard';
 import { TO_PRIORITISED, invokeCard, moveTo, personOf, sentCard, submitted, waitForSent, useSecretariatBot } from '../support/casework';
 
 async function myData(h: Harness, who: Persona): Promise<any> {
@@ -16,7 +16,7 @@ async function myData(h: Harness, who: Persona): Promise<any> {
 /** Leaves a draft at the measure step with this title. */
 async function draftTitled(h: Harness, who: Persona, title: string): Promise<void> {
   let card = await startReport(h, who);
-  card = await press(h, who, card, 'report.next', GOOD_INPUT.owner);
+  card = await passOwnerSteps(h, who, card);
   await press(h, who, card, 'report.next', { ...GOOD_INPUT.measure, title });
 }
 

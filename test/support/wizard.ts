@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { INPUT_STEPS, type InputStep } from '../../src/domain/report';
+import { INPUT_STEPS, stepOfInput, type InputStep } from '../../src/domain/report';
 import { cardOf, type Harness } from './harness';
 import type { Persona } from './personas';
 import { GOOD_INPUT } from './reportInput';
@@ -57,11 +57,21 @@ export async function startReport(h: Harness, who: Persona): Promise<any> {
   return cardOf(reply);
 }
 
-/** Fills every step with valid input (overrides per step) and returns the review card. */
+/**
+ * Fills every step with valid input and returns the review card. Overrides go to the step whose
+ * card shows each input, whichever step they are listed under (the contact person under owner).
+ */
 export async function fillReport(h: Harness, who: Persona, overrides: Partial<Record<InputStep, Record<string, unknown>>> = {}): Promise<any> {
+  const routed: Partial<Record<InputStep, Record<string, unknown>>> = {};
+  for (const [listed, values] of Object.entries(overrides) as Array<[InputStep, Record<string, unknown>]>) {
+    for (const [id, v] of Object.entries(values)) {
+      const step = stepOfInput(id) ?? listed;
+      routed[step] = { ...(routed[step] ?? {}), [id]: v };
+    }
+  }
   let card = await startReport(h, who);
   for (const step of STEP_ORDER) {
-    card = await press(h, who, card, 'report.next', { ...GOOD_INPUT[step], ...(overrides[step] ?? {}) });
+    card = await press(h, who, card, 'report.next', { ...GOOD_INPUT[step], ...(routed[step] ?? {}) });
   }
   return card;
 }

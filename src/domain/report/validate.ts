@@ -176,7 +176,7 @@ function moneyInput(raw: Record<string, unknown>, draftSoFar: ReportDraft, f: Fo
 
 /** A shorter period drops the years past it: the money card then asks exactly the years chosen. */
 function fitAmountsToPeriod(draft: ReportDraft): ReportDraft {
-  if (draft.years === undefined || !draft.amounts || draft.amounts.length <= draft.years) return draft;
+  if (typeof draft.years !== 'number' || !Array.isArray(draft.amounts) || draft.amounts.length <= draft.years) return draft;
   return { ...draft, amounts: draft.amounts.slice(0, draft.years) };
 }
 
