@@ -96,7 +96,7 @@ describe('the secretariat checks reports', function () {
     clock.now = new Date('2026-12-02T10:15:00Z');
     const checked = await press(h, OFFICER, card, 'report.checkPass');
     assert.match(cardText(checked), new RegExp(`${r.reference} er formelt kontrollert`));
-    assert.match(cardText(checked), /2\. desember 2026 kl\. 11:15\nSendt inn → Formelt kontrollert · Sekretariatet \(Siri Statsforvalter\)/);
+    assert.match(cardText(checked), /2\. desember 2026 kl\. 11\.15\nSendt inn → Formelt kontrollert · Sekretariatet \(Siri Statsforvalter\)/);
     await press(h, OFFICER, card, 'report.checkPass');
     const report = await h.app.services.reports.get(r.roundId, r.reportId);
     assert.equal(report?.status, 'formally_checked');
