@@ -233,7 +233,7 @@ describe('an owner files, edits and withdraws a needs report in Agents Playgroun
   });
 
   it('changes the title through the part\'s own button, which makes version 2', async () => {
-    await d().clickAction('Endre');
+    await d().clickAction('Endre meldingen');
     await d().waitForCard('Endre BM-2027-0001: Se over og send inn');
     await d().clickAction('Endre tiltaket');
     await d().waitForCard('Steg 3 av 8');
@@ -249,7 +249,7 @@ describe('an owner files, edits and withdraws a needs report in Agents Playgroun
   });
 
   it('withdraws the report after confirming, with the result in view beside the buttons and the history timed', async () => {
-    await d().clickAction('Åpne');
+    await d().clickAction('Åpne BM-2027-0001: Lesing og skriving i alle fag');
     await d().waitForCard('BM-2027-0001: Lesing og skriving i alle fag');
     await d().clickAction('Trekk meldingen');
     await d().waitForCard('Trekke BM-2027-0001?');

@@ -37,7 +37,7 @@ export function receiptCard(turn: Turn, report: ReportRecord<NeedsReport>, round
         { title: t('wizard.review.total'), value: formatNok(report.summary.totalRequested, turn.locale) },
       ],
     }],
-    actions: [action(t('receipt.myReports'), 'report.mine', {}), action(t('reports.open'), 'report.open', { reportId: report.id })],
+    actions: [action(t('receipt.myReports'), 'report.mine', {}), action(t('reports.openReport', { reference: report.reference, title: report.summary.title }), 'report.open', { reportId: report.id })],
   });
 }
 
