@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startApp, type RunningApp } from '../../src/app/start';
 import { createLogger } from '../../src/app/logger';
 import { FakeConnector } from './fakeConnector';
+import { shownText } from './markdown';
 import type { Persona } from './personas';
 
 let prefixCounter = 0;
@@ -80,14 +81,20 @@ export function cardOf(activity: any): any {
   return activity?.attachments?.find((a: any) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
 }
 
-/** Every text a person would read on a card: TextBlocks, FactSets, labels, action titles. */
+/**
+ * Every text a person would read on a card: TextBlocks, FactSets, labels, action titles. Markdown
+ * (TextBlocks, facts) as the client shows it, escapes undone.
+ */
 export function cardText(card: any): string {
   const out: string[] = [];
-  const walk = (node: any) => {
+  const walk = (node: any, markdown = false) => {
     if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    for (const k of ['text', 'title', 'label', 'value', 'placeholder', 'errorMessage']) if (typeof node[k] === 'string') out.push(node[k]);
-    Object.values(node).forEach(walk);
+    if (Array.isArray(node)) return node.forEach((n) => walk(n, markdown));
+    const md = markdown || node.type === 'TextBlock';
+    for (const k of ['text', 'title', 'label', 'value', 'placeholder', 'errorMessage']) {
+      if (typeof node[k] === 'string') out.push(md && k !== 'label' ? shownText(node[k]) : node[k]);
+    }
+    for (const [k, v] of Object.entries(node)) walk(v, node.type === 'FactSet' && k === 'facts');
   };
   walk(card);
   // Amounts use non-breaking spaces, as Norwegian typography wants; a person reads plain spaces.

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { renderCard } from '../../src/teams/cards/render';
 import { helpCard } from '../../src/teams/cards/helpCard';
 import { translator } from '../../src/domain/i18n';
+import { shownText } from '../support/markdown';
 
 describe('card rendering', () => {
   it('never evaluates template expressions that arrive in user data', () => {
@@ -9,7 +10,7 @@ describe('card rendering', () => {
     const card = renderCard('message', { title: hostile, text: hostile, color: 'Default', actions: [], secret: 'LEAKED' });
     const json = JSON.stringify(card);
     assert.ok(!json.includes('LEAKED'));
-    assert.equal((card.body as any[])[0].text, hostile);
+    assert.equal(shownText((card.body as any[])[0].text), hostile, 'shown as typed, neither evaluated nor markup');
   });
 
   it('renders the help card as Adaptive Card 1.5 with Universal Actions', () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Template } from 'adaptivecards-templating';
 import { ROOT } from '../../app/paths';
+import { literalCard } from './literal';
 
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
@@ -19,8 +20,9 @@ function template(name: string): Template {
 
 /**
  * Expands cards/<name>.json with `data`. User text only ever enters as data: the templating engine
- * evaluates expressions in the template, never in data values (a test keeps that true).
+ * evaluates expressions in the template, never in data values (a test keeps that true). Then every
+ * text Teams would read as Markdown is made literal, so a card shows exactly what was typed or built.
  */
 export function renderCard(name: string, data: object): AdaptiveCard {
-  return template(name).expand({ $root: data }) as AdaptiveCard;
+  return literalCard(template(name).expand({ $root: data }) as AdaptiveCard);
 }
