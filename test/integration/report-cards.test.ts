@@ -3,20 +3,8 @@ import { cardOf, cardText, startHarness, type Harness } from '../support/harness
 import { invokeCard, personOf, submitted } from '../support/casework';
 import { OWNER } from '../support/personas';
 import { GOOD_INPUT } from '../support/reportInput';
-import { actionData, inputsOf, passOwnerSteps, press, startReport } from '../support/wizard';
+import { actionData, cardElements as elements, inputsOf, passOwnerSteps, press, startReport } from '../support/wizard';
 
-/** Every element of a card, depth first. */
-function elements(card: unknown): any[] {
-  const out: any[] = [];
-  const walk = (n: any) => {
-    if (!n || typeof n !== 'object') return;
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (typeof n.type === 'string') out.push(n);
-    Object.values(n).forEach(walk);
-  };
-  walk(card);
-  return out;
-}
 const lastBlockText = (card: any) => {
   const body = card.body as any[];
   return elements(body[body.length - 1]).filter((e) => e.type === 'TextBlock').map((e) => e.text).join(' ');

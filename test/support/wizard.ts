@@ -20,6 +20,19 @@ export function actionData(card: any, verb: string): Record<string, unknown> {
   return found[0].data ?? {};
 }
 
+/** Every element of a card (body, actions, inline action sets), depth first. */
+export function cardElements(card: unknown): any[] {
+  const out: any[] = [];
+  const walk = (n: any) => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (typeof n.type === 'string') out.push(n);
+    Object.values(n).forEach(walk);
+  };
+  walk(card);
+  return out;
+}
+
 /** Inputs of a card by id with their current values. */
 export function inputsOf(card: any): Record<string, any> {
   const out: Record<string, any> = {};

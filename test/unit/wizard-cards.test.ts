@@ -9,22 +9,11 @@ import { reviewCard } from '../../src/teams/wizard/reviewCard';
 import { stepCard } from '../../src/teams/wizard/stepCard';
 import type { WizardView } from '../../src/teams/wizard/view';
 import { GOOD_INPUT } from '../support/reportInput';
+import { cardElements as elements } from '../support/wizard';
 
 const ROUND: Round = { id: 'r2027', year: 2027, counties: ['akershus'], deadline: '2027-02-01T22:59:00.000Z', status: 'open', budgets: {}, createdAt: '2026-10-01T00:00:00Z' };
 const VIEW: WizardView = { t: translator('nb'), locale: 'nb', regions: DEFAULT_REGIONS, round: ROUND };
 
-/** Every element of a card (body and actions), depth first. */
-function elements(card: unknown): any[] {
-  const out: any[] = [];
-  const walk = (n: any) => {
-    if (!n || typeof n !== 'object') return;
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (typeof n.type === 'string') out.push(n);
-    Object.values(n).forEach(walk);
-  };
-  walk(card);
-  return out;
-}
 const inputIds = (card: unknown) => elements(card).filter((e) => e.type.startsWith('Input.')).map((e) => e.id);
 const texts = (card: unknown) => elements(card).filter((e) => e.type === 'TextBlock').map((e) => e.text as string);
 
