@@ -13,6 +13,7 @@ import { createDelivery } from '../teams/delivery';
 import { Drafts } from '../storage/drafts';
 import { Reports } from '../storage/reports';
 import { Rounds } from '../storage/rounds';
+import { RoundPurge } from '../storage/roundPurge';
 import { Roles } from '../storage/roles';
 import { Groups } from '../storage/groups';
 import { Meetings } from '../storage/meetings';
@@ -79,6 +80,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     drafts: new Drafts(tables, now),
     reports: new Reports(tables, now),
     rounds: new Rounds(tables),
+    roundPurge: new RoundPurge(tables, DEFAULT_REGIONS.id),
     groups: new Groups(tables),
     meetings: new Meetings(tables),
     votes: new Votes(tables),

@@ -1,7 +1,7 @@
 import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { isStorageUnavailable } from '../storage/tables';
-import { ACTIONS } from './actions';
+import { handlerOf } from './actions';
 import { cardMessage, cardResponse, messageResponse } from './cards/attach';
 import { errorCard, helpCard } from './cards/helpCard';
 import { findCommand } from './commands';
@@ -82,8 +82,8 @@ export class KompetanseBot extends TeamsActivityHandler {
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const turn = turnOf(context, this.services);
     const parsed = ExecuteSchema.safeParse(invokeValue);
-    const handler = parsed.success ? ACTIONS[parsed.data.action.verb] : undefined;
-    if (!parsed.success || !handler || !Object.prototype.hasOwnProperty.call(ACTIONS, parsed.data.action.verb)) {
+    const handler = parsed.success ? handlerOf(parsed.data.action.verb) : undefined;
+    if (!parsed.success || !handler) {
       return messageResponse(turn.t('fallback.text'));
     }
     try {

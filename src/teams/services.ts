@@ -4,6 +4,7 @@ import type { ConversationReferences } from '../storage/conversationReferences';
 import type { Drafts } from '../storage/drafts';
 import type { Reports } from '../storage/reports';
 import type { Rounds } from '../storage/rounds';
+import type { RoundPurge } from '../storage/roundPurge';
 import type { Roles } from '../storage/roles';
 import type { Groups } from '../storage/groups';
 import type { Meetings } from '../storage/meetings';
@@ -39,6 +40,8 @@ export interface Services {
   exportLinks: ExportLinks;
   /** Years after a round's deadline before the secretariat may purge it (ROUND_RETENTION_YEARS; default 10). */
   roundRetentionYears?: number;
+  /** Deletes a round past retention, everything in it included (officers only, after a confirmation). */
+  roundPurge: RoundPurge;
   logger: Logger;
   now: () => Date;
 }

@@ -26,9 +26,10 @@ export function turnOf(context: TurnContext, services: Services): Turn {
   };
 }
 
-/** "@Kompetansebot  Hjelp!" → "hjelp". */
+/** "@Kompetansebot  Hjelp!" → "hjelp"; a lone "?" stays "?" (a help word of its own). */
 export function commandText(context: TurnContext): string {
   const withoutMention = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
-  return withoutMention.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ')
-    .replace(/\s+/g, ' ').trim().replace(/[.!?]+$/, '').toLowerCase();
+  const text = withoutMention.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ').trim().toLowerCase();
+  return text.replace(/[.!?]+$/, '') || text;
 }

@@ -7,7 +7,8 @@ describe('help and unknown text', () => {
   before(async () => { h = await startHarness(); });
   after(async () => { await h.stop(); });
 
-  for (const text of ['hjelp', 'Hjelp', 'HELP', '  help!  ', '<at>Kompetansebot</at> hjelp']) {
+  // '?' is a help word of its own: the trailing-punctuation trim must leave it alone.
+  for (const text of ['hjelp', 'Hjelp', 'HELP', '  help!  ', '<at>Kompetansebot</at> hjelp', '?', ' ? ', 'hjelp?', '<at>Kompetansebot</at> ?']) {
     it(`answers "${text}" with the help card`, async () => {
       const [reply] = await h.send(OWNER, text, { entities: [{ type: 'mention', mentioned: { id: '28:kompetansebot' }, text: '<at>Kompetansebot</at>' }] });
       const card = cardOf(reply);

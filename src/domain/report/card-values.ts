@@ -1,5 +1,5 @@
 import { formatLineList } from './line-list';
-import type { ReportDraft } from './needs-report';
+import type { ReportDraft } from './report-fields';
 import { CARD_INPUTS, amountInputId, type InputStep } from './steps';
 
 /**

@@ -1,6 +1,6 @@
 import { SCHEME_RULES } from '../schemes';
 import { minOwnContribution } from './money';
-import type { ReportDraft, ReportField } from './needs-report';
+import type { ReportDraft, ReportField } from './report-fields';
 import type { Formats, Problem } from './problems';
 import { WIDER_TARGET_GROUPS } from './target-groups';
 import { OTHER_THEME } from './themes';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reportShape, type ReportShape, type ShapeContext } from './needs-report';
+import { reportShape, type ReportShape, type ShapeContext } from './report-fields';
 import { STEP_FIELDS, type InputStep, type StepField } from './steps';
 
 /**

@@ -1,6 +1,6 @@
 import type { MessageKey, Params } from '../i18n';
 import { MAX_YEARS } from './limits';
-import type { ReportField } from './needs-report';
+import type { ReportField } from './report-fields';
 
 /**
  * The wizard's steps, which report fields each one fills, and the card input ids it shows.

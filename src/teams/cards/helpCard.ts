@@ -1,4 +1,5 @@
 import type { Translate } from '../../domain/i18n';
+import type { Verb } from '../actions/verbs';
 import { renderCard } from './render';
 
 export function helpCard(t: Translate, opts: { welcome?: boolean; personal?: boolean; officer?: boolean } = {}) {
@@ -13,10 +14,10 @@ export function helpCard(t: Translate, opts: { welcome?: boolean; personal?: boo
     // Reports are filed in the personal chat only, so a channel's help card offers no report buttons.
     actions: personal
       ? [
-          { title: t('help.newReport'), verb: 'report.new' },
-          { title: t('help.continue'), verb: 'report.continue' },
-          { title: t('help.myReports'), verb: 'report.mine' },
-          ...(opts.officer ? [{ title: t('help.secretariatButton'), verb: 'secretariat.menu' }] : []),
+          { title: t('help.newReport'), verb: 'report.new' satisfies Verb },
+          { title: t('help.continue'), verb: 'report.continue' satisfies Verb },
+          { title: t('help.myReports'), verb: 'report.mine' satisfies Verb },
+          ...(opts.officer ? [{ title: t('help.secretariatButton'), verb: 'secretariat.menu' satisfies Verb }] : []),
         ]
       : [],
   });

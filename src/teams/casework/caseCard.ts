@@ -5,10 +5,8 @@ import { INPUT_STEPS, formatSchoolYear, statusLabelKey, stepTitleKey, yearSummar
 import type { ReportRecord } from '../../storage/reports';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import type { Turn } from '../turn';
-import { stepFacts } from '../wizard/display';
-import { moneyFacts } from '../wizard/reviewCard';
-import { viewFor } from '../wizard/session';
-import { action } from '../wizard/view';
+import { moneyFacts, stepFacts } from '../cards/reportFacts';
+import { action } from '../cards/action';
 import type { Case } from './load';
 
 export { formatDateTime, formatTime } from '../../domain/i18n';
@@ -77,7 +75,7 @@ export function caseCard(turn: Turn, { report, round }: Case, notice = ''): Adap
     ]),
     ...(report.decision ? [section(t('decision.section'), decisionFacts(turn, report, report.decision, report.payment))] : []),
     ...INPUT_STEPS.map((step) => section(t(stepTitleKey(step)),
-      step === 'money' ? [...stepFacts(ctx, report.data, step), ...moneyFacts(viewFor(turn, round), report.data)] : stepFacts(ctx, report.data, step))),
+      step === 'money' ? [...stepFacts(ctx, report.data, step), ...moneyFacts(ctx, report.data)] : stepFacts(ctx, report.data, step))),
     section(t('case.history'), historyFacts(turn, report.history)),
   ];
   const ids = { roundId: round.id, reportId: report.id };

@@ -4,7 +4,7 @@ import { findRegion, localised, workingGroupFor } from '../../domain/regions';
 import { MAX_REASON_LENGTH, formatSchoolYear, statusLabelKey, yearSummaries } from '../../domain/report';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import type { Turn } from '../turn';
-import { action } from '../wizard/view';
+import { action } from '../cards/action';
 import { groupName } from './caseCard';
 import type { Case } from './load';
 

@@ -5,7 +5,8 @@ import type { Round } from '../../domain/round';
 import type { ReportRecord } from '../../storage/reports';
 import type { Turn } from '../turn';
 import { requireOfficer } from '../secretariat/requireOfficer';
-import { personOf, Refusal } from '../wizard/session';
+import { personOf } from '../caller';
+import { Refusal } from '../refusals';
 
 /** Card data naming a report: ids from a list or a card, or the reference someone typed. */
 const ById = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/), reportId: z.string().regex(/^[A-Za-z0-9-]{1,80}$/) });

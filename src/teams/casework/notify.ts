@@ -5,7 +5,7 @@ import { cardMessage } from '../cards/attach';
 import { renderCard } from '../cards/render';
 import type { Services } from '../services';
 import type { Turn } from '../turn';
-import { action } from '../wizard/view';
+import { action } from '../cards/action';
 import { decisionFacts } from './caseCard';
 
 /**

@@ -2,7 +2,7 @@ import { cardMessage } from '../cards/attach';
 import { deliveryStatusCard } from '../cards/deliveryStatusCard';
 import { requireOfficer } from '../secretariat/requireOfficer';
 import type { Turn } from '../turn';
-import { Refusal } from '../wizard/session';
+import { Refusal } from '../refusals';
 
 const DAYS = 7;
 

@@ -1,40 +1,28 @@
-import type { Turn } from '../turn';
-import { helpCommand } from './helpCommand';
-import { cardCommand } from './cardCommand';
-import { reportNew } from '../actions/reportNew';
-import { reportContinue } from '../actions/reportDraft';
-import { reportMine } from '../actions/reportMine';
-import { deliveryStatusCommand } from './deliveryStatusCommand';
+import { CASEWORK_COMMANDS } from '../casework/commands';
+import { FORUM_COMMANDS } from '../forum/commands';
+import { HELP_COMMANDS } from '../help/commands';
+import { PRIVACY_COMMANDS, RETENTION_COMMANDS } from '../privacy/commands';
 import { SECRETARIAT_COMMANDS } from '../secretariat/commands';
-import { showReportCommand } from './showReportCommand';
-import { roundCommand } from './roundCommand';
-import { roundExport } from '../actions/roundExport';
-import { decisionPending } from '../actions/decisionBulk';
-import { meetingList, meetingNew } from '../forum/meetingNew';
-import { privacyShow } from '../actions/privacyData';
-import { roundPurge } from '../actions/roundPurge';
+import { WIZARD_COMMANDS } from '../wizard/commands';
+import { deliveryStatusCommand } from './deliveryStatusCommand';
+import type { Command, CommandHandler } from './types';
 
-export type CommandHandler = (turn: Turn, args: string) => Promise<void>;
+export type { Command, CommandHandler } from './types';
 
 /**
- * Everything a user can type, in one table: the words in nb, nn and en, and the handler.
- * Matching is on the normalised text (mention removed, lower case).
+ * Everything a user can type, in one table: each feature's words in nb, nn and en, and the handler.
+ * Matching is on the normalised text (mention removed, lower case); the first match wins.
  */
-export const COMMANDS: ReadonlyArray<{ words: readonly string[]; handler: CommandHandler }> = [
-  { words: ['hjelp', 'help', '?', 'meny', 'menu'], handler: helpCommand },
-  { words: ['meld behov', 'ny melding', 'ny behovsmelding', 'new report', 'new needs report'], handler: cardCommand(reportNew) },
-  { words: ['fortsett', 'fortset', 'hald fram', 'continue', 'resume'], handler: cardCommand(reportContinue) },
-  { words: ['mine meldinger', 'mine meldingar', 'my reports', 'mine rapporter'], handler: cardCommand(reportMine) },
-  { words: ['mine data', 'dataa mine', 'my data', 'mine personopplysninger', 'mine personopplysningar'], handler: cardCommand(privacyShow) },
+export const COMMANDS: readonly Command[] = [
+  ...HELP_COMMANDS,
+  ...WIZARD_COMMANDS,
+  ...PRIVACY_COMMANDS,
   { words: ['leveringsstatus', 'delivery status'], handler: deliveryStatusCommand },
-  { words: ['slett gamle runder', 'slett gamle rundar', 'purge old rounds', 'delete old rounds'], handler: cardCommand(roundPurge) },
+  ...RETENTION_COMMANDS,
   ...SECRETARIAT_COMMANDS,
-  { words: ['nytt møte', 'new meeting'], handler: cardCommand(meetingNew) },
-  { words: ['møter', 'møte', 'meetings', 'meeting'], handler: cardCommand(meetingList) },
-  // The secretariat's casework; last, so longer phrases starting with the same word match first.
-  { words: ['eksport', 'eksporter', 'export'], handler: roundCommand(roundExport) },
-  { words: ['vedtak', 'decisions'], handler: roundCommand(decisionPending) },
-  { words: ['vis', 'show'], handler: showReportCommand },
+  ...FORUM_COMMANDS,
+  // Last, so longer phrases starting with the same word match first.
+  ...CASEWORK_COMMANDS,
 ];
 
 export function findCommand(text: string): { handler: CommandHandler; args: string } | undefined {

@@ -4,7 +4,7 @@ import { transition, type Actor, type NeedsReport } from '../../domain/report';
 import type { Round } from '../../domain/round';
 import { RefusedError, type ReportRecord } from '../../storage/reports';
 import type { Services } from '../services';
-import { Refusal } from '../wizard/session';
+import { Refusal } from '../refusals';
 
 /** Runs `work` over `items` with at most `limit` at a time (storage round trips, not CPU). */
 export async function inBatches<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {

@@ -7,7 +7,7 @@ import type { StoredItem } from '../../storage/meetings';
 import { voterKey, type StoredMark } from '../../storage/votes';
 import type { Services } from '../services';
 import type { Turn } from '../turn';
-import { Refusal } from '../wizard/session';
+import { Refusal } from '../refusals';
 import { electorate, type Elector } from './electors';
 import { cardElectorate, itemWhileOpen, marksAfterWrite } from './hotReads';
 import { MAX_REFRESH_USERS, type VoteCardState, type Viewer } from './voteCard';

@@ -6,7 +6,7 @@ import { RefusedError } from '../../storage/reports';
 import { voterKey } from '../../storage/votes';
 import { cardMessage } from '../cards/attach';
 import type { Services } from '../services';
-import { Refusal } from '../wizard/session';
+import { Refusal } from '../refusals';
 import { inBatches } from './agenda';
 import { countMarks, electorate } from './ballot';
 import { freezeVotingCards } from './publish';

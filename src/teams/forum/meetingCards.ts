@@ -4,7 +4,8 @@ import type { Round } from '../../domain/round';
 import type { StoredItem } from '../../storage/meetings';
 import type { ReportRecord } from '../../storage/reports';
 import { renderCard, type AdaptiveCard } from '../cards/render';
-import { action } from '../wizard/view';
+import type { Verb } from '../actions/verbs';
+import { action, verbData } from '../cards/action';
 import { groupChoices, groupName, instant, meetingDate, nok, type ForumView } from './view';
 import { resultText } from './voteCard';
 
@@ -98,7 +99,7 @@ export function meetingEditorCard(view: ForumView, a: EditorArgs): AdaptiveCard 
     pageText: pages > 1 ? t('forum.editor.page', { page: page + 1, pages }) : a.items.length === 0 ? t('forum.agenda.empty') : '',
     items, pager,
     candidates: editable ? a.candidates.slice(0, 200).map((r) => ({ title: `${r.reference} · ${r.summary.title} · ${r.summary.ownerName}`, value: r.id })) : [],
-    addLabel: t('forum.editor.addLabel'), addPlaceholder: t('forum.editor.addPlaceholder'), addTitle: t('forum.editor.add'), addData: { verb: 'meeting.add', ...ref() },
+    addLabel: t('forum.editor.addLabel'), addPlaceholder: t('forum.editor.addPlaceholder'), addTitle: t('forum.editor.add'), addVerb: 'meeting.add' satisfies Verb, addData: { verb: 'meeting.add' satisfies Verb, ...ref() },
     closeInputs: phase === 'draft' || phase === 'posted',
     closeLabel: t('forum.editor.closeLabel'), closeHint: t('forum.editor.closeHint'),
     closeDateLabel: t('forum.editor.closeDate'), closeTimeLabel: t('forum.editor.closeTime'),
@@ -115,7 +116,7 @@ export function meetingsListCard(view: ForumView, meetings: readonly Meeting[]):
     items: meetings.slice(0, 50).map((m) => ({
       heading: `${m.title} · ${groupName(view, m.group)}`,
       detail: `${meetingDate(view, m.date)} · ${phaseText(view, m)} · ${t('forum.list.items', { count: m.order.length })}`,
-      openTitle: t('forum.list.open'), verb: 'meeting.show', data: { verb: 'meeting.show', meetingId: m.id },
+      openTitle: t('forum.list.open'), ...verbData('meeting.show', { meetingId: m.id }),
     })),
     actions: [action(t('forum.new.title'), 'meeting.new', {})],
   });

@@ -1,7 +1,7 @@
 import { phaseOf } from '../../domain/forum';
-import type { ActionHandler } from '../actions';
+import type { ActionHandler } from '../actions/types';
 import { requireOfficer } from '../secretariat/requireOfficer';
-import { Refusal } from '../wizard/session';
+import { Refusal } from '../refusals';
 import { loadMeeting } from './ballot';
 import { MeetingRef } from './meetingShow';
 import { recommendationCard, recommendationCsv } from './recommendationCard';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { agendaOpen, Id, type Meeting } from '../../domain/forum';
 import type { NeedsReport } from '../../domain/report';
-import type { ActionHandler, ActionResult } from '../actions';
+import type { ActionHandler, ActionResult } from '../actions/types';
 import { requireOfficer } from '../secretariat/requireOfficer';
 import type { Turn } from '../turn';
-import { Refusal } from '../wizard/session';
+import { Refusal } from '../refusals';
 import { candidates, moveOnAgenda, putOnAgenda, takeOffAgenda } from './agenda';
 import { loadMeeting } from './ballot';
 import { meetingEditorCard } from './meetingCards';

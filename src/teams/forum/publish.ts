@@ -2,7 +2,7 @@ import type { Meeting } from '../../domain/forum';
 import type { Round } from '../../domain/round';
 import { cardMessage } from '../cards/attach';
 import type { Services } from '../services';
-import { Refusal } from '../wizard/session';
+import { Refusal } from '../refusals';
 import { agendaCards, retiredPartCard } from './agendaCard';
 import { electorate, itemView } from './ballot';
 import { inBatches } from './agenda';

@@ -2,7 +2,7 @@ import { recommendationOf, toCsv, type AgendaItem, type Meeting } from '../../do
 import type { Round } from '../../domain/round';
 import type { StoredItem } from '../../storage/meetings';
 import { renderCard, type AdaptiveCard } from '../cards/render';
-import { action } from '../wizard/view';
+import { action } from '../cards/action';
 import { groupName, meetingDate, nok, ownerText, type ForumView } from './view';
 import { resultText } from './voteCard';
 

@@ -2,7 +2,7 @@ import type { AgendaItem, Disqualification, ItemResult, Mark, Meeting, Tally } f
 import type { MessageKey } from '../../domain/i18n';
 import { formatOrgnr } from '../../domain/orgnr';
 import { renderCard, type AdaptiveCard } from '../cards/render';
-import { action } from '../wizard/view';
+import { action, verbData } from '../cards/action';
 import { groupName, instant, itemFacts, nok, type ForumView } from './view';
 
 /** Teams refreshes a card by itself for at most 60 listed users; larger groups press "Oppdater". */
@@ -122,7 +122,7 @@ export function voteCard(view: ForumView, s: VoteCardState, viewer?: Viewer): Ad
   });
   if (!closed && s.refreshUserIds !== undefined) {
     card.refresh = {
-      action: { type: 'Action.Execute', title: t('forum.vote.refresh'), verb: 'vote.refresh', data: { verb: 'vote.refresh', ...refData(s) } },
+      action: { type: 'Action.Execute', title: t('forum.vote.refresh'), ...verbData('vote.refresh', refData(s)) },
       userIds: s.refreshUserIds,
     };
   }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { Id } from '../../domain/forum';
-import type { ActionHandler } from '../actions';
+import type { ActionHandler } from '../actions/types';
 import { requireOfficer } from '../secretariat/requireOfficer';
-import { Refusal } from '../wizard/session';
+import { Refusal } from '../refusals';
 import { itemView, loadItem, standingOf, viewerOf } from './ballot';
 import { closeVote } from './closing';
 import { editorFor } from './meetingShow';

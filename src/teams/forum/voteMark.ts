@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { acceptsMarks, MARKS, type Mark, type Meeting } from '../../domain/forum';
-import type { ActionHandler } from '../actions';
+import type { ActionHandler } from '../actions/types';
 import type { Turn } from '../turn';
-import { personOf, Refusal } from '../wizard/session';
+import { personOf } from '../caller';
+import { Refusal } from '../refusals';
 import { channelOf, itemView, loadItem, loadMeeting, standingOf, viewerOf, VoteRef } from './ballot';
 import { groupName, forumView } from './view';
 import { disqualificationText, MARK_LABEL, voteCard } from './voteCard';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { isCalendarDay, osloInstant } from '../../domain/oslo-time';
-import type { ActionHandler } from '../actions';
+import type { ActionHandler } from '../actions/types';
 import { requireOfficer } from '../secretariat/requireOfficer';
-import { Refusal } from '../wizard/session';
+import { Refusal } from '../refusals';
 import { loadMeeting } from './ballot';
 import { editorFor, MeetingRef } from './meetingShow';
 import { postVotingCards, publishAgenda } from './publish';

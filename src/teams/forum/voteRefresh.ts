@@ -1,5 +1,6 @@
-import type { ActionHandler } from '../actions';
-import { personOf, Refusal } from '../wizard/session';
+import type { ActionHandler } from '../actions/types';
+import { personOf } from '../caller';
+import { Refusal } from '../refusals';
 import { channelOf, itemView, loadItem, loadMeeting, standingOf, viewerOf, VoteRef } from './ballot';
 import { forumView } from './view';
 import { voteCard } from './voteCard';

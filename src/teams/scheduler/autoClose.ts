@@ -4,9 +4,9 @@ import type { Round } from '../../domain/round';
 import { cardMessage } from '../cards/attach';
 import { deadlineText, messageCard } from '../secretariat/cards';
 import { loadOverview } from '../secretariat/overview/overviewCard';
-import { action } from '../wizard/view';
+import { action } from '../cards/action';
 import { officerRecipients } from './officers';
-import type { JobContext } from './scheduler';
+import type { JobContext } from './types';
 
 type State = { notified: boolean };
 

@@ -2,9 +2,9 @@ import { formatDate } from '../../domain/i18n';
 import { osloDate, osloWallClock } from '../../domain/oslo-time';
 import { cardMessage } from '../cards/attach';
 import { loadOverview, overviewCard } from '../secretariat/overview/overviewCard';
-import { action } from '../wizard/view';
+import { action } from '../cards/action';
 import { officerRecipients } from './officers';
-import type { JobContext } from './scheduler';
+import type { JobContext } from './types';
 
 type State = { day: string };
 

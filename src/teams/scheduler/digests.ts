@@ -5,9 +5,9 @@ import { schemeLabelKey, type Scheme } from '../../domain/schemes';
 import type { OverviewRow } from '../../domain/secretariat/overview';
 import { cardMessage } from '../cards/attach';
 import { summaryCard } from '../secretariat/cards';
-import { action } from '../wizard/view';
+import { action } from '../cards/action';
 import { officerRecipients } from './officers';
-import type { JobContext } from './scheduler';
+import type { JobContext } from './types';
 
 /** Events are stamped by the instance that wrote them; a window is read only once it is this old. */
 export const SETTLE_MS = 30_000;

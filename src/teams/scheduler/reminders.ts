@@ -1,9 +1,9 @@
 import { remindersDue, type ReminderStage } from '../../domain/secretariat/reminders';
 import { cardMessage } from '../cards/attach';
 import { deadlineText, messageCard } from '../secretariat/cards';
-import { action } from '../wizard/view';
+import { action } from '../cards/action';
 import { recipient } from './officers';
-import type { JobContext } from './scheduler';
+import type { JobContext } from './types';
 
 type State = { done: ReminderStage[] };
 

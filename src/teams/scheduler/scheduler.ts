@@ -6,34 +6,10 @@ import { dailySummary } from './dailySummary';
 import { intakeDigests } from './digests';
 import { deadlineReminders } from './reminders';
 import { closeDueVotes } from '../forum/closing';
+import type { JobContext, SchedulerOptions, TickReport } from './types';
 
-export interface SchedulerOptions {
-  /** How often to tick; 0 = never by itself (tests call tick()). */
-  tickMs: number;
-  /** Intake digests batch what arrived in windows of this many minutes. */
-  digestMinutes: number;
-  /** The daily summary goes out at or after this hour, Oslo time. */
-  summaryHour: number;
-}
-
-export interface JobContext {
-  services: Services;
-  jobs: JobState;
-  opts: SchedulerOptions;
-  /** The clock for this whole tick, read once. */
-  now: Date;
-  rounds: Round[];
-  /** What the tick did, for the log and for tests. */
-  done: TickReport;
-}
-
-export interface TickReport {
-  closed: string[];
-  reminders: string[];
-  digests: string[];
-  summaries: string[];
-  failed: string[];
-}
+// The job types live in a leaf file so the jobs can name them without importing the scheduler.
+export type { JobContext, SchedulerOptions, TickReport } from './types';
 
 type Job = { name: string; run: (ctx: JobContext) => Promise<void> };
 const JOBS: readonly Job[] = [

@@ -1,4 +1,4 @@
-import type { ActionHandler } from '../actions';
+import type { ActionHandler } from '../actions/types';
 import { secretariatMenu } from './menu';
 import { overviewShow } from './overview/overviewShow';
 import { channelAssign, channelForm } from './roles/channelAssign';
@@ -10,7 +10,7 @@ import { roundList } from './rounds/roundList';
 import { roundClose, roundCloseConfirm, roundOpen } from './rounds/roundOpenClose';
 
 /** The secretariat's verbs (every handler starts with requireOfficer), spread into ACTIONS. */
-export const SECRETARIAT_ACTIONS: Readonly<Record<string, ActionHandler>> = {
+export const SECRETARIAT_ACTIONS = {
   'secretariat.menu': secretariatMenu,
   'roles.list': rolesList,
   'roles.addForm': rolesAddForm,
@@ -26,4 +26,4 @@ export const SECRETARIAT_ACTIONS: Readonly<Record<string, ActionHandler>> = {
   'round.close': roundClose,
   'round.closeConfirm': roundCloseConfirm,
   'overview.show': overviewShow,
-};
+} satisfies Record<string, ActionHandler>;

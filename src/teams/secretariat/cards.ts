@@ -1,7 +1,7 @@
 import { formatDate, type Locale, type Translate } from '../../domain/i18n';
 import { osloClockTime } from '../../domain/oslo-time';
 import { renderCard, type AdaptiveCard } from '../cards/render';
-import { action, type CardAction } from '../wizard/view';
+import { action, type CardAction } from '../cards/action';
 
 /** The secretariat's cards are the generic templates; these fill in what each leaves empty. */
 

@@ -1,5 +1,5 @@
 import { cardCommand } from '../commands/cardCommand';
-import type { CommandHandler } from '../commands';
+import type { Command } from '../commands/types';
 import { secretariatMenu } from './menu';
 import { overviewShow } from './overview/overviewShow';
 import { channelForm } from './roles/channelAssign';
@@ -8,7 +8,7 @@ import { roundNewForm } from './rounds/roundCreate';
 import { roundList } from './rounds/roundList';
 
 /** What officers type (nb, nn, en), spread into COMMANDS. Anyone else gets "secretariat only". */
-export const SECRETARIAT_COMMANDS: ReadonlyArray<{ words: readonly string[]; handler: CommandHandler }> = [
+export const SECRETARIAT_COMMANDS: readonly Command[] = [
   { words: ['sekretariat', 'sekretariatet', 'secretariat'], handler: cardCommand(secretariatMenu) },
   { words: ['oversikt', 'oversyn', 'overview'], handler: cardCommand(overviewShow) },
   { words: ['ny runde', 'new round'], handler: cardCommand(roundNewForm) },

@@ -1,5 +1,5 @@
-import type { ActionHandler } from '../actions';
-import { action, type CardAction } from '../wizard/view';
+import type { ActionHandler } from '../actions/types';
+import { action, type CardAction } from '../cards/action';
 import type { Translate } from '../../domain/i18n';
 import { messageCard } from './cards';
 import { requireOfficer } from './requireOfficer';

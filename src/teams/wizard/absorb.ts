@@ -1,9 +1,12 @@
 import { STEP_LAYOUT, validateStep, type InputStep } from '../../domain/report';
 import type { Round } from '../../domain/round';
 import type { Turn } from '../turn';
-import { atStep, openRounds, personOf, Refusal, roundForRegion, roundOf, stepIndex, validationContext, viewFor, type WizardData, type WizardDraft, type WizardStep } from './session';
+import { atStep, openRounds, roundForRegion, roundOf, stepIndex, type WizardStep } from './session';
 import { sentInputsOf, withoutStep } from './typed';
-import { stepCard } from './stepCard';
+import { personOf } from '../caller';
+import { Refusal } from '../refusals';
+import { invalidStepCard, validationContext } from './stepView';
+import type { WizardData, WizardDraft } from '../drafts';
 import type { AdaptiveCard } from '../cards/render';
 
 export type Absorbed =
@@ -50,7 +53,7 @@ export async function absorbStep(turn: Turn, args: { draftId: string; step: Wiza
     const raw = result.ok ? Object.fromEntries(Object.entries(inputs).filter(([, v]) => typeof v === 'string')) as Record<string, string> : result.raw;
     const scheme = step === 'owner' ? (result.ok ? result.draft.scheme : undefined) ?? report.scheme : report.scheme;
     const period = { startYear: report.startYear, years: report.years };
-    return { ok: false, card: stepCard(viewFor(turn, round, draft), { draftId, step: step as InputStep, values: raw, errors, scheme, period }) };
+    return { ok: false, card: invalidStepCard(turn, round, draft, { draftId, step: step as InputStep, values: raw, errors, scheme, period }) };
   }
 
   const next = (data: WizardData): WizardData => {

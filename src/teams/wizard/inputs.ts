@@ -1,6 +1,6 @@
 import type { Locale, MessageKey, Translate } from '../../domain/i18n';
 import { regionChoices, type RegionConfig } from '../../domain/regions';
-import { INPUT_PATTERNS, LIMITS, MAX_YEARS, amountInputId, inputLabel, schoolYearChoices, type InputStep, type PatternName } from '../../domain/report';
+import { INPUT_PATTERNS, LIMITS, MAX_YEARS, amountInputId, schoolYearChoices, type InputStep, type PatternName } from '../../domain/report';
 import { ownerTypeChoices, schemeChoices, targetGroupChoices, themeChoices } from '../../domain/report/choices';
 import type { Scheme } from '../../domain/schemes';
 
@@ -61,11 +61,6 @@ export function clientCheck(t: Translate, v: InputView): { regex: string; errorM
   if (v.pattern) return { regex: INPUT_PATTERNS[v.pattern].regex, errorMessage: t(INPUT_PATTERNS[v.pattern].message) };
   if (!v.required) return { regex: '', errorMessage: '' };
   return { regex: '', errorMessage: t(v.kind === 'choice' ? 'report.error.chooseOne' : v.kind === 'multichoice' ? 'report.error.chooseAtLeastOne' : 'report.error.required') };
-}
-
-export function labelOf(t: Translate, inputId: string): string {
-  const { key, params } = inputLabel(inputId);
-  return t(key, params);
 }
 
 export type { InputStep };

@@ -4,8 +4,8 @@ import { schemeLabelKey, type Scheme } from '../../domain/schemes';
 import type { ReportRecord } from '../../storage/reports';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import type { Turn } from '../turn';
-import type { WizardDraft } from './session';
-import { action } from './view';
+import type { WizardDraft } from '../drafts';
+import { action, verbData } from '../cards/action';
 
 function draftItem(turn: Turn, d: WizardDraft) {
   const { t } = turn;
@@ -14,7 +14,7 @@ function draftItem(turn: Turn, d: WizardDraft) {
     heading: t('reports.draftHeading', { title }),
     detail: t('reports.draftDetail', { step: stepNumber(stepOfStoredNumber(d.step, d.data.layout)), total: STEPS.length, updated: formatDate(d.updatedAt, turn.locale) }),
     // One button per row, named for the row: a screen reader's list of buttons says which is which.
-    openTitle: t('reports.openDraft', { title }), verb: 'report.resume', data: { verb: 'report.resume', draftId: d.id },
+    openTitle: t('reports.openDraft', { title }), ...verbData('report.resume', { draftId: d.id }),
   };
 }
 
@@ -26,7 +26,7 @@ function reportItem(turn: Turn, r: ReportRecord<unknown>) {
       status: t(statusLabelKey(r.status)), amount: formatNok(r.summary.totalRequested, turn.locale),
       scheme: t(schemeLabelKey(r.summary.scheme as Scheme)),
     }),
-    openTitle: t('reports.openReport', { reference: r.reference, title: r.summary.title }), verb: 'report.open', data: { verb: 'report.open', reportId: r.id },
+    openTitle: t('reports.openReport', { reference: r.reference, title: r.summary.title }), ...verbData('report.open', { reportId: r.id }),
   };
 }
 

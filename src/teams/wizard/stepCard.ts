@@ -4,8 +4,10 @@ import {
 } from '../../domain/report';
 import { SCHEME_RULES, type Scheme } from '../../domain/schemes';
 import { renderCard, type AdaptiveCard } from '../cards/render';
-import { clientCheck, isFirstAmountOfYear, labelOf, viewOf } from './inputs';
-import { action, type WizardView } from './view';
+import { clientCheck, isFirstAmountOfYear, viewOf } from './inputs';
+import { labelOf } from '../cards/reportFacts';
+import { action } from '../cards/action';
+import type { WizardView } from './view';
 
 export interface StepCardArgs {
   draftId: string;

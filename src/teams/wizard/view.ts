@@ -11,9 +11,3 @@ export interface WizardView {
   /** Set when the wizard edits a submitted report. */
   editing?: { reference: string };
 }
-
-export type CardAction = { title: string; verb: string; data: Record<string, unknown>; inputs?: 'auto' | 'none'; style?: 'default' | 'positive' | 'destructive' };
-
-export function action(title: string, verb: string, data: Record<string, unknown>, opts: { inputs?: 'auto' | 'none'; style?: CardAction['style'] } = {}): CardAction {
-  return { title, verb, data: { verb, ...data }, inputs: opts.inputs ?? 'none', style: opts.style ?? 'default' };
-}

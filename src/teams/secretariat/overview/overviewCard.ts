@@ -6,7 +6,7 @@ import { schemeLabelKey, type Scheme } from '../../../domain/schemes';
 import { computeOverview, type Overview } from '../../../domain/secretariat/overview';
 import type { ReportSummaries } from '../../../storage/reportSummaries';
 import { renderCard, type AdaptiveCard } from '../../cards/render';
-import { action, type CardAction } from '../../wizard/view';
+import { action, type CardAction } from '../../cards/action';
 import { deadlineText } from '../cards';
 
 export const WAITING_SHOWN = 20;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Round } from '../../../domain/round';
-import type { ActionHandler } from '../../actions';
-import { action } from '../../wizard/view';
+import type { ActionHandler } from '../../actions/types';
+import { action } from '../../cards/action';
 import { menuAction, messageCard } from '../cards';
 import { requireOfficer } from '../requireOfficer';
 import { loadOverview, overviewCard } from './overviewCard';

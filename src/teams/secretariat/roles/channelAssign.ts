@@ -1,7 +1,7 @@
-import type { ActionHandler } from '../../actions';
+import type { ActionHandler } from '../../actions/types';
 import type { Turn } from '../../turn';
-import { Refusal } from '../../wizard/session';
-import { action } from '../../wizard/view';
+import { Refusal } from '../../refusals';
+import { action } from '../../cards/action';
 import { formCard } from '../cards';
 import { actorId, requireOfficer } from '../requireOfficer';
 import { groupChoices, groupName, votingGroups } from './groupNames';

@@ -4,7 +4,7 @@ import { localised } from '../../../domain/regions';
 import { SECRETARIAT_GROUP, type Grant } from '../../../domain/roles';
 import { renderCard, type AdaptiveCard } from '../../cards/render';
 import type { Turn } from '../../turn';
-import { action } from '../../wizard/view';
+import { action } from '../../cards/action';
 import { menuAction } from '../cards';
 import { groupName, roleName, votingGroups } from './groupNames';
 

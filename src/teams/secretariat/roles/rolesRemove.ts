@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ROLES, samePerson, type Grant } from '../../../domain/roles';
-import type { ActionHandler } from '../../actions';
+import type { ActionHandler } from '../../actions/types';
 import type { Turn } from '../../turn';
-import { action } from '../../wizard/view';
+import { action } from '../../cards/action';
 import { messageCard } from '../cards';
 import { requireOfficer } from '../requireOfficer';
 import { groupName, roleName } from './groupNames';

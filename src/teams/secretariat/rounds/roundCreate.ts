@@ -1,10 +1,10 @@
 import { osloWallClock } from '../../../domain/oslo-time';
 import { SCHEME_CODES } from '../../../domain/round';
 import { ROUND_INPUTS, budgetInput, parseRoundSetup, type RoundInput } from '../../../domain/secretariat/round-setup';
-import type { ActionHandler } from '../../actions';
+import type { ActionHandler } from '../../actions/types';
 import type { AdaptiveCard } from '../../cards/render';
 import type { Turn } from '../../turn';
-import { action } from '../../wizard/view';
+import { action } from '../../cards/action';
 import { formCard } from '../cards';
 import { requireOfficer } from '../requireOfficer';
 import { allCounties, countyChoices, roundsCard } from './roundsCard';

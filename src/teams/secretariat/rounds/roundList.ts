@@ -1,4 +1,4 @@
-import type { ActionHandler } from '../../actions';
+import type { ActionHandler } from '../../actions/types';
 import { requireOfficer } from '../requireOfficer';
 import { roundsCard } from './roundsCard';
 

@@ -3,7 +3,7 @@ import { localised } from '../../../domain/regions';
 import { SCHEME_CODES, type Round } from '../../../domain/round';
 import type { AdaptiveCard } from '../../cards/render';
 import type { Turn } from '../../turn';
-import { action } from '../../wizard/view';
+import { action } from '../../cards/action';
 import { deadlineText, menuAction, summaryCard } from '../cards';
 
 /** County ids as the region configuration names them ("akershus" → "Akershus"). */

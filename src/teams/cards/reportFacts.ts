@@ -3,10 +3,9 @@ import { formatOrgnr } from '../../domain/orgnr';
 import { ownerTypeLabelKey } from '../../domain/owner-types';
 import { findRegion, localised, type RegionConfig } from '../../domain/regions';
 import {
-  STEP_FIELDS, formatSchoolYear, targetGroupLabelKey, themeLabelKey, type InputStep, type ReportDraft, type ReportField,
+  STEP_FIELDS, formatSchoolYear, inputLabel, reportTotals, yearSummaries, targetGroupLabelKey, themeLabelKey, type InputStep, type ReportDraft, type ReportField,
 } from '../../domain/report';
 import { schemeLabelKey } from '../../domain/schemes';
-import { labelOf } from './inputs';
 
 export interface DisplayContext { t: Translate; locale: Locale; regions: RegionConfig }
 
@@ -64,4 +63,29 @@ export function stepFacts(ctx: DisplayContext, report: ReportDraft, step: InputS
   return (STEP_FIELDS[step] as readonly ReportField[])
     .filter((f) => f !== 'amounts' && !(f === 'themeOther' && !report.themeOther))
     .map((f) => ({ title: labelOf(ctx.t, f), value: displayValue(ctx, report, f) }));
+}
+
+/** The money of a report, year by year, with the own contribution against its minimum. */
+export function moneyFacts(ctx: DisplayContext, report: ReportDraft): Array<{ title: string; value: string }> {
+  const nok = (n: number) => formatNok(n, ctx.locale);
+  const dekom = report.scheme === 'DEKOM';
+  const facts = yearSummaries(report).map((y) => ({
+    title: y.schoolYear ? formatSchoolYear(y.schoolYear) : String(y.year),
+    value: ctx.t('wizard.review.yearLine', { grant: nok(y.grant), owner: nok(y.owner), uh: nok(y.uh) })
+      + (dekom ? `; ${ctx.t('wizard.review.ownContributionLine', { own: nok(y.ownContribution), min: nok(y.minOwnContribution) })}` : ''),
+  }));
+  if (facts.length > 0) {
+    const totals = reportTotals(report);
+    facts.push({ title: ctx.t('wizard.review.total'), value: nok(totals.grant) });
+    if (dekom) facts.push({ title: ctx.t('wizard.review.totalOwn'), value: nok(totals.ownContribution) });
+  }
+  return facts;
+}
+
+/** The whole report before submission: each part with a button to change it, and its problems. */
+
+/** The label of a card input in the person's language. */
+export function labelOf(t: Translate, inputId: string): string {
+  const { key, params } = inputLabel(inputId);
+  return t(key, params);
 }

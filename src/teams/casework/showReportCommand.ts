@@ -1,11 +1,12 @@
 import { normaliseReference } from '../../domain/report/reference';
-import { reportCheck } from '../actions/reportCheck';
+import { reportCheck } from './reportCheck';
 import { cardMessage } from '../cards/attach';
 import { requireOfficer } from '../secretariat/requireOfficer';
-import { reportDetailCard } from '../wizard/reportCards';
-import { personOf, Refusal } from '../wizard/session';
+import { reportDetailCard } from '../cards/reportDetailCard';
+import { personOf } from '../caller';
+import { Refusal } from '../refusals';
 import type { NeedsReport } from '../../domain/report';
-import type { CommandHandler } from './index';
+import type { CommandHandler } from '../commands/types';
 
 /**
  * `vis BM-2027-0042` / `show BM-2027-0042`: an officer gets the case card of any report; anyone

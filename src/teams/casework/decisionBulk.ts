@@ -4,11 +4,11 @@ import { statusLabelKey, yearSummaries, type NeedsReport } from '../../domain/re
 import type { Round } from '../../domain/round';
 import { RefusedError, type ReportRecord } from '../../storage/reports';
 import { renderCard } from '../cards/render';
-import { officerActor, pickRound, roundOfData, requireCaseworker } from '../casework/load';
-import { tellDecision } from '../casework/notify';
+import { officerActor, pickRound, roundOfData, requireCaseworker } from './load';
+import { tellDecision } from './notify';
 import type { Turn } from '../turn';
-import { action } from '../wizard/view';
-import type { ActionHandler } from './index';
+import { action, verbData } from '../cards/action';
+import type { ActionHandler } from '../actions/types';
 
 // A card holds about 28 KB of list comfortably; beyond this the officer opens reports by reference.
 const LIST_MAX = 40;
@@ -38,7 +38,7 @@ export const decisionPending: ActionHandler = async (turn, data) => {
       items: shown.map((r) => ({
         heading: t('case.title', { reference: r.reference, title: r.summary.title }),
         detail: t('decision.list.detail', { status: t(statusLabelKey(r.status)), amount: formatNok(r.summary.totalRequested, locale), owner: r.summary.ownerName }),
-        openTitle: t('case.action.open'), verb: 'report.check', data: { verb: 'report.check', roundId: round.id, reportId: r.id },
+        openTitle: t('case.action.open'), ...verbData('report.check', { roundId: round.id, reportId: r.id }),
       })),
       actions: [
         ...(prioritised > 0 ? [action(t('decision.bulk.action'), 'decision.grantAll', { roundId: round.id }, { style: 'positive' })] : []),

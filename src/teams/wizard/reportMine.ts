@@ -1,7 +1,8 @@
-import { personOf, requirePersonal, type WizardData } from '../wizard/session';
-import { myReportsCard } from '../wizard/listCards';
+import { personOf, requirePersonal } from '../caller';
+import type { WizardData } from '../drafts';
+import { myReportsCard } from './listCards';
 import type { ReportRecord } from '../../storage/reports';
-import type { ActionHandler } from './index';
+import type { ActionHandler } from '../actions/types';
 
 /** `report.mine`: the person's drafts and the reports they may see. */
 export const reportMine: ActionHandler = async (turn) => {

@@ -1,10 +1,10 @@
 import { EXPORT_FORMATS } from '../../export/links';
 import { renderCard } from '../cards/render';
-import { formatTime } from '../casework/caseCard';
-import { personOf } from '../wizard/session';
-import { pickRound, roundOfData, requireCaseworker } from '../casework/load';
-import { action } from '../wizard/view';
-import type { ActionHandler } from './index';
+import { formatTime } from './caseCard';
+import { personOf } from '../caller';
+import { pickRound, roundOfData, requireCaseworker } from './load';
+import { action } from '../cards/action';
+import type { ActionHandler } from '../actions/types';
 
 /**
  * `export.round` (typed: `eksport [år]` / `export [year]`): download links for the round's

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { openRounds, personOf, refusalCard, renderStep, requirePersonal, viewFor } from '../wizard/session';
-import type { ActionHandler } from './index';
+import { openRounds } from './session';
+import { personOf, requirePersonal } from '../caller';
+import { refusalCard } from '../refusals';
+import { renderStep, viewFor } from './stepView';
+import type { ActionHandler } from '../actions/types';
 
 /** `report.new`: the first step of a new report. The draft is stored when that step is done. */
 export const reportNew: ActionHandler = async (turn) => {

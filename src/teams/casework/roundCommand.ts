@@ -1,6 +1,6 @@
-import type { ActionHandler } from '../actions';
+import type { ActionHandler } from '../actions/types';
 import { cardMessage } from '../cards/attach';
-import type { CommandHandler } from './index';
+import type { CommandHandler } from '../commands/types';
 
 /** A typed command about a round ("eksport 2027"): the words after it pick the round, none the newest. */
 export function roundCommand(action: ActionHandler): CommandHandler {

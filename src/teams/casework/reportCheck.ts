@@ -1,12 +1,12 @@
 import { statusLabelKey, transition, type NeedsReport } from '../../domain/report';
 import { RefusedError } from '../../storage/reports';
-import { caseCard } from '../casework/caseCard';
-import { returnForm } from '../casework/forms';
-import { loadCase, officerActor, requireCaseworker, type Case } from '../casework/load';
-import { tellReturned } from '../casework/notify';
+import { caseCard } from './caseCard';
+import { returnForm } from './forms';
+import { loadCase, officerActor, requireCaseworker, type Case } from './load';
+import { tellReturned } from './notify';
 import type { Turn } from '../turn';
-import { Refusal } from '../wizard/session';
-import type { ActionHandler } from './index';
+import { Refusal } from '../refusals';
+import type { ActionHandler } from '../actions/types';
 
 /** `report.check`: the secretariat's card of one report (by ids, or by `reference` as typed). */
 export const reportCheck: ActionHandler = async (turn, data) => {

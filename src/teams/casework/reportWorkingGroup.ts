@@ -1,9 +1,9 @@
 import type { NeedsReport } from '../../domain/report';
-import { caseCard, groupName } from '../casework/caseCard';
-import { groupForm } from '../casework/forms';
-import { loadCase, officerActor, requireCaseworker } from '../casework/load';
-import { Refusal } from '../wizard/session';
-import type { ActionHandler } from './index';
+import { caseCard, groupName } from './caseCard';
+import { groupForm } from './forms';
+import { loadCase, officerActor, requireCaseworker } from './load';
+import { Refusal } from '../refusals';
+import type { ActionHandler } from '../actions/types';
 
 /** `report.moveGroup`: which working group the report is sorted to. */
 export const reportMoveGroup: ActionHandler = async (turn, data) => {

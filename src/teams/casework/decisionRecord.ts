@@ -5,14 +5,14 @@ import { formatDate, formatNok } from '../../domain/i18n';
 import { statusLabelKey, transition, yearSummaries, type NeedsReport } from '../../domain/report';
 import { RefusedError, type ReportRecord } from '../../storage/reports';
 import { renderCard } from '../cards/render';
-import { actorLabel, caseCard } from '../casework/caseCard';
-import { decisionForm } from '../casework/forms';
-import { loadCase, officerActor, requireCaseworker, type Case } from '../casework/load';
-import { tellDecision, tellPaid } from '../casework/notify';
+import { actorLabel, caseCard } from './caseCard';
+import { decisionForm } from './forms';
+import { loadCase, officerActor, requireCaseworker, type Case } from './load';
+import { tellDecision, tellPaid } from './notify';
 import type { Turn } from '../turn';
-import { Refusal } from '../wizard/session';
-import { action } from '../wizard/view';
-import type { ActionHandler } from './index';
+import { Refusal } from '../refusals';
+import { action } from '../cards/action';
+import type { ActionHandler } from '../actions/types';
 
 /** Why this report cannot get a decision now, in words naming what it has. */
 export function decisionRefusal(turn: Turn, report: ReportRecord<NeedsReport>): Refusal {

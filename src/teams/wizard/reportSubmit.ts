@@ -2,11 +2,14 @@ import { formatDate } from '../../domain/i18n';
 import { canEdit, transition, validateReport, type NeedsReport } from '../../domain/report';
 import { isOpenForFiling } from '../../domain/round';
 import { actorOf } from '../../storage/reports';
-import { reviewCard } from '../wizard/reviewCard';
-import { receiptCard } from '../wizard/reportCards';
-import { personOf, Refusal, roundOf, validationContext, viewFor, type WizardData } from '../wizard/session';
-import { summaryOf } from '../wizard/summaryOf';
-import type { ActionHandler } from './index';
+import { receiptCard } from './receiptCard';
+import { personOf } from '../caller';
+import { Refusal } from '../refusals';
+import { roundOf } from './session';
+import { renderStep, validationContext, viewFor } from './stepView';
+import type { WizardData } from '../drafts';
+import { summaryOf } from './summaryOf';
+import type { ActionHandler } from '../actions/types';
 import { refOf } from './reportStep';
 
 /**
@@ -25,9 +28,8 @@ export const reportSubmit: ActionHandler = async (turn, data) => {
     throw new Refusal('draft.notFound');
   }
   const round = await roundOf(turn, draft);
-  const view = viewFor(turn, round, draft);
   const checked = validateReport(draft.data.report, validationContext(turn, round));
-  if (!checked.ok) return { card: reviewCard(view, { draftId, report: draft.data.report, errors: checked.errors }) };
+  if (!checked.ok) return { card: renderStep(turn, viewFor(turn, round, draft), draft, 'review') };
   const summary = summaryOf(checked.report, turn.services.regions);
   const now = turn.services.now();
   const deadline = new Date(round.deadline);

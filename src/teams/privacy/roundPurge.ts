@@ -1,11 +1,11 @@
 import { formatDate } from '../../domain/i18n';
 import { retentionCutoff, roundsPastRetention } from '../../domain/retention';
-import { RoundPurge, type PurgeCount } from '../../storage/roundPurge';
+import type { PurgeCount } from '../../storage/roundPurge';
 import { messageCard, summaryCard } from '../secretariat/cards';
 import { requireOfficer } from '../secretariat/requireOfficer';
-import { action } from '../wizard/view';
+import { action } from '../cards/action';
 import type { Turn } from '../turn';
-import type { ActionHandler } from './index';
+import type { ActionHandler } from '../actions/types';
 
 const DEFAULT_RETENTION_YEARS = 10;
 
@@ -14,7 +14,7 @@ async function due(turn: Turn) {
   const years = turn.services.roundRetentionYears ?? DEFAULT_RETENTION_YEARS;
   const now = turn.services.now();
   const rounds = roundsPastRetention(await turn.services.rounds.list(), now, years);
-  return { years, cutoff: formatDate(retentionCutoff(now, years), turn.locale), rounds, purge: new RoundPurge(turn.services.tables, turn.services.regions.id) };
+  return { years, cutoff: formatDate(retentionCutoff(now, years), turn.locale), rounds, purge: turn.services.roundPurge };
 }
 
 /** `round.purge` (`slett gamle runder` / `purge old rounds`): what would be deleted, with counts. Officers only. */

@@ -2,10 +2,11 @@ import { formatDate, type MessageKey } from '../../domain/i18n';
 import type { Grant } from '../../domain/roles';
 import type { ReportRecord } from '../../storage/reports';
 import { messageCard, summaryCard, type Section } from '../secretariat/cards';
-import { action } from '../wizard/view';
-import { personOf, requirePersonal, type WizardData } from '../wizard/session';
+import { action } from '../cards/action';
+import { personOf, requirePersonal } from '../caller';
+import type { WizardData } from '../drafts';
 import type { Turn } from '../turn';
-import type { ActionHandler } from './index';
+import type { ActionHandler } from '../actions/types';
 
 const ROLE_KEYS: Record<Grant['role'], MessageKey> = {
   secretariat: 'privacy.roles.secretariat', member: 'privacy.roles.member', chair: 'privacy.roles.chair',

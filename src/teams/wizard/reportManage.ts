@@ -2,11 +2,15 @@ import { formatDate } from '../../domain/i18n';
 import { STEP_LAYOUT, transition, type NeedsReport } from '../../domain/report';
 import { actorOf } from '../../storage/reports';
 import { renderCard } from '../cards/render';
-import { ownerMayChange, reportDetailCard } from '../wizard/reportCards';
-import { personOf, Refusal, ReportRef, renderStep, viewFor, type WizardData } from '../wizard/session';
-import { action } from '../wizard/view';
+import { ownerMayChange, reportDetailCard } from '../cards/reportDetailCard';
+import { personOf } from '../caller';
+import { Refusal } from '../refusals';
+import { ReportRef } from './session';
+import { renderStep, viewFor } from './stepView';
+import type { WizardData } from '../drafts';
+import { action } from '../cards/action';
 import type { Turn } from '../turn';
-import type { ActionHandler } from './index';
+import type { ActionHandler } from '../actions/types';
 
 /** The report if this person may see it; otherwise the same "not found" as for a made-up id. */
 async function visibleReport(turn: Turn, data: Record<string, unknown>) {

@@ -1,9 +1,13 @@
 import { renderCard } from '../cards/render';
-import { action } from '../wizard/view';
-import { absorbStep } from '../wizard/absorb';
-import { loadDraft, personOf, refusalCard, requirePersonal, resumeCard, type WizardData } from '../wizard/session';
-import { draftsListCard } from '../wizard/listCards';
-import type { ActionHandler } from './index';
+import { action } from '../cards/action';
+import { absorbStep } from './absorb';
+import { loadDraft } from './session';
+import { personOf, requirePersonal } from '../caller';
+import { refusalCard } from '../refusals';
+import { resumeCard } from './stepView';
+import type { WizardData } from '../drafts';
+import { draftsListCard } from './listCards';
+import type { ActionHandler } from '../actions/types';
 import { refOf } from './reportStep';
 
 /** `report.close`: saves everything typed, valid or not, and says how to come back. */

@@ -1,8 +1,13 @@
-import { absorbStep } from '../wizard/absorb';
-import { atStep, DraftRef, loadDraft, personOf, Refusal, renderStep, roundOf, stepIndex, viewFor, WIZARD_STEPS, type WizardData } from '../wizard/session';
-import type { ActionHandler } from './index';
+import { absorbStep } from './absorb';
+import { atStep, DraftRef, loadDraft, roundOf, stepIndex, WIZARD_STEPS } from './session';
+import { personOf } from '../caller';
+import { Refusal } from '../refusals';
+import { renderStep, viewFor } from './stepView';
+import type { WizardData } from '../drafts';
+import type { ActionHandler } from '../actions/types';
 
-function refOf(data: Record<string, unknown>) {
+/** The draft, step and return point a wizard button carries, checked (shared by every report.* verb). */
+export function refOf(data: Record<string, unknown>) {
   const ref = DraftRef.safeParse(data);
   if (!ref.success) throw new Refusal('draft.notFound');
   return { draftId: ref.data.draftId, step: ref.data.step ?? 'owner', returnTo: ref.data.returnTo };
@@ -27,7 +32,6 @@ export const reportBack: ActionHandler = async (turn, data) => {
 };
 
 /** `report.goto`: from the review card straight to the step to change. */
-export { refOf };
 export const reportGoto: ActionHandler = async (turn, data) => {
   const { draftId, step } = refOf(data);
   const draft = await loadDraft(turn, draftId);

@@ -1,0 +1,9 @@
+import { cardCommand } from '../commands/cardCommand';
+import type { Command } from '../commands/types';
+import { meetingList, meetingNew } from './meetingNew';
+
+/** What officers type for meetings (nb, nn, en), spread into COMMANDS. */
+export const FORUM_COMMANDS: readonly Command[] = [
+  { words: ['nytt møte', 'new meeting'], handler: cardCommand(meetingNew) },
+  { words: ['møter', 'møte', 'meetings', 'meeting'], handler: cardCommand(meetingList) },
+];

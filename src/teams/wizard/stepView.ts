@@ -1,0 +1,48 @@
+import { cardValues, stepOfStoredNumber, validateReport } from '../../domain/report';
+import type { Round } from '../../domain/round';
+import type { AdaptiveCard } from '../cards/render';
+import type { WizardData, WizardDraft } from '../drafts';
+import type { Turn } from '../turn';
+import { reviewCard } from './reviewCard';
+import { roundOf, type WizardStep } from './session';
+import { stepCard, type StepCardArgs } from './stepCard';
+import { typedFor } from './typed';
+import type { WizardView } from './view';
+
+// The one place that decides which card a wizard step shows, and with what in it.
+
+export function viewFor(turn: Turn, round: Round, draft?: WizardDraft): WizardView {
+  return {
+    t: turn.t, locale: turn.locale, regions: turn.services.regions, round,
+    editing: draft?.reportId ? { reference: draft.data.reference ?? '' } : undefined,
+  };
+}
+
+/** Shows a draft at the step it was left on. */
+export async function resumeCard(turn: Turn, draft: WizardDraft, notice?: string): Promise<AdaptiveCard> {
+  const round = await roundOf(turn, draft);
+  const step = stepOfStoredNumber(draft.step, draft.data.layout);
+  return renderStep(turn, viewFor(turn, round, draft), draft, step, notice);
+}
+
+export function validationContext(turn: Turn, round: Round) {
+  return { roundYear: round.year, regions: turn.services.regions, locale: turn.locale };
+}
+
+/** The card for any step of a draft, showing what was typed or saved there. */
+export function renderStep(turn: Turn, view: WizardView, draft: { id: string; data: WizardData }, step: WizardStep, notice?: string, returnToReview = false): AdaptiveCard {
+  const report = draft.data.report;
+  if (step === 'review') {
+    const checked = validateReport(report, validationContext(turn, view.round));
+    return reviewCard(view, { draftId: draft.id, report, errors: checked.ok ? [] : checked.errors, notice });
+  }
+  // The money card asks the years chosen on the period step; without them, that step first.
+  if (step === 'money' && (report.years === undefined || report.startYear === undefined)) return renderStep(turn, view, draft, 'period', notice, returnToReview);
+  const values = { ...cardValues(step, report), ...typedFor(draft.data.raw, step) };
+  return stepCard(view, { draftId: draft.id, step, values, scheme: report.scheme, period: { startYear: report.startYear, years: report.years }, notice, returnToReview });
+}
+
+/** A step sent back with its errors, showing exactly what was typed. */
+export function invalidStepCard(turn: Turn, round: Round, draft: WizardDraft | undefined, args: StepCardArgs): AdaptiveCard {
+  return stepCard(viewFor(turn, round, draft), args);
+}
