@@ -40,7 +40,7 @@ export interface BotProcess { url: string; pid: number; child: ChildProcess; sto
 export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--no-deprecation', path.join(ROOT, 'dist', 'src', 'index.js')], {
-    cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, PLAYGROUND: '0', LOG_LEVEL: 'warn', PORT: String(port), ...env },
+    cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, LOCAL_MODE: '1', PLAYGROUND: '0', LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let alive = true;

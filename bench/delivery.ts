@@ -69,7 +69,7 @@ export async function runDeliveryBench(opts: DeliveryBenchOptions = {}): Promise
     for (const c of channelIds) await seedChannel(references, teams.url, team, c);
     for (let u = 0; u < personal; u += 25) await Promise.all(Array.from({ length: Math.min(25, personal - u) }, (_, i) => seedUser(references, teams.url, userId(u + i))));
 
-    const config = loadConfig({ DELIVERY_APP_RATE: String(appRate), DELIVERY_POLL_MS: '500', DELIVERY_LEASE_MS: '60000', DELIVERY_TIMEOUT_MS: '15000' });
+    const config = loadConfig({ LOCAL_MODE: '1', DELIVERY_APP_RATE: String(appRate), DELIVERY_POLL_MS: '500', DELIVERY_LEASE_MS: '60000', DELIVERY_TIMEOUT_MS: '15000' });
     delivery = createDelivery({ config, tables, references, logger: createLogger('warn', log) });
     delivery.start();
 

@@ -7,6 +7,7 @@ import { ROOT } from '../src/app/paths';
 import type { BenchRow } from './common';
 import { runDeliveryBench } from './delivery';
 import { benchExport } from './export';
+import { benchInput } from './input';
 import { benchOverview } from './overview';
 import { benchVote } from './vote';
 import { benchSoak } from './soak';
@@ -61,6 +62,7 @@ const BENCHES: Bench[] = [
     },
   },
   { name: 'export', run: benchExport },
+  { name: 'input', run: benchInput },
   // Last: ten minutes of load, full runs only.
   { name: 'soak', run: benchSoak },
 ];

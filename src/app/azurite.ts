@@ -18,11 +18,12 @@ export interface Azurite extends RunningChild { connectionString: string; port: 
  * memory (tests); otherwise data persists there, so a restart keeps drafts.
  */
 export async function startAzurite(opts: { port: number; location?: string; log?: (line: string) => void }): Promise<Azurite> {
+  // azurite is a devDependency: resolved only here, when no storage is configured.
   let script: string;
   try {
     script = require.resolve('azurite/dist/src/table/main.js');
   } catch {
-    throw new Error('TABLES_CONNECTION_STRING is empty and the azurite package is not installed: run `npm install`, or set TABLES_CONNECTION_STRING');
+    throw new Error('No Table Storage is configured and the azurite package is not installed: set TABLES_CONNECTION_STRING or TABLES_ACCOUNT_URL, or run `npm install` for local use');
   }
   const args = ['--tableHost', '127.0.0.1', '--tablePort', String(opts.port), '--disableTelemetry', '--skipApiVersionCheck', '--loose', '--silent'];
   if (opts.location) {
@@ -33,7 +34,7 @@ export async function startAzurite(opts: { port: number; location?: string; log?
   }
   // Azurite writes its data to disk on SIGINT (otherwise only every few seconds), so a stop
   // keeps every write.
-  const child = spawnNode(path.join(__dirname, 'azuriteChild.js'), [script, ...args], { onLine: opts.log, stopSignal: 'SIGINT' });
+  const child = spawnNode(path.join(__dirname, 'withParent.js'), [script, ...args], { onLine: opts.log, stopSignal: 'SIGINT' });
   let alive = true;
   child.process.once('exit', () => { alive = false; });
   try {

@@ -1,29 +1,66 @@
-// One JSON line per event. Callers pass ids and counts, never message bodies, names, e-mails or
-// phone numbers; `redact` is a last line of defence for fields that must never be written.
+import pino from 'pino';
+
+// One JSON line per event on stdout, written by pino. Callers pass ids and counts, never message
+// bodies, names, e-mails or phone numbers; `redact` is the last line of defence for fields that
+// must never be written, however deep they sit in what was passed.
 export type Level = 'debug' | 'info' | 'warn' | 'error' | 'silent';
-const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
-const SECRET_KEYS = /password|secret|token|authorization|email|e-post|phone|telefon|contact|kontakt|text|body/i;
 
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
+  /** A logger that adds `bindings` to every line (e.g. the activity and conversation of a turn). */
+  child(bindings: Record<string, unknown>): Logger;
 }
 
-function redact(fields: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields)) {
-    if (v instanceof Error) out[k] = { name: v.name, message: v.message, code: (v as { code?: unknown }).code, statusCode: (v as { statusCode?: unknown }).statusCode };
-    else out[k] = SECRET_KEYS.test(k) ? '[redacted]' : v;
-  }
-  return out;
+/**
+ * Every field that holds personal data, a secret or a bearer link: people's names and contact
+ * details, what owners typed (titles, needs, comments, reasons), tokens, passwords and headers.
+ */
+export const PERSONAL_FIELDS = [
+  // people
+  'name', 'displayName', 'givenName', 'surname', 'userPrincipalName', 'email', 'mail', 'phone',
+  'contactName', 'contactEmail', 'contactPhone', 'uhContact', 'members',
+  // what was typed (reports, comments, decisions, messages)
+  'text', 'body', 'title', 'needAndGoal', 'themeOther', 'comment', 'reason', 'note', 'value', 'activity', 'card', 'data',
+  // secrets and bearer links (an export link works for whoever holds it)
+  'token', 'accessToken', 'password', 'secret', 'authorization', 'cookie', 'headers', 'link', 'downloadUrl', 'exportUrl',
+  'MicrosoftAppPassword', 'EXPORT_LINK_SECRET', 'TABLES_CONNECTION_STRING', 'connectionString',
+] as const;
+
+// pino's redact takes paths, not patterns: each field at the top and two levels down.
+const REDACT_PATHS = PERSONAL_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]);
+
+/** Errors as type (name), message and codes only: their own fields may hold requests with headers or bodies. */
+function errorFields(err: unknown): unknown {
+  if (!(err instanceof Error)) return err;
+  const e = err as Error & { code?: unknown; statusCode?: unknown };
+  return { type: e.name, message: e.message, code: e.code, statusCode: e.statusCode };
 }
 
-export function createLogger(level: Level = 'info', write: (line: string) => void = (l) => process.stdout.write(l + '\n')): Logger {
-  const at = (lvl: Exclude<Level, 'silent'>) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER[lvl] < ORDER[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...redact(fields) }));
+/** An export link's path carries its token: keep the route, drop the token. */
+const pathWithoutToken = (path: unknown) => (typeof path === 'string' ? path.replace(/^\/exports\/.+/, '/exports/[redacted]') : path);
+
+function wrap(p: pino.Logger): Logger {
+  return {
+    debug: (msg, fields = {}) => p.debug(fields, msg),
+    info: (msg, fields = {}) => p.info(fields, msg),
+    warn: (msg, fields = {}) => p.warn(fields, msg),
+    error: (msg, fields = {}) => p.error(fields, msg),
+    child: (bindings) => wrap(p.child(bindings)),
   };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+/** `write` gets each line without its newline (tests collect them); by default lines go to stdout. */
+export function createLogger(level: Level = 'info', write?: (line: string) => void): Logger {
+  const destination = write ? { write: (line: string) => write(line.replace(/\n$/, '')) } : pino.destination({ dest: 1, sync: true });
+  return wrap(pino({
+    level,
+    base: undefined, // no pid or hostname: the platform adds its own
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    serializers: { error: errorFields, err: errorFields, path: pathWithoutToken },
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+  }, destination));
 }

@@ -59,7 +59,10 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'agents-playground-'));
   const logFile = path.join(workDir, 'playground.log');
 
+  // Through withParent.js, as Azurite runs: it ends (with its process group and working directory)
+  // when this process is gone, even killed outright, which no exit handler here would see.
   const child = spawn(process.execPath, [
+    path.join(__dirname, 'withParent.js'),
     cli, '-e', proxy?.endpoint ?? opts.botEndpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(opts.port ?? 0),
   ], {
     // Its own working directory, so nothing it writes relative to cwd lands in the repository.
@@ -70,6 +73,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
       M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
       M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
       APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+      WITH_PARENT_REMOVE: workDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     // A process group of its own, so stop() also ends anything it spawned.

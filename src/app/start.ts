@@ -1,11 +1,8 @@
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { startAzurite, type Azurite } from './azurite';
 import { loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
-import { ROOT } from './paths';
 import { createServer } from './server';
-import { Tables } from '../storage/tables';
+import { openTables } from './storage';
 import { ConversationReferences } from '../storage/conversationReferences';
 import { createTeamsEndpoint, type TeamsEndpoint } from '../teams/endpoint';
 import type { Services } from '../teams/services';
@@ -40,24 +37,11 @@ export interface RunningApp {
 
 export interface StartOptions { logger?: Logger; now?: () => Date }
 
-/** Starts storage (Azurite when no connection string is set), the bot and the HTTP server. */
+/** Starts storage (Azurite when none is configured), the bot and the HTTP server. */
 export async function startApp(env: Record<string, string | undefined>, opts: StartOptions = {}): Promise<RunningApp> {
   const config = loadConfig(env);
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
-  let azurite: Azurite | undefined;
-  let connectionString = config.TABLES_CONNECTION_STRING;
-  if (!connectionString) {
-    azurite = await startAzurite({ port: config.AZURITE_PORT, location: path.resolve(ROOT, config.DATA_DIR, 'azurite') });
-    connectionString = azurite.connectionString;
-    logger.info('local Table Storage (Azurite) started', { port: azurite.port, data: path.join(config.DATA_DIR, 'azurite') });
-  }
-  const tables = new Tables(connectionString, config.TABLE_PREFIX);
-  try {
-    await tables.ensure();
-  } catch (err) {
-    await azurite?.stop();
-    throw new Error(`Table Storage does not answer (${(err as Error).message.split('\n')[0]}); check TABLES_CONNECTION_STRING`);
-  }
+  const { tables, azurite } = await openTables(config, logger);
 
   const now = opts.now ?? (() => new Date());
   if (config.anonymous && config.DEMO_ROUND) {
@@ -84,7 +68,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     groups: new Groups(tables),
     meetings: new Meetings(tables),
     votes: new Votes(tables),
-    roles: new Roles(tables, DEFAULT_REGIONS.id, config.BOOTSTRAP_SECRETARIAT.map((id) => id.toLowerCase())),
+    roles: new Roles(tables, DEFAULT_REGIONS.id, config.BOOTSTRAP_SECRETARIAT),
     regions: DEFAULT_REGIONS,
   };
   // Timed work (deadlines, reminders, digests, daily summaries) on the handlers' clock.
@@ -93,7 +77,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   });
   const endpoint = createTeamsEndpoint(config, services);
   const server = createServer({
-    logger,
+    logger, requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
     // A wildcard, since a signed token is longer than the router allows a :param to be.
     routes: (s) => s.get('/exports/*', exportDownload({ ...services, links: exportLinks })),
     messages: (req, res) => endpoint.process(req, res),
@@ -104,12 +88,12 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.PORT, '0.0.0.0', () => resolve());
+    // Anonymous local mode answers this machine only.
+    server.listen(config.PORT, config.anonymous ? '127.0.0.1' : '0.0.0.0', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   publicUrl ||= `http://localhost:${port}`;
-  if (!config.anonymous && !config.PUBLIC_URL) logger.warn('PUBLIC_URL is not set: export links point at localhost and will not open for officers');
-  if (config.anonymous) logger.warn('no MicrosoftAppId set: the bot accepts unauthenticated requests (local use only)');
+  if (config.anonymous) logger.warn('LOCAL_MODE: the bot accepts unauthenticated requests, on 127.0.0.1 only');
   logger.info('bot listening', { url: `http://127.0.0.1:${port}/api/messages` });
   delivery.start();
   scheduler.start();

@@ -34,6 +34,10 @@ export type Grant = z.infer<typeof GrantSchema>;
 
 export const samePerson = (a: Person, b: Person) => a.tenantId === b.tenantId && a.aadObjectId === b.aadObjectId;
 
+/** Whether `person` is one of the configuration's officers (BOOTSTRAP_SECRETARIAT: tenant and AAD id, any case). */
+export const isBootstrapOfficer = (bootstrap: readonly Person[], person: Person) =>
+  bootstrap.some((b) => b.tenantId.toLowerCase() === person.tenantId.toLowerCase() && b.aadObjectId.toLowerCase() === person.aadObjectId.toLowerCase());
+
 export function isOfficer(grants: readonly Grant[], forum: string): boolean {
   return grants.some((g) => g.forum === forum && g.role === 'secretariat');
 }

@@ -22,7 +22,8 @@ export interface ExportRouteDeps {
 /**
  * `GET /exports/<token>`: the download behind an export card's link. The token must be signed by
  * this bot and unexpired, and the officer it was made for must still be an officer; otherwise a
- * short text in the browser's language says why (404, 410, 403) and nothing is read.
+ * short text in the browser's language says why (404, 410, 403; 503 while storage is away) and
+ * nothing is read. The token is a bearer credential: it is never logged.
  */
 export function exportDownload(deps: ExportRouteDeps) {
   return async (req: IncomingMessage & { params?: Record<string, string> }, res: ServerResponse): Promise<void> => {
@@ -34,9 +35,17 @@ export function exportDownload(deps: ExportRouteDeps) {
     const verified = deps.links.verify(req.params?.['*'] ?? '');
     if (!verified.ok) return refuse(verified.status, verified.status === 410 ? 'export.expired' : 'export.notFound');
     const { claims } = verified;
-    const grants = await deps.roles.of({ tenantId: claims.tenantId, aadObjectId: claims.aadObjectId });
+    let grants: Awaited<ReturnType<Roles['of']>>;
+    let round: Awaited<ReturnType<Rounds['get']>>;
+    try {
+      grants = await deps.roles.of({ tenantId: claims.tenantId, aadObjectId: claims.aadObjectId });
+      round = await deps.rounds.get(claims.roundId);
+    } catch (err) {
+      // Storage is away: say "try again", never the storage's own error text.
+      deps.logger.warn('export refused: storage unavailable', { roundId: claims.roundId, error: err as Error });
+      return refuse(503, 'export.unavailable');
+    }
     if (!isOfficer(grants, deps.regions.id)) return refuse(403, 'export.forbidden');
-    const round = await deps.rounds.get(claims.roundId);
     if (!round) return refuse(404, 'export.notFound');
 
     res.writeHead(200, {

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { EXPORT_COLUMNS, type Cell } from '../domain/exportRows';
+import { csvLines } from './csv';
 
 /**
  * Writers for a round's export. Both stream: rows are written as they come from storage and the
@@ -75,33 +76,27 @@ export async function writeXlsx(out: Writable, rows: AsyncIterable<Cell[]>, shee
   return count;
 }
 
-// A text starting with one of these is a formula to a spreadsheet that opens a CSV; owners type
-// these fields, so such a text gets a leading apostrophe (OWASP's advice for CSV injection).
-const FORMULA_START = /^[=+\-@\t\r]/;
+const CSV_BATCH_ROWS = 50;
 
-function csvField(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  if (value instanceof Date) {
-    const d = value;
-    return `${String(d.getUTCDate()).padStart(2, '0')}.${String(d.getUTCMonth() + 1).padStart(2, '0')}.${d.getUTCFullYear()}`;
-  }
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** CSV as Norwegian Excel opens it with a double click: UTF-8 with BOM, semicolons, CRLF. */
+/** The round as CSV in the house format (./csv.ts), one line written per row as the reader takes it. */
 export async function writeCsv(out: Writable, rows: AsyncIterable<Cell[]>): Promise<number> {
   const write = async (line: string) => {
     out.write(line, 'utf8');
     await drained(out);
   };
-  await write('\uFEFF' + EXPORT_COLUMNS.map((c) => csvField(c.header)).join(';') + '\r\n');
+  await write(csvLines([EXPORT_COLUMNS.map((c) => c.header)], { bom: true }));
+  // Rows go to the CSV writer in small batches: one call per row costs more than the rows.
   let count = 0;
+  let batch: Cell[][] = [];
   for await (const row of rows) {
-    await write(row.map(csvField).join(';') + '\r\n');
+    batch.push(row);
     count++;
+    if (batch.length === CSV_BATCH_ROWS) {
+      await write(csvLines(batch));
+      batch = [];
+    }
   }
+  if (batch.length > 0) await write(csvLines(batch));
   out.end();
   await finished(out);
   return count;

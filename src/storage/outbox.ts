@@ -276,6 +276,17 @@ export class Outbox {
     return { counts, inDoubt, failures: failures.slice(0, failuresShown) };
   }
 
+  /** Keys of messages still queued or being sent (in `conversation`, if given): what a worker has yet to finish. */
+  async pending(conversation?: string): Promise<string[]> {
+    const keys: string[] = [];
+    const unfinished = `(status eq 'queued' or status eq 'sending')${conversation === undefined ? '' : ` and conversation eq ${odataString(conversation)}`}`;
+    await Promise.all(Array.from({ length: OUTBOX_SHARDS }, async (_, i) => {
+      const filter = `PartitionKey eq 's${i}' and RowKey ge 'm_' and RowKey lt 'm\`' and ${unfinished}`;
+      for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ['key'] } })) keys.push(String(e.key));
+    }));
+    return keys.sort();
+  }
+
   private async read(key: string): Promise<Stored<Row> | undefined> {
     return getOrUndefined<Row>(this.table, shardOf(key), messageRow(key));
   }

@@ -1,4 +1,4 @@
-import { GrantSchema, SECRETARIAT_GROUP, type Grant, type Person, type Role } from '../domain/roles';
+import { GrantSchema, isBootstrapOfficer, SECRETARIAT_GROUP, type Grant, type Person, type Role } from '../domain/roles';
 import { odataString, personKey } from './keys';
 import { deleteIfPresent, type Tables } from './tables';
 
@@ -13,10 +13,10 @@ const groupRow = (g: Pick<Grant, 'role' | 'person'>) => `${g.role}_${personKey(g
 
 export class Roles {
   /**
-   * `bootstrap`: AAD object ids from configuration that are secretariat officers of `forum` in
-   * any tenant, so the first officer can grant everyone else.
+   * `bootstrap`: people (tenant + AAD object id) from configuration that are secretariat officers
+   * of `forum`, so the first officer can grant everyone else.
    */
-  constructor(private readonly tables: Tables, private readonly forum: string, private readonly bootstrap: readonly string[] = []) {}
+  constructor(private readonly tables: Tables, private readonly forum: string, private readonly bootstrap: readonly Person[] = []) {}
   private get table() { return this.tables.client('Roles'); }
 
   async grant(grant: Grant): Promise<void> {
@@ -37,7 +37,7 @@ export class Roles {
     for await (const r of this.table.listEntities<Row>({ queryOptions: { filter: `PartitionKey eq ${odataString(byPerson(person))}` } })) {
       out.push(GrantSchema.parse(JSON.parse(r.grant)));
     }
-    if (this.bootstrap.includes(person.aadObjectId.toLowerCase()) && !out.some((g) => g.role === 'secretariat' && g.forum === this.forum)) {
+    if (isBootstrapOfficer(this.bootstrap, person) && !out.some((g) => g.role === 'secretariat' && g.forum === this.forum)) {
       out.push({ person, forum: this.forum, role: 'secretariat', group: SECRETARIAT_GROUP, organisations: [], grantedBy: 'configuration', grantedAt: '1970-01-01T00:00:00.000Z' });
     }
     return out;

@@ -1,4 +1,5 @@
 import { TableClient, TableServiceClient, RestError, type TableEntity, type TableEntityResult } from '@azure/data-tables';
+import type { TokenCredential } from '@azure/identity';
 
 /** Every table the bot uses; the prefix lets several environments (or test runs) share an account. */
 export const TABLES = ['Conversations', 'Rounds', 'Drafts', 'Reports', 'ReportIndex', 'Counters', 'Events', 'Roles', 'Groups', 'Outbox', 'Jobs', 'Meetings', 'Votes'] as const;
@@ -8,22 +9,34 @@ export type TableName = (typeof TABLES)[number];
 // back-off. Transient faults still get two quick retries.
 const CLIENT_OPTIONS = { retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000 } };
 
+/**
+ * Where the tables are: a connection string (an account key, or Azurite), or an account URL
+ * reached with a token credential (a managed identity; no secret in the configuration).
+ */
+export type TablesTarget = string | { accountUrl: string; credential: TokenCredential };
+
 export class Tables {
   private readonly clients = new Map<string, TableClient>();
   private readonly service: TableServiceClient;
 
-  constructor(private readonly connectionString: string, private readonly prefix: string) {
-    this.service = TableServiceClient.fromConnectionString(connectionString, this.options());
+  constructor(private readonly target: TablesTarget, private readonly prefix: string) {
+    this.service = typeof target === 'string'
+      ? TableServiceClient.fromConnectionString(target, this.options())
+      : new TableServiceClient(target.accountUrl, target.credential, this.options());
   }
 
   private options() {
-    return { ...CLIENT_OPTIONS, allowInsecureConnection: /TableEndpoint=http:|DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true/i.test(this.connectionString) };
+    const insecure = typeof this.target === 'string' && /TableEndpoint=http:|DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true/i.test(this.target);
+    return { ...CLIENT_OPTIONS, allowInsecureConnection: insecure };
   }
 
   client(name: TableName | string): TableClient {
     let c = this.clients.get(name);
     if (!c) {
-      c = TableClient.fromConnectionString(this.connectionString, this.prefix + name, this.options());
+      const t = this.target;
+      c = typeof t === 'string'
+        ? TableClient.fromConnectionString(t, this.prefix + name, this.options())
+        : new TableClient(t.accountUrl, this.prefix + name, t.credential, this.options());
       this.clients.set(name, c);
     }
     return c;

@@ -7,7 +7,7 @@ import { errorCard, helpCard } from './cards/helpCard';
 import { findCommand } from './commands';
 import { captureConversation, channelChanged, forgetConversation } from './installation';
 import type { Services } from './services';
-import { commandText, tenantOf, turnOf } from './turn';
+import { commandText, tenantOf, turnOf, turnServices } from './turn';
 import { refusalOf } from './refusals';
 
 // The invoke body is untrusted input: verb and data are checked before any handler sees them.
@@ -22,30 +22,31 @@ const ExecuteSchema = z.object({
 export class KompetanseBot extends TeamsActivityHandler {
   constructor(private readonly services: Services) {
     super();
+    const own = (context: TurnContext) => turnServices(context, services);
     this.onMessage(async (context, next) => { await this.onText(context); await next(); });
     this.onInstallationUpdateAdd(async (context, next) => { await this.installed(context); await next(); });
-    this.onInstallationUpdateRemove(async (context, next) => { await forgetConversation(context, services); await next(); });
+    this.onInstallationUpdateRemove(async (context, next) => { await forgetConversation(context, own(context)); await next(); });
     this.onMembersAdded(async (context, next) => {
       if (context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id)) await this.installed(context);
       await next();
     });
     this.onMembersRemoved(async (context, next) => {
-      if (context.activity.membersRemoved?.some((m) => m.id === context.activity.recipient.id)) await forgetConversation(context, services);
+      if (context.activity.membersRemoved?.some((m) => m.id === context.activity.recipient.id)) await forgetConversation(context, own(context));
       await next();
     });
-    this.onTeamsChannelCreatedEvent(async (ch, team, context, next) => { await channelChanged(context, services, ch, team.id!, 'created'); await next(); });
-    this.onTeamsChannelRestoredEvent(async (ch, team, context, next) => { await channelChanged(context, services, ch, team.id!, 'created'); await next(); });
-    this.onTeamsChannelRenamedEvent(async (ch, team, context, next) => { await channelChanged(context, services, ch, team.id!, 'renamed'); await next(); });
-    this.onTeamsChannelDeletedEvent(async (ch, team, context, next) => { await channelChanged(context, services, ch, team.id!, 'deleted'); await next(); });
+    this.onTeamsChannelCreatedEvent(async (ch, team, context, next) => { await channelChanged(context, own(context), ch, team.id!, 'created'); await next(); });
+    this.onTeamsChannelRestoredEvent(async (ch, team, context, next) => { await channelChanged(context, own(context), ch, team.id!, 'created'); await next(); });
+    this.onTeamsChannelRenamedEvent(async (ch, team, context, next) => { await channelChanged(context, own(context), ch, team.id!, 'renamed'); await next(); });
+    this.onTeamsChannelDeletedEvent(async (ch, team, context, next) => { await channelChanged(context, own(context), ch, team.id!, 'deleted'); await next(); });
     this.onTeamsTeamRenamedEvent(async (team, context, next) => {
-      if (team.id && team.name) await services.references.rename('team', tenantOf(context), team.id, team.name, team.id);
+      if (team.id && team.name) await own(context).references.rename('team', tenantOf(context), team.id, team.name, team.id);
       await next();
     });
-    this.onTeamsTeamDeletedEvent(async (team, context, next) => { if (team.id) await services.references.removeTeam(team.id); await next(); });
+    this.onTeamsTeamDeletedEvent(async (team, context, next) => { if (team.id) await own(context).references.removeTeam(team.id); await next(); });
   }
 
   private async installed(context: TurnContext): Promise<void> {
-    if (await captureConversation(context, this.services)) {
+    if (await captureConversation(context, turnServices(context, this.services))) {
       const turn = turnOf(context, this.services);
       const personal = context.activity.conversation?.conversationType === 'personal';
       await context.sendActivity(cardMessage(helpCard(turn.t, { welcome: true, personal })));
@@ -94,14 +95,15 @@ export class KompetanseBot extends TeamsActivityHandler {
       if (refusal) return cardResponse(refusal);
       // The pressed card stays as it is (a text answer does not replace it), so nothing typed is lost.
       const storage = isStorageUnavailable(err);
-      this.services.logger.error('card action failed', { verb: parsed.data.action.verb, storage, error: err as Error });
+      turn.services.logger.error('card action failed', { verb: parsed.data.action.verb, storage, error: err as Error });
       return messageResponse(storage ? turn.t('error.storage.text') : turn.t('error.generic'));
     }
   }
 }
 
 /** Last resort for message turns: log without the activity, tell the user in their language. */
-export async function onTurnError(context: TurnContext, err: unknown, services: Services): Promise<void> {
+export async function onTurnError(context: TurnContext, err: unknown, shared: Services): Promise<void> {
+  const services = turnServices(context, shared);
   const storage = isStorageUnavailable(err);
   services.logger.error('turn failed', { type: context.activity.type, storage, error: err as Error });
   if (context.activity.type === 'invoke') return;

@@ -5,7 +5,7 @@ import { createAdapter } from './adapter';
 import { KompetanseBot, onTurnError } from './bot';
 import type { Services } from './services';
 import { messageResponse } from './cards/attach';
-import { tenantOf, turnOf } from './turn';
+import { tenantOf, turnOf, turnServices } from './turn';
 import { UserRateLimit } from './userRateLimit';
 
 // The envelope every Bot Framework activity has. The SDK checks authentication; this rejects bodies
@@ -25,10 +25,18 @@ export interface TeamsEndpoint {
   rateLimit: UserRateLimit;
 }
 
+/**
+ * Only Teams is served. Locally also the channels Agents Playground can speak as (`msteams` by
+ * default, `emulator`, `webchat`, `directline` with DEFAULT_CHANNEL_ID) and the Bot Framework Emulator's.
+ */
+const TEAMS_ONLY: ReadonlySet<string> = new Set(['msteams']);
+const LOCAL_CHANNELS: ReadonlySet<string> = new Set(['msteams', 'emulator', 'webchat', 'directline']);
+
 export function createTeamsEndpoint(config: Config, services: Services): TeamsEndpoint {
   const bot = new KompetanseBot(services);
   const adapter = createAdapter(config, (context, err) => onTurnError(context, err, services));
   const allowedTenants = new Set(config.ALLOWED_TENANTS.map((t) => t.toLowerCase()));
+  const channels = config.anonymous ? LOCAL_CHANNELS : TEAMS_ONLY;
   const rateLimit = new UserRateLimit({ burst: config.RATE_LIMIT_BURST, perSecond: config.RATE_LIMIT_PER_SECOND, maxUsers: config.RATE_LIMIT_MAX_USERS });
   return {
     rateLimit,
@@ -36,6 +44,14 @@ export function createTeamsEndpoint(config: Config, services: Services): TeamsEn
       if (!ActivityEnvelope.safeParse(req.body).success) {
         res.status(400);
         res.send({ error: 'The body is not a Bot Framework activity.' });
+        res.end();
+        return;
+      }
+      const channelId = (req.body as { channelId?: unknown }).channelId;
+      if (typeof channelId !== 'string' || !channels.has(channelId)) {
+        services.logger.warn('activity from a channel that is not served', { type: (req.body as { type?: string }).type });
+        res.status(403);
+        res.send({ error: 'Only Microsoft Teams is served by this bot.' });
         res.end();
         return;
       }
@@ -71,7 +87,7 @@ async function slowedDown(context: TurnContext, rateLimit: UserRateLimit, servic
   if (a.type !== ActivityTypes.Message && a.type !== ActivityTypes.Invoke) return false;
   const person = a.from?.aadObjectId ?? a.from?.id ?? '';
   if (rateLimit.take(`${tenantOf(context)}|${person}`)) return false;
-  services.logger.debug('request slowed down', { type: a.type });
+  turnServices(context, services).logger.debug('request slowed down', { type: a.type });
   const text = turnOf(context, services).t('rateLimit.slowDown');
   if (a.type === ActivityTypes.Invoke) {
     await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: messageResponse(text) } });

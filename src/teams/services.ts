@@ -6,6 +6,7 @@ import type { Reports } from '../storage/reports';
 import type { Rounds } from '../storage/rounds';
 import type { RoundPurge } from '../storage/roundPurge';
 import type { Roles } from '../storage/roles';
+import type { Person } from '../domain/roles';
 import type { Groups } from '../storage/groups';
 import type { Meetings } from '../storage/meetings';
 import type { Votes } from '../storage/votes';
@@ -32,8 +33,8 @@ export interface Services {
   deliver: Deliver;
   /** Read side of delivery: a message's state by key, counts for the status command. */
   outbox: Outbox;
-  /** AAD object ids from BOOTSTRAP_SECRETARIAT: secretariat officers by configuration. */
-  bootstrapSecretariat: readonly string[];
+  /** BOOTSTRAP_SECRETARIAT (tenant + AAD object id each): secretariat officers by configuration. */
+  bootstrapSecretariat: readonly Person[];
   /** A round's reports as summary columns only (overview, digests). */
   summaries: ReportSummaries;
   /** Signed, short-lived download links for the secretariat's exports (served at /exports/<token>). */

@@ -1,4 +1,5 @@
 import { TurnContext } from 'botbuilder';
+import { normaliseCommandText } from '../domain/commandText';
 import { pickLocale, translator, type Locale, type Translate } from '../domain/i18n';
 import type { Services } from './services';
 
@@ -18,18 +19,36 @@ export function tenantOf(context: TurnContext): string {
   return a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? 'unknown';
 }
 
+const TURN_SERVICES = Symbol('turnServices');
+
+/**
+ * The services as one turn sees them: the same, with a logger whose every line names the activity
+ * and the conversation, so a turn's lines can be found together. Made once per turn.
+ */
+export function turnServices(context: TurnContext, services: Services): Services {
+  let own = context.turnState.get(TURN_SERVICES) as Services | undefined;
+  if (!own) {
+    const a = context.activity;
+    own = { ...services, logger: services.logger.child({ activityId: a.id, conversationId: a.conversation?.id }) };
+    context.turnState.set(TURN_SERVICES, own);
+  }
+  return own;
+}
+
 export function turnOf(context: TurnContext, services: Services): Turn {
   const locale = pickLocale(context.activity.locale);
   return {
-    context, locale, t: translator(locale), services,
+    context, locale, t: translator(locale), services: turnServices(context, services),
     caller: { tenantId: tenantOf(context), aadObjectId: context.activity.from?.aadObjectId, botUserId: context.activity.from?.id ?? '' },
   };
 }
 
-/** "@Kompetansebot  Hjelp!" → "hjelp"; a lone "?" stays "?" (a help word of its own). */
+/** "@Kompetansebot  Hjelp!" → "hjelp": the bot's own mention removed, capped before any parsing; a lone "?" stays. */
 export function commandText(context: TurnContext): string {
-  const withoutMention = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
-  const text = withoutMention.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ')
-    .replace(/\s+/g, ' ').trim().toLowerCase();
-  return text.replace(/[.!?]+$/, '') || text;
+  const a = context.activity;
+  const botId = a.recipient?.id;
+  // Read by hand: the SDK's getMentions throws on an entity without a type.
+  const mention = (Array.isArray(a.entities) ? a.entities : []).find((e) => typeof e?.type === 'string' && e.type.toLowerCase() === 'mention'
+    && botId !== undefined && (e as { mentioned?: { id?: unknown } }).mentioned?.id === botId && typeof (e as { text?: unknown }).text === 'string');
+  return normaliseCommandText(a.text, mention ? [(mention as unknown as { text: string }).text] : []);
 }

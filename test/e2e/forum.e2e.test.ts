@@ -116,7 +116,8 @@ describe('an officer runs a working group\'s vote in its channel in Agents Playg
         // Only the seeded round; no timed jobs sending digests into the officer's chat mid-journey.
         DEMO_ROUND: '0',
         SCHEDULER_TICK_MS: '0',
-        BOOTSTRAP_SECRETARIAT: siriAad,
+        // The tenant of .m365agentsplayground.yml.
+        BOOTSTRAP_SECRETARIAT: `6893935a-4e95-432b-bd7a-bdba9c0741b1:${siriAad}`,
       },
       now: () => new Date(Date.now() + offset),
       playgroundConfig: (dir) => writeConfigAs(SIRI, dir),

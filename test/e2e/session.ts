@@ -39,7 +39,7 @@ export async function startE2E(opts: E2EOptions): Promise<E2ESession> {
   };
   try {
     const app = await startApp({
-      PORT: '0', MicrosoftAppId: '', TABLES_CONNECTION_STRING: shared ?? '', TABLE_PREFIX: `${opts.name}${process.pid}x${Date.now() % 1e6}`,
+      PORT: '0', LOCAL_MODE: '1', MicrosoftAppId: '', TABLES_CONNECTION_STRING: shared ?? '', TABLE_PREFIX: `${opts.name}${process.pid}x${Date.now() % 1e6}`,
       DATA_DIR: dataDir, AZURITE_PORT: shared ? undefined : String(await freePort()), PLAYGROUND: '0', LOG_LEVEL: 'error', ...opts.env,
     }, { now: opts.now });
     cleanup.push(() => app.stop());

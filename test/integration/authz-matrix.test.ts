@@ -3,55 +3,47 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { TableClient, TableServiceClient } from '@azure/data-tables';
 import { translator, type MessageKey } from '../../src/domain/i18n';
-import { SECRETARIAT_GROUP } from '../../src/domain/roles';
 import { ACTIONS } from '../../src/teams/actions';
 import { COMMANDS } from '../../src/teams/commands';
-import { submitted } from '../support/casework';
 import { FAST_DELIVERY } from '../support/delivery';
-import { CHANNEL, FORUM, grantMember, member, seedCheckedReport, seedGroupChannel, seedOfficerChat, seedRound, TEAM } from '../support/forum';
+import { CHANNEL, FORUM, ROUND } from '../support/forum';
+import { GOOD_INPUT } from '../support/reportInput';
 import { cardOf, cardText, startHarness, uniquePrefix, type Harness } from '../support/harness';
 import { COLLEAGUE, FOREIGN, OFFICER, OTHER_OWNER, OWNER, TENANT, type Persona } from '../support/personas';
-import { actionData, press, startReport } from '../support/wizard';
-import { GOOD_INPUT } from '../support/reportInput';
+import {
+  activityFor, DISQUALIFIED, GROUP_MEMBER, NEW_MEMBER, OTHER_FORUM_OFFICER, OTHER_GROUP_MEMBER, PRESSES, SECRET, SECRETS, seedWorld, WORLD_ENV,
+  type Press, type World,
+} from '../support/verbWorld';
 
-// Every verb and command against every kind of caller. The expected answers are one table (MATRIX
+// Every verb and command word against every kind of caller. The expected answers are one table (MATRIX
 // below); docs/security.md's "Authorization matrix" is rendered from the same table, and this suite
 // fails when the two differ. AUTHZ_WRITE_DOCS=1 rewrites that section (between its markers) only, so
 // a change of the matrix is a reviewed change of the test and the document together.
+//
+// Fixtures: every caller gets a bot of its own (own table prefix) with a freshly seeded world
+// (test/support/verbWorld.ts): the creator's report, the caller's own drafts, meetings, a vote, reports in
+// every state the secretariat acts on. So nothing one caller is allowed to do (withdraw, close the vote,
+// grant, purge) is seen by another caller's cells. Within one caller the refusals run first between two
+// snapshots of every table (none may change a row), then the allowed presses in PRESSES' order, where a
+// press that uses up a fixture comes after every press that needs it; typed commands run before those.
 
 const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
 const nb = translator('nb');
+const t = (k: string, p: Record<string, string | number> = {}) => nb(k as MessageKey, p);
 
 /** What a person is told when they may not do something: the part of each text before its first placeholder. */
-const refusalText = (k: string) => nb(k as MessageKey, {}).split('{')[0]!.split('(')[0]!.trim();
+const refusalText = (k: string) => t(k).split('{')[0]!.split('(')[0]!.trim();
 /** Why someone's mark is not taken; their own copy of the tally card still comes back. */
 const NOT_A_VOTER = ['forum.vote.refused.notMember', 'forum.vote.refused.secretariat', 'forum.disqualified.owner', 'forum.disqualified.network', 'forum.disqualified.uh'].map(refusalText);
 const REFUSALS = [
   'secretariat.only', 'report.notFound', 'draft.notFound', 'case.notFound', 'forum.meeting.notFound', 'forum.vote.forged', 'forum.vote.stale',
   'delivery.status.refused',
 ].map(refusalText).concat(NOT_A_VOTER);
-const SAVED_MARK = nb('forum.vote.saved' as MessageKey, { label: '' }).split(':')[0]!;
-
-// The creator's report carries its own words, so an answer that reveals it is easy to spot.
-const SECRET = {
-  owner: { ownerName: 'Zetaby kommune', contactName: 'Zelda Kontaktperson', contactEmail: 'zelda@zetaby.kommune.no', contactPhone: '22 99 88 77' },
-  measure: { title: 'Hemmelig tiltak Zeta' },
-};
-const SECRETS = ['Zetaby', 'Zelda', 'zelda@zetaby', '22 99 88 77', '22998877', 'Hemmelig tiltak Zeta', 'kari@eksempel.no'];
-
-const OTHER_GROUP_MEMBER = member(11, 'Gunnar Annen Gruppe');
-const GROUP_MEMBER = member(10, 'Mari Medlem');
-const DISQUALIFIED = member(12, 'Dag Fra Eierkommunen');
-const OTHER_FORUM_OFFICER: Persona = { name: 'Nils Nordland', tenantId: TENANT, aadObjectId: '00000000-0000-4000-8000-000000000021' };
 
 const PERSONA: Record<Exclude<Caller, 'foreignTenantAtDoor' | 'noToken'>, Persona> = {
   creator: OWNER, colleague: COLLEAGUE, otherOwner: OTHER_OWNER, groupMember: GROUP_MEMBER, otherGroupMember: OTHER_GROUP_MEMBER,
   disqualifiedMember: DISQUALIFIED, officer: OFFICER, otherForumOfficer: OTHER_FORUM_OFFICER, foreignTenant: FOREIGN,
 };
-// Whoever changes shared state when allowed goes last: the owners before the secretariat, which closes the vote.
-const RUN_ORDER: Array<keyof typeof PERSONA> = [
-  'foreignTenant', 'otherOwner', 'groupMember', 'otherGroupMember', 'disqualifiedMember', 'otherForumOfficer', 'colleague', 'creator', 'officer',
-];
 
 const noLimit = { RATE_LIMIT_BURST: '100000', RATE_LIMIT_PER_SECOND: '100000' };
 
@@ -73,8 +65,9 @@ const COLUMN_TITLE: Record<Caller, string> = {
 };
 
 /**
- * verb or `cmd:<first word>` → one letter per caller, in CALLERS order without the last two
- * (those two are refused at the door, for every row): a = allow, r = refuse, - = n/a.
+ * verb, or `cmd:` + every word of one command group (nb, nn and en, separated by " / ", as in COMMANDS)
+ * → one letter per caller, in CALLERS order without the last two (those two are refused at the door,
+ * for every row): a = allow, r = refuse, - = n/a.
  */
 const MATRIX: Record<string, string> = {
   //                              creator, colleague, other owner, group member, other group, disqualified, officer, other forum's officer, other tenant
@@ -143,24 +136,24 @@ const MATRIX: Record<string, string> = {
   'vote.mark':                    'rrrarrrrr',
   'vote.refresh':                 'aaaaaaaaa',
   'vote.close':                   'rrrrrrarr',
-  'cmd:hjelp':                    'aaaaaaaaa',
-  'cmd:meld behov':               'aaaaaaaaa',
-  'cmd:fortsett':                 'aaaaaaaaa',
-  'cmd:mine meldinger':           'aaaaaaaaa',
-  'cmd:mine data':                'aaaaaaaaa',
-  'cmd:leveringsstatus':          'rrrrrrarr',
-  'cmd:slett gamle runder':       'rrrrrrarr',
-  'cmd:sekretariat':              'rrrrrrarr',
-  'cmd:oversikt':                 'rrrrrrarr',
-  'cmd:ny runde':                 'rrrrrrarr',
-  'cmd:runder':                   'rrrrrrarr',
-  'cmd:roller':                   'rrrrrrarr',
-  'cmd:kanal':                    'rrrrrrarr',
-  'cmd:nytt møte':                'rrrrrrarr',
-  'cmd:møter':                    'rrrrrrarr',
-  'cmd:eksport':                  'rrrrrrarr',
-  'cmd:vedtak':                   'rrrrrrarr',
-  'cmd:vis':                      'aarrrrarr',
+  'cmd:hjelp / help / ? / meny / menu':                                                  'aaaaaaaaa',
+  'cmd:meld behov / ny melding / ny behovsmelding / new report / new needs report':      'aaaaaaaaa',
+  'cmd:fortsett / fortset / hald fram / continue / resume':                             'aaaaaaaaa',
+  'cmd:mine meldinger / mine meldingar / my reports / mine rapporter':                  'aaaaaaaaa',
+  'cmd:mine data / dataa mine / my data / mine personopplysninger / mine personopplysningar': 'aaaaaaaaa',
+  'cmd:leveringsstatus / delivery status':                                              'rrrrrrarr',
+  'cmd:slett gamle runder / slett gamle rundar / purge old rounds / delete old rounds': 'rrrrrrarr',
+  'cmd:sekretariat / sekretariatet / secretariat':                                      'rrrrrrarr',
+  'cmd:oversikt / oversyn / overview':                                                  'rrrrrrarr',
+  'cmd:ny runde / new round':                                                           'rrrrrrarr',
+  'cmd:runder / rundar / rounds':                                                       'rrrrrrarr',
+  'cmd:roller / medlemmer / roles / members':                                           'rrrrrrarr',
+  'cmd:kanal / channel':                                                                'rrrrrrarr',
+  'cmd:nytt møte / new meeting':                                                        'rrrrrrarr',
+  'cmd:møter / møte / meetings / meeting':                                              'rrrrrrarr',
+  'cmd:eksport / eksporter / export':                                                   'rrrrrrarr',
+  'cmd:vedtak / decisions':                                                             'rrrrrrarr',
+  'cmd:vis / show':                                                                     'aarrrrarr',
 };
 
 const EXPECTED: Record<string, Record<Caller, Cell>> = Object.fromEntries(Object.entries(MATRIX).map(([row, letters]) => {
@@ -169,33 +162,52 @@ const EXPECTED: Record<string, Record<Caller, Cell>> = Object.fromEntries(Object
   return [row, cells];
 }));
 
-/** Every row the bot has: each action verb, and each command by its first word. */
+/** A command group's row: `cmd:` and all its words, as COMMANDS lists them. */
+const groupRow = (words: readonly string[]) => `cmd:${words.join(' / ')}`;
+/** Every row the bot has: each action verb, and each command group with every word it answers to. */
 function rowsOf(actions: Readonly<Record<string, unknown>>, commands: ReadonlyArray<{ words: readonly string[] }>): string[] {
-  return [...Object.keys(actions), ...commands.map((c) => `cmd:${c.words[0]}`)];
+  return [...Object.keys(actions), ...commands.map((c) => groupRow(c.words))];
 }
+/** What runs for a row: the verb itself, or each of the command group's words. */
+const unitsOf = (row: string): string[] => row.startsWith('cmd:') ? row.slice(4).split(' / ').map((w) => `cmd:${w}`) : [row];
+/** The row a unit belongs to. */
+const rowOfUnit = (unit: string): string => unit.startsWith('cmd:') ? groupRow(COMMANDS.find((c) => c.words.includes(unit.slice(4)))!.words) : unit;
 
 /** The matrix as docs/security.md shows it. */
 function renderMatrix(rows: readonly string[]): string {
   const mark = (c: Cell | undefined) => c === 'allow' ? '✅' : c === 'n/a' ? '–' : '⛔';
+  const units = rows.flatMap(unitsOf);
+  const cells = units.length * CALLERS.length;
+  const allowed = units.reduce((n, u) => n + CALLERS.filter((c) => EXPECTED[rowOfUnit(u)]?.[c] === 'allow').length, 0);
+  const label = (r: string) => r.startsWith('cmd:') ? `cmd: ${r.slice(4).split(' / ').map((w) => `\`${w}\``).join(' / ')}` : `\`${r}\``;
   const out = [
     '## Authorization matrix',
     '',
     'Generated from `test/integration/authz-matrix.test.ts`, which checks every cell against the running bot',
-    '(HTTP, real Azurite). ✅ allowed; ⛔ refused with nothing stored (every row of the app\'s tables compared',
-    'before and after) and nothing of the report revealed (its owner, title and contact details are absent from',
-    'the answer); – not applicable. Commands are typed in personal chat (`cmd:` + their first word; every word',
-    'of the group runs the same handler); `vote.mark` and `vote.refresh` are pressed in the group\'s channel,',
-    'everything else in personal chat. The last two columns are refused at the door (403 for a tenant not in',
-    '`ALLOWED_TENANTS`, 401 without a valid Bot Framework token) before any handler runs.',
+    '(HTTP, real Azurite). ✅ allowed, and the answer is that verb\'s own success: the card it produces (its title,',
+    'the text that says what was done, the buttons of the next step) and, for verbs that change something, the',
+    'change in storage (a table `SUCCESS` in the test, one entry per verb and command group; one missing fails the',
+    'suite). ⛔ refused with nothing stored (every row of the app\'s tables compared before and after) and nothing',
+    'of the report revealed (its owner, title and contact details are absent from the answer); – not applicable.',
+    'Every command word (nb, nn and en, read from `COMMANDS`; a word without a row fails the suite) is typed on',
+    'its own in personal chat, except `kanal` / `channel`, typed in the group\'s channel of the forum\'s team;',
+    '`vote.mark`, `vote.refresh`, `channel.form` and `channel.assign` are pressed in that channel, everything else in',
+    'personal chat. The last two columns are refused at the door (403 for a tenant not in `ALLOWED_TENANTS`, 401',
+    'without a valid Bot Framework token) before any handler runs.',
+    '',
+    'Each caller gets a bot of its own with freshly seeded fixtures (`test/support/verbWorld.ts`: the creator\'s',
+    'report, the caller\'s own drafts, two meetings and an open vote, reports in every state the secretariat acts',
+    'on), so what one caller is allowed to change (withdraw, close a vote, grant, purge) never reaches another',
+    'caller\'s cells; within a caller, presses that use up a fixture run after every press that needs it.',
     '',
     'What ✅ means depends on the verb. The wizard\'s verbs, `draft.*` and `privacy.*` only ever work on the',
-    'caller\'s own drafts: a draft id taken from someone else\'s card finds nothing of theirs (the creator\'s draft',
-    'and report are read before and after every other caller\'s run and must be unchanged). `report.open`, `edit`',
-    'and `withdraw` and `vis <reference>` reach a submitted report for the people registered for its owner',
-    '(its creator and the colleagues added); officers work on reports through the case card (`report.check`).',
-    'Everything of the secretariat checks for an officer grant *in this forum*. `vote.mark` stores a mark only',
-    'for an elector of the meeting\'s group who is not disqualified; `vote.refresh` shows the posted tally card',
-    '(what everyone in the channel already sees) and, like a mark, is only answered in the meeting\'s own channel.',
+    'caller\'s own drafts: pressed with the creator\'s draft id they find nothing of the creator\'s (the creator\'s',
+    'draft and report are read before and after and must be unchanged). `report.open`, `edit` and `withdraw` and',
+    '`vis <reference>` reach a submitted report for the people registered for its owner (its creator and the',
+    'colleagues added); officers work on reports through the case card (`report.check`). Everything of the',
+    'secretariat checks for an officer grant *in this forum*. `vote.mark` stores a mark only for an elector of the',
+    'meeting\'s group who is not disqualified; `vote.refresh` shows the posted tally card (what everyone in the',
+    'channel already sees) and, like a mark, is only answered in the meeting\'s own channel.',
     '',
     '### Tenants',
     '',
@@ -210,9 +222,10 @@ function renderMatrix(rows: readonly string[]): string {
     '',
     `| verb / command | ${CALLERS.map((c) => COLUMN_TITLE[c]).join(' | ')} |`,
     `|---|${CALLERS.map(() => ':-:').join('|')}|`,
-    ...rows.map((r) => `| \`${r}\` | ${CALLERS.map((c) => mark(EXPECTED[r]?.[c])).join(' | ')} |`),
+    ...rows.map((r) => `| ${label(r)} | ${CALLERS.map((c) => mark(EXPECTED[r]?.[c])).join(' | ')} |`),
     '',
-    `${rows.length} rows × ${CALLERS.length} callers = ${rows.length * CALLERS.length} cells.`,
+    `${Object.keys(ACTIONS).length} verbs and ${units.length - Object.keys(ACTIONS).length} command words (${rows.length - Object.keys(ACTIONS).length} groups)`
+      + ` × ${CALLERS.length} callers = ${cells} cells; ${allowed} allowed, each asserting its verb's success; ${cells - allowed} refused.`,
     '',
   ];
   return out.join('\n');
@@ -256,191 +269,328 @@ const diff = (before: Set<string>, after: Set<string>) => [
 
 // --- one press or one typed command -----------------------------------------------------------------
 
-interface Seeded {
-  draftId: string; reportId: string; roundId: string; reference: string;
-  meetingId: string; agendaReportId: string; voteId: string;
+interface Answer { status: number; text: string; raw: string; card?: any; verbs: string[] }
+interface Ctx { h: Harness; w: World; who: Persona; caller: Caller }
+
+/** What a person types for a command word: the word, with the arguments it needs, and where. */
+function typedOf(word: string, w: World): { text: string; where: 'personal' | 'channel' } {
+  if (word === 'vis' || word === 'show') return { text: `${word} ${w.report.reference}`, where: 'personal' };
+  // By the round's id: the demo round has the same year.
+  if (['eksport', 'eksporter', 'export', 'vedtak', 'decisions'].includes(word)) return { text: `${word} ${ROUND.id}`, where: 'personal' };
+  // Which group meets in a channel is chosen in that channel of the team.
+  if (word === 'kanal' || word === 'channel') return { text: word, where: 'channel' };
+  return { text: word, where: 'personal' };
 }
 
-interface Answer { status: number; text: string; raw: string }
-
-function activityFor(h: Harness, who: Persona, where: 'personal' | 'channel'): Record<string, unknown> {
-  const base = h.personalActivity(who);
-  if (where === 'personal') return base;
-  return {
-    ...base,
-    conversation: { id: `${CHANNEL};messageid=1700000000000`, conversationType: 'channel', tenantId: who.tenantId, isGroup: true },
-    channelData: { team: { id: TEAM }, channel: { id: CHANNEL }, tenant: { id: who.tenantId } },
+const verbsOf = (x: unknown): string[] => {
+  const out: string[] = [];
+  const walk = (n: any) => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (n.type === 'Action.Execute' && typeof n.verb === 'string') out.push(n.verb);
+    Object.values(n).forEach(walk);
   };
-}
+  walk(x);
+  return out;
+};
 
-/** The data a real card would carry for this verb, pointing at the seeded report, draft, meeting and vote. */
-function pressOf(verb: string, s: Seeded): { data: Record<string, unknown>; where: 'personal' | 'channel' } {
-  const vote = { meetingId: s.meetingId, reportId: s.agendaReportId, v: s.voteId };
-  if (verb === 'vote.mark') return { where: 'channel', data: { verb, ...vote, mark: 'prioritise' } };
-  if (verb === 'vote.refresh') return { where: 'channel', data: { verb, ...vote } };
-  if (verb.startsWith('meeting.') || verb.startsWith('vote.')) {
-    return { where: 'personal', data: { verb, meetingId: s.meetingId, reportId: s.agendaReportId, addReportId: s.reportId, to: 'up', roundId: 'r2027', group: 'vest', title: 'Møte', date: '2027-03-12' } };
-  }
-  return {
-    where: 'personal',
-    data: {
-      verb, draftId: s.draftId, reportId: s.reportId, roundId: s.roundId, reference: s.reference, comment: 'Mangler vedlegg',
-      reason: 'Begrunnelse', outcome: 'granted', workingGroup: 'oslo', group: 'vest', role: 'member', page: 0,
-    },
-  };
-}
-
-/** What a person types for each word group: its first word, with the arguments it needs. */
-function typedOf(words: readonly string[], s: Seeded): string {
-  const w = words[0]!;
-  if (w === 'vis') return `vis ${s.reference}`;
-  if (w === 'eksport' || w === 'vedtak') return `${w} 2027`;
-  return w;
-}
-
-async function answerOf(res: { status: number; body: any }): Promise<Answer> {
+function answerOf(res: { status: number; body: any }): Answer {
   const raw = JSON.stringify(res.body ?? '');
-  if (res.status !== 200) return { status: res.status, text: '', raw };
+  if (res.status !== 200) return { status: res.status, text: '', raw, verbs: [] };
   const body = res.body;
-  if (body?.type === ADAPTIVE) return { status: 200, text: cardText(body.value), raw };
-  if (Array.isArray(body?.activities)) return { status: 200, text: body.activities.map((a: any) => `${a.text ?? ''}\n${cardText(cardOf(a))}`).join('\n'), raw };
-  return { status: 200, text: typeof body?.value === 'string' ? body.value : '', raw };
+  if (body?.type === ADAPTIVE) return { status: 200, text: cardText(body.value), raw, card: body.value, verbs: verbsOf(body.value) };
+  if (Array.isArray(body?.activities)) {
+    const card = body.activities.map(cardOf).find(Boolean);
+    return { status: 200, text: body.activities.map((a: any) => `${a.text ?? ''}\n${cardText(cardOf(a))}`).join('\n'), raw, card, verbs: verbsOf(body.activities) };
+  }
+  return { status: 200, text: typeof body?.value === 'string' ? body.value : '', raw, verbs: [] };
 }
 
-async function perform(h: Harness, who: Persona, row: string, s: Seeded): Promise<Answer> {
-  if (row.startsWith('cmd:')) {
-    const group = COMMANDS.find((c) => c.words[0] === row.slice(4))!;
-    return answerOf(await h.post({ ...activityFor(h, who, 'personal'), type: 'message', text: typedOf(group.words, s), deliveryMode: 'expectReplies' }));
+async function perform(h: Harness, who: Persona, unit: string, w: World, press: Press | undefined): Promise<Answer> {
+  if (unit.startsWith('cmd:')) {
+    const { text, where } = typedOf(unit.slice(4), w);
+    return answerOf(await h.post({ ...activityFor(h, who, where), type: 'message', text, deliveryMode: 'expectReplies' }));
   }
-  const { data, where } = pressOf(row, s);
-  return answerOf(await h.post({ ...activityFor(h, who, where), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: row, data }, trigger: 'manual' } }));
+  const { data, where } = press ?? { data: {}, where: 'personal' as const };
+  return answerOf(await h.post({
+    ...activityFor(h, who, where), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: unit, data: { verb: unit, ...data } }, trigger: 'manual' },
+  }));
 }
 
 function verdict(row: string, a: Answer): 'allow' | 'refuse' {
   if (a.status !== 200) return 'refuse';
-  if (row === 'vote.mark') return a.text.includes(SAVED_MARK) ? 'allow' : 'refuse';
+  if (row === 'vote.mark') return a.text.includes(t('forum.vote.saved', { label: '' }).split(':')[0]!) ? 'allow' : 'refuse';
   // The tally card is what everyone in the channel sees; a non-member's copy only adds why they cannot vote.
   if (row === 'vote.refresh') return REFUSALS.filter((r) => !NOT_A_VOTER.includes(r)).some((r) => a.text.includes(r)) ? 'refuse' : 'allow';
   return REFUSALS.some((r) => a.text.includes(r)) ? 'refuse' : 'allow';
 }
 
+// --- what success looks like, per verb and command --------------------------------------------------
+
+type Check = (a: Answer, c: Ctx) => string | undefined | Promise<string | undefined>;
+
+const lines = (a: Answer) => a.text.split('\n').map((l) => l.trim()).filter(Boolean);
+/** The card's first line is this text (placeholders filled as given; without params, its fixed start). */
+const titled = (key: string, params?: Record<string, string | number>): Check => (a) => {
+  const want = params ? t(key, params) : t(key).split('{')[0]!.trim();
+  const first = lines(a)[0] ?? '';
+  return (params ? first === want : first.startsWith(want)) ? undefined : `title "${first}" is not "${want}" (${key})`;
+};
+/** The card's first line is exactly this. */
+const firstLine = (pick: (c: Ctx) => string): Check => (a, c) => lines(a)[0] === pick(c) ? undefined : `title "${lines(a)[0]}" is not "${pick(c)}"`;
+/** The answer says this text somewhere (filled with params; without params, its fixed start). */
+const says = (key: string, params?: Record<string, string | number>): Check => (a) => {
+  const want = params ? t(key, params) : t(key).split('{')[0]!.trim();
+  if (!want) return `${key} has no fixed text to look for: give its params`;
+  return a.text.includes(want) ? undefined : `does not say "${want}" (${key})`;
+};
+/** The answer shows a text the world holds (a title, a reference). */
+const shows = (pick: (c: Ctx) => string): Check => (a, c) => a.text.includes(pick(c)) ? undefined : `does not show "${pick(c)}"`;
+/** The answer's buttons include these verbs: the next step a person takes from it. */
+const offers = (...verbs: string[]): Check => (a) => {
+  const missing = verbs.filter((v) => !a.verbs.includes(v));
+  return missing.length ? `no button for ${missing.join(', ')} (has ${[...new Set(a.verbs)].join(', ')})` : undefined;
+};
+/** Something in storage is as the verb leaves it. */
+const stored = (what: string, ok: (c: Ctx) => Promise<boolean>): Check => async (_a, c) => (await ok(c)) ? undefined : `storage: ${what}`;
+const all = (...checks: Check[]): Check => async (a, c) => {
+  for (const check of checks) { const problem = await check(a, c); if (problem) return problem; }
+  return undefined;
+};
+const draftOf = (c: Ctx, id: string) => c.h.app.services.drafts.get<any>(personOf(c.who), id);
+/** The reference and title of one of the world's reports in ROUND. */
+const caseOf = async (c: Ctx, id: string) => {
+  const r = (await c.h.app.services.reports.get<{ title: string }>(ROUND.id, id))!;
+  return { reference: r.reference!, title: r.data.title };
+};
+const caseTitled = (pick: (w: World) => string): Check => async (a, c) => {
+  const { reference, title } = await caseOf(c, pick(c.w));
+  return lines(a)[0] === `${reference}: ${title}` ? undefined : `title "${lines(a)[0]}" is not the case of ${reference}`;
+};
+const caseSays = (key: string, pick: (w: World) => string, params: Record<string, string> = {}): Check => async (a, c) =>
+  says(key, { reference: (await caseOf(c, pick(c.w))).reference, ...params })(a, c);
+const hasStatus = (pick: (w: World) => string, status: string): Check =>
+  stored(`the report is ${status}`, async (c) => await statusOf(c, ROUND.id, pick(c.w)) === status);
+const agenda = (what: string, ok: (order: string[], w: World) => boolean): Check =>
+  stored(what, async (c) => ok((await c.h.app.services.meetings.get(FORUM, c.w.editMeetingId))?.order ?? [], c.w));
+const statusOf = async (c: Ctx, roundId: string, reportId: string) => (await c.h.app.services.reports.get(roundId, reportId))?.status;
+const personOf = (p: Persona) => ({ tenantId: p.tenantId, aadObjectId: p.aadObjectId });
+
+/**
+ * The specific success of every verb and command group, for the allowed cells. A verb or command
+ * without an entry fails the suite, as a verb without a row in MATRIX does.
+ */
+const SUCCESS: Record<string, Check> = {
+  'help.show': all(titled('help.title'), offers('report.new', 'report.mine')),
+  'report.new': all(says('report.step.owner'), offers('report.next')),
+  'report.next': all(says('report.step.targets'), offers('report.next'),
+    stored('the draft holds the measure', async (c) => (await draftOf(c, c.w.draftId))?.data?.report?.title === GOOD_INPUT.measure.title)),
+  'report.back': all(says('report.step.measure'), offers('report.next')),
+  'report.goto': all(says('report.step.owner'), offers('report.next')),
+  'report.close': all(titled('wizard.closed.title'), offers('report.resume')),
+  'report.continue': all(titled('reports.title'), offers('report.resume')),
+  'report.resume': all(says('report.step.owner'), offers('report.next')),
+  'report.cancel': all(titled('wizard.deleteConfirm.title'), offers('draft.deleteConfirm')),
+  'draft.delete': all(titled('wizard.deleteConfirm.title'), offers('draft.deleteConfirm')),
+  'draft.deleteConfirm': all(titled('wizard.deleted'), stored('the draft is gone', async (c) => !(await draftOf(c, c.w.draftId)))),
+  'report.submit': all(titled('receipt.title'), offers('report.open'),
+    stored('the report is submitted', async (c) => await statusOf(c, c.w.demoRoundId, c.w.fullDraftId) === 'submitted')),
+  'report.mine': all(titled('reports.title'), offers('report.resume')),
+  'report.open': all(firstLine((c) => t('report.detail.title', { reference: c.w.report.reference, title: SECRET.measure.title })), offers('report.edit', 'report.withdraw')),
+  'report.edit': all(shows((c) => t('wizard.editTitle', { reference: c.w.report.reference })), offers('report.submit')),
+  'report.withdraw': all(firstLine((c) => t('withdraw.confirm.title', { reference: c.w.report.reference })), offers('report.withdrawConfirm')),
+  'report.withdrawConfirm': all(shows((c) => t('withdraw.done', { reference: c.w.report.reference })),
+    stored('the report is withdrawn', async (c) => await statusOf(c, c.w.report.roundId, c.w.report.reportId) === 'withdrawn')),
+  'privacy.show': all(titled('privacy.title'), offers('privacy.deleteDrafts')),
+  'privacy.deleteDrafts': all(titled('privacy.deleteConfirm.title'), offers('privacy.deleteDraftsConfirm')),
+  'privacy.deleteDraftsConfirm': all(titled('privacy.deleted.title'),
+    stored('the caller has no drafts', async (c) => (await c.h.app.services.drafts.list(personOf(c.who))).length === 0)),
+  'secretariat.menu': all(titled('secretariat.menu.title'), offers('overview.show', 'round.list', 'roles.list')),
+  'roles.list': all(titled('roles.title'), shows(() => GROUP_MEMBER.name), offers('roles.addForm', 'roles.remove')),
+  'roles.addForm': all(titled('roles.form.memberTitle'), offers('roles.add')),
+  'roles.add': all(titled('roles.title'), shows(() => NEW_MEMBER.name),
+    stored('the new member is in group vest', async (c) => (await c.h.app.services.roles.of(personOf(NEW_MEMBER))).some((g) => g.forum === FORUM && g.group === 'vest' && g.role === 'member'))),
+  'roles.remove': all(titled('roles.removeConfirm.title', { name: OTHER_GROUP_MEMBER.name }), offers('roles.removeConfirm')),
+  'roles.removeConfirm': all(titled('roles.title'),
+    stored('the member is removed', async (c) => !(await c.h.app.services.roles.of(personOf(OTHER_GROUP_MEMBER))).some((g) => g.forum === FORUM))),
+  'channel.form': all(titled('channel.title'), offers('channel.assign')),
+  'channel.assign': all(titled('roles.title'),
+    stored('the channel is assigned by the officer', async (c) => (await c.h.app.services.groups.groupOfChannel(CHANNEL))?.assignedBy !== 'test')),
+  'round.list': all(titled('rounds.title'), offers('round.newForm')),
+  'round.newForm': all(titled('round.form.title'), offers('round.create')),
+  'round.create': all(says('rounds.created', { year: 2028 }), stored('round 2028 exists', async (c) => (await c.h.app.services.rounds.list()).some((r) => r.year === 2028))),
+  'round.open': all(titled('rounds.title'), stored('round 2029 is open', async (c) => (await c.h.app.services.rounds.get(c.w.plannedRoundId))?.status === 'open')),
+  'round.close': all(titled('rounds.closeConfirm.title', { year: ROUND.year }), offers('round.closeConfirm')),
+  'round.closeConfirm': all(says('rounds.closed', { year: ROUND.year }), stored('the demo round is closed', async (c) => (await c.h.app.services.rounds.get(c.w.demoRoundId))?.status === 'closed')),
+  'overview.show': all(titled('overview.title', { year: ROUND.year }), offers('overview.show')),
+  'report.check': all(caseTitled((w) => w.toCheck), offers('report.checkPass', 'report.return')),
+  'report.checkPass': all(caseSays('case.checked', (w) => w.toCheck), hasStatus((w) => w.toCheck, 'formally_checked')),
+  'report.return': all(caseSays('case.return.title', (w) => w.toReturn), offers('report.returnConfirm')),
+  'report.returnConfirm': all(caseSays('case.returned', (w) => w.toReturn), hasStatus((w) => w.toReturn, 'returned')),
+  'report.moveGroup': all(caseSays('case.group.title', (w) => w.toMove), offers('report.moveGroupConfirm')),
+  'report.moveGroupConfirm': all(caseSays('case.groupChanged', (w) => w.toMove, { group: 'Arbeidsgruppe Oslo' }),
+    stored('the report is in group oslo', async (c) => (await c.h.app.services.reports.get(ROUND.id, c.w.toMove))?.summary.workingGroup === 'oslo')),
+  'decision.form': all(caseSays('decision.form.title', (w) => w.toDecide), offers('decision.record')),
+  'decision.record': all(says('decision.recorded'), hasStatus((w) => w.toDecide, 'granted')),
+  'decision.paid': all(titled('case.action.paid'), offers('decision.paidConfirm')),
+  'decision.paidConfirm': all(caseSays('decision.paidRecorded', (w) => w.toPay, { amount: '0 kr' }), hasStatus((w) => w.toPay, 'paid')),
+  'decision.pending': all(titled('decision.list.title', { year: ROUND.year }), offers('decision.grantAll')),
+  'decision.grantAll': all(titled('decision.bulk.title'), offers('decision.grantAllConfirm')),
+  'decision.grantAllConfirm': all(titled('decision.bulk.action'), hasStatus((w) => w.toGrantAll, 'granted')),
+  'export.round': all(titled('export.title', { year: ROUND.year }), says('export.xlsx'), (a) => a.raw.includes('/exports/') ? undefined : 'no download link'),
+  'round.purge': all(titled('privacy.purge.title'), offers('round.purgeConfirm')),
+  'round.purgeConfirm': all(titled('privacy.purge.done.title'), stored('round 2024 is gone', async (c) => !(await c.h.app.services.rounds.get(c.w.oldRoundId)))),
+  'meeting.list': all(titled('forum.list.title'), offers('meeting.show', 'meeting.new')),
+  'meeting.new': all(titled('forum.new.title'), offers('meeting.create')),
+  'meeting.create': all(firstLine(() => 'Møte Oslo'), says('forum.phase.draft'),
+    stored('the meeting exists', async (c) => (await c.h.app.services.meetings.list(FORUM)).some((m) => m.title === 'Møte Oslo'))),
+  'meeting.show': all(firstLine(() => 'Høstmøte Vest'), offers('meeting.add', 'vote.open')),
+  'meeting.add': all(says('forum.phase.draft'), agenda('the spare report is on the agenda', (order, w) => order.includes(w.spareReportId))),
+  'meeting.move': all(says('forum.phase.draft'), agenda('the second item moved up', (order, w) => order.indexOf(w.editItems[1]!) < order.indexOf(w.editItems[0]!))),
+  'meeting.remove': all(says('forum.phase.draft'), agenda('the first item is off the agenda', (order, w) => !order.includes(w.editItems[0]!)),
+    hasStatus((w) => w.editItems[0]!, 'formally_checked')),
+  'meeting.post': all(says('forum.phase.posted'), stored('the agenda is posted', async (c) => !!(await c.h.app.services.meetings.get(FORUM, c.w.editMeetingId))?.posted)),
+  'meeting.recommendation': all(titled('forum.recommendation.title', { title: 'Vårmøte Vest' }), offers('meeting.csv')),
+  'meeting.csv': all(titled('forum.recommendation.title', { title: 'Vårmøte Vest' }), says('forum.recommendation.csvTitle')),
+  'vote.open': all(says('forum.phase.voting'), offers('vote.close'),
+    stored('the vote is open', async (c) => (await c.h.app.services.meetings.get(FORUM, c.w.editMeetingId))?.vote?.status === 'open')),
+  'vote.mark': all(says('forum.vote.saved', { label: t('forum.mark.prioritise') }),
+    stored('the mark is stored', async (c) => (await c.h.app.services.votes.of(c.w.meetingId, c.w.agendaReportId)).some((m) => m.voter.aadObjectId === c.who.aadObjectId && m.mark === 'prioritise'))),
+  'vote.refresh': all(titled('forum.vote.progress', { n: 1, of: 1, group: 'Arbeidsgruppe Vest', title: 'Vårmøte Vest' }), offers('vote.refresh')),
+  'vote.close': all(says('forum.vote.closedNotice'), offers('meeting.recommendation'),
+    stored('the vote is closed', async (c) => (await c.h.app.services.meetings.get(FORUM, c.w.meetingId))?.vote?.status === 'closed')),
+  'cmd:leveringsstatus': titled('delivery.status.title'),
+  // The creator and colleagues get the report's own card, officers the case card: both titled "reference: title".
+  'cmd:vis': firstLine((c) => `${c.w.report.reference}: ${SECRET.measure.title}`),
+};
+/** Typed commands that run a verb's handler succeed as that verb does. */
+const TYPED_AS: Record<string, string> = {
+  'cmd:hjelp': 'help.show', 'cmd:meld behov': 'report.new', 'cmd:fortsett': 'report.continue', 'cmd:mine meldinger': 'report.mine',
+  'cmd:mine data': 'privacy.show', 'cmd:slett gamle runder': 'round.purge', 'cmd:sekretariat': 'secretariat.menu', 'cmd:oversikt': 'overview.show',
+  'cmd:ny runde': 'round.newForm', 'cmd:runder': 'round.list', 'cmd:roller': 'roles.list', 'cmd:kanal': 'channel.form', 'cmd:nytt møte': 'meeting.new',
+  'cmd:møter': 'meeting.list', 'cmd:eksport': 'export.round', 'cmd:vedtak': 'decision.pending',
+};
+for (const [command, verb] of Object.entries(TYPED_AS)) SUCCESS[command] = SUCCESS[verb]!;
+/** SUCCESS's key of a row: the verb, or `cmd:` and the group's first word. */
+const successKey = (row: string) => row.split(' / ')[0]!;
 function repoRoot(): string {
   let dir = __dirname;
   while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
   return dir;
 }
 
+/** The presses for one world, in PRESSES' order; some read a form the officer is shown first. */
+async function pressesFor(h: Harness, w: World): Promise<Map<string, Press>> {
+  const officer = async (verb: string, data: Record<string, unknown> = {}) => {
+    const res = await h.invoke(OFFICER, verb, data);
+    assert.equal(res.body?.type, ADAPTIVE, `${verb}: ${JSON.stringify(res.body).slice(0, 300)}`);
+    return res.body.value;
+  };
+  const out = new Map<string, Press>();
+  for (const [verb, of] of PRESSES) out.set(verb, await of(w, officer));
+  return out;
+}
+
+/** Allowed units in the order they may run: PRESSES' order, typed commands before the first press that uses up a fixture. */
+function allowedOrder(allowed: (unit: string) => boolean): string[] {
+  const verbs = PRESSES.map(([v]) => v);
+  const cut = verbs.indexOf('vote.mark');
+  const words = COMMANDS.flatMap((c) => c.words.map((w) => `cmd:${w}`));
+  return [...verbs.slice(0, cut), ...words, ...verbs.slice(cut)].filter(allowed);
+}
+
 // --- the suite -------------------------------------------------------------------------------------------
 
 describe('authorization matrix: every command and card action against every kind of caller', function () {
-  this.timeout(180_000);
+  this.timeout(300_000);
   const clock = { now: new Date('2026-12-01T09:00:00Z') };
-  const prefix = uniquePrefix();
-  let h: Harness;
-  let s: Seeded;
   const rows = rowsOf(ACTIONS, COMMANDS);
+  const only = (process.env.AUTHZ_CALLERS ?? '').split(',').filter(Boolean);
+  const show = process.env.AUTHZ_SHOW_ALLOWED === '1';
 
-  before(async () => {
-    h = await startHarness({ ...FAST_DELIVERY, ...noLimit, TABLE_PREFIX: prefix, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId }, { now: () => clock.now });
-    const sv = h.app.services;
-    // The creator's submitted report (in the open demo round) and an unsent draft.
-    const report = await submitted(h, OWNER, { owner: SECRET.owner, measure: SECRET.measure });
-    const owner = await press(h, OWNER, await startReport(h, OWNER), 'report.next', { ...GOOD_INPUT.owner, ...SECRET.owner });
-    const draftId = actionData(owner, 'report.next').draftId as string;
-    await sv.reports.addOwnerMember('974760673', { tenantId: COLLEAGUE.tenantId, aadObjectId: COLLEAGUE.aadObjectId });
-    // Roles: a group member, a member of another group, a member whose organisation owns the agenda's report, an officer elsewhere.
-    await grantMember(sv, GROUP_MEMBER, { organisations: ['111111111'] });
-    await grantMember(sv, OTHER_GROUP_MEMBER, { group: 'oslo' });
-    await grantMember(sv, DISQUALIFIED, { organisations: ['974760673'] });
-    await sv.roles.grant({
-      person: { tenantId: OTHER_FORUM_OFFICER.tenantId, aadObjectId: OTHER_FORUM_OFFICER.aadObjectId }, forum: 'nordland', role: 'secretariat',
-      group: SECRETARIAT_GROUP, organisations: [], grantedBy: 'test', grantedAt: '2026-11-01T00:00:00.000Z',
-    });
-    // A meeting of group vest with its vote open in the group's channel.
-    await seedRound(sv);
-    await seedGroupChannel(sv, h.connector.url);
-    await seedOfficerChat(sv, h.connector.url, OFFICER);
-    const agenda = await seedCheckedReport(sv);
-    const officer = async (verb: string, data: Record<string, unknown>) => {
-      const res = await h.invoke(OFFICER, verb, data);
-      assert.equal(res.body?.type, ADAPTIVE, JSON.stringify(res.body).slice(0, 300));
-      return res.body.value;
-    };
-    const form = await officer('meeting.new', {});
-    const editor = await officer('meeting.create', { ...actionData(form, 'meeting.create'), group: 'vest', roundId: 'r2027', title: 'Vårmøte Vest', date: '2027-03-12' });
-    const meetingId = actionData(editor, 'vote.open').meetingId as string;
-    await officer('vote.open', { meetingId });
-    const meeting = (await sv.meetings.get(FORUM, meetingId))!;
-    assert.ok(meeting.vote?.status === 'open' && meeting.posted, 'the vote is open in the channel');
-    assert.ok(await sv.drafts.get({ tenantId: OWNER.tenantId, aadObjectId: OWNER.aadObjectId }, draftId), 'the creator has an unsent draft');
-    s = { draftId, reportId: report.reportId, roundId: report.roundId, reference: report.reference, meetingId, agendaReportId: agenda.id, voteId: meeting.vote.id };
-  });
-  after(async () => {
-    await h?.stop();
-    if (process.env.AUTHZ_DISCOVER === '1') {
-      console.log(Object.entries(discovered).map(([row, v]) => `  '${row}': '${CALLERS.slice(0, 9).map((c) => v[c] ?? '?').join('')}',`).join('\n'));
-    }
-  });
-  // AUTHZ_DISCOVER=1 runs every cell without judging and prints MATRIX as the bot answers today, for review
-  // when a verb is added; AUTHZ_SHOW=caller:verb,... prints those answers' text.
-  const discovered: Record<string, Partial<Record<Caller, string>>> = {};
-
-  it('has a row for every action verb and every command, and no row for anything else', () => {
-    assert.deepEqual([...Object.keys(EXPECTED)].sort(), [...rows].sort(), 'docs/security.md and this test need a row for each new verb or command');
+  it('has a row for every action verb and every command word, and no row for anything else', () => {
+    assert.deepEqual([...Object.keys(EXPECTED)].sort(), [...rows].sort(), 'docs/security.md and this test need a row for each new verb or command word');
+    const words = COMMANDS.flatMap((c) => c.words);
+    assert.deepEqual(rows.flatMap(unitsOf).filter((u) => u.startsWith('cmd:')).map((u) => u.slice(4)).sort(), [...words].sort());
   });
 
-  it('answers a voting card\'s refresh or mark only in the meeting\'s own channel: from personal chat it is refused and shows nothing of the item', async () => {
-    const item = (await h.app.services.reports.get<{ title: string; ownerName: string }>('r2027', s.agendaReportId))!;
-    for (const verb of ['vote.refresh', 'vote.mark']) {
-      const { data } = pressOf(verb, s);
-      const res = await h.post({ ...activityFor(h, GROUP_MEMBER, 'personal'), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'automatic' } });
-      const a = await answerOf(res);
-      assert.equal(verdict(verb, a), 'refuse', `${verb}: ${a.text.slice(0, 200)}`);
-      for (const secret of [item.data.title, item.data.ownerName]) assert.ok(!a.raw.includes(secret), `${verb} revealed ${secret}`);
-    }
+  it('has a success check for every verb and command group, and a press for every verb', () => {
+    assert.deepEqual(rows.filter((r) => !SUCCESS[successKey(r)]), [], 'each verb and command group needs its specific success in SUCCESS');
+    assert.deepEqual(Object.keys(ACTIONS).filter((v) => !PRESSES.some(([p]) => p === v)), [], 'each verb needs a valid press in verbWorld.ts PRESSES');
+    assert.deepEqual(Object.keys(SUCCESS).filter((k) => !rows.some((r) => successKey(r) === k)), [], 'SUCCESS names no verb the bot does not have');
   });
 
-  for (const caller of RUN_ORDER) {
-    it(`answers ${caller} as the matrix says, storing and revealing nothing when refused`, async () => {
+  for (const caller of Object.keys(PERSONA) as Array<keyof typeof PERSONA>) {
+    if (only.length && !only.includes(caller)) continue;
+    it(`answers ${caller} as the matrix says: the verb's own success when allowed, nothing stored or revealed when refused`, async () => {
       const who = PERSONA[caller];
-      const wrong: string[] = [];
-      const expectedOf = (row: string): Cell => EXPECTED[row]?.[caller] ?? 'refuse';
-      if (process.env.AUTHZ_DISCOVER === '1') {
-        for (const row of rows) {
-          const a = await perform(h, who, row, s);
-          (discovered[row] ??= {})[caller] = verdict(row, a) === 'allow' ? 'a' : 'r';
-          if ((process.env.AUTHZ_SHOW ?? '').split(',').includes(`${caller}:${row}`)) console.log(`${caller} ${row}:`, a.text.slice(0, 600));
+      const prefix = uniquePrefix();
+      const h = await startHarness({ ...FAST_DELIVERY, ...noLimit, ...WORLD_ENV, TABLE_PREFIX: prefix, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId }, { now: () => clock.now });
+      try {
+        const w = await seedWorld(h, who);
+        const presses = await pressesFor(h, w);
+        const c: Ctx = { h, w, who, caller };
+        const wrong: string[] = [];
+        const expectedOf = (unit: string): Cell => EXPECTED[rowOfUnit(unit)]?.[caller] ?? 'refuse';
+        const units = rows.flatMap(unitsOf);
+
+        // Refusals first, in one batch between two snapshots: none of them may change a single row.
+        const creators = async () => JSON.stringify(await h.app.services.reports.get(w.report.roundId, w.report.reportId));
+        const creatorsBefore = await creators();
+        const before = await settled(prefix);
+        for (const unit of units.filter((u) => expectedOf(u) === 'refuse')) {
+          const a = await perform(h, who, unit, w, presses.get(unit));
+          if (verdict(rowOfUnit(unit), a) !== 'refuse') wrong.push(`${unit}: expected refuse, was allowed: ${a.text.slice(0, 160).replace(/\n/g, ' | ')}`);
+          const leaked = SECRETS.filter((x) => a.raw.includes(x));
+          if (leaked.length) wrong.push(`${unit}: refused but revealed ${leaked.join(', ')}`);
         }
-        return;
+        const changed = diff(before, await settled(prefix));
+        if (changed.length) wrong.push(`refused actions stored something:\n  ${changed.slice(0, 20).join('\n  ')}`);
+        // Only the creator and colleagues reach the creator's report; what others may do leaves it as it was.
+        if (!['creator', 'colleague', 'officer'].includes(caller)) assert.equal(await creators(), creatorsBefore, 'the creator\'s report is unchanged');
+
+        // A voting card is answered only in the meeting's own channel: from personal chat even a member is refused and sees nothing of the item.
+        if (caller === 'groupMember') {
+          const item = (await h.app.services.reports.get<{ title: string; ownerName: string }>(ROUND.id, w.agendaReportId))!;
+          for (const verb of ['vote.refresh', 'vote.mark']) {
+            const a = await perform(h, who, verb, w, { ...presses.get(verb)!, where: 'personal' });
+            if (verdict(verb, a) !== 'refuse') wrong.push(`${verb} from personal chat was answered: ${a.text.slice(0, 160)}`);
+            for (const secret of [item.data.title, item.data.ownerName]) if (a.raw.includes(secret)) wrong.push(`${verb} from personal chat revealed ${secret}`);
+          }
+        }
+
+        // Everyone may work on drafts, their own only: pressed with the creator's draft id, nothing of the creator's is read or changed.
+        if (caller !== 'creator') {
+          const owners = () => h.app.services.drafts.get(personOf(OWNER), w.creatorDraftId).then((d) => JSON.stringify(d));
+          const draftBefore = await owners();
+          for (const [verb, press] of presses) {
+            if (press.data.draftId !== w.draftId || expectedOf(verb) !== 'allow') continue;
+            const a = await perform(h, who, verb, w, { ...press, data: { ...press.data, draftId: w.creatorDraftId } });
+            const leaked = SECRETS.filter((x) => a.raw.includes(x));
+            if (leaked.length) wrong.push(`${verb} with the creator's draft id revealed ${leaked.join(', ')}`);
+          }
+          assert.equal(await owners(), draftBefore, 'the creator\'s draft is unchanged');
+        }
+
+        for (const unit of allowedOrder((u) => expectedOf(u) === 'allow')) {
+          const a = await perform(h, who, unit, w, presses.get(unit));
+          const row = rowOfUnit(unit);
+          if (show) console.log(`  ${caller} ${unit}: ${lines(a).slice(0, 3).join(' | ').slice(0, 200)} [${[...new Set(a.verbs)].join(' ')}]`);
+          if (verdict(row, a) !== 'allow') { wrong.push(`${unit}: expected allow, was refused: ${a.text.slice(0, 160).replace(/\n/g, ' | ')}`); continue; }
+          const problem = await (SUCCESS[successKey(row)] ?? (() => 'no success check'))(a, c);
+          if (problem) wrong.push(`${unit}: allowed but not the verb's success: ${problem}`);
+        }
+        assert.deepEqual(wrong, []);
+      } finally {
+        await h.stop();
       }
-      // Refusals first, in one batch between two snapshots: none of them may change a single row.
-      const refused = rows.filter((r) => expectedOf(r) === 'refuse');
-      const mine = async () => JSON.stringify([
-        await h.app.services.drafts.get({ tenantId: OWNER.tenantId, aadObjectId: OWNER.aadObjectId }, s.draftId),
-        await h.app.services.reports.get(s.roundId, s.reportId),
-      ]);
-      const creatorsBefore = await mine();
-      const before = await settled(prefix);
-      for (const row of refused) {
-        const a = await perform(h, who, row, s);
-        if (verdict(row, a) !== 'refuse') wrong.push(`${row}: expected refuse, was allowed: ${a.text.slice(0, 160).replace(/\n/g, ' | ')}`);
-        const leaked = SECRETS.filter((x) => a.raw.includes(x));
-        if (leaked.length) wrong.push(`${row}: refused but revealed ${leaked.join(', ')}`);
-      }
-      const changed = diff(before, await settled(prefix));
-      if (changed.length) wrong.push(`refused actions stored something:\n  ${changed.slice(0, 20).join('\n  ')}`);
-      for (const row of rows.filter((r) => expectedOf(r) === 'allow')) {
-        const a = await perform(h, who, row, s);
-        if (verdict(row, a) !== 'allow') wrong.push(`${row}: expected allow, was refused: ${a.text.slice(0, 160).replace(/\n/g, ' | ')}`);
-      }
-      // What others are allowed (their own drafts, "delete my drafts") never reaches the creator's draft or report.
-      if (!['creator', 'colleague', 'officer'].includes(caller)) assert.equal(await mine(), creatorsBefore, 'the creator\'s draft and report are unchanged');
-      assert.deepEqual(wrong, []);
     });
   }
 
   describe('at the door (ALLOWED_TENANTS and an app id configured)', () => {
     let door: Harness;
+    // Nothing is seeded behind the door: no request gets that far.
+    const NO_WORLD = { report: { reference: 'BM-2027-0001' } } as World;
     const doorPrefix = uniquePrefix();
     before(async () => {
       door = await startHarness({
@@ -459,10 +609,10 @@ describe('authorization matrix: every command and card action against every kind
       it(`answers ${status} to every verb and command for ${caller}, before any handler, storing nothing`, async () => {
         const before = await snapshot(doorPrefix);
         const wrong: string[] = [];
-        for (const row of rows) {
-          const a = await perform(door, who, row, s);
-          if (a.status !== status) wrong.push(`${row}: ${a.status}`);
-          if (SECRETS.some((x) => a.raw.includes(x))) wrong.push(`${row}: revealed the report`);
+        for (const unit of rows.flatMap(unitsOf)) {
+          const a = await perform(door, who, unit, NO_WORLD, undefined);
+          if (a.status !== status) wrong.push(`${unit}: ${a.status}`);
+          if (SECRETS.some((x) => a.raw.includes(x))) wrong.push(`${unit}: revealed the report`);
         }
         assert.equal(EXPECTED['help.show']?.[caller], 'refuse');
         assert.deepEqual(diff(before, await snapshot(doorPrefix)), []);

@@ -21,7 +21,7 @@ describe('the benchmark suite (quick smoke run)', function () {
     assert.ok(fs.statSync(out).mtimeMs > before, 'results written');
     const rows = JSON.parse(fs.readFileSync(out, 'utf8')) as Array<Record<string, unknown>>;
     const names = rows.map((r) => r.name);
-    for (const name of ['submit.throughput', 'submit.echo', 'submit.latency.p50', 'submit.latency.p99', 'vote.storm.p99', 'vote.storm.stored', 'delivery.time', 'overview.1k', 'export.memory.xlsx', 'export.memory.csv', 'startup']) {
+    for (const name of ['submit.throughput', 'submit.echo', 'submit.latency.p50', 'submit.latency.p99', 'vote.storm.p99', 'vote.storm.stored', 'delivery.time', 'overview.1k', 'export.memory.xlsx', 'export.memory.csv', 'startup', 'input.text.1mb', 'input.orgnr.1mb', 'input.lineList.80k', 'input.step.1mb']) {
       assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
     }
     for (const r of rows) {

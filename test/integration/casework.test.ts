@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import type { NeedsReport } from '../../src/domain/report';
 import { cardOf, cardText, type Harness } from '../support/harness';
+import { waitDrained } from '../support/delivery';
 import { FOREIGN, MEMBER, OFFICER, OTHER_OWNER, OWNER } from '../support/personas';
 import { GOOD_INPUT } from '../support/reportInput';
 import { actionData, inputsOf, press } from '../support/wizard';
 import { invokeCard, personOf, sentCard, sentMentioning, submitted, waitForSent, useSecretariatBot } from '../support/casework';
+import {  } from '../support/clock';
 
 // Every verb and command of the secretariat's casework, with data that would change something.
 const VERBS = [
@@ -23,6 +25,7 @@ describe('the secretariat checks reports', function () {
 
   it('refuses every casework button and command to anyone who is not an officer, and stores nothing', async () => {
     const r = await submitted(h, OWNER);
+    await waitDrained(h.app.services.outbox);
     const sentBefore = h.connector.sent().length;
     for (const who of [OWNER, OTHER_OWNER, MEMBER, FOREIGN]) {
       for (const verb of VERBS) {
@@ -42,7 +45,7 @@ describe('the secretariat checks reports', function () {
     assert.equal(report?.history.length, 1);
     assert.equal(report?.summary.workingGroup, 'vest');
     assert.equal(report?.decision, undefined);
-    await new Promise((res) => setTimeout(res, 300));
+    await waitDrained(h.app.services.outbox);
     assert.equal(h.connector.sent().length, sentBefore, 'nobody was told anything');
   });
 
@@ -93,7 +96,7 @@ describe('the secretariat checks reports', function () {
   it('marks a report formally checked, names the officer in the audit trail, and a second press changes nothing', async () => {
     const r = await submitted(h, OWNER);
     const card = await invokeCard(h, OFFICER, 'report.check', { roundId: r.roundId, reportId: r.reportId });
-    clock.now = new Date('2026-12-02T10:15:00Z');
+    clock.setSystemTime(new Date('2026-12-02T10:15:00Z'));
     const checked = await press(h, OFFICER, card, 'report.checkPass');
     assert.match(cardText(checked), new RegExp(`${r.reference} er formelt kontrollert`));
     assert.match(cardText(checked), /2\. desember 2026 kl\. 11\.15\nSendt inn → Formelt kontrollert · Sekretariatet \(Siri Statsforvalter\)/);
@@ -120,14 +123,14 @@ describe('the secretariat checks reports', function () {
     await press(h, OFFICER, form, 'report.returnConfirm', { comment });
 
     const [told] = await waitForSent(h, `${r.reference} er sendt tilbake til deg`);
-    await new Promise((res) => setTimeout(res, 300));
+    await waitDrained(h.app.services.outbox, OWNER);
     assert.equal(sentMentioning(h, `${r.reference} er sendt tilbake til deg`).length, 1, 'told once, though pressed twice');
     const notice = sentCard(told);
     assert.ok(cardText(notice).includes(comment));
     assert.match(told.path, new RegExp(encodeURIComponent(`a:personal-${OWNER.aadObjectId}`)));
 
     // After the deadline, the owner presses the button in the message, fixes and resubmits.
-    clock.now = new Date('2027-02-10T08:00:00Z');
+    clock.setSystemTime(new Date('2027-02-10T08:00:00Z'));
     const detail = await press(h, OWNER, notice, 'report.open');
     const review = await press(h, OWNER, detail, 'report.edit');
     // The first step decides the round from the region: an edit must stay in its own, closed round.
@@ -154,7 +157,7 @@ describe('the secretariat checks reports', function () {
 
   it('refuses to return a report that is already further along, changing nothing', async () => {
     const r = await submitted(h, OWNER);
-    await h.app.services.reports.setStatus(r.roundId, r.reportId, (from) => ({ from, to: 'withdrawn', at: clock.now.toISOString(), actor: { role: 'owner' } }));
+    await h.app.services.reports.setStatus(r.roundId, r.reportId, (from) => ({ from, to: 'withdrawn', at: new clock.Date().toISOString(), actor: { role: 'owner' } }));
     for (const verb of ['report.return', 'report.returnConfirm', 'report.checkPass']) {
       const card = await invokeCard(h, OFFICER, verb, { roundId: r.roundId, reportId: r.reportId, comment: 'x' });
       assert.match(cardText(card), /har status «Trukket» og kan ikke/, verb);

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import type { NeedsReport } from '../../src/domain/report';
-import { FAST_DELIVERY } from '../support/delivery';
+import { FAST_DELIVERY, waitDrained } from '../support/delivery';
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
 import { OFFICER, OTHER_OWNER, OWNER } from '../support/personas';
 import { actionData, inputsOf, press } from '../support/wizard';
 import {
   OFFICER2, TO_NOT_PRIORITISED, TO_PRIORITISED, invokeCard, moveTo, sentCard, sentMentioning, submitted, useSecretariatBot, waitForSent,
 } from '../support/casework';
+import { nowOf } from '../support/clock';
 
-const settle = () => new Promise((res) => setTimeout(res, 400));
 
 describe('the secretariat records decisions', function () {
   this.timeout(90_000);
@@ -18,7 +18,7 @@ describe('the secretariat records decisions', function () {
   before(() => { h = bot.h(); });
 
   const report = (r: { roundId: string; reportId: string }) => h.app.services.reports.get<NeedsReport>(r.roundId, r.reportId);
-  const afterRecommendation = () => { clock.now = new Date('2027-04-02T08:30:00Z'); };
+  const afterRecommendation = () => { clock.setSystemTime(new Date('2027-04-02T08:30:00Z')); };
 
   it('refuses a decision before the forum has recommended, saying why, and stores nothing', async () => {
     const r = await submitted(h, OWNER);
@@ -58,7 +58,7 @@ describe('the secretariat records decisions', function () {
     assert.equal(stored?.history.length, 5);
 
     const [told] = await waitForSent(h, `Vedtak for ${r.reference}: Innvilget`);
-    await settle();
+    await waitDrained(h.app.services.outbox, OWNER);
     assert.equal(sentMentioning(h, `Vedtak for ${r.reference}`).length, 1);
     const text = cardText(sentCard(told));
     for (const expected of ['2027–2028', '1 250 000 kr', '2028–2029', '1 000 000 kr', 'Innvilget i alt', '2 250 000 kr', '2. april 2027']) assert.ok(text.includes(expected), expected);
@@ -108,7 +108,7 @@ describe('the secretariat records decisions', function () {
     assert.match(cardText(form), /har allerede vedtak/);
     assert.equal((await report(r))?.status, 'granted');
     await waitForSent(h, `Vedtak for ${r.reference}`);
-    await settle();
+    await waitDrained(h.app.services.outbox, OWNER);
     assert.equal(sentMentioning(h, `Vedtak for ${r.reference}`).length, 1);
   });
 
@@ -131,7 +131,7 @@ describe('the secretariat records decisions', function () {
       assert.equal(stored?.decision?.outcome, winner);
       assert.equal(stored?.history.filter((e) => ['granted', 'rejected'].includes(e.to)).length, 1, 'one decision in the trail');
       await waitForSent(h, `Vedtak for ${r.reference}`);
-      await settle();
+      await waitDrained(h.app.services.outbox, OWNER);
       assert.equal(sentMentioning(h, `Vedtak for ${r.reference}`).length, 1, 'the owner hears once');
     }
   });
@@ -151,14 +151,14 @@ describe('the secretariat records decisions', function () {
     assert.equal(stored?.history.filter((e) => e.to === 'paid').length, 1);
     assert.ok(stored?.payment?.at);
     await waitForSent(h, `${r.reference}: tilskuddet er utbetalt`);
-    await settle();
+    await waitDrained(h.app.services.outbox, OWNER);
     assert.equal(sentMentioning(h, `${r.reference}: tilskuddet er utbetalt`).length, 1);
   });
 
   describe('in bulk', () => {
     let bulk: Harness;
     before(async () => {
-      bulk = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: `${OFFICER.aadObjectId},${OFFICER2.aadObjectId}` }, { now: () => clock.now });
+      bulk = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: `${OFFICER.aadObjectId},${OFFICER2.aadObjectId}` }, { now: nowOf(clock) });
     });
     after(async () => { await bulk.stop(); });
 
@@ -202,7 +202,7 @@ describe('the secretariat records decisions', function () {
       }
       assert.equal((await bulk.app.services.reports.get(notPrioritised.roundId, notPrioritised.reportId))?.status, 'not_prioritised');
       assert.equal((await bulk.app.services.reports.get<NeedsReport>(byHand.roundId, byHand.reportId))?.decision?.outcome, 'partly_granted');
-      await settle();
+      await waitDrained(bulk.app.services.outbox);
       for (const r of prioritised) assert.equal(sentMentioning(bulk, `Vedtak for ${r.reference}`).length, 1, `${r.reference} told once`);
       assert.equal(sentMentioning(bulk, `Vedtak for ${notPrioritised.reference}`).length, 0);
       const none = await invokeCard(bulk, OFFICER, 'decision.grantAll', { roundId: prioritised[0].roundId });

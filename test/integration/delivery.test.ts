@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
-import { FAST_DELIVERY, seedChannel, seedUser, userId, waitFor, waitForArrivals, waitSettled } from '../support/delivery';
+import { FAST_DELIVERY, seedChannel, seedUser, userId, waitDrained, waitForArrivals, waitSettled } from '../support/delivery';
 import { OFFICER, OWNER, TENANT } from '../support/personas';
 import { TeamsConnector, type Fault } from '../support/teamsConnector';
 
@@ -60,7 +60,7 @@ describe('proactive delivery', function () {
     const again = await personal('remind:1', userId(1));
     assert.equal(again.created, false);
     assert.equal(again.status, 'sent');
-    await new Promise((r) => setTimeout(r, 300));
+    await waitDrained(h.app.services.outbox, { tenantId: TENANT, aadObjectId: userId(1) });
     assert.equal(teams.arrivals.filter((a) => a.tag === 'remind:1').length, 1);
     assert.equal(teams.arrivals.filter((a) => a.tag === 'another text').length, 0);
   });
@@ -93,7 +93,7 @@ describe('proactive delivery', function () {
         await personal(`fault:${name}:${i}`, aad, `${name}#${i}`);
       }
     }
-    await waitForArrivals(teams, tags, 20_000, 600);
+    await waitForArrivals(teams, h.app.services.outbox, tags, 20_000);
     assert.deepEqual(teams.duplicates().filter((t) => tags.includes(t)), [], 'no message arrived twice');
     for (const [name] of faults) {
       for (let i = 0; i < perFault; i++) {
@@ -178,10 +178,7 @@ describe('proactive delivery', function () {
 
   describe('the delivery status command', () => {
     it('shows the secretariat counts by status, including failures and their reasons', async () => {
-      await waitFor('nothing left queued', async () => {
-        const s = await h.app.services.outbox.summary(new Date(Date.now() - 60_000));
-        return s.counts.queued === 0 && s.counts.sending === 0;
-      });
+      await waitDrained(h.app.services.outbox);
       const summary = await h.app.services.outbox.summary(new Date(Date.now() - 60_000));
       const [reply] = await h.send({ ...OFFICER, locale: 'nb-NO' }, 'leveringsstatus');
       const text = cardText(cardOf(reply));

@@ -56,7 +56,7 @@ describe('delivery across a crash', function () {
       })));
     }
     const env = {
-      PORT: '0', PLAYGROUND: '0', LOG_LEVEL: 'warn', TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING!, TABLE_PREFIX: prefix,
+      LOCAL_MODE: '1', PORT: '0', PLAYGROUND: '0', LOG_LEVEL: 'warn', TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING!, TABLE_PREFIX: prefix,
       ...FAST_DELIVERY, DELIVERY_LEASE_MS: '3000', DELIVERY_APP_RATE: '60',
     };
 
@@ -74,7 +74,7 @@ describe('delivery across a crash', function () {
 
     const second = startBot(env);
     running.push(second.child);
-    await waitForArrivals(teams, tags, 30_000, 500)
+    await waitForArrivals(teams, outbox, tags, 30_000)
       .catch((err: Error) => { throw new Error(`${err.message}; the bot said:\n${second.output()}`); });
     second.child.kill('SIGTERM');
     assert.equal(await second.exited, 0, second.output());

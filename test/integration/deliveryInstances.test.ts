@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { FAST_DELIVERY, seedUser, userId, waitForArrivals } from '../support/delivery';
+import { FAST_DELIVERY, seedUser, userId, waitFor, waitForArrivals } from '../support/delivery';
 import { startHarness, uniquePrefix, type Harness } from '../support/harness';
 import { TENANT } from '../support/personas';
 import { TeamsConnector } from '../support/teamsConnector';
@@ -35,7 +35,9 @@ describe('several bot instances on one outbox', function () {
         tags.push(tag);
         return (k % 2 ? a : b).app.services.deliver({ kind: 'personal', key: `${name}:${u}:${round}`, tenantId: TENANT, aadObjectId: userId(u), activity: { text: tag } });
       }));
-      await new Promise((r) => setTimeout(r, 3)); // rounds apart in time, so each chat's order is clear
+      // Rounds apart in time (the queue orders by the millisecond), so each chat's order is clear.
+      const queued = Date.now();
+      await waitFor('the next millisecond', () => Date.now() > queued, 1000, 1);
     }
     return tags;
   }
@@ -43,7 +45,7 @@ describe('several bot instances on one outbox', function () {
   it('share the work of one outbox and send nothing twice', async () => {
     const users = Array.from({ length: 60 }, (_, i) => 100 + i);
     const tags = await queue('shared', users, 2);
-    await waitForArrivals(teams, tags, 30_000, 500);
+    await waitForArrivals(teams, instances[0].app.services.outbox, tags, 30_000);
     assert.deepEqual(teams.duplicates(), []);
     const senders = new Set<string | undefined>();
     for (const u of users) senders.add((await instances[0].app.services.outbox.get(`shared:${u}:0`))?.sentBy);
@@ -53,7 +55,7 @@ describe('several bot instances on one outbox', function () {
   it('keep each chat within Teams\' limits and in order: one instance at a time sends to a chat', async () => {
     const users = Array.from({ length: 12 }, (_, i) => 200 + i);
     const tags = await queue('busy', users, 10);
-    await waitForArrivals(teams, tags, 30_000, 500);
+    await waitForArrivals(teams, instances[0].app.services.outbox, tags, 30_000);
     assert.deepEqual(teams.duplicates(), []);
     assert.equal(teams.throttled, 0, 'no 429');
     for (const u of users) {

@@ -6,6 +6,7 @@ import { cardOf, cardText, startHarness, type Harness } from '../support/harness
 import { OFFICER, OTHER_OWNER, OWNER, TENANT } from '../support/personas';
 import { GOOD_INPUT } from '../support/reportInput';
 import { TO_PRIORITISED, invokeCard, moveTo, submitted } from '../support/casework';
+import { fakeClock, nowOf } from '../support/clock';
 
 /** The Action.OpenUrl links of a card, by title. */
 function linksOf(card: any): Record<string, string> {
@@ -41,13 +42,13 @@ const col = (header: string) => EXPORT_COLUMNS.findIndex((c) => c.header === hea
 
 describe('the round\'s export', function () {
   this.timeout(60_000);
-  const clock = { now: new Date('2026-12-01T09:00:00Z') };
+  const clock = fakeClock('2026-12-01T09:00:00Z');
   const STORED_OFFICER = { name: 'Liv Lagret', aadObjectId: '00000000-0000-4000-8000-000000000008', tenantId: TENANT };
   let h: Harness;
   let refs: { two: string; one: string; decided: string };
 
   before(async () => {
-    h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, EXPORT_LINK_MINUTES: '10' }, { now: () => clock.now });
+    h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, EXPORT_LINK_MINUTES: '10' }, { now: nowOf(clock) });
     const two = await submitted(h, OWNER);
     const one = await submitted(h, OTHER_OWNER, {
       measure: { ...GOOD_INPUT.measure, title: '=HYPERLINK("http://evil.example";"klikk")', needAndGoal: 'Behov; mål og "sitat"\nandre linje' },
@@ -59,7 +60,7 @@ describe('the round\'s export', function () {
     refs = { two: two.reference, one: one.reference, decided: decided.reference };
   });
   after(async () => { await h.stop(); });
-  beforeEach(() => { clock.now = new Date('2026-12-01T09:00:00Z'); });
+  beforeEach(() => { clock.setSystemTime(new Date('2026-12-01T09:00:00Z')); });
 
   async function links(who = OFFICER) {
     const [reply] = await h.send(who, 'eksport 2027');
@@ -132,14 +133,14 @@ describe('the round\'s export', function () {
     assert.equal((await fetch(`${base}/exports/${payload}.${'A'.repeat(43)}`)).status, 404, 'made-up signature');
     assert.equal((await fetch(`${base}/exports/nothing`)).status, 404);
 
-    clock.now = new Date('2026-12-01T09:10:01Z');
+    clock.setSystemTime(new Date('2026-12-01T09:10:01Z'));
     const expired = await fetch(xlsx);
     assert.equal(expired.status, 410);
     assert.match(await expired.text(), /Lenken har gått ut/);
 
     // An officer granted in Teams and later removed: their link stops working at once.
-    clock.now = new Date('2026-12-01T09:00:00Z');
-    const grant = { person: { tenantId: TENANT, aadObjectId: STORED_OFFICER.aadObjectId }, forum: h.app.services.regions.id, role: 'secretariat' as const, group: 'secretariat', organisations: [], grantedBy: 'test', grantedAt: clock.now.toISOString() };
+    clock.setSystemTime(new Date('2026-12-01T09:00:00Z'));
+    const grant = { person: { tenantId: TENANT, aadObjectId: STORED_OFFICER.aadObjectId }, forum: h.app.services.regions.id, role: 'secretariat' as const, group: 'secretariat', organisations: [], grantedBy: 'test', grantedAt: new clock.Date().toISOString() };
     await h.app.services.roles.grant(grant);
     const theirs = await links(STORED_OFFICER);
     assert.equal((await fetch(theirs.csv)).status, 200);

@@ -4,7 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { startAzurite, type Azurite } from '../../src/app/azurite';
+import http from 'node:http';
+import { azuriteConnectionString, startAzurite, type Azurite } from '../../src/app/azurite';
+import { Tables } from '../../src/storage/tables';
+import { waitFor } from '../support/delivery';
 import { freePort, waitForPort } from '../../src/app/childProcess';
 import { ROOT } from '../../src/app/paths';
 import { cardText, startHarness, uniquePrefix } from '../support/harness';
@@ -49,11 +52,15 @@ describe('faults', function () {
 
   it('leaves no half-written report and no duplicate reference when the bot is killed during submits', async () => {
     const prefix = uniquePrefix();
-    const env = { TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING!, TABLE_PREFIX: prefix, PLAYGROUND: '0', LOG_LEVEL: 'silent', SCHEDULER_TICK_MS: '0', RATE_LIMIT_BURST: '0' };
-    const start = async () => {
+    const direct = process.env.TEST_TABLES_CONNECTION_STRING!;
+    // The first bot reaches storage through a gate that can hold its requests: the kill is then
+    // known to land while submits are under way, after some of their writes and before the rest.
+    const gate = await startStorageGate(Number(process.env.TEST_AZURITE_PORT), prefix);
+    const env = { LOCAL_MODE: '1', TABLE_PREFIX: prefix, PLAYGROUND: '0', LOG_LEVEL: 'silent', SCHEDULER_TICK_MS: '0', RATE_LIMIT_BURST: '0' };
+    const start = async (connectionString: string) => {
       const port = await freePort();
       const child = spawn(process.execPath, ['--no-deprecation', path.join(ROOT, 'dist', 'src', 'index.js')], {
-        cwd: os.tmpdir(), env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, PORT: String(port) }, stdio: 'ignore',
+        cwd: os.tmpdir(), env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, TABLES_CONNECTION_STRING: connectionString, PORT: String(port) }, stdio: 'ignore',
       });
       await waitForPort(port, '127.0.0.1', 30_000);
       return { child, url: `http://127.0.0.1:${port}` };
@@ -70,20 +77,38 @@ describe('faults', function () {
       post(url, activity(aad, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } } } }));
 
     // Every owner completes the wizard; then all submit at once and the process is killed mid-way.
-    let bot = await start();
+    const tables = new Tables(direct, prefix);
+    let bot = await start(gate.connectionString);
     const drafts = new Map<string, string>();
-    await Promise.all(people.map(async (aad) => {
-      const draftId = randomUUID();
-      drafts.set(aad, draftId);
-      for (const step of STEP_ORDER) await invoke(bot.url, aad, 'report.next', { draftId, step, ...GOOD_INPUT[step] });
-    }));
-    const submits = people.map((aad) => invoke(bot.url, aad, 'report.submit', { draftId: drafts.get(aad), step: 'review' }));
-    await new Promise((r) => setTimeout(r, 60));
-    bot.child.kill('SIGKILL');
-    await Promise.allSettled(submits);
+    try {
+      await Promise.all(people.map(async (aad) => {
+        const draftId = randomUUID();
+        drafts.set(aad, draftId);
+        for (const step of STEP_ORDER) await invoke(bot.url, aad, 'report.next', { draftId, step, ...GOOD_INPUT[step] });
+      }));
+      // A submit writes about ten rows (reference, report, version, event, indexes), so holding
+      // storage after 1..48 of the 12 submits' writes stops some of them part-way.
+      const letThrough = 1 + Math.floor(Math.random() * 48);
+      const rowsBefore = await rowCount(tables);
+      gate.holdAfter(letThrough);
+      let answered = 0;
+      const submits = people.map((aad) => invoke(bot.url, aad, 'report.submit', { draftId: drafts.get(aad), step: 'review' })
+        .then((text) => { if (/BM-\d{4}-\d{4}/.test(text)) answered++; }));
+      await waitFor('the submits to reach storage and be held there', () => gate.held() > 0, 30_000, 10);
+      bot.child.kill('SIGKILL');
+      await new Promise((r) => bot.child.once('exit', r));
+      await Promise.allSettled(submits);
+      assert.ok(answered < people.length, `a submit was in flight when the bot died (${answered} of ${people.length} had answered)`);
+      assert.ok(await rowCount(tables) > rowsBefore, `submits had written to storage before the bot died (${letThrough} writes let through)`);
+      const torn = await halfWritten(tables);
+      if (torn.length) console.log(`      (killed after ${letThrough} writes: ${torn.length} rows half-written, e.g. ${torn[0]})`);
+    } finally {
+      if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
+      await gate.stop();
+    }
 
     // The owners press Submit again after the restart (Teams shows them the card still there).
-    bot = await start();
+    bot = await start(direct);
     try {
       const receipts = await Promise.all(people.map((aad) => invoke(bot.url, aad, 'report.submit', { draftId: drafts.get(aad), step: 'review' })));
       const references = receipts.map((r) => /BM-\d{4}-\d{4}/.exec(r)?.[0]);
@@ -94,9 +119,87 @@ describe('faults', function () {
       assert.deepEqual(again.map((r) => /BM-\d{4}-\d{4}/.exec(r)?.[0]), references);
       const opened = await Promise.all(people.map((aad) => invoke(bot.url, aad, 'report.open', { reportId: drafts.get(aad) })));
       for (const o of opened) assert.match(o, /Lesing i alle fag/);
+      assert.deepEqual(await halfWritten(tables), [], 'every report has all its rows, and no row lacks its report');
     } finally {
       bot.child.kill('SIGTERM');
       await new Promise((r) => bot.child.once('exit', r));
     }
   });
 });
+
+const REPORT_TABLES = ['Reports', 'ReportIndex', 'Events', 'Counters'];
+
+async function rowCount(tables: Tables): Promise<number> {
+  let n = 0;
+  for (const table of REPORT_TABLES) for await (const _ of tables.client(table).listEntities()) n++;
+  return n;
+}
+
+/**
+ * Rows of a submitted report that lack their counterparts: a report without its first version,
+ * its submitted event or its index rows, or a version, event, index row or reserved reference
+ * without its report. Empty when every submit is whole.
+ */
+async function halfWritten(tables: Tables): Promise<string[]> {
+  const rows = async (table: string) => {
+    const out: Array<Record<string, unknown> & { partitionKey: string; rowKey: string }> = [];
+    for await (const e of tables.client(table).listEntities<Record<string, unknown>>()) out.push(e as never);
+    return out;
+  };
+  const [reportRows, indexRows, eventRows, counterRows] = await Promise.all(REPORT_TABLES.map(rows));
+  const reports = reportRows.filter((r) => r.partitionKey.startsWith('r_'));
+  const has = (list: typeof reportRows, pk: string, rk: string) => list.some((r) => r.partitionKey === pk && r.rowKey === rk);
+  const reportIds = new Set(reports.map((r) => r.rowKey));
+  const references = new Map(reports.map((r) => [String(r.reference), r.rowKey]));
+  const problems: string[] = [];
+  for (const r of reports) {
+    const id = r.rowKey;
+    if (!has(reportRows, `v_${id}`, '0001')) problems.push(`${r.reference}: no version 1`);
+    if (!eventRows.some((e) => e.rowKey === `${id}_submitted_v1`)) problems.push(`${r.reference}: no submitted event`);
+    if (!indexRows.some((x) => x.partitionKey === `ref_${r.reference}` && x.reportId === id)) problems.push(`${r.reference}: not found by its reference`);
+    if (!indexRows.some((x) => x.partitionKey.startsWith('u_') && x.rowKey === id)) problems.push(`${r.reference}: not in its owner's list`);
+    if (!indexRows.some((x) => x.partitionKey.startsWith('o_') && x.rowKey === id)) problems.push(`${r.reference}: not under its organisation`);
+  }
+  for (const v of reportRows.filter((x) => x.partitionKey.startsWith('v_'))) if (!reportIds.has(v.partitionKey.slice(2))) problems.push(`version ${v.partitionKey} without its report`);
+  for (const e of eventRows) if (!reportIds.has(String(e.reportId))) problems.push(`event ${e.rowKey} without its report`);
+  for (const x of indexRows.filter((i) => /^(u|o)_/.test(i.partitionKey))) if (!reportIds.has(x.rowKey)) problems.push(`index ${x.partitionKey}/${x.rowKey} without its report`);
+  for (const x of indexRows.filter((i) => i.partitionKey.startsWith('ref_'))) if (references.get(x.partitionKey.slice(4)) !== x.reportId) problems.push(`reference ${x.partitionKey} without its report`);
+  for (const c of counterRows.filter((i) => i.rowKey.startsWith('draft_'))) if (!references.has(String(c.reference))) problems.push(`reserved ${c.reference} without a report`);
+  return problems;
+}
+
+/**
+ * An HTTP gate in front of Azurite for one bot. Everything passes until `holdAfter(n)`; from then on
+ * it lets through n more writes to the report tables and holds every later request unanswered.
+ */
+async function startStorageGate(azuritePort: number, prefix: string) {
+  const reportWrite = new RegExp(`^/devstoreaccount1/${prefix}(${REPORT_TABLES.join('|')})(\\(|\\?|$)`);
+  let budget = Infinity;
+  const held = new Set<http.IncomingMessage>();
+  const server = http.createServer((req, res) => {
+    if (budget <= 0) {
+      held.add(req);
+      req.socket.once('close', () => held.delete(req));
+      return;
+    }
+    if (req.method !== 'GET' && reportWrite.test(req.url ?? '') && budget !== Infinity) {
+      budget--;
+    }
+    const upstream = http.request({ host: '127.0.0.1', port: azuritePort, path: req.url, method: req.method, headers: req.headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  const sockets = new Set<import('node:net').Socket>();
+  server.on('connection', (s) => { sockets.add(s); s.once('close', () => sockets.delete(s)); });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as import('node:net').AddressInfo).port;
+  return {
+    connectionString: azuriteConnectionString(port),
+    holdAfter: (n: number) => { budget = n; },
+    held: () => held.size,
+    stop: () => new Promise<void>((r) => { for (const s of sockets) s.destroy(); server.close(() => r()); }),
+  };
+}

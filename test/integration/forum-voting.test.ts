@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import { randomUUID } from 'node:crypto';
 import type { Mark, Meeting } from '../../src/domain/forum';
 import { voterKey } from '../../src/storage/votes';
@@ -10,12 +11,13 @@ import {
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
 import { OFFICER, OTHER_OWNER, TENANT, type Persona } from '../support/personas';
 import { actionData } from '../support/wizard';
+import { fakeClock, nowOf } from '../support/clock';
 
 const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
 
 describe('forum meetings and voting in a working group\'s channel', function () {
   this.timeout(60_000);
-  const clock = { now: new Date('2027-03-01T09:00:00Z') };
+  const clock = fakeClock('2027-03-01T09:00:00Z');
   let h: Harness;
 
   // The working group "vest": three members (one of them chair) and one whose organisation owns the reports.
@@ -25,7 +27,7 @@ describe('forum meetings and voting in a working group\'s channel', function () 
   const OWNERS_MAN = member(4, 'Dag fra eierkommunen');
 
   before(async () => {
-    h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId }, { now: () => clock.now });
+    h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId }, { now: nowOf(clock) });
     const s = h.app.services;
     await seedRound(s);
     await seedGroupChannel(s, h.connector.url);
@@ -36,7 +38,7 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     await grantMember(s, OWNERS_MAN, { organisations: ['974760673'] });
   });
   after(async () => { await h.stop(); });
-  beforeEach(() => { clock.now = new Date('2027-03-01T09:00:00Z'); });
+  beforeEach(() => { clock.setSystemTime(new Date('2027-03-01T09:00:00Z')); });
 
   // --- how Teams reaches the bot ----------------------------------------------------------------
 
@@ -332,9 +334,9 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     assert.equal((await s.meetings.get(FORUM, meetingId))!.vote!.closesAt, '2027-03-05T13:00:00.000Z', 'Oslo winter time');
     await vote(ANNE, await postedVoteCard(report.reference), 'prioritise');
 
-    clock.now = new Date('2027-03-05T12:59:00Z');
+    clock.setSystemTime(new Date('2027-03-05T12:59:00Z'));
     assert.deepEqual(await closeDueVotes(s), [], 'not before its time');
-    clock.now = new Date('2027-03-05T13:00:30Z');
+    clock.setSystemTime(new Date('2027-03-05T13:00:30Z'));
     // Past the time but before the scheduler ran: marks are already refused.
     const late = await vote(BJORN, await postedVoteCard(report.reference), 'not_prioritise');
     assert.match(cardText(late), /Avstemningen er lukket/);
@@ -385,12 +387,15 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     await Promise.all(crowd.map((p) => grantMember(s, p)));
     const { meeting, reports } = await openMeeting(1);
     const card = await postedVoteCard(reports[0].reference);
-    const presses = crowd.map(async (p, i) => {
-      await new Promise((r) => setTimeout(r, i * 3));
-      return { who: p, text: cardText(await vote(p, card, 'prioritise')) };
-    });
-    const closing = new Promise((r) => setTimeout(r, 40)).then(() => officer('vote.close', { meetingId: meeting.id }));
-    const [answers] = await Promise.all([Promise.all(presses), closing]);
+    // Presses come in waves of three; the officer closes once the third wave is answered, so
+    // later waves land while the vote closes and after it.
+    const answers: Array<{ who: Persona; text: string }> = [];
+    let closing: Promise<unknown> | undefined;
+    for (let wave = 0; wave < crowd.length; wave += 3) {
+      answers.push(...await Promise.all(crowd.slice(wave, wave + 3).map(async (p) => ({ who: p, text: cardText(await vote(p, card, 'prioritise')) }))));
+      if (wave === 6) closing = officer('vote.close', { meetingId: meeting.id });
+    }
+    await closing;
 
     const [item] = await s.meetings.items((await s.meetings.get(FORUM, meeting.id))!);
     const counted = item.result!.counted;
@@ -408,12 +413,12 @@ describe('forum meetings and voting in a working group\'s channel', function () 
 
   it('keeps a mark written in the instant the vote closes only if the result counted it, and says which', async () => {
     const s = h.app.services;
-    const put = s.votes.put.bind(s.votes);
+    const put = sinon.stub(s.votes, 'put');
     try {
       // The close runs entirely after the write: the result counts the mark.
       let first = await openMeeting(1);
       let card = await postedVoteCard(first.reports[0].reference);
-      s.votes.put = async (...args) => { const etag = await put(...args); await closeVote(s, first.meeting.id); return etag; };
+      put.callsFake(async (...args) => { const etag = await put.wrappedMethod.apply(s.votes, args); await closeVote(s, first.meeting.id); return etag; });
       const counted = cardText(await vote(ANNE, card, 'prioritise'));
       assert.match(counted, /Markeringen din \(Prioriter\) kom med før avstemningen ble lukket/);
       assert.deepEqual((await s.votes.of(first.meeting.id, first.reports[0].id)).map((m) => m.mark), ['prioritise']);
@@ -421,14 +426,15 @@ describe('forum meetings and voting in a working group\'s channel', function () 
       // The close counts before the write lands: the mark is taken back.
       first = await openMeeting(1);
       card = await postedVoteCard(first.reports[0].reference);
-      s.votes.put = async (...args) => { await closeVote(s, first.meeting.id); return put(...args); };
+      put.callsFake(async (...args) => { await closeVote(s, first.meeting.id); return put.wrappedMethod.apply(s.votes, args); });
       const refused = cardText(await vote(BJORN, card, 'not_prioritise'));
       assert.match(refused, /Avstemningen er lukket\. Markeringen ble ikke lagret/);
       assert.deepEqual(await s.votes.of(first.meeting.id, first.reports[0].id), []);
       const [item] = await s.meetings.items((await s.meetings.get(FORUM, first.meeting.id))!);
       assert.deepEqual(item.result!.counted, {});
+      assert.equal(put.callCount, 2, 'each press wrote its mark once');
     } finally {
-      s.votes.put = put;
+      put.restore();
     }
   });
 

@@ -5,6 +5,7 @@ import { COLLEAGUE, MEMBER, OFFICER, OTHER_OWNER, OWNER, type Persona } from '..
 import { GOOD_INPUT } from '../support/reportInput';
 import { actionData, fillReport, inputsOf, passOwnerSteps, press, startReport } from '../support/wizard';
 import { TO_PRIORITISED, invokeCard, moveTo, personOf, sentCard, submitted, waitForSent, useSecretariatBot } from '../support/casework';
+import { fakeClock, nowOf } from '../support/clock';
 
 async function myData(h: Harness, who: Persona): Promise<any> {
   const [reply] = await h.send(who, 'mine data');
@@ -99,6 +100,16 @@ describe('personal data', function () {
   });
 
   describe('logs', () => {
+    it('name the activity and the conversation of the turn that wrote them', async () => {
+      const who: Persona = { name: 'Turid Tråd', tenantId: OWNER.tenantId, aadObjectId: '00000000-0000-4000-8000-000000000023' };
+      await draftTitled(h, who, 'Et utkast');
+      const res = await h.invoke(who, 'privacy.deleteDraftsConfirm', {}, { id: 'activity-with-a-log-line' });
+      assert.equal(res.status, 200);
+      const line = h.logLines.map((l) => JSON.parse(l)).find((l) => l.msg === 'privacy.draftsDeleted' && l.activityId === 'activity-with-a-log-line');
+      assert.ok(line, 'the turn logged with its activity id');
+      assert.deepEqual([line.level, line.count, line.conversationId], ['info', 1, `a:personal-${who.aadObjectId}`]);
+    });
+
     it('carry no contact name, e-mail, phone, owner name or free text through a submit, an edit, a return and a decision', async () => {
       const secret = {
         contactName: 'Gunnhild Loggløs', contactEmail: 'gunnhild.loggfri@hemmelig.example', contactPhone: '98 76 54 32',
@@ -125,7 +136,7 @@ describe('personal data', function () {
       await press(h, OFFICER, form, 'report.returnConfirm', { comment });
       await waitForSent(h, `${r.reference} er sendt tilbake til deg`);
       await moveTo(h, r, TO_PRIORITISED);
-      clock.now = new Date('2027-04-02T08:30:00Z');
+      clock.setSystemTime(new Date('2027-04-02T08:30:00Z'));
       const decisionForm = await press(h, OFFICER, await invokeCard(h, OFFICER, 'report.check', r), 'decision.form');
       const reason = `Avslått fordi ${secret.ownerName} mangler plan`;
       const decided = await press(h, OFFICER, decisionForm, 'decision.record', { outcome: 'partly_granted', grant1: '600 000', grant2: '0', reason });
@@ -143,18 +154,18 @@ describe('personal data', function () {
   });
 
   describe('purging old rounds', () => {
-    const clock2 = { now: new Date('2020-12-01T09:00:00Z') };
+    const clock2 = fakeClock('2020-12-01T09:00:00Z');
     let p: Harness;
     let old: { roundId: string; reportId: string; reference: string };
     const recent = { roundId: 'r-2024', reportId: 'report-2024' };
 
     before(async () => {
       // The demo round is the 2021 round while the clock says December 2020.
-      p = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, ROUND_RETENTION_YEARS: '3' }, { now: () => clock2.now });
+      p = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, ROUND_RETENTION_YEARS: '3' }, { now: nowOf(clock2) });
       old = await submitted(p, OWNER, { money: { ...GOOD_INPUT.money, startYear: '2021' } });
       await draftTitled(p, OWNER, 'Gammelt utkast');
       await p.app.services.rounds.update(old.roundId, (r) => ({ ...r, status: 'closed' }));
-      clock2.now = new Date('2026-12-01T09:00:00Z');
+      clock2.setSystemTime(new Date('2026-12-01T09:00:00Z'));
       await p.app.services.rounds.create({
         id: recent.roundId, year: 2024, counties: ['Akershus'], deadline: '2024-02-01T22:59:00.000Z', status: 'closed',
         budgets: { REKOM: 1, DEKOM: 1, KOMPLOFT: 1 }, createdAt: '2023-10-01T00:00:00.000Z',
@@ -165,10 +176,10 @@ describe('personal data', function () {
       for (const [meetingId, r] of [['m-old', old], ['m-recent', recent]] as const) {
         await p.app.services.meetings.create({
           id: meetingId, forum: p.app.services.regions.id, group: 'forum', roundId: r.roundId, title: 'Møte', date: '2021-03-01',
-          order: [r.reportId], revision: 0, createdBy: personOf(OFFICER), createdAt: clock2.now.toISOString(),
+          order: [r.reportId], revision: 0, createdBy: personOf(OFFICER), createdAt: new clock2.Date().toISOString(),
         });
         await p.app.services.tables.client('Meetings').upsertEntity({ partitionKey: `i_${meetingId}`, rowKey: r.reportId });
-        await p.app.services.votes.put(meetingId, r.reportId, { voter: personOf(MEMBER), teamsUserId: `29:${MEMBER.aadObjectId}`, role: 'member', mark: 'prioritise', at: clock2.now.toISOString() });
+        await p.app.services.votes.put(meetingId, r.reportId, { voter: personOf(MEMBER), teamsUserId: `29:${MEMBER.aadObjectId}`, role: 'member', mark: 'prioritise', at: new clock2.Date().toISOString() });
       }
     });
     after(async () => { await p.stop(); });

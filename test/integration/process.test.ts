@@ -1,15 +1,23 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import os from 'node:os';
 import fs from 'node:fs';
 import { freePort, waitForPort } from '../../src/app/childProcess';
 import { ROOT } from '../../src/app/paths';
+import { waitFor } from '../support/delivery';
+import { uniquePrefix } from '../support/harness';
 
 const ENTRY = path.join(ROOT, 'dist', 'src', 'index.js');
 
-function run(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--no-deprecation', ENTRY], {
+// Makes the child a production install: the azurite package cannot be loaded (see the file).
+const WITHOUT_AZURITE = ['--require', path.join(ROOT, 'dist', 'test', 'support', 'noAzurite.js')];
+
+// Every bot started here, so one a failed test left running is stopped at the end.
+const bots: Array<{ child: ChildProcess; exited: Promise<number | null> }> = [];
+
+function run(env: Record<string, string>, nodeArgs: string[] = []) {
+  const child = spawn(process.execPath, ['--no-deprecation', ...nodeArgs, ENTRY], {
     cwd: os.tmpdir(), // no .env from the repo is read
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PLAYGROUND: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -18,14 +26,48 @@ function run(env: Record<string, string>) {
   child.stdout.on('data', (c) => { out += c; });
   child.stderr.on('data', (c) => { out += c; });
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  bots.push({ child, exited });
   return { child, exited, output: () => out };
 }
 
 describe('the bot process', () => {
+  const temps: string[] = [];
+  const temp = (prefix: string) => { const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix)); temps.push(dir); return dir; };
+  after(async () => {
+    for (const b of bots) if (b.child.exitCode === null && b.child.signalCode === null) { b.child.kill('SIGKILL'); await b.exited; }
+    for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
+  });
   it('stops with one line naming a bad setting', async () => {
-    const p = run({ PORT: 'eighty' });
+    const p = run({ LOCAL_MODE: '1', PORT: 'eighty' });
     assert.equal(await p.exited, 1);
     assert.equal(p.output().trim(), 'Configuration error: PORT must be a whole number');
+  });
+
+  it('refuses to start open: no app id and no LOCAL_MODE stops with one line naming the setting, and the toolkit names it does not read', async () => {
+    const p = run({ PORT: '0', BOT_ID: '4a5f2b8e-1c3d-4e6f-8a9b-0c1d2e3f4a5b', BOT_PASSWORD: 'not-read' });
+    assert.equal(await p.exited, 1);
+    assert.match(p.output().trim(), /^Configuration error: MicrosoftAppId is required, or LOCAL_MODE=1 for anonymous local use \(BOT_ID and BOT_PASSWORD are not read[^\n]*\)$/);
+  });
+
+  it('npm start\'s entry sets LOCAL_MODE and listens on 127.0.0.1 only', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--no-deprecation', path.join(ROOT, 'dist', 'scripts', 'start-local.js')], {
+      cwd: os.tmpdir(),
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PLAYGROUND: '0', PORT: String(port), TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING, TABLE_PREFIX: `loc${process.pid}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise((r) => child.once('exit', r));
+    try {
+      await waitForPort(port, '127.0.0.1', 30_000);
+      const health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json() as { anonymous: boolean };
+      assert.equal(health.anonymous, true);
+      // Another address of this machine gets no answer (when it has one).
+      const external = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+      if (external) await assert.rejects(waitForPort(port, external.address, 500));
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
   });
 
   it('stops when an app id is set without a password', async () => {
@@ -36,32 +78,63 @@ describe('the bot process', () => {
 
   it('exits non-zero with a clear message when storage is unreachable at start', async () => {
     const dead = await freePort();
-    const p = run({ PORT: '0', TABLES_CONNECTION_STRING: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${dead}/devstoreaccount1;` });
+    const p = run({ LOCAL_MODE: '1', PORT: '0', TABLES_CONNECTION_STRING: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${dead}/devstoreaccount1;` });
     assert.notEqual(await p.exited, 0);
     assert.match(p.output(), /Table Storage does not answer .*TABLES_CONNECTION_STRING/);
   });
 
+  it('starts without the azurite package (npm ci --omit=dev) when TABLES_CONNECTION_STRING is set, never asking for it', async () => {
+    const port = await freePort();
+    const p = run({ LOCAL_MODE: '1', PORT: String(port), TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING!, TABLE_PREFIX: uniquePrefix() }, WITHOUT_AZURITE);
+    await waitForPort(port, '127.0.0.1', 30_000);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    assert.equal(health.status, 200);
+    assert.equal((await health.json() as { storage: boolean }).storage, true);
+    p.child.kill('SIGTERM');
+    assert.equal(await p.exited, 0);
+    assert.doesNotMatch(p.output(), /azurite was asked for/);
+    assert.match(p.output(), /"msg":"bot listening"/, 'the hook was in place and the bot ran');
+  });
+
+  it('says in one line that azurite is missing when no storage is configured on a production install', async () => {
+    const p = run({ LOCAL_MODE: '1', PORT: '0' }, WITHOUT_AZURITE);
+    assert.equal(await p.exited, 1);
+    assert.equal(p.output().replace(/^azurite was asked for: .*\n/m, '').trim(),
+      'No Table Storage is configured and the azurite package is not installed: set TABLES_CONNECTION_STRING or TABLES_ACCOUNT_URL, or run `npm install` for local use');
+  });
+
   it('leaves no Azurite behind when the bot is killed outright', async () => {
     const [port, azuritePort] = [await freePort(), await freePort()];
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-data-'));
-    const p = run({ PORT: String(port), AZURITE_PORT: String(azuritePort), DATA_DIR: dataDir });
+    const p = run({ LOCAL_MODE: '1', PORT: String(port), AZURITE_PORT: String(azuritePort), DATA_DIR: temp('kb-data-') });
     await waitForPort(port, '127.0.0.1', 30_000);
     await waitForPort(azuritePort, '127.0.0.1', 1000);
     p.child.kill('SIGKILL');
     await p.exited;
-    const deadline = Date.now() + 5000;
-    let open = true;
-    while (open && Date.now() < deadline) {
-      open = await waitForPort(azuritePort, '127.0.0.1', 200).then(() => true, () => false);
-      if (open) await new Promise((r) => setTimeout(r, 200));
-    }
-    assert.equal(open, false, 'Azurite stopped by itself within 5 s');
+    await waitFor('Azurite to stop by itself', () => waitForPort(azuritePort, '127.0.0.1', 200).then(() => false, () => true), 5000, 200);
   });
 
-  it('starts its own Azurite without configuration, keeps data under DATA_DIR, and stops both on SIGTERM', async () => {
+  it('leaves no Agents Playground (nor its temp folder) behind when the bot is killed outright', async function () {
+    this.timeout(90_000);
+    const [port, azuritePort, playgroundPort] = [await freePort(), await freePort(), await freePort()];
+    const tmp = temp('kb-tmp-'); // the bot's TMPDIR: the playground's working folder goes here
+    const p = run({ LOCAL_MODE: '1', PORT: String(port), AZURITE_PORT: String(azuritePort), DATA_DIR: temp('kb-data-'), PLAYGROUND: '1', PLAYGROUND_PORT: String(playgroundPort), TMPDIR: tmp });
+    let url = '';
+    await waitFor('the playground to start', () => (url = /Agents Playground: (http:\/\/[0-9.]+:\d+)/.exec(p.output())?.[1] ?? '') !== '', 60_000, 100)
+      .catch((err: Error) => { throw new Error(`${err.message}; the bot said:\n${p.output()}`); });
+    const uiPort = Number(new URL(url).port);
+    await waitForPort(uiPort, '127.0.0.1', 1000);
+    const workDirs = () => fs.readdirSync(tmp).filter((f) => f.startsWith('agents-playground-'));
+    assert.equal(workDirs().length, 1, 'the playground works in a temp folder');
+    p.child.kill('SIGKILL');
+    await p.exited;
+    await waitFor('the playground to stop by itself', () => waitForPort(uiPort, '127.0.0.1', 200).then(() => false, () => true), 5000, 100);
+    await waitFor('its temp folder to go', () => workDirs().length === 0, 5000, 100);
+  });
+
+  it('starts its own Azurite in LOCAL_MODE, keeps data under DATA_DIR, and stops both on SIGTERM', async () => {
     const [port, azuritePort] = [await freePort(), await freePort()];
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-data-'));
-    const p = run({ PORT: String(port), AZURITE_PORT: String(azuritePort), DATA_DIR: dataDir });
+    const dataDir = temp('kb-data-');
+    const p = run({ LOCAL_MODE: '1', PORT: String(port), AZURITE_PORT: String(azuritePort), DATA_DIR: dataDir });
     await waitForPort(port, '127.0.0.1', 30_000);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     assert.equal(health.status, 200);

@@ -3,6 +3,7 @@ import { cardOf, cardText, startHarness, uniquePrefix, type Harness } from '../s
 import { COLLEAGUE, OTHER_OWNER, OWNER, TENANT, type Persona } from '../support/personas';
 import { GOOD_INPUT } from '../support/reportInput';
 import { actionData, fillReport, inputsOf, passOwnerSteps, press, startReport } from '../support/wizard';
+import { fakeClock, nowOf } from '../support/clock';
 
 const personOf = (p: Persona) => ({ tenantId: p.tenantId, aadObjectId: p.aadObjectId });
 const referenceIn = (card: any) => /BM-\d{4}-\d{4}/.exec(cardText(card))?.[0];
@@ -14,8 +15,8 @@ async function submitted(h: Harness, who: Persona) {
 }
 
 describe('needs reports after submission', () => {
-  const clock = { now: new Date('2026-12-01T09:00:00Z') };
-  const now = () => clock.now;
+  const clock = fakeClock('2026-12-01T09:00:00Z');
+  const now = nowOf(clock);
 
   describe('drafts', () => {
     it('survive a bot restart: "fortsett" resumes where the user left off', async () => {
@@ -78,7 +79,7 @@ describe('needs reports after submission', () => {
     let h: Harness;
     before(async () => { h = await startHarness({}, { now }); });
     after(async () => { await h.stop(); });
-    beforeEach(() => { clock.now = new Date('2026-12-01T09:00:00Z'); });
+    beforeEach(() => { clock.setSystemTime(new Date('2026-12-01T09:00:00Z')); });
 
     it('shows another owner "not found" for a report they did not file, and changes nothing', async () => {
       const { reportId } = await submitted(h, OWNER);
@@ -145,7 +146,7 @@ describe('needs reports after submission', () => {
 
     it('refuses edits and withdrawal after the deadline, with the reason', async () => {
       const { reportId } = await submitted(h, OWNER);
-      clock.now = new Date('2027-02-02T08:00:00Z');
+      clock.setSystemTime(new Date('2027-02-02T08:00:00Z'));
       for (const verb of ['report.edit', 'report.withdraw', 'report.withdrawConfirm']) {
         const res = await h.invoke(OWNER, verb, { reportId });
         assert.match(cardText(res.body.value), /Fristen gikk ut 1\. februar 2027/, verb);
@@ -155,7 +156,7 @@ describe('needs reports after submission', () => {
 
     it('refuses a new submission after the deadline, keeping the draft', async () => {
       const review = await fillReport(h, OWNER);
-      clock.now = new Date('2027-02-02T08:00:00Z');
+      clock.setSystemTime(new Date('2027-02-02T08:00:00Z'));
       const res = await press(h, OWNER, review, 'report.submit');
       assert.match(cardText(res), /Fristen for å melde behov gikk ut/);
       const draftId = actionData(review, 'report.submit').draftId as string;

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import type { ReportStatus } from '../../src/domain/report/lifecycle';
-import { FAST_DELIVERY, seedUser, waitSettled } from '../support/delivery';
+import { FAST_DELIVERY, seedUser, waitDrained, waitSettled } from '../support/delivery';
 import { cardOf, cardText, startHarness, uniquePrefix, type Harness } from '../support/harness';
 import { COLLEAGUE, FOREIGN, OFFICER, OTHER_OWNER, OWNER, TENANT, type Persona } from '../support/personas';
 import { actionData, fillReport, press } from '../support/wizard';
+import { fakeClock, nowOf } from '../support/clock';
 
 const FORUM = 'oslo-viken';
 const personOf = (p: Persona) => ({ tenantId: p.tenantId, aadObjectId: p.aadObjectId });
@@ -39,34 +40,34 @@ describe('the secretariat\'s intake notifications', function () {
   this.timeout(90_000);
 
   it('batches reports submitted and withdrawn within a few minutes into one digest card per officer, with two instances ticking', async () => {
-    const clock = { now: new Date('2026-12-01T09:00:00Z') }; // the demo round is created now
+    const clock = fakeClock('2026-12-01T09:00:00Z'); // the demo round is created now
     const prefix = uniquePrefix();
     const env = { ...FAST_DELIVERY, TABLE_PREFIX: prefix, SCHEDULER_TICK_MS: '0', BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId };
-    const a = await startHarness(env, { now: () => clock.now });
-    const b = await startHarness(env, { now: () => clock.now });
+    const a = await startHarness(env, { now: nowOf(clock) });
+    const b = await startHarness(env, { now: nowOf(clock) });
     try {
       await seedUser(a.app.services.references, a.connector.url, OFFICER.aadObjectId);
       await a.send(OFFICER, 'oversikt'); // a configuration officer's first use stores their grant
       await secondOfficer(a);
 
-      clock.now = new Date('2026-12-01T09:01:00Z');
+      clock.setSystemTime(new Date('2026-12-01T09:01:00Z'));
       const first = await submit(a, OWNER);
-      clock.now = new Date('2026-12-01T09:02:00Z');
+      clock.setSystemTime(new Date('2026-12-01T09:02:00Z'));
       const second = await submit(b, COLLEAGUE);
-      clock.now = new Date('2026-12-01T09:03:00Z');
+      clock.setSystemTime(new Date('2026-12-01T09:03:00Z'));
       const third = await submit(a, OTHER_OWNER);
-      clock.now = new Date('2026-12-01T09:04:00Z');
+      clock.setSystemTime(new Date('2026-12-01T09:04:00Z'));
       await withdraw(b, COLLEAGUE, second.reportId);
 
       const tickBoth = () => Promise.all([a.app.scheduler.tick(), b.app.scheduler.tick()]);
-      clock.now = new Date('2026-12-01T09:05:10Z'); // the window has ended, but late writes may still land
+      clock.setSystemTime(new Date('2026-12-01T09:05:10Z')); // the window has ended, but late writes may still land
       assert.deepEqual((await tickBoth()).flatMap((r) => r.digests), []);
-      clock.now = new Date('2026-12-01T09:05:40Z');
+      clock.setSystemTime(new Date('2026-12-01T09:05:40Z'));
       const ticks = await tickBoth();
       assert.equal(ticks.flatMap((r) => r.digests).length, 2, 'one digest for each of the two officers');
       await tickBoth();
       for (const who of [OFFICER, FOREIGN]) await waitSettled(a.app.services.outbox, `digest:demo-2027:${Date.parse('2026-12-01T09:00:00Z')}:${who.tenantId}:${who.aadObjectId}`);
-      await new Promise((r) => setTimeout(r, 400));
+      await waitDrained(a.app.services.outbox);
 
       const digests = personalCards(a, OFFICER).filter((c) => /Nytt i innmeldingen/.test(cardText(c)));
       assert.equal(digests.length, 1);
@@ -82,12 +83,12 @@ describe('the secretariat\'s intake notifications', function () {
       assert.equal(personalCards(a, OWNER).length, 0, 'owners get no digests');
 
       // The next window holds only what happened in it.
-      clock.now = new Date('2026-12-01T09:07:00Z');
+      clock.setSystemTime(new Date('2026-12-01T09:07:00Z'));
       await withdraw(a, OTHER_OWNER, third.reportId);
-      clock.now = new Date('2026-12-01T09:10:31Z');
+      clock.setSystemTime(new Date('2026-12-01T09:10:31Z'));
       await tickBoth();
       await waitSettled(a.app.services.outbox, `digest:demo-2027:${Date.parse('2026-12-01T09:05:00Z')}:${TENANT}:${OFFICER.aadObjectId}`);
-      await new Promise((r) => setTimeout(r, 300));
+      await waitDrained(a.app.services.outbox, OFFICER);
       const next = personalCards(a, OFFICER).filter((c) => /Nytt i innmeldingen/.test(cardText(c)));
       assert.equal(next.length, 2);
       assert.match(cardText(next[1]), /1 nye hendelser/);
@@ -95,7 +96,7 @@ describe('the secretariat\'s intake notifications', function () {
       assert.doesNotMatch(cardText(next[1]), new RegExp(first.reference));
 
       // A quiet window sends nothing.
-      clock.now = new Date('2026-12-01T09:20:31Z');
+      clock.setSystemTime(new Date('2026-12-01T09:20:31Z'));
       assert.deepEqual((await tickBoth()).flatMap((r) => r.digests), []);
     } finally {
       await a.stop();
@@ -104,10 +105,10 @@ describe('the secretariat\'s intake notifications', function () {
   });
 
   describe('overview and daily summary', () => {
-    const clock = { now: new Date('2026-12-01T09:00:00Z') };
+    const clock = fakeClock('2026-12-01T09:00:00Z');
     let h: Harness;
     before(async () => {
-      h = await startHarness({ ...FAST_DELIVERY, SCHEDULER_TICK_MS: '0', BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId }, { now: () => clock.now });
+      h = await startHarness({ ...FAST_DELIVERY, SCHEDULER_TICK_MS: '0', BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId }, { now: nowOf(clock) });
       await seedUser(h.app.services.references, h.connector.url, OFFICER.aadObjectId);
       await secondOfficer(h);
       // Reports straight into storage: schemes, groups, owner types and statuses of every kind.
@@ -128,7 +129,7 @@ describe('the secretariat\'s intake notifications', function () {
           summary: { ownerName: `Eier ${i}`, ownerOrgnr: '974760673', ownerType, scheme, region: 'oslo', workingGroup, title: `Tiltak ${i}`, totalRequested },
         });
         if (status !== 'submitted') {
-          await h.app.services.reports.setStatus('demo-2027', id, (from) => ({ at: clock.now.toISOString(), actor: { role: 'secretariat', id: 'test' }, from, to: status }));
+          await h.app.services.reports.setStatus('demo-2027', id, (from) => ({ at: new clock.Date().toISOString(), actor: { role: 'secretariat', id: 'test' }, from, to: status }));
         }
       }
     });
@@ -167,23 +168,23 @@ describe('the secretariat\'s intake notifications', function () {
 
     it('sends each officer a daily summary once a day, from 07:00 Oslo time', async () => {
       const summaries = (who: Persona) => personalCards(h, who).filter((c) => /Daglig oppsummering/.test(cardText(c)));
-      clock.now = new Date('2026-12-02T05:59:00Z'); // 06:59 in Oslo
+      clock.setSystemTime(new Date('2026-12-02T05:59:00Z')); // 06:59 in Oslo
       assert.deepEqual((await h.app.scheduler.tick()).summaries, []);
-      clock.now = new Date('2026-12-02T06:00:00Z');
+      clock.setSystemTime(new Date('2026-12-02T06:00:00Z'));
       assert.equal((await h.app.scheduler.tick()).summaries.length, 2);
-      clock.now = new Date('2026-12-02T15:00:00Z');
+      clock.setSystemTime(new Date('2026-12-02T15:00:00Z'));
       assert.deepEqual((await h.app.scheduler.tick()).summaries, []);
       await waitSettled(h.app.services.outbox, `summary:demo-2027:2026-12-02:${TENANT}:${OFFICER.aadObjectId}`);
-      await new Promise((r) => setTimeout(r, 300));
+      await waitDrained(h.app.services.outbox);
       assert.equal(summaries(OFFICER).length, 1);
       assert.equal(summaries(FOREIGN).length, 1);
       assert.match(cardText(summaries(OFFICER)[0]), /Daglig oppsummering 2\. desember 2026: runde 2027/);
       assert.match(cardText(summaries(OFFICER)[0]), /Venter på formell kontroll: 3/);
 
-      clock.now = new Date('2026-12-03T06:30:00Z');
+      clock.setSystemTime(new Date('2026-12-03T06:30:00Z'));
       await h.app.scheduler.tick();
       await waitSettled(h.app.services.outbox, `summary:demo-2027:2026-12-03:${TENANT}:${OFFICER.aadObjectId}`);
-      await new Promise((r) => setTimeout(r, 300));
+      await waitDrained(h.app.services.outbox, OFFICER);
       assert.equal(summaries(OFFICER).length, 2);
     });
   });

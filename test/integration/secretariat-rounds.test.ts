@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { FAST_DELIVERY, seedUser, waitSettled } from '../support/delivery';
+import { FAST_DELIVERY, seedUser, waitDrained, waitSettled } from '../support/delivery';
 import { cardOf, cardText, startHarness, uniquePrefix, type Harness } from '../support/harness';
 import { COLLEAGUE, MEMBER, OFFICER, OTHER_OWNER, OWNER, TENANT, type Persona } from '../support/personas';
 import { GOOD_INPUT } from '../support/reportInput';
 import { actionData, fillReport, inputsOf, press, startReport } from '../support/wizard';
+import { fakeClock, nowOf } from '../support/clock';
 
 const GOOD_ROUND = { year: '2027', deadline: '2027-02-01', counties: 'oslo,akershus,ostfold,buskerud', budgetREKOM: '40 000 000', budgetDEKOM: '90 000 000', budgetKOMPLOFT: '30 000 000' };
 
@@ -32,9 +33,9 @@ describe('reporting rounds', function () {
   this.timeout(90_000);
 
   describe('created and closed by hand', () => {
-    const clock = { now: new Date('2026-11-10T10:00:00Z') };
+    const clock = fakeClock('2026-11-10T10:00:00Z');
     let h: Harness;
-    before(async () => { h = await startHarness({ BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, SCHEDULER_TICK_MS: '0' }, { now: () => clock.now }); });
+    before(async () => { h = await startHarness({ BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, SCHEDULER_TICK_MS: '0' }, { now: nowOf(clock) }); });
     after(async () => { await h.stop(); });
 
     it('refuses a past deadline, a negative and an absurd budget next to the fields, keeping what was typed and storing nothing', async () => {
@@ -86,20 +87,20 @@ describe('reporting rounds', function () {
     ['after summer time began', '2027-03-01T10:00:00Z', '2027-04-10', '2027-04-10T21:58:59Z', '2027-04-10T21:59:00Z'],
   ] as const) {
     it(`closes the round by itself at 23:59 Oslo time ${season}, and tells each officer once`, async () => {
-      const clock = { now: new Date(created) };
-      const h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, SCHEDULER_TICK_MS: '0', DEMO_ROUND: '0' }, { now: () => clock.now });
+      const clock = fakeClock(created);
+      const h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, SCHEDULER_TICK_MS: '0', DEMO_ROUND: '0' }, { now: nowOf(clock) });
       try {
         await seedUser(h.app.services.references, h.connector.url, OFFICER.aadObjectId);
         await openRoundAs(h, { ...GOOD_ROUND, deadline: deadlineDay });
-        clock.now = new Date(lastOpen);
+        clock.setSystemTime(new Date(lastOpen));
         assert.deepEqual((await h.app.scheduler.tick()).closed, []);
         assert.equal((await h.app.services.rounds.get('round-2027'))?.status, 'open');
-        clock.now = new Date(closedAt);
+        clock.setSystemTime(new Date(closedAt));
         assert.deepEqual((await h.app.scheduler.tick()).closed, ['round-2027']);
         assert.equal((await h.app.services.rounds.get('round-2027'))?.status, 'closed');
         await h.app.scheduler.tick();
         await waitSettled(h.app.services.outbox, `closed:round-2027:${TENANT}:${OFFICER.aadObjectId}`);
-        await new Promise((r) => setTimeout(r, 300));
+        await waitDrained(h.app.services.outbox, OFFICER);
         const notices = personalCards(h, OFFICER).filter((t) => /Runde 2027 er stengt/.test(t));
         assert.equal(notices.length, 1);
         assert.match(notices[0], /Fristen gikk ut/);
@@ -112,11 +113,11 @@ describe('reporting rounds', function () {
 
   it('reminds owners with unsent drafts 7 days and 1 day before the deadline, once each, with two bot instances ticking', async () => {
     // The local demo round: deadline 1 February 2027 at 23:59 Oslo time.
-    const clock = { now: new Date('2027-01-20T08:00:00Z') };
+    const clock = fakeClock('2027-01-20T08:00:00Z');
     const prefix = uniquePrefix();
     const env = { ...FAST_DELIVERY, TABLE_PREFIX: prefix, SCHEDULER_TICK_MS: '0' };
-    const a = await startHarness(env, { now: () => clock.now });
-    const b = await startHarness(env, { now: () => clock.now });
+    const a = await startHarness(env, { now: nowOf(clock) });
+    const b = await startHarness(env, { now: nowOf(clock) });
     try {
       for (const p of [OWNER, COLLEAGUE, OTHER_OWNER, MEMBER]) await seedUser(a.app.services.references, a.connector.url, p.aadObjectId);
       // Two owners leave drafts (OWNER two of them), one submits, one only edits a submitted report.
@@ -135,12 +136,12 @@ describe('reporting rounds', function () {
       const remindersTo = (who: Persona) => personalCards(a, who).filter((t) => /Påminnelse/.test(t));
       const settle = async (stage: string, people: Persona[]) => {
         for (const p of people) await waitSettled(a.app.services.outbox, `reminder:demo-2027:${TENANT}:${p.aadObjectId}:${stage}`);
-        await new Promise((r) => setTimeout(r, 400));
+        await waitDrained(a.app.services.outbox);
       };
 
-      clock.now = new Date('2027-01-25T07:59:00Z'); // 08:59 in Oslo, a week before the deadline's day
+      clock.setSystemTime(new Date('2027-01-25T07:59:00Z')); // 08:59 in Oslo, a week before the deadline's day
       await tickBoth();
-      clock.now = new Date('2027-01-25T08:00:00Z');
+      clock.setSystemTime(new Date('2027-01-25T08:00:00Z'));
       const [ra, rb] = await tickBoth();
       assert.equal(ra.reminders.length + rb.reminders.length, 2, 'two owners, one message each');
       await tickBoth();
@@ -150,7 +151,7 @@ describe('reporting rounds', function () {
       assert.equal(remindersTo(COLLEAGUE).length, 1);
       assert.deepEqual([remindersTo(OTHER_OWNER).length, remindersTo(MEMBER).length], [0, 0], 'submitted reports and edits get no reminder');
 
-      clock.now = new Date('2027-01-31T08:00:00Z'); // 09:00 the day before
+      clock.setSystemTime(new Date('2027-01-31T08:00:00Z')); // 09:00 the day before
       await tickBoth();
       await tickBoth();
       await settle('1d', [OWNER, COLLEAGUE]);
@@ -159,9 +160,9 @@ describe('reporting rounds', function () {
       assert.equal(remindersTo(COLLEAGUE).length, 2);
       assert.ok(actionData(cardOf(a.connector.sent().find((r) => /Påminnelse/.test(JSON.stringify(r.body)))!.body), 'report.continue'));
 
-      clock.now = new Date('2027-02-02T08:00:00Z');
+      clock.setSystemTime(new Date('2027-02-02T08:00:00Z'));
       await tickBoth();
-      await new Promise((r) => setTimeout(r, 300));
+      await waitDrained(a.app.services.outbox);
       assert.equal(remindersTo(OWNER).length, 2, 'nothing after the deadline');
     } finally {
       await a.stop();

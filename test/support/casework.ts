@@ -5,6 +5,8 @@ import { FAST_DELIVERY, seedUser, waitFor } from './delivery';
 import { cardText, startHarness, type Harness } from './harness';
 import { OFFICER, TENANT, type Persona } from './personas';
 import { actionData, fillReport, press } from './wizard';
+import type { SinonFakeTimers } from 'sinon';
+import { fakeClock, nowOf } from './clock';
 
 export const OFFICER2: Persona = { name: 'Tor Sekretær', aadObjectId: '00000000-0000-4000-8000-000000000007', tenantId: TENANT };
 
@@ -56,13 +58,13 @@ export const sentCard = (sent: any) => sent.body?.attachments?.[0]?.content;
  * Mocha hooks for a describe block that runs the secretariat's work: one bot with two bootstrap
  * officers and fast delivery, and a fake clock set back to `start` before each test.
  */
-export function useSecretariatBot(start: string): { h: () => Harness; clock: { now: Date } } {
-  const clock = { now: new Date(start) };
+export function useSecretariatBot(start: string): { h: () => Harness; clock: SinonFakeTimers } {
+  const clock = fakeClock(start);
   let bot: Harness | undefined;
   before(async () => {
-    bot = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: `${OFFICER.aadObjectId},${OFFICER2.aadObjectId}` }, { now: () => clock.now });
+    bot = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: `${OFFICER.aadObjectId},${OFFICER2.aadObjectId}` }, { now: nowOf(clock) });
   });
   after(async () => { await bot?.stop(); });
-  beforeEach(() => { clock.now = new Date(start); });
+  beforeEach(() => { clock.setSystemTime(new Date(start)); });
   return { h: () => bot!, clock };
 }

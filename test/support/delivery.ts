@@ -1,5 +1,6 @@
 import type { ConversationReferences } from '../../src/storage/conversationReferences';
 import type { Outbox, OutboxMessage } from '../../src/storage/outbox';
+import { channelConversation, personalConversation } from '../../src/teams/delivery/deliver';
 import { TENANT } from './personas';
 import type { TeamsConnector } from './teamsConnector';
 
@@ -43,18 +44,30 @@ export async function seedChannel(refs: ConversationReferences, serviceUrl: stri
   });
 }
 
-export async function waitFor(what: string, cond: () => boolean | Promise<boolean>, timeoutMs = 15_000, everyMs = 50): Promise<void> {
+export async function waitFor(what: string | (() => string), cond: () => boolean | Promise<boolean>, timeoutMs = 15_000, everyMs = 50): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await cond())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
 
-/** Waits until every tag arrived at least once, then a little longer so a late duplicate would show. */
-export async function waitForArrivals(connector: TeamsConnector, tags: string[], timeoutMs = 20_000, settleMs = 400): Promise<void> {
-  await waitFor(`${tags.length} messages to arrive (missing ${connector.missing(tags).slice(0, 5).join(', ')}…)`, () => connector.missing(tags).length === 0, timeoutMs);
-  await new Promise((r) => setTimeout(r, settleMs));
+/**
+ * Waits until the outbox has nothing queued or being sent (in the conversation of `to`, if given):
+ * every send the bot had to make has been made and answered, so "nothing more was sent" can be
+ * asserted now. Call it after the action whose messages are counted has returned.
+ */
+export async function waitDrained(outbox: Outbox, to?: { tenantId: string; aadObjectId: string } | { channelId: string }, timeoutMs = 15_000): Promise<void> {
+  const conversation = to === undefined ? undefined : 'channelId' in to ? channelConversation(to.channelId) : personalConversation(to.tenantId, to.aadObjectId);
+  let left: string[] = [];
+  await waitFor(() => `the outbox to drain (still pending: ${left.slice(0, 5).join(', ')})`, async () => (left = await outbox.pending(conversation)).length === 0, timeoutMs, 50);
+}
+
+/** Waits until every tag arrived at least once and the outbox is drained, so a late duplicate would show. */
+export async function waitForArrivals(connector: TeamsConnector, outbox: Outbox, tags: string[], timeoutMs = 20_000): Promise<void> {
+  await waitFor(() => `${tags.length} messages to arrive (missing ${connector.missing(tags).slice(0, 5).join(', ')}…)`, () => connector.missing(tags).length === 0, timeoutMs);
+  await waitDrained(outbox, undefined, timeoutMs);
+  await connector.idle();
 }
 
 /** Waits until the outbox says the message is done (sent or failed). */

@@ -3,7 +3,7 @@ import { startApp, type RunningApp } from '../../src/app/start';
 import { createLogger } from '../../src/app/logger';
 import { FakeConnector } from './fakeConnector';
 import { shownText } from './markdown';
-import type { Persona } from './personas';
+import { TENANT, type Persona } from './personas';
 
 let prefixCounter = 0;
 
@@ -17,13 +17,31 @@ export interface Harness {
   connector: FakeConnector;
   logLines: string[];
   send(who: Persona, text: string, extra?: Record<string, unknown>): Promise<any[]>;
-  invoke(who: Persona, verb: string, data?: Record<string, unknown>, extra?: Record<string, unknown>): Promise<{ status: number; body: any }>;
-  post(activity: Record<string, unknown>): Promise<{ status: number; body: any }>;
+  invoke(who: Persona, verb: string, data?: Record<string, unknown>, extra?: Record<string, unknown>): Promise<{ status: number; body: any; bytes: number }>;
+  /** `bytes`: the size of the JSON sent (the door refuses more than 256 KB with 413). */
+  post(activity: Record<string, unknown>): Promise<{ status: number; body: any; bytes: number }>;
   personalActivity(who: Persona, extra?: Record<string, unknown>): Record<string, unknown>;
   stop(): Promise<void>;
 }
 
 export const BOT_ID = '28:kompetansebot';
+
+/**
+ * The settings a test starts the bot with: anonymous LOCAL_MODE unless it names an app id, and then
+ * what production requires besides (an https PUBLIC_URL, an export link secret). Officers given as
+ * a bare AAD id (`BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId`) are officers in the test tenant.
+ */
+export function harnessEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const local = !env.MicrosoftAppId;
+  const bootstrap = env.BOOTSTRAP_SECRETARIAT?.split(',').map((e) => e.trim()).filter(Boolean)
+    .map((e) => (e.includes(':') ? e : `${TENANT}:${e}`)).join(',');
+  return {
+    LOCAL_MODE: local ? '1' : undefined,
+    ...(local ? {} : { PUBLIC_URL: 'https://bot.test.invalid', EXPORT_LINK_SECRET: randomUUID() + randomUUID() }),
+    ...env,
+    ...(bootstrap === undefined ? {} : { BOOTSTRAP_SECRETARIAT: bootstrap }),
+  };
+}
 
 /** Starts the real bot on an ephemeral port against the run's Azurite, as Teams would reach it. */
 export async function startHarness(env: Record<string, string | undefined> = {}, opts: { now?: () => Date } = {}): Promise<Harness> {
@@ -35,17 +53,18 @@ export async function startHarness(env: Record<string, string | undefined> = {},
     // Timed jobs run only when a test calls app.scheduler.tick(), so they never surprise a test.
     PLAYGROUND: '0', LOG_LEVEL: 'debug', SCHEDULER_TICK_MS: '0',
     // Tests press faster than any person; the per-person limit is tested on its own (flooding.test.ts).
-    RATE_LIMIT_BURST: '0', ...env,
+    RATE_LIMIT_BURST: '0', ...harnessEnv(env),
   }, { logger: createLogger('debug', (l) => logLines.push(l)), now: opts.now });
 
   const post = async (activity: Record<string, unknown>) => {
+    const json = JSON.stringify(activity);
     const res = await fetch(`${app.url}/api/messages`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity),
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: json,
     });
     const text = await res.text();
     let body: any = text;
     try { body = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
-    return { status: res.status, body };
+    return { status: res.status, body, bytes: Buffer.byteLength(json) };
   };
   const personalActivity = (who: Persona, extra: Record<string, unknown> = {}) => ({
     id: randomUUID(), channelId: 'msteams', serviceUrl: connector.url, timestamp: new Date().toISOString(),

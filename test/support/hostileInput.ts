@@ -91,3 +91,41 @@ export function hostileText(words: readonly string[], ids: readonly string[]): f
     { weight: 1, arbitrary: fc.tuple(s, fc.constantFrom(...words)).map(([a, w]) => `${a}${w}`) },
   );
 }
+
+/** What one mutation did to a valid payload: which field, and how. */
+export interface Mutation { field: string; kind: string; data: Record<string, unknown> }
+
+const UNICODE_EDGES = [...LONE_SURROGATES, ...BIDI, ...ZERO_WIDTH, ...OTHER_UNICODE];
+
+/**
+ * A valid payload with one field changed: dropped, of the wrong type, huge, another person's id,
+ * unicode edge cases around or instead of the value, template text, empty, padded, or one extra
+ * unknown key. Most such payloads still pass a handler's first checks, so the handler's own rules
+ * meet them.
+ */
+export function mutated(base: Record<string, unknown>, foreignIds: readonly string[]): fc.Arbitrary<Mutation> {
+  const fields = Object.keys(base);
+  const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '');
+  const change = (field: string): fc.Arbitrary<Omit<Mutation, 'field'>> => {
+    const v = base[field];
+    const set = (kind: string) => (value: unknown) => ({ kind, data: { ...base, [field]: value } });
+    return fc.oneof(
+      fc.constant({ kind: 'drop', data: Object.fromEntries(Object.entries(base).filter(([k]) => k !== field)) }),
+      fc.constantFrom<unknown>(0, -1, 1e308, true, false, null, [], {}, [v], { value: v }).map(set('wrong type')),
+      fc.constantFrom(...HUGE).map(set('huge')),
+      (foreignIds.length ? fc.constantFrom(...foreignIds) : fc.uuid()).map(set('foreign id')),
+      fc.tuple(fc.constantFrom(...UNICODE_EDGES), fc.constantFrom('before', 'after', 'instead')).map(([u, where]) =>
+        set('unicode')(where === 'before' ? u + text(v) : where === 'after' ? text(v) + u : u)),
+      fc.constantFrom(...TEMPLATES).map(set('template')),
+      fc.constantFrom('', ' ', '\n').map(set('empty')),
+      fc.constant(set('padded')(`  ${text(v)}\t`)),
+      fc.constant(set('upper case')(text(v).toUpperCase())),
+      fc.constantFrom(...NUMBERS_AS_TEXT).map(set('number as text')),
+    );
+  };
+  const oneField = fc.constantFrom(...(fields.length ? fields : ['verb'])).chain((field) => change(field).map((m) => ({ field, ...m })));
+  const extraKey = fc.tuple(fc.constantFrom(...KNOWN_KEYS, '__proto__', 'constructor', '$root', 'x'), hostileString(foreignIds))
+    .filter(([k]) => !(k in base))
+    .map(([k, value]) => ({ field: k, kind: 'extra key', data: { ...base, [k]: value } }));
+  return fc.oneof({ weight: 9, arbitrary: oneField }, { weight: 1, arbitrary: extraKey });
+}

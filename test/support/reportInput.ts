@@ -1,4 +1,4 @@
-import type { InputStep } from '../../src/domain/report';
+import { INPUT_STEPS, validateStep, type InputStep, type ReportDraft } from '../../src/domain/report';
 
 /** Card input for every step of a complete, valid DEKOM report, as Teams would send it. */
 export const GOOD_INPUT: Record<InputStep, Record<string, unknown>> = {
@@ -52,3 +52,15 @@ export const CONTEXT = { roundYear: 2027 } as const;
 
 /** A megabyte of text: what a careless or hostile paste looks like. */
 export const MEGABYTE = 'x'.repeat(1024 * 1024);
+
+/** Draft a step sees: what the earlier steps of the good report gave. */
+export function draftBefore(step: InputStep): ReportDraft {
+  let draft: ReportDraft = {};
+  for (const s of INPUT_STEPS) {
+    if (s === step) break;
+    const r = validateStep(s, GOOD_INPUT[s], draft, CONTEXT);
+    if (!r.ok) throw new Error(`fixture step ${s} should be valid: ${JSON.stringify(r.errors)}`);
+    draft = r.draft;
+  }
+  return draft;
+}

@@ -53,6 +53,8 @@ export class TeamsConnector {
   private readonly posted = new Map<string, number[]>();
   private readonly postedByApp: number[] = [];
   private readonly sockets = new Set<import('node:net').Socket>();
+  /** Slow answers still to come: a late post would land when they fire. */
+  private readonly pendingAnswers = new Set<NodeJS.Timeout>();
 
   async start(port = 0): Promise<void> {
     this.server = http.createServer((req, res) => this.handle(req, res));
@@ -61,7 +63,14 @@ export class TeamsConnector {
     this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/`;
   }
 
+  /** Resolves when no slow answer is pending any more, so every post this fake will record is recorded. */
+  async idle(): Promise<void> {
+    while (this.pendingAnswers.size) await new Promise((r) => setTimeout(r, 20));
+  }
+
   async stop(): Promise<void> {
+    for (const t of this.pendingAnswers) clearTimeout(t);
+    this.pendingAnswers.clear();
     for (const s of this.sockets) s.destroy();
     await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
   }
@@ -153,11 +162,13 @@ export class TeamsConnector {
       let callerLeft = false;
       res.on('close', () => { if (!res.writableEnded) callerLeft = true; });
       const early = f.posted === 'at-once' ? post() : undefined;
-      setTimeout(() => {
+      const timer = setTimeout(() => {
+        this.pendingAnswers.delete(timer);
         if (f.posted === 'at-once') return answer(early);
         if (callerLeft) return; // the caller gave up; nothing was posted
         answer(post());
       }, f.slowMs);
+      this.pendingAnswers.add(timer);
     });
   }
 

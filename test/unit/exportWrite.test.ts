@@ -34,7 +34,7 @@ function stalledReader() {
       if (flowing) setImmediate(done); else held.push(done);
     },
   });
-  return { out, bytes: () => Buffer.concat(chunks), release: () => { flowing = true; held.splice(0).forEach((d) => d()); } };
+  return { out, stalled: () => held.length > 0, bytes: () => Buffer.concat(chunks), release: () => { flowing = true; held.splice(0).forEach((d) => d()); } };
 }
 
 describe('streaming the export', function () {
@@ -44,7 +44,13 @@ describe('streaming the export', function () {
       const { rows, counter } = source();
       const reader = stalledReader();
       const writing = format === 'xlsx' ? writeXlsx(reader.out, rows, 'Behovsmeldinger') : writeCsv(reader.out, rows);
-      await new Promise((r) => setTimeout(r, 500));
+      // Until the download has refused a chunk and the writer has stopped asking for rows.
+      let seen = -1;
+      for (let quiet = 0; quiet < 5;) {
+        await new Promise((r) => setTimeout(r, 10));
+        quiet = reader.stalled() && counter.pulled === seen ? quiet + 1 : 0;
+        seen = counter.pulled;
+      }
       assert.ok(counter.pulled < TOTAL / 4, `only a bounded part is built ahead of the reader (${counter.pulled} of ${TOTAL} rows)`);
       reader.release();
       assert.equal(await writing, TOTAL);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {
-  barWidths, decide, disqualificationOf, recommendationOf, runningSums, splitIntoParts, tally, toCsv, CSV_BOM,
+  barWidths, decide, disqualificationOf, recommendationOf, runningSums, splitIntoParts, tally,
   ItemTooLargeError, type Mark,
 } from '../../src/domain/forum';
 import { agendaItem } from '../support/forum';
@@ -100,18 +100,6 @@ describe('forum recommendation: budget bars and sums', () => {
   it('keeps a running sum per scheme in agenda order', () => {
     const items = [agendaItem(1, { scheme: 'DEKOM', roundAmount: 10 }), agendaItem(2, { scheme: 'REKOM', roundAmount: 5 }), agendaItem(3, { scheme: 'DEKOM', roundAmount: 7 })];
     assert.deepEqual(runningSums(items), [10, 5, 17]);
-  });
-});
-
-describe('forum recommendation: CSV', () => {
-  it('is semicolon-separated UTF-8 with a byte order mark and CRLF line ends', () => {
-    const csv = toCsv(['Referanse', 'Eier', 'Beløp'], [['BM-2027-0001', 'Bærum kommune', 1250000]]);
-    assert.ok(csv.startsWith(CSV_BOM));
-    assert.equal(csv.slice(1), 'Referanse;Eier;Beløp\r\nBM-2027-0001;Bærum kommune;1250000\r\n');
-  });
-  it('quotes values holding separators or quotes, and defuses spreadsheet formulas', () => {
-    const csv = toCsv(['a', 'b', 'c'], [['Lesing; skriving', 'Det "nye" tiltaket', '=HYPERLINK("x")']]);
-    assert.equal(csv.slice(1).split('\r\n')[1], '"Lesing; skriving";"Det ""nye"" tiltaket";"\'=HYPERLINK(""x"")"');
   });
 });
 

@@ -52,10 +52,9 @@ describe('organisation numbers (MOD11)', () => {
     assert.equal(orgnrCheckDigit('97000002'), null);
   });
 
-  it('refuses a megabyte of digits quickly', () => {
-    const started = Date.now();
+  // How fast: `npm run bench -- --only=input` (input.orgnr.1mb).
+  it('refuses a megabyte of digits', () => {
     assert.equal(isValidOrgnr('9'.repeat(1024 * 1024)), false);
-    assert.ok(Date.now() - started < 200);
   });
 
   it('prints numbers in groups of three', () => {

@@ -38,11 +38,10 @@ describe('reading raw card values', () => {
       });
     });
 
-    it('refuses a megabyte quickly with "too long"', () => {
-      const started = Date.now();
+    // How fast: `npm run bench -- --only=input` (input.text.1mb).
+    it('refuses a megabyte with "too long"', () => {
       const r = coerceText(' \u0000'.repeat(512 * 1024), { max: 4000, multiline: true }, nb);
       assert.equal(!r.ok && r.problems[0].key, 'report.error.tooLong');
-      assert.ok(Date.now() - started < 100);
     });
 
     it('refuses non-text values', () => {

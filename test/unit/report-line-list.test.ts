@@ -49,9 +49,8 @@ describe('lists of organisations typed one per line', () => {
     assert.deepEqual(parseLineList(`${'x'.repeat(31)}; 974760673`, members, nb).problems, [
       { key: 'report.error.line.nameTooLong', params: { line: 1, max: '30' } },
     ]);
-    const started = Date.now();
+    // How fast 80 000 lines are refused: `npm run bench -- --only=input` (input.lineList.80k).
     assert.equal(parseLineList('a; 974760673\n'.repeat(80_000), members, nb).problems[0].key, 'report.error.tooLong');
-    assert.ok(Date.now() - started < 200);
   });
 
   it('checks a stored list by the same rules, position as line', () => {

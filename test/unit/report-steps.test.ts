@@ -1,18 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { CARD_INPUTS, INPUT_STEPS, validateStep, type FieldError, type InputStep, type ReportDraft } from '../../src/domain/report';
-import { CONTEXT, GOOD_INPUT, MEGABYTE } from '../support/reportInput';
+import { CONTEXT, draftBefore, GOOD_INPUT, MEGABYTE } from '../support/reportInput';
 
-/** Draft a step sees: what the earlier steps of the good report gave. */
-function draftBefore(step: InputStep): ReportDraft {
-  let draft: ReportDraft = {};
-  for (const s of INPUT_STEPS) {
-    if (s === step) break;
-    const r = validateStep(s, GOOD_INPUT[s], draft, CONTEXT);
-    assert.ok(r.ok, `fixture step ${s} should be valid: ${JSON.stringify(!r.ok && r.errors)}`);
-    draft = r.draft;
-  }
-  return draft;
-}
 
 function errorsOf(step: InputStep, field: string, value: unknown): FieldError[] {
   const r = validateStep(step, { ...GOOD_INPUT[step], [field]: value }, draftBefore(step), CONTEXT);
@@ -105,17 +94,15 @@ describe('the wizard steps, field by field', () => {
         }
       });
 
-      it('refuses a pasted megabyte quickly, and echoes back a bounded amount of it', () => {
-        const started = Date.now();
+      // How fast: `npm run bench -- --only=input` (input.step.1mb).
+      it('refuses a pasted megabyte, and echoes back a bounded amount of it', () => {
         const r = validateStep(step, { ...GOOD_INPUT[step], [field]: MEGABYTE }, draftBefore(step), CONTEXT);
-        const took = Date.now() - started;
         assert.equal(r.ok, false);
         if (!r.ok) {
           assert.ok(r.errors.some((e) => e.field === field), JSON.stringify(r.errors));
           assert.ok(JSON.stringify(r.raw).length < 40_000, 'raw echo must stay well under the 100 KB card limit');
           assert.ok(r.raw[field].length < 40_000);
         }
-        assert.ok(took < 300, `took ${took} ms`);
       });
 
       it(row.hostile ? `refuses markup and template expressions with "${row.hostile}"` : 'keeps markup and template expressions as data', () => {

@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
 import { UserRateLimit } from '../../src/teams/userRateLimit';
+import { fakeClock } from '../support/clock';
 
 describe('the per-person request limit', () => {
-  const clock = { t: 1_000_000 };
-  const limit = (burst = 5, perSecond = 2, maxUsers = 1000) => new UserRateLimit({ burst, perSecond, maxUsers, now: () => clock.t });
+  const clock = fakeClock(new Date(1_000_000));
+  const limit = (burst = 5, perSecond = 2, maxUsers = 1000) => new UserRateLimit({ burst, perSecond, maxUsers, now: () => clock.now });
 
   it('lets a burst through, then refuses until tokens come back at the configured rate', () => {
     const l = limit();
     const first = Array.from({ length: 8 }, () => l.take('a'));
     assert.deepEqual(first, [true, true, true, true, true, false, false, false]);
-    clock.t += 499;
+    clock.tick(499);
     assert.equal(l.take('a'), false);
-    clock.t += 1;
+    clock.tick(1);
     assert.equal(l.take('a'), true);
     assert.equal(l.take('a'), false);
   });
@@ -28,7 +29,7 @@ describe('the per-person request limit', () => {
     const l = limit(5, 2);
     for (let i = 0; i < 50; i++) l.take(`p${i}`);
     assert.equal(l.size, 50);
-    clock.t += 2500;
+    clock.tick(2500);
     l.take('late');
     assert.equal(l.size, 1);
   });

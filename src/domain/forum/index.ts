@@ -4,5 +4,4 @@ export * from './tally';
 export * from './disqualification';
 export * from './parts';
 export * from './recommendation';
-export * from './csv';
 export * from './agendaItem';

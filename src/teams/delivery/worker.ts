@@ -104,7 +104,10 @@ export class DeliveryWorker {
     this.stopDeadline = Date.now() + graceMs;
     this.signal();
     await this.loopDone;
-    await Promise.race([Promise.allSettled([...this.inflight.values()]), sleep(graceMs)]);
+    // The grace timer is cleared once the sends are done, so a stopped worker holds the process no longer.
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.inflight.values()]), new Promise<void>((r) => { grace = setTimeout(r, graceMs); })]);
+    clearTimeout(grace);
     try {
       await this.deps.leases.release(this.held.keys(), this.opts.instanceId);
       await this.deps.leases.leave(this.opts.instanceId);
@@ -272,7 +275,7 @@ export class DeliveryWorker {
     if ('wait' in plan) return stepBack(Date.now() + plan.wait);
     if ('fail' in plan) {
       permit.refund();
-      logger.warn('delivery failed', { key: m.key, kind: m.kind, reason: plan.fail, attempts: m.attempts });
+      logger.warn('delivery failed', { key: m.key, kind: m.kind, failure: plan.fail, attempts: m.attempts });
       return this.record(() => outbox.markFailed(claim, plan.fail));
     }
 
@@ -299,7 +302,7 @@ export class DeliveryWorker {
       await this.record(() => outbox.retryAt(claim, Date.now() + delay, { lastError, lastStatus: result.failure.status, inDoubt: verdict.inDoubt }));
       return;
     }
-    logger.warn('delivery failed', { key: m.key, kind: m.kind, reason: verdict.reason, error: lastError, attempts: m.attempts });
+    logger.warn('delivery failed', { key: m.key, kind: m.kind, failure: verdict.reason, error: lastError, attempts: m.attempts });
     // Stale first: whoever sees the failure also sees that the conversation is not to be used.
     if (verdict.markStale) {
       await this.markStale(m.target).catch((err) => logger.warn('could not mark the conversation stale', { key: m.key, error: err as Error }));

@@ -1,4 +1,5 @@
-import { recommendationOf, toCsv, type AgendaItem, type Meeting } from '../../domain/forum';
+import { recommendationOf, type AgendaItem, type Meeting } from '../../domain/forum';
+import { toCsv } from '../../export/csv';
 import type { Round } from '../../domain/round';
 import type { StoredItem } from '../../storage/meetings';
 import { renderCard, type AdaptiveCard } from '../cards/render';

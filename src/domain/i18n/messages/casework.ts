@@ -101,6 +101,7 @@ export const caseworkMessages = defineMessages({
     'export.expired': 'Lenken har gått ut. Be om en ny eksport i Teams: skriv «eksport».',
     'export.notFound': 'Lenken er ugyldig.',
     'export.forbidden': 'Lenken gjelder en person som ikke lenger er i sekretariatet.',
+    'export.unavailable': 'Eksporten kan ikke hentes akkurat nå. Prøv lenken igjen om litt.',
 
     'notify.returned.title': '{reference} er sendt tilbake til deg',
     'notify.returned.text': 'Statsforvalteren har sett på behovsmeldingen «{title}» og ber deg rette den:\n\n{comment}\n\nÅpne meldingen, rett det som trengs og send den inn på nytt. Det går an også etter fristen.',
@@ -210,6 +211,7 @@ export const caseworkMessages = defineMessages({
     'export.expired': 'Lenkja har gått ut. Be om ein ny eksport i Teams: skriv «eksport».',
     'export.notFound': 'Lenkja er ugyldig.',
     'export.forbidden': 'Lenkja gjeld ein person som ikkje lenger er i sekretariatet.',
+    'export.unavailable': 'Eksporten kan ikkje hentast akkurat no. Prøv lenkja igjen om litt.',
 
     'notify.returned.title': '{reference} er sendt tilbake til deg',
     'notify.returned.text': 'Statsforvaltaren har sett på behovsmeldinga «{title}» og ber deg rette ho:\n\n{comment}\n\nOpne meldinga, rett det som trengst og send ho inn på nytt. Det går an også etter fristen.',
@@ -319,6 +321,7 @@ export const caseworkMessages = defineMessages({
     'export.expired': 'The link has expired. Ask for a new export in Teams: type “export”.',
     'export.notFound': 'The link is not valid.',
     'export.forbidden': 'The link belongs to someone who is no longer in the secretariat.',
+    'export.unavailable': 'The export cannot be fetched right now. Try the link again in a little while.',
 
     'notify.returned.title': '{reference} was returned to you',
     'notify.returned.text': 'The County Governor has looked at the needs report “{title}” and asks you to correct it:\n\n{comment}\n\nOpen the report, correct what is needed and submit it again. You can do so also after the deadline.',

@@ -1,7 +1,7 @@
 import { formatDate } from '../../../domain/i18n';
 import { formatOrgnr } from '../../../domain/orgnr';
 import { localised } from '../../../domain/regions';
-import { SECRETARIAT_GROUP, type Grant } from '../../../domain/roles';
+import { isBootstrapOfficer, SECRETARIAT_GROUP, type Grant } from '../../../domain/roles';
 import { renderCard, type AdaptiveCard } from '../../cards/render';
 import type { Turn } from '../../turn';
 import { action } from '../../cards/action';
@@ -19,7 +19,7 @@ export async function rolesCard(turn: Turn, opts: { notice?: string; error?: str
   const forum = services.regions.id;
   const channels = new Map((await services.groups.list(forum)).map((c) => [c.group, c]));
   const person = (g: Grant) => {
-    const bootstrap = services.bootstrapSecretariat.some((id) => id.toLowerCase() === g.person.aadObjectId.toLowerCase()) && g.role === 'secretariat';
+    const bootstrap = isBootstrapOfficer(services.bootstrapSecretariat, g.person) && g.role === 'secretariat';
     const detail = [
       roleName(turn, g.role),
       ...(g.organisations.length ? [t('roles.person.orgs', { orgs: g.organisations.map(formatOrgnr).join(', ') })] : []),
@@ -33,9 +33,8 @@ export async function rolesCard(turn: Turn, opts: { notice?: string; error?: str
   };
 
   const officers = await services.roles.inGroup(forum, SECRETARIAT_GROUP);
-  const stored = new Set(officers.map((g) => g.person.aadObjectId.toLowerCase()));
-  const unseen = services.bootstrapSecretariat.filter((id) => !stored.has(id.toLowerCase())).map((id) => ({
-    name: id, detail: `${roleName(turn, 'secretariat')} · ${t('roles.person.bootstrap')}`, removeTitle: '', removeVerb: '', removeData: {},
+  const unseen = services.bootstrapSecretariat.filter((b) => !isBootstrapOfficer(officers.map((g) => g.person), b)).map((b) => ({
+    name: b.aadObjectId, detail: `${roleName(turn, 'secretariat')} · ${t('roles.person.bootstrap')}`, removeTitle: '', removeVerb: '', removeData: {},
   }));
   const groups = [{ title: groupName(turn, SECRETARIAT_GROUP), channel: '', people: [...officers.map(person), ...unseen] }];
   for (const group of votingGroups(turn)) {

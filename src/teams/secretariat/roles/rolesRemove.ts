@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, samePerson, type Grant } from '../../../domain/roles';
+import { isBootstrapOfficer, ROLES, samePerson, type Grant } from '../../../domain/roles';
 import type { ActionHandler } from '../../actions/types';
 import type { Turn } from '../../turn';
 import { action } from '../../cards/action';
@@ -23,7 +23,7 @@ async function removable(turn: Turn, data: Record<string, unknown>): Promise<Che
     : undefined;
   if (!grant) return { ok: false, card: await rolesCard(turn, { error: turn.t('roles.error.notFound') }) };
   const name = grant.displayName ?? grant.person.aadObjectId;
-  if (grant.role === 'secretariat' && turn.services.bootstrapSecretariat.some((id) => id.toLowerCase() === grant.person.aadObjectId.toLowerCase())) {
+  if (grant.role === 'secretariat' && isBootstrapOfficer(turn.services.bootstrapSecretariat, grant.person)) {
     return { ok: false, card: await rolesCard(turn, { error: turn.t('roles.error.bootstrap', { name }) }) };
   }
   // Nobody locks themselves (and perhaps everyone) out of the secretariat.

@@ -1,0 +1,238 @@
+import assert from 'node:assert/strict';
+import { SECRETARIAT_GROUP } from '../../src/domain/roles';
+import type { Services } from '../../src/teams/services';
+import { summaryOf } from '../../src/teams/wizard/summaryOf';
+import { transition, type ReportStatus } from '../../src/domain/report';
+import { submitted } from './casework';
+import { CHANNEL, FORUM, grantMember, member, needsReport, ROUND, seedGroupChannel, seedOfficerChat, seedRound, TEAM } from './forum';
+import type { Harness } from './harness';
+import { COLLEAGUE, OFFICER, OWNER, TENANT, type Persona } from './personas';
+import { actionData, fillReport, inputsOf, press, startReport } from './wizard';
+import { GOOD_INPUT } from './reportInput';
+
+// One seeded world per bot: everything every verb of the bot needs to succeed once, owned by the
+// people who may act on it. The authorization matrix seeds one per caller and the fuzz suite one
+// per run, so what one caller's allowed presses change never reaches another caller's cells.
+
+/** The creator's report carries its own words, so an answer that reveals it is easy to spot. */
+export const SECRET = {
+  owner: { ownerName: 'Zetaby kommune', contactName: 'Zelda Kontaktperson', contactEmail: 'zelda@zetaby.kommune.no', contactPhone: '22 99 88 77' },
+  measure: { title: 'Hemmelig tiltak Zeta' },
+};
+export const SECRETS = ['Zetaby', 'Zelda', 'zelda@zetaby', '22 99 88 77', '22998877', 'Hemmelig tiltak Zeta', 'kari@eksempel.no'];
+
+export const GROUP_MEMBER = member(10, 'Mari Medlem');
+export const OTHER_GROUP_MEMBER = member(11, 'Gunnar Annen Gruppe');
+export const DISQUALIFIED = member(12, 'Dag Fra Eierkommunen');
+/** Someone the officer adds to a group in `roles.add`. */
+export const NEW_MEMBER = member(13, 'Nora Ny');
+export const OTHER_FORUM_OFFICER: Persona = { name: 'Nils Nordland', tenantId: TENANT, aadObjectId: '00000000-0000-4000-8000-000000000021' };
+
+export interface World {
+  /** The caller's own unsent draft, at the measure step, and a complete one at the review. */
+  draftId: string; fullDraftId: string;
+  /** The creator's own draft (the caller's draftId when the caller is the creator). */
+  creatorDraftId: string;
+  /** The creator's submitted report (in the open demo round), with SECRET's words. */
+  report: { reportId: string; roundId: string; reference: string };
+  demoRoundId: string;
+  /** Meeting 1 of group vest: its vote open in the group's channel on one item. */
+  meetingId: string; voteId: string; agendaReportId: string;
+  /** Meeting 2 of group vest, not opened: two items to edit, and a checked report to add. */
+  editMeetingId: string; editItems: string[]; spareReportId: string;
+  /** Reports of ROUND for the casework: one per state change an officer makes. */
+  toCheck: string; toReturn: string; toMove: string; toDecide: string; toGrantAll: string; toPay: string;
+  plannedRoundId: string; oldRoundId: string;
+}
+
+let n = 0;
+
+/** A report of ROUND with the given path of states after `submitted`, stored as the wizard would. */
+export async function seedReport(services: Services, path: ReportStatus[] = []): Promise<string> {
+  const i = ++n;
+  const data = needsReport(900 + i);
+  const draftId = `world-${process.pid}-${i}-${Math.floor(Math.random() * 1e9)}`;
+  // A year of its own in the reference: the demo round is 2027 too, and `vis` must find one report only.
+  const reference = await services.reports.referenceFor(ROUND.id, ROUND.year + 100, draftId);
+  const by = { tenantId: TENANT, aadObjectId: '00000000-0000-4000-8000-000000000001' };
+  await services.reports.submitNew({ draftId, roundId: ROUND.id, reference, by, summary: summaryOf(data, services.regions), data });
+  for (const to of path) {
+    await services.reports.setStatus(ROUND.id, draftId, (status) => {
+      const moved = transition({ status }, to, { actor: { role: 'secretariat', id: 'test' }, at: services.now(), deadline: new Date(ROUND.deadline) });
+      return moved.ok ? moved.entry : { from: status, to, at: services.now().toISOString(), actor: { role: 'secretariat', id: 'test' } };
+    });
+  }
+  return draftId;
+}
+
+async function officerCard(h: Harness, verb: string, data: Record<string, unknown>): Promise<any> {
+  const res = await h.invoke(OFFICER, verb, data);
+  assert.equal(res.body?.type, 'application/vnd.microsoft.card.adaptive', `${verb}: ${JSON.stringify(res.body).slice(0, 300)}`);
+  return res.body.value;
+}
+
+/** A meeting of group vest over the reports checked now, made through the officer's form. */
+async function meetingOver(h: Harness, title: string): Promise<string> {
+  const form = await officerCard(h, 'meeting.new', {});
+  const editor = await officerCard(h, 'meeting.create', { ...actionData(form, 'meeting.create'), group: 'vest', roundId: ROUND.id, title, date: '2027-03-12' });
+  return actionData(editor, 'vote.open').meetingId as string;
+}
+
+/** Seeds the world; `caller` gets the drafts (everyone may keep drafts of their own). */
+export async function seedWorld(h: Harness, caller: Persona): Promise<World> {
+  const sv = h.app.services;
+  const report = await submitted(h, OWNER, { owner: SECRET.owner, measure: SECRET.measure });
+  await sv.reports.addOwnerMember('974760673', { tenantId: COLLEAGUE.tenantId, aadObjectId: COLLEAGUE.aadObjectId });
+  const owner = await press(h, caller, await startReport(h, caller), 'report.next', GOOD_INPUT.owner);
+  const draftId = actionData(owner, 'report.next').draftId as string;
+  const creatorDraftId = caller.aadObjectId === OWNER.aadObjectId ? draftId
+    : actionData(await press(h, OWNER, await startReport(h, OWNER), 'report.next', { ...GOOD_INPUT.owner, ...SECRET.owner }), 'report.next').draftId as string;
+  // A third draft, saved and closed on the first step, so "delete my drafts" has one left at the end.
+  await press(h, caller, await startReport(h, caller), 'report.close', { ownerName: 'Reserve' });
+  const review = await fillReport(h, caller);
+  const fullDraftId = actionData(review, 'report.submit').draftId as string;
+
+  await grantMember(sv, GROUP_MEMBER, { organisations: ['111111111'] });
+  await grantMember(sv, OTHER_GROUP_MEMBER, { group: 'oslo' });
+  await grantMember(sv, DISQUALIFIED, { organisations: ['974760673'] });
+  await sv.roles.grant({
+    person: { tenantId: OTHER_FORUM_OFFICER.tenantId, aadObjectId: OTHER_FORUM_OFFICER.aadObjectId }, forum: 'nordland', role: 'secretariat',
+    group: SECRETARIAT_GROUP, organisations: [], grantedBy: 'test', grantedAt: '2026-11-01T00:00:00.000Z',
+  });
+  await seedRound(sv);
+  await seedGroupChannel(sv, h.connector.url);
+  await seedOfficerChat(sv, h.connector.url, OFFICER);
+  await seedOfficerChat(sv, h.connector.url, OWNER);
+
+  const agendaReportId = await seedReport(sv, ['formally_checked']);
+  const meetingId = await meetingOver(h, 'Vårmøte Vest');
+  await officerCard(h, 'vote.open', { meetingId });
+  const editItems = [await seedReport(sv, ['formally_checked']), await seedReport(sv, ['formally_checked'])];
+  const editMeetingId = await meetingOver(h, 'Høstmøte Vest');
+  const meeting = (await sv.meetings.get(FORUM, meetingId))!;
+  assert.ok(meeting.vote?.status === 'open' && meeting.posted, 'the vote is open in the channel');
+
+  const toDecision: ReportStatus[] = ['formally_checked', 'on_agenda', 'prioritised'];
+  const world: World = {
+    draftId, fullDraftId, creatorDraftId, report, demoRoundId: report.roundId, meetingId, voteId: meeting.vote.id, agendaReportId, editMeetingId, editItems,
+    spareReportId: await seedReport(sv, ['formally_checked']),
+    toCheck: await seedReport(sv), toReturn: await seedReport(sv), toMove: await seedReport(sv),
+    toDecide: await seedReport(sv, toDecision), toGrantAll: await seedReport(sv, toDecision), toPay: await seedReport(sv, [...toDecision, 'granted']),
+    plannedRoundId: 'r2029', oldRoundId: 'r2024',
+  };
+  await sv.rounds.create({ ...ROUND, id: world.plannedRoundId, year: 2029, deadline: '2029-02-01T22:59:00.000Z', status: 'planned' });
+  await sv.rounds.create({ ...ROUND, id: world.oldRoundId, year: 2024, deadline: '2024-02-01T22:59:00.000Z', status: 'closed' });
+  return world;
+}
+
+/** Settings the world needs: its old round (2024) is past retention. */
+export const WORLD_ENV = { ROUND_RETENTION_YEARS: '1' };
+
+export type Where = 'personal' | 'channel';
+
+/** A Teams activity from `who`, in their personal chat or in group vest's channel of the forum's team. */
+export function activityFor(h: Harness, who: Persona, where: Where): Record<string, unknown> {
+  const base = h.personalActivity(who);
+  if (where === 'personal') return base;
+  return {
+    ...base,
+    conversation: { id: `${CHANNEL};messageid=1700000000000`, conversationType: 'channel', tenantId: who.tenantId, isGroup: true },
+    channelData: { team: { id: TEAM }, channel: { id: CHANNEL }, tenant: { id: who.tenantId } },
+  };
+}
+
+/** The inputs of a form card with their current values, as Teams sends them back. */
+export function valuesOf(card: any): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(inputsOf(card)).map(([id, input]) => [id, input.value ?? '']));
+}
+
+export interface Press { where: Where; data: Record<string, unknown> }
+type PressOf = (w: World, officer: (verb: string, data?: Record<string, unknown>) => Promise<any>) => Press | Promise<Press>;
+
+const personal = (data: Record<string, unknown>): Press => ({ where: 'personal', data });
+const inChannel = (data: Record<string, unknown>): Press => ({ where: 'channel', data });
+const caseOf = (w: World, reportId: string) => ({ roundId: ROUND.id, reportId });
+
+/**
+ * What a real card sends for each verb when it works: the ids of the world's things and valid
+ * input. In the order a caller's allowed presses run: a press that uses up a fixture (submits,
+ * withdraws, deletes, closes) comes after every press that needs it.
+ */
+export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
+  ['help.show', () => personal({})],
+  ['report.new', () => personal({})],
+  ['report.next', (w) => personal({ draftId: w.draftId, step: 'measure', ...GOOD_INPUT.measure })],
+  ['report.back', (w) => personal({ draftId: w.draftId, step: 'targets' })],
+  ['report.goto', (w) => personal({ draftId: w.draftId, step: 'owner' })],
+  ['report.close', (w) => personal({ draftId: w.draftId, step: 'owner' })],
+  ['report.continue', () => personal({})],
+  ['report.resume', (w) => personal({ draftId: w.draftId })],
+  ['report.cancel', (w) => personal({ draftId: w.draftId })],
+  ['draft.delete', (w) => personal({ draftId: w.draftId })],
+  ['report.mine', () => personal({})],
+  ['report.open', (w) => personal({ reportId: w.report.reportId })],
+  ['report.edit', (w) => personal({ reportId: w.report.reportId })],
+  ['report.withdraw', (w) => personal({ reportId: w.report.reportId })],
+  ['privacy.show', () => personal({})],
+  ['privacy.deleteDrafts', () => personal({})],
+  ['secretariat.menu', () => personal({})],
+  ['roles.list', () => personal({})],
+  ['roles.addForm', () => personal({ mode: 'member' })],
+  ['channel.form', () => inChannel({})],
+  ['channel.assign', () => inChannel({ group: 'vest', channel: CHANNEL })],
+  ['round.list', () => personal({})],
+  ['round.newForm', () => personal({})],
+  ['overview.show', (w) => personal({ roundId: w.demoRoundId })],
+  ['report.check', (w) => personal(caseOf(w, w.toCheck))],
+  ['report.return', (w) => personal(caseOf(w, w.toReturn))],
+  ['report.moveGroup', (w) => personal(caseOf(w, w.toMove))],
+  ['decision.form', (w) => personal(caseOf(w, w.toDecide))],
+  ['decision.paid', (w) => personal(caseOf(w, w.toPay))],
+  ['decision.pending', () => personal({ roundId: ROUND.id })],
+  ['decision.grantAll', () => personal({ roundId: ROUND.id })],
+  ['export.round', () => personal({ roundId: ROUND.id })],
+  ['round.purge', () => personal({})],
+  ['meeting.list', () => personal({})],
+  ['meeting.new', () => personal({})],
+  ['meeting.show', (w) => personal({ meetingId: w.editMeetingId })],
+  ['round.close', (w) => personal({ roundId: w.demoRoundId })],
+  ['roles.remove', () => personal({ tenantId: OTHER_GROUP_MEMBER.tenantId, aadObjectId: OTHER_GROUP_MEMBER.aadObjectId, role: 'member', group: 'oslo' })],
+  ['vote.refresh', (w) => inChannel({ meetingId: w.meetingId, reportId: w.agendaReportId, v: w.voteId })],
+  // From here on each press changes what it names, and nothing later needs it as it was.
+  ['vote.mark', (w) => inChannel({ meetingId: w.meetingId, reportId: w.agendaReportId, v: w.voteId, mark: 'prioritise' })],
+  ['report.submit', (w) => personal({ draftId: w.fullDraftId })],
+  ['draft.deleteConfirm', (w) => personal({ draftId: w.draftId })],
+  ['privacy.deleteDraftsConfirm', () => personal({})],
+  ['report.withdrawConfirm', (w) => personal({ reportId: w.report.reportId })],
+  ['roles.add', () => personal({
+    mode: 'member', aadObjectId: NEW_MEMBER.aadObjectId, tenantId: NEW_MEMBER.tenantId, displayName: NEW_MEMBER.name, role: 'member', group: 'vest', organisations: '',
+  })],
+  ['roles.removeConfirm', () => personal({ tenantId: OTHER_GROUP_MEMBER.tenantId, aadObjectId: OTHER_GROUP_MEMBER.aadObjectId, role: 'member', group: 'oslo' })],
+  ['round.create', async (_w, officer) => {
+    const form = await officer('round.newForm');
+    const values = valuesOf(form);
+    for (const k of Object.keys(values)) if (/budget/i.test(k)) values[k] = '1 000 000';
+    return personal({ ...values, year: '2028', deadline: '2028-02-01' });
+  }],
+  ['report.checkPass', (w) => personal(caseOf(w, w.toCheck))],
+  ['report.returnConfirm', (w) => personal({ ...caseOf(w, w.toReturn), comment: 'Mangler vedlegg' })],
+  ['report.moveGroupConfirm', (w) => personal({ ...caseOf(w, w.toMove), workingGroup: 'oslo' })],
+  ['decision.record', async (w, officer) => {
+    const form = await officer('decision.form', caseOf(w, w.toDecide));
+    return personal({ ...actionData(form, 'decision.record'), ...valuesOf(form), outcome: 'granted' });
+  }],
+  ['decision.grantAllConfirm', async (_w, officer) => personal(actionData(await officer('decision.grantAll', { roundId: ROUND.id }), 'decision.grantAllConfirm'))],
+  ['decision.paidConfirm', (w) => personal(caseOf(w, w.toPay))],
+  ['meeting.add', (w) => personal({ meetingId: w.editMeetingId, addReportId: w.spareReportId })],
+  ['meeting.move', (w) => personal({ meetingId: w.editMeetingId, reportId: w.editItems[1], to: 'up' })],
+  ['meeting.remove', (w) => personal({ meetingId: w.editMeetingId, reportId: w.editItems[0] })],
+  ['meeting.post', (w) => personal({ meetingId: w.editMeetingId })],
+  ['meeting.create', async (_w, officer) => personal({ ...actionData(await officer('meeting.new'), 'meeting.create'), group: 'oslo', roundId: ROUND.id, title: 'Møte Oslo', date: '2027-03-20' })],
+  ['vote.open', (w) => personal({ meetingId: w.editMeetingId })],
+  ['vote.close', (w) => personal({ meetingId: w.meetingId })],
+  ['meeting.recommendation', (w) => personal({ meetingId: w.meetingId })],
+  ['meeting.csv', (w) => personal({ meetingId: w.meetingId })],
+  ['round.closeConfirm', (w) => personal({ roundId: w.demoRoundId })],
+  ['round.open', (w) => personal({ roundId: w.plannedRoundId })],
+  ['round.purgeConfirm', async (_w, officer) => personal(actionData(await officer('round.purge'), 'round.purgeConfirm'))],
+];
