@@ -4,9 +4,9 @@ import { freePort } from '../src/app/childProcess';
 import { ROOT } from '../src/app/paths';
 import { round2, waitForHealth, type BenchRow } from './common';
 
-function timeProcess(args: string[], env: Record<string, string>, until?: (port: number) => Promise<void>): Promise<number> {
-  return new Promise(async (resolve, reject) => {
-    const port = await freePort();
+async function timeProcess(args: string[], env: Record<string, string>, until?: (port: number) => Promise<void>): Promise<number> {
+  const port = await freePort();
+  return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), ...env }, stdio: 'ignore' });
     child.once('error', reject);
@@ -14,15 +14,17 @@ function timeProcess(args: string[], env: Record<string, string>, until?: (port:
       child.once('exit', () => resolve(performance.now() - t0));
       return;
     }
-    try {
-      await until(port);
-      const ms = performance.now() - t0;
-      child.once('exit', () => resolve(ms));
-      child.kill('SIGTERM');
-    } catch (err) {
-      child.kill('SIGKILL');
-      reject(err);
-    }
+    until(port).then(
+      () => {
+        const ms = performance.now() - t0;
+        child.once('exit', () => resolve(ms));
+        child.kill('SIGTERM');
+      },
+      (err: unknown) => {
+        child.kill('SIGKILL');
+        reject(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
   });
 }
 

@@ -98,7 +98,7 @@ export async function benchVote(opts: VoteBenchOptions): Promise<BenchRow[]> {
   const waves: Wave[] = [];
   try {
     // Warm-up on the other item: JIT, connections, the tables' first requests.
-    await wave(bot.url, Math.min(20, members), (n) => ({ ...ref('bench-warmup'), mark: 'abstain' }));
+    await wave(bot.url, Math.min(20, members), () => ({ ...ref('bench-warmup'), mark: 'abstain' }));
     const rounds = opts.quick ? 1 : 3;
     for (let r = 0; r < rounds; r++) {
       // Later waves: everyone changes their mind at once.

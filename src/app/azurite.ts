@@ -41,7 +41,7 @@ export async function startAzurite(opts: { port: number; location?: string; log?
     await waitForPort(opts.port, '127.0.0.1', 30_000, () => alive);
   } catch (err) {
     await child.stop();
-    throw new Error(`Azurite did not start on port ${opts.port}: ${(err as Error).message}`);
+    throw new Error(`Azurite did not start on port ${opts.port}: ${(err as Error).message}`, { cause: err });
   }
   return { ...child, port: opts.port, connectionString: azuriteConnectionString(opts.port) };
 }

@@ -110,7 +110,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
     tail.flush();
     const detail = lastErrors(logFile);
     await stop();
-    throw new Error(`Agents Playground did not start: ${(err as Error).message}${detail ? `\n${detail}` : ''}`);
+    throw new Error(`Agents Playground did not start: ${(err as Error).message}${detail ? `\n${detail}` : ''}`, { cause: err });
   }
 }
 

@@ -36,7 +36,7 @@ export async function openTables(config: Config, logger: Logger): Promise<{ tabl
   } catch (err) {
     await azurite?.stop();
     const check = config.TABLES_ACCOUNT_URL ? 'TABLES_ACCOUNT_URL and the identity\'s role (Storage Table Data Contributor)' : 'TABLES_CONNECTION_STRING';
-    throw new Error(`Table Storage does not answer (${(err as Error).message.split('\n')[0]}); check ${check}`);
+    throw new Error(`Table Storage does not answer (${(err as Error).message.split('\n')[0]}); check ${check}`, { cause: err });
   }
   return { tables, azurite };
 }

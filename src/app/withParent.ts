@@ -21,4 +21,5 @@ setInterval(() => {
 
 const [script, ...args] = process.argv.slice(2);
 process.argv = [process.argv[0], script, ...args];
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the wrapped program, chosen at run time
 require(script);

@@ -81,7 +81,7 @@ export function isStorageUnavailable(err: unknown): boolean {
 // Row and partition keys may not hold / \ # ? or control characters; Teams ids hold ':' and '@'
 // which are fine, so only the forbidden characters are escaped.
 export function safeKey(value: string): string {
-  return value.replace(/[\/\\#?%\u0000-\u001f\u007f-\u009f]/g, (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0'));
+  return value.replace(/[/\\#?%\u0000-\u001f\u007f-\u009f]/g, (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0'));
 }
 
 export type Entity<T extends object> = TableEntity<T>;

@@ -1,4 +1,4 @@
-import { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { normaliseCommandText } from '../domain/commandText';
 import { pickLocale, translator, type Locale, type Translate } from '../domain/i18n';
 import type { Services } from './services';

@@ -5,8 +5,7 @@ import { waitDrained } from '../support/delivery';
 import { FOREIGN, MEMBER, OFFICER, OTHER_OWNER, OWNER } from '../support/personas';
 import { GOOD_INPUT } from '../support/reportInput';
 import { actionData, inputsOf, press } from '../support/wizard';
-import { invokeCard, personOf, sentCard, sentMentioning, submitted, waitForSent, useSecretariatBot } from '../support/casework';
-import {  } from '../support/clock';
+import { invokeCard, sentCard, sentMentioning, submitted, waitForSent, useSecretariatBot } from '../support/casework';
 
 // Every verb and command of the secretariat's casework, with data that would change something.
 const VERBS = [

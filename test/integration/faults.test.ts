@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { azuriteConnectionString, startAzurite, type Azurite } from '../../src/app/azurite';
 import { Tables } from '../../src/storage/tables';
 import { waitFor } from '../support/delivery';
@@ -192,10 +193,10 @@ async function startStorageGate(azuritePort: number, prefix: string) {
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   server.on('connection', (s) => { sockets.add(s); s.once('close', () => sockets.delete(s)); });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = (server.address() as import('node:net').AddressInfo).port;
+  const port = (server.address() as AddressInfo).port;
   return {
     connectionString: azuriteConnectionString(port),
     holdAfter: (n: number) => { budget = n; },

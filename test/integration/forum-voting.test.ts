@@ -148,7 +148,7 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     const order = (await s.meetings.get(FORUM, meetingId))!.order;
     assert.equal(order[1], first);
     const removed = order[2];
-    editor = await officer('meeting.remove', { meetingId, reportId: removed });
+    await officer('meeting.remove', { meetingId, reportId: removed });
     assert.equal((await s.reports.get('r2027', removed))!.status, 'formally_checked', 'back for another meeting');
     await waitFor('the second agenda update', () => cardsIn(h.connector.updated().map((u) => u.body)).some((c) => /2 saker fra innmeldingsrunden/.test(cardText(c))));
     const updates = h.connector.updated().filter((u) => cardText(cardsIn([u.body])[0] ?? {}).includes('Vårmøte Vest'));

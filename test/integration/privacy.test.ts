@@ -3,7 +3,7 @@ import { FAST_DELIVERY } from '../support/delivery';
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
 import { COLLEAGUE, MEMBER, OFFICER, OTHER_OWNER, OWNER, type Persona } from '../support/personas';
 import { GOOD_INPUT } from '../support/reportInput';
-import { actionData, fillReport, inputsOf, passOwnerSteps, press, startReport } from '../support/wizard';
+import { actionData, inputsOf, passOwnerSteps, press, startReport } from '../support/wizard';
 import { TO_PRIORITISED, invokeCard, moveTo, personOf, sentCard, submitted, waitForSent, useSecretariatBot } from '../support/casework';
 import { fakeClock, nowOf } from '../support/clock';
 

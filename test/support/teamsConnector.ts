@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { WindowLimit } from '../../src/domain/rateLimit';
 
 /**
@@ -52,7 +52,7 @@ export class TeamsConnector {
   private readonly attempts = new Map<string, number>();
   private readonly posted = new Map<string, number[]>();
   private readonly postedByApp: number[] = [];
-  private readonly sockets = new Set<import('node:net').Socket>();
+  private readonly sockets = new Set<Socket>();
   /** Slow answers still to come: a late post would land when they fire. */
   private readonly pendingAnswers = new Set<NodeJS.Timeout>();
 

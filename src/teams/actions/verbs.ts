@@ -3,7 +3,7 @@
  * action table (a module augmentation), so `Verb` is derived from the table while card builders
  * import only this leaf file and no import cycle runs through the handlers.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface VerbTable {}
 
 /** A verb of the action table; a misspelled one on a card is a compile error. */

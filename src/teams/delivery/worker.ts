@@ -228,6 +228,8 @@ export class DeliveryWorker {
    */
   private async process(c: DueEntry, permit: Permit, lane: Lane, previous: Promise<void>, answered: () => void): Promise<void> {
     const { outbox, logger } = this.deps;
+    // Assigned once below, but read by stepBack, which is defined before it.
+    // eslint-disable-next-line prefer-const
     let claim: Claim | undefined;
     // Not sent in its turn: the conversation's later messages must not overtake it, so this lane
     // stops and the conversation waits for a fresh look at the outbox. A claimed message goes back

@@ -28,7 +28,7 @@ type State = { upTo: string; pending?: string };
  * or skip one.
  */
 export async function intakeDigests(ctx: JobContext): Promise<void> {
-  const { services, jobs, now, opts } = ctx;
+  const { jobs, now, opts } = ctx;
   const period = opts.digestMinutes * 60_000;
   const windowEnd = new Date(Math.floor((now.getTime() - SETTLE_MS) / period) * period).toISOString();
   for (const round of ctx.rounds) {
