@@ -7,8 +7,10 @@ import { ROOT } from '../src/app/paths';
 import { GOOD_INPUT } from '../test/support/reportInput';
 import { percentile, pool, round2, startBotProcess, waitForHealth, type BenchRow } from './common';
 import { TENANT } from './fixtures';
+import { INPUT_STEPS } from '../src/domain/report';
 
-const STEPS = ['owner', 'measure', 'targets', 'partner', 'money'] as const;
+// Every input step of the wizard, as an owner presses Next through them.
+const STEPS = INPUT_STEPS;
 
 interface Load { latencies: number[]; seconds: number; steps: number; references: Set<string>; errors: number }
 

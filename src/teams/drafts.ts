@@ -7,6 +7,8 @@ export interface WizardData {
   raw: Partial<Record<InputStep, Record<string, string>>>;
   /** The reference of the report this draft edits, for the card titles. */
   reference?: string;
+  /** The step layout `step` counts in; absent on drafts saved under the old six steps. */
+  layout?: number;
 }
 export type WizardDraft = Draft<WizardData>;
 

@@ -3,7 +3,7 @@ import { FAST_DELIVERY } from '../support/delivery';
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
 import { COLLEAGUE, MEMBER, OFFICER, OTHER_OWNER, OWNER, type Persona } from '../support/personas';
 import { GOOD_INPUT } from '../support/reportInput';
-import { actionData, inputsOf, press, startReport } from '../support/wizard';
+import { actionData, inputsOf, passOwnerSteps, press, startReport } from '../support/wizard';
 import { TO_PRIORITISED, invokeCard, moveTo, personOf, sentCard, submitted, waitForSent, useSecretariatBot } from '../support/casework';
 import { fakeClock, nowOf } from '../support/clock';
 
@@ -17,7 +17,7 @@ async function myData(h: Harness, who: Persona): Promise<any> {
 /** Leaves a draft at the measure step with this title. */
 async function draftTitled(h: Harness, who: Persona, title: string): Promise<void> {
   let card = await startReport(h, who);
-  card = await press(h, who, card, 'report.next', GOOD_INPUT.owner);
+  card = await passOwnerSteps(h, who, card);
   await press(h, who, card, 'report.next', { ...GOOD_INPUT.measure, title });
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { cardOf, cardText, startHarness, uniquePrefix, type Harness } from '../support/harness';
 import { COLLEAGUE, OTHER_OWNER, OWNER, TENANT, type Persona } from '../support/personas';
 import { GOOD_INPUT } from '../support/reportInput';
-import { actionData, fillReport, inputsOf, press, startReport } from '../support/wizard';
+import { actionData, fillReport, inputsOf, passOwnerSteps, press, startReport } from '../support/wizard';
 import { fakeClock, nowOf } from '../support/clock';
 
 const personOf = (p: Persona) => ({ tenantId: p.tenantId, aadObjectId: p.aadObjectId });
@@ -23,14 +23,14 @@ describe('needs reports after submission', () => {
       const prefix = uniquePrefix();
       const first = await startHarness({ TABLE_PREFIX: prefix }, { now });
       let card = await startReport(first, OWNER);
-      card = await press(first, OWNER, card, 'report.next', GOOD_INPUT.owner);
+      card = await passOwnerSteps(first, OWNER, card);
       await press(first, OWNER, card, 'report.next', GOOD_INPUT.measure);
       await first.stop();
       const second = await startHarness({ TABLE_PREFIX: prefix }, { now });
       try {
         const [reply] = await second.send(OWNER, 'fortsett');
         const resumed = cardOf(reply);
-        assert.match(cardText(resumed), /Steg 3 av 6/);
+        assert.match(cardText(resumed), /Steg 4 av 8/);
         const back = await press(second, OWNER, resumed, 'report.back', {});
         assert.equal(inputsOf(back).title.value, GOOD_INPUT.measure.title);
       } finally {
@@ -43,7 +43,7 @@ describe('needs reports after submission', () => {
       try {
         for (const title of ['Første tiltak', 'Andre tiltak']) {
           let card = await startReport(h, OWNER);
-          card = await press(h, OWNER, card, 'report.next', GOOD_INPUT.owner);
+          card = await passOwnerSteps(h, OWNER, card);
           await press(h, OWNER, card, 'report.next', { ...GOOD_INPUT.measure, title });
         }
         const [reply] = await h.send(OWNER, 'fortsett');
@@ -119,7 +119,7 @@ describe('needs reports after submission', () => {
       card = await press(h, OWNER, card, 'report.goto', { step: 'measure' });
       assert.equal(inputsOf(card).title.value, 'Lesing i alle fag', 'prefilled');
       card = await press(h, OWNER, card, 'report.next', { ...GOOD_INPUT.measure, title: 'Lesing i alle fag, utvidet' });
-      assert.match(cardText(card), /Steg 6 av 6/, 'straight back to the review');
+      assert.match(cardText(card), /Steg 8 av 8/, 'straight back to the review');
       const receipt = await press(h, OWNER, card, 'report.submit');
       assert.match(cardText(receipt), /Endringene er sendt inn/);
       assert.match(cardText(receipt), /versjon 2/);

@@ -78,7 +78,7 @@ describe('reporting rounds', function () {
       card = await press(h, OFFICER, card, 'round.list');
       card = await press(h, OFFICER, card, 'round.open');
       assert.match(cardText(card), /Runde 2027 er åpnet\. Eierne kan melde behov fram til 1\. februar 2027 kl\. 23:59/);
-      assert.match(cardText(await startReport(h, OWNER)), /Steg 1 av 6/);
+      assert.match(cardText(await startReport(h, OWNER)), /Steg 1 av 8/);
     });
   });
 

@@ -1,4 +1,4 @@
-import { validateStep, type InputStep, type ReportDraft } from '../../src/domain/report';
+import { INPUT_STEPS, validateStep, type InputStep, type ReportDraft } from '../../src/domain/report';
 
 /** Card input for every step of a complete, valid DEKOM report, as Teams would send it. */
 export const GOOD_INPUT: Record<InputStep, Record<string, unknown>> = {
@@ -6,9 +6,11 @@ export const GOOD_INPUT: Record<InputStep, Record<string, unknown>> = {
     ownerName: 'Eksempel kommune',
     ownerOrgnr: '974 760 673',
     ownerType: 'kommune',
-    network: 'Nabo kommune; 123 456 785\nTredje kommune; 921605900',
     region: 'asker-baerum',
     scheme: 'DEKOM',
+  },
+  contact: {
+    network: 'Nabo kommune; 123 456 785\nTredje kommune; 921605900',
     contactName: 'Kari Nordmann',
     contactEmail: 'kari.nordmann@eksempel.kommune.no',
     contactPhone: '22 00 00 00',
@@ -32,9 +34,11 @@ export const GOOD_INPUT: Record<InputStep, Record<string, unknown>> = {
     uhDialogueConfirmed: 'true',
     staffInvolved: 'true',
   },
-  money: {
+  period: {
     startYear: '2027',
     years: '2',
+  },
+  money: {
     year1Owner: '1 000 000',
     year1Uh: '250 000',
     year1OwnContribution: '375 000',
@@ -52,7 +56,7 @@ export const MEGABYTE = 'x'.repeat(1024 * 1024);
 /** Draft a step sees: what the earlier steps of the good report gave. */
 export function draftBefore(step: InputStep): ReportDraft {
   let draft: ReportDraft = {};
-  for (const s of ['owner', 'measure', 'targets', 'partner', 'money'] as const) {
+  for (const s of INPUT_STEPS) {
     if (s === step) break;
     const r = validateStep(s, GOOD_INPUT[s], draft, CONTEXT);
     if (!r.ok) throw new Error(`fixture step ${s} should be valid: ${JSON.stringify(r.errors)}`);

@@ -93,10 +93,10 @@ describe('needs report texts', () => {
         }
       }
     }
-    attempts.push(['owner', { ...GOOD_INPUT.owner, network: 'A; 974683521\nB\n; 123456785\nC; 12\nD; 123456785\nE; 974760673\nF; x' }]);
+    attempts.push(['contact', { ...GOOD_INPUT.contact, network: 'A; 974683521\nB\n; 123456785\nC; 12\nD; 123456785\nE; 974760673\nF; x' }]);
     attempts.push(['owner', { ...GOOD_INPUT.owner, scheme: 'KOMPLOFT', ownerType: 'privat' }]);
     attempts.push(['targets', { ...GOOD_INPUT.targets, unitCount: '1', targetGroups: 'ppt' }, { scheme: 'REKOM' }]);
-    attempts.push(['money', { ...GOOD_INPUT.money, year1OwnContribution: '1', year2OwnContribution: '', year3Uh: '4' }, { scheme: 'DEKOM' }]);
+    attempts.push(['money', { ...GOOD_INPUT.money, year1OwnContribution: '1', year2OwnContribution: '', year3Uh: '4' }, { scheme: 'DEKOM', years: 2 }]);
     const seen = new Set<string>();
     for (const [step, input, draft] of attempts) {
       for (const locale of LOCALES) {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { CARD_INPUTS, validateStep, type FieldError, type InputStep, type ReportDraft } from '../../src/domain/report';
+import { CARD_INPUTS, INPUT_STEPS, validateStep, type FieldError, type InputStep, type ReportDraft } from '../../src/domain/report';
 import { CONTEXT, draftBefore, GOOD_INPUT, MEGABYTE } from '../support/reportInput';
 
 
@@ -25,12 +25,12 @@ const TABLE: Row[] = [
   { step: 'owner', field: 'ownerName', empty: 'report.error.required', hostile: null },
   { step: 'owner', field: 'ownerOrgnr', empty: 'report.error.required', hostile: 'report.error.orgnr.notDigits' },
   { step: 'owner', field: 'ownerType', empty: 'report.error.chooseOne', hostile: 'report.error.unknownChoice' },
-  { step: 'owner', field: 'network', empty: null, hostile: null, hostileValue: `${HOSTILE_TEXT} kommune; 123456785` },
+  { step: 'contact', field: 'network', empty: null, hostile: null, hostileValue: `${HOSTILE_TEXT} kommune; 123456785` },
   { step: 'owner', field: 'region', empty: 'report.error.chooseOne', hostile: 'report.error.unknownChoice' },
   { step: 'owner', field: 'scheme', empty: 'report.error.chooseOne', hostile: 'report.error.unknownChoice' },
-  { step: 'owner', field: 'contactName', empty: 'report.error.required', hostile: null },
-  { step: 'owner', field: 'contactEmail', empty: 'report.error.required', hostile: 'report.error.email' },
-  { step: 'owner', field: 'contactPhone', empty: 'report.error.required', hostile: 'report.error.phone' },
+  { step: 'contact', field: 'contactName', empty: 'report.error.required', hostile: null },
+  { step: 'contact', field: 'contactEmail', empty: 'report.error.required', hostile: 'report.error.email' },
+  { step: 'contact', field: 'contactPhone', empty: 'report.error.required', hostile: 'report.error.phone' },
   { step: 'measure', field: 'title', empty: 'report.error.required', hostile: null },
   { step: 'measure', field: 'needAndGoal', empty: 'report.error.required', hostile: null },
   { step: 'measure', field: 'theme', empty: 'report.error.chooseOne', hostile: 'report.error.unknownChoice' },
@@ -44,8 +44,8 @@ const TABLE: Row[] = [
   { step: 'partner', field: 'uhContact', empty: 'report.error.required', hostile: null },
   { step: 'partner', field: 'uhDialogueConfirmed', empty: 'report.error.mustConfirm.uhDialogue', hostile: 'report.error.wrongType' },
   { step: 'partner', field: 'staffInvolved', empty: 'report.error.mustConfirm.staff', hostile: 'report.error.wrongType' },
-  { step: 'money', field: 'startYear', empty: 'report.error.schoolYear.format', hostile: 'report.error.schoolYear.format' },
-  { step: 'money', field: 'years', empty: 'report.error.years', hostile: 'report.error.years' },
+  { step: 'period', field: 'startYear', empty: 'report.error.schoolYear.format', hostile: 'report.error.schoolYear.format' },
+  { step: 'period', field: 'years', empty: 'report.error.years', hostile: 'report.error.years' },
   { step: 'money', field: 'year1Owner', empty: 'report.error.amount.required', hostile: 'report.error.amount.notNumber' },
   { step: 'money', field: 'year1Uh', empty: 'report.error.amount.required', hostile: 'report.error.amount.notNumber' },
   { step: 'money', field: 'year1OwnContribution', empty: 'report.error.ownContribution.required', hostile: 'report.error.amount.notNumber' },
@@ -64,7 +64,7 @@ describe('the wizard steps, field by field', () => {
     assert.deepEqual(covered, all);
   });
 
-  for (const step of ['owner', 'measure', 'targets', 'partner', 'money'] as const) {
+  for (const step of INPUT_STEPS) {
     it(`accepts a well-filled "${step}" card`, () => {
       const r = validateStep(step, GOOD_INPUT[step], draftBefore(step), CONTEXT);
       assert.equal(r.ok, true, JSON.stringify(!r.ok && r.errors));
@@ -129,19 +129,21 @@ describe('a wizard step', () => {
     const r = validateStep('owner', GOOD_INPUT.owner, {}, CONTEXT);
     assert.ok(r.ok);
     assert.equal(r.value.ownerOrgnr, '974760673');
-    assert.deepEqual(r.value.network, [
+    assert.equal(r.draft.scheme, 'DEKOM');
+    const contact = validateStep('contact', GOOD_INPUT.contact, r.draft, CONTEXT);
+    assert.ok(contact.ok);
+    assert.deepEqual(contact.value.network, [
       { name: 'Nabo kommune', orgnr: '123456785' },
       { name: 'Tredje kommune', orgnr: '921605900' },
     ]);
     assert.equal(r.draft.scheme, 'DEKOM');
   });
 
-  it('reads the money card into one row per year', () => {
+  it('reads the money card into one row per year of the period chosen on the step before', () => {
     const r = validateStep('money', GOOD_INPUT.money, draftBefore('money'), CONTEXT);
     assert.ok(r.ok);
+    assert.equal(r.draft.years, 2);
     assert.deepEqual(r.value, {
-      startYear: 2027,
-      years: 2,
       amounts: [
         { owner: 1_000_000, uh: 250_000, ownContribution: 375_000 },
         { owner: 800_000, uh: 200_000, ownContribution: 300_000 },
@@ -150,13 +152,16 @@ describe('a wizard step', () => {
   });
 
   it('accepts Input.Number values that arrive as numbers, and school years typed out', () => {
-    const r = validateStep('money', { ...GOOD_INPUT.money, startYear: '2028–2029', years: 2, year1Owner: 1_000_000 }, draftBefore('money'), CONTEXT);
+    const p = validateStep('period', { startYear: '2028–2029', years: 2 }, draftBefore('period'), CONTEXT);
+    assert.ok(p.ok, JSON.stringify(!p.ok && p.errors));
+    assert.equal(p.value.startYear, 2028);
+    const r = validateStep('money', { ...GOOD_INPUT.money, year1Owner: 1_000_000 }, p.draft, CONTEXT);
     assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
-    assert.equal(r.value.startYear, 2028);
+    assert.equal(r.value.amounts[0].owner, 1_000_000);
   });
 
   it('keeps the first school year within the round', () => {
-    const errors = errorsOf('money', 'startYear', '2026');
+    const errors = errorsOf('period', 'startYear', '2026');
     assert.deepEqual(errors, [{ field: 'startYear', key: 'report.error.schoolYear.range', params: { min: '2027–2028', max: '2028–2029' } }]);
   });
 
@@ -181,7 +186,7 @@ describe('a wizard step', () => {
 
   it('does not trip over a stale or tampered draft from storage', () => {
     const draft = { scheme: 42, network: 'garbage', ownerOrgnr: ['x'], amounts: {} } as unknown as ReportDraft;
-    for (const step of ['owner', 'measure', 'targets', 'partner', 'money'] as const) {
+    for (const step of INPUT_STEPS) {
       assert.doesNotThrow(() => validateStep(step, GOOD_INPUT[step], draft, CONTEXT), step);
     }
     assert.equal(validateStep('targets', { ...GOOD_INPUT.targets, targetGroups: 'ppt' }, draft, CONTEXT).ok, true, 'an unreadable scheme is checked at review, not here');
@@ -203,7 +208,7 @@ describe('a wizard step', () => {
 
   it('lists at most 20 problems per field and says how many more there are', () => {
     const lines = Array.from({ length: 30 }, (_, i) => `Kommune ${i}; 974683521`).join('\n');
-    const r = validateStep('owner', { ...GOOD_INPUT.owner, network: lines }, {}, CONTEXT);
+    const r = validateStep('contact', { ...GOOD_INPUT.contact, network: lines }, {}, CONTEXT);
     assert.ok(!r.ok);
     const network = r.errors.filter((e) => e.field === 'network');
     assert.equal(network.length, 21);

@@ -22,7 +22,6 @@ const memo = <T>(build: (locale: Locale) => T) => {
 };
 const wholeNumbers = memo((l) => new Intl.NumberFormat(INTL_TAG[l], { maximumFractionDigits: 0 }));
 const longDates = memo((l) => new Intl.DateTimeFormat(INTL_TAG[l], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' }));
-const dateTimes = memo((l) => new Intl.DateTimeFormat(INTL_TAG[l], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }));
 const times = memo((l) => new Intl.DateTimeFormat(INTL_TAG[l], { timeStyle: 'short', timeZone: 'Europe/Oslo' }));
 
 /** Norwegian money format: "1 250 000 kr" (non-breaking spaces as Intl gives them). */
@@ -41,9 +40,14 @@ export function formatDate(date: Date | string, locale: Locale = 'nb'): string {
   return longDates(locale).format(typeof date === 'string' ? new Date(date) : date);
 }
 
-/** "3. februar 2027 kl. 10:15", in Oslo time: the audit trail needs the hour, not just the day. */
+/**
+ * "3. februar 2027 kl. 10.15" (Norwegian writes the time with a dot), "3 February 2027 at 10:15",
+ * in Oslo time: a history needs the hour, so two events on one day keep their order.
+ */
 export function formatDateTime(date: Date | string, locale: Locale = 'nb'): string {
-  return dateTimes(locale).format(typeof date === 'string' ? new Date(date) : date);
+  const at = typeof date === 'string' ? new Date(date) : date;
+  const time = formatTime(at, locale);
+  return locale === 'en' ? `${formatDate(at, locale)} at ${time}` : `${formatDate(at, locale)} kl. ${time.replace(':', '.')}`;
 }
 
 /** "10:15" in Oslo time. */

@@ -20,9 +20,11 @@ export function cardValues(step: InputStep, draft: ReportDraft): Record<string, 
       set('ownerName', draft.ownerName);
       set('ownerOrgnr', draft.ownerOrgnr);
       set('ownerType', draft.ownerType);
-      set('network', draft.network && formatLineList(draft.network));
       set('region', draft.region);
       set('scheme', draft.scheme);
+      break;
+    case 'contact':
+      set('network', draft.network && formatLineList(draft.network));
       set('contactName', draft.contactName);
       set('contactEmail', draft.contactEmail);
       set('contactPhone', draft.contactPhone);
@@ -46,9 +48,11 @@ export function cardValues(step: InputStep, draft: ReportDraft): Record<string, 
       set('uhDialogueConfirmed', draft.uhDialogueConfirmed ? 'true' : 'false');
       set('staffInvolved', draft.staffInvolved ? 'true' : 'false');
       break;
-    case 'money':
+    case 'period':
       set('startYear', draft.startYear === undefined ? undefined : String(draft.startYear));
       set('years', draft.years === undefined ? undefined : String(draft.years));
+      break;
+    case 'money':
       (draft.amounts ?? []).forEach((row, i) => {
         set(amountInputId(i + 1, 'owner'), numberText(row.owner));
         set(amountInputId(i + 1, 'uh'), numberText(row.uh));

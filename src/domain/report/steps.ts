@@ -7,17 +7,23 @@ import type { ReportField } from './report-fields';
  * Moving a field to another step is a change to these two tables only.
  */
 
-export const STEPS = ['owner', 'measure', 'targets', 'partner', 'money', 'review'] as const;
+// Short cards that start where the work is: a card taller than the chat window opens scrolled to
+// its bottom, so the owner's nine fields are two steps, and the period comes before the money so
+// the money card asks exactly the chosen years. Drafts saved under the older six-step layout are
+// read through `stepOfStoredNumber`.
+export const STEPS = ['owner', 'contact', 'measure', 'targets', 'partner', 'period', 'money', 'review'] as const;
 export type Step = (typeof STEPS)[number];
 export type InputStep = Exclude<Step, 'review'>;
 export const INPUT_STEPS = STEPS.filter((s): s is InputStep => s !== 'review');
 
 export const STEP_FIELDS = {
-  owner: ['ownerName', 'ownerOrgnr', 'ownerType', 'network', 'region', 'scheme', 'contactName', 'contactEmail', 'contactPhone'],
+  owner: ['ownerName', 'ownerOrgnr', 'ownerType', 'region', 'scheme'],
+  contact: ['network', 'contactName', 'contactEmail', 'contactPhone'],
   measure: ['title', 'needAndGoal', 'theme', 'themeOther'],
   targets: ['targetGroups', 'unitCount', 'units', 'participants'],
   partner: ['uhName', 'uhOrgnr', 'uhContact', 'uhDialogueConfirmed', 'staffInvolved'],
-  money: ['startYear', 'years', 'amounts'],
+  period: ['startYear', 'years'],
+  money: ['amounts'],
 } as const satisfies Record<InputStep, readonly ReportField[]>;
 
 export type StepField<S extends InputStep> = (typeof STEP_FIELDS)[S][number];
@@ -36,10 +42,12 @@ for (let year = 1; year <= MAX_YEARS; year++) for (const part of AMOUNT_PARTS) A
 /** Input ids of each step's card, in the order the card shows them. */
 export const CARD_INPUTS: Record<InputStep, readonly string[]> = {
   owner: STEP_FIELDS.owner,
+  contact: STEP_FIELDS.contact,
   measure: STEP_FIELDS.measure,
   targets: STEP_FIELDS.targets,
   partner: STEP_FIELDS.partner,
-  money: ['startYear', 'years', ...AMOUNT_INPUTS],
+  period: STEP_FIELDS.period,
+  money: AMOUNT_INPUTS,
 };
 
 const STEP_OF_INPUT = new Map<string, InputStep>();

@@ -62,11 +62,11 @@ export function validateStep<S extends InputStep>(
   const raw = isRecord(rawInput) ? rawInput : {};
   const f = formatsFor(context.locale);
   const fields: readonly ReportField[] = STEP_FIELDS[step];
-  const adapted = step === 'money' ? moneyInput(raw, f) : { input: raw, problems: [] as FieldProblem[] };
+  const adapted = step === 'money' ? moneyInput(raw, draftSoFar, f) : { input: raw, problems: [] as FieldProblem[] };
   const shape = shapeFor(context);
   const parsed = parseFields(fields, adapted.input, shape);
   const problems = [...parsed.problems, ...adapted.problems];
-  const draft = normaliseReport({ ...withoutFields(draftSoFar, fields), ...parsed.values } as ReportDraft);
+  const draft = fitAmountsToPeriod(normaliseReport({ ...withoutFields(draftSoFar, fields), ...parsed.values } as ReportDraft));
   // Rules see the rest of the draft only as far as it is valid: a stored draft can be stale
   // (configuration changed) or tampered with, and must not make this step crash.
   const stored: Record<string, unknown> = isRecord(draftSoFar) ? draftSoFar : {};
@@ -142,11 +142,13 @@ function parseFields(fields: readonly ReportField[], input: Record<string, unkno
 }
 
 /**
- * The money card has fixed rows year1…year3. Rows up to the chosen number of years are the
- * amounts; a filled row past it is a mistake worth pointing out, not something to drop quietly.
+ * The money card has rows year1…year3 for the number of years chosen on the step before (a card
+ * from before that step existed sends its own). Rows up to that number are the amounts; a filled
+ * row past it is a mistake worth pointing out, not something to drop quietly.
  */
-function moneyInput(raw: Record<string, unknown>, f: Formats): { input: Record<string, unknown>; problems: FieldProblem[] } {
-  const years = coerceYears(raw.years, f);
+function moneyInput(raw: Record<string, unknown>, draftSoFar: ReportDraft, f: Formats): { input: Record<string, unknown>; problems: FieldProblem[] } {
+  const stored = isRecord(draftSoFar) ? coerceYears(draftSoFar.years, f) : undefined;
+  const years = stored?.ok ? stored : coerceYears(raw.years, f);
   const chosen = years.ok ? years.value : 0;
   const filled = (year: number) =>
     (['owner', 'uh', 'ownContribution'] as const).find((part) => !isBlank(raw[amountInputId(year, part)]));
@@ -169,7 +171,13 @@ function moneyInput(raw: Record<string, unknown>, f: Formats): { input: Record<s
       ownContribution: raw[amountInputId(year, 'ownContribution')],
     });
   }
-  return { input: { startYear: raw.startYear, years: raw.years, amounts: rows }, problems };
+  return { input: { amounts: rows }, problems };
+}
+
+/** A shorter period drops the years past it: the money card then asks exactly the years chosen. */
+function fitAmountsToPeriod(draft: ReportDraft): ReportDraft {
+  if (typeof draft.years !== 'number' || !Array.isArray(draft.amounts) || draft.amounts.length <= draft.years) return draft;
+  return { ...draft, amounts: draft.amounts.slice(0, draft.years) };
 }
 
 /**

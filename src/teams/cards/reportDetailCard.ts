@@ -1,4 +1,4 @@
-import { formatDate } from '../../domain/i18n';
+import { formatDate, formatDateTime } from '../../domain/i18n';
 import { INPUT_STEPS, canEdit, statusLabelKey, stepTitleKey, type NeedsReport } from '../../domain/report';
 import type { Round } from '../../domain/round';
 import type { ReportRecord } from '../../storage/reports';
@@ -32,14 +32,14 @@ export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, 
     text: may.ok || report.status === 'withdrawn' ? '' : may.why,
     facts: [
       { title: t('report.detail.version'), value: String(report.version) },
-      { title: t('report.detail.submitted'), value: formatDate(report.submittedAt, locale) },
+      { title: t('report.detail.submitted'), value: formatDateTime(report.submittedAt, locale) },
     ],
   });
   sections.push({
     title: t('report.detail.history'), editVerb: '', editTitle: '', editData: {}, errors: [], text: '',
     // Sorting to a working group is the secretariat's housekeeping, not a step of the owner's report.
     facts: report.history.filter((h) => !h.change).map((h) => ({
-      title: formatDate(h.at, locale),
+      title: formatDateTime(h.at, locale),
       value: h.from === h.to && /^v\d+$/.test(h.reason ?? '')
         ? t('report.detail.edited', { version: (h.reason ?? '').slice(1) })
         : `${t(statusLabelKey(h.from))} → ${t(statusLabelKey(h.to))}${h.reason ? ` (${h.reason})` : ''}`,
@@ -47,6 +47,8 @@ export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, 
   });
   return renderCard('summary', {
     progress: '', errorSummary: '', notice, intro: '',
+    // A result (withdrawn, refused) also stands at the bottom, next to the buttons just pressed.
+    footerNotice: notice,
     title: t('report.detail.title', { reference: report.reference, title: report.summary.title }),
     sections,
     actions: may.ok

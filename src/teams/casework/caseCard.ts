@@ -71,7 +71,7 @@ export function caseCard(turn: Turn, { report, round }: Case, notice = ''): Adap
       { title: t('case.owner'), value: report.summary.ownerName },
       { title: t('case.workingGroup'), value: groupName(regions, report.summary.workingGroup, locale) + (region ? ` (${localised(region.name, locale)})` : '') },
       { title: t('case.requested'), value: formatNok(report.summary.totalRequested, locale) },
-      { title: t('case.submitted'), value: formatDate(report.submittedAt, locale) },
+      { title: t('case.submitted'), value: formatDateTime(report.submittedAt, locale) },
       { title: t('case.version'), value: String(report.version) },
     ]),
     ...(report.decision ? [section(t('decision.section'), decisionFacts(turn, report, report.decision, report.payment))] : []),

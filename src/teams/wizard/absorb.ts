@@ -1,7 +1,8 @@
-import { validateStep, type InputStep } from '../../domain/report';
+import { STEP_LAYOUT, validateStep, type InputStep } from '../../domain/report';
 import type { Round } from '../../domain/round';
 import type { Turn } from '../turn';
-import { openRounds, roundForRegion, roundOf, stepIndex, type WizardStep } from './session';
+import { atStep, openRounds, roundForRegion, roundOf, stepIndex, type WizardStep } from './session';
+import { sentInputsOf, withoutStep } from './typed';
 import { personOf } from '../caller';
 import { Refusal } from '../refusals';
 import { invalidStepCard, validationContext } from './stepView';
@@ -29,8 +30,10 @@ export async function absorbStep(turn: Turn, args: { draftId: string; step: Wiza
   const open = draft ? [] : await openRounds(turn);
   let round = draft ? await roundOf(turn, draft) : open[0];
   if (!round) throw new Refusal('round.none');
-  if (step === 'review') {
-    draft = await turn.services.drafts.save<WizardData>(person, draftId, (d) => ({ ...d, step: goTo }), draft);
+  // The review sends no inputs; nor do Back and Save and close (so the client's checks never
+  // hold the owner on a card): the draft only moves.
+  if (step === 'review' || (draft && !sentInputsOf(inputs, step))) {
+    draft = await turn.services.drafts.save<WizardData>(person, draftId, (d) => atStep(d, args.goTo), draft);
     if (!draft) throw new Refusal('draft.notFound');
     return { ok: true, draft, round };
   }
@@ -49,17 +52,15 @@ export async function absorbStep(turn: Turn, args: { draftId: string; step: Wiza
   if (errors.length > 0 && strict) {
     const raw = result.ok ? Object.fromEntries(Object.entries(inputs).filter(([, v]) => typeof v === 'string')) as Record<string, string> : result.raw;
     const scheme = step === 'owner' ? (result.ok ? result.draft.scheme : undefined) ?? report.scheme : report.scheme;
-    return { ok: false, card: invalidStepCard(turn, round, draft, { draftId, step: step as InputStep, values: raw, errors, scheme }) };
+    const period = { startYear: report.startYear, years: report.years };
+    return { ok: false, card: invalidStepCard(turn, round, draft, { draftId, step: step as InputStep, values: raw, errors, scheme, period }) };
   }
 
   const next = (data: WizardData): WizardData => {
-    const raw = { ...data.raw };
-    if (errors.length === 0 && result.ok) {
-      delete raw[step as InputStep];
-      return { report: result.draft, raw };
-    }
+    const raw = withoutStep(data.raw, step as InputStep);
+    if (errors.length === 0 && result.ok) return { ...data, layout: STEP_LAYOUT, report: result.draft, raw };
     raw[step as InputStep] = result.ok ? stringsOf(inputs) : result.raw;
-    return { report: data.report, raw };
+    return { ...data, layout: STEP_LAYOUT, raw };
   };
   if (!draft) {
     draft = await drafts.create<WizardData>(person, round.id, next({ report: {}, raw: {} }), { id: draftId, step: goTo });

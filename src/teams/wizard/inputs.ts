@@ -1,6 +1,6 @@
 import type { Locale, MessageKey, Translate } from '../../domain/i18n';
 import { regionChoices, type RegionConfig } from '../../domain/regions';
-import { LIMITS, MAX_YEARS, amountInputId, schoolYearChoices, type InputStep } from '../../domain/report';
+import { INPUT_PATTERNS, LIMITS, MAX_YEARS, amountInputId, schoolYearChoices, type InputStep, type PatternName } from '../../domain/report';
 import { ownerTypeChoices, schemeChoices, targetGroupChoices, themeChoices } from '../../domain/report/choices';
 import type { Scheme } from '../../domain/schemes';
 
@@ -12,6 +12,8 @@ export interface InputView {
   required?: boolean;
   hint?: MessageKey;
   toggleTitle?: MessageKey;
+  /** Checked by the client before sending (Adaptive Cards `regex`); the server checks again. */
+  pattern?: PatternName;
   choices?: (ctx: InputContext) => Array<{ title: string; value: string }>;
 }
 
@@ -19,14 +21,14 @@ export interface InputContext { t: Translate; locale: Locale; regions: RegionCon
 
 const VIEWS: Record<string, InputView> = {
   ownerName: { kind: 'text', maxLength: LIMITS.ownerName, required: true },
-  ownerOrgnr: { kind: 'text', maxLength: 20, required: true, hint: 'report.hint.orgnr' },
+  ownerOrgnr: { kind: 'text', maxLength: 20, required: true, hint: 'report.hint.orgnr', pattern: 'orgnr' },
   ownerType: { kind: 'choice', required: true, choices: (ctx) => ownerTypeChoices(ctx.t) },
   network: { kind: 'textarea', maxLength: LIMITS.network.maxChars, hint: 'report.hint.network' },
   region: { kind: 'choice', required: true, choices: (ctx) => regionChoices(ctx.regions, ctx.locale) },
   scheme: { kind: 'choice', required: true, choices: (ctx) => schemeChoices(ctx.t) },
   contactName: { kind: 'text', maxLength: LIMITS.contactName, required: true },
-  contactEmail: { kind: 'text', style: 'email', maxLength: 254, required: true },
-  contactPhone: { kind: 'text', style: 'tel', maxLength: 30, required: true, hint: 'report.hint.phone' },
+  contactEmail: { kind: 'text', style: 'email', maxLength: 254, required: true, pattern: 'email' },
+  contactPhone: { kind: 'text', style: 'tel', maxLength: 30, required: true, hint: 'report.hint.phone', pattern: 'phone' },
   title: { kind: 'text', maxLength: LIMITS.title, required: true },
   needAndGoal: { kind: 'textarea', maxLength: LIMITS.needAndGoal, required: true, hint: 'report.hint.needAndGoal' },
   theme: { kind: 'choice', required: true, choices: (ctx) => themeChoices(ctx.t) },
@@ -36,7 +38,7 @@ const VIEWS: Record<string, InputView> = {
   units: { kind: 'textarea', maxLength: LIMITS.units.maxChars, hint: 'report.hint.units' },
   participants: { kind: 'text', maxLength: 10, required: true },
   uhName: { kind: 'text', maxLength: LIMITS.uhName, required: true },
-  uhOrgnr: { kind: 'text', maxLength: 20, hint: 'report.hint.optional' },
+  uhOrgnr: { kind: 'text', maxLength: 20, hint: 'report.hint.optional', pattern: 'orgnr' },
   uhContact: { kind: 'text', maxLength: LIMITS.uhContact, required: true },
   uhDialogueConfirmed: { kind: 'toggle', required: true, hint: 'report.hint.uhDialogue', toggleTitle: 'wizard.confirm.uhDialogue' },
   staffInvolved: { kind: 'toggle', required: true, hint: 'report.hint.staffInvolved', toggleTitle: 'wizard.confirm.staff' },
@@ -52,6 +54,13 @@ export function viewOf(inputId: string): InputView {
 export function isFirstAmountOfYear(inputId: string): number | undefined {
   for (let year = 1; year <= MAX_YEARS; year++) if (inputId === amountInputId(year, 'owner')) return year;
   return undefined;
+}
+
+/** The client's check of an input and what it says when the check fails. */
+export function clientCheck(t: Translate, v: InputView): { regex: string; errorMessage: string } {
+  if (v.pattern) return { regex: INPUT_PATTERNS[v.pattern].regex, errorMessage: t(INPUT_PATTERNS[v.pattern].message) };
+  if (!v.required) return { regex: '', errorMessage: '' };
+  return { regex: '', errorMessage: t(v.kind === 'choice' ? 'report.error.chooseOne' : v.kind === 'multichoice' ? 'report.error.chooseAtLeastOne' : 'report.error.required') };
 }
 
 export type { InputStep };

@@ -1,5 +1,5 @@
 import { formatDate, formatNok } from '../../domain/i18n';
-import { STEPS, statusLabelKey } from '../../domain/report';
+import { STEPS, statusLabelKey, stepNumber, stepOfStoredNumber } from '../../domain/report';
 import { schemeLabelKey, type Scheme } from '../../domain/schemes';
 import type { ReportRecord } from '../../storage/reports';
 import { renderCard, type AdaptiveCard } from '../cards/render';
@@ -12,8 +12,9 @@ function draftItem(turn: Turn, d: WizardDraft) {
   const title = d.data.report.title ?? (d.data.reference ? d.data.reference : t('wizard.untitled'));
   return {
     heading: t('reports.draftHeading', { title }),
-    detail: t('reports.draftDetail', { step: Math.min(d.step, STEPS.length), total: STEPS.length, updated: formatDate(d.updatedAt, turn.locale) }),
-    openTitle: t('reports.open'), ...verbData('report.resume', { draftId: d.id }),
+    detail: t('reports.draftDetail', { step: stepNumber(stepOfStoredNumber(d.step, d.data.layout)), total: STEPS.length, updated: formatDate(d.updatedAt, turn.locale) }),
+    // One button per row, named for the row: a screen reader's list of buttons says which is which.
+    openTitle: t('reports.openDraft', { title }), ...verbData('report.resume', { draftId: d.id }),
   };
 }
 
@@ -25,7 +26,7 @@ function reportItem(turn: Turn, r: ReportRecord<unknown>) {
       status: t(statusLabelKey(r.status)), amount: formatNok(r.summary.totalRequested, turn.locale),
       scheme: t(schemeLabelKey(r.summary.scheme as Scheme)),
     }),
-    openTitle: t('reports.open'), ...verbData('report.open', { reportId: r.id }),
+    openTitle: t('reports.openReport', { reference: r.reference, title: r.summary.title }), ...verbData('report.open', { reportId: r.id }),
   };
 }
 

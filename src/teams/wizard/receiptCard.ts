@@ -12,6 +12,8 @@ export function receiptCard(turn: Turn, report: ReportRecord<NeedsReport>, round
   const deadline = formatDate(round.deadline, turn.locale);
   return renderCard('summary', {
     progress: '', errorSummary: '', notice: '',
+    // The result again beside the buttons, where the owner pressed.
+    footerNotice: edited ? t('receipt.editText', { reference: report.reference, version: report.version, deadline }) : '',
     title: edited ? t('receipt.editTitle') : t('receipt.title'),
     intro: edited ? t('receipt.editText', { reference: report.reference, version: report.version, deadline }) : t('receipt.text', { reference: report.reference, deadline }),
     sections: [{
@@ -22,6 +24,6 @@ export function receiptCard(turn: Turn, report: ReportRecord<NeedsReport>, round
         { title: t('wizard.review.total'), value: formatNok(report.summary.totalRequested, turn.locale) },
       ],
     }],
-    actions: [action(t('receipt.myReports'), 'report.mine', {}), action(t('reports.open'), 'report.open', { reportId: report.id })],
+    actions: [action(t('receipt.myReports'), 'report.mine', {}), action(t('reports.openReport', { reference: report.reference, title: report.summary.title }), 'report.open', { reportId: report.id })],
   });
 }

@@ -1,5 +1,5 @@
 import { formatDate } from '../../domain/i18n';
-import { transition, type NeedsReport } from '../../domain/report';
+import { STEP_LAYOUT, transition, type NeedsReport } from '../../domain/report';
 import { actorOf } from '../../storage/reports';
 import { renderCard } from '../cards/render';
 import { ownerMayChange, reportDetailCard } from '../cards/reportDetailCard';
@@ -36,7 +36,7 @@ export const reportEdit: ActionHandler = async (turn, data) => {
   if (!may.ok) return { card: reportDetailCard(turn, report, round, may.why) };
   // One edit draft per version: pressing Edit twice opens the same draft.
   const draft = await turn.services.drafts.create<WizardData>(personOf(turn), round.id,
-    { report: report.data, raw: {}, reference: report.reference }, { id: `edit-${report.id}-v${report.version}`, reportId: report.id });
+    { report: report.data, raw: {}, reference: report.reference, layout: STEP_LAYOUT }, { id: `edit-${report.id}-v${report.version}`, reportId: report.id });
   // Everything is filled in already: start at the review, where each part has its own Change button.
   return { card: renderStep(turn, viewFor(turn, round, draft), draft, 'review') };
 };

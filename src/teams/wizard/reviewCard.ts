@@ -15,7 +15,7 @@ export function reviewCard(view: WizardView, args: { draftId: string; report: Re
   const errorsOf = (step: InputStep) => (args.errors ?? []).filter((e) => e.step === step).map((e) => t(e.key, e.params));
   const sections = INPUT_STEPS.map((step) => ({
     title: t(stepTitleKey(step)),
-    editTitle: t('wizard.change'), editVerb: 'report.goto' satisfies Verb, editData: { verb: 'report.goto' satisfies Verb, draftId: args.draftId, step },
+    editTitle: t(`wizard.change.${step}`), editVerb: 'report.goto' satisfies Verb, editData: { verb: 'report.goto' satisfies Verb, draftId: args.draftId, step },
     facts: step === 'money' ? [...stepFacts(ctx, args.report, step), ...moneyFacts(view, args.report)] : stepFacts(ctx, args.report, step),
     errors: errorsOf(step),
     text: '',
@@ -27,6 +27,7 @@ export function reviewCard(view: WizardView, args: { draftId: string; report: Re
     intro: `${t('wizard.review.intro')} ${t('wizard.review.deadline', { deadline: formatDate(view.round.deadline, view.locale) })}`,
     notice: args.notice ?? '',
     errorSummary: args.errors?.length ? t('wizard.reviewErrors') : '',
+    errorFooter: args.errors?.length ? t('wizard.fixSections', { sections: sections.filter((x) => x.errors.length > 0).map((x) => x.title).join(', ') }) : '',
     sections,
     actions: [
       action(t('wizard.back'), 'report.back', data),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findRegion } from '../../domain/regions';
-import { STEPS } from '../../domain/report';
+import { STEPS, STEP_LAYOUT } from '../../domain/report';
 import { coversCounty, isOpenForFiling, type Round } from '../../domain/round';
 import type { Turn } from '../turn';
 import { personOf } from '../caller';
@@ -44,4 +44,9 @@ export async function loadDraft(turn: Turn, draftId: string): Promise<WizardDraf
 
 export function stepIndex(step: WizardStep): number {
   return WIZARD_STEPS.indexOf(step);
+}
+
+/** A draft moved to `step`, its number counted in today's layout (and marked so). */
+export function atStep(d: WizardDraft, step: WizardStep): WizardDraft {
+  return { ...d, step: stepIndex(step) + 1, data: { ...d.data, layout: STEP_LAYOUT } };
 }

@@ -1,10 +1,10 @@
 import { formatNok } from '../../domain/i18n';
 import {
-  CARD_INPUTS, INPUT_STEPS, STEPS, amountInputId, formatSchoolYear, stepNumber, stepTitleKey, type FieldError, type InputStep,
+  CARD_INPUTS, INPUT_STEPS, MAX_YEARS, STEPS, amountInputId, formatSchoolYear, stepNumber, stepTitleKey, type FieldError, type InputStep,
 } from '../../domain/report';
 import { SCHEME_RULES, type Scheme } from '../../domain/schemes';
 import { renderCard, type AdaptiveCard } from '../cards/render';
-import { isFirstAmountOfYear, viewOf } from './inputs';
+import { clientCheck, isFirstAmountOfYear, viewOf } from './inputs';
 import { labelOf } from '../cards/reportFacts';
 import { action } from '../cards/action';
 import type { WizardView } from './view';
@@ -20,6 +20,8 @@ export interface StepCardArgs {
   scheme?: Scheme;
   /** Opened from the review card: Next returns there. */
   returnToReview?: boolean;
+  /** The period chosen on the step before: the money card asks exactly these school years. */
+  period?: { startYear?: number; years?: number };
 }
 
 export function progressText(view: WizardView, step: (typeof STEPS)[number]): string {
@@ -45,34 +47,41 @@ export function stepCard(view: WizardView, args: StepCardArgs): AdaptiveCard {
     fields.push({ ...blank, kind: 'info', value: t('report.hint.amounts') });
     if (asksOwnContribution) fields.push({ ...blank, kind: 'info', value: t('report.hint.ownContributionDekom', { percent: SCHEME_RULES[args.scheme!].ownContributionPercent }) });
   }
+  const shown = new Set<string>();
   for (const id of CARD_INPUTS[args.step]) {
     if (/OwnContribution$/.test(id) && !asksOwnContribution) continue;
+    if (args.step === 'money' && yearOfInput(id) > (args.period?.years ?? MAX_YEARS)) continue;
     const year = isFirstAmountOfYear(id);
     if (year !== undefined) {
-      const start = Number(args.values.startYear) || view.round.year;
+      const start = args.period?.startYear ?? view.round.year;
       fields.push({ ...blank, kind: 'heading', label: t('report.money.year', { year, schoolYear: formatSchoolYear(start + year - 1) }) });
     }
     const v = viewOf(id);
+    shown.add(id);
     fields.push({
       ...blank,
       id, kind: v.kind, label: labelOf(t, id), value: args.values[id] ?? '',
       placeholder: v.kind === 'toggle' && v.toggleTitle ? t(v.toggleTitle) : v.kind === 'choice' ? t('wizard.choose') : '',
       maxLength: v.maxLength ?? 100, required: Boolean(v.required), style: v.style ?? 'text',
+      ...clientCheck(t, v),
       hint: v.hint ? t(v.hint, { max: v.maxLength ?? '' }) : minimumHint(view, args, id),
       error: (errors.get(id) ?? []).join('\n'),
       choices: v.choices ? v.choices(ctx) : [],
     });
   }
   // Errors for inputs this card does not show (e.g. a year past the period) still need a place.
-  const shown = new Set(CARD_INPUTS[args.step]);
-  const orphans = [...errors].filter(([id]) => !shown.has(id) || (/OwnContribution$/.test(id) && !asksOwnContribution)).flatMap(([, m]) => m);
+  const orphans = [...errors].filter(([id]) => !shown.has(id)).flatMap(([, m]) => m);
+  // Named again right above the buttons, where the owner is looking after pressing Next.
+  const toFix = [...errors.keys()].filter((id) => shown.has(id)).map((id) => labelOf(t, id));
 
   const index = INPUT_STEPS.indexOf(args.step);
   const data = { draftId: args.draftId, step: args.step };
   const actions = [
-    ...(index > 0 ? [action(t('wizard.back'), 'report.back', data, { inputs: 'auto' })] : []),
+    // Only Next sends (and so checks) the inputs: Back and Save and close must never be held up
+    // by the client's checks of a half-typed card.
+    ...(index > 0 ? [action(t('wizard.back'), 'report.back', data)] : []),
     action(args.returnToReview ? t('wizard.toReview') : t('wizard.next'), 'report.next', args.returnToReview ? { ...data, returnTo: 'review' } : data, { inputs: 'auto', style: 'positive' }),
-    action(t('wizard.saveClose'), 'report.close', data, { inputs: 'auto' }),
+    action(t('wizard.saveClose'), 'report.close', data),
     action(t('wizard.cancel'), 'report.cancel', data),
   ];
   return renderCard('form', {
@@ -81,9 +90,16 @@ export function stepCard(view: WizardView, args: StepCardArgs): AdaptiveCard {
     intro: '',
     notice: args.notice ?? '',
     errorSummary: errors.size > 0 ? [t('wizard.errorSummary'), ...orphans].join('\n') : '',
+    errorFooter: errors.size === 0 ? '' : [toFix.length ? t('wizard.fixFields', { fields: toFix.join(', ') }) : t('wizard.errorSummary'), ...orphans].join('\n'),
     fields,
     actions,
   });
+}
+
+/** 2 for "year2Uh"; 0 for inputs of no year. */
+function yearOfInput(id: string): number {
+  const m = /^year(\d)/.exec(id);
+  return m ? Number(m[1]) : 0;
 }
 
 /** DEKOM's own contribution: show the minimum computed from what was typed for that year. */

@@ -1,12 +1,12 @@
-import { cardValues, validateReport, type FieldError, type InputStep } from '../../domain/report';
+import { cardValues, stepOfStoredNumber, validateReport } from '../../domain/report';
 import type { Round } from '../../domain/round';
-import type { Scheme } from '../../domain/schemes';
 import type { AdaptiveCard } from '../cards/render';
 import type { WizardData, WizardDraft } from '../drafts';
 import type { Turn } from '../turn';
 import { reviewCard } from './reviewCard';
-import { roundOf, WIZARD_STEPS, type WizardStep } from './session';
-import { stepCard } from './stepCard';
+import { roundOf, type WizardStep } from './session';
+import { stepCard, type StepCardArgs } from './stepCard';
+import { typedFor } from './typed';
 import type { WizardView } from './view';
 
 // The one place that decides which card a wizard step shows, and with what in it.
@@ -21,7 +21,7 @@ export function viewFor(turn: Turn, round: Round, draft?: WizardDraft): WizardVi
 /** Shows a draft at the step it was left on. */
 export async function resumeCard(turn: Turn, draft: WizardDraft, notice?: string): Promise<AdaptiveCard> {
   const round = await roundOf(turn, draft);
-  const step = WIZARD_STEPS[Math.min(Math.max(draft.step, 1), WIZARD_STEPS.length) - 1];
+  const step = stepOfStoredNumber(draft.step, draft.data.layout);
   return renderStep(turn, viewFor(turn, round, draft), draft, step, notice);
 }
 
@@ -36,11 +36,13 @@ export function renderStep(turn: Turn, view: WizardView, draft: { id: string; da
     const checked = validateReport(report, validationContext(turn, view.round));
     return reviewCard(view, { draftId: draft.id, report, errors: checked.ok ? [] : checked.errors, notice });
   }
-  const values = { ...cardValues(step, report), ...(draft.data.raw[step] ?? {}) };
-  return stepCard(view, { draftId: draft.id, step, values, scheme: report.scheme, notice, returnToReview });
+  // The money card asks the years chosen on the period step; without them, that step first.
+  if (step === 'money' && (report.years === undefined || report.startYear === undefined)) return renderStep(turn, view, draft, 'period', notice, returnToReview);
+  const values = { ...cardValues(step, report), ...typedFor(draft.data.raw, step) };
+  return stepCard(view, { draftId: draft.id, step, values, scheme: report.scheme, period: { startYear: report.startYear, years: report.years }, notice, returnToReview });
 }
 
 /** A step sent back with its errors, showing exactly what was typed. */
-export function invalidStepCard(turn: Turn, round: Round, draft: WizardDraft | undefined, args: { draftId: string; step: InputStep; values: Record<string, string>; errors: readonly FieldError[]; scheme?: Scheme }): AdaptiveCard {
+export function invalidStepCard(turn: Turn, round: Round, draft: WizardDraft | undefined, args: StepCardArgs): AdaptiveCard {
   return stepCard(viewFor(turn, round, draft), args);
 }

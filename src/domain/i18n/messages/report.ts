@@ -5,10 +5,12 @@ import { defineMessages } from '../catalog';
 export const reportMessages = defineMessages({
   nb: {
     'report.step.owner': 'Eier og ordning',
+    'report.step.contact': 'Nettverk og kontaktperson',
     'report.step.measure': 'Tiltaket',
     'report.step.targets': 'Målgrupper og deltakere',
     'report.step.partner': 'UH-partner og bekreftelser',
-    'report.step.money': 'Periode og beløp',
+    'report.step.period': 'Periode',
+    'report.step.money': 'Beløp per år',
     'report.step.review': 'Se over og send inn',
     'report.step.progress': 'Steg {step} av {total}',
 
@@ -128,6 +130,7 @@ export const reportMessages = defineMessages({
     'report.error.orgnr.notDigits': 'Organisasjonsnummeret kan bare inneholde sifre og mellomrom.',
     'report.error.orgnr.length': 'Organisasjonsnummeret må ha 9 sifre, men har {length}.',
     'report.error.orgnr.checkDigit': 'Organisasjonsnummeret {orgnr} har feil kontrollsiffer. Sjekk nummeret i Enhetsregisteret.',
+    'report.error.orgnr.format': 'Organisasjonsnummeret har 9 sifre, for eksempel 974 760 673.',
     'report.error.line.orgnr.notDigits': 'Linje {line}: Organisasjonsnummeret kan bare inneholde sifre og mellomrom.',
     'report.error.line.orgnr.length': 'Linje {line}: Organisasjonsnummeret må ha 9 sifre, men har {length}.',
     'report.error.line.orgnr.checkDigit': 'Linje {line}: Organisasjonsnummeret {orgnr} har feil kontrollsiffer. Sjekk nummeret i Enhetsregisteret.',
@@ -157,10 +160,12 @@ export const reportMessages = defineMessages({
   },
   nn: {
     'report.step.owner': 'Eigar og ordning',
+    'report.step.contact': 'Nettverk og kontaktperson',
     'report.step.measure': 'Tiltaket',
     'report.step.targets': 'Målgrupper og deltakarar',
     'report.step.partner': 'UH-partnar og stadfestingar',
-    'report.step.money': 'Periode og beløp',
+    'report.step.period': 'Periode',
+    'report.step.money': 'Beløp per år',
     'report.step.review': 'Sjå over og send inn',
     'report.step.progress': 'Steg {step} av {total}',
 
@@ -280,6 +285,7 @@ export const reportMessages = defineMessages({
     'report.error.orgnr.notDigits': 'Organisasjonsnummeret kan berre innehalde siffer og mellomrom.',
     'report.error.orgnr.length': 'Organisasjonsnummeret må ha 9 siffer, men har {length}.',
     'report.error.orgnr.checkDigit': 'Organisasjonsnummeret {orgnr} har feil kontrollsiffer. Sjekk nummeret i Einingsregisteret.',
+    'report.error.orgnr.format': 'Organisasjonsnummeret har 9 siffer, til dømes 974 760 673.',
     'report.error.line.orgnr.notDigits': 'Linje {line}: Organisasjonsnummeret kan berre innehalde siffer og mellomrom.',
     'report.error.line.orgnr.length': 'Linje {line}: Organisasjonsnummeret må ha 9 siffer, men har {length}.',
     'report.error.line.orgnr.checkDigit': 'Linje {line}: Organisasjonsnummeret {orgnr} har feil kontrollsiffer. Sjekk nummeret i Einingsregisteret.',
@@ -309,10 +315,12 @@ export const reportMessages = defineMessages({
   },
   en: {
     'report.step.owner': 'Owner and scheme',
+    'report.step.contact': 'Network and contact person',
     'report.step.measure': 'The measure',
     'report.step.targets': 'Target groups and participants',
     'report.step.partner': 'University partner and confirmations',
-    'report.step.money': 'Period and amounts',
+    'report.step.period': 'Period',
+    'report.step.money': 'Amounts per year',
     'report.step.review': 'Review and submit',
     'report.step.progress': 'Step {step} of {total}',
 
@@ -432,6 +440,7 @@ export const reportMessages = defineMessages({
     'report.error.orgnr.notDigits': 'The organisation number can only contain digits and spaces.',
     'report.error.orgnr.length': 'The organisation number must have 9 digits, but has {length}.',
     'report.error.orgnr.checkDigit': 'The organisation number {orgnr} has the wrong check digit. Check the number in the Central Coordinating Register (Enhetsregisteret).',
+    'report.error.orgnr.format': 'An organisation number has 9 digits, for example 974 760 673.',
     'report.error.line.orgnr.notDigits': 'Line {line}: the organisation number can only contain digits and spaces.',
     'report.error.line.orgnr.length': 'Line {line}: the organisation number must have 9 digits, but has {length}.',
     'report.error.line.orgnr.checkDigit': 'Line {line}: the organisation number {orgnr} has the wrong check digit. Check the number in the Central Coordinating Register (Enhetsregisteret).',
