@@ -116,17 +116,22 @@ describe('filing a needs report in personal chat', () => {
     assert.equal(inputsOf(forward).needAndGoal.value, 'Halvferdig tekst');
   });
 
-  it('goes back and saves without the card\'s inputs (as Teams sends them, unchecked), keeping what was saved', async () => {
+  it('goes back and saves and closes with what was typed on a half-filled card, and keeps it', async () => {
     let card = await startReport(h, OWNER);
     card = await passOwnerSteps(h, OWNER, card);
     card = await press(h, OWNER, card, 'report.next', GOOD_INPUT.measure);
-    // Back and Save and close send no inputs, so the client's checks never hold the owner on a card.
-    for (const verb of ['report.back', 'report.close']) assert.equal((card.actions as any[]).find((a) => a.verb === verb).associatedInputs, 'none');
-    const back = await press(h, OWNER, card, 'report.back');
+    // Back and Save and close send the card's inputs, so what was typed on the card being left is kept.
+    for (const verb of ['report.back', 'report.close']) assert.equal((card.actions as any[]).find((a) => a.verb === verb).associatedInputs, 'auto');
+    const back = await press(h, OWNER, card, 'report.back', { unitCount: '7', participants: '' });
     assert.match(cardText(back), /Steg 3 av 8/);
     assert.equal(inputsOf(back).title.value, GOOD_INPUT.measure.title);
-    const forward = await press(h, OWNER, back, 'report.back');
-    assert.equal(inputsOf(forward).contactEmail.value, GOOD_INPUT.contact.contactEmail);
+    const forward = await press(h, OWNER, back, 'report.next', GOOD_INPUT.measure);
+    assert.equal(inputsOf(forward).unitCount.value, '7', 'typed before Back, kept');
+    const closed = await press(h, OWNER, forward, 'report.close', { unitCount: '7', units: 'Bakken skole' });
+    assert.doesNotMatch(cardText(closed), /Steg 4 av 8/);
+    const draftId = actionData(forward, 'report.close').draftId as string;
+    const saved = await h.app.services.drafts.get({ tenantId: OWNER.tenantId, aadObjectId: OWNER.aadObjectId }, draftId);
+    assert.equal(JSON.stringify(saved).includes('Bakken skole'), true, 'typed before Save and close, kept in the draft');
   });
 
   it('saves and closes, then "fortsett" resumes at the same step', async () => {

@@ -58,9 +58,7 @@ export function isFirstAmountOfYear(inputId: string): number | undefined {
 
 /** The client's check of an input and what it says when the check fails. */
 export function clientCheck(t: Translate, v: InputView): { regex: string; errorMessage: string } {
-  if (v.pattern) return { regex: INPUT_PATTERNS[v.pattern].regex, errorMessage: t(INPUT_PATTERNS[v.pattern].message) };
-  if (!v.required) return { regex: '', errorMessage: '' };
-  return { regex: '', errorMessage: t(v.kind === 'choice' ? 'report.error.chooseOne' : v.kind === 'multichoice' ? 'report.error.chooseAtLeastOne' : 'report.error.required') };
+  return v.pattern ? { regex: INPUT_PATTERNS[v.pattern].regex, errorMessage: t(INPUT_PATTERNS[v.pattern].message) } : { regex: '', errorMessage: '' };
 }
 
 export type { InputStep };

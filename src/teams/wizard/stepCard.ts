@@ -62,7 +62,9 @@ export function stepCard(view: WizardView, args: StepCardArgs): AdaptiveCard {
       ...blank,
       id, kind: v.kind, label: labelOf(t, id), value: args.values[id] ?? '',
       placeholder: v.kind === 'toggle' && v.toggleTitle ? t(v.toggleTitle) : v.kind === 'choice' ? t('wizard.choose') : '',
-      maxLength: v.maxLength ?? 100, required: Boolean(v.required), style: v.style ?? 'text',
+      // The client checks formats only, never emptiness: a required field still empty must not hold
+      // Back or Save and close, which send what was typed. Missing fields are named by the server on Next.
+      maxLength: v.maxLength ?? 100, required: false, style: v.style ?? 'text',
       ...clientCheck(t, v),
       hint: v.hint ? t(v.hint, { max: v.maxLength ?? '' }) : minimumHint(view, args, id),
       error: (errors.get(id) ?? []).join('\n'),
@@ -77,11 +79,11 @@ export function stepCard(view: WizardView, args: StepCardArgs): AdaptiveCard {
   const index = INPUT_STEPS.indexOf(args.step);
   const data = { draftId: args.draftId, step: args.step };
   const actions = [
-    // Only Next sends (and so checks) the inputs: Back and Save and close must never be held up
-    // by the client's checks of a half-typed card.
-    ...(index > 0 ? [action(t('wizard.back'), 'report.back', data)] : []),
+    // Back and Save and close send what was typed too (nothing typed is lost); the client holds
+    // them only for a malformed value, which it names. Cancel sends nothing.
+    ...(index > 0 ? [action(t('wizard.back'), 'report.back', data, { inputs: 'auto' })] : []),
     action(args.returnToReview ? t('wizard.toReview') : t('wizard.next'), 'report.next', args.returnToReview ? { ...data, returnTo: 'review' } : data, { inputs: 'auto', style: 'positive' }),
-    action(t('wizard.saveClose'), 'report.close', data),
+    action(t('wizard.saveClose'), 'report.close', data, { inputs: 'auto' }),
     action(t('wizard.cancel'), 'report.cancel', data),
   ];
   return renderCard('form', {
