@@ -3,7 +3,7 @@ import { DEFAULT_REGIONS } from '../src/domain/regions';
 import { reportTotals } from '../src/domain/report';
 import type { Round } from '../src/domain/round';
 import { SCHEMES } from '../src/domain/schemes';
-import { OWNER_TYPES } from '../src/domain/owner-types';
+import { OWNER_TYPES } from '../src/domain/ownerTypes';
 import { odataString } from '../src/storage/keys';
 import { ReportSummaries } from '../src/storage/reportSummaries';
 import { Reports, reportPk } from '../src/storage/reports';

@@ -1,6 +1,6 @@
 import type { Decision, Payment } from './decision';
 import { translator } from './i18n';
-import { ownerTypeLabelKey } from './owner-types';
+import { ownerTypeLabelKey } from './ownerTypes';
 import { findRegion, localised, type RegionConfig } from './regions';
 import { formatSchoolYear, statusLabelKey, targetGroupLabelKey, themeLabelKey, yearSummaries, type NeedsReport, type ReportStatus } from './report';
 

@@ -1,4 +1,4 @@
-import type { OwnerType } from './owner-types';
+import type { OwnerType } from './ownerTypes';
 
 /** The three grant schemes of the regulation (FOR-2021-01-26-230); codes are stable storage ids. */
 export const SCHEMES = ['REKOM', 'DEKOM', 'KOMPLOFT'] as const;

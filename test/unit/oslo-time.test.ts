@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { deadlineOnDay, isCalendarDay, osloClockTime, osloDate, osloInstant, osloOffsetMinutes } from '../../src/domain/oslo-time';
+import { deadlineOnDay, isCalendarDay, osloClockTime, osloDate, osloInstant, osloOffsetMinutes } from '../../src/domain/osloTime';
 import { reminderTimes, remindersDue } from '../../src/domain/secretariat/reminders';
 
 describe('Oslo time for deadlines', () => {

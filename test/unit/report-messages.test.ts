@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LOCALES, translator, type MessageKey } from '../../src/domain/i18n';
 import { reportMessages } from '../../src/domain/i18n/messages/report';
-import { OWNER_TYPES, ownerTypeLabelKey } from '../../src/domain/owner-types';
+import { OWNER_TYPES, ownerTypeLabelKey } from '../../src/domain/ownerTypes';
 import { SCHEMES, schemeLabelKey } from '../../src/domain/schemes';
 import {
   CARD_INPUTS, INPUT_STEPS, REPORT_STATUSES, STEPS, TARGET_GROUPS, THEMES,

@@ -1,5 +1,5 @@
 import type { MessageKey, Translate } from '../i18n';
-import { OWNER_TYPES, ownerTypeLabelKey } from '../owner-types';
+import { OWNER_TYPES, ownerTypeLabelKey } from '../ownerTypes';
 import { SCHEMES, schemeLabelKey, type Scheme } from '../schemes';
 import { targetGroupLabelKey, targetGroupsFor } from './target-groups';
 import { THEMES, themeLabelKey } from './themes';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '../i18n/locale';
-import { OWNER_TYPES } from '../owner-types';
+import { OWNER_TYPES } from '../ownerTypes';
 import { SCHEMES } from '../schemes';
 import {
   coerceChoice, coerceChoices, coerceEmail, coerceInteger, coerceOrgnr, coercePhone, coerceText,

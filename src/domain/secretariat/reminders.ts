@@ -1,5 +1,5 @@
 import { isPastDeadline } from '../deadline';
-import { osloDate, osloInstant } from '../oslo-time';
+import { osloDate, osloInstant } from '../osloTime';
 import type { Round } from '../round';
 
 /** Reminders go out in the morning, Oslo time: 7 days and 1 day before the deadline's day. */

@@ -4,7 +4,7 @@ import { coerceChoices, coerceInteger } from '../report/card-input';
 import { formatsFor, type Problem } from '../report/problems';
 import type { Locale } from '../i18n/locale';
 import { isPastDeadline } from '../deadline';
-import { deadlineOnDay, isCalendarDay, osloWallClock } from '../oslo-time';
+import { deadlineOnDay, isCalendarDay, osloWallClock } from '../osloTime';
 import { SCHEME_CODES, type Round } from '../round';
 
 /**

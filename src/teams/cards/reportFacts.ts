@@ -1,6 +1,6 @@
 import { formatNok, type Translate, type Locale } from '../../domain/i18n';
 import { formatOrgnr } from '../../domain/orgnr';
-import { ownerTypeLabelKey } from '../../domain/owner-types';
+import { ownerTypeLabelKey } from '../../domain/ownerTypes';
 import { findRegion, localised, type RegionConfig } from '../../domain/regions';
 import {
   STEP_FIELDS, formatSchoolYear, inputLabel, reportTotals, yearSummaries, targetGroupLabelKey, themeLabelKey, type InputStep, type ReportDraft, type ReportField,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { MAX_TITLE, type Meeting } from '../../domain/forum';
-import { isCalendarDay } from '../../domain/oslo-time';
+import { isCalendarDay } from '../../domain/osloTime';
 import { cleanText } from '../../domain/report';
 import { FORUM_GROUP } from '../../domain/roles';
 import { newestFirst } from '../../storage/keys';

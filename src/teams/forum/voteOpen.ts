@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isCalendarDay, osloInstant } from '../../domain/oslo-time';
+import { isCalendarDay, osloInstant } from '../../domain/osloTime';
 import type { ActionHandler } from '../actions/types';
 import { requireOfficer } from '../secretariat/requireOfficer';
 import { Refusal } from '../refusals';

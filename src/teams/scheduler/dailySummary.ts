@@ -1,5 +1,5 @@
 import { formatDate } from '../../domain/i18n';
-import { osloDate, osloWallClock } from '../../domain/oslo-time';
+import { osloDate, osloWallClock } from '../../domain/osloTime';
 import { cardMessage } from '../cards/attach';
 import { loadOverview, overviewCard } from '../secretariat/overview/overviewCard';
 import { action } from '../cards/action';

@@ -1,5 +1,5 @@
 import { formatDate, formatNok } from '../../domain/i18n';
-import { osloClockTime } from '../../domain/oslo-time';
+import { osloClockTime } from '../../domain/osloTime';
 import type { Round } from '../../domain/round';
 import { schemeLabelKey, type Scheme } from '../../domain/schemes';
 import type { OverviewRow } from '../../domain/secretariat/overview';

@@ -1,5 +1,5 @@
 import { formatDate, type Locale, type Translate } from '../../domain/i18n';
-import { osloClockTime } from '../../domain/oslo-time';
+import { osloClockTime } from '../../domain/osloTime';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import { action, type CardAction } from '../cards/action';
 

@@ -1,6 +1,6 @@
 import { formatNok, type Locale, type Translate } from '../../../domain/i18n';
 import { formatSchoolYear } from '../../../domain/report';
-import { OWNER_TYPES, ownerTypeLabelKey, type OwnerType } from '../../../domain/owner-types';
+import { OWNER_TYPES, ownerTypeLabelKey, type OwnerType } from '../../../domain/ownerTypes';
 import { localised, type RegionConfig } from '../../../domain/regions';
 import type { Round } from '../../../domain/round';
 import { schemeLabelKey, type Scheme } from '../../../domain/schemes';

@@ -1,4 +1,4 @@
-import { osloWallClock } from '../../../domain/oslo-time';
+import { osloWallClock } from '../../../domain/osloTime';
 import { SCHEME_CODES } from '../../../domain/round';
 import { ROUND_INPUTS, budgetInput, parseRoundSetup, type RoundInput } from '../../../domain/secretariat/round-setup';
 import type { ActionHandler } from '../../actions/types';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { MAX_TYPED_TEXT, normaliseCommandText } from '../../src/domain/commandText';
 import { checkDecision } from '../../src/domain/decision';
 import { checkOrgnr } from '../../src/domain/orgnr';
-import { isCalendarDay } from '../../src/domain/oslo-time';
+import { isCalendarDay } from '../../src/domain/osloTime';
 import { retryAfterMs } from '../../src/domain/rateLimit';
 import {
   cleanText, coerceChoices, coerceEmail, coerceInteger, coerceOrgnr, coercePhone, coerceText, isEmailAddress, isPhoneNumber,
