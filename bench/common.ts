@@ -34,26 +34,37 @@ export function rssMb(pid: number, peak = false): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-export interface BotProcess { url: string; pid: number; child: ChildProcess; stop(): Promise<void> }
+export interface BotProcess {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
 
 /** The real bot as its own process (so the load generator does not share its event loop). */
 export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--no-deprecation', path.join(ROOT, 'dist', 'src', 'index.js')], {
-    cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, LOCAL_MODE: '1', PLAYGROUND: '0', LOG_LEVEL: 'warn', PORT: String(port), ...env },
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOCAL_MODE: '1', PLAYGROUND: '0', LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let alive = true;
-  child.once('exit', () => { alive = false; });
+  child.once('exit', () => {
+    alive = false;
+  });
   await waitForPort(port, '127.0.0.1', 60_000, () => alive);
   await waitForHealth(`http://127.0.0.1:${port}`);
   return {
-    url: `http://127.0.0.1:${port}`, pid: child.pid!, child,
-    stop: () => new Promise<void>((resolve) => {
-      if (!alive) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (!alive) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -62,7 +73,9 @@ export async function waitForHealth(url: string, timeoutMs = 60_000): Promise<vo
   while (Date.now() < deadline) {
     try {
       if ((await fetch(`${url}/healthz`)).status === 200) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 20));
   }
   throw new Error(`${url}/healthz did not answer 200 within ${timeoutMs} ms`);
@@ -71,9 +84,11 @@ export async function waitForHealth(url: string, timeoutMs = 60_000): Promise<vo
 /** Runs `worker(i)` for i in 0..n-1 with at most `concurrency` at a time. */
 export async function pool(n: number, concurrency: number, worker: (i: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, n) }, async () => {
-    while (next < n) await worker(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, n) }, async () => {
+      while (next < n) await worker(next++);
+    }),
+  );
 }
 
 export type BenchOptions = { connectionString: string; quick: boolean; n?: number; log?: (line: string) => void };
@@ -89,9 +104,16 @@ export function standalone(module: NodeModule, bench: (opts: BenchOptions) => Pr
     const nArg = process.argv.find((a) => a.startsWith('--n='));
     const azurite = await startAzurite({ port: await freePort() });
     try {
-      const rows = await bench({ connectionString: azurite.connectionString, quick, n: nArg ? Number(nArg.slice(4)) : undefined, log: (l) => process.stderr.write(`${l}\n`) });
+      const rows = await bench({
+        connectionString: azurite.connectionString,
+        quick,
+        n: nArg ? Number(nArg.slice(4)) : undefined,
+        log: (l) => process.stderr.write(`${l}\n`),
+      });
       for (const r of rows) {
-        process.stdout.write(`${r.ok ? 'ok ' : 'NO '} ${r.name}: ${r.value} ${r.unit} (baseline ${r.baseline ?? '—'}, ratio ${r.ratio ?? '—'})${r.note ? `  [${r.note}]` : ''}${r.error ? `  WRONG: ${r.error}` : ''}\n`);
+        process.stdout.write(
+          `${r.ok ? 'ok ' : 'NO '} ${r.name}: ${r.value} ${r.unit} (baseline ${r.baseline ?? '—'}, ratio ${r.ratio ?? '—'})${r.note ? `  [${r.note}]` : ''}${r.error ? `  WRONG: ${r.error}` : ''}\n`,
+        );
       }
       if (rows.some((r) => !r.ok || r.error)) process.exitCode = 1;
     } finally {

@@ -67,9 +67,16 @@ export async function runDeliveryBench(opts: DeliveryBenchOptions = {}): Promise
     const team = '19:bench-team@thread.tacv2';
     const channelIds = Array.from({ length: channels }, (_, i) => `19:bench-${i}@thread.tacv2`);
     for (const c of channelIds) await seedChannel(references, teams.url, team, c);
-    for (let u = 0; u < personal; u += 25) await Promise.all(Array.from({ length: Math.min(25, personal - u) }, (_, i) => seedUser(references, teams.url, userId(u + i))));
+    for (let u = 0; u < personal; u += 25)
+      await Promise.all(Array.from({ length: Math.min(25, personal - u) }, (_, i) => seedUser(references, teams.url, userId(u + i))));
 
-    const config = loadConfig({ LOCAL_MODE: '1', DELIVERY_APP_RATE: String(appRate), DELIVERY_POLL_MS: '500', DELIVERY_LEASE_MS: '60000', DELIVERY_TIMEOUT_MS: '15000' });
+    const config = loadConfig({
+      LOCAL_MODE: '1',
+      DELIVERY_APP_RATE: String(appRate),
+      DELIVERY_POLL_MS: '500',
+      DELIVERY_LEASE_MS: '60000',
+      DELIVERY_TIMEOUT_MS: '15000',
+    });
     delivery = createDelivery({ config, tables, references, logger: createLogger('warn', log) });
     delivery.start();
 
@@ -77,7 +84,13 @@ export async function runDeliveryBench(opts: DeliveryBenchOptions = {}): Promise
     const requests: DeliveryRequest[] = [];
     for (let i = 0; i < cardsPerChannel; i++) {
       for (const [c, channelId] of channelIds.entries()) {
-        requests.push({ kind: 'thread', key: `bench:card:${c}:${i}`, teamId: team, channelId, activity: { text: `card ${c}/${i}`, attachments: [cardAttachment(i)] } });
+        requests.push({
+          kind: 'thread',
+          key: `bench:card:${c}:${i}`,
+          teamId: team,
+          channelId,
+          activity: { text: `card ${c}/${i}`, attachments: [cardAttachment(i)] },
+        });
       }
     }
     for (let u = 0; u < personal; u++) {
@@ -85,7 +98,9 @@ export async function runDeliveryBench(opts: DeliveryBenchOptions = {}): Promise
     }
     const tags = requests.map((r) => String(r.activity.text));
 
-    log(`delivering ${messages} messages (${channels} channels × ${cardsPerChannel} cards + ${personal} personal) at ${appRate}/s; floor ${(floor / 1000).toFixed(2)} s`);
+    log(
+      `delivering ${messages} messages (${channels} channels × ${cardsPerChannel} cards + ${personal} personal) at ${appRate}/s; floor ${(floor / 1000).toFixed(2)} s`,
+    );
     const started = Date.now();
     for (let i = 0; i < requests.length; i += 20) await Promise.all(requests.slice(i, i + 20).map((r) => delivery!.deliver(r)));
     const deadline = started + floor * 3 + 30_000;
@@ -95,9 +110,19 @@ export async function runDeliveryBench(opts: DeliveryBenchOptions = {}): Promise
     const first = Math.min(...teams.arrivals.map((a) => a.at));
     const totalMs = last - started;
     return {
-      name: 'delivery', channels, cardsPerChannel, personal, messages, appRate,
-      totalMs, spanMs: last - first, floorMs: floor, ratio: Number((totalMs / floor).toFixed(3)),
-      lost: teams.missing(tags).length, duplicates: teams.duplicates().length, throttled: teams.throttled,
+      name: 'delivery',
+      channels,
+      cardsPerChannel,
+      personal,
+      messages,
+      appRate,
+      totalMs,
+      spanMs: last - first,
+      floorMs: floor,
+      ratio: Number((totalMs / floor).toFixed(3)),
+      lost: teams.missing(tags).length,
+      duplicates: teams.duplicates().length,
+      throttled: teams.throttled,
     };
   } finally {
     await delivery?.stop();
@@ -110,8 +135,12 @@ function cardAttachment(item: number) {
   return {
     contentType: 'application/vnd.microsoft.card.adaptive',
     content: {
-      type: 'AdaptiveCard', version: '1.5',
-      body: [{ type: 'TextBlock', text: `Sak ${item + 1}`, weight: 'Bolder' }, { type: 'TextBlock', text: 'Stem for eller mot.', wrap: true }],
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [
+        { type: 'TextBlock', text: `Sak ${item + 1}`, weight: 'Bolder' },
+        { type: 'TextBlock', text: 'Stem for eller mot.', wrap: true },
+      ],
       actions: [{ type: 'Action.Execute', title: 'For', verb: 'vote', data: { item, choice: 'for' } }],
     },
   };
@@ -120,14 +149,20 @@ function cardAttachment(item: number) {
 if (require.main === module) {
   const args = process.argv.slice(2);
   const rateArg = args.indexOf('--app-rate');
-  runDeliveryBench({ quick: args.includes('--quick'), appRate: rateArg >= 0 ? Number(args[rateArg + 1]) : undefined, log: (l) => process.stderr.write(`${l}\n`) })
+  runDeliveryBench({
+    quick: args.includes('--quick'),
+    appRate: rateArg >= 0 ? Number(args[rateArg + 1]) : undefined,
+    log: (l) => process.stderr.write(`${l}\n`),
+  })
     .then((r) => {
-      process.stdout.write([
-        `delivery: ${r.messages} messages (${r.channels} channels × ${r.cardsPerChannel} cards + ${r.personal} personal), app limit ${r.appRate}/s`,
-        `  total ${(r.totalMs / 1000).toFixed(2)} s (first to last arrival ${(r.spanMs / 1000).toFixed(2)} s), floor ${(r.floorMs / 1000).toFixed(2)} s, ratio ${r.ratio}`,
-        `  lost ${r.lost}, duplicates ${r.duplicates}, 429s ${r.throttled}`,
-        JSON.stringify(r),
-      ].join('\n') + '\n');
+      process.stdout.write(
+        [
+          `delivery: ${r.messages} messages (${r.channels} channels × ${r.cardsPerChannel} cards + ${r.personal} personal), app limit ${r.appRate}/s`,
+          `  total ${(r.totalMs / 1000).toFixed(2)} s (first to last arrival ${(r.spanMs / 1000).toFixed(2)} s), floor ${(r.floorMs / 1000).toFixed(2)} s, ratio ${r.ratio}`,
+          `  lost ${r.lost}, duplicates ${r.duplicates}, 429s ${r.throttled}`,
+          JSON.stringify(r),
+        ].join('\n') + '\n',
+      );
       process.exit(r.lost || r.duplicates ? 1 : 0);
     })
     .catch((err: Error) => {

@@ -6,10 +6,17 @@ import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication,
 class EchoBot extends ActivityHandler {
   constructor() {
     super();
-    this.onMessage(async (context, next) => { await context.sendActivity(`echo: ${context.activity.text}`); await next(); });
+    this.onMessage(async (context, next) => {
+      await context.sendActivity(`echo: ${context.activity.text}`);
+      await next();
+    });
   }
   protected override async onAdaptiveCardInvoke(): Promise<AdaptiveCardInvokeResponse> {
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'echo' }] } };
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+      value: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'echo' }] },
+    };
   }
 }
 
@@ -17,7 +24,12 @@ const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})
 const bot = new EchoBot();
 const server = restify.createServer();
 server.use(restify.plugins.bodyParser({ mapParams: false }));
-server.post('/api/messages', async (req, res) => { await adapter.process(req, res, (context) => bot.run(context)); });
-server.get('/healthz', (_req, res, next) => { res.send(200, { status: 'ok' }); next(); });
+server.post('/api/messages', async (req, res) => {
+  await adapter.process(req, res, (context) => bot.run(context));
+});
+server.get('/healthz', (_req, res, next) => {
+  res.send(200, { status: 'ok' });
+  next();
+});
 server.listen(Number(process.env.PORT), '127.0.0.1');
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -23,7 +23,6 @@ import { REPORT, TENANT } from './fixtures';
 // An aim, not a measurement: a streaming export of any size should stay well inside this.
 const AIM_PEAK_DELTA_MB = 150;
 
-
 const mb = (bytes: number) => bytes / 2 ** 20;
 
 function collectGarbage(): void {
@@ -49,22 +48,39 @@ function socketLikeSink(): Writable & { bytes: number } {
 async function seed(reports: Reports, roundId: string, n: number): Promise<number> {
   const started = performance.now();
   const summary = {
-    ownerName: REPORT.ownerName, ownerOrgnr: REPORT.ownerOrgnr, ownerType: REPORT.ownerType, scheme: REPORT.scheme, region: REPORT.region,
-    workingGroup: 'vest', title: REPORT.title, totalRequested: reportTotals(REPORT).grant,
+    ownerName: REPORT.ownerName,
+    ownerOrgnr: REPORT.ownerOrgnr,
+    ownerType: REPORT.ownerType,
+    scheme: REPORT.scheme,
+    region: REPORT.region,
+    workingGroup: 'vest',
+    title: REPORT.title,
+    totalRequested: reportTotals(REPORT).grant,
   };
   // Seeding is setup, not what is measured: 100 rows to a transaction, a few at a time. References
   // come straight from the index number: the counter's contention is the submit bench's subject.
   const inputs = Array.from({ length: n }, (_, i) => ({
-    draftId: `bench-${String(i).padStart(6, '0')}`, reference: `BM-2027-${String(i + 1).padStart(4, '0')}`,
+    draftId: `bench-${String(i).padStart(6, '0')}`,
+    reference: `BM-2027-${String(i + 1).padStart(4, '0')}`,
     by: { tenantId: TENANT, aadObjectId: `00000000-0000-4000-8000-${String(i % 500).padStart(12, '0')}` },
-    summary, data: { ...REPORT, title: `${REPORT.title} ${i + 1}` },
+    summary,
+    data: { ...REPORT, title: `${REPORT.title} ${i + 1}` },
   }));
   const chunks = Array.from({ length: Math.ceil(n / 1000) }, (_, c) => inputs.slice(c * 1000, (c + 1) * 1000));
   await pool(chunks.length, 4, (c) => reports.importSubmitted(roundId, chunks[c]));
   return (performance.now() - started) / 1000;
 }
 
-interface Measured { rows: number; bytes: number; seconds: number; idleMb: number; peakMb: number; peakHeapMb: number; peakBuffersMb: number; rssAtQuarters: number[] }
+interface Measured {
+  rows: number;
+  bytes: number;
+  seconds: number;
+  idleMb: number;
+  peakMb: number;
+  peakHeapMb: number;
+  peakBuffersMb: number;
+  rssAtQuarters: number[];
+}
 
 async function measure(format: ExportFormat, reports: Reports, round: Round, expectedRows: number): Promise<Measured> {
   collectGarbage();
@@ -96,8 +112,14 @@ async function measure(format: ExportFormat, reports: Reports, round: Round, exp
     const rows = format === 'xlsx' ? await writeXlsx(sink, counted(), 'Behovsmeldinger') : await writeCsv(sink, counted());
     sample();
     return {
-      rows, bytes: sink.bytes, seconds: (performance.now() - started) / 1000, idleMb: mb(idle.rss), peakMb: mb(peak),
-      peakHeapMb: mb(peakHeap - idle.heapUsed), peakBuffersMb: mb(peakBuffers - idle.arrayBuffers), rssAtQuarters,
+      rows,
+      bytes: sink.bytes,
+      seconds: (performance.now() - started) / 1000,
+      idleMb: mb(idle.rss),
+      peakMb: mb(peak),
+      peakHeapMb: mb(peakHeap - idle.heapUsed),
+      peakBuffersMb: mb(peakBuffers - idle.arrayBuffers),
+      rssAtQuarters,
     };
   } finally {
     clearInterval(sampler);
@@ -110,7 +132,10 @@ async function measure(format: ExportFormat, reports: Reports, round: Round, exp
  */
 async function retainedAtQuarters(format: ExportFormat, reports: Reports, round: Round, expectedRows: number): Promise<number[]> {
   collectGarbage();
-  const held = () => { const m = process.memoryUsage(); return m.heapUsed + m.arrayBuffers; };
+  const held = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.arrayBuffers;
+  };
   const base = held();
   const out: number[] = [];
   let written = 0;
@@ -124,7 +149,8 @@ async function retainedAtQuarters(format: ExportFormat, reports: Reports, round:
     }
   }
   const sink = socketLikeSink();
-  if (format === 'xlsx') await writeXlsx(sink, counted(), 'Behovsmeldinger'); else await writeCsv(sink, counted());
+  if (format === 'xlsx') await writeXlsx(sink, counted(), 'Behovsmeldinger');
+  else await writeCsv(sink, counted());
   return out;
 }
 
@@ -136,8 +162,13 @@ export async function benchExport(opts: { connectionString: string; quick: boole
   try {
     const reports = new Reports(tables, () => new Date('2027-01-15T10:00:00Z'));
     const round: Round = {
-      id: 'bench-2027', year: 2027, counties: ['akershus'], deadline: '2027-02-01T22:59:00.000Z', status: 'open',
-      budgets: { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 30_000_000 }, createdAt: '2026-11-01T00:00:00.000Z',
+      id: 'bench-2027',
+      year: 2027,
+      counties: ['akershus'],
+      deadline: '2027-02-01T22:59:00.000Z',
+      status: 'open',
+      budgets: { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 30_000_000 },
+      createdAt: '2026-11-01T00:00:00.000Z',
     };
     const seedSeconds = await seed(reports, round.id, n);
     const rows: BenchRow[] = [];
@@ -146,13 +177,21 @@ export async function benchExport(opts: { connectionString: string; quick: boole
       const m = await measure(format, reports, round, expectedRows);
       const retained = await retainedAtQuarters(format, reports, round, expectedRows);
       const delta = m.peakMb - m.idleMb;
-      const note = `${n} reports (${m.rows} rows, ${round2(mb(m.bytes))} MB ${format}) in ${round2(m.seconds)} s; idle RSS ${round2(m.idleMb)} MB, peak ${round2(m.peakMb)} MB `
-        + `(heap +${round2(m.peakHeapMb)} MB, buffers +${round2(m.peakBuffersMb)} MB); RSS at 25/50/75/100 % of rows: ${m.rssAtQuarters.map(round2).join(' / ')} MB; `
-        + `held after a full GC at 25/50/75/100 %: ${retained.map(round2).join(' / ')} MB; seeding took ${round2(seedSeconds)} s`;
+      const note =
+        `${n} reports (${m.rows} rows, ${round2(mb(m.bytes))} MB ${format}) in ${round2(m.seconds)} s; idle RSS ${round2(m.idleMb)} MB, peak ${round2(m.peakMb)} MB ` +
+        `(heap +${round2(m.peakHeapMb)} MB, buffers +${round2(m.peakBuffersMb)} MB); RSS at 25/50/75/100 % of rows: ${m.rssAtQuarters.map(round2).join(' / ')} MB; ` +
+        `held after a full GC at 25/50/75/100 %: ${retained.map(round2).join(' / ')} MB; seeding took ${round2(seedSeconds)} s`;
       const right = m.rows === expectedRows && m.bytes > 0;
       rows.push({
-        name: `export.memory.${format}`, value: round2(m.peakMb), unit: 'MB', baseline: round2(m.idleMb), ratio: round2(m.peakMb / m.idleMb),
-        n, ok: right && delta < AIM_PEAK_DELTA_MB, note, error: right ? undefined : `wrote ${m.rows} rows, expected ${expectedRows}`,
+        name: `export.memory.${format}`,
+        value: round2(m.peakMb),
+        unit: 'MB',
+        baseline: round2(m.idleMb),
+        ratio: round2(m.peakMb / m.idleMb),
+        n,
+        ok: right && delta < AIM_PEAK_DELTA_MB,
+        note,
+        error: right ? undefined : `wrote ${m.rows} rows, expected ${expectedRows}`,
       });
       rows.push({ name: `export.time.${format}`, value: round2(m.seconds), unit: 's', baseline: null, ratio: null, n, ok: right });
     }

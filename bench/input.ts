@@ -24,17 +24,40 @@ function slowest(runs: number, work: () => unknown): number {
 
 export async function benchInput(opts: { quick: boolean }): Promise<BenchRow[]> {
   const runs = opts.quick ? 3 : 10;
-  const row = (name: string, value: number, limitMs: number, note: string): BenchRow =>
-    ({ name, value, unit: 'ms', baseline: limitMs, ratio: Math.round((value / limitMs) * 100) / 100, n: runs, ok: value < limitMs, note });
+  const row = (name: string, value: number, limitMs: number, note: string): BenchRow => ({
+    name,
+    value,
+    unit: 'ms',
+    baseline: limitMs,
+    ratio: Math.round((value / limitMs) * 100) / 100,
+    n: runs,
+    ok: value < limitMs,
+    note,
+  });
   const members = { orgnrRequired: true, maxLines: 5, maxChars: 1000, maxNameLength: 30 };
   const steps = STEPS.map((step) => {
     const before = draftBefore(step);
     return Object.keys(GOOD_INPUT[step]).map((field) => () => validateStep(step, { ...GOOD_INPUT[step], [field]: MEGABYTE }, before, CONTEXT));
   }).flat();
   return [
-    row('input.text.1mb', slowest(runs, () => coerceText(' \u0000'.repeat(512 * 1024), { max: 4000, multiline: true }, nb)), 100, 'a megabyte in a text field, refused as too long'),
-    row('input.orgnr.1mb', slowest(runs, () => isValidOrgnr('9'.repeat(1024 * 1024))), 200, 'a megabyte of digits as an organisation number'),
-    row('input.lineList.80k', slowest(runs, () => parseLineList('a; 974760673\n'.repeat(80_000), members, nb)), 200, '80 000 lines in a list of organisations'),
+    row(
+      'input.text.1mb',
+      slowest(runs, () => coerceText(' \u0000'.repeat(512 * 1024), { max: 4000, multiline: true }, nb)),
+      100,
+      'a megabyte in a text field, refused as too long',
+    ),
+    row(
+      'input.orgnr.1mb',
+      slowest(runs, () => isValidOrgnr('9'.repeat(1024 * 1024))),
+      200,
+      'a megabyte of digits as an organisation number',
+    ),
+    row(
+      'input.lineList.80k',
+      slowest(runs, () => parseLineList('a; 974760673\n'.repeat(80_000), members, nb)),
+      200,
+      '80 000 lines in a list of organisations',
+    ),
     row('input.step.1mb', Math.max(...steps.map((s) => slowest(runs, s))), 300, `a megabyte in any of ${steps.length} wizard fields, the slowest`),
   ];
 }

@@ -25,7 +25,6 @@ import { REPORT, TENANT } from './fixtures';
 const AIM_MS = 2000;
 const RUNS = 3;
 
-
 /** Stores n reports spread over schemes, working groups and owner types; returns the seconds it took. */
 export async function seedRound(reports: Reports, roundId: string, n: number): Promise<number> {
   const started = performance.now();
@@ -35,11 +34,18 @@ export async function seedRound(reports: Reports, roundId: string, n: number): P
     const ownerType = OWNER_TYPES[i % OWNER_TYPES.length];
     const data = { ...REPORT, scheme, ownerType, title: `${REPORT.title} ${i + 1}` };
     return {
-      draftId: `bench-${String(i).padStart(6, '0')}`, reference: `BM-2027-${String(i + 1).padStart(5, '0')}`,
+      draftId: `bench-${String(i).padStart(6, '0')}`,
+      reference: `BM-2027-${String(i + 1).padStart(5, '0')}`,
       by: { tenantId: TENANT, aadObjectId: `00000000-0000-4000-8000-${String(i % 500).padStart(12, '0')}` },
       summary: {
-        ownerName: `${REPORT.ownerName} ${i % 300}`, ownerOrgnr: REPORT.ownerOrgnr, ownerType, scheme, region: REPORT.region,
-        workingGroup: groups[i % groups.length], title: data.title, totalRequested: reportTotals(data).grant,
+        ownerName: `${REPORT.ownerName} ${i % 300}`,
+        ownerOrgnr: REPORT.ownerOrgnr,
+        ownerType,
+        scheme,
+        region: REPORT.region,
+        workingGroup: groups[i % groups.length],
+        title: data.title,
+        totalRequested: reportTotals(data).grant,
       },
       data,
     };
@@ -69,8 +75,13 @@ export async function benchOverview(opts: { connectionString: string; quick: boo
   try {
     const reports = new Reports(tables, () => new Date('2027-01-15T10:00:00Z'));
     const round: Round = {
-      id: 'bench-2027', year: 2027, counties: ['oslo', 'akershus', 'ostfold', 'buskerud'], deadline: '2027-02-01T22:59:00.000Z', status: 'open',
-      budgets: { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 30_000_000 }, createdAt: '2026-11-01T00:00:00.000Z',
+      id: 'bench-2027',
+      year: 2027,
+      counties: ['oslo', 'akershus', 'ostfold', 'buskerud'],
+      deadline: '2027-02-01T22:59:00.000Z',
+      status: 'open',
+      budgets: { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 30_000_000 },
+      createdAt: '2026-11-01T00:00:00.000Z',
     };
     log(`seeding ${n} reports…`);
     const seedSeconds = await seedRound(reports, round.id, n);
@@ -85,7 +96,10 @@ export async function benchOverview(opts: { connectionString: string; quick: boo
     });
     const raw = await best(RUNS, async () => {
       let rows = 0;
-      const pages = tables.client('Reports').listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(reportPk(round.id))}` } }).byPage({ maxPageSize: 1000 });
+      const pages = tables
+        .client('Reports')
+        .listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(reportPk(round.id))}` } })
+        .byPage({ maxPageSize: 1000 });
       for await (const page of pages) rows += page.length;
       return rows;
     });
@@ -93,7 +107,16 @@ export async function benchOverview(opts: { connectionString: string; quick: boo
     const note = `${n} reports; overview runs ${overview.all.join('/')} ms (card ${round2(overview.result.bytes / 1024)} KB), raw listEntities of the partition ${raw.all.join('/')} ms; seeding ${round2(seedSeconds)} s`;
     log(note);
     return [
-      { name: 'overview of a round', value: overview.ms, unit: 'ms', baseline: AIM_MS, ratio: round2(overview.ms / AIM_MS), n, ok: right && overview.ms < AIM_MS, note },
+      {
+        name: 'overview of a round',
+        value: overview.ms,
+        unit: 'ms',
+        baseline: AIM_MS,
+        ratio: round2(overview.ms / AIM_MS),
+        n,
+        ok: right && overview.ms < AIM_MS,
+        note,
+      },
       { name: 'overview vs raw partition read', value: overview.ms, unit: 'ms', baseline: raw.ms, ratio: round2(overview.ms / raw.ms), n, ok: right },
     ];
   } finally {

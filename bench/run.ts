@@ -40,12 +40,19 @@ const BENCHES: Bench[] = [
     run: async (o) => {
       const r = await runDeliveryBench({ quick: o.quick });
       const wrong = r.lost > 0 || r.duplicates > 0;
-      return [{
-        name: 'delivery.time', value: r.totalMs, unit: 'ms', baseline: r.floorMs, ratio: r.ratio, n: r.messages,
-        ok: !wrong && r.ratio <= 1.1,
-        note: `${r.channels} channels × ${r.cardsPerChannel} cards + ${r.personal} personal at ${r.appRate}/s; lost ${r.lost}, duplicates ${r.duplicates}, 429s ${r.throttled}`,
-        error: wrong ? `lost ${r.lost}, duplicates ${r.duplicates}` : undefined,
-      }];
+      return [
+        {
+          name: 'delivery.time',
+          value: r.totalMs,
+          unit: 'ms',
+          baseline: r.floorMs,
+          ratio: r.ratio,
+          n: r.messages,
+          ok: !wrong && r.ratio <= 1.1,
+          note: `${r.channels} channels × ${r.cardsPerChannel} cards + ${r.personal} personal at ${r.appRate}/s; lost ${r.lost}, duplicates ${r.duplicates}, 429s ${r.throttled}`,
+          error: wrong ? `lost ${r.lost}, duplicates ${r.duplicates}` : undefined,
+        },
+      ];
     },
   },
   { name: 'startup', run: benchStartup },
@@ -55,10 +62,15 @@ const BENCHES: Bench[] = [
       const rows = await benchOverview(o);
       const vsRaw = rows.find((r) => r.name === 'overview vs raw partition read')!;
       const abs = rows.find((r) => r.name === 'overview of a round')!;
-      return [{
-        ...vsRaw, name: o.quick ? 'overview.1k' : 'overview.10k', ok: vsRaw.ok && vsRaw.ratio !== null && vsRaw.ratio <= 2 && abs.ok, note: abs.note,
-        error: vsRaw.ok ? undefined : 'the overview did not count every stored report',
-      }];
+      return [
+        {
+          ...vsRaw,
+          name: o.quick ? 'overview.1k' : 'overview.10k',
+          ok: vsRaw.ok && vsRaw.ratio !== null && vsRaw.ratio <= 2 && abs.ok,
+          note: abs.note,
+          error: vsRaw.ok ? undefined : 'the overview did not count every stored report',
+        },
+      ];
     },
   },
   { name: 'export', run: benchExport },
@@ -69,7 +81,15 @@ const BENCHES: Bench[] = [
 
 function table(rows: BenchRow[]): string {
   const head = ['name', 'value', 'unit', 'baseline', 'ratio', 'n', 'ok'];
-  const cells = rows.map((r) => [r.name, String(r.value), r.unit, r.baseline === null ? '—' : String(r.baseline), r.ratio === null ? '—' : String(r.ratio), String(r.n), r.ok ? 'yes' : 'NO']);
+  const cells = rows.map((r) => [
+    r.name,
+    String(r.value),
+    r.unit,
+    r.baseline === null ? '—' : String(r.baseline),
+    r.ratio === null ? '—' : String(r.ratio),
+    String(r.n),
+    r.ok ? 'yes' : 'NO',
+  ]);
   const width = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((x, i) => x.padEnd(width[i])).join('  ');
   return [line(head), line(width.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
@@ -77,7 +97,10 @@ function table(rows: BenchRow[]): string {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice(7)
+    .split(',');
   const azurite = await startAzurite({ port: await freePort() });
   const rows: BenchRow[] = [];
   const started = Date.now();
@@ -86,7 +109,7 @@ async function main(): Promise<void> {
       if (only && !only.includes(b.name)) continue;
       process.stderr.write(`running ${b.name}${quick ? ' (quick)' : ''}…\n`);
       try {
-        rows.push(...await b.run({ connectionString: azurite.connectionString, quick }));
+        rows.push(...(await b.run({ connectionString: azurite.connectionString, quick })));
       } catch (err) {
         rows.push({ name: b.name, value: NaN, unit: '', baseline: null, ratio: null, n: 0, ok: false, error: (err as Error).message });
       }
@@ -96,7 +119,14 @@ async function main(): Promise<void> {
   }
   const out = path.join(ROOT, 'bench', 'results.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, quick, seconds: Math.round((Date.now() - started) / 1000) };
+  const machine = {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
+    memGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    quick,
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
   fs.writeFileSync(out, JSON.stringify(rows, null, 2) + '\n');
   fs.writeFileSync(path.join(ROOT, 'bench', 'machine.json'), JSON.stringify(machine, null, 2) + '\n');
   const notes = rows.filter((r) => r.note || r.error).map((r) => `${r.error ? 'WRONG ' : ''}${r.name}: ${r.error ?? r.note}`);

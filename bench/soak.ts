@@ -24,10 +24,18 @@ export async function benchSoak(opts: { connectionString: string; quick: boolean
     }
     const atEnd = rssMb(bot.pid);
     const growth = atEnd / atOne - 1;
-    return [{
-      name: 'soak.rss', value: round2(atEnd), unit: 'MB', baseline: round2(atOne), ratio: round2(atEnd / atOne), n: reports,
-      ok: errors === 0 && growth <= 0.1, note: `${reports} reports in ${minutes} min, ${errors} errors, RSS ${round2(atOne)} MB after 1 min, ${round2(atEnd)} MB at the end`,
-    }];
+    return [
+      {
+        name: 'soak.rss',
+        value: round2(atEnd),
+        unit: 'MB',
+        baseline: round2(atOne),
+        ratio: round2(atEnd / atOne),
+        n: reports,
+        ok: errors === 0 && growth <= 0.1,
+        note: `${reports} reports in ${minutes} min, ${errors} errors, RSS ${round2(atOne)} MB after 1 min, ${round2(atEnd)} MB at the end`,
+      },
+    ];
   } finally {
     await bot.stop();
   }

@@ -8,7 +8,11 @@ async function timeProcess(args: string[], env: Record<string, string>, until?: 
   const port = await freePort();
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), ...env }, stdio: 'ignore' });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), ...env },
+      stdio: 'ignore',
+    });
     child.once('error', reject);
     if (!until) {
       child.once('exit', () => resolve(performance.now() - t0));
@@ -35,10 +39,17 @@ export async function benchStartup(opts: { connectionString: string; quick: bool
   const bot: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < runs; i++) {
-    bot.push(await timeProcess(['--no-deprecation', entry], { LOCAL_MODE: '1', TABLES_CONNECTION_STRING: opts.connectionString, TABLE_PREFIX: 'benchstart', PLAYGROUND: '0', LOG_LEVEL: 'silent' },
-      (port) => waitForHealth(`http://127.0.0.1:${port}`, 60_000)));
+    bot.push(
+      await timeProcess(
+        ['--no-deprecation', entry],
+        { LOCAL_MODE: '1', TABLES_CONNECTION_STRING: opts.connectionString, TABLE_PREFIX: 'benchstart', PLAYGROUND: '0', LOG_LEVEL: 'silent' },
+        (port) => waitForHealth(`http://127.0.0.1:${port}`, 60_000),
+      ),
+    );
     bare.push(await timeProcess(['-e', ''], {}));
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return [{ name: 'startup', value: round2(median(bot)), unit: 'ms', baseline: round2(median(bare)), ratio: round2(median(bot) / median(bare)), n: runs, ok: true }];
+  return [
+    { name: 'startup', value: round2(median(bot)), unit: 'ms', baseline: round2(median(bare)), ratio: round2(median(bot) / median(bare)), n: runs, ok: true },
+  ];
 }

@@ -12,14 +12,25 @@ import { INPUT_STEPS } from '../src/domain/report';
 // Every input step of the wizard, as an owner presses Next through them.
 const STEPS = INPUT_STEPS;
 
-interface Load { latencies: number[]; seconds: number; steps: number; references: Set<string>; errors: number }
+interface Load {
+  latencies: number[];
+  seconds: number;
+  steps: number;
+  references: Set<string>;
+  errors: number;
+}
 
 function activity(user: number, extra: Record<string, unknown>) {
   const aad = `00000000-0000-4000-8000-${String(user).padStart(12, '0')}`;
   return {
-    id: randomUUID(), channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', locale: 'nb-NO',
-    from: { id: `29:${aad}`, aadObjectId: aad }, recipient: { id: '28:bench' },
-    conversation: { id: `a:${aad}`, conversationType: 'personal', tenantId: TENANT }, channelData: { tenant: { id: TENANT } },
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9/',
+    locale: 'nb-NO',
+    from: { id: `29:${aad}`, aadObjectId: aad },
+    recipient: { id: '28:bench' },
+    conversation: { id: `a:${aad}`, conversationType: 'personal', tenantId: TENANT },
+    channelData: { tenant: { id: TENANT } },
     ...extra,
   };
 }
@@ -54,7 +65,8 @@ export async function wizardLoad(url: string, users: number, reports: number, fi
       for (const step of STEPS) await timed(invoke(user, 'report.next', { draftId, step, ...GOOD_INPUT[step] }));
       const receipt = await timed(invoke(user, 'report.submit', { draftId, step: 'review' }));
       const ref = JSON.stringify(receipt ?? {}).match(/BM-\d{4}-\d{4}/)?.[0];
-      if (ref) load.references.add(ref); else load.errors++;
+      if (ref) load.references.add(ref);
+      else load.errors++;
     }
   });
   load.seconds = (performance.now() - t0) / 1000;
@@ -87,10 +99,19 @@ async function storageFloor(connectionString: string, users: number, stepsPerUse
 
 async function startEcho(): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--no-deprecation', path.join(ROOT, 'dist', 'bench', 'echoBot.js')], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['--no-deprecation', path.join(ROOT, 'dist', 'bench', 'echoBot.js')], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: 'ignore',
+  });
   await waitForPort(port);
   await waitForHealth(`http://127.0.0.1:${port}`);
-  return { url: `http://127.0.0.1:${port}`, stop: async () => { child.kill('SIGTERM'); await new Promise((r) => child.once('exit', r)); } };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
 }
 
 export async function benchSubmit(opts: { connectionString: string; quick: boolean }): Promise<BenchRow[]> {
@@ -119,9 +140,42 @@ export async function benchSubmit(opts: { connectionString: string; quick: boole
   const note = correct ? undefined : `expected ${submitted} distinct references and no errors, got ${load.references.size} and ${load.errors} errors`;
   const p = (l: Load, q: number) => round2(percentile(l.latencies, q));
   return [
-    { name: 'submit.throughput', value: round2(rate(load)), unit: 'steps/s', baseline: round2(rate(floor)), ratio: round2(rate(load) / rate(floor)), n: load.steps, ok: correct && rate(load) / rate(floor) >= 0.7, error: note },
-    { name: 'submit.echo', value: round2(rate(load)), unit: 'steps/s', baseline: round2(rate(echo)), ratio: round2(rate(load) / rate(echo)), n: echo.steps, ok: correct },
-    { name: 'submit.latency.p50', value: p(load, 50), unit: 'ms', baseline: p(floor, 50), ratio: round2(p(load, 50) / p(floor, 50)), n: load.steps, ok: correct },
-    { name: 'submit.latency.p99', value: p(load, 99), unit: 'ms', baseline: p(floor, 99), ratio: round2(p(load, 99) / p(floor, 99)), n: load.steps, ok: correct && p(load, 99) <= 150 },
+    {
+      name: 'submit.throughput',
+      value: round2(rate(load)),
+      unit: 'steps/s',
+      baseline: round2(rate(floor)),
+      ratio: round2(rate(load) / rate(floor)),
+      n: load.steps,
+      ok: correct && rate(load) / rate(floor) >= 0.7,
+      error: note,
+    },
+    {
+      name: 'submit.echo',
+      value: round2(rate(load)),
+      unit: 'steps/s',
+      baseline: round2(rate(echo)),
+      ratio: round2(rate(load) / rate(echo)),
+      n: echo.steps,
+      ok: correct,
+    },
+    {
+      name: 'submit.latency.p50',
+      value: p(load, 50),
+      unit: 'ms',
+      baseline: p(floor, 50),
+      ratio: round2(p(load, 50) / p(floor, 50)),
+      n: load.steps,
+      ok: correct,
+    },
+    {
+      name: 'submit.latency.p99',
+      value: p(load, 99),
+      unit: 'ms',
+      baseline: p(floor, 99),
+      ratio: round2(p(load, 99) / p(floor, 99)),
+      n: load.steps,
+      ok: correct && p(load, 99) <= 150,
+    },
   ];
 }

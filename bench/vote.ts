@@ -23,25 +23,39 @@ const CHANNEL = '19:bench-vest@thread.tacv2';
 const MARKS: Mark[] = ['prioritise', 'not_prioritise', 'abstain'];
 const aadOf = (n: number) => `00000000-0000-4000-b000-${String(n).padStart(12, '0')}`;
 
-export interface VoteBenchOptions { connectionString: string; quick: boolean; members?: number }
+export interface VoteBenchOptions {
+  connectionString: string;
+  quick: boolean;
+  members?: number;
+}
 
-interface Wave { latencies: number[]; seconds: number; errors: number; refused: number }
+interface Wave {
+  latencies: number[];
+  seconds: number;
+  errors: number;
+  refused: number;
+}
 
 function press(url: string, n: number, data: Record<string, unknown>): Promise<{ ok: boolean; saved: boolean; ms: number }> {
   const aad = aadOf(n);
   const body = {
-    id: randomUUID(), type: 'invoke', name: 'adaptiveCard/action', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', locale: 'nb-NO',
-    from: { id: `29:${aad}`, aadObjectId: aad }, recipient: { id: '28:bench' },
+    id: randomUUID(),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9/',
+    locale: 'nb-NO',
+    from: { id: `29:${aad}`, aadObjectId: aad },
+    recipient: { id: '28:bench' },
     conversation: { id: `${CHANNEL};messageid=1`, conversationType: 'channel', tenantId: TENANT, isGroup: true },
     channelData: { team: { id: '19:bench-team@thread.tacv2' }, channel: { id: CHANNEL }, tenant: { id: TENANT } },
     value: { action: { type: 'Action.Execute', verb: 'vote.mark', data: { verb: 'vote.mark', ...data } }, trigger: 'manual' },
   };
   const t0 = performance.now();
-  return fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-    .then(async (res) => {
-      const text = await res.text();
-      return { ok: res.status === 200, saved: text.includes('Markeringen din er lagret'), ms: performance.now() - t0 };
-    });
+  return fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (res) => {
+    const text = await res.text();
+    return { ok: res.status === 200, saved: text.includes('Markeringen din er lagret'), ms: performance.now() - t0 };
+  });
 }
 
 /** Every member presses at once (all requests started before any answer is awaited). */
@@ -49,8 +63,10 @@ async function wave(url: string, members: number, data: (n: number) => Record<st
   const t0 = performance.now();
   const results = await Promise.all(Array.from({ length: members }, (_, n) => press(url, n, data(n))));
   return {
-    latencies: results.map((r) => r.ms).sort((a, b) => a - b), seconds: (performance.now() - t0) / 1000,
-    errors: results.filter((r) => !r.ok).length, refused: results.filter((r) => r.ok && !r.saved).length,
+    latencies: results.map((r) => r.ms).sort((a, b) => a - b),
+    seconds: (performance.now() - t0) / 1000,
+    errors: results.filter((r) => !r.ok).length,
+    refused: results.filter((r) => r.ok && !r.saved).length,
   };
 }
 
@@ -58,11 +74,13 @@ async function wave(url: string, members: number, data: (n: number) => Record<st
 async function storageFloor(connectionString: string, members: number): Promise<number[]> {
   const table = TableClient.fromConnectionString(connectionString, `benchvotefloor${Date.now() % 1e9}`, { allowInsecureConnection: true });
   await table.createTable();
-  const latencies = await Promise.all(Array.from({ length: members }, async (_, n) => {
-    const t0 = performance.now();
-    await table.upsertEntity({ partitionKey: 'item', rowKey: aadOf(n), mark: MARKS[n % 3] }, 'Replace');
-    return performance.now() - t0;
-  }));
+  const latencies = await Promise.all(
+    Array.from({ length: members }, async (_, n) => {
+      const t0 = performance.now();
+      await table.upsertEntity({ partitionKey: 'item', rowKey: aadOf(n), mark: MARKS[n % 3] }, 'Replace');
+      return performance.now() - t0;
+    }),
+  );
   await table.deleteTable();
   return latencies.sort((a, b) => a - b);
 }
@@ -78,17 +96,32 @@ export async function benchVote(opts: VoteBenchOptions): Promise<BenchRow[]> {
   // 200 members: written straight to storage, as the officer's cards would leave them.
   await new Rounds(tables).create(ROUND);
   const roles = new Roles(tables, forum);
-  await pool(members, 20, async (n) => roles.grant({
-    person: { tenantId: TENANT, aadObjectId: aadOf(n) }, forum, role: n === 0 ? 'chair' : 'member', group: 'vest',
-    organisations: [], grantedBy: 'bench', grantedAt: new Date().toISOString(),
-  }));
+  await pool(members, 20, async (n) =>
+    roles.grant({
+      person: { tenantId: TENANT, aadObjectId: aadOf(n) },
+      forum,
+      role: n === 0 ? 'chair' : 'member',
+      group: 'vest',
+      organisations: [],
+      grantedBy: 'bench',
+      grantedAt: new Date().toISOString(),
+    }),
+  );
   const meetings = new Meetings(tables);
   const items = ['bench-warmup', 'bench-item'].map((id, i) => agendaItemOf({ id, reference: `BM-2027-${String(9000 + i)}`, data: needsReport(i) }, ROUND.year));
   const meeting: Meeting = {
-    id: `${Date.now()}-bench`, forum, group: 'vest', roundId: ROUND.id, title: 'Benchmark', date: '2027-03-12',
-    order: items.map((i) => i.reportId), revision: 0, posted: { teamId: '19:bench-team@thread.tacv2', channelId: CHANNEL, parts: 1, revision: 0 },
+    id: `${Date.now()}-bench`,
+    forum,
+    group: 'vest',
+    roundId: ROUND.id,
+    title: 'Benchmark',
+    date: '2027-03-12',
+    order: items.map((i) => i.reportId),
+    revision: 0,
+    posted: { teamId: '19:bench-team@thread.tacv2', channelId: CHANNEL, parts: 1, revision: 0 },
     vote: { id: 'benchvote', status: 'open', openedAt: new Date().toISOString(), openedBy: { tenantId: TENANT, aadObjectId: aadOf(999) } },
-    createdBy: { tenantId: TENANT, aadObjectId: aadOf(999) }, createdAt: new Date().toISOString(),
+    createdBy: { tenantId: TENANT, aadObjectId: aadOf(999) },
+    createdAt: new Date().toISOString(),
   };
   await meetings.create(meeting);
   for (const item of items) await meetings.putItem(meeting.id, item);
@@ -119,14 +152,54 @@ export async function benchVote(opts: VoteBenchOptions): Promise<BenchRow[]> {
   const all = waves.flatMap((w) => w.latencies).sort((a, b) => a - b);
   const errors = waves.reduce((a, w) => a + w.errors + w.refused, 0);
   const correct = stored.length === members && distinct === members && wrong === 0 && errors === 0;
-  const note = correct ? undefined : `stored ${stored.length} marks (${distinct} voters, ${wrong} wrong) for ${members} members; ${errors} presses failed or were refused`;
+  const note = correct
+    ? undefined
+    : `stored ${stored.length} marks (${distinct} voters, ${wrong} wrong) for ${members} members; ${errors} presses failed or were refused`;
   const p = (xs: number[], q: number) => round2(percentile(xs, q));
   return [
     { name: 'vote.stored', value: stored.length, unit: 'marks', baseline: members, ratio: round2(stored.length / members), n: members, ok: correct, note },
-    { name: 'vote.latency.p50', value: p(first.latencies, 50), unit: 'ms', baseline: p(floor, 50), ratio: round2(p(first.latencies, 50) / p(floor, 50)), n: members, ok: correct },
-    { name: 'vote.latency.p99', value: p(first.latencies, 99), unit: 'ms', baseline: p(floor, 99), ratio: round2(p(first.latencies, 99) / p(floor, 99)), n: members, ok: correct && p(first.latencies, 99) < 15_000 },
-    { name: 'vote.wave', value: round2(first.seconds * 1000), unit: 'ms', baseline: null, ratio: null, n: members, ok: correct, note: `all ${members} presses answered` },
-    ...(waves.length > 1 ? [{ name: 'vote.latency.p99.changes', value: p(all, 99), unit: 'ms', baseline: null, ratio: null, n: all.length, ok: correct, note: `${waves.length} waves, everyone changing their mark each time` }] : []),
+    {
+      name: 'vote.latency.p50',
+      value: p(first.latencies, 50),
+      unit: 'ms',
+      baseline: p(floor, 50),
+      ratio: round2(p(first.latencies, 50) / p(floor, 50)),
+      n: members,
+      ok: correct,
+    },
+    {
+      name: 'vote.latency.p99',
+      value: p(first.latencies, 99),
+      unit: 'ms',
+      baseline: p(floor, 99),
+      ratio: round2(p(first.latencies, 99) / p(floor, 99)),
+      n: members,
+      ok: correct && p(first.latencies, 99) < 15_000,
+    },
+    {
+      name: 'vote.wave',
+      value: round2(first.seconds * 1000),
+      unit: 'ms',
+      baseline: null,
+      ratio: null,
+      n: members,
+      ok: correct,
+      note: `all ${members} presses answered`,
+    },
+    ...(waves.length > 1
+      ? [
+          {
+            name: 'vote.latency.p99.changes',
+            value: p(all, 99),
+            unit: 'ms',
+            baseline: null,
+            ratio: null,
+            n: all.length,
+            ok: correct,
+            note: `${waves.length} waves, everyone changing their mark each time`,
+          },
+        ]
+      : []),
   ];
 }
 

@@ -99,10 +99,7 @@ function filesNamedBy(manifest: TeamsManifest): string[] {
   return files;
 }
 
-export function buildAppPackage(
-  values: PackageValues,
-  manifestDir: string = join(ROOT, 'manifest'),
-): AppPackage {
+export function buildAppPackage(values: PackageValues, manifestDir: string = join(ROOT, 'manifest')): AppPackage {
   const fill = placeholderValues(values);
   const manifestText = fillPlaceholders(readFileSync(join(manifestDir, 'manifest.json'), 'utf8'), fill);
   const manifest = JSON.parse(manifestText) as TeamsManifest;
@@ -123,10 +120,7 @@ export async function validateAppPackage(appPackage: AppPackage): Promise<string
   for (const entry of appPackage.entries) {
     if (!entry.name.endsWith('.json')) continue;
     const json: unknown = JSON.parse(entry.data.toString('utf8'));
-    const errors =
-      entry.name === 'manifest.json'
-        ? await validateTeamsManifest(json)
-        : validateLocalizationFile(json, appPackage.manifest.manifestVersion);
+    const errors = entry.name === 'manifest.json' ? await validateTeamsManifest(json) : validateLocalizationFile(json, appPackage.manifest.manifestVersion);
     problems.push(...errors.map((error) => `${entry.name}: ${error}`));
   }
   return problems;

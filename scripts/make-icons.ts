@@ -21,8 +21,7 @@ function roundedRect(x0: number, y0: number, x1: number, y1: number, r: number):
 }
 
 function triangle(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): Shape {
-  const side = (px: number, py: number, qx: number, qy: number, x: number, y: number) =>
-    (qx - px) * (y - py) - (qy - py) * (x - px);
+  const side = (px: number, py: number, qx: number, qy: number, x: number, y: number) => (qx - px) * (y - py) - (qy - py) * (x - px);
   return (x, y) => {
     const d1 = side(ax, ay, bx, by, x, y);
     const d2 = side(bx, by, cx, cy, x, y);
@@ -54,8 +53,7 @@ const letterK: Shape = (() => {
   const stem = roundedRect(0.28, top, 0.42, bottom, 0);
   const upperArm = thickSegment(0.4, 0.42, 0.72, top, 0.07);
   const lowerArm = thickSegment(0.47, 0.36, 0.74, bottom, 0.07);
-  return (x, y) =>
-    stem(x, y) || (y >= top && y <= bottom && x >= 0.35 && (upperArm(x, y) || lowerArm(x, y)));
+  return (x, y) => stem(x, y) || (y >= top && y <= bottom && x >= 0.35 && (upperArm(x, y) || lowerArm(x, y)));
 })();
 
 const symbol: Shape = (x, y) => bubble(x, y) && !letterK(x, y);

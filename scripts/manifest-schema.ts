@@ -10,12 +10,7 @@ import addFormats from 'ajv-formats';
 type Schema = NonNullable<Parameters<typeof AppManifestUtils.validateAgainstSchema>[1]>;
 type AnyManifest = Parameters<typeof AppManifestUtils.validateAgainstSchema>[0];
 
-const SCHEMA_ROOT = join(
-  dirname(require.resolve('@microsoft/app-manifest/package.json')),
-  'build',
-  'json-schemas',
-  'teams',
-);
+const SCHEMA_ROOT = join(dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build', 'json-schemas', 'teams');
 
 function loadSchema(manifestVersion: string, file: string): Schema {
   if (!/^\d+\.\d+$/.test(manifestVersion)) {
@@ -42,7 +37,5 @@ export function validateLocalizationFile(file: unknown, manifestVersion: string)
   addFormats(ajv, ['uri', 'email', 'regex']);
   const validate = ajv.compile(loadSchema(manifestVersion, 'MicrosoftTeams.Localization.schema.json'));
   if (validate(file)) return [];
-  return (validate.errors ?? []).map(
-    (error) => `${error.instancePath} ${error.message ?? ''}. Details: ${JSON.stringify(error.params)}`,
-  );
+  return (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}. Details: ${JSON.stringify(error.params)}`);
 }

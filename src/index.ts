@@ -5,9 +5,10 @@ import { startPlayground } from './app/playground';
 // Wiring only: start the app, the local Teams emulator when anonymous, and stop both on a signal.
 async function main(): Promise<void> {
   const app = await startApp(process.env);
-  const playground = app.config.anonymous && app.config.PLAYGROUND
-    ? await startPlayground({ botEndpoint: `${app.url}/api/messages`, port: app.config.PLAYGROUND_PORT })
-    : undefined;
+  const playground =
+    app.config.anonymous && app.config.PLAYGROUND
+      ? await startPlayground({ botEndpoint: `${app.url}/api/messages`, port: app.config.PLAYGROUND_PORT })
+      : undefined;
   if (playground) app.services.logger.info(`Open Microsoft 365 Agents Playground: ${playground.url}`);
 
   let stopping = false;

@@ -11,7 +11,10 @@ export function azuriteConnectionString(port: number, host = '127.0.0.1'): strin
   return `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};TableEndpoint=http://${host}:${port}/${ACCOUNT};`;
 }
 
-export interface Azurite extends RunningChild { connectionString: string; port: number }
+export interface Azurite extends RunningChild {
+  connectionString: string;
+  port: number;
+}
 
 /**
  * Starts Azurite's Table service on loopback, telemetry off. `location` undefined keeps data in
@@ -23,7 +26,9 @@ export async function startAzurite(opts: { port: number; location?: string; log?
   try {
     script = require.resolve('azurite/dist/src/table/main.js');
   } catch {
-    throw new Error('No Table Storage is configured and the azurite package is not installed: set TABLES_CONNECTION_STRING or TABLES_ACCOUNT_URL, or run `npm install` for local use');
+    throw new Error(
+      'No Table Storage is configured and the azurite package is not installed: set TABLES_CONNECTION_STRING or TABLES_ACCOUNT_URL, or run `npm install` for local use',
+    );
   }
   const args = ['--tableHost', '127.0.0.1', '--tablePort', String(opts.port), '--disableTelemetry', '--skipApiVersionCheck', '--loose', '--silent'];
   if (opts.location) {
@@ -36,7 +41,9 @@ export async function startAzurite(opts: { port: number; location?: string; log?
   // keeps every write.
   const child = spawnNode(path.join(__dirname, 'withParent.js'), [script, ...args], { onLine: opts.log, stopSignal: 'SIGINT' });
   let alive = true;
-  child.process.once('exit', () => { alive = false; });
+  child.process.once('exit', () => {
+    alive = false;
+  });
   try {
     await waitForPort(opts.port, '127.0.0.1', 30_000, () => alive);
   } catch (err) {

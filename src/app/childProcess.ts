@@ -1,12 +1,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 
-export interface RunningChild { process: ChildProcess; stop(): Promise<void> }
+export interface RunningChild {
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
 
 /** Starts a Node script as a child, and stops it with SIGTERM (or `stopSignal`), then SIGKILL. */
-export function spawnNode(script: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; onLine?: (line: string) => void; stopSignal?: NodeJS.Signals } = {}): RunningChild {
+export function spawnNode(
+  script: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; onLine?: (line: string) => void; stopSignal?: NodeJS.Signals } = {},
+): RunningChild {
   const child = spawn(process.execPath, [script, ...args], {
-    cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: opts.cwd,
+    env: opts.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const forward = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split(/\r?\n/)) if (line.trim()) opts.onLine?.(line);
@@ -14,15 +23,21 @@ export function spawnNode(script: string, args: string[], opts: { cwd?: string; 
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);
   let exited = child.exitCode !== null;
-  child.once('exit', () => { exited = true; });
+  child.once('exit', () => {
+    exited = true;
+  });
   return {
     process: child,
-    stop: () => new Promise<void>((resolve) => {
-      if (exited) return resolve();
-      const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
-      child.once('exit', () => { clearTimeout(kill); resolve(); });
-      child.kill(opts.stopSignal ?? 'SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          resolve();
+        });
+        child.kill(opts.stopSignal ?? 'SIGTERM');
+      }),
   };
 }
 
@@ -32,7 +47,10 @@ export async function waitForPort(port: number, host = '127.0.0.1', timeoutMs = 
     if (!isAlive()) throw new Error(`process exited before port ${port} opened`);
     const open = await new Promise<boolean>((resolve) => {
       const socket = net.connect(port, host);
-      socket.once('connect', () => { socket.destroy(); resolve(true); });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
       socket.once('error', () => resolve(false));
     });
     if (open) return;

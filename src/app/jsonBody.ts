@@ -3,9 +3,7 @@ import type { IncomingMessage } from 'node:http';
 /** A Bot Framework activity is a few kB; a full card action with every field well under 100 kB. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-export type BodyResult =
-  | { ok: true; body: unknown }
-  | { ok: false; status: 400 | 413 | 415; error: string };
+export type BodyResult = { ok: true; body: unknown } | { ok: false; status: 400 | 413 | 415; error: string };
 
 /**
  * Reads a JSON request body with a hard byte cap, before anything else looks at the request.
@@ -14,12 +12,20 @@ export type BodyResult =
  * counted as they arrive, so an oversize or lying `content-length` is cut off at the cap.
  */
 export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<BodyResult> {
-  const [type, ...params] = String(req.headers['content-type'] ?? '').toLowerCase().split(';').map((s) => s.trim());
-  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const [type, ...params] = String(req.headers['content-type'] ?? '')
+    .toLowerCase()
+    .split(';')
+    .map((s) => s.trim());
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   if (type !== 'application/json' || (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')) {
     return { ok: false, status: 415, error: 'Only application/json (UTF-8) is accepted.' };
   }
-  const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  const encoding = String(req.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
   if (encoding !== 'identity' && encoding !== '') {
     return { ok: false, status: 415, error: 'Compressed request bodies are not accepted.' };
   }

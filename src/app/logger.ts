@@ -20,13 +20,47 @@ export interface Logger {
  */
 export const PERSONAL_FIELDS = [
   // people
-  'name', 'displayName', 'givenName', 'surname', 'userPrincipalName', 'email', 'mail', 'phone',
-  'contactName', 'contactEmail', 'contactPhone', 'uhContact', 'members',
+  'name',
+  'displayName',
+  'givenName',
+  'surname',
+  'userPrincipalName',
+  'email',
+  'mail',
+  'phone',
+  'contactName',
+  'contactEmail',
+  'contactPhone',
+  'uhContact',
+  'members',
   // what was typed (reports, comments, decisions, messages)
-  'text', 'body', 'title', 'needAndGoal', 'themeOther', 'comment', 'reason', 'note', 'value', 'activity', 'card', 'data',
+  'text',
+  'body',
+  'title',
+  'needAndGoal',
+  'themeOther',
+  'comment',
+  'reason',
+  'note',
+  'value',
+  'activity',
+  'card',
+  'data',
   // secrets and bearer links (an export link works for whoever holds it)
-  'token', 'accessToken', 'password', 'secret', 'authorization', 'cookie', 'headers', 'link', 'downloadUrl', 'exportUrl',
-  'MicrosoftAppPassword', 'EXPORT_LINK_SECRET', 'TABLES_CONNECTION_STRING', 'connectionString',
+  'token',
+  'accessToken',
+  'password',
+  'secret',
+  'authorization',
+  'cookie',
+  'headers',
+  'link',
+  'downloadUrl',
+  'exportUrl',
+  'MicrosoftAppPassword',
+  'EXPORT_LINK_SECRET',
+  'TABLES_CONNECTION_STRING',
+  'connectionString',
 ] as const;
 
 // pino's redact takes paths, not patterns: each field at the top and two levels down.
@@ -55,12 +89,17 @@ function wrap(p: pino.Logger): Logger {
 /** `write` gets each line without its newline (tests collect them); by default lines go to stdout. */
 export function createLogger(level: Level = 'info', write?: (line: string) => void): Logger {
   const destination = write ? { write: (line: string) => write(line.replace(/\n$/, '')) } : pino.destination({ dest: 1, sync: true });
-  return wrap(pino({
-    level,
-    base: undefined, // no pid or hostname: the platform adds its own
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-    serializers: { error: errorFields, err: errorFields, path: pathWithoutToken },
-    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-  }, destination));
+  return wrap(
+    pino(
+      {
+        level,
+        base: undefined, // no pid or hostname: the platform adds its own
+        timestamp: pino.stdTimeFunctions.isoTime,
+        formatters: { level: (label) => ({ level: label }) },
+        serializers: { error: errorFields, err: errorFields, path: pathWithoutToken },
+        redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      },
+      destination,
+    ),
+  );
 }

@@ -61,30 +61,46 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
 
   // Through withParent.js, as Azurite runs: it ends (with its process group and working directory)
   // when this process is gone, even killed outright, which no exit handler here would see.
-  const child = spawn(process.execPath, [
-    path.join(__dirname, 'withParent.js'),
-    cli, '-e', proxy?.endpoint ?? opts.botEndpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(opts.port ?? 0),
-  ], {
-    // Its own working directory, so nothing it writes relative to cwd lands in the repository.
-    cwd: workDir,
-    env: {
-      ...process.env,
-      TEAMSAPPTESTER_BROWSER: 'none',
-      M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
-      M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
-      APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
-      WITH_PARENT_REMOVE: workDir,
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(__dirname, 'withParent.js'),
+      cli,
+      '-e',
+      proxy?.endpoint ?? opts.botEndpoint,
+      '-c',
+      'msteams',
+      '--disable-telemetry',
+      '-p',
+      String(opts.port ?? 0),
+    ],
+    {
+      // Its own working directory, so nothing it writes relative to cwd lands in the repository.
+      cwd: workDir,
+      env: {
+        ...process.env,
+        TEAMSAPPTESTER_BROWSER: 'none',
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
+        M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
+        APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+        WITH_PARENT_REMOVE: workDir,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // A process group of its own, so stop() also ends anything it spawned.
+      detached: true,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // A process group of its own, so stop() also ends anything it spawned.
-    detached: true,
-  });
+  );
   const killOnExit = () => killGroup(child, 'SIGKILL');
   process.once('exit', killOnExit);
 
   const tail = tailFile(logFile, log);
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
 
   const stop = async () => {
     process.removeListener('exit', killOnExit);
@@ -102,8 +118,11 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
   try {
     const port = await readListeningPort(child, log);
     const url = `http://127.0.0.1:${port}`;
-    await waitUntil(async () => (await httpGet(`${url}/_debug/ping`)) === 'pong' && (await httpGet(`${url}/`)) !== undefined,
-      () => exited, START_TIMEOUT_MS);
+    await waitUntil(
+      async () => (await httpGet(`${url}/_debug/ping`)) === 'pong' && (await httpGet(`${url}/`)) !== undefined,
+      () => exited,
+      START_TIMEOUT_MS,
+    );
     if (opts.port && port !== opts.port) log(`port ${opts.port} is busy; Agents Playground uses ${port}`);
     return { url, port, stop };
   } catch (err) {
@@ -127,7 +146,11 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   try {
     process.kill(-child.pid, signal);
   } catch {
-    try { child.kill(signal); } catch { /* already gone */ }
+    try {
+      child.kill(signal);
+    } catch {
+      /* already gone */
+    }
   }
 }
 
@@ -149,10 +172,13 @@ function readListeningPort(child: ChildProcess, log: (line: string) => void): Pr
     const done = (err?: Error, port?: number) => {
       clearTimeout(timer);
       child.removeListener('exit', onExit);
-      if (err) reject(err); else resolve(port as number);
+      if (err) reject(err);
+      else resolve(port as number);
     };
     child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => { for (const l of chunk.toString('utf8').split(/\r?\n/)) if (l.trim()) log(l); });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      for (const l of chunk.toString('utf8').split(/\r?\n/)) if (l.trim()) log(l);
+    });
     child.once('exit', onExit);
   });
 }
@@ -163,7 +189,11 @@ function tailFile(file: string, log: (line: string) => void): { flush(): void; s
   let partial = '';
   const flush = () => {
     let size: number;
-    try { size = fs.statSync(file).size; } catch { return; }
+    try {
+      size = fs.statSync(file).size;
+    } catch {
+      return;
+    }
     if (size < offset) offset = 0;
     if (size === offset) return;
     const fd = fs.openSync(file, 'r');
@@ -180,7 +210,13 @@ function tailFile(file: string, log: (line: string) => void): { flush(): void; s
   };
   const timer = setInterval(flush, 500);
   timer.unref();
-  return { flush, stop: () => { clearInterval(timer); flush(); } };
+  return {
+    flush,
+    stop: () => {
+      clearInterval(timer);
+      flush();
+    },
+  };
 }
 
 function httpGet(url: string): Promise<string | undefined> {
@@ -188,11 +224,16 @@ function httpGet(url: string): Promise<string | undefined> {
     const req = http.get(url, (res) => {
       let body = '';
       res.setEncoding('utf8');
-      res.on('data', (c: string) => { body += c; });
+      res.on('data', (c: string) => {
+        body += c;
+      });
       res.on('end', () => resolve(res.statusCode === 200 ? body : undefined));
     });
     req.on('error', () => resolve(undefined));
-    req.setTimeout(2000, () => { req.destroy(); resolve(undefined); });
+    req.setTimeout(2000, () => {
+      req.destroy();
+      resolve(undefined);
+    });
   });
 }
 
@@ -220,12 +261,19 @@ async function startLocaleProxy(botEndpoint: string, locale: string): Promise<{ 
       if (body.length && /json/i.test(req.headers['content-type'] ?? '')) body = withLocale(body, locale);
       const headers = { ...req.headers, host: target.host, 'content-length': String(body.length) };
       delete headers['transfer-encoding'];
-      const upstream = http.request({
-        hostname: target.hostname, port: target.port, path: req.url, method: req.method, headers,
-      }, (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      });
+      const upstream = http.request(
+        {
+          hostname: target.hostname,
+          port: target.port,
+          path: req.url,
+          method: req.method,
+          headers,
+        },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
       upstream.on('error', (err) => {
         if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
         res.end(`bot not reachable: ${err.message}`);
@@ -240,10 +288,11 @@ async function startLocaleProxy(botEndpoint: string, locale: string): Promise<{ 
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}${target.pathname}${target.search}`,
-    stop: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -56,7 +56,11 @@ export function createServer(deps: ServerDeps): restify.Server {
   server.on('restifyError', (req, res, err, next) => {
     const statusCode = (err as { statusCode?: number }).statusCode;
     // The emulator probes GET /api/messages on every page load; wrong routes are not worth a warning.
-    (statusCode === 404 || statusCode === 405 ? deps.logger.debug : deps.logger.warn)('request refused', { path: loggedPath(req.path()), statusCode, errorName: err.name });
+    (statusCode === 404 || statusCode === 405 ? deps.logger.debug : deps.logger.warn)('request refused', {
+      path: loggedPath(req.path()),
+      statusCode,
+      errorName: err.name,
+    });
     return next();
   });
   return server;

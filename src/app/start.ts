@@ -35,7 +35,10 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export interface StartOptions { logger?: Logger; now?: () => Date }
+export interface StartOptions {
+  logger?: Logger;
+  now?: () => Date;
+}
 
 /** Starts storage (Azurite when none is configured), the bot and the HTTP server. */
 export async function startApp(env: Record<string, string | undefined>, opts: StartOptions = {}): Promise<RunningApp> {
@@ -54,7 +57,10 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   let publicUrl = config.PUBLIC_URL ?? '';
   const exportLinks = new ExportLinks({ secret: config.EXPORT_LINK_SECRET, ttlMinutes: config.EXPORT_LINK_MINUTES, now, baseUrl: () => publicUrl });
   const services: Services = {
-    tables, logger, now, exportLinks,
+    tables,
+    logger,
+    now,
+    exportLinks,
     references: new ConversationReferences(tables, now),
     deliver: delivery.deliver,
     outbox: delivery.outbox,
@@ -74,11 +80,14 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   };
   // Timed work (deadlines, reminders, digests, daily summaries) on the handlers' clock.
   const scheduler = new Scheduler(services, new JobState(tables), {
-    tickMs: config.SCHEDULER_TICK_MS, digestMinutes: config.DIGEST_MINUTES, summaryHour: config.SUMMARY_HOUR,
+    tickMs: config.SCHEDULER_TICK_MS,
+    digestMinutes: config.DIGEST_MINUTES,
+    summaryHour: config.SUMMARY_HOUR,
   });
   const endpoint = createTeamsEndpoint(config, services);
   const server = createServer({
-    logger, requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+    logger,
+    requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
     // A wildcard, since a signed token is longer than the router allows a :param to be.
     routes: (s) => s.get('/exports/*', exportDownload({ ...services, links: exportLinks })),
     messages: (req, res) => endpoint.process(req, res),
@@ -100,7 +109,12 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   scheduler.start();
 
   return {
-    port, url: `http://127.0.0.1:${port}`, config, services, scheduler, rateLimit: endpoint.rateLimit,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    config,
+    services,
+    scheduler,
+    rateLimit: endpoint.rateLimit,
     stop: async () => {
       await scheduler.stop(); // a tick in progress finishes its writes first
       await delivery.stop(); // sends in flight finish and are recorded first

@@ -10,7 +10,9 @@ import { Tables, type TablesTarget } from '../storage/tables';
  * (`TABLES_ACCOUNT_URL`), a connection string, or undefined (start a local Azurite).
  * `@azure/identity` is loaded only when it is used.
  */
-export async function tablesTarget(config: Pick<Config, 'TABLES_ACCOUNT_URL' | 'TABLES_CONNECTION_STRING' | 'MicrosoftAppType' | 'MicrosoftAppId'>): Promise<TablesTarget | undefined> {
+export async function tablesTarget(
+  config: Pick<Config, 'TABLES_ACCOUNT_URL' | 'TABLES_CONNECTION_STRING' | 'MicrosoftAppType' | 'MicrosoftAppId'>,
+): Promise<TablesTarget | undefined> {
   if (config.TABLES_ACCOUNT_URL) {
     const { DefaultAzureCredential } = await import('@azure/identity');
     // A bot running as a user-assigned managed identity reaches storage as that same identity;
@@ -35,7 +37,7 @@ export async function openTables(config: Config, logger: Logger): Promise<{ tabl
     await tables.ensure();
   } catch (err) {
     await azurite?.stop();
-    const check = config.TABLES_ACCOUNT_URL ? 'TABLES_ACCOUNT_URL and the identity\'s role (Storage Table Data Contributor)' : 'TABLES_CONNECTION_STRING';
+    const check = config.TABLES_ACCOUNT_URL ? "TABLES_ACCOUNT_URL and the identity's role (Storage Table Data Contributor)" : 'TABLES_CONNECTION_STRING';
     throw new Error(`Table Storage does not answer (${(err as Error).message.split('\n')[0]}); check ${check}`, { cause: err });
   }
   return { tables, azurite };

@@ -11,7 +11,12 @@ export const MAX_TYPED_TEXT = 4_000;
 export function normaliseCommandText(raw: unknown, mentionTexts: readonly string[] = []): string {
   let s = typeof raw === 'string' ? raw.slice(0, MAX_TYPED_TEXT) : '';
   for (const mention of mentionTexts) if (mention) s = s.replace(mention, ' ');
-  s = s.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<[^<>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+  s = s
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^<>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   let end = s.length;
   while (end > 0 && '.!?'.includes(s[end - 1])) end--;
   return (s.slice(0, end).trimEnd() || s).toLowerCase();

@@ -31,7 +31,13 @@ export interface Decision {
 }
 
 /** A payment pays one school year: the amount granted for it (absent on payments recorded before). */
-export interface Payment { at: string; by: string; byName?: string; schoolYear?: number; amount?: number }
+export interface Payment {
+  at: string;
+  by: string;
+  byName?: string;
+  schoolYear?: number;
+  amount?: number;
+}
 
 /** The forum has spoken on these; a decision needs one of them (lifecycle.ts has the moves). */
 export const DECIDABLE: readonly ReportStatus[] = ['prioritised', 'not_prioritised'];
@@ -39,11 +45,13 @@ export const DECIDED: readonly ReportStatus[] = ['granted', 'partly_granted', 'r
 
 export const MAX_DECISION_REASON = 2000;
 
-export interface DecisionProblem { field: string; key: MessageKey; params?: Params }
+export interface DecisionProblem {
+  field: string;
+  key: MessageKey;
+  params?: Params;
+}
 
-export type CheckedDecision =
-  | { ok: true; outcome: Outcome; amounts: number[]; total: number; reason?: string }
-  | { ok: false; problems: DecisionProblem[] };
+export type CheckedDecision = { ok: true; outcome: Outcome; amounts: number[]; total: number; reason?: string } | { ok: false; problems: DecisionProblem[] };
 
 /** Card input id of the granted amount for year `year` (1-based). */
 export const decisionAmountId = (year: number) => `grant${year}`;
@@ -53,10 +61,14 @@ export const decisionAmountId = (year: number) => `grant${year}`;
  * requested amount every year; less is "partly granted", which needs a reason, as does a
  * rejection. Nobody is granted more than they asked for.
  */
-export function checkDecision(input: { outcome: unknown; amounts: unknown[]; reason: unknown }, requested: readonly number[], locale: Locale = 'nb'): CheckedDecision {
+export function checkDecision(
+  input: { outcome: unknown; amounts: unknown[]; reason: unknown },
+  requested: readonly number[],
+  locale: Locale = 'nb',
+): CheckedDecision {
   const f = formatsFor(locale);
   const problems: DecisionProblem[] = [];
-  const outcome = typeof input.outcome === 'string' && (OUTCOMES as readonly string[]).includes(input.outcome) ? input.outcome as Outcome : undefined;
+  const outcome = typeof input.outcome === 'string' && (OUTCOMES as readonly string[]).includes(input.outcome) ? (input.outcome as Outcome) : undefined;
   if (!outcome) problems.push({ field: 'outcome', key: 'decision.error.outcome' });
 
   let reason: string | undefined;
@@ -84,8 +96,10 @@ export function checkDecision(input: { outcome: unknown; amounts: unknown[]; rea
       const value = c.ok ? (c.value ?? (outcome === 'granted' ? asked : undefined)) : undefined;
       if (!c.ok) problems.push({ field: decisionAmountId(year), key: c.problems[0].key, params: { ...(c.problems[0].params ?? {}), year } });
       else if (value === undefined) problems.push({ field: decisionAmountId(year), key: 'decision.error.amountRequired', params: { year } });
-      else if (value > asked) problems.push({ field: decisionAmountId(year), key: 'decision.error.moreThanRequested', params: { year, requested: f.nok(asked) } });
-      else if (outcome === 'granted' && value !== asked) problems.push({ field: decisionAmountId(year), key: 'decision.error.grantedIsRequested', params: { year, requested: f.nok(asked) } });
+      else if (value > asked)
+        problems.push({ field: decisionAmountId(year), key: 'decision.error.moreThanRequested', params: { year, requested: f.nok(asked) } });
+      else if (outcome === 'granted' && value !== asked)
+        problems.push({ field: decisionAmountId(year), key: 'decision.error.grantedIsRequested', params: { year, requested: f.nok(asked) } });
       if (value !== undefined) amounts.push(value);
     });
     const total = amounts.reduce((a, b) => a + b, 0);

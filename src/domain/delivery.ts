@@ -30,9 +30,7 @@ export interface AttemptFailure {
   retryAfterMs?: number;
 }
 
-export type Verdict =
-  | { action: 'retry'; inDoubt: boolean }
-  | { action: 'fail'; reason: FailureReason; markStale: boolean };
+export type Verdict = { action: 'retry'; inDoubt: boolean } | { action: 'fail'; reason: FailureReason; markStale: boolean };
 
 /**
  * Retry on 408, 412, 429, 5xx and on no answer; 403 and 404 are final (and the stored

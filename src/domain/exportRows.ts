@@ -13,7 +13,11 @@ import { formatSchoolYear, statusLabelKey, targetGroupLabelKey, themeLabelKey, y
 export type CellKind = 'text' | 'number' | 'date';
 export type Cell = string | number | Date | null;
 
-export interface ExportColumn { header: string; kind: CellKind; width: number }
+export interface ExportColumn {
+  header: string;
+  kind: CellKind;
+  width: number;
+}
 
 /** What the export needs of a stored report (storage gives more). */
 export interface ExportableReport {
@@ -141,7 +145,7 @@ export function exportRows(report: ExportableReport, regions: RegionConfig): Cel
     y ? y.minOwnContribution : null,
     requestedTotal,
     decision ? t(statusLabelKey(decision.outcome)) : '',
-    decision ? decision.amounts[i] ?? 0 : null,
+    decision ? (decision.amounts[i] ?? 0) : null,
     decision ? decision.total : null,
     decision?.reason ?? '',
     date(decision?.at),

@@ -5,10 +5,7 @@
 
 const WEIGHTS = [3, 2, 7, 6, 5, 4, 3, 2] as const;
 
-export type OrgnrProblem =
-  | { reason: 'notDigits' }
-  | { reason: 'length'; length: number }
-  | { reason: 'checkDigit'; orgnr: string };
+export type OrgnrProblem = { reason: 'notDigits' } | { reason: 'length'; length: number } | { reason: 'checkDigit'; orgnr: string };
 
 export type OrgnrCheck = { ok: true; orgnr: string } | ({ ok: false } & OrgnrProblem);
 

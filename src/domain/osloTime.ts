@@ -6,14 +6,31 @@
 const ZONE = 'Europe/Oslo';
 
 const PARTS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE, hourCycle: 'h23',
-  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  timeZone: ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
 });
 
-export interface WallClock { year: number; month: number; day: number; hour: number; minute: number; second: number }
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
 
 export function osloWallClock(instant: Date): WallClock {
-  const p = Object.fromEntries(PARTS.formatToParts(instant).filter((x) => x.type !== 'literal').map((x) => [x.type, Number(x.value)]));
+  const p = Object.fromEntries(
+    PARTS.formatToParts(instant)
+      .filter((x) => x.type !== 'literal')
+      .map((x) => [x.type, Number(x.value)]),
+  );
   return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second };
 }
 

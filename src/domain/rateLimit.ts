@@ -10,7 +10,10 @@
  * one full window later: the limit holds whatever the network latency.
  */
 
-export interface WindowLimit { max: number; windowMs: number }
+export interface WindowLimit {
+  max: number;
+  windowMs: number;
+}
 
 export const TEAMS_CONVERSATION_LIMITS: readonly WindowLimit[] = [
   { max: 7, windowMs: 1_000 },
@@ -26,7 +29,10 @@ export class RollingBucket {
   private returnsAt: number[] = []; // ascending
   private inFlight = 0;
 
-  constructor(public max: number, readonly windowMs: number) {}
+  constructor(
+    public max: number,
+    readonly windowMs: number,
+  ) {}
 
   private prune(now: number): void {
     let i = 0;
@@ -43,7 +49,9 @@ export class RollingBucket {
     return mustReturn > this.returnsAt.length ? Infinity : this.returnsAt[mustReturn - 1];
   }
 
-  take(): void { this.inFlight++; }
+  take(): void {
+    this.inFlight++;
+  }
 
   /** The send was answered (whatever the answer): the token comes back one window from now. */
   finish(answeredAt: number): void {
@@ -55,7 +63,9 @@ export class RollingBucket {
   }
 
   /** The send never left (the claim was lost, the message had to wait): the token was not used. */
-  refund(): void { this.inFlight = Math.max(0, this.inFlight - 1); }
+  refund(): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+  }
 
   idle(now: number): boolean {
     this.prune(now);
@@ -72,7 +82,10 @@ export interface Permit {
   refund(): void;
 }
 
-interface ConversationState { buckets: RollingBucket[]; blockedUntil: number }
+interface ConversationState {
+  buckets: RollingBucket[];
+  blockedUntil: number;
+}
 
 /** Per-conversation and per-app limits together; a send needs a token from every bucket. */
 export class RateLimiter {
@@ -114,8 +127,18 @@ export class RateLimiter {
     let done = false;
     return {
       notBefore,
-      finish: (at) => { if (!done) { done = true; for (const b of buckets) b.finish(at); } },
-      refund: () => { if (!done) { done = true; for (const b of buckets) b.refund(); } },
+      finish: (at) => {
+        if (!done) {
+          done = true;
+          for (const b of buckets) b.finish(at);
+        }
+      },
+      refund: () => {
+        if (!done) {
+          done = true;
+          for (const b of buckets) b.refund();
+        }
+      },
     };
   }
 
@@ -127,7 +150,9 @@ export class RateLimiter {
 
   /** Several instances share the app's limit; each takes its share. */
   setAppShare(limits: readonly WindowLimit[]): void {
-    limits.forEach((l, i) => { if (this.app[i]) this.app[i].max = Math.max(1, l.max); });
+    limits.forEach((l, i) => {
+      if (this.app[i]) this.app[i].max = Math.max(1, l.max);
+    });
   }
 
   /** Forgets conversations with nothing outstanding, so memory follows activity, not history. */
@@ -137,7 +162,9 @@ export class RateLimiter {
     }
   }
 
-  get size(): number { return this.conversations.size; }
+  get size(): number {
+    return this.conversations.size;
+  }
 }
 
 /**

@@ -63,11 +63,15 @@ export const DEFAULT_REGIONS: RegionConfig = {
     { id: 'asker-baerum', county: 'akershus', name: { nb: 'Akershus – Asker og Bærum' }, workingGroup: 'vest' },
     { id: 'ostfold', county: 'ostfold', name: { nb: 'Østfold' }, workingGroup: 'ost' },
     {
-      id: 'drammen-kongsberg', county: 'buskerud', workingGroup: 'vest',
+      id: 'drammen-kongsberg',
+      county: 'buskerud',
+      workingGroup: 'vest',
       name: { nb: 'Buskerud – Drammensregionen og Kongsberg', en: 'Buskerud – Drammen region and Kongsberg' },
     },
     {
-      id: 'ringerike-hallingdal-numedal', county: 'buskerud', workingGroup: 'nordvest',
+      id: 'ringerike-hallingdal-numedal',
+      county: 'buskerud',
+      workingGroup: 'nordvest',
       name: { nb: 'Buskerud – Ringerike, Hallingdal og Numedal' },
     },
   ],

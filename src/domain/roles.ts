@@ -13,7 +13,11 @@ export const FORUM_GROUP = 'forum';
 /** Where secretariat grants live (they are per forum, not per group). */
 export const SECRETARIAT_GROUP = 'secretariat';
 
-const Guidish = z.string().min(1).max(100).regex(/^[A-Za-z0-9-]+$/);
+const Guidish = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9-]+$/);
 export const PersonSchema = z.object({ tenantId: Guidish, aadObjectId: Guidish });
 export type Person = z.infer<typeof PersonSchema>;
 
@@ -26,7 +30,10 @@ export const GrantSchema = z.object({
   /** Shown on agendas and tallies; optional. */
   displayName: z.string().max(200).optional(),
   /** The member's own organisations (org. numbers): a report from one of them disqualifies them. */
-  organisations: z.array(z.string().regex(/^\d{9}$/)).max(20).default([]),
+  organisations: z
+    .array(z.string().regex(/^\d{9}$/))
+    .max(20)
+    .default([]),
   grantedBy: z.string().max(200),
   grantedAt: z.string(),
 });

@@ -42,7 +42,12 @@ export function demoRound(now: Date, counties: string[]): Round {
   let year = now.getUTCFullYear();
   if (!isBeforeDeadline(now, februaryDeadline(year))) year += 1;
   return {
-    id: `demo-${year}`, year, counties, deadline: februaryDeadline(year), status: 'open',
-    budgets: { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 30_000_000 }, createdAt: now.toISOString(),
+    id: `demo-${year}`,
+    year,
+    counties,
+    deadline: februaryDeadline(year),
+    status: 'open',
+    budgets: { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 30_000_000 },
+    createdAt: now.toISOString(),
   };
 }

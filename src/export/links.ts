@@ -62,8 +62,14 @@ export class ExportLinks {
     } catch {
       return { ok: false, status: 404 };
     }
-    if (typeof raw.r !== 'string' || !EXPORT_FORMATS.includes(raw.f as ExportFormat) || typeof raw.t !== 'string'
-      || typeof raw.u !== 'string' || typeof raw.e !== 'number') return { ok: false, status: 404 };
+    if (
+      typeof raw.r !== 'string' ||
+      !EXPORT_FORMATS.includes(raw.f as ExportFormat) ||
+      typeof raw.t !== 'string' ||
+      typeof raw.u !== 'string' ||
+      typeof raw.e !== 'number'
+    )
+      return { ok: false, status: 404 };
     if (this.now().getTime() > raw.e) return { ok: false, status: 410 };
     return { ok: true, claims: { roundId: raw.r, format: raw.f as ExportFormat, tenantId: raw.t, aadObjectId: raw.u, expiresAt: raw.e } };
   }

@@ -14,8 +14,7 @@ export async function* roundRows(reports: Reports, round: Round, regions: Region
   }
 }
 
-export const exportFileName = (round: Round, format: ExportFormat, at: Date) =>
-  `behovsmeldinger-${round.id}-${at.toISOString().slice(0, 10)}.${format}`;
+export const exportFileName = (round: Round, format: ExportFormat, at: Date) => `behovsmeldinger-${round.id}-${at.toISOString().slice(0, 10)}.${format}`;
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

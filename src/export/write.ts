@@ -15,12 +15,17 @@ async function drained(out: Writable): Promise<void> {
   if (!out.writableNeedDrain) return;
   await new Promise<void>((resolve, reject) => {
     const done = (err?: Error) => {
-      out.off('drain', onDrain); out.off('close', onClose); out.off('error', done);
-      if (err) reject(err); else resolve();
+      out.off('drain', onDrain);
+      out.off('close', onClose);
+      out.off('error', done);
+      if (err) reject(err);
+      else resolve();
     };
     const onDrain = () => done();
     const onClose = () => done(new Error('the reader went away'));
-    out.on('drain', onDrain); out.on('close', onClose); out.on('error', done);
+    out.on('drain', onDrain);
+    out.on('close', onClose);
+    out.on('error', done);
   });
 }
 
@@ -31,12 +36,17 @@ async function caughtUp(stream: Writable, limit: number): Promise<void> {
   while (queued() > limit && !stream.destroyed) {
     await new Promise<void>((resolve, reject) => {
       const done = (err?: Error) => {
-        stream.off('drain', onDrain); stream.off('close', onClose); stream.off('error', done);
-        if (err) reject(err); else resolve();
+        stream.off('drain', onDrain);
+        stream.off('close', onClose);
+        stream.off('error', done);
+        if (err) reject(err);
+        else resolve();
       };
       const onDrain = () => done();
       const onClose = () => done(new Error('the stream closed'));
-      stream.on('drain', onDrain); stream.on('close', onClose); stream.on('error', done);
+      stream.on('drain', onDrain);
+      stream.on('close', onClose);
+      stream.on('error', done);
     });
   }
 }
@@ -54,7 +64,9 @@ export async function writeXlsx(out: Writable, rows: AsyncIterable<Cell[]>, shee
   workbook.creator = 'Kompetansebot';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = EXPORT_COLUMNS.map((c, i) => ({
-    header: c.header, key: `c${i}`, width: c.width,
+    header: c.header,
+    key: `c${i}`,
+    width: c.width,
     style: c.kind === 'number' ? { numFmt: '#,##0' } : c.kind === 'date' ? { numFmt: 'dd.mm.yyyy' } : {},
   }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };

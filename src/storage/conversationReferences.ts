@@ -5,14 +5,24 @@ import { createIfAbsent, deleteIfPresent, getOrUndefined, mutateEntity, properti
  * The plain data a proactive message needs (a Bot Framework ConversationReference, without the
  * SDK's types so storage does not depend on it). Validated on the way out, since it came from Teams.
  */
-export const ConversationRefSchema = z.object({
-  channelId: z.string(),
-  serviceUrl: z.string().url(),
-  conversation: z.object({ id: z.string(), tenantId: z.string().optional(), conversationType: z.string().optional(), isGroup: z.boolean().optional(), name: z.string().optional() }).passthrough(),
-  bot: z.object({ id: z.string(), name: z.string().optional() }).passthrough(),
-  user: z.object({ id: z.string(), aadObjectId: z.string().optional(), name: z.string().optional() }).passthrough().optional(),
-  locale: z.string().optional(),
-}).passthrough();
+export const ConversationRefSchema = z
+  .object({
+    channelId: z.string(),
+    serviceUrl: z.string().url(),
+    conversation: z
+      .object({
+        id: z.string(),
+        tenantId: z.string().optional(),
+        conversationType: z.string().optional(),
+        isGroup: z.boolean().optional(),
+        name: z.string().optional(),
+      })
+      .passthrough(),
+    bot: z.object({ id: z.string(), name: z.string().optional() }).passthrough(),
+    user: z.object({ id: z.string(), aadObjectId: z.string().optional(), name: z.string().optional() }).passthrough().optional(),
+    locale: z.string().optional(),
+  })
+  .passthrough();
 export type ConversationRef = z.infer<typeof ConversationRefSchema>;
 
 export type TargetKind = 'personal' | 'team' | 'channel';
@@ -32,8 +42,15 @@ export interface StoredTarget {
 }
 
 interface Row {
-  kind: TargetKind; tenantId: string; id: string; teamId?: string; name?: string; locale?: string;
-  ref: string; stale: boolean; updatedAt: string;
+  kind: TargetKind;
+  tenantId: string;
+  id: string;
+  teamId?: string;
+  name?: string;
+  locale?: string;
+  ref: string;
+  stale: boolean;
+  updatedAt: string;
 }
 
 // Personal chats are looked up by user (one point read); a team's channels are one partition,
@@ -48,9 +65,14 @@ function fromRow(row: Row): StoredTarget {
 }
 
 export class ConversationReferences {
-  constructor(private readonly tables: Tables, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly tables: Tables,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
-  private get table() { return this.tables.client('Conversations'); }
+  private get table() {
+    return this.tables.client('Conversations');
+  }
 
   /**
    * Stores or refreshes a target. Returns true when it was not known before (a new install),
@@ -59,8 +81,15 @@ export class ConversationReferences {
   async save(target: Omit<StoredTarget, 'stale' | 'updatedAt'>): Promise<boolean> {
     const keys = keysOf(target.kind, target.tenantId, target.id, target.teamId);
     const row: Row = {
-      kind: target.kind, tenantId: target.tenantId, id: target.id, teamId: target.teamId, name: target.name,
-      locale: target.locale, ref: JSON.stringify(target.ref), stale: false, updatedAt: this.now().toISOString(),
+      kind: target.kind,
+      tenantId: target.tenantId,
+      id: target.id,
+      teamId: target.teamId,
+      name: target.name,
+      locale: target.locale,
+      ref: JSON.stringify(target.ref),
+      stale: false,
+      updatedAt: this.now().toISOString(),
     };
     if (await createIfAbsent(this.table, { ...keys, ...row })) return true;
     await mutateEntity<Row>(this.table, keys.partitionKey, keys.rowKey, () => row);
@@ -69,14 +98,14 @@ export class ConversationReferences {
 
   async rename(kind: TargetKind, tenantId: string, id: string, name: string, teamId?: string): Promise<void> {
     const keys = keysOf(kind, tenantId, id, teamId);
-    await mutateEntity<Row>(this.table, keys.partitionKey, keys.rowKey, (cur) =>
-      cur ? { ...cur, name, updatedAt: this.now().toISOString() } : undefined);
+    await mutateEntity<Row>(this.table, keys.partitionKey, keys.rowKey, (cur) => (cur ? { ...cur, name, updatedAt: this.now().toISOString() } : undefined));
   }
 
   async markStale(kind: TargetKind, tenantId: string, id: string, teamId?: string): Promise<void> {
     const keys = keysOf(kind, tenantId, id, teamId);
     await mutateEntity<Row>(this.table, keys.partitionKey, keys.rowKey, (cur) =>
-      cur ? { ...cur, stale: true, updatedAt: this.now().toISOString() } : undefined);
+      cur ? { ...cur, stale: true, updatedAt: this.now().toISOString() } : undefined,
+    );
   }
 
   async get(kind: TargetKind, tenantId: string, id: string, teamId?: string): Promise<StoredTarget | undefined> {

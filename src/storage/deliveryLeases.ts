@@ -1,7 +1,10 @@
 import type { TableClient } from '@azure/data-tables';
 import { createIfAbsent, getOrUndefined, safeKey, statusOf, type Tables } from './tables';
 
-interface LeaseRow { owner: string; until: number }
+interface LeaseRow {
+  owner: string;
+  until: number;
+}
 
 /*
  * Coordination between bot instances draining one outbox, in the Outbox table:
@@ -12,9 +15,14 @@ interface LeaseRow { owner: string; until: number }
  *                          overall rate limit.
  */
 export class DeliveryLeases {
-  constructor(private readonly tables: Tables, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly tables: Tables,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  private get table(): TableClient { return this.tables.client('Outbox'); }
+  private get table(): TableClient {
+    return this.tables.client('Outbox');
+  }
 
   /** Takes or renews the conversation for `owner`. When another live instance has it, says until when. */
   async hold(conversation: string, owner: string, ms: number): Promise<{ ok: boolean; until: number }> {
@@ -37,15 +45,17 @@ export class DeliveryLeases {
 
   /** Lets go of conversations at shutdown, so another instance need not wait for them to run out. */
   async release(conversations: Iterable<string>, owner: string): Promise<void> {
-    await Promise.all([...conversations].map(async (conversation) => {
-      const stored = await getOrUndefined<LeaseRow>(this.table, 'lease', safeKey(conversation));
-      if (stored?.owner !== owner) return;
-      try {
-        await this.table.deleteEntity('lease', safeKey(conversation), { etag: stored.etag });
-      } catch (err) {
-        if (statusOf(err) !== 412 && statusOf(err) !== 404) throw err;
-      }
-    }));
+    await Promise.all(
+      [...conversations].map(async (conversation) => {
+        const stored = await getOrUndefined<LeaseRow>(this.table, 'lease', safeKey(conversation));
+        if (stored?.owner !== owner) return;
+        try {
+          await this.table.deleteEntity('lease', safeKey(conversation), { etag: stored.etag });
+        } catch (err) {
+          if (statusOf(err) !== 412 && statusOf(err) !== 404) throw err;
+        }
+      }),
+    );
   }
 
   /** Records that `owner` is alive for `ms` more and returns how many instances are alive now (at least 1). */
@@ -64,6 +74,8 @@ export class DeliveryLeases {
   }
 
   async leave(owner: string): Promise<void> {
-    await this.table.deleteEntity('instance', safeKey(owner)).catch((err) => { if (statusOf(err) !== 404) throw err; });
+    await this.table.deleteEntity('instance', safeKey(owner)).catch((err) => {
+      if (statusOf(err) !== 404) throw err;
+    });
   }
 }

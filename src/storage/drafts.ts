@@ -18,7 +18,10 @@ export interface Draft<T = Record<string, unknown>> {
   etag?: string;
 }
 
-type Row = { roundId: string; step: number; reportId?: string; createdAt: string; updatedAt: string; tenantId: string; aadObjectId: string } & Record<string, unknown>;
+type Row = { roundId: string; step: number; reportId?: string; createdAt: string; updatedAt: string; tenantId: string; aadObjectId: string } & Record<
+  string,
+  unknown
+>;
 
 // One partition per person: "my drafts" is one partition query, a step save one point write.
 const pkOf = (owner: PersonKey) => `u_${personKey(owner)}`;
@@ -27,14 +30,25 @@ const roundIndexPk = (roundId: string) => `round_${safeKey(roundId)}`;
 
 function fromRow<T>(id: string, row: Row): Draft<T> {
   return {
-    id, roundId: row.roundId, step: row.step, reportId: row.reportId || undefined, createdAt: row.createdAt, updatedAt: row.updatedAt,
-    owner: { tenantId: row.tenantId, aadObjectId: row.aadObjectId }, data: unpackJson<T>(row) ?? ({} as T),
+    id,
+    roundId: row.roundId,
+    step: row.step,
+    reportId: row.reportId || undefined,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    owner: { tenantId: row.tenantId, aadObjectId: row.aadObjectId },
+    data: unpackJson<T>(row) ?? ({} as T),
   };
 }
 
 export class Drafts {
-  constructor(private readonly tables: Tables, private readonly now: () => Date) {}
-  private get table() { return this.tables.client('Drafts'); }
+  constructor(
+    private readonly tables: Tables,
+    private readonly now: () => Date,
+  ) {}
+  private get table() {
+    return this.tables.client('Drafts');
+  }
 
   /**
    * Creates a draft under an id the card chose (so a double click creates one draft), or returns
@@ -44,15 +58,30 @@ export class Drafts {
     const at = this.now().toISOString();
     const draft: Draft<T> = { id: opts.id ?? randomUUID(), owner, roundId, step: opts.step ?? 1, data, reportId: opts.reportId, createdAt: at, updatedAt: at };
     // The round's index first: a crash after it leaves a pointer to nothing, which readers skip.
-    await this.table.upsertEntity({ partitionKey: roundIndexPk(roundId), rowKey: `${personKey(owner)}_${safeKey(draft.id)}`, tenantId: owner.tenantId, aadObjectId: owner.aadObjectId, draftId: draft.id }, 'Replace');
+    await this.table.upsertEntity(
+      {
+        partitionKey: roundIndexPk(roundId),
+        rowKey: `${personKey(owner)}_${safeKey(draft.id)}`,
+        tenantId: owner.tenantId,
+        aadObjectId: owner.aadObjectId,
+        draftId: draft.id,
+      },
+      'Replace',
+    );
     if (await createIfAbsent(this.table, { partitionKey: pkOf(owner), rowKey: safeKey(draft.id), ...this.toRow(draft) })) return draft;
     return (await this.get<T>(owner, draft.id))!;
   }
 
   private toRow<T>(d: Draft<T>): Row {
     return {
-      roundId: d.roundId, step: d.step, reportId: d.reportId ?? '', createdAt: d.createdAt, updatedAt: d.updatedAt,
-      tenantId: d.owner.tenantId, aadObjectId: d.owner.aadObjectId, ...packJson(d.data),
+      roundId: d.roundId,
+      step: d.step,
+      reportId: d.reportId ?? '',
+      createdAt: d.createdAt,
+      updatedAt: d.updatedAt,
+      tenantId: d.owner.tenantId,
+      aadObjectId: d.owner.aadObjectId,
+      ...packJson(d.data),
     };
   }
 
@@ -67,8 +96,12 @@ export class Drafts {
     const filter = `PartitionKey eq ${odataString(roundIndexPk(roundId))}`;
     for await (const ix of this.table.listEntities<{ tenantId: string; aadObjectId: string; draftId: string }>({ queryOptions: { filter } })) {
       const owner = { tenantId: ix.tenantId, aadObjectId: ix.aadObjectId };
-      const draft = await this.table.getEntity<{ roundId: string; reportId?: string }>(pkOf(owner), safeKey(ix.draftId), { queryOptions: { select: ['roundId', 'reportId'] } })
-        .catch((err) => { if (statusOf(err) === 404) return undefined; throw err; });
+      const draft = await this.table
+        .getEntity<{ roundId: string; reportId?: string }>(pkOf(owner), safeKey(ix.draftId), { queryOptions: { select: ['roundId', 'reportId'] } })
+        .catch((err) => {
+          if (statusOf(err) === 404) return undefined;
+          throw err;
+        });
       if (!draft || draft.roundId !== roundId) {
         await deleteIfPresent(this.table, roundIndexPk(roundId), ix.rowKey!);
         continue;

@@ -21,7 +21,9 @@ const byChannel = (channelId: string) => `c_${safeKey(channelId)}`;
 
 export class Groups {
   constructor(private readonly tables: Tables) {}
-  private get table() { return this.tables.client('Groups'); }
+  private get table() {
+    return this.tables.client('Groups');
+  }
 
   /** Assigns the channel to the group, replacing the group's earlier channel. */
   async assign(gc: GroupChannel): Promise<void> {

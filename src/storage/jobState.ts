@@ -7,7 +7,9 @@ import { getOrUndefined, mutateEntity, safeKey, type Tables } from './tables';
  */
 export class JobState {
   constructor(private readonly tables: Tables) {}
-  private get table() { return this.tables.client('Jobs'); }
+  private get table() {
+    return this.tables.client('Jobs');
+  }
 
   async get<T extends object>(job: string, subject: string): Promise<T | undefined> {
     const row = await getOrUndefined<{ json: string }>(this.table, safeKey(job), safeKey(subject));

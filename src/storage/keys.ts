@@ -1,7 +1,10 @@
 import { safeKey } from './tables';
 
 /** A person as a key part: tenant + AAD object id, never a name. */
-export interface PersonKey { tenantId: string; aadObjectId: string }
+export interface PersonKey {
+  tenantId: string;
+  aadObjectId: string;
+}
 
 export const personKey = (p: PersonKey) => `${safeKey(p.tenantId)}_${safeKey(p.aadObjectId)}`;
 

@@ -1,6 +1,4 @@
-import {
-  AgendaItemSchema, ItemResultSchema, MeetingSchema, type AgendaItem, type ItemResult, type Meeting,
-} from '../domain/forum';
+import { AgendaItemSchema, ItemResultSchema, MeetingSchema, type AgendaItem, type ItemResult, type Meeting } from '../domain/forum';
 import { packJson, unpackJson, withoutJson } from './json';
 import { odataString } from './keys';
 import { createIfAbsent, deleteIfPresent, getOrUndefined, mutateEntity, propertiesOf, safeKey, type Tables } from './tables';
@@ -31,11 +29,16 @@ function meetingRow(m: Meeting): MeetingRow {
 
 const meetingOf = (row: Record<string, unknown>) => MeetingSchema.parse(unpackJson(row));
 
-export interface StoredItem { item: AgendaItem; result?: ItemResult }
+export interface StoredItem {
+  item: AgendaItem;
+  result?: ItemResult;
+}
 
 export class Meetings {
   constructor(private readonly tables: Tables) {}
-  private get table() { return this.tables.client('Meetings'); }
+  private get table() {
+    return this.tables.client('Meetings');
+  }
 
   /** Creates the meeting unless its id exists (a double press); returns the stored one either way. */
   async create(m: Meeting): Promise<{ meeting: Meeting; created: boolean }> {
@@ -55,7 +58,10 @@ export class Meetings {
   async update(forum: string, id: string, change: (m: Meeting) => Meeting | undefined): Promise<Meeting | undefined> {
     let out: Meeting | undefined;
     await mutateEntity<Record<string, unknown>>(this.table, meetingPk(forum), safeKey(id), (cur) => {
-      if (!cur) { out = undefined; return undefined; }
+      if (!cur) {
+        out = undefined;
+        return undefined;
+      }
       const before = meetingOf(cur);
       const next = change(before);
       out = next ?? before;
@@ -67,7 +73,9 @@ export class Meetings {
   /** A forum's meetings, newest first (ids sort newest first). */
   async list(forum: string): Promise<Meeting[]> {
     const out: Meeting[] = [];
-    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: `PartitionKey eq ${odataString(meetingPk(forum))}` } })) {
+    for await (const row of this.table.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: `PartitionKey eq ${odataString(meetingPk(forum))}` },
+    })) {
       out.push(meetingOf(propertiesOf(row)));
     }
     return out.sort((a, b) => a.id.localeCompare(b.id));
@@ -117,7 +125,10 @@ export class Meetings {
     await mutateEntity<ItemRow>(this.table, itemPk(meetingId), safeKey(reportId), (cur) => {
       if (!cur) throw new Error(`agenda item ${reportId} of ${meetingId} is missing`);
       const earlier = unpackJson(cur, RESULT);
-      if (earlier) { kept = ItemResultSchema.parse(earlier); return undefined; }
+      if (earlier) {
+        kept = ItemResultSchema.parse(earlier);
+        return undefined;
+      }
       kept = ItemResultSchema.parse(result);
       return { ...cur, ...packJson(kept, RESULT) };
     });

@@ -25,9 +25,7 @@ import { deleteIfPresent, getOrUndefined, propertiesOf, safeKey, statusOf, type 
 export const OUTBOX_SHARDS = 8;
 
 /** Where a message goes: resolved to a stored conversation reference when it is sent. */
-export type OutboxTarget =
-  | { kind: 'personal'; tenantId: string; aadObjectId: string }
-  | { kind: 'channel'; teamId: string; channelId: string };
+export type OutboxTarget = { kind: 'personal'; tenantId: string; aadObjectId: string } | { kind: 'channel'; teamId: string; channelId: string };
 
 export interface NewOutboxMessage {
   key: string;
@@ -68,7 +66,15 @@ export interface OutboxMessage {
   failedAt?: string;
 }
 
-export interface DueEntry { key: string; conversation: string; kind: DeliveryKind; target: OutboxTarget; seq: number; dueAt: number; parentKey?: string }
+export interface DueEntry {
+  key: string;
+  conversation: string;
+  kind: DeliveryKind;
+  target: OutboxTarget;
+  seq: number;
+  dueAt: number;
+  parentKey?: string;
+}
 
 export interface Claim {
   message: OutboxMessage;
@@ -87,10 +93,27 @@ export interface StatusSummary {
 }
 
 type Row = Record<string, unknown> & {
-  key: string; kind: DeliveryKind; target: string; conversation: string; parentKey?: string;
-  status: DeliveryStatus; attempts: number; createdAt: string; seq: number; dueAt?: number;
-  leaseId?: string; leaseUntil?: number; inDoubt?: boolean; lastError?: string; lastStatus?: number; reason?: FailureReason;
-  activityId?: string; conversationId?: string; sentAt?: string; sentBy?: string; failedAt?: string;
+  key: string;
+  kind: DeliveryKind;
+  target: string;
+  conversation: string;
+  parentKey?: string;
+  status: DeliveryStatus;
+  attempts: number;
+  createdAt: string;
+  seq: number;
+  dueAt?: number;
+  leaseId?: string;
+  leaseUntil?: number;
+  inDoubt?: boolean;
+  lastError?: string;
+  lastStatus?: number;
+  reason?: FailureReason;
+  activityId?: string;
+  conversationId?: string;
+  sentAt?: string;
+  sentBy?: string;
+  failedAt?: string;
 };
 
 const ACTIVITY = 'a'; // prefix of the packed activity properties
@@ -118,20 +141,40 @@ function withoutUndefined<T extends Record<string, unknown>>(o: T): T {
 
 function toMessage(row: Row): OutboxMessage {
   return {
-    key: row.key, kind: row.kind, target: JSON.parse(row.target) as OutboxTarget, conversation: row.conversation,
-    parentKey: row.parentKey, status: row.status, attempts: Number(row.attempts ?? 0), createdAt: row.createdAt, seq: Number(row.seq),
-    dueAt: row.dueAt ? Number(row.dueAt) : undefined, leaseId: row.leaseId || undefined,
-    leaseUntil: row.leaseUntil ? Number(row.leaseUntil) : undefined, inDoubt: Boolean(row.inDoubt),
-    lastError: row.lastError, lastStatus: row.lastStatus, reason: row.reason, activityId: row.activityId,
-    conversationId: row.conversationId, sentAt: row.sentAt, sentBy: row.sentBy, failedAt: row.failedAt,
+    key: row.key,
+    kind: row.kind,
+    target: JSON.parse(row.target) as OutboxTarget,
+    conversation: row.conversation,
+    parentKey: row.parentKey,
+    status: row.status,
+    attempts: Number(row.attempts ?? 0),
+    createdAt: row.createdAt,
+    seq: Number(row.seq),
+    dueAt: row.dueAt ? Number(row.dueAt) : undefined,
+    leaseId: row.leaseId || undefined,
+    leaseUntil: row.leaseUntil ? Number(row.leaseUntil) : undefined,
+    inDoubt: Boolean(row.inDoubt),
+    lastError: row.lastError,
+    lastStatus: row.lastStatus,
+    reason: row.reason,
+    activityId: row.activityId,
+    conversationId: row.conversationId,
+    sentAt: row.sentAt,
+    sentBy: row.sentBy,
+    failedAt: row.failedAt,
   };
 }
 
 /** The outbox: the durable queue of proactive messages. Every state change is one ETag-checked transaction. */
 export class Outbox {
-  constructor(private readonly tables: Tables, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly tables: Tables,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
-  private get table(): TableClient { return this.tables.client('Outbox'); }
+  private get table(): TableClient {
+    return this.tables.client('Outbox');
+  }
 
   /**
    * Stores the message unless its key is already there. Returns the stored message either way:
@@ -141,9 +184,18 @@ export class Outbox {
     const pk = shardOf(input.key);
     const at = this.now();
     const row: Row = withoutUndefined({
-      key: input.key, kind: input.kind, target: JSON.stringify(input.target), conversation: input.conversation,
-      parentKey: input.parentKey, status: 'queued' as const, attempts: 0, createdAt: at.toISOString(), seq: at.getTime(),
-      dueAt: at.getTime(), inDoubt: false, ...packJson(input.activity, ACTIVITY),
+      key: input.key,
+      kind: input.kind,
+      target: JSON.stringify(input.target),
+      conversation: input.conversation,
+      parentKey: input.parentKey,
+      status: 'queued' as const,
+      attempts: 0,
+      createdAt: at.toISOString(),
+      seq: at.getTime(),
+      dueAt: at.getTime(),
+      inDoubt: false,
+      ...packJson(input.activity, ACTIVITY),
     });
     try {
       await this.table.submitTransaction([
@@ -167,16 +219,26 @@ export class Outbox {
   /** Messages a worker may pick up before `until` (ms), oldest due first, at most `perShard` per shard. */
   async due(until: number, perShard = 100): Promise<DueEntry[]> {
     const shards = Array.from({ length: OUTBOX_SHARDS }, (_, i) => `s${i}`);
-    const pages = await Promise.all(shards.map(async (pk) => {
-      const filter = `PartitionKey eq ${odataString(pk)} and RowKey ge 'd_' and RowKey lt ${odataString(`d_${pad(until + 1)}`)}`;
-      const iterator = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }).byPage({ maxPageSize: perShard });
-      const first = await iterator.next();
-      return first.done ? [] : first.value;
-    }));
+    const pages = await Promise.all(
+      shards.map(async (pk) => {
+        const filter = `PartitionKey eq ${odataString(pk)} and RowKey ge 'd_' and RowKey lt ${odataString(`d_${pad(until + 1)}`)}`;
+        const iterator = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }).byPage({ maxPageSize: perShard });
+        const first = await iterator.next();
+        return first.done ? [] : first.value;
+      }),
+    );
     const out: DueEntry[] = [];
     for (const page of pages) {
       for (const e of page) {
-        out.push({ key: String(e.key), conversation: String(e.conversation), kind: e.kind as DeliveryKind, target: JSON.parse(String(e.target)) as OutboxTarget, seq: Number(e.seq), dueAt: Number(e.dueAt), parentKey: e.parentKey as string | undefined });
+        out.push({
+          key: String(e.key),
+          conversation: String(e.conversation),
+          kind: e.kind as DeliveryKind,
+          target: JSON.parse(String(e.target)) as OutboxTarget,
+          seq: Number(e.seq),
+          dueAt: Number(e.dueAt),
+          parentKey: e.parentKey as string | undefined,
+        });
       }
     }
     return out.sort((a, b) => a.dueAt - b.dueAt || a.seq - b.seq);
@@ -201,7 +263,12 @@ export class Outbox {
     if (row.dueAt && Number(row.dueAt) > now) return { why: 'taken' };
     const leaseUntil = now + opts.leaseMs;
     const next: Row = {
-      ...row, status: 'sending', attempts: Number(row.attempts ?? 0) + 1, leaseId: opts.leaseId, leaseUntil, dueAt: leaseUntil,
+      ...row,
+      status: 'sending',
+      attempts: Number(row.attempts ?? 0) + 1,
+      leaseId: opts.leaseId,
+      leaseUntil,
+      dueAt: leaseUntil,
       // A claim that expired while sending: that try may have reached Teams.
       inDoubt: Boolean(row.inDoubt) || row.status === 'sending',
     };
@@ -226,10 +293,18 @@ export class Outbox {
     const sentAt = this.now().toISOString();
     const sent = { status: 'sent' as const, activityId: result.activityId, conversationId: result.conversationId, sentAt, sentBy: result.by };
     try {
-      await this.table.updateEntity(withoutUndefined({ partitionKey: stored.partitionKey!, rowKey: stored.rowKey!, ...sent, dueAt: 0, leaseId: '', leaseUntil: 0 }), 'Merge', { etag: stored.etag });
+      await this.table.updateEntity(
+        withoutUndefined({ partitionKey: stored.partitionKey!, rowKey: stored.rowKey!, ...sent, dueAt: 0, leaseId: '', leaseUntil: 0 }),
+        'Merge',
+        { etag: stored.etag },
+      );
     } catch (err) {
       if (statusOf(err) !== 412 && statusOf(err) !== 404) throw err;
-      await this.settle(claim, (row) => row.status === 'sent' ? undefined : { ...row, ...sent, dueAt: undefined, leaseId: undefined, leaseUntil: undefined }, true);
+      await this.settle(
+        claim,
+        (row) => (row.status === 'sent' ? undefined : { ...row, ...sent, dueAt: undefined, leaseId: undefined, leaseUntil: undefined }),
+        true,
+      );
       return;
     }
     if (stored.dueAt) await deleteIfPresent(this.table, stored.partitionKey!, dueRow(Number(stored.dueAt), claim.message.key));
@@ -237,24 +312,54 @@ export class Outbox {
 
   /** Another try later (no earlier than `at`, ms). Dropped when someone else owns the message by now. */
   async retryAt(claim: Claim, at: number, error: { lastError: string; lastStatus?: number; inDoubt?: boolean }): Promise<void> {
-    await this.settle(claim, (row) => ({
-      ...row, status: 'queued', dueAt: at, leaseId: undefined, leaseUntil: undefined,
-      lastError: error.lastError, lastStatus: error.lastStatus, inDoubt: Boolean(row.inDoubt) || Boolean(error.inDoubt),
-    }), false);
+    await this.settle(
+      claim,
+      (row) => ({
+        ...row,
+        status: 'queued',
+        dueAt: at,
+        leaseId: undefined,
+        leaseUntil: undefined,
+        lastError: error.lastError,
+        lastStatus: error.lastStatus,
+        inDoubt: Boolean(row.inDoubt) || Boolean(error.inDoubt),
+      }),
+      false,
+    );
   }
 
   /** Not tried after all (it waits for its original to be sent): back in the queue, the attempt not counted. */
   async postpone(claim: Claim, at: number): Promise<void> {
-    await this.settle(claim, (row) => ({
-      ...row, status: 'queued', dueAt: at, leaseId: undefined, leaseUntil: undefined, attempts: Math.max(0, Number(row.attempts) - 1),
-    }), false);
+    await this.settle(
+      claim,
+      (row) => ({
+        ...row,
+        status: 'queued',
+        dueAt: at,
+        leaseId: undefined,
+        leaseUntil: undefined,
+        attempts: Math.max(0, Number(row.attempts) - 1),
+      }),
+      false,
+    );
   }
 
   async markFailed(claim: Claim, reason: FailureReason, error?: { lastError?: string; lastStatus?: number }): Promise<void> {
-    await this.settle(claim, (row) => ({
-      ...row, status: 'failed', reason, failedAt: this.now().toISOString(), dueAt: undefined, leaseId: undefined, leaseUntil: undefined,
-      lastError: error?.lastError ?? row.lastError, lastStatus: error?.lastStatus ?? row.lastStatus,
-    }), false);
+    await this.settle(
+      claim,
+      (row) => ({
+        ...row,
+        status: 'failed',
+        reason,
+        failedAt: this.now().toISOString(),
+        dueAt: undefined,
+        leaseId: undefined,
+        leaseUntil: undefined,
+        lastError: error?.lastError ?? row.lastError,
+        lastStatus: error?.lastStatus ?? row.lastStatus,
+      }),
+      false,
+    );
   }
 
   /** Counts by status of messages created since `since`, and the latest failures (no bodies). */
@@ -263,15 +368,23 @@ export class Outbox {
     let inDoubt = 0;
     const failures: StatusSummary['failures'] = [];
     const select = ['key', 'status', 'inDoubt', 'reason', 'lastError', 'failedAt'];
-    await Promise.all(Array.from({ length: OUTBOX_SHARDS }, async (_, i) => {
-      const filter = `PartitionKey eq 's${i}' and RowKey ge 'm_' and RowKey lt 'm\`' and createdAt ge ${odataString(since.toISOString())}`;
-      for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter, select } })) {
-        const status = e.status as DeliveryStatus;
-        if (status in counts) counts[status]++;
-        if (e.inDoubt) inDoubt++;
-        if (status === 'failed') failures.push({ key: String(e.key), reason: e.reason as FailureReason, lastError: e.lastError as string | undefined, at: e.failedAt as string | undefined });
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: OUTBOX_SHARDS }, async (_, i) => {
+        const filter = `PartitionKey eq 's${i}' and RowKey ge 'm_' and RowKey lt 'm\`' and createdAt ge ${odataString(since.toISOString())}`;
+        for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter, select } })) {
+          const status = e.status as DeliveryStatus;
+          if (status in counts) counts[status]++;
+          if (e.inDoubt) inDoubt++;
+          if (status === 'failed')
+            failures.push({
+              key: String(e.key),
+              reason: e.reason as FailureReason,
+              lastError: e.lastError as string | undefined,
+              at: e.failedAt as string | undefined,
+            });
+        }
+      }),
+    );
     failures.sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''));
     return { counts, inDoubt, failures: failures.slice(0, failuresShown) };
   }
@@ -280,10 +393,12 @@ export class Outbox {
   async pending(conversation?: string): Promise<string[]> {
     const keys: string[] = [];
     const unfinished = `(status eq 'queued' or status eq 'sending')${conversation === undefined ? '' : ` and conversation eq ${odataString(conversation)}`}`;
-    await Promise.all(Array.from({ length: OUTBOX_SHARDS }, async (_, i) => {
-      const filter = `PartitionKey eq 's${i}' and RowKey ge 'm_' and RowKey lt 'm\`' and ${unfinished}`;
-      for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ['key'] } })) keys.push(String(e.key));
-    }));
+    await Promise.all(
+      Array.from({ length: OUTBOX_SHARDS }, async (_, i) => {
+        const filter = `PartitionKey eq 's${i}' and RowKey ge 'm_' and RowKey lt 'm\`' and ${unfinished}`;
+        for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ['key'] } })) keys.push(String(e.key));
+      }),
+    );
     return keys.sort();
   }
 
@@ -292,7 +407,17 @@ export class Outbox {
   }
 
   private dueEntity(pk: string, row: Row, dueAt: number) {
-    return withoutUndefined({ partitionKey: pk, rowKey: dueRow(dueAt, row.key), key: row.key, conversation: row.conversation, kind: row.kind, target: row.target, seq: row.seq, dueAt, parentKey: row.parentKey });
+    return withoutUndefined({
+      partitionKey: pk,
+      rowKey: dueRow(dueAt, row.key),
+      key: row.key,
+      conversation: row.conversation,
+      kind: row.kind,
+      target: row.target,
+      seq: row.seq,
+      dueAt,
+      parentKey: row.parentKey,
+    });
   }
 
   /**

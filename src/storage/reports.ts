@@ -8,26 +8,50 @@ import type { Decision, Payment } from '../domain/decision';
 
 /** Columns kept beside the document, so lists and overviews never unpack whole reports. */
 export interface ReportSummary {
-  ownerName: string; ownerOrgnr: string; ownerType: string; scheme: string; region: string;
-  workingGroup: string; title: string; totalRequested: number;
+  ownerName: string;
+  ownerOrgnr: string;
+  ownerType: string;
+  scheme: string;
+  region: string;
+  workingGroup: string;
+  title: string;
+  totalRequested: number;
   /** Grant requested per school year, "2027:1250000,2028:1000000" (absent on reports stored before it). */
   requestedPerYear?: string;
 }
 
 export interface ReportRecord<T = Record<string, unknown>> {
-  id: string; roundId: string; reference: string; status: ReportStatus; version: number;
-  createdBy: PersonKey; summary: ReportSummary; data: T; history: AuditEntry[];
-  submittedAt: string; updatedAt: string;
+  id: string;
+  roundId: string;
+  reference: string;
+  status: ReportStatus;
+  version: number;
+  createdBy: PersonKey;
+  summary: ReportSummary;
+  data: T;
+  history: AuditEntry[];
+  submittedAt: string;
+  updatedAt: string;
   /** The County Governor's decision and the payment, once recorded. */
-  decision?: Decision; payment?: Payment;
+  decision?: Decision;
+  payment?: Payment;
   /** Two steps: the working group's recommendation, once its vote closed. */
   groupRecommendation?: GroupRecommendation;
 }
 
 type Row = ReportSummary & {
-  reference: string; status: ReportStatus; version: number; createdByTenant: string; createdByUser: string;
-  submittedAt: string; updatedAt: string; lastDraftId: string; history: string;
-  decision?: string; payment?: string; groupRecommendation?: string;
+  reference: string;
+  status: ReportStatus;
+  version: number;
+  createdByTenant: string;
+  createdByUser: string;
+  submittedAt: string;
+  updatedAt: string;
+  lastDraftId: string;
+  history: string;
+  decision?: string;
+  payment?: string;
+  groupRecommendation?: string;
   /** An officer chose the working group: an owner's edit keeps it instead of the region's default. */
   workingGroupSet?: boolean;
 } & Record<string, unknown>;
@@ -47,19 +71,34 @@ const referencePk = (reference: string) => `ref_${safeKey(reference)}`;
 function submittedRow(input: { draftId: string; reference: string; by: PersonKey; summary: ReportSummary; data: unknown }, at: string): Row {
   const history: AuditEntry[] = [{ at, actor: actorOf(input.by), from: 'draft', to: 'submitted' }];
   return {
-    ...input.summary, reference: input.reference, status: 'submitted', version: 1,
-    createdByTenant: input.by.tenantId, createdByUser: input.by.aadObjectId, submittedAt: at, updatedAt: at,
-    lastDraftId: input.draftId, history: JSON.stringify(history), ...packJson(input.data),
+    ...input.summary,
+    reference: input.reference,
+    status: 'submitted',
+    version: 1,
+    createdByTenant: input.by.tenantId,
+    createdByUser: input.by.aadObjectId,
+    submittedAt: at,
+    updatedAt: at,
+    lastDraftId: input.draftId,
+    history: JSON.stringify(history),
+    ...packJson(input.data),
   };
 }
 
 function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
   const { ownerName, ownerOrgnr, ownerType, scheme, region, workingGroup, title, totalRequested, requestedPerYear } = row;
   return {
-    id, roundId, reference: row.reference, status: row.status, version: row.version,
+    id,
+    roundId,
+    reference: row.reference,
+    status: row.status,
+    version: row.version,
     createdBy: { tenantId: row.createdByTenant, aadObjectId: row.createdByUser },
     summary: { ownerName, ownerOrgnr, ownerType, scheme, region, workingGroup, title, totalRequested, ...(requestedPerYear ? { requestedPerYear } : {}) },
-    data: unpackJson<T>(row) as T, history: JSON.parse(row.history || '[]'), submittedAt: row.submittedAt, updatedAt: row.updatedAt,
+    data: unpackJson<T>(row) as T,
+    history: JSON.parse(row.history || '[]'),
+    submittedAt: row.submittedAt,
+    updatedAt: row.updatedAt,
     ...(row.decision ? { decision: JSON.parse(row.decision) as Decision } : {}),
     ...(row.groupRecommendation ? { groupRecommendation: JSON.parse(row.groupRecommendation) as GroupRecommendation } : {}),
     ...(row.payment ? { payment: JSON.parse(row.payment) as Payment } : {}),
@@ -68,17 +107,30 @@ function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
 
 /** A rule said no; carries the message key to show. Nothing was written. */
 export class RefusedError extends Error {
-  constructor(readonly refusal: Refusal) { super(refusal.key); }
+  constructor(readonly refusal: Refusal) {
+    super(refusal.key);
+  }
 }
 
 export const actorOf = (p: PersonKey) => ({ role: 'owner' as const, id: `${p.tenantId}:${p.aadObjectId}` });
 
 export class Reports {
-  constructor(private readonly tables: Tables, private readonly now: () => Date) {}
-  private get table() { return this.tables.client('Reports'); }
-  private get index() { return this.tables.client('ReportIndex'); }
-  private get counters() { return this.tables.client('Counters'); }
-  private get events() { return this.tables.client('Events'); }
+  constructor(
+    private readonly tables: Tables,
+    private readonly now: () => Date,
+  ) {}
+  private get table() {
+    return this.tables.client('Reports');
+  }
+  private get index() {
+    return this.tables.client('ReportIndex');
+  }
+  private get counters() {
+    return this.tables.client('Counters');
+  }
+  private get events() {
+    return this.tables.client('Events');
+  }
 
   async get<T>(roundId: string, id: string): Promise<ReportRecord<T> | undefined> {
     const row = await getOrUndefined<Row>(this.table, reportPk(roundId), safeKey(id));
@@ -106,7 +158,14 @@ export class Reports {
    * finds the report already there and changes nothing. Every step is idempotent, so a retry
    * after a crash completes what is missing.
    */
-  async submitNew<T>(input: { draftId: string; roundId: string; reference: string; by: PersonKey; summary: ReportSummary; data: T }): Promise<{ report: ReportRecord<T>; created: boolean }> {
+  async submitNew<T>(input: {
+    draftId: string;
+    roundId: string;
+    reference: string;
+    by: PersonKey;
+    summary: ReportSummary;
+    data: T;
+  }): Promise<{ report: ReportRecord<T>; created: boolean }> {
     const row = submittedRow(input, this.now().toISOString());
     const created = await createIfAbsent(this.table, { partitionKey: reportPk(input.roundId), rowKey: safeKey(input.draftId), ...row });
     // A retry finds the first submission's report (its reference and time), not this attempt's.
@@ -127,11 +186,17 @@ export class Reports {
    * data migration only. It writes the report rows and nothing else (no versions, events or
    * indexes), so these reports are not in anyone's "my reports".
    */
-  async importSubmitted<T>(roundId: string, inputs: Array<{ draftId: string; reference: string; by: PersonKey; summary: ReportSummary; data: T }>): Promise<void> {
+  async importSubmitted<T>(
+    roundId: string,
+    inputs: Array<{ draftId: string; reference: string; by: PersonKey; summary: ReportSummary; data: T }>,
+  ): Promise<void> {
     const at = this.now().toISOString();
     for (let i = 0; i < inputs.length; i += 100) {
-      await this.table.submitTransaction(inputs.slice(i, i + 100).map((input) =>
-        ['upsert', { partitionKey: reportPk(roundId), rowKey: safeKey(input.draftId), ...submittedRow(input, at) }, 'Replace'] as const));
+      await this.table.submitTransaction(
+        inputs
+          .slice(i, i + 100)
+          .map((input) => ['upsert', { partitionKey: reportPk(roundId), rowKey: safeKey(input.draftId), ...submittedRow(input, at) }, 'Replace'] as const),
+      );
     }
   }
 
@@ -139,7 +204,14 @@ export class Reports {
    * Applies an edit made in a draft; applying the same draft twice changes nothing the second
    * time. `decide` sees the current status and returns the audit entry, or a refusal.
    */
-  async applyEdit<T>(input: { draftId: string; roundId: string; reportId: string; summary: ReportSummary; data: T; decide: (status: ReportStatus) => AuditEntry | Refusal }): Promise<ReportRecord<T>> {
+  async applyEdit<T>(input: {
+    draftId: string;
+    roundId: string;
+    reportId: string;
+    summary: ReportSummary;
+    data: T;
+    decide: (status: ReportStatus) => AuditEntry | Refusal;
+  }): Promise<ReportRecord<T>> {
     await mutateEntity<Row>(this.table, reportPk(input.roundId), safeKey(input.reportId), (cur) => {
       if (!cur) throw new RefusedError({ ok: false, reason: 'notAllowed', key: 'report.notFound' });
       if (cur.lastDraftId === input.draftId) return undefined;
@@ -147,9 +219,15 @@ export class Reports {
       if ('ok' in entry) throw new RefusedError(entry);
       const history: AuditEntry[] = [...JSON.parse(cur.history || '[]'), { ...entry, reason: entry.reason ?? `v${cur.version + 1}` }];
       return {
-        ...(withoutJson(cur) as Row), ...input.summary, ...(cur.workingGroupSet ? { workingGroup: cur.workingGroup } : {}),
-        status: entry.to, version: cur.version + 1, updatedAt: entry.at,
-        lastDraftId: input.draftId, history: JSON.stringify(history), ...packJson(input.data),
+        ...(withoutJson(cur) as Row),
+        ...input.summary,
+        ...(cur.workingGroupSet ? { workingGroup: cur.workingGroup } : {}),
+        status: entry.to,
+        version: cur.version + 1,
+        updatedAt: entry.at,
+        lastDraftId: input.draftId,
+        history: JSON.stringify(history),
+        ...packJson(input.data),
       };
     });
     const report = (await this.get<T>(input.roundId, input.reportId))!;
@@ -161,14 +239,22 @@ export class Reports {
    * Moves a report to another status; `decide` sees the current status (ETag-checked) and rules.
    * `record` is stored with the move (a decision, a payment), in the same write.
    */
-  async setStatus<T>(roundId: string, reportId: string, decide: (status: ReportStatus) => AuditEntry | Refusal, record: { decision?: Decision; payment?: Payment; groupRecommendation?: GroupRecommendation } = {}): Promise<ReportRecord<T>> {
+  async setStatus<T>(
+    roundId: string,
+    reportId: string,
+    decide: (status: ReportStatus) => AuditEntry | Refusal,
+    record: { decision?: Decision; payment?: Payment; groupRecommendation?: GroupRecommendation } = {},
+  ): Promise<ReportRecord<T>> {
     await mutateEntity<Row>(this.table, reportPk(roundId), safeKey(reportId), (cur) => {
       if (!cur) throw new RefusedError({ ok: false, reason: 'notAllowed', key: 'report.notFound' });
       const entry = decide(cur.status);
       if ('ok' in entry) throw new RefusedError(entry);
       const history: AuditEntry[] = [...JSON.parse(cur.history || '[]'), entry];
       return {
-        ...cur, status: entry.to, updatedAt: entry.at, history: JSON.stringify(history),
+        ...cur,
+        status: entry.to,
+        updatedAt: entry.at,
+        history: JSON.stringify(history),
         ...(record.decision ? { decision: JSON.stringify(record.decision) } : {}),
         ...(record.payment ? { payment: JSON.stringify(record.payment) } : {}),
         ...(record.groupRecommendation ? { groupRecommendation: JSON.stringify(record.groupRecommendation) } : {}),
@@ -183,7 +269,12 @@ export class Reports {
    * Sorts a report to another working group (an officer's choice, kept through owners' edits).
    * The audit trail gets an entry without a status move. Choosing the current group changes nothing.
    */
-  async setWorkingGroup<T>(roundId: string, reportId: string, workingGroup: string, entryOf: (current: { status: ReportStatus; workingGroup: string }) => AuditEntry): Promise<ReportRecord<T>> {
+  async setWorkingGroup<T>(
+    roundId: string,
+    reportId: string,
+    workingGroup: string,
+    entryOf: (current: { status: ReportStatus; workingGroup: string }) => AuditEntry,
+  ): Promise<ReportRecord<T>> {
     await mutateEntity<Row>(this.table, reportPk(roundId), safeKey(reportId), (cur) => {
       if (!cur) throw new RefusedError({ ok: false, reason: 'notAllowed', key: 'report.notFound' });
       if (cur.workingGroup === workingGroup) return undefined;
@@ -205,7 +296,9 @@ export class Reports {
    */
   async *listRound<T>(roundId: string, statuses?: readonly ReportStatus[]): AsyncGenerator<ReportRecord<T>> {
     const byStatus = statuses?.length ? ` and (${statuses.map((s) => `status eq ${odataString(s)}`).join(' or ')})` : '';
-    const pages = this.table.listEntities<Row>({ queryOptions: { filter: `PartitionKey eq ${odataString(reportPk(roundId))}${byStatus}` } }).byPage({ maxPageSize: 500 });
+    const pages = this.table
+      .listEntities<Row>({ queryOptions: { filter: `PartitionKey eq ${odataString(reportPk(roundId))}${byStatus}` } })
+      .byPage({ maxPageSize: 500 });
     for await (const page of pages) {
       for (const row of page) yield fromRow<T>(roundId, row.rowKey!, propertiesOf(row));
     }
@@ -214,8 +307,12 @@ export class Reports {
   private async afterWrite(report: ReportRecord<unknown>, type: EventType, draftId: string): Promise<void> {
     await Promise.all([
       createIfAbsent(this.table, {
-        partitionKey: versionPk(report.id), rowKey: String(report.version).padStart(4, '0'),
-        draftId, at: report.updatedAt, status: report.status, ...packJson(report.data),
+        partitionKey: versionPk(report.id),
+        rowKey: String(report.version).padStart(4, '0'),
+        draftId,
+        at: report.updatedAt,
+        status: report.status,
+        ...packJson(report.data),
       }),
       this.recordEvent(report, type, `v${report.version}`),
     ]);
@@ -224,8 +321,13 @@ export class Reports {
   /** An event for the secretariat's notifications; its key makes a retried write a no-op. */
   private async recordEvent(report: ReportRecord<unknown>, type: EventType, discriminator: string): Promise<void> {
     await createIfAbsent(this.events, {
-      partitionKey: `round_${safeKey(report.roundId)}`, rowKey: `${safeKey(report.id)}_${type}_${discriminator}`,
-      type, reportId: report.id, reference: report.reference, at: this.now().toISOString(), scheme: report.summary.scheme,
+      partitionKey: `round_${safeKey(report.roundId)}`,
+      rowKey: `${safeKey(report.id)}_${type}_${discriminator}`,
+      type,
+      reportId: report.id,
+      reference: report.reference,
+      at: this.now().toISOString(),
+      scheme: report.summary.scheme,
       totalRequested: report.summary.totalRequested,
     });
   }
@@ -234,7 +336,9 @@ export class Reports {
   async eventsOf(roundId: string, during?: { from: string; to: string }): Promise<Array<{ type: EventType; reportId: string; reference: string; at: string }>> {
     const out: Array<{ type: EventType; reportId: string; reference: string; at: string }> = [];
     const window = during ? ` and at ge ${odataString(during.from)} and at lt ${odataString(during.to)}` : '';
-    for await (const e of this.events.listEntities<{ type: EventType; reportId: string; reference: string; at: string }>({ queryOptions: { filter: `PartitionKey eq ${odataString(`round_${safeKey(roundId)}`)}${window}` } })) {
+    for await (const e of this.events.listEntities<{ type: EventType; reportId: string; reference: string; at: string }>({
+      queryOptions: { filter: `PartitionKey eq ${odataString(`round_${safeKey(roundId)}`)}${window}` },
+    })) {
       out.push({ type: e.type, reportId: e.reportId, reference: e.reference, at: e.at });
     }
     return out.sort((a, b) => a.at.localeCompare(b.at));
@@ -242,7 +346,9 @@ export class Reports {
 
   async versions<T>(reportId: string): Promise<Array<{ version: number; at: string; status: string; data: T }>> {
     const out: Array<{ version: number; at: string; status: string; data: T }> = [];
-    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: `PartitionKey eq ${odataString(versionPk(reportId))}` } })) {
+    for await (const row of this.table.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: `PartitionKey eq ${odataString(versionPk(reportId))}` },
+    })) {
       out.push({ version: Number(row.rowKey), at: String(row.at), status: String(row.status), data: unpackJson<T>(row) as T });
     }
     return out;
@@ -258,7 +364,10 @@ export class Reports {
   }
 
   async addOwnerMember(orgnr: string, person: PersonKey): Promise<void> {
-    await this.index.upsertEntity({ partitionKey: `om_${safeKey(orgnr)}`, rowKey: personKey(person), tenantId: person.tenantId, aadObjectId: person.aadObjectId }, 'Replace');
+    await this.index.upsertEntity(
+      { partitionKey: `om_${safeKey(orgnr)}`, rowKey: personKey(person), tenantId: person.tenantId, aadObjectId: person.aadObjectId },
+      'Replace',
+    );
     await this.index.upsertEntity({ partitionKey: memberOfPk(person), rowKey: safeKey(orgnr) }, 'Replace');
   }
 
@@ -287,7 +396,10 @@ export class Reports {
     if (!roundId) {
       for (const orgnr of await this.ownersOf(person)) {
         const viaOwner = await getOrUndefined<{ roundId: string }>(this.index, ownerIndexPk(orgnr), safeKey(reportId));
-        if (viaOwner) { roundId = viaOwner.roundId; break; }
+        if (viaOwner) {
+          roundId = viaOwner.roundId;
+          break;
+        }
       }
     }
     return roundId ? this.get<T>(roundId, reportId) : undefined;

@@ -16,8 +16,14 @@ export class Roles {
    * `bootstrap`: people (tenant + AAD object id) from configuration that are secretariat officers
    * of `forum`, so the first officer can grant everyone else.
    */
-  constructor(private readonly tables: Tables, private readonly forum: string, private readonly bootstrap: readonly Person[] = []) {}
-  private get table() { return this.tables.client('Roles'); }
+  constructor(
+    private readonly tables: Tables,
+    private readonly forum: string,
+    private readonly bootstrap: readonly Person[] = [],
+  ) {}
+  private get table() {
+    return this.tables.client('Roles');
+  }
 
   async grant(grant: Grant): Promise<void> {
     const g = GrantSchema.parse(grant);
@@ -38,7 +44,15 @@ export class Roles {
       out.push(GrantSchema.parse(JSON.parse(r.grant)));
     }
     if (isBootstrapOfficer(this.bootstrap, person) && !out.some((g) => g.role === 'secretariat' && g.forum === this.forum)) {
-      out.push({ person, forum: this.forum, role: 'secretariat', group: SECRETARIAT_GROUP, organisations: [], grantedBy: 'configuration', grantedAt: '1970-01-01T00:00:00.000Z' });
+      out.push({
+        person,
+        forum: this.forum,
+        role: 'secretariat',
+        group: SECRETARIAT_GROUP,
+        organisations: [],
+        grantedBy: 'configuration',
+        grantedAt: '1970-01-01T00:00:00.000Z',
+      });
     }
     return out;
   }

@@ -6,7 +6,13 @@ import { reportPk } from './reports';
 import { deleteIfPresent, getOrUndefined, safeKey, type Tables } from './tables';
 
 /** What deleting a round removes, counted before anything is deleted (the confirmation card). */
-export interface PurgeCount { reports: number; versions: number; drafts: number; meetings: number; marks: number }
+export interface PurgeCount {
+  reports: number;
+  versions: number;
+  drafts: number;
+  meetings: number;
+  marks: number;
+}
 
 type ReportKeys = { rowKey: string; reference: string; ownerOrgnr: string; createdByTenant: string; createdByUser: string };
 
@@ -23,8 +29,13 @@ type ReportKeys = { rowKey: string; reference: string; ownerOrgnr: string; creat
  * personal data and stay.
  */
 export class RoundPurge {
-  constructor(private readonly tables: Tables, private readonly forum: string) {}
-  private t(name: string) { return this.tables.client(name); }
+  constructor(
+    private readonly tables: Tables,
+    private readonly forum: string,
+  ) {}
+  private t(name: string) {
+    return this.tables.client(name);
+  }
 
   async count(roundId: string): Promise<PurgeCount> {
     const reports = await this.reportKeys(roundId);
@@ -72,7 +83,9 @@ export class RoundPurge {
   private async draftsOf(roundId: string): Promise<Array<{ indexPk: string; indexRk: string; draftPk?: string; draftRk: string }>> {
     const drafts = this.t('Drafts');
     const out = [];
-    for await (const ix of drafts.listEntities<{ tenantId: string; aadObjectId: string; draftId: string }>({ queryOptions: { filter: `PartitionKey eq ${odataString(`round_${safeKey(roundId)}`)}` } })) {
+    for await (const ix of drafts.listEntities<{ tenantId: string; aadObjectId: string; draftId: string }>({
+      queryOptions: { filter: `PartitionKey eq ${odataString(`round_${safeKey(roundId)}`)}` },
+    })) {
       const pk = `u_${personKey({ tenantId: ix.tenantId, aadObjectId: ix.aadObjectId })}`;
       const draft = await getOrUndefined<{ roundId: string }>(drafts, pk, safeKey(ix.draftId));
       out.push({ indexPk: ix.partitionKey!, indexRk: ix.rowKey!, draftRk: safeKey(ix.draftId), draftPk: draft?.roundId === roundId ? pk : undefined });
@@ -83,7 +96,9 @@ export class RoundPurge {
   private async reportKeys(roundId: string): Promise<ReportKeys[]> {
     const out: ReportKeys[] = [];
     const select = ['RowKey', 'reference', 'ownerOrgnr', 'createdByTenant', 'createdByUser'];
-    for await (const r of this.t('Reports').listEntities<Omit<ReportKeys, 'rowKey'>>({ queryOptions: { filter: `PartitionKey eq ${odataString(reportPk(roundId))}`, select } })) {
+    for await (const r of this.t('Reports').listEntities<Omit<ReportKeys, 'rowKey'>>({
+      queryOptions: { filter: `PartitionKey eq ${odataString(reportPk(roundId))}`, select },
+    })) {
       out.push({ rowKey: r.rowKey!, reference: r.reference, ownerOrgnr: r.ownerOrgnr, createdByTenant: r.createdByTenant, createdByUser: r.createdByUser });
     }
     return out;
@@ -95,7 +110,9 @@ export class RoundPurge {
    */
   private async meetingsOf(roundId: string): Promise<string[]> {
     const out: string[] = [];
-    for await (const row of this.t('Meetings').listEntities<Record<string, unknown>>({ queryOptions: { filter: `PartitionKey eq ${odataString(`f_${safeKey(this.forum)}`)}` } })) {
+    for await (const row of this.t('Meetings').listEntities<Record<string, unknown>>({
+      queryOptions: { filter: `PartitionKey eq ${odataString(`f_${safeKey(this.forum)}`)}` },
+    })) {
       if (roundIdOf(row) === roundId) out.push(row.rowKey!);
     }
     return out;

@@ -11,8 +11,13 @@ export class Rounds {
    * keeps the list for `cacheMs`. Its own writes refresh it at once; another instance's change is
    * seen within `cacheMs`.
    */
-  constructor(private readonly tables: Tables, private readonly cacheMs = 1000) {}
-  private get table() { return this.tables.client('Rounds'); }
+  constructor(
+    private readonly tables: Tables,
+    private readonly cacheMs = 1000,
+  ) {}
+  private get table() {
+    return this.tables.client('Rounds');
+  }
   private cached?: { at: number; rounds: Promise<Round[]> };
 
   /** Creates the round unless one with that id exists; returns whether it was created. */
@@ -41,7 +46,9 @@ export class Rounds {
     if (!this.cached || Date.now() - this.cached.at > this.cacheMs) {
       const rounds = this.read();
       this.cached = { at: Date.now(), rounds };
-      rounds.catch(() => { if (this.cached?.rounds === rounds) this.cached = undefined; });
+      rounds.catch(() => {
+        if (this.cached?.rounds === rounds) this.cached = undefined;
+      });
     }
     return this.cached.rounds;
   }

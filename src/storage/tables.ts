@@ -2,7 +2,21 @@ import { TableClient, TableServiceClient, RestError, type TableEntity, type Tabl
 import type { TokenCredential } from '@azure/identity';
 
 /** Every table the bot uses; the prefix lets several environments (or test runs) share an account. */
-export const TABLES = ['Conversations', 'Rounds', 'Drafts', 'Reports', 'ReportIndex', 'Counters', 'Events', 'Roles', 'Groups', 'Outbox', 'Jobs', 'Meetings', 'Votes'] as const;
+export const TABLES = [
+  'Conversations',
+  'Rounds',
+  'Drafts',
+  'Reports',
+  'ReportIndex',
+  'Counters',
+  'Events',
+  'Roles',
+  'Groups',
+  'Outbox',
+  'Jobs',
+  'Meetings',
+  'Votes',
+] as const;
 export type TableName = (typeof TABLES)[number];
 
 // Fail fast: a user waiting on a click is better told "try again" than held for the SDK's default
@@ -19,10 +33,14 @@ export class Tables {
   private readonly clients = new Map<string, TableClient>();
   private readonly service: TableServiceClient;
 
-  constructor(private readonly target: TablesTarget, private readonly prefix: string) {
-    this.service = typeof target === 'string'
-      ? TableServiceClient.fromConnectionString(target, this.options())
-      : new TableServiceClient(target.accountUrl, target.credential, this.options());
+  constructor(
+    private readonly target: TablesTarget,
+    private readonly prefix: string,
+  ) {
+    this.service =
+      typeof target === 'string'
+        ? TableServiceClient.fromConnectionString(target, this.options())
+        : new TableServiceClient(target.accountUrl, target.credential, this.options());
   }
 
   private options() {
@@ -34,9 +52,10 @@ export class Tables {
     let c = this.clients.get(name);
     if (!c) {
       const t = this.target;
-      c = typeof t === 'string'
-        ? TableClient.fromConnectionString(t, this.prefix + name, this.options())
-        : new TableClient(t.accountUrl, this.prefix + name, t.credential, this.options());
+      c =
+        typeof t === 'string'
+          ? TableClient.fromConnectionString(t, this.prefix + name, this.options())
+          : new TableClient(t.accountUrl, this.prefix + name, t.credential, this.options());
       this.clients.set(name, c);
     }
     return c;
@@ -74,8 +93,11 @@ export function isStorageUnavailable(err: unknown): boolean {
   const status = statusOf(err);
   if (status !== undefined) return status >= 500 || status === 408;
   const code = (err as { code?: string } | null)?.code;
-  return err instanceof RestError || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'REQUEST_SEND_ERROR'].includes(code ?? '')
-    || (err as Error | null)?.name === 'AbortError';
+  return (
+    err instanceof RestError ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'REQUEST_SEND_ERROR'].includes(code ?? '') ||
+    (err as Error | null)?.name === 'AbortError'
+  );
 }
 
 // Row and partition keys may not hold / \ # ? or control characters; Teams ids hold ':' and '@'
@@ -108,7 +130,9 @@ export async function getOrUndefined<T extends object>(client: TableClient, pk: 
 }
 
 export class ConcurrencyError extends Error {
-  constructor(what: string) { super(`${what} was changed by someone else at the same time; try again`); }
+  constructor(what: string) {
+    super(`${what} was changed by someone else at the same time; try again`);
+  }
 }
 
 /** The entity's own properties, without the keys and Table Storage's metadata. */
@@ -124,7 +148,9 @@ export function propertiesOf<T extends object>(entity: TableEntityResult<T>): T 
  * row as it is. Never overwrites a concurrent change silently: after `attempts` lost races it throws.
  */
 export async function mutateEntity<T extends object>(
-  client: TableClient, pk: string, rk: string,
+  client: TableClient,
+  pk: string,
+  rk: string,
   change: (current: T | undefined) => T | undefined,
   attempts = 8,
 ): Promise<T | undefined> {

@@ -29,17 +29,28 @@ export const voterKey = (p: PersonKey) => personKey(p);
 
 export class Votes {
   constructor(private readonly tables: Tables) {}
-  private get table() { return this.tables.client('Votes'); }
+  private get table() {
+    return this.tables.client('Votes');
+  }
 
   /**
    * Stores (or changes) one voter's mark; only this voter ever writes this row. Returns the
    * row's new ETag, so a mark written in the instant the vote closed can be taken back exactly.
    */
   async put(meetingId: string, reportId: string, m: Omit<StoredMark, 'voterKey'>): Promise<string> {
-    const res = await this.table.upsertEntity({
-      partitionKey: votePk(meetingId, reportId), rowKey: voterKey(m.voter),
-      mark: m.mark, tenantId: m.voter.tenantId, aadObjectId: m.voter.aadObjectId, teamsUserId: m.teamsUserId, role: m.role, at: m.at,
-    }, 'Replace');
+    const res = await this.table.upsertEntity(
+      {
+        partitionKey: votePk(meetingId, reportId),
+        rowKey: voterKey(m.voter),
+        mark: m.mark,
+        tenantId: m.voter.tenantId,
+        aadObjectId: m.voter.aadObjectId,
+        teamsUserId: m.teamsUserId,
+        role: m.role,
+        at: m.at,
+      },
+      'Replace',
+    );
     return res.etag ?? '';
   }
 
@@ -73,11 +84,18 @@ export class Votes {
     let closing = false;
     const filter = `PartitionKey eq ${odataString(votePk(meetingId, reportId))}`;
     for await (const r of this.table.listEntities<Row>({ queryOptions: { filter } })) {
-      if (r.rowKey === CLOSING_ROW) { closing = true; continue; }
+      if (r.rowKey === CLOSING_ROW) {
+        closing = true;
+        continue;
+      }
       if (!isMark(r.mark)) continue;
       marks.push({
-        voterKey: r.rowKey!, voter: { tenantId: r.tenantId, aadObjectId: r.aadObjectId }, teamsUserId: r.teamsUserId,
-        role: r.role as Role, mark: r.mark, at: r.at,
+        voterKey: r.rowKey!,
+        voter: { tenantId: r.tenantId, aadObjectId: r.aadObjectId },
+        teamsUserId: r.teamsUserId,
+        role: r.role as Role,
+        mark: r.mark,
+        at: r.at,
       });
     }
     return { marks, closing };

@@ -23,9 +23,18 @@ export class KompetanseBot extends TeamsActivityHandler {
   constructor(private readonly services: Services) {
     super();
     const own = (context: TurnContext) => turnServices(context, services);
-    this.onMessage(async (context, next) => { await this.onText(context); await next(); });
-    this.onInstallationUpdateAdd(async (context, next) => { await this.installed(context); await next(); });
-    this.onInstallationUpdateRemove(async (context, next) => { await forgetConversation(context, own(context)); await next(); });
+    this.onMessage(async (context, next) => {
+      await this.onText(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.installed(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await forgetConversation(context, own(context));
+      await next();
+    });
     this.onMembersAdded(async (context, next) => {
       if (context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id)) await this.installed(context);
       await next();
@@ -34,15 +43,30 @@ export class KompetanseBot extends TeamsActivityHandler {
       if (context.activity.membersRemoved?.some((m) => m.id === context.activity.recipient.id)) await forgetConversation(context, own(context));
       await next();
     });
-    this.onTeamsChannelCreatedEvent(async (ch, team, context, next) => { await channelChanged(context, own(context), ch, team.id!, 'created'); await next(); });
-    this.onTeamsChannelRestoredEvent(async (ch, team, context, next) => { await channelChanged(context, own(context), ch, team.id!, 'created'); await next(); });
-    this.onTeamsChannelRenamedEvent(async (ch, team, context, next) => { await channelChanged(context, own(context), ch, team.id!, 'renamed'); await next(); });
-    this.onTeamsChannelDeletedEvent(async (ch, team, context, next) => { await channelChanged(context, own(context), ch, team.id!, 'deleted'); await next(); });
+    this.onTeamsChannelCreatedEvent(async (ch, team, context, next) => {
+      await channelChanged(context, own(context), ch, team.id!, 'created');
+      await next();
+    });
+    this.onTeamsChannelRestoredEvent(async (ch, team, context, next) => {
+      await channelChanged(context, own(context), ch, team.id!, 'created');
+      await next();
+    });
+    this.onTeamsChannelRenamedEvent(async (ch, team, context, next) => {
+      await channelChanged(context, own(context), ch, team.id!, 'renamed');
+      await next();
+    });
+    this.onTeamsChannelDeletedEvent(async (ch, team, context, next) => {
+      await channelChanged(context, own(context), ch, team.id!, 'deleted');
+      await next();
+    });
     this.onTeamsTeamRenamedEvent(async (team, context, next) => {
       if (team.id && team.name) await own(context).references.rename('team', tenantOf(context), team.id, team.name, team.id);
       await next();
     });
-    this.onTeamsTeamDeletedEvent(async (team, context, next) => { if (team.id) await own(context).references.removeTeam(team.id); await next(); });
+    this.onTeamsTeamDeletedEvent(async (team, context, next) => {
+      if (team.id) await own(context).references.removeTeam(team.id);
+      await next();
+    });
   }
 
   private async installed(context: TurnContext): Promise<void> {

@@ -11,4 +11,3 @@ export interface WizardData {
   layout?: number;
 }
 export type WizardDraft = Draft<WizardData>;
-

@@ -10,13 +10,21 @@ import { UserRateLimit } from './userRateLimit';
 
 // The envelope every Bot Framework activity has. The SDK checks authentication; this rejects bodies
 // that are not activities at all before they reach it.
-const ActivityEnvelope = z.object({
-  type: z.string().min(1).max(64),
-  id: z.string().max(512).optional(),
-  serviceUrl: z.string().max(2048).optional(),
-  conversation: z.object({ id: z.string().max(1024) }).passthrough().optional(),
-  from: z.object({ id: z.string().max(1024) }).passthrough().optional(),
-}).passthrough();
+const ActivityEnvelope = z
+  .object({
+    type: z.string().min(1).max(64),
+    id: z.string().max(512).optional(),
+    serviceUrl: z.string().max(2048).optional(),
+    conversation: z
+      .object({ id: z.string().max(1024) })
+      .passthrough()
+      .optional(),
+    from: z
+      .object({ id: z.string().max(1024) })
+      .passthrough()
+      .optional(),
+  })
+  .passthrough();
 
 export interface TeamsEndpoint {
   /** Handles POST /api/messages. Writes the HTTP answer itself. */

@@ -52,7 +52,15 @@ export async function refreshChannels(context: TurnContext, services: Services, 
   for (const ch of channels) {
     if (!ch.id) continue;
     known.add(ch.id);
-    await services.references.save({ kind: 'channel', tenantId, id: ch.id, teamId, name: ch.name ?? 'General', locale: context.activity.locale, ref: refOf(context, ch.id) });
+    await services.references.save({
+      kind: 'channel',
+      tenantId,
+      id: ch.id,
+      teamId,
+      name: ch.name ?? 'General',
+      locale: context.activity.locale,
+      ref: refOf(context, ch.id),
+    });
   }
   for (const stored of await services.references.team(teamId)) {
     if (stored.kind === 'channel' && !known.has(stored.id)) await services.references.remove('channel', tenantId, stored.id, teamId);
@@ -66,9 +74,23 @@ export async function forgetConversation(context: TurnContext, services: Service
   else await services.references.remove('personal', tenantOf(context), a.from?.aadObjectId ?? a.from?.id ?? '');
 }
 
-export async function channelChanged(context: TurnContext, services: Services, channel: ChannelInfo, teamId: string, change: 'created' | 'renamed' | 'deleted'): Promise<void> {
+export async function channelChanged(
+  context: TurnContext,
+  services: Services,
+  channel: ChannelInfo,
+  teamId: string,
+  change: 'created' | 'renamed' | 'deleted',
+): Promise<void> {
   const tenantId = tenantOf(context);
   if (!channel.id) return;
   if (change === 'deleted') return services.references.remove('channel', tenantId, channel.id, teamId);
-  await services.references.save({ kind: 'channel', tenantId, id: channel.id, teamId, name: channel.name, locale: context.activity.locale, ref: refOf(context, channel.id) });
+  await services.references.save({
+    kind: 'channel',
+    tenantId,
+    id: channel.id,
+    teamId,
+    name: channel.name,
+    locale: context.activity.locale,
+    ref: refOf(context, channel.id),
+  });
 }

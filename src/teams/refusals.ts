@@ -15,7 +15,12 @@ export function refusalOf(turn: Turn, err: unknown): AdaptiveCard | undefined {
 
 /** A refusal shown in place of the pressed card, in the user's language. */
 export class Refusal extends Error {
-  constructor(readonly key: MessageKey, readonly params?: Record<string, string | number>) { super(key); }
+  constructor(
+    readonly key: MessageKey,
+    readonly params?: Record<string, string | number>,
+  ) {
+    super(key);
+  }
 }
 
 /** A short card with the refusal's text, in place of the pressed card. */

@@ -4,7 +4,11 @@ import { pickLocale, translator, type Locale, type Translate } from '../domain/i
 import type { Services } from './services';
 
 /** Who pressed or typed: tenant + AAD object id, never a display name. */
-export interface Caller { tenantId: string; aadObjectId?: string; botUserId: string }
+export interface Caller {
+  tenantId: string;
+  aadObjectId?: string;
+  botUserId: string;
+}
 
 export interface Turn {
   context: TurnContext;
@@ -38,7 +42,10 @@ export function turnServices(context: TurnContext, services: Services): Services
 export function turnOf(context: TurnContext, services: Services): Turn {
   const locale = pickLocale(context.activity.locale);
   return {
-    context, locale, t: translator(locale), services: turnServices(context, services),
+    context,
+    locale,
+    t: translator(locale),
+    services: turnServices(context, services),
     caller: { tenantId: tenantOf(context), aadObjectId: context.activity.from?.aadObjectId, botUserId: context.activity.from?.id ?? '' },
   };
 }
@@ -48,7 +55,13 @@ export function commandText(context: TurnContext): string {
   const a = context.activity;
   const botId = a.recipient?.id;
   // Read by hand: the SDK's getMentions throws on an entity without a type.
-  const mention = (Array.isArray(a.entities) ? a.entities : []).find((e) => typeof e?.type === 'string' && e.type.toLowerCase() === 'mention'
-    && botId !== undefined && (e as { mentioned?: { id?: unknown } }).mentioned?.id === botId && typeof (e as { text?: unknown }).text === 'string');
+  const mention = (Array.isArray(a.entities) ? a.entities : []).find(
+    (e) =>
+      typeof e?.type === 'string' &&
+      e.type.toLowerCase() === 'mention' &&
+      botId !== undefined &&
+      (e as { mentioned?: { id?: unknown } }).mentioned?.id === botId &&
+      typeof (e as { text?: unknown }).text === 'string',
+  );
   return normaliseCommandText(a.text, mention ? [(mention as unknown as { text: string }).text] : []);
 }

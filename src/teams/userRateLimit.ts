@@ -19,7 +19,10 @@ export interface UserRateLimitOptions {
   now?: () => number;
 }
 
-interface Bucket { tokens: number; at: number }
+interface Bucket {
+  tokens: number;
+  at: number;
+}
 
 export class UserRateLimit {
   private readonly buckets = new Map<string, Bucket>();
@@ -30,10 +33,14 @@ export class UserRateLimit {
     this.now = opts.now ?? (() => Date.now());
   }
 
-  get enabled(): boolean { return this.opts.burst > 0; }
+  get enabled(): boolean {
+    return this.opts.burst > 0;
+  }
 
   /** How many people are tracked now (for tests and health). */
-  get size(): number { return this.buckets.size; }
+  get size(): number {
+    return this.buckets.size;
+  }
 
   /** True when the person may be answered now; takes one token. */
   take(key: string): boolean {

@@ -133,8 +133,13 @@ const LATEST_CARD = `() => {
 const CURRENT_TICK = `() => window.__e2eTick || 0`;
 
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 interface PlaygroundConfig {
@@ -145,11 +150,20 @@ interface PlaygroundConfig {
   personalChat: { id: string; name: string };
   teams: Array<{ id: string; name: string; channels: Array<{ id: string; name: string }> }>;
 }
-export interface PlaygroundUser { id: string; name: string; aadObjectId: string }
+export interface PlaygroundUser {
+  id: string;
+  name: string;
+  aadObjectId: string;
+}
 
-interface Where { kind: 'chat' | 'channel'; conversationId: string }
+interface Where {
+  kind: 'chat' | 'channel';
+  conversationId: string;
+}
 
-export interface LaunchOptions { timeoutMs?: number }
+export interface LaunchOptions {
+  timeoutMs?: number;
+}
 
 /** Fails with an instruction rather than skipping: CI installs Debian's chromium. */
 export function requireChromium(): void {
@@ -179,7 +193,10 @@ export function writeConfigAs(userId: string, dir: string): string {
   const idOf = (fields: string[]) => /^id:\s*"?([^"]+)"?$/.exec(fields.find((f) => f.startsWith('id:')) ?? '')?.[1];
 
   const [curStart, curEnd] = section('currentUser');
-  const current = lines.slice(curStart + 1, curEnd).filter((l) => l.trim()).map(field);
+  const current = lines
+    .slice(curStart + 1, curEnd)
+    .filter((l) => l.trim())
+    .map(field);
   const [usersStart, usersEnd] = section('users');
   if (usersStart < curEnd) throw new Error('.m365agentsplayground.yml: expected currentUser before users');
   const users: string[][] = [];
@@ -196,9 +213,11 @@ export function writeConfigAs(userId: string, dir: string): string {
   const out = [
     `# Written by test/e2e/driver.ts writeConfigAs: .m365agentsplayground.yml with ${userId} as the current user.`,
     ...lines.slice(0, curStart).filter((l) => !l.startsWith('#')),
-    'currentUser:', ...users[chosen].map((f) => `  ${f}`),
+    'currentUser:',
+    ...users[chosen].map((f) => `  ${f}`),
     ...lines.slice(curEnd, usersStart),
-    'users:', ...others.flatMap(asEntry),
+    'users:',
+    ...others.flatMap(asEntry),
     ...lines.slice(usersEnd),
   ];
   fs.mkdirSync(dir, { recursive: true });
@@ -235,14 +254,20 @@ export class PlaygroundDriver {
     let context: BrowserContext | undefined;
     try {
       context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 1000 },
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        args: CHROMIUM_ARGS,
+        viewport: { width: 1400, height: 1000 },
       });
-      const page = context.pages()[0] ?? await context.newPage();
+      const page = context.pages()[0] ?? (await context.newPage());
       const driver = new PlaygroundDriver(page, context, userDataDir, base, config, opts.timeoutMs ?? 15_000);
       page.setDefaultTimeout(driver.timeoutMs);
       // The UI asks a CDN for fonts and an animation worklet; refuse at once instead of waiting
       // on DNS in a closed network. It renders fine with fallback fonts.
-      await page.route((u) => !/^(localhost|127\.0\.0\.1|\[::1\])$/.test(u.hostname), (route) => route.abort());
+      await page.route(
+        (u) => !/^(localhost|127\.0\.0\.1|\[::1\])$/.test(u.hostname),
+        (route) => route.abort(),
+      );
       await page.addInitScript(STAMP_CARDS);
       driver.recordCards();
       await page.goto(base, { waitUntil: 'load' });
@@ -255,7 +280,9 @@ export class PlaygroundDriver {
     }
   }
 
-  get team(): PlaygroundConfig['teams'][number] { return this.config.teams[0]; }
+  get team(): PlaygroundConfig['teams'][number] {
+    return this.config.teams[0];
+  }
 
   async openPersonalChat(): Promise<void> {
     await SELECTORS.chat(this.page, this.config.personalChat.name).click();
@@ -290,7 +317,9 @@ export class PlaygroundDriver {
       await this.page.keyboard.type(' ');
     }
     await this.page.keyboard.type(text);
-    const delivered = this.page.waitForResponse((r) => r.request().method() === 'POST' && /\/_conversation\/v1\/conversations\/[^/]+\/messages$/.test(new URL(r.url()).pathname));
+    const delivered = this.page.waitForResponse(
+      (r) => r.request().method() === 'POST' && /\/_conversation\/v1\/conversations\/[^/]+\/messages$/.test(new URL(r.url()).pathname),
+    );
     await this.page.keyboard.press('Enter');
     const res = await delivered;
     if (!res.ok()) throw new Error(`the playground did not take the message "${text}" (${res.status()})`);
@@ -301,9 +330,10 @@ export class PlaygroundDriver {
    * `includeOlder`) and whose visible text contains `text`; returns it.
    */
   async waitForCard(text: string | RegExp, opts: { timeoutMs?: number; includeOlder?: boolean } = {}): Promise<Locator> {
-    const arg = typeof text === 'string'
-      ? { text, flags: null, after: opts.includeOlder ? 0 : this.baseline }
-      : { text: text.source, flags: text.flags, after: opts.includeOlder ? 0 : this.baseline };
+    const arg =
+      typeof text === 'string'
+        ? { text, flags: null, after: opts.includeOlder ? 0 : this.baseline }
+        : { text: text.source, flags: text.flags, after: opts.includeOlder ? 0 : this.baseline };
     let seq: unknown;
     try {
       const handle = await this.page.waitForFunction(`(${FIND_CARD})(${JSON.stringify(arg)})`, undefined, { timeout: opts.timeoutMs ?? this.timeoutMs });
@@ -333,7 +363,10 @@ export class PlaygroundDriver {
    */
   async latestCardLines(): Promise<string[]> {
     const text = await (await this.latestCard()).innerText();
-    return text.split('\n').map(normalise).filter((l) => l !== '');
+    return text
+      .split('\n')
+      .map(normalise)
+      .filter((l) => l !== '');
   }
 
   /**
@@ -366,7 +399,7 @@ export class PlaygroundDriver {
    * data the renderer collects, the playground's activity, and the answer rendered on the card.
    */
   async clickAction(title: string | RegExp, opts: { sends?: boolean; within?: string; card?: Locator; as?: string } = {}): Promise<void> {
-    const card = opts.card ?? await this.latestCard();
+    const card = opts.card ?? (await this.latestCard());
     this.baseline = await this.currentTick();
     const button = opts.within === undefined ? SELECTORS.cardAction(card, title) : await this.buttonWithin(card, title, opts.within);
     if (opts.sends === false) {
@@ -442,7 +475,16 @@ export class PlaygroundDriver {
       return el.tagName === 'INPUT' ? String(el.type) : el.tagName.toLowerCase();
     });
     if (kind === 'checkbox' || kind === 'radio') return input.isChecked();
-    if (kind === 'text' || kind === 'email' || kind === 'tel' || kind === 'number' || kind === 'date' || kind === 'time' || kind === 'url' || kind === 'textarea') {
+    if (
+      kind === 'text' ||
+      kind === 'email' ||
+      kind === 'tel' ||
+      kind === 'number' ||
+      kind === 'date' ||
+      kind === 'time' ||
+      kind === 'url' ||
+      kind === 'textarea'
+    ) {
       return input.inputValue();
     }
     // An expanded ChoiceSet: the label points at the group holding one checkbox/radio per choice.
@@ -495,12 +537,17 @@ export class PlaygroundDriver {
     const body = {
       ...template,
       ...(from ? { from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId } } : {}),
-      channelData: { tenant: { id: this.config.tenantId }, ...(this.where.kind === 'channel' ? { team: { id: this.team.id }, channel: { id: this.where.conversationId } } : {}) },
+      channelData: {
+        tenant: { id: this.config.tenantId },
+        ...(this.where.kind === 'channel' ? { team: { id: this.team.id }, channel: { id: this.where.conversationId } } : {}),
+      },
       ...activity,
     };
     this.baseline = await this.currentTick();
     const sent = await fetch(`${this.url}/_internal/v1/customActivities`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
     });
     if (!sent.ok) throw new Error(`the playground refused the activity (${sent.status}): ${await sent.text()}`);
   }
@@ -523,7 +570,11 @@ export class PlaygroundDriver {
   async screenshotOnFailure(ctx: Mocha.Context): Promise<string | undefined> {
     const test = ctx.currentTest;
     if (!test || test.state !== 'failed') return undefined;
-    const name = test.fullTitle().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 120);
+    const name = test
+      .fullTitle()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 120);
     const file = await this.screenshot(path.join(ROOT, 'test-results', 'e2e', `${name}.png`)).catch(() => undefined);
     if (file) process.stderr.write(`    screenshot of the failure: ${file}\n`);
     return file;
@@ -555,20 +606,27 @@ export class PlaygroundDriver {
     const buttons = card.locator(SELECTORS.cardActions).and(SELECTORS.cardAction(card, title));
     const distances: number[] = [];
     for (const b of await buttons.all()) {
-      distances.push(await b.evaluate((el, { text, cardAttr }) => {
-        type Node = { innerText: string; parentElement: Node | null; hasAttribute(name: string): boolean };
-        let steps = 0;
-        for (let n: Node | null = el as unknown as Node; n; n = n.parentElement, steps++) {
-          if (n.innerText.replace(/\s+/g, ' ').includes(text)) return steps;
-          if (n.hasAttribute(cardAttr)) break;
-        }
-        return Number.POSITIVE_INFINITY;
-      }, { text: within, cardAttr: SELECTORS.cardSeq }));
+      distances.push(
+        await b.evaluate(
+          (el, { text, cardAttr }) => {
+            type Node = { innerText: string; parentElement: Node | null; hasAttribute(name: string): boolean };
+            let steps = 0;
+            for (let n: Node | null = el as unknown as Node; n; n = n.parentElement, steps++) {
+              if (n.innerText.replace(/\s+/g, ' ').includes(text)) return steps;
+              if (n.hasAttribute(cardAttr)) break;
+            }
+            return Number.POSITIVE_INFINITY;
+          },
+          { text: within, cardAttr: SELECTORS.cardSeq },
+        ),
+      );
     }
     const best = Math.min(...distances);
     const at = distances.flatMap((d, i) => (d === best ? [i] : []));
     if (!Number.isFinite(best) || at.length !== 1) {
-      throw new Error(`${at.length > 1 ? 'more than one' : 'no'} "${String(title)}" button beside "${within}" on the card: ${normalise(await card.innerText())}`);
+      throw new Error(
+        `${at.length > 1 ? 'more than one' : 'no'} "${String(title)}" button beside "${within}" on the card: ${normalise(await card.innerText())}`,
+      );
     }
     return buttons.nth(at[0]);
   }
@@ -610,16 +668,25 @@ export class PlaygroundDriver {
         try {
           const data = JSON.parse(String(frame.payload));
           keep(data?.message?.attachments ?? data?.activity?.attachments);
-        } catch { /* not JSON */ }
+        } catch {
+          /* not JSON */
+        }
       });
     });
     this.page.on('response', async (res) => {
       if (!/\/_conversation\/v1\/invoke$/.test(new URL(res.url()).pathname)) return;
       try {
         const body = await res.json();
-        const card = body?.type === 'application/vnd.microsoft.card.adaptive' ? body.value : body?.body?.type === 'application/vnd.microsoft.card.adaptive' ? body.body.value : undefined;
+        const card =
+          body?.type === 'application/vnd.microsoft.card.adaptive'
+            ? body.value
+            : body?.body?.type === 'application/vnd.microsoft.card.adaptive'
+              ? body.body.value
+              : undefined;
         if (card) this.receivedCards.push(card);
-      } catch { /* no JSON body */ }
+      } catch {
+        /* no JSON body */
+      }
     });
   }
 }

@@ -41,7 +41,14 @@ const HIOF = '971567376';
 
 // The three reports in agenda order (by reference). Only the first has OsloMet as UH partner.
 const REPORTS = [
-  { ownerName: 'Fredrikstad kommune', ownerOrgnr: '940039541', scheme: 'DEKOM', title: 'Lesing i alle fag', uhName: 'OsloMet – storbyuniversitetet', uhOrgnr: OSLOMET },
+  {
+    ownerName: 'Fredrikstad kommune',
+    ownerOrgnr: '940039541',
+    scheme: 'DEKOM',
+    title: 'Lesing i alle fag',
+    uhName: 'OsloMet – storbyuniversitetet',
+    uhOrgnr: OSLOMET,
+  },
   { ownerName: 'Sarpsborg kommune', ownerOrgnr: '938801363', scheme: 'REKOM', title: 'Språkmiljø i barnehagen', uhName: 'Høgskolen i Østfold', uhOrgnr: HIOF },
   { ownerName: 'Halden kommune', ownerOrgnr: '959159092', scheme: 'DEKOM', title: 'Vurdering for læring', uhName: 'Høgskolen i Østfold', uhOrgnr: HIOF },
 ] as const;
@@ -52,7 +59,7 @@ const OLA = '29:ola.hansen';
 const PER = '29:per.olsen';
 const INGRID = '29:ingrid.berg';
 
-describe('an officer runs a working group\'s vote in its channel in Agents Playground (end to end)', function () {
+describe("an officer runs a working group's vote in its channel in Agents Playground (end to end)", function () {
   // A step waits at most 15 s (the driver's default); the whole journey takes well under a minute.
   this.timeout(60_000);
 
@@ -139,17 +146,24 @@ describe('an officer runs a working group\'s vote in its channel in Agents Playg
     await grantMember(services, person(PER), { group: GROUP, role: 'chair', organisations: ['971257024'] });
     await grantMember(services, person(INGRID), { group: GROUP, organisations: [OSLOMET] });
     const channel = driver.team.channels.find((c) => c.name === CHANNEL)!;
-    await services.groups.assign({ forum: FORUM, group: GROUP, teamId: driver.team.id, channelId: channel.id, channelName: CHANNEL, assignedBy: 'test', assignedAt: '2027-01-01T00:00:00.000Z' });
+    await services.groups.assign({
+      forum: FORUM,
+      group: GROUP,
+      teamId: driver.team.id,
+      channelId: channel.id,
+      channelName: CHANNEL,
+      assignedBy: 'test',
+      assignedAt: '2027-01-01T00:00:00.000Z',
+    });
   });
 
   journeyHooks(() => session);
 
-  it('creates the meeting in the officer\'s personal chat with the group\'s three checked reports on its agenda', async () => {
+  it("creates the meeting in the officer's personal chat with the group's three checked reports on its agenda", async () => {
     // Opening the channel is the team's first contact with the app: the bot learns its channels.
     await d().openChannel(CHANNEL);
     const channelId = d().team.channels.find((c) => c.name === CHANNEL)!.id;
-    await waitFor('the bot to know the working group\'s channel', async () =>
-      (await s().references.get('channel', '', channelId, d().team.id)) !== undefined);
+    await waitFor("the bot to know the working group's channel", async () => (await s().references.get('channel', '', channelId, d().team.id)) !== undefined);
 
     await d().openPersonalChat();
     await d().sendMessage('nytt møte');
@@ -168,7 +182,7 @@ describe('an officer runs a working group\'s vote in its channel in Agents Playg
     for (const r of reports) assert.equal((await s().reports.get(ROUND.id, r.id))!.status, 'on_agenda');
   });
 
-  it('posts the agenda as a new post in the group\'s channel, with each item\'s owner, scheme, UH partner and amounts and the totals against the budget', async () => {
+  it("posts the agenda as a new post in the group's channel, with each item's owner, scheme, UH partner and amounts and the totals against the budget", async () => {
     await d().clickAction('Publiser sakslisten i kanalen');
     await d().waitForCard('Sakslisten publiseres i kanalen (1 del(er)).');
 
@@ -179,8 +193,18 @@ describe('an officer runs a working group\'s vote in its channel in Agents Playg
     assert.match(text, new RegExp(`^Saksliste: ${TITLE} ${CHANNEL} · 12\\. mars 2027 3 saker fra innmeldingsrunden 2027\\.`));
     assert.match(text, /REKOM 1 250 000 kr av 1 000 000 kr \(1 saker\) – over rammen/);
     assert.match(text, /DEKOM 2 500 000 kr av 2 000 000 kr \(2 saker\) – over rammen/);
-    assert.match(text, new RegExp(`1\\. ${reports[0].reference} – Lesing i alle fag Eier Fredrikstad kommune \\(940 039 541\\) Ordning DEKOM UH-partner OsloMet – storbyuniversitetet Søkt per år 2027–2028: 1 250 000 kr · 2028–2029: 1 000 000 kr`));
-    assert.match(text, new RegExp(`2\\. ${reports[1].reference} – Språkmiljø i barnehagen Eier Sarpsborg kommune \\(938 801 363\\) Ordning REKOM UH-partner Høgskolen i Østfold`));
+    assert.match(
+      text,
+      new RegExp(
+        `1\\. ${reports[0].reference} – Lesing i alle fag Eier Fredrikstad kommune \\(940 039 541\\) Ordning DEKOM UH-partner OsloMet – storbyuniversitetet Søkt per år 2027–2028: 1 250 000 kr · 2028–2029: 1 000 000 kr`,
+      ),
+    );
+    assert.match(
+      text,
+      new RegExp(
+        `2\\. ${reports[1].reference} – Språkmiljø i barnehagen Eier Sarpsborg kommune \\(938 801 363\\) Ordning REKOM UH-partner Høgskolen i Østfold`,
+      ),
+    );
     assert.match(text, new RegExp(`3\\. ${reports[2].reference} – Vurdering for læring Eier Halden kommune \\(959 159 092\\)`));
     assert.match(text, /Løpende sum DEKOM 2 500 000 kr av 2 000 000 kr/, 'the third item brings DEKOM to its running sum');
   });
@@ -214,11 +238,11 @@ describe('an officer runs a working group\'s vote in its channel in Agents Playg
 
     seen = await press(1, 'Prioriter', PER, 'Markeringen din er lagret: Prioriter.');
     assert.deepEqual(tallyOf(seen.text), tally(1, 1));
-    assert.match(seen.text, /Din markering: Prioriter\./, 'Per sees his own mark, not Ola\'s');
+    assert.match(seen.text, /Din markering: Prioriter\./, "Per sees his own mark, not Ola's");
 
     seen = await press(1, 'Prioriter', OLA, 'Markeringen din er lagret: Prioriter.');
     assert.match(seen.text, /Din markering: Prioriter\./);
-    assert.deepEqual(tallyOf(seen.text), tally(2, 0), 'Ola\'s new mark replaced his first');
+    assert.deepEqual(tallyOf(seen.text), tally(2, 0), "Ola's new mark replaced his first");
     assert.match(seen.text, /2 av 2 stemmeberettigede har markert\./);
     assert.deepEqual(await stored(1), { [OLA]: 'prioritise', [PER]: 'prioritise' });
   });
@@ -239,7 +263,7 @@ describe('an officer runs a working group\'s vote in its channel in Agents Playg
     assert.deepEqual(await d().cardActions(officer.card), ['Oppdater', 'Lukk avstemningen']);
   });
 
-  it('refuses the secretariat\'s own mark, and lets Ingrid Berg vote on the items where OsloMet has no part', async () => {
+  it("refuses the secretariat's own mark, and lets Ingrid Berg vote on the items where OsloMet has no part", async () => {
     const refused = await press(2, 'Prioriter', SIRI, 'Sekretariatet har ikke stemmerett');
     assert.match(refused.text, /Sekretariatet har ikke stemmerett i Arbeidsgruppe Øst\. Markeringen ble ikke lagret\./);
     assert.deepEqual(tallyOf(refused.text), tally(0, 0));
@@ -280,21 +304,36 @@ describe('an officer runs a working group\'s vote in its channel in Agents Playg
     assert.deepEqual(statuses, ['prioritised', 'prioritised', 'not_prioritised']);
   });
 
-  it('sends the recommendation to the officer\'s personal chat: the prioritised reports against the budget per scheme, REKOM flagged over it', async () => {
+  it("sends the recommendation to the officer's personal chat: the prioritised reports against the budget per scheme, REKOM flagged over it", async () => {
     await d().openPersonalChat();
     const rec = await d().waitForCard(`Innstilling: ${TITLE}`, { includeOlder: true });
     await shoot(rec, '4-recommendation');
     const text = await d().cardText(rec);
-    assert.match(text, new RegExp(`^Innstilling: ${TITLE} ${CHANNEL} · 12\\. mars 2027 Regler: beslutningsdyktig når flere enn 50 % .* De prioriterte sakene går over rammen for minst én ordning\\.`));
+    assert.match(
+      text,
+      new RegExp(
+        `^Innstilling: ${TITLE} ${CHANNEL} · 12\\. mars 2027 Regler: beslutningsdyktig når flere enn 50 % .* De prioriterte sakene går over rammen for minst én ordning\\.`,
+      ),
+    );
     assert.match(text, /REKOM: 1 250 000 kr av 1 000 000 kr \(1 saker\) – over rammen/);
     assert.match(text, /DEKOM: 1 250 000 kr av 2 000 000 kr \(1 saker\)(?! – over)/);
-    assert.match(text, new RegExp(`Prioritert \\(2\\) ${reports[0].reference} – Lesing i alle fag · Fredrikstad kommune \\(940 039 541\\) · DEKOM · 1 250 000 kr · Prioritert \\(konsensus\\) ${reports[1].reference} – Språkmiljø i barnehagen`));
+    assert.match(
+      text,
+      new RegExp(
+        `Prioritert \\(2\\) ${reports[0].reference} – Lesing i alle fag · Fredrikstad kommune \\(940 039 541\\) · DEKOM · 1 250 000 kr · Prioritert \\(konsensus\\) ${reports[1].reference} – Språkmiljø i barnehagen`,
+      ),
+    );
     assert.match(text, new RegExp(`Ikke prioritert \\(1\\) ${reports[2].reference} – Vurdering for læring`));
     assert.deepEqual(await d().cardActions(rec), ['Eksporter som CSV', 'Eksporter hele runden 2027 (Excel/CSV)']);
 
     await d().clickAction('Eksporter som CSV', { card: rec });
     const csv = await d().waitForCard('CSV (3 rader, semikolon-separert).');
     const lines = await d().cardText(csv);
-    assert.match(lines, new RegExp(`Referanse;Eier;Organisasjonsnummer;Ordning;Tittel;UH-partner;Beløp 2027;Søkt i alt;Resultat;Prioriter;Ikke prioriter;Avstår;Inhabil ${reports[0].reference};Fredrikstad kommune;940039541;DEKOM;Lesing i alle fag;OsloMet – storbyuniversitetet;1250000;2250000;Prioritert \\(konsensus\\);2;0;0;0`));
+    assert.match(
+      lines,
+      new RegExp(
+        `Referanse;Eier;Organisasjonsnummer;Ordning;Tittel;UH-partner;Beløp 2027;Søkt i alt;Resultat;Prioriter;Ikke prioriter;Avstår;Inhabil ${reports[0].reference};Fredrikstad kommune;940039541;DEKOM;Lesing i alle fag;OsloMet – storbyuniversitetet;1250000;2250000;Prioritert \\(konsensus\\);2;0;0;0`,
+      ),
+    );
   });
 });

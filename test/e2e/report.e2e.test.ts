@@ -57,7 +57,8 @@ describe('an owner files, edits and withdraws a needs report in Agents Playgroun
     return box !== null && box.y >= 0 && box.y + box.height <= SCREEN.height && box.x >= 0 && box.x + box.width <= SCREEN.width;
   };
   /** A card's own buttons as a screen reader lists them: role button, by accessible name. */
-  const buttonNames = async (card: Locator) => card.getByRole('button').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? (e as unknown as { innerText: string }).innerText.trim()));
+  const buttonNames = async (card: Locator) =>
+    card.getByRole('button').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? (e as unknown as { innerText: string }).innerText.trim()));
 
   before(async function () {
     // Azurite, the bot, the playground and Chromium: a few seconds, more on a busy 2-core machine.
@@ -187,7 +188,15 @@ describe('an owner files, edits and withdraws a needs report in Agents Playgroun
     assert.match(text, /2027–2028 Søkt 1 250 000 kr \(eier 1 000 000 kr, UH 250 000 kr\); egenandel 375 000 kr \(minst 375 000 kr\)/);
     assert.match(text, /Sum søkt tilskudd 2 250 000 kr/);
     const names = await buttonNames(review);
-    for (const name of ['Endre eier og ordning', 'Endre nettverk og kontaktperson', 'Endre tiltaket', 'Endre målgrupper og deltakere', 'Endre UH-partner og bekreftelser', 'Endre perioden', 'Endre beløpene']) {
+    for (const name of [
+      'Endre eier og ordning',
+      'Endre nettverk og kontaktperson',
+      'Endre tiltaket',
+      'Endre målgrupper og deltakere',
+      'Endre UH-partner og bekreftelser',
+      'Endre perioden',
+      'Endre beløpene',
+    ]) {
       assert.ok(names.includes(name), `a button named "${name}"; have ${names.join(' | ')}`);
     }
     assert.ok(!names.includes('Endre'), 'no button named just "Endre"');
@@ -196,7 +205,10 @@ describe('an owner files, edits and withdraws a needs report in Agents Playgroun
     }
     const lines = await d().latestCardLines();
     for (const line of ['Nabo kommune (123 456 785)', 'Tredje kommune (921 605 900)', 'Solsiden skole (940 192 226)', 'Bakken skole']) {
-      assert.ok(lines.some((l) => l.endsWith(line)), `"${line}" on a line of its own`);
+      assert.ok(
+        lines.some((l) => l.endsWith(line)),
+        `"${line}" on a line of its own`,
+      );
     }
 
     await d().clickAction('Endre beløpene');
@@ -234,7 +246,7 @@ describe('an owner files, edits and withdraws a needs report in Agents Playgroun
     assert.equal(await detail.getByRole('heading', { name: 'Historikk', exact: true }).count(), 1);
   });
 
-  it('changes the title through the part\'s own button, which makes version 2', async () => {
+  it("changes the title through the part's own button, which makes version 2", async () => {
     await d().clickAction('Endre meldingen');
     await d().waitForCard('Endre BM-2027-0001: Se over og send inn');
     await d().clickAction('Endre tiltaket');

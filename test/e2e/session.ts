@@ -32,19 +32,36 @@ export async function startE2E(opts: E2EOptions): Promise<E2ESession> {
   const dataDir = shared ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-data-'));
   const configDir = opts.playgroundConfig ? fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-config-')) : undefined;
   const log: string[] = [];
-  const cleanup: Array<() => Promise<void> | void> = [() => { for (const dir of [dataDir, configDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true }); }];
+  const cleanup: Array<() => Promise<void> | void> = [
+    () => {
+      for (const dir of [dataDir, configDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  ];
   const stop = async () => {
     // Newest first; each step runs even when an earlier one failed.
     for (const step of cleanup.reverse()) await Promise.resolve(step()).catch(() => undefined);
   };
   try {
-    const app = await startApp({
-      PORT: '0', LOCAL_MODE: '1', MicrosoftAppId: '', TABLES_CONNECTION_STRING: shared ?? '', TABLE_PREFIX: `${opts.name}${process.pid}x${Date.now() % 1e6}`,
-      DATA_DIR: dataDir, AZURITE_PORT: shared ? undefined : String(await freePort()), PLAYGROUND: '0', LOG_LEVEL: 'error', ...opts.env,
-    }, { now: opts.now });
+    const app = await startApp(
+      {
+        PORT: '0',
+        LOCAL_MODE: '1',
+        MicrosoftAppId: '',
+        TABLES_CONNECTION_STRING: shared ?? '',
+        TABLE_PREFIX: `${opts.name}${process.pid}x${Date.now() % 1e6}`,
+        DATA_DIR: dataDir,
+        AZURITE_PORT: shared ? undefined : String(await freePort()),
+        PLAYGROUND: '0',
+        LOG_LEVEL: 'error',
+        ...opts.env,
+      },
+      { now: opts.now },
+    );
     cleanup.push(() => app.stop());
     const playground = await startPlayground({
-      botEndpoint: `${app.url}/api/messages`, configPath: configDir && opts.playgroundConfig?.(configDir), log: (l) => log.push(l),
+      botEndpoint: `${app.url}/api/messages`,
+      configPath: configDir && opts.playgroundConfig?.(configDir),
+      log: (l) => log.push(l),
     });
     cleanup.push(() => playground.stop());
     const driver = await PlaygroundDriver.launch(playground.url);

@@ -11,8 +11,19 @@ import { GOOD_INPUT } from '../support/reportInput';
 import { cardOf, cardText, startHarness, uniquePrefix, type Harness } from '../support/harness';
 import { COLLEAGUE, FOREIGN, OFFICER, OTHER_OWNER, OWNER, TENANT, type Persona } from '../support/personas';
 import {
-  activityFor, DISQUALIFIED, GROUP_MEMBER, NEW_MEMBER, OTHER_FORUM_OFFICER, OTHER_GROUP_MEMBER, PRESSES, SECRET, SECRETS, seedWorld, WORLD_ENV,
-  type Press, type World,
+  activityFor,
+  DISQUALIFIED,
+  GROUP_MEMBER,
+  NEW_MEMBER,
+  OTHER_FORUM_OFFICER,
+  OTHER_GROUP_MEMBER,
+  PRESSES,
+  SECRET,
+  SECRETS,
+  seedWorld,
+  WORLD_ENV,
+  type Press,
+  type World,
 } from '../support/verbWorld';
 
 // Every verb and command word against every kind of caller. The expected answers are one table (MATRIX
@@ -34,15 +45,36 @@ const t = (k: string, p: Record<string, string | number> = {}) => nb(k as Messag
 /** What a person is told when they may not do something: the part of each text before its first placeholder. */
 const refusalText = (k: string) => t(k).split('{')[0]!.split('(')[0]!.trim();
 /** Why someone's mark is not taken; their own copy of the tally card still comes back. */
-const NOT_A_VOTER = ['forum.vote.refused.notMember', 'forum.vote.refused.secretariat', 'forum.disqualified.owner', 'forum.disqualified.network', 'forum.disqualified.uh'].map(refusalText);
+const NOT_A_VOTER = [
+  'forum.vote.refused.notMember',
+  'forum.vote.refused.secretariat',
+  'forum.disqualified.owner',
+  'forum.disqualified.network',
+  'forum.disqualified.uh',
+].map(refusalText);
 const REFUSALS = [
-  'secretariat.only', 'report.notFound', 'draft.notFound', 'case.notFound', 'forum.meeting.notFound', 'forum.vote.forged', 'forum.vote.stale',
+  'secretariat.only',
+  'report.notFound',
+  'draft.notFound',
+  'case.notFound',
+  'forum.meeting.notFound',
+  'forum.vote.forged',
+  'forum.vote.stale',
   'delivery.status.refused',
-].map(refusalText).concat(NOT_A_VOTER);
+]
+  .map(refusalText)
+  .concat(NOT_A_VOTER);
 
 const PERSONA: Record<Exclude<Caller, 'foreignTenantAtDoor' | 'noToken'>, Persona> = {
-  creator: OWNER, colleague: COLLEAGUE, otherOwner: OTHER_OWNER, groupMember: GROUP_MEMBER, otherGroupMember: OTHER_GROUP_MEMBER,
-  disqualifiedMember: DISQUALIFIED, officer: OFFICER, otherForumOfficer: OTHER_FORUM_OFFICER, foreignTenant: FOREIGN,
+  creator: OWNER,
+  colleague: COLLEAGUE,
+  otherOwner: OTHER_OWNER,
+  groupMember: GROUP_MEMBER,
+  otherGroupMember: OTHER_GROUP_MEMBER,
+  disqualifiedMember: DISQUALIFIED,
+  officer: OFFICER,
+  otherForumOfficer: OTHER_FORUM_OFFICER,
+  foreignTenant: FOREIGN,
 };
 
 const noLimit = { RATE_LIMIT_BURST: '100000', RATE_LIMIT_PER_SECOND: '100000' };
@@ -51,17 +83,33 @@ const noLimit = { RATE_LIMIT_BURST: '100000', RATE_LIMIT_PER_SECOND: '100000' };
 
 /** Every kind of caller, in the order of the matrix's columns. */
 const CALLERS = [
-  'creator', 'colleague', 'otherOwner', 'groupMember', 'otherGroupMember', 'disqualifiedMember',
-  'officer', 'otherForumOfficer', 'foreignTenant', 'foreignTenantAtDoor', 'noToken',
+  'creator',
+  'colleague',
+  'otherOwner',
+  'groupMember',
+  'otherGroupMember',
+  'disqualifiedMember',
+  'officer',
+  'otherForumOfficer',
+  'foreignTenant',
+  'foreignTenantAtDoor',
+  'noToken',
 ] as const;
-type Caller = typeof CALLERS[number];
+type Caller = (typeof CALLERS)[number];
 type Cell = 'allow' | 'refuse' | 'n/a';
 
 const COLUMN_TITLE: Record<Caller, string> = {
-  creator: 'report\'s creator', colleague: 'colleague (same owner)', otherOwner: 'another owner', groupMember: 'group member',
-  otherGroupMember: 'member of another group', disqualifiedMember: 'disqualified member', officer: 'officer (this forum)',
-  otherForumOfficer: 'officer (another forum)', foreignTenant: 'another tenant, no ALLOWED_TENANTS',
-  foreignTenantAtDoor: 'another tenant, ALLOWED_TENANTS set (403)', noToken: 'no valid token, app id set (401)',
+  creator: "report's creator",
+  colleague: 'colleague (same owner)',
+  otherOwner: 'another owner',
+  groupMember: 'group member',
+  otherGroupMember: 'member of another group',
+  disqualifiedMember: 'disqualified member',
+  officer: 'officer (this forum)',
+  otherForumOfficer: 'officer (another forum)',
+  foreignTenant: 'another tenant, no ALLOWED_TENANTS',
+  foreignTenantAtDoor: 'another tenant, ALLOWED_TENANTS set (403)',
+  noToken: 'no valid token, app id set (401)',
 };
 
 /**
@@ -71,96 +119,100 @@ const COLUMN_TITLE: Record<Caller, string> = {
  */
 const MATRIX: Record<string, string> = {
   //                              creator, colleague, other owner, group member, other group, disqualified, officer, other forum's officer, other tenant
-  'help.show':                    'aaaaaaaaa',
-  'report.new':                   'aaaaaaaaa',
-  'report.next':                  'aaaaaaaaa',
-  'report.back':                  'aaaaaaaaa',
-  'report.goto':                  'aaaaaaaaa',
-  'report.close':                 'aaaaaaaaa',
-  'report.cancel':                'aaaaaaaaa',
-  'report.continue':              'aaaaaaaaa',
-  'report.resume':                'aaaaaaaaa',
-  'report.submit':                'aaaaaaaaa',
-  'report.mine':                  'aaaaaaaaa',
-  'report.open':                  'aarrrrrrr',
-  'report.edit':                  'aarrrrrrr',
-  'report.withdraw':              'aarrrrrrr',
-  'report.withdrawConfirm':       'aarrrrrrr',
-  'draft.delete':                 'aaaaaaaaa',
-  'draft.deleteConfirm':          'aaaaaaaaa',
-  'privacy.show':                 'aaaaaaaaa',
-  'privacy.deleteDrafts':         'aaaaaaaaa',
-  'privacy.deleteDraftsConfirm':  'aaaaaaaaa',
-  'secretariat.menu':             'rrrrrrarr',
-  'roles.list':                   'rrrrrrarr',
-  'roles.addForm':                'rrrrrrarr',
-  'roles.add':                    'rrrrrrarr',
-  'roles.remove':                 'rrrrrrarr',
-  'roles.removeConfirm':          'rrrrrrarr',
-  'channel.form':                 'rrrrrrarr',
-  'channel.assign':               'rrrrrrarr',
-  'round.list':                   'rrrrrrarr',
-  'round.newForm':                'rrrrrrarr',
-  'round.create':                 'rrrrrrarr',
-  'round.open':                   'rrrrrrarr',
-  'round.close':                  'rrrrrrarr',
-  'round.closeConfirm':           'rrrrrrarr',
-  'overview.show':                'rrrrrrarr',
-  'report.check':                 'rrrrrrarr',
-  'report.checkPass':             'rrrrrrarr',
-  'report.return':                'rrrrrrarr',
-  'report.returnConfirm':         'rrrrrrarr',
-  'report.moveGroup':             'rrrrrrarr',
-  'report.moveGroupConfirm':      'rrrrrrarr',
-  'decision.form':                'rrrrrrarr',
-  'decision.record':              'rrrrrrarr',
-  'decision.paid':                'rrrrrrarr',
-  'decision.paidConfirm':         'rrrrrrarr',
-  'decision.pending':             'rrrrrrarr',
-  'decision.grantAll':            'rrrrrrarr',
-  'decision.grantAllConfirm':     'rrrrrrarr',
-  'export.round':                 'rrrrrrarr',
-  'round.purge':                  'rrrrrrarr',
-  'round.purgeConfirm':           'rrrrrrarr',
-  'meeting.list':                 'rrrrrrarr',
-  'meeting.new':                  'rrrrrrarr',
-  'meeting.create':               'rrrrrrarr',
-  'meeting.show':                 'rrrrrrarr',
-  'meeting.add':                  'rrrrrrarr',
-  'meeting.remove':               'rrrrrrarr',
-  'meeting.move':                 'rrrrrrarr',
-  'meeting.post':                 'rrrrrrarr',
-  'meeting.recommendation':       'rrrrrrarr',
-  'meeting.csv':                  'rrrrrrarr',
-  'vote.open':                    'rrrrrrarr',
-  'vote.mark':                    'rrrarrrrr',
-  'vote.refresh':                 'aaaaaaaaa',
-  'vote.close':                   'rrrrrrarr',
-  'cmd:hjelp / help / ? / meny / menu':                                                  'aaaaaaaaa',
-  'cmd:meld behov / ny melding / ny behovsmelding / new report / new needs report':      'aaaaaaaaa',
-  'cmd:fortsett / fortset / hald fram / continue / resume':                             'aaaaaaaaa',
-  'cmd:mine meldinger / mine meldingar / my reports / mine rapporter':                  'aaaaaaaaa',
+  'help.show': 'aaaaaaaaa',
+  'report.new': 'aaaaaaaaa',
+  'report.next': 'aaaaaaaaa',
+  'report.back': 'aaaaaaaaa',
+  'report.goto': 'aaaaaaaaa',
+  'report.close': 'aaaaaaaaa',
+  'report.cancel': 'aaaaaaaaa',
+  'report.continue': 'aaaaaaaaa',
+  'report.resume': 'aaaaaaaaa',
+  'report.submit': 'aaaaaaaaa',
+  'report.mine': 'aaaaaaaaa',
+  'report.open': 'aarrrrrrr',
+  'report.edit': 'aarrrrrrr',
+  'report.withdraw': 'aarrrrrrr',
+  'report.withdrawConfirm': 'aarrrrrrr',
+  'draft.delete': 'aaaaaaaaa',
+  'draft.deleteConfirm': 'aaaaaaaaa',
+  'privacy.show': 'aaaaaaaaa',
+  'privacy.deleteDrafts': 'aaaaaaaaa',
+  'privacy.deleteDraftsConfirm': 'aaaaaaaaa',
+  'secretariat.menu': 'rrrrrrarr',
+  'roles.list': 'rrrrrrarr',
+  'roles.addForm': 'rrrrrrarr',
+  'roles.add': 'rrrrrrarr',
+  'roles.remove': 'rrrrrrarr',
+  'roles.removeConfirm': 'rrrrrrarr',
+  'channel.form': 'rrrrrrarr',
+  'channel.assign': 'rrrrrrarr',
+  'round.list': 'rrrrrrarr',
+  'round.newForm': 'rrrrrrarr',
+  'round.create': 'rrrrrrarr',
+  'round.open': 'rrrrrrarr',
+  'round.close': 'rrrrrrarr',
+  'round.closeConfirm': 'rrrrrrarr',
+  'overview.show': 'rrrrrrarr',
+  'report.check': 'rrrrrrarr',
+  'report.checkPass': 'rrrrrrarr',
+  'report.return': 'rrrrrrarr',
+  'report.returnConfirm': 'rrrrrrarr',
+  'report.moveGroup': 'rrrrrrarr',
+  'report.moveGroupConfirm': 'rrrrrrarr',
+  'decision.form': 'rrrrrrarr',
+  'decision.record': 'rrrrrrarr',
+  'decision.paid': 'rrrrrrarr',
+  'decision.paidConfirm': 'rrrrrrarr',
+  'decision.pending': 'rrrrrrarr',
+  'decision.grantAll': 'rrrrrrarr',
+  'decision.grantAllConfirm': 'rrrrrrarr',
+  'export.round': 'rrrrrrarr',
+  'round.purge': 'rrrrrrarr',
+  'round.purgeConfirm': 'rrrrrrarr',
+  'meeting.list': 'rrrrrrarr',
+  'meeting.new': 'rrrrrrarr',
+  'meeting.create': 'rrrrrrarr',
+  'meeting.show': 'rrrrrrarr',
+  'meeting.add': 'rrrrrrarr',
+  'meeting.remove': 'rrrrrrarr',
+  'meeting.move': 'rrrrrrarr',
+  'meeting.post': 'rrrrrrarr',
+  'meeting.recommendation': 'rrrrrrarr',
+  'meeting.csv': 'rrrrrrarr',
+  'vote.open': 'rrrrrrarr',
+  'vote.mark': 'rrrarrrrr',
+  'vote.refresh': 'aaaaaaaaa',
+  'vote.close': 'rrrrrrarr',
+  'cmd:hjelp / help / ? / meny / menu': 'aaaaaaaaa',
+  'cmd:meld behov / ny melding / ny behovsmelding / new report / new needs report': 'aaaaaaaaa',
+  'cmd:fortsett / fortset / hald fram / continue / resume': 'aaaaaaaaa',
+  'cmd:mine meldinger / mine meldingar / my reports / mine rapporter': 'aaaaaaaaa',
   'cmd:mine data / dataa mine / my data / mine personopplysninger / mine personopplysningar': 'aaaaaaaaa',
-  'cmd:leveringsstatus / delivery status':                                              'rrrrrrarr',
+  'cmd:leveringsstatus / delivery status': 'rrrrrrarr',
   'cmd:slett gamle runder / slett gamle rundar / purge old rounds / delete old rounds': 'rrrrrrarr',
-  'cmd:sekretariat / sekretariatet / secretariat':                                      'rrrrrrarr',
-  'cmd:oversikt / oversyn / overview':                                                  'rrrrrrarr',
-  'cmd:ny runde / new round':                                                           'rrrrrrarr',
-  'cmd:runder / rundar / rounds':                                                       'rrrrrrarr',
-  'cmd:roller / medlemmer / roles / members':                                           'rrrrrrarr',
-  'cmd:kanal / channel':                                                                'rrrrrrarr',
-  'cmd:nytt møte / new meeting':                                                        'rrrrrrarr',
-  'cmd:møter / møte / meetings / meeting':                                              'rrrrrrarr',
-  'cmd:eksport / eksporter / export':                                                   'rrrrrrarr',
-  'cmd:vedtak / decisions':                                                             'rrrrrrarr',
-  'cmd:vis / show':                                                                     'aarrrrarr',
+  'cmd:sekretariat / sekretariatet / secretariat': 'rrrrrrarr',
+  'cmd:oversikt / oversyn / overview': 'rrrrrrarr',
+  'cmd:ny runde / new round': 'rrrrrrarr',
+  'cmd:runder / rundar / rounds': 'rrrrrrarr',
+  'cmd:roller / medlemmer / roles / members': 'rrrrrrarr',
+  'cmd:kanal / channel': 'rrrrrrarr',
+  'cmd:nytt møte / new meeting': 'rrrrrrarr',
+  'cmd:møter / møte / meetings / meeting': 'rrrrrrarr',
+  'cmd:eksport / eksporter / export': 'rrrrrrarr',
+  'cmd:vedtak / decisions': 'rrrrrrarr',
+  'cmd:vis / show': 'aarrrrarr',
 };
 
-const EXPECTED: Record<string, Record<Caller, Cell>> = Object.fromEntries(Object.entries(MATRIX).map(([row, letters]) => {
-  const cells = {} as Record<Caller, Cell>;
-  CALLERS.forEach((c, i) => { cells[c] = i >= letters.length ? 'refuse' : letters[i] === 'a' ? 'allow' : letters[i] === '-' ? 'n/a' : 'refuse'; });
-  return [row, cells];
-}));
+const EXPECTED: Record<string, Record<Caller, Cell>> = Object.fromEntries(
+  Object.entries(MATRIX).map(([row, letters]) => {
+    const cells = {} as Record<Caller, Cell>;
+    CALLERS.forEach((c, i) => {
+      cells[c] = i >= letters.length ? 'refuse' : letters[i] === 'a' ? 'allow' : letters[i] === '-' ? 'n/a' : 'refuse';
+    });
+    return [row, cells];
+  }),
+);
 
 /** A command group's row: `cmd:` and all its words, as COMMANDS lists them. */
 const groupRow = (words: readonly string[]) => `cmd:${words.join(' / ')}`;
@@ -169,45 +221,58 @@ function rowsOf(actions: Readonly<Record<string, unknown>>, commands: ReadonlyAr
   return [...Object.keys(actions), ...commands.map((c) => groupRow(c.words))];
 }
 /** What runs for a row: the verb itself, or each of the command group's words. */
-const unitsOf = (row: string): string[] => row.startsWith('cmd:') ? row.slice(4).split(' / ').map((w) => `cmd:${w}`) : [row];
+const unitsOf = (row: string): string[] =>
+  row.startsWith('cmd:')
+    ? row
+        .slice(4)
+        .split(' / ')
+        .map((w) => `cmd:${w}`)
+    : [row];
 /** The row a unit belongs to. */
-const rowOfUnit = (unit: string): string => unit.startsWith('cmd:') ? groupRow(COMMANDS.find((c) => c.words.includes(unit.slice(4)))!.words) : unit;
+const rowOfUnit = (unit: string): string => (unit.startsWith('cmd:') ? groupRow(COMMANDS.find((c) => c.words.includes(unit.slice(4)))!.words) : unit);
 
 /** The matrix as docs/security.md shows it. */
 function renderMatrix(rows: readonly string[]): string {
-  const mark = (c: Cell | undefined) => c === 'allow' ? '✅' : c === 'n/a' ? '–' : '⛔';
+  const mark = (c: Cell | undefined) => (c === 'allow' ? '✅' : c === 'n/a' ? '–' : '⛔');
   const units = rows.flatMap(unitsOf);
   const cells = units.length * CALLERS.length;
   const allowed = units.reduce((n, u) => n + CALLERS.filter((c) => EXPECTED[rowOfUnit(u)]?.[c] === 'allow').length, 0);
-  const label = (r: string) => r.startsWith('cmd:') ? `cmd: ${r.slice(4).split(' / ').map((w) => `\`${w}\``).join(' / ')}` : `\`${r}\``;
+  const label = (r: string) =>
+    r.startsWith('cmd:')
+      ? `cmd: ${r
+          .slice(4)
+          .split(' / ')
+          .map((w) => `\`${w}\``)
+          .join(' / ')}`
+      : `\`${r}\``;
   const out = [
     '## Authorization matrix',
     '',
     'Generated from `test/integration/authz-matrix.test.ts`, which checks every cell against the running bot',
-    '(HTTP, real Azurite). ✅ allowed, and the answer is that verb\'s own success: the card it produces (its title,',
+    "(HTTP, real Azurite). ✅ allowed, and the answer is that verb's own success: the card it produces (its title,",
     'the text that says what was done, the buttons of the next step) and, for verbs that change something, the',
     'change in storage (a table `SUCCESS` in the test, one entry per verb and command group; one missing fails the',
-    'suite). ⛔ refused with nothing stored (every row of the app\'s tables compared before and after) and nothing',
+    "suite). ⛔ refused with nothing stored (every row of the app's tables compared before and after) and nothing",
     'of the report revealed (its owner, title and contact details are absent from the answer); – not applicable.',
     'Every command word (nb, nn and en, read from `COMMANDS`; a word without a row fails the suite) is typed on',
-    'its own in personal chat, except `kanal` / `channel`, typed in the group\'s channel of the forum\'s team;',
+    "its own in personal chat, except `kanal` / `channel`, typed in the group's channel of the forum's team;",
     '`vote.mark`, `vote.refresh`, `channel.form` and `channel.assign` are pressed in that channel, everything else in',
     'personal chat. The last two columns are refused at the door (403 for a tenant not in `ALLOWED_TENANTS`, 401',
     'without a valid Bot Framework token) before any handler runs.',
     '',
-    'Each caller gets a bot of its own with freshly seeded fixtures (`test/support/verbWorld.ts`: the creator\'s',
-    'report, the caller\'s own drafts, two meetings and an open vote, reports in every state the secretariat acts',
+    "Each caller gets a bot of its own with freshly seeded fixtures (`test/support/verbWorld.ts`: the creator's",
+    "report, the caller's own drafts, two meetings and an open vote, reports in every state the secretariat acts",
     'on), so what one caller is allowed to change (withdraw, close a vote, grant, purge) never reaches another',
-    'caller\'s cells; within a caller, presses that use up a fixture run after every press that needs it.',
+    "caller's cells; within a caller, presses that use up a fixture run after every press that needs it.",
     '',
-    'What ✅ means depends on the verb. The wizard\'s verbs, `draft.*` and `privacy.*` only ever work on the',
-    'caller\'s own drafts: pressed with the creator\'s draft id they find nothing of the creator\'s (the creator\'s',
+    "What ✅ means depends on the verb. The wizard's verbs, `draft.*` and `privacy.*` only ever work on the",
+    "caller's own drafts: pressed with the creator's draft id they find nothing of the creator's (the creator's",
     'draft and report are read before and after and must be unchanged). `report.open`, `edit` and `withdraw` and',
     '`vis <reference>` reach a submitted report for the people registered for its owner (its creator and the',
     'colleagues added); officers work on reports through the case card (`report.check`). Everything of the',
     'secretariat checks for an officer grant *in this forum*. `vote.mark` stores a mark only for an elector of the',
-    'meeting\'s group who is not disqualified; `vote.refresh` shows the posted tally card (what everyone in the',
-    'channel already sees) and, like a mark, is only answered in the meeting\'s own channel.',
+    "meeting's group who is not disqualified; `vote.refresh` shows the posted tally card (what everyone in the",
+    "channel already sees) and, like a mark, is only answered in the meeting's own channel.",
     '',
     '### Tenants',
     '',
@@ -215,17 +280,17 @@ function renderMatrix(rows: readonly string[]): string {
     '(`conversation.tenantId`, else `channelData.tenant.id`, compared without regard to case) is not listed,',
     'and to activities naming no tenant, before authentication and before any handler: messages, card',
     'actions, installs and membership updates alike, so nothing is read or stored for them. The handlers take',
-    'the caller\'s tenant from the same fields, so the door and the role checks agree on who is asking. Without',
-    '`ALLOWED_TENANTS` every tenant is served (owners use their own organisations\' tenants) and the role checks',
+    "the caller's tenant from the same fields, so the door and the role checks agree on who is asking. Without",
+    "`ALLOWED_TENANTS` every tenant is served (owners use their own organisations' tenants) and the role checks",
     'above do the rest: the "another tenant" column shows that a user of another tenant does what any owner does',
-    'with their own reports and drafts, and nothing of the secretariat\'s, a group\'s or another owner\'s.',
+    "with their own reports and drafts, and nothing of the secretariat's, a group's or another owner's.",
     '',
     `| verb / command | ${CALLERS.map((c) => COLUMN_TITLE[c]).join(' | ')} |`,
     `|---|${CALLERS.map(() => ':-:').join('|')}|`,
     ...rows.map((r) => `| ${label(r)} | ${CALLERS.map((c) => mark(EXPECTED[r]?.[c])).join(' | ')} |`),
     '',
-    `${Object.keys(ACTIONS).length} verbs and ${units.length - Object.keys(ACTIONS).length} command words (${rows.length - Object.keys(ACTIONS).length} groups)`
-      + ` × ${CALLERS.length} callers = ${cells} cells; ${allowed} allowed, each asserting its verb's success; ${cells - allowed} refused.`,
+    `${Object.keys(ACTIONS).length} verbs and ${units.length - Object.keys(ACTIONS).length} command words (${rows.length - Object.keys(ACTIONS).length} groups)` +
+      ` × ${CALLERS.length} callers = ${cells} cells; ${allowed} allowed, each asserting its verb's success; ${cells - allowed} refused.`,
     '',
   ];
   return out.join('\n');
@@ -239,14 +304,16 @@ async function snapshot(prefix: string): Promise<Set<string>> {
   const service = TableServiceClient.fromConnectionString(conn, { allowInsecureConnection: true });
   const names: string[] = [];
   for await (const t of service.listTables()) if (t.name?.startsWith(prefix)) names.push(t.name);
-  await Promise.all(names.map(async (name) => {
-    const table = TableClient.fromConnectionString(conn, name, { allowInsecureConnection: true });
-    for await (const e of table.listEntities({ queryOptions: { select: ['PartitionKey', 'RowKey'] } })) {
-      // The delivery workers' heartbeat (live instances share the app's send rate) beats on its own clock; it holds no one's data.
-      if (name.endsWith('Outbox') && e.partitionKey === 'instance') continue;
-      rows.add(`${name} ${e.partitionKey} ${e.rowKey} ${e.etag}`);
-    }
-  }));
+  await Promise.all(
+    names.map(async (name) => {
+      const table = TableClient.fromConnectionString(conn, name, { allowInsecureConnection: true });
+      for await (const e of table.listEntities({ queryOptions: { select: ['PartitionKey', 'RowKey'] } })) {
+        // The delivery workers' heartbeat (live instances share the app's send rate) beats on its own clock; it holds no one's data.
+        if (name.endsWith('Outbox') && e.partitionKey === 'instance') continue;
+        rows.add(`${name} ${e.partitionKey} ${e.rowKey} ${e.etag}`);
+      }
+    }),
+  );
   return rows;
 }
 
@@ -269,8 +336,19 @@ const diff = (before: Set<string>, after: Set<string>) => [
 
 // --- one press or one typed command -----------------------------------------------------------------
 
-interface Answer { status: number; text: string; raw: string; card?: any; verbs: string[] }
-interface Ctx { h: Harness; w: World; who: Persona; caller: Caller }
+interface Answer {
+  status: number;
+  text: string;
+  raw: string;
+  card?: any;
+  verbs: string[];
+}
+interface Ctx {
+  h: Harness;
+  w: World;
+  who: Persona;
+  caller: Caller;
+}
 
 /** What a person types for a command word: the word, with the arguments it needs, and where. */
 function typedOf(word: string, w: World): { text: string; where: 'personal' | 'channel' } {
@@ -301,7 +379,13 @@ function answerOf(res: { status: number; body: any }): Answer {
   if (body?.type === ADAPTIVE) return { status: 200, text: cardText(body.value), raw, card: body.value, verbs: verbsOf(body.value) };
   if (Array.isArray(body?.activities)) {
     const card = body.activities.map(cardOf).find(Boolean);
-    return { status: 200, text: body.activities.map((a: any) => `${a.text ?? ''}\n${cardText(cardOf(a))}`).join('\n'), raw, card, verbs: verbsOf(body.activities) };
+    return {
+      status: 200,
+      text: body.activities.map((a: any) => `${a.text ?? ''}\n${cardText(cardOf(a))}`).join('\n'),
+      raw,
+      card,
+      verbs: verbsOf(body.activities),
+    };
   }
   return { status: 200, text: typeof body?.value === 'string' ? body.value : '', raw, verbs: [] };
 }
@@ -312,9 +396,14 @@ async function perform(h: Harness, who: Persona, unit: string, w: World, press: 
     return answerOf(await h.post({ ...activityFor(h, who, where), type: 'message', text, deliveryMode: 'expectReplies' }));
   }
   const { data, where } = press ?? { data: {}, where: 'personal' as const };
-  return answerOf(await h.post({
-    ...activityFor(h, who, where), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: unit, data: { verb: unit, ...data } }, trigger: 'manual' },
-  }));
+  return answerOf(
+    await h.post({
+      ...activityFor(h, who, where),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: unit, data: { verb: unit, ...data } }, trigger: 'manual' },
+    }),
+  );
 }
 
 function verdict(row: string, a: Answer): 'allow' | 'refuse' {
@@ -329,48 +418,76 @@ function verdict(row: string, a: Answer): 'allow' | 'refuse' {
 
 type Check = (a: Answer, c: Ctx) => string | undefined | Promise<string | undefined>;
 
-const lines = (a: Answer) => a.text.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (a: Answer) =>
+  a.text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 /** The card's first line is this text (placeholders filled as given; without params, its fixed start). */
-const titled = (key: string, params?: Record<string, string | number>): Check => (a) => {
-  const want = params ? t(key, params) : t(key).split('{')[0]!.trim();
-  const first = lines(a)[0] ?? '';
-  return (params ? first === want : first.startsWith(want)) ? undefined : `title "${first}" is not "${want}" (${key})`;
-};
+const titled =
+  (key: string, params?: Record<string, string | number>): Check =>
+  (a) => {
+    const want = params ? t(key, params) : t(key).split('{')[0]!.trim();
+    const first = lines(a)[0] ?? '';
+    return (params ? first === want : first.startsWith(want)) ? undefined : `title "${first}" is not "${want}" (${key})`;
+  };
 /** The card's first line is exactly this. */
-const firstLine = (pick: (c: Ctx) => string): Check => (a, c) => lines(a)[0] === pick(c) ? undefined : `title "${lines(a)[0]}" is not "${pick(c)}"`;
+const firstLine =
+  (pick: (c: Ctx) => string): Check =>
+  (a, c) =>
+    lines(a)[0] === pick(c) ? undefined : `title "${lines(a)[0]}" is not "${pick(c)}"`;
 /** The answer says this text somewhere (filled with params; without params, its fixed start). */
-const says = (key: string, params?: Record<string, string | number>): Check => (a) => {
-  const want = params ? t(key, params) : t(key).split('{')[0]!.trim();
-  if (!want) return `${key} has no fixed text to look for: give its params`;
-  return a.text.includes(want) ? undefined : `does not say "${want}" (${key})`;
-};
+const says =
+  (key: string, params?: Record<string, string | number>): Check =>
+  (a) => {
+    const want = params ? t(key, params) : t(key).split('{')[0]!.trim();
+    if (!want) return `${key} has no fixed text to look for: give its params`;
+    return a.text.includes(want) ? undefined : `does not say "${want}" (${key})`;
+  };
 /** The answer shows a text the world holds (a title, a reference). */
-const shows = (pick: (c: Ctx) => string): Check => (a, c) => a.text.includes(pick(c)) ? undefined : `does not show "${pick(c)}"`;
+const shows =
+  (pick: (c: Ctx) => string): Check =>
+  (a, c) =>
+    a.text.includes(pick(c)) ? undefined : `does not show "${pick(c)}"`;
 /** The answer's buttons include these verbs: the next step a person takes from it. */
-const offers = (...verbs: string[]): Check => (a) => {
-  const missing = verbs.filter((v) => !a.verbs.includes(v));
-  return missing.length ? `no button for ${missing.join(', ')} (has ${[...new Set(a.verbs)].join(', ')})` : undefined;
-};
+const offers =
+  (...verbs: string[]): Check =>
+  (a) => {
+    const missing = verbs.filter((v) => !a.verbs.includes(v));
+    return missing.length ? `no button for ${missing.join(', ')} (has ${[...new Set(a.verbs)].join(', ')})` : undefined;
+  };
 /** Something in storage is as the verb leaves it. */
-const stored = (what: string, ok: (c: Ctx) => Promise<boolean>): Check => async (_a, c) => (await ok(c)) ? undefined : `storage: ${what}`;
-const all = (...checks: Check[]): Check => async (a, c) => {
-  for (const check of checks) { const problem = await check(a, c); if (problem) return problem; }
-  return undefined;
-};
+const stored =
+  (what: string, ok: (c: Ctx) => Promise<boolean>): Check =>
+  async (_a, c) =>
+    (await ok(c)) ? undefined : `storage: ${what}`;
+const all =
+  (...checks: Check[]): Check =>
+  async (a, c) => {
+    for (const check of checks) {
+      const problem = await check(a, c);
+      if (problem) return problem;
+    }
+    return undefined;
+  };
 const draftOf = (c: Ctx, id: string) => c.h.app.services.drafts.get<any>(personOf(c.who), id);
 /** The reference and title of one of the world's reports in ROUND. */
 const caseOf = async (c: Ctx, id: string) => {
   const r = (await c.h.app.services.reports.get<{ title: string }>(ROUND.id, id))!;
   return { reference: r.reference!, title: r.data.title };
 };
-const caseTitled = (pick: (w: World) => string): Check => async (a, c) => {
-  const { reference, title } = await caseOf(c, pick(c.w));
-  return lines(a)[0] === `${reference}: ${title}` ? undefined : `title "${lines(a)[0]}" is not the case of ${reference}`;
-};
-const caseSays = (key: string, pick: (w: World) => string, params: Record<string, string> = {}): Check => async (a, c) =>
-  says(key, { reference: (await caseOf(c, pick(c.w))).reference, ...params })(a, c);
+const caseTitled =
+  (pick: (w: World) => string): Check =>
+  async (a, c) => {
+    const { reference, title } = await caseOf(c, pick(c.w));
+    return lines(a)[0] === `${reference}: ${title}` ? undefined : `title "${lines(a)[0]}" is not the case of ${reference}`;
+  };
+const caseSays =
+  (key: string, pick: (w: World) => string, params: Record<string, string> = {}): Check =>
+  async (a, c) =>
+    says(key, { reference: (await caseOf(c, pick(c.w))).reference, ...params })(a, c);
 const hasStatus = (pick: (w: World) => string, status: string): Check =>
-  stored(`the report is ${status}`, async (c) => await statusOf(c, ROUND.id, pick(c.w)) === status);
+  stored(`the report is ${status}`, async (c) => (await statusOf(c, ROUND.id, pick(c.w))) === status);
 const agenda = (what: string, ok: (order: string[], w: World) => boolean): Check =>
   stored(what, async (c) => ok((await c.h.app.services.meetings.get(FORUM, c.w.editMeetingId))?.order ?? [], c.w));
 const statusOf = async (c: Ctx, roundId: string, reportId: string) => (await c.h.app.services.reports.get(roundId, reportId))?.status;
@@ -383,8 +500,11 @@ const personOf = (p: Persona) => ({ tenantId: p.tenantId, aadObjectId: p.aadObje
 const SUCCESS: Record<string, Check> = {
   'help.show': all(titled('help.title'), offers('report.new', 'report.mine')),
   'report.new': all(says('report.step.owner'), offers('report.next')),
-  'report.next': all(says('report.step.targets'), offers('report.next'),
-    stored('the draft holds the measure', async (c) => (await draftOf(c, c.w.draftId))?.data?.report?.title === GOOD_INPUT.measure.title)),
+  'report.next': all(
+    says('report.step.targets'),
+    offers('report.next'),
+    stored('the draft holds the measure', async (c) => (await draftOf(c, c.w.draftId))?.data?.report?.title === GOOD_INPUT.measure.title),
+  ),
   'report.back': all(says('report.step.measure'), offers('report.next')),
   'report.goto': all(says('report.step.owner'), offers('report.next')),
   'report.close': all(titled('wizard.closed.title'), offers('report.resume')),
@@ -392,83 +512,196 @@ const SUCCESS: Record<string, Check> = {
   'report.resume': all(says('report.step.owner'), offers('report.next')),
   'report.cancel': all(titled('wizard.deleteConfirm.title'), offers('draft.deleteConfirm')),
   'draft.delete': all(titled('wizard.deleteConfirm.title'), offers('draft.deleteConfirm')),
-  'draft.deleteConfirm': all(titled('wizard.deleted'), stored('the draft is gone', async (c) => !(await draftOf(c, c.w.draftId)))),
-  'report.submit': all(titled('receipt.title'), offers('report.open'),
-    stored('the report is submitted', async (c) => await statusOf(c, c.w.demoRoundId, c.w.fullDraftId) === 'submitted')),
+  'draft.deleteConfirm': all(
+    titled('wizard.deleted'),
+    stored('the draft is gone', async (c) => !(await draftOf(c, c.w.draftId))),
+  ),
+  'report.submit': all(
+    titled('receipt.title'),
+    offers('report.open'),
+    stored('the report is submitted', async (c) => (await statusOf(c, c.w.demoRoundId, c.w.fullDraftId)) === 'submitted'),
+  ),
   'report.mine': all(titled('reports.title'), offers('report.resume')),
-  'report.open': all(firstLine((c) => t('report.detail.title', { reference: c.w.report.reference, title: SECRET.measure.title })), offers('report.edit', 'report.withdraw')),
-  'report.edit': all(shows((c) => t('wizard.editTitle', { reference: c.w.report.reference })), offers('report.submit')),
-  'report.withdraw': all(firstLine((c) => t('withdraw.confirm.title', { reference: c.w.report.reference })), offers('report.withdrawConfirm')),
-  'report.withdrawConfirm': all(shows((c) => t('withdraw.done', { reference: c.w.report.reference })),
-    stored('the report is withdrawn', async (c) => await statusOf(c, c.w.report.roundId, c.w.report.reportId) === 'withdrawn')),
+  'report.open': all(
+    firstLine((c) => t('report.detail.title', { reference: c.w.report.reference, title: SECRET.measure.title })),
+    offers('report.edit', 'report.withdraw'),
+  ),
+  'report.edit': all(
+    shows((c) => t('wizard.editTitle', { reference: c.w.report.reference })),
+    offers('report.submit'),
+  ),
+  'report.withdraw': all(
+    firstLine((c) => t('withdraw.confirm.title', { reference: c.w.report.reference })),
+    offers('report.withdrawConfirm'),
+  ),
+  'report.withdrawConfirm': all(
+    shows((c) => t('withdraw.done', { reference: c.w.report.reference })),
+    stored('the report is withdrawn', async (c) => (await statusOf(c, c.w.report.roundId, c.w.report.reportId)) === 'withdrawn'),
+  ),
   'privacy.show': all(titled('privacy.title'), offers('privacy.deleteDrafts')),
   'privacy.deleteDrafts': all(titled('privacy.deleteConfirm.title'), offers('privacy.deleteDraftsConfirm')),
-  'privacy.deleteDraftsConfirm': all(titled('privacy.deleted.title'),
-    stored('the caller has no drafts', async (c) => (await c.h.app.services.drafts.list(personOf(c.who))).length === 0)),
+  'privacy.deleteDraftsConfirm': all(
+    titled('privacy.deleted.title'),
+    stored('the caller has no drafts', async (c) => (await c.h.app.services.drafts.list(personOf(c.who))).length === 0),
+  ),
   'secretariat.menu': all(titled('secretariat.menu.title'), offers('overview.show', 'round.list', 'roles.list')),
-  'roles.list': all(titled('roles.title'), shows(() => GROUP_MEMBER.name), offers('roles.addForm', 'roles.remove')),
+  'roles.list': all(
+    titled('roles.title'),
+    shows(() => GROUP_MEMBER.name),
+    offers('roles.addForm', 'roles.remove'),
+  ),
   'roles.addForm': all(titled('roles.form.memberTitle'), offers('roles.add')),
-  'roles.add': all(titled('roles.title'), shows(() => NEW_MEMBER.name),
-    stored('the new member is in group vest', async (c) => (await c.h.app.services.roles.of(personOf(NEW_MEMBER))).some((g) => g.forum === FORUM && g.group === 'vest' && g.role === 'member'))),
+  'roles.add': all(
+    titled('roles.title'),
+    shows(() => NEW_MEMBER.name),
+    stored('the new member is in group vest', async (c) =>
+      (await c.h.app.services.roles.of(personOf(NEW_MEMBER))).some((g) => g.forum === FORUM && g.group === 'vest' && g.role === 'member'),
+    ),
+  ),
   'roles.remove': all(titled('roles.removeConfirm.title', { name: OTHER_GROUP_MEMBER.name }), offers('roles.removeConfirm')),
-  'roles.removeConfirm': all(titled('roles.title'),
-    stored('the member is removed', async (c) => !(await c.h.app.services.roles.of(personOf(OTHER_GROUP_MEMBER))).some((g) => g.forum === FORUM))),
+  'roles.removeConfirm': all(
+    titled('roles.title'),
+    stored('the member is removed', async (c) => !(await c.h.app.services.roles.of(personOf(OTHER_GROUP_MEMBER))).some((g) => g.forum === FORUM)),
+  ),
   'channel.form': all(titled('channel.title'), offers('channel.assign')),
-  'channel.assign': all(titled('roles.title'),
-    stored('the channel is assigned by the officer', async (c) => (await c.h.app.services.groups.groupOfChannel(CHANNEL))?.assignedBy !== 'test')),
+  'channel.assign': all(
+    titled('roles.title'),
+    stored('the channel is assigned by the officer', async (c) => (await c.h.app.services.groups.groupOfChannel(CHANNEL))?.assignedBy !== 'test'),
+  ),
   'round.list': all(titled('rounds.title'), offers('round.newForm')),
   'round.newForm': all(titled('round.form.title'), offers('round.create')),
-  'round.create': all(says('rounds.created', { year: 2028 }), stored('round 2028 exists', async (c) => (await c.h.app.services.rounds.list()).some((r) => r.year === 2028))),
-  'round.open': all(titled('rounds.title'), stored('round 2029 is open', async (c) => (await c.h.app.services.rounds.get(c.w.plannedRoundId))?.status === 'open')),
+  'round.create': all(
+    says('rounds.created', { year: 2028 }),
+    stored('round 2028 exists', async (c) => (await c.h.app.services.rounds.list()).some((r) => r.year === 2028)),
+  ),
+  'round.open': all(
+    titled('rounds.title'),
+    stored('round 2029 is open', async (c) => (await c.h.app.services.rounds.get(c.w.plannedRoundId))?.status === 'open'),
+  ),
   'round.close': all(titled('rounds.closeConfirm.title', { year: ROUND.year }), offers('round.closeConfirm')),
-  'round.closeConfirm': all(says('rounds.closed', { year: ROUND.year }), stored('the demo round is closed', async (c) => (await c.h.app.services.rounds.get(c.w.demoRoundId))?.status === 'closed')),
+  'round.closeConfirm': all(
+    says('rounds.closed', { year: ROUND.year }),
+    stored('the demo round is closed', async (c) => (await c.h.app.services.rounds.get(c.w.demoRoundId))?.status === 'closed'),
+  ),
   'overview.show': all(titled('overview.title', { year: ROUND.year }), offers('overview.show')),
-  'report.check': all(caseTitled((w) => w.toCheck), offers('report.checkPass', 'report.return')),
-  'report.checkPass': all(caseSays('case.checked', (w) => w.toCheck), hasStatus((w) => w.toCheck, 'formally_checked')),
-  'report.return': all(caseSays('case.return.title', (w) => w.toReturn), offers('report.returnConfirm')),
-  'report.returnConfirm': all(caseSays('case.returned', (w) => w.toReturn), hasStatus((w) => w.toReturn, 'returned')),
-  'report.moveGroup': all(caseSays('case.group.title', (w) => w.toMove), offers('report.moveGroupConfirm')),
-  'report.moveGroupConfirm': all(caseSays('case.groupChanged', (w) => w.toMove, { group: 'Arbeidsgruppe Oslo' }),
-    stored('the report is in group oslo', async (c) => (await c.h.app.services.reports.get(ROUND.id, c.w.toMove))?.summary.workingGroup === 'oslo')),
-  'decision.form': all(caseSays('decision.form.title', (w) => w.toDecide), offers('decision.record')),
-  'decision.record': all(says('decision.recorded'), hasStatus((w) => w.toDecide, 'granted')),
+  'report.check': all(
+    caseTitled((w) => w.toCheck),
+    offers('report.checkPass', 'report.return'),
+  ),
+  'report.checkPass': all(
+    caseSays('case.checked', (w) => w.toCheck),
+    hasStatus((w) => w.toCheck, 'formally_checked'),
+  ),
+  'report.return': all(
+    caseSays('case.return.title', (w) => w.toReturn),
+    offers('report.returnConfirm'),
+  ),
+  'report.returnConfirm': all(
+    caseSays('case.returned', (w) => w.toReturn),
+    hasStatus((w) => w.toReturn, 'returned'),
+  ),
+  'report.moveGroup': all(
+    caseSays('case.group.title', (w) => w.toMove),
+    offers('report.moveGroupConfirm'),
+  ),
+  'report.moveGroupConfirm': all(
+    caseSays('case.groupChanged', (w) => w.toMove, { group: 'Arbeidsgruppe Oslo' }),
+    stored('the report is in group oslo', async (c) => (await c.h.app.services.reports.get(ROUND.id, c.w.toMove))?.summary.workingGroup === 'oslo'),
+  ),
+  'decision.form': all(
+    caseSays('decision.form.title', (w) => w.toDecide),
+    offers('decision.record'),
+  ),
+  'decision.record': all(
+    says('decision.recorded'),
+    hasStatus((w) => w.toDecide, 'granted'),
+  ),
   'decision.paid': all(titled('case.action.paid'), offers('decision.paidConfirm')),
-  'decision.paidConfirm': all(caseSays('decision.paidRecorded', (w) => w.toPay, { amount: '0 kr' }), hasStatus((w) => w.toPay, 'paid')),
+  'decision.paidConfirm': all(
+    caseSays('decision.paidRecorded', (w) => w.toPay, { amount: '0 kr' }),
+    hasStatus((w) => w.toPay, 'paid'),
+  ),
   'decision.pending': all(titled('decision.list.title', { year: ROUND.year }), offers('decision.grantAll')),
   'decision.grantAll': all(titled('decision.bulk.title'), offers('decision.grantAllConfirm')),
-  'decision.grantAllConfirm': all(titled('decision.bulk.action'), hasStatus((w) => w.toGrantAll, 'granted')),
-  'export.round': all(titled('export.title', { year: ROUND.year }), says('export.xlsx'), (a) => a.raw.includes('/exports/') ? undefined : 'no download link'),
+  'decision.grantAllConfirm': all(
+    titled('decision.bulk.action'),
+    hasStatus((w) => w.toGrantAll, 'granted'),
+  ),
+  'export.round': all(titled('export.title', { year: ROUND.year }), says('export.xlsx'), (a) => (a.raw.includes('/exports/') ? undefined : 'no download link')),
   'round.purge': all(titled('privacy.purge.title'), offers('round.purgeConfirm')),
-  'round.purgeConfirm': all(titled('privacy.purge.done.title'), stored('round 2024 is gone', async (c) => !(await c.h.app.services.rounds.get(c.w.oldRoundId)))),
+  'round.purgeConfirm': all(
+    titled('privacy.purge.done.title'),
+    stored('round 2024 is gone', async (c) => !(await c.h.app.services.rounds.get(c.w.oldRoundId))),
+  ),
   'meeting.list': all(titled('forum.list.title'), offers('meeting.show', 'meeting.new')),
   'meeting.new': all(titled('forum.new.title'), offers('meeting.create')),
-  'meeting.create': all(firstLine(() => 'Møte Oslo'), says('forum.phase.draft'),
-    stored('the meeting exists', async (c) => (await c.h.app.services.meetings.list(FORUM)).some((m) => m.title === 'Møte Oslo'))),
-  'meeting.show': all(firstLine(() => 'Høstmøte Vest'), offers('meeting.add', 'vote.open')),
-  'meeting.add': all(says('forum.phase.draft'), agenda('the spare report is on the agenda', (order, w) => order.includes(w.spareReportId))),
-  'meeting.move': all(says('forum.phase.draft'), agenda('the second item moved up', (order, w) => order.indexOf(w.editItems[1]!) < order.indexOf(w.editItems[0]!))),
-  'meeting.remove': all(says('forum.phase.draft'), agenda('the first item is off the agenda', (order, w) => !order.includes(w.editItems[0]!)),
-    hasStatus((w) => w.editItems[0]!, 'formally_checked')),
-  'meeting.post': all(says('forum.phase.posted'), stored('the agenda is posted', async (c) => !!(await c.h.app.services.meetings.get(FORUM, c.w.editMeetingId))?.posted)),
+  'meeting.create': all(
+    firstLine(() => 'Møte Oslo'),
+    says('forum.phase.draft'),
+    stored('the meeting exists', async (c) => (await c.h.app.services.meetings.list(FORUM)).some((m) => m.title === 'Møte Oslo')),
+  ),
+  'meeting.show': all(
+    firstLine(() => 'Høstmøte Vest'),
+    offers('meeting.add', 'vote.open'),
+  ),
+  'meeting.add': all(
+    says('forum.phase.draft'),
+    agenda('the spare report is on the agenda', (order, w) => order.includes(w.spareReportId)),
+  ),
+  'meeting.move': all(
+    says('forum.phase.draft'),
+    agenda('the second item moved up', (order, w) => order.indexOf(w.editItems[1]!) < order.indexOf(w.editItems[0]!)),
+  ),
+  'meeting.remove': all(
+    says('forum.phase.draft'),
+    agenda('the first item is off the agenda', (order, w) => !order.includes(w.editItems[0]!)),
+    hasStatus((w) => w.editItems[0]!, 'formally_checked'),
+  ),
+  'meeting.post': all(
+    says('forum.phase.posted'),
+    stored('the agenda is posted', async (c) => !!(await c.h.app.services.meetings.get(FORUM, c.w.editMeetingId))?.posted),
+  ),
   'meeting.recommendation': all(titled('forum.recommendation.title', { title: 'Vårmøte Vest' }), offers('meeting.csv')),
   'meeting.csv': all(titled('forum.recommendation.title', { title: 'Vårmøte Vest' }), says('forum.recommendation.csvTitle')),
-  'vote.open': all(says('forum.phase.voting'), offers('vote.close'),
-    stored('the vote is open', async (c) => (await c.h.app.services.meetings.get(FORUM, c.w.editMeetingId))?.vote?.status === 'open')),
-  'vote.mark': all(says('forum.vote.saved', { label: t('forum.mark.prioritise') }),
-    stored('the mark is stored', async (c) => (await c.h.app.services.votes.of(c.w.meetingId, c.w.agendaReportId)).some((m) => m.voter.aadObjectId === c.who.aadObjectId && m.mark === 'prioritise'))),
+  'vote.open': all(
+    says('forum.phase.voting'),
+    offers('vote.close'),
+    stored('the vote is open', async (c) => (await c.h.app.services.meetings.get(FORUM, c.w.editMeetingId))?.vote?.status === 'open'),
+  ),
+  'vote.mark': all(
+    says('forum.vote.saved', { label: t('forum.mark.prioritise') }),
+    stored('the mark is stored', async (c) =>
+      (await c.h.app.services.votes.of(c.w.meetingId, c.w.agendaReportId)).some((m) => m.voter.aadObjectId === c.who.aadObjectId && m.mark === 'prioritise'),
+    ),
+  ),
   'vote.refresh': all(titled('forum.vote.progress', { n: 1, of: 1, group: 'Arbeidsgruppe Vest', title: 'Vårmøte Vest' }), offers('vote.refresh')),
-  'vote.close': all(says('forum.vote.closedNotice'), offers('meeting.recommendation'),
-    stored('the vote is closed', async (c) => (await c.h.app.services.meetings.get(FORUM, c.w.meetingId))?.vote?.status === 'closed')),
+  'vote.close': all(
+    says('forum.vote.closedNotice'),
+    offers('meeting.recommendation'),
+    stored('the vote is closed', async (c) => (await c.h.app.services.meetings.get(FORUM, c.w.meetingId))?.vote?.status === 'closed'),
+  ),
   'cmd:leveringsstatus': titled('delivery.status.title'),
   // The creator and colleagues get the report's own card, officers the case card: both titled "reference: title".
   'cmd:vis': firstLine((c) => `${c.w.report.reference}: ${SECRET.measure.title}`),
 };
 /** Typed commands that run a verb's handler succeed as that verb does. */
 const TYPED_AS: Record<string, string> = {
-  'cmd:hjelp': 'help.show', 'cmd:meld behov': 'report.new', 'cmd:fortsett': 'report.continue', 'cmd:mine meldinger': 'report.mine',
-  'cmd:mine data': 'privacy.show', 'cmd:slett gamle runder': 'round.purge', 'cmd:sekretariat': 'secretariat.menu', 'cmd:oversikt': 'overview.show',
-  'cmd:ny runde': 'round.newForm', 'cmd:runder': 'round.list', 'cmd:roller': 'roles.list', 'cmd:kanal': 'channel.form', 'cmd:nytt møte': 'meeting.new',
-  'cmd:møter': 'meeting.list', 'cmd:eksport': 'export.round', 'cmd:vedtak': 'decision.pending',
+  'cmd:hjelp': 'help.show',
+  'cmd:meld behov': 'report.new',
+  'cmd:fortsett': 'report.continue',
+  'cmd:mine meldinger': 'report.mine',
+  'cmd:mine data': 'privacy.show',
+  'cmd:slett gamle runder': 'round.purge',
+  'cmd:sekretariat': 'secretariat.menu',
+  'cmd:oversikt': 'overview.show',
+  'cmd:ny runde': 'round.newForm',
+  'cmd:runder': 'round.list',
+  'cmd:roller': 'roles.list',
+  'cmd:kanal': 'channel.form',
+  'cmd:nytt møte': 'meeting.new',
+  'cmd:møter': 'meeting.list',
+  'cmd:eksport': 'export.round',
+  'cmd:vedtak': 'decision.pending',
 };
 for (const [command, verb] of Object.entries(TYPED_AS)) SUCCESS[command] = SUCCESS[verb]!;
 /** SUCCESS's key of a row: the verb, or `cmd:` and the group's first word. */
@@ -511,13 +744,32 @@ describe('authorization matrix: every command and card action against every kind
   it('has a row for every action verb and every command word, and no row for anything else', () => {
     assert.deepEqual([...Object.keys(EXPECTED)].sort(), [...rows].sort(), 'docs/security.md and this test need a row for each new verb or command word');
     const words = COMMANDS.flatMap((c) => c.words);
-    assert.deepEqual(rows.flatMap(unitsOf).filter((u) => u.startsWith('cmd:')).map((u) => u.slice(4)).sort(), [...words].sort());
+    assert.deepEqual(
+      rows
+        .flatMap(unitsOf)
+        .filter((u) => u.startsWith('cmd:'))
+        .map((u) => u.slice(4))
+        .sort(),
+      [...words].sort(),
+    );
   });
 
   it('has a success check for every verb and command group, and a press for every verb', () => {
-    assert.deepEqual(rows.filter((r) => !SUCCESS[successKey(r)]), [], 'each verb and command group needs its specific success in SUCCESS');
-    assert.deepEqual(Object.keys(ACTIONS).filter((v) => !PRESSES.some(([p]) => p === v)), [], 'each verb needs a valid press in verbWorld.ts PRESSES');
-    assert.deepEqual(Object.keys(SUCCESS).filter((k) => !rows.some((r) => successKey(r) === k)), [], 'SUCCESS names no verb the bot does not have');
+    assert.deepEqual(
+      rows.filter((r) => !SUCCESS[successKey(r)]),
+      [],
+      'each verb and command group needs its specific success in SUCCESS',
+    );
+    assert.deepEqual(
+      Object.keys(ACTIONS).filter((v) => !PRESSES.some(([p]) => p === v)),
+      [],
+      'each verb needs a valid press in verbWorld.ts PRESSES',
+    );
+    assert.deepEqual(
+      Object.keys(SUCCESS).filter((k) => !rows.some((r) => successKey(r) === k)),
+      [],
+      'SUCCESS names no verb the bot does not have',
+    );
   });
 
   for (const caller of Object.keys(PERSONA) as Array<keyof typeof PERSONA>) {
@@ -525,7 +777,10 @@ describe('authorization matrix: every command and card action against every kind
     it(`answers ${caller} as the matrix says: the verb's own success when allowed, nothing stored or revealed when refused`, async () => {
       const who = PERSONA[caller];
       const prefix = uniquePrefix();
-      const h = await startHarness({ ...FAST_DELIVERY, ...noLimit, ...WORLD_ENV, TABLE_PREFIX: prefix, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId }, { now: () => clock.now });
+      const h = await startHarness(
+        { ...FAST_DELIVERY, ...noLimit, ...WORLD_ENV, TABLE_PREFIX: prefix, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId },
+        { now: () => clock.now },
+      );
       try {
         const w = await seedWorld(h, who);
         const presses = await pressesFor(h, w);
@@ -547,7 +802,7 @@ describe('authorization matrix: every command and card action against every kind
         const changed = diff(before, await settled(prefix));
         if (changed.length) wrong.push(`refused actions stored something:\n  ${changed.slice(0, 20).join('\n  ')}`);
         // Only the creator and colleagues reach the creator's report; what others may do leaves it as it was.
-        if (!['creator', 'colleague', 'officer'].includes(caller)) assert.equal(await creators(), creatorsBefore, 'the creator\'s report is unchanged');
+        if (!['creator', 'colleague', 'officer'].includes(caller)) assert.equal(await creators(), creatorsBefore, "the creator's report is unchanged");
 
         // A voting card is answered only in the meeting's own channel: from personal chat even a member is refused and sees nothing of the item.
         if (caller === 'groupMember') {
@@ -555,7 +810,8 @@ describe('authorization matrix: every command and card action against every kind
           for (const verb of ['vote.refresh', 'vote.mark']) {
             const a = await perform(h, who, verb, w, { ...presses.get(verb)!, where: 'personal' });
             if (verdict(verb, a) !== 'refuse') wrong.push(`${verb} from personal chat was answered: ${a.text.slice(0, 160)}`);
-            for (const secret of [item.data.title, item.data.ownerName]) if (a.raw.includes(secret)) wrong.push(`${verb} from personal chat revealed ${secret}`);
+            for (const secret of [item.data.title, item.data.ownerName])
+              if (a.raw.includes(secret)) wrong.push(`${verb} from personal chat revealed ${secret}`);
           }
         }
 
@@ -569,14 +825,17 @@ describe('authorization matrix: every command and card action against every kind
             const leaked = SECRETS.filter((x) => a.raw.includes(x));
             if (leaked.length) wrong.push(`${verb} with the creator's draft id revealed ${leaked.join(', ')}`);
           }
-          assert.equal(await owners(), draftBefore, 'the creator\'s draft is unchanged');
+          assert.equal(await owners(), draftBefore, "the creator's draft is unchanged");
         }
 
         for (const unit of allowedOrder((u) => expectedOf(u) === 'allow')) {
           const a = await perform(h, who, unit, w, presses.get(unit));
           const row = rowOfUnit(unit);
           if (show) console.log(`  ${caller} ${unit}: ${lines(a).slice(0, 3).join(' | ').slice(0, 200)} [${[...new Set(a.verbs)].join(' ')}]`);
-          if (verdict(row, a) !== 'allow') { wrong.push(`${unit}: expected allow, was refused: ${a.text.slice(0, 160).replace(/\n/g, ' | ')}`); continue; }
+          if (verdict(row, a) !== 'allow') {
+            wrong.push(`${unit}: expected allow, was refused: ${a.text.slice(0, 160).replace(/\n/g, ' | ')}`);
+            continue;
+          }
           const problem = await (SUCCESS[successKey(row)] ?? (() => 'no success check'))(a, c);
           if (problem) wrong.push(`${unit}: allowed but not the verb's success: ${problem}`);
         }
@@ -594,18 +853,32 @@ describe('authorization matrix: every command and card action against every kind
     const doorPrefix = uniquePrefix();
     before(async () => {
       door = await startHarness({
-        ...noLimit, TABLE_PREFIX: doorPrefix, ALLOWED_TENANTS: TENANT, MicrosoftAppId: '4a5f2b8e-1c3d-4e6f-8a9b-0c1d2e3f4a5b',
-        MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'MultiTenant',
+        ...noLimit,
+        TABLE_PREFIX: doorPrefix,
+        ALLOWED_TENANTS: TENANT,
+        MicrosoftAppId: '4a5f2b8e-1c3d-4e6f-8a9b-0c1d2e3f4a5b',
+        MicrosoftAppPassword: 'not-a-real-secret',
+        MicrosoftAppType: 'MultiTenant',
       });
     });
-    after(async () => { await door?.stop(); });
+    after(async () => {
+      await door?.stop();
+    });
 
     // The Bot Framework SDK prints every refused token; the status code is what is tested here.
     let consoleError: typeof console.error;
-    beforeEach(() => { consoleError = console.error; console.error = () => undefined; });
-    afterEach(() => { console.error = consoleError; });
+    beforeEach(() => {
+      consoleError = console.error;
+      console.error = () => undefined;
+    });
+    afterEach(() => {
+      console.error = consoleError;
+    });
 
-    for (const [caller, who, status] of [['foreignTenantAtDoor', FOREIGN, 403], ['noToken', OWNER, 401]] as const) {
+    for (const [caller, who, status] of [
+      ['foreignTenantAtDoor', FOREIGN, 403],
+      ['noToken', OWNER, 401],
+    ] as const) {
       it(`answers ${status} to every verb and command for ${caller}, before any handler, storing nothing`, async () => {
         const before = await snapshot(doorPrefix);
         const wrong: string[] = [];
@@ -626,7 +899,15 @@ describe('authorization matrix: every command and card action against every kind
       const statuses = [
         (await door.post({ ...foreign, type: 'installationUpdate', action: 'add' })).status,
         (await door.post({ ...foreign, type: 'conversationUpdate', membersAdded: [{ id: 'x' }] })).status,
-        (await door.post({ ...tenantless, conversation: { id: conversation.id, conversationType: 'personal' }, channelData: { ...channelData, tenant: undefined }, type: 'message', text: 'hjelp' })).status,
+        (
+          await door.post({
+            ...tenantless,
+            conversation: { id: conversation.id, conversationType: 'personal' },
+            channelData: { ...channelData, tenant: undefined },
+            type: 'message',
+            text: 'hjelp',
+          })
+        ).status,
       ];
       assert.deepEqual(statuses, [403, 403, 403]);
       assert.deepEqual(diff(before, await snapshot(doorPrefix)), []);
@@ -645,13 +926,16 @@ describe('authorization matrix: every command and card action against every kind
     const inDoc = i >= 0 && j > i ? current.slice(i, j + end.length) : undefined;
     if (process.env.AUTHZ_WRITE_DOCS === '1' && inDoc !== block) {
       // Only our section is replaced; whatever else the file holds (the Dependencies section) stays as it is.
-      const next = inDoc !== undefined ? current.slice(0, i) + block + current.slice(j + end.length)
-        : current ? `${current.trimEnd()}\n\n${block}\n` : `# Security\n\n${block}\n`;
+      const next =
+        inDoc !== undefined
+          ? current.slice(0, i) + block + current.slice(j + end.length)
+          : current
+            ? `${current.trimEnd()}\n\n${block}\n`
+            : `# Security\n\n${block}\n`;
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, next);
       return;
     }
-    assert.equal(inDoc, block, 'docs/security.md\'s authorization matrix is out of date: run the suite with AUTHZ_WRITE_DOCS=1');
+    assert.equal(inDoc, block, "docs/security.md's authorization matrix is out of date: run the suite with AUTHZ_WRITE_DOCS=1");
   });
-
 });

@@ -12,16 +12,39 @@ describe('the benchmark suite (quick smoke run)', function () {
   it('runs every benchmark and writes bench/results.json', async () => {
     const out = path.join(ROOT, 'bench', 'results.json');
     const before = fs.existsSync(out) ? fs.statSync(out).mtimeMs : 0;
-    const child = spawn(process.execPath, ['--no-deprecation', path.join(ROOT, 'dist', 'bench', 'run.js'), '--quick'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--no-deprecation', path.join(ROOT, 'dist', 'bench', 'run.js'), '--quick'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
-    child.stdout.on('data', (c) => { output += c; });
-    child.stderr.on('data', (c) => { output += c; });
+    child.stdout.on('data', (c) => {
+      output += c;
+    });
+    child.stderr.on('data', (c) => {
+      output += c;
+    });
     const code = await new Promise<number | null>((r) => child.once('exit', r));
     assert.equal(code, 0, output);
     assert.ok(fs.statSync(out).mtimeMs > before, 'results written');
     const rows = JSON.parse(fs.readFileSync(out, 'utf8')) as Array<Record<string, unknown>>;
     const names = rows.map((r) => r.name);
-    for (const name of ['submit.throughput', 'submit.echo', 'submit.latency.p50', 'submit.latency.p99', 'vote.storm.p99', 'vote.storm.stored', 'delivery.time', 'overview.1k', 'export.memory.xlsx', 'export.memory.csv', 'startup', 'input.text.1mb', 'input.orgnr.1mb', 'input.lineList.80k', 'input.step.1mb']) {
+    for (const name of [
+      'submit.throughput',
+      'submit.echo',
+      'submit.latency.p50',
+      'submit.latency.p99',
+      'vote.storm.p99',
+      'vote.storm.stored',
+      'delivery.time',
+      'overview.1k',
+      'export.memory.xlsx',
+      'export.memory.csv',
+      'startup',
+      'input.text.1mb',
+      'input.orgnr.1mb',
+      'input.lineList.80k',
+      'input.step.1mb',
+    ]) {
       assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
     }
     for (const r of rows) {

@@ -9,9 +9,20 @@ import { invokeCard, sentCard, sentMentioning, submitted, waitForSent, useSecret
 
 // Every verb and command of the secretariat's casework, with data that would change something.
 const VERBS = [
-  'report.check', 'report.checkPass', 'report.return', 'report.returnConfirm', 'report.moveGroup', 'report.moveGroupConfirm',
-  'decision.form', 'decision.record', 'decision.paid', 'decision.paidConfirm', 'decision.pending', 'decision.grantAll',
-  'decision.grantAllConfirm', 'export.round',
+  'report.check',
+  'report.checkPass',
+  'report.return',
+  'report.returnConfirm',
+  'report.moveGroup',
+  'report.moveGroupConfirm',
+  'decision.form',
+  'decision.record',
+  'decision.paid',
+  'decision.paidConfirm',
+  'decision.pending',
+  'decision.grantAll',
+  'decision.grantAllConfirm',
+  'export.round',
 ];
 
 describe('the secretariat checks reports', function () {
@@ -19,8 +30,18 @@ describe('the secretariat checks reports', function () {
   const bot = useSecretariatBot('2026-12-01T09:00:00Z');
   const clock = bot.clock;
   let h: Harness;
-  before(() => { h = bot.h(); });
-  afterEach(function () { if (this.currentTest?.state === 'failed') console.log(h.logLines.filter((l) => /"level":"error"/.test(l)).slice(-2).join('\n')); });
+  before(() => {
+    h = bot.h();
+  });
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed')
+      console.log(
+        h.logLines
+          .filter((l) => /"level":"error"/.test(l))
+          .slice(-2)
+          .join('\n'),
+      );
+  });
 
   it('refuses every casework button and command to anyone who is not an officer, and stores nothing', async () => {
     const r = await submitted(h, OWNER);
@@ -29,7 +50,14 @@ describe('the secretariat checks reports', function () {
     for (const who of [OWNER, OTHER_OWNER, MEMBER, FOREIGN]) {
       for (const verb of VERBS) {
         const card = await invokeCard(h, who, verb, {
-          roundId: r.roundId, reportId: r.reportId, comment: 'Rett dette', workingGroup: 'nord', outcome: 'granted', grant1: '1250000', grant2: '1000000', reason: 'x',
+          roundId: r.roundId,
+          reportId: r.reportId,
+          comment: 'Rett dette',
+          workingGroup: 'nord',
+          outcome: 'granted',
+          grant1: '1250000',
+          grant2: '1000000',
+          reason: 'x',
         });
         assert.match(cardText(card), /bare for sekretariatet/, `${who.name} ${verb}`);
         assert.ok(!cardText(card).includes('Lesing i alle fag'), `${verb} reveals nothing`);
@@ -55,8 +83,20 @@ describe('the secretariat checks reports', function () {
       const [reply] = await h.send(OFFICER, typed);
       const text = cardText(cardOf(reply));
       assert.match(text, new RegExp(`${r.reference}: Lesing i alle fag`), typed);
-      for (const expected of ['Eksempel kommune', '974 760 673', 'OsloMet – storbyuniversitetet', 'Ola Professor', 'kari.nordmann@eksempel.kommune.no',
-        '2027–2028', '2028–2029', '1 250 000 kr', 'Arbeidsgruppe Vest', 'Historikk', 'Utkast → Sendt inn · Eier', 'Sendt inn']) {
+      for (const expected of [
+        'Eksempel kommune',
+        '974 760 673',
+        'OsloMet – storbyuniversitetet',
+        'Ola Professor',
+        'kari.nordmann@eksempel.kommune.no',
+        '2027–2028',
+        '2028–2029',
+        '1 250 000 kr',
+        'Arbeidsgruppe Vest',
+        'Historikk',
+        'Utkast → Sendt inn · Eier',
+        'Sendt inn',
+      ]) {
         assert.ok(text.includes(expected), `${typed}: ${expected}`);
       }
       assert.equal(actionData(cardOf(reply), 'report.checkPass').reportId, r.reportId);
@@ -102,7 +142,10 @@ describe('the secretariat checks reports', function () {
     await press(h, OFFICER, card, 'report.checkPass');
     const report = await h.app.services.reports.get(r.roundId, r.reportId);
     assert.equal(report?.status, 'formally_checked');
-    assert.deepEqual(report?.history.map((e) => e.to), ['submitted', 'formally_checked']);
+    assert.deepEqual(
+      report?.history.map((e) => e.to),
+      ['submitted', 'formally_checked'],
+    );
     assert.equal(report?.history[1].actor.id, `${OFFICER.tenantId}:${OFFICER.aadObjectId}`);
   });
 
@@ -147,7 +190,10 @@ describe('the secretariat checks reports', function () {
     assert.equal(report?.version, 2);
     assert.equal(report?.data.uhContact, 'Ola Professor, 22 11 11 11');
     assert.equal(report?.data.contactName, 'Kari Nordmann-Berg');
-    assert.deepEqual(report?.history.map((e) => e.to), ['submitted', 'returned', 'submitted']);
+    assert.deepEqual(
+      report?.history.map((e) => e.to),
+      ['submitted', 'returned', 'submitted'],
+    );
 
     // Once resubmitted after the deadline, it is locked again like every other report.
     const again = await invokeCard(h, OWNER, 'report.edit', { reportId: r.reportId });
@@ -156,7 +202,12 @@ describe('the secretariat checks reports', function () {
 
   it('refuses to return a report that is already further along, changing nothing', async () => {
     const r = await submitted(h, OWNER);
-    await h.app.services.reports.setStatus(r.roundId, r.reportId, (from) => ({ from, to: 'withdrawn', at: new clock.Date().toISOString(), actor: { role: 'owner' } }));
+    await h.app.services.reports.setStatus(r.roundId, r.reportId, (from) => ({
+      from,
+      to: 'withdrawn',
+      at: new clock.Date().toISOString(),
+      actor: { role: 'owner' },
+    }));
     for (const verb of ['report.return', 'report.returnConfirm', 'report.checkPass']) {
       const card = await invokeCard(h, OFFICER, verb, { roundId: r.roundId, reportId: r.reportId, comment: 'x' });
       assert.match(cardText(card), /har status «Trukket» og kan ikke/, verb);
@@ -164,7 +215,7 @@ describe('the secretariat checks reports', function () {
     assert.equal((await h.app.services.reports.get(r.roundId, r.reportId))?.history.length, 2);
   });
 
-  it('moves a report to another working group, shows it in the trail, and an owner\'s edit keeps it', async () => {
+  it("moves a report to another working group, shows it in the trail, and an owner's edit keeps it", async () => {
     const r = await submitted(h, OWNER);
     const card = await invokeCard(h, OFFICER, 'report.check', { roundId: r.roundId, reportId: r.reportId });
     const form = await press(h, OFFICER, card, 'report.moveGroup');
@@ -180,7 +231,7 @@ describe('the secretariat checks reports', function () {
 
     // The owner edits before the deadline: the region's default (vest) does not come back.
     const detail = await invokeCard(h, OWNER, 'report.open', { reportId: r.reportId });
-    assert.ok(!cardText(detail).includes('Arbeidsgruppe Nord'), 'the owner\'s card leaves the sorting out');
+    assert.ok(!cardText(detail).includes('Arbeidsgruppe Nord'), "the owner's card leaves the sorting out");
     let step = await press(h, OWNER, detail, 'report.edit');
     step = await h.invoke(OWNER, 'report.goto', { ...actionData(step, 'report.submit'), step: 'owner' }).then((r) => r.body.value);
     step = await press(h, OWNER, step, 'report.next', GOOD_INPUT.owner);

@@ -8,13 +8,34 @@ import { actionData, fillReport, press } from '../support/wizard';
  * time, one at 00:00:00 is not. Oslo is UTC+1 in winter and UTC+2 in summer.
  */
 const SEASONS = [
-  { season: 'in winter', created: '2026-11-10T10:00:00Z', day: '2027-02-01', inTime: '2027-02-01T22:59:30Z', lastMs: '2027-02-01T22:59:59.999Z', late: '2027-02-01T23:00:00Z' },
-  { season: 'in summer time', created: '2027-03-01T10:00:00Z', day: '2027-06-15', inTime: '2027-06-15T21:59:30Z', lastMs: '2027-06-15T21:59:59.999Z', late: '2027-06-15T22:00:00Z' },
+  {
+    season: 'in winter',
+    created: '2026-11-10T10:00:00Z',
+    day: '2027-02-01',
+    inTime: '2027-02-01T22:59:30Z',
+    lastMs: '2027-02-01T22:59:59.999Z',
+    late: '2027-02-01T23:00:00Z',
+  },
+  {
+    season: 'in summer time',
+    created: '2027-03-01T10:00:00Z',
+    day: '2027-06-15',
+    inTime: '2027-06-15T21:59:30Z',
+    lastMs: '2027-06-15T21:59:59.999Z',
+    late: '2027-06-15T22:00:00Z',
+  },
 ] as const;
 
 async function openRound(h: Harness, day: string): Promise<void> {
   const [reply] = await h.send(OFFICER, 'ny runde');
-  const values = { year: '2027', deadline: day, counties: 'oslo,akershus,ostfold,buskerud', budgetREKOM: '40 000 000', budgetDEKOM: '90 000 000', budgetKOMPLOFT: '30 000 000' };
+  const values = {
+    year: '2027',
+    deadline: day,
+    counties: 'oslo,akershus,ostfold,buskerud',
+    budgetREKOM: '40 000 000',
+    budgetDEKOM: '90 000 000',
+    budgetKOMPLOFT: '30 000 000',
+  };
   assert.match(cardText(await press(h, OFFICER, cardOf(reply), 'round.create', values)), /er opprettet som planlagt/);
   assert.match(cardText((await h.invoke(OFFICER, 'round.open', { roundId: 'round-2027' })).body.value), /er åpnet/);
 }
@@ -27,8 +48,12 @@ for (const s of SEASONS) {
       h = await startHarness({ BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, DEMO_ROUND: '0' }, { now: () => clock.now });
       await openRound(h, s.day);
     });
-    after(async () => { await h.stop(); });
-    beforeEach(() => { clock.now = new Date(s.created); });
+    after(async () => {
+      await h.stop();
+    });
+    beforeEach(() => {
+      clock.now = new Date(s.created);
+    });
 
     const submitAt = async (at: string) => {
       const review = await fillReport(h, OWNER);

@@ -5,20 +5,32 @@ import { cardOf, cardText, startHarness, type Harness } from '../support/harness
 import { OFFICER, OTHER_OWNER, OWNER } from '../support/personas';
 import { actionData, inputsOf, press } from '../support/wizard';
 import {
-  OFFICER2, TO_NOT_PRIORITISED, TO_PRIORITISED, invokeCard, moveTo, sentCard, sentMentioning, submitted, useSecretariatBot, waitForSent,
+  OFFICER2,
+  TO_NOT_PRIORITISED,
+  TO_PRIORITISED,
+  invokeCard,
+  moveTo,
+  sentCard,
+  sentMentioning,
+  submitted,
+  useSecretariatBot,
+  waitForSent,
 } from '../support/casework';
 import { nowOf } from '../support/clock';
-
 
 describe('the secretariat records decisions', function () {
   this.timeout(90_000);
   const bot = useSecretariatBot('2026-12-01T09:00:00Z');
   const clock = bot.clock;
   let h: Harness;
-  before(() => { h = bot.h(); });
+  before(() => {
+    h = bot.h();
+  });
 
   const report = (r: { roundId: string; reportId: string }) => h.app.services.reports.get<NeedsReport>(r.roundId, r.reportId);
-  const afterRecommendation = () => { clock.setSystemTime(new Date('2027-04-02T08:30:00Z')); };
+  const afterRecommendation = () => {
+    clock.setSystemTime(new Date('2027-04-02T08:30:00Z'));
+  };
 
   it('refuses a decision before the forum has recommended, saying why, and stores nothing', async () => {
     const r = await submitted(h, OWNER);
@@ -50,10 +62,17 @@ describe('the secretariat records decisions', function () {
 
     const stored = await report(r);
     assert.equal(stored?.status, 'granted');
-    assert.deepEqual({ ...stored?.decision, at: undefined }, {
-      outcome: 'granted', amounts: [1_250_000, 1_000_000], total: 2_250_000, at: undefined,
-      by: `${OFFICER.tenantId}:${OFFICER.aadObjectId}`, byName: OFFICER.name,
-    });
+    assert.deepEqual(
+      { ...stored?.decision, at: undefined },
+      {
+        outcome: 'granted',
+        amounts: [1_250_000, 1_000_000],
+        total: 2_250_000,
+        at: undefined,
+        by: `${OFFICER.tenantId}:${OFFICER.aadObjectId}`,
+        byName: OFFICER.name,
+      },
+    );
     assert.equal(stored?.decision?.at, '2027-04-02T08:30:00.000Z');
     assert.equal(stored?.history.length, 5);
 
@@ -61,7 +80,8 @@ describe('the secretariat records decisions', function () {
     await waitDrained(h.app.services.outbox, OWNER);
     assert.equal(sentMentioning(h, `Vedtak for ${r.reference}`).length, 1);
     const text = cardText(sentCard(told));
-    for (const expected of ['2027–2028', '1 250 000 kr', '2028–2029', '1 000 000 kr', 'Innvilget i alt', '2 250 000 kr', '2. april 2027']) assert.ok(text.includes(expected), expected);
+    for (const expected of ['2027–2028', '1 250 000 kr', '2028–2029', '1 000 000 kr', 'Innvilget i alt', '2 250 000 kr', '2. april 2027'])
+      assert.ok(text.includes(expected), expected);
     assert.equal(actionData(sentCard(told), 'report.open').reportId, r.reportId);
   });
 
@@ -76,7 +96,12 @@ describe('the secretariat records decisions', function () {
     assert.match(cardText(tooMuch), /År 1: beløpet er høyere enn det som er søkt/);
     assert.equal((await report(r))?.status, 'prioritised', 'nothing stored while the form has errors');
 
-    const done = await press(h, OFFICER, form, 'decision.record', { outcome: 'partly_granted', grant1: '600 000', grant2: '0', reason: 'Rammen for DEKOM er brukt opp.' });
+    const done = await press(h, OFFICER, form, 'decision.record', {
+      outcome: 'partly_granted',
+      grant1: '600 000',
+      grant2: '0',
+      reason: 'Rammen for DEKOM er brukt opp.',
+    });
     assert.match(cardText(done), /Delvis innvilget, 600 000 kr/);
     const stored = await report(r);
     assert.deepEqual(stored?.decision?.amounts, [600_000, 0]);
@@ -103,7 +128,12 @@ describe('the secretariat records decisions', function () {
     await moveTo(h, r, TO_PRIORITISED);
     await invokeCard(h, OFFICER, 'decision.record', { ...r, outcome: 'granted' });
     const second = await invokeCard(h, OFFICER2, 'decision.record', { ...r, outcome: 'rejected', reason: 'Nei' });
-    assert.match(cardText(second), new RegExp(`${r.reference} har allerede vedtak: Innvilget, 2 250 000 kr, registrert 1\\. desember 2026 av Sekretariatet \\(Siri Statsforvalter\\)\\. Ingenting er endret\\.`));
+    assert.match(
+      cardText(second),
+      new RegExp(
+        `${r.reference} har allerede vedtak: Innvilget, 2 250 000 kr, registrert 1\\. desember 2026 av Sekretariatet \\(Siri Statsforvalter\\)\\. Ingenting er endret\\.`,
+      ),
+    );
     const form = await invokeCard(h, OFFICER2, 'decision.form', r);
     assert.match(cardText(form), /har allerede vedtak/);
     assert.equal((await report(r))?.status, 'granted');
@@ -161,7 +191,9 @@ describe('the secretariat records decisions', function () {
     before(async () => {
       bulk = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: `${OFFICER.aadObjectId},${OFFICER2.aadObjectId}` }, { now: nowOf(clock) });
     });
-    after(async () => { await bulk.stop(); });
+    after(async () => {
+      await bulk.stop();
+    });
 
     it('grants every prioritised report as requested after one confirmation, once, leaving the rest alone', async () => {
       const owners = [OWNER, OTHER_OWNER, OWNER];
@@ -188,7 +220,10 @@ describe('the secretariat records decisions', function () {
       for (const r of prioritised) assert.equal((await bulk.app.services.reports.get(r.roundId, r.reportId))?.status, 'prioritised', 'not before confirming');
 
       // A double click: both presses at once.
-      const [first, second] = await Promise.all([press(bulk, OFFICER, confirm, 'decision.grantAllConfirm'), press(bulk, OFFICER, confirm, 'decision.grantAllConfirm')]);
+      const [first, second] = await Promise.all([
+        press(bulk, OFFICER, confirm, 'decision.grantAllConfirm'),
+        press(bulk, OFFICER, confirm, 'decision.grantAllConfirm'),
+      ]);
       const granted = [cardText(first), cardText(second)].map((t) => Number(/(\d+) meldinger er innvilget/.exec(t)?.[1]));
       assert.equal(granted[0] + granted[1], 3, [cardText(first), cardText(second)].join('\n'));
       const later = await press(bulk, OFFICER, confirm, 'decision.grantAllConfirm');

@@ -21,8 +21,12 @@ function startBot(env: Record<string, string>): { child: ChildProcess; exited: P
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (c) => { out += c; });
-  child.stderr!.on('data', (c) => { out += c; });
+  child.stdout!.on('data', (c) => {
+    out += c;
+  });
+  child.stderr!.on('data', (c) => {
+    out += c;
+  });
   return { child, exited: new Promise((r) => child.once('exit', (code) => r(code))), output: () => out };
 }
 
@@ -51,21 +55,37 @@ describe('delivery across a crash', function () {
     const deliver = createDeliver(outbox, () => undefined);
     const tags = Array.from({ length: 300 }, (_, i) => `batch#${i}`);
     for (let i = 0; i < 300; i += 30) {
-      await Promise.all(tags.slice(i, i + 30).map((tag, k) => deliver({
-        kind: 'personal', key: `batch:${i + k}`, tenantId: TENANT, aadObjectId: userId((i + k) % 100), activity: { text: tag },
-      })));
+      await Promise.all(
+        tags.slice(i, i + 30).map((tag, k) =>
+          deliver({
+            kind: 'personal',
+            key: `batch:${i + k}`,
+            tenantId: TENANT,
+            aadObjectId: userId((i + k) % 100),
+            activity: { text: tag },
+          }),
+        ),
+      );
     }
     const env = {
-      LOCAL_MODE: '1', PORT: '0', PLAYGROUND: '0', LOG_LEVEL: 'warn', TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING!, TABLE_PREFIX: prefix,
-      ...FAST_DELIVERY, DELIVERY_LEASE_MS: '3000', DELIVERY_APP_RATE: '60',
+      LOCAL_MODE: '1',
+      PORT: '0',
+      PLAYGROUND: '0',
+      LOG_LEVEL: 'warn',
+      TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING!,
+      TABLE_PREFIX: prefix,
+      ...FAST_DELIVERY,
+      DELIVERY_LEASE_MS: '3000',
+      DELIVERY_APP_RATE: '60',
     };
 
     const first = startBot(env);
     running.push(first.child);
     // Killed at a random moment while the batch is being sent (not timed to an arrival, which
     // would always catch a send between Teams taking it and the outbox recording it).
-    await waitFor('the first 60 messages', () => teams.arrivals.length >= 60, 30_000, 10)
-      .catch((err: Error) => { throw new Error(`${err.message}; the bot said:\n${first.output()}`); });
+    await waitFor('the first 60 messages', () => teams.arrivals.length >= 60, 30_000, 10).catch((err: Error) => {
+      throw new Error(`${err.message}; the bot said:\n${first.output()}`);
+    });
     await new Promise((r) => setTimeout(r, Math.random() * 1500));
     first.child.kill('SIGKILL');
     await first.exited;
@@ -74,8 +94,9 @@ describe('delivery across a crash', function () {
 
     const second = startBot(env);
     running.push(second.child);
-    await waitForArrivals(teams, outbox, tags, 30_000)
-      .catch((err: Error) => { throw new Error(`${err.message}; the bot said:\n${second.output()}`); });
+    await waitForArrivals(teams, outbox, tags, 30_000).catch((err: Error) => {
+      throw new Error(`${err.message}; the bot said:\n${second.output()}`);
+    });
     second.child.kill('SIGTERM');
     assert.equal(await second.exited, 0, second.output());
 

@@ -64,14 +64,25 @@ describe('delivery while storage is away', function () {
     const duringOutage = teams.arrivals.length - atStop;
     assert.ok(duringOutage <= 16, `delivery paused (${duringOutage} arrived while storage was away)`);
     assert.ok(teams.arrivals.length < tags.length, 'not everything was out before storage went');
-    assert.ok(h!.logLines.some((l) => l.includes('delivery paused')), 'the pause is logged');
+    assert.ok(
+      h!.logLines.some((l) => l.includes('delivery paused')),
+      'the pause is logged',
+    );
 
     azurite = await startAzurite({ port, location });
     await waitForArrivals(teams, h!.app.services.outbox, tags, 30_000);
     assert.deepEqual(teams.duplicates(), [], 'nothing arrived twice');
     assert.equal(teams.counts().size, tags.length, 'nothing lost');
-    await waitFor('the outbox to record every send', async () => (await h!.app.services.outbox.summary(new Date(Date.now() - 600_000))).counts.sent === tags.length, 10_000, 200);
-    assert.ok(h!.logLines.some((l) => l.includes('delivery resumed')), 'the resumption is logged');
+    await waitFor(
+      'the outbox to record every send',
+      async () => (await h!.app.services.outbox.summary(new Date(Date.now() - 600_000))).counts.sent === tags.length,
+      10_000,
+      200,
+    );
+    assert.ok(
+      h!.logLines.some((l) => l.includes('delivery resumed')),
+      'the resumption is logged',
+    );
     const held = await h!.app.services.outbox.get(`outage:${caught.split('#')[1]}`);
     assert.equal(held?.status, 'sent');
     assert.equal(held?.attempts, 1, 'the message sent as storage went was recorded, not sent again');

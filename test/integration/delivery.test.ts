@@ -21,12 +21,14 @@ describe('proactive delivery', function () {
     await h.stop();
     await teams.stop();
   });
-  beforeEach(() => { teams.fault = undefined; });
+  beforeEach(() => {
+    teams.fault = undefined;
+  });
 
   const personal = (key: string, aad: string, text = key) =>
     h.app.services.deliver({ kind: 'personal', key, tenantId: TENANT, aadObjectId: aad, activity: { type: 'message', text } });
 
-  it('posts a new channel thread, a reply in it and an update of its card, and keeps Teams\' activity ids', async () => {
+  it("posts a new channel thread, a reply in it and an update of its card, and keeps Teams' activity ids", async () => {
     await seedChannel(h.app.services.references, teams.url, TEAM, CHANNEL);
     const { deliver, outbox } = h.app.services;
     await deliver({ kind: 'thread', key: 'agenda:m1:ost', teamId: TEAM, channelId: CHANNEL, activity: { text: 'agenda m1' } });
@@ -94,7 +96,11 @@ describe('proactive delivery', function () {
       }
     }
     await waitForArrivals(teams, h.app.services.outbox, tags, 20_000);
-    assert.deepEqual(teams.duplicates().filter((t) => tags.includes(t)), [], 'no message arrived twice');
+    assert.deepEqual(
+      teams.duplicates().filter((t) => tags.includes(t)),
+      [],
+      'no message arrived twice',
+    );
     for (const [name] of faults) {
       for (let i = 0; i < perFault; i++) {
         const m = await h.app.services.outbox.get(`fault:${name}:${i}`);
@@ -165,9 +171,8 @@ describe('proactive delivery', function () {
     const tags = ['late answer', 'cut after posting'];
     await seedUser(h.app.services.references, teams.url, userId(95));
     await seedUser(h.app.services.references, teams.url, userId(96));
-    teams.fault = (req) => req.attempt > 1 ? undefined
-      : req.tag === tags[0] ? { slowMs: 2500, posted: 'at-once' }
-        : req.tag === tags[1] ? { drop: 'after' } : undefined;
+    teams.fault = (req) =>
+      req.attempt > 1 ? undefined : req.tag === tags[0] ? { slowMs: 2500, posted: 'at-once' } : req.tag === tags[1] ? { drop: 'after' } : undefined;
     await personal('doubt:1', userId(95), tags[0]);
     await personal('doubt:2', userId(96), tags[1]);
     const [a, b] = [await waitSettled(h.app.services.outbox, 'doubt:1'), await waitSettled(h.app.services.outbox, 'doubt:2')];

@@ -5,11 +5,13 @@ import { OFFICER, OWNER } from '../support/personas';
 import { inputsOf, press } from '../support/wizard';
 import { TO_NOT_PRIORITISED, TO_PRIORITISED, invokeCard, moveTo, sentCard, submitted, useSecretariatBot, waitForSent } from '../support/casework';
 
-describe('a decision against the forum\'s recommendation', function () {
+describe("a decision against the forum's recommendation", function () {
   this.timeout(90_000);
   const bot = useSecretariatBot('2026-12-01T09:00:00Z');
   let h: Harness;
-  before(() => { h = bot.h(); });
+  before(() => {
+    h = bot.h();
+  });
   const report = (r: { roundId: string; reportId: string }) => h.app.services.reports.get<NeedsReport>(r.roundId, r.reportId);
 
   it('refuses to grant a report the forum did not prioritise without a reason, and stores nothing', async () => {
@@ -18,8 +20,17 @@ describe('a decision against the forum\'s recommendation', function () {
     const form = await invokeCard(h, OFFICER, 'decision.form', r);
     assert.match(cardText(form), /Forumets innstilling: Ikke prioritert\. Et vedtak som avviker fra innstillingen, må begrunnes/);
     for (const outcome of ['granted', 'partly_granted']) {
-      const back = await press(h, OFFICER, form, 'decision.record', { outcome, grant1: outcome === 'granted' ? '1250000' : '1000000', grant2: '1000000', reason: '  ' });
-      assert.match(cardText(back), outcome === 'granted' ? /Vedtaket avviker fra forumets innstilling \(Ikke prioritert\)\. Skriv en begrunnelse/ : /begrunnelse/i, outcome);
+      const back = await press(h, OFFICER, form, 'decision.record', {
+        outcome,
+        grant1: outcome === 'granted' ? '1250000' : '1000000',
+        grant2: '1000000',
+        reason: '  ',
+      });
+      assert.match(
+        cardText(back),
+        outcome === 'granted' ? /Vedtaket avviker fra forumets innstilling \(Ikke prioritert\)\. Skriv en begrunnelse/ : /begrunnelse/i,
+        outcome,
+      );
       assert.equal(inputsOf(back).outcome.value, outcome, 'what was typed comes back');
     }
     const stored = await report(r);
@@ -27,7 +38,7 @@ describe('a decision against the forum\'s recommendation', function () {
     assert.equal(stored?.decision, undefined);
   });
 
-  it('grants it with a reason, and the owner\'s decision card shows the departure and the reason', async () => {
+  it("grants it with a reason, and the owner's decision card shows the departure and the reason", async () => {
     const r = await submitted(h, OWNER);
     await moveTo(h, r, TO_NOT_PRIORITISED);
     const form = await invokeCard(h, OFFICER, 'decision.form', r);

@@ -16,7 +16,9 @@ function rawPost(url: string, headers: Record<string, string>, body: Buffer | It
     const req = http.request(`${url}/api/messages`, { method: 'POST', headers }, (res) => {
       let text = '';
       res.setEncoding('utf8');
-      res.on('data', (c) => { text += c; });
+      res.on('data', (c) => {
+        text += c;
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
       res.on('error', reject);
     });
@@ -26,7 +28,11 @@ function rawPost(url: string, headers: Record<string, string>, body: Buffer | It
     (async () => {
       for (const chunk of chunks) {
         if (req.destroyed) return;
-        if (!req.write(chunk)) await new Promise((r) => { req.once('drain', r); req.once('close', r); });
+        if (!req.write(chunk))
+          await new Promise((r) => {
+            req.once('drain', r);
+            req.once('close', r);
+          });
       }
       req.end();
     })().catch(() => undefined);
@@ -49,13 +55,23 @@ describe('at the door: body limits, slow clients, channels', function () {
 
   describe('request bodies (the bot in this process)', () => {
     let h: Harness;
-    before(async () => { h = await startHarness(); });
-    after(async () => { await h.stop(); });
+    before(async () => {
+      h = await startHarness();
+    });
+    after(async () => {
+      await h.stop();
+    });
 
     const install = () => ({ ...h.personalActivity(OWNER), type: 'installationUpdate', action: 'add', deliveryMode: 'expectReplies' });
 
     it('serves an activity of 200 KB', async () => {
-      const activity = { ...h.personalActivity(OTHER_OWNER), type: 'installationUpdate', action: 'add', deliveryMode: 'expectReplies', padding: 'x'.repeat(200 * 1024) };
+      const activity = {
+        ...h.personalActivity(OTHER_OWNER),
+        type: 'installationUpdate',
+        action: 'add',
+        deliveryMode: 'expectReplies',
+        padding: 'x'.repeat(200 * 1024),
+      };
       const res = await rawPost(h.app.url, { 'content-type': 'application/json; charset=utf-8' }, Buffer.from(JSON.stringify(activity)));
       assert.equal(res.status, 200);
       assert.match(res.text, /Kompetansebot/);
@@ -72,8 +88,10 @@ describe('at the door: body limits, slow clients, channels', function () {
 
     it('counts the bytes that arrive, not content-length: 20 MB sent chunked without a length is cut off at the cap', async () => {
       const mb = Buffer.alloc(1024 * 1024, ' ');
-      const res = await rawPost(h.app.url, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
-        [Buffer.from('{"type":"message","text":"'), ...Array.from({ length: 20 }, () => mb)]).catch((err: Error) => ({ status: 0, text: err.message }));
+      const res = await rawPost(h.app.url, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, [
+        Buffer.from('{"type":"message","text":"'),
+        ...Array.from({ length: 20 }, () => mb),
+      ]).catch((err: Error) => ({ status: 0, text: err.message }));
       // Either the 413 arrived, or the server closed the socket on the sender after answering it.
       assert.ok(res.status === 413 || /ECONNRESET|EPIPE|socket hang up/.test(res.text), `got ${res.status} ${res.text}`);
       assert.equal((await fetch(`${h.app.url}/healthz`)).status, 200);
@@ -111,7 +129,8 @@ describe('at the door: body limits, slow clients, channels', function () {
       const boundary = 'kbboundary';
       const part = Buffer.concat([
         Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="a.bin"\r\ncontent-type: application/octet-stream\r\n\r\n`),
-        Buffer.alloc(200 * 1024, 1), Buffer.from(`\r\n--${boundary}--\r\n`),
+        Buffer.alloc(200 * 1024, 1),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
       const res = await rawPost(h.app.url, { 'content-type': `multipart/form-data; boundary=${boundary}` }, part);
       assert.equal(res.status, 415);
@@ -130,8 +149,12 @@ describe('at the door: body limits, slow clients, channels', function () {
 
   describe('slow clients', () => {
     let h: Harness;
-    before(async () => { h = await startHarness({ HTTP_REQUEST_TIMEOUT_MS: '1000' }); });
-    after(async () => { await h.stop(); });
+    before(async () => {
+      h = await startHarness({ HTTP_REQUEST_TIMEOUT_MS: '1000' });
+    });
+    after(async () => {
+      await h.stop();
+    });
 
     /** Opens a socket, sends `head`, then one byte every 100 ms for up to 20 s; resolves when the server closes it. */
     function trickle(head: string, byte: string): Promise<{ closedAfterMs: number; answer: string }> {
@@ -140,7 +163,9 @@ describe('at the door: body limits, slow clients, channels', function () {
         const socket = net.connect(h.app.port, '127.0.0.1');
         let answer = '';
         let timer: NodeJS.Timeout | undefined;
-        socket.on('data', (c) => { answer += c.toString('utf8'); });
+        socket.on('data', (c) => {
+          answer += c.toString('utf8');
+        });
         socket.on('connect', () => {
           socket.write(head);
           timer = setInterval(() => {
@@ -148,7 +173,10 @@ describe('at the door: body limits, slow clients, channels', function () {
             else if (!socket.destroyed && socket.writable) socket.write(byte);
           }, 100);
         });
-        const done = () => { clearInterval(timer); resolve({ closedAfterMs: Date.now() - started, answer }); };
+        const done = () => {
+          clearInterval(timer);
+          resolve({ closedAfterMs: Date.now() - started, answer });
+        };
         socket.on('close', done);
         socket.on('error', () => undefined);
       });
@@ -171,9 +199,15 @@ describe('at the door: body limits, slow clients, channels', function () {
   describe('gzip bombs and floods against the bot process', () => {
     let bot: BotProcess;
     before(async () => {
-      bot = await startBotProcess({ TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING!, TABLE_PREFIX: `door${process.pid}`, LOG_LEVEL: 'silent' });
+      bot = await startBotProcess({
+        TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING!,
+        TABLE_PREFIX: `door${process.pid}`,
+        LOG_LEVEL: 'silent',
+      });
     });
-    after(async () => { await bot?.stop(); });
+    after(async () => {
+      await bot?.stop();
+    });
 
     for (const [what, body, headers] of [
       ['a 1.5 MB gzip body that inflates to 1.5 GB', () => gzipBomb(1536), { 'content-type': 'application/json', 'content-encoding': 'gzip' }],
@@ -189,7 +223,9 @@ describe('at the door: body limits, slow clients, channels', function () {
         const health = await fetch(`${bot.url}/healthz`);
         assert.equal(health.status, 200, 'the process answers /healthz');
         const grown = rssMb(bot.pid) - rssBefore;
-        process.stdout.write(`      ${(payload.length / 1024).toFixed(0)} KB → ${res.status}, RSS ${rssBefore.toFixed(0)} → ${(rssBefore + grown).toFixed(0)} MB\n`);
+        process.stdout.write(
+          `      ${(payload.length / 1024).toFixed(0)} KB → ${res.status}, RSS ${rssBefore.toFixed(0)} → ${(rssBefore + grown).toFixed(0)} MB\n`,
+        );
         assert.ok(grown < 40, `RSS grew by ${grown.toFixed(0)} MB`);
       });
     }
@@ -199,7 +235,10 @@ describe('at the door: body limits, slow clients, channels', function () {
       const body = Buffer.from(JSON.stringify({ type: 'message', channelId: 'msteams', text: 'x'.repeat(256 * 1024 - 100) }));
       assert.ok(body.length <= 256 * 1024);
       const results = await Promise.all(Array.from({ length: 50 }, () => rawPost(bot.url, { 'content-type': 'application/json' }, body)));
-      assert.ok(results.every((r) => r.status > 0), 'every request answered');
+      assert.ok(
+        results.every((r) => r.status > 0),
+        'every request answered',
+      );
       assert.equal((await fetch(`${bot.url}/healthz`)).status, 200);
       const grown = rssMb(bot.pid) - rssBefore;
       process.stdout.write(`      50 × 256 KB → RSS ${rssBefore.toFixed(0)} → ${(rssBefore + grown).toFixed(0)} MB\n`);
@@ -208,7 +247,7 @@ describe('at the door: body limits, slow clients, channels', function () {
   });
 
   describe('only Teams', () => {
-    it('in local mode serves msteams and the emulators\' channels, and refuses any other channel with 403 before anything runs', async () => {
+    it("in local mode serves msteams and the emulators' channels, and refuses any other channel with 403 before anything runs", async () => {
       const h = await startHarness();
       try {
         for (const channelId of ['slack', 'telegram', 'MSTEAMS', '', undefined]) {
@@ -226,8 +265,12 @@ describe('at the door: body limits, slow clients, channels', function () {
       }
     });
 
-    it('with an app id refuses the emulator\'s channel with 403 before authentication', async () => {
-      const h = await startHarness({ MicrosoftAppId: '4a5f2b8e-1c3d-4e6f-8a9b-0c1d2e3f4a5b', MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'MultiTenant' });
+    it("with an app id refuses the emulator's channel with 403 before authentication", async () => {
+      const h = await startHarness({
+        MicrosoftAppId: '4a5f2b8e-1c3d-4e6f-8a9b-0c1d2e3f4a5b',
+        MicrosoftAppPassword: 'not-a-real-secret',
+        MicrosoftAppType: 'MultiTenant',
+      });
       const consoleError = console.error;
       console.error = () => undefined; // the SDK prints each refused token
       try {
@@ -247,11 +290,17 @@ describe('at the door: body limits, slow clients, channels', function () {
     it('answer 503 (not the storage error) while storage is away, and no token is ever logged', async () => {
       const azurite = await startAzurite({ port: await freePort() });
       const clock = { now: new Date('2026-12-01T09:00:00Z') };
-      const h = await startHarness({ TABLES_CONNECTION_STRING: azurite.connectionString, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, EXPORT_LINK_MINUTES: '10' }, { now: () => clock.now });
+      const h = await startHarness(
+        { TABLES_CONNECTION_STRING: azurite.connectionString, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, EXPORT_LINK_MINUTES: '10' },
+        { now: () => clock.now },
+      );
       try {
         const [reply] = await h.send(OFFICER, 'eksport 2027');
         const links: string[] = [];
-        JSON.stringify(cardOf(reply), (k, v) => { if (k === 'url' && typeof v === 'string') links.push(v); return v; });
+        JSON.stringify(cardOf(reply), (k, v) => {
+          if (k === 'url' && typeof v === 'string') links.push(v);
+          return v;
+        });
         const csv = links.find((l) => l.includes('/exports/'))!;
         assert.ok(csv, 'an export link');
         const token = csv.split('/exports/')[1];

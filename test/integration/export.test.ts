@@ -30,17 +30,33 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ';') { row.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; } else field += c;
+    else if (c === ';') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
   }
-  if (field || row.length) { row.push(field); rows.push(row); }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
 const col = (header: string) => EXPORT_COLUMNS.findIndex((c) => c.header === header);
 
-describe('the round\'s export', function () {
+describe("the round's export", function () {
   this.timeout(60_000);
   const clock = fakeClock('2026-12-01T09:00:00Z');
   const STORED_OFFICER = { name: 'Liv Lagret', aadObjectId: '00000000-0000-4000-8000-000000000008', tenantId: TENANT };
@@ -52,15 +68,34 @@ describe('the round\'s export', function () {
     const two = await submitted(h, OWNER);
     const one = await submitted(h, OTHER_OWNER, {
       measure: { ...GOOD_INPUT.measure, title: '=HYPERLINK("http://evil.example";"klikk")', needAndGoal: 'Behov; mål og "sitat"\nandre linje' },
-      money: { startYear: '2027', years: '1', year1Owner: '400 000', year1Uh: '100 000', year1OwnContribution: '150 000', year2Owner: '', year2Uh: '', year2OwnContribution: '' },
+      money: {
+        startYear: '2027',
+        years: '1',
+        year1Owner: '400 000',
+        year1Uh: '100 000',
+        year1OwnContribution: '150 000',
+        year2Owner: '',
+        year2Uh: '',
+        year2OwnContribution: '',
+      },
     });
     const decided = await submitted(h, OWNER);
     await moveTo(h, decided, TO_PRIORITISED);
-    await invokeCard(h, OFFICER, 'decision.record', { ...decided, outcome: 'partly_granted', grant1: '1 000 000', grant2: '500 000', reason: 'Delvis; se brev' });
+    await invokeCard(h, OFFICER, 'decision.record', {
+      ...decided,
+      outcome: 'partly_granted',
+      grant1: '1 000 000',
+      grant2: '500 000',
+      reason: 'Delvis; se brev',
+    });
     refs = { two: two.reference, one: one.reference, decided: decided.reference };
   });
-  after(async () => { await h.stop(); });
-  beforeEach(() => { clock.setSystemTime(new Date('2026-12-01T09:00:00Z')); });
+  after(async () => {
+    await h.stop();
+  });
+  beforeEach(() => {
+    clock.setSystemTime(new Date('2026-12-01T09:00:00Z'));
+  });
 
   async function links(who = OFFICER) {
     const [reply] = await h.send(who, 'eksport 2027');
@@ -82,16 +117,30 @@ describe('the round\'s export', function () {
     await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    assert.deepEqual(header, EXPORT_COLUMNS.map((c) => c.header));
+    assert.deepEqual(
+      header,
+      EXPORT_COLUMNS.map((c) => c.header),
+    );
     const rows: unknown[][] = [];
-    sheet.eachRow((row, n) => { if (n > 1) rows.push((row.values as unknown[]).slice(1)); });
+    sheet.eachRow((row, n) => {
+      if (n > 1) rows.push((row.values as unknown[]).slice(1));
+    });
     assert.equal(rows.length, 2 + 1 + 2, 'two 2-year reports and one 1-year report');
     const byRef = (ref: string) => rows.filter((r) => r[col('Referanse')] === ref);
-    assert.deepEqual(byRef(refs.two).map((r) => r[col('Søkt tilskudd (kr)')]), [1_250_000, 1_000_000]);
-    assert.deepEqual(byRef(refs.one).map((r) => r[col('Søkt tilskudd (kr)')]), [500_000]);
+    assert.deepEqual(
+      byRef(refs.two).map((r) => r[col('Søkt tilskudd (kr)')]),
+      [1_250_000, 1_000_000],
+    );
+    assert.deepEqual(
+      byRef(refs.one).map((r) => r[col('Søkt tilskudd (kr)')]),
+      [500_000],
+    );
     assert.equal(byRef(refs.one)[0][col('Tittel på tiltaket')], '=HYPERLINK("http://evil.example";"klikk")', 'text stays text, not a formula');
     const decided = byRef(refs.decided);
-    assert.deepEqual(decided.map((r) => r[col('Vedtatt beløp (kr)')]), [1_000_000, 500_000]);
+    assert.deepEqual(
+      decided.map((r) => r[col('Vedtatt beløp (kr)')]),
+      [1_000_000, 500_000],
+    );
     assert.equal(decided[0][col('Vedtak')], 'Delvis innvilget');
     assert.equal(decided[0][col('Status')], 'Delvis innvilget');
     assert.equal(decided[0][col('Begrunnelse for vedtaket')], 'Delvis; se brev');
@@ -112,7 +161,10 @@ describe('the round\'s export', function () {
     const bytes = Buffer.from(await res.arrayBuffer());
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'byte order mark');
     const rows = parseCsv(bytes.subarray(3).toString('utf8'));
-    assert.deepEqual(rows[0], EXPORT_COLUMNS.map((c) => c.header));
+    assert.deepEqual(
+      rows[0],
+      EXPORT_COLUMNS.map((c) => c.header),
+    );
     const data = rows.slice(1);
     assert.equal(data.length, 5);
     const one = data.find((r) => r[col('Referanse')] === refs.one)!;
@@ -140,7 +192,15 @@ describe('the round\'s export', function () {
 
     // An officer granted in Teams and later removed: their link stops working at once.
     clock.setSystemTime(new Date('2026-12-01T09:00:00Z'));
-    const grant = { person: { tenantId: TENANT, aadObjectId: STORED_OFFICER.aadObjectId }, forum: h.app.services.regions.id, role: 'secretariat' as const, group: 'secretariat', organisations: [], grantedBy: 'test', grantedAt: new clock.Date().toISOString() };
+    const grant = {
+      person: { tenantId: TENANT, aadObjectId: STORED_OFFICER.aadObjectId },
+      forum: h.app.services.regions.id,
+      role: 'secretariat' as const,
+      group: 'secretariat',
+      organisations: [],
+      grantedBy: 'test',
+      grantedAt: new clock.Date().toISOString(),
+    };
     await h.app.services.roles.grant(grant);
     const theirs = await links(STORED_OFFICER);
     assert.equal((await fetch(theirs.csv)).status, 200);

@@ -61,19 +61,29 @@ describe('faults', function () {
     const start = async (connectionString: string) => {
       const port = await freePort();
       const child = spawn(process.execPath, ['--no-deprecation', path.join(ROOT, 'dist', 'src', 'index.js')], {
-        cwd: os.tmpdir(), env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, TABLES_CONNECTION_STRING: connectionString, PORT: String(port) }, stdio: 'ignore',
+        cwd: os.tmpdir(),
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, TABLES_CONNECTION_STRING: connectionString, PORT: String(port) },
+        stdio: 'ignore',
       });
       await waitForPort(port, '127.0.0.1', 30_000);
       return { child, url: `http://127.0.0.1:${port}` };
     };
     const people = Array.from({ length: 12 }, (_, i) => `00000000-0000-4000-8000-0000000003${String(i).padStart(2, '0')}`);
     const activity = (aad: string, extra: object) => ({
-      id: randomUUID(), channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', locale: 'nb-NO',
-      from: { id: `29:${aad}`, aadObjectId: aad }, recipient: { id: '28:bot' },
-      conversation: { id: `a:${aad}`, conversationType: 'personal', tenantId: TENANT }, channelData: { tenant: { id: TENANT } }, ...extra,
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl: 'http://127.0.0.1:9/',
+      locale: 'nb-NO',
+      from: { id: `29:${aad}`, aadObjectId: aad },
+      recipient: { id: '28:bot' },
+      conversation: { id: `a:${aad}`, conversationType: 'personal', tenantId: TENANT },
+      channelData: { tenant: { id: TENANT } },
+      ...extra,
     });
-    const post = (url: string, body: object) => fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-      .then((r) => r.text()).catch(() => '');
+    const post = (url: string, body: object) =>
+      fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+        .then((r) => r.text())
+        .catch(() => '');
     const invoke = (url: string, aad: string, verb: string, data: object) =>
       post(url, activity(aad, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } } } }));
 
@@ -82,25 +92,30 @@ describe('faults', function () {
     let bot = await start(gate.connectionString);
     const drafts = new Map<string, string>();
     try {
-      await Promise.all(people.map(async (aad) => {
-        const draftId = randomUUID();
-        drafts.set(aad, draftId);
-        for (const step of STEP_ORDER) await invoke(bot.url, aad, 'report.next', { draftId, step, ...GOOD_INPUT[step] });
-      }));
+      await Promise.all(
+        people.map(async (aad) => {
+          const draftId = randomUUID();
+          drafts.set(aad, draftId);
+          for (const step of STEP_ORDER) await invoke(bot.url, aad, 'report.next', { draftId, step, ...GOOD_INPUT[step] });
+        }),
+      );
       // A submit writes about ten rows (reference, report, version, event, indexes), so holding
       // storage after 1..48 of the 12 submits' writes stops some of them part-way.
       const letThrough = 1 + Math.floor(Math.random() * 48);
       const rowsBefore = await rowCount(tables);
       gate.holdAfter(letThrough);
       let answered = 0;
-      const submits = people.map((aad) => invoke(bot.url, aad, 'report.submit', { draftId: drafts.get(aad), step: 'review' })
-        .then((text) => { if (/BM-\d{4}-\d{4}/.test(text)) answered++; }));
+      const submits = people.map((aad) =>
+        invoke(bot.url, aad, 'report.submit', { draftId: drafts.get(aad), step: 'review' }).then((text) => {
+          if (/BM-\d{4}-\d{4}/.test(text)) answered++;
+        }),
+      );
       await waitFor('the submits to reach storage and be held there', () => gate.held() > 0, 30_000, 10);
       bot.child.kill('SIGKILL');
       await new Promise((r) => bot.child.once('exit', r));
       await Promise.allSettled(submits);
       assert.ok(answered < people.length, `a submit was in flight when the bot died (${answered} of ${people.length} had answered)`);
-      assert.ok(await rowCount(tables) > rowsBefore, `submits had written to storage before the bot died (${letThrough} writes let through)`);
+      assert.ok((await rowCount(tables)) > rowsBefore, `submits had written to storage before the bot died (${letThrough} writes let through)`);
       const torn = await halfWritten(tables);
       if (torn.length) console.log(`      (killed after ${letThrough} writes: ${torn.length} rows half-written, e.g. ${torn[0]})`);
     } finally {
@@ -113,11 +128,20 @@ describe('faults', function () {
     try {
       const receipts = await Promise.all(people.map((aad) => invoke(bot.url, aad, 'report.submit', { draftId: drafts.get(aad), step: 'review' })));
       const references = receipts.map((r) => /BM-\d{4}-\d{4}/.exec(r)?.[0]);
-      assert.ok(references.every(Boolean), `every owner gets a receipt: ${receipts.filter((r) => !/BM-/.test(r)).join(' | ').slice(0, 500)}`);
+      assert.ok(
+        references.every(Boolean),
+        `every owner gets a receipt: ${receipts
+          .filter((r) => !/BM-/.test(r))
+          .join(' | ')
+          .slice(0, 500)}`,
+      );
       assert.equal(new Set(references).size, people.length, 'no two reports share a reference');
       // Each report is whole: pressing again gives the same reference, and the report opens.
       const again = await Promise.all(people.map((aad) => invoke(bot.url, aad, 'report.submit', { draftId: drafts.get(aad), step: 'review' })));
-      assert.deepEqual(again.map((r) => /BM-\d{4}-\d{4}/.exec(r)?.[0]), references);
+      assert.deepEqual(
+        again.map((r) => /BM-\d{4}-\d{4}/.exec(r)?.[0]),
+        references,
+      );
       const opened = await Promise.all(people.map((aad) => invoke(bot.url, aad, 'report.open', { reportId: drafts.get(aad) })));
       for (const o of opened) assert.match(o, /Lesing i alle fag/);
       assert.deepEqual(await halfWritten(tables), [], 'every report has all its rows, and no row lacks its report');
@@ -161,11 +185,15 @@ async function halfWritten(tables: Tables): Promise<string[]> {
     if (!indexRows.some((x) => x.partitionKey.startsWith('u_') && x.rowKey === id)) problems.push(`${r.reference}: not in its owner's list`);
     if (!indexRows.some((x) => x.partitionKey.startsWith('o_') && x.rowKey === id)) problems.push(`${r.reference}: not under its organisation`);
   }
-  for (const v of reportRows.filter((x) => x.partitionKey.startsWith('v_'))) if (!reportIds.has(v.partitionKey.slice(2))) problems.push(`version ${v.partitionKey} without its report`);
+  for (const v of reportRows.filter((x) => x.partitionKey.startsWith('v_')))
+    if (!reportIds.has(v.partitionKey.slice(2))) problems.push(`version ${v.partitionKey} without its report`);
   for (const e of eventRows) if (!reportIds.has(String(e.reportId))) problems.push(`event ${e.rowKey} without its report`);
-  for (const x of indexRows.filter((i) => /^(u|o)_/.test(i.partitionKey))) if (!reportIds.has(x.rowKey)) problems.push(`index ${x.partitionKey}/${x.rowKey} without its report`);
-  for (const x of indexRows.filter((i) => i.partitionKey.startsWith('ref_'))) if (references.get(x.partitionKey.slice(4)) !== x.reportId) problems.push(`reference ${x.partitionKey} without its report`);
-  for (const c of counterRows.filter((i) => i.rowKey.startsWith('draft_'))) if (!references.has(String(c.reference))) problems.push(`reserved ${c.reference} without a report`);
+  for (const x of indexRows.filter((i) => /^(u|o)_/.test(i.partitionKey)))
+    if (!reportIds.has(x.rowKey)) problems.push(`index ${x.partitionKey}/${x.rowKey} without its report`);
+  for (const x of indexRows.filter((i) => i.partitionKey.startsWith('ref_')))
+    if (references.get(x.partitionKey.slice(4)) !== x.reportId) problems.push(`reference ${x.partitionKey} without its report`);
+  for (const c of counterRows.filter((i) => i.rowKey.startsWith('draft_')))
+    if (!references.has(String(c.reference))) problems.push(`reserved ${c.reference} without a report`);
   return problems;
 }
 
@@ -194,13 +222,22 @@ async function startStorageGate(azuritePort: number, prefix: string) {
     req.pipe(upstream);
   });
   const sockets = new Set<Socket>();
-  server.on('connection', (s) => { sockets.add(s); s.once('close', () => sockets.delete(s)); });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.once('close', () => sockets.delete(s));
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as AddressInfo).port;
   return {
     connectionString: azuriteConnectionString(port),
-    holdAfter: (n: number) => { budget = n; },
+    holdAfter: (n: number) => {
+      budget = n;
+    },
     held: () => held.size,
-    stop: () => new Promise<void>((r) => { for (const s of sockets) s.destroy(); server.close(() => r()); }),
+    stop: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
   };
 }

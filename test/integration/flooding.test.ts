@@ -33,7 +33,10 @@ describe('one person flooding the bot', () => {
       if (i % 20 === 0) await new Promise((r) => setImmediate(r));
     }
     const [flooded, answered] = await Promise.all([Promise.all(flood), Promise.all(other)]);
-    assert.ok(flooded.every((r) => r.status === 200), 'every request gets HTTP 200');
+    assert.ok(
+      flooded.every((r) => r.status === 200),
+      'every request gets HTTP 200',
+    );
     const slowed = flooded.filter((r) => r.body?.type === 'application/vnd.microsoft.activity.message');
     assert.equal(flooded.filter(isCard).length, 10, 'the first presses, a burst of 10, are answered');
     assert.equal(slowed.length, 290, 'the rest are slowed down');
@@ -52,14 +55,21 @@ describe('one person flooding the bot', () => {
   it('slows down typed messages too, with a short text instead of the answer', async () => {
     const who: Persona = { ...COLLEAGUE, aadObjectId: '00000000-0000-4000-8000-000000000777' };
     const replies = await Promise.all(Array.from({ length: 40 }, () => h.send(who, 'hjelp')));
-    const texts = replies.map((r) => r[0]).filter((a) => !cardOf(a)).map((a) => a.text as string);
+    const texts = replies
+      .map((r) => r[0])
+      .filter((a) => !cardOf(a))
+      .map((a) => a.text as string);
     assert.equal(texts.length, 30, 'all but a burst of 10 slowed down');
     for (const t of texts) assert.match(t, SLOW_DOWN.nb);
   });
 
   it('keeps no more people in memory than configured however many write', async function () {
     this.timeout(60_000);
-    const people = Array.from({ length: 600 }, (_, i): Persona => ({ name: `P${i}`, tenantId: TENANT, aadObjectId: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}` }));
+    const people = Array.from({ length: 600 }, (_, i): Persona => ({
+      name: `P${i}`,
+      tenantId: TENANT,
+      aadObjectId: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`,
+    }));
     for (let i = 0; i < people.length; i += 50) {
       const batch = await Promise.all(people.slice(i, i + 50).map((p) => h.invoke(p, 'help.show')));
       assert.ok(batch.every(isCard), 'a newcomer is always answered');

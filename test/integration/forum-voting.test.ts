@@ -6,9 +6,7 @@ import { voterKey } from '../../src/storage/votes';
 import { closeDueVotes, closeVote } from '../../src/teams/forum/closing';
 import { parseForumRules } from '../../src/domain/forum';
 import { FAST_DELIVERY, waitFor } from '../support/delivery';
-import {
-  CHANNEL, FORUM, grantMember, member, OTHER_CHANNEL, seedCheckedReport, seedGroupChannel, seedOfficerChat, seedRound, TEAM,
-} from '../support/forum';
+import { CHANNEL, FORUM, grantMember, member, OTHER_CHANNEL, seedCheckedReport, seedGroupChannel, seedOfficerChat, seedRound, TEAM } from '../support/forum';
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
 import { OFFICER, OTHER_OWNER, TENANT, type Persona } from '../support/personas';
 import { actionData } from '../support/wizard';
@@ -16,7 +14,7 @@ import { fakeClock, nowOf } from '../support/clock';
 
 const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
 
-describe('forum meetings and voting in a working group\'s channel', function () {
+describe("forum meetings and voting in a working group's channel", function () {
   this.timeout(60_000);
   const clock = fakeClock('2027-03-01T09:00:00Z');
   let h: Harness;
@@ -39,8 +37,12 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     await grantMember(s, CHAIR, { role: 'chair' });
     await grantMember(s, OWNERS_MAN, { organisations: ['974760673'] });
   });
-  after(async () => { await h.stop(); });
-  beforeEach(() => { clock.setSystemTime(new Date('2027-03-01T09:00:00Z')); });
+  after(async () => {
+    await h.stop();
+  });
+  beforeEach(() => {
+    clock.setSystemTime(new Date('2027-03-01T09:00:00Z'));
+  });
 
   // --- how Teams reaches the bot ----------------------------------------------------------------
 
@@ -51,9 +53,19 @@ describe('forum meetings and voting in a working group\'s channel', function () 
   });
 
   /** A press on a card, as Teams sends it: the card's own data, the presser from the activity. */
-  async function invoke(who: Persona, verb: string, data: Record<string, unknown>, opts: { where?: 'personal' | 'channel'; channelId?: string; trigger?: 'manual' | 'automatic' } = {}) {
+  async function invoke(
+    who: Persona,
+    verb: string,
+    data: Record<string, unknown>,
+    opts: { where?: 'personal' | 'channel'; channelId?: string; trigger?: 'manual' | 'automatic' } = {},
+  ) {
     const base = opts.where === 'personal' ? h.personalActivity(who) : inChannel(who, opts.channelId);
-    const res = await h.post({ ...base, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: opts.trigger ?? 'manual' } });
+    const res = await h.post({
+      ...base,
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: opts.trigger ?? 'manual' },
+    });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(res.body.type, ADAPTIVE, `expected a card, got ${JSON.stringify(res.body).slice(0, 300)}`);
     return res.body.value;
@@ -83,8 +95,16 @@ describe('forum meetings and voting in a working group\'s channel', function () 
 
   // --- what reached the channel -----------------------------------------------------------------
 
-  const threads = () => h.connector.sent().filter((r) => r.path === '/v3/conversations').map((r) => r.body.activity);
-  const replies = () => h.connector.sent().filter((r) => /\/v3\/conversations\/.+;messageid=.+\/activities$/.test(decodeURIComponent(r.path))).map((r) => r.body);
+  const threads = () =>
+    h.connector
+      .sent()
+      .filter((r) => r.path === '/v3/conversations')
+      .map((r) => r.body.activity);
+  const replies = () =>
+    h.connector
+      .sent()
+      .filter((r) => /\/v3\/conversations\/.+;messageid=.+\/activities$/.test(decodeURIComponent(r.path)))
+      .map((r) => r.body);
   const cardsIn = (activities: any[]) => activities.map((a) => a.attachments?.find((x: any) => x.contentType === ADAPTIVE)?.content).filter(Boolean);
 
   /** The voting card posted for a report, once the outbox has sent it. */
@@ -98,12 +118,21 @@ describe('forum meetings and voting in a working group\'s channel', function () 
   }
 
   /** A meeting of group vest over `count` fresh checked reports, posted, with the vote open. */
-  async function openMeeting(count: number, reportOverrides: Array<Parameters<typeof seedCheckedReport>[1]> = []): Promise<{ meeting: Meeting; reports: Array<{ id: string; reference: string }> }> {
+  async function openMeeting(
+    count: number,
+    reportOverrides: Array<Parameters<typeof seedCheckedReport>[1]> = [],
+  ): Promise<{ meeting: Meeting; reports: Array<{ id: string; reference: string }> }> {
     const s = h.app.services;
     const reports = [];
     for (let i = 0; i < count; i++) reports.push(await seedCheckedReport(s, reportOverrides[i] ?? {}));
     const form = await officer('meeting.new', {});
-    const editor = await officer('meeting.create', { ...actionData(form, 'meeting.create'), group: 'vest', roundId: 'r2027', title: `Møte ${randomUUID().slice(0, 4)}`, date: '2027-03-12' });
+    const editor = await officer('meeting.create', {
+      ...actionData(form, 'meeting.create'),
+      group: 'vest',
+      roundId: 'r2027',
+      title: `Møte ${randomUUID().slice(0, 4)}`,
+      date: '2027-03-12',
+    });
     const meetingId = actionData(editor, 'vote.open').meetingId as string;
     await officer('vote.open', { meetingId });
     const meeting = (await s.meetings.get(FORUM, meetingId))!;
@@ -113,13 +142,19 @@ describe('forum meetings and voting in a working group\'s channel', function () 
 
   // --- the tests ----------------------------------------------------------------------------------
 
-  it('posts the agenda of the group\'s checked reports into its channel and updates the posted card in place when it changes', async () => {
+  it("posts the agenda of the group's checked reports into its channel and updates the posted card in place when it changes", async () => {
     const s = h.app.services;
     const seeded = [await seedCheckedReport(s), await seedCheckedReport(s, { scheme: 'REKOM' }), await seedCheckedReport(s)];
     const [reply] = await h.send(OFFICER, 'nytt møte');
     const form = cardOf(reply);
     assert.match(cardText(form), /Nytt møte/);
-    let editor = await officer('meeting.create', { ...actionData(form, 'meeting.create'), group: 'vest', roundId: 'r2027', title: 'Vårmøte Vest', date: '2027-03-12' });
+    let editor = await officer('meeting.create', {
+      ...actionData(form, 'meeting.create'),
+      group: 'vest',
+      roundId: 'r2027',
+      title: 'Vårmøte Vest',
+      date: '2027-03-12',
+    });
     assert.match(cardText(editor), /Møtet er opprettet med 3 saker/);
     const meetingId = actionData(editor, 'meeting.post').meetingId as string;
     for (const r of seeded) {
@@ -132,8 +167,11 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     editor = await officer('meeting.post', { meetingId });
     assert.match(cardText(editor), /publiseres i kanalen/);
     await waitFor('the agenda thread', () => threads().length > before);
-    const posted = h.connector.sent().filter((r) => r.path === '/v3/conversations').at(-1)!;
-    assert.equal(posted.body.channelData.channel.id, CHANNEL, 'posted in the group\'s channel');
+    const posted = h.connector
+      .sent()
+      .filter((r) => r.path === '/v3/conversations')
+      .at(-1)!;
+    assert.equal(posted.body.channelData.channel.id, CHANNEL, "posted in the group's channel");
     const agenda = cardsIn([posted.body.activity])[0];
     const text = cardText(agenda);
     assert.match(text, /Saksliste: Vårmøte Vest/);
@@ -141,21 +179,29 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     assert.match(text, /Eier \d+ kommune \(974 760 673\)/);
     assert.match(text, /OsloMet/);
     assert.match(text, /2027–2028: 1 250 000 kr · 2028–2029: 1 000 000 kr/);
-    assert.match(text, /DEKOM\n2 500 000 kr av 90 000 000 kr \(2 saker\)/, 'totals per scheme against the round\'s budget');
+    assert.match(text, /DEKOM\n2 500 000 kr av 90 000 000 kr \(2 saker\)/, "totals per scheme against the round's budget");
 
     // Move the first item down, then take the last one off: the posted card follows, in place.
     const first = (await s.meetings.get(FORUM, meetingId))!.order[0];
     await officer('meeting.move', { meetingId, reportId: first, to: 'down' });
-    await waitFor('the agenda update', () => h.connector.updated().length > 0 && cardsIn(h.connector.updated().map((u) => u.body)).some((c) => cardText(c).includes('Vårmøte Vest')));
+    await waitFor(
+      'the agenda update',
+      () => h.connector.updated().length > 0 && cardsIn(h.connector.updated().map((u) => u.body)).some((c) => cardText(c).includes('Vårmøte Vest')),
+    );
     const order = (await s.meetings.get(FORUM, meetingId))!.order;
     assert.equal(order[1], first);
     const removed = order[2];
     await officer('meeting.remove', { meetingId, reportId: removed });
     assert.equal((await s.reports.get('r2027', removed))!.status, 'formally_checked', 'back for another meeting');
-    await waitFor('the second agenda update', () => cardsIn(h.connector.updated().map((u) => u.body)).some((c) => /2 saker fra innmeldingsrunden/.test(cardText(c))));
+    await waitFor('the second agenda update', () =>
+      cardsIn(h.connector.updated().map((u) => u.body)).some((c) => /2 saker fra innmeldingsrunden/.test(cardText(c))),
+    );
     const updates = h.connector.updated().filter((u) => cardText(cardsIn([u.body])[0] ?? {}).includes('Vårmøte Vest'));
     const threadActivityId = (await s.outbox.get(`agenda:${meetingId}:p1`))!.activityId!;
-    assert.ok(updates.every((u) => decodeURIComponent(u.path).endsWith(`/activities/${threadActivityId}`)), 'every update replaced the posted agenda');
+    assert.ok(
+      updates.every((u) => decodeURIComponent(u.path).endsWith(`/activities/${threadActivityId}`)),
+      'every update replaced the posted agenda',
+    );
     assert.equal(threads().length, before + 1, 'no second agenda was posted');
 
     // Put it back with the editor's picker; then open the vote: one voting card per item, in the thread.
@@ -165,7 +211,8 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     assert.match(cardText(editor), /Avstemningen er åpnet/);
     for (const r of seeded) await postedVoteCard(r.reference);
     const threadConversation = (await s.outbox.get(`agenda:${meetingId}:p1`))!.conversationId!;
-    for (const r of seeded) assert.equal((await s.outbox.get(`vote:${meetingId}:${r.id}`))!.conversationId, threadConversation, 'voting cards reply in the agenda\'s thread');
+    for (const r of seeded)
+      assert.equal((await s.outbox.get(`vote:${meetingId}:${r.id}`))!.conversationId, threadConversation, "voting cards reply in the agenda's thread");
     // The agenda is locked once the vote is open.
     const locked = await officer('meeting.remove', { meetingId, reportId: order[0] });
     assert.match(cardText(locked), /kan ikke endres lenger/);
@@ -194,12 +241,21 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     assert.ok(refreshed.refresh.userIds.includes(`29:${ANNE.aadObjectId}`), 'a member seen pressing is listed by their Teams id');
 
     const stored = await h.app.services.votes.of(meeting.id, reports[0].id);
-    assert.deepEqual(stored.map((m) => [m.voter.aadObjectId, m.mark]).sort(), [[ANNE.aadObjectId, 'abstain'], [BJORN.aadObjectId, 'not_prioritise']].sort());
+    assert.deepEqual(
+      stored.map((m) => [m.voter.aadObjectId, m.mark]).sort(),
+      [
+        [ANNE.aadObjectId, 'abstain'],
+        [BJORN.aadObjectId, 'not_prioritise'],
+      ].sort(),
+    );
   });
 
   it('stops a member whose organisation owns the report, tells them why, and leaves the tally unchanged', async () => {
     const { meeting, reports } = await openMeeting(2, [{}, { ownerOrgnr: '921605900', network: [], uhOrgnr: '974760673' }]);
-    for (const [i, reason] of [[0, /organisasjonen din \(974 760 673\) er eier/], [1, /organisasjonen din \(974 760 673\) er UH-partner/]] as const) {
+    for (const [i, reason] of [
+      [0, /organisasjonen din \(974 760 673\) er eier/],
+      [1, /organisasjonen din \(974 760 673\) er UH-partner/],
+    ] as const) {
       const card = await postedVoteCard(reports[i].reference);
       const seen = await vote(OWNERS_MAN, card, 'prioritise');
       assert.match(cardText(seen), reason);
@@ -223,9 +279,12 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     assert.deepEqual(tallyOf(outsider), { prioritise: 1, notPrioritise: 0, abstain: 0, conflict: 0 });
     const secretariat = await vote(OFFICER, card, 'not_prioritise');
     assert.match(cardText(secretariat), /Sekretariatet har ikke stemmerett/);
-    assert.ok(JSON.stringify(secretariat).includes('"vote.close"'), 'the officer\'s own view offers closing instead');
+    assert.ok(JSON.stringify(secretariat).includes('"vote.close"'), "the officer's own view offers closing instead");
     const stored = await h.app.services.votes.of(meeting.id, reports[0].id);
-    assert.deepEqual(stored.map((m) => m.voter.aadObjectId), [ANNE.aadObjectId]);
+    assert.deepEqual(
+      stored.map((m) => m.voter.aadObjectId),
+      [ANNE.aadObjectId],
+    );
   });
 
   it('refuses forged action data and stores nothing', async () => {
@@ -235,7 +294,7 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     // Checked, but sorted to working group Oslo: on no agenda of group Vest.
     const other = await seedCheckedReport(h.app.services, { region: 'oslo' });
     const forged: Array<[string, Record<string, unknown>, RegExp, { channelId?: string; where?: 'personal' }?]> = [
-      ['another user\'s id in the data', { ...good, voter: BJORN.aadObjectId, aadObjectId: BJORN.aadObjectId }, /hører ikke til en avstemning/],
+      ["another user's id in the data", { ...good, voter: BJORN.aadObjectId, aadObjectId: BJORN.aadObjectId }, /hører ikke til en avstemning/],
       ['a made-up item', { ...good, reportId: 'made-up-report' }, /står ikke på sakslisten/],
       ['a real report that is not on this agenda', { ...good, reportId: other.id }, /står ikke på sakslisten/],
       ['a made-up meeting', { ...good, meetingId: 'no-such-meeting' }, /Fant ikke møtet/],
@@ -262,18 +321,39 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     assert.deepEqual(stored.map((m) => m.voter.aadObjectId).sort(), [BJORN.aadObjectId, CHAIR.aadObjectId].sort());
   });
 
-  it('closes with consensus, majority and the chair\'s casting vote, moves the reports and sends the recommendation to the secretariat', async () => {
+  it("closes with consensus, majority and the chair's casting vote, moves the reports and sends the recommendation to the secretariat", async () => {
     const s = h.app.services;
     const { meeting, reports } = await openMeeting(5, [{}, { scheme: 'REKOM' }, {}, {}, {}]);
     const byRef = async (i: number) => postedVoteCard(reports[i].reference);
     // 0: consensus (every mark prioritise); 1: majority for; 2: majority against;
     // 3: tie decided by the chair; 4: tie without the chair → stays open. Four electors: 3 marks are a quorum.
     const plan: Array<Array<[Persona, Mark]>> = [
-      [[ANNE, 'prioritise'], [BJORN, 'prioritise'], [CHAIR, 'prioritise']],
-      [[ANNE, 'prioritise'], [BJORN, 'prioritise'], [CHAIR, 'not_prioritise']],
-      [[ANNE, 'not_prioritise'], [BJORN, 'not_prioritise'], [CHAIR, 'prioritise']],
-      [[ANNE, 'prioritise'], [BJORN, 'not_prioritise'], [CHAIR, 'not_prioritise'], [member(6), 'prioritise']],
-      [[ANNE, 'prioritise'], [BJORN, 'not_prioritise'], [CHAIR, 'abstain']],
+      [
+        [ANNE, 'prioritise'],
+        [BJORN, 'prioritise'],
+        [CHAIR, 'prioritise'],
+      ],
+      [
+        [ANNE, 'prioritise'],
+        [BJORN, 'prioritise'],
+        [CHAIR, 'not_prioritise'],
+      ],
+      [
+        [ANNE, 'not_prioritise'],
+        [BJORN, 'not_prioritise'],
+        [CHAIR, 'prioritise'],
+      ],
+      [
+        [ANNE, 'prioritise'],
+        [BJORN, 'not_prioritise'],
+        [CHAIR, 'not_prioritise'],
+        [member(6), 'prioritise'],
+      ],
+      [
+        [ANNE, 'prioritise'],
+        [BJORN, 'not_prioritise'],
+        [CHAIR, 'abstain'],
+      ],
     ];
     await grantMember(s, member(6));
     for (const [i, marks] of plan.entries()) {
@@ -289,19 +369,35 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     const last = (await s.reports.get('r2027', reports[0].id))!.history.at(-1)!;
     assert.deepEqual([last.from, last.to, last.actor.role], ['on_agenda', 'prioritised', 'secretariat']);
     const results = await s.meetings.items((await s.meetings.get(FORUM, meeting.id))!);
-    assert.deepEqual(results.map((r) => r.result && `${r.result.outcome}/${r.result.method}`), [
-      'prioritised/consensus', 'prioritised/majority', 'not_prioritised/majority', 'not_prioritised/chair', 'undecided/tie',
-    ]);
+    assert.deepEqual(
+      results.map((r) => r.result && `${r.result.outcome}/${r.result.method}`),
+      ['prioritised/consensus', 'prioritised/majority', 'not_prioritised/majority', 'not_prioritised/chair', 'undecided/tie'],
+    );
 
     // Every voting card freezes with its result, for everyone (an update of the posted card).
     const frozenKey = (i: number) => `vote:${meeting.id}:${reports[i].id}:closed`;
     await waitFor('the frozen cards', async () => (await Promise.all(reports.map((_, i) => s.outbox.get(frozenKey(i))))).every((m) => m?.status === 'sent'));
     const frozen = cardsIn(h.connector.updated().map((u) => u.body)).filter((c) => cardText(c).includes(reports[3].reference));
-    assert.ok(frozen.some((c) => /Ikke prioritert \(stemmelikhet, lederens stemme avgjorde\)/.test(cardText(c)) && !JSON.stringify(c).includes('vote.mark') && !c.refresh));
+    assert.ok(
+      frozen.some(
+        (c) => /Ikke prioritert \(stemmelikhet, lederens stemme avgjorde\)/.test(cardText(c)) && !JSON.stringify(c).includes('vote.mark') && !c.refresh,
+      ),
+    );
 
     // The recommendation reaches the officer's personal chat.
-    await waitFor('the recommendation', () => h.connector.sent().slice(sentBefore).some((r) => decodeURIComponent(r.path).includes(`a:personal-${OFFICER.aadObjectId}`)));
-    const rec = cardsIn(h.connector.sent().slice(sentBefore).filter((r) => decodeURIComponent(r.path).includes(`a:personal-${OFFICER.aadObjectId}`)).map((r) => r.body))[0];
+    await waitFor('the recommendation', () =>
+      h.connector
+        .sent()
+        .slice(sentBefore)
+        .some((r) => decodeURIComponent(r.path).includes(`a:personal-${OFFICER.aadObjectId}`)),
+    );
+    const rec = cardsIn(
+      h.connector
+        .sent()
+        .slice(sentBefore)
+        .filter((r) => decodeURIComponent(r.path).includes(`a:personal-${OFFICER.aadObjectId}`))
+        .map((r) => r.body),
+    )[0];
     const text = cardText(rec);
     assert.match(text, /Innstilling:/);
     assert.match(text, /Prioritert \(2\)/);
@@ -316,8 +412,14 @@ describe('forum meetings and voting in a working group\'s channel', function () 
 
     // The CSV export of the recommendation.
     const csvCard = await officer('meeting.csv', { meetingId: meeting.id });
-    const lines = (csvCard.body as any[]).flatMap((b: any) => b.items ?? []).filter((i: any) => i.fontType === 'Monospace').map((i: any) => i.text);
-    assert.equal(lines[0], 'Referanse;Eier;Organisasjonsnummer;Ordning;Tittel;UH-partner;Beløp 2027;Søkt i alt;Resultat;Prioriter;Ikke prioriter;Avstår;Inhabil');
+    const lines = (csvCard.body as any[])
+      .flatMap((b: any) => b.items ?? [])
+      .filter((i: any) => i.fontType === 'Monospace')
+      .map((i: any) => i.text);
+    assert.equal(
+      lines[0],
+      'Referanse;Eier;Organisasjonsnummer;Ordning;Tittel;UH-partner;Beløp 2027;Søkt i alt;Resultat;Prioriter;Ikke prioriter;Avstår;Inhabil',
+    );
     assert.equal(lines.length, 6);
     assert.match(lines[1], new RegExp(`^${reports[0].reference};Eier \\d+ kommune;974760673;DEKOM;.*;1250000;2250000;Prioritert \\(konsensus\\);3;0;0;0$`));
 
@@ -330,7 +432,13 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     const s = h.app.services;
     const report = await seedCheckedReport(s);
     const form = await officer('meeting.new', {});
-    const editor = await officer('meeting.create', { ...actionData(form, 'meeting.create'), group: 'vest', roundId: 'r2027', title: 'Med frist', date: '2027-03-12' });
+    const editor = await officer('meeting.create', {
+      ...actionData(form, 'meeting.create'),
+      group: 'vest',
+      roundId: 'r2027',
+      title: 'Med frist',
+      date: '2027-03-12',
+    });
     const meetingId = actionData(editor, 'vote.open').meetingId as string;
     const opened = await officer('vote.open', { meetingId, closeDate: '2027-03-05', closeTime: '14:00' });
     assert.match(cardText(opened), /Avstemningen er åpen til 5\. mars 2027 kl\. 14:00/);
@@ -346,86 +454,109 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     const late = await vote(BJORN, await postedVoteCard(report.reference), 'not_prioritise');
     assert.match(cardText(late), /Avstemningen er lukket/);
     const closed = await closeDueVotes(s);
-    assert.deepEqual(closed.map((m) => m.id), [meetingId]);
+    assert.deepEqual(
+      closed.map((m) => m.id),
+      [meetingId],
+    );
     assert.equal((await s.reports.get('r2027', report.id))!.status, 'prioritised');
     assert.deepEqual(await closeDueVotes(s), [], 'a closed vote is not closed again');
     const marks = await s.votes.of(meetingId, report.id);
-    assert.deepEqual(marks.map((m) => m.mark), ['prioritise', 'prioritise', 'prioritise'], 'three of the four electors: a quorum');
+    assert.deepEqual(
+      marks.map((m) => m.mark),
+      ['prioritise', 'prioritise', 'prioritise'],
+      'three of the four electors: a quorum',
+    );
   });
 
   // --- quorum and consensus (before the crowd below joins the group) --------------------------------
 
-    /** Closes the meeting and returns each item's frozen card text, by report. */
-    async function closeAndRead(meeting: Meeting, reports: Array<{ id: string; reference: string }>) {
-      await officer('vote.close', { meetingId: meeting.id });
-      const texts: string[] = [];
-      for (const r of reports) {
-        const key = `vote:${meeting.id}:${r.id}:closed`;
-        await waitFor(`the frozen card of ${r.reference}`, async () => (await h.app.services.outbox.get(key))?.status === 'sent');
-        const frozen = cardsIn(h.connector.updated().map((u) => u.body)).filter((c) => cardText(c).includes(r.reference) && !JSON.stringify(c).includes('vote.mark'));
-        texts.push(cardText(frozen.at(-1)));
-      }
-      return texts;
+  /** Closes the meeting and returns each item's frozen card text, by report. */
+  async function closeAndRead(meeting: Meeting, reports: Array<{ id: string; reference: string }>) {
+    await officer('vote.close', { meetingId: meeting.id });
+    const texts: string[] = [];
+    for (const r of reports) {
+      const key = `vote:${meeting.id}:${r.id}:closed`;
+      await waitFor(`the frozen card of ${r.reference}`, async () => (await h.app.services.outbox.get(key))?.status === 'sent');
+      const frozen = cardsIn(h.connector.updated().map((u) => u.body)).filter(
+        (c) => cardText(c).includes(r.reference) && !JSON.stringify(c).includes('vote.mark'),
+      );
+      texts.push(cardText(frozen.at(-1)));
     }
-    const status = async (id: string) => (await h.app.services.reports.get('r2027', id))!.status;
+    return texts;
+  }
+  const status = async (id: string) => (await h.app.services.reports.get('r2027', id))!.status;
 
-    it('leaves an item with too few marks undecided ("not quorate"), and takes unanimous "ikke prioriter" as consensus against', async () => {
-      const { meeting, reports } = await openMeeting(3);
-      // Four electors (Anne, Bjørn, the chair, member 6; the owner's man is disqualified): a quorum is three marks.
+  it('leaves an item with too few marks undecided ("not quorate"), and takes unanimous "ikke prioriter" as consensus against', async () => {
+    const { meeting, reports } = await openMeeting(3);
+    // Four electors (Anne, Bjørn, the chair, member 6; the owner's man is disqualified): a quorum is three marks.
+    const cards = await Promise.all(reports.map((r) => postedVoteCard(r.reference)));
+    assert.match(
+      cardText(cards[0]),
+      /Regler: beslutningsdyktig når flere enn 50 % av de stemmeberettigede har markert\. Konsensus når alle markeringer er like/,
+    );
+    await vote(ANNE, cards[0], 'prioritise');
+    for (const who of [ANNE, BJORN, CHAIR, member(6)]) await vote(who, cards[1], 'not_prioritise');
+    await vote(ANNE, cards[2], 'prioritise');
+    await vote(CHAIR, cards[2], 'prioritise');
+    await vote(BJORN, cards[2], 'abstain');
+
+    const texts = await closeAndRead(meeting, reports);
+    assert.match(texts[0], /Uavklart: ikke beslutningsdyktig \(1 av 4 stemmeberettigede markerte\)/);
+    assert.match(texts[0], /Ikke avgjort: under 50 % av de stemmeberettigede markerte/);
+    assert.match(texts[1], /Ikke prioritert \(konsensus\)/);
+    assert.match(texts[1], /Avgjort ved konsensus: alle markeringer var like/);
+    assert.match(texts[2], /Prioritert \(flertall\)/, 'an abstention breaks consensus');
+    assert.match(texts[2], /Avgjort ved flertall: 2 for og 0 imot/);
+    assert.deepEqual(await Promise.all(reports.map((r) => status(r.id))), ['on_agenda', 'not_prioritised', 'prioritised']);
+    const results = await h.app.services.meetings.items((await h.app.services.meetings.get(FORUM, meeting.id))!);
+    assert.deepEqual(
+      results.map((r) => [r.result?.method, r.result?.electors]),
+      [
+        ['notQuorate', 4],
+        ['consensus', 4],
+        ['majority', 4],
+      ],
+    );
+
+    // The recommendation names the rules and, per item, the rule that decided it.
+    let rec: any;
+    await waitFor('the recommendation', () => {
+      rec = cardsIn(
+        h.connector
+          .sent()
+          .filter((r) => decodeURIComponent(r.path).includes(`a:personal-${OFFICER.aadObjectId}`))
+          .map((r) => r.body),
+      ).find((c) => cardText(c).includes(reports[1].reference));
+      return rec !== undefined;
+    });
+    const text = cardText(rec);
+    assert.match(text, /Regler: beslutningsdyktig når flere enn 50 %/);
+    assert.match(text, new RegExp(`${reports[1].reference}.*Ikke prioritert \\(konsensus\\)`));
+    assert.match(text, new RegExp(`${reports[0].reference}.*ikke beslutningsdyktig`));
+  });
+
+  it("counts by the forum's own rules when it has other ones: no quorum, consensus without objection, no casting vote", async () => {
+    const s = h.app.services;
+    const before = s.forumRules;
+    // What FORUM_RULES='{"steps":"one","quorumPercent":0,"consensus":"noObjection","tieBreak":"undecided"}' gives.
+    s.forumRules = parseForumRules({ steps: 'one', quorumPercent: 0, consensus: 'noObjection', tieBreak: 'undecided' });
+    try {
+      const { meeting, reports } = await openMeeting(2);
       const cards = await Promise.all(reports.map((r) => postedVoteCard(r.reference)));
-      assert.match(cardText(cards[0]), /Regler: beslutningsdyktig når flere enn 50 % av de stemmeberettigede har markert\. Konsensus når alle markeringer er like/);
+      assert.match(cardText(cards[0]), /Regler: ingen krav om beslutningsdyktighet\. Konsensus når ingen markerer imot; .*stemmelikhet går til sekretariatet/);
       await vote(ANNE, cards[0], 'prioritise');
-      for (const who of [ANNE, BJORN, CHAIR, member(6)]) await vote(who, cards[1], 'not_prioritise');
-      await vote(ANNE, cards[2], 'prioritise');
-      await vote(CHAIR, cards[2], 'prioritise');
-      await vote(BJORN, cards[2], 'abstain');
-
+      await vote(BJORN, cards[0], 'abstain');
+      await vote(ANNE, cards[1], 'prioritise');
+      await vote(CHAIR, cards[1], 'not_prioritise');
       const texts = await closeAndRead(meeting, reports);
-      assert.match(texts[0], /Uavklart: ikke beslutningsdyktig \(1 av 4 stemmeberettigede markerte\)/);
-      assert.match(texts[0], /Ikke avgjort: under 50 % av de stemmeberettigede markerte/);
-      assert.match(texts[1], /Ikke prioritert \(konsensus\)/);
-      assert.match(texts[1], /Avgjort ved konsensus: alle markeringer var like/);
-      assert.match(texts[2], /Prioritert \(flertall\)/, 'an abstention breaks consensus');
-      assert.match(texts[2], /Avgjort ved flertall: 2 for og 0 imot/);
-      assert.deepEqual(await Promise.all(reports.map((r) => status(r.id))), ['on_agenda', 'not_prioritised', 'prioritised']);
-      const results = await h.app.services.meetings.items((await h.app.services.meetings.get(FORUM, meeting.id))!);
-      assert.deepEqual(results.map((r) => [r.result?.method, r.result?.electors]), [['notQuorate', 4], ['consensus', 4], ['majority', 4]]);
-
-      // The recommendation names the rules and, per item, the rule that decided it.
-      let rec: any;
-      await waitFor('the recommendation', () => {
-        rec = cardsIn(h.connector.sent().filter((r) => decodeURIComponent(r.path).includes(`a:personal-${OFFICER.aadObjectId}`)).map((r) => r.body))
-          .find((c) => cardText(c).includes(reports[1].reference));
-        return rec !== undefined;
-      });
-      const text = cardText(rec);
-      assert.match(text, /Regler: beslutningsdyktig når flere enn 50 %/);
-      assert.match(text, new RegExp(`${reports[1].reference}.*Ikke prioritert \\(konsensus\\)`));
-      assert.match(text, new RegExp(`${reports[0].reference}.*ikke beslutningsdyktig`));
-    });
-
-    it('counts by the forum\'s own rules when it has other ones: no quorum, consensus without objection, no casting vote', async () => {
-      const s = h.app.services;
-      const before = s.forumRules;
-      // What FORUM_RULES='{"steps":"one","quorumPercent":0,"consensus":"noObjection","tieBreak":"undecided"}' gives.
-      s.forumRules = parseForumRules({ steps: 'one', quorumPercent: 0, consensus: 'noObjection', tieBreak: 'undecided' });
-      try {
-        const { meeting, reports } = await openMeeting(2);
-        const cards = await Promise.all(reports.map((r) => postedVoteCard(r.reference)));
-        assert.match(cardText(cards[0]), /Regler: ingen krav om beslutningsdyktighet\. Konsensus når ingen markerer imot; .*stemmelikhet går til sekretariatet/);
-        await vote(ANNE, cards[0], 'prioritise');
-        await vote(BJORN, cards[0], 'abstain');
-        await vote(ANNE, cards[1], 'prioritise');
-        await vote(CHAIR, cards[1], 'not_prioritise');
-        const texts = await closeAndRead(meeting, reports);
-        assert.match(texts[0], /Prioritert \(konsensus\)/);
-        assert.match(texts[0], /Avgjort ved konsensus: ingen markerte imot/);
-        assert.match(texts[1], /Uavklart: stemmelikhet/, 'the chair\'s own mark does not break the tie here');
-        assert.deepEqual(await Promise.all(reports.map((r) => status(r.id))), ['prioritised', 'on_agenda']);
-      } finally {
-        s.forumRules = before;
-      }
-    });
+      assert.match(texts[0], /Prioritert \(konsensus\)/);
+      assert.match(texts[0], /Avgjort ved konsensus: ingen markerte imot/);
+      assert.match(texts[1], /Uavklart: stemmelikhet/, "the chair's own mark does not break the tie here");
+      assert.deepEqual(await Promise.all(reports.map((r) => status(r.id))), ['prioritised', 'on_agenda']);
+    } finally {
+      s.forumRules = before;
+    }
+  });
 
   it('counts every mark exactly once when 30 members press the same card within one second, and shows the stored tally', async function () {
     const s = h.app.services;
@@ -456,7 +587,12 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     const after = await s.votes.of(meeting.id, reports[0].id);
     assert.equal(after.length, 30);
     assert.ok(after.every((m) => m.mark === 'prioritise'));
-    assert.deepEqual(tallyOf(await invoke(BJORN, 'vote.refresh', (card.refresh as any).action.data, { trigger: 'automatic' })), { prioritise: 30, notPrioritise: 0, abstain: 0, conflict: 0 });
+    assert.deepEqual(tallyOf(await invoke(BJORN, 'vote.refresh', (card.refresh as any).action.data, { trigger: 'automatic' })), {
+      prioritise: 30,
+      notPrioritise: 0,
+      abstain: 0,
+      conflict: 0,
+    });
     this.test!.title += ` (${took} ms for 30 presses)`;
   });
 
@@ -471,7 +607,7 @@ describe('forum meetings and voting in a working group\'s channel', function () 
     const answers: Array<{ who: Persona; text: string }> = [];
     let closing: Promise<unknown> | undefined;
     for (let wave = 0; wave < crowd.length; wave += 3) {
-      answers.push(...await Promise.all(crowd.slice(wave, wave + 3).map(async (p) => ({ who: p, text: cardText(await vote(p, card, 'prioritise')) }))));
+      answers.push(...(await Promise.all(crowd.slice(wave, wave + 3).map(async (p) => ({ who: p, text: cardText(await vote(p, card, 'prioritise')) })))));
       if (wave === 6) closing = officer('vote.close', { meetingId: meeting.id });
     }
     await closing;
@@ -497,15 +633,25 @@ describe('forum meetings and voting in a working group\'s channel', function () 
       // The close runs entirely after the write: the result counts the mark.
       let first = await openMeeting(1);
       let card = await postedVoteCard(first.reports[0].reference);
-      put.callsFake(async (...args) => { const etag = await put.wrappedMethod.apply(s.votes, args); await closeVote(s, first.meeting.id); return etag; });
+      put.callsFake(async (...args) => {
+        const etag = await put.wrappedMethod.apply(s.votes, args);
+        await closeVote(s, first.meeting.id);
+        return etag;
+      });
       const counted = cardText(await vote(ANNE, card, 'prioritise'));
       assert.match(counted, /Markeringen din \(Prioriter\) kom med før avstemningen ble lukket/);
-      assert.deepEqual((await s.votes.of(first.meeting.id, first.reports[0].id)).map((m) => m.mark), ['prioritise']);
+      assert.deepEqual(
+        (await s.votes.of(first.meeting.id, first.reports[0].id)).map((m) => m.mark),
+        ['prioritise'],
+      );
 
       // The close counts before the write lands: the mark is taken back.
       first = await openMeeting(1);
       card = await postedVoteCard(first.reports[0].reference);
-      put.callsFake(async (...args) => { await closeVote(s, first.meeting.id); return put.wrappedMethod.apply(s.votes, args); });
+      put.callsFake(async (...args) => {
+        await closeVote(s, first.meeting.id);
+        return put.wrappedMethod.apply(s.votes, args);
+      });
       const refused = cardText(await vote(BJORN, card, 'not_prioritise'));
       assert.match(refused, /Avstemningen er lukket\. Markeringen ble ikke lagret/);
       assert.deepEqual(await s.votes.of(first.meeting.id, first.reports[0].id), []);
@@ -520,12 +666,25 @@ describe('forum meetings and voting in a working group\'s channel', function () 
   it('tells the officer when the group has no channel, or the app is not in its team, and posts nothing', async () => {
     const create = async (group: string) => {
       const form = await officer('meeting.new', {});
-      const editor = await officer('meeting.create', { ...actionData(form, 'meeting.create'), group, roundId: 'r2027', title: `Møte ${group}`, date: '2027-03-12' });
+      const editor = await officer('meeting.create', {
+        ...actionData(form, 'meeting.create'),
+        group,
+        roundId: 'r2027',
+        title: `Møte ${group}`,
+        date: '2027-03-12',
+      });
       return actionData(editor, 'meeting.post').meetingId as string;
     };
     const nordvest = await create('nordvest');
     assert.match(cardText(await officer('meeting.post', { meetingId: nordvest })), /Gruppen har ingen Teams-kanal/);
-    await h.app.services.groups.assign({ forum: FORUM, group: 'sor', teamId: '19:other-team@thread.tacv2', channelId: '19:sor@thread.tacv2', assignedBy: 'test', assignedAt: '2027-01-01T00:00:00.000Z' });
+    await h.app.services.groups.assign({
+      forum: FORUM,
+      group: 'sor',
+      teamId: '19:other-team@thread.tacv2',
+      channelId: '19:sor@thread.tacv2',
+      assignedBy: 'test',
+      assignedAt: '2027-01-01T00:00:00.000Z',
+    });
     const sor = await create('sor');
     assert.match(cardText(await officer('meeting.post', { meetingId: sor })), /Appen er ikke lagt til i teamet/);
     for (const id of [nordvest, sor]) {
@@ -551,7 +710,12 @@ describe('forum meetings and voting in a working group\'s channel', function () 
 
   it('refuses every meeting verb to anyone but the secretariat', async () => {
     for (const verb of ['meeting.new', 'meeting.list', 'meeting.post', 'vote.open', 'vote.close']) {
-      const res = await h.post({ ...h.personalActivity(ANNE), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { verb, meetingId: 'x' } } } });
+      const res = await h.post({
+        ...h.personalActivity(ANNE),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb, data: { verb, meetingId: 'x' } } },
+      });
       assert.match(cardText(res.body.value), /bare for sekretariatet/, verb);
     }
     const [reply] = await h.send(ANNE, 'møter');

@@ -58,7 +58,8 @@ function catalogTexts(): Record<Locale, string[]> {
   for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.js'))) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- every compiled catalog, found at run time
     for (const c of Object.values(require(path.join(dir, f))) as any[]) {
-      if (c && typeof c === 'object' && c.nb && c.nn && c.en) for (const l of ['nb', 'nn', 'en'] as const) out[l].push(...Object.values(c[l] as Record<string, string>));
+      if (c && typeof c === 'object' && c.nb && c.nn && c.en)
+        for (const l of ['nb', 'nn', 'en'] as const) out[l].push(...Object.values(c[l] as Record<string, string>));
     }
   }
   return out;
@@ -66,10 +67,16 @@ function catalogTexts(): Record<Locale, string[]> {
 
 const TEXTS = catalogTexts();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const PATTERNS = Object.fromEntries((['nb', 'nn', 'en'] as const).map((l) =>
-  [l, TEXTS[l].map((t) => new RegExp(`^${escape(t).replace(/\\\{\w+\\\}/g, '[\\s\\S]*')}$`))])) as Record<Locale, RegExp[]>;
+const PATTERNS = Object.fromEntries(
+  (['nb', 'nn', 'en'] as const).map((l) => [l, TEXTS[l].map((t) => new RegExp(`^${escape(t).replace(/\\\{\w+\\\}/g, '[\\s\\S]*')}$`))]),
+) as Record<Locale, RegExp[]>;
 const OWN = Object.fromEntries((['nb', 'nn', 'en'] as const).map((l) => [l, new Set(TEXTS[l])])) as Record<Locale, Set<string>>;
-const GENERIC_ERRORS = new Set((['nb', 'nn', 'en'] as const).map((l) => TEXTS[l]).flat().filter((t) => /noe gikk galt|noko gjekk gale|something went wrong/i.test(t)));
+const GENERIC_ERRORS = new Set(
+  (['nb', 'nn', 'en'] as const)
+    .map((l) => TEXTS[l])
+    .flat()
+    .filter((t) => /noe gikk galt|noko gjekk gale|something went wrong/i.test(t)),
+);
 
 /** What is wrong with an answer, or undefined when it is a clear answer in the caller's language. */
 function judgeText(text: unknown, locale: Locale): string | undefined {
@@ -126,7 +133,8 @@ async function drive<T>(samples: T[], one: (s: T) => Promise<string | undefined>
     while (next < samples.length && !failure) {
       const s = samples[next++];
       const problem = await one(s).catch((err: Error) => `threw ${err.message}`);
-      if (problem && !failure) failure = `${problem}\n  payload: ${JSON.stringify(s, (_k, v) => (typeof v === 'string' && v.length > 80 ? `${v.slice(0, 80)}…(${v.length} chars)` : v)).slice(0, 1500)}`;
+      if (problem && !failure)
+        failure = `${problem}\n  payload: ${JSON.stringify(s, (_k, v) => (typeof v === 'string' && v.length > 80 ? `${v.slice(0, 80)}…(${v.length} chars)` : v)).slice(0, 1500)}`;
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -139,7 +147,9 @@ describe(`hostile input, generated (${RUNS} payloads per verb and command, FUZZ_
   let h: Harness;
   let ids: string[];
   const rejections: unknown[] = [];
-  const onRejection = (reason: unknown) => { rejections.push(reason); };
+  const onRejection = (reason: unknown) => {
+    rejections.push(reason);
+  };
   const timings: string[] = [];
 
   before(async () => {
@@ -154,7 +164,10 @@ describe(`hostile input, generated (${RUNS} payloads per verb and command, FUZZ_
     const seeded = await snapshot(h);
     // The write check compares these rows; an empty snapshot would make it pass for nothing.
     for (const table of ['Drafts', 'Reports', 'Roles', 'Meetings', 'Rounds']) {
-      assert.ok([...seeded.keys()].some((k) => k.startsWith(`${table}|`)), `nothing seeded in ${table}`);
+      assert.ok(
+        [...seeded.keys()].some((k) => k.startsWith(`${table}|`)),
+        `nothing seeded in ${table}`,
+      );
     }
     for (const k of seeded.keys()) for (const part of k.split('|').slice(1)) if (part.length < 200) keys.add(part);
     ids = [...keys];
@@ -177,13 +190,16 @@ describe(`hostile input, generated (${RUNS} payloads per verb and command, FUZZ_
     if (this.currentTest?.state === 'failed') return;
     if (checkWrites) {
       const allowed = OWN_DRAFT_VERBS.has(verbOf(this.currentTest?.title)) ? ownDraftRow : ownDraftTouched;
-      assert.deepEqual(changes(rowsBefore, await snapshot(h)).filter((c) => !allowed(c)), [], 'an invalid payload wrote to storage');
+      assert.deepEqual(
+        changes(rowsBefore, await snapshot(h)).filter((c) => !allowed(c)),
+        [],
+        'an invalid payload wrote to storage',
+      );
     }
     const errors = h.logLines.filter((l) => l.includes('"level":"error"'));
     assert.deepEqual(errors.slice(errorLines), [], 'a handler failed');
     assert.deepEqual(rejections, [], 'unhandled promise rejection');
   });
-
 
   for (const verb of Object.keys(ACTIONS)) {
     it(`answers ${verb} with hostile data clearly, in the caller's language, storing nothing`, async () => {
@@ -198,7 +214,12 @@ describe(`hostile input, generated (${RUNS} payloads per verb and command, FUZZ_
     const envelope = fc.oneof(
       hostileValue(ids),
       fc.record({ action: hostileValue(ids) }),
-      fc.record({ action: fc.record({ type: fc.constantFrom('Action.Execute', 'Action.Submit', ''), verb: hostileValue(ids), data: hostileValue(ids) }, { requiredKeys: [] }) }),
+      fc.record({
+        action: fc.record(
+          { type: fc.constantFrom('Action.Execute', 'Action.Submit', ''), verb: hostileValue(ids), data: hostileValue(ids) },
+          { requiredKeys: [] },
+        ),
+      }),
     );
     const samples = fc.sample(fc.tuple(envelope, locale), { numRuns: RUNS, seed: SEED });
     await drive(samples, async ([value, loc]) => {
@@ -231,8 +252,12 @@ describe(`hostile input, generated (${RUNS} payloads per verb and command, FUZZ_
   // only a clear answer, no failure and no unhandled rejection are required, not "nothing stored".
   describe('as a secretariat officer', () => {
     const OFFICER_RUNS = Math.max(10, Math.round(RUNS / 4));
-    before(() => { checkWrites = false; });
-    after(() => { checkWrites = true; });
+    before(() => {
+      checkWrites = false;
+    });
+    after(() => {
+      checkWrites = true;
+    });
     for (const verb of Object.keys(ACTIONS)) {
       it(`answers ${verb} with hostile data clearly (${OFFICER_RUNS} payloads)`, async () => {
         const samples = fc.sample(fc.tuple(hostileData(ids), locale), { numRuns: OFFICER_RUNS, seed: SEED + 1 });
@@ -265,19 +290,53 @@ const MIN_REACHED = 0.2;
  */
 const MIN_REACHED_OF: Record<string, number> = { 'vote.mark': 0.05, 'vote.refresh': 0.05 };
 const GATES = new Set([
-  'secretariat.only', 'identity.missing', 'personalOnly', 'case.personalOnly', 'draft.notFound', 'report.notFound', 'case.notFound',
-  'case.noRounds', 'case.roundNotFound', 'forum.meeting.notFound', 'forum.round.missing', 'forum.vote.forged', 'forum.vote.stale',
-  'forum.vote.notOnAgenda', 'forum.new.invalid', 'channel.error.notInTeam',
+  'secretariat.only',
+  'identity.missing',
+  'personalOnly',
+  'case.personalOnly',
+  'draft.notFound',
+  'report.notFound',
+  'case.notFound',
+  'case.noRounds',
+  'case.roundNotFound',
+  'forum.meeting.notFound',
+  'forum.round.missing',
+  'forum.vote.forged',
+  'forum.vote.stale',
+  'forum.vote.notOnAgenda',
+  'forum.new.invalid',
+  'channel.error.notInTeam',
 ]);
 /** Verbs an owner presses on their own drafts and reports; the members' verbs; everything else is the officer's. */
 const OWNER_VERBS = new Set([
-  'help.show', 'report.new', 'report.next', 'report.back', 'report.goto', 'report.close', 'report.cancel', 'report.continue', 'report.resume',
-  'report.submit', 'report.mine', 'report.open', 'report.edit', 'report.withdraw', 'report.withdrawConfirm', 'draft.delete', 'draft.deleteConfirm',
-  'privacy.show', 'privacy.deleteDrafts', 'privacy.deleteDraftsConfirm',
+  'help.show',
+  'report.new',
+  'report.next',
+  'report.back',
+  'report.goto',
+  'report.close',
+  'report.cancel',
+  'report.continue',
+  'report.resume',
+  'report.submit',
+  'report.mine',
+  'report.open',
+  'report.edit',
+  'report.withdraw',
+  'report.withdrawConfirm',
+  'draft.delete',
+  'draft.deleteConfirm',
+  'privacy.show',
+  'privacy.deleteDrafts',
+  'privacy.deleteDraftsConfirm',
 ]);
 const MEMBER_VERBS = new Set(['vote.mark', 'vote.refresh']);
 
-interface Trace { outcome?: 'gate' | 'rule' | 'card' | 'failed'; errors?: boolean; writes: string[] }
+interface Trace {
+  outcome?: 'gate' | 'rule' | 'card' | 'failed';
+  errors?: boolean;
+  writes: string[];
+}
 const traces = new AsyncLocalStorage<Trace>();
 /** The trace of each payload in flight, by its activity's id. */
 const sent = new Map<string, Trace>();
@@ -308,7 +367,9 @@ describe(`valid payloads with one field mutated, sent by their owners (${MUTATIO
   const summary: string[] = [];
   const totals = { sent: 0, reached: 0 };
   const rejections: unknown[] = [];
-  const onRejection = (reason: unknown) => { rejections.push(reason); };
+  const onRejection = (reason: unknown) => {
+    rejections.push(reason);
+  };
   const originals: Record<string, ActionHandler> = { ...ACTIONS };
   const table = ACTIONS as Record<string, ActionHandler>;
 
@@ -321,7 +382,19 @@ describe(`valid payloads with one field mutated, sent by their owners (${MUTATIO
     // Another owner's draft and the world's ids: what a forged field names.
     const theirs = await press(h, OTHER_OWNER, await startReport(h, OTHER_OWNER), 'report.next', GOOD_INPUT.owner);
     const theirDraft = actionData(theirs, 'report.next').draftId as string;
-    foreign = [theirDraft, OTHER_OWNER.aadObjectId, w.meetingId, w.editMeetingId, w.agendaReportId, w.toCheck, w.toPay, 'r2027', w.demoRoundId, w.report.reference, MEMBER.aadObjectId];
+    foreign = [
+      theirDraft,
+      OTHER_OWNER.aadObjectId,
+      w.meetingId,
+      w.editMeetingId,
+      w.agendaReportId,
+      w.toCheck,
+      w.toPay,
+      'r2027',
+      w.demoRoundId,
+      w.report.reference,
+      MEMBER.aadObjectId,
+    ];
     // Their rows are keyed by tenant + object id; the owner's own draft may carry their object id as its id, and is the owner's.
     const theirKey = `${OTHER_OWNER.tenantId}_${OTHER_OWNER.aadObjectId}`;
     othersRows = async () => JSON.stringify([...(await snapshot(h))].filter(([k]) => k.includes(theirKey)).sort());
@@ -334,10 +407,21 @@ describe(`valid payloads with one field mutated, sent by their owners (${MUTATIO
         const trace = sent.get(String(turn.context.activity.id));
         try {
           const result = trace ? await traces.run(trace, () => originals[verb]!(turn, data)) : await originals[verb]!(turn, data);
-          if (trace) { trace.outcome = 'card'; trace.errors = 'card' in result && showsErrors(result.card); }
+          if (trace) {
+            trace.outcome = 'card';
+            trace.errors = 'card' in result && showsErrors(result.card);
+          }
           return result;
         } catch (err) {
-          if (trace) trace.outcome = err instanceof Refusal ? (GATES.has(err.key) ? 'gate' : 'rule') : err instanceof RefusedError || err instanceof ConcurrencyError ? 'rule' : 'failed';
+          if (trace)
+            trace.outcome =
+              err instanceof Refusal
+                ? GATES.has(err.key)
+                  ? 'gate'
+                  : 'rule'
+                : err instanceof RefusedError || err instanceof ConcurrencyError
+                  ? 'rule'
+                  : 'failed';
           throw err;
         }
       };
@@ -358,11 +442,16 @@ describe(`valid payloads with one field mutated, sent by their owners (${MUTATIO
     sinon.restore();
     process.off('unhandledRejection', onRejection);
     await h?.stop();
-    if (summary.length) console.log(`    payloads that reached the handler's body (past its first gate), per verb:\n${summary.join('\n')}\n      in all: ${totals.reached} of ${totals.sent} reached (${Math.round((100 * totals.reached) / Math.max(1, totals.sent))} %)`);
+    if (summary.length)
+      console.log(
+        `    payloads that reached the handler's body (past its first gate), per verb:\n${summary.join('\n')}\n      in all: ${totals.reached} of ${totals.sent} reached (${Math.round((100 * totals.reached) / Math.max(1, totals.sent))} %)`,
+      );
   });
 
   let errorLines: number;
-  beforeEach(() => { errorLines = h.logLines.filter((l) => l.includes('"level":"error"')).length; });
+  beforeEach(() => {
+    errorLines = h.logLines.filter((l) => l.includes('"level":"error"')).length;
+  });
   afterEach(function () {
     if (this.currentTest?.state === 'failed') return;
     assert.deepEqual(h.logLines.filter((l) => l.includes('"level":"error"')).slice(errorLines), [], 'a handler failed');
@@ -380,7 +469,10 @@ describe(`valid payloads with one field mutated, sent by their owners (${MUTATIO
         const id = randomUUID();
         sent.set(id, trace);
         const res = await h.post({
-          ...activityFor(h, { ...who, locale: loc }, base.where), id, type: 'invoke', name: 'adaptiveCard/action',
+          ...activityFor(h, { ...who, locale: loc }, base.where),
+          id,
+          type: 'invoke',
+          name: 'adaptiveCard/action',
           value: { action: { type: 'Action.Execute', verb, data: m.data }, trigger: 'manual' },
         });
         sent.delete(id);
@@ -391,21 +483,24 @@ describe(`valid payloads with one field mutated, sent by their owners (${MUTATIO
         if (trace.writes.length) count.writes++;
         const valid = trace.outcome === 'card' && !trace.errors;
         const writes = OWN_DRAFT_VERBS.has(verb) ? trace.writes.filter((x) => !x.endsWith('Drafts')) : trace.writes;
-        if (!valid && writes.length) return `${m.kind} ${m.field}: refused (${trace.outcome}${trace.errors ? ', form errors' : ''}) but wrote ${writes.join(', ')}`;
+        if (!valid && writes.length)
+          return `${m.kind} ${m.field}: refused (${trace.outcome}${trace.errors ? ', form errors' : ''}) but wrote ${writes.join(', ')}`;
         return undefined;
       });
       const reached = count.rule + count.card;
       totals.sent += MUTATION_RUNS;
       totals.reached += reached;
-      summary.push(`      ${verb.padEnd(28)} ${String(MUTATION_RUNS).padStart(5)} sent, ${String(reached).padStart(5)} reached (${Math.round((100 * reached) / MUTATION_RUNS)} %: `
-        + `${count.card} answered, ${count.errors} of them with form errors, ${count.rule} refused by a rule), ${count.gate} stopped at the gate, ${count.writes} wrote`);
+      summary.push(
+        `      ${verb.padEnd(28)} ${String(MUTATION_RUNS).padStart(5)} sent, ${String(reached).padStart(5)} reached (${Math.round((100 * reached) / MUTATION_RUNS)} %: ` +
+          `${count.card} answered, ${count.errors} of them with form errors, ${count.rule} refused by a rule), ${count.gate} stopped at the gate, ${count.writes} wrote`,
+      );
       assert.equal(count.failed, 0);
       const least = Math.max(1, Math.floor((MIN_REACHED_OF[verb] ?? MIN_REACHED) * MUTATION_RUNS));
       assert.ok(reached >= least, `only ${reached} of ${MUTATION_RUNS} payloads reached ${verb}'s body (at least ${least} must)`);
     });
   }
 
-  it('left the other owner\'s draft and rows as they were', async () => {
+  it("left the other owner's draft and rows as they were", async () => {
     assert.equal(await othersRows(), othersBefore);
   });
 });

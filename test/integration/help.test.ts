@@ -4,8 +4,12 @@ import { OFFICER, OWNER } from '../support/personas';
 
 describe('help and unknown text', () => {
   let h: Harness;
-  before(async () => { h = await startHarness(); });
-  after(async () => { await h.stop(); });
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => {
+    await h.stop();
+  });
 
   // '?' is a help word of its own: the trailing-punctuation trim must leave it alone.
   for (const text of ['hjelp', 'Hjelp', 'HELP', '  help!  ', '<at>Kompetansebot</at> hjelp', '?', ' ? ', 'hjelp?', '<at>Kompetansebot</at> ?']) {
@@ -17,7 +21,10 @@ describe('help and unknown text', () => {
       const shown = cardText(card);
       assert.match(shown, /Kompetansebot/);
       assert.match(shown, /Meld behov/);
-      assert.deepEqual(card.actions.map((a: any) => a.verb), ['report.new', 'report.continue', 'report.mine']);
+      assert.deepEqual(
+        card.actions.map((a: any) => a.verb),
+        ['report.new', 'report.continue', 'report.mine'],
+      );
     });
   }
 

@@ -6,18 +6,25 @@ const TEAM_ID = '19:forum-team@thread.tacv2';
 
 describe('installation capture', () => {
   let h: Harness;
-  before(async () => { h = await startHarness(); });
-  after(async () => { await h.stop(); });
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => {
+    await h.stop();
+  });
 
   const personalInstall = (action: 'add' | 'remove') => ({
-    ...h.personalActivity(OWNER), type: 'installationUpdate', action, deliveryMode: 'expectReplies',
+    ...h.personalActivity(OWNER),
+    type: 'installationUpdate',
+    action,
+    deliveryMode: 'expectReplies',
   });
   const teamEvent = (extra: Record<string, unknown>) => ({
     ...h.personalActivity(OWNER),
     conversation: { id: TEAM_ID, conversationType: 'channel', isGroup: true, tenantId: TENANT },
     deliveryMode: 'expectReplies',
     ...extra,
-    channelData: { tenant: { id: TENANT }, team: { id: TEAM_ID, name: 'Samarbeidsforum Oslo og Viken' }, ...(extra.channelData as object ?? {}) },
+    channelData: { tenant: { id: TENANT }, team: { id: TEAM_ID, name: 'Samarbeidsforum Oslo og Viken' }, ...((extra.channelData as object) ?? {}) },
   });
 
   it('welcomes a user once and stores their personal chat, even when Teams sends two install events', async () => {
@@ -38,27 +45,36 @@ describe('installation capture', () => {
   });
 
   it('stores a team and each of its channels on install, and welcomes in the channel without report buttons', async () => {
-    h.connector.channels.set(TEAM_ID, [{ id: TEAM_ID }, { id: '19:ost@thread.tacv2', name: 'Arbeidsgruppe Øst' }, { id: '19:vest@thread.tacv2', name: 'Arbeidsgruppe Vest' }]);
+    h.connector.channels.set(TEAM_ID, [
+      { id: TEAM_ID },
+      { id: '19:ost@thread.tacv2', name: 'Arbeidsgruppe Øst' },
+      { id: '19:vest@thread.tacv2', name: 'Arbeidsgruppe Vest' },
+    ]);
     const res = await h.post(teamEvent({ type: 'installationUpdate', action: 'add' }));
     const card = cardOf(res.body.activities[0]);
     assert.match(cardText(card), /Velkommen/);
     assert.equal(card.actions.length, 0);
     const rows = await h.app.services.references.team(TEAM_ID);
-    const names = rows.filter((r) => r.kind === 'channel').map((r) => r.name).sort();
+    const names = rows
+      .filter((r) => r.kind === 'channel')
+      .map((r) => r.name)
+      .sort();
     assert.deepEqual(names, ['Arbeidsgruppe Vest', 'Arbeidsgruppe Øst', 'General']);
     assert.ok(rows.some((r) => r.kind === 'team' && r.name === 'Samarbeidsforum Oslo og Viken'));
     assert.equal(rows.find((r) => r.id === '19:ost@thread.tacv2')?.ref.conversation.id, '19:ost@thread.tacv2');
   });
 
   it('follows channels being created, renamed and deleted, and the team being renamed', async () => {
-    const channelEvent = (eventType: string, channel: object) =>
-      h.post(teamEvent({ type: 'conversationUpdate', channelData: { eventType, channel } }));
+    const channelEvent = (eventType: string, channel: object) => h.post(teamEvent({ type: 'conversationUpdate', channelData: { eventType, channel } }));
     await channelEvent('channelCreated', { id: '19:nord@thread.tacv2', name: 'Arbeidsgruppe Nord' });
     await channelEvent('channelRenamed', { id: '19:ost@thread.tacv2', name: 'Arbeidsgruppe Øst og Innlandet' });
     await channelEvent('channelDeleted', { id: '19:vest@thread.tacv2', name: 'Arbeidsgruppe Vest' });
     await h.post(teamEvent({ type: 'conversationUpdate', channelData: { eventType: 'teamRenamed', team: { id: TEAM_ID, name: 'Forum Østlandet' } } }));
     const rows = await h.app.services.references.team(TEAM_ID);
-    const names = rows.filter((r) => r.kind === 'channel').map((r) => r.name).sort();
+    const names = rows
+      .filter((r) => r.kind === 'channel')
+      .map((r) => r.name)
+      .sort();
     assert.deepEqual(names, ['Arbeidsgruppe Nord', 'Arbeidsgruppe Øst og Innlandet', 'General']);
     assert.equal(rows.find((r) => r.kind === 'team')?.name, 'Forum Østlandet');
   });

@@ -26,7 +26,9 @@ describe('personal data', function () {
   const bot = useSecretariatBot('2026-12-01T09:00:00Z');
   const clock = bot.clock;
   let h: Harness;
-  before(() => { h = bot.h(); });
+  before(() => {
+    h = bot.h();
+  });
 
   describe('"mine data" / "my data"', () => {
     it('shows a user their own drafts, reports, owners and chat, and nothing of anyone else', async () => {
@@ -49,7 +51,7 @@ describe('personal data', function () {
       assert.match(other, /Du er ikke registrert for noen eier/);
     });
 
-    it('explains that submitted reports are kept as public records and whom to contact, in the user\'s language', async () => {
+    it("explains that submitted reports are kept as public records and whom to contact, in the user's language", async () => {
       const nb = cardText(await myData(h, COLLEAGUE));
       assert.match(nb, /Innsendte behovsmeldinger slettes ikke/);
       assert.match(nb, /arkivplikten[\s\S]*offentleglova[\s\S]*kontakt sekretariatet hos Statsforvalteren/);
@@ -67,7 +69,7 @@ describe('personal data', function () {
       assert.match(text, /Roller \(1\)\n\nSekretariatet, secretariat/);
     });
 
-    it('deletes only the caller\'s drafts after a confirmation, keeps submitted reports, and a second press deletes nothing', async () => {
+    it("deletes only the caller's drafts after a confirmation, keeps submitted reports, and a second press deletes nothing", async () => {
       const who: Persona = { name: 'Liv Sletter', tenantId: OWNER.tenantId, aadObjectId: '00000000-0000-4000-8000-000000000021' };
       const r = await submitted(h, who);
       await draftTitled(h, who, 'Første utkast');
@@ -92,7 +94,9 @@ describe('personal data', function () {
     });
 
     it('shows nothing in a channel, pointing to the personal chat', async () => {
-      const [reply] = await h.send(OWNER, 'mine data', { conversation: { id: '19:channel@thread.tacv2', conversationType: 'channel', tenantId: OWNER.tenantId } });
+      const [reply] = await h.send(OWNER, 'mine data', {
+        conversation: { id: '19:channel@thread.tacv2', conversationType: 'channel', tenantId: OWNER.tenantId },
+      });
       const text = cardText(cardOf(reply)) || String(reply?.text ?? '');
       assert.match(text, /personlig chat med meg/);
       assert.doesNotMatch(text, /Dine data|Lesing i alle fag|974760673/);
@@ -112,13 +116,24 @@ describe('personal data', function () {
 
     it('carry no contact name, e-mail, phone, owner name or free text through a submit, an edit, a return and a decision', async () => {
       const secret = {
-        contactName: 'Gunnhild Loggløs', contactEmail: 'gunnhild.loggfri@hemmelig.example', contactPhone: '98 76 54 32',
-        ownerName: 'Hemmeligvik kommune', title: 'Tiltak Zyxwvu', needAndGoal: 'Behovet Qwertz er stort', uhContact: 'Professor Blåbærsyltetøy',
+        contactName: 'Gunnhild Loggløs',
+        contactEmail: 'gunnhild.loggfri@hemmelig.example',
+        contactPhone: '98 76 54 32',
+        ownerName: 'Hemmeligvik kommune',
+        title: 'Tiltak Zyxwvu',
+        needAndGoal: 'Behovet Qwertz er stort',
+        uhContact: 'Professor Blåbærsyltetøy',
       };
       const who: Persona = { name: 'Gunnhild Loggløs', tenantId: OWNER.tenantId, aadObjectId: '00000000-0000-4000-8000-000000000022' };
       const from = h.logLines.length;
       const r = await submitted(h, who, {
-        owner: { ...GOOD_INPUT.owner, ownerName: secret.ownerName, contactName: secret.contactName, contactEmail: secret.contactEmail, contactPhone: secret.contactPhone },
+        owner: {
+          ...GOOD_INPUT.owner,
+          ownerName: secret.ownerName,
+          contactName: secret.contactName,
+          contactEmail: secret.contactEmail,
+          contactPhone: secret.contactPhone,
+        },
         measure: { ...GOOD_INPUT.measure, title: secret.title, needAndGoal: secret.needAndGoal },
         partner: { ...GOOD_INPUT.partner, uhContact: secret.uhContact },
       });
@@ -167,22 +182,57 @@ describe('personal data', function () {
       await p.app.services.rounds.update(old.roundId, (r) => ({ ...r, status: 'closed' }));
       clock2.setSystemTime(new Date('2026-12-01T09:00:00Z'));
       await p.app.services.rounds.create({
-        id: recent.roundId, year: 2024, counties: ['Akershus'], deadline: '2024-02-01T22:59:00.000Z', status: 'closed',
-        budgets: { REKOM: 1, DEKOM: 1, KOMPLOFT: 1 }, createdAt: '2023-10-01T00:00:00.000Z',
+        id: recent.roundId,
+        year: 2024,
+        counties: ['Akershus'],
+        deadline: '2024-02-01T22:59:00.000Z',
+        status: 'closed',
+        budgets: { REKOM: 1, DEKOM: 1, KOMPLOFT: 1 },
+        createdAt: '2023-10-01T00:00:00.000Z',
       });
-      const summary = { ownerName: 'Eksempel kommune', ownerOrgnr: '974760673', ownerType: 'kommune', scheme: 'DEKOM', region: 'asker-baerum', workingGroup: 'wg', title: 'Nyere tiltak', totalRequested: 1 };
-      await p.app.services.reports.importSubmitted(recent.roundId, [{ draftId: recent.reportId, reference: 'BM-2024-0001', by: personOf(OWNER), summary, data: {} }]);
+      const summary = {
+        ownerName: 'Eksempel kommune',
+        ownerOrgnr: '974760673',
+        ownerType: 'kommune',
+        scheme: 'DEKOM',
+        region: 'asker-baerum',
+        workingGroup: 'wg',
+        title: 'Nyere tiltak',
+        totalRequested: 1,
+      };
+      await p.app.services.reports.importSubmitted(recent.roundId, [
+        { draftId: recent.reportId, reference: 'BM-2024-0001', by: personOf(OWNER), summary, data: {} },
+      ]);
       // A meeting in each round, with one agenda item and one member's mark.
-      for (const [meetingId, r] of [['m-old', old], ['m-recent', recent]] as const) {
+      for (const [meetingId, r] of [
+        ['m-old', old],
+        ['m-recent', recent],
+      ] as const) {
         await p.app.services.meetings.create({
-          id: meetingId, forum: p.app.services.regions.id, group: 'forum', roundId: r.roundId, title: 'Møte', date: '2021-03-01',
-          order: [r.reportId], revision: 0, createdBy: personOf(OFFICER), createdAt: new clock2.Date().toISOString(),
+          id: meetingId,
+          forum: p.app.services.regions.id,
+          group: 'forum',
+          roundId: r.roundId,
+          title: 'Møte',
+          date: '2021-03-01',
+          order: [r.reportId],
+          revision: 0,
+          createdBy: personOf(OFFICER),
+          createdAt: new clock2.Date().toISOString(),
         });
         await p.app.services.tables.client('Meetings').upsertEntity({ partitionKey: `i_${meetingId}`, rowKey: r.reportId });
-        await p.app.services.votes.put(meetingId, r.reportId, { voter: personOf(MEMBER), teamsUserId: `29:${MEMBER.aadObjectId}`, role: 'member', mark: 'prioritise', at: new clock2.Date().toISOString() });
+        await p.app.services.votes.put(meetingId, r.reportId, {
+          voter: personOf(MEMBER),
+          teamsUserId: `29:${MEMBER.aadObjectId}`,
+          role: 'member',
+          mark: 'prioritise',
+          at: new clock2.Date().toISOString(),
+        });
       }
     });
-    after(async () => { await p.stop(); });
+    after(async () => {
+      await p.stop();
+    });
 
     it('refuses anyone but the secretariat, deleting nothing', async () => {
       const [reply] = await p.send(OWNER, 'slett gamle runder');
@@ -211,7 +261,7 @@ describe('personal data', function () {
       assert.deepEqual(await s.reports.versions(old.reportId), []);
       assert.deepEqual(await s.reports.eventsOf(old.roundId), []);
       assert.deepEqual(await s.reports.visibleTo(personOf(OWNER)), []);
-      assert.ok(!(await s.drafts.list(personOf(OWNER))).some((d) => d.roundId === old.roundId), 'the old round\'s drafts are gone');
+      assert.ok(!(await s.drafts.list(personOf(OWNER))).some((d) => d.roundId === old.roundId), "the old round's drafts are gone");
       assert.equal(await s.meetings.get(s.regions.id, 'm-old'), undefined);
       assert.deepEqual(await s.votes.of('m-old', old.reportId), []);
       assert.ok(await s.meetings.get(s.regions.id, 'm-recent'), 'a meeting of a round within retention stays');

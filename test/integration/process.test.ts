@@ -23,8 +23,12 @@ function run(env: Record<string, string>, nodeArgs: string[] = []) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout.on('data', (c) => { out += c; });
-  child.stderr.on('data', (c) => { out += c; });
+  child.stdout.on('data', (c) => {
+    out += c;
+  });
+  child.stderr.on('data', (c) => {
+    out += c;
+  });
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   bots.push({ child, exited });
   return { child, exited, output: () => out };
@@ -32,9 +36,17 @@ function run(env: Record<string, string>, nodeArgs: string[] = []) {
 
 describe('the bot process', () => {
   const temps: string[] = [];
-  const temp = (prefix: string) => { const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix)); temps.push(dir); return dir; };
+  const temp = (prefix: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    temps.push(dir);
+    return dir;
+  };
   after(async () => {
-    for (const b of bots) if (b.child.exitCode === null && b.child.signalCode === null) { b.child.kill('SIGKILL'); await b.exited; }
+    for (const b of bots)
+      if (b.child.exitCode === null && b.child.signalCode === null) {
+        b.child.kill('SIGKILL');
+        await b.exited;
+      }
     for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
   });
   it('stops with one line naming a bad setting', async () => {
@@ -46,23 +58,35 @@ describe('the bot process', () => {
   it('refuses to start open: no app id and no LOCAL_MODE stops with one line naming the setting, and the toolkit names it does not read', async () => {
     const p = run({ PORT: '0', BOT_ID: '4a5f2b8e-1c3d-4e6f-8a9b-0c1d2e3f4a5b', BOT_PASSWORD: 'not-read' });
     assert.equal(await p.exited, 1);
-    assert.match(p.output().trim(), /^Configuration error: MicrosoftAppId is required, or LOCAL_MODE=1 for anonymous local use \(BOT_ID and BOT_PASSWORD are not read[^\n]*\)$/);
+    assert.match(
+      p.output().trim(),
+      /^Configuration error: MicrosoftAppId is required, or LOCAL_MODE=1 for anonymous local use \(BOT_ID and BOT_PASSWORD are not read[^\n]*\)$/,
+    );
   });
 
-  it('npm start\'s entry sets LOCAL_MODE and listens on 127.0.0.1 only', async () => {
+  it("npm start's entry sets LOCAL_MODE and listens on 127.0.0.1 only", async () => {
     const port = await freePort();
     const child = spawn(process.execPath, ['--no-deprecation', path.join(ROOT, 'dist', 'scripts', 'start-local.js')], {
       cwd: os.tmpdir(),
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, PLAYGROUND: '0', PORT: String(port), TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING, TABLE_PREFIX: `loc${process.pid}` },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        PLAYGROUND: '0',
+        PORT: String(port),
+        TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING,
+        TABLE_PREFIX: `loc${process.pid}`,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise((r) => child.once('exit', r));
     try {
       await waitForPort(port, '127.0.0.1', 30_000);
-      const health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json() as { anonymous: boolean };
+      const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { anonymous: boolean };
       assert.equal(health.anonymous, true);
       // Another address of this machine gets no answer (when it has one).
-      const external = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+      const external = Object.values(os.networkInterfaces())
+        .flat()
+        .find((i) => i && i.family === 'IPv4' && !i.internal);
       if (external) await assert.rejects(waitForPort(port, external.address, 500));
     } finally {
       child.kill('SIGTERM');
@@ -78,18 +102,25 @@ describe('the bot process', () => {
 
   it('exits non-zero with a clear message when storage is unreachable at start', async () => {
     const dead = await freePort();
-    const p = run({ LOCAL_MODE: '1', PORT: '0', TABLES_CONNECTION_STRING: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${dead}/devstoreaccount1;` });
+    const p = run({
+      LOCAL_MODE: '1',
+      PORT: '0',
+      TABLES_CONNECTION_STRING: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${dead}/devstoreaccount1;`,
+    });
     assert.notEqual(await p.exited, 0);
     assert.match(p.output(), /Table Storage does not answer .*TABLES_CONNECTION_STRING/);
   });
 
   it('starts without the azurite package (npm ci --omit=dev) when TABLES_CONNECTION_STRING is set, never asking for it', async () => {
     const port = await freePort();
-    const p = run({ LOCAL_MODE: '1', PORT: String(port), TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING!, TABLE_PREFIX: uniquePrefix() }, WITHOUT_AZURITE);
+    const p = run(
+      { LOCAL_MODE: '1', PORT: String(port), TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING!, TABLE_PREFIX: uniquePrefix() },
+      WITHOUT_AZURITE,
+    );
     await waitForPort(port, '127.0.0.1', 30_000);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     assert.equal(health.status, 200);
-    assert.equal((await health.json() as { storage: boolean }).storage, true);
+    assert.equal(((await health.json()) as { storage: boolean }).storage, true);
     p.child.kill('SIGTERM');
     assert.equal(await p.exited, 0);
     assert.doesNotMatch(p.output(), /azurite was asked for/);
@@ -99,8 +130,13 @@ describe('the bot process', () => {
   it('says in one line that azurite is missing when no storage is configured on a production install', async () => {
     const p = run({ LOCAL_MODE: '1', PORT: '0' }, WITHOUT_AZURITE);
     assert.equal(await p.exited, 1);
-    assert.equal(p.output().replace(/^azurite was asked for: .*\n/m, '').trim(),
-      'No Table Storage is configured and the azurite package is not installed: set TABLES_CONNECTION_STRING or TABLES_ACCOUNT_URL, or run `npm install` for local use');
+    assert.equal(
+      p
+        .output()
+        .replace(/^azurite was asked for: .*\n/m, '')
+        .trim(),
+      'No Table Storage is configured and the azurite package is not installed: set TABLES_CONNECTION_STRING or TABLES_ACCOUNT_URL, or run `npm install` for local use',
+    );
   });
 
   it('leaves no Azurite behind when the bot is killed outright', async () => {
@@ -110,24 +146,53 @@ describe('the bot process', () => {
     await waitForPort(azuritePort, '127.0.0.1', 1000);
     p.child.kill('SIGKILL');
     await p.exited;
-    await waitFor('Azurite to stop by itself', () => waitForPort(azuritePort, '127.0.0.1', 200).then(() => false, () => true), 5000, 200);
+    await waitFor(
+      'Azurite to stop by itself',
+      () =>
+        waitForPort(azuritePort, '127.0.0.1', 200).then(
+          () => false,
+          () => true,
+        ),
+      5000,
+      200,
+    );
   });
 
   it('leaves no Agents Playground (nor its temp folder) behind when the bot is killed outright', async function () {
     this.timeout(90_000);
     const [port, azuritePort, playgroundPort] = [await freePort(), await freePort(), await freePort()];
     const tmp = temp('kb-tmp-'); // the bot's TMPDIR: the playground's working folder goes here
-    const p = run({ LOCAL_MODE: '1', PORT: String(port), AZURITE_PORT: String(azuritePort), DATA_DIR: temp('kb-data-'), PLAYGROUND: '1', PLAYGROUND_PORT: String(playgroundPort), TMPDIR: tmp });
+    const p = run({
+      LOCAL_MODE: '1',
+      PORT: String(port),
+      AZURITE_PORT: String(azuritePort),
+      DATA_DIR: temp('kb-data-'),
+      PLAYGROUND: '1',
+      PLAYGROUND_PORT: String(playgroundPort),
+      TMPDIR: tmp,
+    });
     let url = '';
-    await waitFor('the playground to start', () => (url = /Agents Playground: (http:\/\/[0-9.]+:\d+)/.exec(p.output())?.[1] ?? '') !== '', 60_000, 100)
-      .catch((err: Error) => { throw new Error(`${err.message}; the bot said:\n${p.output()}`); });
+    await waitFor('the playground to start', () => (url = /Agents Playground: (http:\/\/[0-9.]+:\d+)/.exec(p.output())?.[1] ?? '') !== '', 60_000, 100).catch(
+      (err: Error) => {
+        throw new Error(`${err.message}; the bot said:\n${p.output()}`);
+      },
+    );
     const uiPort = Number(new URL(url).port);
     await waitForPort(uiPort, '127.0.0.1', 1000);
     const workDirs = () => fs.readdirSync(tmp).filter((f) => f.startsWith('agents-playground-'));
     assert.equal(workDirs().length, 1, 'the playground works in a temp folder');
     p.child.kill('SIGKILL');
     await p.exited;
-    await waitFor('the playground to stop by itself', () => waitForPort(uiPort, '127.0.0.1', 200).then(() => false, () => true), 5000, 100);
+    await waitFor(
+      'the playground to stop by itself',
+      () =>
+        waitForPort(uiPort, '127.0.0.1', 200).then(
+          () => false,
+          () => true,
+        ),
+      5000,
+      100,
+    );
     await waitFor('its temp folder to go', () => workDirs().length === 0, 5000, 100);
   });
 

@@ -7,14 +7,21 @@ import { actionData, cardElements as elements, inputsOf, passOwnerSteps, press, 
 
 const lastBlockText = (card: any) => {
   const body = card.body as any[];
-  return elements(body[body.length - 1]).filter((e) => e.type === 'TextBlock').map((e) => e.text).join(' ');
+  return elements(body[body.length - 1])
+    .filter((e) => e.type === 'TextBlock')
+    .map((e) => e.text)
+    .join(' ');
 };
 
 describe('report cards an owner can use without help', () => {
   let h: Harness;
   const clock = { now: new Date('2026-11-27T12:00:00Z') };
-  before(async () => { h = await startHarness({}, { now: () => clock.now }); });
-  after(async () => { await h.stop(); });
+  before(async () => {
+    h = await startHarness({}, { now: () => clock.now });
+  });
+  after(async () => {
+    await h.stop();
+  });
 
   it('asks the period before the money, and the money card shows exactly the chosen years with their school years', async () => {
     let card = await passOwnerSteps(h, OWNER, await startReport(h, OWNER));
@@ -31,7 +38,10 @@ describe('report cards an owner can use without help', () => {
     const period = await press(h, OWNER, money, 'report.back');
     assert.equal(inputsOf(period).years.value, '1');
     const three = await press(h, OWNER, period, 'report.next', { startYear: '2027', years: '3' });
-    assert.deepEqual(Object.keys(inputsOf(three)).filter((id) => id.endsWith('Owner')), ['year1Owner', 'year2Owner', 'year3Owner']);
+    assert.deepEqual(
+      Object.keys(inputsOf(three)).filter((id) => id.endsWith('Owner')),
+      ['year1Owner', 'year2Owner', 'year3Owner'],
+    );
     assert.match(cardText(three), /År 1 \(2027–2028\)[\s\S]*År 2 \(2028–2029\)[\s\S]*År 3 \(2029–2030\)/);
   });
 
@@ -40,10 +50,15 @@ describe('report cards an owner can use without help', () => {
     const round = (await h.app.services.rounds.list())[0];
     const owner = { ownerName: 'Eksempel kommune', ownerOrgnr: '974760673', ownerType: 'kommune', region: 'asker-baerum', scheme: 'DEKOM' } as const;
     // Left on the old step 5 (period and money), with the years typed but not yet valid money.
-    await h.app.services.drafts.create(person, round.id, {
-      report: { ...owner, contactName: 'Kari Nordmann', title: 'Gammelt utkast' },
-      raw: { owner: { contactEmail: 'kari@halvferdig' }, money: { startYear: '2027', years: '2', year1Owner: '10' } },
-    }, { id: 'old-layout-draft', step: 5 });
+    await h.app.services.drafts.create(
+      person,
+      round.id,
+      {
+        report: { ...owner, contactName: 'Kari Nordmann', title: 'Gammelt utkast' },
+        raw: { owner: { contactEmail: 'kari@halvferdig' }, money: { startYear: '2027', years: '2', year1Owner: '10' } },
+      },
+      { id: 'old-layout-draft', step: 5 },
+    );
     const resumed = await invokeCard(h, OWNER, 'report.resume', { draftId: 'old-layout-draft' });
     assert.match(cardText(resumed), /Steg 6 av 8/, 'the period, asked before the money now');
     assert.equal(inputsOf(resumed).startYear.value, '2027');
@@ -63,9 +78,14 @@ describe('report cards an owner can use without help', () => {
     const [reply] = await h.send(OWNER, 'mine meldinger');
     const list = cardOf(reply);
     assert.equal(JSON.stringify(list).includes('selectAction'), false);
-    const titles = elements(list).filter((e) => e.type === 'Action.Execute').map((e) => e.title);
+    const titles = elements(list)
+      .filter((e) => e.type === 'Action.Execute')
+      .map((e) => e.title);
     assert.ok(titles.includes(`Åpne ${r.reference}: Lesing i alle fag`), titles.join(' | '));
-    assert.ok(titles.some((t) => /^Fortsett utkastet /.test(t)), titles.join(' | '));
+    assert.ok(
+      titles.some((t) => /^Fortsett utkastet /.test(t)),
+      titles.join(' | '),
+    );
     assert.equal(titles.filter((t) => t === 'Åpne').length, 0);
   });
 
@@ -77,7 +97,9 @@ describe('report cards an owner can use without help', () => {
     assert.equal(lastBlockText(done), `${reference} er trukket.`);
     assert.match(cardText(done), /27\. november 2026 kl\. 13\.00/, 'submitted, with its time');
     assert.match(cardText(done), /27\. november 2026 kl\. 14\.05\s+Sendt inn → Trukket/);
-    const headings = elements(done).filter((e) => e.type === 'TextBlock' && e.style === 'heading').map((e) => e.text);
+    const headings = elements(done)
+      .filter((e) => e.type === 'TextBlock' && e.style === 'heading')
+      .map((e) => e.text);
     assert.ok(headings.includes('Historikk'), headings.join(' | '));
     clock.now = new Date('2026-11-27T12:00:00Z');
   });
@@ -85,7 +107,9 @@ describe('report cards an owner can use without help', () => {
   it('shows the result of an edit beside the buttons as well', async () => {
     const { reportId, reference } = await submitted(h, OWNER);
     const review = await invokeCard(h, OWNER, 'report.edit', { reportId });
-    const names = elements(review).filter((e) => e.verb === 'report.goto').map((e) => e.title);
+    const names = elements(review)
+      .filter((e) => e.verb === 'report.goto')
+      .map((e) => e.title);
     assert.equal(names[0], 'Endre eier og ordning');
     const receipt = await press(h, OWNER, review, 'report.submit');
     assert.match(lastBlockText(receipt), new RegExp(`${reference} er oppdatert \\(versjon 2\\)`));

@@ -63,11 +63,18 @@ describe('needs reports after submission', () => {
       const a = await startHarness({ TABLE_PREFIX: prefix }, { now });
       const b = await startHarness({ TABLE_PREFIX: prefix }, { now });
       try {
-        const people: Persona[] = Array.from({ length: 10 }, (_, i) => ({ name: `Eier ${i}`, tenantId: TENANT, aadObjectId: `00000000-0000-4000-8000-0000000001${String(i).padStart(2, '0')}` }));
+        const people: Persona[] = Array.from({ length: 10 }, (_, i) => ({
+          name: `Eier ${i}`,
+          tenantId: TENANT,
+          aadObjectId: `00000000-0000-4000-8000-0000000001${String(i).padStart(2, '0')}`,
+        }));
         const reviews = await Promise.all(people.map((p, i) => fillReport(i % 2 ? a : b, p)));
         const receipts = await Promise.all(reviews.map((r, i) => press(i % 2 ? a : b, people[i], r, 'report.submit')));
         const refs = receipts.map(referenceIn).sort();
-        assert.deepEqual(refs, Array.from({ length: 10 }, (_, i) => `BM-2027-${String(i + 1).padStart(4, '0')}`));
+        assert.deepEqual(
+          refs,
+          Array.from({ length: 10 }, (_, i) => `BM-2027-${String(i + 1).padStart(4, '0')}`),
+        );
       } finally {
         await a.stop();
         await b.stop();
@@ -77,9 +84,15 @@ describe('needs reports after submission', () => {
 
   describe('access, edits and withdrawal', () => {
     let h: Harness;
-    before(async () => { h = await startHarness({}, { now }); });
-    after(async () => { await h.stop(); });
-    beforeEach(() => { clock.setSystemTime(new Date('2026-12-01T09:00:00Z')); });
+    before(async () => {
+      h = await startHarness({}, { now });
+    });
+    after(async () => {
+      await h.stop();
+    });
+    beforeEach(() => {
+      clock.setSystemTime(new Date('2026-12-01T09:00:00Z'));
+    });
 
     it('shows another owner "not found" for a report they did not file, and changes nothing', async () => {
       const { reportId } = await submitted(h, OWNER);
@@ -124,7 +137,10 @@ describe('needs reports after submission', () => {
       assert.match(cardText(receipt), /Endringene er sendt inn/);
       assert.match(cardText(receipt), /versjon 2/);
       const versions = await h.app.services.reports.versions<{ title: string }>(reportId);
-      assert.deepEqual(versions.map((v) => v.data.title), ['Lesing i alle fag', 'Lesing i alle fag, utvidet']);
+      assert.deepEqual(
+        versions.map((v) => v.data.title),
+        ['Lesing i alle fag', 'Lesing i alle fag, utvidet'],
+      );
       const again = await press(h, OWNER, card, 'report.submit');
       assert.match(cardText(again), /sendt inn/i);
       assert.equal((await h.app.services.reports.getVisible(personOf(OWNER), reportId))?.version, 2, 'a retried submit adds no version');
@@ -141,7 +157,10 @@ describe('needs reports after submission', () => {
       await press(h, OWNER, confirm, 'report.withdrawConfirm');
       const report = await h.app.services.reports.getVisible(personOf(OWNER), reportId);
       assert.equal(report?.status, 'withdrawn');
-      assert.deepEqual(report?.history.map((e) => e.to), ['submitted', 'withdrawn']);
+      assert.deepEqual(
+        report?.history.map((e) => e.to),
+        ['submitted', 'withdrawn'],
+      );
     });
 
     it('refuses edits and withdrawal after the deadline, with the reason', async () => {

@@ -8,8 +8,12 @@ import { fakeClock, nowOf } from '../support/clock';
 describe('filing a needs report in personal chat', () => {
   let h: Harness;
   const clock = fakeClock('2026-11-27T12:00:00Z');
-  before(async () => { h = await startHarness({}, { now: nowOf(clock) }); });
-  after(async () => { await h.stop(); });
+  before(async () => {
+    h = await startHarness({}, { now: nowOf(clock) });
+  });
+  after(async () => {
+    await h.stop();
+  });
 
   it('opens the first step from "meld behov", with the demo round of the coming school year', async () => {
     const card = await startReport(h, OWNER);
@@ -56,7 +60,11 @@ describe('filing a needs report in personal chat', () => {
     const report = await h.app.services.reports.getVisible({ tenantId: TENANT, aadObjectId: OWNER.aadObjectId }, draftId);
     assert.equal(report?.version, 1);
     const events = (await h.app.services.reports.eventsOf(report!.roundId)).filter((e) => e.reportId === draftId);
-    assert.deepEqual(events.map((e) => e.type), ['submitted'], 'one event for the secretariat');
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['submitted'],
+      'one event for the secretariat',
+    );
   });
 
   it('keeps everything typed and shows each error next to its field, storing nothing', async () => {
@@ -101,7 +109,7 @@ describe('filing a needs report in personal chat', () => {
     const before = await h.app.services.drafts.get({ tenantId: TENANT, aadObjectId: OWNER.aadObjectId }, draftId);
     const res = await press(h, OWNER, card, 'report.next', { ...GOOD_INPUT.measure, needAndGoal: 'x'.repeat(200 * 1024) });
     assert.match(cardText(res), /for lang|for langt|tegn/i);
-    assert.ok(JSON.stringify(res).length < 80_000, 'card stays under Teams\' size limit');
+    assert.ok(JSON.stringify(res).length < 80_000, "card stays under Teams' size limit");
     const after = await h.app.services.drafts.get({ tenantId: TENANT, aadObjectId: OWNER.aadObjectId }, draftId);
     assert.deepEqual(after?.data, before?.data);
   });
@@ -109,7 +117,7 @@ describe('filing a needs report in personal chat', () => {
   it('goes back without losing what was typed, even when it is not valid yet', async () => {
     let card = await startReport(h, OWNER);
     card = await passOwnerSteps(h, OWNER, card);
-    const back = await press(h, OWNER, card, 'report.back', { ...GOOD_INPUT.measure, title: '' , needAndGoal: 'Halvferdig tekst' });
+    const back = await press(h, OWNER, card, 'report.back', { ...GOOD_INPUT.measure, title: '', needAndGoal: 'Halvferdig tekst' });
     assert.match(cardText(back), /Steg 2 av 8/);
     assert.equal(inputsOf(back).contactName.value, 'Kari Nordmann');
     const forward = await press(h, OWNER, back, 'report.next', GOOD_INPUT.contact);
@@ -174,10 +182,17 @@ describe('filing a needs report in personal chat', () => {
     let card = await startReport(h, OWNER);
     for (const step of STEP_ORDER) {
       const verbs = (card.actions as any[]).map((a) => a.verb);
-      assert.deepEqual(verbs, step === 'owner' ? ['report.next', 'report.close', 'report.cancel'] : ['report.back', 'report.next', 'report.close', 'report.cancel'], step);
+      assert.deepEqual(
+        verbs,
+        step === 'owner' ? ['report.next', 'report.close', 'report.cancel'] : ['report.back', 'report.next', 'report.close', 'report.cancel'],
+        step,
+      );
       card = await press(h, OWNER, card, 'report.next', GOOD_INPUT[step]);
     }
-    assert.deepEqual((card.actions as any[]).map((a) => a.verb), ['report.back', 'report.submit', 'report.close', 'report.cancel']);
+    assert.deepEqual(
+      (card.actions as any[]).map((a) => a.verb),
+      ['report.back', 'report.submit', 'report.close', 'report.cancel'],
+    );
   });
 
   it('refuses politely when no round is open', async () => {
@@ -208,7 +223,34 @@ describe('filing a needs report in personal chat', () => {
       Object.keys(inputsOf(card)).forEach((id) => seen.add(id));
       card = await press(h, OWNER, card, 'report.next', GOOD_INPUT[step]);
     }
-    for (const id of ['ownerName', 'ownerOrgnr', 'ownerType', 'network', 'region', 'scheme', 'title', 'needAndGoal', 'theme', 'targetGroups', 'unitCount', 'units', 'participants', 'uhName', 'uhOrgnr', 'uhContact', 'uhDialogueConfirmed', 'staffInvolved', 'startYear', 'years', 'year1Owner', 'year1Uh', 'year1OwnContribution', 'contactName', 'contactEmail', 'contactPhone']) {
+    for (const id of [
+      'ownerName',
+      'ownerOrgnr',
+      'ownerType',
+      'network',
+      'region',
+      'scheme',
+      'title',
+      'needAndGoal',
+      'theme',
+      'targetGroups',
+      'unitCount',
+      'units',
+      'participants',
+      'uhName',
+      'uhOrgnr',
+      'uhContact',
+      'uhDialogueConfirmed',
+      'staffInvolved',
+      'startYear',
+      'years',
+      'year1Owner',
+      'year1Uh',
+      'year1OwnContribution',
+      'contactName',
+      'contactEmail',
+      'contactPhone',
+    ]) {
       assert.ok(seen.has(id), `the wizard asks ${id}`);
     }
   });

@@ -18,8 +18,23 @@ describe('money counted per school year through a whole round', function () {
   const VOTER = member(41, 'Vera Velger');
   const measures = [
     { title: 'Ett år', years: 1, amounts: [{ owner: 400_000, uh: 100_000, ownContribution: 150_000 }] },
-    { title: 'To år', years: 2, amounts: [{ owner: 1_000_000, uh: 250_000, ownContribution: 375_000 }, { owner: 800_000, uh: 200_000, ownContribution: 300_000 }] },
-    { title: 'Tre år', years: 3, amounts: [{ owner: 600_000, uh: 0, ownContribution: 180_000 }, { owner: 500_000, uh: 0, ownContribution: 150_000 }, { owner: 400_000, uh: 0, ownContribution: 120_000 }] },
+    {
+      title: 'To år',
+      years: 2,
+      amounts: [
+        { owner: 1_000_000, uh: 250_000, ownContribution: 375_000 },
+        { owner: 800_000, uh: 200_000, ownContribution: 300_000 },
+      ],
+    },
+    {
+      title: 'Tre år',
+      years: 3,
+      amounts: [
+        { owner: 600_000, uh: 0, ownContribution: 180_000 },
+        { owner: 500_000, uh: 0, ownContribution: 150_000 },
+        { owner: 400_000, uh: 0, ownContribution: 120_000 },
+      ],
+    },
   ];
   const THIS_YEAR = '2 350 000 kr';
   const LATER = '1 900 000 kr';
@@ -27,7 +42,10 @@ describe('money counted per school year through a whole round', function () {
 
   before(async () => {
     // One step keeps the money's path short: the group's vote is the recommendation decided on.
-    h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, DEMO_ROUND: '0', FORUM_RULES: '{"steps":"one"}' }, { now: () => clock.now });
+    h = await startHarness(
+      { ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, DEMO_ROUND: '0', FORUM_RULES: '{"steps":"one"}' },
+      { now: () => clock.now },
+    );
     const s = h.app.services;
     await seedRound(s);
     await seedGroupChannel(s, h.connector.url);
@@ -35,7 +53,9 @@ describe('money counted per school year through a whole round', function () {
     await grantMember(s, VOTER);
     for (const m of measures) reports.push(await seedCheckedReport(s, { ...m, title: m.title, startYear: 2027 }));
   });
-  after(async () => { await h.stop(); });
+  after(async () => {
+    await h.stop();
+  });
 
   const officer = async (verb: string, data: Record<string, unknown> = {}) => {
     const res = await h.invoke(OFFICER, verb, { verb, ...data });
@@ -55,13 +75,24 @@ describe('money counted per school year through a whole round', function () {
 
     // The agenda editor and the posted agenda.
     const form = await officer('meeting.new');
-    const editor = await officer('meeting.create', { ...actionData(form, 'meeting.create'), group: 'vest', roundId: 'r2027', title: 'Pengemøte', date: '2027-03-12' });
+    const editor = await officer('meeting.create', {
+      ...actionData(form, 'meeting.create'),
+      group: 'vest',
+      roundId: 'r2027',
+      title: 'Pengemøte',
+      date: '2027-03-12',
+    });
     assert.match(flat(cardText(editor)), new RegExp(`DEKOM ${THIS_YEAR} av 90 000 000 kr \\(3 saker\\) Bundet for senere år: ${LATER}\\.`));
     const meetingId = actionData(editor, 'vote.open').meetingId as string;
     await officer('vote.open', { meetingId });
     let agenda = '';
     await waitFor('the posted agenda', () => {
-      agenda = h.connector.sent().filter((r) => r.path === '/v3/conversations').map((r) => flat(cardText(r.body.activity.attachments[0].content))).find((t) => t.includes('Pengemøte')) ?? '';
+      agenda =
+        h.connector
+          .sent()
+          .filter((r) => r.path === '/v3/conversations')
+          .map((r) => flat(cardText(r.body.activity.attachments[0].content)))
+          .find((t) => t.includes('Pengemøte')) ?? '';
       return agenda !== '';
     });
     assert.match(agenda, new RegExp(`DEKOM ${THIS_YEAR} av 90 000 000 kr \\(3 saker\\) Bundet for senere år: ${LATER}\\.`));
@@ -75,8 +106,12 @@ describe('money counted per school year through a whole round', function () {
     await officer('vote.close', { meetingId });
     let rec = '';
     await waitFor('the recommendation', () => {
-      rec = h.connector.sent().filter((r) => decodeURIComponent(r.path).includes(`a:personal-${OFFICER.aadObjectId}`))
-        .map((r) => flat(cardText(r.body.attachments?.[0]?.content))).find((t) => t.includes('Innstilling')) ?? '';
+      rec =
+        h.connector
+          .sent()
+          .filter((r) => decodeURIComponent(r.path).includes(`a:personal-${OFFICER.aadObjectId}`))
+          .map((r) => flat(cardText(r.body.attachments?.[0]?.content)))
+          .find((t) => t.includes('Innstilling')) ?? '';
       return rec !== '';
     });
     assert.match(rec, new RegExp(`DEKOM: ${THIS_YEAR} av 90 000 000 kr \\(3 saker\\) Bundet for senere år: ${LATER}\\.`));
@@ -102,9 +137,15 @@ describe('money counted per school year through a whole round', function () {
     // The export: per school year, the granted amounts add up to the same numbers.
     const [exp] = await h.send(OFFICER, 'eksport 2027');
     let csvUrl = '';
-    JSON.stringify(cardOf(exp), (_k, v) => { if (v?.type === 'Action.OpenUrl' && v.title === 'Last ned CSV') csvUrl = v.url; return v; });
+    JSON.stringify(cardOf(exp), (_k, v) => {
+      if (v?.type === 'Action.OpenUrl' && v.title === 'Last ned CSV') csvUrl = v.url;
+      return v;
+    });
     const csv = (await (await fetch(csvUrl)).text()).replace(/^\uFEFF/, '');
-    const lines = csv.split('\r\n').filter(Boolean).map((l) => l.split(';'));
+    const lines = csv
+      .split('\r\n')
+      .filter(Boolean)
+      .map((l) => l.split(';'));
     const header = EXPORT_COLUMNS.map((c) => c.header);
     const col = (name: string) => header.indexOf(name);
     assert.deepEqual(lines[0], header);
@@ -115,6 +156,10 @@ describe('money counted per school year through a whole round', function () {
     }
     assert.deepEqual(byYear, { '2027–2028': 2_350_000, '2028–2029': 1_500_000, '2029–2030': 400_000 });
     const paidRows = lines.slice(1).filter((r) => r[col('Utbetalt')] !== '');
-    assert.deepEqual(paidRows.map((r) => [r[col('Tittel på tiltaket')], r[col('Barnehage-/skoleår')]]), [['Tre år', '2027–2028']], 'paid: one school year');
+    assert.deepEqual(
+      paidRows.map((r) => [r[col('Tittel på tiltaket')], r[col('Barnehage-/skoleår')]]),
+      [['Tre år', '2027–2028']],
+      'paid: one school year',
+    );
   });
 });

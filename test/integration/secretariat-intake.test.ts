@@ -11,7 +11,8 @@ const personOf = (p: Persona) => ({ tenantId: p.tenantId, aadObjectId: p.aadObje
 
 /** Proactive messages that reached a person's personal chat, as their cards. */
 function personalCards(h: Harness, who: Persona): any[] {
-  return h.connector.sent()
+  return h.connector
+    .sent()
     .filter((r) => decodeURIComponent(r.path).includes(`a:personal-${who.aadObjectId}/activities`))
     .map((r) => cardOf(r.body));
 }
@@ -30,13 +31,19 @@ async function withdraw(h: Harness, who: Persona, reportId: string) {
 /** A second officer, from another tenant, stored as an officer already. */
 async function secondOfficer(h: Harness) {
   await h.app.services.roles.grant({
-    person: personOf(FOREIGN), forum: FORUM, role: 'secretariat', group: 'secretariat', displayName: 'Eve', organisations: [],
-    grantedBy: 'test', grantedAt: '2026-11-01T00:00:00.000Z',
+    person: personOf(FOREIGN),
+    forum: FORUM,
+    role: 'secretariat',
+    group: 'secretariat',
+    displayName: 'Eve',
+    organisations: [],
+    grantedBy: 'test',
+    grantedAt: '2026-11-01T00:00:00.000Z',
   });
   await seedUser(h.app.services.references, h.connector.url, FOREIGN.aadObjectId, FOREIGN.tenantId);
 }
 
-describe('the secretariat\'s intake notifications', function () {
+describe("the secretariat's intake notifications", function () {
   this.timeout(90_000);
 
   it('batches reports submitted and withdrawn within a few minutes into one digest card per officer, with two instances ticking', async () => {
@@ -61,12 +68,16 @@ describe('the secretariat\'s intake notifications', function () {
 
       const tickBoth = () => Promise.all([a.app.scheduler.tick(), b.app.scheduler.tick()]);
       clock.setSystemTime(new Date('2026-12-01T09:05:10Z')); // the window has ended, but late writes may still land
-      assert.deepEqual((await tickBoth()).flatMap((r) => r.digests), []);
+      assert.deepEqual(
+        (await tickBoth()).flatMap((r) => r.digests),
+        [],
+      );
       clock.setSystemTime(new Date('2026-12-01T09:05:40Z'));
       const ticks = await tickBoth();
       assert.equal(ticks.flatMap((r) => r.digests).length, 2, 'one digest for each of the two officers');
       await tickBoth();
-      for (const who of [OFFICER, FOREIGN]) await waitSettled(a.app.services.outbox, `digest:demo-2027:${Date.parse('2026-12-01T09:00:00Z')}:${who.tenantId}:${who.aadObjectId}`);
+      for (const who of [OFFICER, FOREIGN])
+        await waitSettled(a.app.services.outbox, `digest:demo-2027:${Date.parse('2026-12-01T09:00:00Z')}:${who.tenantId}:${who.aadObjectId}`);
       await waitDrained(a.app.services.outbox);
 
       const digests = personalCards(a, OFFICER).filter((c) => /Nytt i innmeldingen/.test(cardText(c)));
@@ -97,7 +108,10 @@ describe('the secretariat\'s intake notifications', function () {
 
       // A quiet window sends nothing.
       clock.setSystemTime(new Date('2026-12-01T09:20:31Z'));
-      assert.deepEqual((await tickBoth()).flatMap((r) => r.digests), []);
+      assert.deepEqual(
+        (await tickBoth()).flatMap((r) => r.digests),
+        [],
+      );
     } finally {
       await a.stop();
       await b.stop();
@@ -125,15 +139,26 @@ describe('the secretariat\'s intake notifications', function () {
         const id = `seed-${i}`;
         const by = { tenantId: TENANT, aadObjectId: `00000000-0000-4000-8000-0000000009${String(i).padStart(2, '0')}` };
         await h.app.services.reports.submitNew({
-          draftId: id, roundId: 'demo-2027', reference: `BM-2027-${String(i + 1).padStart(4, '0')}`, by, data: { title: `Tiltak ${i}` },
+          draftId: id,
+          roundId: 'demo-2027',
+          reference: `BM-2027-${String(i + 1).padStart(4, '0')}`,
+          by,
+          data: { title: `Tiltak ${i}` },
           summary: { ownerName: `Eier ${i}`, ownerOrgnr: '974760673', ownerType, scheme, region: 'oslo', workingGroup, title: `Tiltak ${i}`, totalRequested },
         });
         if (status !== 'submitted') {
-          await h.app.services.reports.setStatus('demo-2027', id, (from) => ({ at: new clock.Date().toISOString(), actor: { role: 'secretariat', id: 'test' }, from, to: status }));
+          await h.app.services.reports.setStatus('demo-2027', id, (from) => ({
+            at: new clock.Date().toISOString(),
+            actor: { role: 'secretariat', id: 'test' },
+            from,
+            to: status,
+          }));
         }
       }
     });
-    after(async () => { await h.stop(); });
+    after(async () => {
+      await h.stop();
+    });
 
     const factsOf = (card: any, heading: RegExp) => {
       const body = card.body as any[];
@@ -147,23 +172,49 @@ describe('the secretariat\'s intake notifications', function () {
       const text = cardText(card);
       const totals = Object.fromEntries((card.body[2].facts as any[]).map((f) => [f.title, f.value.replace(/[\u00a0\u202f]/g, ' ')]));
       // The round's school year (2027–2028) against the budget; these one-year reports bind nothing later.
-      assert.deepEqual(totals, { Meldinger: '6', 'Søkt for skoleåret 2027–2028': '50 200 000 kr', 'Bundet for senere år': '0 kr', 'Budsjett i alt': '160 000 000 kr', Trukket: '1' });
+      assert.deepEqual(totals, {
+        Meldinger: '6',
+        'Søkt for skoleåret 2027–2028': '50 200 000 kr',
+        'Bundet for senere år': '0 kr',
+        'Budsjett i alt': '160 000 000 kr',
+        Trukket: '1',
+      });
       assert.match(text, /Søkt 4 000 000 kr av 90 000 000 kr \(4 %\)\. Meldinger: 3\./);
       assert.match(text, /Søkt 45 300 000 kr, 5 300 000 kr over budsjettet på 40 000 000 kr\. Meldinger: 2\./);
       assert.match(text, /Søkt 900 000 kr av 30 000 000 kr \(3 %\)\. Meldinger: 1\./);
       assert.deepEqual(factsOf(card, /Per arbeidsgruppe/), {
-        'Arbeidsgruppe Oslo': 'Meldinger: 2 · 46 250 000 kr', 'Arbeidsgruppe Nord': 'Meldinger: 1 · 300 000 kr',
-        'Arbeidsgruppe Sør': 'Meldinger: 1 · 900 000 kr', 'Arbeidsgruppe Øst': 'Meldinger: 0 · 0 kr',
-        'Arbeidsgruppe Vest': 'Meldinger: 2 · 2 750 000 kr', 'Arbeidsgruppe Nordvest': 'Meldinger: 0 · 0 kr',
+        'Arbeidsgruppe Oslo': 'Meldinger: 2 · 46 250 000 kr',
+        'Arbeidsgruppe Nord': 'Meldinger: 1 · 300 000 kr',
+        'Arbeidsgruppe Sør': 'Meldinger: 1 · 900 000 kr',
+        'Arbeidsgruppe Øst': 'Meldinger: 0 · 0 kr',
+        'Arbeidsgruppe Vest': 'Meldinger: 2 · 2 750 000 kr',
+        'Arbeidsgruppe Nordvest': 'Meldinger: 0 · 0 kr',
       });
       assert.deepEqual(factsOf(card, /Per eiertype/), {
-        Kommune: 'Meldinger: 2 · 3 250 000 kr', Fylkeskommune: 'Meldinger: 2 · 1 650 000 kr', 'Privat eier': 'Meldinger: 2 · 45 300 000 kr',
+        Kommune: 'Meldinger: 2 · 3 250 000 kr',
+        Fylkeskommune: 'Meldinger: 2 · 1 650 000 kr',
+        'Privat eier': 'Meldinger: 2 · 45 300 000 kr',
       });
       assert.match(text, /Venter på formell kontroll: 3/);
       assert.match(text, /BM-2027-0001 · Eier 0 · Tiltak 0 · 1 250 000 kr/);
       // The bars: REKOM is over budget (blue part, red part), DEKOM well within (blue sliver, grey rest).
-      const bars = (card.body as any[]).filter((b) => b.type === 'Container' && b.items?.[1]?.type === 'ColumnSet').map((c) => c.items[1].columns.map((col: any) => [col.style, col.width]));
-      assert.deepEqual(bars, [[['accent', 88], ['attention', 12]], [['accent', 4], ['emphasis', 96]], [['accent', 3], ['emphasis', 97]]]);
+      const bars = (card.body as any[])
+        .filter((b) => b.type === 'Container' && b.items?.[1]?.type === 'ColumnSet')
+        .map((c) => c.items[1].columns.map((col: any) => [col.style, col.width]));
+      assert.deepEqual(bars, [
+        [
+          ['accent', 88],
+          ['attention', 12],
+        ],
+        [
+          ['accent', 4],
+          ['emphasis', 96],
+        ],
+        [
+          ['accent', 3],
+          ['emphasis', 97],
+        ],
+      ]);
       assert.ok(JSON.stringify(card).length < 80_000);
     });
 

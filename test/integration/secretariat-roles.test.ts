@@ -13,7 +13,11 @@ const personOf = (p: Persona) => ({ tenantId: p.tenantId, aadObjectId: p.aadObje
 /** The same person typing in a channel of the forum's team. */
 const inChannel = (h: Harness, who: Persona, channelId = OST) => ({
   conversation: { id: `${channelId};messageid=1700000000000`, conversationType: 'channel', isGroup: true, tenantId: who.tenantId },
-  channelData: { tenant: { id: who.tenantId }, team: { id: TEAM, name: 'Samarbeidsforum' }, channel: { id: channelId, name: channelId === OST ? 'Arbeidsgruppe Øst' : undefined } },
+  channelData: {
+    tenant: { id: who.tenantId },
+    team: { id: TEAM, name: 'Samarbeidsforum' },
+    channel: { id: channelId, name: channelId === OST ? 'Arbeidsgruppe Øst' : undefined },
+  },
 });
 
 async function command(h: Harness, who: Persona, text: string, extra: Record<string, unknown> = {}) {
@@ -24,7 +28,10 @@ async function command(h: Harness, who: Persona, text: string, extra: Record<str
 /** Presses a button with extra activity fields (a channel), as press() does in personal chat. */
 async function pressIn(h: Harness, who: Persona, card: any, verb: string, inputs: Record<string, unknown>, extra: Record<string, unknown>) {
   const res = await h.post({
-    ...h.personalActivity(who), ...extra, type: 'invoke', name: 'adaptiveCard/action',
+    ...h.personalActivity(who),
+    ...extra,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
     value: { action: { type: 'Action.Execute', verb, data: { ...actionData(card, verb), ...inputs } }, trigger: 'manual' },
   });
   assert.equal(res.status, 200, JSON.stringify(res.body));
@@ -34,19 +41,29 @@ async function pressIn(h: Harness, who: Persona, card: any, verb: string, inputs
 describe('secretariat roles', function () {
   this.timeout(60_000);
   let h: Harness;
-  before(async () => { h = await startHarness({ BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, SCHEDULER_TICK_MS: '0' }); });
-  after(async () => { await h.stop(); });
+  before(async () => {
+    h = await startHarness({ BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, SCHEDULER_TICK_MS: '0' });
+  });
+  after(async () => {
+    await h.stop();
+  });
 
   const SECRETARIAT_WORDS = ['sekretariat', 'oversikt', 'runder', 'ny runde', 'roller', 'kanal'];
   const SECRETARIAT_VERBS: Array<[string, Record<string, unknown>]> = [
-    ['secretariat.menu', {}], ['roles.list', {}], ['roles.addForm', { mode: 'secretariat' }],
+    ['secretariat.menu', {}],
+    ['roles.list', {}],
+    ['roles.addForm', { mode: 'secretariat' }],
     ['roles.add', { mode: 'secretariat', aadObjectId: OTHER_OWNER.aadObjectId, tenantId: TENANT }],
     ['roles.remove', { ...personOf(OFFICER), role: 'secretariat', group: SECRETARIAT_GROUP }],
     ['roles.removeConfirm', { ...personOf(OFFICER), role: 'secretariat', group: SECRETARIAT_GROUP }],
-    ['channel.form', {}], ['channel.assign', { group: 'ost', channel: OST }],
-    ['round.list', {}], ['round.newForm', {}],
+    ['channel.form', {}],
+    ['channel.assign', { group: 'ost', channel: OST }],
+    ['round.list', {}],
+    ['round.newForm', {}],
     ['round.create', { year: '2027', deadline: '2027-02-01', counties: 'oslo', budgetREKOM: '1', budgetDEKOM: '1', budgetKOMPLOFT: '1' }],
-    ['round.open', { roundId: 'round-2027' }], ['round.close', { roundId: 'demo-2027' }], ['round.closeConfirm', { roundId: 'demo-2027' }],
+    ['round.open', { roundId: 'round-2027' }],
+    ['round.close', { roundId: 'demo-2027' }],
+    ['round.closeConfirm', { roundId: 'demo-2027' }],
     ['overview.show', {}],
   ];
 
@@ -102,10 +119,24 @@ describe('secretariat roles', function () {
   it('adds working-group members and a chair with their organisations, keeping one chair and no votes for the secretariat', async () => {
     const form = (await h.invoke(OFFICER, 'roles.addForm', { mode: 'member' })).body.value;
     assert.ok(inputsOf(form).group && inputsOf(form).organisations);
-    let card = await press(h, OFFICER, form, 'roles.add', { aadObjectId: MEMBER.aadObjectId, tenantId: TENANT, displayName: 'Ingrid Berg', role: 'member', group: 'ost', organisations: '974760673\n123456789' });
+    let card = await press(h, OFFICER, form, 'roles.add', {
+      aadObjectId: MEMBER.aadObjectId,
+      tenantId: TENANT,
+      displayName: 'Ingrid Berg',
+      role: 'member',
+      group: 'ost',
+      organisations: '974760673\n123456789',
+    });
     assert.match(cardText(card), /123456789 har feil kontrollsiffer/);
     assert.deepEqual(await h.app.services.roles.of(personOf(MEMBER)), [], 'nothing stored');
-    card = await press(h, OFFICER, form, 'roles.add', { aadObjectId: MEMBER.aadObjectId, tenantId: TENANT, displayName: 'Ingrid Berg', role: 'chair', group: 'ost', organisations: '974 760 673' });
+    card = await press(h, OFFICER, form, 'roles.add', {
+      aadObjectId: MEMBER.aadObjectId,
+      tenantId: TENANT,
+      displayName: 'Ingrid Berg',
+      role: 'chair',
+      group: 'ost',
+      organisations: '974 760 673',
+    });
     assert.match(cardText(card), /Ingrid Berg er lagt til som leder i Arbeidsgruppe Øst/);
     assert.match(cardText(card), /organisasjonsnummer 974 760 673/);
     const [grant] = await h.app.services.roles.inGroup(FORUM, 'ost');
@@ -115,7 +146,10 @@ describe('secretariat roles', function () {
     card = await press(h, OFFICER, form, 'roles.add', { aadObjectId: OWNER.aadObjectId, tenantId: TENANT, displayName: 'Kari', role: 'chair', group: 'ost' });
     assert.match(cardText(card), /Arbeidsgruppe Øst har allerede en leder: Ingrid Berg/);
     await press(h, OFFICER, form, 'roles.add', { aadObjectId: MEMBER.aadObjectId, tenantId: TENANT, role: 'member', group: 'ost', organisations: '974760673' });
-    assert.deepEqual((await h.app.services.roles.inGroup(FORUM, 'ost')).map((g) => g.role), ['member']);
+    assert.deepEqual(
+      (await h.app.services.roles.inGroup(FORUM, 'ost')).map((g) => g.role),
+      ['member'],
+    );
 
     // The secretariat has no vote.
     card = await press(h, OFFICER, form, 'roles.add', { aadObjectId: OFFICER.aadObjectId, tenantId: TENANT, role: 'member', group: FORUM_GROUP });
@@ -126,14 +160,17 @@ describe('secretariat roles', function () {
     assert.match(cardText(card), /Ingrid Berg er medlem eller leder i en gruppe/);
   });
 
-  it('in a team channel, offers the team\'s members by name and stores the chosen one by id', async () => {
+  it("in a team channel, offers the team's members by name and stores the chosen one by id", async () => {
     const ola = { id: '29:ola', name: 'Ola Hansen (Lillestrøm kommune)', aadObjectId: 'f94d1bc4-17e4-43bd-b7a1-bf90212fed28', tenantId: TENANT };
     h.connector.members.set(TEAM, [ola, { id: '29:per', name: 'Per Olsen', aadObjectId: 'ce39e6d2-09ff-4da7-a62f-bdc634f79eab', tenantId: TENANT }]);
     const ch = inChannel(h, OFFICER);
     const roles = await command(h, OFFICER, 'roller', ch);
     const form = await pressIn(h, OFFICER, roles, 'roles.addForm', {}, ch);
     const person = inputsOf(form).person;
-    assert.deepEqual(person.choices.map((c: any) => c.title), ['Ola Hansen (Lillestrøm kommune)', 'Per Olsen']);
+    assert.deepEqual(
+      person.choices.map((c: any) => c.title),
+      ['Ola Hansen (Lillestrøm kommune)', 'Per Olsen'],
+    );
     const tampered = await pressIn(h, OFFICER, form, 'roles.add', { person: `${TENANT}|${OWNER.aadObjectId}`, role: 'member', group: 'ost' }, ch);
     assert.match(cardText(tampered), /ikke lenger medlem av dette teamet/);
     const done = await pressIn(h, OFFICER, form, 'roles.add', { person: person.choices[0].value, role: 'member', group: 'ost', organisations: '' }, ch);

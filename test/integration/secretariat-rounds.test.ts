@@ -6,7 +6,14 @@ import { GOOD_INPUT } from '../support/reportInput';
 import { actionData, fillReport, inputsOf, press, startReport } from '../support/wizard';
 import { fakeClock, nowOf } from '../support/clock';
 
-const GOOD_ROUND = { year: '2027', deadline: '2027-02-01', counties: 'oslo,akershus,ostfold,buskerud', budgetREKOM: '40 000 000', budgetDEKOM: '90 000 000', budgetKOMPLOFT: '30 000 000' };
+const GOOD_ROUND = {
+  year: '2027',
+  deadline: '2027-02-01',
+  counties: 'oslo,akershus,ostfold,buskerud',
+  budgetREKOM: '40 000 000',
+  budgetDEKOM: '90 000 000',
+  budgetKOMPLOFT: '30 000 000',
+};
 
 async function command(h: Harness, who: Persona, text: string) {
   const [reply] = await h.send(who, text);
@@ -24,7 +31,8 @@ async function openRoundAs(h: Harness, values: Record<string, string>) {
 
 /** Proactive messages that reached a person's personal chat, as their card texts. */
 function personalCards(h: Harness, who: Persona): string[] {
-  return h.connector.sent()
+  return h.connector
+    .sent()
     .filter((r) => decodeURIComponent(r.path).includes(`a:personal-${who.aadObjectId}/activities`))
     .map((r) => cardText(cardOf(r.body)));
 }
@@ -35,8 +43,12 @@ describe('reporting rounds', function () {
   describe('created and closed by hand', () => {
     const clock = fakeClock('2026-11-10T10:00:00Z');
     let h: Harness;
-    before(async () => { h = await startHarness({ BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, SCHEDULER_TICK_MS: '0' }, { now: nowOf(clock) }); });
-    after(async () => { await h.stop(); });
+    before(async () => {
+      h = await startHarness({ BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, SCHEDULER_TICK_MS: '0' }, { now: nowOf(clock) });
+    });
+    after(async () => {
+      await h.stop();
+    });
 
     it('refuses a past deadline, a negative and an absurd budget next to the fields, keeping what was typed and storing nothing', async () => {
       const before = await h.app.services.rounds.list();
@@ -44,7 +56,12 @@ describe('reporting rounds', function () {
       assert.equal(inputsOf(form).year.value, '2027');
       assert.equal(inputsOf(form).deadline.type, 'Input.Date');
       assert.equal(inputsOf(form).deadline.value, '2027-02-01');
-      const card = await press(h, OFFICER, form, 'round.create', { ...GOOD_ROUND, deadline: '2026-11-09', budgetDEKOM: '-90 000', budgetREKOM: '40 000 000 000' });
+      const card = await press(h, OFFICER, form, 'round.create', {
+        ...GOOD_ROUND,
+        deadline: '2026-11-09',
+        budgetDEKOM: '-90 000',
+        budgetREKOM: '40 000 000 000',
+      });
       const text = cardText(card);
       assert.match(text, /Den fristen er allerede passert/);
       assert.match(text, /Beløpet kan ikke være negativt/);
@@ -71,7 +88,10 @@ describe('reporting rounds', function () {
       card = await press(h, OFFICER, form, 'round.create', GOOD_ROUND);
       assert.match(cardText(card), /Runde 2027 er opprettet som planlagt/);
       const stored = await h.app.services.rounds.get('round-2027');
-      assert.deepEqual([stored?.status, stored?.deadline, stored?.budgets], ['planned', '2027-02-01T22:59:59.999Z', { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 30_000_000 }]);
+      assert.deepEqual(
+        [stored?.status, stored?.deadline, stored?.budgets],
+        ['planned', '2027-02-01T22:59:59.999Z', { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 30_000_000 }],
+      );
       card = await press(h, OFFICER, form, 'round.create', GOOD_ROUND);
       assert.match(cardText(card), /Det finnes allerede en runde for 2027/, 'a second press creates nothing');
 
@@ -88,7 +108,10 @@ describe('reporting rounds', function () {
   ] as const) {
     it(`closes the round by itself after 23:59:59 Oslo time ${season}, and tells each officer once`, async () => {
       const clock = fakeClock(created);
-      const h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, SCHEDULER_TICK_MS: '0', DEMO_ROUND: '0' }, { now: nowOf(clock) });
+      const h = await startHarness(
+        { ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, SCHEDULER_TICK_MS: '0', DEMO_ROUND: '0' },
+        { now: nowOf(clock) },
+      );
       try {
         await seedUser(h.app.services.references, h.connector.url, OFFICER.aadObjectId);
         await openRoundAs(h, { ...GOOD_ROUND, deadline: deadlineDay });
@@ -121,7 +144,11 @@ describe('reporting rounds', function () {
     try {
       for (const p of [OWNER, COLLEAGUE, OTHER_OWNER, MEMBER]) await seedUser(a.app.services.references, a.connector.url, p.aadObjectId);
       // Two owners leave drafts (OWNER two of them), one submits, one only edits a submitted report.
-      for (const [h, who] of [[a, OWNER], [b, OWNER], [b, COLLEAGUE]] as const) {
+      for (const [h, who] of [
+        [a, OWNER],
+        [b, OWNER],
+        [b, COLLEAGUE],
+      ] as const) {
         const first = await startReport(h, who);
         await press(h, who, first, 'report.next', GOOD_INPUT.owner);
       }

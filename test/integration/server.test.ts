@@ -7,8 +7,12 @@ import { FOREIGN, OWNER, TENANT } from '../support/personas';
 describe('the HTTP endpoint', () => {
   describe('anonymous (local) mode', () => {
     let h: Harness;
-    before(async () => { h = await startHarness(); });
-    after(async () => { await h.stop(); });
+    before(async () => {
+      h = await startHarness();
+    });
+    after(async () => {
+      await h.stop();
+    });
 
     it('answers 400 to malformed JSON and keeps running', async () => {
       const res = await fetch(`${h.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": "message",' });
@@ -17,7 +21,12 @@ describe('the HTTP endpoint', () => {
       assert.equal(health.status, 200);
     });
 
-    for (const [what, body] of [['an empty object', {}], ['an array', [1, 2]], ['a number', 42], ['a type that is not text', { type: 7 }]] as const) {
+    for (const [what, body] of [
+      ['an empty object', {}],
+      ['an array', [1, 2]],
+      ['a number', 42],
+      ['a type that is not text', { type: 7 }],
+    ] as const) {
       it(`answers 400 to ${what}`, async () => {
         const res = await h.post(body as any);
         assert.equal(res.status, 400);
@@ -38,9 +47,15 @@ describe('the HTTP endpoint', () => {
   describe('with an app id configured', () => {
     let h: Harness;
     before(async () => {
-      h = await startHarness({ MicrosoftAppId: '4a5f2b8e-1c3d-4e6f-8a9b-0c1d2e3f4a5b', MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'MultiTenant' });
+      h = await startHarness({
+        MicrosoftAppId: '4a5f2b8e-1c3d-4e6f-8a9b-0c1d2e3f4a5b',
+        MicrosoftAppPassword: 'not-a-real-secret',
+        MicrosoftAppType: 'MultiTenant',
+      });
     });
-    after(async () => { await h.stop(); });
+    after(async () => {
+      await h.stop();
+    });
 
     it('refuses a request without a Bot Framework token with 401 and runs no handler', async () => {
       const res = await h.post({ ...h.personalActivity(OWNER), type: 'installationUpdate', action: 'add' });
@@ -50,7 +65,8 @@ describe('the HTTP endpoint', () => {
 
     it('refuses a forged token with 401', async () => {
       const res = await fetch(`${h.app.url}/api/messages`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.' },
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.' },
         body: JSON.stringify({ ...h.personalActivity(OWNER), type: 'message', text: 'hjelp' }),
       });
       assert.equal(res.status, 401);
@@ -63,8 +79,12 @@ describe('the HTTP endpoint', () => {
 
   describe('with ALLOWED_TENANTS configured', () => {
     let h: Harness;
-    before(async () => { h = await startHarness({ ALLOWED_TENANTS: TENANT.toUpperCase() }); });
-    after(async () => { await h.stop(); });
+    before(async () => {
+      h = await startHarness({ ALLOWED_TENANTS: TENANT.toUpperCase() });
+    });
+    after(async () => {
+      await h.stop();
+    });
 
     it('serves the configured tenant', async () => {
       const [reply] = await h.send(OWNER, 'hjelp');

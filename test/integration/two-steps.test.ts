@@ -31,7 +31,9 @@ describe('two steps: working groups recommend, the forum prioritises', function 
     await grantMember(s, FORUM_A, { group: 'forum' });
     await grantMember(s, FORUM_B, { group: 'forum', role: 'chair' });
   });
-  after(async () => { await h.stop(); });
+  after(async () => {
+    await h.stop();
+  });
 
   const officer = async (verb: string, data: Record<string, unknown> = {}) => {
     const res = await h.invoke(OFFICER, verb, { verb, ...data });
@@ -72,8 +74,10 @@ describe('two steps: working groups recommend, the forum prioritises', function 
     // The groups' results are recommendations, kept on the reports; no decision yet.
     assert.deepEqual(await Promise.all([v1, v2, o1].map((r) => statusOf(r.id))), ['recommended_by_group', 'recommended_by_group', 'recommended_by_group']);
     const v2Record = await s.reports.get('r2027', v2.id);
-    assert.deepEqual([v2Record?.groupRecommendation?.group, v2Record?.groupRecommendation?.outcome, v2Record?.groupRecommendation?.tally],
-      ['vest', 'not_recommended', { prioritise: 0, notPrioritise: 1, abstain: 0 }]);
+    assert.deepEqual(
+      [v2Record?.groupRecommendation?.group, v2Record?.groupRecommendation?.outcome, v2Record?.groupRecommendation?.tally],
+      ['vest', 'not_recommended', { prioritise: 0, notPrioritise: 1, abstain: 0 }],
+    );
     const early = await officer('decision.record', { roundId: 'r2027', reportId: v1.id, outcome: 'granted' });
     assert.match(cardText(early), /har status «Behandlet i arbeidsgruppen»\. Vedtak registreres etter forumets innstilling/);
 
@@ -87,8 +91,13 @@ describe('two steps: working groups recommend, the forum prioritises', function 
     await officer('vote.open', { meetingId: forum.meeting.id });
     const forumOpen = (await s.meetings.get(FORUM, forum.meeting.id))!;
     let posted = '';
-    await waitFor('the forum\'s agenda', () => {
-      posted = h.connector.sent().filter((r) => r.path === '/v3/conversations').map((r) => cardText(r.body.activity.attachments[0].content)).find((t) => t.includes('Samarbeidsforumet')) ?? '';
+    await waitFor("the forum's agenda", () => {
+      posted =
+        h.connector
+          .sent()
+          .filter((r) => r.path === '/v3/conversations')
+          .map((r) => cardText(r.body.activity.attachments[0].content))
+          .find((t) => t.includes('Samarbeidsforumet')) ?? '';
       return posted !== '';
     });
     assert.match(posted, /Arbeidsgruppens innstilling\nAnbefalt av Arbeidsgruppe Vest/);
@@ -106,7 +115,7 @@ describe('two steps: working groups recommend, the forum prioritises', function 
     assert.equal(await statusOf(v1.id), 'granted');
   });
 
-  it('puts a report taken off the forum\'s agenda back with its group\'s recommendation', async () => {
+  it("puts a report taken off the forum's agenda back with its group's recommendation", async () => {
     const s = h.app.services;
     const r = await seedCheckedReport(s, { title: 'Tilbake' });
     const vest = await meeting('vest', 'Vest igjen');

@@ -28,7 +28,12 @@ export async function submitted(h: Harness, who: Persona, overrides: Partial<Rec
 /** Moves a report along the lifecycle as the secretariat and the forum would (the forum's part is another issue). */
 export async function moveTo(h: Harness, r: { roundId: string; reportId: string }, path: ReportStatus[]): Promise<void> {
   for (const to of path) {
-    await h.app.services.reports.setStatus<NeedsReport>(r.roundId, r.reportId, (from) => ({ from, to, at: h.app.services.now().toISOString(), actor: { role: 'secretariat', id: 'test' } }));
+    await h.app.services.reports.setStatus<NeedsReport>(r.roundId, r.reportId, (from) => ({
+      from,
+      to,
+      at: h.app.services.now().toISOString(),
+      actor: { role: 'secretariat', id: 'test' },
+    }));
   }
 }
 export const TO_PRIORITISED: ReportStatus[] = ['formally_checked', 'on_agenda', 'prioritised'];
@@ -64,7 +69,11 @@ export function useSecretariatBot(start: string): { h: () => Harness; clock: Sin
   before(async () => {
     bot = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: `${OFFICER.aadObjectId},${OFFICER2.aadObjectId}` }, { now: nowOf(clock) });
   });
-  after(async () => { await bot?.stop(); });
-  beforeEach(() => { clock.setSystemTime(new Date(start)); });
+  after(async () => {
+    await bot?.stop();
+  });
+  beforeEach(() => {
+    clock.setSystemTime(new Date(start));
+  });
   return { h: () => bot!, clock };
 }

@@ -24,20 +24,31 @@ export const personalConversationId = (aad: string) => `a:personal-${aad}`;
 /** Stores a personal chat reference whose serviceUrl is the fake connector, as an install would. */
 export async function seedUser(refs: ConversationReferences, serviceUrl: string, aad: string, tenantId = TENANT): Promise<void> {
   await refs.save({
-    kind: 'personal', tenantId, id: aad, locale: 'nb-NO',
+    kind: 'personal',
+    tenantId,
+    id: aad,
+    locale: 'nb-NO',
     ref: {
-      channelId: 'msteams', serviceUrl,
+      channelId: 'msteams',
+      serviceUrl,
       conversation: { id: personalConversationId(aad), conversationType: 'personal', tenantId },
-      bot: { id: BOT_ID, name: 'Kompetansebot' }, user: { id: `29:${aad}`, aadObjectId: aad },
+      bot: { id: BOT_ID, name: 'Kompetansebot' },
+      user: { id: `29:${aad}`, aadObjectId: aad },
     },
   });
 }
 
 export async function seedChannel(refs: ConversationReferences, serviceUrl: string, teamId: string, channelId: string, tenantId = TENANT): Promise<void> {
   await refs.save({
-    kind: 'channel', tenantId, id: channelId, teamId, name: channelId, locale: 'nb-NO',
+    kind: 'channel',
+    tenantId,
+    id: channelId,
+    teamId,
+    name: channelId,
+    locale: 'nb-NO',
     ref: {
-      channelId: 'msteams', serviceUrl,
+      channelId: 'msteams',
+      serviceUrl,
       conversation: { id: channelId, conversationType: 'channel', isGroup: true, tenantId },
       bot: { id: BOT_ID, name: 'Kompetansebot' },
     },
@@ -60,12 +71,21 @@ export async function waitFor(what: string | (() => string), cond: () => boolean
 export async function waitDrained(outbox: Outbox, to?: { tenantId: string; aadObjectId: string } | { channelId: string }, timeoutMs = 15_000): Promise<void> {
   const conversation = to === undefined ? undefined : 'channelId' in to ? channelConversation(to.channelId) : personalConversation(to.tenantId, to.aadObjectId);
   let left: string[] = [];
-  await waitFor(() => `the outbox to drain (still pending: ${left.slice(0, 5).join(', ')})`, async () => (left = await outbox.pending(conversation)).length === 0, timeoutMs, 50);
+  await waitFor(
+    () => `the outbox to drain (still pending: ${left.slice(0, 5).join(', ')})`,
+    async () => (left = await outbox.pending(conversation)).length === 0,
+    timeoutMs,
+    50,
+  );
 }
 
 /** Waits until every tag arrived at least once and the outbox is drained, so a late duplicate would show. */
 export async function waitForArrivals(connector: TeamsConnector, outbox: Outbox, tags: string[], timeoutMs = 20_000): Promise<void> {
-  await waitFor(() => `${tags.length} messages to arrive (missing ${connector.missing(tags).slice(0, 5).join(', ')}…)`, () => connector.missing(tags).length === 0, timeoutMs);
+  await waitFor(
+    () => `${tags.length} messages to arrive (missing ${connector.missing(tags).slice(0, 5).join(', ')}…)`,
+    () => connector.missing(tags).length === 0,
+    timeoutMs,
+  );
   await waitDrained(outbox, undefined, timeoutMs);
   await connector.idle();
 }
@@ -73,9 +93,14 @@ export async function waitForArrivals(connector: TeamsConnector, outbox: Outbox,
 /** Waits until the outbox says the message is done (sent or failed). */
 export async function waitSettled(outbox: Outbox, key: string, timeoutMs = 15_000): Promise<OutboxMessage> {
   let m: OutboxMessage | undefined;
-  await waitFor(`${key} to be sent or failed`, async () => {
-    m = await outbox.get(key);
-    return m?.status === 'sent' || m?.status === 'failed';
-  }, timeoutMs, 50);
+  await waitFor(
+    `${key} to be sent or failed`,
+    async () => {
+      m = await outbox.get(key);
+      return m?.status === 'sent' || m?.status === 'failed';
+    },
+    timeoutMs,
+    50,
+  );
   return m!;
 }

@@ -1,7 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface Received { method: string; path: string; body: any }
+export interface Received {
+  method: string;
+  path: string;
+  body: any;
+}
 
 /**
  * A local stand-in for Teams' Bot Connector: the bot's proactive sends and API calls arrive here
@@ -18,7 +22,9 @@ export class FakeConnector {
   async start(): Promise<void> {
     this.server = http.createServer((req, res) => {
       let raw = '';
-      req.on('data', (c) => { raw += c; });
+      req.on('data', (c) => {
+        raw += c;
+      });
       req.on('end', () => {
         const body = raw ? JSON.parse(raw) : undefined;
         const path = (req.url ?? '').replace(/\?.*$/, '');

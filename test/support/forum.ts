@@ -12,27 +12,48 @@ import type { Harness } from './harness';
 /** A plausible agenda item; `n` makes reference, title and owner distinct. */
 export function agendaItem(n: number, overrides: Partial<AgendaItem> = {}): AgendaItem {
   return {
-    reportId: `report-${n}`, reference: `BM-2027-${String(n).padStart(4, '0')}`,
-    ownerName: `Kommune nummer ${n} med et ganske langt navn på eieren`, ownerOrgnr: '974760673', networkOrgnrs: ['123456785'],
-    scheme: (['REKOM', 'DEKOM', 'KOMPLOFT'] as const)[n % 3], title: `Tiltak ${n}: ${'lesing og skriving i alle fag '.repeat(4).slice(0, 110)}`,
-    uhName: 'OsloMet – storbyuniversitetet, fakultet for lærerutdanning og internasjonale studier', uhOrgnr: '983765238',
-    years: [{ schoolYear: 2027, grant: 1_250_000 + n }, { schoolYear: 2028, grant: 1_000_000 }, { schoolYear: 2029, grant: 900_000 }],
+    reportId: `report-${n}`,
+    reference: `BM-2027-${String(n).padStart(4, '0')}`,
+    ownerName: `Kommune nummer ${n} med et ganske langt navn på eieren`,
+    ownerOrgnr: '974760673',
+    networkOrgnrs: ['123456785'],
+    scheme: (['REKOM', 'DEKOM', 'KOMPLOFT'] as const)[n % 3],
+    title: `Tiltak ${n}: ${'lesing og skriving i alle fag '.repeat(4).slice(0, 110)}`,
+    uhName: 'OsloMet – storbyuniversitetet, fakultet for lærerutdanning og internasjonale studier',
+    uhOrgnr: '983765238',
+    years: [
+      { schoolYear: 2027, grant: 1_250_000 + n },
+      { schoolYear: 2028, grant: 1_000_000 },
+      { schoolYear: 2029, grant: 900_000 },
+    ],
     roundAmount: 1_250_000 + n,
     ...overrides,
   };
 }
 
 export const ROUND: Round = {
-  id: 'r2027', year: 2027, counties: ['oslo'], deadline: '2027-02-01T22:59:00.000Z', status: 'closed',
-  budgets: { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 30_000_000 }, createdAt: '2026-11-01T00:00:00.000Z',
+  id: 'r2027',
+  year: 2027,
+  counties: ['oslo'],
+  deadline: '2027-02-01T22:59:00.000Z',
+  status: 'closed',
+  budgets: { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 30_000_000 },
+  createdAt: '2026-11-01T00:00:00.000Z',
 };
 
 export function meetingOf(items: readonly AgendaItem[], overrides: Partial<Meeting> = {}): Meeting {
   return {
-    id: '9999998213000000-abcdef01', forum: 'oslo-viken', group: 'vest', roundId: ROUND.id, title: 'Vårmøte i arbeidsgruppe Vest',
-    date: '2027-03-12', order: items.map((i) => i.reportId), revision: 0,
+    id: '9999998213000000-abcdef01',
+    forum: 'oslo-viken',
+    group: 'vest',
+    roundId: ROUND.id,
+    title: 'Vårmøte i arbeidsgruppe Vest',
+    date: '2027-03-12',
+    order: items.map((i) => i.reportId),
+    revision: 0,
     createdBy: { tenantId: '11111111-1111-4111-8111-111111111111', aadObjectId: '00000000-0000-4000-8000-000000000005' },
-    createdAt: '2027-02-20T09:00:00.000Z', ...overrides,
+    createdAt: '2027-02-20T09:00:00.000Z',
+    ...overrides,
   };
 }
 
@@ -43,19 +64,42 @@ export const TEAM = '19:forum-team@thread.tacv2';
 export const CHANNEL = '19:vest@thread.tacv2';
 export const OTHER_CHANNEL = '19:oslo@thread.tacv2';
 
-export const member = (n: number, name = `Medlem ${n}`): Persona =>
-  ({ name, tenantId: TENANT, aadObjectId: `00000000-0000-4000-a000-${String(n).padStart(12, '0')}` });
+export const member = (n: number, name = `Medlem ${n}`): Persona => ({
+  name,
+  tenantId: TENANT,
+  aadObjectId: `00000000-0000-4000-a000-${String(n).padStart(12, '0')}`,
+});
 
 /** A complete DEKOM report from Asker og Bærum (working group "vest"), as the wizard stores it. */
 export function needsReport(n: number, overrides: Partial<NeedsReport> = {}): NeedsReport {
   return {
-    ownerName: `Eier ${n} kommune`, ownerOrgnr: '974760673', ownerType: 'kommune',
-    network: [{ name: 'Nabo kommune', orgnr: '123456785' }], region: 'asker-baerum', scheme: 'DEKOM',
-    contactName: 'Kari Nordmann', contactEmail: 'kari@eksempel.no', contactPhone: '22000000',
-    title: `Lesing i alle fag ${n}`, needAndGoal: 'Behov og mål', theme: 'lesing', targetGroups: ['ledere', 'laerere'],
-    unitCount: 12, units: [], participants: 240, uhName: 'OsloMet – storbyuniversitetet', uhOrgnr: '983765238',
-    uhContact: 'Ola Professor', uhDialogueConfirmed: true, staffInvolved: true, startYear: 2027, years: 2,
-    amounts: [{ owner: 1_000_000, uh: 250_000, ownContribution: 375_000 }, { owner: 800_000, uh: 200_000, ownContribution: 300_000 }],
+    ownerName: `Eier ${n} kommune`,
+    ownerOrgnr: '974760673',
+    ownerType: 'kommune',
+    network: [{ name: 'Nabo kommune', orgnr: '123456785' }],
+    region: 'asker-baerum',
+    scheme: 'DEKOM',
+    contactName: 'Kari Nordmann',
+    contactEmail: 'kari@eksempel.no',
+    contactPhone: '22000000',
+    title: `Lesing i alle fag ${n}`,
+    needAndGoal: 'Behov og mål',
+    theme: 'lesing',
+    targetGroups: ['ledere', 'laerere'],
+    unitCount: 12,
+    units: [],
+    participants: 240,
+    uhName: 'OsloMet – storbyuniversitetet',
+    uhOrgnr: '983765238',
+    uhContact: 'Ola Professor',
+    uhDialogueConfirmed: true,
+    staffInvolved: true,
+    startYear: 2027,
+    years: 2,
+    amounts: [
+      { owner: 1_000_000, uh: 250_000, ownContribution: 375_000 },
+      { owner: 800_000, uh: 200_000, ownContribution: 300_000 },
+    ],
     ...overrides,
   } as NeedsReport;
 }
@@ -75,17 +119,31 @@ export async function seedCheckedReport(services: Services, overrides: Partial<N
   const by = { tenantId: TENANT, aadObjectId: '00000000-0000-4000-8000-000000000001' };
   await services.reports.submitNew({ draftId, roundId: ROUND.id, reference, by, summary: summaryOf(data, services.regions), data });
   await services.reports.setStatus(ROUND.id, draftId, (status) => {
-    const moved = transition({ status }, 'formally_checked', { actor: { role: 'secretariat', id: 'test' }, at: services.now(), deadline: new Date(ROUND.deadline) });
+    const moved = transition({ status }, 'formally_checked', {
+      actor: { role: 'secretariat', id: 'test' },
+      at: services.now(),
+      deadline: new Date(ROUND.deadline),
+    });
     if (!moved.ok) throw new Error(moved.key);
     return moved.entry;
   });
   return { id: draftId, reference };
 }
 
-export async function grantMember(services: Services, who: Persona, opts: { group?: string; role?: 'member' | 'chair'; organisations?: string[] } = {}): Promise<void> {
+export async function grantMember(
+  services: Services,
+  who: Persona,
+  opts: { group?: string; role?: 'member' | 'chair'; organisations?: string[] } = {},
+): Promise<void> {
   const grant: Grant = {
-    person: { tenantId: who.tenantId, aadObjectId: who.aadObjectId }, forum: FORUM, role: opts.role ?? 'member', group: opts.group ?? 'vest',
-    displayName: who.name, organisations: opts.organisations ?? [], grantedBy: 'test', grantedAt: '2027-01-01T00:00:00.000Z',
+    person: { tenantId: who.tenantId, aadObjectId: who.aadObjectId },
+    forum: FORUM,
+    role: opts.role ?? 'member',
+    group: opts.group ?? 'vest',
+    displayName: who.name,
+    organisations: opts.organisations ?? [],
+    grantedBy: 'test',
+    grantedAt: '2027-01-01T00:00:00.000Z',
   };
   await services.roles.grant(grant);
 }
@@ -101,9 +159,17 @@ export async function seedOfficerChat(services: Services, serviceUrl: string, of
 }
 
 /** A press on a card in a group's channel, as Teams sends it: the card's data, the presser from the activity. */
-export async function pressInChannel(h: Harness, who: Persona, channelId: string, verb: string, data: Record<string, unknown>): Promise<{ status: number; body: any }> {
+export async function pressInChannel(
+  h: Harness,
+  who: Persona,
+  channelId: string,
+  verb: string,
+  data: Record<string, unknown>,
+): Promise<{ status: number; body: any }> {
   return h.post({
-    ...h.personalActivity(who), type: 'invoke', name: 'adaptiveCard/action',
+    ...h.personalActivity(who),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
     conversation: { id: `${channelId};messageid=1`, conversationType: 'channel', tenantId: TENANT, isGroup: true },
     channelData: { team: { id: TEAM }, channel: { id: channelId }, tenant: { id: TENANT } },
     value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } } },

@@ -33,8 +33,11 @@ export const BOT_ID = '28:kompetansebot';
  */
 export function harnessEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
   const local = !env.MicrosoftAppId;
-  const bootstrap = env.BOOTSTRAP_SECRETARIAT?.split(',').map((e) => e.trim()).filter(Boolean)
-    .map((e) => (e.includes(':') ? e : `${TENANT}:${e}`)).join(',');
+  const bootstrap = env.BOOTSTRAP_SECRETARIAT?.split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)
+    .map((e) => (e.includes(':') ? e : `${TENANT}:${e}`))
+    .join(',');
   return {
     LOCAL_MODE: local ? '1' : undefined,
     ...(local ? {} : { PUBLIC_URL: 'https://bot.test.invalid', EXPORT_LINK_SECRET: randomUUID() + randomUUID() }),
@@ -48,26 +51,43 @@ export async function startHarness(env: Record<string, string | undefined> = {},
   const connector = new FakeConnector();
   await connector.start();
   const logLines: string[] = [];
-  const app = await startApp({
-    PORT: '0', TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING, TABLE_PREFIX: uniquePrefix(),
-    // Timed jobs run only when a test calls app.scheduler.tick(), so they never surprise a test.
-    PLAYGROUND: '0', LOG_LEVEL: 'debug', SCHEDULER_TICK_MS: '0',
-    // Tests press faster than any person; the per-person limit is tested on its own (flooding.test.ts).
-    RATE_LIMIT_BURST: '0', ...harnessEnv(env),
-  }, { logger: createLogger('debug', (l) => logLines.push(l)), now: opts.now });
+  const app = await startApp(
+    {
+      PORT: '0',
+      TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING,
+      TABLE_PREFIX: uniquePrefix(),
+      // Timed jobs run only when a test calls app.scheduler.tick(), so they never surprise a test.
+      PLAYGROUND: '0',
+      LOG_LEVEL: 'debug',
+      SCHEDULER_TICK_MS: '0',
+      // Tests press faster than any person; the per-person limit is tested on its own (flooding.test.ts).
+      RATE_LIMIT_BURST: '0',
+      ...harnessEnv(env),
+    },
+    { logger: createLogger('debug', (l) => logLines.push(l)), now: opts.now },
+  );
 
   const post = async (activity: Record<string, unknown>) => {
     const json = JSON.stringify(activity);
     const res = await fetch(`${app.url}/api/messages`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: json,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: json,
     });
     const text = await res.text();
     let body: any = text;
-    try { body = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON */
+    }
     return { status: res.status, body, bytes: Buffer.byteLength(json) };
   };
   const personalActivity = (who: Persona, extra: Record<string, unknown> = {}) => ({
-    id: randomUUID(), channelId: 'msteams', serviceUrl: connector.url, timestamp: new Date().toISOString(),
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    timestamp: new Date().toISOString(),
     from: { id: `29:${who.aadObjectId}`, aadObjectId: who.aadObjectId, name: who.name },
     recipient: { id: BOT_ID, name: 'Kompetansebot' },
     conversation: { id: `a:personal-${who.aadObjectId}`, conversationType: 'personal', tenantId: who.tenantId },
@@ -76,7 +96,11 @@ export async function startHarness(env: Record<string, string | undefined> = {},
     ...extra,
   });
   return {
-    app, connector, logLines, post, personalActivity,
+    app,
+    connector,
+    logLines,
+    post,
+    personalActivity,
     async send(who, text, extra = {}) {
       const res = await post({ ...personalActivity(who), type: 'message', text, deliveryMode: 'expectReplies', ...extra });
       if (res.status !== 200) throw new Error(`bot answered ${res.status}: ${JSON.stringify(res.body)}`);
@@ -84,8 +108,11 @@ export async function startHarness(env: Record<string, string | undefined> = {},
     },
     async invoke(who, verb, data = {}, extra = {}) {
       return post({
-        ...personalActivity(who), type: 'invoke', name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'manual' }, ...extra,
+        ...personalActivity(who),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'manual' },
+        ...extra,
       });
     },
     async stop() {

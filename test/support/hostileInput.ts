@@ -8,21 +8,82 @@ const BIDI = ['\u202E', '\u202Egnp.exe', '\u2066x\u2069', '\u200F', 'abc\u202Dd'
 const ZERO_WIDTH = ['\u200B', '\u200C\u200D', '\uFEFF', '\u2060', '\u00AD', 'B\u200BM-2027-0001'];
 const OTHER_UNICODE = ['\u0000', '\u0007', '\r\n\r\n', 'Å\u030A', 'ﬃ', '𝕏', '👨‍👩‍👧‍👦', '\u{10FFFF}', 'İ', 'ß'.repeat(50)];
 const TEMPLATES = [
-  '${title}', '${$root}', '${$root.secret}', '${join(body, ",")}', '${if(true, "a", "b")}', '${string(1/0)}',
-  '@{title}', '@{concat("a","b")}', '{{title}}', '{title}', '{0}', '#{7*7}', '<%= 7*7 %>', '$(whoami)', '`id`',
-  '<at>Kompetansebot</at>', '<script>alert(1)</script>', '"><img src=x onerror=1>', '=cmd|\' /C calc\'!A0', '+SUM(A1)',
-  "' or '1'='1", "PartitionKey eq 'x' or true", '../../etc/passwd', '%00', '\\', '\'', '"',
-  '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty',
+  '${title}',
+  '${$root}',
+  '${$root.secret}',
+  '${join(body, ",")}',
+  '${if(true, "a", "b")}',
+  '${string(1/0)}',
+  '@{title}',
+  '@{concat("a","b")}',
+  '{{title}}',
+  '{title}',
+  '{0}',
+  '#{7*7}',
+  '<%= 7*7 %>',
+  '$(whoami)',
+  '`id`',
+  '<at>Kompetansebot</at>',
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=1>',
+  "=cmd|' /C calc'!A0",
+  '+SUM(A1)',
+  "' or '1'='1",
+  "PartitionKey eq 'x' or true",
+  '../../etc/passwd',
+  '%00',
+  '\\',
+  "'",
+  '"',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
 ];
 const HUGE = [`${'x'.repeat(100_000)}`, `${'æ'.repeat(50_000)}`, `${'${a}'.repeat(20_000)}`, '\uD800'.repeat(10_000)];
 const NUMBERS_AS_TEXT = ['0', '-1', '1e309', 'NaN', 'Infinity', '9'.repeat(40), '1 000 000 000 000', '974760673', '0x10', ' 12 ', '1,5'];
 
 /** Every key a handler reads from card data (from the source) and every wizard input id. */
 export const KNOWN_KEYS = [
-  'verb', 'reportId', 'report', 'reference', 'roundId', 'meetingId', 'which', 'region', 'action', 'page', 'group',
-  'workingGroup', 'raw', 'comment', 'closeTime', 'closeDate', 'channel', 'to', 'step', 'role', 'returnTo', 'reason',
-  'outcome', 'draftId', 'addReportId', 'itemId', 'voteId', 'mark', 'person', 'tenantId', 'aadObjectId', 'year',
-  'confirm', 'deadline', 'budget', 'organisations', 'memberTenantId', 'memberAadObjectId',
+  'verb',
+  'reportId',
+  'report',
+  'reference',
+  'roundId',
+  'meetingId',
+  'which',
+  'region',
+  'action',
+  'page',
+  'group',
+  'workingGroup',
+  'raw',
+  'comment',
+  'closeTime',
+  'closeDate',
+  'channel',
+  'to',
+  'step',
+  'role',
+  'returnTo',
+  'reason',
+  'outcome',
+  'draftId',
+  'addReportId',
+  'itemId',
+  'voteId',
+  'mark',
+  'person',
+  'tenantId',
+  'aadObjectId',
+  'year',
+  'confirm',
+  'deadline',
+  'budget',
+  'organisations',
+  'memberTenantId',
+  'memberAadObjectId',
   ...new Set(Object.values(GOOD_INPUT).flatMap((step) => Object.keys(step))),
 ];
 
@@ -71,8 +132,7 @@ export function hostileData(ids: readonly string[]): fc.Arbitrary<Record<string,
   const value = hostileValue(ids);
   const known = fc.dictionary(fc.constantFrom(...KNOWN_KEYS), value, { maxKeys: 8 });
   const extra = fc.dictionary(fc.string({ maxLength: 20 }), value, { maxKeys: 3 });
-  const deep = fc.tuple(fc.constantFrom(...KNOWN_KEYS), fc.constantFrom(200, 1000), fc.boolean())
-    .map(([k, depth, arr]) => ({ [k]: deeplyNested(depth, arr) }));
+  const deep = fc.tuple(fc.constantFrom(...KNOWN_KEYS), fc.constantFrom(200, 1000), fc.boolean()).map(([k, depth, arr]) => ({ [k]: deeplyNested(depth, arr) }));
   return fc.oneof(
     { weight: 6, arbitrary: fc.tuple(known, extra).map(([a, b]) => ({ ...b, ...a })) },
     { weight: 2, arbitrary: known },
@@ -93,7 +153,11 @@ export function hostileText(words: readonly string[], ids: readonly string[]): f
 }
 
 /** What one mutation did to a valid payload: which field, and how. */
-export interface Mutation { field: string; kind: string; data: Record<string, unknown> }
+export interface Mutation {
+  field: string;
+  kind: string;
+  data: Record<string, unknown>;
+}
 
 const UNICODE_EDGES = [...LONE_SURROGATES, ...BIDI, ...ZERO_WIDTH, ...OTHER_UNICODE];
 
@@ -105,7 +169,7 @@ const UNICODE_EDGES = [...LONE_SURROGATES, ...BIDI, ...ZERO_WIDTH, ...OTHER_UNIC
  */
 export function mutated(base: Record<string, unknown>, foreignIds: readonly string[]): fc.Arbitrary<Mutation> {
   const fields = Object.keys(base);
-  const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '');
+  const text = (v: unknown) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
   const change = (field: string): fc.Arbitrary<Omit<Mutation, 'field'>> => {
     const v = base[field];
     const set = (kind: string) => (value: unknown) => ({ kind, data: { ...base, [field]: value } });
@@ -114,8 +178,9 @@ export function mutated(base: Record<string, unknown>, foreignIds: readonly stri
       fc.constantFrom<unknown>(0, -1, 1e308, true, false, null, [], {}, [v], { value: v }).map(set('wrong type')),
       fc.constantFrom(...HUGE).map(set('huge')),
       (foreignIds.length ? fc.constantFrom(...foreignIds) : fc.uuid()).map(set('foreign id')),
-      fc.tuple(fc.constantFrom(...UNICODE_EDGES), fc.constantFrom('before', 'after', 'instead')).map(([u, where]) =>
-        set('unicode')(where === 'before' ? u + text(v) : where === 'after' ? text(v) + u : u)),
+      fc
+        .tuple(fc.constantFrom(...UNICODE_EDGES), fc.constantFrom('before', 'after', 'instead'))
+        .map(([u, where]) => set('unicode')(where === 'before' ? u + text(v) : where === 'after' ? text(v) + u : u)),
       fc.constantFrom(...TEMPLATES).map(set('template')),
       fc.constantFrom('', ' ', '\n').map(set('empty')),
       fc.constant(set('padded')(`  ${text(v)}\t`)),
@@ -124,7 +189,8 @@ export function mutated(base: Record<string, unknown>, foreignIds: readonly stri
     );
   };
   const oneField = fc.constantFrom(...(fields.length ? fields : ['verb'])).chain((field) => change(field).map((m) => ({ field, ...m })));
-  const extraKey = fc.tuple(fc.constantFrom(...KNOWN_KEYS, '__proto__', 'constructor', '$root', 'x'), hostileString(foreignIds))
+  const extraKey = fc
+    .tuple(fc.constantFrom(...KNOWN_KEYS, '__proto__', 'constructor', '$root', 'x'), hostileString(foreignIds))
     .filter(([k]) => !(k in base))
     .map(([k, value]) => ({ field: k, kind: 'extra key', data: { ...base, [k]: value } }));
   return fc.oneof({ weight: 9, arbitrary: oneField }, { weight: 1, arbitrary: extraKey });

@@ -44,13 +44,21 @@ export function markupIn(text: string): string[] {
     if (startsBlock && /^ {4}/.test(line)) found.push(`code block: ${line}`);
     const rest = line.replace(/^ {0,3}/, '');
     const block: Array<[string, RegExp]> = [
-      ['heading', /^#{1,6}(\s|$)/], ['quote', /^>/], ['bullet', /^[-+*](\s|$)/], ['numbered list', /^\d{1,9}[.)](\s|$)/],
-      ['rule or heading underline', /^(=+|-+|(\*[ \t]*){3,}|(_[ \t]*){3,})[ \t]*$/], ['fence', /^(```|~~~)/], ['table', /^\|/],
+      ['heading', /^#{1,6}(\s|$)/],
+      ['quote', /^>/],
+      ['bullet', /^[-+*](\s|$)/],
+      ['numbered list', /^\d{1,9}[.)](\s|$)/],
+      ['rule or heading underline', /^(=+|-+|(\*[ \t]*){3,}|(_[ \t]*){3,})[ \t]*$/],
+      ['fence', /^(```|~~~)/],
+      ['table', /^\|/],
     ];
     for (const [what, re] of block) if (re.test(rest)) found.push(`${what}: ${line}`);
     for (let i = 0; i < line.length; i++) {
       const c = line[i];
-      if (c === '\\' && ASCII_PUNCTUATION.test(line[i + 1] ?? '')) { i++; continue; }
+      if (c === '\\' && ASCII_PUNCTUATION.test(line[i + 1] ?? '')) {
+        i++;
+        continue;
+      }
       if ('*_'.includes(c)) found.push(`emphasis at ${i}: ${line}`);
       else if (c === '`') found.push(`code at ${i}: ${line}`);
       else if (c === '~') found.push(`strikethrough at ${i}: ${line}`);
@@ -71,13 +79,21 @@ export function markupIn(text: string): string[] {
 export function shownText(text: string): string {
   return text
     .split(/(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+/)
-    .map((p) => p.replace(/\r\n|\r|\n/g, ' ').replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\u00a0/g, ' ').replace(/\u2060/g, ''))
+    .map((p) =>
+      p
+        .replace(/\r\n|\r|\n/g, ' ')
+        .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+        .replace(/\u00a0/g, ' ')
+        .replace(/\u2060/g, ''),
+    )
     .join('\n');
 }
 
 /** Every Markdown text on the card with the markup found in it; empty when the card shows only text. */
 export function markupOnCard(card: unknown): string[] {
-  return textsOf(card).filter((t) => t.markdown).flatMap((t) => markupIn(t.text).map((m) => `${t.where} ${JSON.stringify(t.text.slice(0, 120))}: ${m}`));
+  return textsOf(card)
+    .filter((t) => t.markdown)
+    .flatMap((t) => markupIn(t.text).map((m) => `${t.where} ${JSON.stringify(t.text.slice(0, 120))}: ${m}`));
 }
 
 /** What a person reads on the card, text by text. */

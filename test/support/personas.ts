@@ -2,10 +2,18 @@
 export const TENANT = '11111111-1111-4111-8111-111111111111';
 export const OTHER_TENANT = '99999999-9999-4999-8999-999999999999';
 
-export interface Persona { name: string; aadObjectId: string; tenantId: string; locale?: string }
+export interface Persona {
+  name: string;
+  aadObjectId: string;
+  tenantId: string;
+  locale?: string;
+}
 
-const person = (name: string, n: number, tenantId = TENANT): Persona =>
-  ({ name, aadObjectId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, tenantId });
+const person = (name: string, n: number, tenantId = TENANT): Persona => ({
+  name,
+  aadObjectId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  tenantId,
+});
 
 export const OWNER = person('Kari Nordmann', 1);
 export const COLLEAGUE = person('Ola Nordmann', 2);

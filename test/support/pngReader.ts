@@ -63,7 +63,13 @@ export function decodeRgbaPng(png: Buffer): RgbaImage {
     throw new Error(`only 8-bit non-interlaced RGBA is supported, got ${JSON.stringify(header)}`);
   }
   const { width, height } = header;
-  const raw = inflateSync(Buffer.concat(chunks(png).filter((c) => c.type === 'IDAT').map((c) => c.data)));
+  const raw = inflateSync(
+    Buffer.concat(
+      chunks(png)
+        .filter((c) => c.type === 'IDAT')
+        .map((c) => c.data),
+    ),
+  );
   const bpp = 4;
   const stride = width * bpp;
   const pixels = new Uint8Array(stride * height);
@@ -75,12 +81,7 @@ export function decodeRgbaPng(png: Buffer): RgbaImage {
       const up = y > 0 ? pixels[(y - 1) * stride + x]! : 0;
       const upLeft = x >= bpp && y > 0 ? pixels[(y - 1) * stride + x - bpp]! : 0;
       const predicted =
-        filter === 0 ? 0
-        : filter === 1 ? left
-        : filter === 2 ? up
-        : filter === 3 ? (left + up) >> 1
-        : filter === 4 ? paeth(left, up, upLeft)
-        : NaN;
+        filter === 0 ? 0 : filter === 1 ? left : filter === 2 ? up : filter === 3 ? (left + up) >> 1 : filter === 4 ? paeth(left, up, upLeft) : NaN;
       if (Number.isNaN(predicted)) throw new Error(`unknown PNG row filter ${filter}`);
       pixels[y * stride + x] = (value + predicted) & 0xff;
     }

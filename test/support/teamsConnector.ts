@@ -10,10 +10,7 @@ import type { WindowLimit } from '../../src/domain/rateLimit';
  *   posts on receipt and only the answer is late, so a caller that gave up cannot know.
  * - drop: closes the connection without an answer, `before` or `after` posting.
  */
-export type Fault =
-  | { status: number; retryAfter?: string }
-  | { slowMs: number; posted: 'if-caller-waits' | 'at-once' }
-  | { drop: 'before' | 'after' };
+export type Fault = { status: number; retryAfter?: string } | { slowMs: number; posted: 'if-caller-waits' | 'at-once' } | { drop: 'before' | 'after' };
 
 export interface Arrival {
   /** The message's tag (its text), as the test wrote it. */
@@ -27,7 +24,12 @@ export interface Arrival {
   at: number;
 }
 
-export interface Request { kind: Arrival['kind']; tag: string; conversation: string; attempt: number }
+export interface Request {
+  kind: Arrival['kind'];
+  tag: string;
+  conversation: string;
+  attempt: number;
+}
 
 const baseConversation = (id: string) => id.replace(/;messageid=.*$/, '');
 
@@ -58,7 +60,10 @@ export class TeamsConnector {
 
   async start(port = 0): Promise<void> {
     this.server = http.createServer((req, res) => this.handle(req, res));
-    this.server.on('connection', (s) => { this.sockets.add(s); s.on('close', () => this.sockets.delete(s)); });
+    this.server.on('connection', (s) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    });
     await new Promise<void>((r) => this.server!.listen(port, '127.0.0.1', () => r()));
     this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/`;
   }
@@ -93,7 +98,9 @@ export class TeamsConnector {
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     let raw = '';
-    req.on('data', (c) => { raw += c; });
+    req.on('data', (c) => {
+      raw += c;
+    });
     req.on('end', () => {
       this.requests++;
       const path = decodeURIComponent((req.url ?? '').replace(/\?.*$/, ''));
@@ -129,7 +136,14 @@ export class TeamsConnector {
           return undefined;
         }
         const activityId = kind === 'update' ? send![2] : `act-${++this.nextId}`;
-        const arrival: Arrival = { tag, kind, conversation, conversationId: kind === 'thread' ? `${conversationId};messageid=${activityId}` : conversationId, activityId, at: now };
+        const arrival: Arrival = {
+          tag,
+          kind,
+          conversation,
+          conversationId: kind === 'thread' ? `${conversationId};messageid=${activityId}` : conversationId,
+          activityId,
+          at: now,
+        };
         this.arrivals.push(arrival);
         this.record(conversation, now);
         this.onArrival?.(arrival);
@@ -160,7 +174,9 @@ export class TeamsConnector {
         return;
       }
       let callerLeft = false;
-      res.on('close', () => { if (!res.writableEnded) callerLeft = true; });
+      res.on('close', () => {
+        if (!res.writableEnded) callerLeft = true;
+      });
       const early = f.posted === 'at-once' ? post() : undefined;
       const timer = setTimeout(() => {
         this.pendingAnswers.delete(timer);

@@ -30,19 +30,30 @@ export const OTHER_FORUM_OFFICER: Persona = { name: 'Nils Nordland', tenantId: T
 
 export interface World {
   /** The caller's own unsent draft, at the measure step, and a complete one at the review. */
-  draftId: string; fullDraftId: string;
+  draftId: string;
+  fullDraftId: string;
   /** The creator's own draft (the caller's draftId when the caller is the creator). */
   creatorDraftId: string;
   /** The creator's submitted report (in the open demo round), with SECRET's words. */
   report: { reportId: string; roundId: string; reference: string };
   demoRoundId: string;
   /** Meeting 1 of group vest: its vote open in the group's channel on one item. */
-  meetingId: string; voteId: string; agendaReportId: string;
+  meetingId: string;
+  voteId: string;
+  agendaReportId: string;
   /** Meeting 2 of group vest, not opened: two items to edit, and a checked report to add. */
-  editMeetingId: string; editItems: string[]; spareReportId: string;
+  editMeetingId: string;
+  editItems: string[];
+  spareReportId: string;
   /** Reports of ROUND for the casework: one per state change an officer makes. */
-  toCheck: string; toReturn: string; toMove: string; toDecide: string; toGrantAll: string; toPay: string;
-  plannedRoundId: string; oldRoundId: string;
+  toCheck: string;
+  toReturn: string;
+  toMove: string;
+  toDecide: string;
+  toGrantAll: string;
+  toPay: string;
+  plannedRoundId: string;
+  oldRoundId: string;
 }
 
 let n = 0;
@@ -85,8 +96,11 @@ export async function seedWorld(h: Harness, caller: Persona): Promise<World> {
   await sv.reports.addOwnerMember('974760673', { tenantId: COLLEAGUE.tenantId, aadObjectId: COLLEAGUE.aadObjectId });
   const owner = await press(h, caller, await startReport(h, caller), 'report.next', GOOD_INPUT.owner);
   const draftId = actionData(owner, 'report.next').draftId as string;
-  const creatorDraftId = caller.aadObjectId === OWNER.aadObjectId ? draftId
-    : actionData(await press(h, OWNER, await startReport(h, OWNER), 'report.next', { ...GOOD_INPUT.owner, ...SECRET.owner }), 'report.next').draftId as string;
+  const creatorDraftId =
+    caller.aadObjectId === OWNER.aadObjectId
+      ? draftId
+      : (actionData(await press(h, OWNER, await startReport(h, OWNER), 'report.next', { ...GOOD_INPUT.owner, ...SECRET.owner }), 'report.next')
+          .draftId as string);
   // A third draft, saved and closed on the first step, so "delete my drafts" has one left at the end.
   await press(h, caller, await startReport(h, caller), 'report.close', { ownerName: 'Reserve' });
   const review = await fillReport(h, caller);
@@ -96,8 +110,13 @@ export async function seedWorld(h: Harness, caller: Persona): Promise<World> {
   await grantMember(sv, OTHER_GROUP_MEMBER, { group: 'oslo' });
   await grantMember(sv, DISQUALIFIED, { organisations: ['974760673'] });
   await sv.roles.grant({
-    person: { tenantId: OTHER_FORUM_OFFICER.tenantId, aadObjectId: OTHER_FORUM_OFFICER.aadObjectId }, forum: 'nordland', role: 'secretariat',
-    group: SECRETARIAT_GROUP, organisations: [], grantedBy: 'test', grantedAt: '2026-11-01T00:00:00.000Z',
+    person: { tenantId: OTHER_FORUM_OFFICER.tenantId, aadObjectId: OTHER_FORUM_OFFICER.aadObjectId },
+    forum: 'nordland',
+    role: 'secretariat',
+    group: SECRETARIAT_GROUP,
+    organisations: [],
+    grantedBy: 'test',
+    grantedAt: '2026-11-01T00:00:00.000Z',
   });
   await seedRound(sv);
   await seedGroupChannel(sv, h.connector.url);
@@ -114,11 +133,25 @@ export async function seedWorld(h: Harness, caller: Persona): Promise<World> {
 
   const toDecision: ReportStatus[] = ['formally_checked', 'on_agenda', 'prioritised'];
   const world: World = {
-    draftId, fullDraftId, creatorDraftId, report, demoRoundId: report.roundId, meetingId, voteId: meeting.vote.id, agendaReportId, editMeetingId, editItems,
+    draftId,
+    fullDraftId,
+    creatorDraftId,
+    report,
+    demoRoundId: report.roundId,
+    meetingId,
+    voteId: meeting.vote.id,
+    agendaReportId,
+    editMeetingId,
+    editItems,
     spareReportId: await seedReport(sv, ['formally_checked']),
-    toCheck: await seedReport(sv), toReturn: await seedReport(sv), toMove: await seedReport(sv),
-    toDecide: await seedReport(sv, toDecision), toGrantAll: await seedReport(sv, toDecision), toPay: await seedReport(sv, [...toDecision, 'granted']),
-    plannedRoundId: 'r2029', oldRoundId: 'r2024',
+    toCheck: await seedReport(sv),
+    toReturn: await seedReport(sv),
+    toMove: await seedReport(sv),
+    toDecide: await seedReport(sv, toDecision),
+    toGrantAll: await seedReport(sv, toDecision),
+    toPay: await seedReport(sv, [...toDecision, 'granted']),
+    plannedRoundId: 'r2029',
+    oldRoundId: 'r2024',
   };
   await sv.rounds.create({ ...ROUND, id: world.plannedRoundId, year: 2029, deadline: '2029-02-01T22:59:00.000Z', status: 'planned' });
   await sv.rounds.create({ ...ROUND, id: world.oldRoundId, year: 2024, deadline: '2024-02-01T22:59:00.000Z', status: 'closed' });
@@ -146,7 +179,10 @@ export function valuesOf(card: any): Record<string, unknown> {
   return Object.fromEntries(Object.entries(inputsOf(card)).map(([id, input]) => [id, input.value ?? '']));
 }
 
-export interface Press { where: Where; data: Record<string, unknown> }
+export interface Press {
+  where: Where;
+  data: Record<string, unknown>;
+}
 type PressOf = (w: World, officer: (verb: string, data?: Record<string, unknown>) => Promise<any>) => Press | Promise<Press>;
 
 const personal = (data: Record<string, unknown>): Press => ({ where: 'personal', data });
@@ -204,30 +240,56 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
   ['draft.deleteConfirm', (w) => personal({ draftId: w.draftId })],
   ['privacy.deleteDraftsConfirm', () => personal({})],
   ['report.withdrawConfirm', (w) => personal({ reportId: w.report.reportId })],
-  ['roles.add', () => personal({
-    mode: 'member', aadObjectId: NEW_MEMBER.aadObjectId, tenantId: NEW_MEMBER.tenantId, displayName: NEW_MEMBER.name, role: 'member', group: 'vest', organisations: '',
-  })],
-  ['roles.removeConfirm', () => personal({ tenantId: OTHER_GROUP_MEMBER.tenantId, aadObjectId: OTHER_GROUP_MEMBER.aadObjectId, role: 'member', group: 'oslo' })],
-  ['round.create', async (_w, officer) => {
-    const form = await officer('round.newForm');
-    const values = valuesOf(form);
-    for (const k of Object.keys(values)) if (/budget/i.test(k)) values[k] = '1 000 000';
-    return personal({ ...values, year: '2028', deadline: '2028-02-01' });
-  }],
+  [
+    'roles.add',
+    () =>
+      personal({
+        mode: 'member',
+        aadObjectId: NEW_MEMBER.aadObjectId,
+        tenantId: NEW_MEMBER.tenantId,
+        displayName: NEW_MEMBER.name,
+        role: 'member',
+        group: 'vest',
+        organisations: '',
+      }),
+  ],
+  [
+    'roles.removeConfirm',
+    () => personal({ tenantId: OTHER_GROUP_MEMBER.tenantId, aadObjectId: OTHER_GROUP_MEMBER.aadObjectId, role: 'member', group: 'oslo' }),
+  ],
+  [
+    'round.create',
+    async (_w, officer) => {
+      const form = await officer('round.newForm');
+      const values = valuesOf(form);
+      for (const k of Object.keys(values)) if (/budget/i.test(k)) values[k] = '1 000 000';
+      return personal({ ...values, year: '2028', deadline: '2028-02-01' });
+    },
+  ],
   ['report.checkPass', (w) => personal(caseOf(w, w.toCheck))],
   ['report.returnConfirm', (w) => personal({ ...caseOf(w, w.toReturn), comment: 'Mangler vedlegg' })],
   ['report.moveGroupConfirm', (w) => personal({ ...caseOf(w, w.toMove), workingGroup: 'oslo' })],
-  ['decision.record', async (w, officer) => {
-    const form = await officer('decision.form', caseOf(w, w.toDecide));
-    return personal({ ...actionData(form, 'decision.record'), ...valuesOf(form), outcome: 'granted' });
-  }],
-  ['decision.grantAllConfirm', async (_w, officer) => personal(actionData(await officer('decision.grantAll', { roundId: ROUND.id }), 'decision.grantAllConfirm'))],
+  [
+    'decision.record',
+    async (w, officer) => {
+      const form = await officer('decision.form', caseOf(w, w.toDecide));
+      return personal({ ...actionData(form, 'decision.record'), ...valuesOf(form), outcome: 'granted' });
+    },
+  ],
+  [
+    'decision.grantAllConfirm',
+    async (_w, officer) => personal(actionData(await officer('decision.grantAll', { roundId: ROUND.id }), 'decision.grantAllConfirm')),
+  ],
   ['decision.paidConfirm', (w) => personal(caseOf(w, w.toPay))],
   ['meeting.add', (w) => personal({ meetingId: w.editMeetingId, addReportId: w.spareReportId })],
   ['meeting.move', (w) => personal({ meetingId: w.editMeetingId, reportId: w.editItems[1], to: 'up' })],
   ['meeting.remove', (w) => personal({ meetingId: w.editMeetingId, reportId: w.editItems[0] })],
   ['meeting.post', (w) => personal({ meetingId: w.editMeetingId })],
-  ['meeting.create', async (_w, officer) => personal({ ...actionData(await officer('meeting.new'), 'meeting.create'), group: 'oslo', roundId: ROUND.id, title: 'Møte Oslo', date: '2027-03-20' })],
+  [
+    'meeting.create',
+    async (_w, officer) =>
+      personal({ ...actionData(await officer('meeting.new'), 'meeting.create'), group: 'oslo', roundId: ROUND.id, title: 'Møte Oslo', date: '2027-03-20' }),
+  ],
   ['vote.open', (w) => personal({ meetingId: w.editMeetingId })],
   ['vote.close', (w) => personal({ meetingId: w.meetingId })],
   ['meeting.recommendation', (w) => personal({ meetingId: w.meetingId })],

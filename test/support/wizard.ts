@@ -12,7 +12,7 @@ export function actionData(card: any, verb: string): Record<string, unknown> {
   const walk = (n: any) => {
     if (!n || typeof n !== 'object') return;
     if (Array.isArray(n)) return n.forEach(walk);
-    if ((n.type === 'Action.Execute') && n.verb === verb) found.push(n);
+    if (n.type === 'Action.Execute' && n.verb === verb) found.push(n);
     Object.values(n).forEach(walk);
   };
   walk(card);
@@ -50,7 +50,9 @@ export function inputsOf(card: any): Record<string, any> {
 export async function press(h: Harness, who: Persona, card: any, verb: string, inputs: Record<string, unknown> = {}): Promise<any> {
   const data = { ...actionData(card, verb), ...inputs };
   const res = await h.post({
-    ...h.personalActivity(who), type: 'invoke', name: 'adaptiveCard/action',
+    ...h.personalActivity(who),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
   });
   assert.equal(res.status, 200, JSON.stringify(res.body));

@@ -43,10 +43,7 @@ export function readZip(zip: Buffer): UnzippedEntry[] {
     if (zip.readUInt32LE(localOffset) !== LOCAL_FILE_HEADER) throw new Error(`${name}: bad local header`);
     const dataStart = localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
     const stored = zip.subarray(dataStart, dataStart + compressedSize);
-    const data =
-      method === 0 ? Buffer.from(stored)
-      : method === 8 ? inflateRawSync(stored)
-      : undefined;
+    const data = method === 0 ? Buffer.from(stored) : method === 8 ? inflateRawSync(stored) : undefined;
     if (!data) throw new Error(`${name}: unsupported compression method ${method}`);
     if (data.length !== size) throw new Error(`${name}: size ${data.length}, directory says ${size}`);
     if (crc32(data) !== crc) throw new Error(`${name}: CRC mismatch`);

@@ -69,16 +69,30 @@ function sampleData(template: unknown): Record<string, unknown> {
   return root;
 }
 
-const templates = fs.readdirSync(path.join(ROOT, 'cards')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+const templates = fs
+  .readdirSync(path.join(ROOT, 'cards'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''));
 
 // Where a template shows something only for one value of a field, the sample takes that value.
 const OVERRIDES: Record<string, (data: Record<string, any>) => void> = {
   form: (d) => {
     const field = d.fields[0];
-    d.fields = ['heading', 'info', 'text'].map((kind, i) => ({ ...field, kind, label: SAMPLES[i], value: SAMPLES[i + 3], hint: SAMPLES[i + 5], error: SAMPLES[i + 7] }));
+    d.fields = ['heading', 'info', 'text'].map((kind, i) => ({
+      ...field,
+      kind,
+      label: SAMPLES[i],
+      value: SAMPLES[i + 3],
+      hint: SAMPLES[i + 5],
+      error: SAMPLES[i + 7],
+    }));
   },
-  deliveryStatus: (d) => { d.empty = ''; },
-  agendaEditor: (d) => { d.closeInputs = true; },
+  deliveryStatus: (d) => {
+    d.empty = '';
+  },
+  agendaEditor: (d) => {
+    d.closeInputs = true;
+  },
 };
 
 describe('card text is shown as written', () => {
@@ -96,7 +110,10 @@ describe('card text is shown as written', () => {
         assert.doesNotMatch(t.text, /^ {0,3}(#{1,6}|[-+*>]|\d{1,9}[.)])(\s|$)/m, `${name}: ${t.where} ${JSON.stringify(t.text)}`);
       }
       const shown = shownTexts(card);
-      assert.ok(shown.some((s) => /^\d{1,2}\. (februar|mars) 2027/.test(s)), `${name} shows a date as written: ${JSON.stringify(shown)}`);
+      assert.ok(
+        shown.some((s) => /^\d{1,2}\. (februar|mars) 2027/.test(s)),
+        `${name} shows a date as written: ${JSON.stringify(shown)}`,
+      );
     }
   });
 
@@ -108,20 +125,41 @@ describe('card text is shown as written', () => {
 
   it('leaves no markup in any text and shows it unchanged', () => {
     const markdownish = fc.constantFrom(...'\\*_`[]()!<>#-+=.)|~&{}$:; \n\t1a'.split(''), '&amp;', '{{DATE(', '1. ', '    ', '\r\n', '**', '](');
-    const text = fc.oneof(fc.string(), fc.array(markdownish, { maxLength: 30 }).map((a) => a.join('')));
-    fc.assert(fc.property(text, (s) => {
-      const out = literalMarkdown(s);
-      assert.deepEqual(markupIn(out), [], JSON.stringify(out));
-      const lines = (x: string) => x.split(/\r\n|\r|\n/).map((l) => l.replace(/^[ \t]+/, (w) => ' '.repeat(w.length))).filter((l) => l !== '');
-      assert.deepEqual(lines(shownText(out)), lines(s));
-    }), { numRuns: 2000 });
+    const text = fc.oneof(
+      fc.string(),
+      fc.array(markdownish, { maxLength: 30 }).map((a) => a.join('')),
+    );
+    fc.assert(
+      fc.property(text, (s) => {
+        const out = literalMarkdown(s);
+        assert.deepEqual(markupIn(out), [], JSON.stringify(out));
+        const lines = (x: string) =>
+          x
+            .split(/\r\n|\r|\n/)
+            .map((l) => l.replace(/^[ \t]+/, (w) => ' '.repeat(w.length)))
+            .filter((l) => l !== '');
+        assert.deepEqual(lines(shownText(out)), lines(s));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('makes only TextBlocks and facts literal: TextRuns, inputs and buttons are not Markdown', () => {
     const typed = '**Lesing** [Stem her](https://example.org/x)';
     const card = renderCard('agendaNew', {
-      title: typed, intro: '', error: '', groupLabel: 'Gruppe', group: '', groups: [{ title: typed, value: 'v' }],
-      roundLabel: 'Runde', roundId: '', rounds: [], titleLabel: 'Tittel', meetingTitle: typed, dateLabel: 'Dato', date: '',
+      title: typed,
+      intro: '',
+      error: '',
+      groupLabel: 'Gruppe',
+      group: '',
+      groups: [{ title: typed, value: 'v' }],
+      roundLabel: 'Runde',
+      roundId: '',
+      rounds: [],
+      titleLabel: 'Tittel',
+      meetingTitle: typed,
+      dateLabel: 'Dato',
+      date: '',
       actions: [{ title: typed, verb: 'meeting.create', data: { title: typed }, inputs: 'auto', style: 'default' }],
     }) as any;
     assert.equal(card.body[0].text, '\\*\\*Lesing\\*\\* \\[Stem her\\](https://example.org/x)');

@@ -21,17 +21,38 @@ describe('configuration', () => {
     [{}, /^Configuration error: MicrosoftAppId is required, or LOCAL_MODE=1 for anonymous local use$/],
     [{ LOCAL_MODE: '0' }, /^Configuration error: MicrosoftAppId is required, or LOCAL_MODE=1/],
     // The names Microsoft 365 Agents Toolkit writes are not read, and the line says so.
-    [{ BOT_ID: APP_ID, BOT_PASSWORD: 'x' }, /^Configuration error: MicrosoftAppId is required, or LOCAL_MODE=1 for anonymous local use \(BOT_ID and BOT_PASSWORD are not read: use MicrosoftAppId/],
+    [
+      { BOT_ID: APP_ID, BOT_PASSWORD: 'x' },
+      /^Configuration error: MicrosoftAppId is required, or LOCAL_MODE=1 for anonymous local use \(BOT_ID and BOT_PASSWORD are not read: use MicrosoftAppId/,
+    ],
     [{ BOT_ID: APP_ID }, /\(BOT_ID is not read: use MicrosoftAppId/],
     [{ LOCAL_MODE: '1', MicrosoftAppPassword: 'x' }, /^Configuration error: MicrosoftAppPassword is set but MicrosoftAppId is not$/],
     [{ MicrosoftAppPassword: 'x' }, /^Configuration error: MicrosoftAppPassword is set but MicrosoftAppId is not$/],
     [{ LOCAL_MODE: '1', MicrosoftAppTenantId: TENANT_ID }, /^Configuration error: MicrosoftAppTenantId is set but MicrosoftAppId is not$/],
-    [{ LOCAL_MODE: '1', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT_ID, ...PROD }, /^Configuration error: LOCAL_MODE must not be set together with MicrosoftAppId/],
-    [{ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', ...PROD }, /^Configuration error: MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant \(the default\)$/],
-    [{ MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', ...PROD }, /^Configuration error: MicrosoftAppTenantId is required when MicrosoftAppType is UserAssignedMSI$/],
-    [{ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT_ID, EXPORT_LINK_SECRET: SECRET }, /^Configuration error: PUBLIC_URL is required outside LOCAL_MODE/],
-    [{ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT_ID, ...PROD, PUBLIC_URL: 'http://bot.example.no' }, /^Configuration error: PUBLIC_URL must be an https address outside LOCAL_MODE$/],
-    [{ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT_ID, PUBLIC_URL: 'https://bot.example.no' }, /^Configuration error: EXPORT_LINK_SECRET is required outside LOCAL_MODE/],
+    [
+      { LOCAL_MODE: '1', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT_ID, ...PROD },
+      /^Configuration error: LOCAL_MODE must not be set together with MicrosoftAppId/,
+    ],
+    [
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', ...PROD },
+      /^Configuration error: MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant \(the default\)$/,
+    ],
+    [
+      { MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', ...PROD },
+      /^Configuration error: MicrosoftAppTenantId is required when MicrosoftAppType is UserAssignedMSI$/,
+    ],
+    [
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT_ID, EXPORT_LINK_SECRET: SECRET },
+      /^Configuration error: PUBLIC_URL is required outside LOCAL_MODE/,
+    ],
+    [
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT_ID, ...PROD, PUBLIC_URL: 'http://bot.example.no' },
+      /^Configuration error: PUBLIC_URL must be an https address outside LOCAL_MODE$/,
+    ],
+    [
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT_ID, PUBLIC_URL: 'https://bot.example.no' },
+      /^Configuration error: EXPORT_LINK_SECRET is required outside LOCAL_MODE/,
+    ],
     [{ LOCAL_MODE: '1', BOOTSTRAP_SECRETARIAT: APP_ID }, /^Configuration error: BOOTSTRAP_SECRETARIAT must be a comma-separated list of tenantId:aadObjectId/],
     [{ LOCAL_MODE: '1', BOOTSTRAP_SECRETARIAT: `${TENANT_ID}:${APP_ID}:x` }, /BOOTSTRAP_SECRETARIAT must be a comma-separated list of tenantId:aadObjectId/],
     [{ LOCAL_MODE: '1', HTTP_REQUEST_TIMEOUT_MS: '10' }, /^Configuration error: HTTP_REQUEST_TIMEOUT_MS must be 100–600000$/],
@@ -39,7 +60,10 @@ describe('configuration', () => {
     [{ PORT: '3.5' }, /^Configuration error: PORT must be a whole number$/],
     [{ MicrosoftAppId: 'my-bot' }, /^Configuration error: MicrosoftAppId must be a GUID/],
     [{ MicrosoftAppType: 'Anything' }, /^Configuration error: MicrosoftAppType /],
-    [{ MicrosoftAppId: '4a5f2b8e-1c3d-4e6f-8a9b-0c1d2e3f4a5b', MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant', ...PROD }, /MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant$/],
+    [
+      { MicrosoftAppId: '4a5f2b8e-1c3d-4e6f-8a9b-0c1d2e3f4a5b', MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant', ...PROD },
+      /MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant$/,
+    ],
     [{ PLAYGROUND: 'maybe' }, /^Configuration error: PLAYGROUND must be/],
     [{ TABLE_PREFIX: 'kb-test' }, /^Configuration error: TABLE_PREFIX must be letters and digits/],
     [{ LOCAL_MODE: '1', BOOTSTRAP_SECRETARIAT: 'siri@example.no' }, /BOOTSTRAP_SECRETARIAT must be a comma-separated list of tenantId:aadObjectId/],
@@ -47,18 +71,33 @@ describe('configuration', () => {
     [{ LOCAL_MODE: '1', FORUM_RULES: 'steps=one' }, /^Configuration error: FORUM_RULES /],
   ];
 
-  it('reads the forum\'s rules, with the defaults for what is left out', () => {
+  it("reads the forum's rules, with the defaults for what is left out", () => {
     assert.deepEqual(loadConfig({ LOCAL_MODE: '1' }).FORUM_RULES, { steps: 'two', quorumPercent: 50, consensus: 'unanimous', tieBreak: 'chair' });
-    assert.deepEqual(loadConfig({ LOCAL_MODE: '1', FORUM_RULES: '{"steps":"one","tieBreak":"undecided"}' }).FORUM_RULES, { steps: 'one', quorumPercent: 50, consensus: 'unanimous', tieBreak: 'undecided' });
+    assert.deepEqual(loadConfig({ LOCAL_MODE: '1', FORUM_RULES: '{"steps":"one","tieBreak":"undecided"}' }).FORUM_RULES, {
+      steps: 'one',
+      quorumPercent: 50,
+      consensus: 'unanimous',
+      tieBreak: 'undecided',
+    });
   });
   for (const [env, message] of bad) {
     it(`stops on ${JSON.stringify(env)} with one line naming the variable`, () => {
-      assert.throws(() => loadConfig(env), (err: Error) => message.test(err.message) && !err.message.includes('\n'));
+      assert.throws(
+        () => loadConfig(env),
+        (err: Error) => message.test(err.message) && !err.message.includes('\n'),
+      );
     });
   }
 
   it('accepts a production configuration', () => {
-    const c = loadConfig({ MicrosoftAppId: '4A5F2B8E-1C3D-4E6F-8A9B-0C1D2E3F4A5B', MicrosoftAppPassword: 'x', MicrosoftAppType: 'MultiTenant', TABLES_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=b;EndpointSuffix=core.windows.net', PLAYGROUND: 'false', ...PROD });
+    const c = loadConfig({
+      MicrosoftAppId: '4A5F2B8E-1C3D-4E6F-8A9B-0C1D2E3F4A5B',
+      MicrosoftAppPassword: 'x',
+      MicrosoftAppType: 'MultiTenant',
+      TABLES_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=b;EndpointSuffix=core.windows.net',
+      PLAYGROUND: 'false',
+      ...PROD,
+    });
     assert.equal(c.anonymous, false);
     assert.equal(c.PLAYGROUND, false);
   });
@@ -69,7 +108,10 @@ describe('configuration', () => {
   });
 
   it('reads BOOTSTRAP_SECRETARIAT as tenant and AAD id pairs, in lower case', () => {
-    const c = loadConfig({ LOCAL_MODE: '1', BOOTSTRAP_SECRETARIAT: ` ${TENANT_ID.toUpperCase()}:${APP_ID} ,${TENANT_ID}:00000000-0000-4000-8000-000000000005` });
+    const c = loadConfig({
+      LOCAL_MODE: '1',
+      BOOTSTRAP_SECRETARIAT: ` ${TENANT_ID.toUpperCase()}:${APP_ID} ,${TENANT_ID}:00000000-0000-4000-8000-000000000005`,
+    });
     assert.deepEqual(c.BOOTSTRAP_SECRETARIAT, [
       { tenantId: TENANT_ID, aadObjectId: APP_ID },
       { tenantId: TENANT_ID, aadObjectId: '00000000-0000-4000-8000-000000000005' },

@@ -7,7 +7,10 @@ const requested = [1_250_000, 1_000_000];
 
 describe('recording a decision on a needs report', () => {
   it('grants as requested when the amounts are left as they are, or left empty', () => {
-    for (const amounts of [['1 250 000', '1000000'], [undefined, '']]) {
+    for (const amounts of [
+      ['1 250 000', '1000000'],
+      [undefined, ''],
+    ]) {
       const r = checkDecision({ outcome: 'granted', amounts, reason: '' }, requested);
       assert.deepEqual(r, { ok: true, outcome: 'granted', amounts: requested, total: 2_250_000 });
     }
@@ -38,7 +41,11 @@ describe('recording a decision on a needs report', () => {
     ['a partial grant of everything', { outcome: 'partly_granted', amounts: ['1250000', '1000000'], reason: 'x' }, { grant1: 'decision.error.partlyIsAll' }],
     ['a partial grant with a year left empty', { outcome: 'partly_granted', amounts: ['1', ''], reason: 'x' }, { grant2: 'decision.error.amountRequired' }],
     ['more than requested', { outcome: 'partly_granted', amounts: ['1 250 001', '0'], reason: 'x' }, { grant1: 'decision.error.moreThanRequested' }],
-    ['"granted" with less than requested', { outcome: 'granted', amounts: ['1 000 000', '1 000 000'], reason: '' }, { grant1: 'decision.error.grantedIsRequested' }],
+    [
+      '"granted" with less than requested',
+      { outcome: 'granted', amounts: ['1 000 000', '1 000 000'], reason: '' },
+      { grant1: 'decision.error.grantedIsRequested' },
+    ],
     ['a negative amount', { outcome: 'partly_granted', amounts: ['-5', '0'], reason: 'x' }, { grant1: 'report.error.amount.negative' }],
     ['an amount with øre', { outcome: 'partly_granted', amounts: ['100,50', '0'], reason: 'x' }, { grant1: 'report.error.amount.notWhole' }],
     ['an absurd amount', { outcome: 'partly_granted', amounts: ['99999999999999999', '0'], reason: 'x' }, { grant1: 'report.error.amount.tooLarge' }],
@@ -63,10 +70,17 @@ describe('recording a decision on a needs report', () => {
 
   // status → refusal key (undefined: a decision may be recorded)
   const byStatus: Array<[ReportStatus, string | undefined]> = [
-    ['prioritised', undefined], ['not_prioritised', undefined],
-    ['submitted', 'decision.notYet'], ['formally_checked', 'decision.notYet'], ['on_agenda', 'decision.notYet'],
-    ['returned', 'decision.notYet'], ['withdrawn', 'decision.notYet'],
-    ['granted', 'decision.already'], ['partly_granted', 'decision.already'], ['rejected', 'decision.already'], ['paid', 'decision.already'],
+    ['prioritised', undefined],
+    ['not_prioritised', undefined],
+    ['submitted', 'decision.notYet'],
+    ['formally_checked', 'decision.notYet'],
+    ['on_agenda', 'decision.notYet'],
+    ['returned', 'decision.notYet'],
+    ['withdrawn', 'decision.notYet'],
+    ['granted', 'decision.already'],
+    ['partly_granted', 'decision.already'],
+    ['rejected', 'decision.already'],
+    ['paid', 'decision.already'],
   ];
   for (const [status, key] of byStatus) {
     it(`${key ? 'refuses' : 'allows'} a decision on a report that is ${status}`, () => assert.equal(decisionRefusalKey(status), key));

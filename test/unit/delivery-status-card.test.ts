@@ -24,10 +24,23 @@ describe('the delivery status card', () => {
 
   it('shows counts by status, possible duplicates only when there are any, and failures with their reasons in nynorsk', () => {
     const t = translator('nn');
-    const summary = { counts: { queued: 2, sending: 1, sent: 40, failed: 1 }, inDoubt: 0, failures: [{ key: 'agenda:m1:ost', reason: 'blocked' as const, at: '2027-01-01T10:00:00Z' }] };
+    const summary = {
+      counts: { queued: 2, sending: 1, sent: 40, failed: 1 },
+      inDoubt: 0,
+      failures: [{ key: 'agenda:m1:ost', reason: 'blocked' as const, at: '2027-01-01T10:00:00Z' }],
+    };
     const quiet = texts(deliveryStatusCard(t, summary, 7));
     assert.ok(quiet.includes('Meldingar frå boten dei siste 7 dagane'));
-    assert.deepEqual(quiet.slice(quiet.indexOf('Ventar i kø'), quiet.indexOf('Ventar i kø') + 8), ['Ventar i kø', '2', 'Vert sende no', '1', 'Levert', '40', 'Ikkje levert', '1']);
+    assert.deepEqual(quiet.slice(quiet.indexOf('Ventar i kø'), quiet.indexOf('Ventar i kø') + 8), [
+      'Ventar i kø',
+      '2',
+      'Vert sende no',
+      '1',
+      'Levert',
+      '40',
+      'Ikkje levert',
+      '1',
+    ]);
     assert.ok(!quiet.some((x) => x.startsWith('Sende på nytt')));
     assert.ok(quiet.includes('agenda:m1:ost'));
     assert.ok(quiet.includes('Mottakaren har blokkert boten, eller boten er fjerna frå teamet'));

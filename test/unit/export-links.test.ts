@@ -6,7 +6,9 @@ describe('signed export links', () => {
   const clock = fakeClock('2027-04-01T10:00:00Z');
   const links = new ExportLinks({ ttlMinutes: 15, now: nowOf(clock), baseUrl: () => 'https://bot.example.no/' });
   const who = { roundId: 'r2027', format: 'xlsx' as const, tenantId: 't1', aadObjectId: 'u1' };
-  beforeEach(() => { clock.setSystemTime(new Date('2027-04-01T10:00:00Z')); });
+  beforeEach(() => {
+    clock.setSystemTime(new Date('2027-04-01T10:00:00Z'));
+  });
 
   it('point at /exports/<token> on the public address and carry who and what', () => {
     const { url, token, expiresAt } = links.sign(who);
@@ -30,7 +32,12 @@ describe('signed export links', () => {
     const [payload, sig] = token.split('.');
     for (const change of [{ aadObjectId: 'u2' }, { roundId: 'other' }, { format: 'csv' }]) {
       const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
-      const forged = { ...claims, ...(change.aadObjectId ? { u: change.aadObjectId } : {}), ...(change.roundId ? { r: change.roundId } : {}), ...(change.format ? { f: change.format } : {}) };
+      const forged = {
+        ...claims,
+        ...(change.aadObjectId ? { u: change.aadObjectId } : {}),
+        ...(change.roundId ? { r: change.roundId } : {}),
+        ...(change.format ? { f: change.format } : {}),
+      };
       assert.deepEqual(links.verify(`${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${sig}`), { ok: false, status: 404 });
     }
   });

@@ -13,7 +13,19 @@ function source() {
   const counter = { pulled: 0 };
   async function* rows(): AsyncGenerator<Cell[]> {
     for (let i = 0; i < TOTAL / 2; i++) {
-      for (const row of exportRows({ reference: `BM-2027-${i}`, roundYear: 2027, status: 'submitted', workingGroup: 'vest', version: 1, submittedAt: '2027-01-10T10:00:00Z', updatedAt: '2027-01-10T10:00:00Z', data: { ...SAMPLE_REPORT, title: `Tiltak ${i}` } }, DEFAULT_REGIONS)) {
+      for (const row of exportRows(
+        {
+          reference: `BM-2027-${i}`,
+          roundYear: 2027,
+          status: 'submitted',
+          workingGroup: 'vest',
+          version: 1,
+          submittedAt: '2027-01-10T10:00:00Z',
+          updatedAt: '2027-01-10T10:00:00Z',
+          data: { ...SAMPLE_REPORT, title: `Tiltak ${i}` },
+        },
+        DEFAULT_REGIONS,
+      )) {
         counter.pulled++;
         yield row;
       }
@@ -31,10 +43,19 @@ function stalledReader() {
     highWaterMark: 16 * 1024,
     write(chunk: Buffer, _enc, done) {
       chunks.push(chunk);
-      if (flowing) setImmediate(done); else held.push(done);
+      if (flowing) setImmediate(done);
+      else held.push(done);
     },
   });
-  return { out, stalled: () => held.length > 0, bytes: () => Buffer.concat(chunks), release: () => { flowing = true; held.splice(0).forEach((d) => d()); } };
+  return {
+    out,
+    stalled: () => held.length > 0,
+    bytes: () => Buffer.concat(chunks),
+    release: () => {
+      flowing = true;
+      held.splice(0).forEach((d) => d());
+    },
+  };
 }
 
 describe('streaming the export', function () {

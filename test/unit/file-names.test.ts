@@ -10,7 +10,13 @@ const FOLDERS = ['src', 'test', 'bench', 'scripts', 'cards'];
 const stem = (file: string) => file.replace(/(\.(e2e|test|d))*\.(ts|json|mjs)$/, '');
 
 function folders(dir: string): string[] {
-  return [dir, ...readdirSync(dir).map((n) => join(dir, n)).filter((p) => statSync(p).isDirectory()).flatMap(folders)];
+  return [
+    dir,
+    ...readdirSync(dir)
+      .map((n) => join(dir, n))
+      .filter((p) => statSync(p).isDirectory())
+      .flatMap(folders),
+  ];
 }
 
 function conventionOf(name: string): 'kebab' | 'camel' | 'either' | 'neither' {
@@ -31,7 +37,8 @@ describe('file names', () => {
         if (kind === 'neither') problems.push(`${relative(ROOT, join(dir, file))}: neither kebab-case nor camelCase`);
         if (kind === 'kebab' || kind === 'camel') seen.set(kind, [...(seen.get(kind) ?? []), file]);
       }
-      if (seen.size > 1) problems.push(`${relative(ROOT, dir)} mixes kebab-case (${seen.get('kebab')!.join(', ')}) and camelCase (${seen.get('camel')!.join(', ')})`);
+      if (seen.size > 1)
+        problems.push(`${relative(ROOT, dir)} mixes kebab-case (${seen.get('kebab')!.join(', ')}) and camelCase (${seen.get('camel')!.join(', ')})`);
     }
     assert.deepEqual(problems, []);
   });

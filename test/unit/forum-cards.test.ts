@@ -54,7 +54,11 @@ describe('forum cards: the agenda', () => {
       assert.match(text, /300 saker/);
       for (const m of text.matchAll(/^(\d+)\. (BM-2027-\d{4}) – /gm)) seen.push(`${m[1]}:${m[2]}`);
     });
-    assert.deepEqual(seen, items.map((it, i) => `${i + 1}:${it.reference}`), 'every item once, whole, in order');
+    assert.deepEqual(
+      seen,
+      items.map((it, i) => `${i + 1}:${it.reference}`),
+      'every item once, whole, in order',
+    );
     // Parts are filled, not one item each.
     assert.ok(cards.length <= Math.ceil((300 * 900) / AGENDA_PART_BYTES) + 1);
   });
@@ -62,17 +66,35 @@ describe('forum cards: the agenda', () => {
 
 describe('forum cards: voting', () => {
   const item = agendaItem(7);
-  const open = meetingOf([item], { posted: { teamId: 't', channelId: 'c', parts: 1, revision: 0 }, vote: { id: 'v1', status: 'open', openedAt: '2027-03-12T09:00:00.000Z', openedBy: { tenantId: 't', aadObjectId: 'a' } } });
-  const state = (extra: Partial<VoteCardState> = {}): VoteCardState => ({
-    meeting: open, item, position: 1, of: 1, count: tally(['prioritise', 'prioritise', 'abstain']), voters: 5, accepting: true, refreshUserIds: ['29:a'], ...extra,
+  const open = meetingOf([item], {
+    posted: { teamId: 't', channelId: 'c', parts: 1, revision: 0 },
+    vote: { id: 'v1', status: 'open', openedAt: '2027-03-12T09:00:00.000Z', openedBy: { tenantId: 't', aadObjectId: 'a' } },
   });
-  const electors = (n: number): Elector[] => Array.from({ length: n }, (_, i) => ({
-    key: `k${i}`, person: { tenantId: 't', aadObjectId: `aad-${i}` }, chair: false, organisations: [],
-  }));
+  const state = (extra: Partial<VoteCardState> = {}): VoteCardState => ({
+    meeting: open,
+    item,
+    position: 1,
+    of: 1,
+    count: tally(['prioritise', 'prioritise', 'abstain']),
+    voters: 5,
+    accepting: true,
+    refreshUserIds: ['29:a'],
+    ...extra,
+  });
+  const electors = (n: number): Elector[] =>
+    Array.from({ length: n }, (_, i) => ({
+      key: `k${i}`,
+      person: { tenantId: 't', aadObjectId: `aad-${i}` },
+      chair: false,
+      organisations: [],
+    }));
 
   it('offers the four marks and shows the live tally', () => {
     const card = voteCard(view, state());
-    assert.deepEqual(actionsOf(card).map((a) => a.data.mark), ['prioritise', 'not_prioritise', 'abstain', 'conflict']);
+    assert.deepEqual(
+      actionsOf(card).map((a) => a.data.mark),
+      ['prioritise', 'not_prioritise', 'abstain', 'conflict'],
+    );
     assert.match(cardText(card), /Prioriter\n2\nIkke prioriter\n0\nAvstår\n1\nInhabil\n0/);
     assert.equal((card as any).refresh.action.verb, 'vote.refresh');
     assert.deepEqual((card as any).refresh.userIds, ['29:a']);
@@ -85,7 +107,9 @@ describe('forum cards: voting', () => {
   });
 
   it('lists at most 60 users for automatic refresh; a larger group gets a refresh button instead', () => {
-    const few = refreshUserIds(electors(60), [{ voterKey: 'k3', voter: { tenantId: 't', aadObjectId: 'aad-3' }, teamsUserId: '29:three', role: 'member', mark: 'prioritise', at: '' }]);
+    const few = refreshUserIds(electors(60), [
+      { voterKey: 'k3', voter: { tenantId: 't', aadObjectId: 'aad-3' }, teamsUserId: '29:three', role: 'member', mark: 'prioritise', at: '' },
+    ]);
     assert.equal(few.length, 60);
     assert.equal(few[3], '29:three', 'a Teams id seen on a press is used');
     assert.equal(few[0], '8:orgid:aad-0');
@@ -96,7 +120,13 @@ describe('forum cards: voting', () => {
   });
 
   it('freezes with the result: no buttons, no refresh', () => {
-    const result: ItemResult = { outcome: 'prioritised', method: 'consensus', tally: tally(['prioritise']), counted: { k: 'prioritise' }, closedAt: '2027-03-12T12:00:00.000Z' };
+    const result: ItemResult = {
+      outcome: 'prioritised',
+      method: 'consensus',
+      tally: tally(['prioritise']),
+      counted: { k: 'prioritise' },
+      closedAt: '2027-03-12T12:00:00.000Z',
+    };
     const closed = { ...open, vote: { ...open.vote!, status: 'closed' as const, closedAt: '2027-03-12T12:00:00.000Z' } };
     const card = voteCard(view, state({ meeting: closed, result, count: result.tally, accepting: false, refreshUserIds: undefined }));
     assert.deepEqual(actionsOf(card), []);
@@ -113,8 +143,14 @@ describe('forum cards: voting', () => {
 describe('forum cards: the recommendation', () => {
   it('draws a budget bar per scheme and flags a scheme over budget', () => {
     const items = [
-      { item: agendaItem(1, { scheme: 'REKOM', roundAmount: 50_000_000 }), result: { outcome: 'prioritised' as const, method: 'consensus' as const, tally: tally(['prioritise']), counted: {}, closedAt: '' } },
-      { item: agendaItem(2, { scheme: 'DEKOM', roundAmount: 45_000_000 }), result: { outcome: 'prioritised' as const, method: 'majority' as const, tally: tally(['prioritise']), counted: {}, closedAt: '' } },
+      {
+        item: agendaItem(1, { scheme: 'REKOM', roundAmount: 50_000_000 }),
+        result: { outcome: 'prioritised' as const, method: 'consensus' as const, tally: tally(['prioritise']), counted: {}, closedAt: '' },
+      },
+      {
+        item: agendaItem(2, { scheme: 'DEKOM', roundAmount: 45_000_000 }),
+        result: { outcome: 'prioritised' as const, method: 'majority' as const, tally: tally(['prioritise']), counted: {}, closedAt: '' },
+      },
     ];
     const card = recommendationCard(view, meetingOf(items.map((i) => i.item)), ROUND, items);
     const text = cardText(card);
@@ -122,20 +158,42 @@ describe('forum cards: the recommendation', () => {
     assert.match(text, /REKOM: 50 000 000 kr av 40 000 000 kr \(1 saker\) – over rammen/);
     const bars = JSON.stringify(card);
     // REKOM: 40 of 50 million within budget (80 %), 20 % beyond; DEKOM half used.
-    const columns = (card.body as any[]).filter((b) => b.type === 'Container').flatMap((c: any) => c.items ?? []).filter((i: any) => i.type === 'ColumnSet').map((cs: any) => cs.columns.map((c: any) => [c.style, c.width]));
-    assert.deepEqual(columns[0], [['warning', 80], ['attention', 20]]);
-    assert.deepEqual(columns[1], [['good', 50], ['emphasis', 50]]);
+    const columns = (card.body as any[])
+      .filter((b) => b.type === 'Container')
+      .flatMap((c: any) => c.items ?? [])
+      .filter((i: any) => i.type === 'ColumnSet')
+      .map((cs: any) => cs.columns.map((c: any) => [c.style, c.width]));
+    assert.deepEqual(columns[0], [
+      ['warning', 80],
+      ['attention', 20],
+    ]);
+    assert.deepEqual(columns[1], [
+      ['good', 50],
+      ['emphasis', 50],
+    ]);
     assert.ok(bars.includes('meeting.csv'));
   });
 });
 
 describe('forum votes: what a closing counts', () => {
   const item = agendaItem(1, { ownerOrgnr: '974760673', networkOrgnrs: [], uhOrgnr: undefined });
-  const elector = (n: number, extra: Partial<Elector> = {}): Elector => ({ key: `k${n}`, person: { tenantId: 't', aadObjectId: `a${n}` }, chair: false, organisations: [], ...extra });
-  const mark = (n: number, m: 'prioritise' | 'not_prioritise' | 'abstain' | 'conflict') =>
-    ({ voterKey: `k${n}`, voter: { tenantId: 't', aadObjectId: `a${n}` }, teamsUserId: '', role: 'member' as const, mark: m, at: '' });
+  const elector = (n: number, extra: Partial<Elector> = {}): Elector => ({
+    key: `k${n}`,
+    person: { tenantId: 't', aadObjectId: `a${n}` },
+    chair: false,
+    organisations: [],
+    ...extra,
+  });
+  const mark = (n: number, m: 'prioritise' | 'not_prioritise' | 'abstain' | 'conflict') => ({
+    voterKey: `k${n}`,
+    voter: { tenantId: 't', aadObjectId: `a${n}` },
+    teamsUserId: '',
+    role: 'member' as const,
+    mark: m,
+    at: '',
+  });
 
-  it('counts electors only, leaves out anyone disqualified by their organisation, and finds the chair\'s mark', () => {
+  it("counts electors only, leaves out anyone disqualified by their organisation, and finds the chair's mark", () => {
     const electors = [elector(1), elector(2, { chair: true }), elector(3, { organisations: ['974760673'] })];
     const count = countMarks([mark(1, 'prioritise'), mark(2, 'not_prioritise'), mark(3, 'prioritise'), mark(9, 'prioritise')], electors, item);
     assert.deepEqual(count.counted, { k1: 'prioritise', k2: 'not_prioritise' }, 'k3 is disqualified, k9 is no longer a member');

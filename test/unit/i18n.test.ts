@@ -3,7 +3,17 @@ import { formatDate, formatNok, pickLocale } from '../../src/domain/i18n';
 import { interpolate } from '../../src/domain/i18n/catalog';
 
 describe('language and formats', () => {
-  const cases: Array<[string | undefined, string]> = [['nb-NO', 'nb'], ['nb-no', 'nb'], ['no', 'nb'], ['nn-NO', 'nn'], ['en-US', 'en'], ['en-GB', 'en'], ['de-DE', 'nb'], [undefined, 'nb'], ['', 'nb']];
+  const cases: Array<[string | undefined, string]> = [
+    ['nb-NO', 'nb'],
+    ['nb-no', 'nb'],
+    ['no', 'nb'],
+    ['nn-NO', 'nn'],
+    ['en-US', 'en'],
+    ['en-GB', 'en'],
+    ['de-DE', 'nb'],
+    [undefined, 'nb'],
+    ['', 'nb'],
+  ];
   for (const [tag, want] of cases) it(`picks ${want} for Teams locale ${tag}`, () => assert.equal(pickLocale(tag), want));
 
   it('writes amounts the Norwegian way', () => {

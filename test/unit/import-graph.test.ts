@@ -75,17 +75,26 @@ describe('the import graph of src/', () => {
   });
 
   it('keeps botbuilder inside src/teams', () => {
-    assert.deepEqual(importersOf('src/', (m) => m === 'botbuilder' || m.startsWith('botbuilder-') || m.startsWith('botframework-'))
-      .filter((f) => !f.startsWith('src/teams/')), []);
+    assert.deepEqual(
+      importersOf('src/', (m) => m === 'botbuilder' || m.startsWith('botbuilder-') || m.startsWith('botframework-')).filter((f) => !f.startsWith('src/teams/')),
+      [],
+    );
   });
 
   it('keeps Table Storage and the web server out of src/domain', () => {
-    assert.deepEqual(importersOf('src/domain/', (m) => m.startsWith('@azure/') || m === 'restify' || m.startsWith('src/storage/') || m.startsWith('src/teams/') || m.startsWith('src/app/')), []);
+    assert.deepEqual(
+      importersOf(
+        'src/domain/',
+        (m) => m.startsWith('@azure/') || m === 'restify' || m.startsWith('src/storage/') || m.startsWith('src/teams/') || m.startsWith('src/app/'),
+      ),
+      [],
+    );
   });
 
   it('lets only the merged action and command tables reach into the wizard', () => {
-    const outside = importersOf('src/', (m) => m.startsWith('src/teams/wizard/'), ['src/teams/actions/index.ts', 'src/teams/commands/index.ts'])
-      .filter((f) => !f.startsWith('src/teams/wizard/'));
+    const outside = importersOf('src/', (m) => m.startsWith('src/teams/wizard/'), ['src/teams/actions/index.ts', 'src/teams/commands/index.ts']).filter(
+      (f) => !f.startsWith('src/teams/wizard/'),
+    );
     assert.deepEqual(outside, []);
   });
 });

@@ -5,7 +5,15 @@ import { checkOrgnr } from '../../src/domain/orgnr';
 import { isCalendarDay } from '../../src/domain/osloTime';
 import { retryAfterMs } from '../../src/domain/rateLimit';
 import {
-  cleanText, coerceChoices, coerceEmail, coerceInteger, coerceOrgnr, coercePhone, coerceText, isEmailAddress, isPhoneNumber,
+  cleanText,
+  coerceChoices,
+  coerceEmail,
+  coerceInteger,
+  coerceOrgnr,
+  coercePhone,
+  coerceText,
+  isEmailAddress,
+  isPhoneNumber,
 } from '../../src/domain/report/card-input';
 import { NETWORK_RULE, UNITS_RULE } from '../../src/domain/report/needs-report';
 import { parseLineList } from '../../src/domain/report/line-list';
@@ -81,24 +89,42 @@ const PARSERS: Record<string, (s: string) => unknown> = {
   normaliseCommandText: (s) => normaliseCommandText(s, [s.slice(0, 50)]),
   findCommand: (s) => findCommand(normaliseCommandText(s)),
   'findCommand on raw text': (s) => findCommand(s),
-  parseReference, normaliseReference, parseSchoolYear, checkOrgnr, isCalendarDay,
+  parseReference,
+  normaliseReference,
+  parseSchoolYear,
+  checkOrgnr,
+  isCalendarDay,
   'cleanText single-line': (s) => cleanText(s, false),
   'cleanText multi-line': (s) => cleanText(s, true),
   coerceText: (s) => coerceText(s, { max: 4000, multiline: true }, f),
   'coerceInteger amount': (s) => coerceInteger(s, { min: 0, max: 1e9, kind: 'amount' }, f),
   'coerceInteger count': (s) => coerceInteger(s, { min: 0, max: 1e6, kind: 'count' }, f),
-  coerceOrgnr, isEmailAddress, isPhoneNumber,
+  coerceOrgnr,
+  isEmailAddress,
+  isPhoneNumber,
   coerceEmail: (s) => coerceEmail(s, f),
   coercePhone: (s) => coercePhone(s, f),
   coerceChoices: (s) => coerceChoices(s, ['a', 'b', 'c']),
   'parseLineList network': (s) => parseLineList(s, NETWORK_RULE, f),
   'parseLineList units': (s) => parseLineList(s, UNITS_RULE, f),
-  parseId, parsePersonChoice, parseOrganisations,
+  parseId,
+  parsePersonChoice,
+  parseOrganisations,
   retryAfterMs: (s) => retryAfterMs(s, 0),
-  parseRoundSetup: (s) => { try { return parseRoundSetup(Object.fromEntries(ROUND_INPUTS.map((k) => [k, s])), { now: NOW, counties: ['46'], existing: [] }); } catch { return undefined; } },
+  parseRoundSetup: (s) => {
+    try {
+      return parseRoundSetup(Object.fromEntries(ROUND_INPUTS.map((k) => [k, s])), { now: NOW, counties: ['46'], existing: [] });
+    } catch {
+      return undefined;
+    }
+  },
   checkDecision: (s) => checkDecision({ outcome: s, amounts: [s, s, s], reason: s }, [100_000, 100_000, 100_000]),
-  ...Object.fromEntries(INPUT_STEPS.map((step) => [`validateStep ${step} (every input)`,
-    (s: string) => validateStep(step, Object.fromEntries(CARD_INPUTS[step].map((id) => [id, s])))])),
+  ...Object.fromEntries(
+    INPUT_STEPS.map((step) => [
+      `validateStep ${step} (every input)`,
+      (s: string) => validateStep(step, Object.fromEntries(CARD_INPUTS[step].map((id) => [id, s]))),
+    ]),
+  ),
 };
 
 describe('linear-time text handling', () => {

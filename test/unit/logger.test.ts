@@ -19,10 +19,17 @@ describe('logs (pino)', () => {
 
   it('write nothing below LOG_LEVEL, and nothing at all when silent', () => {
     const warn = capture('warn');
-    warn.logger.debug('a'); warn.logger.info('b'); warn.logger.warn('c'); warn.logger.error('d');
-    assert.deepEqual(warn.lines.map((l) => JSON.parse(l).msg), ['c', 'd']);
+    warn.logger.debug('a');
+    warn.logger.info('b');
+    warn.logger.warn('c');
+    warn.logger.error('d');
+    assert.deepEqual(
+      warn.lines.map((l) => JSON.parse(l).msg),
+      ['c', 'd'],
+    );
     const silent = capture('silent');
-    silent.logger.error('e', { x: 1 }); silent.logger.child({ a: 1 }).error('f');
+    silent.logger.error('e', { x: 1 });
+    silent.logger.child({ a: 1 }).error('f');
     assert.deepEqual(silent.lines, []);
   });
 
@@ -41,7 +48,11 @@ describe('logs (pino)', () => {
 
   it('keep ids and counts, and write errors as name, message and codes only', () => {
     const { logger, lines } = capture();
-    const err = Object.assign(new Error('Forbidden'), { statusCode: 403, code: 'AuthorizationFailure', request: { headers: { authorization: 'Bearer abc.def' } } });
+    const err = Object.assign(new Error('Forbidden'), {
+      statusCode: 403,
+      code: 'AuthorizationFailure',
+      request: { headers: { authorization: 'Bearer abc.def' } },
+    });
     logger.error('card action failed', { verb: 'report.next', roundId: 'r2027', count: 3, error: err });
     const line = JSON.parse(lines[0]);
     assert.deepEqual([line.verb, line.roundId, line.count], ['report.next', 'r2027', 3]);

@@ -3,13 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import {
-  buildAppPackage,
-  fillPlaceholders,
-  packageVersion,
-  readAppId,
-  type TeamsManifest,
-} from '../../scripts/app-package';
+import { buildAppPackage, fillPlaceholders, packageVersion, readAppId, type TeamsManifest } from '../../scripts/app-package';
 import { renderColorIcon, renderOutlineIcon } from '../../scripts/make-icons';
 import { validateLocalizationFile, validateTeamsManifest } from '../../scripts/manifest-schema';
 import { ROOT } from '../../src/app/paths';
@@ -40,8 +34,14 @@ describe('Teams app package: manifest', () => {
 
   it('is rejected by the schema while the app id placeholder is still in it', async () => {
     const errors = await validateTeamsManifest(readJson('manifest.json'));
-    assert.ok(errors.some((error) => error.startsWith('/id ')), errors.join('\n'));
-    assert.ok(errors.some((error) => error.startsWith('/bots/0/botId ')), errors.join('\n'));
+    assert.ok(
+      errors.some((error) => error.startsWith('/id ')),
+      errors.join('\n'),
+    );
+    assert.ok(
+      errors.some((error) => error.startsWith('/bots/0/botId ')),
+      errors.join('\n'),
+    );
   });
 
   it('is rejected by the schema when the app id is not a GUID', async () => {
@@ -56,7 +56,10 @@ describe('Teams app package: manifest', () => {
     const manifest = filledManifest() as TeamsManifest & { description: { short: string } };
     manifest.description.short = 'x'.repeat(81);
     const errors = await validateTeamsManifest(manifest);
-    assert.ok(errors.some((error) => error.startsWith('/description/short ')), errors.join('\n'));
+    assert.ok(
+      errors.some((error) => error.startsWith('/description/short ')),
+      errors.join('\n'),
+    );
   });
 
   it('uses the newest stable manifest schema that @microsoft/app-manifest ships', () => {
@@ -72,10 +75,7 @@ describe('Teams app package: manifest', () => {
     const newest = stable[stable.length - 1];
     const manifest = readJson<{ manifestVersion: string; $schema: string }>('manifest.json');
     assert.equal(manifest.manifestVersion, newest);
-    assert.equal(
-      manifest.$schema,
-      `https://developer.microsoft.com/json-schemas/teams/v${newest}/MicrosoftTeams.schema.json`,
-    );
+    assert.equal(manifest.$schema, `https://developer.microsoft.com/json-schemas/teams/v${newest}/MicrosoftTeams.schema.json`);
   });
 
   it('offers the bot in personal chat and in teams, with commands for both, and Norwegian Bokmål as default', () => {
@@ -86,17 +86,8 @@ describe('Teams app package: manifest', () => {
     assert.deepEqual([...bot.scopes].sort(), ['personal', 'team']);
     assert.equal(bot.supportsFiles, false);
     assert.equal(manifest.localizationInfo?.defaultLanguageTag, 'nb');
-    const titles = (scope: string) =>
-      bot.commandLists?.find((list) => list.scopes.includes(scope))?.commands.map((command) => command.title);
-    assert.deepEqual(titles('personal'), [
-      'hjelp',
-      'meld behov',
-      'fortsett',
-      'mine meldinger',
-      'mine data',
-      'oversikt',
-      'leveringsstatus',
-    ]);
+    const titles = (scope: string) => bot.commandLists?.find((list) => list.scopes.includes(scope))?.commands.map((command) => command.title);
+    assert.deepEqual(titles('personal'), ['hjelp', 'meld behov', 'fortsett', 'mine meldinger', 'mine data', 'oversikt', 'leveringsstatus']);
     assert.deepEqual(titles('team'), ['hjelp']);
   });
 });
@@ -105,7 +96,12 @@ describe('Teams app package: language files', () => {
   const manifest = filledManifest();
 
   it('has an English and a nynorsk file', () => {
-    assert.deepEqual(languageFiles(manifest).map((language) => language.languageTag).sort(), ['en', 'nn']);
+    assert.deepEqual(
+      languageFiles(manifest)
+        .map((language) => language.languageTag)
+        .sort(),
+      ['en', 'nn'],
+    );
   });
 
   for (const { languageTag, file } of languageFiles(manifest)) {
@@ -182,13 +178,7 @@ describe('Teams app package: icons', () => {
 describe('Teams app package: zip', () => {
   it('holds the filled manifest, the language files and the icons at the zip root', () => {
     const entries = readZip(buildAppPackage({ appId: SAMPLE_APP_ID, version: VERSION }, MANIFEST_DIR).zip);
-    assert.deepEqual(entries.map((entry) => entry.name).sort(), [
-      'color.png',
-      'en.json',
-      'manifest.json',
-      'nn.json',
-      'outline.png',
-    ]);
+    assert.deepEqual(entries.map((entry) => entry.name).sort(), ['color.png', 'en.json', 'manifest.json', 'nn.json', 'outline.png']);
     const byName = new Map(entries.map((entry) => [entry.name, entry.data]));
     const manifest = JSON.parse(byName.get('manifest.json')!.toString('utf8')) as TeamsManifest;
     assert.equal(manifest.id, SAMPLE_APP_ID);

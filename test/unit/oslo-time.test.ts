@@ -10,7 +10,7 @@ describe('Oslo time for deadlines', () => {
     ['the day before summer time starts', '2027-03-27', '2027-03-27T22:59:59.999Z'],
     ['the day summer time ends', '2027-10-31', '2027-10-31T22:59:59.999Z'],
     ['the day before summer time ends', '2027-10-30', '2027-10-30T21:59:59.999Z'],
-    ['new year\'s eve', '2026-12-31', '2026-12-31T22:59:59.999Z'],
+    ["new year's eve", '2026-12-31', '2026-12-31T22:59:59.999Z'],
   ];
   for (const [what, day, instant] of deadlines) {
     it(`puts the deadline at the end of 23:59 Oslo time on ${what}`, () => {
@@ -44,15 +44,22 @@ describe('Oslo time for deadlines', () => {
 describe('deadline reminders', () => {
   const at = (deadlineDay: string, now: string) => remindersDue({ deadline: deadlineOnDay(deadlineDay) }, new Date(now));
 
-  it('are due at 09:00 Oslo time a week and a day before the deadline\'s day', () => {
-    assert.deepEqual(reminderTimes({ deadline: deadlineOnDay('2027-02-01') }).map((r) => [r.label, r.at.toISOString()]),
-      [['7d', '2027-01-25T08:00:00.000Z'], ['1d', '2027-01-31T08:00:00.000Z']]);
+  it("are due at 09:00 Oslo time a week and a day before the deadline's day", () => {
+    assert.deepEqual(
+      reminderTimes({ deadline: deadlineOnDay('2027-02-01') }).map((r) => [r.label, r.at.toISOString()]),
+      [
+        ['7d', '2027-01-25T08:00:00.000Z'],
+        ['1d', '2027-01-31T08:00:00.000Z'],
+      ],
+    );
   });
 
-  it('follow Oslo\'s clock across the switch to summer time', () => {
+  it("follow Oslo's clock across the switch to summer time", () => {
     // Deadline 1 April: the week-before reminder is still in winter time, the day-before one in summer time.
-    assert.deepEqual(reminderTimes({ deadline: deadlineOnDay('2027-04-01') }).map((r) => r.at.toISOString()),
-      ['2027-03-25T08:00:00.000Z', '2027-03-31T07:00:00.000Z']);
+    assert.deepEqual(
+      reminderTimes({ deadline: deadlineOnDay('2027-04-01') }).map((r) => r.at.toISOString()),
+      ['2027-03-25T08:00:00.000Z', '2027-03-31T07:00:00.000Z'],
+    );
   });
 
   it('name the stages reached, and none after the deadline', () => {

@@ -3,8 +3,24 @@ import type { ReportStatus } from '../../src/domain/report/lifecycle';
 import { barOf, computeOverview, type OverviewRow } from '../../src/domain/secretariat/overview';
 
 let n = 0;
-const row = (scheme: string, workingGroup: string, ownerType: string, totalRequested: number, status: ReportStatus = 'submitted', submittedAt = '2026-12-01T10:00:00Z'): OverviewRow => ({
-  id: `r${++n}`, reference: `BM-2027-${String(n).padStart(4, '0')}`, ownerName: `Eier ${n}`, ownerType, scheme, workingGroup, title: `Tiltak ${n}`, totalRequested, status, submittedAt,
+const row = (
+  scheme: string,
+  workingGroup: string,
+  ownerType: string,
+  totalRequested: number,
+  status: ReportStatus = 'submitted',
+  submittedAt = '2026-12-01T10:00:00Z',
+): OverviewRow => ({
+  id: `r${++n}`,
+  reference: `BM-2027-${String(n).padStart(4, '0')}`,
+  ownerName: `Eier ${n}`,
+  ownerType,
+  scheme,
+  workingGroup,
+  title: `Tiltak ${n}`,
+  totalRequested,
+  status,
+  submittedAt,
 });
 
 describe('the round overview', () => {
@@ -15,7 +31,11 @@ describe('the round overview', () => {
     row('KOMPLOFT', 'vest', 'fylkeskommune', 2_000_000, 'returned'),
     row('REKOM', 'nord', 'privat', 9_999_999, 'withdrawn'),
   ];
-  const o = computeOverview(rows, { REKOM: 1_000_000, DEKOM: 1_000_000, KOMPLOFT: 1_000_000 }, { groups: ['oslo', 'nord', 'sor', 'vest'], ownerTypes: ['kommune', 'fylkeskommune', 'privat'] });
+  const o = computeOverview(
+    rows,
+    { REKOM: 1_000_000, DEKOM: 1_000_000, KOMPLOFT: 1_000_000 },
+    { groups: ['oslo', 'nord', 'sor', 'vest'], ownerTypes: ['kommune', 'fylkeskommune', 'privat'] },
+  );
 
   it('counts and sums every report filed, leaving out withdrawn ones', () => {
     assert.equal(o.count, 4);
@@ -25,18 +45,41 @@ describe('the round overview', () => {
   });
 
   it('tallies per scheme against its budget', () => {
-    assert.deepEqual(o.schemes.map((s) => [s.key, s.count, s.requested, s.budget, s.bar.percent]), [
-      ['REKOM', 1, 250_000, 1_000_000, 25], ['DEKOM', 2, 1_500_000, 1_000_000, 150], ['KOMPLOFT', 1, 2_000_000, 1_000_000, 200],
-    ]);
+    assert.deepEqual(
+      o.schemes.map((s) => [s.key, s.count, s.requested, s.budget, s.bar.percent]),
+      [
+        ['REKOM', 1, 250_000, 1_000_000, 25],
+        ['DEKOM', 2, 1_500_000, 1_000_000, 150],
+        ['KOMPLOFT', 1, 2_000_000, 1_000_000, 200],
+      ],
+    );
   });
 
   it('tallies per working group and owner type in the configured order, empty ones included', () => {
-    assert.deepEqual(o.groups.map((g) => [g.key, g.count, g.requested]), [['oslo', 2, 1_250_000], ['nord', 1, 500_000], ['sor', 0, 0], ['vest', 1, 2_000_000]]);
-    assert.deepEqual(o.ownerTypes.map((g) => [g.key, g.count, g.requested]), [['kommune', 2, 1_250_000], ['fylkeskommune', 1, 2_000_000], ['privat', 1, 500_000]]);
+    assert.deepEqual(
+      o.groups.map((g) => [g.key, g.count, g.requested]),
+      [
+        ['oslo', 2, 1_250_000],
+        ['nord', 1, 500_000],
+        ['sor', 0, 0],
+        ['vest', 1, 2_000_000],
+      ],
+    );
+    assert.deepEqual(
+      o.ownerTypes.map((g) => [g.key, g.count, g.requested]),
+      [
+        ['kommune', 2, 1_250_000],
+        ['fylkeskommune', 1, 2_000_000],
+        ['privat', 1, 500_000],
+      ],
+    );
   });
 
   it('lists the reports waiting for a formal check, oldest first', () => {
-    assert.deepEqual(o.waiting.map((r) => r.submittedAt), ['2026-12-02T10:00:00Z', '2026-12-03T10:00:00Z']);
+    assert.deepEqual(
+      o.waiting.map((r) => r.submittedAt),
+      ['2026-12-02T10:00:00Z', '2026-12-03T10:00:00Z'],
+    );
   });
 });
 

@@ -48,17 +48,23 @@ function worstWindows(times: number[], limits: readonly WindowLimit[]): number[]
 }
 
 describe('rate limiting for Teams', () => {
-  it('needs 4 s for 20 cards in one channel, as Teams\' limits allow and no faster', () => {
+  it("needs 4 s for 20 cards in one channel, as Teams' limits allow and no faster", () => {
     assert.equal(floorMs(20, TEAMS_CONVERSATION_LIMITS), 4000);
     const limiter = new RateLimiter({ conversation: TEAMS_CONVERSATION_LIMITS, app: appLimits(1000) });
-    const [times] = [simulate(limiter, Array.from({ length: 20 }, () => ({ conversation: 'c:1' })), () => 0).map((r) => r[0])];
+    const [times] = [
+      simulate(
+        limiter,
+        Array.from({ length: 20 }, () => ({ conversation: 'c:1' })),
+        () => 0,
+      ).map((r) => r[0]),
+    ];
     assert.equal(Math.max(...times), 4000);
     assert.deepEqual(worstWindows(times, TEAMS_CONVERSATION_LIMITS), [7, 8, 20, 20]);
   });
 
   it('never lets Teams see more than its limits, however late the answers come', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const limiter = new RateLimiter({ conversation: TEAMS_CONVERSATION_LIMITS, app: appLimits(30) });
     const sends = Array.from({ length: 300 }, (_, i) => ({ conversation: `c:${i % 3}` }));
     const received = simulate(limiter, sends, () => Math.floor(random() * 400)).map((r) => r[0]);
@@ -72,7 +78,11 @@ describe('rate limiting for Teams', () => {
 
   it('keeps the whole app within its own limit across many conversations', () => {
     const limiter = new RateLimiter({ conversation: TEAMS_CONVERSATION_LIMITS, app: appLimits(30) });
-    const received = simulate(limiter, Array.from({ length: 420 }, (_, i) => ({ conversation: `u:${i}` })), () => 0).map((r) => r[0]);
+    const received = simulate(
+      limiter,
+      Array.from({ length: 420 }, (_, i) => ({ conversation: `u:${i}` })),
+      () => 0,
+    ).map((r) => r[0]);
     assert.equal(worstWindows(received, appLimits(30))[0], 30);
     assert.equal(Math.max(...received), 13_000); // 14 batches of 30, one second apart
   });
@@ -99,10 +109,22 @@ describe('rate limiting for Teams', () => {
 
   it('backs off exponentially with jitter, within bounds', () => {
     const opts = { baseMs: 1000, maxMs: 60_000 };
-    assert.equal(backoffMs(1, opts, () => 0), 500);
-    assert.equal(backoffMs(1, opts, () => 1), 1000);
-    assert.equal(backoffMs(4, opts, () => 0.5), 6000);
-    assert.equal(backoffMs(20, opts, () => 1), 60_000);
+    assert.equal(
+      backoffMs(1, opts, () => 0),
+      500,
+    );
+    assert.equal(
+      backoffMs(1, opts, () => 1),
+      1000,
+    );
+    assert.equal(
+      backoffMs(4, opts, () => 0.5),
+      6000,
+    );
+    assert.equal(
+      backoffMs(20, opts, () => 1),
+      60_000,
+    );
     const spread = new Set(Array.from({ length: 50 }, () => backoffMs(3, opts)));
     assert.ok(spread.size > 10, 'jitter spreads retries out');
   });

@@ -1,7 +1,14 @@
 import { strict as assert } from 'node:assert';
 import {
-  REPORT_STATUSES, canEdit, canTransition, isFinal, nextStatuses, statusAfterEdit, transition,
-  type ActorRole, type ReportStatus,
+  REPORT_STATUSES,
+  canEdit,
+  canTransition,
+  isFinal,
+  nextStatuses,
+  statusAfterEdit,
+  transition,
+  type ActorRole,
+  type ReportStatus,
 } from '../../src/domain/report/lifecycle';
 
 const deadline = new Date('2027-02-01T22:59:59Z'); // 1 February, 23:59:59 in Oslo
@@ -79,7 +86,12 @@ describe('the life of a needs report', () => {
   });
 
   it('keeps a return comment as text, without control characters, and limits its size', () => {
-    const r = transition({ status: 'submitted' }, 'returned', { actor: { role: 'secretariat' }, at: after, deadline, reason: ' <b>${x}</b>\u0000 fiks\r\nsummen ' });
+    const r = transition({ status: 'submitted' }, 'returned', {
+      actor: { role: 'secretariat' },
+      at: after,
+      deadline,
+      reason: ' <b>${x}</b>\u0000 fiks\r\nsummen ',
+    });
     assert.equal(r.ok && r.entry.reason, '<b>${x}</b> fiks\nsummen');
     const long = transition({ status: 'submitted' }, 'returned', { actor: { role: 'secretariat' }, at: after, deadline, reason: 'x'.repeat(1024 * 1024) });
     assert.equal(!long.ok && long.reason, 'reasonTooLong');

@@ -6,8 +6,20 @@ import { reportMessages } from '../../src/domain/i18n/messages/report';
 import { OWNER_TYPES, ownerTypeLabelKey } from '../../src/domain/ownerTypes';
 import { SCHEMES, schemeLabelKey } from '../../src/domain/schemes';
 import {
-  CARD_INPUTS, INPUT_STEPS, REPORT_STATUSES, STEPS, TARGET_GROUPS, THEMES,
-  inputLabel, schemeChoices, statusLabelKey, stepTitleKey, targetGroupChoices, targetGroupLabelKey, themeLabelKey, validateStep,
+  CARD_INPUTS,
+  INPUT_STEPS,
+  REPORT_STATUSES,
+  STEPS,
+  TARGET_GROUPS,
+  THEMES,
+  inputLabel,
+  schemeChoices,
+  statusLabelKey,
+  stepTitleKey,
+  targetGroupChoices,
+  targetGroupLabelKey,
+  themeLabelKey,
+  validateStep,
 } from '../../src/domain/report';
 import { CONTEXT, GOOD_INPUT, MEGABYTE } from '../support/reportInput';
 
@@ -18,8 +30,9 @@ function repoRoot(): string {
 }
 
 function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
 }
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -79,13 +92,19 @@ describe('needs report texts', () => {
   });
 
   it('offers choices as stable codes with translated titles, PPT only under Kompetanseløftet', () => {
-    assert.deepEqual(schemeChoices(translator('en')).map((c) => c.value), ['REKOM', 'DEKOM', 'KOMPLOFT']);
+    assert.deepEqual(
+      schemeChoices(translator('en')).map((c) => c.value),
+      ['REKOM', 'DEKOM', 'KOMPLOFT'],
+    );
     assert.equal(targetGroupChoices(translator('nn'), 'KOMPLOFT').find((c) => c.value === 'ppt')?.title, 'PP-tenesta (PPT)');
-    assert.deepEqual(targetGroupChoices(translator('nb'), 'DEKOM').map((c) => c.value), ['ledere', 'laerere', 'assistenter']);
+    assert.deepEqual(
+      targetGroupChoices(translator('nb'), 'DEKOM').map((c) => c.value),
+      ['ledere', 'laerere', 'assistenter'],
+    );
   });
 
   it('fills every placeholder of every message the wizard can show', () => {
-    const attempts: Array<[typeof INPUT_STEPS[number], Record<string, unknown>, Record<string, unknown>?]> = [];
+    const attempts: Array<[(typeof INPUT_STEPS)[number], Record<string, unknown>, Record<string, unknown>?]> = [];
     for (const step of INPUT_STEPS) {
       for (const id of CARD_INPUTS[step]) {
         for (const bad of ['', MEGABYTE, '<b>${x}</b>', '-5', '1,5', '0', '974683521', { x: 1 }, '12345', '9'.repeat(30)]) {

@@ -21,13 +21,21 @@ describe('money of a needs report', () => {
 
   it('totals each year and the whole period, with the minimum own contribution per year', () => {
     const totals = reportTotals({
-      scheme: 'DEKOM', startYear: 2027, years: 2,
-      amounts: [{ owner: 1_000_000, uh: 250_000, ownContribution: 375_000 }, { owner: 800_000, uh: 200_000, ownContribution: 200_000 }],
+      scheme: 'DEKOM',
+      startYear: 2027,
+      years: 2,
+      amounts: [
+        { owner: 1_000_000, uh: 250_000, ownContribution: 375_000 },
+        { owner: 800_000, uh: 200_000, ownContribution: 200_000 },
+      ],
     });
-    assert.deepEqual(totals.years.map((y) => [y.year, y.schoolYear, y.grant, y.minOwnContribution, y.meetsMinimum]), [
-      [1, 2027, 1_250_000, 375_000, true],
-      [2, 2028, 1_000_000, 300_000, false],
-    ]);
+    assert.deepEqual(
+      totals.years.map((y) => [y.year, y.schoolYear, y.grant, y.minOwnContribution, y.meetsMinimum]),
+      [
+        [1, 2027, 1_250_000, 375_000, true],
+        [2, 2028, 1_000_000, 300_000, false],
+      ],
+    );
     assert.equal(totals.grant, 2_250_000);
     assert.equal(totals.owner, 1_800_000);
     assert.equal(totals.uh, 450_000);
@@ -36,13 +44,28 @@ describe('money of a needs report', () => {
   });
 
   it('leaves out amounts past the chosen number of years', () => {
-    const totals = reportTotals({ scheme: 'REKOM', years: 1, amounts: [{ owner: 10, uh: 0 }, { owner: 99, uh: 0 }] });
+    const totals = reportTotals({
+      scheme: 'REKOM',
+      years: 1,
+      amounts: [
+        { owner: 10, uh: 0 },
+        { owner: 99, uh: 0 },
+      ],
+    });
     assert.equal(totals.grant, 10);
   });
 
   it('sums requested grants per scheme and per school year for overviews', () => {
     const sums = sumsByScheme([
-      { scheme: 'DEKOM', startYear: 2027, years: 2, amounts: [{ owner: 100, uh: 50 }, { owner: 10, uh: 0 }] },
+      {
+        scheme: 'DEKOM',
+        startYear: 2027,
+        years: 2,
+        amounts: [
+          { owner: 100, uh: 50 },
+          { owner: 10, uh: 0 },
+        ],
+      },
       { scheme: 'DEKOM', startYear: 2028, years: 1, amounts: [{ owner: 1, uh: 1 }] },
       { scheme: 'REKOM', startYear: 2027, years: 1, amounts: [{ owner: 7, uh: 0 }] },
     ]);
@@ -52,7 +75,14 @@ describe('money of a needs report', () => {
   });
 
   it('tells what a multi-year measure asks of one school year', () => {
-    const report = { startYear: 2027, years: 2, amounts: [{ owner: 100, uh: 50 }, { owner: 10, uh: 0 }] };
+    const report = {
+      startYear: 2027,
+      years: 2,
+      amounts: [
+        { owner: 100, uh: 50 },
+        { owner: 10, uh: 0 },
+      ],
+    };
     assert.equal(grantInSchoolYear(report, 2028), 10);
     assert.equal(grantInSchoolYear(report, 2030), 0);
   });

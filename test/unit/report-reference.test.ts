@@ -36,6 +36,9 @@ describe('report references', () => {
 
   it('sorts BM-2027-10000 after BM-2027-9999', () => {
     const refs = ['BM-2027-10000', 'BM-2026-9999', 'BM-2027-9999'].map((r) => parseReference(r)!);
-    assert.deepEqual(refs.sort(compareReferences).map((r) => formatReference(r.roundYear, r.number)), ['BM-2026-9999', 'BM-2027-9999', 'BM-2027-10000']);
+    assert.deepEqual(
+      refs.sort(compareReferences).map((r) => formatReference(r.roundYear, r.number)),
+      ['BM-2026-9999', 'BM-2027-9999', 'BM-2027-10000'],
+    );
   });
 });

@@ -3,7 +3,12 @@ import { validateStep, type ReportDraft } from '../../src/domain/report';
 import { CONTEXT, GOOD_INPUT } from '../support/reportInput';
 
 const money = (own1: string, extra: Record<string, unknown> = {}) => ({
-  startYear: '2027', years: '1', year1Owner: '700 000', year1Uh: '300 000', year1OwnContribution: own1, ...extra,
+  startYear: '2027',
+  years: '1',
+  year1Owner: '700 000',
+  year1Uh: '300 000',
+  year1OwnContribution: own1,
+  ...extra,
 });
 
 describe('scheme rules across fields', () => {
@@ -25,7 +30,16 @@ describe('scheme rules across fields', () => {
     }
 
     it('rounds the minimum up to whole kroner: a grant of 10 needs 3, 11 needs 4', () => {
-      const input = { startYear: '2027', years: '2', year1Owner: '10', year1Uh: '0', year1OwnContribution: '3', year2Owner: '11', year2Uh: '0', year2OwnContribution: '3' };
+      const input = {
+        startYear: '2027',
+        years: '2',
+        year1Owner: '10',
+        year1Uh: '0',
+        year1OwnContribution: '3',
+        year2Owner: '11',
+        year2Uh: '0',
+        year2OwnContribution: '3',
+      };
       const r = validateStep('money', input, { scheme: 'DEKOM' }, CONTEXT);
       assert.deepEqual(!r.ok && r.errors.map((e) => [e.field, e.params?.min]), [['year2OwnContribution', '4 kr']]);
     });
@@ -63,7 +77,11 @@ describe('scheme rules across fields', () => {
   });
 
   describe('Kompetanseløftet', () => {
-    for (const [ownerType, ok] of [['kommune', true], ['fylkeskommune', true], ['privat', false]] as const) {
+    for (const [ownerType, ok] of [
+      ['kommune', true],
+      ['fylkeskommune', true],
+      ['privat', false],
+    ] as const) {
       it(`${ok ? 'may' : 'may not'} be filed by an owner of type ${ownerType}`, () => {
         const r = validateStep('owner', { ...GOOD_INPUT.owner, scheme: 'KOMPLOFT', ownerType }, {}, CONTEXT);
         if (ok) assert.equal(r.ok, true);
@@ -88,7 +106,12 @@ describe('scheme rules across fields', () => {
 
   describe('owner network', () => {
     it('refuses the reporting owner in its own network, on the line where it was typed', () => {
-      const r = validateStep('contact', { ...GOOD_INPUT.contact, network: 'Nabo kommune; 123456785\n\nOss selv; 974 760 673' }, { ownerOrgnr: '974760673' }, CONTEXT);
+      const r = validateStep(
+        'contact',
+        { ...GOOD_INPUT.contact, network: 'Nabo kommune; 123456785\n\nOss selv; 974 760 673' },
+        { ownerOrgnr: '974760673' },
+        CONTEXT,
+      );
       assert.deepEqual(!r.ok && r.errors, [{ field: 'network', key: 'report.error.line.self', params: { line: 3, orgnr: '974760673' } }]);
     });
 
@@ -116,7 +139,12 @@ describe('scheme rules across fields', () => {
       const other = validateStep('measure', { ...GOOD_INPUT.measure, theme: 'annet', themeOther: 'Digital dømmekraft' }, {}, CONTEXT);
       assert.ok(other.ok);
       assert.equal(other.value.themeOther, 'Digital dømmekraft');
-      const dropped = validateStep('measure', { ...GOOD_INPUT.measure, theme: 'lesing', themeOther: 'glemt igjen' }, { themeOther: 'old' } as ReportDraft, CONTEXT);
+      const dropped = validateStep(
+        'measure',
+        { ...GOOD_INPUT.measure, theme: 'lesing', themeOther: 'glemt igjen' },
+        { themeOther: 'old' } as ReportDraft,
+        CONTEXT,
+      );
       assert.ok(dropped.ok);
       assert.equal('themeOther' in dropped.draft, false);
     });

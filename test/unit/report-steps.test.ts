@@ -2,7 +2,6 @@ import { strict as assert } from 'node:assert';
 import { CARD_INPUTS, INPUT_STEPS, validateStep, type FieldError, type InputStep, type ReportDraft } from '../../src/domain/report';
 import { CONTEXT, draftBefore, GOOD_INPUT, MEGABYTE } from '../support/reportInput';
 
-
 function errorsOf(step: InputStep, field: string, value: unknown): FieldError[] {
   const r = validateStep(step, { ...GOOD_INPUT[step], [field]: value }, draftBefore(step), CONTEXT);
   return r.ok ? [] : r.errors;
@@ -77,7 +76,12 @@ describe('the wizard steps, field by field', () => {
       it(row.empty ? `says "${row.empty}" when left empty` : 'may be left empty', () => {
         for (const empty of ['', '   ', undefined]) {
           const errors = errorsOf(step, field, empty);
-          if (row.empty) assert.deepEqual(errors.map((e) => [e.field, e.key]), [[field, row.empty]], `value ${JSON.stringify(empty)}`);
+          if (row.empty)
+            assert.deepEqual(
+              errors.map((e) => [e.field, e.key]),
+              [[field, row.empty]],
+              `value ${JSON.stringify(empty)}`,
+            );
           else assert.deepEqual(errors, [], `value ${JSON.stringify(empty)}`);
         }
       });
@@ -99,7 +103,10 @@ describe('the wizard steps, field by field', () => {
         const r = validateStep(step, { ...GOOD_INPUT[step], [field]: MEGABYTE }, draftBefore(step), CONTEXT);
         assert.equal(r.ok, false);
         if (!r.ok) {
-          assert.ok(r.errors.some((e) => e.field === field), JSON.stringify(r.errors));
+          assert.ok(
+            r.errors.some((e) => e.field === field),
+            JSON.stringify(r.errors),
+          );
           assert.ok(JSON.stringify(r.raw).length < 40_000, 'raw echo must stay well under the 100 KB card limit');
           assert.ok(r.raw[field].length < 40_000);
         }
@@ -181,7 +188,11 @@ describe('a wizard step', () => {
     assert.deepEqual(before, copy);
     assert.ok(!r.ok);
     assert.deepEqual(r.raw, { targetGroups: 'ledere,laerere', unitCount: 'mange', units: GOOD_INPUT.targets.units, participants: '-3' });
-    assert.deepEqual(r.errors.map((e) => e.field), ['unitCount', 'participants'], 'in card order');
+    assert.deepEqual(
+      r.errors.map((e) => e.field),
+      ['unitCount', 'participants'],
+      'in card order',
+    );
   });
 
   it('does not trip over a stale or tampered draft from storage', () => {
@@ -189,7 +200,11 @@ describe('a wizard step', () => {
     for (const step of INPUT_STEPS) {
       assert.doesNotThrow(() => validateStep(step, GOOD_INPUT[step], draft, CONTEXT), step);
     }
-    assert.equal(validateStep('targets', { ...GOOD_INPUT.targets, targetGroups: 'ppt' }, draft, CONTEXT).ok, true, 'an unreadable scheme is checked at review, not here');
+    assert.equal(
+      validateStep('targets', { ...GOOD_INPUT.targets, targetGroups: 'ppt' }, draft, CONTEXT).ok,
+      true,
+      'an unreadable scheme is checked at review, not here',
+    );
   });
 
   it('treats input that is not an object as an empty card', () => {
@@ -216,7 +231,12 @@ describe('a wizard step', () => {
   });
 
   it('only offers the configured regions', () => {
-    const regions = { id: 'nordland', name: { nb: 'Nordland' }, workingGroups: [{ id: 'salten', name: { nb: 'Salten' } }], regions: [{ id: 'bodo', county: 'nordland', name: { nb: 'Bodø' }, workingGroup: 'salten' }] };
+    const regions = {
+      id: 'nordland',
+      name: { nb: 'Nordland' },
+      workingGroups: [{ id: 'salten', name: { nb: 'Salten' } }],
+      regions: [{ id: 'bodo', county: 'nordland', name: { nb: 'Bodø' }, workingGroup: 'salten' }],
+    };
     assert.equal(validateStep('owner', { ...GOOD_INPUT.owner, region: 'bodo' }, {}, { regions }).ok, true);
     const r = validateStep('owner', GOOD_INPUT.owner, {}, { regions });
     assert.deepEqual(!r.ok && r.errors, [{ field: 'region', key: 'report.error.unknownChoice' }]);

@@ -1,7 +1,18 @@
 import { strict as assert } from 'node:assert';
 import {
-  INPUT_STEPS, NeedsReport, REPORT_FIELDS, STEP_FIELDS, stepSchema, type MoneyStep, ReportDraftSchema, cardValues, mergeStep, validateReport, validateStep,
-  type NeedsReport as Report, type ReportDraft,
+  INPUT_STEPS,
+  NeedsReport,
+  REPORT_FIELDS,
+  STEP_FIELDS,
+  stepSchema,
+  type MoneyStep,
+  ReportDraftSchema,
+  cardValues,
+  mergeStep,
+  validateReport,
+  validateStep,
+  type NeedsReport as Report,
+  type ReportDraft,
 } from '../../src/domain/report';
 import { CONTEXT, GOOD_INPUT } from '../support/reportInput';
 
@@ -46,28 +57,49 @@ describe('the whole report at review and submission', () => {
     const draft = mergeStep(completeDraft(), 'owner', { ...completeDraft(), scheme: 'REKOM' });
     const r = validateReport({ ...draft, targetGroups: ['ppt'] }, CONTEXT);
     assert.ok(!r.ok);
-    assert.deepEqual(r.errors.map((e) => [e.step, e.field, e.key]), [['targets', 'targetGroups', 'report.error.targetGroupsNeedKomploft']]);
+    assert.deepEqual(
+      r.errors.map((e) => [e.step, e.field, e.key]),
+      [['targets', 'targetGroups', 'report.error.targetGroupsNeedKomploft']],
+    );
 
-    const dekom = validateReport({ ...completeDraft(), amounts: [{ owner: 100, uh: 0 }, { owner: 100, uh: 0, ownContribution: 30 }] }, CONTEXT);
+    const dekom = validateReport(
+      {
+        ...completeDraft(),
+        amounts: [
+          { owner: 100, uh: 0 },
+          { owner: 100, uh: 0, ownContribution: 30 },
+        ],
+      },
+      CONTEXT,
+    );
     assert.ok(!dekom.ok);
-    assert.deepEqual(dekom.errors.map((e) => [e.step, e.field, e.key]), [['money', 'year1OwnContribution', 'report.error.ownContribution.required']]);
+    assert.deepEqual(
+      dekom.errors.map((e) => [e.step, e.field, e.key]),
+      [['money', 'year1OwnContribution', 'report.error.ownContribution.required']],
+    );
   });
 
   it('checks the period against the round it is submitted to', () => {
     const r = validateReport(completeDraft(), { roundYear: 2029 });
     assert.ok(!r.ok);
-    assert.deepEqual(r.errors.map((e) => [e.step, e.field, e.key]), [['period', 'startYear', 'report.error.schoolYear.range']]);
+    assert.deepEqual(
+      r.errors.map((e) => [e.step, e.field, e.key]),
+      [['period', 'startYear', 'report.error.schoolYear.range']],
+    );
   });
 
   it('refuses stored data that was tampered with, field by field', () => {
     const draft = { ...completeDraft(), network: [{ name: 'X', orgnr: '974683521' }], participants: -1, amounts: 'lots' } as unknown;
     const r = validateReport(draft, CONTEXT);
     assert.ok(!r.ok);
-    assert.deepEqual(r.errors.map((e) => [e.field, e.key]), [
-      ['network', 'report.error.line.orgnr.checkDigit'],
-      ['participants', 'report.error.number.negative'],
-      ['year1Owner', 'report.error.wrongType'],
-    ]);
+    assert.deepEqual(
+      r.errors.map((e) => [e.field, e.key]),
+      [
+        ['network', 'report.error.line.orgnr.checkDigit'],
+        ['participants', 'report.error.number.negative'],
+        ['year1Owner', 'report.error.wrongType'],
+      ],
+    );
   });
 
   it('has a zod schema for storage that agrees with the wizard', () => {
@@ -78,12 +110,15 @@ describe('the whole report at review and submission', () => {
     assert.deepEqual(report, validateReport(draft, CONTEXT).ok && (validateReport(draft, CONTEXT) as { report: Report }).report);
     const bad = NeedsReport.safeParse({ ...draft, scheme: 'KOMPLOFT', ownerType: 'privat' });
     assert.ok(!bad.success);
-    assert.deepEqual(bad.error.issues.map((i) => [i.path.join('.'), (i as { params?: { key?: string } }).params?.key]), [['scheme', 'report.error.schemeOwnerType']]);
+    assert.deepEqual(
+      bad.error.issues.map((i) => [i.path.join('.'), (i as { params?: { key?: string } }).params?.key]),
+      [['scheme', 'report.error.schemeOwnerType']],
+    );
     assert.equal(ReportDraftSchema.safeParse({ title: 'Bare tittel' }).success, true);
     assert.equal(ReportDraftSchema.safeParse({ ownerOrgnr: '123' }).success, false);
   });
 
-  it('has a zod schema per step, typed by z.infer, for the step\'s stored values', () => {
+  it("has a zod schema per step, typed by z.infer, for the step's stored values", () => {
     const money = stepSchema('money').safeParse({ amounts: [{ owner: '1 000', uh: 0 }] });
     assert.ok(money.success);
     const value: MoneyStep = money.data;
@@ -93,7 +128,10 @@ describe('the whole report at review and submission', () => {
     assert.deepEqual(period.data, { startYear: 2027, years: 1 });
     const owner = stepSchema('owner').safeParse({ ...GOOD_INPUT.owner, ownerOrgnr: '974683521' });
     assert.ok(!owner.success);
-    assert.deepEqual(owner.error.issues.map((i) => i.path.join('.')), ['ownerOrgnr']);
+    assert.deepEqual(
+      owner.error.issues.map((i) => i.path.join('.')),
+      ['ownerOrgnr'],
+    );
   });
 
   describe('card values for resuming and editing', () => {
@@ -109,7 +147,10 @@ describe('the whole report at review and submission', () => {
 
     it('gives every input a string, empty when the draft has nothing', () => {
       const values = cardValues('money', {});
-      assert.equal(Object.values(values).every((v) => v === ''), true);
+      assert.equal(
+        Object.values(values).every((v) => v === ''),
+        true,
+      );
       assert.equal(Object.keys(values).length, 9);
     });
 

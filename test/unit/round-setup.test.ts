@@ -5,8 +5,7 @@ import { MAX_BUDGET, closeRound, dueForClosing, openRound, parseRoundSetup } fro
 const COUNTIES = ['oslo', 'akershus', 'ostfold', 'buskerud'];
 const NOW = new Date('2026-11-10T10:00:00Z');
 const GOOD = { year: '2027', deadline: '2027-02-01', counties: 'oslo,akershus', budgetREKOM: '40 000 000', budgetDEKOM: '90000000', budgetKOMPLOFT: '0' };
-const parse = (over: Record<string, unknown> = {}, existing: Round[] = []) =>
-  parseRoundSetup({ ...GOOD, ...over }, { now: NOW, counties: COUNTIES, existing });
+const parse = (over: Record<string, unknown> = {}, existing: Round[] = []) => parseRoundSetup({ ...GOOD, ...over }, { now: NOW, counties: COUNTIES, existing });
 const errorsOf = (r: ReturnType<typeof parse>) => (r.ok ? {} : Object.fromEntries(Object.entries(r.errors).map(([k, p]) => [k, p!.key])));
 
 describe('creating a round', () => {
@@ -14,8 +13,13 @@ describe('creating a round', () => {
     const r = parse();
     assert.ok(r.ok);
     assert.deepEqual(r.round, {
-      id: 'round-2027', year: 2027, counties: ['oslo', 'akershus'], deadline: '2027-02-01T22:59:59.999Z', status: 'planned',
-      budgets: { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 0 }, createdAt: NOW.toISOString(),
+      id: 'round-2027',
+      year: 2027,
+      counties: ['oslo', 'akershus'],
+      deadline: '2027-02-01T22:59:59.999Z',
+      status: 'planned',
+      budgets: { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 0 },
+      createdAt: NOW.toISOString(),
     });
   });
 
@@ -85,7 +89,10 @@ describe('opening and closing a round', () => {
   it('finds open rounds at or past their deadline', () => {
     const open = { ...planned, status: 'open' as const };
     assert.deepEqual(dueForClosing([open], new Date('2027-02-01T22:59:59.999Z')), [], 'the whole minute 23:59 is still open');
-    assert.deepEqual(dueForClosing([open], new Date('2027-02-01T23:00:00Z')).map((r) => r.id), ['round-2027']);
+    assert.deepEqual(
+      dueForClosing([open], new Date('2027-02-01T23:00:00Z')).map((r) => r.id),
+      ['round-2027'],
+    );
     assert.deepEqual(dueForClosing([planned], new Date('2027-03-01T00:00:00Z')), [], 'a round never opened stays as it is');
   });
 });

@@ -8,7 +8,9 @@ import { writeCsv, writeXlsx } from '../../src/export/write';
 // Texts a spreadsheet would take for a formula (or a formula's start) if written as they are.
 const FORMULA_STARTS = ['=HYPERLINK("http://evil.example";"klikk")', '+47 22 00 00 00', '-1+2', '@SUM(A1:A9)', '\t=1+1', '\r=1+1'];
 
-async function* rowsOf(rows: Cell[][]): AsyncGenerator<Cell[]> { yield* rows; }
+async function* rowsOf(rows: Cell[][]): AsyncGenerator<Cell[]> {
+  yield* rows;
+}
 
 /** The round's export for rows whose first cell is the text (then a negative number and a date). */
 async function exported(format: 'csv' | 'xlsx', texts: readonly string[]): Promise<Buffer> {
@@ -23,12 +25,23 @@ async function exported(format: 'csv' | 'xlsx', texts: readonly string[]): Promi
 
 describe('texts that look like formulas, in every spreadsheet the bot writes', () => {
   it('the forum recommendation CSV: semicolons, UTF-8 BOM, CRLF; separators, quotes and line breaks quoted', () => {
-    const csv = toCsv(['Referanse', 'Eier', 'Beløp'], [['BM-2027-0001', 'Bærum kommune', 1250000], ['Lesing; skriving', 'Det "nye"\ntiltaket', -3]]);
+    const csv = toCsv(
+      ['Referanse', 'Eier', 'Beløp'],
+      [
+        ['BM-2027-0001', 'Bærum kommune', 1250000],
+        ['Lesing; skriving', 'Det "nye"\ntiltaket', -3],
+      ],
+    );
     assert.equal(csv, `${CSV_BOM}Referanse;Eier;Beløp\r\nBM-2027-0001;Bærum kommune;1250000\r\n"Lesing; skriving";"Det ""nye""\ntiltaket";-3\r\n`);
   });
 
   it('the forum recommendation CSV: = + - @ tab and CR at the start get a leading apostrophe', () => {
-    const lines = toCsv(['tekst'], FORMULA_STARTS.map((t) => [t])).slice(1).split('\r\n');
+    const lines = toCsv(
+      ['tekst'],
+      FORMULA_STARTS.map((t) => [t]),
+    )
+      .slice(1)
+      .split('\r\n');
     assert.deepEqual(lines.slice(1, 5), ['"\'=HYPERLINK(""http://evil.example"";""klikk"")"', "'+47 22 00 00 00", "'-1+2", "'@SUM(A1:A9)"]);
     assert.equal(lines[5], "'\t=1+1");
     // A CR inside a cell is quoted, so the record stays one record.
@@ -53,7 +66,7 @@ describe('texts that look like formulas, in every spreadsheet the bot writes', (
 
   it('the round export XLSX: each such text is a text cell with exactly what was typed, never a formula', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await exported('xlsx', FORMULA_STARTS) as unknown as ArrayBuffer);
+    await workbook.xlsx.load((await exported('xlsx', FORMULA_STARTS)) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     FORMULA_STARTS.forEach((typed, i) => {
       const cell = sheet.getRow(i + 2).getCell(1);

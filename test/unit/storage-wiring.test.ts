@@ -21,15 +21,22 @@ describe('Table Storage wiring', () => {
 
   it('asks the credential for a storage token before any request leaves (no network needed)', async () => {
     const scopes: string[] = [];
-    const credential = { getToken: async (scope: string | string[]) => { scopes.push(String(scope)); throw new Error('no token in tests'); } };
+    const credential = {
+      getToken: async (scope: string | string[]) => {
+        scopes.push(String(scope));
+        throw new Error('no token in tests');
+      },
+    };
     const tables = new Tables({ accountUrl: ACCOUNT_URL, credential }, 'kb');
     await assert.rejects(tables.client('Reports').getEntity('p', 'r'), /no token in tests/);
     await assert.rejects(tables.ensure(['Rounds']), /no token in tests/);
     assert.deepEqual(scopes, ['https://storage.azure.com/.default', 'https://storage.azure.com/.default']);
   });
 
-  it('uses the bot\'s user-assigned managed identity for storage too', async () => {
-    const target = await tablesTarget(loadConfig({ ...PRODUCTION, TABLES_ACCOUNT_URL: ACCOUNT_URL, MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: APP_ID }));
+  it("uses the bot's user-assigned managed identity for storage too", async () => {
+    const target = await tablesTarget(
+      loadConfig({ ...PRODUCTION, TABLES_ACCOUNT_URL: ACCOUNT_URL, MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: APP_ID }),
+    );
     assert.ok(target && typeof target !== 'string' && target.credential instanceof DefaultAzureCredential);
   });
 
@@ -40,8 +47,12 @@ describe('Table Storage wiring', () => {
   });
 
   it('refuses both at once, and an account URL that is not https', () => {
-    assert.throws(() => loadConfig({ ...LOCAL, TABLES_ACCOUNT_URL: ACCOUNT_URL, TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true' }),
-      { message: 'Configuration error: TABLES_ACCOUNT_URL and TABLES_CONNECTION_STRING are both set: set one (the account URL uses the managed identity)' });
-    assert.throws(() => loadConfig({ ...LOCAL, TABLES_ACCOUNT_URL: 'http://kompetansebot.table.core.windows.net' }), /^Error: Configuration error: TABLES_ACCOUNT_URL must be the storage account's table endpoint/);
+    assert.throws(() => loadConfig({ ...LOCAL, TABLES_ACCOUNT_URL: ACCOUNT_URL, TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true' }), {
+      message: 'Configuration error: TABLES_ACCOUNT_URL and TABLES_CONNECTION_STRING are both set: set one (the account URL uses the managed identity)',
+    });
+    assert.throws(
+      () => loadConfig({ ...LOCAL, TABLES_ACCOUNT_URL: 'http://kompetansebot.table.core.windows.net' }),
+      /^Error: Configuration error: TABLES_ACCOUNT_URL must be the storage account's table endpoint/,
+    );
   });
 });

@@ -12,7 +12,7 @@ function readmeVerbs(): string[] {
   return rows.flatMap((row) => [...(row.split('|').at(-2) ?? '').matchAll(/`([a-zA-Z]+\.[a-zA-Z*]+)`/g)].map((m) => m[1]));
 }
 
-const matches = (pattern: string, verb: string) => pattern.endsWith('*') ? verb.startsWith(pattern.slice(0, -1)) : verb === pattern;
+const matches = (pattern: string, verb: string) => (pattern.endsWith('*') ? verb.startsWith(pattern.slice(0, -1)) : verb === pattern);
 
 describe('the verbs in the README', () => {
   const verbs = Object.keys(ACTIONS);
@@ -23,10 +23,16 @@ describe('the verbs in the README', () => {
   });
 
   it('names only verbs the bot answers', () => {
-    assert.deepEqual(named.filter((p) => !verbs.some((v) => matches(p, v))), []);
+    assert.deepEqual(
+      named.filter((p) => !verbs.some((v) => matches(p, v))),
+      [],
+    );
   });
 
   it('names every verb the bot answers', () => {
-    assert.deepEqual(verbs.filter((v) => !named.some((p) => matches(p, v))), []);
+    assert.deepEqual(
+      verbs.filter((v) => !named.some((p) => matches(p, v))),
+      [],
+    );
   });
 });

@@ -11,17 +11,33 @@ import type { WizardView } from '../../src/teams/wizard/view';
 import { GOOD_INPUT } from '../support/reportInput';
 import { cardElements as elements } from '../support/wizard';
 
-const ROUND: Round = { id: 'r2027', year: 2027, counties: ['akershus'], deadline: '2027-02-01T22:59:00.000Z', status: 'open', budgets: {}, createdAt: '2026-10-01T00:00:00Z' };
+const ROUND: Round = {
+  id: 'r2027',
+  year: 2027,
+  counties: ['akershus'],
+  deadline: '2027-02-01T22:59:00.000Z',
+  status: 'open',
+  budgets: {},
+  createdAt: '2026-10-01T00:00:00Z',
+};
 const VIEW: WizardView = { t: translator('nb'), locale: 'nb', regions: DEFAULT_REGIONS, round: ROUND };
 
-const inputIds = (card: unknown) => elements(card).filter((e) => e.type.startsWith('Input.')).map((e) => e.id);
-const texts = (card: unknown) => elements(card).filter((e) => e.type === 'TextBlock').map((e) => e.text as string);
+const inputIds = (card: unknown) =>
+  elements(card)
+    .filter((e) => e.type.startsWith('Input.'))
+    .map((e) => e.id);
+const texts = (card: unknown) =>
+  elements(card)
+    .filter((e) => e.type === 'TextBlock')
+    .map((e) => e.text as string);
 
 describe('wizard cards an owner can use without help', () => {
   it('asks on the money card exactly the years chosen on the period step, under their school years', () => {
     const card = stepCard(VIEW, { draftId: 'd1', step: 'money', values: {}, scheme: 'REKOM', period: { startYear: 2028, years: 1 } });
     assert.deepEqual(inputIds(card), ['year1Owner', 'year1Uh']);
-    const headings = elements(card).filter((e) => e.type === 'TextBlock' && e.style === 'heading').map((e) => e.text);
+    const headings = elements(card)
+      .filter((e) => e.type === 'TextBlock' && e.style === 'heading')
+      .map((e) => e.text);
     assert.ok(headings.includes('År 1 (2028–2029)'), headings.join(' | '));
     const three = stepCard(VIEW, { draftId: 'd1', step: 'money', values: {}, scheme: 'DEKOM', period: { startYear: 2027, years: 3 } });
     assert.equal(inputIds(three).length, 9);
@@ -30,8 +46,13 @@ describe('wizard cards an owner can use without help', () => {
 
   it('names the fields to fix right above the buttons after a refused step, as well as at the top', () => {
     const card = stepCard(VIEW, {
-      draftId: 'd1', step: 'owner', values: {},
-      errors: [{ field: 'ownerOrgnr', key: 'report.error.orgnr.checkDigit', params: { orgnr: '974760674' } }, { field: 'region', key: 'report.error.chooseOne' }],
+      draftId: 'd1',
+      step: 'owner',
+      values: {},
+      errors: [
+        { field: 'ownerOrgnr', key: 'report.error.orgnr.checkDigit', params: { orgnr: '974760674' } },
+        { field: 'region', key: 'report.error.chooseOne' },
+      ],
     });
     const body = card.body as any[];
     const last = body[body.length - 1];
@@ -48,7 +69,7 @@ describe('wizard cards an owner can use without help', () => {
     assert.equal(orgnr.isRequired, false, 'an empty field never holds Back or Save and close');
     assert.equal(orgnr.regex, INPUT_PATTERNS.orgnr.regex);
     assert.equal(orgnr.errorMessage, 'Organisasjonsnummeret har 9 sifre, for eksempel 974 760 673.');
-    assert.equal(elements(owner).find((e) => e.id === 'ownerName').errorMessage, '', 'emptiness is the server\'s to name, on Next');
+    assert.equal(elements(owner).find((e) => e.id === 'ownerName').errorMessage, '', "emptiness is the server's to name, on Next");
     const contact = stepCard(VIEW, { draftId: 'd1', step: 'contact', values: {} });
     assert.equal(elements(contact).find((e) => e.id === 'contactEmail').regex, INPUT_PATTERNS.email.regex);
     assert.equal(elements(contact).find((e) => e.id === 'contactPhone').regex, INPUT_PATTERNS.phone.regex);
@@ -59,12 +80,21 @@ describe('wizard cards an owner can use without help', () => {
 
   it('names each change button on the review for its part, with the parts as headings', () => {
     const card = reviewCard(VIEW, { draftId: 'd1', report: {} });
-    const titles = elements(card).filter((e) => e.type === 'Action.Execute' && e.verb === 'report.goto').map((e) => e.title);
+    const titles = elements(card)
+      .filter((e) => e.type === 'Action.Execute' && e.verb === 'report.goto')
+      .map((e) => e.title);
     assert.deepEqual(titles, [
-      'Endre eier og ordning', 'Endre nettverk og kontaktperson', 'Endre tiltaket', 'Endre målgrupper og deltakere',
-      'Endre UH-partner og bekreftelser', 'Endre perioden', 'Endre beløpene',
+      'Endre eier og ordning',
+      'Endre nettverk og kontaktperson',
+      'Endre tiltaket',
+      'Endre målgrupper og deltakere',
+      'Endre UH-partner og bekreftelser',
+      'Endre perioden',
+      'Endre beløpene',
     ]);
-    const headings = elements(card).filter((e) => e.type === 'TextBlock' && e.style === 'heading').map((e) => e.text);
+    const headings = elements(card)
+      .filter((e) => e.type === 'TextBlock' && e.style === 'heading')
+      .map((e) => e.text);
     for (const t of ['Eier og ordning', 'Tiltaket', 'Periode', 'Beløp per år']) assert.ok(headings.includes(t), `${t} in ${headings.join(' | ')}`);
   });
 

@@ -7,7 +7,10 @@ import type { GroupRecommendation } from './twoSteps';
  * school year that starts in the round's year, so that year's grant is what the item asks of it;
  * a multi-year measure comes back for the later years.
  */
-export function agendaItemOf(report: { id: string; reference: string; data: NeedsReport; groupRecommendation?: GroupRecommendation }, roundYear: number): AgendaItem {
+export function agendaItemOf(
+  report: { id: string; reference: string; data: NeedsReport; groupRecommendation?: GroupRecommendation },
+  roundYear: number,
+): AgendaItem {
   const d = report.data;
   return {
     reportId: report.id,

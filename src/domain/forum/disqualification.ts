@@ -11,7 +11,10 @@ export interface ItemParties {
   uhOrgnr?: string;
 }
 
-export interface Disqualification { reason: DisqualificationReason; orgnr: string }
+export interface Disqualification {
+  reason: DisqualificationReason;
+  orgnr: string;
+}
 
 /** The first of the member's organisations that ties them to the item, owner before network before partner. */
 export function disqualificationOf(memberOrgs: readonly string[], item: ItemParties): Disqualification | undefined {

@@ -4,7 +4,11 @@
  */
 
 export class ItemTooLargeError extends Error {
-  constructor(readonly index: number, readonly bytes: number, readonly budget: number) {
+  constructor(
+    readonly index: number,
+    readonly bytes: number,
+    readonly budget: number,
+  ) {
     super(`agenda item ${index + 1} alone needs ${bytes} bytes, more than the ${budget} a part may hold`);
   }
 }

@@ -32,7 +32,11 @@ export interface Recommendation {
  * it, `over` beyond it. Over budget the whole bar is the sum, and the budget's share of it is
  * `used`, so the overflow shows in proportion.
  */
-export interface BarWidths { used: number; free: number; over: number }
+export interface BarWidths {
+  used: number;
+  free: number;
+  over: number;
+}
 
 export function barWidths(sum: number, budget: number): BarWidths {
   if (sum <= 0) return { used: 0, free: 100, over: 0 };
@@ -62,8 +66,11 @@ export function recommendationOf(
     return { scheme, reports: mine.length, sum, later, budget, over: sum > budget, bar: barWidths(sum, budget) };
   });
   return {
-    prioritised, notPrioritised: pick('not_prioritised'), undecided: pick('undecided'),
-    schemes, overBudget: schemes.some((s) => s.over),
+    prioritised,
+    notPrioritised: pick('not_prioritised'),
+    undecided: pick('undecided'),
+    schemes,
+    overBudget: schemes.some((s) => s.over),
   };
 }
 

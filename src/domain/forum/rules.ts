@@ -7,19 +7,21 @@ import type { Mark, Tally } from './tally';
  * half of the electors; consensus when every counted mark is the same; otherwise the majority of
  * prioriter against ikke prioriter, the chair's mark on a tie.
  */
-export const ForumRulesSchema = z.object({
-  /** `two`: working groups recommend, the forum prioritises; `one`: every meeting's vote is the forum's. */
-  steps: z.enum(['two', 'one']).default('two'),
-  /** Quorum: more than this share (percent) of the electors must have marked; 0 = no quorum. */
-  quorumPercent: z.number().int().min(0).max(99).default(50),
-  /**
-   * `unanimous`: every counted mark is the same (an abstention breaks consensus);
-   * `noObjection`: nobody marked against (abstentions allowed), for prioriter and ikke prioriter alike.
-   */
-  consensus: z.enum(['unanimous', 'noObjection']).default('unanimous'),
-  /** `chair`: a tie goes to the chair's mark; `undecided`: a tie stays with the secretariat. */
-  tieBreak: z.enum(['chair', 'undecided']).default('chair'),
-}).strict();
+export const ForumRulesSchema = z
+  .object({
+    /** `two`: working groups recommend, the forum prioritises; `one`: every meeting's vote is the forum's. */
+    steps: z.enum(['two', 'one']).default('two'),
+    /** Quorum: more than this share (percent) of the electors must have marked; 0 = no quorum. */
+    quorumPercent: z.number().int().min(0).max(99).default(50),
+    /**
+     * `unanimous`: every counted mark is the same (an abstention breaks consensus);
+     * `noObjection`: nobody marked against (abstentions allowed), for prioriter and ikke prioriter alike.
+     */
+    consensus: z.enum(['unanimous', 'noObjection']).default('unanimous'),
+    /** `chair`: a tie goes to the chair's mark; `undecided`: a tie stays with the secretariat. */
+    tieBreak: z.enum(['chair', 'undecided']).default('chair'),
+  })
+  .strict();
 export type ForumRules = z.infer<typeof ForumRulesSchema>;
 
 export const DEFAULT_FORUM_RULES: ForumRules = ForumRulesSchema.parse({});
@@ -29,7 +31,10 @@ export type Outcome = 'prioritised' | 'not_prioritised' | 'undecided';
 export type Method = 'consensus' | 'majority' | 'chair' | 'tie' | 'noVotes' | 'notQuorate';
 export const METHODS = ['consensus', 'majority', 'chair', 'tie', 'noVotes', 'notQuorate'] as const satisfies readonly Method[];
 
-export interface Decision { outcome: Outcome; method: Method }
+export interface Decision {
+  outcome: Outcome;
+  method: Method;
+}
 
 /** Marks that take part: everything but a declared conflict (inhabil), which removes the elector. */
 const taking = (t: Tally) => t.prioritise + t.notPrioritise + t.abstain;

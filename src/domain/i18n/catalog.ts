@@ -15,8 +15,7 @@ export type Params = Record<string, string | number>;
 /** Replaces {name} placeholders. Values are inserted as plain text; nothing is evaluated. */
 export function interpolate(text: string, params?: Params): string {
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole);
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
 }
 
 export function lookup<K extends string>(catalog: Catalog<K>, locale: Locale, key: K, params?: Params): string {

@@ -17,7 +17,20 @@ export * from './locale';
 export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
 
 // Every area's catalog, merged. Add a new area here with one line.
-const catalogs = [commonMessages, reportMessages, wizardMessages, deliveryMessages, secretariatMessages, caseworkMessages, forumMessages, forumRuleMessages, deviationMessages, moneyMessages, privacyMessages, limitMessages] as const;
+const catalogs = [
+  commonMessages,
+  reportMessages,
+  wizardMessages,
+  deliveryMessages,
+  secretariatMessages,
+  caseworkMessages,
+  forumMessages,
+  forumRuleMessages,
+  deviationMessages,
+  moneyMessages,
+  privacyMessages,
+  limitMessages,
+] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof catalogs)[number]>;

@@ -5,7 +5,10 @@
  * that year's sums, never added to them.
  */
 
-export interface YearGrant { schoolYear: number; grant: number }
+export interface YearGrant {
+  schoolYear: number;
+  grant: number;
+}
 
 export interface YearSplit {
   /** Asked of the round's school year. */

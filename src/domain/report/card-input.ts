@@ -177,9 +177,12 @@ export function coerceChoices<T extends string>(raw: unknown, values: readonly T
 
 export function orgnrProblemKey(problem: OrgnrProblem): MessageKey {
   switch (problem.reason) {
-    case 'notDigits': return 'report.error.orgnr.notDigits';
-    case 'length': return 'report.error.orgnr.length';
-    case 'checkDigit': return 'report.error.orgnr.checkDigit';
+    case 'notDigits':
+      return 'report.error.orgnr.notDigits';
+    case 'length':
+      return 'report.error.orgnr.length';
+    case 'checkDigit':
+      return 'report.error.orgnr.checkDigit';
   }
 }
 

@@ -73,7 +73,10 @@ export function parseLineList(raw: unknown, rule: LineListRule, f: Formats): Par
   }
   // Tabs separate columns pasted from a spreadsheet; after that each line is cleaned alone so
   // line numbers stay those the person sees, blank lines included.
-  const lines = raw.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n').split('\n').map((l) => cleanText(l.replace(/\t/g, ';'), false));
+  const lines = raw
+    .replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')
+    .split('\n')
+    .map((l) => cleanText(l.replace(/\t/g, ';'), false));
   const total = charCount(lines.join('\n').trim());
   if (total > rule.maxChars) {
     out.problems.push({ key: 'report.error.tooLong', params: { max: f.count(rule.maxChars), length: f.count(total) } });

@@ -11,16 +11,13 @@ export * from './report-fields';
 export type NeedsReport = WholeReport;
 
 /** The whole report, for storage and submission: every field plus the rules across fields. */
-export const NeedsReport: z.ZodType<NeedsReport, z.ZodTypeDef, unknown> = ReportFields
-  .superRefine((report, ctx) => {
-    for (const p of crossFieldProblems(report, formatsFor('nb'))) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        message: p.key,
-        path: [p.field, ...(p.path ?? [])],
-        params: { key: p.key, params: p.params ?? {} },
-      });
-    }
-  })
-  .transform((report) => normaliseReport(report));
-
+export const NeedsReport: z.ZodType<NeedsReport, z.ZodTypeDef, unknown> = ReportFields.superRefine((report, ctx) => {
+  for (const p of crossFieldProblems(report, formatsFor('nb'))) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: p.key,
+      path: [p.field, ...(p.path ?? [])],
+      params: { key: p.key, params: p.params ?? {} },
+    });
+  }
+}).transform((report) => normaliseReport(report));

@@ -2,12 +2,8 @@ import { z } from 'zod';
 import type { Locale } from '../i18n/locale';
 import { OWNER_TYPES } from '../ownerTypes';
 import { SCHEMES } from '../schemes';
-import {
-  coerceChoice, coerceChoices, coerceEmail, coerceInteger, coerceOrgnr, coercePhone, coerceText,
-} from './card-input';
-import {
-  coerceAmounts, coerceRegion, coerceStartYear, coerceYears, mustBeTrue, required, zField,
-} from './fields';
+import { coerceChoice, coerceChoices, coerceEmail, coerceInteger, coerceOrgnr, coercePhone, coerceText } from './card-input';
+import { coerceAmounts, coerceRegion, coerceStartYear, coerceYears, mustBeTrue, required, zField } from './fields';
 import { LIMITS } from './limits';
 import { parseLineList, type ListedOrg, type LineListRule } from './line-list';
 import { good, formatsFor, type Coerced, type Formats } from './problems';
@@ -45,10 +41,15 @@ function lineList<T extends ListedOrg>(raw: unknown, rule: LineListRule, f: Form
 
 export function reportShape(ctx: ShapeContext = {}) {
   const f = formatsFor(ctx.locale);
-  const text = (max: number, multiline = false) => (raw: unknown) => coerceText(raw, { max, multiline }, f);
-  const requiredText = (max: number, multiline = false) => (raw: unknown) => required(text(max, multiline)(raw));
-  const count = (limits: { min: number; max: number }) => (raw: unknown) =>
-    required(coerceInteger(raw, { ...limits, kind: 'count' }, f));
+  const text =
+    (max: number, multiline = false) =>
+    (raw: unknown) =>
+      coerceText(raw, { max, multiline }, f);
+  const requiredText =
+    (max: number, multiline = false) =>
+    (raw: unknown) =>
+      required(text(max, multiline)(raw));
+  const count = (limits: { min: number; max: number }) => (raw: unknown) => required(coerceInteger(raw, { ...limits, kind: 'count' }, f));
 
   return {
     // Step 1: owner and scheme (and who to contact about the report).

@@ -23,9 +23,7 @@ type Rule = (r: ReportDraft, f: Formats) => FieldProblem[];
 
 const komploftOwnerType: Rule = (r) => {
   if (!r.scheme || !r.ownerType) return [];
-  return SCHEME_RULES[r.scheme].ownerTypes.includes(r.ownerType)
-    ? []
-    : [{ field: 'scheme', key: 'report.error.schemeOwnerType' }];
+  return SCHEME_RULES[r.scheme].ownerTypes.includes(r.ownerType) ? [] : [{ field: 'scheme', key: 'report.error.schemeOwnerType' }];
 };
 
 const networkWithoutReportingOwner: Rule = (r) => {
@@ -37,14 +35,11 @@ const networkWithoutReportingOwner: Rule = (r) => {
   return out;
 };
 
-const otherThemeNamed: Rule = (r) =>
-  r.theme === OTHER_THEME && !r.themeOther ? [{ field: 'themeOther', key: 'report.error.themeOtherRequired' }] : [];
+const otherThemeNamed: Rule = (r) => (r.theme === OTHER_THEME && !r.themeOther ? [{ field: 'themeOther', key: 'report.error.themeOtherRequired' }] : []);
 
 const targetGroupsFitScheme: Rule = (r) => {
   if (!r.scheme || !r.targetGroups || SCHEME_RULES[r.scheme].widerTargetGroups) return [];
-  return r.targetGroups.some((g) => WIDER_TARGET_GROUPS.includes(g))
-    ? [{ field: 'targetGroups', key: 'report.error.targetGroupsNeedKomploft' }]
-    : [];
+  return r.targetGroups.some((g) => WIDER_TARGET_GROUPS.includes(g)) ? [{ field: 'targetGroups', key: 'report.error.targetGroupsNeedKomploft' }] : [];
 };
 
 const listedUnitsWithinCount: Rule = (r, f) => {
@@ -80,7 +75,9 @@ const ownContributionAtLeastShare: Rule = (r, f) => {
       out.push({ field: 'amounts', key: 'report.error.ownContribution.required', params: { year, min: f.nok(min), percent }, path });
     } else if (row.ownContribution < min) {
       out.push({
-        field: 'amounts', key: 'report.error.ownContribution.tooLow', path,
+        field: 'amounts',
+        key: 'report.error.ownContribution.tooLow',
+        path,
         params: { year, min: f.nok(min), amount: f.nok(row.ownContribution), grant: f.nok(grant), percent },
       });
     }

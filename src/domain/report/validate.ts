@@ -4,17 +4,11 @@ import { DEFAULT_REGIONS, type RegionConfig } from '../regions';
 import { coerceYears, problemOfIssue } from './fields';
 import { LIMITS, MAX_YEARS } from './limits';
 import { parseLineList } from './line-list';
-import {
-  NETWORK_RULE, REPORT_FIELDS, UNITS_RULE, reportShape,
-  type NeedsReport, type ReportDraft, type ReportField, type ReportShape,
-} from './needs-report';
+import { NETWORK_RULE, REPORT_FIELDS, UNITS_RULE, reportShape, type NeedsReport, type ReportDraft, type ReportField, type ReportShape } from './needs-report';
 import { formatsFor, type Formats } from './problems';
 import { crossFieldProblems, normaliseReport, type FieldProblem } from './rules';
 import { startYearRange } from './school-year';
-import {
-  CARD_INPUTS, INPUT_STEPS, STEP_FIELDS, amountInputId, inputIdOf, stepOfInput,
-  type InputStep, type StepField,
-} from './steps';
+import { CARD_INPUTS, INPUT_STEPS, STEP_FIELDS, amountInputId, inputIdOf, stepOfInput, type InputStep, type StepField } from './steps';
 
 /**
  * What the wizard calls. `validateStep` checks one card's raw input against the draft so far;
@@ -43,22 +37,14 @@ export interface ReportFieldError extends FieldError {
 export type StepValue<S extends InputStep> = Pick<NeedsReport, StepField<S>>;
 
 export type StepResult<S extends InputStep> =
-  | { ok: true; value: StepValue<S>; draft: ReportDraft }
-  | { ok: false; errors: FieldError[]; raw: Record<string, string> };
+  { ok: true; value: StepValue<S>; draft: ReportDraft } | { ok: false; errors: FieldError[]; raw: Record<string, string> };
 
-export type ReportResult =
-  | { ok: true; report: NeedsReport }
-  | { ok: false; errors: ReportFieldError[]; firstStep: InputStep };
+export type ReportResult = { ok: true; report: NeedsReport } | { ok: false; errors: ReportFieldError[]; firstStep: InputStep };
 
 /** A long list of bad lines would swell the card; past this many per input, one summary. */
 export const MAX_ERRORS_PER_INPUT = 20;
 
-export function validateStep<S extends InputStep>(
-  step: S,
-  rawInput: unknown,
-  draftSoFar: ReportDraft = {},
-  context: ValidationContext = {},
-): StepResult<S> {
+export function validateStep<S extends InputStep>(step: S, rawInput: unknown, draftSoFar: ReportDraft = {}, context: ValidationContext = {}): StepResult<S> {
   const raw = isRecord(rawInput) ? rawInput : {};
   const f = formatsFor(context.locale);
   const fields: readonly ReportField[] = STEP_FIELDS[step];
@@ -70,7 +56,11 @@ export function validateStep<S extends InputStep>(
   // Rules see the rest of the draft only as far as it is valid: a stored draft can be stale
   // (configuration changed) or tampered with, and must not make this step crash.
   const stored: Record<string, unknown> = isRecord(draftSoFar) ? draftSoFar : {};
-  const others = parseFields(REPORT_FIELDS.filter((k) => !fields.includes(k) && stored[k] !== undefined), stored, shape).values;
+  const others = parseFields(
+    REPORT_FIELDS.filter((k) => !fields.includes(k) && stored[k] !== undefined),
+    stored,
+    shape,
+  ).values;
   const view = { ...others, ...parsed.values, ...readableLists(fields, adapted.input, parsed.values, f) } as ReportDraft;
   for (const p of crossFieldProblems(view, f)) {
     if (fields.includes(p.field)) problems.push(withTypedLine(p, adapted.input, f));
@@ -150,8 +140,7 @@ function moneyInput(raw: Record<string, unknown>, draftSoFar: ReportDraft, f: Fo
   const stored = isRecord(draftSoFar) ? coerceYears(draftSoFar.years, f) : undefined;
   const years = stored?.ok ? stored : coerceYears(raw.years, f);
   const chosen = years.ok ? years.value : 0;
-  const filled = (year: number) =>
-    (['owner', 'uh', 'ownContribution'] as const).find((part) => !isBlank(raw[amountInputId(year, part)]));
+  const filled = (year: number) => (['owner', 'uh', 'ownContribution'] as const).find((part) => !isBlank(raw[amountInputId(year, part)]));
   const problems: FieldProblem[] = [];
   let lastFilled = 0;
   for (let year = 1; year <= MAX_YEARS; year++) {

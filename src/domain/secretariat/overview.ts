@@ -25,8 +25,16 @@ export interface OverviewRow {
 }
 
 /** `requested`: asked of the round's school year; `later`: asked of later school years (commitments). */
-export interface Tally { key: string; count: number; requested: number; later: number }
-export interface SchemeTally extends Tally { budget: number; bar: Bar }
+export interface Tally {
+  key: string;
+  count: number;
+  requested: number;
+  later: number;
+}
+export interface SchemeTally extends Tally {
+  budget: number;
+  bar: Bar;
+}
 
 export interface Overview {
   count: number;
@@ -83,7 +91,8 @@ export function computeOverview(
     schemes,
     groups: tallyBy(counted, (r) => r.workingGroup, order.groups, schoolYear),
     ownerTypes: tallyBy(counted, (r) => r.ownerType, order.ownerTypes, schoolYear),
-    waiting: counted.filter((r) => r.status === 'submitted')
+    waiting: counted
+      .filter((r) => r.status === 'submitted')
       .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.reference.localeCompare(b.reference)),
   };
 }
@@ -93,7 +102,12 @@ export function computeOverview(
  * free, and the part asked beyond the budget. When more is asked than budgeted the whole bar is
  * the request, so the overrun shows as its share of it. A non-zero part is never drawn as zero.
  */
-export interface Bar { within: number; free: number; over: number; percent: number }
+export interface Bar {
+  within: number;
+  free: number;
+  over: number;
+  percent: number;
+}
 
 export function barOf(requested: number, budget: number): Bar {
   const req = Math.max(0, requested);

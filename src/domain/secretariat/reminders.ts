@@ -4,7 +4,10 @@ import type { Round } from '../round';
 
 /** Reminders go out in the morning, Oslo time: 7 days and 1 day before the deadline's day. */
 export const REMINDER_HOUR = 9;
-export const REMINDER_STAGES = [{ label: '7d', days: 7 }, { label: '1d', days: 1 }] as const;
+export const REMINDER_STAGES = [
+  { label: '7d', days: 7 },
+  { label: '1d', days: 1 },
+] as const;
 export type ReminderStage = (typeof REMINDER_STAGES)[number]['label'];
 
 function dayBefore(day: string, days: number): string {
@@ -24,5 +27,7 @@ export function reminderTimes(round: Pick<Round, 'deadline'>): Array<{ label: Re
 /** The stages due at `now`, before the deadline; empty once it has passed. */
 export function remindersDue(round: Pick<Round, 'deadline'>, now: Date): ReminderStage[] {
   if (isPastDeadline(now, round.deadline)) return [];
-  return reminderTimes(round).filter((s) => now.getTime() >= s.at.getTime()).map((s) => s.label);
+  return reminderTimes(round)
+    .filter((s) => now.getTime() >= s.at.getTime())
+    .map((s) => s.label);
 }

@@ -31,7 +31,10 @@ export function parseOrganisations(raw: unknown): { ok: true; orgnrs: string[] }
   if (raw !== undefined && raw !== null && typeof raw !== 'string') return { ok: false, problem: { key: 'report.error.wrongType' } };
   const text = (raw ?? '') as string;
   if (text.length > 2000) return { ok: false, problem: { key: 'roles.error.tooManyOrgs', params: { max: MAX_ORGANISATIONS } } };
-  const parts = text.split(/[\n\r,;]+/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/[\n\r,;]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const out: string[] = [];
   for (const part of parts) {
     const c = checkOrgnr(part);

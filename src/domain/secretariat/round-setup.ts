@@ -37,33 +37,36 @@ export const roundIdFor = (year: number) => `round-${year}`;
 export function roundSetupSchema(ctx: RoundSetupContext) {
   const thisYear = osloWallClock(ctx.now).year;
   const f = formatsFor(ctx.locale);
-  return z.object({
-    year: z.number().int(),
-    deadline: z.string(),
-    counties: z.array(z.string()),
-    budgets: z.object(Object.fromEntries(SCHEME_CODES.map((s) => [s, z.number().int()])) as Record<(typeof SCHEME_CODES)[number], z.ZodNumber>),
-  }).superRefine((v, c) => {
-    const add = (path: Array<string | number>, key: MessageKey, params?: Params) =>
-      c.addIssue({ code: z.ZodIssueCode.custom, path, message: key, params: { key, params } });
-    if (v.year < thisYear || v.year > thisYear + 3) add(['year'], 'round.error.year', { min: thisYear, max: thisYear + 3 });
-    if (!isCalendarDay(v.deadline)) add(['deadline'], 'round.error.deadlineFormat');
-    else {
-      const at = Date.parse(deadlineOnDay(v.deadline));
-      if (at <= ctx.now.getTime()) add(['deadline'], 'round.error.deadlinePast');
-      else if (at - ctx.now.getTime() > MAX_DEADLINE_AHEAD_DAYS * 86_400_000) add(['deadline'], 'round.error.deadlineFar');
-    }
-    if (v.counties.length === 0) add(['counties'], 'round.error.counties');
-    else if (!v.counties.every((county) => ctx.counties.includes(county))) add(['counties'], 'report.error.unknownChoice');
-    for (const s of SCHEME_CODES) {
-      if (v.budgets[s] < 0) add(['budgets', s], 'report.error.amount.negative');
-      else if (v.budgets[s] > MAX_BUDGET) add(['budgets', s], 'report.error.amount.tooLarge', { max: f.nok(MAX_BUDGET) });
-    }
-    if (SCHEME_CODES.every((s) => v.budgets[s] === 0)) add(['budgets', 'REKOM'], 'round.error.budgetZero');
-  });
+  return z
+    .object({
+      year: z.number().int(),
+      deadline: z.string(),
+      counties: z.array(z.string()),
+      budgets: z.object(Object.fromEntries(SCHEME_CODES.map((s) => [s, z.number().int()])) as Record<(typeof SCHEME_CODES)[number], z.ZodNumber>),
+    })
+    .superRefine((v, c) => {
+      const add = (path: Array<string | number>, key: MessageKey, params?: Params) =>
+        c.addIssue({ code: z.ZodIssueCode.custom, path, message: key, params: { key, params } });
+      if (v.year < thisYear || v.year > thisYear + 3) add(['year'], 'round.error.year', { min: thisYear, max: thisYear + 3 });
+      if (!isCalendarDay(v.deadline)) add(['deadline'], 'round.error.deadlineFormat');
+      else {
+        const at = Date.parse(deadlineOnDay(v.deadline));
+        if (at <= ctx.now.getTime()) add(['deadline'], 'round.error.deadlinePast');
+        else if (at - ctx.now.getTime() > MAX_DEADLINE_AHEAD_DAYS * 86_400_000) add(['deadline'], 'round.error.deadlineFar');
+      }
+      if (v.counties.length === 0) add(['counties'], 'round.error.counties');
+      else if (!v.counties.every((county) => ctx.counties.includes(county))) add(['counties'], 'report.error.unknownChoice');
+      for (const s of SCHEME_CODES) {
+        if (v.budgets[s] < 0) add(['budgets', s], 'report.error.amount.negative');
+        else if (v.budgets[s] > MAX_BUDGET) add(['budgets', s], 'report.error.amount.tooLarge', { max: f.nok(MAX_BUDGET) });
+      }
+      if (SCHEME_CODES.every((s) => v.budgets[s] === 0)) add(['budgets', 'REKOM'], 'round.error.budgetZero');
+    });
 }
 
 function problemOf(i: z.ZodIssue): Problem {
-  if (i.code === z.ZodIssueCode.custom && i.params?.key) return { key: i.params.key as MessageKey, ...(i.params.params ? { params: i.params.params as Params } : {}) };
+  if (i.code === z.ZodIssueCode.custom && i.params?.key)
+    return { key: i.params.key as MessageKey, ...(i.params.params ? { params: i.params.params as Params } : {}) };
   // zod's own type errors never reach a person in English: they mean the card sent nonsense.
   return { key: 'report.error.wrongType' };
 }
@@ -87,11 +90,13 @@ export function parseRoundSetup(raw: Record<string, unknown>, ctx: RoundSetupCon
     const b = coerceInteger(raw[budgetInput(s)], { min: 0, max: MAX_BUDGET, kind: 'amount' }, f);
     if (!b.ok) errors[budgetInput(s)] = b.problems[0];
     // A field already wrong is checked as 0 below, so the other fields' problems show too.
-    budgets[s] = b.ok ? b.value ?? 0 : 0;
+    budgets[s] = b.ok ? (b.value ?? 0) : 0;
   }
   const candidate = {
-    year: year.ok && year.value !== undefined ? year.value : osloWallClock(ctx.now).year, deadline,
-    counties: counties.ok ? counties.value ?? [] : [], budgets,
+    year: year.ok && year.value !== undefined ? year.value : osloWallClock(ctx.now).year,
+    deadline,
+    counties: counties.ok ? (counties.value ?? []) : [],
+    budgets,
   };
   const checked = roundSetupSchema(ctx).safeParse(candidate);
   if (!checked.success) {
@@ -107,8 +112,13 @@ export function parseRoundSetup(raw: Record<string, unknown>, ctx: RoundSetupCon
   return {
     ok: true,
     round: {
-      id: roundIdFor(v.year), year: v.year, counties: v.counties, deadline: deadlineOnDay(v.deadline),
-      status: 'planned', budgets: v.budgets, createdAt: ctx.now.toISOString(),
+      id: roundIdFor(v.year),
+      year: v.year,
+      counties: v.counties,
+      deadline: deadlineOnDay(v.deadline),
+      status: 'planned',
+      budgets: v.budgets,
+      createdAt: ctx.now.toISOString(),
     },
   };
 }
@@ -118,8 +128,10 @@ export function parseRoundSetup(raw: Record<string, unknown>, ctx: RoundSetupCon
  * of the same counties that year (the local demo round, say): owners would not know where to file.
  */
 export function duplicateOf(year: number, counties: readonly string[], existing: readonly Round[]): Round | undefined {
-  return existing.find((r) => r.id === roundIdFor(year))
-    ?? existing.find((r) => r.year === year && r.status !== 'closed' && r.counties.some((c) => counties.includes(c)));
+  return (
+    existing.find((r) => r.id === roundIdFor(year)) ??
+    existing.find((r) => r.year === year && r.status !== 'closed' && r.counties.some((c) => counties.includes(c)))
+  );
 }
 
 /** Opening is refused while another open round covers one of the same counties. */

@@ -3,7 +3,12 @@ import type { Verb } from '../actions/verbs';
 export type CardAction = { title: string; verb: Verb; data: Record<string, unknown>; inputs?: 'auto' | 'none'; style?: 'default' | 'positive' | 'destructive' };
 
 /** An Action.Execute button: the verb also goes into the data, where Teams hands it back. */
-export function action(title: string, verb: Verb, data: Record<string, unknown>, opts: { inputs?: 'auto' | 'none'; style?: CardAction['style'] } = {}): CardAction {
+export function action(
+  title: string,
+  verb: Verb,
+  data: Record<string, unknown>,
+  opts: { inputs?: 'auto' | 'none'; style?: CardAction['style'] } = {},
+): CardAction {
   return { title, verb, data: { verb, ...data }, inputs: opts.inputs ?? 'none', style: opts.style ?? 'default' };
 }
 

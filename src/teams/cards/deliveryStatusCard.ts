@@ -16,7 +16,7 @@ export function deliveryStatusCard(t: Translate, summary: StatusSummary, days: n
     failuresTitle: t('delivery.status.failures'),
     failures: summary.failures.map((f) => ({
       key: f.key,
-      reason: f.reason ? t(`delivery.reason.${f.reason}`) : f.lastError ?? '',
+      reason: f.reason ? t(`delivery.reason.${f.reason}`) : (f.lastError ?? ''),
     })),
   });
 }

@@ -38,8 +38,8 @@ function literalLine(line: string): string {
   for (; i < rest.length; i++) {
     const c = rest[i];
     if (INLINE.has(c)) out += '\\' + c;
-    else if (c === '&' && (ENTITY.lastIndex = i, ENTITY.test(rest))) out += '\\&';
-    else if (c === '{' && (DATE_FUNCTION.lastIndex = i, DATE_FUNCTION.test(rest))) out += '{' + WORD_JOINER;
+    else if (c === '&' && ((ENTITY.lastIndex = i), ENTITY.test(rest))) out += '\\&';
+    else if (c === '{' && ((DATE_FUNCTION.lastIndex = i), DATE_FUNCTION.test(rest))) out += '{' + WORD_JOINER;
     else out += c;
   }
   return out;
@@ -50,7 +50,10 @@ function literalLine(line: string): string {
  * single one is joined into the line before it.
  */
 export function literalMarkdown(text: string): string {
-  return text.split(/\r\n|\r|\n/).map(literalLine).join('\n\n');
+  return text
+    .split(/\r\n|\r|\n/)
+    .map(literalLine)
+    .join('\n\n');
 }
 
 /** Makes every Markdown-read string of an expanded card literal, in place; returns the card. */

@@ -23,11 +23,20 @@ export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, 
   const ctx = { t, locale, regions: turn.services.regions };
   const may = ownerMayChange(turn, report, round);
   const sections = INPUT_STEPS.map((step) => ({
-    title: t(stepTitleKey(step)), editVerb: '', editTitle: '', editData: {}, errors: [], text: '',
+    title: t(stepTitleKey(step)),
+    editVerb: '',
+    editTitle: '',
+    editData: {},
+    errors: [],
+    text: '',
     facts: step === 'money' ? [...stepFacts(ctx, report.data, step), ...moneyFacts(ctx, report.data)] : stepFacts(ctx, report.data, step),
   }));
   sections.unshift({
-    title: t(statusLabelKey(report.status)), editVerb: '', editTitle: '', editData: {}, errors: [],
+    title: t(statusLabelKey(report.status)),
+    editVerb: '',
+    editTitle: '',
+    editData: {},
+    errors: [],
     // A withdrawn report needs no explanation of why it cannot be changed.
     text: may.ok || report.status === 'withdrawn' ? '' : may.why,
     facts: [
@@ -36,23 +45,37 @@ export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, 
     ],
   });
   sections.push({
-    title: t('report.detail.history'), editVerb: '', editTitle: '', editData: {}, errors: [], text: '',
+    title: t('report.detail.history'),
+    editVerb: '',
+    editTitle: '',
+    editData: {},
+    errors: [],
+    text: '',
     // Sorting to a working group is the secretariat's housekeeping, not a step of the owner's report.
-    facts: report.history.filter((h) => !h.change).map((h) => ({
-      title: formatDateTime(h.at, locale),
-      value: h.from === h.to && /^v\d+$/.test(h.reason ?? '')
-        ? t('report.detail.edited', { version: (h.reason ?? '').slice(1) })
-        : `${t(statusLabelKey(h.from))} → ${t(statusLabelKey(h.to))}${h.reason ? ` (${h.reason})` : ''}`,
-    })),
+    facts: report.history
+      .filter((h) => !h.change)
+      .map((h) => ({
+        title: formatDateTime(h.at, locale),
+        value:
+          h.from === h.to && /^v\d+$/.test(h.reason ?? '')
+            ? t('report.detail.edited', { version: (h.reason ?? '').slice(1) })
+            : `${t(statusLabelKey(h.from))} → ${t(statusLabelKey(h.to))}${h.reason ? ` (${h.reason})` : ''}`,
+      })),
   });
   return renderCard('summary', {
-    progress: '', errorSummary: '', notice, intro: '',
+    progress: '',
+    errorSummary: '',
+    notice,
+    intro: '',
     // A result (withdrawn, refused) also stands at the bottom, next to the buttons just pressed.
     footerNotice: notice,
     title: t('report.detail.title', { reference: report.reference, title: report.summary.title }),
     sections,
     actions: may.ok
-      ? [action(t('report.detail.edit'), 'report.edit', { reportId: report.id }), action(t('report.detail.withdraw'), 'report.withdraw', { reportId: report.id }, { style: 'destructive' })]
+      ? [
+          action(t('report.detail.edit'), 'report.edit', { reportId: report.id }),
+          action(t('report.detail.withdraw'), 'report.withdraw', { reportId: report.id }, { style: 'destructive' }),
+        ]
       : [action(t('receipt.myReports'), 'report.mine', {})],
   });
 }

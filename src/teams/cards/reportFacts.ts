@@ -3,11 +3,24 @@ import { formatOrgnr } from '../../domain/orgnr';
 import { ownerTypeLabelKey } from '../../domain/ownerTypes';
 import { findRegion, localised, type RegionConfig } from '../../domain/regions';
 import {
-  STEP_FIELDS, formatSchoolYear, inputLabel, reportTotals, yearSummaries, targetGroupLabelKey, themeLabelKey, type InputStep, type ReportDraft, type ReportField,
+  STEP_FIELDS,
+  formatSchoolYear,
+  inputLabel,
+  reportTotals,
+  yearSummaries,
+  targetGroupLabelKey,
+  themeLabelKey,
+  type InputStep,
+  type ReportDraft,
+  type ReportField,
 } from '../../domain/report';
 import { schemeLabelKey } from '../../domain/schemes';
 
-export interface DisplayContext { t: Translate; locale: Locale; regions: RegionConfig }
+export interface DisplayContext {
+  t: Translate;
+  locale: Locale;
+  regions: RegionConfig;
+}
 
 /** A field of a report as a person reads it on the review and detail cards. */
 export function displayValue(ctx: DisplayContext, report: ReportDraft, field: ReportField): string {
@@ -23,7 +36,7 @@ export function displayValue(ctx: DisplayContext, report: ReportDraft, field: Re
       return report.scheme ? t(schemeLabelKey(report.scheme)) : none;
     case 'region': {
       const region = report.region ? findRegion(ctx.regions, report.region) : undefined;
-      return region ? localised(region.name, ctx.locale) : report.region ?? none;
+      return region ? localised(region.name, ctx.locale) : (report.region ?? none);
     }
     case 'theme':
       return report.theme ? t(themeLabelKey(report.theme)) : none;
@@ -71,8 +84,9 @@ export function moneyFacts(ctx: DisplayContext, report: ReportDraft): Array<{ ti
   const dekom = report.scheme === 'DEKOM';
   const facts = yearSummaries(report).map((y) => ({
     title: y.schoolYear ? formatSchoolYear(y.schoolYear) : String(y.year),
-    value: ctx.t('wizard.review.yearLine', { grant: nok(y.grant), owner: nok(y.owner), uh: nok(y.uh) })
-      + (dekom ? `; ${ctx.t('wizard.review.ownContributionLine', { own: nok(y.ownContribution), min: nok(y.minOwnContribution) })}` : ''),
+    value:
+      ctx.t('wizard.review.yearLine', { grant: nok(y.grant), owner: nok(y.owner), uh: nok(y.uh) }) +
+      (dekom ? `; ${ctx.t('wizard.review.ownContributionLine', { own: nok(y.ownContribution), min: nok(y.minOwnContribution) })}` : ''),
   }));
   if (facts.length > 0) {
     const totals = reportTotals(report);

@@ -27,7 +27,11 @@ export function historyFacts(turn: Turn, history: readonly AuditEntry[]): Array<
   return history.map((h) => {
     const who = actorLabel(t, h.actor);
     const line = h.change
-      ? t('case.history.group', { from: groupName(turn.services.regions, h.change.from, locale), to: groupName(turn.services.regions, h.change.to, locale), who })
+      ? t('case.history.group', {
+          from: groupName(turn.services.regions, h.change.from, locale),
+          to: groupName(turn.services.regions, h.change.to, locale),
+          who,
+        })
       : t('case.history.move', { from: t(statusLabelKey(h.from)), to: t(statusLabelKey(h.to)), who });
     // Edits carry their version ("v2") as reason: worth showing, but not in quotes.
     const reason = h.reason ? (/^v\d+$/.test(h.reason) ? ` · ${h.reason}` : `\n${t('case.history.reason', { reason: h.reason })}`) : '';
@@ -45,15 +49,23 @@ export function decisionFacts(turn: Turn, report: ReportRecord<NeedsReport>, dec
     years.forEach((y, i) => facts.push({ title: y.schoolYear ? formatSchoolYear(y.schoolYear) : String(y.year), value: nok(decision.amounts[i] ?? 0) }));
   }
   facts.push({ title: t('decision.total'), value: nok(decision.total) });
-  if (decision.deviatesFrom) facts.push({ title: t('decision.deviation.fact'), value: t('decision.deviation.value', { recommended: t(statusLabelKey(decision.deviatesFrom)) }) });
+  if (decision.deviatesFrom)
+    facts.push({ title: t('decision.deviation.fact'), value: t('decision.deviation.value', { recommended: t(statusLabelKey(decision.deviatesFrom)) }) });
   if (decision.reason) facts.push({ title: t('decision.reason'), value: decision.reason });
   facts.push({ title: t('decision.decidedAt'), value: formatDate(decision.at, locale) });
   if (payment) facts.push({ title: t('decision.paidAt'), value: formatDate(payment.at, locale) });
   return facts;
 }
 
-const section = (title: string, facts: Array<{ title: string; value: string }>, text = '') =>
-  ({ title, facts, text, editVerb: '', editTitle: '', editData: {}, errors: [] as string[] });
+const section = (title: string, facts: Array<{ title: string; value: string }>, text = '') => ({
+  title,
+  facts,
+  text,
+  editVerb: '',
+  editTitle: '',
+  editData: {},
+  errors: [] as string[],
+});
 
 /**
  * A report as the secretariat sees it: the case facts, every field with the money per year, the
@@ -69,26 +81,38 @@ export function caseCard(turn: Turn, { report, round }: Case, notice = ''): Adap
       { title: t('case.status'), value: t(statusLabelKey(report.status)) },
       { title: t('case.round'), value: String(round.year) },
       { title: t('case.owner'), value: report.summary.ownerName },
-      { title: t('case.workingGroup'), value: groupName(regions, report.summary.workingGroup, locale) + (region ? ` (${localised(region.name, locale)})` : '') },
+      {
+        title: t('case.workingGroup'),
+        value: groupName(regions, report.summary.workingGroup, locale) + (region ? ` (${localised(region.name, locale)})` : ''),
+      },
       { title: t('case.requested'), value: formatNok(report.summary.totalRequested, locale) },
       { title: t('case.submitted'), value: formatDateTime(report.submittedAt, locale) },
       { title: t('case.version'), value: String(report.version) },
     ]),
     ...(report.decision ? [section(t('decision.section'), decisionFacts(turn, report, report.decision, report.payment))] : []),
-    ...INPUT_STEPS.map((step) => section(t(stepTitleKey(step)),
-      step === 'money' ? [...stepFacts(ctx, report.data, step), ...moneyFacts(ctx, report.data)] : stepFacts(ctx, report.data, step))),
+    ...INPUT_STEPS.map((step) =>
+      section(
+        t(stepTitleKey(step)),
+        step === 'money' ? [...stepFacts(ctx, report.data, step), ...moneyFacts(ctx, report.data)] : stepFacts(ctx, report.data, step),
+      ),
+    ),
     section(t('case.history'), historyFacts(turn, report.history)),
   ];
   const ids = { roundId: round.id, reportId: report.id };
   const actions = [];
   if (report.status === 'submitted') actions.push(action(t('case.action.pass'), 'report.checkPass', ids, { style: 'positive' }));
   if (report.status === 'submitted' || report.status === 'formally_checked') actions.push(action(t('case.action.return'), 'report.return', ids));
-  if (report.status === 'prioritised' || report.status === 'not_prioritised') actions.push(action(t('case.action.decide'), 'decision.form', ids, { style: 'positive' }));
+  if (report.status === 'prioritised' || report.status === 'not_prioritised')
+    actions.push(action(t('case.action.decide'), 'decision.form', ids, { style: 'positive' }));
   if (report.status === 'granted' || report.status === 'partly_granted') actions.push(action(t('case.action.paid'), 'decision.paid', ids));
   if (report.status !== 'withdrawn' && report.status !== 'closed') actions.push(action(t('case.action.group'), 'report.moveGroup', ids));
   return renderCard('summary', {
-    progress: '', errorSummary: '', intro: '', notice,
+    progress: '',
+    errorSummary: '',
+    intro: '',
+    notice,
     title: t('case.title', { reference: report.reference, title: report.summary.title }),
-    sections, actions,
+    sections,
+    actions,
   });
 }

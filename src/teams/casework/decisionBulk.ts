@@ -37,16 +37,24 @@ export const decisionPending: ActionHandler = async (turn, data) => {
   waiting.sort((a, b) => a.reference.localeCompare(b.reference, 'nb', { numeric: true }));
   const prioritised = waiting.filter((r) => r.status === 'prioritised').length;
   const shown = waiting.slice(0, LIST_MAX);
-  const intro = waiting.length === 0 ? t('decision.list.empty', { year: round.year })
-    : t('decision.list.intro', { count: waiting.length, prioritised, notPrioritised: waiting.length - prioritised })
-      + (waiting.length > shown.length ? ` ${t('decision.list.more', { shown: shown.length })}` : '');
+  const intro =
+    waiting.length === 0
+      ? t('decision.list.empty', { year: round.year })
+      : t('decision.list.intro', { count: waiting.length, prioritised, notPrioritised: waiting.length - prioritised }) +
+        (waiting.length > shown.length ? ` ${t('decision.list.more', { shown: shown.length })}` : '');
   return {
     card: renderCard('list', {
-      title: t('decision.list.title', { year: round.year }), intro,
+      title: t('decision.list.title', { year: round.year }),
+      intro,
       items: shown.map((r) => ({
         heading: t('case.title', { reference: r.reference, title: r.summary.title }),
-        detail: t('decision.list.detail', { status: t(statusLabelKey(r.status)), amount: yearAmountText(turn, r.summary, round.year), owner: r.summary.ownerName }),
-        openTitle: t('case.action.open'), ...verbData('report.check', { roundId: round.id, reportId: r.id }),
+        detail: t('decision.list.detail', {
+          status: t(statusLabelKey(r.status)),
+          amount: yearAmountText(turn, r.summary, round.year),
+          owner: r.summary.ownerName,
+        }),
+        openTitle: t('case.action.open'),
+        ...verbData('report.check', { roundId: round.id, reportId: r.id }),
       })),
       actions: [
         ...(prioritised > 0 ? [action(t('decision.bulk.action'), 'decision.grantAll', { roundId: round.id }, { style: 'positive' })] : []),
@@ -68,12 +76,25 @@ export const decisionGrantAll: ActionHandler = async (turn, data) => {
     sum = addSplits(sum, splitOfColumns(r.summary, round.year));
   }
   if (count === 0) {
-    return { card: renderCard('message', { title: t('decision.bulk.title'), text: t('decision.bulk.none', { year: round.year }), color: 'Default', actions: [action(t('decision.list.title', { year: round.year }), 'decision.pending', { roundId: round.id })] }) };
+    return {
+      card: renderCard('message', {
+        title: t('decision.bulk.title'),
+        text: t('decision.bulk.none', { year: round.year }),
+        color: 'Default',
+        actions: [action(t('decision.list.title', { year: round.year }), 'decision.pending', { roundId: round.id })],
+      }),
+    };
   }
   return {
     card: renderCard('message', {
-      title: t('decision.bulk.title'), color: 'Attention',
-      text: t('money.bulkConfirm', { count, schoolYear: formatSchoolYear(round.year), amount: formatNok(sum.thisYear, locale), later: formatNok(sum.later, locale) }),
+      title: t('decision.bulk.title'),
+      color: 'Attention',
+      text: t('money.bulkConfirm', {
+        count,
+        schoolYear: formatSchoolYear(round.year),
+        amount: formatNok(sum.thisYear, locale),
+        later: formatNok(sum.later, locale),
+      }),
       actions: [
         action(t('decision.bulk.yes', { count }), 'decision.grantAllConfirm', { roundId: round.id }),
         action(t('case.cancel'), 'decision.pending', { roundId: round.id }),
@@ -104,13 +125,21 @@ export const decisionGrantAllConfirm: ActionHandler = async (turn, data) => {
   const grantOne = async (r: ReportRecord<NeedsReport>) => {
     const amounts = yearSummaries(r.data).map((y) => y.grant);
     const decision: Decision = {
-      outcome: 'granted', amounts, total: amounts.reduce((a, b) => a + b, 0), at, by: actor.id!, bulk: true,
+      outcome: 'granted',
+      amounts,
+      total: amounts.reduce((a, b) => a + b, 0),
+      at,
+      by: actor.id!,
+      bulk: true,
       ...(actor.name ? { byName: actor.name } : {}),
     };
     try {
-      const done = await reports.setStatus<NeedsReport>(round.id, r.id, (status) => (status === 'prioritised'
-        ? { from: status, to: 'granted', at, actor }
-        : { ok: false, reason: 'notAllowed', key: 'decision.already' }), { decision });
+      const done = await reports.setStatus<NeedsReport>(
+        round.id,
+        r.id,
+        (status) => (status === 'prioritised' ? { from: status, to: 'granted', at, actor } : { ok: false, reason: 'notAllowed', key: 'decision.already' }),
+        { decision },
+      );
       granted++;
       sum += decision.total;
       split = addSplits(split, splitOfColumns(r.summary, round.year));
@@ -135,7 +164,9 @@ export const decisionGrantAllConfirm: ActionHandler = async (turn, data) => {
   ].join(' ');
   return {
     card: renderCard('message', {
-      title: t('decision.bulk.action'), text, color: 'Good',
+      title: t('decision.bulk.action'),
+      text,
+      color: 'Good',
       actions: [action(t('decision.list.title', { year: round.year }), 'decision.pending', { roundId: round.id })],
     }),
   };

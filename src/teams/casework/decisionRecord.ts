@@ -1,6 +1,4 @@
-import {
-  checkDecision, decisionAmountId, decisionRefusalKey, sameDecision, type Decision, type Payment,
-} from '../../domain/decision';
+import { checkDecision, decisionAmountId, decisionRefusalKey, sameDecision, type Decision, type Payment } from '../../domain/decision';
 import { deviates, recommendedOf } from '../../domain/deviation';
 import { paidSchoolYear, yearIndex } from '../../domain/money/schoolYear';
 import { formatDate, formatNok } from '../../domain/i18n';
@@ -22,8 +20,11 @@ export function decisionRefusal(turn: Turn, report: ReportRecord<NeedsReport>): 
   const d = report.decision;
   if (d) {
     return new Refusal('decision.already', {
-      reference: report.reference, outcome: t(statusLabelKey(d.outcome)), amount: formatNok(d.total, locale),
-      date: formatDate(d.at, locale), who: actorLabel(t, { role: 'secretariat', name: d.byName }),
+      reference: report.reference,
+      outcome: t(statusLabelKey(d.outcome)),
+      amount: formatNok(d.total, locale),
+      date: formatDate(d.at, locale),
+      who: actorLabel(t, { role: 'secretariat', name: d.byName }),
     });
   }
   const key = decisionRefusalKey(report.status) === 'decision.already' ? 'decision.alreadyStatus' : 'decision.notYet';
@@ -39,7 +40,10 @@ export const decisionFormAction: ActionHandler = async (turn, data) => {
 };
 
 const typedOf = (data: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(data).filter(([k, v]) => typeof v === 'string' && (k === 'outcome' || k === 'reason' || /^grant\d$/.test(k)))) as Record<string, string>;
+  Object.fromEntries(Object.entries(data).filter(([k, v]) => typeof v === 'string' && (k === 'outcome' || k === 'reason' || /^grant\d$/.test(k)))) as Record<
+    string,
+    string
+  >;
 
 /**
  * Stores one decision under the report's ETag: when two officers decide the same report at once,
@@ -49,12 +53,23 @@ const typedOf = (data: Record<string, unknown>) =>
 export async function recordDecision(turn: Turn, c: Case, decision: Decision): Promise<{ report: ReportRecord<NeedsReport>; recorded: boolean }> {
   const actor = officerActor(turn);
   try {
-    const report = await turn.services.reports.setStatus<NeedsReport>(c.round.id, c.report.id, (status) => {
-      const key = decisionRefusalKey(status);
-      if (key) return { ok: false, reason: 'notAllowed', key };
-      const moved = transition({ status }, decision.outcome, { actor, at: new Date(decision.at), deadline: new Date(c.round.deadline), reason: decision.reason, locale: turn.locale });
-      return moved.ok ? moved.entry : moved;
-    }, { decision });
+    const report = await turn.services.reports.setStatus<NeedsReport>(
+      c.round.id,
+      c.report.id,
+      (status) => {
+        const key = decisionRefusalKey(status);
+        if (key) return { ok: false, reason: 'notAllowed', key };
+        const moved = transition({ status }, decision.outcome, {
+          actor,
+          at: new Date(decision.at),
+          deadline: new Date(c.round.deadline),
+          reason: decision.reason,
+          locale: turn.locale,
+        });
+        return moved.ok ? moved.entry : moved;
+      },
+      { decision },
+    );
     return { report, recorded: true };
   } catch (err) {
     if (!(err instanceof RefusedError)) throw err;
@@ -70,7 +85,11 @@ export const decisionRecordAction: ActionHandler = async (turn, data) => {
   const c = await loadCase(turn, data);
   const actor = officerActor(turn);
   const requested = yearSummaries(c.report.data).map((y) => y.grant);
-  const checked = checkDecision({ outcome: data.outcome, amounts: requested.map((_, i) => data[decisionAmountId(i + 1)]), reason: data.reason }, requested, turn.locale);
+  const checked = checkDecision(
+    { outcome: data.outcome, amounts: requested.map((_, i) => data[decisionAmountId(i + 1)]), reason: data.reason },
+    requested,
+    turn.locale,
+  );
   if (decisionRefusalKey(c.report.status)) {
     // A retried press of a decision already stored is answered as the first was.
     if (!(checked.ok && c.report.decision && sameDecision(c.report.decision, { ...checked, by: actor.id! }))) throw decisionRefusal(turn, c.report);
@@ -83,17 +102,28 @@ export const decisionRecordAction: ActionHandler = async (turn, data) => {
     return { card: decisionForm(turn, c, typedOf(data), [problem]) };
   }
   const decision: Decision = {
-    outcome: checked.outcome, amounts: checked.amounts, total: checked.total, ...(checked.reason ? { reason: checked.reason } : {}),
+    outcome: checked.outcome,
+    amounts: checked.amounts,
+    total: checked.total,
+    ...(checked.reason ? { reason: checked.reason } : {}),
     ...(deviation ? { deviatesFrom: deviation } : {}),
-    at: turn.services.now().toISOString(), by: actor.id!, ...(actor.name ? { byName: actor.name } : {}),
+    at: turn.services.now().toISOString(),
+    by: actor.id!,
+    ...(actor.name ? { byName: actor.name } : {}),
   };
   const { report } = await recordDecision(turn, c, decision);
   await tellDecision(turn, report);
   const d = report.decision!;
   return {
-    card: caseCard(turn, { report, round: c.round }, turn.t('decision.recorded', {
-      reference: report.reference, outcome: turn.t(statusLabelKey(d.outcome)), amount: formatNok(d.total, turn.locale),
-    })),
+    card: caseCard(
+      turn,
+      { report, round: c.round },
+      turn.t('decision.recorded', {
+        reference: report.reference,
+        outcome: turn.t(statusLabelKey(d.outcome)),
+        amount: formatNok(d.total, turn.locale),
+      }),
+    ),
   };
 };
 
@@ -118,7 +148,8 @@ export const decisionPaidAction: ActionHandler = async (turn, data) => {
   const pay = paymentOf(c);
   return {
     card: renderCard('message', {
-      title: t('case.action.paid'), color: 'Default',
+      title: t('case.action.paid'),
+      color: 'Default',
       text: `${t('money.paidYear', { schoolYear: formatSchoolYear(pay.schoolYear) })}: ${t('decision.paidConfirm', { reference: c.report.reference, amount: formatNok(pay.amount, turn.locale) })}`,
       actions: [action(t('case.action.paid'), 'decision.paidConfirm', ids), action(t('case.cancel'), 'report.check', ids)],
     }),
@@ -129,17 +160,23 @@ export const decisionPaidAction: ActionHandler = async (turn, data) => {
 export const decisionPaidConfirmAction: ActionHandler = async (turn, data) => {
   await requireCaseworker(turn);
   const c = await loadCase(turn, data);
-  const notice = (r: ReportRecord<NeedsReport>) => turn.t('decision.paidRecorded', { reference: r.reference, amount: formatNok(r.payment?.amount ?? r.decision?.total ?? 0, turn.locale) });
+  const notice = (r: ReportRecord<NeedsReport>) =>
+    turn.t('decision.paidRecorded', { reference: r.reference, amount: formatNok(r.payment?.amount ?? r.decision?.total ?? 0, turn.locale) });
   if (c.report.status === 'paid') return { card: caseCard(turn, c, notice(c.report)) };
   const actor = officerActor(turn);
   const now = turn.services.now();
   const payment: Payment = { at: now.toISOString(), by: actor.id!, ...(actor.name ? { byName: actor.name } : {}), ...paymentOf(c) };
   let report: ReportRecord<NeedsReport>;
   try {
-    report = await turn.services.reports.setStatus<NeedsReport>(c.round.id, c.report.id, (status) => {
-      const moved = transition({ status }, 'paid', { actor, at: now, deadline: new Date(c.round.deadline), locale: turn.locale });
-      return moved.ok ? moved.entry : { ok: false, reason: 'notAllowed', key: 'decision.paidNotYet' };
-    }, { payment });
+    report = await turn.services.reports.setStatus<NeedsReport>(
+      c.round.id,
+      c.report.id,
+      (status) => {
+        const moved = transition({ status }, 'paid', { actor, at: now, deadline: new Date(c.round.deadline), locale: turn.locale });
+        return moved.ok ? moved.entry : { ok: false, reason: 'notAllowed', key: 'decision.paidNotYet' };
+      },
+      { payment },
+    );
   } catch (err) {
     if (!(err instanceof RefusedError)) throw err;
     const current = (await turn.services.reports.get<NeedsReport>(c.round.id, c.report.id)) ?? c.report;

@@ -12,7 +12,15 @@ import type { Case } from './load';
 const BLANK = { id: '', label: '', value: '', placeholder: '', maxLength: 100, required: false, style: 'text', hint: '', error: '', choices: [] as object[] };
 
 function formCard(args: { title: string; intro: string; errorSummary?: string; fields: object[]; actions: object[] }): AdaptiveCard {
-  return renderCard('form', { progress: '', notice: '', errorSummary: args.errorSummary ?? '', title: args.title, intro: args.intro, fields: args.fields, actions: args.actions });
+  return renderCard('form', {
+    progress: '',
+    notice: '',
+    errorSummary: args.errorSummary ?? '',
+    title: args.title,
+    intro: args.intro,
+    fields: args.fields,
+    actions: args.actions,
+  });
 }
 
 const idsOf = (c: Case) => ({ roundId: c.round.id, reportId: c.report.id });
@@ -42,10 +50,19 @@ export function groupForm(turn: Turn, c: Case, error = ''): AdaptiveCard {
       region: region ? localised(region.name, locale) : c.report.data.region,
       default: groupName(regions, workingGroupFor(regions, c.report.data.region)?.id ?? '', locale),
     }),
-    fields: [{
-      ...BLANK, kind: 'choice', id: 'workingGroup', label: t('case.group.label'), value: c.report.summary.workingGroup, required: true,
-      placeholder: t('wizard.choose'), error, choices: regions.workingGroups.map((g) => ({ title: localised(g.name, locale), value: g.id })),
-    }],
+    fields: [
+      {
+        ...BLANK,
+        kind: 'choice',
+        id: 'workingGroup',
+        label: t('case.group.label'),
+        value: c.report.summary.workingGroup,
+        required: true,
+        placeholder: t('wizard.choose'),
+        error,
+        choices: regions.workingGroups.map((g) => ({ title: localised(g.name, locale), value: g.id })),
+      },
+    ],
     actions: [
       action(t('case.group.save'), 'report.moveGroupConfirm', idsOf(c), { inputs: 'auto', style: 'positive' }),
       action(t('case.cancel'), 'report.check', idsOf(c)),
@@ -60,22 +77,47 @@ export function groupForm(turn: Turn, c: Case, error = ''): AdaptiveCard {
 export function decisionForm(turn: Turn, c: Case, typed: Record<string, string> = {}, problems: readonly DecisionProblem[] = []): AdaptiveCard {
   const { t, locale } = turn;
   const nok = (n: number) => formatNok(n, locale);
-  const errorOf = (field: string) => problems.filter((p) => p.field === field).map((p) => t(p.key, p.params)).join('\n');
+  const errorOf = (field: string) =>
+    problems
+      .filter((p) => p.field === field)
+      .map((p) => t(p.key, p.params))
+      .join('\n');
   const years = yearSummaries(c.report.data);
   const fields: object[] = [
     {
-      ...BLANK, kind: 'choice', id: 'outcome', label: t('decision.form.outcome'), required: true, placeholder: t('wizard.choose'),
-      value: typed.outcome ?? (c.report.status === 'prioritised' ? 'granted' : ''), error: errorOf('outcome'),
+      ...BLANK,
+      kind: 'choice',
+      id: 'outcome',
+      label: t('decision.form.outcome'),
+      required: true,
+      placeholder: t('wizard.choose'),
+      value: typed.outcome ?? (c.report.status === 'prioritised' ? 'granted' : ''),
+      error: errorOf('outcome'),
       choices: OUTCOMES.map((o) => ({ title: t(statusLabelKey(o)), value: o })),
     },
     { ...BLANK, kind: 'info', value: t('decision.form.amountHint') },
     ...years.map((y) => ({
-      ...BLANK, kind: 'text', id: decisionAmountId(y.year), maxLength: 15, error: errorOf(decisionAmountId(y.year)),
+      ...BLANK,
+      kind: 'text',
+      id: decisionAmountId(y.year),
+      maxLength: 15,
+      error: errorOf(decisionAmountId(y.year)),
       label: t('decision.form.amount', { schoolYear: y.schoolYear ? formatSchoolYear(y.schoolYear) : String(y.year), requested: nok(y.grant) }),
       value: typed[decisionAmountId(y.year)] ?? String(y.grant),
     })),
-    ...(recommendedOf(c.report.status) ? [{ ...BLANK, kind: 'info', value: t('decision.deviation.formHint', { recommended: t(statusLabelKey(c.report.status)) }) }] : []),
-    { ...BLANK, kind: 'textarea', id: 'reason', label: t('decision.form.reason'), hint: t('decision.form.reasonHint'), maxLength: MAX_DECISION_REASON, value: typed.reason ?? '', error: errorOf('reason') },
+    ...(recommendedOf(c.report.status)
+      ? [{ ...BLANK, kind: 'info', value: t('decision.deviation.formHint', { recommended: t(statusLabelKey(c.report.status)) }) }]
+      : []),
+    {
+      ...BLANK,
+      kind: 'textarea',
+      id: 'reason',
+      label: t('decision.form.reason'),
+      hint: t('decision.form.reasonHint'),
+      maxLength: MAX_DECISION_REASON,
+      value: typed.reason ?? '',
+      error: errorOf('reason'),
+    },
   ];
   return formCard({
     title: t('decision.form.title', { reference: c.report.reference }),

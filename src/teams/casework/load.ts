@@ -13,7 +13,10 @@ const ById = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/), reportId
 const ByReference = z.object({ reference: z.string().max(40) });
 export const RoundRef = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/) });
 
-export interface Case { report: ReportRecord<NeedsReport>; round: Round }
+export interface Case {
+  report: ReportRecord<NeedsReport>;
+  round: Round;
+}
 
 /**
  * The gate of every casework verb: an officer (requireOfficer), in their personal chat, since a
@@ -40,8 +43,8 @@ export async function loadCase(turn: Turn, data: Record<string, unknown>): Promi
     const reference = normaliseReference(asked);
     at = reference ? await reports.findByReference(reference) : undefined;
   }
-  const report = at && await reports.get<NeedsReport>(at.roundId, at.reportId);
-  const round = report && await rounds.get(report.roundId);
+  const report = at && (await reports.get<NeedsReport>(at.roundId, at.reportId));
+  const round = report && (await rounds.get(report.roundId));
   if (!report || !round) throw asked ? new Refusal('case.notFound', { reference: asked }) : new Refusal('report.notFound');
   return { report, round };
 }

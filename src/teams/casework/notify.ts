@@ -21,14 +21,21 @@ async function ownerLanguage(services: Services, report: ReportRecord<unknown>) 
 }
 
 function toOwner(services: Services, report: ReportRecord<unknown>, key: string, card: ReturnType<typeof renderCard>) {
-  return services.deliver({ kind: 'personal', key, tenantId: report.createdBy.tenantId, aadObjectId: report.createdBy.aadObjectId, activity: cardMessage(card) });
+  return services.deliver({
+    kind: 'personal',
+    key,
+    tenantId: report.createdBy.tenantId,
+    aadObjectId: report.createdBy.aadObjectId,
+    activity: cardMessage(card),
+  });
 }
 
 /** A returned report: the officer's comment and a button straight to the report to fix it. */
 export async function tellReturned(services: Services, report: ReportRecord<NeedsReport>, comment: string): Promise<void> {
   const { t } = await ownerLanguage(services, report);
   const card = renderCard('message', {
-    title: t('notify.returned.title', { reference: report.reference }), color: 'Attention',
+    title: t('notify.returned.title', { reference: report.reference }),
+    color: 'Attention',
     text: t('notify.returned.text', { title: report.summary.title, comment }),
     actions: [action(t('notify.open'), 'report.open', { reportId: report.id })],
   });
@@ -44,13 +51,25 @@ export async function tellDecision(turn: Turn, report: ReportRecord<NeedsReport>
   // decisionFacts formats in the owner's language, not the officer's.
   const ownerTurn = { ...turn, locale, t };
   const card = renderCard('summary', {
-    progress: '', errorSummary: '', notice: '',
+    progress: '',
+    errorSummary: '',
+    notice: '',
     title: t('notify.decision.title', { reference: report.reference, outcome: t(statusLabelKey(decision.outcome)) }),
     intro: t('notify.decision.intro', { title: report.summary.title }),
-    sections: [{
-      title: report.summary.title, editVerb: '', editTitle: '', editData: {}, errors: [], text: '',
-      facts: [{ title: t('notify.decision.requested'), value: formatNok(report.summary.totalRequested, locale) }, ...decisionFacts(ownerTurn, report, decision)],
-    }],
+    sections: [
+      {
+        title: report.summary.title,
+        editVerb: '',
+        editTitle: '',
+        editData: {},
+        errors: [],
+        text: '',
+        facts: [
+          { title: t('notify.decision.requested'), value: formatNok(report.summary.totalRequested, locale) },
+          ...decisionFacts(ownerTurn, report, decision),
+        ],
+      },
+    ],
     actions: [action(t('notify.show'), 'report.open', { reportId: report.id })],
   });
   await toOwner(turn.services, report, `decision:${report.id}`, card);
@@ -59,9 +78,11 @@ export async function tellDecision(turn: Turn, report: ReportRecord<NeedsReport>
 export async function tellPaid(services: Services, report: ReportRecord<NeedsReport>): Promise<void> {
   const { locale, t } = await ownerLanguage(services, report);
   const card = renderCard('message', {
-    title: t('notify.paid.title', { reference: report.reference }), color: 'Good',
-    text: t('notify.paid.text', { amount: formatNok(report.payment?.amount ?? report.decision?.total ?? 0, locale), title: report.summary.title })
-      + (report.payment?.schoolYear ? ` (${t('money.paidYear', { schoolYear: formatSchoolYear(report.payment.schoolYear) })})` : ''),
+    title: t('notify.paid.title', { reference: report.reference }),
+    color: 'Good',
+    text:
+      t('notify.paid.text', { amount: formatNok(report.payment?.amount ?? report.decision?.total ?? 0, locale), title: report.summary.title }) +
+      (report.payment?.schoolYear ? ` (${t('money.paidYear', { schoolYear: formatSchoolYear(report.payment.schoolYear) })})` : ''),
     actions: [action(t('notify.show'), 'report.open', { reportId: report.id })],
   });
   await toOwner(services, report, `paid:${report.id}`, card);

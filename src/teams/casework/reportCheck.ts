@@ -22,7 +22,9 @@ async function move(turn: Turn, c: Case, to: 'formally_checked' | 'returned', re
     return await turn.services.reports.setStatus<NeedsReport>(c.round.id, c.report.id, (status) => {
       const moved = transition({ status }, to, { actor, at, deadline: new Date(c.round.deadline), reason, locale: turn.locale });
       if (moved.ok) return moved.entry;
-      return moved.reason === 'notAllowed' ? { ...moved, key: refusedKey, params: { reference: c.report.reference, status: turn.t(statusLabelKey(status)) } } : moved;
+      return moved.reason === 'notAllowed'
+        ? { ...moved, key: refusedKey, params: { reference: c.report.reference, status: turn.t(statusLabelKey(status)) } }
+        : moved;
     });
   } catch (err) {
     if (err instanceof RefusedError) throw new Refusal(err.refusal.key, err.refusal.params);

@@ -24,7 +24,11 @@ export const reportMoveGroupConfirm: ActionHandler = async (turn, data) => {
   const actor = officerActor(turn);
   const at = turn.services.now().toISOString();
   const report = await turn.services.reports.setWorkingGroup<NeedsReport>(c.round.id, c.report.id, chosen, (cur) => ({
-    from: cur.status, to: cur.status, at, actor, change: { field: 'workingGroup', from: cur.workingGroup, to: chosen },
+    from: cur.status,
+    to: cur.status,
+    at,
+    actor,
+    change: { field: 'workingGroup', from: cur.workingGroup, to: chosen },
   }));
   return { card: caseCard(turn, { report, round: c.round }, turn.t('case.groupChanged', { reference: report.reference, group: name })) };
 };

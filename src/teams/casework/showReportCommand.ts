@@ -34,8 +34,8 @@ export const showReportCommand: CommandHandler = async (turn, args) => {
   }
   const { reports, rounds } = turn.services;
   const at = await reports.findByReference(reference);
-  const report = at && await reports.getVisible<NeedsReport>(personOf(turn), at.reportId);
-  const round = report && await rounds.get(report.roundId);
+  const report = at && (await reports.getVisible<NeedsReport>(personOf(turn), at.reportId));
+  const round = report && (await rounds.get(report.roundId));
   if (!report || !round) throw new Refusal('case.notFound', { reference });
   await turn.context.sendActivity(cardMessage(reportDetailCard(turn, report, round)));
 };

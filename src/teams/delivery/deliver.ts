@@ -73,7 +73,10 @@ export function createDeliver(outbox: Outbox, onQueued: () => void): Deliver {
         const ref = request.kind === 'reply' ? request.threadKey : request.of;
         checkKey(ref, request.kind === 'reply' ? 'threadKey' : 'of');
         const parent = await outbox.get(ref);
-        if (!parent) throw new DeliveryRequestError(`no message with key ${ref} was delivered, so there is nothing to ${request.kind === 'reply' ? 'reply to' : 'update'}`);
+        if (!parent)
+          throw new DeliveryRequestError(
+            `no message with key ${ref} was delivered, so there is nothing to ${request.kind === 'reply' ? 'reply to' : 'update'}`,
+          );
         if (request.kind === 'reply' && parent.kind !== 'thread') throw new DeliveryRequestError(`message ${ref} did not start a channel thread`);
         // An update of an update replaces the same card: point at the card's first message.
         parentKey = parent.kind === 'update' && parent.parentKey ? parent.parentKey : parent.key;

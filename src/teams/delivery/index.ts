@@ -22,8 +22,19 @@ export interface Delivery {
   stop(): Promise<void>;
 }
 
-type DeliveryConfig = Pick<Config, 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppType' | 'MicrosoftAppTenantId'
-  | 'DELIVERY_POLL_MS' | 'DELIVERY_APP_RATE' | 'DELIVERY_LEASE_MS' | 'DELIVERY_TIMEOUT_MS' | 'DELIVERY_MAX_ATTEMPTS' | 'DELIVERY_BACKOFF_MS'> & { anonymous: boolean };
+type DeliveryConfig = Pick<
+  Config,
+  | 'MicrosoftAppId'
+  | 'MicrosoftAppPassword'
+  | 'MicrosoftAppType'
+  | 'MicrosoftAppTenantId'
+  | 'DELIVERY_POLL_MS'
+  | 'DELIVERY_APP_RATE'
+  | 'DELIVERY_LEASE_MS'
+  | 'DELIVERY_TIMEOUT_MS'
+  | 'DELIVERY_MAX_ATTEMPTS'
+  | 'DELIVERY_BACKOFF_MS'
+> & { anonymous: boolean };
 
 /**
  * The outbox, the `deliver` door into it, and the worker that drains it, on an adapter of its own
@@ -57,7 +68,8 @@ export function createDelivery(deps: {
     },
   );
   return {
-    outbox, worker,
+    outbox,
+    worker,
     deliver: createDeliver(outbox, () => worker.wake()),
     start: () => worker.start(),
     stop: () => worker.stop(),

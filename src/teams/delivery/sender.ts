@@ -17,14 +17,16 @@ export interface SendPlan {
   activityId?: string;
 }
 
-export type SendResult =
-  | { ok: true; activityId?: string; conversationId?: string }
-  | { ok: false; failure: AttemptFailure; detail: string };
+export type SendResult = { ok: true; activityId?: string; conversationId?: string } | { ok: false; failure: AttemptFailure; detail: string };
 
-export interface Sender { send(plan: SendPlan): Promise<SendResult> }
+export interface Sender {
+  send(plan: SendPlan): Promise<SendResult>;
+}
 
 // The part of botframework-connector's ConnectorClient used here (its type is not re-exported by botbuilder).
-interface RequestOptions { abortSignal?: AbortSignal }
+interface RequestOptions {
+  abortSignal?: AbortSignal;
+}
 interface Connector {
   conversations: {
     sendToConversation(conversationId: string, activity: Partial<Activity>, options?: RequestOptions): Promise<{ id?: string }>;
@@ -48,10 +50,20 @@ function disableSdkRetries(connector: unknown): boolean {
 
 /** Reads what a failed connector call tells: HTTP status and Retry-After, or what kind of network fault. */
 export function failureOf(err: unknown, now = Date.now()): SendResult {
-  const e = err as { statusCode?: number; code?: string; name?: string; message?: string; response?: { headers?: { get?(name: string): string | undefined } } } | null;
+  const e = err as {
+    statusCode?: number;
+    code?: string;
+    name?: string;
+    message?: string;
+    response?: { headers?: { get?(name: string): string | undefined } };
+  } | null;
   if (typeof e?.statusCode === 'number' && e.statusCode > 0) {
     const retryAfter = retryAfterMs(e.response?.headers?.get?.('retry-after'), now);
-    return { ok: false, failure: { status: e.statusCode, retryAfterMs: retryAfter }, detail: `HTTP ${e.statusCode}${e.code && !/^\d+$/.test(e.code) ? ` ${e.code}` : ''}` };
+    return {
+      ok: false,
+      failure: { status: e.statusCode, retryAfterMs: retryAfter },
+      detail: `HTTP ${e.statusCode}${e.code && !/^\d+$/.test(e.code) ? ` ${e.code}` : ''}`,
+    };
   }
   const code = e?.code ?? '';
   let network: AttemptFailure['network'] = 'other';
@@ -99,7 +111,7 @@ export class TeamsSender implements Sender {
     if (!connector) throw new Error('no ConnectorClient on the proactive turn');
     if (!disableSdkRetries(connector) && !this.warnedNoRetryControl) {
       this.warnedNoRetryControl = true;
-      this.onWarning('could not switch off the Bot Framework SDK\'s own retries; sends may be retried twice over');
+      this.onWarning("could not switch off the Bot Framework SDK's own retries; sends may be retried twice over");
     }
     const options: RequestOptions = { abortSignal: AbortSignal.timeout(this.timeoutMs) };
     const ref = plan.ref as Partial<ConversationReference>;
@@ -111,13 +123,16 @@ export class TeamsSender implements Sender {
       }
       case 'thread': {
         const tenantId = ref.conversation?.tenantId;
-        const res = await connector.conversations.createConversation({
-          isGroup: true,
-          bot: ref.bot!,
-          tenantId,
-          channelData: { channel: { id: plan.channelId }, ...(tenantId ? { tenant: { id: tenantId } } : {}) },
-          activity: { ...plan.activity } as Activity,
-        }, options);
+        const res = await connector.conversations.createConversation(
+          {
+            isGroup: true,
+            bot: ref.bot!,
+            tenantId,
+            channelData: { channel: { id: plan.channelId }, ...(tenantId ? { tenant: { id: tenantId } } : {}) },
+            activity: { ...plan.activity } as Activity,
+          },
+          options,
+        );
         // Teams answers { id: "<channel>;messageid=<activity id>", activityId }.
         const activityId = res.activityId || /;messageid=(.+)$/.exec(res.id ?? '')?.[1];
         return { ok: true, activityId, conversationId: res.id };
@@ -131,7 +146,7 @@ export class TeamsSender implements Sender {
           const res = await connector.conversations.sendToConversation(plan.conversationId, activity, options);
           return { ok: true, activityId: res.id, conversationId: plan.conversationId };
         }
-        if (!plan.activityId) throw new Error('update without the original\'s activity id');
+        if (!plan.activityId) throw new Error("update without the original's activity id");
         await connector.conversations.updateActivity(plan.conversationId, plan.activityId, { ...activity, id: plan.activityId }, options);
         return { ok: true, activityId: plan.activityId, conversationId: plan.conversationId };
       }

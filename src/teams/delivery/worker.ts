@@ -33,13 +33,20 @@ export interface WorkerDeps {
 }
 
 type Plan = { send: SendPlan } | { wait: number } | { fail: FailureReason };
-interface Lookup { target?: StoredTarget; original?: OutboxMessage }
+interface Lookup {
+  target?: StoredTarget;
+  original?: OutboxMessage;
+}
 /**
  * The tries under way in one conversation. `broken`: an earlier one could not be sent in its turn
  * (another instance had it, or it waits for its original), so the later ones step back too rather
  * than overtake it.
  */
-interface Lane { active: number; answered: Promise<void>; broken: boolean }
+interface Lane {
+  active: number;
+  answered: Promise<void>;
+  broken: boolean;
+}
 
 const PAGE = 100;
 // A send is booked this long before its token is back, so the claim (two storage round trips) is
@@ -79,11 +86,16 @@ export class DeliveryWorker {
   private readonly repoll = new Map<string, number>();
   private readonly limiter: RateLimiter;
 
-  constructor(private readonly deps: WorkerDeps, private readonly opts: WorkerOptions) {
+  constructor(
+    private readonly deps: WorkerDeps,
+    private readonly opts: WorkerOptions,
+  ) {
     this.limiter = new RateLimiter({ conversation: opts.conversationLimits ?? TEAMS_CONVERSATION_LIMITS, app: appLimits(opts.appRatePerSecond) });
   }
 
-  get instanceId(): string { return this.opts.instanceId; }
+  get instanceId(): string {
+    return this.opts.instanceId;
+  }
 
   start(): void {
     if (this.running) return;
@@ -106,7 +118,12 @@ export class DeliveryWorker {
     await this.loopDone;
     // The grace timer is cleared once the sends are done, so a stopped worker holds the process no longer.
     let grace: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.allSettled([...this.inflight.values()]), new Promise<void>((r) => { grace = setTimeout(r, graceMs); })]);
+    await Promise.race([
+      Promise.allSettled([...this.inflight.values()]),
+      new Promise<void>((r) => {
+        grace = setTimeout(r, graceMs);
+      }),
+    ]);
     clearTimeout(grace);
     try {
       await this.deps.leases.release(this.held.keys(), this.opts.instanceId);
@@ -127,7 +144,12 @@ export class DeliveryWorker {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const done = () => { clearTimeout(timer); this.wakeUp = undefined; this.signalled = false; resolve(); };
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeUp = undefined;
+        this.signalled = false;
+        resolve();
+      };
       const timer = setTimeout(done, ms);
       this.wakeUp = done;
     });
@@ -161,7 +183,8 @@ export class DeliveryWorker {
       this.storageFailures = 0;
     } catch (err) {
       this.candidates = [];
-      if (!this.storageFailures) this.deps.logger.warn('delivery paused: the outbox cannot be read', { storage: isStorageUnavailable(err), error: err as Error });
+      if (!this.storageFailures)
+        this.deps.logger.warn('delivery paused: the outbox cannot be read', { storage: isStorageUnavailable(err), error: err as Error });
       this.storageFailures++;
       // Back off while storage is away; the next poll is due at lastPoll + pollMs.
       this.lastPoll = now - this.opts.pollMs + Math.min(5000, 200 * 2 ** Math.min(5, this.storageFailures));
@@ -203,7 +226,9 @@ export class DeliveryWorker {
     const lane = this.lanes.get(c.conversation) ?? { active: 0, answered: Promise.resolve(), broken: false };
     let answered!: () => void;
     const previous = lane.answered;
-    lane.answered = new Promise<void>((r) => { answered = r; });
+    lane.answered = new Promise<void>((r) => {
+      answered = r;
+    });
     lane.active++;
     this.lanes.set(c.conversation, lane);
     const task = this.process(c, permit, lane, previous, answered)
@@ -314,10 +339,7 @@ export class DeliveryWorker {
 
   /** Where the message goes, and for replies and updates the original's state. */
   private async lookup(c: DueEntry): Promise<Lookup> {
-    const [target, original] = await Promise.all([
-      this.resolve(c.target),
-      c.parentKey ? this.deps.outbox.get(c.parentKey) : Promise.resolve(undefined),
-    ]);
+    const [target, original] = await Promise.all([this.resolve(c.target), c.parentKey ? this.deps.outbox.get(c.parentKey) : Promise.resolve(undefined)]);
     return { target, original };
   }
 
@@ -337,8 +359,12 @@ export class DeliveryWorker {
     if (found.target.stale) return { fail: 'stale' };
     return {
       send: {
-        kind: m.kind, ref: found.target.ref, activity: claim.activity as Partial<Activity>,
-        channelId: m.target.kind === 'channel' ? m.target.channelId : undefined, conversationId, activityId,
+        kind: m.kind,
+        ref: found.target.ref,
+        activity: claim.activity as Partial<Activity>,
+        channelId: m.target.kind === 'channel' ? m.target.channelId : undefined,
+        conversationId,
+        activityId,
       },
     };
   }
@@ -346,8 +372,7 @@ export class DeliveryWorker {
   private async resolve(t: OutboxTarget): Promise<StoredTarget | undefined> {
     const refs = this.deps.references;
     if (t.kind === 'personal') return refs.personal(t.tenantId, t.aadObjectId);
-    return (await refs.get('channel', '', t.channelId, t.teamId))
-      ?? (t.channelId === t.teamId ? refs.get('team', '', t.teamId, t.teamId) : undefined);
+    return (await refs.get('channel', '', t.channelId, t.teamId)) ?? (t.channelId === t.teamId ? refs.get('team', '', t.teamId, t.teamId) : undefined);
   }
 
   private async markStale(t: OutboxTarget): Promise<void> {

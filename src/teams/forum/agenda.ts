@@ -10,12 +10,14 @@ import { Refusal } from '../refusals';
 export async function inBatches<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i]);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await work(items[i]);
+      }
+    }),
+  );
   return out;
 }
 
@@ -40,7 +42,13 @@ export async function candidates(services: Services, meeting: Meeting): Promise<
  * report that is already this meeting's item counts as added (a double press); one that moved
  * meanwhile is left out and reported back.
  */
-export async function putOnAgenda(services: Services, meeting: Meeting, round: Round, reports: ReadonlyArray<ReportRecord<NeedsReport>>, actor: Actor): Promise<{ meeting: Meeting; added: string[]; refused: string[] }> {
+export async function putOnAgenda(
+  services: Services,
+  meeting: Meeting,
+  round: Round,
+  reports: ReadonlyArray<ReportRecord<NeedsReport>>,
+  actor: Actor,
+): Promise<{ meeting: Meeting; added: string[]; refused: string[] }> {
   if (meeting.vote) throw new Refusal('forum.agenda.locked');
   const room = MAX_AGENDA_ITEMS - meeting.order.length;
   if (reports.length > room) throw new Refusal('forum.agenda.full', { max: MAX_AGENDA_ITEMS });

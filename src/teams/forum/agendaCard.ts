@@ -14,7 +14,11 @@ export const AGENDA_PART_BYTES = 75_000;
 const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
 interface AgendaData {
-  part: string; title: string; subtitle: string; intro: string; totalsTitle: string;
+  part: string;
+  title: string;
+  subtitle: string;
+  intro: string;
+  totalsTitle: string;
   totals: Array<{ title: string; value: string }>;
   items: Array<{ heading: string; facts: Array<{ title: string; value: string }> }>;
 }
@@ -24,7 +28,10 @@ function itemData(view: ForumView, item: AgendaItem, position: number, running: 
     heading: view.t('forum.agenda.itemHeading', { n: position, reference: item.reference, title: item.title }),
     facts: [
       ...itemFacts(view, item),
-      { title: view.t('forum.agenda.running', { scheme: item.scheme }), value: view.t('forum.ofBudget', { sum: nok(view, running), budget: nok(view, budget) }) },
+      {
+        title: view.t('forum.agenda.running', { scheme: item.scheme }),
+        value: view.t('forum.ofBudget', { sum: nok(view, running), budget: nok(view, budget) }),
+      },
     ],
   };
 }
@@ -73,7 +80,10 @@ const t3 = (view: ForumView) => view.t('forum.agenda.part', { n: 999, of: 999 })
 /** What replaces a part that a shorter agenda no longer needs. */
 export function retiredPartCard(view: ForumView, meeting: Meeting, round: Round, parts: number): AdaptiveCard {
   return renderCard('agenda', {
-    ...frame(view, meeting, [], round), part: '', totals: [], items: [],
+    ...frame(view, meeting, [], round),
+    part: '',
+    totals: [],
+    items: [],
     intro: view.t('forum.agenda.retired', { parts }),
   });
 }

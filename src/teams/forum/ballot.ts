@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import {
-  acceptsMarks, disqualificationOf, Id, tally, type AgendaItem, type Disqualification, type Mark, type Meeting, type Tally,
-} from '../../domain/forum';
+import { acceptsMarks, disqualificationOf, Id, tally, type AgendaItem, type Disqualification, type Mark, type Meeting, type Tally } from '../../domain/forum';
 import { isOfficer, votesIn, type Grant, type Person } from '../../domain/roles';
 import type { StoredItem } from '../../storage/meetings';
 import { voterKey, type StoredMark } from '../../storage/votes';
@@ -77,14 +75,22 @@ export async function loadItem(services: Services, meeting: Meeting, reportId: s
   return stored;
 }
 
-export interface ItemView { state: VoteCardState; marks: StoredMark[] }
+export interface ItemView {
+  state: VoteCardState;
+  marks: StoredMark[];
+}
 
 /**
  * Everything a voting card shows, with the marks read fresh and tallied here, on every read. The
  * live tally counts every stored mark (only someone allowed to vote can store one); closing
  * checks each mark again against the group as it is then (see countMarks).
  */
-export async function itemView(services: Services, meeting: Meeting, stored: StoredItem, read: { electors?: Elector[]; marks?: StoredMark[] } = {}): Promise<ItemView> {
+export async function itemView(
+  services: Services,
+  meeting: Meeting,
+  stored: StoredItem,
+  read: { electors?: Elector[]; marks?: StoredMark[] } = {},
+): Promise<ItemView> {
   const [group, marks] = await Promise.all([
     read.electors ?? cardElectorate(services, meeting.forum, meeting.group),
     read.marks ?? marksAfterWrite(services, meeting.id, stored.item.reportId).then((r) => r.marks),
@@ -94,15 +100,26 @@ export async function itemView(services: Services, meeting: Meeting, stored: Sto
   return {
     marks,
     state: {
-      meeting, item: stored.item, position: meeting.order.indexOf(stored.item.reportId) + 1, of: meeting.order.length,
-      count: closed ? stored.result!.tally : tally(marks.map((m) => m.mark)), voters, result: closed ? stored.result : undefined,
+      meeting,
+      item: stored.item,
+      position: meeting.order.indexOf(stored.item.reportId) + 1,
+      of: meeting.order.length,
+      count: closed ? stored.result!.tally : tally(marks.map((m) => m.mark)),
+      voters,
+      result: closed ? stored.result : undefined,
       accepting: acceptsMarks(meeting, services.now()),
       refreshUserIds: closed ? undefined : refreshUserIds(group, marks),
     },
   };
 }
 
-export interface Standing { person: Person; grants: Grant[]; elector?: Elector; disqualified?: Disqualification; officer: boolean }
+export interface Standing {
+  person: Person;
+  grants: Grant[];
+  elector?: Elector;
+  disqualified?: Disqualification;
+  officer: boolean;
+}
 
 /** Where the caller stands on an item: elector or not, disqualified or not, officer or not. */
 export async function standingOf(services: Services, person: Person, meeting: Meeting, item: AgendaItem): Promise<Standing> {
@@ -111,12 +128,19 @@ export async function standingOf(services: Services, person: Person, meeting: Me
   const theirs = votesIn(grants, meeting.forum, meeting.group)
     ? grants.filter((g) => g.forum === meeting.forum && g.group === meeting.group && (g.role === 'member' || g.role === 'chair'))
     : [];
-  const elector: Elector | undefined = theirs.length === 0 ? undefined : {
-    key: voterKey(person), person, chair: theirs.some((g) => g.role === 'chair'),
-    organisations: [...new Set(theirs.flatMap((g) => g.organisations))],
-  };
+  const elector: Elector | undefined =
+    theirs.length === 0
+      ? undefined
+      : {
+          key: voterKey(person),
+          person,
+          chair: theirs.some((g) => g.role === 'chair'),
+          organisations: [...new Set(theirs.flatMap((g) => g.organisations))],
+        };
   return {
-    person, grants, elector,
+    person,
+    grants,
+    elector,
     disqualified: elector ? disqualificationOf(elector.organisations, item) : undefined,
     officer: isOfficer(grants, meeting.forum),
   };

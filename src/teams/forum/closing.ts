@@ -38,29 +38,45 @@ export async function closeVote(services: Services, meetingId: string, closer?: 
   const actor: Actor = closer ? officerActor(closer) : { role: 'secretariat', id: `vote:${closing.id}` };
   const items = await services.meetings.items(closing);
   // Mark every item as closing before counting any: a voter who wrote after our count sees it.
-  await inBatches(items, 6, (stored) => stored.result ? Promise.resolve() : services.votes.markClosing(closing.id, stored.item.reportId));
+  await inBatches(items, 6, (stored) => (stored.result ? Promise.resolve() : services.votes.markClosing(closing.id, stored.item.reportId)));
   await inBatches(items, 6, async (stored) => {
     let result = stored.result;
     if (!result) {
       const count = countMarks(await services.votes.of(closing.id, stored.item.reportId), electors, stored.item);
       const decision = decideByRules(count.tally, { electors: count.electors, chairMark: count.chairMark, rules: services.forumRules });
       result = await services.meetings.setResult(closing.id, stored.item.reportId, {
-        ...decision, tally: count.tally, counted: count.counted, electors: count.electors, closedAt: at.toISOString(),
+        ...decision,
+        tally: count.tally,
+        counted: count.counted,
+        electors: count.electors,
+        closedAt: at.toISOString(),
       } satisfies ItemResult);
     }
     if (result.outcome === 'undecided') return;
     // Two steps: a working group's vote is its recommendation; the forum's is the one decided on.
     const step = stepOf(closing.group, services.forumRules);
     const to = statusAfterVote(result.outcome, step);
-    const groupRecommendation: GroupRecommendation | undefined = step === 'group' ? {
-      meetingId: closing.id, group: closing.group, outcome: groupOutcomeOf(result.outcome), method: result.method,
-      tally: { prioritise: result.tally.prioritise, notPrioritise: result.tally.notPrioritise, abstain: result.tally.abstain }, at: result.closedAt,
-    } : undefined;
+    const groupRecommendation: GroupRecommendation | undefined =
+      step === 'group'
+        ? {
+            meetingId: closing.id,
+            group: closing.group,
+            outcome: groupOutcomeOf(result.outcome),
+            method: result.method,
+            tally: { prioritise: result.tally.prioritise, notPrioritise: result.tally.notPrioritise, abstain: result.tally.abstain },
+            at: result.closedAt,
+          }
+        : undefined;
     try {
-      await services.reports.setStatus(round.id, stored.item.reportId, (status) => {
-        const moved = transition({ status }, to, { actor, at, deadline: new Date(round.deadline), reason: `meeting:${closing.id}:${result!.method}` });
-        return moved.ok ? moved.entry : moved;
-      }, groupRecommendation ? { groupRecommendation } : {});
+      await services.reports.setStatus(
+        round.id,
+        stored.item.reportId,
+        (status) => {
+          const moved = transition({ status }, to, { actor, at, deadline: new Date(round.deadline), reason: `meeting:${closing.id}:${result!.method}` });
+          return moved.ok ? moved.entry : moved;
+        },
+        groupRecommendation ? { groupRecommendation } : {},
+      );
     } catch (err) {
       // Moved on an earlier run of this close.
       if (!(err instanceof RefusedError)) throw err;
@@ -68,7 +84,8 @@ export async function closeVote(services: Services, meetingId: string, closer?: 
   });
 
   const closed = (await services.meetings.update(forum, meetingId, (m) =>
-    m.vote && m.vote.status !== 'closed' ? { ...m, vote: { ...m.vote, status: 'closed', closedAt: at.toISOString() } } : undefined))!;
+    m.vote && m.vote.status !== 'closed' ? { ...m, vote: { ...m.vote, status: 'closed', closedAt: at.toISOString() } } : undefined,
+  ))!;
   await freezeVotingCards(services, closed);
   await sendRecommendation(services, closed, closer);
   return closed;
@@ -89,7 +106,10 @@ export async function sendRecommendation(services: Services, meeting: Meeting, c
     const stored = await services.references.personal(person.tenantId, person.aadObjectId).catch(() => undefined);
     const view = forumView(services, pickLocale(stored?.locale ?? stored?.ref.locale));
     await services.deliver({
-      kind: 'personal', key: `recommendation:${meeting.id}:${voterKey(person)}`, tenantId: person.tenantId, aadObjectId: person.aadObjectId,
+      kind: 'personal',
+      key: `recommendation:${meeting.id}:${voterKey(person)}`,
+      tenantId: person.tenantId,
+      aadObjectId: person.aadObjectId,
       activity: { ...cardMessage(recommendationCard(view, meeting, round, items)), summary: view.t('forum.recommendation.title', { title: meeting.title }) },
     });
   }

@@ -3,7 +3,12 @@ import type { Person } from '../../domain/roles';
 import type { Services } from '../services';
 
 /** One person entitled to vote in a group: their grants there merged (a chair may also be a member). */
-export interface Elector { key: string; person: Person; chair: boolean; organisations: string[] }
+export interface Elector {
+  key: string;
+  person: Person;
+  chair: boolean;
+  organisations: string[];
+}
 
 /** The members and chair of a group, one entry per person. */
 export async function electorate(services: Services, forum: string, group: string): Promise<Elector[]> {

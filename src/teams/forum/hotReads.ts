@@ -32,7 +32,10 @@ export function cardElectorate(services: Services, forum: string, group: string)
 
 const pending = new WeakMap<object, Map<string, Promise<ItemMarks>>>();
 
-export interface ItemMarks { marks: StoredMark[]; closing: boolean }
+export interface ItemMarks {
+  marks: StoredMark[];
+  closing: boolean;
+}
 
 /**
  * An item's marks, read after the caller's own write. Callers arriving while a read is queued but

@@ -13,15 +13,28 @@ import { resultText } from './voteCard';
 /** Items per page of the editor: each has three buttons, and a card must stay well under 80 KB. */
 export const EDITOR_PAGE = 20;
 
-export function newMeetingCard(view: ForumView, rounds: readonly Round[], values: { group?: string; roundId?: string; title?: string; date?: string }, nonce: string, error = ''): AdaptiveCard {
+export function newMeetingCard(
+  view: ForumView,
+  rounds: readonly Round[],
+  values: { group?: string; roundId?: string; title?: string; date?: string },
+  nonce: string,
+  error = '',
+): AdaptiveCard {
   const { t } = view;
   return renderCard('agendaNew', {
-    title: t('forum.new.title'), intro: t('forum.new.intro'), error,
-    groupLabel: t('forum.new.group'), group: values.group ?? view.regions.workingGroups[0]?.id ?? '', groups: groupChoices(view),
-    roundLabel: t('forum.new.round'), roundId: values.roundId ?? rounds[0]?.id ?? '',
+    title: t('forum.new.title'),
+    intro: t('forum.new.intro'),
+    error,
+    groupLabel: t('forum.new.group'),
+    group: values.group ?? view.regions.workingGroups[0]?.id ?? '',
+    groups: groupChoices(view),
+    roundLabel: t('forum.new.round'),
+    roundId: values.roundId ?? rounds[0]?.id ?? '',
     rounds: rounds.map((r) => ({ title: t('forum.new.roundChoice', { year: r.year, id: r.id }), value: r.id })),
-    titleLabel: t('forum.new.meetingTitle'), meetingTitle: values.title ?? '',
-    dateLabel: t('forum.new.date'), date: values.date ?? '',
+    titleLabel: t('forum.new.meetingTitle'),
+    meetingTitle: values.title ?? '',
+    dateLabel: t('forum.new.date'),
+    date: values.date ?? '',
     actions: [
       { ...action(t('forum.new.create'), 'meeting.create', { nonce }, { style: 'positive' }), inputs: 'auto' },
       action(t('forum.list.title'), 'meeting.list', {}),
@@ -32,11 +45,18 @@ export function newMeetingCard(view: ForumView, rounds: readonly Round[], values
 function phaseText(view: ForumView, m: Meeting): string {
   const { t } = view;
   switch (phaseOf(m)) {
-    case 'draft': return t('forum.phase.draft');
-    case 'posted': return m.posted && m.posted.revision !== m.revision ? t('forum.phase.postedStale') : t('forum.phase.posted');
-    case 'voting': return m.vote?.status === 'closing' ? t('forum.phase.closing')
-      : m.vote?.closesAt ? t('forum.phase.votingUntil', { at: instant(view, m.vote.closesAt) }) : t('forum.phase.voting');
-    case 'closed': return t('forum.phase.closed', { at: instant(view, m.vote!.closedAt!) });
+    case 'draft':
+      return t('forum.phase.draft');
+    case 'posted':
+      return m.posted && m.posted.revision !== m.revision ? t('forum.phase.postedStale') : t('forum.phase.posted');
+    case 'voting':
+      return m.vote?.status === 'closing'
+        ? t('forum.phase.closing')
+        : m.vote?.closesAt
+          ? t('forum.phase.votingUntil', { at: instant(view, m.vote.closesAt) })
+          : t('forum.phase.voting');
+    case 'closed':
+      return t('forum.phase.closed', { at: instant(view, m.vote!.closedAt!) });
   }
 }
 
@@ -64,18 +84,29 @@ export function meetingEditorCard(view: ForumView, a: EditorArgs): AdaptiveCard 
     const n = page * EDITOR_PAGE + i + 1;
     return {
       heading: t('forum.agenda.itemHeading', { n, reference: item.reference, title: item.title }),
-      detail: [item.ownerName, item.scheme, nok(view, item.roundAmount), ...(item.groupRecommendation ? [groupRecommendationText(view, item)!] : []), ...(result ? [resultText(view, result)] : [])].join(' · '),
-      buttons: editable ? [
-        ...(n > 1 ? [action('↑', 'meeting.move', ref({ reportId: item.reportId, to: 'up' }))] : []),
-        ...(n < a.items.length ? [action('↓', 'meeting.move', ref({ reportId: item.reportId, to: 'down' }))] : []),
-        action('✕', 'meeting.remove', ref({ reportId: item.reportId })),
-      ] : [],
+      detail: [
+        item.ownerName,
+        item.scheme,
+        nok(view, item.roundAmount),
+        ...(item.groupRecommendation ? [groupRecommendationText(view, item)!] : []),
+        ...(result ? [resultText(view, result)] : []),
+      ].join(' · '),
+      buttons: editable
+        ? [
+            ...(n > 1 ? [action('↑', 'meeting.move', ref({ reportId: item.reportId, to: 'up' }))] : []),
+            ...(n < a.items.length ? [action('↓', 'meeting.move', ref({ reportId: item.reportId, to: 'down' }))] : []),
+            action('✕', 'meeting.remove', ref({ reportId: item.reportId })),
+          ]
+        : [],
     };
   });
-  const pager = pages > 1 ? [
-    ...(page > 0 ? [action(t('forum.editor.previous'), 'meeting.show', { meetingId: m.id, page: page - 1 })] : []),
-    ...(page < pages - 1 ? [action(t('forum.editor.next'), 'meeting.show', { meetingId: m.id, page: page + 1 })] : []),
-  ] : [];
+  const pager =
+    pages > 1
+      ? [
+          ...(page > 0 ? [action(t('forum.editor.previous'), 'meeting.show', { meetingId: m.id, page: page - 1 })] : []),
+          ...(page < pages - 1 ? [action(t('forum.editor.next'), 'meeting.show', { meetingId: m.id, page: page + 1 })] : []),
+        ]
+      : [];
 
   const actions = [];
   const phase = phaseOf(m);
@@ -91,16 +122,28 @@ export function meetingEditorCard(view: ForumView, a: EditorArgs): AdaptiveCard 
     title: m.title,
     subtitle: `${groupName(view, m.group)} · ${meetingDate(view, m.date)} · ${t('forum.editor.round', { year: a.round.year })}`,
     phase: phaseText(view, m),
-    notice: a.notice ?? '', warning: a.warning ?? '',
+    notice: a.notice ?? '',
+    warning: a.warning ?? '',
     totalsTitle: t('forum.agenda.totalsCount', { count: a.items.length }),
-    totals: totalsLines(view, a.items.map((s) => s.item), a.round),
+    totals: totalsLines(
+      view,
+      a.items.map((s) => s.item),
+      a.round,
+    ),
     pageText: pages > 1 ? t('forum.editor.page', { page: page + 1, pages }) : a.items.length === 0 ? t('forum.agenda.empty') : '',
-    items, pager,
+    items,
+    pager,
     candidates: editable ? a.candidates.slice(0, 200).map((r) => ({ title: `${r.reference} · ${r.summary.title} · ${r.summary.ownerName}`, value: r.id })) : [],
-    addLabel: t('forum.editor.addLabel'), addPlaceholder: t('forum.editor.addPlaceholder'), addTitle: t('forum.editor.add'), addVerb: 'meeting.add' satisfies Verb, addData: { verb: 'meeting.add' satisfies Verb, ...ref() },
+    addLabel: t('forum.editor.addLabel'),
+    addPlaceholder: t('forum.editor.addPlaceholder'),
+    addTitle: t('forum.editor.add'),
+    addVerb: 'meeting.add' satisfies Verb,
+    addData: { verb: 'meeting.add' satisfies Verb, ...ref() },
     closeInputs: phase === 'draft' || phase === 'posted',
-    closeLabel: t('forum.editor.closeLabel'), closeHint: t('forum.editor.closeHint'),
-    closeDateLabel: t('forum.editor.closeDate'), closeTimeLabel: t('forum.editor.closeTime'),
+    closeLabel: t('forum.editor.closeLabel'),
+    closeHint: t('forum.editor.closeHint'),
+    closeDateLabel: t('forum.editor.closeDate'),
+    closeTimeLabel: t('forum.editor.closeTime'),
     actions,
   });
 }
@@ -114,7 +157,8 @@ export function meetingsListCard(view: ForumView, meetings: readonly Meeting[]):
     items: meetings.slice(0, 50).map((m) => ({
       heading: `${m.title} · ${groupName(view, m.group)}`,
       detail: `${meetingDate(view, m.date)} · ${phaseText(view, m)} · ${t('forum.list.items', { count: m.order.length })}`,
-      openTitle: t('forum.list.open'), ...verbData('meeting.show', { meetingId: m.id }),
+      openTitle: t('forum.list.open'),
+      ...verbData('meeting.show', { meetingId: m.id }),
     })),
     actions: [action(t('forum.new.title'), 'meeting.new', {})],
   });

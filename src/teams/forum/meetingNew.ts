@@ -57,17 +57,30 @@ export const meetingCreate: ActionHandler = async (turn, data) => {
   const round = rounds.find((r) => r.id === input.roundId);
   const title = cleanText(input.title, false);
   const groups = [...services.regions.workingGroups.map((g) => g.id), FORUM_GROUP];
-  const problem = !groups.includes(input.group) ? 'forum.new.error.group'
-    : !round ? 'forum.new.error.round'
-    : title === '' || title.length > MAX_TITLE ? 'forum.new.error.title'
-    : !isCalendarDay(input.date) ? 'forum.new.error.date' : undefined;
+  const problem = !groups.includes(input.group)
+    ? 'forum.new.error.group'
+    : !round
+      ? 'forum.new.error.round'
+      : title === '' || title.length > MAX_TITLE
+        ? 'forum.new.error.title'
+        : !isCalendarDay(input.date)
+          ? 'forum.new.error.date'
+          : undefined;
   if (problem || !round) {
     return { card: newMeetingCard(view, rounds, { ...input, title }, input.nonce, turn.t(problem ?? 'forum.new.error.round', { max: MAX_TITLE })) };
   }
 
   const meeting: Meeting = {
-    id: input.nonce, forum: services.regions.id, group: input.group, roundId: round.id, title, date: input.date,
-    order: [], revision: 0, createdBy: officer.person, createdAt: services.now().toISOString(),
+    id: input.nonce,
+    forum: services.regions.id,
+    group: input.group,
+    roundId: round.id,
+    title,
+    date: input.date,
+    order: [],
+    revision: 0,
+    createdBy: officer.person,
+    createdAt: services.now().toISOString(),
   };
   const { meeting: stored, created } = await services.meetings.create(meeting);
   if (stored.vote || stored.posted) return editorFor(turn, stored, {});

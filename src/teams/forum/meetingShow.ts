@@ -12,10 +12,12 @@ import { followPosted, publishAgenda } from './publish';
 import { forumView, officerActor } from './view';
 
 /** What the editor's buttons carry; inputs of the card (the report to add, a closing time) come along. */
-export const MeetingRef = z.object({
-  meetingId: Id,
-  page: z.coerce.number().int().min(0).max(100).optional(),
-}).passthrough();
+export const MeetingRef = z
+  .object({
+    meetingId: Id,
+    page: z.coerce.number().int().min(0).max(100).optional(),
+  })
+  .passthrough();
 
 export async function editorFor(turn: Turn, meeting: Meeting, extra: { notice?: string; warning?: string; page?: number }): Promise<ActionResult> {
   const { services } = turn;

@@ -32,11 +32,14 @@ async function roundOf(services: Services, meeting: Meeting): Promise<Round> {
  * longer needs say so instead of vanishing.
  */
 export async function publishAgenda(services: Services, meeting: Meeting): Promise<Meeting> {
-  const channel = meeting.posted ?? await services.groups.channelOf(meeting.forum, meeting.group);
+  const channel = meeting.posted ?? (await services.groups.channelOf(meeting.forum, meeting.group));
   if (!channel) throw new Refusal('forum.channel.missing');
   // Without the app in that team nothing could be posted; say so now rather than fail quietly later.
-  if (!meeting.posted && !(await services.references.get('channel', '', channel.channelId, channel.teamId))
-    && !(channel.channelId === channel.teamId && await services.references.get('team', '', channel.teamId, channel.teamId))) {
+  if (
+    !meeting.posted &&
+    !(await services.references.get('channel', '', channel.channelId, channel.teamId)) &&
+    !(channel.channelId === channel.teamId && (await services.references.get('team', '', channel.teamId, channel.teamId)))
+  ) {
     throw new Refusal('forum.channel.notInstalled');
   }
   const round = await roundOf(services, meeting);
@@ -52,19 +55,21 @@ export async function publishAgenda(services: Services, meeting: Meeting): Promi
     const card = n <= cards.length ? cards[n - 1] : retiredPartCard(view, meeting, round, cards.length);
     const activity = { ...cardMessage(card), summary: view.t('forum.agenda.summary', { title: meeting.title, n, of: cards.length }) };
     if (n > before) {
-      await services.deliver(n === 1
-        ? { kind: 'thread', key, teamId: channel.teamId, channelId: channel.channelId, activity }
-        : { kind: 'reply', key, threadKey: first, activity });
+      await services.deliver(
+        n === 1 ? { kind: 'thread', key, teamId: channel.teamId, channelId: channel.channelId, activity } : { kind: 'reply', key, threadKey: first, activity },
+      );
     } else if (meeting.posted && meeting.posted.revision !== meeting.revision) {
       await services.deliver({ kind: 'update', key: `${key}:r${meeting.revision}`, of: key, activity });
     }
   }
   const posted = { teamId: channel.teamId, channelId: channel.channelId, parts: total, revision: meeting.revision };
-  return (await services.meetings.update(meeting.forum, meeting.id, (m) => {
-    // Another change since this one was read: keep the newer revision recorded as not yet posted.
-    if (m.revision !== meeting.revision) return { ...m, posted: { ...posted, revision: m.posted?.revision ?? -1 } };
-    return { ...m, posted };
-  })) ?? meeting;
+  return (
+    (await services.meetings.update(meeting.forum, meeting.id, (m) => {
+      // Another change since this one was read: keep the newer revision recorded as not yet posted.
+      if (m.revision !== meeting.revision) return { ...m, posted: { ...posted, revision: m.posted?.revision ?? -1 } };
+      return { ...m, posted };
+    })) ?? meeting
+  );
 }
 
 /** One voting card per agenda item, as replies in the agenda's thread. */
@@ -77,7 +82,9 @@ export async function postVotingCards(services: Services, meeting: Meeting): Pro
   for (const stored of items) {
     const { state } = await itemView(services, meeting, stored, { electors });
     await services.deliver({
-      kind: 'reply', key: voteCardKey(meeting.id, stored.item.reportId), threadKey: agendaPartKey(meeting.id, 1),
+      kind: 'reply',
+      key: voteCardKey(meeting.id, stored.item.reportId),
+      threadKey: agendaPartKey(meeting.id, 1),
       activity: { ...cardMessage(voteCard(view, state)), summary: view.t('forum.vote.summary', { reference: stored.item.reference }) },
     });
   }
@@ -94,7 +101,9 @@ export async function freezeVotingCards(services: Services, meeting: Meeting): P
     if (!(await services.outbox.get(key))) return; // never posted (closed before the cards went out)
     const { state } = await itemView(services, meeting, stored, { electors });
     await services.deliver({
-      kind: 'update', key: `${key}:closed`, of: key,
+      kind: 'update',
+      key: `${key}:closed`,
+      of: key,
       activity: { ...cardMessage(voteCard(view, state)), summary: view.t('forum.vote.summary', { reference: stored.item.reference }) },
     });
   });

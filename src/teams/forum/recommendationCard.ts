@@ -12,7 +12,13 @@ import { rulesSummary } from './ruleText';
 const MAX_LINES = 60;
 
 function line(view: ForumView, item: AgendaItem, result?: ItemResult): string {
-  const text = view.t('forum.recommendation.line', { reference: item.reference, title: item.title, owner: ownerText(item), scheme: item.scheme, amount: nok(view, item.roundAmount) });
+  const text = view.t('forum.recommendation.line', {
+    reference: item.reference,
+    title: item.title,
+    owner: ownerText(item),
+    scheme: item.scheme,
+    amount: nok(view, item.roundAmount),
+  });
   // Which rule decided the item, so the secretariat sees consensus from majority at a glance.
   return result ? `${text} · ${resultText(view, result)}` : text;
 }
@@ -25,7 +31,11 @@ function lines(view: ForumView, items: readonly AgendaItem[], results?: Readonly
 
 /** Rows of the CSV shown on a card (each a line to copy); the rest would outgrow a message. */
 const CSV_ROWS_SHOWN = 120;
-const csvRows = (csv: string) => csv.replace(/^\uFEFF/, '').split('\r\n').filter((l) => l !== '');
+const csvRows = (csv: string) =>
+  csv
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter((l) => l !== '');
 
 function shownCsv(view: ForumView, csv: string): string[] {
   const rows = csvRows(csv);
@@ -43,8 +53,14 @@ export function recommendationCard(view: ForumView, meeting: Meeting, round: Rou
   const results = new Map(items.filter((i) => i.result).map((i) => [i.item.reportId, i.result!]));
   const sections = [
     { title: t('forum.recommendation.prioritised', { count: rec.prioritised.length }), color: 'Good', lines: lines(view, rec.prioritised, results) },
-    ...(rec.undecided.length > 0 ? [{ title: t('forum.recommendation.undecided', { count: rec.undecided.length }), color: 'Warning', lines: lines(view, rec.undecided, results) }] : []),
-    { title: t('forum.recommendation.notPrioritised', { count: rec.notPrioritised.length }), color: 'Default', lines: lines(view, rec.notPrioritised, results) },
+    ...(rec.undecided.length > 0
+      ? [{ title: t('forum.recommendation.undecided', { count: rec.undecided.length }), color: 'Warning', lines: lines(view, rec.undecided, results) }]
+      : []),
+    {
+      title: t('forum.recommendation.notPrioritised', { count: rec.notPrioritised.length }),
+      color: 'Default',
+      lines: lines(view, rec.notPrioritised, results),
+    },
   ];
   return renderCard('voteRecommendation', {
     title: t('forum.recommendation.title', { title: meeting.title }),
@@ -54,10 +70,15 @@ export function recommendationCard(view: ForumView, meeting: Meeting, round: Rou
     notice: rec.undecided.length > 0 ? t('forum.recommendation.followUp', { count: rec.undecided.length }) : '',
     budgetTitle: t('forum.recommendation.budgetTitle', { year: round.year }),
     schemes: rec.schemes.map((s) => ({
-      line: `${s.scheme}: ${t(s.over ? 'forum.totals.lineOver' : 'forum.totals.line', { sum: nok(view, s.sum), budget: nok(view, s.budget), count: s.reports })}`
-        + (s.later > 0 ? ` ${t('money.laterLine', { later: nok(view, s.later) })}` : ''),
-      color: s.over ? 'Attention' : 'Default', weight: s.over ? 'Bolder' : 'Default',
-      used: s.bar.used, free: s.bar.free, over: s.bar.over, usedStyle: s.over ? 'warning' : 'good',
+      line:
+        `${s.scheme}: ${t(s.over ? 'forum.totals.lineOver' : 'forum.totals.line', { sum: nok(view, s.sum), budget: nok(view, s.budget), count: s.reports })}` +
+        (s.later > 0 ? ` ${t('money.laterLine', { later: nok(view, s.later) })}` : ''),
+      color: s.over ? 'Attention' : 'Default',
+      weight: s.over ? 'Bolder' : 'Default',
+      used: s.bar.used,
+      free: s.bar.free,
+      over: s.bar.over,
+      usedStyle: s.over ? 'warning' : 'good',
     })),
     sections,
     csvTitle: opts.csv ? t('forum.recommendation.csvTitle', { rows: csvRows(opts.csv).length - 1 }) : '',
@@ -77,17 +98,40 @@ export function recommendationCard(view: ForumView, meeting: Meeting, round: Rou
 export function recommendationCsv(view: ForumView, meeting: Meeting, round: Round, items: readonly StoredItem[]): string {
   const { t } = view;
   const rank = { prioritised: 0, undecided: 1, not_prioritised: 2 } as const;
-  const sorted = [...items].sort((a, b) => rank[a.result?.outcome ?? 'undecided'] - rank[b.result?.outcome ?? 'undecided'] || meeting.order.indexOf(a.item.reportId) - meeting.order.indexOf(b.item.reportId));
+  const sorted = [...items].sort(
+    (a, b) =>
+      rank[a.result?.outcome ?? 'undecided'] - rank[b.result?.outcome ?? 'undecided'] ||
+      meeting.order.indexOf(a.item.reportId) - meeting.order.indexOf(b.item.reportId),
+  );
   const header = [
-    t('forum.csv.reference'), t('forum.csv.owner'), t('forum.csv.orgnr'), t('forum.csv.scheme'), t('forum.csv.title'), t('forum.csv.uh'),
-    t('forum.csv.roundAmount', { year: round.year }), t('forum.csv.total'), t('forum.csv.result'),
-    t('forum.mark.prioritise'), t('forum.mark.not_prioritise'), t('forum.mark.abstain'), t('forum.mark.conflict'),
+    t('forum.csv.reference'),
+    t('forum.csv.owner'),
+    t('forum.csv.orgnr'),
+    t('forum.csv.scheme'),
+    t('forum.csv.title'),
+    t('forum.csv.uh'),
+    t('forum.csv.roundAmount', { year: round.year }),
+    t('forum.csv.total'),
+    t('forum.csv.result'),
+    t('forum.mark.prioritise'),
+    t('forum.mark.not_prioritise'),
+    t('forum.mark.abstain'),
+    t('forum.mark.conflict'),
   ];
   const rows = sorted.map(({ item, result }) => [
-    item.reference, item.ownerName, item.ownerOrgnr, item.scheme, item.title, item.uhName,
-    item.roundAmount, item.years.reduce((a, y) => a + y.grant, 0),
+    item.reference,
+    item.ownerName,
+    item.ownerOrgnr,
+    item.scheme,
+    item.title,
+    item.uhName,
+    item.roundAmount,
+    item.years.reduce((a, y) => a + y.grant, 0),
     result ? resultText(view, result) : t('forum.csv.noResult'),
-    result?.tally.prioritise ?? 0, result?.tally.notPrioritise ?? 0, result?.tally.abstain ?? 0, result?.tally.conflict ?? 0,
+    result?.tally.prioritise ?? 0,
+    result?.tally.notPrioritise ?? 0,
+    result?.tally.abstain ?? 0,
+    result?.tally.conflict ?? 0,
   ]);
   return toCsv(header, rows);
 }

@@ -8,10 +8,19 @@ import type { Actor } from '../../domain/report';
 import type { Services } from '../services';
 
 /** What forum cards need: texts in one language, the forum's groups and its voting rules. */
-export interface ForumView { t: Translate; locale: Locale; regions: RegionConfig; rules?: ForumRules }
+export interface ForumView {
+  t: Translate;
+  locale: Locale;
+  regions: RegionConfig;
+  rules?: ForumRules;
+}
 
-export const forumView = (services: Pick<Services, 'regions' | 'forumRules'>, locale: Locale): ForumView =>
-  ({ t: translator(locale), locale, regions: services.regions, ...(services.forumRules ? { rules: services.forumRules } : {}) });
+export const forumView = (services: Pick<Services, 'regions' | 'forumRules'>, locale: Locale): ForumView => ({
+  t: translator(locale),
+  locale,
+  regions: services.regions,
+  ...(services.forumRules ? { rules: services.forumRules } : {}),
+});
 
 export function groupName(view: ForumView, group: string): string {
   if (group === FORUM_GROUP) return view.t('forum.group.forum');
@@ -21,7 +30,10 @@ export function groupName(view: ForumView, group: string): string {
 
 /** The groups a meeting can belong to: each working group, then the forum itself. */
 export function groupChoices(view: ForumView): Array<{ title: string; value: string }> {
-  return [...view.regions.workingGroups.map((g) => ({ title: localised(g.name, view.locale), value: g.id })), { title: view.t('forum.group.forum'), value: FORUM_GROUP }];
+  return [
+    ...view.regions.workingGroups.map((g) => ({ title: localised(g.name, view.locale), value: g.id })),
+    { title: view.t('forum.group.forum'), value: FORUM_GROUP },
+  ];
 }
 
 /** "12. mars 2027" from the meeting's YYYY-MM-DD (noon UTC is the same day in Oslo). */
@@ -55,7 +67,8 @@ export function itemFacts(view: ForumView, item: AgendaItem): Array<{ title: str
     { title: t('forum.item.uh'), value: item.uhName },
     { title: t('forum.item.perYear'), value: yearsText(view, item) },
   ];
-  if (item.networkOrgnrs.length > 0) facts.splice(1, 0, { title: t('forum.item.network'), value: t('forum.item.networkCount', { count: item.networkOrgnrs.length }) });
+  if (item.networkOrgnrs.length > 0)
+    facts.splice(1, 0, { title: t('forum.item.network'), value: t('forum.item.networkCount', { count: item.networkOrgnrs.length }) });
   const group = groupRecommendationText(view, item);
   if (group) facts.unshift({ title: t('forum.group.recommendation'), value: group });
   return facts;
@@ -66,7 +79,10 @@ export function groupRecommendationText(view: ForumView, item: AgendaItem): stri
   const g = item.groupRecommendation;
   if (!g) return undefined;
   return view.t(g.outcome === 'recommended' ? 'forum.group.recommended' : 'forum.group.not_recommended', {
-    group: groupName(view, g.group), for: g.tally.prioritise, against: g.tally.notPrioritise, abstain: g.tally.abstain,
+    group: groupName(view, g.group),
+    for: g.tally.prioritise,
+    against: g.tally.notPrioritise,
+    abstain: g.tally.abstain,
   });
 }
 

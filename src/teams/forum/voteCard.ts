@@ -90,13 +90,21 @@ export function voteCard(view: ForumView, s: VoteCardState, viewer?: Viewer): Ad
   if (canMark) {
     for (const mark of ['prioritise', 'not_prioritise', 'abstain', 'conflict'] as const) {
       const chosen = viewer?.mark === mark;
-      actions.push(action(chosen ? t('forum.mark.chosen', { label: t(MARK_LABEL[mark]) }) : t(MARK_LABEL[mark]), 'vote.mark', { ...refData(s), mark }, {
-        style: chosen ? 'positive' : 'default',
-      }));
+      actions.push(
+        action(
+          chosen ? t('forum.mark.chosen', { label: t(MARK_LABEL[mark]) }) : t(MARK_LABEL[mark]),
+          'vote.mark',
+          { ...refData(s), mark },
+          {
+            style: chosen ? 'positive' : 'default',
+          },
+        ),
+      );
     }
   }
   if (!closed && (manualRefresh || (viewer && !canMark))) actions.push(action(t('forum.vote.refresh'), 'vote.refresh', refData(s)));
-  if (!closed && viewer?.officer && s.meeting.vote) actions.push(action(t('forum.vote.close'), 'vote.close', { meetingId: s.meeting.id, reportId: s.item.reportId }, { style: 'destructive' }));
+  if (!closed && viewer?.officer && s.meeting.vote)
+    actions.push(action(t('forum.vote.close'), 'vote.close', { meetingId: s.meeting.id, reportId: s.item.reportId }, { style: 'destructive' }));
 
   let yourMark = '';
   if (viewer?.disqualified) yourMark = disqualificationText(view, viewer.disqualified);

@@ -49,7 +49,11 @@ export const voteMark: ActionHandler = async (turn, data) => {
   if (standing.disqualified) return answer(meeting, stored, { warning: disqualificationText(view, standing.disqualified) });
 
   const etag = await services.votes.put(meeting.id, reportId, {
-    voter: person, teamsUserId: turn.caller.botUserId, role: standing.elector.chair ? 'chair' : 'member', mark, at: services.now().toISOString(),
+    voter: person,
+    teamsUserId: turn.caller.botUserId,
+    role: standing.elector.chair ? 'chair' : 'member',
+    mark,
+    at: services.now().toISOString(),
   });
 
   // The vote may have started closing between the check above and the write. Closing marks each
@@ -70,7 +74,11 @@ export const voteMark: ActionHandler = async (turn, data) => {
 };
 
 /** Waits briefly for a closing vote to finish; undefined when it has not (the mark is then taken back). */
-async function settledAfterClose(turn: Turn, meeting: Meeting, reportId: string): Promise<{ meeting: Meeting; stored: StoredItem; result?: StoredItem['result'] } | undefined> {
+async function settledAfterClose(
+  turn: Turn,
+  meeting: Meeting,
+  reportId: string,
+): Promise<{ meeting: Meeting; stored: StoredItem; result?: StoredItem['result'] } | undefined> {
   const { services } = turn;
   const deadline = Date.now() + CLOSE_WAIT_MS;
   let m = await loadMeeting(services, meeting.id);

@@ -38,9 +38,20 @@ export const voteOpen: ActionHandler = async (turn, data) => {
   if (closing.at && Date.parse(closing.at) <= now.getTime()) return editorFor(turn, meeting, { page, warning: turn.t('forum.vote.closeTimePast') });
 
   if (!meeting.posted || meeting.posted.revision !== meeting.revision) meeting = await publishAgenda(services, meeting);
-  const opened = await services.meetings.update(meeting.forum, meeting.id, (m) => m.vote ? undefined : {
-    ...m, vote: { id: randomUUID().replace(/-/g, ''), status: 'open', openedAt: now.toISOString(), openedBy: officer.person, ...(closing.at ? { closesAt: closing.at } : {}) },
-  });
+  const opened = await services.meetings.update(meeting.forum, meeting.id, (m) =>
+    m.vote
+      ? undefined
+      : {
+          ...m,
+          vote: {
+            id: randomUUID().replace(/-/g, ''),
+            status: 'open',
+            openedAt: now.toISOString(),
+            openedBy: officer.person,
+            ...(closing.at ? { closesAt: closing.at } : {}),
+          },
+        },
+  );
   if (!opened?.vote) throw new Refusal('forum.meeting.notFound');
   // Both presses of a double click reach here; the cards' keys make the second post nothing.
   await postVotingCards(services, opened);

@@ -12,5 +12,5 @@ export async function isCallerOfficer(turn: Turn): Promise<boolean> {
 
 export async function helpCommand(turn: Turn): Promise<void> {
   const personal = turn.context.activity.conversation?.conversationType !== 'channel';
-  await turn.context.sendActivity(cardMessage(helpCard(turn.t, { personal, officer: personal && await isCallerOfficer(turn) })));
+  await turn.context.sendActivity(cardMessage(helpCard(turn.t, { personal, officer: personal && (await isCallerOfficer(turn)) })));
 }

@@ -9,7 +9,9 @@ import type { Turn } from '../turn';
 import type { ActionHandler } from '../actions/types';
 
 const ROLE_KEYS: Record<Grant['role'], MessageKey> = {
-  secretariat: 'privacy.roles.secretariat', member: 'privacy.roles.member', chair: 'privacy.roles.chair',
+  secretariat: 'privacy.roles.secretariat',
+  member: 'privacy.roles.member',
+  chair: 'privacy.roles.chair',
 };
 
 /**
@@ -43,16 +45,21 @@ export const privacyShow: ActionHandler = async (turn) => {
     },
     {
       title: t('privacy.drafts.title', { count: own.length }),
-      facts: own.length ? own.map((d) => ({
-        title: d.reportId ? (d.data.reference ?? '') : (d.data.report?.title || t('wizard.untitled')),
-        value: t('privacy.drafts.item', { date: date(d.updatedAt) }),
-      })) : none('privacy.drafts.none'),
+      facts: own.length
+        ? own.map((d) => ({
+            title: d.reportId ? (d.data.reference ?? '') : d.data.report?.title || t('wizard.untitled'),
+            value: t('privacy.drafts.item', { date: date(d.updatedAt) }),
+          }))
+        : none('privacy.drafts.none'),
     },
     {
       title: t('privacy.reports.title', { count: records.length }),
-      facts: records.length ? records.map((r) => ({
-        title: r.summary.title, value: t('privacy.reports.item', { reference: r.reference, date: date(r.submittedAt) }),
-      })) : none('privacy.reports.none'),
+      facts: records.length
+        ? records.map((r) => ({
+            title: r.summary.title,
+            value: t('privacy.reports.item', { reference: r.reference, date: date(r.submittedAt) }),
+          }))
+        : none('privacy.reports.none'),
     },
     {
       title: t('privacy.owners.title', { count: owners.length }),
@@ -60,7 +67,9 @@ export const privacyShow: ActionHandler = async (turn) => {
     },
     {
       title: t('privacy.roles.title', { count: grants.length }),
-      facts: grants.length ? grants.map((g) => ({ title: '', value: t('privacy.roles.item', { role: t(ROLE_KEYS[g.role]), group: g.group }) })) : none('privacy.roles.none'),
+      facts: grants.length
+        ? grants.map((g) => ({ title: '', value: t('privacy.roles.item', { role: t(ROLE_KEYS[g.role]), group: g.group }) }))
+        : none('privacy.roles.none'),
     },
     { title: t('privacy.kept.title'), facts: [], text: t('privacy.kept.text') },
   ];
@@ -76,7 +85,9 @@ export const privacyDeleteDrafts: ActionHandler = async (turn) => {
   if (count === 0) return { card: nothingToDelete(turn) };
   return {
     card: messageCard({
-      title: t('privacy.deleteConfirm.title'), color: 'Attention', text: t('privacy.deleteConfirm.text', { count }),
+      title: t('privacy.deleteConfirm.title'),
+      color: 'Attention',
+      text: t('privacy.deleteConfirm.text', { count }),
       actions: [
         action(t('privacy.deleteConfirm.yes'), 'privacy.deleteDraftsConfirm', {}, { style: 'destructive' }),
         action(t('privacy.deleteConfirm.no'), 'privacy.show', {}),
@@ -95,7 +106,14 @@ export const privacyDeleteDraftsConfirm: ActionHandler = async (turn) => {
   if (count === 0) return { card: nothingToDelete(turn) };
   turn.services.logger.info('privacy.draftsDeleted', { count });
   const { t } = turn;
-  return { card: messageCard({ title: t('privacy.deleted.title'), text: t('privacy.deleted.text', { count }), color: 'Good', actions: [action(t('privacy.deleteConfirm.no'), 'privacy.show', {})] }) };
+  return {
+    card: messageCard({
+      title: t('privacy.deleted.title'),
+      text: t('privacy.deleted.text', { count }),
+      color: 'Good',
+      actions: [action(t('privacy.deleteConfirm.no'), 'privacy.show', {})],
+    }),
+  };
 };
 
 function nothingToDelete(turn: Turn) {

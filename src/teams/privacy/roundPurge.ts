@@ -39,7 +39,9 @@ export const roundPurge: ActionHandler = async (turn) => {
   }
   return {
     card: summaryCard({
-      title: t('privacy.purge.title'), intro: t('privacy.purge.intro', { years, cutoff }), sections,
+      title: t('privacy.purge.title'),
+      intro: t('privacy.purge.intro', { years, cutoff }),
+      sections,
       actions: [action(t('privacy.purge.confirm'), 'round.purgeConfirm', { roundIds: rounds.map((r) => r.id) }, { style: 'destructive' })],
     }),
   };

@@ -40,9 +40,19 @@ async function notifyClosed(ctx: JobContext, round: Round): Promise<void> {
     const { t, locale } = o;
     const card = messageCard({
       title: t('closedNotice.title', { year: round.year }),
-      text: t('closedNotice.text', { deadline: deadlineText(t, locale, round.deadline), count: overview.count, requested: formatNok(overview.requested, locale) }),
+      text: t('closedNotice.text', {
+        deadline: deadlineText(t, locale, round.deadline),
+        count: overview.count,
+        requested: formatNok(overview.requested, locale),
+      }),
       actions: [action(t('secretariat.menu.overview'), 'overview.show', { roundId: round.id })],
     });
-    await services.deliver({ kind: 'personal', key: `closed:${round.id}:${o.person.tenantId}:${o.person.aadObjectId}`, tenantId: o.person.tenantId, aadObjectId: o.person.aadObjectId, activity: cardMessage(card) });
+    await services.deliver({
+      kind: 'personal',
+      key: `closed:${round.id}:${o.person.tenantId}:${o.person.aadObjectId}`,
+      tenantId: o.person.tenantId,
+      aadObjectId: o.person.aadObjectId,
+      activity: cardMessage(card),
+    });
   }
 }

@@ -29,7 +29,13 @@ export async function dailySummary(ctx: JobContext): Promise<void> {
           actions: [action(t('overview.refresh'), 'overview.show', { roundId: round.id })],
         });
         const key = `summary:${round.id}:${day}:${o.person.tenantId}:${o.person.aadObjectId}`;
-        const receipt = await services.deliver({ kind: 'personal', key, tenantId: o.person.tenantId, aadObjectId: o.person.aadObjectId, activity: cardMessage(card) });
+        const receipt = await services.deliver({
+          kind: 'personal',
+          key,
+          tenantId: o.person.tenantId,
+          aadObjectId: o.person.aadObjectId,
+          activity: cardMessage(card),
+        });
         if (receipt.created) ctx.done.summaries.push(key);
       }
     }

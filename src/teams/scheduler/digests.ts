@@ -65,24 +65,33 @@ async function sendDigest(ctx: JobContext, round: Round, from: string, to: strin
       const s = summaries.get(e.reportId);
       return {
         title: t('digest.section', { reference: e.reference, event: t(`digest.event.${e.type as 'submitted' | 'edited' | 'withdrawn'}`) }),
-        facts: s ? [
-          { title: t('digest.fact.owner'), value: s.ownerName },
-          { title: t('digest.fact.measure'), value: s.title },
-          { title: t('digest.fact.scheme'), value: t(schemeLabelKey(s.scheme as Scheme)) },
-          { title: t('digest.fact.amount'), value: formatNok(s.totalRequested, locale) },
-          { title: t('digest.fact.at'), value: `${formatDate(e.at, locale)} ${osloClockTime(e.at)}` },
-        ] : [{ title: t('digest.fact.at'), value: `${formatDate(e.at, locale)} ${osloClockTime(e.at)}` }],
+        facts: s
+          ? [
+              { title: t('digest.fact.owner'), value: s.ownerName },
+              { title: t('digest.fact.measure'), value: s.title },
+              { title: t('digest.fact.scheme'), value: t(schemeLabelKey(s.scheme as Scheme)) },
+              { title: t('digest.fact.amount'), value: formatNok(s.totalRequested, locale) },
+              { title: t('digest.fact.at'), value: `${formatDate(e.at, locale)} ${osloClockTime(e.at)}` },
+            ]
+          : [{ title: t('digest.fact.at'), value: `${formatDate(e.at, locale)} ${osloClockTime(e.at)}` }],
       };
     });
     const card = summaryCard({
       title: t('digest.title', { year: round.year }),
-      intro: t('digest.intro', { from: `${formatDate(from, locale)} ${osloClockTime(from)}`, count: events.length })
-        + (events.length > shown.length ? ` ${t('digest.more', { count: events.length - shown.length })}` : ''),
+      intro:
+        t('digest.intro', { from: `${formatDate(from, locale)} ${osloClockTime(from)}`, count: events.length }) +
+        (events.length > shown.length ? ` ${t('digest.more', { count: events.length - shown.length })}` : ''),
       sections,
       actions: [action(t('secretariat.menu.overview'), 'overview.show', { roundId: round.id })],
     });
     const key = `digest:${round.id}:${Date.parse(from)}:${o.person.tenantId}:${o.person.aadObjectId}`;
-    const receipt = await services.deliver({ kind: 'personal', key, tenantId: o.person.tenantId, aadObjectId: o.person.aadObjectId, activity: cardMessage(card) });
+    const receipt = await services.deliver({
+      kind: 'personal',
+      key,
+      tenantId: o.person.tenantId,
+      aadObjectId: o.person.aadObjectId,
+      activity: cardMessage(card),
+    });
     if (receipt.created) ctx.done.digests.push(key);
   }
 }

@@ -2,7 +2,11 @@ import { pickLocale, translator, type Locale, type Translate } from '../../domai
 import { SECRETARIAT_GROUP, type Person } from '../../domain/roles';
 import type { Services } from '../services';
 
-export interface Recipient { person: Person; locale: Locale; t: Translate }
+export interface Recipient {
+  person: Person;
+  locale: Locale;
+  t: Translate;
+}
 
 /** Someone the bot can write to in personal chat, in the language their Teams uses. */
 export async function recipient(services: Services, person: Person): Promise<Recipient | undefined> {

@@ -32,11 +32,17 @@ export class Scheduler {
   private chain: Promise<unknown> = Promise.resolve();
   private busy = false;
 
-  constructor(private readonly services: Services, private readonly jobs: JobState, private readonly opts: SchedulerOptions) {}
+  constructor(
+    private readonly services: Services,
+    private readonly jobs: JobState,
+    private readonly opts: SchedulerOptions,
+  ) {}
 
   start(): void {
     if (this.opts.tickMs <= 0 || this.timer) return;
-    this.timer = setInterval(() => { if (!this.busy) void this.tick(); }, this.opts.tickMs);
+    this.timer = setInterval(() => {
+      if (!this.busy) void this.tick();
+    }, this.opts.tickMs);
     this.timer.unref();
   }
 
@@ -77,7 +83,10 @@ export class Scheduler {
       }
       if (done.closed.length || done.reminders.length || done.digests.length || done.summaries.length) {
         this.services.logger.info('scheduler tick', {
-          closed: done.closed.length, reminders: done.reminders.length, digests: done.digests.length, summaries: done.summaries.length,
+          closed: done.closed.length,
+          reminders: done.reminders.length,
+          digests: done.digests.length,
+          summaries: done.summaries.length,
         });
       }
       return done;

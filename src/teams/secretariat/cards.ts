@@ -5,14 +5,35 @@ import { action, type CardAction } from '../cards/action';
 
 /** The secretariat's cards are the generic templates; these fill in what each leaves empty. */
 
-export interface Section { title: string; facts: Array<{ title: string; value: string }>; text?: string; button?: CardAction }
+export interface Section {
+  title: string;
+  facts: Array<{ title: string; value: string }>;
+  text?: string;
+  button?: CardAction;
+}
 
-export function summaryCard(args: { title: string; intro?: string; notice?: string; error?: string; sections: Section[]; actions: CardAction[] }): AdaptiveCard {
+export function summaryCard(args: {
+  title: string;
+  intro?: string;
+  notice?: string;
+  error?: string;
+  sections: Section[];
+  actions: CardAction[];
+}): AdaptiveCard {
   return renderCard('summary', {
-    progress: '', title: args.title, intro: args.intro ?? '', notice: args.notice ?? '', errorSummary: args.error ?? '',
+    progress: '',
+    title: args.title,
+    intro: args.intro ?? '',
+    notice: args.notice ?? '',
+    errorSummary: args.error ?? '',
     sections: args.sections.map((s) => ({
-      title: s.title, facts: s.facts, text: s.text ?? '', errors: [],
-      editVerb: s.button?.verb ?? '', editTitle: s.button?.title ?? '', editData: s.button?.data ?? {},
+      title: s.title,
+      facts: s.facts,
+      text: s.text ?? '',
+      errors: [],
+      editVerb: s.button?.verb ?? '',
+      editTitle: s.button?.title ?? '',
+      editData: s.button?.data ?? {},
     })),
     actions: args.actions,
   });
@@ -23,16 +44,41 @@ export function messageCard(args: { title: string; text: string; color?: 'Defaul
 }
 
 export interface FormField {
-  id: string; kind: 'text' | 'textarea' | 'choice' | 'multichoice' | 'date' | 'info' | 'heading';
-  label: string; value?: string; placeholder?: string; required?: boolean; maxLength?: number; hint?: string; error?: string;
+  id: string;
+  kind: 'text' | 'textarea' | 'choice' | 'multichoice' | 'date' | 'info' | 'heading';
+  label: string;
+  value?: string;
+  placeholder?: string;
+  required?: boolean;
+  maxLength?: number;
+  hint?: string;
+  error?: string;
   choices?: Array<{ title: string; value: string }>;
 }
 
-export function formCard(args: { title: string; intro?: string; notice?: string; errorSummary?: string; fields: FormField[]; actions: CardAction[] }): AdaptiveCard {
+export function formCard(args: {
+  title: string;
+  intro?: string;
+  notice?: string;
+  errorSummary?: string;
+  fields: FormField[];
+  actions: CardAction[];
+}): AdaptiveCard {
   return renderCard('form', {
-    progress: '', title: args.title, intro: args.intro ?? '', notice: args.notice ?? '', errorSummary: args.errorSummary ?? '',
+    progress: '',
+    title: args.title,
+    intro: args.intro ?? '',
+    notice: args.notice ?? '',
+    errorSummary: args.errorSummary ?? '',
     fields: args.fields.map((f) => ({
-      style: 'text', maxLength: 200, required: false, placeholder: '', hint: '', error: '', choices: [], value: '',
+      style: 'text',
+      maxLength: 200,
+      required: false,
+      placeholder: '',
+      hint: '',
+      error: '',
+      choices: [],
+      value: '',
       // An unset property would leave its ${...} standing in the card.
       ...Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)),
     })),

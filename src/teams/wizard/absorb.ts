@@ -9,9 +9,7 @@ import { invalidStepCard, validationContext } from './stepView';
 import type { WizardData, WizardDraft } from '../drafts';
 import type { AdaptiveCard } from '../cards/render';
 
-export type Absorbed =
-  | { ok: true; draft: WizardDraft; round: Round }
-  | { ok: false; card: AdaptiveCard };
+export type Absorbed = { ok: true; draft: WizardDraft; round: Round } | { ok: false; card: AdaptiveCard };
 
 /**
  * Takes what the pressed card sent for `step` into the draft. A valid step is saved as clean
@@ -19,7 +17,10 @@ export type Absorbed =
  * the errors and everything typed; without it (Back, Save and close) the typed text is kept on
  * the draft for that step, so leaving never loses it.
  */
-export async function absorbStep(turn: Turn, args: { draftId: string; step: WizardStep; inputs: Record<string, unknown>; strict: boolean; goTo: WizardStep }): Promise<Absorbed> {
+export async function absorbStep(
+  turn: Turn,
+  args: { draftId: string; step: WizardStep; inputs: Record<string, unknown>; strict: boolean; goTo: WizardStep },
+): Promise<Absorbed> {
   const { draftId, step, inputs, strict } = args;
   const goTo = stepIndex(args.goTo) + 1;
   const person = personOf(turn);
@@ -50,8 +51,8 @@ export async function absorbStep(turn: Turn, args: { draftId: string; step: Wiza
     else errors = [{ field: 'region', key: 'round.noneForRegion' }];
   }
   if (errors.length > 0 && strict) {
-    const raw = result.ok ? Object.fromEntries(Object.entries(inputs).filter(([, v]) => typeof v === 'string')) as Record<string, string> : result.raw;
-    const scheme = step === 'owner' ? (result.ok ? result.draft.scheme : undefined) ?? report.scheme : report.scheme;
+    const raw = result.ok ? (Object.fromEntries(Object.entries(inputs).filter(([, v]) => typeof v === 'string')) as Record<string, string>) : result.raw;
+    const scheme = step === 'owner' ? ((result.ok ? result.draft.scheme : undefined) ?? report.scheme) : report.scheme;
     const period = { startYear: report.startYear, years: report.years };
     return { ok: false, card: invalidStepCard(turn, round, draft, { draftId, step: step as InputStep, values: raw, errors, scheme, period }) };
   }
@@ -74,5 +75,9 @@ export async function absorbStep(turn: Turn, args: { draftId: string; step: Wiza
 }
 
 function stringsOf(inputs: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(inputs).filter(([k, v]) => typeof v === 'string' && k !== 'verb' && k !== 'draftId' && k !== 'step').map(([k, v]) => [k, (v as string).slice(0, 5000)]));
+  return Object.fromEntries(
+    Object.entries(inputs)
+      .filter(([k, v]) => typeof v === 'string' && k !== 'verb' && k !== 'draftId' && k !== 'step')
+      .map(([k, v]) => [k, (v as string).slice(0, 5000)]),
+  );
 }

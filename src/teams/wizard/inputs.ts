@@ -17,7 +17,13 @@ export interface InputView {
   choices?: (ctx: InputContext) => Array<{ title: string; value: string }>;
 }
 
-export interface InputContext { t: Translate; locale: Locale; regions: RegionConfig; roundYear: number; scheme?: Scheme }
+export interface InputContext {
+  t: Translate;
+  locale: Locale;
+  regions: RegionConfig;
+  roundYear: number;
+  scheme?: Scheme;
+}
 
 const VIEWS: Record<string, InputView> = {
   ownerName: { kind: 'text', maxLength: LIMITS.ownerName, required: true },

@@ -12,9 +12,14 @@ function draftItem(turn: Turn, d: WizardDraft) {
   const title = d.data.report.title ?? (d.data.reference ? d.data.reference : t('wizard.untitled'));
   return {
     heading: t('reports.draftHeading', { title }),
-    detail: t('reports.draftDetail', { step: stepNumber(stepOfStoredNumber(d.step, d.data.layout)), total: STEPS.length, updated: formatDate(d.updatedAt, turn.locale) }),
+    detail: t('reports.draftDetail', {
+      step: stepNumber(stepOfStoredNumber(d.step, d.data.layout)),
+      total: STEPS.length,
+      updated: formatDate(d.updatedAt, turn.locale),
+    }),
     // One button per row, named for the row: a screen reader's list of buttons says which is which.
-    openTitle: t('reports.openDraft', { title }), ...verbData('report.resume', { draftId: d.id }),
+    openTitle: t('reports.openDraft', { title }),
+    ...verbData('report.resume', { draftId: d.id }),
   };
 }
 
@@ -23,10 +28,12 @@ function reportItem(turn: Turn, r: ReportRecord<unknown>) {
   return {
     heading: t('reports.reportHeading', { reference: r.reference, title: r.summary.title }),
     detail: t('reports.reportDetail', {
-      status: t(statusLabelKey(r.status)), amount: formatNok(r.summary.totalRequested, turn.locale),
+      status: t(statusLabelKey(r.status)),
+      amount: formatNok(r.summary.totalRequested, turn.locale),
       scheme: t(schemeLabelKey(r.summary.scheme as Scheme)),
     }),
-    openTitle: t('reports.openReport', { reference: r.reference, title: r.summary.title }), ...verbData('report.open', { reportId: r.id }),
+    openTitle: t('reports.openReport', { reference: r.reference, title: r.summary.title }),
+    ...verbData('report.open', { reportId: r.id }),
   };
 }
 

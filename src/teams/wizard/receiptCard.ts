@@ -11,19 +11,33 @@ export function receiptCard(turn: Turn, report: ReportRecord<NeedsReport>, round
   const { t } = turn;
   const deadline = formatDate(round.deadline, turn.locale);
   return renderCard('summary', {
-    progress: '', errorSummary: '', notice: '',
+    progress: '',
+    errorSummary: '',
+    notice: '',
     // The result again beside the buttons, where the owner pressed.
     footerNotice: edited ? t('receipt.editText', { reference: report.reference, version: report.version, deadline }) : '',
     title: edited ? t('receipt.editTitle') : t('receipt.title'),
-    intro: edited ? t('receipt.editText', { reference: report.reference, version: report.version, deadline }) : t('receipt.text', { reference: report.reference, deadline }),
-    sections: [{
-      title: report.summary.title, editVerb: '', editTitle: '', editData: {}, errors: [], text: '',
-      facts: [
-        { title: t('report.detail.status'), value: t(statusLabelKey(report.status)) },
-        { title: t('report.field.scheme'), value: t(schemeLabelKey(report.summary.scheme as Scheme)) },
-        { title: t('wizard.review.total'), value: formatNok(report.summary.totalRequested, turn.locale) },
-      ],
-    }],
-    actions: [action(t('receipt.myReports'), 'report.mine', {}), action(t('reports.openReport', { reference: report.reference, title: report.summary.title }), 'report.open', { reportId: report.id })],
+    intro: edited
+      ? t('receipt.editText', { reference: report.reference, version: report.version, deadline })
+      : t('receipt.text', { reference: report.reference, deadline }),
+    sections: [
+      {
+        title: report.summary.title,
+        editVerb: '',
+        editTitle: '',
+        editData: {},
+        errors: [],
+        text: '',
+        facts: [
+          { title: t('report.detail.status'), value: t(statusLabelKey(report.status)) },
+          { title: t('report.field.scheme'), value: t(schemeLabelKey(report.summary.scheme as Scheme)) },
+          { title: t('wizard.review.total'), value: formatNok(report.summary.totalRequested, turn.locale) },
+        ],
+      },
+    ],
+    actions: [
+      action(t('receipt.myReports'), 'report.mine', {}),
+      action(t('reports.openReport', { reference: report.reference, title: report.summary.title }), 'report.open', { reportId: report.id }),
+    ],
   });
 }

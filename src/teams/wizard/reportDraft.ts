@@ -18,7 +18,9 @@ export const reportClose: ActionHandler = async (turn, data) => {
   const { t } = turn;
   return {
     card: renderCard('message', {
-      title: t('wizard.closed.title'), text: t('wizard.closed.text'), color: 'Good',
+      title: t('wizard.closed.title'),
+      text: t('wizard.closed.text'),
+      color: 'Good',
       actions: [action(t('wizard.resume'), 'report.resume', { draftId }), action(t('wizard.deleteDraft'), 'draft.delete', { draftId })],
     }),
   };
@@ -55,11 +57,15 @@ export const draftDelete: ActionHandler = async (turn, data) => {
   const { t } = turn;
   return {
     card: renderCard('message', {
-      title: t('wizard.deleteConfirm.title'), color: 'Attention',
+      title: t('wizard.deleteConfirm.title'),
+      color: 'Attention',
       text: draft.reportId
         ? t('wizard.deleteConfirm.editText', { reference: draft.data.reference ?? '' })
         : t('wizard.deleteConfirm.text', { title: draft.data.report.title ?? t('wizard.untitled') }),
-      actions: [action(t('wizard.deleteConfirm.yes'), 'draft.deleteConfirm', { draftId }, { style: 'destructive' }), action(t('wizard.resume'), 'report.resume', { draftId })],
+      actions: [
+        action(t('wizard.deleteConfirm.yes'), 'draft.deleteConfirm', { draftId }, { style: 'destructive' }),
+        action(t('wizard.resume'), 'report.resume', { draftId }),
+      ],
     }),
   };
 };
@@ -70,4 +76,3 @@ export const draftDeleteConfirm: ActionHandler = async (turn, data) => {
   const { t } = turn;
   return { card: renderCard('message', { title: t('wizard.deleted'), text: '', color: 'Default', actions: [action(t('reports.new'), 'report.new', {})] }) };
 };
-

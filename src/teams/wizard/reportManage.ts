@@ -35,8 +35,12 @@ export const reportEdit: ActionHandler = async (turn, data) => {
   const may = ownerMayChange(turn, report, round);
   if (!may.ok) return { card: reportDetailCard(turn, report, round, may.why) };
   // One edit draft per version: pressing Edit twice opens the same draft.
-  const draft = await turn.services.drafts.create<WizardData>(personOf(turn), round.id,
-    { report: report.data, raw: {}, reference: report.reference, layout: STEP_LAYOUT }, { id: `edit-${report.id}-v${report.version}`, reportId: report.id });
+  const draft = await turn.services.drafts.create<WizardData>(
+    personOf(turn),
+    round.id,
+    { report: report.data, raw: {}, reference: report.reference, layout: STEP_LAYOUT },
+    { id: `edit-${report.id}-v${report.version}`, reportId: report.id },
+  );
   // Everything is filled in already: start at the review, where each part has its own Change button.
   return { card: renderStep(turn, viewFor(turn, round, draft), draft, 'review') };
 };
@@ -50,7 +54,8 @@ export const reportWithdraw: ActionHandler = async (turn, data) => {
   return {
     card: renderCard('message', {
       title: t('withdraw.confirm.title', { reference: report.reference }),
-      text: t('withdraw.confirm.text', { deadline: formatDate(round.deadline, turn.locale) }), color: 'Attention',
+      text: t('withdraw.confirm.text', { deadline: formatDate(round.deadline, turn.locale) }),
+      color: 'Attention',
       actions: [
         action(t('withdraw.confirm.yes'), 'report.withdrawConfirm', { reportId: report.id }, { style: 'destructive' }),
         action(t('withdraw.cancel'), 'report.open', { reportId: report.id }),

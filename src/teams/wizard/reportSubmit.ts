@@ -38,7 +38,11 @@ export const reportSubmit: ActionHandler = async (turn, data) => {
     const existing = await reports.getVisible<NeedsReport>(person, draft.reportId);
     if (!existing) throw new Refusal('report.notFound');
     const report = await reports.applyEdit({
-      draftId, roundId: existing.roundId, reportId: existing.id, summary, data: checked.report,
+      draftId,
+      roundId: existing.roundId,
+      reportId: existing.id,
+      summary,
+      data: checked.report,
       decide: (status) => {
         const allowed = canEdit({ status }, now, deadline, turn.locale);
         if (!allowed.ok) return allowed;

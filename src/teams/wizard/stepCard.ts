@@ -1,6 +1,15 @@
 import { formatNok } from '../../domain/i18n';
 import {
-  CARD_INPUTS, INPUT_STEPS, MAX_YEARS, STEPS, amountInputId, formatSchoolYear, stepNumber, stepTitleKey, type FieldError, type InputStep,
+  CARD_INPUTS,
+  INPUT_STEPS,
+  MAX_YEARS,
+  STEPS,
+  amountInputId,
+  formatSchoolYear,
+  stepNumber,
+  stepTitleKey,
+  type FieldError,
+  type InputStep,
 } from '../../domain/report';
 import { SCHEME_RULES, type Scheme } from '../../domain/schemes';
 import { renderCard, type AdaptiveCard } from '../cards/render';
@@ -45,7 +54,8 @@ export function stepCard(view: WizardView, args: StepCardArgs): AdaptiveCard {
   const blank = { id: '', value: '', placeholder: '', maxLength: 100, required: false, style: 'text', hint: '', error: '', choices: [] as object[] };
   if (args.step === 'money') {
     fields.push({ ...blank, kind: 'info', value: t('report.hint.amounts') });
-    if (asksOwnContribution) fields.push({ ...blank, kind: 'info', value: t('report.hint.ownContributionDekom', { percent: SCHEME_RULES[args.scheme!].ownContributionPercent }) });
+    if (asksOwnContribution)
+      fields.push({ ...blank, kind: 'info', value: t('report.hint.ownContributionDekom', { percent: SCHEME_RULES[args.scheme!].ownContributionPercent }) });
   }
   const shown = new Set<string>();
   for (const id of CARD_INPUTS[args.step]) {
@@ -60,11 +70,16 @@ export function stepCard(view: WizardView, args: StepCardArgs): AdaptiveCard {
     shown.add(id);
     fields.push({
       ...blank,
-      id, kind: v.kind, label: labelOf(t, id), value: args.values[id] ?? '',
+      id,
+      kind: v.kind,
+      label: labelOf(t, id),
+      value: args.values[id] ?? '',
       placeholder: v.kind === 'toggle' && v.toggleTitle ? t(v.toggleTitle) : v.kind === 'choice' ? t('wizard.choose') : '',
       // The client checks formats only, never emptiness: a required field still empty must not hold
       // Back or Save and close, which send what was typed. Missing fields are named by the server on Next.
-      maxLength: v.maxLength ?? 100, required: false, style: v.style ?? 'text',
+      maxLength: v.maxLength ?? 100,
+      required: false,
+      style: v.style ?? 'text',
       ...clientCheck(t, v),
       hint: v.hint ? t(v.hint, { max: v.maxLength ?? '' }) : minimumHint(view, args, id),
       error: (errors.get(id) ?? []).join('\n'),
@@ -82,7 +97,10 @@ export function stepCard(view: WizardView, args: StepCardArgs): AdaptiveCard {
     // Back and Save and close send what was typed too (nothing typed is lost); the client holds
     // them only for a malformed value, which it names. Cancel sends nothing.
     ...(index > 0 ? [action(t('wizard.back'), 'report.back', data, { inputs: 'auto' })] : []),
-    action(args.returnToReview ? t('wizard.toReview') : t('wizard.next'), 'report.next', args.returnToReview ? { ...data, returnTo: 'review' } : data, { inputs: 'auto', style: 'positive' }),
+    action(args.returnToReview ? t('wizard.toReview') : t('wizard.next'), 'report.next', args.returnToReview ? { ...data, returnTo: 'review' } : data, {
+      inputs: 'auto',
+      style: 'positive',
+    }),
     action(t('wizard.saveClose'), 'report.close', data, { inputs: 'auto' }),
     action(t('wizard.cancel'), 'report.cancel', data),
   ];
@@ -92,7 +110,8 @@ export function stepCard(view: WizardView, args: StepCardArgs): AdaptiveCard {
     intro: '',
     notice: args.notice ?? '',
     errorSummary: errors.size > 0 ? [t('wizard.errorSummary'), ...orphans].join('\n') : '',
-    errorFooter: errors.size === 0 ? '' : [toFix.length ? t('wizard.fixFields', { fields: toFix.join(', ') }) : t('wizard.errorSummary'), ...orphans].join('\n'),
+    errorFooter:
+      errors.size === 0 ? '' : [toFix.length ? t('wizard.fixFields', { fields: toFix.join(', ') }) : t('wizard.errorSummary'), ...orphans].join('\n'),
     fields,
     actions,
   });

@@ -13,7 +13,10 @@ import type { WizardView } from './view';
 
 export function viewFor(turn: Turn, round: Round, draft?: WizardDraft): WizardView {
   return {
-    t: turn.t, locale: turn.locale, regions: turn.services.regions, round,
+    t: turn.t,
+    locale: turn.locale,
+    regions: turn.services.regions,
+    round,
     editing: draft?.reportId ? { reference: draft.data.reference ?? '' } : undefined,
   };
 }
@@ -30,16 +33,32 @@ export function validationContext(turn: Turn, round: Round) {
 }
 
 /** The card for any step of a draft, showing what was typed or saved there. */
-export function renderStep(turn: Turn, view: WizardView, draft: { id: string; data: WizardData }, step: WizardStep, notice?: string, returnToReview = false): AdaptiveCard {
+export function renderStep(
+  turn: Turn,
+  view: WizardView,
+  draft: { id: string; data: WizardData },
+  step: WizardStep,
+  notice?: string,
+  returnToReview = false,
+): AdaptiveCard {
   const report = draft.data.report;
   if (step === 'review') {
     const checked = validateReport(report, validationContext(turn, view.round));
     return reviewCard(view, { draftId: draft.id, report, errors: checked.ok ? [] : checked.errors, notice });
   }
   // The money card asks the years chosen on the period step; without them, that step first.
-  if (step === 'money' && (report.years === undefined || report.startYear === undefined)) return renderStep(turn, view, draft, 'period', notice, returnToReview);
+  if (step === 'money' && (report.years === undefined || report.startYear === undefined))
+    return renderStep(turn, view, draft, 'period', notice, returnToReview);
   const values = { ...cardValues(step, report), ...typedFor(draft.data.raw, step) };
-  return stepCard(view, { draftId: draft.id, step, values, scheme: report.scheme, period: { startYear: report.startYear, years: report.years }, notice, returnToReview });
+  return stepCard(view, {
+    draftId: draft.id,
+    step,
+    values,
+    scheme: report.scheme,
+    period: { startYear: report.startYear, years: report.years },
+    notice,
+    returnToReview,
+  });
 }
 
 /** A step sent back with its errors, showing exactly what was typed. */

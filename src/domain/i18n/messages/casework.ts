@@ -36,7 +36,8 @@ export const caseworkMessages = defineMessages({
     'case.returnNotAllowed': '{reference} har status «{status}» og kan ikke sendes tilbake nå. Ingenting er endret.',
     'case.notFound': 'Fant ingen melding med referansen {reference}. Sjekk referansen, for eksempel BM-2027-0042.',
     'case.show.usage': 'Skriv «vis» og referansen til meldingen, for eksempel «vis BM-2027-0042».',
-    'case.personalOnly': 'Saksbehandling gjøres i personlig chat med meg, så opplysningene i meldingene ikke vises for alle i kanalen. Åpne chatten med Kompetansebot og prøv der.',
+    'case.personalOnly':
+      'Saksbehandling gjøres i personlig chat med meg, så opplysningene i meldingene ikke vises for alle i kanalen. Åpne chatten med Kompetansebot og prøv der.',
     'case.noRounds': 'Det finnes ingen rapporteringsrunder ennå.',
     'case.roundNotFound': 'Fant ingen rapporteringsrunde som passer «{which}». Skriv for eksempel «eksport 2027».',
     'case.return.title': 'Send {reference} tilbake til eieren',
@@ -66,10 +67,12 @@ export const caseworkMessages = defineMessages({
     'decision.error.grantedIsRequested': 'År {year}: «Innvilget» betyr søkt beløp ({requested}). Velg «Delvis innvilget» for et lavere beløp.',
     'decision.error.partlyZero': 'Delvis innvilget må gi mer enn 0 kr til sammen. Velg «Avslått» hvis ingenting innvilges.',
     'decision.error.partlyIsAll': 'Beløpene er lik hele det søkte beløpet ({requested}). Velg «Innvilget».',
-    'decision.notYet': '{reference} har status «{status}». Vedtak registreres etter forumets innstilling, når meldingen er prioritert eller ikke prioritert. Ingenting er endret.',
+    'decision.notYet':
+      '{reference} har status «{status}». Vedtak registreres etter forumets innstilling, når meldingen er prioritert eller ikke prioritert. Ingenting er endret.',
     'decision.already': '{reference} har allerede vedtak: {outcome}, {amount}, registrert {date} av {who}. Ingenting er endret.',
     'decision.alreadyStatus': '{reference} har allerede status «{status}». Ingenting er endret.',
-    'decision.paidNotYet': '{reference} har status «{status}». Bare innvilgede og delvis innvilgede meldinger kan registreres som utbetalt. Ingenting er endret.',
+    'decision.paidNotYet':
+      '{reference} har status «{status}». Bare innvilgede og delvis innvilgede meldinger kan registreres som utbetalt. Ingenting er endret.',
     'decision.recorded': 'Vedtaket for {reference} er registrert: {outcome}, {amount}. Eieren har fått beskjed i Teams.',
     'decision.paidRecorded': '{reference} er registrert som utbetalt ({amount}). Eieren har fått beskjed i Teams.',
     'decision.paidConfirm': 'Registrere {reference} som utbetalt ({amount})? Eieren får beskjed i Teams. Utbetalingen kan ikke angres her.',
@@ -82,7 +85,8 @@ export const caseworkMessages = defineMessages({
     'decision.paidAt': 'Utbetalt',
     'decision.bulk.action': 'Innvilg alle prioriterte som søkt',
     'decision.bulk.title': 'Innvilge alle prioriterte som søkt?',
-    'decision.bulk.confirm': '{count} prioriterte meldinger i runden {year} venter på vedtak, til sammen {amount}. Vil du innvilge alle som søkt? Hver eier får vedtaket i Teams.',
+    'decision.bulk.confirm':
+      '{count} prioriterte meldinger i runden {year} venter på vedtak, til sammen {amount}. Vil du innvilge alle som søkt? Hver eier får vedtaket i Teams.',
     'decision.bulk.none': 'Ingen prioriterte meldinger i runden {year} venter på vedtak.',
     'decision.bulk.yes': 'Innvilg {count} som søkt',
     'decision.bulk.done': '{count} meldinger er innvilget som søkt, til sammen {amount}. Eierne får vedtaket i Teams.',
@@ -94,7 +98,8 @@ export const caseworkMessages = defineMessages({
     'decision.list.detail': '{status} · {amount} · {owner}',
 
     'export.title': 'Eksport av runden {year}',
-    'export.text': 'Regnearket har alle meldingene i runden, én rad per melding og år. Lenkene virker bare for deg og går ut kl. {time} (om {minutes} minutter). Trykk «Ny lenke» for å få nye.',
+    'export.text':
+      'Regnearket har alle meldingene i runden, én rad per melding og år. Lenkene virker bare for deg og går ut kl. {time} (om {minutes} minutter). Trykk «Ny lenke» for å få nye.',
     'export.xlsx': 'Last ned Excel (.xlsx)',
     'export.csv': 'Last ned CSV',
     'export.again': 'Ny lenke',
@@ -104,14 +109,16 @@ export const caseworkMessages = defineMessages({
     'export.unavailable': 'Eksporten kan ikke hentes akkurat nå. Prøv lenken igjen om litt.',
 
     'notify.returned.title': '{reference} er sendt tilbake til deg',
-    'notify.returned.text': 'Statsforvalteren har sett på behovsmeldingen «{title}» og ber deg rette den:\n\n{comment}\n\nÅpne meldingen, rett det som trengs og send den inn på nytt. Det går an også etter fristen.',
+    'notify.returned.text':
+      'Statsforvalteren har sett på behovsmeldingen «{title}» og ber deg rette den:\n\n{comment}\n\nÅpne meldingen, rett det som trengs og send den inn på nytt. Det går an også etter fristen.',
     'notify.open': 'Åpne og rett meldingen',
     'notify.decision.title': 'Vedtak for {reference}: {outcome}',
     'notify.decision.intro': 'Statsforvalteren har fattet vedtak om behovsmeldingen «{title}».',
     'notify.decision.requested': 'Søkt i alt',
     'notify.show': 'Åpne meldingen',
     'notify.paid.title': '{reference}: tilskuddet er utbetalt',
-    'notify.paid.text': 'Statsforvalteren har registrert utbetaling av {amount} for «{title}». Husk å rapportere bruken av midlene innen 15. januar året etter.',
+    'notify.paid.text':
+      'Statsforvalteren har registrert utbetaling av {amount} for «{title}». Husk å rapportere bruken av midlene innen 15. januar året etter.',
   },
   nn: {
     'case.title': '{reference}: {title}',
@@ -146,7 +153,8 @@ export const caseworkMessages = defineMessages({
     'case.returnNotAllowed': '{reference} har status «{status}» og kan ikkje sendast tilbake no. Ingenting er endra.',
     'case.notFound': 'Fann inga melding med referansen {reference}. Sjekk referansen, til dømes BM-2027-0042.',
     'case.show.usage': 'Skriv «vis» og referansen til meldinga, til dømes «vis BM-2027-0042».',
-    'case.personalOnly': 'Saksbehandling skjer i personleg chat med meg, så opplysningane i meldingane ikkje blir viste for alle i kanalen. Opne chatten med Kompetansebot og prøv der.',
+    'case.personalOnly':
+      'Saksbehandling skjer i personleg chat med meg, så opplysningane i meldingane ikkje blir viste for alle i kanalen. Opne chatten med Kompetansebot og prøv der.',
     'case.noRounds': 'Det finst ingen rapporteringsrundar enno.',
     'case.roundNotFound': 'Fann ingen rapporteringsrunde som passar «{which}». Skriv til dømes «eksport 2027».',
     'case.return.title': 'Send {reference} tilbake til eigaren',
@@ -176,7 +184,8 @@ export const caseworkMessages = defineMessages({
     'decision.error.grantedIsRequested': 'År {year}: «Innvilga» tyder søkt beløp ({requested}). Vel «Delvis innvilga» for eit lågare beløp.',
     'decision.error.partlyZero': 'Delvis innvilga må gi meir enn 0 kr til saman. Vel «Avslått» om ingenting blir innvilga.',
     'decision.error.partlyIsAll': 'Beløpa er like heile det søkte beløpet ({requested}). Vel «Innvilga».',
-    'decision.notYet': '{reference} har status «{status}». Vedtak blir registrert etter innstillinga frå forumet, når meldinga er prioritert eller ikkje prioritert. Ingenting er endra.',
+    'decision.notYet':
+      '{reference} har status «{status}». Vedtak blir registrert etter innstillinga frå forumet, når meldinga er prioritert eller ikkje prioritert. Ingenting er endra.',
     'decision.already': '{reference} har allereie vedtak: {outcome}, {amount}, registrert {date} av {who}. Ingenting er endra.',
     'decision.alreadyStatus': '{reference} har allereie status «{status}». Ingenting er endra.',
     'decision.paidNotYet': '{reference} har status «{status}». Berre innvilga og delvis innvilga meldingar kan registrerast som utbetalte. Ingenting er endra.',
@@ -192,7 +201,8 @@ export const caseworkMessages = defineMessages({
     'decision.paidAt': 'Utbetalt',
     'decision.bulk.action': 'Innvilg alle prioriterte som søkt',
     'decision.bulk.title': 'Innvilge alle prioriterte som søkt?',
-    'decision.bulk.confirm': '{count} prioriterte meldingar i runden {year} ventar på vedtak, til saman {amount}. Vil du innvilge alle som søkt? Kvar eigar får vedtaket i Teams.',
+    'decision.bulk.confirm':
+      '{count} prioriterte meldingar i runden {year} ventar på vedtak, til saman {amount}. Vil du innvilge alle som søkt? Kvar eigar får vedtaket i Teams.',
     'decision.bulk.none': 'Ingen prioriterte meldingar i runden {year} ventar på vedtak.',
     'decision.bulk.yes': 'Innvilg {count} som søkt',
     'decision.bulk.done': '{count} meldingar er innvilga som søkt, til saman {amount}. Eigarane får vedtaket i Teams.',
@@ -204,7 +214,8 @@ export const caseworkMessages = defineMessages({
     'decision.list.detail': '{status} · {amount} · {owner}',
 
     'export.title': 'Eksport av runden {year}',
-    'export.text': 'Reknearket har alle meldingane i runden, éi rad per melding og år. Lenkjene verkar berre for deg og går ut kl. {time} (om {minutes} minutt). Trykk «Ny lenkje» for å få nye.',
+    'export.text':
+      'Reknearket har alle meldingane i runden, éi rad per melding og år. Lenkjene verkar berre for deg og går ut kl. {time} (om {minutes} minutt). Trykk «Ny lenkje» for å få nye.',
     'export.xlsx': 'Last ned Excel (.xlsx)',
     'export.csv': 'Last ned CSV',
     'export.again': 'Ny lenkje',
@@ -214,14 +225,16 @@ export const caseworkMessages = defineMessages({
     'export.unavailable': 'Eksporten kan ikkje hentast akkurat no. Prøv lenkja igjen om litt.',
 
     'notify.returned.title': '{reference} er sendt tilbake til deg',
-    'notify.returned.text': 'Statsforvaltaren har sett på behovsmeldinga «{title}» og ber deg rette ho:\n\n{comment}\n\nOpne meldinga, rett det som trengst og send ho inn på nytt. Det går an også etter fristen.',
+    'notify.returned.text':
+      'Statsforvaltaren har sett på behovsmeldinga «{title}» og ber deg rette ho:\n\n{comment}\n\nOpne meldinga, rett det som trengst og send ho inn på nytt. Det går an også etter fristen.',
     'notify.open': 'Opne og rett meldinga',
     'notify.decision.title': 'Vedtak for {reference}: {outcome}',
     'notify.decision.intro': 'Statsforvaltaren har gjort vedtak om behovsmeldinga «{title}».',
     'notify.decision.requested': 'Søkt i alt',
     'notify.show': 'Opne meldinga',
     'notify.paid.title': '{reference}: tilskotet er utbetalt',
-    'notify.paid.text': 'Statsforvaltaren har registrert utbetaling av {amount} for «{title}». Hugs å rapportere bruken av midlane innan 15. januar året etter.',
+    'notify.paid.text':
+      'Statsforvaltaren har registrert utbetaling av {amount} for «{title}». Hugs å rapportere bruken av midlane innan 15. januar året etter.',
   },
   en: {
     'case.title': '{reference}: {title}',
@@ -256,11 +269,13 @@ export const caseworkMessages = defineMessages({
     'case.returnNotAllowed': '{reference} has the status “{status}” and cannot be returned now. Nothing was changed.',
     'case.notFound': 'No report has the reference {reference}. Check the reference, for example BM-2027-0042.',
     'case.show.usage': 'Type “show” and the report’s reference, for example “show BM-2027-0042”.',
-    'case.personalOnly': 'Casework happens in a personal chat with me, so the details of reports are not shown to everyone in the channel. Open the chat with Kompetansebot and try there.',
+    'case.personalOnly':
+      'Casework happens in a personal chat with me, so the details of reports are not shown to everyone in the channel. Open the chat with Kompetansebot and try there.',
     'case.noRounds': 'There are no reporting rounds yet.',
     'case.roundNotFound': 'No reporting round matches “{which}”. Type for example “export 2027”.',
     'case.return.title': 'Return {reference} to the owner',
-    'case.return.intro': 'Write what the owner must correct. The owner gets your comment in Teams and can correct the report and submit it again, also after the deadline.',
+    'case.return.intro':
+      'Write what the owner must correct. The owner gets your comment in Teams and can correct the report and submit it again, also after the deadline.',
     'case.return.comment': 'Comment to the owner',
     'case.return.send': 'Return',
     'case.group.title': 'Working group of {reference}',
@@ -286,7 +301,8 @@ export const caseworkMessages = defineMessages({
     'decision.error.grantedIsRequested': 'Year {year}: “Granted” means the amount requested ({requested}). Choose “Partly granted” for a lower amount.',
     'decision.error.partlyZero': 'Partly granted must give more than NOK 0 in all. Choose “Rejected” if nothing is granted.',
     'decision.error.partlyIsAll': 'The amounts equal everything requested ({requested}). Choose “Granted”.',
-    'decision.notYet': '{reference} has the status “{status}”. Decisions are recorded after the forum’s recommendation, when the report is prioritised or not prioritised. Nothing was changed.',
+    'decision.notYet':
+      '{reference} has the status “{status}”. Decisions are recorded after the forum’s recommendation, when the report is prioritised or not prioritised. Nothing was changed.',
     'decision.already': '{reference} already has a decision: {outcome}, {amount}, recorded on {date} by {who}. Nothing was changed.',
     'decision.alreadyStatus': '{reference} already has the status “{status}”. Nothing was changed.',
     'decision.paidNotYet': '{reference} has the status “{status}”. Only granted and partly granted reports can be recorded as paid. Nothing was changed.',
@@ -302,7 +318,8 @@ export const caseworkMessages = defineMessages({
     'decision.paidAt': 'Paid',
     'decision.bulk.action': 'Grant all prioritised as requested',
     'decision.bulk.title': 'Grant all prioritised as requested?',
-    'decision.bulk.confirm': '{count} prioritised reports in the {year} round are waiting for a decision, {amount} in all. Grant all of them as requested? Each owner gets the decision in Teams.',
+    'decision.bulk.confirm':
+      '{count} prioritised reports in the {year} round are waiting for a decision, {amount} in all. Grant all of them as requested? Each owner gets the decision in Teams.',
     'decision.bulk.none': 'No prioritised reports in the {year} round are waiting for a decision.',
     'decision.bulk.yes': 'Grant {count} as requested',
     'decision.bulk.done': '{count} reports were granted as requested, {amount} in all. The owners get the decision in Teams.',
@@ -314,7 +331,8 @@ export const caseworkMessages = defineMessages({
     'decision.list.detail': '{status} · {amount} · {owner}',
 
     'export.title': 'Export of the {year} round',
-    'export.text': 'The spreadsheet holds every report of the round, one row per report and year. The links work for you only and expire at {time} (in {minutes} minutes). Press “New link” to get new ones.',
+    'export.text':
+      'The spreadsheet holds every report of the round, one row per report and year. The links work for you only and expire at {time} (in {minutes} minutes). Press “New link” to get new ones.',
     'export.xlsx': 'Download Excel (.xlsx)',
     'export.csv': 'Download CSV',
     'export.again': 'New link',
@@ -324,13 +342,15 @@ export const caseworkMessages = defineMessages({
     'export.unavailable': 'The export cannot be fetched right now. Try the link again in a little while.',
 
     'notify.returned.title': '{reference} was returned to you',
-    'notify.returned.text': 'The County Governor has looked at the needs report “{title}” and asks you to correct it:\n\n{comment}\n\nOpen the report, correct what is needed and submit it again. You can do so also after the deadline.',
+    'notify.returned.text':
+      'The County Governor has looked at the needs report “{title}” and asks you to correct it:\n\n{comment}\n\nOpen the report, correct what is needed and submit it again. You can do so also after the deadline.',
     'notify.open': 'Open and correct the report',
     'notify.decision.title': 'Decision on {reference}: {outcome}',
     'notify.decision.intro': 'The County Governor has made a decision on the needs report “{title}”.',
     'notify.decision.requested': 'Requested in all',
     'notify.show': 'Open the report',
     'notify.paid.title': '{reference}: the grant has been paid',
-    'notify.paid.text': 'The County Governor has recorded a payment of {amount} for “{title}”. Remember to report on the use of the funds by 15 January the following year.',
+    'notify.paid.text':
+      'The County Governor has recorded a payment of {amount} for “{title}”. Remember to report on the use of the funds by 15 January the following year.',
   },
 });

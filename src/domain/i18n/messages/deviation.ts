@@ -10,13 +10,15 @@ export const deviationMessages = defineMessages({
   },
   nn: {
     'decision.error.reasonDeviation': 'Vedtaket avvik frå innstillinga til forumet ({recommended}). Skriv ei grunngiving; eigaren får ho saman med vedtaket.',
-    'decision.deviation.formHint': 'Innstillinga til forumet: {recommended}. Eit vedtak som avvik frå innstillinga, må grunngivast, og eigaren ser grunngivinga.',
+    'decision.deviation.formHint':
+      'Innstillinga til forumet: {recommended}. Eit vedtak som avvik frå innstillinga, må grunngivast, og eigaren ser grunngivinga.',
     'decision.deviation.fact': 'Avvik frå innstillinga',
     'decision.deviation.value': 'Samarbeidsforumet innstilte «{recommended}». Vedtaket avvik, sjå grunngivinga.',
   },
   en: {
-    'decision.error.reasonDeviation': 'The decision departs from the forum\'s recommendation ({recommended}). Write a reason; the owner gets it with the decision.',
-    'decision.deviation.formHint': 'The forum\'s recommendation: {recommended}. A decision that departs from it needs a reason, which the owner sees.',
+    'decision.error.reasonDeviation':
+      "The decision departs from the forum's recommendation ({recommended}). Write a reason; the owner gets it with the decision.",
+    'decision.deviation.formHint': "The forum's recommendation: {recommended}. A decision that departs from it needs a reason, which the owner sees.",
     'decision.deviation.fact': 'Departure from the recommendation',
     'decision.deviation.value': 'The cooperation forum recommended "{recommended}". The decision departs from it; see the reason.',
   },

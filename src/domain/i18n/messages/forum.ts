@@ -12,7 +12,8 @@ export const forumMessages = defineMessages({
     'forum.round.missing': 'Fant ikke innmeldingsrunden til dette møtet. Ingenting er endret.',
     'forum.meeting.notFound': 'Fant ikke møtet. Det kan være slettet, eller kortet er fra en annen installasjon. Skriv «møter» for å se møtene.',
     'forum.channel.missing': 'Gruppen har ingen Teams-kanal ennå, så sakslisten kan ikke publiseres. Knytt en kanal til gruppen først, og prøv igjen.',
-    'forum.channel.notInstalled': 'Appen er ikke lagt til i teamet der gruppens kanal er, så sakslisten kan ikke publiseres. Legg appen til i teamet, og prøv igjen.',
+    'forum.channel.notInstalled':
+      'Appen er ikke lagt til i teamet der gruppens kanal er, så sakslisten kan ikke publiseres. Legg appen til i teamet, og prøv igjen.',
 
     'forum.item.owner': 'Eier',
     'forum.item.network': 'Nettverk',
@@ -57,7 +58,8 @@ export const forumMessages = defineMessages({
     'forum.vote.notOpen': 'Avstemningen er ikke åpnet ennå.',
     'forum.vote.refresh': 'Oppdater',
     'forum.vote.close': 'Lukk avstemningen',
-    'forum.vote.refused.notMember': 'Bare registrerte medlemmer av {group} kan stemme her. Markeringen ble ikke lagret. Kontakt sekretariatet hvis du skal være medlem.',
+    'forum.vote.refused.notMember':
+      'Bare registrerte medlemmer av {group} kan stemme her. Markeringen ble ikke lagret. Kontakt sekretariatet hvis du skal være medlem.',
     'forum.vote.refused.secretariat': 'Sekretariatet har ikke stemmerett i {group}. Markeringen ble ikke lagret.',
     'forum.vote.forged': 'Denne knappen hører ikke til en avstemning du kan bruke her. Ingenting er lagret.',
     'forum.vote.stale': 'Dette kortet er fra en tidligere avstemning. Ingenting er lagret. Bruk kortet som ble lagt ut da avstemningen ble åpnet.',
@@ -83,7 +85,8 @@ export const forumMessages = defineMessages({
     'forum.result.undecided.noVotes': 'Uavklart: ingen stemte for eller mot. Sekretariatet følger opp.',
 
     'forum.new.title': 'Nytt møte',
-    'forum.new.intro': 'Velg gruppe og runde. Sakslisten fylles med alle formelt kontrollerte meldinger som er fordelt til gruppen (for samarbeidsforumet: alle meldingene arbeidsgruppene har behandlet, gruppe for gruppe; med ett trinn alle kontrollerte i runden). Du kan endre den etterpå.',
+    'forum.new.intro':
+      'Velg gruppe og runde. Sakslisten fylles med alle formelt kontrollerte meldinger som er fordelt til gruppen (for samarbeidsforumet: alle meldingene arbeidsgruppene har behandlet, gruppe for gruppe; med ett trinn alle kontrollerte i runden). Du kan endre den etterpå.',
     'forum.new.group': 'Arbeidsgruppe eller forum',
     'forum.new.round': 'Innmeldingsrunde',
     'forum.new.roundChoice': 'Runden {year} ({id})',
@@ -168,7 +171,8 @@ export const forumMessages = defineMessages({
     'forum.round.missing': 'Fann ikkje innmeldingsrunden til dette møtet. Ingenting er endra.',
     'forum.meeting.notFound': 'Fann ikkje møtet. Det kan vere sletta, eller kortet er frå ein annan installasjon. Skriv «møter» for å sjå møta.',
     'forum.channel.missing': 'Gruppa har ingen Teams-kanal enno, så sakslista kan ikkje publiserast. Knyt ein kanal til gruppa først, og prøv igjen.',
-    'forum.channel.notInstalled': 'Appen er ikkje lagd til i teamet der kanalen til gruppa er, så sakslista kan ikkje publiserast. Legg appen til i teamet, og prøv igjen.',
+    'forum.channel.notInstalled':
+      'Appen er ikkje lagd til i teamet der kanalen til gruppa er, så sakslista kan ikkje publiserast. Legg appen til i teamet, og prøv igjen.',
 
     'forum.item.owner': 'Eigar',
     'forum.item.network': 'Nettverk',
@@ -213,7 +217,8 @@ export const forumMessages = defineMessages({
     'forum.vote.notOpen': 'Røystinga er ikkje opna enno.',
     'forum.vote.refresh': 'Oppdater',
     'forum.vote.close': 'Lukk røystinga',
-    'forum.vote.refused.notMember': 'Berre registrerte medlemmer av {group} kan røyste her. Markeringa vart ikkje lagra. Kontakt sekretariatet om du skal vere medlem.',
+    'forum.vote.refused.notMember':
+      'Berre registrerte medlemmer av {group} kan røyste her. Markeringa vart ikkje lagra. Kontakt sekretariatet om du skal vere medlem.',
     'forum.vote.refused.secretariat': 'Sekretariatet har ikkje røysterett i {group}. Markeringa vart ikkje lagra.',
     'forum.vote.forged': 'Denne knappen høyrer ikkje til ei røysting du kan bruke her. Ingenting er lagra.',
     'forum.vote.stale': 'Dette kortet er frå ei tidlegare røysting. Ingenting er lagra. Bruk kortet som vart lagt ut då røystinga vart opna.',
@@ -239,7 +244,8 @@ export const forumMessages = defineMessages({
     'forum.result.undecided.noVotes': 'Uavklart: ingen røysta for eller mot. Sekretariatet følgjer opp.',
 
     'forum.new.title': 'Nytt møte',
-    'forum.new.intro': 'Vel gruppe og runde. Sakslista vert fylt med alle formelt kontrollerte meldingar som er fordelte til gruppa (for samarbeidsforumet: alle meldingane arbeidsgruppene har handsama, gruppe for gruppe; med eitt steg alle kontrollerte i runden). Du kan endre ho etterpå.',
+    'forum.new.intro':
+      'Vel gruppe og runde. Sakslista vert fylt med alle formelt kontrollerte meldingar som er fordelte til gruppa (for samarbeidsforumet: alle meldingane arbeidsgruppene har handsama, gruppe for gruppe; med eitt steg alle kontrollerte i runden). Du kan endre ho etterpå.',
     'forum.new.group': 'Arbeidsgruppe eller forum',
     'forum.new.round': 'Innmeldingsrunde',
     'forum.new.roundChoice': 'Runden {year} ({id})',
@@ -322,9 +328,11 @@ export const forumMessages = defineMessages({
     'forum.totals.line': '{sum} of {budget} ({count} items)',
     'forum.totals.lineOver': '{sum} of {budget} ({count} items) – over budget',
     'forum.round.missing': "This meeting's reporting round was not found. Nothing was changed.",
-    'forum.meeting.notFound': 'The meeting was not found. It may have been deleted, or the card comes from another installation. Type "meetings" to see the meetings.',
+    'forum.meeting.notFound':
+      'The meeting was not found. It may have been deleted, or the card comes from another installation. Type "meetings" to see the meetings.',
     'forum.channel.missing': 'The group has no Teams channel yet, so the agenda cannot be posted. Link a channel to the group first, then try again.',
-    'forum.channel.notInstalled': "The app has not been added to the team of the group's channel, so the agenda cannot be posted. Add the app to the team, then try again.",
+    'forum.channel.notInstalled':
+      "The app has not been added to the team of the group's channel, so the agenda cannot be posted. Add the app to the team, then try again.",
 
     'forum.item.owner': 'Owner',
     'forum.item.network': 'Network',
@@ -335,7 +343,8 @@ export const forumMessages = defineMessages({
     'forum.item.roundAmount': "Against this year's budget",
 
     'forum.agenda.title': 'Agenda: {title}',
-    'forum.agenda.intro': "{count} items from the {year} reporting round. Amounts against the budget are what is requested for the school year starting in {year}.",
+    'forum.agenda.intro':
+      '{count} items from the {year} reporting round. Amounts against the budget are what is requested for the school year starting in {year}.',
     'forum.agenda.empty': 'The agenda is empty.',
     'forum.agenda.totals': "Sum per scheme against this year's budget",
     'forum.agenda.totalsCount': 'The agenda: {count} items',
@@ -369,7 +378,8 @@ export const forumMessages = defineMessages({
     'forum.vote.notOpen': 'The vote has not been opened yet.',
     'forum.vote.refresh': 'Refresh',
     'forum.vote.close': 'Close the vote',
-    'forum.vote.refused.notMember': 'Only registered members of {group} can vote here. Your mark was not saved. Contact the secretariat if you should be a member.',
+    'forum.vote.refused.notMember':
+      'Only registered members of {group} can vote here. Your mark was not saved. Contact the secretariat if you should be a member.',
     'forum.vote.refused.secretariat': 'The secretariat has no vote in {group}. Your mark was not saved.',
     'forum.vote.forged': 'This button does not belong to a vote you can use here. Nothing was saved.',
     'forum.vote.stale': 'This card is from an earlier vote. Nothing was saved. Use the card posted when the vote was opened.',
@@ -391,11 +401,12 @@ export const forumMessages = defineMessages({
     'forum.result.prioritised.chair': "Prioritised (tie, decided by the chair's vote)",
     'forum.result.not_prioritised.majority': 'Not prioritised (majority)',
     'forum.result.not_prioritised.chair': "Not prioritised (tie, decided by the chair's vote)",
-    'forum.result.undecided.tie': "Undecided: a tie without a deciding vote from the chair. The secretariat will follow up.",
+    'forum.result.undecided.tie': 'Undecided: a tie without a deciding vote from the chair. The secretariat will follow up.',
     'forum.result.undecided.noVotes': 'Undecided: nobody voted for or against. The secretariat will follow up.',
 
     'forum.new.title': 'New meeting',
-    'forum.new.intro': 'Choose the group and the round. The agenda is filled with every formally checked report assigned to the group (for the cooperation forum: every report the working groups have reviewed, group by group; in one step every checked report of the round). You can change it afterwards.',
+    'forum.new.intro':
+      'Choose the group and the round. The agenda is filled with every formally checked report assigned to the group (for the cooperation forum: every report the working groups have reviewed, group by group; in one step every checked report of the round). You can change it afterwards.',
     'forum.new.group': 'Working group or forum',
     'forum.new.round': 'Reporting round',
     'forum.new.roundChoice': 'The {year} round ({id})',

@@ -45,7 +45,7 @@ export const forumRuleMessages = defineMessages({
     'forum.rules.tie.undecided': 'røystelikskap går til sekretariatet.',
   },
   en: {
-    'forum.group.recommendation': 'The working group\'s recommendation',
+    'forum.group.recommendation': "The working group's recommendation",
     'forum.group.recommended': 'Recommended by {group} ({for} for, {against} against, {abstain} abstaining)',
     'forum.group.not_recommended': 'Not recommended by {group} ({for} for, {against} against, {abstain} abstaining)',
     'forum.result.not_prioritised.consensus': 'Not prioritised (consensus)',
@@ -53,7 +53,7 @@ export const forumRuleMessages = defineMessages({
     'forum.rules.rule.consensus': 'Decided by consensus: every mark was the same.',
     'forum.rules.rule.consensusNoObjection': 'Decided by consensus: nobody marked against.',
     'forum.rules.rule.majority': 'Decided by majority: {for} for and {against} against.',
-    'forum.rules.rule.chair': 'Decided by the chair\'s mark: {for} for and {against} against.',
+    'forum.rules.rule.chair': "Decided by the chair's mark: {for} for and {against} against.",
     'forum.rules.rule.tie': 'Not decided: a tie, {for} for and {against} against.',
     'forum.rules.rule.noVotes': 'Not decided: nobody marked for or against.',
     'forum.rules.rule.notQuorate': 'Not decided: no more than {quorum} % of the eligible members marked.',
@@ -62,7 +62,7 @@ export const forumRuleMessages = defineMessages({
     'forum.rules.noQuorum': 'no quorum required.',
     'forum.rules.consensus.unanimous': 'every mark is the same',
     'forum.rules.consensus.noObjection': 'nobody marks against',
-    'forum.rules.tie.chair': 'the chair\'s mark decides a tie.',
+    'forum.rules.tie.chair': "the chair's mark decides a tie.",
     'forum.rules.tie.undecided': 'a tie goes to the secretariat.',
   },
 });

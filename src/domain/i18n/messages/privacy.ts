@@ -5,7 +5,8 @@ import { defineMessages } from '../catalog';
 export const privacyMessages = defineMessages({
   nb: {
     'privacy.title': 'Dine data i Kompetansebot',
-    'privacy.intro': 'Dette er alt boten har lagret om deg. Du er kjent for boten ved Teams-identiteten din (organisasjon og bruker-id), ikke ved navn eller e-post.',
+    'privacy.intro':
+      'Dette er alt boten har lagret om deg. Du er kjent for boten ved Teams-identiteten din (organisasjon og bruker-id), ikke ved navn eller e-post.',
     'privacy.chat.title': 'Personlig chat med boten',
     'privacy.chat.stored': 'Lagret',
     'privacy.chat.storedValue': 'Ja, sist oppdatert {date}. Den brukes til å sende deg meldinger (påminnelser, vedtak).',
@@ -26,7 +27,8 @@ export const privacyMessages = defineMessages({
     'privacy.roles.chair': 'Leder',
     'privacy.roles.item': '{role}, {group}',
     'privacy.kept.title': 'Innsendte behovsmeldinger slettes ikke',
-    'privacy.kept.text': 'En innsendt behovsmelding er en sak hos Statsforvalteren. Den er omfattet av arkivplikten (arkivloven) og av retten til innsyn (offentleglova), og blir derfor tatt vare på, også når du sletter utkastene dine. Sekretariatet sletter gamle søknadsrunder etter den fastsatte oppbevaringstiden. Spørsmål om personopplysninger i en sak, retting eller innsyn: kontakt sekretariatet hos Statsforvalteren (personvernombudet der kan også hjelpe).',
+    'privacy.kept.text':
+      'En innsendt behovsmelding er en sak hos Statsforvalteren. Den er omfattet av arkivplikten (arkivloven) og av retten til innsyn (offentleglova), og blir derfor tatt vare på, også når du sletter utkastene dine. Sekretariatet sletter gamle søknadsrunder etter den fastsatte oppbevaringstiden. Spørsmål om personopplysninger i en sak, retting eller innsyn: kontakt sekretariatet hos Statsforvalteren (personvernombudet der kan også hjelpe).',
     'privacy.deleteDrafts': 'Slett utkastene mine',
     'privacy.deleteConfirm.title': 'Slette alle utkastene dine?',
     'privacy.deleteConfirm.text': '{count} utkast blir slettet for godt. Innsendte behovsmeldinger blir ikke berørt.',
@@ -50,7 +52,8 @@ export const privacyMessages = defineMessages({
   },
   nn: {
     'privacy.title': 'Dataa dine i Kompetansebot',
-    'privacy.intro': 'Dette er alt boten har lagra om deg. Boten kjenner deg ved Teams-identiteten din (organisasjon og brukar-id), ikkje ved namn eller e-post.',
+    'privacy.intro':
+      'Dette er alt boten har lagra om deg. Boten kjenner deg ved Teams-identiteten din (organisasjon og brukar-id), ikkje ved namn eller e-post.',
     'privacy.chat.title': 'Personleg chat med boten',
     'privacy.chat.stored': 'Lagra',
     'privacy.chat.storedValue': 'Ja, sist oppdatert {date}. Han vert brukt til å senda deg meldingar (påminningar, vedtak).',
@@ -71,7 +74,8 @@ export const privacyMessages = defineMessages({
     'privacy.roles.chair': 'Leiar',
     'privacy.roles.item': '{role}, {group}',
     'privacy.kept.title': 'Innsende behovsmeldingar vert ikkje sletta',
-    'privacy.kept.text': 'Ei innsend behovsmelding er ei sak hos Statsforvaltaren. Ho er omfatta av arkivplikta (arkivlova) og av retten til innsyn (offentleglova), og vert difor teken vare på, også når du slettar utkasta dine. Sekretariatet slettar gamle søknadsrundar etter den fastsette oppbevaringstida. Spørsmål om personopplysningar i ei sak, retting eller innsyn: kontakt sekretariatet hos Statsforvaltaren (personvernombodet der kan òg hjelpa).',
+    'privacy.kept.text':
+      'Ei innsend behovsmelding er ei sak hos Statsforvaltaren. Ho er omfatta av arkivplikta (arkivlova) og av retten til innsyn (offentleglova), og vert difor teken vare på, også når du slettar utkasta dine. Sekretariatet slettar gamle søknadsrundar etter den fastsette oppbevaringstida. Spørsmål om personopplysningar i ei sak, retting eller innsyn: kontakt sekretariatet hos Statsforvaltaren (personvernombodet der kan òg hjelpa).',
     'privacy.deleteDrafts': 'Slett utkasta mine',
     'privacy.deleteConfirm.title': 'Sletta alle utkasta dine?',
     'privacy.deleteConfirm.text': '{count} utkast vert sletta for godt. Innsende behovsmeldingar vert ikkje rørte.',
@@ -95,7 +99,8 @@ export const privacyMessages = defineMessages({
   },
   en: {
     'privacy.title': 'Your data in Kompetansebot',
-    'privacy.intro': 'This is everything the bot has stored about you. The bot knows you by your Teams identity (organisation and user id), not by name or e-mail.',
+    'privacy.intro':
+      'This is everything the bot has stored about you. The bot knows you by your Teams identity (organisation and user id), not by name or e-mail.',
     'privacy.chat.title': 'Personal chat with the bot',
     'privacy.chat.stored': 'Stored',
     'privacy.chat.storedValue': 'Yes, last updated {date}. It is used to send you messages (reminders, decisions).',
@@ -116,7 +121,8 @@ export const privacyMessages = defineMessages({
     'privacy.roles.chair': 'Chair',
     'privacy.roles.item': '{role}, {group}',
     'privacy.kept.title': 'Submitted needs reports are not deleted',
-    'privacy.kept.text': 'A submitted needs report is a case file of the County Governor. It falls under the duty to keep public records (the Archives Act) and the public right of access (the Freedom of Information Act), so it is kept, also when you delete your drafts. The secretariat deletes old rounds after the set retention period. For questions about personal data in a case, corrections or access, contact the secretariat at the County Governor (its data protection officer can also help).',
+    'privacy.kept.text':
+      'A submitted needs report is a case file of the County Governor. It falls under the duty to keep public records (the Archives Act) and the public right of access (the Freedom of Information Act), so it is kept, also when you delete your drafts. The secretariat deletes old rounds after the set retention period. For questions about personal data in a case, corrections or access, contact the secretariat at the County Governor (its data protection officer can also help).',
     'privacy.deleteDrafts': 'Delete my drafts',
     'privacy.deleteConfirm.title': 'Delete all your drafts?',
     'privacy.deleteConfirm.text': '{count} draft(s) will be deleted for good. Submitted needs reports are not affected.',
@@ -126,7 +132,8 @@ export const privacyMessages = defineMessages({
     'privacy.deleted.text': '{count} draft(s) deleted. Submitted needs reports are kept.',
     'privacy.deleted.none': 'You have no drafts to delete.',
     'privacy.purge.title': 'Delete old rounds',
-    'privacy.purge.intro': 'Rounds with a deadline before {cutoff} are older than the retention period of {years} years. They will be deleted for good, with everything that belongs to them:',
+    'privacy.purge.intro':
+      'Rounds with a deadline before {cutoff} are older than the retention period of {years} years. They will be deleted for good, with everything that belongs to them:',
     'privacy.purge.round': 'Round {year} (deadline {deadline})',
     'privacy.purge.reports': 'Needs reports',
     'privacy.purge.versions': 'Earlier versions',

@@ -47,7 +47,8 @@ export const reportMessages = defineMessages({
 
     'report.hint.optional': 'Valgfritt',
     'report.hint.orgnr': '9 sifre, for eksempel 974 760 673',
-    'report.hint.network': 'Valgfritt. Melder dere sammen med andre eiere? Skriv én eier per linje: navn; organisasjonsnummer. Eksempel: Eksempel kommune; 123 456 785',
+    'report.hint.network':
+      'Valgfritt. Melder dere sammen med andre eiere? Skriv én eier per linje: navn; organisasjonsnummer. Eksempel: Eksempel kommune; 123 456 785',
     'report.hint.units': 'Valgfritt. Én per linje: navn; organisasjonsnummer. Organisasjonsnummeret kan utelates.',
     'report.hint.needAndGoal': 'Beskriv kompetansebehovet dere har kartlagt, og hva tiltaket skal oppnå. Høyst {max} tegn.',
     'report.hint.themeOther': 'Fyll inn hvis du valgte «Annet».',
@@ -138,14 +139,16 @@ export const reportMessages = defineMessages({
     'report.error.line.nameMissing': 'Linje {line}: Navnet mangler. Skriv navn; organisasjonsnummer.',
     'report.error.line.nameTooLong': 'Linje {line}: Navnet er for langt. Kort det ned til høyst {max} tegn.',
     'report.error.line.duplicate': 'Linje {line}: Organisasjonsnummeret {orgnr} står også på linje {other}. Ta det med bare én gang.',
-    'report.error.line.self': 'Linje {line}: {orgnr} er organisasjonsnummeret til eieren som melder. Eieren skal ikke stå i nettverkslisten, bare de andre eierne.',
+    'report.error.line.self':
+      'Linje {line}: {orgnr} er organisasjonsnummeret til eieren som melder. Eieren skal ikke stå i nettverkslisten, bare de andre eierne.',
     'report.error.line.wrongType': 'Linje {line}: Verdien har feil form. Skriv linjen på nytt.',
     'report.error.email': 'E-postadressen ser ikke riktig ut. Skriv den som navn@eksempel.no.',
     'report.error.phone': 'Telefonnummeret ser ikke riktig ut. Skriv 8 sifre, eller + og landkode for utenlandske numre.',
     'report.error.mustConfirm.uhDialogue': 'Dere må ha snakket med UH-partneren før dere melder behov. Kryss av når dialogen er gjennomført.',
     'report.error.mustConfirm.staff': 'Ansatte skal være involvert i behovsmeldingen. Kryss av når de har vært med.',
     'report.error.themeOtherRequired': 'Du valgte «Annet». Skriv hvilket tema tiltaket har.',
-    'report.error.targetGroupsNeedKomploft': 'PPT og andre tjenester kan bare være målgruppe i Kompetanseløftet. Fjern dem, eller velg Kompetanseløftet som ordning.',
+    'report.error.targetGroupsNeedKomploft':
+      'PPT og andre tjenester kan bare være målgruppe i Kompetanseløftet. Fjern dem, eller velg Kompetanseløftet som ordning.',
     'report.error.schemeOwnerType': 'Kompetanseløftet meldes av kommunen eller fylkeskommunen. Velg en annen ordning, eller be kommunen melde behovet.',
     'report.error.unitsMoreThanCount': 'Du har listet {listed} enheter, men oppgitt {count} som antall. Øk antallet eller fjern linjer.',
     'report.error.schoolYear.format': 'Velg første barnehage-/skoleår, for eksempel 2027–2028.',
@@ -154,7 +157,8 @@ export const reportMessages = defineMessages({
 
     'report.lifecycle.notAllowed': 'Det går ikke an å gjøre dette med meldingen i den statusen den har nå.',
     'report.lifecycle.role': 'Du har ikke tilgang til å gjøre dette med meldingen.',
-    'report.lifecycle.afterDeadline': 'Fristen for å melde behov var {deadline}. Etter fristen kan meldingen ikke endres eller trekkes. Ta kontakt med Statsforvalteren hvis noe må rettes.',
+    'report.lifecycle.afterDeadline':
+      'Fristen for å melde behov var {deadline}. Etter fristen kan meldingen ikke endres eller trekkes. Ta kontakt med Statsforvalteren hvis noe må rettes.',
     'report.lifecycle.reasonRequired': 'Skriv en begrunnelse, så eieren vet hva som må rettes.',
     'report.lifecycle.notEditable': 'Meldingen er under behandling og kan ikke endres lenger.',
   },
@@ -293,14 +297,16 @@ export const reportMessages = defineMessages({
     'report.error.line.nameMissing': 'Linje {line}: Namnet manglar. Skriv namn; organisasjonsnummer.',
     'report.error.line.nameTooLong': 'Linje {line}: Namnet er for langt. Kort det ned til høgst {max} teikn.',
     'report.error.line.duplicate': 'Linje {line}: Organisasjonsnummeret {orgnr} står også på linje {other}. Ta det med berre éin gong.',
-    'report.error.line.self': 'Linje {line}: {orgnr} er organisasjonsnummeret til eigaren som melder. Eigaren skal ikkje stå i nettverkslista, berre dei andre eigarane.',
+    'report.error.line.self':
+      'Linje {line}: {orgnr} er organisasjonsnummeret til eigaren som melder. Eigaren skal ikkje stå i nettverkslista, berre dei andre eigarane.',
     'report.error.line.wrongType': 'Linje {line}: Verdien har feil form. Skriv linja på nytt.',
     'report.error.email': 'E-postadressa ser ikkje rett ut. Skriv ho som namn@døme.no.',
     'report.error.phone': 'Telefonnummeret ser ikkje rett ut. Skriv 8 siffer, eller + og landskode for utanlandske nummer.',
     'report.error.mustConfirm.uhDialogue': 'De må ha snakka med UH-partnaren før de melder behov. Kryss av når dialogen er gjennomført.',
     'report.error.mustConfirm.staff': 'Dei tilsette skal vere involverte i behovsmeldinga. Kryss av når dei har vore med.',
     'report.error.themeOtherRequired': 'Du valde «Anna». Skriv kva tema tiltaket har.',
-    'report.error.targetGroupsNeedKomploft': 'PPT og andre tenester kan berre vere målgruppe i Kompetanseløftet. Fjern dei, eller vel Kompetanseløftet som ordning.',
+    'report.error.targetGroupsNeedKomploft':
+      'PPT og andre tenester kan berre vere målgruppe i Kompetanseløftet. Fjern dei, eller vel Kompetanseløftet som ordning.',
     'report.error.schemeOwnerType': 'Kompetanseløftet blir meldt av kommunen eller fylkeskommunen. Vel ei anna ordning, eller be kommunen melde behovet.',
     'report.error.unitsMoreThanCount': 'Du har lista opp {listed} einingar, men oppgitt {count} som tal. Auk talet eller fjern linjer.',
     'report.error.schoolYear.format': 'Vel første barnehage-/skuleår, til dømes 2027–2028.',
@@ -309,7 +315,8 @@ export const reportMessages = defineMessages({
 
     'report.lifecycle.notAllowed': 'Det går ikkje an å gjere dette med meldinga i den statusen ho har no.',
     'report.lifecycle.role': 'Du har ikkje tilgang til å gjere dette med meldinga.',
-    'report.lifecycle.afterDeadline': 'Fristen for å melde behov var {deadline}. Etter fristen kan meldinga ikkje endrast eller trekkjast. Ta kontakt med Statsforvaltaren dersom noko må rettast.',
+    'report.lifecycle.afterDeadline':
+      'Fristen for å melde behov var {deadline}. Etter fristen kan meldinga ikkje endrast eller trekkjast. Ta kontakt med Statsforvaltaren dersom noko må rettast.',
     'report.lifecycle.reasonRequired': 'Skriv ei grunngiving, så eigaren veit kva som må rettast.',
     'report.lifecycle.notEditable': 'Meldinga er under behandling og kan ikkje endrast lenger.',
   },
@@ -357,7 +364,8 @@ export const reportMessages = defineMessages({
 
     'report.hint.optional': 'Optional',
     'report.hint.orgnr': '9 digits, for example 974 760 673',
-    'report.hint.network': 'Optional. Reporting together with other owners? Write one owner per line: name; organisation number. Example: Example municipality; 123 456 785',
+    'report.hint.network':
+      'Optional. Reporting together with other owners? Write one owner per line: name; organisation number. Example: Example municipality; 123 456 785',
     'report.hint.units': 'Optional. One per line: name; organisation number. The organisation number may be left out.',
     'report.hint.needAndGoal': 'Describe the competence needs you have identified and what the measure should achieve. At most {max} characters.',
     'report.hint.themeOther': 'Fill in if you chose "Other".',
@@ -434,16 +442,20 @@ export const reportMessages = defineMessages({
     'report.error.amount.tooLarge': 'The amount can be at most {max}.',
     'report.error.amount.required': 'Fill in the amount for year {year}. Write 0 if this party gets nothing.',
     'report.error.amount.yearZero': 'The amount requested for year {year} must be more than 0.',
-    'report.error.amount.beyondPeriod': 'You chose {years} years but filled in amounts for year {year}. Choose more years, or clear the fields for year {year}.',
+    'report.error.amount.beyondPeriod':
+      'You chose {years} years but filled in amounts for year {year}. Choose more years, or clear the fields for year {year}.',
     'report.error.ownContribution.required': 'DEKOM requires an own contribution. Fill in the own contribution for year {year}: at least {min}.',
-    'report.error.ownContribution.tooLow': 'The own contribution for year {year} is {amount} but must be at least {min} ({percent} % of the grant requested, {grant}).',
+    'report.error.ownContribution.tooLow':
+      'The own contribution for year {year} is {amount} but must be at least {min} ({percent} % of the grant requested, {grant}).',
     'report.error.orgnr.notDigits': 'The organisation number can only contain digits and spaces.',
     'report.error.orgnr.length': 'The organisation number must have 9 digits, but has {length}.',
-    'report.error.orgnr.checkDigit': 'The organisation number {orgnr} has the wrong check digit. Check the number in the Central Coordinating Register (Enhetsregisteret).',
+    'report.error.orgnr.checkDigit':
+      'The organisation number {orgnr} has the wrong check digit. Check the number in the Central Coordinating Register (Enhetsregisteret).',
     'report.error.orgnr.format': 'An organisation number has 9 digits, for example 974 760 673.',
     'report.error.line.orgnr.notDigits': 'Line {line}: the organisation number can only contain digits and spaces.',
     'report.error.line.orgnr.length': 'Line {line}: the organisation number must have 9 digits, but has {length}.',
-    'report.error.line.orgnr.checkDigit': 'Line {line}: the organisation number {orgnr} has the wrong check digit. Check the number in the Central Coordinating Register (Enhetsregisteret).',
+    'report.error.line.orgnr.checkDigit':
+      'Line {line}: the organisation number {orgnr} has the wrong check digit. Check the number in the Central Coordinating Register (Enhetsregisteret).',
     'report.error.line.orgnrMissing': 'Line {line}: the organisation number is missing. Write name; organisation number.',
     'report.error.line.nameMissing': 'Line {line}: the name is missing. Write name; organisation number.',
     'report.error.line.nameTooLong': 'Line {line}: the name is too long. Shorten it to at most {max} characters.',
@@ -455,8 +467,10 @@ export const reportMessages = defineMessages({
     'report.error.mustConfirm.uhDialogue': 'You must have talked with the university partner before filing. Tick the box once you have.',
     'report.error.mustConfirm.staff': 'Staff must be involved in the needs report. Tick the box once they have been.',
     'report.error.themeOtherRequired': 'You chose "Other". Write the theme of the measure.',
-    'report.error.targetGroupsNeedKomploft': 'PPT and other services can only be target groups under Kompetanseløftet. Remove them, or choose Kompetanseløftet as the scheme.',
-    'report.error.schemeOwnerType': 'Kompetanseløftet is filed by the municipality or the county municipality. Choose another scheme, or ask the municipality to file the report.',
+    'report.error.targetGroupsNeedKomploft':
+      'PPT and other services can only be target groups under Kompetanseløftet. Remove them, or choose Kompetanseløftet as the scheme.',
+    'report.error.schemeOwnerType':
+      'Kompetanseløftet is filed by the municipality or the county municipality. Choose another scheme, or ask the municipality to file the report.',
     'report.error.unitsMoreThanCount': 'You listed {listed} units but gave {count} as the number. Raise the number or remove lines.',
     'report.error.schoolYear.format': 'Choose the first school year, for example 2027–2028.',
     'report.error.schoolYear.range': 'The measure must start no earlier than {min} and no later than {max}.',
@@ -464,7 +478,8 @@ export const reportMessages = defineMessages({
 
     'report.lifecycle.notAllowed': 'This cannot be done with the report in its current status.',
     'report.lifecycle.role': 'You do not have access to do this with the report.',
-    'report.lifecycle.afterDeadline': 'The deadline for needs reports was {deadline}. After the deadline a report can no longer be changed or withdrawn. Contact the County Governor if something must be corrected.',
+    'report.lifecycle.afterDeadline':
+      'The deadline for needs reports was {deadline}. After the deadline a report can no longer be changed or withdrawn. Contact the County Governor if something must be corrected.',
     'report.lifecycle.reasonRequired': 'Write a reason, so the owner knows what to fix.',
     'report.lifecycle.notEditable': 'The report is being processed and can no longer be changed.',
   },

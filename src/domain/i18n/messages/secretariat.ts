@@ -15,7 +15,8 @@ export const secretariatMessages = defineMessages({
     'secretariat.errorSummary': 'Noe må rettes før dette kan lagres. Se feltene under.',
 
     'roles.title': 'Roller: {forum}',
-    'roles.intro': 'Personer er registrert med Teams-ID (tenant og objekt-ID), aldri bare med navn. Sekretariatet har ingen stemme; medlemmer og ledere stemmer i sin gruppe.',
+    'roles.intro':
+      'Personer er registrert med Teams-ID (tenant og objekt-ID), aldri bare med navn. Sekretariatet har ingen stemme; medlemmer og ledere stemmer i sin gruppe.',
     'roles.group.secretariat': 'Sekretariatet',
     'roles.group.forum': 'Samarbeidsforumet',
     'roles.channel': 'Kanal: {channel}',
@@ -33,7 +34,8 @@ export const secretariatMessages = defineMessages({
     'roles.form.officerTitle': 'Legg til i sekretariatet',
     'roles.form.memberTitle': 'Legg til medlem eller leder',
     'roles.form.introChannel': 'Velg personen blant medlemmene i dette teamet.',
-    'roles.form.introPersonal': 'Lim inn personens objekt-ID fra Microsoft Entra ID og tenant-ID-en. Et navn alene identifiserer ingen. Skriv kommandoen i teamets kanal for å velge blant medlemmene der.',
+    'roles.form.introPersonal':
+      'Lim inn personens objekt-ID fra Microsoft Entra ID og tenant-ID-en. Et navn alene identifiserer ingen. Skriv kommandoen i teamets kanal for å velge blant medlemmene der.',
     'roles.field.person': 'Person',
     'roles.field.aadObjectId': 'Objekt-ID (Microsoft Entra ID)',
     'roles.field.tenantId': 'Tenant-ID',
@@ -49,7 +51,8 @@ export const secretariatMessages = defineMessages({
     'roles.error.notTeamMember': 'Personen er ikke lenger medlem av dette teamet. Velg på nytt.',
     'roles.error.tooManyOrgs': 'Skriv høyst {max} organisasjonsnumre.',
     'roles.error.officerNoVote': '{name} er i sekretariatet og kan ikke også være medlem eller leder, for sekretariatet har ingen stemme. Ingenting er endret.',
-    'roles.error.memberNotOfficer': '{name} er medlem eller leder i en gruppe. Fjern personen fra gruppene først hvis personen skal inn i sekretariatet. Ingenting er endret.',
+    'roles.error.memberNotOfficer':
+      '{name} er medlem eller leder i en gruppe. Fjern personen fra gruppene først hvis personen skal inn i sekretariatet. Ingenting er endret.',
     'roles.error.chairTaken': '{group} har allerede en leder: {name}. Fjern den lederen først, eller legg til personen som medlem. Ingenting er endret.',
     'roles.error.removeSelf': 'Du kan ikke fjerne deg selv fra sekretariatet. Be en annen i sekretariatet om å gjøre det.',
     'roles.error.bootstrap': '{name} er satt i konfigurasjonen (BOOTSTRAP_SECRETARIAT) og må fjernes der.',
@@ -91,7 +94,8 @@ export const secretariatMessages = defineMessages({
     'rounds.opened': 'Runde {year} er åpnet. Eierne kan melde behov fram til {deadline}.',
     'rounds.closed': 'Runde {year} er stengt. Eierne kan ikke lenger sende inn eller endre meldinger.',
     'rounds.closeConfirm.title': 'Stenge runde {year} nå?',
-    'rounds.closeConfirm.text': 'Fristen er {deadline}. Stenger du nå, kan eierne ikke lenger sende inn eller endre meldinger, og utkast som ikke er sendt inn, kommer ikke med.',
+    'rounds.closeConfirm.text':
+      'Fristen er {deadline}. Stenger du nå, kan eierne ikke lenger sende inn eller endre meldinger, og utkast som ikke er sendt inn, kommer ikke med.',
     'rounds.closeConfirm.yes': 'Ja, steng nå',
     'round.form.title': 'Ny rapporteringsrunde',
     'round.form.intro': 'Fristen er kl. 23:59 norsk tid den dagen du velger. Budsjettet skrives i hele kroner per ordning.',
@@ -106,7 +110,8 @@ export const secretariatMessages = defineMessages({
     'round.error.deadlineFar': 'Fristen er mer enn to år fram i tid. Sjekk årstallet.',
     'round.error.counties': 'Velg minst ett fylke.',
     'round.error.budgetZero': 'Minst én ordning må ha et budsjett over 0 kr.',
-    'round.error.duplicate': 'Det finnes allerede en runde for {year} som gjelder de samme fylkene ({round}). Bruk den, eller steng den først. Ingenting er opprettet.',
+    'round.error.duplicate':
+      'Det finnes allerede en runde for {year} som gjelder de samme fylkene ({round}). Bruk den, eller steng den først. Ingenting er opprettet.',
     'round.error.alreadyOpen': 'Runden er allerede åpen.',
     'round.error.openAfterDeadline': 'Fristen for runden er passert, så den kan ikke åpnes.',
     'round.error.overlapOpen': 'Runden {round} er åpen for de samme fylkene. Steng den først.',
@@ -150,8 +155,10 @@ export const secretariatMessages = defineMessages({
     'digest.fact.at': 'Tidspunkt',
 
     'reminder.title': 'Påminnelse: fristen er {deadline}',
-    'reminder.days7': 'Du har {count} utkast til behovsmelding i runde {year} som ikke er sendt inn. Fristen er om en uke: {deadline}. Et utkast kommer ikke med før du sender det inn.',
-    'reminder.days1': 'Du har {count} utkast til behovsmelding i runde {year} som ikke er sendt inn. Fristen er i morgen: {deadline}. Et utkast kommer ikke med før du sender det inn.',
+    'reminder.days7':
+      'Du har {count} utkast til behovsmelding i runde {year} som ikke er sendt inn. Fristen er om en uke: {deadline}. Et utkast kommer ikke med før du sender det inn.',
+    'reminder.days1':
+      'Du har {count} utkast til behovsmelding i runde {year} som ikke er sendt inn. Fristen er i morgen: {deadline}. Et utkast kommer ikke med før du sender det inn.',
     'reminder.continue': 'Fortsett utkast',
 
     'closedNotice.title': 'Runde {year} er stengt',
@@ -169,7 +176,8 @@ export const secretariatMessages = defineMessages({
     'secretariat.errorSummary': 'Noko må rettast før dette kan lagrast. Sjå felta under.',
 
     'roles.title': 'Roller: {forum}',
-    'roles.intro': 'Personar er registrerte med Teams-ID (tenant og objekt-ID), aldri berre med namn. Sekretariatet har inga røyst; medlemmer og leiarar røystar i si gruppe.',
+    'roles.intro':
+      'Personar er registrerte med Teams-ID (tenant og objekt-ID), aldri berre med namn. Sekretariatet har inga røyst; medlemmer og leiarar røystar i si gruppe.',
     'roles.group.secretariat': 'Sekretariatet',
     'roles.group.forum': 'Samarbeidsforumet',
     'roles.channel': 'Kanal: {channel}',
@@ -187,7 +195,8 @@ export const secretariatMessages = defineMessages({
     'roles.form.officerTitle': 'Legg til i sekretariatet',
     'roles.form.memberTitle': 'Legg til medlem eller leiar',
     'roles.form.introChannel': 'Vel personen blant medlemmene i dette teamet.',
-    'roles.form.introPersonal': 'Lim inn objekt-ID-en til personen frå Microsoft Entra ID og tenant-ID-en. Eit namn åleine identifiserer ingen. Skriv kommandoen i kanalen til teamet for å velje blant medlemmene der.',
+    'roles.form.introPersonal':
+      'Lim inn objekt-ID-en til personen frå Microsoft Entra ID og tenant-ID-en. Eit namn åleine identifiserer ingen. Skriv kommandoen i kanalen til teamet for å velje blant medlemmene der.',
     'roles.field.person': 'Person',
     'roles.field.aadObjectId': 'Objekt-ID (Microsoft Entra ID)',
     'roles.field.tenantId': 'Tenant-ID',
@@ -203,7 +212,8 @@ export const secretariatMessages = defineMessages({
     'roles.error.notTeamMember': 'Personen er ikkje lenger medlem av dette teamet. Vel på nytt.',
     'roles.error.tooManyOrgs': 'Skriv høgst {max} organisasjonsnummer.',
     'roles.error.officerNoVote': '{name} er i sekretariatet og kan ikkje òg vere medlem eller leiar, for sekretariatet har inga røyst. Ingenting er endra.',
-    'roles.error.memberNotOfficer': '{name} er medlem eller leiar i ei gruppe. Fjern personen frå gruppene først dersom personen skal inn i sekretariatet. Ingenting er endra.',
+    'roles.error.memberNotOfficer':
+      '{name} er medlem eller leiar i ei gruppe. Fjern personen frå gruppene først dersom personen skal inn i sekretariatet. Ingenting er endra.',
     'roles.error.chairTaken': '{group} har allereie ein leiar: {name}. Fjern den leiaren først, eller legg til personen som medlem. Ingenting er endra.',
     'roles.error.removeSelf': 'Du kan ikkje fjerne deg sjølv frå sekretariatet. Be ein annan i sekretariatet om å gjere det.',
     'roles.error.bootstrap': '{name} er sett i konfigurasjonen (BOOTSTRAP_SECRETARIAT) og må fjernast der.',
@@ -245,7 +255,8 @@ export const secretariatMessages = defineMessages({
     'rounds.opened': 'Runde {year} er opna. Eigarane kan melde behov fram til {deadline}.',
     'rounds.closed': 'Runde {year} er stengd. Eigarane kan ikkje lenger sende inn eller endre meldingar.',
     'rounds.closeConfirm.title': 'Stengje runde {year} no?',
-    'rounds.closeConfirm.text': 'Fristen er {deadline}. Stenger du no, kan eigarane ikkje lenger sende inn eller endre meldingar, og utkast som ikkje er sende inn, kjem ikkje med.',
+    'rounds.closeConfirm.text':
+      'Fristen er {deadline}. Stenger du no, kan eigarane ikkje lenger sende inn eller endre meldingar, og utkast som ikkje er sende inn, kjem ikkje med.',
     'rounds.closeConfirm.yes': 'Ja, steng no',
     'round.form.title': 'Ny rapporteringsrunde',
     'round.form.intro': 'Fristen er kl. 23:59 norsk tid den dagen du vel. Budsjettet blir skrive i heile kroner per ordning.',
@@ -260,7 +271,8 @@ export const secretariatMessages = defineMessages({
     'round.error.deadlineFar': 'Fristen er meir enn to år fram i tid. Sjekk årstalet.',
     'round.error.counties': 'Vel minst eitt fylke.',
     'round.error.budgetZero': 'Minst éi ordning må ha eit budsjett over 0 kr.',
-    'round.error.duplicate': 'Det finst allereie ein runde for {year} som gjeld dei same fylka ({round}). Bruk han, eller steng han først. Ingenting er oppretta.',
+    'round.error.duplicate':
+      'Det finst allereie ein runde for {year} som gjeld dei same fylka ({round}). Bruk han, eller steng han først. Ingenting er oppretta.',
     'round.error.alreadyOpen': 'Runden er allereie open.',
     'round.error.openAfterDeadline': 'Fristen for runden har gått ut, så han kan ikkje opnast.',
     'round.error.overlapOpen': 'Runden {round} er open for dei same fylka. Steng han først.',
@@ -304,8 +316,10 @@ export const secretariatMessages = defineMessages({
     'digest.fact.at': 'Tidspunkt',
 
     'reminder.title': 'Påminning: fristen er {deadline}',
-    'reminder.days7': 'Du har {count} utkast til behovsmelding i runde {year} som ikkje er sende inn. Fristen er om ei veke: {deadline}. Eit utkast kjem ikkje med før du sender det inn.',
-    'reminder.days1': 'Du har {count} utkast til behovsmelding i runde {year} som ikkje er sende inn. Fristen er i morgon: {deadline}. Eit utkast kjem ikkje med før du sender det inn.',
+    'reminder.days7':
+      'Du har {count} utkast til behovsmelding i runde {year} som ikkje er sende inn. Fristen er om ei veke: {deadline}. Eit utkast kjem ikkje med før du sender det inn.',
+    'reminder.days1':
+      'Du har {count} utkast til behovsmelding i runde {year} som ikkje er sende inn. Fristen er i morgon: {deadline}. Eit utkast kjem ikkje med før du sender det inn.',
     'reminder.continue': 'Hald fram med utkast',
 
     'closedNotice.title': 'Runde {year} er stengd',
@@ -323,7 +337,8 @@ export const secretariatMessages = defineMessages({
     'secretariat.errorSummary': 'Something needs fixing before this can be saved. See the fields below.',
 
     'roles.title': 'Roles: {forum}',
-    'roles.intro': 'People are registered by their Teams ids (tenant and object id), never by name alone. The secretariat has no vote; members and chairs vote in their group.',
+    'roles.intro':
+      'People are registered by their Teams ids (tenant and object id), never by name alone. The secretariat has no vote; members and chairs vote in their group.',
     'roles.group.secretariat': 'Secretariat',
     'roles.group.forum': 'Cooperation forum',
     'roles.channel': 'Channel: {channel}',
@@ -341,7 +356,8 @@ export const secretariatMessages = defineMessages({
     'roles.form.officerTitle': 'Add to the secretariat',
     'roles.form.memberTitle': 'Add a member or chair',
     'roles.form.introChannel': 'Choose the person among the members of this team.',
-    'roles.form.introPersonal': "Paste the person's Microsoft Entra ID object id and tenant id. A name alone identifies nobody. Type the command in the team's channel to choose among its members.",
+    'roles.form.introPersonal':
+      "Paste the person's Microsoft Entra ID object id and tenant id. A name alone identifies nobody. Type the command in the team's channel to choose among its members.",
     'roles.field.person': 'Person',
     'roles.field.aadObjectId': 'Object id (Microsoft Entra ID)',
     'roles.field.tenantId': 'Tenant id',
@@ -357,7 +373,8 @@ export const secretariatMessages = defineMessages({
     'roles.error.notTeamMember': 'That person is no longer a member of this team. Choose again.',
     'roles.error.tooManyOrgs': 'Type at most {max} organisation numbers.',
     'roles.error.officerNoVote': '{name} is in the secretariat and cannot also be a member or chair, since the secretariat has no vote. Nothing was changed.',
-    'roles.error.memberNotOfficer': '{name} is a member or chair of a group. Remove them from the groups first if they are to join the secretariat. Nothing was changed.',
+    'roles.error.memberNotOfficer':
+      '{name} is a member or chair of a group. Remove them from the groups first if they are to join the secretariat. Nothing was changed.',
     'roles.error.chairTaken': '{group} already has a chair: {name}. Remove that chair first, or add the person as a member. Nothing was changed.',
     'roles.error.removeSelf': 'You cannot remove yourself from the secretariat. Ask another officer to do it.',
     'roles.error.bootstrap': '{name} is set in the configuration (BOOTSTRAP_SECRETARIAT) and must be removed there.',
@@ -399,7 +416,8 @@ export const secretariatMessages = defineMessages({
     'rounds.opened': 'Round {year} is open. Owners can file needs reports until {deadline}.',
     'rounds.closed': 'Round {year} is closed. Owners can no longer submit or change reports.',
     'rounds.closeConfirm.title': 'Close round {year} now?',
-    'rounds.closeConfirm.text': 'The deadline is {deadline}. If you close it now, owners can no longer submit or change reports, and drafts not yet submitted are left out.',
+    'rounds.closeConfirm.text':
+      'The deadline is {deadline}. If you close it now, owners can no longer submit or change reports, and drafts not yet submitted are left out.',
     'rounds.closeConfirm.yes': 'Yes, close now',
     'round.form.title': 'New reporting round',
     'round.form.intro': 'The deadline is 23:59 Norwegian time on the day you choose. Budgets are in whole kroner per scheme.',
@@ -458,8 +476,10 @@ export const secretariatMessages = defineMessages({
     'digest.fact.at': 'Time',
 
     'reminder.title': 'Reminder: the deadline is {deadline}',
-    'reminder.days7': 'You have {count} needs report draft(s) in round {year} not yet submitted. The deadline is in a week: {deadline}. A draft does not count until you submit it.',
-    'reminder.days1': 'You have {count} needs report draft(s) in round {year} not yet submitted. The deadline is tomorrow: {deadline}. A draft does not count until you submit it.',
+    'reminder.days7':
+      'You have {count} needs report draft(s) in round {year} not yet submitted. The deadline is in a week: {deadline}. A draft does not count until you submit it.',
+    'reminder.days1':
+      'You have {count} needs report draft(s) in round {year} not yet submitted. The deadline is tomorrow: {deadline}. A draft does not count until you submit it.',
     'reminder.continue': 'Continue a draft',
 
     'closedNotice.title': 'Round {year} is closed',

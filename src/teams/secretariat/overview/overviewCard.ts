@@ -18,7 +18,11 @@ export async function loadOverview(summaries: ReportSummaries, regions: RegionCo
   return computeOverview(rows, round.budgets, { groups: regions.workingGroups.map((g) => g.id), ownerTypes: OWNER_TYPES }, round.year);
 }
 
-export interface OverviewView { t: Translate; locale: Locale; regions: RegionConfig }
+export interface OverviewView {
+  t: Translate;
+  locale: Locale;
+  regions: RegionConfig;
+}
 
 /**
  * The overview as a card: totals, one bar per scheme (requested against budget: blue within the
@@ -33,18 +37,28 @@ export function overviewCard(view: OverviewView, round: Round, o: Overview, opts
     const g = view.regions.workingGroups.find((w) => w.id === id);
     return g ? localised(g.name, locale) : id || t('overview.noGroup');
   };
-  const schemes = o.schemes.map((s) => ({
-    name: t(schemeLabelKey(s.key as Scheme)),
-    within: s.bar.within, over: s.bar.over, free: s.bar.free,
-    line: s.budget === 0
-      ? t('overview.schemeNoBudget', { requested: nok(s.requested), count: s.count })
-      : s.requested > s.budget
-        ? t('overview.schemeOver', { requested: nok(s.requested), over: nok(s.requested - s.budget), budget: nok(s.budget), count: s.count })
-        : t('overview.schemeLine', { requested: nok(s.requested), budget: nok(s.budget), percent: s.bar.percent, count: s.count }),
-  })).map((s, i) => (o.schemes[i].later > 0 ? { ...s, line: `${s.line} ${t('money.laterLine', { later: nok(o.schemes[i].later) })}` } : s));
-  const waiting = o.waiting.slice(0, WAITING_SHOWN).map((r) => t('overview.waitingLine', {
-    reference: r.reference, owner: r.ownerName, title: r.title, requested: nok(r.totalRequested),
-  }));
+  const schemes = o.schemes
+    .map((s) => ({
+      name: t(schemeLabelKey(s.key as Scheme)),
+      within: s.bar.within,
+      over: s.bar.over,
+      free: s.bar.free,
+      line:
+        s.budget === 0
+          ? t('overview.schemeNoBudget', { requested: nok(s.requested), count: s.count })
+          : s.requested > s.budget
+            ? t('overview.schemeOver', { requested: nok(s.requested), over: nok(s.requested - s.budget), budget: nok(s.budget), count: s.count })
+            : t('overview.schemeLine', { requested: nok(s.requested), budget: nok(s.budget), percent: s.bar.percent, count: s.count }),
+    }))
+    .map((s, i) => (o.schemes[i].later > 0 ? { ...s, line: `${s.line} ${t('money.laterLine', { later: nok(o.schemes[i].later) })}` } : s));
+  const waiting = o.waiting.slice(0, WAITING_SHOWN).map((r) =>
+    t('overview.waitingLine', {
+      reference: r.reference,
+      owner: r.ownerName,
+      title: r.title,
+      requested: nok(r.totalRequested),
+    }),
+  );
   if (o.waiting.length > WAITING_SHOWN) waiting.push(t('overview.more', { count: o.waiting.length - WAITING_SHOWN }));
   if (o.waiting.length === 0) waiting.push(t('overview.waitingNone'));
   return renderCard('overview', {

@@ -6,7 +6,14 @@ import { menuAction, messageCard } from '../cards';
 import { requireOfficer } from '../requireOfficer';
 import { loadOverview, overviewCard } from './overviewCard';
 
-const Ref = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/).optional() }).catch({});
+const Ref = z
+  .object({
+    roundId: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/)
+      .optional(),
+  })
+  .catch({});
 
 /** The round an overview shows unless one is chosen: the open one, else the newest. */
 export function defaultRound(rounds: readonly Round[]): Round | undefined {
@@ -20,9 +27,12 @@ export const overviewShow: ActionHandler = async (turn, data) => {
   const rounds = await services.rounds.list();
   const wanted = Ref.parse(data).roundId;
   const round = (wanted && rounds.find((r) => r.id === wanted)) || defaultRound(rounds);
-  if (!round) return { card: messageCard({ title: t('secretariat.menu.overview'), text: t('overview.none'), actions: [action(t('rounds.new'), 'round.newForm', {})] }) };
+  if (!round)
+    return { card: messageCard({ title: t('secretariat.menu.overview'), text: t('overview.none'), actions: [action(t('rounds.new'), 'round.newForm', {})] }) };
   const overview = await loadOverview(services.summaries, services.regions, round);
-  const others = rounds.filter((r) => r.id !== round.id).slice(0, 3)
+  const others = rounds
+    .filter((r) => r.id !== round.id)
+    .slice(0, 3)
     .map((r) => action(t('overview.round', { year: r.year }), 'overview.show', { roundId: r.id }));
   return {
     card: overviewCard({ t, locale, regions: services.regions }, round, overview, {

@@ -28,14 +28,37 @@ export const channelForm: ActionHandler = async (turn) => {
   return { card: form(turn, channels, { group: assigned?.group ?? '', channel: current }) };
 };
 
-function form(turn: Turn, channels: Array<{ id: string; name: string }>, values: { group: string; channel: string }, errors: { group?: string; channel?: string; summary?: string } = {}) {
+function form(
+  turn: Turn,
+  channels: Array<{ id: string; name: string }>,
+  values: { group: string; channel: string },
+  errors: { group?: string; channel?: string; summary?: string } = {},
+) {
   const { t } = turn;
   return formCard({
-    title: t('channel.title'), intro: t('channel.intro'),
+    title: t('channel.title'),
+    intro: t('channel.intro'),
     errorSummary: errors.summary ?? (errors.group || errors.channel ? t('secretariat.errorSummary') : ''),
     fields: [
-      { id: 'group', kind: 'choice', label: t('channel.field.group'), required: true, value: values.group, placeholder: t('wizard.choose'), choices: groupChoices(turn), error: errors.group },
-      { id: 'channel', kind: 'choice', label: t('channel.field.channel'), required: true, value: values.channel, choices: channels.map((c) => ({ title: c.name, value: c.id })), error: errors.channel },
+      {
+        id: 'group',
+        kind: 'choice',
+        label: t('channel.field.group'),
+        required: true,
+        value: values.group,
+        placeholder: t('wizard.choose'),
+        choices: groupChoices(turn),
+        error: errors.group,
+      },
+      {
+        id: 'channel',
+        kind: 'choice',
+        label: t('channel.field.channel'),
+        required: true,
+        value: values.channel,
+        choices: channels.map((c) => ({ title: c.name, value: c.id })),
+        error: errors.channel,
+      },
     ],
     actions: [action(t('channel.assign'), 'channel.assign', {}, { inputs: 'auto', style: 'positive' }), action(t('secretariat.cancel'), 'roles.list', {})],
   });
@@ -58,8 +81,13 @@ export const channelAssign: ActionHandler = async (turn, data) => {
     return { card: form(turn, channels, values, { summary: t('channel.error.taken', { channel: channel.name, group: groupName(turn, holder.group) }) }) };
   }
   await services.groups.assign({
-    forum, group: values.group, teamId, channelId: channel.id, channelName: channel.name,
-    assignedBy: actorId(officer), assignedAt: services.now().toISOString(),
+    forum,
+    group: values.group,
+    teamId,
+    channelId: channel.id,
+    channelName: channel.name,
+    assignedBy: actorId(officer),
+    assignedAt: services.now().toISOString(),
   });
   services.logger.info('channel assigned', { forum, group: values.group });
   return { card: await rolesCard(turn, { notice: t('channel.assigned', { channel: channel.name, group: groupName(turn, values.group) }) }) };

@@ -19,29 +19,81 @@ type Mode = 'secretariat' | 'member';
 type Errors = Partial<Record<string, string>>;
 
 /** The add form: a member list in a team channel, pasted ids elsewhere; the role and group for members. */
-function addForm(turn: Turn, mode: Mode, members: TeamMember[] | undefined, values: Record<string, string> = {}, errors: Errors = {}, summary = ''): AdaptiveCard {
+function addForm(
+  turn: Turn,
+  mode: Mode,
+  members: TeamMember[] | undefined,
+  values: Record<string, string> = {},
+  errors: Errors = {},
+  summary = '',
+): AdaptiveCard {
   const { t } = turn;
   const fields: FormField[] = [];
   if (members?.length) {
     fields.push({
-      id: 'person', kind: 'choice', label: t('roles.field.person'), required: true, value: values.person ?? '', placeholder: t('wizard.choose'),
-      choices: members.slice(0, MAX_MEMBERS_SHOWN).map((m) => ({ title: m.name, value: memberValue(m) })), error: errors.person,
+      id: 'person',
+      kind: 'choice',
+      label: t('roles.field.person'),
+      required: true,
+      value: values.person ?? '',
+      placeholder: t('wizard.choose'),
+      choices: members.slice(0, MAX_MEMBERS_SHOWN).map((m) => ({ title: m.name, value: memberValue(m) })),
+      error: errors.person,
     });
   } else {
     fields.push(
-      { id: 'aadObjectId', kind: 'text', label: t('roles.field.aadObjectId'), required: true, maxLength: 36, value: values.aadObjectId ?? '', hint: t('roles.hint.aadObjectId'), error: errors.aadObjectId },
-      { id: 'tenantId', kind: 'text', label: t('roles.field.tenantId'), required: true, maxLength: 36, value: values.tenantId ?? turn.caller.tenantId, error: errors.tenantId },
+      {
+        id: 'aadObjectId',
+        kind: 'text',
+        label: t('roles.field.aadObjectId'),
+        required: true,
+        maxLength: 36,
+        value: values.aadObjectId ?? '',
+        hint: t('roles.hint.aadObjectId'),
+        error: errors.aadObjectId,
+      },
+      {
+        id: 'tenantId',
+        kind: 'text',
+        label: t('roles.field.tenantId'),
+        required: true,
+        maxLength: 36,
+        value: values.tenantId ?? turn.caller.tenantId,
+        error: errors.tenantId,
+      },
       { id: 'displayName', kind: 'text', label: t('roles.field.displayName'), maxLength: 200, value: values.displayName ?? '', error: errors.displayName },
     );
   }
   if (mode === 'member') {
     fields.push(
       {
-        id: 'role', kind: 'choice', label: t('roles.field.role'), required: true, value: values.role ?? 'member',
-        choices: (['member', 'chair'] as const).map((r) => ({ title: roleName(turn, r), value: r })), error: errors.role,
+        id: 'role',
+        kind: 'choice',
+        label: t('roles.field.role'),
+        required: true,
+        value: values.role ?? 'member',
+        choices: (['member', 'chair'] as const).map((r) => ({ title: roleName(turn, r), value: r })),
+        error: errors.role,
       },
-      { id: 'group', kind: 'choice', label: t('roles.field.group'), required: true, value: values.group ?? '', placeholder: t('wizard.choose'), choices: groupChoices(turn), error: errors.group },
-      { id: 'organisations', kind: 'textarea', label: t('roles.field.organisations'), maxLength: 2000, value: values.organisations ?? '', hint: t('roles.hint.organisations'), error: errors.organisations },
+      {
+        id: 'group',
+        kind: 'choice',
+        label: t('roles.field.group'),
+        required: true,
+        value: values.group ?? '',
+        placeholder: t('wizard.choose'),
+        choices: groupChoices(turn),
+        error: errors.group,
+      },
+      {
+        id: 'organisations',
+        kind: 'textarea',
+        label: t('roles.field.organisations'),
+        maxLength: 2000,
+        value: values.organisations ?? '',
+        hint: t('roles.hint.organisations'),
+        error: errors.organisations,
+      },
     );
   }
   return formCard({
@@ -49,10 +101,7 @@ function addForm(turn: Turn, mode: Mode, members: TeamMember[] | undefined, valu
     intro: members?.length ? t('roles.form.introChannel') : t('roles.form.introPersonal'),
     errorSummary: summary || (Object.keys(errors).length ? t('secretariat.errorSummary') : ''),
     fields,
-    actions: [
-      action(t('roles.add'), 'roles.add', { mode }, { inputs: 'auto', style: 'positive' }),
-      action(t('secretariat.cancel'), 'roles.list', {}),
-    ],
+    actions: [action(t('roles.add'), 'roles.add', { mode }, { inputs: 'auto', style: 'positive' }), action(t('secretariat.cancel'), 'roles.list', {})],
   });
 }
 
@@ -117,8 +166,14 @@ export const rolesAdd: ActionHandler = async (turn, data) => {
   }
 
   const grant: Grant = {
-    person, forum, role, group, displayName, organisations,
-    grantedBy: actorId(officer), grantedAt: existing?.grantedAt ?? services.now().toISOString(),
+    person,
+    forum,
+    role,
+    group,
+    displayName,
+    organisations,
+    grantedBy: actorId(officer),
+    grantedAt: existing?.grantedAt ?? services.now().toISOString(),
   };
   await services.roles.grant(grant);
   // One role per person and group: becoming chair ends the membership, and the other way round.
@@ -130,4 +185,3 @@ export const rolesAdd: ActionHandler = async (turn, data) => {
   const params = { name, role: roleName(turn, role), group: groupName(turn, group) };
   return { card: await rolesCard(turn, { notice: t(existing ? 'roles.updated' : 'roles.added', params) }) };
 };
-

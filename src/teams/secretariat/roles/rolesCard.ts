@@ -26,20 +26,38 @@ export async function rolesCard(turn: Turn, opts: { notice?: string; error?: str
       bootstrap ? t('roles.person.bootstrap') : t('roles.person.added', { date: formatDate(g.grantedAt, locale) }),
       `ID ${g.person.aadObjectId}`,
     ].join(' · ');
-    const remove = bootstrap ? undefined : action(t('roles.remove'), 'roles.remove', {
-      tenantId: g.person.tenantId, aadObjectId: g.person.aadObjectId, role: g.role, group: g.group,
-    });
+    const remove = bootstrap
+      ? undefined
+      : action(t('roles.remove'), 'roles.remove', {
+          tenantId: g.person.tenantId,
+          aadObjectId: g.person.aadObjectId,
+          role: g.role,
+          group: g.group,
+        });
     return { name: personLabel(g), detail, removeTitle: remove?.title ?? '', removeVerb: remove?.verb ?? '', removeData: remove?.data ?? {} };
   };
 
   const officers = await services.roles.inGroup(forum, SECRETARIAT_GROUP);
-  const unseen = services.bootstrapSecretariat.filter((b) => !isBootstrapOfficer(officers.map((g) => g.person), b)).map((b) => ({
-    name: b.aadObjectId, detail: `${roleName(turn, 'secretariat')} · ${t('roles.person.bootstrap')}`, removeTitle: '', removeVerb: '', removeData: {},
-  }));
+  const unseen = services.bootstrapSecretariat
+    .filter(
+      (b) =>
+        !isBootstrapOfficer(
+          officers.map((g) => g.person),
+          b,
+        ),
+    )
+    .map((b) => ({
+      name: b.aadObjectId,
+      detail: `${roleName(turn, 'secretariat')} · ${t('roles.person.bootstrap')}`,
+      removeTitle: '',
+      removeVerb: '',
+      removeData: {},
+    }));
   const groups = [{ title: groupName(turn, SECRETARIAT_GROUP), channel: '', people: [...officers.map(person), ...unseen] }];
   for (const group of votingGroups(turn)) {
-    const grants = (await services.roles.inGroup(forum, group))
-      .sort((a, b) => (a.role === 'chair' ? -1 : 0) - (b.role === 'chair' ? -1 : 0) || personLabel(a).localeCompare(personLabel(b), 'nb'));
+    const grants = (await services.roles.inGroup(forum, group)).sort(
+      (a, b) => (a.role === 'chair' ? -1 : 0) - (b.role === 'chair' ? -1 : 0) || personLabel(a).localeCompare(personLabel(b), 'nb'),
+    );
     const channel = channels.get(group);
     groups.push({
       title: groupName(turn, group),
@@ -49,7 +67,9 @@ export async function rolesCard(turn: Turn, opts: { notice?: string; error?: str
   }
   return renderCard('roles', {
     title: t('roles.title', { forum: localised(services.regions.name, locale) }),
-    intro: t('roles.intro'), notice: opts.notice ?? '', error: opts.error ?? '',
+    intro: t('roles.intro'),
+    notice: opts.notice ?? '',
+    error: opts.error ?? '',
     groups: groups.map((g) => ({ ...g, empty: g.people.length ? '' : t('roles.empty') })),
     actions: [
       action(t('roles.addMember'), 'roles.addForm', { mode: 'member' }),

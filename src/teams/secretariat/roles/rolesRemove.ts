@@ -44,7 +44,9 @@ export const rolesRemove: ActionHandler = async (turn, data) => {
   const params = paramsOf(turn, checked.grant);
   return {
     card: messageCard({
-      title: t('roles.removeConfirm.title', params), text: t('roles.removeConfirm.text', params), color: 'Warning',
+      title: t('roles.removeConfirm.title', params),
+      text: t('roles.removeConfirm.text', params),
+      color: 'Warning',
       actions: [action(t('roles.removeConfirm.yes'), 'roles.removeConfirm', dataOf(checked.grant)), action(t('secretariat.cancel'), 'roles.list', {})],
     }),
   };

@@ -14,7 +14,11 @@ export function teamOf(turn: Turn): { teamId: string; channelId: string; channel
   return { teamId, channelId, channelName: data?.channel?.name };
 }
 
-export interface TeamMember { name: string; tenantId: string; aadObjectId: string }
+export interface TeamMember {
+  name: string;
+  tenantId: string;
+  aadObjectId: string;
+}
 
 // An Input.ChoiceSet of more people than this makes the card too large for Teams.
 export const MAX_MEMBERS_SHOWN = 300;

@@ -18,21 +18,32 @@ function likelyYear(now: Date): number {
 function roundForm(turn: Turn, values: Partial<Record<RoundInput, string>>, errors: Partial<Record<RoundInput, string>> = {}, summary = ''): AdaptiveCard {
   const { t } = turn;
   return formCard({
-    title: t('round.form.title'), intro: t('round.form.intro'),
+    title: t('round.form.title'),
+    intro: t('round.form.intro'),
     errorSummary: summary || (Object.keys(errors).length ? t('secretariat.errorSummary') : ''),
     fields: [
       { id: 'year', kind: 'text', label: t('round.field.year'), required: true, maxLength: 4, value: values.year, error: errors.year },
       { id: 'deadline', kind: 'date', label: t('round.field.deadline'), required: true, value: values.deadline, error: errors.deadline },
-      { id: 'counties', kind: 'multichoice', label: t('round.field.counties'), required: true, value: values.counties, choices: countyChoices(turn), error: errors.counties },
+      {
+        id: 'counties',
+        kind: 'multichoice',
+        label: t('round.field.counties'),
+        required: true,
+        value: values.counties,
+        choices: countyChoices(turn),
+        error: errors.counties,
+      },
       ...SCHEME_CODES.map((s) => ({
-        id: budgetInput(s), kind: 'text' as const, label: t('round.field.budget', { scheme: s }), required: true, maxLength: 20,
-        value: values[budgetInput(s)], error: errors[budgetInput(s)],
+        id: budgetInput(s),
+        kind: 'text' as const,
+        label: t('round.field.budget', { scheme: s }),
+        required: true,
+        maxLength: 20,
+        value: values[budgetInput(s)],
+        error: errors[budgetInput(s)],
       })),
     ],
-    actions: [
-      action(t('round.create'), 'round.create', {}, { inputs: 'auto', style: 'positive' }),
-      action(t('secretariat.cancel'), 'round.list', {}),
-    ],
+    actions: [action(t('round.create'), 'round.create', {}, { inputs: 'auto', style: 'positive' }), action(t('secretariat.cancel'), 'round.list', {})],
   });
 }
 
@@ -42,7 +53,9 @@ export const roundNewForm: ActionHandler = async (turn) => {
   const year = likelyYear(turn.services.now());
   return {
     card: roundForm(turn, {
-      year: String(year), deadline: `${year}-02-01`, counties: allCounties(turn).join(','),
+      year: String(year),
+      deadline: `${year}-02-01`,
+      counties: allCounties(turn).join(','),
       ...Object.fromEntries(SCHEME_CODES.map((s) => [budgetInput(s), ''])),
     }),
   };

@@ -12,7 +12,12 @@ import { roundsCard } from './roundsCard';
 const RoundRef = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/) });
 
 class MoveRefused extends Error {
-  constructor(readonly key: MessageKey, readonly params?: Params) { super(key); }
+  constructor(
+    readonly key: MessageKey,
+    readonly params?: Params,
+  ) {
+    super(key);
+  }
 }
 
 /** Applies a move under the round's ETag: the rule sees the round as stored at that moment. */
@@ -22,11 +27,13 @@ async function move(turn: Turn, data: Record<string, unknown>, rule: (r: Round, 
   const ref = RoundRef.safeParse(data);
   const all = await services.rounds.list();
   try {
-    const updated = ref.success ? await services.rounds.update(ref.data.roundId, (r) => {
-      const m = rule(r, all);
-      if (!m.ok) throw new MoveRefused(m.key, m.params);
-      return m.round;
-    }) : undefined;
+    const updated = ref.success
+      ? await services.rounds.update(ref.data.roundId, (r) => {
+          const m = rule(r, all);
+          if (!m.ok) throw new MoveRefused(m.key, m.params);
+          return m.round;
+        })
+      : undefined;
     if (!updated) return { card: await roundsCard(turn, { error: t('round.error.notFound') }) };
     services.logger.info('round status changed', { roundId: updated.id, status: updated.status });
     return { card: await roundsCard(turn, { notice: t(done, { year: updated.year, deadline: deadlineText(t, locale, updated.deadline) }) }) };

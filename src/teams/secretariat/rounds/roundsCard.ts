@@ -28,7 +28,8 @@ export async function roundsCard(turn: Turn, opts: { notice?: string; error?: st
   return summaryCard({
     title: t('rounds.title'),
     intro: rounds.length ? t('rounds.intro') : t('rounds.empty'),
-    notice: opts.notice, error: opts.error,
+    notice: opts.notice,
+    error: opts.error,
     sections: rounds.map((r: Round) => ({
       title: t('rounds.section', { year: r.year, id: r.id }),
       facts: [
@@ -37,9 +38,12 @@ export async function roundsCard(turn: Turn, opts: { notice?: string; error?: st
         { title: t('rounds.field.counties'), value: r.counties.map((c) => countyName(turn, c)).join(', ') },
         ...SCHEME_CODES.map((s) => ({ title: t('rounds.field.budget', { scheme: s }), value: formatNok(r.budgets[s] ?? 0, locale) })),
       ],
-      button: r.status === 'open'
-        ? action(t('rounds.close'), 'round.close', { roundId: r.id })
-        : r.status === 'planned' ? action(t('rounds.open'), 'round.open', { roundId: r.id }) : undefined,
+      button:
+        r.status === 'open'
+          ? action(t('rounds.close'), 'round.close', { roundId: r.id })
+          : r.status === 'planned'
+            ? action(t('rounds.open'), 'round.open', { roundId: r.id })
+            : undefined,
     })),
     actions: [action(t('rounds.new'), 'round.newForm', {}), action(t('secretariat.menu.overview'), 'overview.show', {}), menuAction(t)],
   });
