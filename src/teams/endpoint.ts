@@ -46,28 +46,27 @@ export function createTeamsEndpoint(config: Config, services: Services): TeamsEn
   const allowedTenants = new Set(config.ALLOWED_TENANTS.map((t) => t.toLowerCase()));
   const channels = config.anonymous ? LOCAL_CHANNELS : TEAMS_ONLY;
   const rateLimit = new UserRateLimit({ burst: config.RATE_LIMIT_BURST, perSecond: config.RATE_LIMIT_PER_SECOND, maxUsers: config.RATE_LIMIT_MAX_USERS });
+  /** Why an activity is refused before authentication, or undefined to go on. */
+  const refusalAtDoor = (body: { channelId?: unknown }): { status: number; error: string; log?: string } | undefined => {
+    if (!ActivityEnvelope.safeParse(body).success) return { status: 400, error: 'The body is not a Bot Framework activity.' };
+    if (typeof body.channelId !== 'string' || !channels.has(body.channelId)) {
+      return { status: 403, error: 'Only Microsoft Teams is served by this bot.', log: 'activity from a channel that is not served' };
+    }
+    // Only configured tenants are served: anyone else is refused before any handler runs.
+    if (allowedTenants.size > 0 && !allowedTenants.has(tenantOfBody(body))) {
+      return { status: 403, error: 'This tenant is not served by this bot.', log: 'activity from a tenant that is not served' };
+    }
+    return undefined;
+  };
   return {
     rateLimit,
     async process(req, res) {
-      if (!ActivityEnvelope.safeParse(req.body).success) {
-        res.status(400);
-        res.send({ error: 'The body is not a Bot Framework activity.' });
-        res.end();
-        return;
-      }
-      const channelId = (req.body as { channelId?: unknown }).channelId;
-      if (typeof channelId !== 'string' || !channels.has(channelId)) {
-        services.logger.warn('activity from a channel that is not served', { type: (req.body as { type?: string }).type });
-        res.status(403);
-        res.send({ error: 'Only Microsoft Teams is served by this bot.' });
-        res.end();
-        return;
-      }
-      // Only configured tenants are served: anyone else is refused before any handler runs.
-      if (allowedTenants.size > 0 && !allowedTenants.has(tenantOfBody(req.body))) {
-        services.logger.warn('activity from a tenant that is not served', { type: (req.body as { type?: string }).type });
-        res.status(403);
-        res.send({ error: 'This tenant is not served by this bot.' });
+      const body = req.body as { type?: string; channelId?: unknown };
+      const refusal = refusalAtDoor(body);
+      if (refusal) {
+        if (refusal.log) services.logger.warn(refusal.log, { type: body.type });
+        res.status(refusal.status);
+        res.send({ error: refusal.error });
         res.end();
         return;
       }

@@ -75,11 +75,10 @@ export function stepCard(view: WizardView, args: StepCardArgs): AdaptiveCard {
       label: labelOf(t, id),
       value: args.values[id] ?? '',
       placeholder: v.kind === 'toggle' && v.toggleTitle ? t(v.toggleTitle) : v.kind === 'choice' ? t('wizard.choose') : '',
-      // The client checks formats only, never emptiness: a required field still empty must not hold
-      // Back or Save and close, which send what was typed. Missing fields are named by the server on Next.
       maxLength: v.maxLength ?? 100,
-      required: false,
       style: v.style ?? 'text',
+      // Formats only, never emptiness (`required` stays false from `blank`): an empty required field
+      // must not hold Back or Save and close, which send what was typed. The server names it on Next.
       ...clientCheck(t, v),
       hint: v.hint ? t(v.hint, { max: v.maxLength ?? '' }) : minimumHint(view, args, id),
       error: (errors.get(id) ?? []).join('\n'),
