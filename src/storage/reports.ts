@@ -5,6 +5,7 @@ import { createIfAbsent, getOrUndefined, mutateEntity, propertiesOf, safeKey, ty
 
 import type { AuditEntry, Refusal, ReportStatus } from '../domain/report/lifecycle';
 import type { Decision, Payment } from '../domain/decision';
+import type { Continuation } from '../domain/money/continuation';
 
 /** Columns kept beside the document, so lists and overviews never unpack whole reports. */
 export interface ReportSummary {
@@ -18,6 +19,17 @@ export interface ReportSummary {
   totalRequested: number;
   /** Grant requested per school year, "2027:1250000,2028:1000000" (absent on reports stored before it). */
   requestedPerYear?: string;
+  /** A continuation: the original report's reference (counted first against the year's budget). */
+  continues?: string;
+}
+
+/** Where a measure's later years went: one continuation report per later round. */
+export interface ContinuedIn {
+  roundId: string;
+  reportId: string;
+  reference: string;
+  schoolYear: number;
+  year: number;
 }
 
 export interface ReportRecord<T = Record<string, unknown>> {
@@ -37,6 +49,10 @@ export interface ReportRecord<T = Record<string, unknown>> {
   payment?: Payment;
   /** Two steps: the working group's recommendation, once its vote closed. */
   groupRecommendation?: GroupRecommendation;
+  /** A multi-year measure's later year: the original report and the earlier years' decisions. */
+  continuation?: Continuation;
+  /** On the original report: its continuations in later rounds. */
+  continuedIn?: ContinuedIn[];
 }
 
 type Row = ReportSummary & {
@@ -52,6 +68,8 @@ type Row = ReportSummary & {
   decision?: string;
   payment?: string;
   groupRecommendation?: string;
+  continuation?: string;
+  continuedIn?: string;
   /** An officer chose the working group: an owner's edit keeps it instead of the region's default. */
   workingGroupSet?: boolean;
 } & Record<string, unknown>;
@@ -86,7 +104,7 @@ function submittedRow(input: { draftId: string; reference: string; by: PersonKey
 }
 
 function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
-  const { ownerName, ownerOrgnr, ownerType, scheme, region, workingGroup, title, totalRequested, requestedPerYear } = row;
+  const { ownerName, ownerOrgnr, ownerType, scheme, region, workingGroup, title, totalRequested, requestedPerYear, continues } = row;
   return {
     id,
     roundId,
@@ -94,7 +112,18 @@ function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
     status: row.status,
     version: row.version,
     createdBy: { tenantId: row.createdByTenant, aadObjectId: row.createdByUser },
-    summary: { ownerName, ownerOrgnr, ownerType, scheme, region, workingGroup, title, totalRequested, ...(requestedPerYear ? { requestedPerYear } : {}) },
+    summary: {
+      ownerName,
+      ownerOrgnr,
+      ownerType,
+      scheme,
+      region,
+      workingGroup,
+      title,
+      totalRequested,
+      ...(requestedPerYear ? { requestedPerYear } : {}),
+      ...(continues ? { continues } : {}),
+    },
     data: unpackJson<T>(row) as T,
     history: JSON.parse(row.history || '[]'),
     submittedAt: row.submittedAt,
@@ -102,6 +131,8 @@ function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
     ...(row.decision ? { decision: JSON.parse(row.decision) as Decision } : {}),
     ...(row.groupRecommendation ? { groupRecommendation: JSON.parse(row.groupRecommendation) as GroupRecommendation } : {}),
     ...(row.payment ? { payment: JSON.parse(row.payment) as Payment } : {}),
+    ...(row.continuation ? { continuation: JSON.parse(row.continuation) as Continuation } : {}),
+    ...(row.continuedIn ? { continuedIn: JSON.parse(row.continuedIn) as ContinuedIn[] } : {}),
   };
 }
 
@@ -282,6 +313,56 @@ export class Reports {
       return { ...cur, workingGroup, workingGroupSet: true, history: JSON.stringify(history) };
     });
     return (await this.get<T>(roundId, reportId))!;
+  }
+
+  /**
+   * Stores a multi-year measure's later year as a report of the new round, checked and ready for
+   * its agendas, and notes it on the original report. The id is the measure's and the year's, so
+   * creating it again (a second press, a retry, the round opened after it was created) finds it
+   * and changes nothing; the note on the original is added once.
+   */
+  async createContinuation<T>(input: {
+    roundId: string;
+    id: string;
+    reference: string;
+    createdBy: PersonKey;
+    summary: ReportSummary;
+    data: T;
+    continuation: Continuation;
+    entry: AuditEntry;
+    originEntry: AuditEntry;
+    continuedIn: ContinuedIn;
+  }): Promise<{ report: ReportRecord<T>; created: boolean }> {
+    const at = input.entry.at;
+    const created = await createIfAbsent(this.table, {
+      partitionKey: reportPk(input.roundId),
+      rowKey: safeKey(input.id),
+      ...input.summary,
+      continues: input.continuation.originReference,
+      reference: input.reference,
+      status: input.entry.to,
+      version: 1,
+      createdByTenant: input.createdBy.tenantId,
+      createdByUser: input.createdBy.aadObjectId,
+      submittedAt: at,
+      updatedAt: at,
+      lastDraftId: input.id,
+      history: JSON.stringify([input.entry]),
+      continuation: JSON.stringify(input.continuation),
+      ...packJson(input.data),
+    });
+    const c = input.continuation;
+    await Promise.all([
+      this.index.upsertEntity({ partitionKey: referencePk(input.reference), rowKey: 'report', roundId: input.roundId, reportId: input.id }, 'Replace'),
+      mutateEntity<Row>(this.table, reportPk(c.originRoundId), safeKey(c.originReportId), (cur) => {
+        if (!cur) return undefined;
+        const listed: ContinuedIn[] = JSON.parse(cur.continuedIn || '[]');
+        if (listed.some((l) => l.reportId === input.id)) return undefined;
+        const history: AuditEntry[] = [...JSON.parse(cur.history || '[]'), input.originEntry];
+        return { ...cur, continuedIn: JSON.stringify([...listed, input.continuedIn]), history: JSON.stringify(history) };
+      }),
+    ]);
+    return { report: (await this.get<T>(input.roundId, input.id))!, created };
   }
 
   /** A report by the reference people say on the phone: one point read in the index. */

@@ -117,7 +117,8 @@ export interface AuditEntry {
   actor: Actor;
   reason?: string;
   /** A change that is not a move between statuses (from === to), e.g. another working group. */
-  change?: { field: 'workingGroup'; from: string; to: string };
+  change?:
+    { field: 'workingGroup'; from: string; to: string } | { field: 'continuation'; from: string; to: string; schoolYear: number; year: number; of: number };
 }
 
 export interface TransitionOptions {

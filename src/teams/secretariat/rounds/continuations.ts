@@ -1,0 +1,74 @@
+import { CONTINUES_FROM, planContinuation, sourceRoundYears, type ContinuationSource } from '../../../domain/money/continuation';
+import { findRegion } from '../../../domain/regions';
+import type { Actor, AuditEntry, NeedsReport } from '../../../domain/report';
+import type { Round } from '../../../domain/round';
+import type { ReportRecord } from '../../../storage/reports';
+import type { Services } from '../../services';
+import { summaryOf } from '../../wizard/summaryOf';
+
+/**
+ * Brings granted multi-year measures with years left into `round` as continuations: run when a
+ * round is created and again when it is opened. Reads only the partitions of the few rounds that
+ * can hold a source (the three years before, sharing a county), filtered to paid or reported
+ * reports; every write is create-if-absent, so running it twice adds nothing. Returns how many
+ * continuations the round has from this run (new or found).
+ */
+export async function carryForward(services: Services, round: Round, actor: Actor): Promise<number> {
+  const years = sourceRoundYears(round.year);
+  const sources = (await services.rounds.list()).filter(
+    (r) => r.id !== round.id && years.includes(r.year) && r.counties.some((c) => round.counties.includes(c)),
+  );
+  let count = 0;
+  for (const sourceRound of sources) {
+    for await (const source of services.reports.listRound<NeedsReport>(sourceRound.id, CONTINUES_FROM)) {
+      const county = findRegion(services.regions, source.data.region)?.county;
+      if (!county || !round.counties.includes(county)) continue;
+      const origin = source.continuation
+        ? await services.reports.get<NeedsReport>(source.continuation.originRoundId, source.continuation.originReportId)
+        : source;
+      if (!origin) continue;
+      const plan = planContinuation(origin as ContinuationSource, source as ContinuationSource, sourceRound.year, round.year);
+      if (!plan) continue;
+      await createOne(services, round, actor, origin, source, plan);
+      count += 1;
+    }
+  }
+  if (count > 0) services.logger.info('continuations carried forward', { roundId: round.id, count });
+  return count;
+}
+
+async function createOne(
+  services: Services,
+  round: Round,
+  actor: Actor,
+  origin: ReportRecord<NeedsReport>,
+  source: ReportRecord<NeedsReport>,
+  plan: NonNullable<ReturnType<typeof planContinuation>>,
+): Promise<void> {
+  const at = services.now().toISOString();
+  const reference = await services.reports.referenceFor(round.id, round.year, `cont-${plan.id}`);
+  const change = {
+    field: 'continuation' as const,
+    from: origin.reference,
+    to: reference,
+    schoolYear: round.year,
+    year: plan.continuation.year,
+    of: plan.continuation.of,
+  };
+  // Checked already: the measure was checked and granted; it goes straight to the agendas.
+  const entry: AuditEntry = { from: source.status, to: 'formally_checked', at, actor, change };
+  const originEntry: AuditEntry = { from: origin.status, to: origin.status, at, actor, change };
+  await services.reports.createContinuation({
+    roundId: round.id,
+    id: plan.id,
+    reference,
+    createdBy: origin.createdBy,
+    // The working group the officers last chose for the measure stays its group.
+    summary: { ...summaryOf(plan.data, services.regions), workingGroup: source.summary.workingGroup },
+    data: plan.data,
+    continuation: plan.continuation,
+    entry,
+    originEntry,
+    continuedIn: { roundId: round.id, reportId: plan.id, reference, schoolYear: round.year, year: plan.continuation.year },
+  });
+}
