@@ -1,10 +1,11 @@
 import { CONTINUES_FROM, planContinuation, sourceRoundYears, type ContinuationSource } from '../../../domain/money/continuation';
 import { findRegion } from '../../../domain/regions';
+import { encodeYears } from '../../../domain/money/schoolYear';
+import { grantForYear } from '../../../domain/report/money';
 import type { Actor, AuditEntry, NeedsReport } from '../../../domain/report';
 import type { Round } from '../../../domain/round';
 import type { ReportRecord } from '../../../storage/reports';
 import type { Services } from '../../services';
-import { summaryOf } from '../../wizard/summaryOf';
 
 /**
  * Brings granted multi-year measures with years left into `round` as continuations: run when a
@@ -46,6 +47,7 @@ async function createOne(
   plan: NonNullable<ReturnType<typeof planContinuation>>,
 ): Promise<void> {
   const at = services.now().toISOString();
+  const grant = grantForYear(plan.data.amounts[0]);
   const reference = await services.reports.referenceFor(round.id, round.year, `cont-${plan.id}`);
   const change = {
     field: 'continuation' as const,
@@ -63,8 +65,8 @@ async function createOne(
     id: plan.id,
     reference,
     createdBy: origin.createdBy,
-    // The working group the officers last chose for the measure stays its group.
-    summary: { ...summaryOf(plan.data, services.regions), workingGroup: source.summary.workingGroup },
+    // The source's columns (owner, the working group officers last chose), with this year's money only.
+    summary: { ...source.summary, totalRequested: grant, requestedPerYear: encodeYears([{ schoolYear: round.year, grant }]) },
     data: plan.data,
     continuation: plan.continuation,
     entry,
