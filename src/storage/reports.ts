@@ -354,6 +354,9 @@ export class Reports {
     const c = input.continuation;
     await Promise.all([
       this.index.upsertEntity({ partitionKey: referencePk(input.reference), rowKey: 'report', roundId: input.roundId, reportId: input.id }, 'Replace'),
+      // The owner sees the year among their reports (and in "my data"), as they saw the first.
+      this.index.upsertEntity({ partitionKey: userIndexPk(input.createdBy), rowKey: safeKey(input.id), roundId: input.roundId }, 'Replace'),
+      this.index.upsertEntity({ partitionKey: ownerIndexPk(input.summary.ownerOrgnr), rowKey: safeKey(input.id), roundId: input.roundId }, 'Replace'),
       mutateEntity<Row>(this.table, reportPk(c.originRoundId), safeKey(c.originReportId), (cur) => {
         if (!cur) return undefined;
         const listed: ContinuedIn[] = JSON.parse(cur.continuedIn || '[]');

@@ -16,7 +16,7 @@ import {
   seedOfficerChat,
 } from '../support/forum';
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
-import { OFFICER, TENANT } from '../support/personas';
+import { OFFICER, OWNER, TENANT } from '../support/personas';
 import { actionData, press } from '../support/wizard';
 
 const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
@@ -153,6 +153,13 @@ describe('multi-year measures return each year, and the cut line', function () {
 
     const origin = flat(cardText(await officer('report.check', { roundId: 'r2027', reportId: measure.id })));
     assert.match(origin, /Videreført som BM-2028-0001: år 2 av 3, skoleåret 2028–2029/, "the original's history shows the year");
+
+    // The owner sees the year among their reports, but it is the measure granted before: no edit, no withdrawal.
+    const opened = await h.invoke(OWNER, 'report.open', { verb: 'report.open', reportId: cont.id });
+    assert.match(flat(cardText(opened.body.value)), /kan ikke endres eller trekkes/);
+    assert.doesNotMatch(JSON.stringify(opened.body.value), /report\.edit|report\.withdraw/);
+    const edit = await h.invoke(OWNER, 'report.edit', { verb: 'report.edit', reportId: cont.id });
+    assert.match(flat(cardText(edit.body.value)), /kan ikke endres eller trekkes/);
 
     // Two new reports for 2028–2029 arrive.
     clock.now = new Date('2028-02-10T09:00:00Z');
