@@ -168,7 +168,10 @@ describe('multi-year measures return each year, and the cut line', function () {
 
     // The overview counts the continuation's 800 000 kr first against 2028–2029's budget.
     const [ov] = await h.send(OFFICER, 'oversikt');
-    assert.match(flat(cardText(cardOf(ov))), /Søkt 1 600 000 kr, 600 000 kr over budsjettet på 1 000 000 kr\. Meldinger: 3\. Herav videreføringer, telt først: 800 000 kr\./);
+    assert.match(
+      flat(cardText(cardOf(ov))),
+      /Søkt 1 600 000 kr, 600 000 kr over budsjettet på 1 000 000 kr\. Meldinger: 3\. Herav videreføringer, telt først: 800 000 kr\./,
+    );
 
     // Round 2028's meeting: the continuation leads the default agenda, marked, and the line moves with the order.
     const { rec } = await meetingWithVote('round-2028', 'Vår 2028', '2028-03-10', async (editor, meetingId) => {
