@@ -6,6 +6,7 @@ import type { Actor, AuditEntry, NeedsReport } from '../../../domain/report';
 import type { Round } from '../../../domain/round';
 import type { ReportRecord } from '../../../storage/reports';
 import type { Services } from '../../services';
+import { inBatches } from '../../forum/agenda';
 
 /**
  * Brings granted multi-year measures with years left into `round` as continuations: run when a
@@ -19,21 +20,24 @@ export async function carryForward(services: Services, round: Round, actor: Acto
   const sources = (await services.rounds.list()).filter(
     (r) => r.id !== round.id && years.includes(r.year) && r.counties.some((c) => round.counties.includes(c)),
   );
-  let count = 0;
+  const found: Array<{ sourceRound: Round; source: ReportRecord<NeedsReport> }> = [];
   for (const sourceRound of sources) {
     for await (const source of services.reports.listRound<NeedsReport>(sourceRound.id, CONTINUES_FROM)) {
       const county = findRegion(services.regions, source.data.region)?.county;
-      if (!county || !round.counties.includes(county)) continue;
-      const origin = source.continuation
-        ? await services.reports.get<NeedsReport>(source.continuation.originRoundId, source.continuation.originReportId)
-        : source;
-      if (!origin) continue;
-      const plan = planContinuation(origin as ContinuationSource, source as ContinuationSource, sourceRound.year, round.year);
-      if (!plan) continue;
-      await createOne(services, round, actor, origin, source, plan);
-      count += 1;
+      if (county && round.counties.includes(county)) found.push({ sourceRound, source });
     }
   }
+  // A few at a time: each is a handful of storage round trips, and the officer is waiting.
+  const made = await inBatches(found, 6, async ({ sourceRound, source }) => {
+    const origin = source.continuation
+      ? await services.reports.get<NeedsReport>(source.continuation.originRoundId, source.continuation.originReportId)
+      : source;
+    const plan = origin && planContinuation(origin as ContinuationSource, source as ContinuationSource, sourceRound.year, round.year);
+    if (!origin || !plan) return false;
+    await createOne(services, round, actor, origin, source, plan);
+    return true;
+  });
+  const count = made.filter(Boolean).length;
   if (count > 0) services.logger.info('continuations carried forward', { roundId: round.id, count });
   return count;
 }
