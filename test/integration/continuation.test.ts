@@ -228,10 +228,28 @@ describe('multi-year measures return each year, and the cut line', function () {
     assert.deepEqual([paid.status, paid.decision?.amounts, paid.payment?.schoolYear, paid.payment?.amount], ['paid', [800_000], 2028, 800_000]);
 
     // The original report shows each year: its own, and 2028–2029 through its continuation.
+    // Round 2029: year 3 of 3 comes from year 2, with both earlier years.
+    clock.now = new Date('2028-11-15T09:00:00Z');
+    const [next] = await h.send(OFFICER, 'ny runde');
+    const in2029 = flat(cardText(await press(h, OFFICER, cardOf(next), 'round.create', { ...values, year: '2029', deadline: '2029-02-01' })));
+    assert.match(in2029, /1 flerårige tiltak kommer tilbake som videreføring i runde 2029\./);
+    const third = (await s.reports.get<NeedsReport>('round-2029', `${measure.id}-y3`))!;
+    assert.deepEqual(
+      [third.continuation?.year, third.continuation?.earlier.map((e) => [e.schoolYear, e.reference, e.granted, e.paid]), third.data.amounts[0].owner],
+      [
+        3,
+        [
+          [2027, measure.reference, 600_000, 600_000],
+          [2028, 'BM-2028-0001', 800_000, 800_000],
+        ],
+        400_000,
+      ],
+    );
+
     const [shown] = await h.send(OFFICER, `vis ${measure.reference}`);
     assert.match(
       flat(cardText(cardOf(shown))),
-      /Årene i tiltaket 2028–2029 Videreføring, år 2 av 3 · BM-2028-0001 · Utbetalt · Innvilget 800 000 kr · utbetalt 800 000 kr/,
+      /Årene i tiltaket 2028–2029 Videreføring, år 2 av 3 · BM-2028-0001 · Utbetalt · Innvilget 800 000 kr · utbetalt 800 000 kr 2029–2030 Videreføring, år 3 av 3 · BM-2029-0001 · Formelt kontrollert/,
     );
   });
 });
