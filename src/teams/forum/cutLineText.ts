@@ -14,7 +14,13 @@ export function schemeCutText(view: ForumView, s: SchemeCut): string {
   const { t } = view;
   const below = s.below;
   const main = s.line
-    ? t('cut.schemeLine', { scheme: s.scheme, reference: s.line.reference, fits: nok(view, s.line.fits), amount: nok(view, s.line.amount), below })
+    ? t(below > 0 ? 'cut.schemeLine' : 'cut.schemeLineLast', {
+        scheme: s.scheme,
+        reference: s.line.reference,
+        fits: nok(view, s.line.fits),
+        amount: nok(view, s.line.amount),
+        below,
+      })
     : s.lastFit
       ? t('cut.schemeExact', { scheme: s.scheme, reference: s.lastFit.reference, below })
       : s.below > 0

@@ -26,7 +26,8 @@ function line(view: ForumView, item: AgendaItem, result?: ItemResult, cut?: CutE
     });
   // Which rule decided the item, so the secretariat sees consensus from majority at a glance.
   const decided = result ? `${text} · ${resultText(view, result)}` : text;
-  return cut ? `${decided} · ${cutText(view, cut).text}` : decided;
+  // Items above the line need no word: the scheme's line says where the money ends.
+  return cut && cut.place !== 'fits' ? `${decided} · ${cutText(view, cut).text}` : decided;
 }
 
 function lines(view: ForumView, items: readonly AgendaItem[], results?: ReadonlyMap<string, ItemResult>, cut?: CutLine): string[] {
