@@ -184,14 +184,14 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
 
   it("posts the agenda as a new post in the group's channel, with each item's owner, scheme, UH partner and amounts and the totals against the budget", async () => {
     await d().clickAction('Publiser sakslisten i kanalen');
-    await d().waitForCard('Sakslisten publiseres i kanalen (1 del(er)).');
+    await d().waitForCard('Sakslisten publiseres i kanalen (1 del).');
 
     await d().openChannel(CHANNEL);
     const agenda = await d().waitForCard(`Saksliste: ${TITLE}`, { includeOlder: true });
     await shoot(agenda, '1-agenda');
     const text = await d().cardText(agenda);
     assert.match(text, new RegExp(`^Saksliste: ${TITLE} ${CHANNEL} · 12\\. mars 2027 3 saker fra innmeldingsrunden 2027\\.`));
-    assert.match(text, /REKOM 1 250 000 kr av 1 000 000 kr \(1 saker\) – over rammen/);
+    assert.match(text, /REKOM 1 250 000 kr av 1 000 000 kr \(1 sak\) – over rammen/);
     assert.match(text, /DEKOM 2 500 000 kr av 2 000 000 kr \(2 saker\) – over rammen/);
     assert.match(
       text,
@@ -315,8 +315,8 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
         `^Innstilling: ${TITLE} ${CHANNEL} · 12\\. mars 2027 Regler: beslutningsdyktig når flere enn 50 % .* De prioriterte sakene går over rammen for minst én ordning\\.`,
       ),
     );
-    assert.match(text, /REKOM: 1 250 000 kr av 1 000 000 kr \(1 saker\) – over rammen/);
-    assert.match(text, /DEKOM: 1 250 000 kr av 2 000 000 kr \(1 saker\)(?! – over)/);
+    assert.match(text, /REKOM: 1 250 000 kr av 1 000 000 kr \(1 sak\) – over rammen/);
+    assert.match(text, /DEKOM: 1 250 000 kr av 2 000 000 kr \(1 sak\)(?! – over)/);
     assert.match(
       text,
       new RegExp(

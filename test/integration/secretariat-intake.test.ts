@@ -102,7 +102,7 @@ describe("the secretariat's intake notifications", function () {
       await waitDrained(a.app.services.outbox, OFFICER);
       const next = personalCards(a, OFFICER).filter((c) => /Nytt i innmeldingen/.test(cardText(c)));
       assert.equal(next.length, 2);
-      assert.match(cardText(next[1]), /1 nye hendelser/);
+      assert.match(cardText(next[1]), /1 ny hendelse/);
       assert.match(cardText(next[1]), new RegExp(`${third.reference} · Trukket`));
       assert.doesNotMatch(cardText(next[1]), new RegExp(first.reference));
 

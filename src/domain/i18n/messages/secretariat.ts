@@ -142,7 +142,8 @@ export const secretariatMessages = defineMessages({
     'overview.round': 'Runde {year}',
 
     'digest.title': 'Nytt i innmeldingen: runde {year}',
-    'digest.intro': 'Siden {from}: {count} nye hendelser.',
+    'digest.intro.one': 'Siden {from}: {count} ny hendelse.',
+    'digest.intro.other': 'Siden {from}: {count} nye hendelser.',
     'digest.more': '… og {count} til. Se oversikten.',
     'digest.section': '{reference} · {event}',
     'digest.event.submitted': 'Sendt inn',
@@ -155,14 +156,15 @@ export const secretariatMessages = defineMessages({
     'digest.fact.at': 'Tidspunkt',
 
     'reminder.title': 'Påminnelse: fristen er {deadline}',
-    'reminder.days7':
-      'Du har {count} utkast til behovsmelding i runde {year} som ikke er sendt inn. Fristen er om en uke: {deadline}. Et utkast kommer ikke med før du sender det inn.',
-    'reminder.days1':
-      'Du har {count} utkast til behovsmelding i runde {year} som ikke er sendt inn. Fristen er i morgen: {deadline}. Et utkast kommer ikke med før du sender det inn.',
+    'reminder.days7.one': 'Du har {count} utkast til behovsmelding i runde {year} som ikke er sendt inn. Fristen er om en uke: {deadline}. Et utkast kommer ikke med før du sender det inn.',
+    'reminder.days7.other': 'Du har {count} utkast til behovsmelding i runde {year} som ikke er sendt inn. Fristen er om en uke: {deadline}. Et utkast kommer ikke med før du sender det inn.',
+    'reminder.days1.one': 'Du har {count} utkast til behovsmelding i runde {year} som ikke er sendt inn. Fristen er i morgen: {deadline}. Et utkast kommer ikke med før du sender det inn.',
+    'reminder.days1.other': 'Du har {count} utkast til behovsmelding i runde {year} som ikke er sendt inn. Fristen er i morgen: {deadline}. Et utkast kommer ikke med før du sender det inn.',
     'reminder.continue': 'Fortsett utkast',
 
     'closedNotice.title': 'Runde {year} er stengt',
-    'closedNotice.text': 'Fristen gikk ut {deadline}. {count} meldinger kom inn, til sammen {requested} søkt.',
+    'closedNotice.text.one': 'Fristen gikk ut {deadline}. {count} melding kom inn, til sammen {requested} søkt.',
+    'closedNotice.text.other': 'Fristen gikk ut {deadline}. {count} meldinger kom inn, til sammen {requested} søkt.',
   },
   nn: {
     'secretariat.only': 'Dette er berre for sekretariatet hos Statsforvaltaren. Ingenting er endra. Spør sekretariatet om du meiner du skal ha tilgang.',
@@ -303,7 +305,8 @@ export const secretariatMessages = defineMessages({
     'overview.round': 'Runde {year}',
 
     'digest.title': 'Nytt i innmeldinga: runde {year}',
-    'digest.intro': 'Sidan {from}: {count} nye hendingar.',
+    'digest.intro.one': 'Sidan {from}: {count} ny hending.',
+    'digest.intro.other': 'Sidan {from}: {count} nye hendingar.',
     'digest.more': '… og {count} til. Sjå oversikta.',
     'digest.section': '{reference} · {event}',
     'digest.event.submitted': 'Send inn',
@@ -316,14 +319,15 @@ export const secretariatMessages = defineMessages({
     'digest.fact.at': 'Tidspunkt',
 
     'reminder.title': 'Påminning: fristen er {deadline}',
-    'reminder.days7':
-      'Du har {count} utkast til behovsmelding i runde {year} som ikkje er sende inn. Fristen er om ei veke: {deadline}. Eit utkast kjem ikkje med før du sender det inn.',
-    'reminder.days1':
-      'Du har {count} utkast til behovsmelding i runde {year} som ikkje er sende inn. Fristen er i morgon: {deadline}. Eit utkast kjem ikkje med før du sender det inn.',
+    'reminder.days7.one': 'Du har {count} utkast til behovsmelding i runde {year} som ikkje er sende inn. Fristen er om ei veke: {deadline}. Eit utkast kjem ikkje med før du sender det inn.',
+    'reminder.days7.other': 'Du har {count} utkast til behovsmelding i runde {year} som ikkje er sende inn. Fristen er om ei veke: {deadline}. Eit utkast kjem ikkje med før du sender det inn.',
+    'reminder.days1.one': 'Du har {count} utkast til behovsmelding i runde {year} som ikkje er sende inn. Fristen er i morgon: {deadline}. Eit utkast kjem ikkje med før du sender det inn.',
+    'reminder.days1.other': 'Du har {count} utkast til behovsmelding i runde {year} som ikkje er sende inn. Fristen er i morgon: {deadline}. Eit utkast kjem ikkje med før du sender det inn.',
     'reminder.continue': 'Hald fram med utkast',
 
     'closedNotice.title': 'Runde {year} er stengd',
-    'closedNotice.text': 'Fristen gjekk ut {deadline}. {count} meldingar kom inn, til saman {requested} søkt.',
+    'closedNotice.text.one': 'Fristen gjekk ut {deadline}. {count} melding kom inn, til saman {requested} søkt.',
+    'closedNotice.text.other': 'Fristen gjekk ut {deadline}. {count} meldingar kom inn, til saman {requested} søkt.',
   },
   en: {
     'secretariat.only': "This is for the County Governor's secretariat only. Nothing was changed. Ask the secretariat if you think you should have access.",
@@ -463,7 +467,8 @@ export const secretariatMessages = defineMessages({
     'overview.round': 'Round {year}',
 
     'digest.title': 'New in the intake: round {year}',
-    'digest.intro': 'Since {from}: {count} new events.',
+    'digest.intro.one': 'Since {from}: {count} new event.',
+    'digest.intro.other': 'Since {from}: {count} new events.',
     'digest.more': '… and {count} more. See the overview.',
     'digest.section': '{reference} · {event}',
     'digest.event.submitted': 'Submitted',
@@ -476,13 +481,14 @@ export const secretariatMessages = defineMessages({
     'digest.fact.at': 'Time',
 
     'reminder.title': 'Reminder: the deadline is {deadline}',
-    'reminder.days7':
-      'You have {count} needs report draft(s) in round {year} not yet submitted. The deadline is in a week: {deadline}. A draft does not count until you submit it.',
-    'reminder.days1':
-      'You have {count} needs report draft(s) in round {year} not yet submitted. The deadline is tomorrow: {deadline}. A draft does not count until you submit it.',
+    'reminder.days7.one': 'You have {count} needs report draft in round {year} not yet submitted. The deadline is in a week: {deadline}. A draft does not count until you submit it.',
+    'reminder.days7.other': 'You have {count} needs report drafts in round {year} not yet submitted. The deadline is in a week: {deadline}. A draft does not count until you submit it.',
+    'reminder.days1.one': 'You have {count} needs report draft in round {year} not yet submitted. The deadline is tomorrow: {deadline}. A draft does not count until you submit it.',
+    'reminder.days1.other': 'You have {count} needs report drafts in round {year} not yet submitted. The deadline is tomorrow: {deadline}. A draft does not count until you submit it.',
     'reminder.continue': 'Continue a draft',
 
     'closedNotice.title': 'Round {year} is closed',
-    'closedNotice.text': 'The deadline passed {deadline}. {count} reports came in, requesting {requested} in total.',
+    'closedNotice.text.one': 'The deadline passed {deadline}. {count} report came in, requesting {requested} in total.',
+    'closedNotice.text.other': 'The deadline passed {deadline}. {count} reports came in, requesting {requested} in total.',
   },
 });
