@@ -242,7 +242,7 @@ describe('the secretariat records decisions', function () {
       for (const r of prioritised) assert.equal(sentMentioning(bulk, `Vedtak for ${r.reference}`).length, 1, `${r.reference} told once`);
       assert.equal(sentMentioning(bulk, `Vedtak for ${notPrioritised.reference}`).length, 0);
       const none = await invokeCard(bulk, OFFICER, 'decision.grantAll', { roundId: prioritised[0].roundId });
-      assert.match(cardText(none), /Ingen prioriterte meldinger i runden 2027 venter på vedtak/);
+      assert.match(cardText(none), /Ingen prioriterte meldinger i innmeldingsrunden 2027 venter på vedtak/);
     });
   });
 });

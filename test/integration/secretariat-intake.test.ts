@@ -230,7 +230,7 @@ describe("the secretariat's intake notifications", function () {
       await waitDrained(h.app.services.outbox);
       assert.equal(summaries(OFFICER).length, 1);
       assert.equal(summaries(FOREIGN).length, 1);
-      assert.match(cardText(summaries(OFFICER)[0]), /Daglig oppsummering 2\. desember 2026: runde 2027/);
+      assert.match(cardText(summaries(OFFICER)[0]), /Daglig oppsummering 2\. desember 2026: innmeldingsrunde 2027/);
       assert.match(cardText(summaries(OFFICER)[0]), /Venter på formell kontroll: 3/);
 
       clock.setSystemTime(new Date('2026-12-03T06:30:00Z'));
