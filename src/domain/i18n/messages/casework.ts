@@ -158,7 +158,7 @@ export const caseworkMessages = defineMessages({
     'case.show.usage': 'Skriv «vis» og referansen til meldinga, til dømes «vis BM-2027-0042».',
     'case.personalOnly':
       'Saksbehandling skjer i personleg chat med meg, så opplysningane i meldingane ikkje blir viste for alle i kanalen. Opne chatten med Kompetansebot og prøv der.',
-    'case.noRounds': 'Det finst ingen rapporteringsrundar enno.',
+    'case.noRounds': 'Det finst ingen innmeldingsrundar enno.',
     'case.roundNotFound': 'Fann ingen innmeldingsrunde som passar «{which}». Skriv til dømes «eksport 2027».',
     'case.return.title': 'Send {reference} tilbake til eigaren',
     'case.return.intro': 'Skriv kva eigaren må rette. Eigaren får kommentaren i Teams og kan rette meldinga og sende ho inn på nytt, også etter fristen.',

@@ -82,7 +82,7 @@ export const privacyMessages = defineMessages({
     'privacy.roles.item': '{role}, {group}',
     'privacy.kept.title': 'Innsende behovsmeldingar vert ikkje sletta',
     'privacy.kept.text':
-      'Ei innsend behovsmelding er ei sak hos Statsforvaltaren. Ho er omfatta av arkivplikta (arkivlova) og av retten til innsyn (offentleglova), og vert difor teken vare på, også når du slettar utkasta dine. Sekretariatet slettar gamle søknadsrundar etter den fastsette oppbevaringstida. Spørsmål om personopplysningar i ei sak, retting eller innsyn: kontakt sekretariatet hos Statsforvaltaren (personvernombodet der kan òg hjelpa).',
+      'Ei innsend behovsmelding er ei sak hos Statsforvaltaren. Ho er omfatta av arkivplikta (arkivlova) og av retten til innsyn (offentleglova), og vert difor teken vare på, også når du slettar utkasta dine. Sekretariatet slettar gamle innmeldingsrundar etter den fastsette oppbevaringstida. Spørsmål om personopplysningar i ei sak, retting eller innsyn: kontakt sekretariatet hos Statsforvaltaren (personvernombodet der kan òg hjelpa).',
     'privacy.deleteDrafts': 'Slett utkasta mine',
     'privacy.deleteConfirm.title': 'Sletta alle utkasta dine?',
     'privacy.deleteConfirm.text.one': '{count} utkast vert sletta for godt. Innsende behovsmeldingar vert ikkje rørte.',
@@ -93,7 +93,7 @@ export const privacyMessages = defineMessages({
     'privacy.deleted.text.one': '{count} utkast vart sletta. Innsende behovsmeldingar er tekne vare på.',
     'privacy.deleted.text.other': '{count} utkast vart sletta. Innsende behovsmeldingar er tekne vare på.',
     'privacy.deleted.none': 'Du har ingen utkast å sletta.',
-    'privacy.purge.title': 'Slett gamle søknadsrundar',
+    'privacy.purge.title': 'Slett gamle innmeldingsrundar',
     'privacy.purge.intro.one': 'Innmeldingsrundar med frist før {cutoff} er eldre enn oppbevaringstida på {count} år. Desse vert sletta for godt, med alt som høyrer til:',
     'privacy.purge.intro.other': 'Innmeldingsrundar med frist før {cutoff} er eldre enn oppbevaringstida på {count} år. Desse vert sletta for godt, med alt som høyrer til:',
     'privacy.purge.round': 'Innmeldingsrunde {year} (frist {deadline})',

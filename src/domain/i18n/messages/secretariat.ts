@@ -238,7 +238,7 @@ export const secretariatMessages = defineMessages({
     'channel.error.taken': 'Kanalen «{channel}» er allereie kanalen til {group}. Vel ein annan kanal, eller gi {group} ein annan kanal først.',
     'channel.error.unknown': 'Fann ikkje kanalen i dette teamet. Vel ein av kanalane i lista.',
 
-    'rounds.title': 'Rapporteringsrundar',
+    'rounds.title': 'Innmeldingsrundar',
     'rounds.intro': 'Eigarar kan melde behov i ein open innmeldingsrunde fram til fristen, kl. 23:59 norsk tid. Innmeldingsrunden blir stengd automatisk ved fristen.',
     'rounds.empty': 'Ingen innmeldingsrundar enno. Trykk «Ny innmeldingsrunde».',
     'rounds.section': 'Innmeldingsrunde {year} ({id})',
