@@ -56,7 +56,7 @@ describe('personal data', function () {
       assert.match(nb, /Innsendte behovsmeldinger slettes ikke/);
       assert.match(nb, /arkivplikten[\s\S]*offentleglova[\s\S]*kontakt sekretariatet hos Statsforvalteren/);
       const nn = cardText(await myData(h, { ...COLLEAGUE, locale: 'nn-NO' }));
-      assert.match(nn, /Innsende behovsmeldingar vert ikkje sletta/);
+      assert.match(nn, /Innsende behovsmeldingar blir ikkje sletta/);
       const [reply] = await h.send({ ...COLLEAGUE, locale: 'en-US' }, 'my data');
       const en = cardText(cardOf(reply));
       assert.match(en, /Your data in Kompetansebot/);

@@ -36,7 +36,7 @@ export const commonMessages = defineMessages({
     'help.secretariatButton': 'Sekretariat',
     'fallback.text': 'Det forstod eg ikkje. Skriv «hjelp» for å sjå kva eg kan gjere.',
     'error.storage.title': 'Noko gjekk gale',
-    'error.storage.text': 'Eg får ikkje lagra eller henta data akkurat no. Ingenting av det du skreiv er sendt inn halvvegs. Prøv igjen om litt.',
+    'error.storage.text': 'Eg får ikkje lagre eller hente data akkurat no. Ingenting av det du skreiv er sendt inn halvvegs. Prøv igjen om litt.',
     'error.generic': 'Orsak, noko gjekk gale hos meg. Prøv igjen om litt.',
     'error.retry': 'Prøv igjen',
   },

@@ -28,7 +28,7 @@ export const deliveryMessages = defineMessages({
     'delivery.status.period.one': 'Meldingar frå boten siste {count} dag',
     'delivery.status.period.other': 'Meldingar frå boten dei siste {count} dagane',
     'delivery.status.queued': 'Ventar i kø',
-    'delivery.status.sending': 'Vert sende no',
+    'delivery.status.sending': 'Blir sende no',
     'delivery.status.sent': 'Levert',
     'delivery.status.failed': 'Ikkje levert',
     'delivery.status.inDoubt': 'Sende på nytt etter eit avbrot (kan ha kome fram to gonger)',

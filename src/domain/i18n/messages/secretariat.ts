@@ -309,7 +309,7 @@ export const secretariatMessages = defineMessages({
     'digest.intro.other': 'Sidan {from}: {count} nye hendingar.',
     'digest.more': '… og {count} til. Sjå oversikta.',
     'digest.section': '{reference} · {event}',
-    'digest.event.submitted': 'Send inn',
+    'digest.event.submitted': 'Sendt inn',
     'digest.event.edited': 'Endra',
     'digest.event.withdrawn': 'Trekt',
     'digest.fact.owner': 'Eigar',

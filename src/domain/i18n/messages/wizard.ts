@@ -157,7 +157,7 @@ export const wizardMessages = defineMessages({
     'report.detail.title': '{reference}: {title}',
     'report.detail.status': 'Status',
     'report.detail.version': 'Versjon',
-    'report.detail.submitted': 'Send inn',
+    'report.detail.submitted': 'Sendt inn',
     'report.detail.history': 'Historikk',
     'report.detail.historyLine': '{at}: {from} → {to}',
     'report.detail.edit': 'Endre meldinga',
