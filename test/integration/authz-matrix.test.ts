@@ -190,7 +190,8 @@ const MATRIX: Record<string, string> = {
   'cmd:mine meldinger / mine meldingar / my reports / mine rapporter': 'aaaaaaaaa',
   'cmd:mine data / dataa mine / my data / mine personopplysninger / mine personopplysningar': 'aaaaaaaaa',
   'cmd:leveringsstatus / delivery status': 'rrrrrrarr',
-  'cmd:slett gamle runder / slett gamle rundar / purge old rounds / delete old rounds / slett gamle innmeldingsrunder / slett gamle innmeldingsrundar / delete old filing rounds': 'rrrrrrarr',
+  'cmd:slett gamle runder / slett gamle rundar / purge old rounds / delete old rounds / slett gamle innmeldingsrunder / slett gamle innmeldingsrundar / delete old filing rounds':
+    'rrrrrrarr',
   'cmd:sekretariat / sekretariatet / secretariat': 'rrrrrrarr',
   'cmd:oversikt / oversyn / overview': 'rrrrrrarr',
   'cmd:ny runde / new round / ny innmeldingsrunde / new filing round': 'rrrrrrarr',

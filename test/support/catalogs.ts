@@ -9,7 +9,8 @@ export function allCatalogs(): Array<{ name: string; catalog: Catalog<string> }>
   for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.js'))) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- every compiled catalog, found at run time
     for (const [name, c] of Object.entries(require(path.join(dir, f)) as Record<string, unknown>)) {
-      if (c && typeof c === 'object' && 'nb' in c && 'nn' in c && 'en' in c) out.push({ name: `${f.replace(/\.js$/, '')}: ${name}`, catalog: c as Catalog<string> });
+      if (c && typeof c === 'object' && 'nb' in c && 'nn' in c && 'en' in c)
+        out.push({ name: `${f.replace(/\.js$/, '')}: ${name}`, catalog: c as Catalog<string> });
     }
   }
   return out;

@@ -65,5 +65,11 @@ export const roundPurgeConfirm: ActionHandler = async (turn, data) => {
     await turn.services.rounds.remove(r.id);
     turn.services.logger.info('round purged', { roundId: r.id });
   }
-  return { card: messageCard({ title: t('privacy.purge.done.title'), text: t('privacy.purge.done', { count: chosen.length, reports: t('privacy.purge.reportCount', { count: reports }) }), color: 'Good' }) };
+  return {
+    card: messageCard({
+      title: t('privacy.purge.done.title'),
+      text: t('privacy.purge.done', { count: chosen.length, reports: t('privacy.purge.reportCount', { count: reports }) }),
+      color: 'Good',
+    }),
+  };
 };

@@ -85,8 +85,10 @@ export const caseworkMessages = defineMessages({
     'decision.paidAt': 'Utbetalt',
     'decision.bulk.action': 'Innvilg alle prioriterte som søkt',
     'decision.bulk.title': 'Innvilge alle prioriterte som søkt?',
-    'decision.bulk.confirm.one': '{count} prioriterte melding i innmeldingsrunden {year} venter på vedtak, til sammen {amount}. Vil du innvilge meldingen som søkt? Eieren får vedtaket i Teams.',
-    'decision.bulk.confirm.other': '{count} prioriterte meldinger i innmeldingsrunden {year} venter på vedtak, til sammen {amount}. Vil du innvilge alle som søkt? Hver eier får vedtaket i Teams.',
+    'decision.bulk.confirm.one':
+      '{count} prioriterte melding i innmeldingsrunden {year} venter på vedtak, til sammen {amount}. Vil du innvilge meldingen som søkt? Eieren får vedtaket i Teams.',
+    'decision.bulk.confirm.other':
+      '{count} prioriterte meldinger i innmeldingsrunden {year} venter på vedtak, til sammen {amount}. Vil du innvilge alle som søkt? Hver eier får vedtaket i Teams.',
     'decision.bulk.none': 'Ingen prioriterte meldinger i innmeldingsrunden {year} venter på vedtak.',
     'decision.bulk.yes': 'Innvilg {count} som søkt',
     'decision.bulk.done.one': '{count} melding er innvilget som søkt, til sammen {amount}. Eieren får vedtaket i Teams.',
@@ -101,8 +103,10 @@ export const caseworkMessages = defineMessages({
     'decision.list.detail': '{status} · {amount} · {owner}',
 
     'export.title': 'Eksport av innmeldingsrunden {year}',
-    'export.text.one': 'Regnearket har alle meldingene i innmeldingsrunden, én rad per melding og år. Lenkene virker bare for deg og går ut kl. {time} (om {count} minutt). Trykk «Ny lenke» for å få nye.',
-    'export.text.other': 'Regnearket har alle meldingene i innmeldingsrunden, én rad per melding og år. Lenkene virker bare for deg og går ut kl. {time} (om {count} minutter). Trykk «Ny lenke» for å få nye.',
+    'export.text.one':
+      'Regnearket har alle meldingene i innmeldingsrunden, én rad per melding og år. Lenkene virker bare for deg og går ut kl. {time} (om {count} minutt). Trykk «Ny lenke» for å få nye.',
+    'export.text.other':
+      'Regnearket har alle meldingene i innmeldingsrunden, én rad per melding og år. Lenkene virker bare for deg og går ut kl. {time} (om {count} minutter). Trykk «Ny lenke» for å få nye.',
     'export.xlsx': 'Last ned Excel (.xlsx)',
     'export.csv': 'Last ned CSV',
     'export.again': 'Ny lenke',
@@ -204,8 +208,10 @@ export const caseworkMessages = defineMessages({
     'decision.paidAt': 'Utbetalt',
     'decision.bulk.action': 'Innvilg alle prioriterte som søkt',
     'decision.bulk.title': 'Innvilge alle prioriterte som søkt?',
-    'decision.bulk.confirm.one': '{count} prioriterte melding i innmeldingsrunden {year} ventar på vedtak, til saman {amount}. Vil du innvilge meldinga som søkt? Eigaren får vedtaket i Teams.',
-    'decision.bulk.confirm.other': '{count} prioriterte meldingar i innmeldingsrunden {year} ventar på vedtak, til saman {amount}. Vil du innvilge alle som søkt? Kvar eigar får vedtaket i Teams.',
+    'decision.bulk.confirm.one':
+      '{count} prioriterte melding i innmeldingsrunden {year} ventar på vedtak, til saman {amount}. Vil du innvilge meldinga som søkt? Eigaren får vedtaket i Teams.',
+    'decision.bulk.confirm.other':
+      '{count} prioriterte meldingar i innmeldingsrunden {year} ventar på vedtak, til saman {amount}. Vil du innvilge alle som søkt? Kvar eigar får vedtaket i Teams.',
     'decision.bulk.none': 'Ingen prioriterte meldingar i innmeldingsrunden {year} ventar på vedtak.',
     'decision.bulk.yes': 'Innvilg {count} som søkt',
     'decision.bulk.done.one': '{count} melding er innvilga som søkt, til saman {amount}. Eigaren får vedtaket i Teams.',
@@ -220,8 +226,10 @@ export const caseworkMessages = defineMessages({
     'decision.list.detail': '{status} · {amount} · {owner}',
 
     'export.title': 'Eksport av innmeldingsrunden {year}',
-    'export.text.one': 'Reknearket har alle meldingane i innmeldingsrunden, éi rad per melding og år. Lenkjene verkar berre for deg og går ut kl. {time} (om {count} minutt). Trykk «Ny lenkje» for å få nye.',
-    'export.text.other': 'Reknearket har alle meldingane i innmeldingsrunden, éi rad per melding og år. Lenkjene verkar berre for deg og går ut kl. {time} (om {count} minutt). Trykk «Ny lenkje» for å få nye.',
+    'export.text.one':
+      'Reknearket har alle meldingane i innmeldingsrunden, éi rad per melding og år. Lenkjene verkar berre for deg og går ut kl. {time} (om {count} minutt). Trykk «Ny lenkje» for å få nye.',
+    'export.text.other':
+      'Reknearket har alle meldingane i innmeldingsrunden, éi rad per melding og år. Lenkjene verkar berre for deg og går ut kl. {time} (om {count} minutt). Trykk «Ny lenkje» for å få nye.',
     'export.xlsx': 'Last ned Excel (.xlsx)',
     'export.csv': 'Last ned CSV',
     'export.again': 'Ny lenkje',
@@ -324,8 +332,10 @@ export const caseworkMessages = defineMessages({
     'decision.paidAt': 'Paid',
     'decision.bulk.action': 'Grant all prioritised as requested',
     'decision.bulk.title': 'Grant all prioritised as requested?',
-    'decision.bulk.confirm.one': '{count} prioritised report in the {year} filing round is waiting for a decision, {amount} in all. Grant it as requested? The owner gets the decision in Teams.',
-    'decision.bulk.confirm.other': '{count} prioritised reports in the {year} filing round are waiting for a decision, {amount} in all. Grant all of them as requested? Each owner gets the decision in Teams.',
+    'decision.bulk.confirm.one':
+      '{count} prioritised report in the {year} filing round is waiting for a decision, {amount} in all. Grant it as requested? The owner gets the decision in Teams.',
+    'decision.bulk.confirm.other':
+      '{count} prioritised reports in the {year} filing round are waiting for a decision, {amount} in all. Grant all of them as requested? Each owner gets the decision in Teams.',
     'decision.bulk.none': 'No prioritised reports in the {year} filing round are waiting for a decision.',
     'decision.bulk.yes': 'Grant {count} as requested',
     'decision.bulk.done.one': '{count} report was granted as requested, {amount} in all. The owner gets the decision in Teams.',
@@ -340,8 +350,10 @@ export const caseworkMessages = defineMessages({
     'decision.list.detail': '{status} · {amount} · {owner}',
 
     'export.title': 'Export of the {year} filing round',
-    'export.text.one': 'The spreadsheet holds every report of the filing round, one row per report and year. The links work for you only and expire at {time} (in {count} minute). Press “New link” to get new ones.',
-    'export.text.other': 'The spreadsheet holds every report of the filing round, one row per report and year. The links work for you only and expire at {time} (in {count} minutes). Press “New link” to get new ones.',
+    'export.text.one':
+      'The spreadsheet holds every report of the filing round, one row per report and year. The links work for you only and expire at {time} (in {count} minute). Press “New link” to get new ones.',
+    'export.text.other':
+      'The spreadsheet holds every report of the filing round, one row per report and year. The links work for you only and expire at {time} (in {count} minutes). Press “New link” to get new ones.',
     'export.xlsx': 'Download Excel (.xlsx)',
     'export.csv': 'Download CSV',
     'export.again': 'New link',

@@ -378,8 +378,10 @@ export const forumMessages = defineMessages({
     'forum.item.roundAmount': "Against this year's budget",
 
     'forum.agenda.title': 'Agenda: {title}',
-    'forum.agenda.intro.one': '{count} item from the {year} filing round. Amounts against the budget are what is requested for the school year starting in {year}.',
-    'forum.agenda.intro.other': '{count} items from the {year} filing round. Amounts against the budget are what is requested for the school year starting in {year}.',
+    'forum.agenda.intro.one':
+      '{count} item from the {year} filing round. Amounts against the budget are what is requested for the school year starting in {year}.',
+    'forum.agenda.intro.other':
+      '{count} items from the {year} filing round. Amounts against the budget are what is requested for the school year starting in {year}.',
     'forum.agenda.empty': 'The agenda is empty.',
     'forum.agenda.totals': "Sum per scheme against this year's budget",
     'forum.agenda.totalsCount.one': 'The agenda: {count} item',

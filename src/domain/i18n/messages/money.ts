@@ -30,6 +30,7 @@ export const moneyMessages = defineMessages({
     'money.grantedYear': 'Granted for the school year {schoolYear}: {amount}. Committed for later years: {later}.',
     'money.paidYear': 'Payment for the school year {schoolYear}',
     'money.bulkConfirm.one': 'Grant {count} prioritised report as requested: {amount} for the school year {schoolYear}, and {later} committed for later years?',
-    'money.bulkConfirm.other': 'Grant {count} prioritised reports as requested: {amount} for the school year {schoolYear}, and {later} committed for later years?',
+    'money.bulkConfirm.other':
+      'Grant {count} prioritised reports as requested: {amount} for the school year {schoolYear}, and {later} committed for later years?',
   },
 });

@@ -40,8 +40,10 @@ export const privacyMessages = defineMessages({
     'privacy.deleted.text.other': '{count} utkast ble slettet. Innsendte behovsmeldinger er tatt vare på.',
     'privacy.deleted.none': 'Du har ingen utkast å slette.',
     'privacy.purge.title': 'Slett gamle innmeldingsrunder',
-    'privacy.purge.intro.one': 'Innmeldingsrunder med frist før {cutoff} er eldre enn oppbevaringstiden på {count} år. Disse blir slettet for godt, med alt som hører til:',
-    'privacy.purge.intro.other': 'Innmeldingsrunder med frist før {cutoff} er eldre enn oppbevaringstiden på {count} år. Disse blir slettet for godt, med alt som hører til:',
+    'privacy.purge.intro.one':
+      'Innmeldingsrunder med frist før {cutoff} er eldre enn oppbevaringstiden på {count} år. Disse blir slettet for godt, med alt som hører til:',
+    'privacy.purge.intro.other':
+      'Innmeldingsrunder med frist før {cutoff} er eldre enn oppbevaringstiden på {count} år. Disse blir slettet for godt, med alt som hører til:',
     'privacy.purge.round': 'Innmeldingsrunde {year} (frist {deadline})',
     'privacy.purge.reports': 'Behovsmeldinger',
     'privacy.purge.versions': 'Tidligere versjoner',
@@ -94,8 +96,10 @@ export const privacyMessages = defineMessages({
     'privacy.deleted.text.other': '{count} utkast vart sletta. Innsende behovsmeldingar er tekne vare på.',
     'privacy.deleted.none': 'Du har ingen utkast å slette.',
     'privacy.purge.title': 'Slett gamle innmeldingsrundar',
-    'privacy.purge.intro.one': 'Innmeldingsrundar med frist før {cutoff} er eldre enn oppbevaringstida på {count} år. Desse blir sletta for godt, med alt som høyrer til:',
-    'privacy.purge.intro.other': 'Innmeldingsrundar med frist før {cutoff} er eldre enn oppbevaringstida på {count} år. Desse blir sletta for godt, med alt som høyrer til:',
+    'privacy.purge.intro.one':
+      'Innmeldingsrundar med frist før {cutoff} er eldre enn oppbevaringstida på {count} år. Desse blir sletta for godt, med alt som høyrer til:',
+    'privacy.purge.intro.other':
+      'Innmeldingsrundar med frist før {cutoff} er eldre enn oppbevaringstida på {count} år. Desse blir sletta for godt, med alt som høyrer til:',
     'privacy.purge.round': 'Innmeldingsrunde {year} (frist {deadline})',
     'privacy.purge.reports': 'Behovsmeldingar',
     'privacy.purge.versions': 'Tidlegare versjonar',
@@ -148,8 +152,10 @@ export const privacyMessages = defineMessages({
     'privacy.deleted.text.other': '{count} drafts deleted. Submitted needs reports are kept.',
     'privacy.deleted.none': 'You have no drafts to delete.',
     'privacy.purge.title': 'Delete old filing rounds',
-    'privacy.purge.intro.one': 'Filing rounds with a deadline before {cutoff} are older than the retention period of {count} year. They will be deleted for good, with everything that belongs to them:',
-    'privacy.purge.intro.other': 'Filing rounds with a deadline before {cutoff} are older than the retention period of {count} years. They will be deleted for good, with everything that belongs to them:',
+    'privacy.purge.intro.one':
+      'Filing rounds with a deadline before {cutoff} are older than the retention period of {count} year. They will be deleted for good, with everything that belongs to them:',
+    'privacy.purge.intro.other':
+      'Filing rounds with a deadline before {cutoff} are older than the retention period of {count} years. They will be deleted for good, with everything that belongs to them:',
     'privacy.purge.round': 'Filing round {year} (deadline {deadline})',
     'privacy.purge.reports': 'Needs reports',
     'privacy.purge.versions': 'Earlier versions',

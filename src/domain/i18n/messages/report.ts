@@ -449,8 +449,10 @@ export const reportMessages = defineMessages({
     'report.error.amount.tooLarge': 'The amount can be at most {max}.',
     'report.error.amount.required': 'Fill in the amount for year {year}. Write 0 if this party gets nothing.',
     'report.error.amount.yearZero': 'The amount requested for year {year} must be more than 0.',
-    'report.error.amount.beyondPeriod.one': 'You chose {count} year but filled in amounts for year {year}. Choose more years, or clear the fields for year {year}.',
-    'report.error.amount.beyondPeriod.other': 'You chose {count} years but filled in amounts for year {year}. Choose more years, or clear the fields for year {year}.',
+    'report.error.amount.beyondPeriod.one':
+      'You chose {count} year but filled in amounts for year {year}. Choose more years, or clear the fields for year {year}.',
+    'report.error.amount.beyondPeriod.other':
+      'You chose {count} years but filled in amounts for year {year}. Choose more years, or clear the fields for year {year}.',
     'report.error.ownContribution.required': 'DEKOM requires an own contribution. Fill in the own contribution for year {year}: at least {min}.',
     'report.error.ownContribution.tooLow':
       'The own contribution for year {year} is {amount} but must be at least {min} ({percent} % of the grant requested, {grant}).',

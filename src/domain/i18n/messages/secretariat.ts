@@ -156,10 +156,14 @@ export const secretariatMessages = defineMessages({
     'digest.fact.at': 'Tidspunkt',
 
     'reminder.title': 'Påminnelse: fristen er {deadline}',
-    'reminder.days7.one': 'Du har {count} utkast til behovsmelding i innmeldingsrunde {year} som ikke er sendt inn. Fristen er om en uke: {deadline}. Et utkast kommer ikke med før du sender det inn.',
-    'reminder.days7.other': 'Du har {count} utkast til behovsmelding i innmeldingsrunde {year} som ikke er sendt inn. Fristen er om en uke: {deadline}. Et utkast kommer ikke med før du sender det inn.',
-    'reminder.days1.one': 'Du har {count} utkast til behovsmelding i innmeldingsrunde {year} som ikke er sendt inn. Fristen er i morgen: {deadline}. Et utkast kommer ikke med før du sender det inn.',
-    'reminder.days1.other': 'Du har {count} utkast til behovsmelding i innmeldingsrunde {year} som ikke er sendt inn. Fristen er i morgen: {deadline}. Et utkast kommer ikke med før du sender det inn.',
+    'reminder.days7.one':
+      'Du har {count} utkast til behovsmelding i innmeldingsrunde {year} som ikke er sendt inn. Fristen er om en uke: {deadline}. Et utkast kommer ikke med før du sender det inn.',
+    'reminder.days7.other':
+      'Du har {count} utkast til behovsmelding i innmeldingsrunde {year} som ikke er sendt inn. Fristen er om en uke: {deadline}. Et utkast kommer ikke med før du sender det inn.',
+    'reminder.days1.one':
+      'Du har {count} utkast til behovsmelding i innmeldingsrunde {year} som ikke er sendt inn. Fristen er i morgen: {deadline}. Et utkast kommer ikke med før du sender det inn.',
+    'reminder.days1.other':
+      'Du har {count} utkast til behovsmelding i innmeldingsrunde {year} som ikke er sendt inn. Fristen er i morgen: {deadline}. Et utkast kommer ikke med før du sender det inn.',
     'reminder.continue': 'Fortsett utkast',
 
     'closedNotice.title': 'Innmeldingsrunde {year} er stengt',
@@ -239,7 +243,8 @@ export const secretariatMessages = defineMessages({
     'channel.error.unknown': 'Fann ikkje kanalen i dette teamet. Vel ein av kanalane i lista.',
 
     'rounds.title': 'Innmeldingsrundar',
-    'rounds.intro': 'Eigarar kan melde behov i ein open innmeldingsrunde fram til fristen, kl. 23:59 norsk tid. Innmeldingsrunden blir stengd automatisk ved fristen.',
+    'rounds.intro':
+      'Eigarar kan melde behov i ein open innmeldingsrunde fram til fristen, kl. 23:59 norsk tid. Innmeldingsrunden blir stengd automatisk ved fristen.',
     'rounds.empty': 'Ingen innmeldingsrundar enno. Trykk «Ny innmeldingsrunde».',
     'rounds.section': 'Innmeldingsrunde {year} ({id})',
     'rounds.status.planned': 'Planlagd',
@@ -319,10 +324,14 @@ export const secretariatMessages = defineMessages({
     'digest.fact.at': 'Tidspunkt',
 
     'reminder.title': 'Påminning: fristen er {deadline}',
-    'reminder.days7.one': 'Du har {count} utkast til behovsmelding i innmeldingsrunde {year} som ikkje er sende inn. Fristen er om ei veke: {deadline}. Eit utkast kjem ikkje med før du sender det inn.',
-    'reminder.days7.other': 'Du har {count} utkast til behovsmelding i innmeldingsrunde {year} som ikkje er sende inn. Fristen er om ei veke: {deadline}. Eit utkast kjem ikkje med før du sender det inn.',
-    'reminder.days1.one': 'Du har {count} utkast til behovsmelding i innmeldingsrunde {year} som ikkje er sende inn. Fristen er i morgon: {deadline}. Eit utkast kjem ikkje med før du sender det inn.',
-    'reminder.days1.other': 'Du har {count} utkast til behovsmelding i innmeldingsrunde {year} som ikkje er sende inn. Fristen er i morgon: {deadline}. Eit utkast kjem ikkje med før du sender det inn.',
+    'reminder.days7.one':
+      'Du har {count} utkast til behovsmelding i innmeldingsrunde {year} som ikkje er sende inn. Fristen er om ei veke: {deadline}. Eit utkast kjem ikkje med før du sender det inn.',
+    'reminder.days7.other':
+      'Du har {count} utkast til behovsmelding i innmeldingsrunde {year} som ikkje er sende inn. Fristen er om ei veke: {deadline}. Eit utkast kjem ikkje med før du sender det inn.',
+    'reminder.days1.one':
+      'Du har {count} utkast til behovsmelding i innmeldingsrunde {year} som ikkje er sende inn. Fristen er i morgon: {deadline}. Eit utkast kjem ikkje med før du sender det inn.',
+    'reminder.days1.other':
+      'Du har {count} utkast til behovsmelding i innmeldingsrunde {year} som ikkje er sende inn. Fristen er i morgon: {deadline}. Eit utkast kjem ikkje med før du sender det inn.',
     'reminder.continue': 'Hald fram med utkast',
 
     'closedNotice.title': 'Innmeldingsrunde {year} er stengd',
@@ -402,7 +411,8 @@ export const secretariatMessages = defineMessages({
     'channel.error.unknown': 'That channel was not found in this team. Choose one of the channels in the list.',
 
     'rounds.title': 'Filing rounds',
-    'rounds.intro': 'Owners can file needs reports in an open filing round until the deadline, 23:59 Norwegian time. The filing round closes automatically at the deadline.',
+    'rounds.intro':
+      'Owners can file needs reports in an open filing round until the deadline, 23:59 Norwegian time. The filing round closes automatically at the deadline.',
     'rounds.empty': 'No filing rounds yet. Press "New filing round".',
     'rounds.section': 'Filing round {year} ({id})',
     'rounds.status.planned': 'Planned',
@@ -481,10 +491,14 @@ export const secretariatMessages = defineMessages({
     'digest.fact.at': 'Time',
 
     'reminder.title': 'Reminder: the deadline is {deadline}',
-    'reminder.days7.one': 'You have {count} needs report draft in filing round {year} not yet submitted. The deadline is in a week: {deadline}. A draft does not count until you submit it.',
-    'reminder.days7.other': 'You have {count} needs report drafts in filing round {year} not yet submitted. The deadline is in a week: {deadline}. A draft does not count until you submit it.',
-    'reminder.days1.one': 'You have {count} needs report draft in filing round {year} not yet submitted. The deadline is tomorrow: {deadline}. A draft does not count until you submit it.',
-    'reminder.days1.other': 'You have {count} needs report drafts in filing round {year} not yet submitted. The deadline is tomorrow: {deadline}. A draft does not count until you submit it.',
+    'reminder.days7.one':
+      'You have {count} needs report draft in filing round {year} not yet submitted. The deadline is in a week: {deadline}. A draft does not count until you submit it.',
+    'reminder.days7.other':
+      'You have {count} needs report drafts in filing round {year} not yet submitted. The deadline is in a week: {deadline}. A draft does not count until you submit it.',
+    'reminder.days1.one':
+      'You have {count} needs report draft in filing round {year} not yet submitted. The deadline is tomorrow: {deadline}. A draft does not count until you submit it.',
+    'reminder.days1.other':
+      'You have {count} needs report drafts in filing round {year} not yet submitted. The deadline is tomorrow: {deadline}. A draft does not count until you submit it.',
     'reminder.continue': 'Continue a draft',
 
     'closedNotice.title': 'Filing round {year} is closed',
