@@ -86,7 +86,7 @@ export const caseworkMessages = defineMessages({
     'decision.bulk.action': 'Innvilg alle prioriterte som søkt',
     'decision.bulk.title': 'Innvilge alle prioriterte som søkt?',
     'decision.bulk.confirm.one':
-      '{count} prioriterte melding i innmeldingsrunden {year} venter på vedtak, til sammen {amount}. Vil du innvilge meldingen som søkt? Eieren får vedtaket i Teams.',
+      '{count} prioritert melding i innmeldingsrunden {year} venter på vedtak, til sammen {amount}. Vil du innvilge meldingen som søkt? Eieren får vedtaket i Teams.',
     'decision.bulk.confirm.other':
       '{count} prioriterte meldinger i innmeldingsrunden {year} venter på vedtak, til sammen {amount}. Vil du innvilge alle som søkt? Hver eier får vedtaket i Teams.',
     'decision.bulk.none': 'Ingen prioriterte meldinger i innmeldingsrunden {year} venter på vedtak.',
@@ -209,7 +209,7 @@ export const caseworkMessages = defineMessages({
     'decision.bulk.action': 'Innvilg alle prioriterte som søkt',
     'decision.bulk.title': 'Innvilge alle prioriterte som søkt?',
     'decision.bulk.confirm.one':
-      '{count} prioriterte melding i innmeldingsrunden {year} ventar på vedtak, til saman {amount}. Vil du innvilge meldinga som søkt? Eigaren får vedtaket i Teams.',
+      '{count} prioritert melding i innmeldingsrunden {year} ventar på vedtak, til saman {amount}. Vil du innvilge meldinga som søkt? Eigaren får vedtaket i Teams.',
     'decision.bulk.confirm.other':
       '{count} prioriterte meldingar i innmeldingsrunden {year} ventar på vedtak, til saman {amount}. Vil du innvilge alle som søkt? Kvar eigar får vedtaket i Teams.',
     'decision.bulk.none': 'Ingen prioriterte meldingar i innmeldingsrunden {year} ventar på vedtak.',

@@ -252,7 +252,7 @@ export const forumMessages = defineMessages({
     'forum.vote.emptyAgenda': 'Sakslista er tom. Legg til saker før røystinga blir opna.',
     'forum.vote.closeTimeInvalid': 'Lukketidspunktet må vere ein dato (og eventuelt eit klokkeslett), til dømes 12.03.2027 kl. 14:00.',
     'forum.vote.closeTimePast': 'Lukketidspunktet har alt vore. Vel eit tidspunkt fram i tid, eller la felta stå tomme.',
-    'forum.vote.opened.one': 'Røystinga er opna. {count} røystekort blir lagde ut i kanalen.',
+    'forum.vote.opened.one': 'Røystinga er opna. {count} røystekort blir lagt ut i kanalen.',
     'forum.vote.opened.other': 'Røystinga er opna. {count} røystekort blir lagde ut i kanalen.',
     'forum.vote.closedNotice': 'Røystinga er lukka. Resultata er lagra, og innstillinga er send til sekretariatet.',
 

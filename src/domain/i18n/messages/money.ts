@@ -9,7 +9,7 @@ export const moneyMessages = defineMessages({
     'money.laterByScheme': '{scheme}: bundet for senere år {later}',
     'money.grantedYear': 'Innvilget for skoleåret {schoolYear}: {amount}. Bundet for senere år: {later}.',
     'money.paidYear': 'Utbetaling for skoleåret {schoolYear}',
-    'money.bulkConfirm.one': 'Innvilg {count} prioriterte melding som søkt: {amount} for skoleåret {schoolYear}, og {later} bundet for senere år?',
+    'money.bulkConfirm.one': 'Innvilg {count} prioritert melding som søkt: {amount} for skoleåret {schoolYear}, og {later} bundet for senere år?',
     'money.bulkConfirm.other': 'Innvilg {count} prioriterte meldinger som søkt: {amount} for skoleåret {schoolYear}, og {later} bundet for senere år?',
   },
   nn: {
@@ -19,7 +19,7 @@ export const moneyMessages = defineMessages({
     'money.laterByScheme': '{scheme}: bunde for seinare år {later}',
     'money.grantedYear': 'Innvilga for skuleåret {schoolYear}: {amount}. Bunde for seinare år: {later}.',
     'money.paidYear': 'Utbetaling for skuleåret {schoolYear}',
-    'money.bulkConfirm.one': 'Innvilge {count} prioriterte melding som søkt: {amount} for skuleåret {schoolYear}, og {later} bunde for seinare år?',
+    'money.bulkConfirm.one': 'Innvilge {count} prioritert melding som søkt: {amount} for skuleåret {schoolYear}, og {later} bunde for seinare år?',
     'money.bulkConfirm.other': 'Innvilge {count} prioriterte meldingar som søkt: {amount} for skuleåret {schoolYear}, og {later} bunde for seinare år?',
   },
   en: {
