@@ -138,9 +138,9 @@ describe('multi-year measures return each year, and the cut line', function () {
       budgetKOMPLOFT: '1 000 000',
     };
     const created = flat(cardText(await press(h, OFFICER, cardOf(reply), 'round.create', values)));
-    assert.match(created, /1 flerårige tiltak kommer tilbake som videreføring i runde 2028\./);
+    assert.match(created, /1 flerårig tiltak kommer tilbake som videreføring i innmeldingsrunden 2028\./);
     // Opening it runs the same again and adds nothing.
-    assert.match(flat(cardText(await officer('round.open', { roundId: 'round-2028' }))), /er åpnet.*1 flerårige tiltak kommer tilbake/);
+    assert.match(flat(cardText(await officer('round.open', { roundId: 'round-2028' }))), /er åpnet.*1 flerårig tiltak kommer tilbake/);
     const rows = [];
     for await (const r of s.reports.listRound<NeedsReport>('round-2028')) rows.push(r);
     assert.equal(rows.length, 1, 'one continuation, however often the round is created or opened');
@@ -180,13 +180,13 @@ describe('multi-year measures return each year, and the cut line', function () {
       assert.match(text, /DEKOM 1 600 000 kr av 1 000 000 kr \(3 saker\) – over rammen Herav videreføringer: 800 000 kr\./);
       assert.match(
         text,
-        /DEKOM: streken går i BM-2028-0002, der 200 000 kr av 500 000 kr får plass; 1 saker under streken\. Videreføringer telles først: 800 000 kr\./,
+        /DEKOM: streken går i BM-2028-0002, der 200 000 kr av 500 000 kr får plass; 1 sak under streken\. Videreføringer telles først: 800 000 kr\./,
       );
       assert.match(text, new RegExp(`${a.reference} – Nytt tiltak A .* Streken: 200 000 kr av 500 000 kr får plass`));
       assert.match(text, new RegExp(`${b.reference} – Nytt tiltak B .* Under streken: får ikke plass`));
       // B moves above A: now B is on the line and A below it; the continuation still counts first.
       const moved = flat(cardText(await officer('meeting.move', { meetingId, reportId: b.id, to: 'up' })));
-      assert.match(moved, /DEKOM: streken går i BM-2028-0003, der 200 000 kr av 300 000 kr får plass; 1 saker under streken\./);
+      assert.match(moved, /DEKOM: streken går i BM-2028-0003, der 200 000 kr av 300 000 kr får plass; 1 sak under streken\./);
       assert.match(moved, new RegExp(`${b.reference} – Nytt tiltak B .* Streken: 200 000 kr av 300 000 kr får plass`));
       assert.match(moved, new RegExp(`${a.reference} – Nytt tiltak A .* Under streken: får ikke plass`));
       // Moving the continuation down changes nothing for the money: it still counts first.
@@ -215,7 +215,7 @@ describe('multi-year measures return each year, and the cut line', function () {
     );
     assert.match(
       rec,
-      /DEKOM: 1 600 000 kr av 1 000 000 kr \(3 saker\) – over rammen DEKOM: streken går i BM-2028-0003, der 200 000 kr av 300 000 kr får plass; 1 saker under streken\. Videreføringer telles først: 800 000 kr\./,
+      /DEKOM: 1 600 000 kr av 1 000 000 kr \(3 saker\) – over rammen DEKOM: streken går i BM-2028-0003, der 200 000 kr av 300 000 kr får plass; 1 sak under streken\. Videreføringer telles først: 800 000 kr\./,
     );
 
     // Decided and paid for 2028–2029 only.
@@ -235,7 +235,7 @@ describe('multi-year measures return each year, and the cut line', function () {
     clock.now = new Date('2028-11-15T09:00:00Z');
     const [next] = await h.send(OFFICER, 'ny runde');
     const in2029 = flat(cardText(await press(h, OFFICER, cardOf(next), 'round.create', { ...values, year: '2029', deadline: '2029-02-01' })));
-    assert.match(in2029, /1 flerårige tiltak kommer tilbake som videreføring i runde 2029\./);
+    assert.match(in2029, /1 flerårig tiltak kommer tilbake som videreføring i innmeldingsrunden 2029\./);
     const third = (await s.reports.get<NeedsReport>('round-2029', `${measure.id}-y3`))!;
     assert.deepEqual(
       [third.continuation?.year, third.continuation?.earlier.map((e) => [e.schoolYear, e.reference, e.granted, e.paid]), third.data.amounts[0].owner],

@@ -19,12 +19,12 @@ export function schemeCutText(view: ForumView, s: SchemeCut): string {
         reference: s.line.reference,
         fits: nok(view, s.line.fits),
         amount: nok(view, s.line.amount),
-        below,
+        count: below,
       })
     : s.lastFit
-      ? t('cut.schemeExact', { scheme: s.scheme, reference: s.lastFit.reference, below })
+      ? t('cut.schemeExact', { scheme: s.scheme, reference: s.lastFit.reference, count: below })
       : s.below > 0
-        ? t('cut.schemeNothing', { scheme: s.scheme, budget: nok(view, s.budget), below })
+        ? t('cut.schemeNothing', { scheme: s.scheme, budget: nok(view, s.budget), count: below })
         : t('cut.schemeAll', { scheme: s.scheme, left: nok(view, s.left), budget: nok(view, s.budget) });
   return s.continuing > 0 ? `${main} ${t('cut.continuingFirst', { amount: nok(view, s.continuing) })}` : main;
 }
