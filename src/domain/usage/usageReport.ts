@@ -70,7 +70,7 @@ const text = (max: number) =>
 const optionalText = (max: number) =>
   z.preprocess(clean(max), z.string({ invalid_type_error: 'report.error.wrongType' }).refine(within(max), 'usage.error.tooLong').optional());
 
-const plan = z.preprocess((raw) => (raw === '' ? undefined : raw), z.enum(UNUSED_PLANS, { invalid_type_error: 'usage.error.plan', errorMap: () => ({ message: 'usage.error.plan' }) }).optional());
+const plan = z.preprocess((raw) => (raw === '' ? undefined : raw), z.enum(UNUSED_PLANS, { errorMap: () => ({ message: 'usage.error.plan' }) }).optional());
 
 const fields = {
   usedOwner: whole('amount'),
