@@ -72,7 +72,8 @@ export function usageForm(turn: Turn, c: UsageCase, values: Record<string, strin
       label: t(LABEL[f]),
       value: values[f] ?? '',
       maxLength: long ? USAGE_LIMITS.text : f === 'unusedNote' ? USAGE_LIMITS.note : 20,
-      required: f !== 'unusedNote',
+      // Emptiness is the server's to judge: a required input would stop "save and close" in the client.
+      required: false,
       error: errorOf(f),
       ...(isAmount || isCount ? { regex: WHOLE_NUMBER, errorMessage: t(isAmount ? 'usage.form.amountFormat' : 'usage.form.countFormat') } : {}),
       ...extra,
@@ -96,7 +97,6 @@ export function usageForm(turn: Turn, c: UsageCase, values: Record<string, strin
     {
       ...input('unusedPlan'),
       kind: 'choice',
-      required: false,
       placeholder: t('usage.form.choose'),
       choices: UNUSED_PLANS.map((p) => ({ title: t(PLAN_LABEL[p]), value: p })),
     },
