@@ -113,7 +113,13 @@ const PLAN: Record<UnusedPlan, string> = { carryOver: 'Overføres', repay: 'Tilb
 function usageCells(report: ExportableReport, schoolYear: number | undefined): Cell[] {
   const u = schoolYear === undefined ? undefined : report.usage?.find((x) => x.schoolYear === schoolYear && x.status !== 'draft');
   const r = u?.report;
-  return [u ? USAGE_STATUS[u.status] : '', r ? r.usedOwner + r.usedUh : null, r ? r.ownContribution : null, r ? r.unused : null, r?.unusedPlan ? PLAN[r.unusedPlan] : ''];
+  return [
+    u ? USAGE_STATUS[u.status] : '',
+    r ? r.usedOwner + r.usedUh : null,
+    r ? r.ownContribution : null,
+    r ? r.unused : null,
+    r?.unusedPlan ? PLAN[r.unusedPlan] : '',
+  ];
 }
 
 /** The rows of one report: one per year of the measure (at least one). */

@@ -365,7 +365,8 @@ interface Ctx {
 function typedOf(word: string, w: World): { text: string; where: 'personal' | 'channel' } {
   if (word === 'vis' || word === 'show') return { text: `${word} ${w.report.reference}`, where: 'personal' };
   // By the round's id: the demo round has the same year.
-  if (['eksport', 'eksporter', 'export', 'vedtak', 'decisions', 'rapporteringer', 'rapporteringar', 'usage reports'].includes(word)) return { text: `${word} ${ROUND.id}`, where: 'personal' };
+  if (['eksport', 'eksporter', 'export', 'vedtak', 'decisions', 'rapporteringer', 'rapporteringar', 'usage reports'].includes(word))
+    return { text: `${word} ${ROUND.id}`, where: 'personal' };
   // Which group meets in a channel is chosen in that channel of the team.
   if (word === 'kanal' || word === 'channel') return { text: word, where: 'channel' };
   return { text: word, where: 'personal' };
@@ -693,10 +694,7 @@ const SUCCESS: Record<string, Check> = {
     stored('the vote is closed', async (c) => (await c.h.app.services.meetings.get(FORUM, c.w.meetingId))?.vote?.status === 'closed'),
   ),
   'usage.list': all(titled('usage.list.title'), offers('report.mine')),
-  'usage.open': all(
-    titled('usage.form.title'),
-    offers('usage.submit', 'usage.save'),
-  ),
+  'usage.open': all(titled('usage.form.title'), offers('usage.submit', 'usage.save')),
   'usage.save': all(
     says('usage.saved'),
     stored('the usage draft is kept', async (c) => (await usageOf(c, c.w.usagePaid))?.values.usedOwner === '950 000'),

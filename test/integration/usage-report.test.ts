@@ -115,7 +115,10 @@ describe('usage reports (rapportering)', function () {
     const stored = await report(r);
     assert.equal(stored?.status, 'reported');
     const entry = stored!.history.at(-1)!;
-    assert.deepEqual([entry.from, entry.to, entry.actor.role, entry.reason], ['paid', 'reported', 'secretariat', 'Rapportering for skoleåret 2027–2028 godkjent']);
+    assert.deepEqual(
+      [entry.from, entry.to, entry.actor.role, entry.reason],
+      ['paid', 'reported', 'secretariat', 'Rapportering for skoleåret 2027–2028 godkjent'],
+    );
     assert.deepEqual(
       (await usageOf(r))?.history.map((e) => e.to),
       ['submitted', 'returned', 'submitted', 'accepted'],
@@ -129,7 +132,13 @@ describe('usage reports (rapportering)', function () {
     for await (const row of roundRows(h.app.services.reports, round, h.app.services.regions, h.app.services.usage)) if (row[0] === r.reference) rows.push(row);
     const col = (header: string) => EXPORT_COLUMNS.findIndex((c) => c.header === header);
     assert.deepEqual(
-      rows.map((row) => [row[col('Barnehage-/skoleår')], row[col('Rapportering')], row[col('Brukt av tilskuddet (kr)')], row[col('Ubrukte midler (kr)')], row[col('Ubrukte midler: overføres eller tilbakebetales')]]),
+      rows.map((row) => [
+        row[col('Barnehage-/skoleår')],
+        row[col('Rapportering')],
+        row[col('Brukt av tilskuddet (kr)')],
+        row[col('Ubrukte midler (kr)')],
+        row[col('Ubrukte midler: overføres eller tilbakebetales')],
+      ]),
       [
         ['2027–2028', 'Godkjent', 1_150_000, 100_000, 'Overføres'],
         ['2028–2029', '', null, null, ''],
@@ -137,7 +146,7 @@ describe('usage reports (rapportering)', function () {
     );
   });
 
-  it("closes a single-year measure when its usage report is accepted", async () => {
+  it('closes a single-year measure when its usage report is accepted', async () => {
     const r = await paidReport(h, clock, OWNER, { period: { years: '1' }, money: { year2Owner: '', year2Uh: '', year2OwnContribution: '' } });
     clock.setSystemTime(new Date('2028-10-01T08:00:00Z'));
     const [listed] = await h.send(OWNER, 'rapporter');
@@ -161,7 +170,14 @@ describe('usage reports (rapportering)', function () {
 
   it('reminds the contact 30 and 7 days before the due day and the day after a missed one, each once', async () => {
     const r = await paidReport(h, clock, OTHER_OWNER);
-    const reminders = () => h.connector.sent().filter((s) => JSON.stringify(s.body).includes(`${r.reference}: frist for rapportering`) || JSON.stringify(s.body).includes(`${r.reference}: rapporteringen er for sent`));
+    const reminders = () =>
+      h.connector
+        .sent()
+        .filter(
+          (s) =>
+            JSON.stringify(s.body).includes(`${r.reference}: frist for rapportering`) ||
+            JSON.stringify(s.body).includes(`${r.reference}: rapporteringen er for sent`),
+        );
     const tick = async (at: string) => {
       clock.setSystemTime(new Date(at));
       await h.app.scheduler.tick();

@@ -23,7 +23,12 @@ export const GOOD_USAGE = {
  * A report filed by `who`, recommended, granted as requested and paid for its first school year
  * through the officer's own buttons: the owner gets the paid-notice. The clock is left in June 2027.
  */
-export async function paidReport(h: Harness, clock: { setSystemTime(d: Date): void }, who: Persona, overrides: Partial<Record<InputStep, Record<string, unknown>>> = {}) {
+export async function paidReport(
+  h: Harness,
+  clock: { setSystemTime(d: Date): void },
+  who: Persona,
+  overrides: Partial<Record<InputStep, Record<string, unknown>>> = {},
+) {
   const r = await submitted(h, who, overrides);
   await moveTo(h, r, TO_PRIORITISED);
   clock.setSystemTime(new Date('2027-04-02T08:30:00Z'));

@@ -83,7 +83,10 @@ describe('usage report rules', () => {
   });
 
   it('keeps a half-filled draft as typed, but not what no card could send', () => {
-    assert.deepEqual(draftValues({ usedOwner: '900 000', activities: '', participants: 12 }), { ok: true, values: { usedOwner: '900 000', participants: '12' } });
+    assert.deepEqual(draftValues({ usedOwner: '900 000', activities: '', participants: 12 }), {
+      ok: true,
+      values: { usedOwner: '900 000', participants: '12' },
+    });
     assert.equal(draftValues({ activities: 'x'.repeat(2001) }).ok, false);
     assert.equal(draftValues({ usedOwner: { $gt: 1 } }).ok, false);
   });

@@ -11,7 +11,12 @@ import type { UsageCase } from './load';
  * What the owner's contact is told about their usage report, in their own language, through the
  * outbox under a key that makes a retried press send nothing twice.
  */
-async function toOwner(services: Services, c: UsageCase, key: string, build: (t: ReturnType<typeof translator>) => { title: string; text: string; color: string }) {
+async function toOwner(
+  services: Services,
+  c: UsageCase,
+  key: string,
+  build: (t: ReturnType<typeof translator>) => { title: string; text: string; color: string },
+) {
   const who = c.report.createdBy;
   const chat = await services.references.personal(who.tenantId, who.aadObjectId);
   const t = translator(pickLocale(chat?.locale));

@@ -41,7 +41,13 @@ export async function usageReminders(ctx: JobContext): Promise<void> {
         actions: [action(t('usage.button'), 'usage.open', { roundId: round.id, reportId: report.id, schoolYear })],
       });
       const key = `usage:${report.id}:${schoolYear}:${stage}`;
-      const receipt = await services.deliver({ kind: 'personal', key, tenantId: report.createdBy.tenantId, aadObjectId: report.createdBy.aadObjectId, activity: cardMessage(card) });
+      const receipt = await services.deliver({
+        kind: 'personal',
+        key,
+        tenantId: report.createdBy.tenantId,
+        aadObjectId: report.createdBy.aadObjectId,
+        activity: cardMessage(card),
+      });
       if (receipt.created) ctx.done.reminders.push(key);
     }
   }

@@ -88,7 +88,9 @@ export const usageAccept: ActionHandler = async (turn, data) => {
   if (c.usage.status !== 'submitted' && c.usage.status !== 'accepted') throw notSubmitted(turn, c);
   const at = turn.services.now().toISOString();
   const usage = await turn.services.usage.change(idsOf(c), (cur) =>
-    cur?.status === 'submitted' ? { ...cur, status: 'accepted', updatedAt: at, history: [...cur.history, { to: 'accepted', at, ...actorOf(turn) }] } : undefined,
+    cur?.status === 'submitted'
+      ? { ...cur, status: 'accepted', updatedAt: at, history: [...cur.history, { to: 'accepted', at, ...actorOf(turn) }] }
+      : undefined,
   );
   if (usage?.status !== 'accepted') throw notSubmitted(turn, { ...c, usage: usage ?? c.usage });
   const report = await moveMeasure(turn, c);

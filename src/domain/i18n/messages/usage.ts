@@ -96,7 +96,8 @@ export const usageMessages = defineMessages({
     'usage.reminder.30d': 'Om 30 dager er fristen for å rapportere bruken av tilskuddet til «{title}» for skoleåret {schoolYear}.',
     'usage.reminder.7d': 'Om en uke er fristen for å rapportere bruken av tilskuddet til «{title}» for skoleåret {schoolYear}.',
     'usage.reminder.lateTitle': '{reference}: rapporteringen er for sent',
-    'usage.reminder.late': 'Fristen {due} for å rapportere bruken av tilskuddet til «{title}» for skoleåret {schoolYear} er passert. Send rapporten så snart dere kan.',
+    'usage.reminder.late':
+      'Fristen {due} for å rapportere bruken av tilskuddet til «{title}» for skoleåret {schoolYear} er passert. Send rapporten så snart dere kan.',
   },
   nn: {
     'usage.button': 'Rapporter bruk av midlane',
@@ -192,7 +193,8 @@ export const usageMessages = defineMessages({
     'usage.reminder.30d': 'Om 30 dagar er fristen for å rapportere bruken av tilskotet til «{title}» for skuleåret {schoolYear}.',
     'usage.reminder.7d': 'Om ei veke er fristen for å rapportere bruken av tilskotet til «{title}» for skuleåret {schoolYear}.',
     'usage.reminder.lateTitle': '{reference}: rapporteringa er for seint',
-    'usage.reminder.late': 'Fristen {due} for å rapportere bruken av tilskotet til «{title}» for skuleåret {schoolYear} er passert. Send rapporten så snart de kan.',
+    'usage.reminder.late':
+      'Fristen {due} for å rapportere bruken av tilskotet til «{title}» for skuleåret {schoolYear} er passert. Send rapporten så snart de kan.',
   },
   en: {
     'usage.button': 'Report on the use of funds',
@@ -244,7 +246,8 @@ export const usageMessages = defineMessages({
     'usage.error.tooLong': 'The text is too long: at most {max} characters.',
     'usage.error.plan': 'Choose carry-over or repayment.',
     'usage.error.planRequired': 'You have unused funds: choose whether you ask to carry them over or repay them.',
-    'usage.error.sum': "Used of the owner's and the university partner's shares plus unused funds must equal the amount paid, {paid}. Now they add up to {sum}.",
+    'usage.error.sum':
+      "Used of the owner's and the university partner's shares plus unused funds must equal the amount paid, {paid}. Now they add up to {sum}.",
     'usage.error.invalid': 'The value is not valid.',
     'usage.error.commentRequired': 'Write a comment to the owner.',
     'usage.saved': 'The draft for {reference}, school year {schoolYear}, is saved. Type “usage report” to continue.',
@@ -288,6 +291,7 @@ export const usageMessages = defineMessages({
     'usage.reminder.30d': 'In 30 days the report on the use of the grant for “{title}” for the school year {schoolYear} is due.',
     'usage.reminder.7d': 'In one week the report on the use of the grant for “{title}” for the school year {schoolYear} is due.',
     'usage.reminder.lateTitle': '{reference}: the usage report is late',
-    'usage.reminder.late': 'The deadline {due} for the report on the use of the grant for “{title}” for the school year {schoolYear} has passed. Please send the report as soon as you can.',
+    'usage.reminder.late':
+      'The deadline {due} for the report on the use of the grant for “{title}” for the school year {schoolYear} has passed. Please send the report as soon as you can.',
   },
 });
