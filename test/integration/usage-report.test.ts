@@ -149,6 +149,10 @@ describe('usage reports (rapportering)', function () {
   it('closes a single-year measure when its usage report is accepted', async () => {
     const r = await paidReport(h, clock, OWNER, { period: { years: '1' }, money: { year2Owner: '', year2Uh: '', year2OwnContribution: '' } });
     clock.setSystemTime(new Date('2028-10-01T08:00:00Z'));
+    // `mine meldinger` leads there too, once a measure is paid.
+    const [mine] = await h.send(OWNER, 'mine meldinger');
+    const toUsage = await press(h, OWNER, cardOf(mine), 'usage.list');
+    assert.match(cardText(toUsage), /Rapportering på bruk av tilskudd/);
     const [listed] = await h.send(OWNER, 'rapporter');
     const open = actionData(cardOf(listed), 'usage.open');
     assert.ok(open.reportId, 'the list offers the paid year');
