@@ -24,14 +24,22 @@ const SCHOOL_YEAR = z.coerce.number().int().min(2000).max(2200);
 const OwnerRef = z.object({ reportId: REPORT_ID, schoolYear: SCHOOL_YEAR.optional() });
 const OfficerRef = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/), reportId: REPORT_ID, schoolYear: SCHOOL_YEAR });
 
-/** The case of a report's paid school year (the one named, when a usage report for it exists; else the paid one). */
-export async function usageCaseOf(turn: Turn, report: ReportRecord<NeedsReport>, schoolYear?: number): Promise<UsageCase> {
+/**
+ * The case of a report's paid school year (the one named, when a usage report for it exists; else
+ * the paid one). `known` is the round's usage reports when the caller read them all at once.
+ */
+export async function usageCaseOf(
+  turn: Turn,
+  report: ReportRecord<NeedsReport>,
+  schoolYear?: number,
+  known?: ReadonlyMap<string, UsageRecord>,
+): Promise<UsageCase> {
   const round = await turn.services.rounds.get(report.roundId);
   if (!round) throw new Refusal('report.notFound');
   if (!PAID_STATUSES.includes(report.status)) throw new Refusal('usage.notPaid', { reference: report.reference });
   const paidYear = paidYearOf(report, round.year);
   const year = schoolYear ?? paidYear;
-  const usage = await turn.services.usage.get({ roundId: round.id, reportId: report.id, schoolYear: year });
+  const usage = known ? known.get(usageKeyOf(report.id, year)) : await turn.services.usage.get({ roundId: round.id, reportId: report.id, schoolYear: year });
   if (year !== paidYear && !usage) throw new Refusal('usage.notFound');
   const due = usageDueOf(round);
   return {
@@ -66,6 +74,9 @@ export async function loadOfficerCase(turn: Turn, data: Record<string, unknown>)
   if (!c.usage) throw new Refusal('usage.notFound');
   return { ...c, usage: c.usage };
 }
+
+/** How a round's usage reports are looked up by report and school year. */
+export const usageKeyOf = (reportId: string, schoolYear: number) => `${reportId}_${schoolYear}`;
 
 /** Card data naming a case: what every usage button carries. */
 export const idsOf = (c: UsageCase) => ({ roundId: c.round.id, reportId: c.report.id, schoolYear: c.schoolYear });

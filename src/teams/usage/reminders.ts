@@ -1,11 +1,12 @@
 import { formatDate } from '../../domain/i18n';
 import { formatSchoolYear, type NeedsReport } from '../../domain/report';
 import { usageDueOf } from '../../domain/round';
-import { paidYearOf, reminderDue, usageDeadline, usageDueDay } from '../../domain/usage';
+import { paidYearOf, reminderDue, usageDeadline, usageDueDay, type UsageStatus } from '../../domain/usage';
 import { action } from '../cards/action';
 import { cardMessage } from '../cards/attach';
 import { messageCard } from '../secretariat/cards';
 import { recipient } from '../scheduler/officers';
+import { usageKeyOf } from './load';
 import type { JobContext } from '../scheduler/types';
 
 /**
@@ -18,13 +19,13 @@ export async function usageReminders(ctx: JobContext): Promise<void> {
   const { services, now } = ctx;
   for (const round of ctx.rounds) {
     if (round.status === 'planned') continue;
-    let usage: Map<string, string> | undefined;
+    let usage: Map<string, UsageStatus> | undefined;
     for await (const report of services.reports.listRound<NeedsReport>(round.id, ['paid'])) {
       // Read only for rounds with something paid: one partition query.
-      usage ??= new Map((await services.usage.listRound(round.id)).map((u) => [`${u.reportId}_${u.schoolYear}`, u.status]));
+      usage ??= new Map((await services.usage.listRound(round.id)).map((u) => [usageKeyOf(u.reportId, u.schoolYear), u.status]));
       const schoolYear = paidYearOf(report, round.year);
       const dueDay = usageDueDay(schoolYear, usageDueOf(round));
-      const stage = reminderDue(usage.get(`${report.id}_${schoolYear}`) as never, dueDay, now);
+      const stage = reminderDue(usage.get(usageKeyOf(report.id, schoolYear)), dueDay, now);
       if (!stage) continue;
       const to = await recipient(services, report.createdBy);
       if (!to) continue;

@@ -6,7 +6,7 @@ import { menuAction } from '../secretariat/cards';
 import { renderCard } from '../cards/render';
 import { pickRound, requireCaseworker, roundOfData } from '../casework/load';
 import { dueText, PLAN_LABEL, schoolYearText, usageStatusText } from './cards';
-import { idsOf, usageCaseOf, type UsageCase } from './load';
+import { idsOf, usageCaseOf, usageKeyOf, type UsageCase } from './load';
 
 /**
  * `usage.round` (typed: `rapporteringer [år]` / `usage reports [year]`, or the secretariat menu):
@@ -19,8 +19,11 @@ export const usageRound: ActionHandler = async (turn, data) => {
   const { t, locale } = turn;
   const nok = (n: number) => formatNok(n, locale);
   const now = turn.services.now();
+  // Two partition queries: the round's paid reports and its usage reports, joined here.
+  const known = new Map((await turn.services.usage.listRound(round.id)).map((u) => [usageKeyOf(u.reportId, u.schoolYear), u]));
   const cases: UsageCase[] = [];
-  for await (const report of turn.services.reports.listRound<NeedsReport>(round.id, PAID_STATUSES)) cases.push(await usageCaseOf(turn, report));
+  for await (const report of turn.services.reports.listRound<NeedsReport>(round.id, PAID_STATUSES))
+    cases.push(await usageCaseOf(turn, report, undefined, known));
   // Filed ones first, then by due date: what waits for the secretariat is on top.
   const order = (c: UsageCase) => (c.usage?.status === 'submitted' ? 0 : isLate(c.usage?.status, c.deadline, now) ? 1 : 2);
   cases.sort((a, b) => order(a) - order(b) || a.deadline.localeCompare(b.deadline) || a.report.reference.localeCompare(b.report.reference));
