@@ -88,8 +88,8 @@ describe('usage reports (rapportering)', function () {
     // The secretariat's round view: who reported, totals used against paid, unused funds.
     const [view] = await h.send(OFFICER, 'rapporteringer');
     const viewText = cardText(cardOf(view));
-    assert.match(viewText, /Rapportering for runden 2027/);
-    assert.match(viewText, /1 av 1 skoleår er rapportert, 0 er godkjent og 0 er for sent\./);
+    assert.match(viewText, /Rapportering for innmeldingsrunden 2027/);
+    assert.match(viewText, /Rapportert: 1 av 1 skoleår\. Godkjent: 0\. For sent: 0\./);
     assert.match(viewText, /Utbetalt 1 250 000 kr, brukt 1 150 000 kr, egenandel 375 000 kr\./);
     assert.match(viewText, /Ubrukte midler 100 000 kr: 100 000 kr ønskes overført, 0 kr betales tilbake\./);
 
