@@ -1,5 +1,6 @@
 import { TableClient, TableServiceClient, RestError, type TableEntity, type TableEntityResult } from '@azure/data-tables';
 import type { TokenCredential } from '@azure/identity';
+import { countingPolicy } from './callCounter';
 
 /** Every table the bot uses; the prefix lets several environments (or test runs) share an account. */
 export const TABLES = [
@@ -21,7 +22,11 @@ export type TableName = (typeof TABLES)[number];
 
 // Fail fast: a user waiting on a click is better told "try again" than held for the SDK's default
 // back-off. Transient faults still get two quick retries.
-const CLIENT_OPTIONS = { retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000 } };
+// Every request is counted (per retry: what storage sees), for the benchmark's calls per turn.
+const CLIENT_OPTIONS = {
+  retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
+  additionalPolicies: [{ policy: countingPolicy, position: 'perRetry' as const }],
+};
 
 /**
  * Where the tables are: a connection string (an account key, or Azurite), or an account URL
