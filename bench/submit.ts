@@ -100,6 +100,11 @@ async function storageFloor(connectionString: string, users: number, stepsPerUse
   return load;
 }
 
+/** "message 1.2, report.next 1.1, …": storage calls per turn of each kind. */
+function perTurn(used: ReturnType<typeof usageBetween>, labels: string[]): string {
+  return labels.map((l) => `${l} ${round2(used.of(l).calls / Math.max(1, used.of(l).turns))}`).join(', ');
+}
+
 export async function benchSubmit(opts: { connectionString: string; quick: boolean }): Promise<BenchRow[]> {
   const users = 20;
   const reports = opts.quick ? 1 : 5;
@@ -182,7 +187,7 @@ export async function benchSubmit(opts: { connectionString: string; quick: boole
       ratio: round2(used.calls / load.steps / 2),
       n: load.steps,
       ok: correct && used.calls / load.steps <= 2.5,
-      note: `storage requests counted in the bot over whole dialogs (${used.calls} for ${load.steps} steps)`,
+      note: `storage requests counted in the bot over whole dialogs (${used.calls} for ${load.steps} steps; per turn: ${perTurn(used, ['message', 'report.next', 'report.submit'])})`,
     },
     {
       name: 'submit.calls.submit',

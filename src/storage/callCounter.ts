@@ -38,3 +38,8 @@ export function countedAs<T>(label: string, work: () => Promise<T>): Promise<T> 
 export function callCounts(): CallCounts {
   return { total: counts.total, byLabel: Object.fromEntries(Object.entries(counts.byLabel).map(([k, v]) => [k, { ...v }])) };
 }
+
+/** Runs `work` outside any turn's count: background work a turn only set off (still in `total`). */
+export function uncounted<T>(work: () => T): T {
+  return current.exit(work);
+}
