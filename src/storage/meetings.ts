@@ -2,6 +2,7 @@ import { AgendaItemSchema, ItemResultSchema, MeetingSchema, type AgendaItem, typ
 import { packJson, unpackJson, withoutJson } from './json';
 import { odataString } from './keys';
 import { createIfAbsent, deleteIfPresent, getOrUndefined, mutateEntity, propertiesOf, safeKey, type Tables } from './tables';
+import { ForumStamps } from './forumStamps';
 
 /*
  * Layout of the Meetings table, by the queries that run:
@@ -35,7 +36,10 @@ export interface StoredItem {
 }
 
 export class Meetings {
-  constructor(private readonly tables: Tables) {}
+  private readonly stamps: ForumStamps;
+  constructor(private readonly tables: Tables) {
+    this.stamps = new ForumStamps(tables);
+  }
   private get table() {
     return this.tables.client('Meetings');
   }
@@ -56,6 +60,15 @@ export class Meetings {
    * leave the meeting as it is; the result is the meeting as stored afterwards.
    */
   async update(forum: string, id: string, change: (m: Meeting) => Meeting | undefined): Promise<Meeting | undefined> {
+    // After the write, changed or not: a close retried after a failed bump still bumps before it counts.
+    try {
+      return await this.updateRow(forum, id, change);
+    } finally {
+      await this.stamps.bump(forum);
+    }
+  }
+
+  private async updateRow(forum: string, id: string, change: (m: Meeting) => Meeting | undefined): Promise<Meeting | undefined> {
     let out: Meeting | undefined;
     await mutateEntity<Record<string, unknown>>(this.table, meetingPk(forum), safeKey(id), (cur) => {
       if (!cur) {
@@ -68,6 +81,11 @@ export class Meetings {
       return next ? { ...withoutJson(cur), ...meetingRow(next) } : undefined;
     });
     return out;
+  }
+
+  /** The forum's stamp: changes whenever a meeting or a grant of the forum changes (see ForumStamps). */
+  stamp(forum: string): Promise<string> {
+    return this.stamps.read(forum);
   }
 
   /** A forum's meetings, newest first (ids sort newest first). */

@@ -17,6 +17,7 @@ export const TABLES = [
   'Jobs',
   'Meetings',
   'Votes',
+  'Stamps',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
