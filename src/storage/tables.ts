@@ -30,6 +30,17 @@ const CLIENT_OPTIONS = {
 };
 
 /**
+ * Work every request would do for nothing here: tracing spans (no tracer is configured) and the
+ * log policy, which sanitises and formats every request and response for a logger that is off.
+ */
+const UNUSED_POLICIES = ['tracingPolicy', 'logPolicy'];
+
+function lean<C extends { pipeline: { removePolicy(options: { name: string }): unknown } }>(client: C): C {
+  for (const name of UNUSED_POLICIES) client.pipeline.removePolicy({ name });
+  return client;
+}
+
+/**
  * Where the tables are: a connection string (an account key, or Azurite), or an account URL
  * reached with a token credential (a managed identity; no secret in the configuration).
  */
@@ -43,10 +54,11 @@ export class Tables {
     private readonly target: TablesTarget,
     private readonly prefix: string,
   ) {
-    this.service =
+    this.service = lean(
       typeof target === 'string'
         ? TableServiceClient.fromConnectionString(target, this.options())
-        : new TableServiceClient(target.accountUrl, target.credential, this.options());
+        : new TableServiceClient(target.accountUrl, target.credential, this.options()),
+    );
   }
 
   private options() {
@@ -54,14 +66,16 @@ export class Tables {
     return { ...CLIENT_OPTIONS, allowInsecureConnection: insecure };
   }
 
+  /** One client per table per process, made on first use (a new table is one line in TABLES). */
   client(name: TableName | string): TableClient {
     let c = this.clients.get(name);
     if (!c) {
       const t = this.target;
-      c =
+      c = lean(
         typeof t === 'string'
           ? TableClient.fromConnectionString(t, this.prefix + name, this.options())
-          : new TableClient(t.accountUrl, this.prefix + name, t.credential, this.options());
+          : new TableClient(t.accountUrl, this.prefix + name, t.credential, this.options()),
+      );
       this.clients.set(name, c);
     }
     return c;
