@@ -26,6 +26,9 @@ export function packageOf(frame: { functionName: string; url: string }): string 
     const parts = url.slice(i + '/node_modules/'.length).split('/');
     return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
   }
+  // The benchmark's own instruments in the bot: the profiler's start and the storage call counter.
+  if (url.includes('/dist/src/app/benchRoutes')) return '(profiler)';
+  if (url.includes('/dist/src/storage/callCounter')) return '(call counter)';
   if (url.includes('/dist/src/')) return '(own code)';
   return '(other)';
 }
