@@ -60,15 +60,7 @@ export class Meetings {
    * leave the meeting as it is; the result is the meeting as stored afterwards.
    */
   async update(forum: string, id: string, change: (m: Meeting) => Meeting | undefined): Promise<Meeting | undefined> {
-    // After the write, changed or not: a close retried after a failed bump still bumps before it counts.
-    try {
-      return await this.updateRow(forum, id, change);
-    } finally {
-      await this.stamps.bump(forum);
-    }
-  }
-
-  private async updateRow(forum: string, id: string, change: (m: Meeting) => Meeting | undefined): Promise<Meeting | undefined> {
+    let wrote = false;
     let out: Meeting | undefined;
     await mutateEntity<Record<string, unknown>>(this.table, meetingPk(forum), safeKey(id), (cur) => {
       if (!cur) {
@@ -78,8 +70,13 @@ export class Meetings {
       const before = meetingOf(cur);
       const next = change(before);
       out = next ?? before;
+      wrote = next !== undefined;
       return next ? { ...withoutJson(cur), ...meetingRow(next) } : undefined;
     });
+    // After the write, so a reader that sees the old stamp read before the change was whole. A close
+    // retried after a failed bump finds nothing to write and still bumps before it counts. A refusal
+    // (thrown by `change`) writes nothing, the stamp included.
+    if (wrote || out?.vote?.status === 'closing') await this.stamps.bump(forum);
     return out;
   }
 
