@@ -18,6 +18,7 @@ export const TABLES = [
   'Meetings',
   'Votes',
   'Stamps',
+  'UsageReports',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 

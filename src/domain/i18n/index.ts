@@ -1,5 +1,6 @@
 import { lookup, type Catalog, type Params } from './catalog';
 import type { Locale } from './locale';
+import type { PluralBase } from './plural';
 import { commonMessages } from './messages/common';
 import { wizardMessages } from './messages/wizard';
 import { reportMessages } from './messages/report';
@@ -12,9 +13,11 @@ import { deviationMessages } from './messages/deviation';
 import { moneyMessages } from './messages/money';
 import { limitMessages } from './messages/limits';
 import { privacyMessages } from './messages/privacy';
+import { usageMessages } from './messages/usage';
 
 export * from './locale';
 export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
+export { pluralCategory, type PluralCategory } from './plural';
 
 // Every area's catalog, merged. Add a new area here with one line.
 const catalogs = [
@@ -30,19 +33,23 @@ const catalogs = [
   moneyMessages,
   privacyMessages,
   limitMessages,
+  usageMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;
-export type MessageKey = KeysOf<(typeof catalogs)[number]>;
+type CatalogKey = KeysOf<(typeof catalogs)[number]>;
+/** A counted text's base key: `t('x', { count })` picks `x.one` or `x.other`. */
+export type PluralKey = PluralBase<CatalogKey>;
+export type MessageKey = CatalogKey | PluralKey;
 
 const merged = {
   nb: Object.assign({}, ...catalogs.map((c) => c.nb)),
   nn: Object.assign({}, ...catalogs.map((c) => c.nn)),
   en: Object.assign({}, ...catalogs.map((c) => c.en)),
-} as Catalog<MessageKey>;
+} as Catalog<CatalogKey>;
 
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 export function translator(locale: Locale): Translate {
-  return (key, params) => lookup(merged, locale, key, params);
+  return (key, params) => lookup(merged, locale, key as CatalogKey, params);
 }

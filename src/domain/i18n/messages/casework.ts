@@ -7,7 +7,7 @@ export const caseworkMessages = defineMessages({
     'case.title': '{reference}: {title}',
     'case.section': 'Saken',
     'case.status': 'Status',
-    'case.round': 'Runde',
+    'case.round': 'Innmeldingsrunde',
     'case.owner': 'Eier',
     'case.workingGroup': 'Arbeidsgruppe',
     'case.submitted': 'Sendt inn',
@@ -38,8 +38,8 @@ export const caseworkMessages = defineMessages({
     'case.show.usage': 'Skriv «vis» og referansen til meldingen, for eksempel «vis BM-2027-0042».',
     'case.personalOnly':
       'Saksbehandling gjøres i personlig chat med meg, så opplysningene i meldingene ikke vises for alle i kanalen. Åpne chatten med Kompetansebot og prøv der.',
-    'case.noRounds': 'Det finnes ingen rapporteringsrunder ennå.',
-    'case.roundNotFound': 'Fant ingen rapporteringsrunde som passer «{which}». Skriv for eksempel «eksport 2027».',
+    'case.noRounds': 'Det finnes ingen innmeldingsrunder ennå.',
+    'case.roundNotFound': 'Fant ingen innmeldingsrunde som passer «{which}». Skriv for eksempel «eksport 2027».',
     'case.return.title': 'Send {reference} tilbake til eieren',
     'case.return.intro': 'Skriv hva eieren må rette. Eieren får kommentaren i Teams og kan rette meldingen og sende den inn på nytt, også etter fristen.',
     'case.return.comment': 'Kommentar til eieren',
@@ -85,21 +85,28 @@ export const caseworkMessages = defineMessages({
     'decision.paidAt': 'Utbetalt',
     'decision.bulk.action': 'Innvilg alle prioriterte som søkt',
     'decision.bulk.title': 'Innvilge alle prioriterte som søkt?',
-    'decision.bulk.confirm':
-      '{count} prioriterte meldinger i runden {year} venter på vedtak, til sammen {amount}. Vil du innvilge alle som søkt? Hver eier får vedtaket i Teams.',
-    'decision.bulk.none': 'Ingen prioriterte meldinger i runden {year} venter på vedtak.',
+    'decision.bulk.confirm.one':
+      '{count} prioritert melding i innmeldingsrunden {year} venter på vedtak, til sammen {amount}. Vil du innvilge meldingen som søkt? Eieren får vedtaket i Teams.',
+    'decision.bulk.confirm.other':
+      '{count} prioriterte meldinger i innmeldingsrunden {year} venter på vedtak, til sammen {amount}. Vil du innvilge alle som søkt? Hver eier får vedtaket i Teams.',
+    'decision.bulk.none': 'Ingen prioriterte meldinger i innmeldingsrunden {year} venter på vedtak.',
     'decision.bulk.yes': 'Innvilg {count} som søkt',
-    'decision.bulk.done': '{count} meldinger er innvilget som søkt, til sammen {amount}. Eierne får vedtaket i Teams.',
-    'decision.bulk.skipped': '{count} meldinger hadde allerede fått vedtak eller endret status, og er ikke rørt.',
-    'decision.list.title': 'Vedtak i runden {year}',
-    'decision.list.intro': '{count} meldinger venter på vedtak: {prioritised} prioritert og {notPrioritised} ikke prioritert.',
-    'decision.list.empty': 'Ingen meldinger i runden {year} venter på vedtak.',
+    'decision.bulk.done.one': '{count} melding er innvilget som søkt, til sammen {amount}. Eieren får vedtaket i Teams.',
+    'decision.bulk.done.other': '{count} meldinger er innvilget som søkt, til sammen {amount}. Eierne får vedtaket i Teams.',
+    'decision.bulk.skipped.one': '{count} melding hadde allerede fått vedtak eller endret status, og er ikke rørt.',
+    'decision.bulk.skipped.other': '{count} meldinger hadde allerede fått vedtak eller endret status, og er ikke rørt.',
+    'decision.list.title': 'Vedtak i innmeldingsrunden {year}',
+    'decision.list.intro.one': '{count} melding venter på vedtak: {prioritised} prioritert og {notPrioritised} ikke prioritert.',
+    'decision.list.intro.other': '{count} meldinger venter på vedtak: {prioritised} prioritert og {notPrioritised} ikke prioritert.',
+    'decision.list.empty': 'Ingen meldinger i innmeldingsrunden {year} venter på vedtak.',
     'decision.list.more': 'Listen viser de {shown} første. Skriv «vis» og referansen for å åpne en bestemt melding.',
     'decision.list.detail': '{status} · {amount} · {owner}',
 
-    'export.title': 'Eksport av runden {year}',
-    'export.text':
-      'Regnearket har alle meldingene i runden, én rad per melding og år. Lenkene virker bare for deg og går ut kl. {time} (om {minutes} minutter). Trykk «Ny lenke» for å få nye.',
+    'export.title': 'Eksport av innmeldingsrunden {year}',
+    'export.text.one':
+      'Regnearket har alle meldingene i innmeldingsrunden, én rad per melding og år. Lenkene virker bare for deg og går ut kl. {time} (om {count} minutt). Trykk «Ny lenke» for å få nye.',
+    'export.text.other':
+      'Regnearket har alle meldingene i innmeldingsrunden, én rad per melding og år. Lenkene virker bare for deg og går ut kl. {time} (om {count} minutter). Trykk «Ny lenke» for å få nye.',
     'export.xlsx': 'Last ned Excel (.xlsx)',
     'export.csv': 'Last ned CSV',
     'export.again': 'Ny lenke',
@@ -117,14 +124,13 @@ export const caseworkMessages = defineMessages({
     'notify.decision.requested': 'Søkt i alt',
     'notify.show': 'Åpne meldingen',
     'notify.paid.title': '{reference}: tilskuddet er utbetalt',
-    'notify.paid.text':
-      'Statsforvalteren har registrert utbetaling av {amount} for «{title}». Husk å rapportere bruken av midlene innen 15. januar året etter.',
+    'notify.paid.text': 'Statsforvalteren har registrert utbetaling av {amount} for «{title}». Rapporter bruken av midlene innen {due}.',
   },
   nn: {
     'case.title': '{reference}: {title}',
     'case.section': 'Saka',
     'case.status': 'Status',
-    'case.round': 'Runde',
+    'case.round': 'Innmeldingsrunde',
     'case.owner': 'Eigar',
     'case.workingGroup': 'Arbeidsgruppe',
     'case.submitted': 'Sendt inn',
@@ -155,8 +161,8 @@ export const caseworkMessages = defineMessages({
     'case.show.usage': 'Skriv «vis» og referansen til meldinga, til dømes «vis BM-2027-0042».',
     'case.personalOnly':
       'Saksbehandling skjer i personleg chat med meg, så opplysningane i meldingane ikkje blir viste for alle i kanalen. Opne chatten med Kompetansebot og prøv der.',
-    'case.noRounds': 'Det finst ingen rapporteringsrundar enno.',
-    'case.roundNotFound': 'Fann ingen rapporteringsrunde som passar «{which}». Skriv til dømes «eksport 2027».',
+    'case.noRounds': 'Det finst ingen innmeldingsrundar enno.',
+    'case.roundNotFound': 'Fann ingen innmeldingsrunde som passar «{which}». Skriv til dømes «eksport 2027».',
     'case.return.title': 'Send {reference} tilbake til eigaren',
     'case.return.intro': 'Skriv kva eigaren må rette. Eigaren får kommentaren i Teams og kan rette meldinga og sende ho inn på nytt, også etter fristen.',
     'case.return.comment': 'Kommentar til eigaren',
@@ -201,21 +207,28 @@ export const caseworkMessages = defineMessages({
     'decision.paidAt': 'Utbetalt',
     'decision.bulk.action': 'Innvilg alle prioriterte som søkt',
     'decision.bulk.title': 'Innvilge alle prioriterte som søkt?',
-    'decision.bulk.confirm':
-      '{count} prioriterte meldingar i runden {year} ventar på vedtak, til saman {amount}. Vil du innvilge alle som søkt? Kvar eigar får vedtaket i Teams.',
-    'decision.bulk.none': 'Ingen prioriterte meldingar i runden {year} ventar på vedtak.',
+    'decision.bulk.confirm.one':
+      '{count} prioritert melding i innmeldingsrunden {year} ventar på vedtak, til saman {amount}. Vil du innvilge meldinga som søkt? Eigaren får vedtaket i Teams.',
+    'decision.bulk.confirm.other':
+      '{count} prioriterte meldingar i innmeldingsrunden {year} ventar på vedtak, til saman {amount}. Vil du innvilge alle som søkt? Kvar eigar får vedtaket i Teams.',
+    'decision.bulk.none': 'Ingen prioriterte meldingar i innmeldingsrunden {year} ventar på vedtak.',
     'decision.bulk.yes': 'Innvilg {count} som søkt',
-    'decision.bulk.done': '{count} meldingar er innvilga som søkt, til saman {amount}. Eigarane får vedtaket i Teams.',
-    'decision.bulk.skipped': '{count} meldingar hadde allereie fått vedtak eller endra status, og er ikkje rørte.',
-    'decision.list.title': 'Vedtak i runden {year}',
-    'decision.list.intro': '{count} meldingar ventar på vedtak: {prioritised} prioriterte og {notPrioritised} ikkje prioriterte.',
-    'decision.list.empty': 'Ingen meldingar i runden {year} ventar på vedtak.',
+    'decision.bulk.done.one': '{count} melding er innvilga som søkt, til saman {amount}. Eigaren får vedtaket i Teams.',
+    'decision.bulk.done.other': '{count} meldingar er innvilga som søkt, til saman {amount}. Eigarane får vedtaket i Teams.',
+    'decision.bulk.skipped.one': '{count} melding hadde allereie fått vedtak eller endra status, og er ikkje rørt.',
+    'decision.bulk.skipped.other': '{count} meldingar hadde allereie fått vedtak eller endra status, og er ikkje rørte.',
+    'decision.list.title': 'Vedtak i innmeldingsrunden {year}',
+    'decision.list.intro.one': '{count} melding ventar på vedtak: {prioritised} prioriterte og {notPrioritised} ikkje prioriterte.',
+    'decision.list.intro.other': '{count} meldingar ventar på vedtak: {prioritised} prioriterte og {notPrioritised} ikkje prioriterte.',
+    'decision.list.empty': 'Ingen meldingar i innmeldingsrunden {year} ventar på vedtak.',
     'decision.list.more': 'Lista viser dei {shown} første. Skriv «vis» og referansen for å opne ei bestemt melding.',
     'decision.list.detail': '{status} · {amount} · {owner}',
 
-    'export.title': 'Eksport av runden {year}',
-    'export.text':
-      'Reknearket har alle meldingane i runden, éi rad per melding og år. Lenkjene verkar berre for deg og går ut kl. {time} (om {minutes} minutt). Trykk «Ny lenkje» for å få nye.',
+    'export.title': 'Eksport av innmeldingsrunden {year}',
+    'export.text.one':
+      'Reknearket har alle meldingane i innmeldingsrunden, éi rad per melding og år. Lenkjene verkar berre for deg og går ut kl. {time} (om {count} minutt). Trykk «Ny lenkje» for å få nye.',
+    'export.text.other':
+      'Reknearket har alle meldingane i innmeldingsrunden, éi rad per melding og år. Lenkjene verkar berre for deg og går ut kl. {time} (om {count} minutt). Trykk «Ny lenkje» for å få nye.',
     'export.xlsx': 'Last ned Excel (.xlsx)',
     'export.csv': 'Last ned CSV',
     'export.again': 'Ny lenkje',
@@ -233,14 +246,13 @@ export const caseworkMessages = defineMessages({
     'notify.decision.requested': 'Søkt i alt',
     'notify.show': 'Opne meldinga',
     'notify.paid.title': '{reference}: tilskotet er utbetalt',
-    'notify.paid.text':
-      'Statsforvaltaren har registrert utbetaling av {amount} for «{title}». Hugs å rapportere bruken av midlane innan 15. januar året etter.',
+    'notify.paid.text': 'Statsforvaltaren har registrert utbetaling av {amount} for «{title}». Rapporter bruken av midlane innan {due}.',
   },
   en: {
     'case.title': '{reference}: {title}',
     'case.section': 'The case',
     'case.status': 'Status',
-    'case.round': 'Round',
+    'case.round': 'Filing round',
     'case.owner': 'Owner',
     'case.workingGroup': 'Working group',
     'case.submitted': 'Submitted',
@@ -271,8 +283,8 @@ export const caseworkMessages = defineMessages({
     'case.show.usage': 'Type “show” and the report’s reference, for example “show BM-2027-0042”.',
     'case.personalOnly':
       'Casework happens in a personal chat with me, so the details of reports are not shown to everyone in the channel. Open the chat with Kompetansebot and try there.',
-    'case.noRounds': 'There are no reporting rounds yet.',
-    'case.roundNotFound': 'No reporting round matches “{which}”. Type for example “export 2027”.',
+    'case.noRounds': 'There are no filing rounds yet.',
+    'case.roundNotFound': 'No filing round matches “{which}”. Type for example “export 2027”.',
     'case.return.title': 'Return {reference} to the owner',
     'case.return.intro':
       'Write what the owner must correct. The owner gets your comment in Teams and can correct the report and submit it again, also after the deadline.',
@@ -318,21 +330,28 @@ export const caseworkMessages = defineMessages({
     'decision.paidAt': 'Paid',
     'decision.bulk.action': 'Grant all prioritised as requested',
     'decision.bulk.title': 'Grant all prioritised as requested?',
-    'decision.bulk.confirm':
-      '{count} prioritised reports in the {year} round are waiting for a decision, {amount} in all. Grant all of them as requested? Each owner gets the decision in Teams.',
-    'decision.bulk.none': 'No prioritised reports in the {year} round are waiting for a decision.',
+    'decision.bulk.confirm.one':
+      '{count} prioritised report in the {year} filing round is waiting for a decision, {amount} in all. Grant it as requested? The owner gets the decision in Teams.',
+    'decision.bulk.confirm.other':
+      '{count} prioritised reports in the {year} filing round are waiting for a decision, {amount} in all. Grant all of them as requested? Each owner gets the decision in Teams.',
+    'decision.bulk.none': 'No prioritised reports in the {year} filing round are waiting for a decision.',
     'decision.bulk.yes': 'Grant {count} as requested',
-    'decision.bulk.done': '{count} reports were granted as requested, {amount} in all. The owners get the decision in Teams.',
-    'decision.bulk.skipped': '{count} reports already had a decision or had changed status, and were left alone.',
-    'decision.list.title': 'Decisions in the {year} round',
-    'decision.list.intro': '{count} reports are waiting for a decision: {prioritised} prioritised and {notPrioritised} not prioritised.',
-    'decision.list.empty': 'No reports in the {year} round are waiting for a decision.',
+    'decision.bulk.done.one': '{count} report was granted as requested, {amount} in all. The owner gets the decision in Teams.',
+    'decision.bulk.done.other': '{count} reports were granted as requested, {amount} in all. The owners get the decision in Teams.',
+    'decision.bulk.skipped.one': '{count} report already had a decision or had changed status, and was left alone.',
+    'decision.bulk.skipped.other': '{count} reports already had a decision or had changed status, and were left alone.',
+    'decision.list.title': 'Decisions in the {year} filing round',
+    'decision.list.intro.one': '{count} report is waiting for a decision: {prioritised} prioritised and {notPrioritised} not prioritised.',
+    'decision.list.intro.other': '{count} reports are waiting for a decision: {prioritised} prioritised and {notPrioritised} not prioritised.',
+    'decision.list.empty': 'No reports in the {year} filing round are waiting for a decision.',
     'decision.list.more': 'The list shows the first {shown}. Type “show” and a reference to open a particular report.',
     'decision.list.detail': '{status} · {amount} · {owner}',
 
-    'export.title': 'Export of the {year} round',
-    'export.text':
-      'The spreadsheet holds every report of the round, one row per report and year. The links work for you only and expire at {time} (in {minutes} minutes). Press “New link” to get new ones.',
+    'export.title': 'Export of the {year} filing round',
+    'export.text.one':
+      'The spreadsheet holds every report of the filing round, one row per report and year. The links work for you only and expire at {time} (in {count} minute). Press “New link” to get new ones.',
+    'export.text.other':
+      'The spreadsheet holds every report of the filing round, one row per report and year. The links work for you only and expire at {time} (in {count} minutes). Press “New link” to get new ones.',
     'export.xlsx': 'Download Excel (.xlsx)',
     'export.csv': 'Download CSV',
     'export.again': 'New link',
@@ -350,7 +369,6 @@ export const caseworkMessages = defineMessages({
     'notify.decision.requested': 'Requested in all',
     'notify.show': 'Open the report',
     'notify.paid.title': '{reference}: the grant has been paid',
-    'notify.paid.text':
-      'The County Governor has recorded a payment of {amount} for “{title}”. Remember to report on the use of the funds by 15 January the following year.',
+    'notify.paid.text': 'The County Governor has recorded a payment of {amount} for “{title}”. Report on the use of the funds by {due}.',
   },
 });
