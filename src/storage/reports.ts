@@ -2,6 +2,7 @@ import type { GroupRecommendation } from '../domain/forum/twoSteps';
 import { odataString, personKey, type PersonKey } from './keys';
 import { packJson, unpackJson, withoutJson } from './json';
 import { createIfAbsent, getOrUndefined, mutateEntity, propertiesOf, safeKey, type Tables } from './tables';
+import { ReferenceBlocks } from './referenceBlocks';
 
 import type { AuditEntry, Refusal, ReportStatus } from '../domain/report/lifecycle';
 import type { Decision, Payment } from '../domain/decision';
@@ -146,6 +147,10 @@ export class RefusedError extends Error {
 export const actorOf = (p: PersonKey) => ({ role: 'owner' as const, id: `${p.tenantId}:${p.aadObjectId}` });
 
 export class Reports {
+  private readonly referenceBlocks = new ReferenceBlocks(() => this.counters);
+  /** Owners known to have a registered member: one never loses it (see registerFirstMember). */
+  private readonly ownersWithMember = new Set<string>();
+
   constructor(
     private readonly tables: Tables,
     private readonly now: () => Date,
@@ -169,25 +174,19 @@ export class Reports {
   }
 
   /**
-   * The reference for a draft, allocated once: a retried submit finds the same number. Numbers
-   * come from one counter row per round, incremented under its ETag, so two instances never
-   * hand out the same one.
+   * A new reference number for a round, from this instance's block (see ReferenceBlocks). A retried
+   * submit may take another number; the report row keeps the first one (see submitNew), so a retry
+   * leaves at most a gap, never a second reference for one report.
    */
-  async referenceFor(roundId: string, year: number, draftId: string): Promise<string> {
-    const pk = `ref_${safeKey(roundId)}`;
-    const reserved = await getOrUndefined<{ reference: string }>(this.counters, pk, `draft_${safeKey(draftId)}`);
-    if (reserved) return reserved.reference;
-    const counter = await mutateEntity<{ next: number }>(this.counters, pk, 'next', (cur) => ({ next: (cur?.next ?? 0) + 1 }), 50);
-    const reference = `BM-${year}-${String(counter!.next).padStart(4, '0')}`;
-    if (await createIfAbsent(this.counters, { partitionKey: pk, rowKey: `draft_${safeKey(draftId)}`, reference })) return reference;
-    // A simultaneous retry of the same submit reserved first; use its number.
-    return (await getOrUndefined<{ reference: string }>(this.counters, pk, `draft_${safeKey(draftId)}`))!.reference;
+  async nextReference(roundId: string, year: number): Promise<string> {
+    return `BM-${year}-${String(await this.referenceBlocks.next(roundId)).padStart(4, '0')}`;
   }
 
   /**
    * Stores a first submission. The report id is the draft id, so a double click or a Teams retry
-   * finds the report already there and changes nothing. Every step is idempotent, so a retry
-   * after a crash completes what is missing.
+   * finds the report already there and changes nothing: the report row is the idempotency record
+   * (created if absent, its reference the one that counts). Every other write is idempotent and
+   * keyed by what the row holds, so a retry after a crash completes what is missing.
    */
   async submitNew<T>(input: {
     draftId: string;
@@ -440,11 +439,22 @@ export class Reports {
 
   // --- who may see what -------------------------------------------------------------------------
 
-  /** Whoever files an owner's first report becomes the person registered for that owner. */
+  /**
+   * Whoever files an owner's first report becomes the person registered for that owner. Nothing
+   * removes an owner's members, so an owner seen with one is remembered (per instance) and not
+   * queried again.
+   */
   private async registerFirstMember(orgnr: string, by: PersonKey): Promise<void> {
-    const members = this.index.listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(`om_${safeKey(orgnr)}`)}` } });
-    for await (const _ of members) return;
-    await this.addOwnerMember(orgnr, by);
+    if (this.ownersWithMember.has(orgnr)) return;
+    const members = this.index.listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(`om_${safeKey(orgnr)}`)}`, select: ['RowKey'] } });
+    let found = false;
+    for await (const _ of members) {
+      found = true;
+      break;
+    }
+    if (!found) await this.addOwnerMember(orgnr, by);
+    if (this.ownersWithMember.size >= 10_000) this.ownersWithMember.clear();
+    this.ownersWithMember.add(orgnr);
   }
 
   async addOwnerMember(orgnr: string, person: PersonKey): Promise<void> {
