@@ -351,8 +351,11 @@ export class Reports {
       ...packJson(input.data),
     });
     const c = input.continuation;
+    // A simultaneous run that lost the create took a number of its own: the stored row's number is the one.
+    const reference = created ? input.reference : ((await this.get<T>(input.roundId, input.id))?.reference ?? input.reference);
+    const continuedIn = { ...input.continuedIn, reference };
     await Promise.all([
-      this.index.upsertEntity({ partitionKey: referencePk(input.reference), rowKey: 'report', roundId: input.roundId, reportId: input.id }, 'Replace'),
+      this.index.upsertEntity({ partitionKey: referencePk(reference), rowKey: 'report', roundId: input.roundId, reportId: input.id }, 'Replace'),
       // The owner sees the year among their reports (and in "my data"), as they saw the first.
       this.index.upsertEntity({ partitionKey: userIndexPk(input.createdBy), rowKey: safeKey(input.id), roundId: input.roundId }, 'Replace'),
       this.index.upsertEntity({ partitionKey: ownerIndexPk(input.summary.ownerOrgnr), rowKey: safeKey(input.id), roundId: input.roundId }, 'Replace'),
@@ -361,7 +364,7 @@ export class Reports {
         const listed: ContinuedIn[] = JSON.parse(cur.continuedIn || '[]');
         if (listed.some((l) => l.reportId === input.id)) return undefined;
         const history: AuditEntry[] = [...JSON.parse(cur.history || '[]'), input.originEntry];
-        return { ...cur, continuedIn: JSON.stringify([...listed, input.continuedIn]), history: JSON.stringify(history) };
+        return { ...cur, continuedIn: JSON.stringify([...listed, continuedIn]), history: JSON.stringify(history) };
       }),
     ]);
     return { report: (await this.get<T>(input.roundId, input.id))!, created };

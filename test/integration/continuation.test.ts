@@ -102,7 +102,7 @@ describe('multi-year measures return each year, and the cut line', function () {
   async function seedChecked2028(s: Services, n: number, title: string, grant: number): Promise<{ id: string; reference: string }> {
     const data = needsReport(100 + n, { title, startYear: 2028, years: 1, amounts: [{ owner: grant, uh: 0, ownContribution: Math.ceil(grant * 0.3) }] });
     const draftId = `seed-2028-${n}-${process.pid}`;
-    const reference = await s.reports.referenceFor('round-2028', 2028, draftId);
+    const reference = await s.reports.nextReference('round-2028', 2028);
     const by = { tenantId: TENANT, aadObjectId: '00000000-0000-4000-8000-000000000001' };
     await s.reports.submitNew<NeedsReport>({ draftId, roundId: 'round-2028', reference, by, summary: summaryOf(data, s.regions), data });
     await s.reports.setStatus('round-2028', draftId, (status) => {

@@ -52,7 +52,9 @@ async function createOne(
 ): Promise<void> {
   const at = services.now().toISOString();
   const grant = grantForYear(plan.data.amounts[0]);
-  const reference = await services.reports.referenceFor(round.id, round.year, `cont-${plan.id}`);
+  // Run again (a retry, or the round opened after it was created): the row keeps its number.
+  const existing = await services.reports.get(round.id, plan.id);
+  const reference = existing?.reference ?? (await services.reports.nextReference(round.id, round.year));
   const change = {
     field: 'continuation' as const,
     from: origin.reference,
