@@ -8,6 +8,7 @@ import { action } from '../../cards/action';
 import { deadlineText, messageCard } from '../cards';
 import { requireOfficer } from '../requireOfficer';
 import { roundsCard } from './roundsCard';
+import { requestAnnouncement } from './roundAnnounce';
 
 const RoundRef = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/) });
 
@@ -21,7 +22,7 @@ class MoveRefused extends Error {
 }
 
 /** Applies a move under the round's ETag: the rule sees the round as stored at that moment. */
-async function move(turn: Turn, data: Record<string, unknown>, rule: (r: Round, all: Round[]) => RoundMove, done: MessageKey) {
+async function move(turn: Turn, data: Record<string, unknown>, rule: (r: Round, all: Round[]) => RoundMove, done: MessageKey, also?: MessageKey) {
   await requireOfficer(turn);
   const { t, services, locale } = turn;
   const ref = RoundRef.safeParse(data);
@@ -36,15 +37,23 @@ async function move(turn: Turn, data: Record<string, unknown>, rule: (r: Round, 
       : undefined;
     if (!updated) return { card: await roundsCard(turn, { error: t('round.error.notFound') }) };
     services.logger.info('round status changed', { roundId: updated.id, status: updated.status });
-    return { card: await roundsCard(turn, { notice: t(done, { year: updated.year, deadline: deadlineText(t, locale, updated.deadline) }) }) };
+    const notice = t(done, { year: updated.year, deadline: deadlineText(t, locale, updated.deadline) });
+    return { card: await roundsCard(turn, { notice: also ? `${notice} ${t(also)}` : notice }) };
   } catch (err) {
     if (err instanceof MoveRefused) return { card: await roundsCard(turn, { error: t(err.key, err.params) }) };
     throw err;
   }
 }
 
-/** `round.open`: owners can file from now until the deadline. */
-export const roundOpen: ActionHandler = (turn, data) => move(turn, data, (r, all) => openRound(r, all, turn.services.now()), 'rounds.opened');
+/**
+ * `round.open`: owners can file from now until the deadline, and are told so. The announcement
+ * job is recorded before the move (see requestAnnouncement), so a crash in between still announces.
+ */
+export const roundOpen: ActionHandler = async (turn, data) => {
+  await requireOfficer(turn);
+  await requestAnnouncement(turn, data);
+  return move(turn, data, (r, all) => openRound(r, all, turn.services.now()), 'rounds.opened', 'announce.queued');
+};
 
 /** `round.close`: asks first, since owners lose the rest of their time. */
 export const roundClose: ActionHandler = async (turn, data) => {

@@ -1,0 +1,113 @@
+import { defineMessages } from '../catalog';
+
+// A round's announcement to owners when it opens, and its results once decisions are complete.
+export const announceMessages = defineMessages({
+  nb: {
+    'announce.title': 'Innmeldingsrunden for {year} er åpnet',
+    'announce.text':
+      'Barnehage- og skoleeiere i {counties} kan nå melde behov for tilskudd til lokal kompetanseutvikling. Fristen er {deadline}. Trykk «Meld behov» for å begynne; du kan lagre underveis og fortsette senere.',
+    'announce.deadline': 'Frist',
+    'announce.budget': 'Ramme for skoleåret {schoolYear}, {scheme}',
+    'announce.action': 'Meld behov',
+    'announce.queued': 'Alle som har appen i personlig chat og hører til rundens fylker, får en melding om at runden er åpnet.',
+    'results.action': 'Publiser resultatene',
+    'results.title': 'Resultater av innmeldingsrunden {year}',
+    'results.intro':
+      'Statsforvalteren har fattet vedtak om {decided} behovsmeldinger: {granted} tiltak er innvilget helt eller delvis, {rejected} er avslått. Beløpene gjelder skoleåret {schoolYear}.',
+    'results.sum': 'Innvilget for skoleåret {schoolYear}',
+    'results.budget': 'Samlet ramme',
+    'results.byScheme': 'Per ordning',
+    'results.schemeLine': '{granted} av {budget} ({percent} %), {count} tiltak.',
+    'results.schemeOver': '{granted}, {over} over rammen på {budget}, {count} tiltak.',
+    'results.schemeNoBudget': '{granted}, {count} tiltak (ingen ramme satt).',
+    'results.byCounty': 'Per fylke',
+    'results.countyLine': '{granted}, {count} tiltak',
+    'results.ownerNote': 'Vedtaket for din egen behovsmelding finner du under «Mine meldinger».',
+    'results.confirm.title': 'Publisere resultatene for {year}?',
+    'results.confirm.text':
+      'Kortet under legges ut i kanalen til samarbeidsforumet, og {owners} eiere som har fått vedtak i runden, får det i personlig chat. Resultatene kan bare publiseres én gang.',
+    'results.confirm.yes': 'Ja, publiser resultatene',
+    'results.published': 'Resultatene for {year} er publisert i kanalen til samarbeidsforumet og sendt til {owners} eiere.',
+    'results.already': 'Resultatene for {year} ble publisert {date}. De sendes ikke på nytt.',
+    'results.error.waiting':
+      'Resultatene for {year} kan ikke publiseres ennå: {waiting} behovsmeldinger på forumets innstilling venter på vedtak. Registrer vedtakene først (skriv «vedtak»).',
+    'results.error.none': 'Det er ikke registrert noen vedtak i runden for {year} ennå, så det er ingen resultater å publisere.',
+    'results.error.open': 'Runden for {year} er fortsatt åpen. Resultatene publiseres etter fristen, når alle vedtak er registrert.',
+    'results.error.noChannel':
+      'Samarbeidsforumet har ingen Teams-kanal ennå, så resultatene kan ikke publiseres. Skriv «kanal» i forumets kanal og velg samarbeidsforumet, og prøv igjen.',
+    'reports.decisionLine': 'Vedtak: {outcome}, {amounts}',
+    'reports.decisionRejected': 'Vedtak: {outcome}',
+  },
+  nn: {
+    'announce.title': 'Innmeldingsrunden for {year} er opna',
+    'announce.text':
+      'Barnehage- og skuleeigarar i {counties} kan no melde behov for tilskot til lokal kompetanseutvikling. Fristen er {deadline}. Trykk «Meld behov» for å byrje; du kan lagre undervegs og halde fram seinare.',
+    'announce.deadline': 'Frist',
+    'announce.budget': 'Ramme for skuleåret {schoolYear}, {scheme}',
+    'announce.action': 'Meld behov',
+    'announce.queued': 'Alle som har appen i personleg chat og høyrer til fylka i runden, får ei melding om at runden er opna.',
+    'results.action': 'Publiser resultata',
+    'results.title': 'Resultat av innmeldingsrunden {year}',
+    'results.intro':
+      'Statsforvaltaren har gjort vedtak om {decided} behovsmeldingar: {granted} tiltak er innvilga heilt eller delvis, {rejected} er avslått. Beløpa gjeld skuleåret {schoolYear}.',
+    'results.sum': 'Innvilga for skuleåret {schoolYear}',
+    'results.budget': 'Samla ramme',
+    'results.byScheme': 'Per ordning',
+    'results.schemeLine': '{granted} av {budget} ({percent} %), {count} tiltak.',
+    'results.schemeOver': '{granted}, {over} over ramma på {budget}, {count} tiltak.',
+    'results.schemeNoBudget': '{granted}, {count} tiltak (inga ramme sett).',
+    'results.byCounty': 'Per fylke',
+    'results.countyLine': '{granted}, {count} tiltak',
+    'results.ownerNote': 'Vedtaket for di eiga behovsmelding finn du under «Mine meldingar».',
+    'results.confirm.title': 'Publisere resultata for {year}?',
+    'results.confirm.text':
+      'Kortet under blir lagt ut i kanalen til samarbeidsforumet, og {owners} eigarar som har fått vedtak i runden, får det i personleg chat. Resultata kan berre publiserast éin gong.',
+    'results.confirm.yes': 'Ja, publiser resultata',
+    'results.published': 'Resultata for {year} er publiserte i kanalen til samarbeidsforumet og sende til {owners} eigarar.',
+    'results.already': 'Resultata for {year} vart publiserte {date}. Dei blir ikkje sende på nytt.',
+    'results.error.waiting':
+      'Resultata for {year} kan ikkje publiserast enno: {waiting} behovsmeldingar på innstillinga til forumet ventar på vedtak. Registrer vedtaka først (skriv «vedtak»).',
+    'results.error.none': 'Det er ikkje registrert nokon vedtak i runden for {year} enno, så det er ingen resultat å publisere.',
+    'results.error.open': 'Runden for {year} er framleis open. Resultata blir publiserte etter fristen, når alle vedtak er registrerte.',
+    'results.error.noChannel':
+      'Samarbeidsforumet har ingen Teams-kanal enno, så resultata kan ikkje publiserast. Skriv «kanal» i kanalen til forumet og vel samarbeidsforumet, og prøv igjen.',
+    'reports.decisionLine': 'Vedtak: {outcome}, {amounts}',
+    'reports.decisionRejected': 'Vedtak: {outcome}',
+  },
+  en: {
+    'announce.title': 'The reporting round (innmeldingsrunde) for {year} is open',
+    'announce.text':
+      'Kindergarten and school owners in {counties} can now report their needs for grants for local competence development. The deadline is {deadline}. Press "Report needs" to begin; you can save as you go and continue later.',
+    'announce.deadline': 'Deadline',
+    'announce.budget': 'Budget for the school year {schoolYear}, {scheme}',
+    'announce.action': 'Report needs',
+    'announce.queued': 'Everyone with the app in personal chat who belongs to the round\u2019s counties gets a message that the round is open.',
+    'results.action': 'Publish the results',
+    'results.title': 'Results of the reporting round {year}',
+    'results.intro':
+      'The County Governor has decided on {decided} needs reports: {granted} measures are granted in full or in part, {rejected} rejected. The amounts are for the school year {schoolYear}.',
+    'results.sum': 'Granted for the school year {schoolYear}',
+    'results.budget': 'Total budget',
+    'results.byScheme': 'By scheme',
+    'results.schemeLine': '{granted} of {budget} ({percent} %), {count} measures.',
+    'results.schemeOver': '{granted}, {over} over the budget of {budget}, {count} measures.',
+    'results.schemeNoBudget': '{granted}, {count} measures (no budget set).',
+    'results.byCounty': 'By county',
+    'results.countyLine': '{granted}, {count} measures',
+    'results.ownerNote': 'The decision on your own needs report is under "My reports".',
+    'results.confirm.title': 'Publish the results for {year}?',
+    'results.confirm.text':
+      'The card below is posted in the cooperation forum\u2019s channel, and {owners} owners with a decision in the round get it in personal chat. The results can be published only once.',
+    'results.confirm.yes': 'Yes, publish the results',
+    'results.published': 'The results for {year} are published in the cooperation forum\u2019s channel and sent to {owners} owners.',
+    'results.already': 'The results for {year} were published on {date}. They are not sent again.',
+    'results.error.waiting':
+      'The results for {year} cannot be published yet: {waiting} needs reports on the forum\u2019s recommendation are waiting for a decision. Record the decisions first (type "decisions").',
+    'results.error.none': 'No decisions have been recorded in the round for {year} yet, so there are no results to publish.',
+    'results.error.open': 'The round for {year} is still open. Results are published after the deadline, once every decision is recorded.',
+    'results.error.noChannel':
+      'The cooperation forum has no Teams channel yet, so the results cannot be published. Type "channel" in the forum\u2019s channel and choose the cooperation forum, then try again.',
+    'reports.decisionLine': 'Decision: {outcome}, {amounts}',
+    'reports.decisionRejected': 'Decision: {outcome}',
+  },
+});
