@@ -83,4 +83,3 @@ export class Announcements {
     return out;
   }
 }
-

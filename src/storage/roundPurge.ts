@@ -25,8 +25,9 @@ type ReportKeys = { rowKey: string; reference: string; ownerOrgnr: string; creat
  *   Drafts      round_<round> (reminder index) and, through it, each pointed-to draft of the round
  *   Meetings    f_<forum> rows of the round, i_<meeting> (agenda items); Votes v_<meeting>_<report>
  * The round's own row goes last, so a purge cut short is finished by running it again.
- * Owner memberships (om_/m_) are not per round and stay; scheduler watermarks (Jobs) hold no
- * personal data and stay.
+ *   Jobs        announce/<round> and results/<round> (they name the officer who opened or published)
+ * Owner memberships (om_/m_) are not per round and stay; the other scheduler watermarks (Jobs) hold
+ * no personal data and stay.
  */
 export class RoundPurge {
   constructor(
@@ -74,6 +75,8 @@ export class RoundPurge {
     await deletePartition(this.t('Reports'), reportPk(roundId));
     await deletePartition(this.t('Counters'), `ref_${safeKey(roundId)}`);
     await deletePartition(this.t('Events'), `round_${safeKey(roundId)}`);
+    await deleteIfPresent(this.t('Jobs'), 'announce', safeKey(roundId));
+    await deleteIfPresent(this.t('Jobs'), 'results', safeKey(roundId));
   }
 
   /**

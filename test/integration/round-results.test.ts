@@ -60,7 +60,6 @@ describe('round results: published once when every decision is made', function (
     h = await startHarness({ ...FAST_DELIVERY, DEMO_ROUND: '0', BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId }, { now: nowOf(clock) });
     const sv = h.app.services;
     await sv.rounds.create(ROUND);
-    await seedGroupChannel(sv, h.connector.url, 'forum', FORUM_CHANNEL);
     for (const p of [OWNER, OTHER_OWNER, COLLEAGUE, OFFICER]) await seedUser(sv.references, h.connector.url, p.aadObjectId, p.tenantId);
     const prioritised: ReportStatus[] = ['formally_checked', 'on_agenda', 'prioritised'];
     // Akershus DEKOM, two years (1 250 000 kr for 2027–2028, 1 000 000 kr for 2028–2029).
@@ -89,6 +88,22 @@ describe('round results: published once when every decision is made', function (
   it('publishes from the rounds card: the forum channel gets the sums per scheme and county with a bar per scheme, each owner with a decision one message', async () => {
     await decide(h, b, { outcome: 'partly_granted', grant1: '600 000', grant2: '0', reason: 'Rammen er brukt opp.' });
     await decide(h, c, { outcome: 'rejected', reason: 'Ikke prioritert av forumet.' });
+    // Decisions complete, but the forum has no channel yet, then a channel in a team without the app.
+    const sv = h.app.services;
+    const noChannel = await invokeCard(h, OFFICER, 'results.publish', { roundId: ROUND.id });
+    assert.match(cardText(noChannel), /Samarbeidsforumet har ingen Teams-kanal ennå, så resultatene kan ikke publiseres/);
+    await sv.groups.assign({
+      forum: sv.regions.id,
+      group: 'forum',
+      teamId: TEAM,
+      channelId: FORUM_CHANNEL,
+      assignedBy: 'test',
+      assignedAt: '2027-01-01T00:00:00.000Z',
+    });
+    const notInstalled = await invokeCard(h, OFFICER, 'results.publishConfirm', { roundId: ROUND.id });
+    assert.match(cardText(notInstalled), /Appen er ikke lagt til i teamet der samarbeidsforumets kanal er/);
+    assert.equal(await sv.results.publication(ROUND.id), undefined, 'nothing claimed while refused');
+    await seedGroupChannel(sv, h.connector.url, 'forum', FORUM_CHANNEL);
 
     const [reply] = await h.send(OFFICER, 'runder');
     const preview = await press(h, OFFICER, cardOf(reply), 'results.publish');

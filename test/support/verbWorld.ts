@@ -91,7 +91,8 @@ async function seedDecidedRound(h: Harness, roundId: string): Promise<void> {
   await sv.reports.submitNew({ draftId, roundId, reference, by, summary: summaryOf(data, sv.regions), data });
   const at = sv.now().toISOString();
   const actor = { role: 'secretariat' as const, id: 'test' };
-  for (const to of ['formally_checked', 'on_agenda', 'prioritised'] as ReportStatus[]) await sv.reports.setStatus(roundId, draftId, (from) => ({ from, to, at, actor }));
+  for (const to of ['formally_checked', 'on_agenda', 'prioritised'] as ReportStatus[])
+    await sv.reports.setStatus(roundId, draftId, (from) => ({ from, to, at, actor }));
   const decision = { outcome: 'granted' as const, amounts: [1_250_000, 1_000_000], total: 2_250_000, at, by: 'test' };
   await sv.reports.setStatus(roundId, draftId, (from) => ({ from, to: 'granted', at, actor }), { decision });
   await seedGroupChannel(sv, h.connector.url, FORUM_GROUP, FORUM_CHANNEL);

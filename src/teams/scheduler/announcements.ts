@@ -38,7 +38,13 @@ export async function roundAnnouncements(ctx: JobContext): Promise<void> {
         const locale = pickLocale(tag);
         const card = announcementCard({ t: translator(locale), locale, regions: services.regions }, round);
         const key = announcementKey(round.id, person);
-        const receipt = await services.deliver({ kind: 'personal', key, tenantId: person.tenantId, aadObjectId: person.aadObjectId, activity: cardMessage(card) });
+        const receipt = await services.deliver({
+          kind: 'personal',
+          key,
+          tenantId: person.tenantId,
+          aadObjectId: person.aadObjectId,
+          activity: cardMessage(card),
+        });
         if (receipt.created) {
           queued++;
           ctx.done.announcements.push(key);

@@ -35,6 +35,8 @@ export const announceMessages = defineMessages({
     'results.error.open': 'Runden for {year} er fortsatt åpen. Resultatene publiseres etter fristen, når alle vedtak er registrert.',
     'results.error.noChannel':
       'Samarbeidsforumet har ingen Teams-kanal ennå, så resultatene kan ikke publiseres. Skriv «kanal» i forumets kanal og velg samarbeidsforumet, og prøv igjen.',
+    'results.error.notInstalled':
+      'Appen er ikke lagt til i teamet der samarbeidsforumets kanal er, så resultatene kan ikke publiseres. Legg appen til i teamet, og prøv igjen.',
     'reports.decisionLine': 'Vedtak: {outcome}, {amounts}',
     'reports.decisionRejected': 'Vedtak: {outcome}',
   },
@@ -71,6 +73,8 @@ export const announceMessages = defineMessages({
     'results.error.open': 'Runden for {year} er framleis open. Resultata blir publiserte etter fristen, når alle vedtak er registrerte.',
     'results.error.noChannel':
       'Samarbeidsforumet har ingen Teams-kanal enno, så resultata kan ikkje publiserast. Skriv «kanal» i kanalen til forumet og vel samarbeidsforumet, og prøv igjen.',
+    'results.error.notInstalled':
+      'Appen er ikkje lagd til i teamet der kanalen til samarbeidsforumet er, så resultata kan ikkje publiserast. Legg appen til i teamet, og prøv igjen.',
     'reports.decisionLine': 'Vedtak: {outcome}, {amounts}',
     'reports.decisionRejected': 'Vedtak: {outcome}',
   },
@@ -107,6 +111,8 @@ export const announceMessages = defineMessages({
     'results.error.open': 'The round for {year} is still open. Results are published after the deadline, once every decision is recorded.',
     'results.error.noChannel':
       'The cooperation forum has no Teams channel yet, so the results cannot be published. Type "channel" in the forum\u2019s channel and choose the cooperation forum, then try again.',
+    'results.error.notInstalled':
+      'The app has not been added to the team of the cooperation forum\u2019s channel, so the results cannot be published. Add the app to the team, then try again.',
     'reports.decisionLine': 'Decision: {outcome}, {amounts}',
     'reports.decisionRejected': 'Decision: {outcome}',
   },

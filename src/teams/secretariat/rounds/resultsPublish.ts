@@ -52,10 +52,18 @@ async function check(turn: Turn, data: Record<string, unknown>): Promise<Checked
   const rows = await services.results.rows(round.id);
   const ready = readiness(rows);
   if (!ready.ready) {
-    return refused(turn, ready.reason === 'waiting' ? t('results.error.waiting', { year: round.year, waiting: ready.waiting }) : t('results.error.none', { year: round.year }));
+    return refused(
+      turn,
+      ready.reason === 'waiting' ? t('results.error.waiting', { year: round.year, waiting: ready.waiting }) : t('results.error.none', { year: round.year }),
+    );
   }
   const channel = await services.groups.channelOf(services.regions.id, FORUM_GROUP);
   if (!channel) return refused(turn, t('results.error.noChannel'));
+  // Without the app in the forum's team nothing could be posted; say so now rather than fail quietly later.
+  const installed =
+    (await services.references.get('channel', '', channel.channelId, channel.teamId)) ??
+    (channel.channelId === channel.teamId ? await services.references.get('team', '', channel.teamId, channel.teamId) : undefined);
+  if (!installed) return refused(turn, t('results.error.notInstalled'));
   return { ok: true, round, rows, channel };
 }
 
