@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { newAnnouncementJob } from '../../../domain/announcement';
+import { openRound } from '../../../domain/secretariat/round-setup';
 import type { Turn } from '../../turn';
 import { officerActor } from '../../casework/load';
 
@@ -7,14 +8,16 @@ const RoundRef = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/) });
 
 /**
  * Records that a round being opened is to be announced (the scheduler walks the job; nothing is
- * sent on the click). Written before the round moves to open: if the move is refused the job
- * waits, unwalked, until the round is open; an already open round (the local demo round, a
- * second press) gets no job of its own, and a job already there is kept as it is.
+ * sent on the click). Written before the round moves to open, so a crash in between still
+ * announces, and only when the move would be allowed now: a refused press writes nothing. (If
+ * another officer's change refuses the move after all, the job waits, unwalked, until the round
+ * is open.) A job already there is kept as it is, so a round is announced once.
  */
 export async function requestAnnouncement(turn: Turn, data: Record<string, unknown>): Promise<void> {
   const ref = RoundRef.safeParse(data);
   if (!ref.success) return;
-  const round = await turn.services.rounds.get(ref.data.roundId);
-  if (!round || round.status === 'open') return;
-  await turn.services.announcements.request(newAnnouncementJob(round.id, officerActor(turn).id!, turn.services.now()));
+  const { services } = turn;
+  const round = await services.rounds.get(ref.data.roundId);
+  if (!round || !openRound(round, await services.rounds.list(), services.now()).ok) return;
+  await services.announcements.request(newAnnouncementJob(round.id, officerActor(turn).id!, services.now()));
 }
