@@ -3,10 +3,10 @@ import { formatSchoolYear } from '../../../domain/report';
 import type { RegionConfig } from '../../../domain/regions';
 import type { Results } from '../../../domain/results';
 import type { Round } from '../../../domain/round';
-import { schemeLabelKey, type Scheme } from '../../../domain/schemes';
 import type { CardAction } from '../../cards/action';
 import { renderCard, type AdaptiveCard } from '../../cards/render';
 import { countyNames } from './announcementCard';
+import { schemeBars } from '../../cards/schemeBars';
 
 export interface ResultsView {
   t: Translate;
@@ -39,18 +39,12 @@ export function resultsCard(
       { title: t('results.budget'), value: nok(r.budget) },
     ],
     schemesTitle: t('results.byScheme'),
-    schemes: r.schemes.map((s) => ({
-      name: t(schemeLabelKey(s.key as Scheme)),
-      within: s.bar.within,
-      over: s.bar.over,
-      free: s.bar.free,
-      line:
-        s.budget === 0
-          ? t('results.schemeNoBudget', { granted: nok(s.granted), count: s.count })
-          : s.granted > s.budget
-            ? t('results.schemeOver', { granted: nok(s.granted), over: nok(s.granted - s.budget), budget: nok(s.budget), count: s.count })
-            : t('results.schemeLine', { granted: nok(s.granted), budget: nok(s.budget), percent: s.percent, count: s.count }),
-    })),
+    schemes: schemeBars(
+      t,
+      locale,
+      r.schemes.map((s) => ({ ...s, amount: s.granted })),
+      { amount: 'granted', noBudget: 'results.schemeNoBudget', over: 'results.schemeOver', within: 'results.schemeLine' },
+    ),
     countiesTitle: t('results.byCounty'),
     counties: r.counties.map((c) => ({
       title: c.key ? countyNames(view.regions, [c.key], locale) : '–',
