@@ -10,6 +10,7 @@ import type { JobContext } from './types';
 /** People per page, and pages per round per tick: about 500 people a tick, each a few reads. */
 export const ANNOUNCE_PAGE = 50;
 const PAGES_PER_TICK = 10;
+const PARALLEL = 10;
 
 /** The regions of everything a person filed (or may see for an owner they act for) and drafted. */
 async function historyRegions(services: Services, person: PersonKey): Promise<string[]> {
@@ -32,9 +33,9 @@ export async function roundAnnouncements(ctx: JobContext): Promise<void> {
       if (!job || job.done) break;
       const page = await services.announcements.personalPage(job.token, ANNOUNCE_PAGE);
       let queued = 0;
-      for (const { person, locale: tag } of page.people) {
+      const tell = async ({ person, locale: tag }: (typeof page.people)[number]) => {
         const counties = countiesOfRegions(services.regions, await historyRegions(services, person));
-        if (!isAnnouncedTo(round, counties)) continue;
+        if (!isAnnouncedTo(round, counties)) return;
         const locale = pickLocale(tag);
         const card = announcementCard({ t: translator(locale), locale, regions: services.regions }, round);
         const key = announcementKey(round.id, person);
@@ -49,7 +50,9 @@ export async function roundAnnouncements(ctx: JobContext): Promise<void> {
           queued++;
           ctx.done.announcements.push(key);
         }
-      }
+      };
+      // A few people at a time: each is a handful of small reads and one outbox write.
+      for (let p = 0; p < page.people.length; p += PARALLEL) await Promise.all(page.people.slice(p, p + PARALLEL).map(tell));
       const moved = await services.announcements.advance(job, page.next, queued);
       if (moved?.done) services.logger.info('round announced', { roundId: round.id, queued: moved.queued, pages: moved.pages });
     }
