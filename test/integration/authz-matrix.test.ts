@@ -589,7 +589,7 @@ const SUCCESS: Record<string, Check> = {
   'overview.show': all(titled('overview.title', { year: ROUND.year }), offers('overview.show')),
   'results.publish': all(says('results.confirm.title', { year: 2026 }), offers('results.publishConfirm')),
   'results.publishConfirm': all(
-    says('results.published', { year: 2026, owners: 1 }),
+    says('results.published', { year: 2026, count: 1 }),
     stored('the results of 2026 are published', async (c) => (await c.h.app.services.results.publication(c.w.resultsRoundId))?.done === true),
   ),
   'report.check': all(

@@ -90,13 +90,13 @@ describe('round announcements: an opened round is announced once to each person 
 
   it('promises the notice to someone who finds no open round, and keeps the promise', async () => {
     const [reply] = await h.send(INSTALLER, 'meld behov');
-    assert.match(cardText(cardOf(reply)), /Det er ingen åpen innmeldingsrunde nå.*Statsforvalteren varsler når neste runde åpner/s);
+    assert.match(cardText(cardOf(reply)), /Det er ingen åpen innmeldingsrunde nå.*Du får en melding her i chatten når neste innmeldingsrunde åpner/s);
     assert.equal(announcementsTo(h, INSTALLER).length, 0);
 
     const opened = await h.invoke(OFFICER, 'round.open', { roundId: NEXT.id });
     const text = cardText(opened.body.value);
-    assert.match(text, /Runde 2028 er åpnet/);
-    assert.match(text, /får en melding om at runden er åpnet/);
+    assert.match(text, /Innmeldingsrunde 2028 er åpnet/);
+    assert.match(text, /får en melding om at innmeldingsrunden er åpnet/);
     // The click only wrote the job: nothing is queued until the scheduler walks it.
     assert.equal((await h.app.services.outbox.pending()).length, 0);
     assert.equal((await h.app.services.announcements.get(NEXT.id))?.done, false);
@@ -131,7 +131,7 @@ describe('round announcements: an opened round is announced once to each person 
   it('sends nothing twice: pressing open again, walking the job again from the start (a crash, a second instance)', async () => {
     const before = h.connector.sent().length;
     const again = await h.invoke(OFFICER, 'round.open', { roundId: NEXT.id });
-    assert.match(cardText(again.body.value), /Runden er allerede åpen/);
+    assert.match(cardText(again.body.value), /Innmeldingsrunden er allerede åpen/);
     await h.app.scheduler.tick();
     // The job's watermark set back to the first page, as if the instance died before moving it.
     await new JobState(h.app.services.tables).update('announce', NEXT.id, () => newAnnouncementJob(NEXT.id, `${TENANT}:${OFFICER.aadObjectId}`, new Date()));

@@ -78,7 +78,11 @@ describe('round results: published once when every decision is made', function (
     await decide(h, a, { outcome: 'granted', grant1: '1250000', grant2: '1000000', reason: '' });
     for (const verb of ['results.publish', 'results.publishConfirm']) {
       const card = await invokeCard(h, OFFICER, verb, { roundId: ROUND.id });
-      assert.match(cardText(card), /Resultatene for 2027 kan ikke publiseres ennå: 2 behovsmeldinger på forumets innstilling venter på vedtak/, verb);
+      assert.match(
+        cardText(card),
+        /Resultatene for 2027 kan ikke publiseres ennå: 2 behovsmeldinger på forumets innstilling venter på vedtak\. Registrer vedtakene først/,
+        verb,
+      );
     }
     await waitDrained(h.app.services.outbox);
     assert.equal(channelPosts(h).length, 0);
@@ -118,15 +122,18 @@ describe('round results: published once when every decision is made', function (
     const card = cardOf(post.body.activity);
     const text = cardText(card);
     for (const expected of [
-      'Statsforvalteren har fattet vedtak om 3 behovsmeldinger: 2 tiltak er innvilget helt eller delvis, 1 er avslått.',
+      'Statsforvalteren har fattet vedtak for innmeldingsrunden. Beløpene gjelder skoleåret 2027–2028.',
+      'Behovsmeldinger med vedtak\n3',
+      'Tiltak innvilget helt eller delvis\n2',
+      'Avslått\n1',
       'Innvilget for skoleåret 2027–2028\n1 850 000 kr',
       'Bundet for senere år\n1 000 000 kr',
       'Samlet ramme\n3 500 000 kr',
-      '1 250 000 kr av 2 000 000 kr (63 %), 1 tiltak.',
-      '600 000 kr, 100 000 kr over rammen på 500 000 kr, 1 tiltak.',
-      '0 kr av 1 000 000 kr (0 %), 0 tiltak.',
-      'Akershus\n1 250 000 kr, 1 tiltak',
-      'Oslo\n600 000 kr, 1 tiltak',
+      'Innvilget 1 250 000 kr av 2 000 000 kr (63 %). Tiltak: 1.',
+      'Innvilget 600 000 kr, 100 000 kr over rammen på 500 000 kr. Tiltak: 1.',
+      'Innvilget 0 kr av 1 000 000 kr (0 %). Tiltak: 0.',
+      'Akershus\n1 250 000 kr. Tiltak: 1.',
+      'Oslo\n600 000 kr. Tiltak: 1.',
     ])
       assert.ok(text.includes(expected), `${expected} in:\n${text}`);
     // One bar per scheme: DEKOM 63 of 100 used, REKOM's request beyond the budget in red, KOMPLOFT all free.

@@ -1,6 +1,6 @@
 import { defineMessages } from '../catalog';
 
-// A round's announcement to owners when it opens, and its results once decisions are complete.
+// A filing round's announcement to owners when it opens, and its results once decisions are complete.
 export const announceMessages = defineMessages({
   nb: {
     'announce.title': 'Innmeldingsrunden for {year} er åpnet',
@@ -9,30 +9,37 @@ export const announceMessages = defineMessages({
     'announce.deadline': 'Frist',
     'announce.budget': 'Ramme for skoleåret {schoolYear}, {scheme}',
     'announce.action': 'Meld behov',
-    'announce.queued': 'Alle som har appen i personlig chat og hører til rundens fylker, får en melding om at runden er åpnet.',
+    'announce.queued': 'Alle som har appen i personlig chat og hører til innmeldingsrundens fylker, får en melding om at innmeldingsrunden er åpnet.',
     'results.action': 'Publiser resultatene',
     'results.title': 'Resultater av innmeldingsrunden {year}',
-    'results.intro':
-      'Statsforvalteren har fattet vedtak om {decided} behovsmeldinger: {granted} tiltak er innvilget helt eller delvis, {rejected} er avslått. Beløpene gjelder skoleåret {schoolYear}.',
+    'results.intro': 'Statsforvalteren har fattet vedtak for innmeldingsrunden. Beløpene gjelder skoleåret {schoolYear}.',
+    'results.decided': 'Behovsmeldinger med vedtak',
+    'results.granted': 'Tiltak innvilget helt eller delvis',
+    'results.rejected': 'Avslått',
     'results.sum': 'Innvilget for skoleåret {schoolYear}',
     'results.budget': 'Samlet ramme',
     'results.byScheme': 'Per ordning',
-    'results.schemeLine': '{granted} av {budget} ({percent} %), {count} tiltak.',
-    'results.schemeOver': '{granted}, {over} over rammen på {budget}, {count} tiltak.',
-    'results.schemeNoBudget': '{granted}, {count} tiltak (ingen ramme satt).',
+    'results.schemeLine': 'Innvilget {granted} av {budget} ({percent} %). Tiltak: {count}.',
+    'results.schemeOver': 'Innvilget {granted}, {over} over rammen på {budget}. Tiltak: {count}.',
+    'results.schemeNoBudget': 'Innvilget {granted} (ingen ramme satt). Tiltak: {count}.',
     'results.byCounty': 'Per fylke',
-    'results.countyLine': '{granted}, {count} tiltak',
+    'results.countyLine': '{granted}. Tiltak: {count}.',
     'results.ownerNote': 'Vedtaket for din egen behovsmelding finner du under «Mine meldinger».',
     'results.confirm.title': 'Publisere resultatene for {year}?',
-    'results.confirm.text':
-      'Kortet under legges ut i kanalen til samarbeidsforumet, og {owners} eiere som har fått vedtak i runden, får det i personlig chat. Resultatene kan bare publiseres én gang.',
+    'results.confirm.text.one':
+      'Kortet under legges ut i kanalen til samarbeidsforumet, og {count} eier som har fått vedtak i innmeldingsrunden, får det i personlig chat. Resultatene kan bare publiseres én gang.',
+    'results.confirm.text.other':
+      'Kortet under legges ut i kanalen til samarbeidsforumet, og {count} eiere som har fått vedtak i innmeldingsrunden, får det i personlig chat. Resultatene kan bare publiseres én gang.',
     'results.confirm.yes': 'Ja, publiser resultatene',
-    'results.published': 'Resultatene for {year} er publisert i kanalen til samarbeidsforumet og sendt til {owners} eiere.',
+    'results.published.one': 'Resultatene for {year} er publisert i kanalen til samarbeidsforumet og sendt til {count} eier.',
+    'results.published.other': 'Resultatene for {year} er publisert i kanalen til samarbeidsforumet og sendt til {count} eiere.',
     'results.already': 'Resultatene for {year} ble publisert {date}. De sendes ikke på nytt.',
-    'results.error.waiting':
-      'Resultatene for {year} kan ikke publiseres ennå: {waiting} behovsmeldinger på forumets innstilling venter på vedtak. Registrer vedtakene først (skriv «vedtak»).',
-    'results.error.none': 'Det er ikke registrert noen vedtak i runden for {year} ennå, så det er ingen resultater å publisere.',
-    'results.error.open': 'Runden for {year} er fortsatt åpen. Resultatene publiseres etter fristen, når alle vedtak er registrert.',
+    'results.error.waiting.one':
+      'Resultatene for {year} kan ikke publiseres ennå: {count} behovsmelding på forumets innstilling venter på vedtak. Registrer vedtaket først (skriv «vedtak»).',
+    'results.error.waiting.other':
+      'Resultatene for {year} kan ikke publiseres ennå: {count} behovsmeldinger på forumets innstilling venter på vedtak. Registrer vedtakene først (skriv «vedtak»).',
+    'results.error.none': 'Det er ikke registrert noen vedtak i innmeldingsrunden for {year} ennå, så det er ingen resultater å publisere.',
+    'results.error.open': 'Innmeldingsrunden for {year} er fortsatt åpen. Resultatene publiseres etter fristen, når alle vedtak er registrert.',
     'results.error.noChannel':
       'Samarbeidsforumet har ingen Teams-kanal ennå, så resultatene kan ikke publiseres. Skriv «kanal» i forumets kanal og velg samarbeidsforumet, og prøv igjen.',
     'results.error.notInstalled':
@@ -47,30 +54,37 @@ export const announceMessages = defineMessages({
     'announce.deadline': 'Frist',
     'announce.budget': 'Ramme for skuleåret {schoolYear}, {scheme}',
     'announce.action': 'Meld behov',
-    'announce.queued': 'Alle som har appen i personleg chat og høyrer til fylka i runden, får ei melding om at runden er opna.',
+    'announce.queued': 'Alle som har appen i personleg chat og høyrer til fylka i innmeldingsrunden, får ei melding om at innmeldingsrunden er opna.',
     'results.action': 'Publiser resultata',
     'results.title': 'Resultat av innmeldingsrunden {year}',
-    'results.intro':
-      'Statsforvaltaren har gjort vedtak om {decided} behovsmeldingar: {granted} tiltak er innvilga heilt eller delvis, {rejected} er avslått. Beløpa gjeld skuleåret {schoolYear}.',
+    'results.intro': 'Statsforvaltaren har gjort vedtak for innmeldingsrunden. Beløpa gjeld skuleåret {schoolYear}.',
+    'results.decided': 'Behovsmeldingar med vedtak',
+    'results.granted': 'Tiltak innvilga heilt eller delvis',
+    'results.rejected': 'Avslått',
     'results.sum': 'Innvilga for skuleåret {schoolYear}',
     'results.budget': 'Samla ramme',
     'results.byScheme': 'Per ordning',
-    'results.schemeLine': '{granted} av {budget} ({percent} %), {count} tiltak.',
-    'results.schemeOver': '{granted}, {over} over ramma på {budget}, {count} tiltak.',
-    'results.schemeNoBudget': '{granted}, {count} tiltak (inga ramme sett).',
+    'results.schemeLine': 'Innvilga {granted} av {budget} ({percent} %). Tiltak: {count}.',
+    'results.schemeOver': 'Innvilga {granted}, {over} over ramma på {budget}. Tiltak: {count}.',
+    'results.schemeNoBudget': 'Innvilga {granted} (inga ramme sett). Tiltak: {count}.',
     'results.byCounty': 'Per fylke',
-    'results.countyLine': '{granted}, {count} tiltak',
+    'results.countyLine': '{granted}. Tiltak: {count}.',
     'results.ownerNote': 'Vedtaket for di eiga behovsmelding finn du under «Mine meldingar».',
     'results.confirm.title': 'Publisere resultata for {year}?',
-    'results.confirm.text':
-      'Kortet under blir lagt ut i kanalen til samarbeidsforumet, og {owners} eigarar som har fått vedtak i runden, får det i personleg chat. Resultata kan berre publiserast éin gong.',
+    'results.confirm.text.one':
+      'Kortet under blir lagt ut i kanalen til samarbeidsforumet, og {count} eigar som har fått vedtak i innmeldingsrunden, får det i personleg chat. Resultata kan berre publiserast éin gong.',
+    'results.confirm.text.other':
+      'Kortet under blir lagt ut i kanalen til samarbeidsforumet, og {count} eigarar som har fått vedtak i innmeldingsrunden, får det i personleg chat. Resultata kan berre publiserast éin gong.',
     'results.confirm.yes': 'Ja, publiser resultata',
-    'results.published': 'Resultata for {year} er publiserte i kanalen til samarbeidsforumet og sende til {owners} eigarar.',
-    'results.already': 'Resultata for {year} vart publiserte {date}. Dei blir ikkje sende på nytt.',
-    'results.error.waiting':
-      'Resultata for {year} kan ikkje publiserast enno: {waiting} behovsmeldingar på innstillinga til forumet ventar på vedtak. Registrer vedtaka først (skriv «vedtak»).',
-    'results.error.none': 'Det er ikkje registrert nokon vedtak i runden for {year} enno, så det er ingen resultat å publisere.',
-    'results.error.open': 'Runden for {year} er framleis open. Resultata blir publiserte etter fristen, når alle vedtak er registrerte.',
+    'results.published.one': 'Resultata for {year} er publiserte i kanalen til samarbeidsforumet og sende til {count} eigar.',
+    'results.published.other': 'Resultata for {year} er publiserte i kanalen til samarbeidsforumet og sende til {count} eigarar.',
+    'results.already': 'Resultata for {year} blei publiserte {date}. Dei blir ikkje sende på nytt.',
+    'results.error.waiting.one':
+      'Resultata for {year} kan ikkje publiserast enno: {count} behovsmelding på innstillinga til forumet ventar på vedtak. Registrer vedtaket først (skriv «vedtak»).',
+    'results.error.waiting.other':
+      'Resultata for {year} kan ikkje publiserast enno: {count} behovsmeldingar på innstillinga til forumet ventar på vedtak. Registrer vedtaka først (skriv «vedtak»).',
+    'results.error.none': 'Det er ikkje registrert nokon vedtak i innmeldingsrunden for {year} enno, så det er ingen resultat å publisere.',
+    'results.error.open': 'Innmeldingsrunden for {year} er framleis open. Resultata blir publiserte etter fristen, når alle vedtak er registrerte.',
     'results.error.noChannel':
       'Samarbeidsforumet har ingen Teams-kanal enno, så resultata kan ikkje publiserast. Skriv «kanal» i kanalen til forumet og vel samarbeidsforumet, og prøv igjen.',
     'results.error.notInstalled':
@@ -79,36 +93,43 @@ export const announceMessages = defineMessages({
     'reports.decisionRejected': 'Vedtak: {outcome}',
   },
   en: {
-    'announce.title': 'The reporting round (innmeldingsrunde) for {year} is open',
+    'announce.title': 'The filing round for {year} is open',
     'announce.text':
       'Kindergarten and school owners in {counties} can now report their needs for grants for local competence development. The deadline is {deadline}. Press "Report needs" to begin; you can save as you go and continue later.',
     'announce.deadline': 'Deadline',
     'announce.budget': 'Budget for the school year {schoolYear}, {scheme}',
     'announce.action': 'Report needs',
-    'announce.queued': 'Everyone with the app in personal chat who belongs to the round\u2019s counties gets a message that the round is open.',
+    'announce.queued': 'Everyone with the app in personal chat who belongs to the filing round\u2019s counties gets a message that the filing round is open.',
     'results.action': 'Publish the results',
-    'results.title': 'Results of the reporting round {year}',
-    'results.intro':
-      'The County Governor has decided on {decided} needs reports: {granted} measures are granted in full or in part, {rejected} rejected. The amounts are for the school year {schoolYear}.',
+    'results.title': 'Results of the filing round {year}',
+    'results.intro': 'The County Governor has made the decisions of the filing round. The amounts are for the school year {schoolYear}.',
+    'results.decided': 'Needs reports decided',
+    'results.granted': 'Measures granted in full or in part',
+    'results.rejected': 'Rejected',
     'results.sum': 'Granted for the school year {schoolYear}',
     'results.budget': 'Total budget',
     'results.byScheme': 'By scheme',
-    'results.schemeLine': '{granted} of {budget} ({percent} %), {count} measures.',
-    'results.schemeOver': '{granted}, {over} over the budget of {budget}, {count} measures.',
-    'results.schemeNoBudget': '{granted}, {count} measures (no budget set).',
+    'results.schemeLine': 'Granted {granted} of {budget} ({percent} %). Measures: {count}.',
+    'results.schemeOver': 'Granted {granted}, {over} over the budget of {budget}. Measures: {count}.',
+    'results.schemeNoBudget': 'Granted {granted} (no budget set). Measures: {count}.',
     'results.byCounty': 'By county',
-    'results.countyLine': '{granted}, {count} measures',
+    'results.countyLine': '{granted}. Measures: {count}.',
     'results.ownerNote': 'The decision on your own needs report is under "My reports".',
     'results.confirm.title': 'Publish the results for {year}?',
-    'results.confirm.text':
-      'The card below is posted in the cooperation forum\u2019s channel, and {owners} owners with a decision in the round get it in personal chat. The results can be published only once.',
+    'results.confirm.text.one':
+      'The card below is posted in the cooperation forum\u2019s channel, and {count} owner with a decision in the filing round gets it in personal chat. The results can be published only once.',
+    'results.confirm.text.other':
+      'The card below is posted in the cooperation forum\u2019s channel, and {count} owners with a decision in the filing round get it in personal chat. The results can be published only once.',
     'results.confirm.yes': 'Yes, publish the results',
-    'results.published': 'The results for {year} are published in the cooperation forum\u2019s channel and sent to {owners} owners.',
+    'results.published.one': 'The results for {year} are published in the cooperation forum\u2019s channel and sent to {count} owner.',
+    'results.published.other': 'The results for {year} are published in the cooperation forum\u2019s channel and sent to {count} owners.',
     'results.already': 'The results for {year} were published on {date}. They are not sent again.',
-    'results.error.waiting':
-      'The results for {year} cannot be published yet: {waiting} needs reports on the forum\u2019s recommendation are waiting for a decision. Record the decisions first (type "decisions").',
-    'results.error.none': 'No decisions have been recorded in the round for {year} yet, so there are no results to publish.',
-    'results.error.open': 'The round for {year} is still open. Results are published after the deadline, once every decision is recorded.',
+    'results.error.waiting.one':
+      'The results for {year} cannot be published yet: {count} needs report on the forum\u2019s recommendation is waiting for a decision. Record the decision first (type "decisions").',
+    'results.error.waiting.other':
+      'The results for {year} cannot be published yet: {count} needs reports on the forum\u2019s recommendation are waiting for a decision. Record the decisions first (type "decisions").',
+    'results.error.none': 'No decisions have been recorded in the filing round for {year} yet, so there are no results to publish.',
+    'results.error.open': 'The filing round for {year} is still open. Results are published after the deadline, once every decision is recorded.',
     'results.error.noChannel':
       'The cooperation forum has no Teams channel yet, so the results cannot be published. Type "channel" in the forum\u2019s channel and choose the cooperation forum, then try again.',
     'results.error.notInstalled':

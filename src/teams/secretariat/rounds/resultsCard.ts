@@ -1,4 +1,4 @@
-import { formatNok, type Locale, type Translate } from '../../../domain/i18n';
+import { formatCount, formatNok, type Locale, type Translate } from '../../../domain/i18n';
 import { formatSchoolYear } from '../../../domain/report';
 import type { RegionConfig } from '../../../domain/regions';
 import type { Results } from '../../../domain/results';
@@ -32,8 +32,11 @@ export function resultsCard(
     notice: opts.notice ?? '',
     error: opts.error ?? '',
     title: t('results.title', { year: round.year }),
-    intro: t('results.intro', { decided: r.decided, granted: r.granted, rejected: r.rejected, schoolYear }),
+    intro: t('results.intro', { schoolYear }),
     totals: [
+      { title: t('results.decided'), value: formatCount(r.decided, locale) },
+      { title: t('results.granted'), value: formatCount(r.granted, locale) },
+      { title: t('results.rejected'), value: formatCount(r.rejected, locale) },
       { title: t('results.sum', { schoolYear }), value: nok(r.sum) },
       ...(r.later > 0 ? [{ title: t('money.later'), value: nok(r.later) }] : []),
       { title: t('results.budget'), value: nok(r.budget) },

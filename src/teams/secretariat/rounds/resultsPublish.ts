@@ -54,7 +54,7 @@ async function check(turn: Turn, data: Record<string, unknown>): Promise<Checked
   if (!ready.ready) {
     return refused(
       turn,
-      ready.reason === 'waiting' ? t('results.error.waiting', { year: round.year, waiting: ready.waiting }) : t('results.error.none', { year: round.year }),
+      ready.reason === 'waiting' ? t('results.error.waiting', { year: round.year, count: ready.waiting }) : t('results.error.none', { year: round.year }),
     );
   }
   const channel = await services.groups.channelOf(services.regions.id, FORUM_GROUP);
@@ -76,7 +76,7 @@ export const resultsPublish: ActionHandler = async (turn, data) => {
   const results = computeResults(c.rows, c.round.budgets, services.regions, c.round.year);
   return {
     card: resultsCard({ t, locale, regions: services.regions }, c.round, results, {
-      notice: `${t('results.confirm.title', { year: c.round.year })} ${t('results.confirm.text', { owners: resultRecipients(c.rows).length })}`,
+      notice: `${t('results.confirm.title', { year: c.round.year })} ${t('results.confirm.text', { count: resultRecipients(c.rows).length })}`,
       actions: [
         action(t('results.confirm.yes'), 'results.publishConfirm', { roundId: c.round.id }, { style: 'positive' }),
         action(t('secretariat.cancel'), 'round.list', {}),
@@ -139,7 +139,7 @@ export const resultsPublishConfirm: ActionHandler = async (turn, data) => {
   const results = computeResults(c.rows, c.round.budgets, services.regions, c.round.year);
   return {
     card: resultsCard({ t, locale, regions: services.regions }, c.round, results, {
-      notice: t('results.published', { year: c.round.year, owners }),
+      notice: t('results.published', { year: c.round.year, count: owners }),
       actions: [action(t('rounds.title'), 'round.list', {})],
     }),
   };
