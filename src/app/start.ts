@@ -20,6 +20,8 @@ import { DEFAULT_REGIONS } from '../domain/regions';
 import { demoRound } from '../domain/round';
 import { ReportSummaries } from '../storage/reportSummaries';
 import { JobState } from '../storage/jobState';
+import { Announcements } from '../storage/announcements';
+import { RoundResults } from '../storage/roundResults';
 import { Scheduler } from '../teams/scheduler/scheduler';
 import { ExportLinks } from '../export/links';
 import { exportDownload } from '../export/route';
@@ -74,6 +76,8 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     reports: new Reports(tables, now),
     rounds: new Rounds(tables),
     roundPurge: new RoundPurge(tables, DEFAULT_REGIONS.id),
+    announcements: new Announcements(tables, config.ALLOWED_TENANTS),
+    results: new RoundResults(tables),
     groups: new Groups(tables),
     meetings: new Meetings(tables),
     votes: new Votes(tables),

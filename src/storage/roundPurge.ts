@@ -26,8 +26,9 @@ type ReportKeys = { rowKey: string; reference: string; ownerOrgnr: string; creat
  *   Meetings    f_<forum> rows of the round, i_<meeting> (agenda items); Votes v_<meeting>_<report>
  *   UsageReports r_<round> (usage reports and their drafts)
  * The round's own row goes last, so a purge cut short is finished by running it again.
- * Owner memberships (om_/m_) are not per round and stay; scheduler watermarks (Jobs) hold no
- * personal data and stay.
+ *   Jobs        announce/<round> and results/<round> (they name the officer who opened or published)
+ * Owner memberships (om_/m_) are not per round and stay; the other scheduler watermarks (Jobs) hold
+ * no personal data and stay.
  */
 export class RoundPurge {
   constructor(
@@ -76,6 +77,8 @@ export class RoundPurge {
     await deletePartition(this.t('Reports'), reportPk(roundId));
     await deletePartition(this.t('Counters'), `ref_${safeKey(roundId)}`);
     await deletePartition(this.t('Events'), `round_${safeKey(roundId)}`);
+    await deleteIfPresent(this.t('Jobs'), 'announce', safeKey(roundId));
+    await deleteIfPresent(this.t('Jobs'), 'results', safeKey(roundId));
   }
 
   /**

@@ -16,6 +16,8 @@ import type { Outbox } from '../storage/outbox';
 import type { Deliver } from './delivery/deliver';
 import type { ReportSummaries } from '../storage/reportSummaries';
 import type { ExportLinks } from '../export/links';
+import type { Announcements } from '../storage/announcements';
+import type { RoundResults } from '../storage/roundResults';
 import type { UsageReports } from '../storage/usageReports';
 
 /** What handlers may use. Built once by the wiring; handlers never construct storage themselves. */
@@ -49,6 +51,10 @@ export interface Services {
   roundRetentionYears?: number;
   /** Deletes a round past retention, everything in it included (officers only, after a confirmation). */
   roundPurge: RoundPurge;
+  /** Round announcements: the job an opened round starts, walked page by page by the scheduler. */
+  announcements: Announcements;
+  /** A round's decisions as result rows, and whether its results were published. */
+  results: RoundResults;
   logger: Logger;
   now: () => Date;
 }

@@ -154,6 +154,8 @@ const MATRIX: Record<string, string> = {
   'round.close': 'rrrrrrarr',
   'round.closeConfirm': 'rrrrrrarr',
   'overview.show': 'rrrrrrarr',
+  'results.publish': 'rrrrrrarr',
+  'results.publishConfirm': 'rrrrrrarr',
   'report.check': 'rrrrrrarr',
   'report.checkPass': 'rrrrrrarr',
   'report.return': 'rrrrrrarr',
@@ -598,6 +600,11 @@ const SUCCESS: Record<string, Check> = {
     stored('the demo round is closed', async (c) => (await c.h.app.services.rounds.get(c.w.demoRoundId))?.status === 'closed'),
   ),
   'overview.show': all(titled('overview.title', { year: ROUND.year }), offers('overview.show')),
+  'results.publish': all(says('results.confirm.title', { year: 2026 }), offers('results.publishConfirm')),
+  'results.publishConfirm': all(
+    says('results.published', { year: 2026, count: 1 }),
+    stored('the results of 2026 are published', async (c) => (await c.h.app.services.results.publication(c.w.resultsRoundId))?.done === true),
+  ),
   'report.check': all(
     caseTitled((w) => w.toCheck),
     offers('report.checkPass', 'report.return'),

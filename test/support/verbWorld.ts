@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { SECRETARIAT_GROUP } from '../../src/domain/roles';
+import { FORUM_GROUP, SECRETARIAT_GROUP } from '../../src/domain/roles';
 import type { Services } from '../../src/teams/services';
 import { summaryOf } from '../../src/teams/wizard/summaryOf';
 import { transition, type ReportStatus } from '../../src/domain/report';
@@ -26,6 +26,8 @@ export const SECRETS = ['Zetaby', 'Zelda', 'zelda@zetaby', '22 99 88 77', '22998
 export const GROUP_MEMBER = member(10, 'Mari Medlem');
 export const OTHER_GROUP_MEMBER = member(11, 'Gunnar Annen Gruppe');
 export const DISQUALIFIED = member(12, 'Dag Fra Eierkommunen');
+/** The forum's own channel in the forum's team (the results are posted there). */
+export const FORUM_CHANNEL = '19:forum@thread.tacv2';
 /** Someone the officer adds to a group in `roles.add`. */
 export const NEW_MEMBER = member(13, 'Nora Ny');
 export const OTHER_FORUM_OFFICER: Persona = { name: 'Nils Nordland', tenantId: TENANT, aadObjectId: '00000000-0000-4000-8000-000000000021' };
@@ -56,6 +58,8 @@ export interface World {
   toPay: string;
   plannedRoundId: string;
   oldRoundId: string;
+  /** A closed round whose one report is decided, and the forum's channel: its results can be published. */
+  resultsRoundId: string;
   /** Paid reports of ROUND: one with no usage report yet (the owner's verbs), two with one sent (accept, return). */
   usagePaid: string;
   usageToAccept: string;
@@ -105,6 +109,24 @@ export async function seedReport(services: Services, path: ReportStatus[] = []):
     });
   }
   return draftId;
+}
+
+/** A closed round of 2026 with one granted report (the creator's), and the forum's own channel in the team. */
+async function seedDecidedRound(h: Harness, roundId: string): Promise<void> {
+  const sv = h.app.services;
+  await sv.rounds.create({ ...ROUND, id: roundId, year: 2026, deadline: '2026-02-01T22:59:00.000Z', status: 'closed' });
+  const data = needsReport(800, { startYear: 2026 });
+  const draftId = `world-results-${process.pid}-${Math.floor(Math.random() * 1e9)}`;
+  const reference = await sv.reports.nextReference(roundId, 2126);
+  const by = { tenantId: TENANT, aadObjectId: '00000000-0000-4000-8000-000000000001' };
+  await sv.reports.submitNew({ draftId, roundId, reference, by, summary: summaryOf(data, sv.regions), data });
+  const at = sv.now().toISOString();
+  const actor = { role: 'secretariat' as const, id: 'test' };
+  for (const to of ['formally_checked', 'on_agenda', 'prioritised'] as ReportStatus[])
+    await sv.reports.setStatus(roundId, draftId, (from) => ({ from, to, at, actor }));
+  const decision = { outcome: 'granted' as const, amounts: [1_250_000, 1_000_000], total: 2_250_000, at, by: 'test' };
+  await sv.reports.setStatus(roundId, draftId, (from) => ({ from, to: 'granted', at, actor }), { decision });
+  await seedGroupChannel(sv, h.connector.url, FORUM_GROUP, FORUM_CHANNEL);
 }
 
 async function officerCard(h: Harness, verb: string, data: Record<string, unknown>): Promise<any> {
@@ -183,12 +205,14 @@ export async function seedWorld(h: Harness, caller: Persona): Promise<World> {
     toPay: await seedReport(sv, [...toDecision, 'granted']),
     plannedRoundId: 'r2029',
     oldRoundId: 'r2024',
+    resultsRoundId: 'r2026',
     usagePaid: await seedReport(sv, [...toDecision, 'granted', 'paid']),
     usageToAccept: await seedUsage(sv, await seedReport(sv, [...toDecision, 'granted', 'paid'])),
     usageToReturn: await seedUsage(sv, await seedReport(sv, [...toDecision, 'granted', 'paid'])),
   };
   await sv.rounds.create({ ...ROUND, id: world.plannedRoundId, year: 2029, deadline: '2029-02-01T22:59:00.000Z', status: 'planned' });
   await sv.rounds.create({ ...ROUND, id: world.oldRoundId, year: 2024, deadline: '2024-02-01T22:59:00.000Z', status: 'closed' });
+  await seedDecidedRound(h, world.resultsRoundId);
   return world;
 }
 
@@ -272,6 +296,7 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
   ['meeting.new', () => personal({})],
   ['meeting.show', (w) => personal({ meetingId: w.editMeetingId })],
   ['round.close', (w) => personal({ roundId: w.demoRoundId })],
+  ['results.publish', (w) => personal({ roundId: w.resultsRoundId })],
   ['roles.remove', () => personal({ tenantId: OTHER_GROUP_MEMBER.tenantId, aadObjectId: OTHER_GROUP_MEMBER.aadObjectId, role: 'member', group: 'oslo' })],
   ['vote.refresh', (w) => inChannel({ meetingId: w.meetingId, reportId: w.agendaReportId, v: w.voteId })],
   // From here on each press changes what it names, and nothing later needs it as it was.
@@ -336,6 +361,7 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
   ['meeting.csv', (w) => personal({ meetingId: w.meetingId })],
   ['round.closeConfirm', (w) => personal({ roundId: w.demoRoundId })],
   ['round.open', (w) => personal({ roundId: w.plannedRoundId })],
+  ['results.publishConfirm', (w) => personal({ roundId: w.resultsRoundId })],
   ['usage.submit', (w) => personal({ roundId: ROUND.id, reportId: w.usagePaid, schoolYear: ROUND.year, ...GOOD_USAGE })],
   ['usage.returnConfirm', (w) => personal({ roundId: ROUND.id, reportId: w.usageToReturn, schoolYear: ROUND.year, comment: 'Oppgi datoene.' })],
   ['usage.accept', (w) => personal({ roundId: ROUND.id, reportId: w.usageToAccept, schoolYear: ROUND.year })],

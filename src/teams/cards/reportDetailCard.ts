@@ -6,6 +6,7 @@ import type { Turn } from '../turn';
 import { action } from './action';
 import { renderCard, type AdaptiveCard } from './render';
 import { moneyFacts, stepFacts } from './reportFacts';
+import { decisionFacts } from '../casework/caseCard';
 
 /** Whether the owner may still edit or withdraw, and if not, why (shown instead of buttons). */
 export function ownerMayChange(turn: Turn, report: ReportRecord<unknown>, round: Round): { ok: true } | { ok: false; why: string } {
@@ -44,6 +45,18 @@ export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, 
       { title: t('report.detail.submitted'), value: formatDateTime(report.submittedAt, locale) },
     ],
   });
+  // The County Governor's decision, per school year, once recorded: the owner's own copy of the decision card.
+  if (report.decision) {
+    sections.splice(1, 0, {
+      title: t('decision.section'),
+      editVerb: '',
+      editTitle: '',
+      editData: {},
+      errors: [],
+      text: '',
+      facts: decisionFacts(turn, report, report.decision, report.payment),
+    });
+  }
   sections.push({
     title: t('report.detail.history'),
     editVerb: '',

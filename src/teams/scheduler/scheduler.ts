@@ -5,6 +5,7 @@ import { autoClose } from './autoClose';
 import { dailySummary } from './dailySummary';
 import { intakeDigests } from './digests';
 import { deadlineReminders } from './reminders';
+import { roundAnnouncements } from './announcements';
 import { closeDueVotes } from '../forum/closing';
 import { usageReminders } from '../usage/reminders';
 import type { JobContext, SchedulerOptions, TickReport } from './types';
@@ -15,6 +16,8 @@ export type { JobContext, SchedulerOptions, TickReport } from './types';
 type Job = { name: string; run: (ctx: JobContext) => Promise<void> };
 const JOBS: readonly Job[] = [
   { name: 'autoClose', run: autoClose },
+  // An opened round is announced to owners page by page (the officer's click only wrote the job).
+  { name: 'announcements', run: roundAnnouncements },
   { name: 'reminders', run: deadlineReminders },
   { name: 'digests', run: intakeDigests },
   { name: 'dailySummary', run: dailySummary },
@@ -63,7 +66,7 @@ export class Scheduler {
 
   private async runOnce(): Promise<TickReport> {
     this.busy = true;
-    const done: TickReport = { closed: [], reminders: [], digests: [], summaries: [], failed: [] };
+    const done: TickReport = { closed: [], reminders: [], digests: [], summaries: [], announcements: [], failed: [] };
     try {
       const now = this.services.now();
       let rounds: Round[];
@@ -83,12 +86,13 @@ export class Scheduler {
           this.services.logger.error('scheduled job failed', { job: job.name, error: err as Error });
         }
       }
-      if (done.closed.length || done.reminders.length || done.digests.length || done.summaries.length) {
+      if (done.closed.length || done.reminders.length || done.digests.length || done.summaries.length || done.announcements.length) {
         this.services.logger.info('scheduler tick', {
           closed: done.closed.length,
           reminders: done.reminders.length,
           digests: done.digests.length,
           summaries: done.summaries.length,
+          announcements: done.announcements.length,
         });
       }
       return done;

@@ -27,5 +27,7 @@ export interface TickReport {
   reminders: string[];
   digests: string[];
   summaries: string[];
+  /** Round announcements queued (outbox keys). */
+  announcements: string[];
   failed: string[];
 }

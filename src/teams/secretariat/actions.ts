@@ -8,6 +8,7 @@ import { rolesRemove, rolesRemoveConfirm } from './roles/rolesRemove';
 import { roundCreate, roundNewForm } from './rounds/roundCreate';
 import { roundList } from './rounds/roundList';
 import { roundClose, roundCloseConfirm, roundOpen } from './rounds/roundOpenClose';
+import { resultsPublish, resultsPublishConfirm } from './rounds/resultsPublish';
 
 /** The secretariat's verbs (every handler starts with requireOfficer), spread into ACTIONS. */
 export const SECRETARIAT_ACTIONS = {
@@ -26,4 +27,6 @@ export const SECRETARIAT_ACTIONS = {
   'round.close': roundClose,
   'round.closeConfirm': roundCloseConfirm,
   'overview.show': overviewShow,
+  'results.publish': resultsPublish,
+  'results.publishConfirm': resultsPublishConfirm,
 } satisfies Record<string, ActionHandler>;

@@ -1,5 +1,6 @@
 import { formatDate, formatNok } from '../../domain/i18n';
-import { STEPS, statusLabelKey, stepNumber, stepOfStoredNumber } from '../../domain/report';
+import { STEPS, formatSchoolYear, statusLabelKey, stepNumber, stepOfStoredNumber } from '../../domain/report';
+import { decodeYears } from '../../domain/money/schoolYear';
 import { schemeLabelKey, type Scheme } from '../../domain/schemes';
 import { PAID_STATUSES } from '../../domain/usage';
 import type { ReportRecord } from '../../storage/reports';
@@ -26,16 +27,32 @@ function draftItem(turn: Turn, d: WizardDraft) {
 
 function reportItem(turn: Turn, r: ReportRecord<unknown>) {
   const { t } = turn;
+  const decision = decisionLine(turn, r);
   return {
     heading: t('reports.reportHeading', { reference: r.reference, title: r.summary.title }),
-    detail: t('reports.reportDetail', {
-      status: t(statusLabelKey(r.status)),
-      amount: formatNok(r.summary.totalRequested, turn.locale),
-      scheme: t(schemeLabelKey(r.summary.scheme as Scheme)),
-    }),
+    detail:
+      t('reports.reportDetail', {
+        status: t(statusLabelKey(r.status)),
+        amount: formatNok(r.summary.totalRequested, turn.locale),
+        scheme: t(schemeLabelKey(r.summary.scheme as Scheme)),
+      }) + (decision ? `\n${decision}` : ''),
     openTitle: t('reports.openReport', { reference: r.reference, title: r.summary.title }),
     ...verbData('report.open', { reportId: r.id }),
   };
+}
+
+/** "Vedtak: Innvilget, 1 250 000 kr (2027–2028), 1 000 000 kr (2028–2029)": the decision per school year. */
+function decisionLine(turn: Turn, r: ReportRecord<unknown>): string | undefined {
+  const d = r.decision;
+  if (!d) return undefined;
+  const { t, locale } = turn;
+  const outcome = t(statusLabelKey(d.outcome));
+  if (d.outcome === 'rejected') return t('reports.decisionRejected', { outcome });
+  const years = decodeYears(r.summary.requestedPerYear);
+  const amounts = years
+    ? years.map((y, i) => `${formatNok(d.amounts[i] ?? 0, locale)} (${formatSchoolYear(y.schoolYear)})`).join(', ')
+    : formatNok(d.total, locale);
+  return t('reports.decisionLine', { outcome, amounts });
 }
 
 export function draftsListCard(turn: Turn, drafts: WizardDraft[]): AdaptiveCard {

@@ -56,7 +56,8 @@ export const wizardMessages = defineMessages({
     'receipt.text': 'Referansen er {reference}. Oppgi den hvis du kontakter Statsforvalteren. Du kan endre eller trekke meldingen til fristen {deadline}.',
     'receipt.editText': '{reference} er oppdatert (versjon {version}). Du kan endre eller trekke meldingen til fristen {deadline}.',
     'receipt.myReports': 'Mine meldinger',
-    'round.none': 'Det er ingen åpen innmeldingsrunde nå, så du kan ikke melde behov akkurat nå. Statsforvalteren varsler når neste innmeldingsrunde åpner.',
+    'round.none':
+      'Det er ingen åpen innmeldingsrunde nå, så du kan ikke melde behov akkurat nå. Du får en melding her i chatten når neste innmeldingsrunde åpner.',
     'round.noneForRegion': 'Det er ingen åpen innmeldingsrunde for denne regionen nå. Velg riktig region, eller ta kontakt med Statsforvalteren.',
     'round.closed': 'Fristen for å melde behov gikk ut {deadline}. Meldingen kan ikke sendes inn, endres eller trekkes nå.',
     'reports.title': 'Mine meldinger',
@@ -143,7 +144,8 @@ export const wizardMessages = defineMessages({
     'receipt.text': 'Referansen er {reference}. Oppgi han om du kontaktar Statsforvaltaren. Du kan endre eller trekkje meldinga til fristen {deadline}.',
     'receipt.editText': '{reference} er oppdatert (versjon {version}). Du kan endre eller trekkje meldinga til fristen {deadline}.',
     'receipt.myReports': 'Mine meldingar',
-    'round.none': 'Det er inga open innmeldingsrunde no, så du kan ikkje melde behov akkurat no. Statsforvaltaren varslar når neste innmeldingsrunde opnar.',
+    'round.none':
+      'Det er inga open innmeldingsrunde no, så du kan ikkje melde behov akkurat no. Du får ei melding her i chatten når neste innmeldingsrunde opnar.',
     'round.noneForRegion': 'Det er inga open innmeldingsrunde for denne regionen no. Vel rett region, eller ta kontakt med Statsforvaltaren.',
     'round.closed': 'Fristen for å melde behov gjekk ut {deadline}. Meldinga kan ikkje sendast inn, endrast eller trekkjast no.',
     'reports.title': 'Mine meldingar',
@@ -232,7 +234,7 @@ export const wizardMessages = defineMessages({
     'receipt.editText': '{reference} has been updated (version {version}). You can edit or withdraw the report until the deadline, {deadline}.',
     'receipt.myReports': 'My reports',
     'round.none':
-      'There is no open filing round right now, so needs reports cannot be filed at the moment. The County Governor announces when the next filing round opens.',
+      'There is no open filing round right now, so needs reports cannot be filed at the moment. You will get a message here in the chat when the next filing round opens.',
     'round.noneForRegion': 'There is no open filing round for this region right now. Choose the right region, or contact the County Governor.',
     'round.closed': 'The deadline for needs reports passed on {deadline}. The report can no longer be submitted, edited or withdrawn.',
     'reports.title': 'My reports',

@@ -3,12 +3,12 @@ import { formatSchoolYear } from '../../../domain/report';
 import { OWNER_TYPES, ownerTypeLabelKey, type OwnerType } from '../../../domain/ownerTypes';
 import { localised, type RegionConfig } from '../../../domain/regions';
 import type { Round } from '../../../domain/round';
-import { schemeLabelKey, type Scheme } from '../../../domain/schemes';
 import { computeOverview, type Overview } from '../../../domain/secretariat/overview';
 import type { ReportSummaries } from '../../../storage/reportSummaries';
 import { renderCard, type AdaptiveCard } from '../../cards/render';
 import { action, type CardAction } from '../../cards/action';
 import { deadlineText } from '../cards';
+import { schemeBars } from '../../cards/schemeBars';
 
 export const WAITING_SHOWN = 20;
 
@@ -37,21 +37,12 @@ export function overviewCard(view: OverviewView, round: Round, o: Overview, opts
     const g = view.regions.workingGroups.find((w) => w.id === id);
     return g ? localised(g.name, locale) : id || t('overview.noGroup');
   };
-  const schemes = o.schemes
-    .map((s) => ({
-      name: t(schemeLabelKey(s.key as Scheme)),
-      within: s.bar.within,
-      over: s.bar.over,
-      free: s.bar.free,
-      line:
-        s.budget === 0
-          ? t('overview.schemeNoBudget', { requested: nok(s.requested), count: s.count })
-          : s.requested > s.budget
-            ? t('overview.schemeOver', { requested: nok(s.requested), over: nok(s.requested - s.budget), budget: nok(s.budget), count: s.count })
-            : t('overview.schemeLine', { requested: nok(s.requested), budget: nok(s.budget), percent: s.bar.percent, count: s.count }),
-    }))
-    .map((s, i) => (o.schemes[i].continuing > 0 ? { ...s, line: `${s.line} ${t('continuation.overviewLine', { amount: nok(o.schemes[i].continuing) })}` } : s))
-    .map((s, i) => (o.schemes[i].later > 0 ? { ...s, line: `${s.line} ${t('money.laterLine', { later: nok(o.schemes[i].later) })}` } : s));
+  const schemes = schemeBars(
+    t,
+    locale,
+    o.schemes.map((s) => ({ ...s, amount: s.requested })),
+    { amount: 'requested', noBudget: 'overview.schemeNoBudget', over: 'overview.schemeOver', within: 'overview.schemeLine' },
+  ).map((s, i) => (o.schemes[i].later > 0 ? { ...s, line: `${s.line} ${t('money.laterLine', { later: nok(o.schemes[i].later) })}` } : s));
   const waiting = o.waiting.slice(0, WAITING_SHOWN).map((r) =>
     t('overview.waitingLine', {
       reference: r.reference,

@@ -10,6 +10,7 @@ import { requireOfficer } from '../requireOfficer';
 import { roundsCard } from './roundsCard';
 import { carryForward } from './continuations';
 import { officerActor } from '../../casework/load';
+import { requestAnnouncement } from './roundAnnounce';
 
 const RoundRef = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/) });
 
@@ -53,9 +54,14 @@ async function move(
   }
 }
 
-/** `round.open`: owners can file from now until the deadline. */
-export const roundOpen: ActionHandler = (turn, data) =>
-  move(
+/**
+ * `round.open`: owners can file from now until the deadline, and are told so. The announcement
+ * job is recorded before the move (see requestAnnouncement), so a crash in between still announces.
+ */
+export const roundOpen: ActionHandler = async (turn, data) => {
+  await requireOfficer(turn);
+  await requestAnnouncement(turn, data);
+  return move(
     turn,
     data,
     (r, all) => openRound(r, all, turn.services.now()),
@@ -63,9 +69,11 @@ export const roundOpen: ActionHandler = (turn, data) =>
     // Measures granted or paid since the round was created come in now; those already here stay as they are.
     async (round) => {
       const carried = await carryForward(turn.services, round, officerActor(turn));
-      return carried > 0 ? turn.t('continuation.carried', { count: carried, year: round.year }) : '';
+      const queued = turn.t('announce.queued');
+      return carried > 0 ? `${queued} ${turn.t('continuation.carried', { count: carried, year: round.year })}` : queued;
     },
   );
+};
 
 /** `round.close`: asks first, since owners lose the rest of their time. */
 export const roundClose: ActionHandler = async (turn, data) => {

@@ -43,7 +43,7 @@ export async function roundsCard(turn: Turn, opts: { notice?: string; error?: st
           ? action(t('rounds.close'), 'round.close', { roundId: r.id })
           : r.status === 'planned'
             ? action(t('rounds.open'), 'round.open', { roundId: r.id })
-            : undefined,
+            : action(t('results.action'), 'results.publish', { roundId: r.id }),
     })),
     actions: [action(t('rounds.new'), 'round.newForm', {}), action(t('secretariat.menu.overview'), 'overview.show', {}), menuAction(t)],
   });

@@ -1,0 +1,35 @@
+import { formatNok, type Locale, type Translate } from '../../../domain/i18n';
+import { formatSchoolYear } from '../../../domain/report';
+import { localised, type RegionConfig } from '../../../domain/regions';
+import { SCHEME_CODES, type Round } from '../../../domain/round';
+import { action } from '../../cards/action';
+import { renderCard, type AdaptiveCard } from '../../cards/render';
+import { deadlineText } from '../cards';
+
+/** County names as the region configuration gives them ("Akershus – Romerike" → "Akershus"). */
+export function countyNames(regions: RegionConfig, counties: readonly string[], locale: Locale): string {
+  return counties
+    .map((c) => {
+      const region = regions.regions.find((r) => r.county === c);
+      return region ? localised(region.name, locale).split(' – ')[0] : c;
+    })
+    .join(', ');
+}
+
+/** What an owner reads when a round opens: deadline, budget per scheme, and a button into the wizard. */
+export function announcementCard(view: { t: Translate; locale: Locale; regions: RegionConfig }, round: Round): AdaptiveCard {
+  const { t, locale } = view;
+  const deadline = deadlineText(t, locale, round.deadline);
+  return renderCard('announcement', {
+    title: t('announce.title', { year: round.year }),
+    text: t('announce.text', { counties: countyNames(view.regions, round.counties, locale), deadline }),
+    facts: [
+      { title: t('announce.deadline'), value: deadline },
+      ...SCHEME_CODES.map((s) => ({
+        title: t('announce.budget', { schoolYear: formatSchoolYear(round.year), scheme: s }),
+        value: formatNok(round.budgets[s] ?? 0, locale),
+      })),
+    ],
+    actions: [action(t('announce.action'), 'report.new', {}, { style: 'positive' })],
+  });
+}
