@@ -12,6 +12,7 @@ import { deviationMessages } from './messages/deviation';
 import { moneyMessages } from './messages/money';
 import { limitMessages } from './messages/limits';
 import { privacyMessages } from './messages/privacy';
+import { colleagueMessages } from './messages/colleagues';
 
 export * from './locale';
 export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
@@ -30,6 +31,7 @@ const catalogs = [
   moneyMessages,
   privacyMessages,
   limitMessages,
+  colleagueMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

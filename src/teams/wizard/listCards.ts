@@ -52,6 +52,7 @@ export function myReportsCard(turn: Turn, drafts: WizardDraft[], reports: Array<
     title: t('reports.title'),
     intro: items.length === 0 ? t('reports.empty') : '',
     items,
-    actions: [action(t('reports.new'), 'report.new', {})],
+    // Whoever has reports can see who else may act for their owners.
+    actions: [action(t('reports.new'), 'report.new', {}), ...(reports.length ? [action(t('colleagues.button'), 'colleagues.mine', {})] : [])],
   });
 }
