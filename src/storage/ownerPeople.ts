@@ -139,7 +139,7 @@ export class OwnerPeople {
       return {
         tenantId: person.tenantId,
         aadObjectId: person.aadObjectId,
-        ...(displayName ?? cur?.displayName ? { displayName: displayName ?? cur?.displayName } : {}),
+        ...((displayName ?? cur?.displayName) ? { displayName: displayName ?? cur?.displayName } : {}),
         addedAt: at,
         addedBy: by.id,
         ...(by.name ? { addedByName: by.name } : {}),
@@ -148,7 +148,15 @@ export class OwnerPeople {
     if (!changed) return false;
     await Promise.all([
       this.index.upsertEntity({ partitionKey: memberOfPk(person), rowKey: safeKey(orgnr), addedAt: at, addedBy: by.id }, 'Replace'),
-      this.audit(orgnr, { at, action: by.id === 'filed' ? 'registered' : 'added', person, personName: displayName, by: by.id, byName: by.name, asOfficer: by.asOfficer }),
+      this.audit(orgnr, {
+        at,
+        action: by.id === 'filed' ? 'registered' : 'added',
+        person,
+        personName: displayName,
+        by: by.id,
+        byName: by.name,
+        asOfficer: by.asOfficer,
+      }),
     ]);
     return true;
   }

@@ -383,7 +383,9 @@ export class Reports {
     const seen = new Map<string, string>();
     const viaOwner = new Set<string>();
     for (const m of memberships.filter((x) => !x.removedAt)) {
-      for await (const r of this.index.listEntities<{ roundId: string }>({ queryOptions: { filter: `PartitionKey eq ${odataString(ownerIndexPk(m.orgnr))}` } })) {
+      for await (const r of this.index.listEntities<{ roundId: string }>({
+        queryOptions: { filter: `PartitionKey eq ${odataString(ownerIndexPk(m.orgnr))}` },
+      })) {
         seen.set(r.rowKey!, r.roundId);
         viaOwner.add(r.rowKey!);
       }

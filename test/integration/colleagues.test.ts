@@ -62,7 +62,12 @@ describe('colleagues of an owner', function () {
     const form = await press(h, OWNER, list, 'colleagues.addForm');
     assert.equal(inputsOf(form).person['choices.data'].dataset, 'graph.microsoft.com/users', "Teams' people picker");
     assert.equal(inputsOf(form).tenantId.value, TENANT, "the caller's tenant is filled in");
-    list = await press(h, OWNER, form, 'colleagues.add', { person: '', aadObjectId: COLLEAGUE.aadObjectId.toUpperCase(), tenantId: TENANT, displayName: 'Ola Nordmann' });
+    list = await press(h, OWNER, form, 'colleagues.add', {
+      person: '',
+      aadObjectId: COLLEAGUE.aadObjectId.toUpperCase(),
+      tenantId: TENANT,
+      displayName: 'Ola Nordmann',
+    });
     assert.match(cardText(list), /Ola Nordmann er lagt til/);
     assert.match(cardText(list), /Registrert for eieren \(2\)/);
     assert.match(cardText(list), /Kari Nordmann la til Ola Nordmann/, 'audited: who added whom');
@@ -193,12 +198,15 @@ describe('colleagues of an owner', function () {
     }
     assert.match(cardText(list), /Ingen er registrert for eieren nå/);
     assert.match(cardText(list), /Siri Statsforvalter \(sekretariatet\) fjernet Navn ikke oppgitt|Siri Statsforvalter \(sekretariatet\) fjernet 0{8}/);
-    assert.deepEqual((await h.app.services.ownerPeople.auditOf(orgnr)).map((e) => [e.action, e.asOfficer]), [
-      ['removed', true],
-      ['removed', true],
-      ['added', true],
-      ['registered', false],
-    ]);
+    assert.deepEqual(
+      (await h.app.services.ownerPeople.auditOf(orgnr)).map((e) => [e.action, e.asOfficer]),
+      [
+        ['removed', true],
+        ['removed', true],
+        ['added', true],
+        ['registered', false],
+      ],
+    );
     // The filer is refused at once, as any removed colleague.
     assert.match(cardText(await typed(h, OWNER, `vis ${reference}`)), /du ble fjernet som kollega/);
     // A member of a group is no officer.

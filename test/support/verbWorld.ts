@@ -254,7 +254,8 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
   ['report.withdrawConfirm', (w) => personal({ reportId: w.report.reportId })],
   [
     'colleagues.add',
-    () => personal({ orgnr: WORLD_ORGNR, person: '', aadObjectId: NEW_COLLEAGUE.aadObjectId, tenantId: NEW_COLLEAGUE.tenantId, displayName: NEW_COLLEAGUE.name }),
+    () =>
+      personal({ orgnr: WORLD_ORGNR, person: '', aadObjectId: NEW_COLLEAGUE.aadObjectId, tenantId: NEW_COLLEAGUE.tenantId, displayName: NEW_COLLEAGUE.name }),
   ],
   ['colleagues.removeConfirm', () => personal({ orgnr: WORLD_ORGNR, ...personKeyOf(LEAVING_COLLEAGUE) })],
   [

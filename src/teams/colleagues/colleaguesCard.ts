@@ -68,10 +68,7 @@ export async function colleaguesCard(turn: Turn, orgnr: string, manager: Manager
     notice,
     error,
     sections,
-    actions: [
-      action(t('colleagues.add'), 'colleagues.addForm', { orgnr }, { style: 'positive' }),
-      action(t('colleagues.mine.title'), 'colleagues.mine', {}),
-    ],
+    actions: [action(t('colleagues.add'), 'colleagues.addForm', { orgnr }, { style: 'positive' }), action(t('colleagues.mine.title'), 'colleagues.mine', {})],
   });
 }
 
@@ -92,7 +89,13 @@ function personSection(turn: Turn, orgnr: string, l: OwnerLink, isMe: boolean, r
       ...(added ? [{ title: t('colleagues.person.added'), value: added }] : []),
     ],
     ...(removable
-      ? { button: action(t('colleagues.remove', { name: personName(l) }), 'colleagues.remove', { orgnr, tenantId: l.person.tenantId, aadObjectId: l.person.aadObjectId }) }
+      ? {
+          button: action(t('colleagues.remove', { name: personName(l) }), 'colleagues.remove', {
+            orgnr,
+            tenantId: l.person.tenantId,
+            aadObjectId: l.person.aadObjectId,
+          }),
+        }
       : {}),
   };
 }

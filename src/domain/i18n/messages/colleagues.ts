@@ -9,7 +9,8 @@ export const colleagueMessages = defineMessages({
       'Eierne du er registrert for. Velg en eier for å se og endre hvem som kan se, endre og trekke eierens behovsmeldinger og rapportere på bruken av midlene.',
     'colleagues.mine.none':
       'Du er ikke registrert for noen eier. Den som sender inn den første behovsmeldingen for en eier, blir registrert for den og kan legge til kolleger.',
-    'colleagues.mine.officer': 'Som sekretariat kan du se og endre kollegene til enhver eier: skriv «kolleger» og organisasjonsnummeret, eller bruk knappen på saken.',
+    'colleagues.mine.officer':
+      'Som sekretariat kan du se og endre kollegene til enhver eier: skriv «kolleger» og organisasjonsnummeret, eller bruk knappen på saken.',
     'colleagues.button': 'Kolleger',
     'colleagues.caseButton': 'Kolleger for eieren',
     'colleagues.title': 'Kolleger for {owner}',
@@ -66,7 +67,8 @@ export const colleagueMessages = defineMessages({
     'colleagues.notPerson': 'Personen er ikke registrert for eieren (kanskje allerede fjernet). Ingenting er endret.',
     'colleagues.accessRemoved':
       'Du har ikke lenger tilgang til meldingene til denne eieren: du ble fjernet som kollega {date}. Trenger du tilgang igjen, spør noen som er registrert for eieren, eller sekretariatet.',
-    'colleagues.usage': 'Skriv «kolleger» alene for eierne du er registrert for, eller «kolleger» og et organisasjonsnummer, for eksempel «kolleger 974760673».',
+    'colleagues.usage':
+      'Skriv «kolleger» alene for eierne du er registrert for, eller «kolleger» og et organisasjonsnummer, for eksempel «kolleger 974760673».',
     'colleagues.privacy.title': 'Eiere du er eller har vært registrert for ({count})',
     'colleagues.privacy.since': 'Registrert {date}',
     'colleagues.privacy.sinceBy': 'Registrert {date}, lagt til av {by}',
@@ -80,7 +82,8 @@ export const colleagueMessages = defineMessages({
       'Eigarane du er registrert for. Vel ein eigar for å sjå og endre kven som kan sjå, endre og trekkje behovsmeldingane til eigaren og rapportere på bruken av midlane.',
     'colleagues.mine.none':
       'Du er ikkje registrert for nokon eigar. Den som sender inn den første behovsmeldinga for ein eigar, blir registrert for han og kan leggje til kollegaer.',
-    'colleagues.mine.officer': 'Som sekretariat kan du sjå og endre kollegaene til kva eigar som helst: skriv «kollegaer» og organisasjonsnummeret, eller bruk knappen på saka.',
+    'colleagues.mine.officer':
+      'Som sekretariat kan du sjå og endre kollegaene til kva eigar som helst: skriv «kollegaer» og organisasjonsnummeret, eller bruk knappen på saka.',
     'colleagues.button': 'Kollegaer',
     'colleagues.caseButton': 'Kollegaer for eigaren',
     'colleagues.title': 'Kollegaer for {owner}',
@@ -137,7 +140,8 @@ export const colleagueMessages = defineMessages({
     'colleagues.notPerson': 'Personen er ikkje registrert for eigaren (kanskje allereie fjerna). Ingenting er endra.',
     'colleagues.accessRemoved':
       'Du har ikkje lenger tilgang til meldingane til denne eigaren: du blei fjerna som kollega {date}. Treng du tilgang igjen, spør nokon som er registrert for eigaren, eller sekretariatet.',
-    'colleagues.usage': 'Skriv «kollegaer» åleine for eigarane du er registrert for, eller «kollegaer» og eit organisasjonsnummer, til dømes «kollegaer 974760673».',
+    'colleagues.usage':
+      'Skriv «kollegaer» åleine for eigarane du er registrert for, eller «kollegaer» og eit organisasjonsnummer, til dømes «kollegaer 974760673».',
     'colleagues.privacy.title': 'Eigarar du er eller har vore registrert for ({count})',
     'colleagues.privacy.since': 'Registrert {date}',
     'colleagues.privacy.sinceBy': 'Registrert {date}, lagd til av {by}',
@@ -151,7 +155,8 @@ export const colleagueMessages = defineMessages({
       "The owners you are registered for. Choose one to see and change who may see, edit and withdraw the owner's needs reports and report on the use of funds.",
     'colleagues.mine.none':
       'You are not registered for any owner. Whoever files the first needs report for an owner is registered for it and can add colleagues.',
-    'colleagues.mine.officer': "As the secretariat you can see and change any owner's colleagues: type \"colleagues\" and the organisation number, or use the button on the case.",
+    'colleagues.mine.officer':
+      'As the secretariat you can see and change any owner\'s colleagues: type "colleagues" and the organisation number, or use the button on the case.',
     'colleagues.button': 'Colleagues',
     'colleagues.caseButton': "The owner's colleagues",
     'colleagues.title': 'Colleagues for {owner}',
@@ -184,7 +189,8 @@ export const colleagueMessages = defineMessages({
     'colleagues.field.aadObjectId': 'Or user id (object ID in Microsoft Entra)',
     'colleagues.field.tenantId': "The organisation's tenant ID",
     'colleagues.field.displayName': 'Name (optional, shown in the list)',
-    'colleagues.hint.ids': 'Both are GUIDs, like 8f2c1d3e-4b5a-4c6d-9e8f-0a1b2c3d4e5f. The person finds their object ID in Microsoft Entra, or gets it from IT.',
+    'colleagues.hint.ids':
+      'Both are GUIDs, like 8f2c1d3e-4b5a-4c6d-9e8f-0a1b2c3d4e5f. The person finds their object ID in Microsoft Entra, or gets it from IT.',
     'colleagues.error.summary': 'Something needs fixing before the person can be added. What you typed is kept.',
     'colleagues.error.nobody': 'Choose a person, or paste their user id.',
     'colleagues.error.aadObjectId': 'The user id must be a GUID: 32 digits and letters a–f with hyphens, like 8f2c1d3e-4b5a-4c6d-9e8f-0a1b2c3d4e5f.',
@@ -202,11 +208,13 @@ export const colleagueMessages = defineMessages({
     'colleagues.removeConfirm.yes': 'Yes, remove',
     'colleagues.removeConfirm.no': 'Cancel',
     'colleagues.removed': "{person} is removed, and no longer has access to the owner's reports.",
-    'colleagues.notLinked': 'You are not registered for this owner. Only the people registered for the owner, and the secretariat, can see and change who the colleagues are.',
+    'colleagues.notLinked':
+      'You are not registered for this owner. Only the people registered for the owner, and the secretariat, can see and change who the colleagues are.',
     'colleagues.notPerson': 'That person is not registered for the owner (perhaps removed already). Nothing was changed.',
     'colleagues.accessRemoved':
       "You no longer have access to this owner's reports: you were removed as a colleague on {date}. If you need access again, ask someone registered for the owner, or the secretariat.",
-    'colleagues.usage': 'Type "colleagues" alone for the owners you are registered for, or "colleagues" and an organisation number, for example "colleagues 974760673".',
+    'colleagues.usage':
+      'Type "colleagues" alone for the owners you are registered for, or "colleagues" and an organisation number, for example "colleagues 974760673".',
     'colleagues.privacy.title': 'Owners you are or were registered for ({count})',
     'colleagues.privacy.since': 'Registered {date}',
     'colleagues.privacy.sinceBy': 'Registered {date}, added by {by}',
