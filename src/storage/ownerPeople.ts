@@ -1,6 +1,6 @@
 import type { LinkAction } from '../domain/colleagues';
 import { newestFirst, odataString, personKey, type PersonKey } from './keys';
-import { getOrUndefined, mutateEntity, propertiesOf, safeKey, type Tables } from './tables';
+import { getOrUndefined, mutateEntity, propertiesOf, safeKey, type Stored, type Tables } from './tables';
 
 /**
  * The people linked to an owner organisation, and the audit trail of who linked or removed whom.
@@ -37,16 +37,8 @@ export interface LinkAudit {
 /** The one access answer: may this person act on a report of this owner? */
 export type Access = { ok: true } | { ok: false; removedAt?: string };
 
-type LinkRow = {
-  tenantId: string;
-  aadObjectId: string;
-  displayName?: string;
-  addedAt?: string;
-  addedBy?: string;
-  addedByName?: string;
-  removedAt?: string;
-  removedBy?: string;
-};
+/** The stored link: the person's ids as columns, the rest as OwnerLink has it. */
+type LinkRow = PersonKey & Omit<OwnerLink, 'orgnr' | 'person'>;
 type MemberRow = { addedAt?: string; addedBy?: string; removedAt?: string };
 
 const linksPk = (orgnr: string) => `om_${safeKey(orgnr)}`;
@@ -85,7 +77,7 @@ export class OwnerPeople {
   /** The link of one person to one owner, removed or not. */
   async link(orgnr: string, person: PersonKey): Promise<OwnerLink | undefined> {
     const row = await getOrUndefined<LinkRow>(this.index, linksPk(orgnr), personKey(person));
-    return row ? linkOf(orgnr, propertiesOf(row)) : undefined;
+    return row ? linkOf(orgnr, row) : undefined;
   }
 
   /** Everyone ever linked to the owner; `removedAt` marks those no longer linked. */
@@ -219,14 +211,6 @@ export class OwnerPeople {
 }
 
 function linkOf(orgnr: string, r: LinkRow): OwnerLink {
-  return {
-    orgnr,
-    person: { tenantId: r.tenantId, aadObjectId: r.aadObjectId },
-    ...(r.displayName ? { displayName: r.displayName } : {}),
-    ...(r.addedAt ? { addedAt: r.addedAt } : {}),
-    ...(r.addedBy ? { addedBy: r.addedBy } : {}),
-    ...(r.addedByName ? { addedByName: r.addedByName } : {}),
-    ...(r.removedAt ? { removedAt: r.removedAt } : {}),
-    ...(r.removedBy ? { removedBy: r.removedBy } : {}),
-  };
+  const { tenantId, aadObjectId, ...rest } = propertiesOf(r as Stored<LinkRow>);
+  return { orgnr, person: { tenantId, aadObjectId }, ...rest };
 }
