@@ -81,7 +81,7 @@ export function recommendationCard(view: ForumView, meeting: Meeting, round: Rou
       usedStyle: s.over ? 'warning' : 'good',
     })),
     sections,
-    csvTitle: opts.csv ? t('forum.recommendation.csvTitle', { rows: csvRows(opts.csv).length - 1 }) : '',
+    csvTitle: opts.csv ? t('forum.recommendation.csvTitle', { count: csvRows(opts.csv).length - 1 }) : '',
     csvLines: opts.csv ? shownCsv(view, opts.csv) : [],
     actions: [
       ...(opts.csv ? [] : [action(t('forum.recommendation.csv'), 'meeting.csv', { meetingId: meeting.id })]),

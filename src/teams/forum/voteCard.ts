@@ -68,7 +68,7 @@ const RESULT_TEXT: Record<string, MessageKey> = {
 
 export function resultText(view: ForumView, r: Pick<ItemResult, 'outcome' | 'method'> & Partial<Pick<ItemResult, 'tally' | 'electors'>>): string {
   const marked = r.tally ? r.tally.prioritise + r.tally.notPrioritise + r.tally.abstain : 0;
-  return view.t(RESULT_TEXT[`${r.outcome}.${r.method}`] ?? 'forum.result.undecided.tie', { marked, electors: r.electors ?? '?' });
+  return view.t(RESULT_TEXT[`${r.outcome}.${r.method}`] ?? 'forum.result.undecided.tie', { marked, count: r.electors ?? '?' });
 }
 
 const refData = (s: VoteCardState) => ({ meetingId: s.meeting.id, reportId: s.item.reportId, v: s.meeting.vote?.id ?? '' });
@@ -125,7 +125,7 @@ export function voteCard(view: ForumView, s: VoteCardState, viewer?: Viewer): Ad
     ],
     result: closed ? resultText(view, s.result!) : !s.meeting.vote ? t('forum.vote.notOpen') : '',
     resultColor: closed ? (s.result!.outcome === 'prioritised' ? 'Good' : s.result!.outcome === 'not_prioritised' ? 'Attention' : 'Warning') : 'Default',
-    turnout: s.voters > 0 ? t('forum.vote.turnout', { marked: c.total, voters: s.voters }) : '',
+    turnout: s.voters > 0 ? t('forum.vote.turnout', { marked: c.total, count: s.voters }) : '',
     rules: closed ? ruleText(view, s.result!) : rulesSummary(view),
     yourMark,
     notice: viewer?.notice ?? '',
