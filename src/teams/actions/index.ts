@@ -4,6 +4,7 @@ import { FORUM_ACTIONS } from '../forum/actions';
 import { HELP_ACTIONS } from '../help/actions';
 import { PRIVACY_ACTIONS, RETENTION_ACTIONS } from '../privacy/actions';
 import { SECRETARIAT_ACTIONS } from '../secretariat/actions';
+import { USAGE_ACTIONS } from '../usage/actions';
 import { WIZARD_ACTIONS } from '../wizard/actions';
 import type { ActionHandler } from './types';
 
@@ -27,6 +28,8 @@ export const ACTIONS = {
   ...RETENTION_ACTIONS,
   // Forum meetings (officers build agendas and run votes; members vote in the channel).
   ...FORUM_ACTIONS,
+  // Usage reports: owners file one per paid school year; the secretariat accepts or returns them.
+  ...USAGE_ACTIONS,
 } satisfies Record<string, ActionHandler>;
 
 // The verbs on cards are the keys of this table: a misspelled verb does not compile.
