@@ -7,3 +7,4 @@ export * from './disqualification';
 export * from './parts';
 export * from './recommendation';
 export * from './agendaItem';
+export * from './cutLine';
