@@ -60,6 +60,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   // Links need the address people reach the bot at; locally that is only known after listening.
   let publicUrl = config.PUBLIC_URL ?? '';
   const exportLinks = new ExportLinks({ secret: config.EXPORT_LINK_SECRET, ttlMinutes: config.EXPORT_LINK_MINUTES, now, baseUrl: () => publicUrl });
+  const reports = new Reports(tables, now);
   const services: Services = {
     tables,
     logger,
@@ -73,7 +74,8 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     summaries: new ReportSummaries(tables),
     usage: new UsageReports(tables),
     drafts: new Drafts(tables, now),
-    reports: new Reports(tables, now),
+    reports,
+    ownerPeople: reports.people,
     rounds: new Rounds(tables),
     roundPurge: new RoundPurge(tables, DEFAULT_REGIONS.id),
     announcements: new Announcements(tables, config.ALLOWED_TENANTS),

@@ -1,6 +1,7 @@
 import type { GroupRecommendation } from '../domain/forum/twoSteps';
 import { odataString, personKey, type PersonKey } from './keys';
 import { packJson, unpackJson, withoutJson } from './json';
+import { OwnerPeople, type Access } from './ownerPeople';
 import { createIfAbsent, getOrUndefined, mutateEntity, propertiesOf, safeKey, type Tables } from './tables';
 import { ReferenceBlocks } from './referenceBlocks';
 
@@ -83,7 +84,6 @@ export const reportPk = (roundId: string) => `r_${safeKey(roundId)}`;
 const versionPk = (reportId: string) => `v_${safeKey(reportId)}`;
 const userIndexPk = (p: PersonKey) => `u_${personKey(p)}`;
 const ownerIndexPk = (orgnr: string) => `o_${safeKey(orgnr)}`;
-const memberOfPk = (p: PersonKey) => `m_${personKey(p)}`;
 const referencePk = (reference: string) => `ref_${safeKey(reference)}`;
 
 /** The row of a report as first submitted. */
@@ -147,6 +147,8 @@ export class RefusedError extends Error {
 export const actorOf = (p: PersonKey) => ({ role: 'owner' as const, id: `${p.tenantId}:${p.aadObjectId}` });
 
 export class Reports {
+  /** Who is linked to which owner; its access() decides who may see and change a report. */
+  readonly people: OwnerPeople;
   private readonly referenceBlocks = new ReferenceBlocks(() => this.counters);
   /** Owners known to have a registered member: one never loses it (see registerFirstMember). */
   private readonly ownersWithMember = new Set<string>();
@@ -154,7 +156,9 @@ export class Reports {
   constructor(
     private readonly tables: Tables,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.people = new OwnerPeople(tables, now);
+  }
   private get table() {
     return this.tables.client('Reports');
   }
@@ -440,7 +444,7 @@ export class Reports {
     return out;
   }
 
-  // --- who may see what -------------------------------------------------------------------------
+  // --- who may see what: the links live in OwnerPeople, whose access() is the one check ----------
 
   /**
    * Whoever files an owner's first report becomes the person registered for that owner. Nothing
@@ -449,56 +453,83 @@ export class Reports {
    */
   private async registerFirstMember(orgnr: string, by: PersonKey): Promise<void> {
     if (this.ownersWithMember.has(orgnr)) return;
-    const members = this.index.listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(`om_${safeKey(orgnr)}`)}`, select: ['RowKey'] } });
-    let found = false;
-    for await (const _ of members) {
-      found = true;
-      break;
-    }
-    if (!found) await this.addOwnerMember(orgnr, by);
+    await this.people.registerFirst(orgnr, by);
     if (this.ownersWithMember.size >= 10_000) this.ownersWithMember.clear();
     this.ownersWithMember.add(orgnr);
   }
 
+  /** Links a person to an owner (tests and seeding; people do it with `kolleger`). */
   async addOwnerMember(orgnr: string, person: PersonKey): Promise<void> {
-    await this.index.upsertEntity(
-      { partitionKey: `om_${safeKey(orgnr)}`, rowKey: personKey(person), tenantId: person.tenantId, aadObjectId: person.aadObjectId },
-      'Replace',
-    );
-    await this.index.upsertEntity({ partitionKey: memberOfPk(person), rowKey: safeKey(orgnr) }, 'Replace');
+    await this.people.add(orgnr, person, { id: 'test', asOfficer: false });
   }
 
   async ownersOf(person: PersonKey): Promise<string[]> {
-    const out: string[] = [];
-    for await (const r of this.index.listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(memberOfPk(person))}` } })) out.push(r.rowKey!);
-    return out;
+    return this.people.ownersOf(person);
   }
 
-  /** Report ids a person may see: those they filed and those of owners they are registered for. */
+  /**
+   * Report ids a person may see: those they filed and those of owners they are linked to, less
+   * those of owners they were removed from (read per report only when the person has such a removal).
+   */
   async visibleTo(person: PersonKey): Promise<Array<{ id: string; roundId: string }>> {
+    const memberships = await this.people.membershipsOf(person);
     const seen = new Map<string, string>();
-    const partitions = [userIndexPk(person), ...(await this.ownersOf(person)).map(ownerIndexPk)];
-    for (const pk of partitions) {
-      for await (const r of this.index.listEntities<{ roundId: string }>({ queryOptions: { filter: `PartitionKey eq ${odataString(pk)}` } })) {
+    const viaOwner = new Set<string>();
+    for (const m of memberships.filter((x) => !x.removedAt)) {
+      for await (const r of this.index.listEntities<{ roundId: string }>({
+        queryOptions: { filter: `PartitionKey eq ${odataString(ownerIndexPk(m.orgnr))}` },
+      })) {
         seen.set(r.rowKey!, r.roundId);
+        viaOwner.add(r.rowKey!);
       }
+    }
+    const filed: Array<{ id: string; roundId: string }> = [];
+    for await (const r of this.index.listEntities<{ roundId: string }>({ queryOptions: { filter: `PartitionKey eq ${odataString(userIndexPk(person))}` } })) {
+      if (!viaOwner.has(r.rowKey!)) filed.push({ id: r.rowKey!, roundId: r.roundId });
+    }
+    const removedFrom = memberships.some((m) => m.removedAt);
+    for (const f of filed) {
+      if (!removedFrom) {
+        seen.set(f.id, f.roundId);
+        continue;
+      }
+      const report = await this.get(f.roundId, f.id);
+      if (report && (await this.people.access(person, { ownerOrgnr: report.summary.ownerOrgnr, createdBy: report.createdBy })).ok) seen.set(f.id, f.roundId);
     }
     return [...seen].map(([id, roundId]) => ({ id, roundId }));
   }
 
-  /** The report if this person may see it; otherwise undefined, exactly as if it did not exist. */
+  /**
+   * The report if this person may act on it (OwnerPeople.access); otherwise undefined, exactly as
+   * if it did not exist. `reportFor` in src/teams/ownerAccess.ts says why, for the card.
+   */
   async getVisible<T>(person: PersonKey, reportId: string): Promise<ReportRecord<T> | undefined> {
+    const found = await this.findVisible<T>(person, reportId);
+    return found?.access.ok ? found.report : undefined;
+  }
+
+  /** The owner's name as its reports give it (the first one indexed), for cards about the owner. */
+  async ownerNameOf(orgnr: string): Promise<string | undefined> {
+    const rows = this.index.listEntities<{ roundId: string }>({ queryOptions: { filter: `PartitionKey eq ${odataString(ownerIndexPk(orgnr))}` } });
+    for await (const r of rows) return (await this.get(r.roundId, r.rowKey!))?.summary.ownerName;
+    return undefined;
+  }
+
+  /** The report a person filed or whose owner they are (or were) linked to, with the access check's answer. */
+  async findVisible<T>(person: PersonKey, reportId: string): Promise<{ report: ReportRecord<T>; access: Access } | undefined> {
     const own = await getOrUndefined<{ roundId: string }>(this.index, userIndexPk(person), safeKey(reportId));
     let roundId = own?.roundId;
     if (!roundId) {
-      for (const orgnr of await this.ownersOf(person)) {
-        const viaOwner = await getOrUndefined<{ roundId: string }>(this.index, ownerIndexPk(orgnr), safeKey(reportId));
+      for (const m of await this.people.membershipsOf(person)) {
+        const viaOwner = await getOrUndefined<{ roundId: string }>(this.index, ownerIndexPk(m.orgnr), safeKey(reportId));
         if (viaOwner) {
           roundId = viaOwner.roundId;
           break;
         }
       }
     }
-    return roundId ? this.get<T>(roundId, reportId) : undefined;
+    const report = roundId ? await this.get<T>(roundId, reportId) : undefined;
+    if (!report) return undefined;
+    return { report, access: await this.people.access(person, { ownerOrgnr: report.summary.ownerOrgnr, createdBy: report.createdBy }) };
   }
 }

@@ -3,6 +3,7 @@ import type { Tables } from '../storage/tables';
 import type { ConversationReferences } from '../storage/conversationReferences';
 import type { Drafts } from '../storage/drafts';
 import type { Reports } from '../storage/reports';
+import type { OwnerPeople } from '../storage/ownerPeople';
 import type { Rounds } from '../storage/rounds';
 import type { RoundPurge } from '../storage/roundPurge';
 import type { Roles } from '../storage/roles';
@@ -26,6 +27,8 @@ export interface Services {
   references: ConversationReferences;
   drafts: Drafts;
   reports: Reports;
+  /** Who is linked to which owner organisation (colleagues), with the audit trail; `access` is the one check. */
+  ownerPeople: OwnerPeople;
   rounds: Rounds;
   roles: Roles;
   groups: Groups;

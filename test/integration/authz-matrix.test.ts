@@ -14,6 +14,8 @@ import {
   activityFor,
   DISQUALIFIED,
   GROUP_MEMBER,
+  LEAVING_COLLEAGUE,
+  NEW_COLLEAGUE,
   NEW_MEMBER,
   OTHER_FORUM_OFFICER,
   OTHER_GROUP_MEMBER,
@@ -22,6 +24,7 @@ import {
   SECRETS,
   seedWorld,
   WORLD_ENV,
+  WORLD_ORGNR,
   type Press,
   type World,
 } from '../support/verbWorld';
@@ -61,6 +64,8 @@ const REFUSALS = [
   'forum.vote.forged',
   'forum.vote.stale',
   'delivery.status.refused',
+  'colleagues.notLinked',
+  'colleagues.accessRemoved',
 ]
   .map(refusalText)
   .concat(NOT_A_VOTER);
@@ -139,6 +144,12 @@ const MATRIX: Record<string, string> = {
   'privacy.show': 'aaaaaaaaa',
   'privacy.deleteDrafts': 'aaaaaaaaa',
   'privacy.deleteDraftsConfirm': 'aaaaaaaaa',
+  'colleagues.mine': 'aaaaaaaaa',
+  'colleagues.list': 'aarrrrarr',
+  'colleagues.addForm': 'aarrrrarr',
+  'colleagues.add': 'aarrrrarr',
+  'colleagues.remove': 'aarrrrarr',
+  'colleagues.removeConfirm': 'aarrrrarr',
   'secretariat.menu': 'rrrrrrarr',
   'roles.list': 'rrrrrrarr',
   'roles.addForm': 'rrrrrrarr',
@@ -200,6 +211,7 @@ const MATRIX: Record<string, string> = {
   'cmd:fortsett / fortset / hald fram / continue / resume': 'aaaaaaaaa',
   'cmd:mine meldinger / mine meldingar / my reports / mine rapporter': 'aaaaaaaaa',
   'cmd:mine data / dataa mine / my data / mine personopplysninger / mine personopplysningar': 'aaaaaaaaa',
+  'cmd:kolleger / kollegaer / kollegar / colleagues': 'aaaaaaaaa',
   'cmd:leveringsstatus / delivery status': 'rrrrrrarr',
   'cmd:slett gamle runder / slett gamle rundar / purge old rounds / delete old rounds / slett gamle innmeldingsrunder / slett gamle innmeldingsrundar / delete old filing rounds':
     'rrrrrrarr',
@@ -560,6 +572,21 @@ const SUCCESS: Record<string, Check> = {
     titled('privacy.deleted.title'),
     stored('the caller has no drafts', async (c) => (await c.h.app.services.drafts.list(personOf(c.who))).length === 0),
   ),
+  'colleagues.mine': all(titled('colleagues.mine.title'), offers('report.mine')),
+  'colleagues.list': all(titled('colleagues.title'), says('colleagues.people.title', { count: 3 }), offers('colleagues.addForm', 'colleagues.remove')),
+  'colleagues.addForm': all(titled('colleagues.form.title'), offers('colleagues.add')),
+  'colleagues.add': all(
+    says('colleagues.added', { person: NEW_COLLEAGUE.name }),
+    stored('the new colleague is linked', async (c) => (await c.h.app.services.ownerPeople.ownersOf(personOf(NEW_COLLEAGUE))).includes(WORLD_ORGNR)),
+  ),
+  'colleagues.remove': all(titled('colleagues.removeConfirm.title', { person: LEAVING_COLLEAGUE.name }), offers('colleagues.removeConfirm')),
+  'colleagues.removeConfirm': all(
+    says('colleagues.removed', { person: LEAVING_COLLEAGUE.name }),
+    stored('the colleague is no longer linked', async (c) => !(await c.h.app.services.ownerPeople.ownersOf(personOf(LEAVING_COLLEAGUE))).includes(WORLD_ORGNR)),
+    stored('the removal is audited', async (c) =>
+      (await c.h.app.services.ownerPeople.auditOf(WORLD_ORGNR)).some((e) => e.action === 'removed' && e.person.aadObjectId === LEAVING_COLLEAGUE.aadObjectId),
+    ),
+  ),
   'secretariat.menu': all(titled('secretariat.menu.title'), offers('overview.show', 'round.list', 'roles.list')),
   'roles.list': all(
     titled('roles.title'),
@@ -733,6 +760,7 @@ const TYPED_AS: Record<string, string> = {
   'cmd:fortsett': 'report.continue',
   'cmd:mine meldinger': 'report.mine',
   'cmd:mine data': 'privacy.show',
+  'cmd:kolleger': 'colleagues.mine',
   'cmd:slett gamle runder': 'round.purge',
   'cmd:sekretariat': 'secretariat.menu',
   'cmd:oversikt': 'overview.show',

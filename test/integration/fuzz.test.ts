@@ -306,6 +306,9 @@ const GATES = new Set([
   'forum.vote.notOnAgenda',
   'forum.new.invalid',
   'channel.error.notInTeam',
+  'colleagues.usage',
+  'colleagues.notLinked',
+  'colleagues.accessRemoved',
 ]);
 /** Verbs an owner presses on their own drafts and reports; the members' verbs; everything else is the officer's. */
 const OWNER_VERBS = new Set([

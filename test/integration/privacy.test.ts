@@ -40,7 +40,10 @@ describe('personal data', function () {
       assert.match(text, /Personlig chat med boten[\s\S]*Ja, sist oppdatert/);
       assert.match(text, /Kari sitt utkast/);
       assert.match(text, new RegExp(`Behovsmeldinger du har sendt inn \\(\\d+\\)[\\s\\S]*Lesing i alle fag\\n${r.reference}, sendt inn`));
-      assert.match(text, /Eiere du er registrert for \(1\)\nOrganisasjonsnummer\n974760673/);
+      assert.match(
+        text,
+        /Eiere du er eller har vært registrert for \(1\)\nEksempel kommune \(974 760 673\)\nRegistrert 1\. desember 2026 da du sendte inn eierens første behovsmelding/,
+      );
       assert.match(text, /Du har ingen roller/);
       assert.doesNotMatch(text, /Per sitt hemmelige utkast/);
 

@@ -30,6 +30,12 @@ export const DISQUALIFIED = member(12, 'Dag Fra Eierkommunen');
 export const FORUM_CHANNEL = '19:forum@thread.tacv2';
 /** Someone the officer adds to a group in `roles.add`. */
 export const NEW_MEMBER = member(13, 'Nora Ny');
+/** Linked to the creator's owner in the world, so a Remove press has someone to remove. */
+export const LEAVING_COLLEAGUE = member(14, 'Lars Slutter');
+/** Someone the owner's people add as a colleague in `colleagues.add`. */
+export const NEW_COLLEAGUE = member(15, 'Nina Ny Kollega');
+/** The creator's owner organisation. */
+export const WORLD_ORGNR = '974760673';
 export const OTHER_FORUM_OFFICER: Persona = { name: 'Nils Nordland', tenantId: TENANT, aadObjectId: '00000000-0000-4000-8000-000000000021' };
 
 export interface World {
@@ -146,7 +152,8 @@ async function meetingOver(h: Harness, title: string): Promise<string> {
 export async function seedWorld(h: Harness, caller: Persona): Promise<World> {
   const sv = h.app.services;
   const report = await submitted(h, OWNER, { owner: SECRET.owner, measure: SECRET.measure });
-  await sv.reports.addOwnerMember('974760673', { tenantId: COLLEAGUE.tenantId, aadObjectId: COLLEAGUE.aadObjectId });
+  await sv.reports.addOwnerMember(WORLD_ORGNR, { tenantId: COLLEAGUE.tenantId, aadObjectId: COLLEAGUE.aadObjectId });
+  await sv.ownerPeople.add(WORLD_ORGNR, personKeyOf(LEAVING_COLLEAGUE), { id: 'test', asOfficer: false }, LEAVING_COLLEAGUE.name);
   const owner = await press(h, caller, await startReport(h, caller), 'report.next', GOOD_INPUT.owner);
   const draftId = actionData(owner, 'report.next').draftId as string;
   const creatorDraftId =
@@ -243,6 +250,7 @@ export interface Press {
 }
 type PressOf = (w: World, officer: (verb: string, data?: Record<string, unknown>) => Promise<any>) => Press | Promise<Press>;
 
+const personKeyOf = (p: Persona) => ({ tenantId: p.tenantId, aadObjectId: p.aadObjectId });
 const personal = (data: Record<string, unknown>): Press => ({ where: 'personal', data });
 const inChannel = (data: Record<string, unknown>): Press => ({ where: 'channel', data });
 const caseOf = (w: World, reportId: string) => ({ roundId: ROUND.id, reportId });
@@ -268,6 +276,10 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
   ['report.edit', (w) => personal({ reportId: w.report.reportId })],
   ['report.withdraw', (w) => personal({ reportId: w.report.reportId })],
   ['privacy.show', () => personal({})],
+  ['colleagues.mine', () => personal({})],
+  ['colleagues.list', () => personal({ orgnr: WORLD_ORGNR })],
+  ['colleagues.addForm', () => personal({ orgnr: WORLD_ORGNR })],
+  ['colleagues.remove', () => personal({ orgnr: WORLD_ORGNR, ...personKeyOf(LEAVING_COLLEAGUE) })],
   ['privacy.deleteDrafts', () => personal({})],
   ['secretariat.menu', () => personal({})],
   ['roles.list', () => personal({})],
@@ -305,6 +317,12 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
   ['draft.deleteConfirm', (w) => personal({ draftId: w.draftId })],
   ['privacy.deleteDraftsConfirm', () => personal({})],
   ['report.withdrawConfirm', (w) => personal({ reportId: w.report.reportId })],
+  [
+    'colleagues.add',
+    () =>
+      personal({ orgnr: WORLD_ORGNR, person: '', aadObjectId: NEW_COLLEAGUE.aadObjectId, tenantId: NEW_COLLEAGUE.tenantId, displayName: NEW_COLLEAGUE.name }),
+  ],
+  ['colleagues.removeConfirm', () => personal({ orgnr: WORLD_ORGNR, ...personKeyOf(LEAVING_COLLEAGUE) })],
   [
     'roles.add',
     () =>

@@ -13,6 +13,7 @@ import { deviationMessages } from './messages/deviation';
 import { moneyMessages } from './messages/money';
 import { limitMessages } from './messages/limits';
 import { privacyMessages } from './messages/privacy';
+import { colleagueMessages } from './messages/colleagues';
 import { continuationMessages } from './messages/continuation';
 import { announceMessages } from './messages/announce';
 import { usageMessages } from './messages/usage';
@@ -35,6 +36,7 @@ const catalogs = [
   moneyMessages,
   privacyMessages,
   limitMessages,
+  colleagueMessages,
   continuationMessages,
   announceMessages,
   usageMessages,

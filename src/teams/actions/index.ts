@@ -1,4 +1,5 @@
 import { CASEWORK_ACTIONS } from '../casework/actions';
+import { COLLEAGUE_ACTIONS } from '../colleagues/actions';
 import { FORUM_ACTIONS } from '../forum/actions';
 import { HELP_ACTIONS } from '../help/actions';
 import { PRIVACY_ACTIONS, RETENTION_ACTIONS } from '../privacy/actions';
@@ -17,6 +18,8 @@ export const ACTIONS = {
   ...WIZARD_ACTIONS,
   // "My data": what is stored about the caller, and deleting their own drafts.
   ...PRIVACY_ACTIONS,
+  // Colleagues: who may act for an owner (its people; officers for any owner).
+  ...COLLEAGUE_ACTIONS,
   // The secretariat's round: menu, roles and channels, rounds, overview (officers only).
   ...SECRETARIAT_ACTIONS,
   // The secretariat's casework (officers only): one report, its check, decision and payment.

@@ -131,6 +131,7 @@ export function caseCard(turn: Turn, { report, round, later }: Case, notice = ''
     actions.push(action(t('case.action.decide'), 'decision.form', ids, { style: 'positive' }));
   if (report.status === 'granted' || report.status === 'partly_granted') actions.push(action(t('case.action.paid'), 'decision.paid', ids));
   if (report.status !== 'withdrawn' && report.status !== 'closed') actions.push(action(t('case.action.group'), 'report.moveGroup', ids));
+  actions.push(action(t('colleagues.caseButton'), 'colleagues.list', { orgnr: report.summary.ownerOrgnr }));
   return renderCard('summary', {
     progress: '',
     errorSummary: '',

@@ -3,7 +3,7 @@ import { reportCheck } from './reportCheck';
 import { cardMessage } from '../cards/attach';
 import { requireOfficer } from '../secretariat/requireOfficer';
 import { reportDetailCard } from '../cards/reportDetailCard';
-import { personOf } from '../caller';
+import { reportFor } from '../ownerAccess';
 import { Refusal } from '../refusals';
 import type { NeedsReport } from '../../domain/report';
 import type { CommandHandler } from '../commands/types';
@@ -34,8 +34,14 @@ export const showReportCommand: CommandHandler = async (turn, args) => {
   }
   const { reports, rounds } = turn.services;
   const at = await reports.findByReference(reference);
-  const report = at && (await reports.getVisible<NeedsReport>(personOf(turn), at.reportId));
+  const report = at && (await reportFor<NeedsReport>(turn, at.reportId).catch(notFoundAs(reference)));
   const round = report && (await rounds.get(report.roundId));
   if (!report || !round) throw new Refusal('case.notFound', { reference });
   await turn.context.sendActivity(cardMessage(reportDetailCard(turn, report, round)));
+};
+
+/** "Not found" by the reference typed; a removed colleague's refusal stands as it is. */
+const notFoundAs = (reference: string) => (err: unknown) => {
+  if (err instanceof Refusal && err.key === 'report.notFound') throw new Refusal('case.notFound', { reference });
+  throw err;
 };

@@ -1,4 +1,5 @@
 import { CASEWORK_COMMANDS } from '../casework/commands';
+import { COLLEAGUE_COMMANDS } from '../colleagues/commands';
 import { FORUM_COMMANDS } from '../forum/commands';
 import { HELP_COMMANDS } from '../help/commands';
 import { PRIVACY_COMMANDS, RETENTION_COMMANDS } from '../privacy/commands';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   ...HELP_COMMANDS,
   ...WIZARD_COMMANDS,
   ...PRIVACY_COMMANDS,
+  ...COLLEAGUE_COMMANDS,
   { words: ['leveringsstatus', 'delivery status'], handler: deliveryStatusCommand },
   ...RETENTION_COMMANDS,
   ...SECRETARIAT_COMMANDS,

@@ -3,6 +3,7 @@ import type { Grant } from '../../domain/roles';
 import type { ReportRecord } from '../../storage/reports';
 import { messageCard, summaryCard, type Section } from '../secretariat/cards';
 import { action } from '../cards/action';
+import { ownerLabel } from '../colleagues/colleaguesCard';
 import { personOf, requirePersonal } from '../caller';
 import type { WizardData } from '../drafts';
 import type { Turn } from '../turn';
@@ -27,7 +28,7 @@ export const privacyShow: ActionHandler = async (turn) => {
     references.personal(person.tenantId, person.aadObjectId),
     drafts.list<WizardData>(person),
     reports.visibleTo(person),
-    reports.ownersOf(person),
+    ownerLinks(turn),
     roles.of(person),
   ]);
   const records = (await Promise.all(visible.map((v) => reports.get(v.roundId, v.id))))
@@ -62,8 +63,8 @@ export const privacyShow: ActionHandler = async (turn) => {
         : none('privacy.reports.none'),
     },
     {
-      title: t('privacy.owners.title', { count: owners.length }),
-      facts: owners.length ? owners.map((orgnr) => ({ title: t('privacy.owners.item'), value: orgnr })) : none('privacy.owners.none'),
+      title: t('colleagues.privacy.title', { count: owners.length }),
+      facts: owners.length ? owners : none('privacy.owners.none'),
     },
     {
       title: t('privacy.roles.title', { count: grants.length }),
@@ -119,4 +120,26 @@ export const privacyDeleteDraftsConfirm: ActionHandler = async (turn) => {
 function nothingToDelete(turn: Turn) {
   const { t } = turn;
   return messageCard({ title: t('privacy.title'), text: t('privacy.deleted.none'), actions: [action(t('privacy.deleteConfirm.no'), 'privacy.show', {})] });
+}
+
+/** Every owner the caller is or was linked to: since when, who added them, and when they were removed. */
+async function ownerLinks(turn: Turn): Promise<Array<{ title: string; value: string }>> {
+  const { t, locale, services } = turn;
+  const person = personOf(turn);
+  const memberships = await services.ownerPeople.membershipsOf(person);
+  return Promise.all(
+    memberships.map(async (m) => {
+      const [label, link] = await Promise.all([ownerLabel(turn, m.orgnr), services.ownerPeople.link(m.orgnr, person)]);
+      const date = (at: string) => formatDate(at, locale);
+      const since = !link?.addedAt
+        ? t('colleagues.privacy.linked')
+        : link.addedBy === 'filed'
+          ? t('colleagues.privacy.filed', { date: date(link.addedAt) })
+          : link.addedByName || link.addedBy
+            ? t('colleagues.privacy.sinceBy', { date: date(link.addedAt), by: link.addedByName ?? link.addedBy ?? '' })
+            : t('colleagues.privacy.since', { date: date(link.addedAt) });
+      const removed = link?.removedAt ?? m.removedAt;
+      return { title: label, value: removed ? `${since}. ${t('colleagues.privacy.removed', { date: date(removed) })}` : since };
+    }),
+  );
 }

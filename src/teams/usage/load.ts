@@ -6,6 +6,7 @@ import type { ReportRecord } from '../../storage/reports';
 import type { UsageRecord } from '../../storage/usageReports';
 import { personOf, requirePersonal } from '../caller';
 import { Refusal } from '../refusals';
+import { reportFor } from '../ownerAccess';
 import type { Turn } from '../turn';
 
 /** One paid school year of a measure, with its usage report when one was started. */
@@ -56,11 +57,10 @@ export async function usageCaseOf(
 /** For the owner's people: only a report they may see (the same check as the needs report's); others find nothing. */
 export async function loadOwnerCase(turn: Turn, data: Record<string, unknown>): Promise<UsageCase> {
   requirePersonal(turn);
-  const person = personOf(turn);
   const ref = OwnerRef.safeParse(data);
   if (!ref.success) throw new Refusal('report.notFound');
-  const report = await turn.services.reports.getVisible<NeedsReport>(person, ref.data.reportId);
-  if (!report) throw new Refusal('report.notFound');
+  // The one owner-access check: a colleague removed from the owner is told so at once.
+  const report = await reportFor<NeedsReport>(turn, ref.data.reportId);
   return usageCaseOf(turn, report, ref.data.schoolYear);
 }
 

@@ -5,6 +5,7 @@ import { atStep, openRounds, roundForRegion, roundOf, stepIndex, type WizardStep
 import { sentInputsOf, withoutStep } from './typed';
 import { personOf } from '../caller';
 import { Refusal } from '../refusals';
+import { missingDraft } from '../ownerAccess';
 import { invalidStepCard, validationContext } from './stepView';
 import type { WizardData, WizardDraft } from '../drafts';
 import type { AdaptiveCard } from '../cards/render';
@@ -28,7 +29,8 @@ export async function absorbStep(
   // As this instance last saved it, when it did: the save below is guarded by its ETag.
   let draft = await drafts.getForSave<WizardData>(person, draftId);
   // The first step of a new report has no draft yet: its id came with the card.
-  if (!draft && step !== 'owner') throw new Refusal('draft.notFound');
+  // An edit draft is never made here: one that is gone (a removed colleague's) is refused, and why.
+  if (!draft && (step !== 'owner' || draftId.startsWith('edit-'))) throw await missingDraft(turn, draftId);
   const open = draft ? [] : await openRounds(turn);
   let round = draft ? await roundOf(turn, draft) : open[0];
   if (!round) throw new Refusal('round.none');

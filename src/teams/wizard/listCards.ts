@@ -74,6 +74,8 @@ export function myReportsCard(turn: Turn, drafts: WizardDraft[], reports: Array<
       action(t('reports.new'), 'report.new', {}),
       // Paid measures owe a usage report: the way to it from the list of one's reports.
       ...(reports.some((r) => PAID_STATUSES.includes(r.status)) ? [action(t('usage.button'), 'usage.list', {})] : []),
+      // Whoever has reports can see who else may act for their owners.
+      ...(reports.length ? [action(t('colleagues.button'), 'colleagues.mine', {})] : []),
     ],
   });
 }

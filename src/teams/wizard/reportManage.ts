@@ -5,6 +5,7 @@ import { renderCard } from '../cards/render';
 import { ownerMayChange, reportDetailCard } from '../cards/reportDetailCard';
 import { personOf } from '../caller';
 import { Refusal } from '../refusals';
+import { reportFor } from '../ownerAccess';
 import { ReportRef } from './session';
 import { renderStep, viewFor } from './stepView';
 import type { WizardData } from '../drafts';
@@ -12,12 +13,11 @@ import { action } from '../cards/action';
 import type { Turn } from '../turn';
 import type { ActionHandler } from '../actions/types';
 
-/** The report if this person may see it; otherwise the same "not found" as for a made-up id. */
+/** The report if this person may act on it (the one owner-access check); otherwise a refusal that says why. */
 async function visibleReport(turn: Turn, data: Record<string, unknown>) {
   const ref = ReportRef.safeParse(data);
   if (!ref.success) throw new Refusal('report.notFound');
-  const report = await turn.services.reports.getVisible<NeedsReport>(personOf(turn), ref.data.reportId);
-  if (!report) throw new Refusal('report.notFound');
+  const report = await reportFor<NeedsReport>(turn, ref.data.reportId);
   const round = await turn.services.rounds.get(report.roundId);
   if (!round) throw new Refusal('report.notFound');
   return { report, round };

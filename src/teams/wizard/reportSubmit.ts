@@ -5,6 +5,7 @@ import { actorOf } from '../../storage/reports';
 import { receiptCard } from './receiptCard';
 import { personOf } from '../caller';
 import { Refusal } from '../refusals';
+import { missingDraft, reportFor } from '../ownerAccess';
 import { roundOf } from './session';
 import { renderStep, validationContext, viewFor } from './stepView';
 import type { WizardData } from '../drafts';
@@ -25,7 +26,7 @@ export const reportSubmit: ActionHandler = async (turn, data) => {
     // Already submitted by an earlier press: a new report's id is its draft's id.
     const done = await reports.getVisible<NeedsReport>(person, draftId);
     if (done) return { card: receiptCard(turn, done, (await turn.services.rounds.get(done.roundId))!, false) };
-    throw new Refusal('draft.notFound');
+    throw await missingDraft(turn, draftId);
   }
   const round = await roundOf(turn, draft);
   const checked = validateReport(draft.data.report, validationContext(turn, round));
@@ -35,8 +36,8 @@ export const reportSubmit: ActionHandler = async (turn, data) => {
   const deadline = new Date(round.deadline);
 
   if (draft.reportId) {
-    const existing = await reports.getVisible<NeedsReport>(person, draft.reportId);
-    if (!existing) throw new Refusal('report.notFound');
+    // A colleague removed from the owner since opening the edit is refused here, at the latest.
+    const existing = await reportFor<NeedsReport>(turn, draft.reportId);
     const report = await reports.applyEdit({
       draftId,
       roundId: existing.roundId,

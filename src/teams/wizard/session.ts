@@ -5,6 +5,7 @@ import { coversCounty, isOpenForFiling, type Round } from '../../domain/round';
 import type { Turn } from '../turn';
 import { personOf } from '../caller';
 import { Refusal } from '../refusals';
+import { missingDraft } from '../ownerAccess';
 import type { WizardData, WizardDraft } from '../drafts';
 
 export const WIZARD_STEPS = STEPS;
@@ -38,7 +39,7 @@ export async function roundOf(turn: Turn, draft: WizardDraft): Promise<Round> {
 
 export async function loadDraft(turn: Turn, draftId: string): Promise<WizardDraft> {
   const draft = await turn.services.drafts.get<WizardData>(personOf(turn), draftId);
-  if (!draft) throw new Refusal('draft.notFound');
+  if (!draft) throw await missingDraft(turn, draftId);
   return draft;
 }
 

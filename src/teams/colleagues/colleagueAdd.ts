@@ -1,0 +1,66 @@
+import { AddInput, parseAdd, type AddErrors, type AddValues } from '../../domain/colleagues';
+import type { ActionHandler } from '../actions/types';
+import { action } from '../cards/action';
+import { renderCard, type AdaptiveCard } from '../cards/render';
+import { requirePersonal } from '../caller';
+import { requireOwnerManager } from '../ownerAccess';
+import type { Turn } from '../turn';
+import { colleaguesCard, ownerLabel } from './colleaguesCard';
+import { orgnrOf } from './colleaguesShow';
+
+/**
+ * The add form: Teams' people picker (searches the caller's organisation and gives the chosen
+ * user's AAD object id), or the object id and tenant id pasted for someone it cannot find.
+ */
+async function addForm(turn: Turn, orgnr: string, values: Partial<AddValues> = {}, errors: AddErrors = {}): Promise<AdaptiveCard> {
+  const { t } = turn;
+  const say = (k: AddErrors[keyof AddErrors]) => (k ? t(k) : '');
+  return renderCard('colleagueAdd', {
+    title: t('colleagues.form.title', { owner: await ownerLabel(turn, orgnr) }),
+    intro: t('colleagues.form.intro'),
+    errorSummary: Object.keys(errors).length ? t('colleagues.error.summary') : '',
+    personLabel: t('colleagues.field.person'),
+    personPlaceholder: t('colleagues.field.personPlaceholder'),
+    person: values.person ?? '',
+    aadLabel: t('colleagues.field.aadObjectId'),
+    aadObjectId: values.aadObjectId ?? '',
+    aadError: say(errors.aadObjectId),
+    tenantLabel: t('colleagues.field.tenantId'),
+    // Most colleagues are in the caller's own organisation.
+    tenantId: values.tenantId ?? turn.caller.tenantId,
+    tenantError: say(errors.tenantId),
+    idsHint: t('colleagues.hint.ids'),
+    nameLabel: t('colleagues.field.displayName'),
+    displayName: values.displayName ?? '',
+    nameError: say(errors.displayName),
+    actions: [
+      action(t('colleagues.add'), 'colleagues.add', { orgnr }, { inputs: 'auto', style: 'positive' }),
+      action(t('colleagues.removeConfirm.no'), 'colleagues.list', { orgnr }),
+    ],
+  });
+}
+
+/** `colleagues.addForm` {orgnr}. */
+export const colleaguesAddForm: ActionHandler = async (turn, data) => {
+  requirePersonal(turn);
+  const orgnr = orgnrOf(data);
+  await requireOwnerManager(turn, orgnr);
+  return { card: await addForm(turn, orgnr) };
+};
+
+/** `colleagues.add` {orgnr, person | aadObjectId + tenantId, displayName}: links the person, audited once. */
+export const colleaguesAdd: ActionHandler = async (turn, data) => {
+  requirePersonal(turn);
+  const orgnr = orgnrOf(data);
+  const { manager, actor } = await requireOwnerManager(turn, orgnr);
+  const values = AddInput.parse(data);
+  const parsed = parseAdd(values, turn.caller.tenantId);
+  // Everything typed comes back with the errors, to fix rather than retype.
+  if (!parsed.ok) return { card: await addForm(turn, orgnr, values, parsed.errors) };
+  const { ownerPeople, logger } = turn.services;
+  const added = await ownerPeople.add(orgnr, parsed.person, actor, parsed.displayName);
+  const link = await ownerPeople.link(orgnr, parsed.person);
+  const person = link?.displayName ?? parsed.person.aadObjectId;
+  if (added) logger.info('colleague added', { asOfficer: actor.asOfficer });
+  return { card: await colleaguesCard(turn, orgnr, manager, turn.t(added ? 'colleagues.added' : 'colleagues.already', { person })) };
+};

@@ -1,0 +1,101 @@
+import { formatDate, formatDateTime, type MessageKey } from '../../domain/i18n';
+import { formatOrgnr } from '../../domain/orgnr';
+import type { Manager } from '../../domain/colleagues';
+import { mayRemove } from '../../domain/colleagues';
+import type { LinkAudit, OwnerLink } from '../../storage/ownerPeople';
+import type { PersonKey } from '../../storage/keys';
+import { action } from '../cards/action';
+import type { AdaptiveCard } from '../cards/render';
+import { personOf } from '../caller';
+import { summaryCard, type Section } from '../secretariat/cards';
+import type { Turn } from '../turn';
+
+/** The most recent changes the card lists; older ones stay in storage. */
+const HISTORY_SHOWN = 30;
+
+/** "Eksempel kommune (974 760 673)", or the number alone when no report names the owner yet. */
+export async function ownerLabel(turn: Turn, orgnr: string): Promise<string> {
+  const name = await turn.services.reports.ownerNameOf(orgnr);
+  return name ? `${name} (${formatOrgnr(orgnr)})` : formatOrgnr(orgnr);
+}
+
+const same = (a: PersonKey, b: PersonKey) => a.tenantId === b.tenantId && a.aadObjectId === b.aadObjectId;
+
+/** How a card names a linked person: the name given when they were added, else their user id. */
+export function personName(link: { person: PersonKey; displayName?: string }): string {
+  return link.displayName ?? link.person.aadObjectId;
+}
+
+/** How the audit trail names who acted: their Teams name then, else their id; officers marked. */
+function actorName(turn: Turn, e: { by: string; byName?: string; asOfficer?: boolean }): string {
+  const name = e.byName ?? e.by;
+  return e.asOfficer ? turn.t('colleagues.history.officer', { name }) : name;
+}
+
+const HISTORY: Record<LinkAudit['action'], MessageKey> = {
+  registered: 'colleagues.history.registered',
+  added: 'colleagues.history.added',
+  removed: 'colleagues.history.removed',
+};
+
+/** One owner's people, each with a Remove button where the rules allow, and every change made. */
+export async function colleaguesCard(turn: Turn, orgnr: string, manager: Manager, notice = '', error = ''): Promise<AdaptiveCard> {
+  const { t, locale, services } = turn;
+  const [owner, links, audit] = await Promise.all([ownerLabel(turn, orgnr), services.ownerPeople.linksOf(orgnr), services.ownerPeople.auditOf(orgnr)]);
+  const linked = links.filter((l) => !l.removedAt);
+  const me = personOf(turn);
+  const removable = mayRemove({ manager, linkedCount: linked.length }).ok;
+  const names = new Map(links.map((l) => [`${l.person.tenantId}:${l.person.aadObjectId}`, personName(l)]));
+  const sections: Section[] = [
+    { title: t('colleagues.people.title', { count: linked.length }), facts: [], text: linked.length ? '' : t('colleagues.people.none') },
+    ...linked.map((l) => personSection(turn, orgnr, l, same(l.person, me), removable)),
+    {
+      title: t('colleagues.history.title'),
+      facts: audit.length
+        ? audit.slice(0, HISTORY_SHOWN).map((e) => ({
+            title: formatDateTime(e.at, locale),
+            value: t(HISTORY[e.action], {
+              person: e.personName ?? names.get(`${e.person.tenantId}:${e.person.aadObjectId}`) ?? e.person.aadObjectId,
+              by: actorName(turn, e),
+            }),
+          }))
+        : [{ title: '', value: t('colleagues.history.none') }],
+    },
+  ];
+  return summaryCard({
+    title: t('colleagues.title', { owner }),
+    intro: manager === 'officer' ? `${t('colleagues.intro')} ${t('colleagues.introOfficer')}` : t('colleagues.intro'),
+    notice,
+    error,
+    sections,
+    actions: [action(t('colleagues.add'), 'colleagues.addForm', { orgnr }, { style: 'positive' }), action(t('colleagues.mine.title'), 'colleagues.mine', {})],
+  });
+}
+
+function personSection(turn: Turn, orgnr: string, l: OwnerLink, isMe: boolean, removable: boolean): Section {
+  const { t, locale } = turn;
+  // The caller's own Teams name stands in for a name nobody gave; others' names only come from who added them.
+  const name = l.displayName ?? (isMe ? turn.context.activity.from?.name?.trim().slice(0, 200) : undefined) ?? t('colleagues.person.noName');
+  const added = l.addedAt
+    ? l.addedBy === 'filed'
+      ? t('colleagues.person.filed', { date: formatDate(l.addedAt, locale) })
+      : t('colleagues.person.addedBy', { date: formatDate(l.addedAt, locale), by: l.addedByName ?? l.addedBy ?? '' })
+    : '';
+  return {
+    title: isMe ? t('colleagues.person.you', { name }) : name,
+    facts: [
+      { title: t('colleagues.person.ids'), value: l.person.aadObjectId },
+      { title: t('colleagues.person.tenant'), value: l.person.tenantId },
+      ...(added ? [{ title: t('colleagues.person.added'), value: added }] : []),
+    ],
+    ...(removable
+      ? {
+          button: action(t('colleagues.remove', { name: personName(l) }), 'colleagues.remove', {
+            orgnr,
+            tenantId: l.person.tenantId,
+            aadObjectId: l.person.aadObjectId,
+          }),
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,45 @@
+import { formatOrgnr } from '../../domain/orgnr';
+import { OwnerRef } from '../../domain/colleagues';
+import type { ActionHandler } from '../actions/types';
+import { action } from '../cards/action';
+import { personOf, requirePersonal } from '../caller';
+import { callerIsOfficer, requireOwnerManager } from '../ownerAccess';
+import { Refusal } from '../refusals';
+import { summaryCard } from '../secretariat/cards';
+import { colleaguesCard, ownerLabel } from './colleaguesCard';
+
+/** The owner a card names, checked (MOD11); anything else names no owner. */
+export function orgnrOf(data: Record<string, unknown>): string {
+  const ref = OwnerRef.safeParse(data);
+  if (!ref.success) throw new Refusal('colleagues.usage');
+  return ref.data.orgnr;
+}
+
+/** `colleagues.mine` (`kolleger`): the owners the caller is linked to, one button each. */
+export const colleaguesMine: ActionHandler = async (turn) => {
+  requirePersonal(turn);
+  const { t, services } = turn;
+  const [owners, officer] = await Promise.all([services.ownerPeople.ownersOf(personOf(turn)), callerIsOfficer(turn)]);
+  const labels = await Promise.all(owners.map(async (orgnr) => ({ orgnr, label: await ownerLabel(turn, orgnr) })));
+  const intro = [owners.length ? t('colleagues.mine.intro') : t('colleagues.mine.none'), officer ? t('colleagues.mine.officer') : ''].filter(Boolean).join(' ');
+  return {
+    card: summaryCard({
+      title: t('colleagues.mine.title'),
+      intro,
+      sections: labels.map(({ orgnr, label }) => ({
+        title: label,
+        facts: [],
+        button: action(t('colleagues.title', { owner: formatOrgnr(orgnr) }), 'colleagues.list', { orgnr }),
+      })),
+      actions: [action(t('receipt.myReports'), 'report.mine', {})],
+    }),
+  };
+};
+
+/** `colleagues.list` {orgnr}: who is linked to the owner, and every change; for its people and officers. */
+export const colleaguesList: ActionHandler = async (turn, data) => {
+  requirePersonal(turn);
+  const orgnr = orgnrOf(data);
+  const { manager } = await requireOwnerManager(turn, orgnr);
+  return { card: await colleaguesCard(turn, orgnr, manager) };
+};
