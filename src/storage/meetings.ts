@@ -1,4 +1,4 @@
-import { AgendaItemSchema, ItemResultSchema, MeetingSchema, type AgendaItem, type ItemResult, type Meeting } from '../domain/forum';
+import { AgendaItemSchema, FollowUpSchema, ItemResultSchema, MeetingSchema, settledResult, type AgendaItem, type FollowUp, type ItemResult, type Meeting } from '../domain/forum';
 import { packJson, unpackJson, withoutJson } from './json';
 import { odataString } from './keys';
 import { createIfAbsent, deleteIfPresent, getOrUndefined, mutateEntity, propertiesOf, safeKey, type Tables } from './tables';
@@ -18,6 +18,8 @@ type MeetingRow = Record<string, unknown> & { voteStatus: string; closesAt: stri
 type ItemRow = Record<string, unknown>;
 // The result's counted marks grow with the group (a line per voter), so it is packed like a document.
 const RESULT = 'r';
+// An undecided item's follow-up by the secretariat (put on a later meeting, or a recorded result).
+const FOLLOW_UP = 'u';
 
 const meetingPk = (forum: string) => `f_${safeKey(forum)}`;
 const itemPk = (meetingId: string) => `i_${safeKey(meetingId)}`;
@@ -134,10 +136,27 @@ export class Meetings {
     });
     return kept!;
   }
+
+  /** Records an undecided item's follow-up once; a second one (a double press, another officer) gets the first back. */
+  async setFollowUp(meetingId: string, reportId: string, followUp: FollowUp): Promise<FollowUp> {
+    let kept: FollowUp | undefined;
+    await mutateEntity<ItemRow>(this.table, itemPk(meetingId), safeKey(reportId), (cur) => {
+      if (!cur) throw new Error(`agenda item ${reportId} of ${meetingId} is missing`);
+      const earlier = unpackJson(cur, FOLLOW_UP);
+      if (earlier) {
+        kept = FollowUpSchema.parse(earlier);
+        return undefined;
+      }
+      kept = FollowUpSchema.parse(followUp);
+      return { ...cur, ...packJson(kept, FOLLOW_UP) };
+    });
+    return kept!;
+  }
 }
 
 function storedItem(row: ItemRow): StoredItem {
   const item = AgendaItemSchema.parse(unpackJson(row));
   const result = unpackJson(row, RESULT);
-  return result ? { item, result: ItemResultSchema.parse(result) } : { item };
+  const followUp = unpackJson(row, FOLLOW_UP);
+  return result ? { item, result: settledResult(ItemResultSchema.parse(result), followUp ? FollowUpSchema.parse(followUp) : undefined) } : { item };
 }

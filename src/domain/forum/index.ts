@@ -7,3 +7,5 @@ export * from './disqualification';
 export * from './parts';
 export * from './recommendation';
 export * from './agendaItem';
+export * from './followUp';
+export * from './rulesOfGroup';

@@ -8,6 +8,7 @@ import { secretariatMessages } from './messages/secretariat';
 import { caseworkMessages } from './messages/casework';
 import { forumMessages } from './messages/forum';
 import { forumRuleMessages } from './messages/forumRules';
+import { forumFollowUpMessages } from './messages/forumFollowUp';
 import { deviationMessages } from './messages/deviation';
 import { moneyMessages } from './messages/money';
 import { limitMessages } from './messages/limits';
@@ -26,6 +27,7 @@ const catalogs = [
   caseworkMessages,
   forumMessages,
   forumRuleMessages,
+  forumFollowUpMessages,
   deviationMessages,
   moneyMessages,
   privacyMessages,

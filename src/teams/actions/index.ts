@@ -1,5 +1,6 @@
 import { CASEWORK_ACTIONS } from '../casework/actions';
 import { FORUM_ACTIONS } from '../forum/actions';
+import { FOLLOW_UP_ACTIONS } from '../forum/followUpActions';
 import { HELP_ACTIONS } from '../help/actions';
 import { PRIVACY_ACTIONS, RETENTION_ACTIONS } from '../privacy/actions';
 import { SECRETARIAT_ACTIONS } from '../secretariat/actions';
@@ -24,6 +25,8 @@ export const ACTIONS = {
   ...RETENTION_ACTIONS,
   // Forum meetings (officers build agendas and run votes; members vote in the channel).
   ...FORUM_ACTIONS,
+  // Undecided items' follow-up and the voting rules per forum and working group (officers only).
+  ...FOLLOW_UP_ACTIONS,
 } satisfies Record<string, ActionHandler>;
 
 // The verbs on cards are the keys of this table: a misspelled verb does not compile.

@@ -7,6 +7,7 @@ import { Refusal } from '../refusals';
 import { channelOf, itemView, loadItem, loadMeeting, standingOf, viewerOf, VoteRef } from './ballot';
 import { groupName, forumView } from './view';
 import { disqualificationText, MARK_LABEL, voteCard } from './voteCard';
+import { inStepOf } from './rulesOf';
 import type { StoredItem } from '../../storage/meetings';
 import type { StoredMark } from '../../storage/votes';
 import { marksAfterWrite } from './hotReads';
@@ -65,12 +66,12 @@ export const voteMark: ActionHandler = async (turn, data) => {
     const settled = await settledAfterClose(turn, meeting, reportId);
     const counted = settled?.result?.counted[standing.elector.key];
     if (counted === mark) {
-      return answer(settled!.meeting, settled!.stored, { notice: turn.t('forum.vote.savedJustInTime', { label: turn.t(MARK_LABEL[mark]) }) });
+      return answer(settled!.meeting, settled!.stored, { notice: turn.t('forum.vote.savedJustInTime', { label: inStepOf(view, meeting).t(MARK_LABEL[mark]) }) });
     }
     await services.votes.retract(meeting.id, reportId, person, etag, counted);
     return answer(settled?.meeting ?? meeting, settled?.stored ?? stored, { warning: turn.t('forum.vote.closed') });
   }
-  return answer(meeting, stored, { notice: turn.t('forum.vote.saved', { label: turn.t(MARK_LABEL[mark as Mark]) }) }, after.marks);
+  return answer(meeting, stored, { notice: turn.t('forum.vote.saved', { label: inStepOf(view, meeting).t(MARK_LABEL[mark as Mark]) }) }, after.marks);
 };
 
 /** Waits briefly for a closing vote to finish; undefined when it has not (the mark is then taken back). */
