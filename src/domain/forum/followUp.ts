@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PersonSchema } from '../roles';
 import { charCount, cleanText } from '../report/card-input';
-import type { ItemResult } from './meeting';
+import type { Method, Outcome } from './rules';
 
 /**
  * An undecided item's way out (DOMAIN.md section 5, issue 12 item 4): after the meeting the
@@ -25,14 +25,17 @@ export const FollowUpSchema = z.object({
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 
 /** The result an item shows once followed up: a recorded result replaces the vote's undecided one. */
-export function settledResult(result: ItemResult, followUp: FollowUp | undefined): ItemResult {
+// Generic over the result (meeting.ts's ItemResult), which holds a FollowUp itself.
+type Settleable = { outcome: Outcome; method: Method; followUp?: FollowUp };
+
+export function settledResult<R extends Settleable>(result: R, followUp: FollowUp | undefined): R {
   if (!followUp) return result;
   if (followUp.kind === 'recorded' && followUp.outcome) return { ...result, outcome: followUp.outcome, method: 'recorded', followUp };
   return { ...result, followUp };
 }
 
 /** Undecided and not yet followed up: what the secretariat still has to settle. */
-export function awaitsFollowUp(result: ItemResult | undefined): boolean {
+export function awaitsFollowUp(result: Settleable | undefined): boolean {
   return result !== undefined && result.outcome === 'undecided' && !result.followUp;
 }
 

@@ -39,7 +39,7 @@ export function rulesListCard(view: ForumView, groups: readonly GroupRules[], op
             who: actorLabel(t, { role: 'secretariat', ...(g.stored.updatedByName ? { name: g.stored.updatedByName } : {}) }),
           })
         : t(g.group === FORUM_GROUP ? 'forum.rulesCard.default' : 'forum.rulesCard.inherited'),
-      change: action(t('forum.rulesCard.change', { group: names.get(g.group) ?? g.group }), 'rules.form', { group: g.group }),
+      actions: [action(t('forum.rulesCard.change', { group: names.get(g.group) ?? g.group }), 'rules.form', { group: g.group })],
     })),
   });
 }

@@ -68,7 +68,7 @@ export function undecidedFormCard(view: ForumView, meeting: Meeting, stored: Sto
     ],
     laterNoteLabel: t('forum.undecided.laterNote'),
     laterNote: values.laterNote ?? '',
-    later: action(t('forum.undecided.later'), 'undecided.later', ids, { inputs: 'auto' }),
+    laterActions: [action(t('forum.undecided.later'), 'undecided.later', ids, { inputs: 'auto' })],
     recordTitle: t('forum.undecided.recordTitle'),
     recordIntro: t('forum.undecided.recordIntro'),
     recordError: values.recordError ?? '',
@@ -77,7 +77,7 @@ export function undecidedFormCard(view: ForumView, meeting: Meeting, stored: Sto
     outcomes: (['prioritised', 'not_prioritised'] as const).map((o) => ({ title: t(`forum.undecided.outcome.${o}`), value: o })),
     noteLabel: t('forum.undecided.note'),
     note: values.note ?? '',
-    record: action(t('forum.undecided.record'), 'undecided.record', ids, { inputs: 'auto', style: 'positive' }),
+    recordActions: [action(t('forum.undecided.record'), 'undecided.record', ids, { inputs: 'auto', style: 'positive' })],
     actions: [action(t('forum.undecided.listTitle', { title: meeting.title }), 'undecided.list', { meetingId: meeting.id })],
   });
 }
