@@ -60,7 +60,10 @@ export class ForumRulesStore {
         ...(byName ? { updatedByName: byName } : {}),
         updatedAt: at.toISOString(),
         history: before
-          ? [{ rules: before.rules, by: before.updatedBy, ...(before.updatedByName ? { byName: before.updatedByName } : {}), at: before.updatedAt }, ...before.history].slice(0, 50)
+          ? [
+              { rules: before.rules, by: before.updatedBy, ...(before.updatedByName ? { byName: before.updatedByName } : {}), at: before.updatedAt },
+              ...before.history,
+            ].slice(0, 50)
           : [],
       });
       return { json: JSON.stringify(out) };

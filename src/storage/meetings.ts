@@ -1,4 +1,14 @@
-import { AgendaItemSchema, FollowUpSchema, ItemResultSchema, MeetingSchema, settledResult, type AgendaItem, type FollowUp, type ItemResult, type Meeting } from '../domain/forum';
+import {
+  AgendaItemSchema,
+  FollowUpSchema,
+  ItemResultSchema,
+  MeetingSchema,
+  settledResult,
+  type AgendaItem,
+  type FollowUp,
+  type ItemResult,
+  type Meeting,
+} from '../domain/forum';
 import { packJson, unpackJson, withoutJson } from './json';
 import { odataString } from './keys';
 import { createIfAbsent, deleteIfPresent, getOrUndefined, mutateEntity, propertiesOf, safeKey, type Tables } from './tables';

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
-import type { Meeting } from '../../src/domain/forum';
 import { FAST_DELIVERY, waitFor } from '../support/delivery';
 import { FORUM, grantMember, ROUND, seedCheckedReport, seedRound } from '../support/forum';
 import type { Persona } from '../support/personas';
@@ -42,11 +41,6 @@ describe('the two steps in Agents Playground: a working group recommends, the fo
   const d = () => session!.driver;
   const s = () => session!.app.services;
   const status = async (i: number) => (await s().reports.get(ROUND.id, reports[i].id))!.status;
-  const meetingTitled = async (title: string): Promise<Meeting> => {
-    const m = (await s().meetings.list(FORUM)).find((x) => x.title === title);
-    assert.ok(m, `a meeting "${title}" was made`);
-    return m;
-  };
 
   /** Presses a button on an item's voting card in the channel open now, as `who`, and returns the answer's text. */
   async function press(card: string, button: string, who: string, answer: string | RegExp): Promise<{ card: Locator; text: string }> {
@@ -106,8 +100,24 @@ describe('the two steps in Agents Playground: a working group recommends, the fo
     const general = driver.team.channels.find((c) => c.name === FORUM_CHANNEL)!;
     assert.equal(general.id, driver.team.id, "General's id is the team's");
     const at = '2027-01-01T00:00:00.000Z';
-    await services.groups.assign({ forum: FORUM, group: 'ost', teamId: driver.team.id, channelId: group.id, channelName: GROUP_CHANNEL, assignedBy: 'test', assignedAt: at });
-    await services.groups.assign({ forum: FORUM, group: 'forum', teamId: driver.team.id, channelId: general.id, channelName: FORUM_CHANNEL, assignedBy: 'test', assignedAt: at });
+    await services.groups.assign({
+      forum: FORUM,
+      group: 'ost',
+      teamId: driver.team.id,
+      channelId: group.id,
+      channelName: GROUP_CHANNEL,
+      assignedBy: 'test',
+      assignedAt: at,
+    });
+    await services.groups.assign({
+      forum: FORUM,
+      group: 'forum',
+      teamId: driver.team.id,
+      channelId: general.id,
+      channelName: FORUM_CHANNEL,
+      assignedBy: 'test',
+      assignedAt: at,
+    });
   });
 
   journeyHooks(() => session);

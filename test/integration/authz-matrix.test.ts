@@ -692,7 +692,10 @@ const SUCCESS: Record<string, Check> = {
   ),
   'undecided.list': all(titled('forum.undecided.listTitle', { title: 'Uavklart Vest' }), offers('undecided.form')),
   'undecided.form': all(says('forum.undecided.laterTitle'), offers('undecided.later', 'undecided.record')),
-  'undecided.later': all(says('forum.undecided.movedNext'), hasStatus((w) => w.undecidedItems[0], 'formally_checked')),
+  'undecided.later': all(
+    says('forum.undecided.movedNext'),
+    hasStatus((w) => w.undecidedItems[0], 'formally_checked'),
+  ),
   'undecided.record': all(
     says('forum.undecided.recorded'),
     hasStatus((w) => w.undecidedItems[1], 'recommended_by_group'),

@@ -44,7 +44,13 @@ describe('voting rules per forum and working group, set in Teams', function () {
   const flat = (card: any) => cardText(card).replace(/\n/g, ' ');
   async function meeting(group: 'vest' | 'oslo'): Promise<Meeting> {
     const form = await officer('meeting.new');
-    const editor = await officer('meeting.create', { ...actionData(form, 'meeting.create'), group, roundId: 'r2027', title: `Møte ${group}`, date: '2027-03-12' });
+    const editor = await officer('meeting.create', {
+      ...actionData(form, 'meeting.create'),
+      group,
+      roundId: 'r2027',
+      title: `Møte ${group}`,
+      date: '2027-03-12',
+    });
     const id = actionData(editor, 'vote.open').meetingId as string;
     await officer('vote.open', { meetingId: id });
     return (await h.app.services.meetings.get(FORUM, id))!;
@@ -69,7 +75,10 @@ describe('voting rules per forum and working group, set in Teams', function () {
     const save = { ...actionData(form, 'rules.save'), quorumPercent: '0', consensus: 'noObjection', tieBreak: 'undecided' };
     const saved = await officer('rules.save', save);
     assert.match(flat(saved), /Reglene for Arbeidsgruppe Oslo er lagret\./);
-    assert.match(flat(saved), /Arbeidsgruppe Oslo Regler: ingen krav om beslutningsdyktighet\. Konsensus når ingen markerer imot; .* stemmelikhet går til sekretariatet\. egne regler, endret/);
+    assert.match(
+      flat(saved),
+      /Arbeidsgruppe Oslo Regler: ingen krav om beslutningsdyktighet\. Konsensus når ingen markerer imot; .* stemmelikhet går til sekretariatet\. egne regler, endret/,
+    );
     const stored = (await s.rulesStore.get(FORUM, 'oslo'))!;
     assert.deepEqual(stored.rules, { steps: 'two', quorumPercent: 0, consensus: 'noObjection', tieBreak: 'undecided' });
     assert.deepEqual([stored.revision, stored.updatedBy.aadObjectId], [1, OFFICER.aadObjectId]);
@@ -98,7 +107,10 @@ describe('voting rules per forum and working group, set in Teams', function () {
     await officer('rules.save', { ...actionData(form, 'rules.save'), quorumPercent: '50', consensus: 'unanimous', tieBreak: 'chair' });
     assert.equal((await s.rulesStore.get(FORUM, 'oslo'))!.history.length, 1, 'the earlier version is kept');
 
-    for (const [group, m, items] of [['vest', vest, v], ['oslo', oslo, o]] as const) {
+    for (const [group, m, items] of [
+      ['vest', vest, v],
+      ['oslo', oslo, o],
+    ] as const) {
       const [p1, p2, chair] = people[group];
       // One for, one abstaining, the chair silent.
       await mark(p1, group, m, items.abstained.id, 'prioritise');

@@ -110,10 +110,20 @@ describe('undecided items: a later meeting, or the result recorded with a note',
     await officer('vote.close', { meetingId: second.id });
     const revoted = await report(later.id);
     assert.equal(revoted.status, 'recommended_by_group');
-    assert.deepEqual([revoted.groupRecommendation?.meetingId, revoted.groupRecommendation?.outcome, revoted.groupRecommendation?.method], [second.id, 'recommended', 'chair']);
+    assert.deepEqual(
+      [revoted.groupRecommendation?.meetingId, revoted.groupRecommendation?.outcome, revoted.groupRecommendation?.method],
+      [second.id, 'recommended', 'chair'],
+    );
     assert.deepEqual(
       revoted.history.map((e) => `${e.from}>${e.to}`),
-      ['draft>submitted', 'submitted>formally_checked', 'formally_checked>on_agenda', 'on_agenda>formally_checked', 'formally_checked>on_agenda', 'on_agenda>recommended_by_group'],
+      [
+        'draft>submitted',
+        'submitted>formally_checked',
+        'formally_checked>on_agenda',
+        'on_agenda>formally_checked',
+        'formally_checked>on_agenda',
+        'on_agenda>recommended_by_group',
+      ],
       'its whole history is kept',
     );
     assert.match(flat(await officer('undecided.list', { meetingId: first.id })), /Ingen markerte Uavklart: satt på et senere møte for ny avstemning\./);
@@ -121,32 +131,46 @@ describe('undecided items: a later meeting, or the result recorded with a note',
     // (ii) The meeting's result recorded: without a note the form comes back as filled in, with the error.
     const caseCard = await officer('report.check', { roundId: 'r2027', reportId: oral.id });
     const oralForm = await officer('undecided.form', actionData(caseCard, 'undecided.form'));
-    const refused = await officer('undecided.record', { ...actionData(oralForm, 'undecided.record'), outcome: 'prioritised', note: '   ', toMeeting: '', laterNote: '' });
+    const refused = await officer('undecided.record', {
+      ...actionData(oralForm, 'undecided.record'),
+      outcome: 'prioritised',
+      note: '   ',
+      toMeeting: '',
+      laterNote: '',
+    });
     assert.match(flat(refused), /Skriv et notat om hvordan møtet kom til resultatet/);
     assert.equal(inputsOf(refused).outcome.value, 'prioritised', 'the chosen result is kept');
     assert.equal((await report(oral.id)).status, 'on_agenda', 'nothing recorded');
-    const enRefused = await h.invoke(
-      { ...OFFICER, locale: 'en-US' } as Persona,
-      'undecided.record',
-      { verb: 'undecided.record', ...actionData(oralForm, 'undecided.record'), outcome: 'prioritised', note: '' },
-    );
+    const enRefused = await h.invoke({ ...OFFICER, locale: 'en-US' } as Persona, 'undecided.record', {
+      verb: 'undecided.record',
+      ...actionData(oralForm, 'undecided.record'),
+      outcome: 'prioritised',
+      note: '',
+    });
     assert.match(cardText(enRefused.body.value), /Write a note on how the meeting reached the result/);
 
-    const recorded = await officer('undecided.record', { ...actionData(oralForm, 'undecided.record'), outcome: 'prioritised', note: 'Enige muntlig i møtet 12. mars' });
-    assert.match(flat(recorded), /Resultatet for BM-2027-\d{4} er registrert: Anbefalt \(registrert av sekretariatet etter møtet: Enige muntlig i møtet 12\. mars\)\./);
+    const recorded = await officer('undecided.record', {
+      ...actionData(oralForm, 'undecided.record'),
+      outcome: 'prioritised',
+      note: 'Enige muntlig i møtet 12. mars',
+    });
+    assert.match(
+      flat(recorded),
+      /Resultatet for BM-2027-\d{4} er registrert: Anbefalt \(registrert av sekretariatet etter møtet: Enige muntlig i møtet 12\. mars\)\./,
+    );
     const settled = await report(oral.id);
     assert.equal(settled.status, 'recommended_by_group');
     assert.deepEqual([settled.groupRecommendation?.outcome, settled.groupRecommendation?.method], ['recommended', 'recorded']);
     const entry = settled.history.at(-1)!;
-    assert.deepEqual([entry.to, entry.reason, entry.actor.id], ['recommended_by_group', 'Enige muntlig i møtet 12. mars', `${OFFICER.tenantId}:${OFFICER.aadObjectId}`]);
+    assert.deepEqual(
+      [entry.to, entry.reason, entry.actor.id],
+      ['recommended_by_group', 'Enige muntlig i møtet 12. mars', `${OFFICER.tenantId}:${OFFICER.aadObjectId}`],
+    );
     const followUp = (await s.meetings.item(first.id, oral.id))!.result!.followUp!;
-    assert.deepEqual([followUp.kind, followUp.outcome, followUp.note, followUp.by.aadObjectId, followUp.at], [
-      'recorded',
-      'prioritised',
-      'Enige muntlig i møtet 12. mars',
-      OFFICER.aadObjectId,
-      '2027-04-01T09:00:00.000Z',
-    ]);
+    assert.deepEqual(
+      [followUp.kind, followUp.outcome, followUp.note, followUp.by.aadObjectId, followUp.at],
+      ['recorded', 'prioritised', 'Enige muntlig i møtet 12. mars', OFFICER.aadObjectId, '2027-04-01T09:00:00.000Z'],
+    );
     // The case card's history shows who, when and the note; the recommendation shows the recorded result.
     const caseAfter = flat(await officer('report.check', { roundId: 'r2027', reportId: oral.id }));
     assert.match(caseAfter, /Møtebehandlet → Behandlet i arbeidsgruppen|→ Behandlet i arbeidsgruppen/);
@@ -157,14 +181,26 @@ describe('undecided items: a later meeting, or the result recorded with a note',
     assert.doesNotMatch(recAfter, /Følg opp uavklarte saker/, 'nothing left to follow up');
 
     // Followed up once: a second record is refused, and so is a decided item.
-    const twice = await h.invoke(OFFICER, 'undecided.record', { verb: 'undecided.record', meetingId: first.id, reportId: oral.id, outcome: 'not_prioritised', note: 'Nei' });
+    const twice = await h.invoke(OFFICER, 'undecided.record', {
+      verb: 'undecided.record',
+      meetingId: first.id,
+      reportId: oral.id,
+      outcome: 'not_prioritised',
+      note: 'Nei',
+    });
     assert.match(cardText(twice.body.value ?? twice.body), /er allerede fulgt opp \(resultat registrert\)/);
     const notUndecided = await h.invoke(OFFICER, 'undecided.form', { verb: 'undecided.form', meetingId: first.id, reportId: decided.id });
     assert.match(cardText(notUndecided.body.value ?? notUndecided.body), /er ikke uavklart i møtet «Vest mars»/);
 
     // The forum's agenda shows the recorded recommendation for what it is.
     const forumForm = await officer('meeting.new');
-    const forumEditor = await officer('meeting.create', { ...actionData(forumForm, 'meeting.create'), group: 'forum', roundId: 'r2027', title: 'Forum', date: '2027-04-20' });
+    const forumEditor = await officer('meeting.create', {
+      ...actionData(forumForm, 'meeting.create'),
+      group: 'forum',
+      roundId: 'r2027',
+      title: 'Forum',
+      date: '2027-04-20',
+    });
     assert.match(flat(forumEditor), /Anbefalt av Arbeidsgruppe Vest \(registrert av sekretariatet etter møtet\)/);
   });
 });

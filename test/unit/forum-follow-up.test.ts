@@ -5,7 +5,16 @@ import { forumView } from '../../src/teams/forum/view';
 import { voteCard } from '../../src/teams/forum/voteCard';
 import { agendaItem, meetingOf, ROUND } from '../support/forum';
 import { cardText } from '../support/harness';
-import { awaitsFollowUp, checkNote, DEFAULT_FORUM_RULES, effectiveRules, rulesFromForm, settledResult, type ForumRules, type ItemResult } from '../../src/domain/forum';
+import {
+  awaitsFollowUp,
+  checkNote,
+  DEFAULT_FORUM_RULES,
+  effectiveRules,
+  rulesFromForm,
+  settledResult,
+  type ForumRules,
+  type ItemResult,
+} from '../../src/domain/forum';
 
 const rules = (r: Partial<ForumRules> = {}): ForumRules => ({ ...DEFAULT_FORUM_RULES, ...r });
 const undecided: ItemResult = {
@@ -64,7 +73,12 @@ describe('undecided items followed up', () => {
 describe("a working group's cards in two steps", () => {
   const item = agendaItem(1);
   const closed = (group: string) => meetingOf([item], { group, vote: { id: 'v1', status: 'closed', openedAt: '', openedBy: by, closedAt: '' } });
-  const result: ItemResult = { ...undecided, outcome: 'prioritised', method: 'majority', tally: { prioritise: 2, notPrioritise: 1, abstain: 0, conflict: 0, total: 3 } };
+  const result: ItemResult = {
+    ...undecided,
+    outcome: 'prioritised',
+    method: 'majority',
+    tally: { prioritise: 2, notPrioritise: 1, abstain: 0, conflict: 0, total: 3 },
+  };
   const vote = (locale: 'nb' | 'nn' | 'en', group: string) =>
     cardText(
       voteCard(forumView({ regions: DEFAULT_REGIONS }, locale), {

@@ -1,4 +1,13 @@
-import { agendaOpen, groupOutcomeOf, statusAfterVote, statusOffAgenda, stepOf, type FollowUp, type GroupRecommendation, type Meeting } from '../../domain/forum';
+import {
+  agendaOpen,
+  groupOutcomeOf,
+  statusAfterVote,
+  statusOffAgenda,
+  stepOf,
+  type FollowUp,
+  type GroupRecommendation,
+  type Meeting,
+} from '../../domain/forum';
 import { transition, type Actor, type NeedsReport, type ReportStatus } from '../../domain/report';
 import type { Round } from '../../domain/round';
 import type { Person } from '../../domain/roles';
@@ -35,7 +44,15 @@ async function follow(services: Services, meeting: Meeting, stored: StoredItem, 
   return kept;
 }
 
-async function move(services: Services, round: Round, reportId: string, to: ReportStatus, actor: Actor, reason: string, extra: { groupRecommendation?: GroupRecommendation } = {}) {
+async function move(
+  services: Services,
+  round: Round,
+  reportId: string,
+  to: ReportStatus,
+  actor: Actor,
+  reason: string,
+  extra: { groupRecommendation?: GroupRecommendation } = {},
+) {
   try {
     await services.reports.setStatus(
       round.id,

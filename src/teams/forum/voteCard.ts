@@ -69,10 +69,7 @@ const RESULT_TEXT: Record<string, MessageKey> = {
   'not_prioritised.recorded': 'forum.result.not_prioritised.recorded',
 };
 
-export function resultText(
-  view: ForumView,
-  r: Pick<ItemResult, 'outcome' | 'method'> & Partial<Pick<ItemResult, 'tally' | 'electors' | 'followUp'>>,
-): string {
+export function resultText(view: ForumView, r: Pick<ItemResult, 'outcome' | 'method'> & Partial<Pick<ItemResult, 'tally' | 'electors' | 'followUp'>>): string {
   const marked = r.tally ? r.tally.prioritise + r.tally.notPrioritise + r.tally.abstain : 0;
   // An undecided item the secretariat put on a later meeting says where it went.
   const key = r.outcome === 'undecided' && r.followUp?.kind === 'later' ? 'forum.result.undecided.later' : RESULT_TEXT[`${r.outcome}.${r.method}`];

@@ -66,7 +66,9 @@ export const voteMark: ActionHandler = async (turn, data) => {
     const settled = await settledAfterClose(turn, meeting, reportId);
     const counted = settled?.result?.counted[standing.elector.key];
     if (counted === mark) {
-      return answer(settled!.meeting, settled!.stored, { notice: turn.t('forum.vote.savedJustInTime', { label: inStepOf(view, meeting).t(MARK_LABEL[mark]) }) });
+      return answer(settled!.meeting, settled!.stored, {
+        notice: turn.t('forum.vote.savedJustInTime', { label: inStepOf(view, meeting).t(MARK_LABEL[mark]) }),
+      });
     }
     await services.votes.retract(meeting.id, reportId, person, etag, counted);
     return answer(settled?.meeting ?? meeting, settled?.stored ?? stored, { warning: turn.t('forum.vote.closed') });

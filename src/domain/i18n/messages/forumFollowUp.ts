@@ -32,7 +32,8 @@ export const forumFollowUpMessages = defineMessages({
     'forum.group.recordedNotRecommended': 'Ikke anbefalt av {group} (registrert av sekretariatet etter møtet)',
     'forum.undecided.open': 'Følg opp uavklarte saker ({count})',
     'forum.undecided.listTitle': 'Uavklarte saker: {title}',
-    'forum.undecided.listIntro': 'Saker som ikke ble avgjort i møtet. Sett en sak på et senere møte for ny avstemning, eller registrer resultatet møtet kom til.',
+    'forum.undecided.listIntro':
+      'Saker som ikke ble avgjort i møtet. Sett en sak på et senere møte for ny avstemning, eller registrer resultatet møtet kom til.',
     'forum.undecided.none': 'Alle uavklarte saker fra møtet er fulgt opp.',
     'forum.undecided.followUp': 'Følg opp',
     'forum.undecided.formTitle': 'Følg opp: {reference} – {title}',
@@ -62,7 +63,8 @@ export const forumFollowUpMessages = defineMessages({
     'forum.undecided.fromCase': 'Følg opp uavklart sak',
     'forum.undecided.noMeeting': 'Saken står ikke på et møte med lukket avstemning.',
     'forum.rulesCard.title': 'Avstemningsregler',
-    'forum.rulesCard.intro': 'Standard er reglene fra FORUM_RULES. Regler satt for forumet gjelder alle gruppene som ikke har egne; en arbeidsgruppes regler gjelder bare dens møter. En avstemning telles med reglene som gjaldt da den ble åpnet.',
+    'forum.rulesCard.intro':
+      'Standard er reglene fra FORUM_RULES. Regler satt for forumet gjelder alle gruppene som ikke har egne; en arbeidsgruppes regler gjelder bare dens møter. En avstemning telles med reglene som gjaldt da den ble åpnet.',
     'forum.rulesCard.line': '{group}: {summary}',
     'forum.rulesCard.own': 'egne regler, endret {at} av {who}',
     'forum.rulesCard.inherited': 'som forumet',
@@ -115,7 +117,8 @@ export const forumFollowUpMessages = defineMessages({
     'forum.group.recordedNotRecommended': 'Ikkje tilrådd av {group} (registrert av sekretariatet etter møtet)',
     'forum.undecided.open': 'Følg opp uavklarte saker ({count})',
     'forum.undecided.listTitle': 'Uavklarte saker: {title}',
-    'forum.undecided.listIntro': 'Saker som ikkje vart avgjorde i møtet. Set ei sak på eit seinare møte for ny røysting, eller registrer resultatet møtet kom til.',
+    'forum.undecided.listIntro':
+      'Saker som ikkje vart avgjorde i møtet. Set ei sak på eit seinare møte for ny røysting, eller registrer resultatet møtet kom til.',
     'forum.undecided.none': 'Alle uavklarte saker frå møtet er følgde opp.',
     'forum.undecided.followUp': 'Følg opp',
     'forum.undecided.formTitle': 'Følg opp: {reference} – {title}',
@@ -145,7 +148,8 @@ export const forumFollowUpMessages = defineMessages({
     'forum.undecided.fromCase': 'Følg opp uavklart sak',
     'forum.undecided.noMeeting': 'Saka står ikkje på eit møte med lukka røysting.',
     'forum.rulesCard.title': 'Røystingsreglar',
-    'forum.rulesCard.intro': 'Standard er reglane frå FORUM_RULES. Reglar sette for forumet gjeld alle gruppene som ikkje har eigne; reglane til ei arbeidsgruppe gjeld berre møta hennar. Ei røysting blir talt med reglane som galdt då ho vart opna.',
+    'forum.rulesCard.intro':
+      'Standard er reglane frå FORUM_RULES. Reglar sette for forumet gjeld alle gruppene som ikkje har eigne; reglane til ei arbeidsgruppe gjeld berre møta hennar. Ei røysting blir talt med reglane som galdt då ho vart opna.',
     'forum.rulesCard.line': '{group}: {summary}',
     'forum.rulesCard.own': 'eigne reglar, endra {at} av {who}',
     'forum.rulesCard.inherited': 'som forumet',
@@ -199,7 +203,7 @@ export const forumFollowUpMessages = defineMessages({
     'forum.undecided.open': 'Follow up undecided items ({count})',
     'forum.undecided.listTitle': 'Undecided items: {title}',
     'forum.undecided.listIntro': 'Items the meeting did not decide. Put an item on a later meeting for a new vote, or record the result the meeting reached.',
-    'forum.undecided.none': "Every undecided item of the meeting has been followed up.",
+    'forum.undecided.none': 'Every undecided item of the meeting has been followed up.',
     'forum.undecided.followUp': 'Follow up',
     'forum.undecided.formTitle': 'Follow up: {reference} – {title}',
     'forum.undecided.inMeeting': 'At the meeting "{title}" ({date}): {result}',
@@ -214,7 +218,8 @@ export const forumFollowUpMessages = defineMessages({
     'forum.undecided.outcome': 'Result',
     'forum.undecided.note': 'Note (required)',
     'forum.undecided.record': 'Record the result',
-    'forum.undecided.noteRequired': 'Write a note on how the meeting reached the result (for instance "agreed orally at the meeting"). The result is not recorded.',
+    'forum.undecided.noteRequired':
+      'Write a note on how the meeting reached the result (for instance "agreed orally at the meeting"). The result is not recorded.',
     'forum.undecided.noteTooLong': 'The note is too long (at most 1000 characters). The result is not recorded.',
     'forum.undecided.outcomeRequired': 'Choose the result the meeting reached.',
     'forum.undecided.notUndecided': 'Item {reference} is not undecided at the meeting "{title}", so there is nothing to follow up.',
@@ -228,7 +233,8 @@ export const forumFollowUpMessages = defineMessages({
     'forum.undecided.fromCase': 'Follow up undecided item',
     'forum.undecided.noMeeting': 'The item is not on a meeting whose vote is closed.',
     'forum.rulesCard.title': 'Voting rules',
-    'forum.rulesCard.intro': "The default is FORUM_RULES. Rules set for the forum apply to every group without its own; a working group's rules apply to its meetings only. A vote is counted by the rules in force when it was opened.",
+    'forum.rulesCard.intro':
+      "The default is FORUM_RULES. Rules set for the forum apply to every group without its own; a working group's rules apply to its meetings only. A vote is counted by the rules in force when it was opened.",
     'forum.rulesCard.line': '{group}: {summary}',
     'forum.rulesCard.own': 'own rules, changed {at} by {who}',
     'forum.rulesCard.inherited': 'as the forum',
