@@ -133,32 +133,26 @@ export class Meetings {
 
   /** Records an item's result once: a second close (a retry, a second instance) keeps the first. */
   async setResult(meetingId: string, reportId: string, result: ItemResult): Promise<ItemResult> {
-    let kept: ItemResult | undefined;
-    await mutateEntity<ItemRow>(this.table, itemPk(meetingId), safeKey(reportId), (cur) => {
-      if (!cur) throw new Error(`agenda item ${reportId} of ${meetingId} is missing`);
-      const earlier = unpackJson(cur, RESULT);
-      if (earlier) {
-        kept = ItemResultSchema.parse(earlier);
-        return undefined;
-      }
-      kept = ItemResultSchema.parse(result);
-      return { ...cur, ...packJson(kept, RESULT) };
-    });
-    return kept!;
+    return this.writeOnce(meetingId, reportId, RESULT, (v) => ItemResultSchema.parse(v), result);
   }
 
   /** Records an undecided item's follow-up once; a second one (a double press, another officer) gets the first back. */
   async setFollowUp(meetingId: string, reportId: string, followUp: FollowUp): Promise<FollowUp> {
-    let kept: FollowUp | undefined;
+    return this.writeOnce(meetingId, reportId, FOLLOW_UP, (v) => FollowUpSchema.parse(v), followUp);
+  }
+
+  /** Writes a document column of an item once, under the row's ETag; returns what the column holds afterwards. */
+  private async writeOnce<T>(meetingId: string, reportId: string, prefix: string, parse: (v: unknown) => T, value: T): Promise<T> {
+    let kept: T | undefined;
     await mutateEntity<ItemRow>(this.table, itemPk(meetingId), safeKey(reportId), (cur) => {
       if (!cur) throw new Error(`agenda item ${reportId} of ${meetingId} is missing`);
-      const earlier = unpackJson(cur, FOLLOW_UP);
+      const earlier = unpackJson(cur, prefix);
       if (earlier) {
-        kept = FollowUpSchema.parse(earlier);
+        kept = parse(earlier);
         return undefined;
       }
-      kept = FollowUpSchema.parse(followUp);
-      return { ...cur, ...packJson(kept, FOLLOW_UP) };
+      kept = parse(value);
+      return { ...cur, ...packJson(kept, prefix) };
     });
     return kept!;
   }

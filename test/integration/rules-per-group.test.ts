@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import type { Meeting } from '../../src/domain/forum';
 import { FAST_DELIVERY } from '../support/delivery';
-import { FORUM, grantMember, pressInChannel, member, seedCheckedReport, seedGroupChannel, seedOfficerChat, seedRound } from '../support/forum';
+import {
+  FORUM,
+  grantMember,
+  meetingThroughForm,
+  member,
+  officerPresses,
+  pressInChannel,
+  seedCheckedReport,
+  seedGroupChannel,
+  seedOfficerChat,
+  seedRound,
+} from '../support/forum';
 import { cardText, startHarness, type Harness } from '../support/harness';
 import { OFFICER, type Persona } from '../support/personas';
 import { actionData, inputsOf } from '../support/wizard';
@@ -36,24 +47,12 @@ describe('voting rules per forum and working group, set in Teams', function () {
     await h.stop();
   });
 
-  const officer = async (verb: string, data: Record<string, unknown> = {}) => {
-    const res = await h.invoke(OFFICER, verb, { verb, ...data });
-    assert.equal(res.status, 200, JSON.stringify(res.body));
-    return res.body.value;
-  };
+  const officer = (verb: string, data: Record<string, unknown> = {}) => officerPresses(h, OFFICER)(verb, data);
   const flat = (card: any) => cardText(card).replace(/\n/g, ' ');
   async function meeting(group: 'vest' | 'oslo'): Promise<Meeting> {
-    const form = await officer('meeting.new');
-    const editor = await officer('meeting.create', {
-      ...actionData(form, 'meeting.create'),
-      group,
-      roundId: 'r2027',
-      title: `Møte ${group}`,
-      date: '2027-03-12',
-    });
-    const id = actionData(editor, 'vote.open').meetingId as string;
-    await officer('vote.open', { meetingId: id });
-    return (await h.app.services.meetings.get(FORUM, id))!;
+    const made = await meetingThroughForm(h, officer, { group, title: `Møte ${group}` });
+    await officer('vote.open', { meetingId: made.id });
+    return (await h.app.services.meetings.get(FORUM, made.id))!;
   }
   async function mark(who: Persona, group: 'vest' | 'oslo', m: Meeting, reportId: string, value: string) {
     const res = await pressInChannel(h, who, CHANNELS[group], 'vote.mark', { meetingId: m.id, reportId, v: m.vote!.id, mark: value });

@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import type { Meeting } from '../../src/domain/forum';
 import { FAST_DELIVERY } from '../support/delivery';
-import { FORUM, grantMember, pressInChannel, member, seedCheckedReport, seedGroupChannel, seedOfficerChat, seedRound } from '../support/forum';
+import {
+  FORUM,
+  grantMember,
+  meetingThroughForm,
+  member,
+  officerPresses,
+  pressInChannel,
+  seedCheckedReport,
+  seedGroupChannel,
+  seedOfficerChat,
+  seedRound,
+} from '../support/forum';
 import { cardText, startHarness, type Harness } from '../support/harness';
 import { OFFICER, type Persona } from '../support/personas';
 import { actionData, inputsOf } from '../support/wizard';
@@ -33,16 +44,8 @@ describe('undecided items: a later meeting, or the result recorded with a note',
     await h.stop();
   });
 
-  const officer = async (verb: string, data: Record<string, unknown> = {}) => {
-    const res = await h.invoke(OFFICER, verb, { verb, ...data });
-    assert.equal(res.status, 200, JSON.stringify(res.body));
-    return res.body.value;
-  };
-  async function meeting(title: string, date = '2027-03-12'): Promise<Meeting> {
-    const form = await officer('meeting.new');
-    const editor = await officer('meeting.create', { ...actionData(form, 'meeting.create'), group: 'vest', roundId: 'r2027', title, date });
-    return (await h.app.services.meetings.get(FORUM, actionData(editor, 'vote.open').meetingId as string))!;
-  }
+  const officer = (verb: string, data: Record<string, unknown> = {}) => officerPresses(h, OFFICER)(verb, data);
+  const meeting = (title: string, date = '2027-03-12') => meetingThroughForm(h, officer, { group: 'vest', title, date });
   async function mark(who: Persona, m: Meeting, reportId: string, value: string) {
     const open = (await h.app.services.meetings.get(FORUM, m.id))!;
     const res = await pressInChannel(h, who, CHANNEL, 'vote.mark', { meetingId: m.id, reportId, v: open.vote!.id, mark: value });
