@@ -169,7 +169,7 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
     await d().sendMessage('nytt møte');
     await d().waitForCard('Nytt møte');
     await d().choose('group', CHANNEL);
-    assert.equal(await d().inputValue('roundId'), `Runden ${ROUND.year} (${ROUND.id})`, 'the only round is picked');
+    assert.equal(await d().inputValue('roundId'), `Innmeldingsrunden ${ROUND.year} (${ROUND.id})`, 'the only round is picked');
     await d().fillInput('title', TITLE);
     await d().fillInput('date', '2027-03-12');
     await d().clickAction('Opprett møtet');
@@ -177,21 +177,21 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
     const editor = await d().waitForCard('Møtet er opprettet med 3 saker på sakslisten.');
     await shoot(editor, '0-editor');
     const text = await d().cardText(editor);
-    assert.match(text, new RegExp(`^${TITLE} ${CHANNEL} · 12\\. mars 2027 · runden 2027 Utkast – sakslisten er ikke publisert\\.`));
+    assert.match(text, new RegExp(`^${TITLE} ${CHANNEL} · 12\\. mars 2027 · innmeldingsrunden 2027 Utkast – sakslisten er ikke publisert\\.`));
     for (const [i, r] of reports.entries()) assert.match(text, new RegExp(`${r.reference} – ${REPORTS[i].title}`));
     for (const r of reports) assert.equal((await s().reports.get(ROUND.id, r.id))!.status, 'on_agenda');
   });
 
   it("posts the agenda as a new post in the group's channel, with each item's owner, scheme, UH partner and amounts and the totals against the budget", async () => {
     await d().clickAction('Publiser sakslisten i kanalen');
-    await d().waitForCard('Sakslisten publiseres i kanalen (1 del(er)).');
+    await d().waitForCard('Sakslisten publiseres i kanalen (1 del).');
 
     await d().openChannel(CHANNEL);
     const agenda = await d().waitForCard(`Saksliste: ${TITLE}`, { includeOlder: true });
     await shoot(agenda, '1-agenda');
     const text = await d().cardText(agenda);
     assert.match(text, new RegExp(`^Saksliste: ${TITLE} ${CHANNEL} · 12\\. mars 2027 3 saker fra innmeldingsrunden 2027\\.`));
-    assert.match(text, /REKOM 1 250 000 kr av 1 000 000 kr \(1 saker\) – over rammen/);
+    assert.match(text, /REKOM 1 250 000 kr av 1 000 000 kr \(1 sak\) – over rammen/);
     assert.match(text, /DEKOM 2 500 000 kr av 2 000 000 kr \(2 saker\) – over rammen/);
     assert.match(
       text,
@@ -315,8 +315,8 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
         `^Innstilling: ${TITLE} ${CHANNEL} · 12\\. mars 2027 Regler: beslutningsdyktig når flere enn 50 % .* De prioriterte sakene går over rammen for minst én ordning\\.`,
       ),
     );
-    assert.match(text, /REKOM: 1 250 000 kr av 1 000 000 kr \(1 saker\) – over rammen/);
-    assert.match(text, /DEKOM: 1 250 000 kr av 2 000 000 kr \(1 saker\)(?! – over)/);
+    assert.match(text, /REKOM: 1 250 000 kr av 1 000 000 kr \(1 sak\) – over rammen/);
+    assert.match(text, /DEKOM: 1 250 000 kr av 2 000 000 kr \(1 sak\)(?! – over)/);
     assert.match(
       text,
       new RegExp(
@@ -324,7 +324,7 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
       ),
     );
     assert.match(text, new RegExp(`Ikke prioritert \\(1\\) ${reports[2].reference} – Vurdering for læring`));
-    assert.deepEqual(await d().cardActions(rec), ['Eksporter som CSV', 'Eksporter hele runden 2027 (Excel/CSV)']);
+    assert.deepEqual(await d().cardActions(rec), ['Eksporter som CSV', 'Eksporter hele innmeldingsrunden 2027 (Excel/CSV)']);
 
     await d().clickAction('Eksporter som CSV', { card: rec });
     const csv = await d().waitForCard('CSV (3 rader, semikolon-separert).');

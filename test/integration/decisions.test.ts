@@ -224,7 +224,7 @@ describe('the secretariat records decisions', function () {
         press(bulk, OFFICER, confirm, 'decision.grantAllConfirm'),
         press(bulk, OFFICER, confirm, 'decision.grantAllConfirm'),
       ]);
-      const granted = [cardText(first), cardText(second)].map((t) => Number(/(\d+) meldinger er innvilget/.exec(t)?.[1]));
+      const granted = [cardText(first), cardText(second)].map((t) => Number(/(\d+) melding(?:er)? er innvilget/.exec(t)?.[1]));
       assert.equal(granted[0] + granted[1], 3, [cardText(first), cardText(second)].join('\n'));
       const later = await press(bulk, OFFICER, confirm, 'decision.grantAllConfirm');
       assert.match(cardText(later), /0 meldinger er innvilget/);
@@ -242,7 +242,7 @@ describe('the secretariat records decisions', function () {
       for (const r of prioritised) assert.equal(sentMentioning(bulk, `Vedtak for ${r.reference}`).length, 1, `${r.reference} told once`);
       assert.equal(sentMentioning(bulk, `Vedtak for ${notPrioritised.reference}`).length, 0);
       const none = await invokeCard(bulk, OFFICER, 'decision.grantAll', { roundId: prioritised[0].roundId });
-      assert.match(cardText(none), /Ingen prioriterte meldinger i runden 2027 venter på vedtak/);
+      assert.match(cardText(none), /Ingen prioriterte meldinger i innmeldingsrunden 2027 venter på vedtak/);
     });
   });
 });

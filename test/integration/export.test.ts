@@ -100,7 +100,7 @@ describe("the round's export", function () {
   async function links(who = OFFICER) {
     const [reply] = await h.send(who, 'eksport 2027');
     const card = cardOf(reply);
-    assert.match(cardText(card), /Eksport av runden 2027/);
+    assert.match(cardText(card), /Eksport av innmeldingsrunden 2027/);
     assert.match(cardText(card), /går ut kl\. 10:10 \(om 10 minutter\)/);
     const l = linksOf(card);
     return { xlsx: l['Last ned Excel (.xlsx)'], csv: l['Last ned CSV'] };

@@ -403,8 +403,8 @@ describe("forum meetings and voting in a working group's channel", function () {
     assert.match(text, /Prioritert \(2\)/);
     assert.match(text, new RegExp(reports[0].reference));
     assert.match(text, /Uavklart – sekretariatet følger opp \(1\)/);
-    assert.match(text, /DEKOM: 1 250 000 kr av 90 000 000 kr \(1 saker\)/);
-    assert.match(text, /REKOM: 1 250 000 kr av 40 000 000 kr \(1 saker\)/);
+    assert.match(text, /DEKOM: 1 250 000 kr av 90 000 000 kr \(1 sak\)/);
+    assert.match(text, /REKOM: 1 250 000 kr av 40 000 000 kr \(1 sak\)/);
     assert.ok(JSON.stringify(rec).includes('"meeting.csv"'));
     // "Like the round": the round's own export, download links signed for this officer.
     const exported = await officer('export.round', actionData(rec, 'export.round'));

@@ -56,7 +56,7 @@ describe('personal data', function () {
       assert.match(nb, /Innsendte behovsmeldinger slettes ikke/);
       assert.match(nb, /arkivplikten[\s\S]*offentleglova[\s\S]*kontakt sekretariatet hos Statsforvalteren/);
       const nn = cardText(await myData(h, { ...COLLEAGUE, locale: 'nn-NO' }));
-      assert.match(nn, /Innsende behovsmeldingar vert ikkje sletta/);
+      assert.match(nn, /Innsende behovsmeldingar blir ikkje sletta/);
       const [reply] = await h.send({ ...COLLEAGUE, locale: 'en-US' }, 'my data');
       const en = cardText(cardOf(reply));
       assert.match(en, /Your data in Kompetansebot/);
@@ -247,13 +247,13 @@ describe('personal data', function () {
       const [reply] = await p.send(OFFICER, 'slett gamle runder');
       const card = cardOf(reply);
       const text = cardText(card);
-      assert.match(text, /Runder med frist før 1\. des(\.|ember) 2023 er eldre enn oppbevaringstiden på 3 år/);
-      assert.match(text, /Runde 2021 \(frist[^)]*\)\nBehovsmeldinger\n1\nTidligere versjoner\n1\nUtkast\n1\nMøter\n1\nStemmer\n1/);
-      assert.doesNotMatch(text, /Runde 2024|Runde 2027/);
+      assert.match(text, /Innmeldingsrunder med frist før 1\. des(\.|ember) 2023 er eldre enn oppbevaringstiden på 3 år/);
+      assert.match(text, /Innmeldingsrunde 2021 \(frist[^)]*\)\nBehovsmeldinger\n1\nTidligere versjoner\n1\nUtkast\n1\nMøter\n1\nStemmer\n1/);
+      assert.doesNotMatch(text, /Innmeldingsrunde 2024|Innmeldingsrunde 2027/);
       assert.ok(await p.app.services.reports.get(old.roundId, old.reportId), 'nothing deleted before the confirmation');
 
       const done = await press(p, OFFICER, card, 'round.purgeConfirm');
-      assert.match(cardText(done), /Slettet: 1 runde\(r\) med 1 behovsmeldinger/);
+      assert.match(cardText(done), /Slettet: 1 innmeldingsrunde med 1 behovsmelding/);
       const s = p.app.services;
       assert.equal(await s.rounds.get(old.roundId), undefined);
       assert.equal(await s.reports.get(old.roundId, old.reportId), undefined);
@@ -270,9 +270,9 @@ describe('personal data', function () {
       assert.ok(await s.reports.get(recent.roundId, recent.reportId), 'and so do its reports');
 
       const again = await press(p, OFFICER, card, 'round.purgeConfirm');
-      assert.match(cardText(again), /Ingen runder er eldre enn oppbevaringstiden på 3 år/);
+      assert.match(cardText(again), /Ingen innmeldingsrunder er eldre enn oppbevaringstiden på 3 år/);
       const [later] = await p.send(OFFICER, 'purge old rounds', { locale: 'en-US' });
-      assert.match(cardText(cardOf(later)), /No round is older than the retention period of 3 years/);
+      assert.match(cardText(cardOf(later)), /No filing round is older than the retention period of 3 years/);
     });
   });
 });

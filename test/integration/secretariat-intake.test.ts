@@ -102,7 +102,7 @@ describe("the secretariat's intake notifications", function () {
       await waitDrained(a.app.services.outbox, OFFICER);
       const next = personalCards(a, OFFICER).filter((c) => /Nytt i innmeldingen/.test(cardText(c)));
       assert.equal(next.length, 2);
-      assert.match(cardText(next[1]), /1 nye hendelser/);
+      assert.match(cardText(next[1]), /1 ny hendelse/);
       assert.match(cardText(next[1]), new RegExp(`${third.reference} · Trukket`));
       assert.doesNotMatch(cardText(next[1]), new RegExp(first.reference));
 
@@ -230,7 +230,7 @@ describe("the secretariat's intake notifications", function () {
       await waitDrained(h.app.services.outbox);
       assert.equal(summaries(OFFICER).length, 1);
       assert.equal(summaries(FOREIGN).length, 1);
-      assert.match(cardText(summaries(OFFICER)[0]), /Daglig oppsummering 2\. desember 2026: runde 2027/);
+      assert.match(cardText(summaries(OFFICER)[0]), /Daglig oppsummering 2\. desember 2026: innmeldingsrunde 2027/);
       assert.match(cardText(summaries(OFFICER)[0]), /Venter på formell kontroll: 3/);
 
       clock.setSystemTime(new Date('2026-12-03T06:30:00Z'));

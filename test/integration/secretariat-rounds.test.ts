@@ -73,31 +73,31 @@ describe('reporting rounds', function () {
     it('refuses a duplicate of the open demo round, then creates the round once the demo round is closed by hand', async () => {
       const form = await command(h, OFFICER, 'ny runde');
       let card = await press(h, OFFICER, form, 'round.create', GOOD_ROUND);
-      assert.match(cardText(card), /Det finnes allerede en runde for 2027 .*\(demo-2027\)/);
+      assert.match(cardText(card), /Det finnes allerede en innmeldingsrunde for 2027 .*\(demo-2027\)/);
       assert.equal(await h.app.services.rounds.get('round-2027'), undefined);
 
       const rounds = await command(h, OFFICER, 'runder');
       const confirm = await press(h, OFFICER, rounds, 'round.close');
-      assert.match(cardText(confirm), /Stenge runde 2027 nå\?/);
+      assert.match(cardText(confirm), /Stenge innmeldingsrunde 2027 nå\?/);
       assert.equal((await h.app.services.rounds.get('demo-2027'))?.status, 'open', 'not before confirming');
       card = await press(h, OFFICER, confirm, 'round.closeConfirm');
-      assert.match(cardText(card), /Runde 2027 er stengt/);
+      assert.match(cardText(card), /Innmeldingsrunde 2027 er stengt/);
       assert.equal((await h.app.services.rounds.get('demo-2027'))?.status, 'closed');
       assert.match(cardText(await startReport(h, OWNER)), /Det er ingen åpen innmeldingsrunde/);
 
       card = await press(h, OFFICER, form, 'round.create', GOOD_ROUND);
-      assert.match(cardText(card), /Runde 2027 er opprettet som planlagt/);
+      assert.match(cardText(card), /Innmeldingsrunde 2027 er opprettet som planlagt/);
       const stored = await h.app.services.rounds.get('round-2027');
       assert.deepEqual(
         [stored?.status, stored?.deadline, stored?.budgets],
         ['planned', '2027-02-01T22:59:59.999Z', { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 30_000_000 }],
       );
       card = await press(h, OFFICER, form, 'round.create', GOOD_ROUND);
-      assert.match(cardText(card), /Det finnes allerede en runde for 2027/, 'a second press creates nothing');
+      assert.match(cardText(card), /Det finnes allerede en innmeldingsrunde for 2027/, 'a second press creates nothing');
 
       card = await press(h, OFFICER, card, 'round.list');
       card = await press(h, OFFICER, card, 'round.open');
-      assert.match(cardText(card), /Runde 2027 er åpnet\. Eierne kan melde behov fram til 1\. februar 2027 kl\. 23:59/);
+      assert.match(cardText(card), /Innmeldingsrunde 2027 er åpnet\. Eierne kan melde behov fram til 1\. februar 2027 kl\. 23:59/);
       assert.match(cardText(await startReport(h, OWNER)), /Steg 1 av 8/);
     });
   });
@@ -124,7 +124,7 @@ describe('reporting rounds', function () {
         await h.app.scheduler.tick();
         await waitSettled(h.app.services.outbox, `closed:round-2027:${TENANT}:${OFFICER.aadObjectId}`);
         await waitDrained(h.app.services.outbox, OFFICER);
-        const notices = personalCards(h, OFFICER).filter((t) => /Runde 2027 er stengt/.test(t));
+        const notices = personalCards(h, OFFICER).filter((t) => /Innmeldingsrunde 2027 er stengt/.test(t));
         assert.equal(notices.length, 1);
         assert.match(notices[0], /Fristen gikk ut/);
         assert.match(cardText(await startReport(h, OWNER)), /Det er ingen åpen innmeldingsrunde/);
@@ -174,7 +174,7 @@ describe('reporting rounds', function () {
       await tickBoth();
       await settle('7d', [OWNER, COLLEAGUE]);
       assert.equal(remindersTo(OWNER).length, 1);
-      assert.match(remindersTo(OWNER)[0], /Du har 2 utkast .* runde 2027 .*Fristen er om en uke: 1\. februar 2027 kl\. 23:59/s);
+      assert.match(remindersTo(OWNER)[0], /Du har 2 utkast .* innmeldingsrunde 2027 .*Fristen er om en uke: 1\. februar 2027 kl\. 23:59/s);
       assert.equal(remindersTo(COLLEAGUE).length, 1);
       assert.deepEqual([remindersTo(OTHER_OWNER).length, remindersTo(MEMBER).length], [0, 0], 'submitted reports and edits get no reminder');
 

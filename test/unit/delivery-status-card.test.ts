@@ -34,7 +34,7 @@ describe('the delivery status card', () => {
     assert.deepEqual(quiet.slice(quiet.indexOf('Ventar i kø'), quiet.indexOf('Ventar i kø') + 8), [
       'Ventar i kø',
       '2',
-      'Vert sende no',
+      'Blir sende no',
       '1',
       'Levert',
       '40',

@@ -67,7 +67,7 @@ describe('scheme rules across fields', () => {
 
     it('points at amounts typed for a year past the chosen period', () => {
       const r = validateStep('money', { ...money('300000'), year2Uh: '10' }, { scheme: 'REKOM' }, CONTEXT);
-      assert.deepEqual(!r.ok && r.errors, [{ field: 'year2Uh', key: 'report.error.amount.beyondPeriod', params: { year: 2, years: 1 } }]);
+      assert.deepEqual(!r.ok && r.errors, [{ field: 'year2Uh', key: 'report.error.amount.beyondPeriod', params: { year: 2, count: 1 } }]);
     });
 
     it('asks for every amount of every chosen year', () => {
@@ -151,7 +151,7 @@ describe('scheme rules across fields', () => {
 
     it('refuses more named units than the number of units given', () => {
       const r = validateStep('targets', { ...GOOD_INPUT.targets, unitCount: '1' }, {}, CONTEXT);
-      assert.deepEqual(!r.ok && r.errors, [{ field: 'unitCount', key: 'report.error.unitsMoreThanCount', params: { listed: '2', count: '1' } }]);
+      assert.deepEqual(!r.ok && r.errors, [{ field: 'unitCount', key: 'report.error.unitsMoreThanCount', params: { count: '2', stated: '1' } }]);
     });
 
     it('needs at least one participant and one unit, and refuses absurd numbers', () => {

@@ -1,4 +1,5 @@
 import type { Locale } from './locale';
+import { pluralKey } from './plural';
 
 /**
  * One area's texts in all three languages. Bokmål defines the keys; nynorsk and English must
@@ -18,6 +19,12 @@ export function interpolate(text: string, params?: Params): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
 }
 
+/** A plural base key (`x` for `x.one`/`x.other`) picks its form from `params.count`. */
 export function lookup<K extends string>(catalog: Catalog<K>, locale: Locale, key: K, params?: Params): string {
-  return interpolate(catalog[locale][key] ?? catalog.nb[key], params);
+  const texts: Record<string, string> = catalog[locale];
+  if (texts[key] === undefined && texts[`${key}.other`] !== undefined) {
+    const plural = pluralKey(key, locale, params?.count);
+    return interpolate(texts[plural.key] ?? texts[`${key}.other`], plural.count === undefined ? params : { ...params, count: plural.count });
+  }
+  return interpolate(texts[key] ?? catalog.nb[key], params);
 }

@@ -1,5 +1,6 @@
 import { lookup, type Catalog, type Params } from './catalog';
 import type { Locale } from './locale';
+import type { PluralBase } from './plural';
 import { commonMessages } from './messages/common';
 import { wizardMessages } from './messages/wizard';
 import { reportMessages } from './messages/report';
@@ -16,6 +17,7 @@ import { privacyMessages } from './messages/privacy';
 
 export * from './locale';
 export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
+export { pluralCategory, type PluralCategory } from './plural';
 
 // Every area's catalog, merged. Add a new area here with one line.
 const catalogs = [
@@ -35,16 +37,19 @@ const catalogs = [
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;
-export type MessageKey = KeysOf<(typeof catalogs)[number]>;
+type CatalogKey = KeysOf<(typeof catalogs)[number]>;
+/** A counted text's base key: `t('x', { count })` picks `x.one` or `x.other`. */
+export type PluralKey = PluralBase<CatalogKey>;
+export type MessageKey = CatalogKey | PluralKey;
 
 const merged = {
   nb: Object.assign({}, ...catalogs.map((c) => c.nb)),
   nn: Object.assign({}, ...catalogs.map((c) => c.nn)),
   en: Object.assign({}, ...catalogs.map((c) => c.en)),
-} as Catalog<MessageKey>;
+} as Catalog<CatalogKey>;
 
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 export function translator(locale: Locale): Translate {
-  return (key, params) => lookup(merged, locale, key, params);
+  return (key, params) => lookup(merged, locale, key as CatalogKey, params);
 }

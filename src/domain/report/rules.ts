@@ -44,7 +44,7 @@ const targetGroupsFitScheme: Rule = (r) => {
 
 const listedUnitsWithinCount: Rule = (r, f) => {
   if (!r.units || r.unitCount === undefined || r.units.length <= r.unitCount) return [];
-  return [{ field: 'unitCount', key: 'report.error.unitsMoreThanCount', params: { listed: f.count(r.units.length), count: f.count(r.unitCount) } }];
+  return [{ field: 'unitCount', key: 'report.error.unitsMoreThanCount', params: { count: f.count(r.units.length), stated: f.count(r.unitCount) } }];
 };
 
 const amountsMatchPeriod: Rule = (r) => {
@@ -52,7 +52,7 @@ const amountsMatchPeriod: Rule = (r) => {
   const out: FieldProblem[] = [];
   r.amounts.forEach((_row, i) => {
     if (i >= r.years!) {
-      out.push({ field: 'amounts', key: 'report.error.amount.beyondPeriod', params: { year: i + 1, years: r.years! }, path: [i, 'owner'] });
+      out.push({ field: 'amounts', key: 'report.error.amount.beyondPeriod', params: { year: i + 1, count: r.years! }, path: [i, 'owner'] });
     }
   });
   for (let i = r.amounts.length; i < r.years; i++) {

@@ -148,7 +148,7 @@ function moneyInput(raw: Record<string, unknown>, draftSoFar: ReportDraft, f: Fo
     if (!part) continue;
     lastFilled = year;
     if (chosen > 0 && year > chosen) {
-      problems.push({ field: 'amounts', key: 'report.error.amount.beyondPeriod', params: { year, years: chosen }, path: [year - 1, part] });
+      problems.push({ field: 'amounts', key: 'report.error.amount.beyondPeriod', params: { year, count: chosen }, path: [year - 1, part] });
     }
   }
   const rows: Array<Record<string, unknown>> = [];

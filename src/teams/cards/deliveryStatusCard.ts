@@ -10,7 +10,7 @@ export function deliveryStatusCard(t: Translate, summary: StatusSummary, days: n
   if (summary.inDoubt) counts.push({ label: t('delivery.status.inDoubt'), value: String(summary.inDoubt) });
   return renderCard('deliveryStatus', {
     title: t('delivery.status.title'),
-    period: t('delivery.status.period', { days }),
+    period: t('delivery.status.period', { count: days }),
     empty: total ? '' : t('delivery.status.empty'),
     counts,
     failuresTitle: t('delivery.status.failures'),

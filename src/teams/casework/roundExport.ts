@@ -20,7 +20,7 @@ export const roundExport: ActionHandler = async (turn, data) => {
   return {
     card: renderCard('download', {
       title: t('export.title', { year: round.year }),
-      text: t('export.text', { time: formatTime(expiresAt, locale), minutes: Math.round(turn.services.exportLinks.ttlMs / 60_000) }),
+      text: t('export.text', { time: formatTime(expiresAt, locale), count: Math.round(turn.services.exportLinks.ttlMs / 60_000) }),
       links: links.map((l) => ({ title: t(l.format === 'xlsx' ? 'export.xlsx' : 'export.csv'), url: l.url })),
       actions: [action(t('export.again'), 'export.round', { roundId: round.id })],
     }),

@@ -84,6 +84,6 @@ export function retiredPartCard(view: ForumView, meeting: Meeting, round: Round,
     part: '',
     totals: [],
     items: [],
-    intro: view.t('forum.agenda.retired', { parts }),
+    intro: view.t('forum.agenda.retired', { count: parts }),
   });
 }

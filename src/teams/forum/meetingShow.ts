@@ -91,5 +91,5 @@ export const meetingPost: ActionHandler = async (turn, data) => {
   const { meeting, page } = await officerAndMeeting(turn, data);
   const first = !meeting.posted;
   const after = await publishAgenda(turn.services, meeting);
-  return editorFor(turn, after, { page, notice: turn.t(first ? 'forum.editor.posted' : 'forum.editor.reposted', { parts: after.posted?.parts ?? 1 }) });
+  return editorFor(turn, after, { page, notice: turn.t(first ? 'forum.editor.posted' : 'forum.editor.reposted', { count: after.posted?.parts ?? 1 }) });
 };

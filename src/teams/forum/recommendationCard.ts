@@ -90,7 +90,7 @@ export function recommendationCard(
       usedStyle: s.over ? 'warning' : 'good',
     })),
     sections,
-    csvTitle: opts.csv ? t('forum.recommendation.csvTitle', { rows: csvRows(opts.csv).length - 1 }) : '',
+    csvTitle: opts.csv ? t('forum.recommendation.csvTitle', { count: csvRows(opts.csv).length - 1 }) : '',
     csvLines: opts.csv ? shownCsv(view, opts.csv) : [],
     actions: [
       ...followUpActions(view, meeting, items),

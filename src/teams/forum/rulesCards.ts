@@ -17,7 +17,7 @@ export interface GroupRules {
 function summaryOf(view: ForumView, g: GroupRules): string {
   // Each group's summary in its own words: a working group in two steps recommends.
   const own = inStepOf({ ...view, rules: g.rules }, { group: g.group });
-  const steps = g.group === FORUM_GROUP ? `${view.t(g.rules.steps === 'two' ? 'forum.rulesCard.steps.two' : 'forum.rulesCard.steps.one')}. ` : '';
+  const steps = g.group === FORUM_GROUP ? `${view.t(g.rules.steps === 'two' ? 'forum.rulesCard.stepsTwo' : 'forum.rulesCard.stepsOne')}. ` : '';
   return steps + rulesSummary(own);
 }
 
@@ -56,7 +56,10 @@ export function rulesFormCard(view: ForumView, g: GroupRules, warning = '', valu
     showSteps: g.group === FORUM_GROUP,
     stepsLabel: t('forum.rulesCard.steps'),
     steps: r.steps,
-    stepChoices: (['two', 'one'] as const).map((v) => ({ title: t(`forum.rulesCard.steps.${v}`), value: v })),
+    stepChoices: [
+      { title: t('forum.rulesCard.stepsTwo'), value: 'two' },
+      { title: t('forum.rulesCard.stepsOne'), value: 'one' },
+    ],
     quorumLabel: t('forum.rulesCard.quorum'),
     quorumPercent: String(r.quorumPercent),
     consensusLabel: t('forum.rulesCard.consensus'),

@@ -73,7 +73,7 @@ export function resultText(view: ForumView, r: Pick<ItemResult, 'outcome' | 'met
   const marked = r.tally ? r.tally.prioritise + r.tally.notPrioritise + r.tally.abstain : 0;
   // An undecided item the secretariat put on a later meeting says where it went.
   const key = r.outcome === 'undecided' && r.followUp?.kind === 'later' ? 'forum.result.undecided.later' : RESULT_TEXT[`${r.outcome}.${r.method}`];
-  return view.t(key ?? 'forum.result.undecided.tie', { marked, electors: r.electors ?? '?', note: r.followUp?.note ?? '' });
+  return view.t(key ?? 'forum.result.undecided.tie', { marked, count: r.electors ?? '?', note: r.followUp?.note ?? '' });
 }
 
 const refData = (s: VoteCardState) => ({ meetingId: s.meeting.id, reportId: s.item.reportId, v: s.meeting.vote?.id ?? '' });
@@ -131,7 +131,7 @@ export function voteCard(forumView: ForumView, s: VoteCardState, viewer?: Viewer
     ],
     result: closed ? resultText(view, s.result!) : !s.meeting.vote ? t('forum.vote.notOpen') : '',
     resultColor: closed ? (s.result!.outcome === 'prioritised' ? 'Good' : s.result!.outcome === 'not_prioritised' ? 'Attention' : 'Warning') : 'Default',
-    turnout: s.voters > 0 ? t('forum.vote.turnout', { marked: c.total, voters: s.voters }) : '',
+    turnout: s.voters > 0 ? t('forum.vote.turnout', { marked: c.total, count: s.voters }) : '',
     rules: closed ? ruleText(view, s.result!) : rulesSummary(view),
     yourMark,
     notice: viewer?.notice ?? '',

@@ -10,5 +10,16 @@ export const PRIVACY_COMMANDS: readonly Command[] = [
 
 /** Purging old rounds, for officers. */
 export const RETENTION_COMMANDS: readonly Command[] = [
-  { words: ['slett gamle runder', 'slett gamle rundar', 'purge old rounds', 'delete old rounds'], handler: cardCommand(roundPurge) },
+  {
+    words: [
+      'slett gamle runder',
+      'slett gamle rundar',
+      'purge old rounds',
+      'delete old rounds',
+      'slett gamle innmeldingsrunder',
+      'slett gamle innmeldingsrundar',
+      'delete old filing rounds',
+    ],
+    handler: cardCommand(roundPurge),
+  },
 ];

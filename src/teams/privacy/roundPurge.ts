@@ -22,7 +22,7 @@ export const roundPurge: ActionHandler = async (turn) => {
   await requireOfficer(turn);
   const { years, cutoff, rounds, purge } = await due(turn);
   const { t, locale } = turn;
-  if (rounds.length === 0) return { card: messageCard({ title: t('privacy.purge.title'), text: t('privacy.purge.none', { years, cutoff }) }) };
+  if (rounds.length === 0) return { card: messageCard({ title: t('privacy.purge.title'), text: t('privacy.purge.none', { count: years, cutoff }) }) };
   const sections = [];
   for (const r of rounds) {
     const c: PurgeCount = await purge.count(r.id);
@@ -40,7 +40,7 @@ export const roundPurge: ActionHandler = async (turn) => {
   return {
     card: summaryCard({
       title: t('privacy.purge.title'),
-      intro: t('privacy.purge.intro', { years, cutoff }),
+      intro: t('privacy.purge.intro', { count: years, cutoff }),
       sections,
       actions: [action(t('privacy.purge.confirm'), 'round.purgeConfirm', { roundIds: rounds.map((r) => r.id) }, { style: 'destructive' })],
     }),
@@ -57,7 +57,7 @@ export const roundPurgeConfirm: ActionHandler = async (turn, data) => {
   const { years, cutoff, rounds, purge } = await due(turn);
   const chosen = rounds.filter((r) => confirmed.has(r.id));
   const { t } = turn;
-  if (chosen.length === 0) return { card: messageCard({ title: t('privacy.purge.title'), text: t('privacy.purge.none', { years, cutoff }) }) };
+  if (chosen.length === 0) return { card: messageCard({ title: t('privacy.purge.title'), text: t('privacy.purge.none', { count: years, cutoff }) }) };
   let reports = 0;
   for (const r of chosen) {
     reports += (await purge.count(r.id)).reports;
@@ -65,5 +65,11 @@ export const roundPurgeConfirm: ActionHandler = async (turn, data) => {
     await turn.services.rounds.remove(r.id);
     turn.services.logger.info('round purged', { roundId: r.id });
   }
-  return { card: messageCard({ title: t('privacy.purge.done.title'), text: t('privacy.purge.done', { rounds: chosen.length, reports }), color: 'Good' }) };
+  return {
+    card: messageCard({
+      title: t('privacy.purge.done.title'),
+      text: t('privacy.purge.done', { count: chosen.length, reports: t('privacy.purge.reportCount', { count: reports }) }),
+      color: 'Good',
+    }),
+  };
 };

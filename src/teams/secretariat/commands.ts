@@ -11,8 +11,8 @@ import { roundList } from './rounds/roundList';
 export const SECRETARIAT_COMMANDS: readonly Command[] = [
   { words: ['sekretariat', 'sekretariatet', 'secretariat'], handler: cardCommand(secretariatMenu) },
   { words: ['oversikt', 'oversyn', 'overview'], handler: cardCommand(overviewShow) },
-  { words: ['ny runde', 'new round'], handler: cardCommand(roundNewForm) },
-  { words: ['runder', 'rundar', 'rounds'], handler: cardCommand(roundList) },
+  { words: ['ny runde', 'new round', 'ny innmeldingsrunde', 'new filing round'], handler: cardCommand(roundNewForm) },
+  { words: ['runder', 'rundar', 'rounds', 'innmeldingsrunder', 'innmeldingsrundar', 'filing rounds'], handler: cardCommand(roundList) },
   { words: ['roller', 'medlemmer', 'roles', 'members'], handler: cardCommand(rolesList) },
   { words: ['kanal', 'channel'], handler: cardCommand(channelForm) },
 ];

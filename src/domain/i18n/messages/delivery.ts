@@ -4,7 +4,8 @@ import { defineMessages } from '../catalog';
 export const deliveryMessages = defineMessages({
   nb: {
     'delivery.status.title': 'Leveringsstatus',
-    'delivery.status.period': 'Meldinger fra boten de siste {days} dagene',
+    'delivery.status.period.one': 'Meldinger fra boten siste {count} dag',
+    'delivery.status.period.other': 'Meldinger fra boten de siste {count} dagene',
     'delivery.status.queued': 'Venter i kø',
     'delivery.status.sending': 'Sendes nå',
     'delivery.status.sent': 'Levert',
@@ -24,9 +25,10 @@ export const deliveryMessages = defineMessages({
   },
   nn: {
     'delivery.status.title': 'Leveringsstatus',
-    'delivery.status.period': 'Meldingar frå boten dei siste {days} dagane',
+    'delivery.status.period.one': 'Meldingar frå boten siste {count} dag',
+    'delivery.status.period.other': 'Meldingar frå boten dei siste {count} dagane',
     'delivery.status.queued': 'Ventar i kø',
-    'delivery.status.sending': 'Vert sende no',
+    'delivery.status.sending': 'Blir sende no',
     'delivery.status.sent': 'Levert',
     'delivery.status.failed': 'Ikkje levert',
     'delivery.status.inDoubt': 'Sende på nytt etter eit avbrot (kan ha kome fram to gonger)',
@@ -44,7 +46,8 @@ export const deliveryMessages = defineMessages({
   },
   en: {
     'delivery.status.title': 'Delivery status',
-    'delivery.status.period': 'Messages from the bot in the last {days} days',
+    'delivery.status.period.one': 'Messages from the bot in the last {count} day',
+    'delivery.status.period.other': 'Messages from the bot in the last {count} days',
     'delivery.status.queued': 'Waiting in the queue',
     'delivery.status.sending': 'Being sent',
     'delivery.status.sent': 'Delivered',
