@@ -1,3 +1,4 @@
+import { UsageReports } from '../storage/usageReports';
 import type { AddressInfo } from 'node:net';
 import { loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
@@ -68,6 +69,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     bootstrapSecretariat: config.BOOTSTRAP_SECRETARIAT,
     roundRetentionYears: config.ROUND_RETENTION_YEARS,
     summaries: new ReportSummaries(tables),
+    usage: new UsageReports(tables),
     drafts: new Drafts(tables, now),
     reports: new Reports(tables, now),
     rounds: new Rounds(tables),

@@ -1,4 +1,5 @@
 import type { Decision, Payment } from './decision';
+import type { UnusedPlan, UsageReport, UsageStatus } from './usage';
 import { translator } from './i18n';
 import { ownerTypeLabelKey } from './ownerTypes';
 import { findRegion, localised, type RegionConfig } from './regions';
@@ -31,6 +32,8 @@ export interface ExportableReport {
   data: NeedsReport;
   decision?: Decision;
   payment?: Payment;
+  /** Usage reports sent for the measure's school years (drafts are not the owner's word yet). */
+  usage?: ReadonlyArray<{ schoolYear: number; status: UsageStatus; report?: UsageReport }>;
 }
 
 const t = translator('nb');
@@ -80,6 +83,11 @@ const COLUMNS = [
   ['Sendt inn', 'date', 12],
   ['Sist endret', 'date', 12],
   ['Versjon', 'number', 8],
+  ['Rapportering', 'text', 16],
+  ['Brukt av tilskuddet (kr)', 'number', 14],
+  ['Egenandel brukt (kr)', 'number', 14],
+  ['Ubrukte midler (kr)', 'number', 14],
+  ['Ubrukte midler: overføres eller tilbakebetales', 'text', 22],
 ] as const satisfies ReadonlyArray<readonly [string, CellKind, number]>;
 
 export const EXPORT_COLUMNS: readonly ExportColumn[] = COLUMNS.map(([header, kind, width]) => ({ header, kind, width }));
@@ -96,6 +104,22 @@ function date(iso: string | undefined): Date | null {
   if (!iso) return null;
   const [y, m, d] = OSLO_DAY.format(new Date(iso)).split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d));
+}
+
+const USAGE_STATUS: Record<UsageStatus, string> = { draft: '', submitted: 'Sendt inn', returned: 'Sendt tilbake', accepted: 'Godkjent' };
+const PLAN: Record<UnusedPlan, string> = { carryOver: 'Overføres', repay: 'Tilbakebetales' };
+
+/** A school year's usage report: status, used, own contribution, unused funds and the owner's wish for them. */
+function usageCells(report: ExportableReport, schoolYear: number | undefined): Cell[] {
+  const u = schoolYear === undefined ? undefined : report.usage?.find((x) => x.schoolYear === schoolYear && x.status !== 'draft');
+  const r = u?.report;
+  return [
+    u ? USAGE_STATUS[u.status] : '',
+    r ? r.usedOwner + r.usedUh : null,
+    r ? r.ownContribution : null,
+    r ? r.unused : null,
+    r?.unusedPlan ? PLAN[r.unusedPlan] : '',
+  ];
 }
 
 /** The rows of one report: one per year of the measure (at least one). */
@@ -154,5 +178,6 @@ export function exportRows(report: ExportableReport, regions: RegionConfig): Cel
     date(report.submittedAt),
     date(report.updatedAt),
     report.version,
+    ...usageCells(report, y?.schoolYear),
   ]);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isBeforeDeadline } from './deadline';
+import { DEFAULT_USAGE_DUE, isUsageDueDay } from './usage/dueDate';
 
 export const SCHEME_CODES = ['REKOM', 'DEKOM', 'KOMPLOFT'] as const;
 
@@ -14,8 +15,15 @@ export const RoundSchema = z.object({
   status: z.enum(['planned', 'open', 'closed']),
   budgets: z.record(z.enum(SCHEME_CODES), z.number().int().min(0)),
   createdAt: z.string(),
+  /** Usage reports are due on this day ("MM-DD") after each school year; absent = 15 January. */
+  usageDue: z.string().refine(isUsageDueDay).optional(),
 });
 export type Round = z.infer<typeof RoundSchema>;
+
+/** The day usage reports of this round's measures are due after each school year ("MM-DD"). */
+export function usageDueOf(round: Pick<Round, 'usageDue'> | undefined): string {
+  return round?.usageDue ?? DEFAULT_USAGE_DUE;
+}
 
 /** Owners may file and edit until the deadline, while the round is open. */
 export function isOpenForFiling(round: Round, now: Date): boolean {

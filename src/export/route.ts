@@ -4,6 +4,7 @@ import { pickLocale, translator, type MessageKey } from '../domain/i18n';
 import type { RegionConfig } from '../domain/regions';
 import { isOfficer } from '../domain/roles';
 import type { Reports } from '../storage/reports';
+import type { UsageReports } from '../storage/usageReports';
 import type { Roles } from '../storage/roles';
 import type { Rounds } from '../storage/rounds';
 import type { ExportLinks } from './links';
@@ -12,6 +13,7 @@ import { EXPORT_CONTENT_TYPES, exportFileName, writeRoundExport } from './roundE
 export interface ExportRouteDeps {
   links: ExportLinks;
   reports: Reports;
+  usage?: UsageReports;
   rounds: Rounds;
   roles: Roles;
   regions: RegionConfig;
@@ -56,7 +58,7 @@ export function exportDownload(deps: ExportRouteDeps) {
     });
     const started = Date.now();
     try {
-      const rows = await writeRoundExport(claims.format, res, { reports: deps.reports, round, regions: deps.regions });
+      const rows = await writeRoundExport(claims.format, res, { reports: deps.reports, round, regions: deps.regions, usage: deps.usage });
       deps.logger.info('export downloaded', { roundId: round.id, format: claims.format, rows, ms: Date.now() - started });
     } catch (err) {
       // Headers are gone already: all that is left is to cut the download, so it is not taken as whole.

@@ -24,6 +24,7 @@ type ReportKeys = { rowKey: string; reference: string; ownerOrgnr: string; creat
  *   Counters    ref_<round> (reference numbers), Events round_<round>
  *   Drafts      round_<round> (reminder index) and, through it, each pointed-to draft of the round
  *   Meetings    f_<forum> rows of the round, i_<meeting> (agenda items); Votes v_<meeting>_<report>
+ *   UsageReports r_<round> (usage reports and their drafts)
  * The round's own row goes last, so a purge cut short is finished by running it again.
  * Owner memberships (om_/m_) are not per round and stay; scheduler watermarks (Jobs) hold no
  * personal data and stay.
@@ -71,6 +72,7 @@ export class RoundPurge {
       await deleteIfPresent(index, `o_${safeKey(r.ownerOrgnr)}`, r.rowKey);
       await deleteIfPresent(index, `ref_${safeKey(r.reference)}`, 'report');
     }
+    await deletePartition(this.t('UsageReports'), reportPk(roundId));
     await deletePartition(this.t('Reports'), reportPk(roundId));
     await deletePartition(this.t('Counters'), `ref_${safeKey(roundId)}`);
     await deletePartition(this.t('Events'), `round_${safeKey(roundId)}`);

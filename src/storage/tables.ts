@@ -16,6 +16,7 @@ export const TABLES = [
   'Jobs',
   'Meetings',
   'Votes',
+  'UsageReports',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 

@@ -17,6 +17,7 @@ import type { ForumRulesStore } from '../storage/forumRules';
 import type { Deliver } from './delivery/deliver';
 import type { ReportSummaries } from '../storage/reportSummaries';
 import type { ExportLinks } from '../export/links';
+import type { UsageReports } from '../storage/usageReports';
 
 /** What handlers may use. Built once by the wiring; handlers never construct storage themselves. */
 export interface Services {
@@ -43,6 +44,8 @@ export interface Services {
   bootstrapSecretariat: readonly Person[];
   /** A round's reports as summary columns only (overview, digests). */
   summaries: ReportSummaries;
+  /** Usage reports (rapportering), one per paid school year, drafts included. */
+  usage: UsageReports;
   /** Signed, short-lived download links for the secretariat's exports (served at /exports/<token>). */
   exportLinks: ExportLinks;
   /** Years after a round's deadline before the secretariat may purge it (ROUND_RETENTION_YEARS; default 10). */

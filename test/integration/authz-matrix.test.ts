@@ -191,6 +191,15 @@ const MATRIX: Record<string, string> = {
   'rules.list': 'rrrrrrarr',
   'rules.form': 'rrrrrrarr',
   'rules.save': 'rrrrrrarr',
+  'usage.list': 'aaaaaaaaa',
+  'usage.open': 'aarrrrrrr',
+  'usage.save': 'aarrrrrrr',
+  'usage.submit': 'aarrrrrrr',
+  'usage.round': 'rrrrrrarr',
+  'usage.show': 'rrrrrrarr',
+  'usage.accept': 'rrrrrrarr',
+  'usage.return': 'rrrrrrarr',
+  'usage.returnConfirm': 'rrrrrrarr',
   'cmd:hjelp / help / ? / meny / menu': 'aaaaaaaaa',
   'cmd:meld behov / ny melding / ny behovsmelding / new report / new needs report': 'aaaaaaaaa',
   'cmd:fortsett / fortset / hald fram / continue / resume': 'aaaaaaaaa',
@@ -211,6 +220,8 @@ const MATRIX: Record<string, string> = {
   'cmd:eksport / eksporter / export': 'rrrrrrarr',
   'cmd:vedtak / decisions': 'rrrrrrarr',
   'cmd:vis / show': 'aarrrrarr',
+  'cmd:rapporter / usage report / report usage': 'aaaaaaaaa',
+  'cmd:rapporteringer / rapporteringar / usage reports': 'rrrrrrarr',
 };
 
 const EXPECTED: Record<string, Record<Caller, Cell>> = Object.fromEntries(
@@ -363,7 +374,8 @@ interface Ctx {
 function typedOf(word: string, w: World): { text: string; where: 'personal' | 'channel' } {
   if (word === 'vis' || word === 'show') return { text: `${word} ${w.report.reference}`, where: 'personal' };
   // By the round's id: the demo round has the same year.
-  if (['eksport', 'eksporter', 'export', 'vedtak', 'decisions'].includes(word)) return { text: `${word} ${ROUND.id}`, where: 'personal' };
+  if (['eksport', 'eksporter', 'export', 'vedtak', 'decisions', 'rapporteringer', 'rapporteringar', 'usage reports'].includes(word))
+    return { text: `${word} ${ROUND.id}`, where: 'personal' };
   // Which group meets in a channel is chosen in that channel of the team.
   if (word === 'kanal' || word === 'channel') return { text: word, where: 'channel' };
   return { text: word, where: 'personal' };
@@ -501,6 +513,7 @@ const agenda = (what: string, ok: (order: string[], w: World) => boolean): Check
   stored(what, async (c) => ok((await c.h.app.services.meetings.get(FORUM, c.w.editMeetingId))?.order ?? [], c.w));
 const statusOf = async (c: Ctx, roundId: string, reportId: string) => (await c.h.app.services.reports.get(roundId, reportId))?.status;
 const personOf = (p: Persona) => ({ tenantId: p.tenantId, aadObjectId: p.aadObjectId });
+const usageOf = (c: Ctx, reportId: string) => c.h.app.services.usage.get({ roundId: ROUND.id, reportId, schoolYear: ROUND.year });
 
 /**
  * The specific success of every verb and command group, for the allowed cells. A verb or command
@@ -711,6 +724,27 @@ const SUCCESS: Record<string, Check> = {
     says('forum.rulesCard.saved', { group: 'Arbeidsgruppe Vest' }),
     stored('the rules are stored', async (c) => (await c.h.app.services.rulesStore.get(FORUM, 'vest'))?.rules.quorumPercent === 40),
   ),
+  'usage.list': all(titled('usage.list.title'), offers('report.mine')),
+  'usage.open': all(titled('usage.form.title'), offers('usage.submit', 'usage.save')),
+  'usage.save': all(
+    says('usage.saved'),
+    stored('the usage draft is kept', async (c) => (await usageOf(c, c.w.usagePaid))?.values.usedOwner === '950 000'),
+  ),
+  'usage.submit': all(
+    titled('usage.receipt.title'),
+    stored('the usage report is sent', async (c) => (await usageOf(c, c.w.usagePaid))?.status === 'submitted'),
+  ),
+  'usage.round': all(titled('usage.round.title', { year: ROUND.year }), offers('usage.show')),
+  'usage.show': all(titled('usage.show.title'), offers('usage.accept', 'usage.return')),
+  'usage.return': all(titled('usage.return.title'), offers('usage.returnConfirm')),
+  'usage.returnConfirm': all(
+    caseSays('usage.returned', (w) => w.usageToReturn),
+    stored('the usage report is returned', async (c) => (await usageOf(c, c.w.usageToReturn))?.status === 'returned'),
+  ),
+  'usage.accept': all(
+    caseSays('usage.accepted', (w) => w.usageToAccept, { status: t('report.status.reported') }),
+    hasStatus((w) => w.usageToAccept, 'reported'),
+  ),
   'cmd:leveringsstatus': titled('delivery.status.title'),
   // The creator and colleagues get the report's own card, officers the case card: both titled "reference: title".
   'cmd:vis': firstLine((c) => `${c.w.report.reference}: ${SECRET.measure.title}`),
@@ -734,6 +768,8 @@ const TYPED_AS: Record<string, string> = {
   'cmd:regler': 'rules.list',
   'cmd:eksport': 'export.round',
   'cmd:vedtak': 'decision.pending',
+  'cmd:rapporter': 'usage.list',
+  'cmd:rapporteringer': 'usage.round',
 };
 for (const [command, verb] of Object.entries(TYPED_AS)) SUCCESS[command] = SUCCESS[verb]!;
 /** SUCCESS's key of a row: the verb, or `cmd:` and the group's first word. */

@@ -329,6 +329,10 @@ const OWNER_VERBS = new Set([
   'privacy.show',
   'privacy.deleteDrafts',
   'privacy.deleteDraftsConfirm',
+  'usage.list',
+  'usage.open',
+  'usage.save',
+  'usage.submit',
 ]);
 const MEMBER_VERBS = new Set(['vote.mark', 'vote.refresh']);
 

@@ -10,6 +10,8 @@ import type { Harness } from './harness';
 import { COLLEAGUE, OFFICER, OWNER, TENANT, type Persona } from './personas';
 import { actionData, fillReport, inputsOf, press, startReport } from './wizard';
 import { GOOD_INPUT } from './reportInput';
+import { GOOD_USAGE } from './usage';
+import { checkUsage, valuesOf as usageValues } from '../../src/domain/usage';
 
 // One seeded world per bot: everything every verb of the bot needs to succeed once, owned by the
 // people who may act on it. The authorization matrix seeds one per caller and the fuzz suite one
@@ -58,9 +60,38 @@ export interface World {
   /** Meeting 3 of group vest, its vote closed with two items undecided: one to put on a later meeting, one to record. */
   undecidedMeetingId: string;
   undecidedItems: [string, string];
+  /** Paid reports of ROUND: one with no usage report yet (the owner's verbs), two with one sent (accept, return). */
+  usagePaid: string;
+  usageToAccept: string;
+  usageToReturn: string;
 }
 
 let n = 0;
+
+/** A usage report sent for the seeded report's first school year (1 250 000 kr paid), as the owner's card would. */
+async function seedUsage(services: Services, reportId: string): Promise<string> {
+  const report = (await services.reports.get<{ title: string }>(ROUND.id, reportId))!;
+  const checked = checkUsage(GOOD_USAGE, 1_250_000);
+  if (!checked.ok) throw new Error('GOOD_USAGE must add up');
+  const at = services.now().toISOString();
+  await services.usage.change({ roundId: ROUND.id, reportId, schoolYear: ROUND.year }, () => ({
+    roundId: ROUND.id,
+    reportId,
+    schoolYear: ROUND.year,
+    reference: report.reference,
+    ownerName: report.summary.ownerName,
+    ownerOrgnr: report.summary.ownerOrgnr,
+    title: report.summary.title,
+    paid: 1_250_000,
+    status: 'submitted',
+    values: usageValues(checked.report),
+    report: checked.report,
+    history: [{ to: 'submitted', at, by: `${TENANT}:${'00000000-0000-4000-8000-000000000001'}` }],
+    updatedAt: at,
+    submittedAt: at,
+  }));
+  return reportId;
+}
 
 /** A report of ROUND with the given path of states after `submitted`, stored as the wizard would. */
 export async function seedReport(services: Services, path: ReportStatus[] = []): Promise<string> {
@@ -192,6 +223,9 @@ export async function seedWorld(h: Harness, caller: Persona): Promise<World> {
     oldRoundId: 'r2024',
     undecidedMeetingId: await closedWithUndecided(sv, undecidedItems),
     undecidedItems,
+    usagePaid: await seedReport(sv, [...toDecision, 'granted', 'paid']),
+    usageToAccept: await seedUsage(sv, await seedReport(sv, [...toDecision, 'granted', 'paid'])),
+    usageToReturn: await seedUsage(sv, await seedReport(sv, [...toDecision, 'granted', 'paid'])),
   };
   await sv.rounds.create({ ...ROUND, id: world.plannedRoundId, year: 2029, deadline: '2029-02-01T22:59:00.000Z', status: 'planned' });
   await sv.rounds.create({ ...ROUND, id: world.oldRoundId, year: 2024, deadline: '2024-02-01T22:59:00.000Z', status: 'closed' });
@@ -268,6 +302,12 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
   ['decision.grantAll', () => personal({ roundId: ROUND.id })],
   ['export.round', () => personal({ roundId: ROUND.id })],
   ['round.purge', () => personal({})],
+  ['usage.list', () => personal({})],
+  ['usage.open', (w) => personal({ roundId: ROUND.id, reportId: w.usagePaid, schoolYear: ROUND.year })],
+  ['usage.save', (w) => personal({ roundId: ROUND.id, reportId: w.usagePaid, schoolYear: ROUND.year, usedOwner: '950 000', activities: 'Samlinger' })],
+  ['usage.round', () => personal({ roundId: ROUND.id })],
+  ['usage.show', (w) => personal({ roundId: ROUND.id, reportId: w.usageToReturn, schoolYear: ROUND.year })],
+  ['usage.return', (w) => personal({ roundId: ROUND.id, reportId: w.usageToReturn, schoolYear: ROUND.year })],
   ['meeting.list', () => personal({})],
   ['meeting.new', () => personal({})],
   ['meeting.show', (w) => personal({ meetingId: w.editMeetingId })],
@@ -343,5 +383,8 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
   ['rules.save', () => personal({ group: 'vest', revision: 0, quorumPercent: '40', consensus: 'unanimous', tieBreak: 'chair' })],
   ['round.closeConfirm', (w) => personal({ roundId: w.demoRoundId })],
   ['round.open', (w) => personal({ roundId: w.plannedRoundId })],
+  ['usage.submit', (w) => personal({ roundId: ROUND.id, reportId: w.usagePaid, schoolYear: ROUND.year, ...GOOD_USAGE })],
+  ['usage.returnConfirm', (w) => personal({ roundId: ROUND.id, reportId: w.usageToReturn, schoolYear: ROUND.year, comment: 'Oppgi datoene.' })],
+  ['usage.accept', (w) => personal({ roundId: ROUND.id, reportId: w.usageToAccept, schoolYear: ROUND.year })],
   ['round.purgeConfirm', async (_w, officer) => personal(actionData(await officer('round.purge'), 'round.purgeConfirm'))],
 ];

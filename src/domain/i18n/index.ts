@@ -14,6 +14,7 @@ import { deviationMessages } from './messages/deviation';
 import { moneyMessages } from './messages/money';
 import { limitMessages } from './messages/limits';
 import { privacyMessages } from './messages/privacy';
+import { usageMessages } from './messages/usage';
 
 export * from './locale';
 export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
@@ -34,6 +35,7 @@ const catalogs = [
   moneyMessages,
   privacyMessages,
   limitMessages,
+  usageMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

@@ -4,6 +4,7 @@ import { FOLLOW_UP_ACTIONS } from '../forum/followUpActions';
 import { HELP_ACTIONS } from '../help/actions';
 import { PRIVACY_ACTIONS, RETENTION_ACTIONS } from '../privacy/actions';
 import { SECRETARIAT_ACTIONS } from '../secretariat/actions';
+import { USAGE_ACTIONS } from '../usage/actions';
 import { WIZARD_ACTIONS } from '../wizard/actions';
 import type { ActionHandler } from './types';
 
@@ -27,6 +28,8 @@ export const ACTIONS = {
   ...FORUM_ACTIONS,
   // Undecided items' follow-up and the voting rules per forum and working group (officers only).
   ...FOLLOW_UP_ACTIONS,
+  // Usage reports: owners file one per paid school year; the secretariat accepts or returns them.
+  ...USAGE_ACTIONS,
 } satisfies Record<string, ActionHandler>;
 
 // The verbs on cards are the keys of this table: a misspelled verb does not compile.

@@ -183,6 +183,6 @@ export const decisionPaidConfirmAction: ActionHandler = async (turn, data) => {
     if (current.status === 'paid') return { card: caseCard(turn, { report: current, round: c.round }, notice(current)) };
     throw paidRefusal(turn, current);
   }
-  await tellPaid(turn.services, report);
+  await tellPaid(turn.services, report, c.round);
   return { card: caseCard(turn, { report, round: c.round }, notice(report)) };
 };

@@ -1,5 +1,7 @@
 import { formatSchoolYear } from '../../domain/report';
-import { formatNok, pickLocale, translator } from '../../domain/i18n';
+import { formatDate, formatNok, pickLocale, translator } from '../../domain/i18n';
+import { usageDueOf, type Round } from '../../domain/round';
+import { paidYearOf, usageDeadline } from '../../domain/usage';
 import { statusLabelKey, type NeedsReport } from '../../domain/report';
 import type { ReportRecord } from '../../storage/reports';
 import { cardMessage } from '../cards/attach';
@@ -75,15 +77,21 @@ export async function tellDecision(turn: Turn, report: ReportRecord<NeedsReport>
   await toOwner(turn.services, report, `decision:${report.id}`, card);
 }
 
-export async function tellPaid(services: Services, report: ReportRecord<NeedsReport>): Promise<void> {
+/** The payment, with the usage report's due date and a button straight to it (the promise the text makes). */
+export async function tellPaid(services: Services, report: ReportRecord<NeedsReport>, round: Round): Promise<void> {
   const { locale, t } = await ownerLanguage(services, report);
+  const schoolYear = paidYearOf(report, round.year);
+  const due = formatDate(usageDeadline(schoolYear, usageDueOf(round)), locale);
   const card = renderCard('message', {
     title: t('notify.paid.title', { reference: report.reference }),
     color: 'Good',
     text:
-      t('notify.paid.text', { amount: formatNok(report.payment?.amount ?? report.decision?.total ?? 0, locale), title: report.summary.title }) +
+      t('notify.paid.text', { amount: formatNok(report.payment?.amount ?? report.decision?.total ?? 0, locale), title: report.summary.title, due }) +
       (report.payment?.schoolYear ? ` (${t('money.paidYear', { schoolYear: formatSchoolYear(report.payment.schoolYear) })})` : ''),
-    actions: [action(t('notify.show'), 'report.open', { reportId: report.id })],
+    actions: [
+      action(t('usage.button'), 'usage.open', { roundId: round.id, reportId: report.id, schoolYear }, { style: 'positive' }),
+      action(t('notify.show'), 'report.open', { reportId: report.id }),
+    ],
   });
-  await toOwner(services, report, `paid:${report.id}`, card);
+  await toOwner(services, report, `paid:${report.id}:${schoolYear}`, card);
 }

@@ -3,6 +3,7 @@ import { FORUM_COMMANDS } from '../forum/commands';
 import { HELP_COMMANDS } from '../help/commands';
 import { PRIVACY_COMMANDS, RETENTION_COMMANDS } from '../privacy/commands';
 import { SECRETARIAT_COMMANDS } from '../secretariat/commands';
+import { USAGE_COMMANDS } from '../usage/commands';
 import { WIZARD_COMMANDS } from '../wizard/commands';
 import { deliveryStatusCommand } from './deliveryStatusCommand';
 import type { Command, CommandHandler } from './types';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   ...RETENTION_COMMANDS,
   ...SECRETARIAT_COMMANDS,
   ...FORUM_COMMANDS,
+  ...USAGE_COMMANDS,
   // Last, so longer phrases starting with the same word match first.
   ...CASEWORK_COMMANDS,
 ];

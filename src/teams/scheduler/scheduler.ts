@@ -6,6 +6,7 @@ import { dailySummary } from './dailySummary';
 import { intakeDigests } from './digests';
 import { deadlineReminders } from './reminders';
 import { closeDueVotes } from '../forum/closing';
+import { usageReminders } from '../usage/reminders';
 import type { JobContext, SchedulerOptions, TickReport } from './types';
 
 // The job types live in a leaf file so the jobs can name them without importing the scheduler.
@@ -17,6 +18,7 @@ const JOBS: readonly Job[] = [
   { name: 'reminders', run: deadlineReminders },
   { name: 'digests', run: intakeDigests },
   { name: 'dailySummary', run: dailySummary },
+  { name: 'usageReminders', run: usageReminders },
   // Votes with a closing time close by themselves; until this runs a late mark is already refused.
   { name: 'votes', run: (ctx) => closeDueVotes(ctx.services, ctx.now).then(() => undefined) },
 ];

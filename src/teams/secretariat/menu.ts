@@ -9,6 +9,7 @@ export const MENU: Array<(t: Translate) => CardAction> = [
   (t) => action(t('secretariat.menu.overview'), 'overview.show', {}),
   (t) => action(t('secretariat.menu.rounds'), 'round.list', {}),
   (t) => action(t('secretariat.menu.roles'), 'roles.list', {}),
+  (t) => action(t('usage.menu'), 'usage.round', {}),
 ];
 
 /** `secretariat.menu` / `sekretariat`. */

@@ -1,6 +1,7 @@
 import { formatDate, formatNok } from '../../domain/i18n';
 import { STEPS, statusLabelKey, stepNumber, stepOfStoredNumber } from '../../domain/report';
 import { schemeLabelKey, type Scheme } from '../../domain/schemes';
+import { PAID_STATUSES } from '../../domain/usage';
 import type { ReportRecord } from '../../storage/reports';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import type { Turn } from '../turn';
@@ -52,6 +53,10 @@ export function myReportsCard(turn: Turn, drafts: WizardDraft[], reports: Array<
     title: t('reports.title'),
     intro: items.length === 0 ? t('reports.empty') : '',
     items,
-    actions: [action(t('reports.new'), 'report.new', {})],
+    actions: [
+      action(t('reports.new'), 'report.new', {}),
+      // Paid measures owe a usage report: the way to it from the list of one's reports.
+      ...(reports.some((r) => PAID_STATUSES.includes(r.status)) ? [action(t('usage.button'), 'usage.list', {})] : []),
+    ],
   });
 }

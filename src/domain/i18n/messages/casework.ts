@@ -124,8 +124,7 @@ export const caseworkMessages = defineMessages({
     'notify.decision.requested': 'Søkt i alt',
     'notify.show': 'Åpne meldingen',
     'notify.paid.title': '{reference}: tilskuddet er utbetalt',
-    'notify.paid.text':
-      'Statsforvalteren har registrert utbetaling av {amount} for «{title}». Husk å rapportere bruken av midlene innen 15. januar året etter.',
+    'notify.paid.text': 'Statsforvalteren har registrert utbetaling av {amount} for «{title}». Rapporter bruken av midlene innen {due}.',
   },
   nn: {
     'case.title': '{reference}: {title}',
@@ -247,8 +246,7 @@ export const caseworkMessages = defineMessages({
     'notify.decision.requested': 'Søkt i alt',
     'notify.show': 'Opne meldinga',
     'notify.paid.title': '{reference}: tilskotet er utbetalt',
-    'notify.paid.text':
-      'Statsforvaltaren har registrert utbetaling av {amount} for «{title}». Hugs å rapportere bruken av midlane innan 15. januar året etter.',
+    'notify.paid.text': 'Statsforvaltaren har registrert utbetaling av {amount} for «{title}». Rapporter bruken av midlane innan {due}.',
   },
   en: {
     'case.title': '{reference}: {title}',
@@ -371,7 +369,6 @@ export const caseworkMessages = defineMessages({
     'notify.decision.requested': 'Requested in all',
     'notify.show': 'Open the report',
     'notify.paid.title': '{reference}: the grant has been paid',
-    'notify.paid.text':
-      'The County Governor has recorded a payment of {amount} for “{title}”. Remember to report on the use of the funds by 15 January the following year.',
+    'notify.paid.text': 'The County Governor has recorded a payment of {amount} for “{title}”. Report on the use of the funds by {due}.',
   },
 });

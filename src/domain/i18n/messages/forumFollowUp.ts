@@ -226,7 +226,8 @@ export const forumFollowUpMessages = defineMessages({
     'forum.undecided.already': 'Item {reference} has already been followed up ({what}) by {who} {at}.',
     'forum.undecided.alreadyLater': 'put on a later meeting',
     'forum.undecided.alreadyRecorded': 'result recorded',
-    'forum.undecided.badMeeting': 'The chosen meeting cannot take the item: it must be a later meeting of the same group and filing round, with its agenda open.',
+    'forum.undecided.badMeeting':
+      'The chosen meeting cannot take the item: it must be a later meeting of the same group and filing round, with its agenda open.',
     'forum.undecided.movedLater': '{reference} is put on a later meeting: {where}.',
     'forum.undecided.movedNext': 'the next meeting made for the group',
     'forum.undecided.recorded': 'The result for {reference} is recorded: {result}.',

@@ -1,0 +1,4 @@
+export * from './usageReport';
+export * from './dueDate';
+export * from './totals';
+export * from './paidYear';

@@ -1,0 +1,64 @@
+import { formatNok } from '../../domain/i18n';
+import type { NeedsReport } from '../../domain/report';
+import { isLate, PAID_STATUSES, usageTotals } from '../../domain/usage';
+import type { ActionHandler } from '../actions/types';
+import { menuAction } from '../secretariat/cards';
+import { renderCard } from '../cards/render';
+import { pickRound, requireCaseworker, roundOfData } from '../casework/load';
+import { dueText, PLAN_LABEL, schoolYearText, usageStatusText } from './cards';
+import { idsOf, usageCaseOf, usageKeyOf, type UsageCase } from './load';
+
+/**
+ * `usage.round` (typed: `rapporteringer [år]` / `usage reports [year]`, or the secretariat menu):
+ * per round, who has reported and who is late, money used against paid, unused funds and what
+ * owners ask done with them; each sent report opens for accepting or returning.
+ */
+export const usageRound: ActionHandler = async (turn, data) => {
+  await requireCaseworker(turn);
+  const round = typeof data.roundId === 'string' ? await roundOfData(turn, data) : await pickRound(turn, typeof data.which === 'string' ? data.which : '');
+  const { t, locale } = turn;
+  const nok = (n: number) => formatNok(n, locale);
+  const now = turn.services.now();
+  // Two partition queries: the round's paid reports and its usage reports, joined here.
+  const known = new Map((await turn.services.usage.listRound(round.id)).map((u) => [usageKeyOf(u.reportId, u.schoolYear), u]));
+  const cases: UsageCase[] = [];
+  for await (const report of turn.services.reports.listRound<NeedsReport>(round.id, PAID_STATUSES))
+    cases.push(await usageCaseOf(turn, report, undefined, known));
+  // Filed ones first, then by due date: what waits for the secretariat is on top.
+  const order = (c: UsageCase) => (c.usage?.status === 'submitted' ? 0 : isLate(c.usage?.status, c.deadline, now) ? 1 : 2);
+  cases.sort((a, b) => order(a) - order(b) || a.deadline.localeCompare(b.deadline) || a.report.reference.localeCompare(b.report.reference));
+  const totals = usageTotals(
+    cases.map((c) => ({ paid: c.paid, status: c.usage?.status, deadline: c.deadline, report: c.usage?.report })),
+    now,
+  );
+  const sent = (c: UsageCase) => c.usage && c.usage.status !== 'draft';
+  return {
+    card: renderCard('usageRound', {
+      title: t('usage.round.title', { year: round.year }),
+      counts: t('usage.round.counts', { reported: totals.reported, years: totals.years, accepted: totals.accepted, late: totals.late }),
+      money: t('usage.round.money', { paid: nok(totals.paid), used: nok(totals.used), own: nok(totals.ownContribution) }),
+      unused: t('usage.round.unused', { unused: nok(totals.unused), carryOver: nok(totals.carryOver), repay: nok(totals.repay) }),
+      empty: cases.length ? '' : t('usage.round.empty'),
+      rows: cases.map((c) => {
+        const r = c.usage?.status === 'draft' ? undefined : c.usage?.report;
+        return {
+          heading: t('usage.round.row', { reference: c.report.reference, owner: c.report.summary.ownerName, title: c.report.summary.title }),
+          detail: t('usage.list.detail', {
+            schoolYear: schoolYearText(c),
+            paid: nok(c.paid),
+            due: dueText(turn, c),
+            status: usageStatusText(turn, c.usage?.status, c.deadline),
+          }),
+          late: isLate(c.usage?.status, c.deadline, now),
+          money: r
+            ? t('usage.round.rowMoney', { used: nok(r.usedOwner + r.usedUh), unused: nok(r.unused) }) + (r.unusedPlan ? `: ${t(PLAN_LABEL[r.unusedPlan])}` : '')
+            : '',
+          openTitle: sent(c) ? t('usage.round.open', { reference: c.report.reference }) : '',
+          verb: 'usage.show',
+          data: { verb: 'usage.show', ...idsOf(c) },
+        };
+      }),
+      actions: [menuAction(t)],
+    }),
+  };
+};
