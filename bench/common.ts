@@ -42,9 +42,10 @@ export interface BotProcess {
 }
 
 /** The real bot as its own process (so the load generator does not share its event loop). */
-export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
+export async function startBotProcess(env: Record<string, string>, script?: string): Promise<BotProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--no-deprecation', path.join(ROOT, 'dist', 'src', 'index.js')], {
+  script ??= path.join(ROOT, 'dist', 'src', 'index.js');
+  const child = spawn(process.execPath, ['--no-deprecation', script], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOCAL_MODE: '1', PLAYGROUND: '0', LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -123,4 +124,48 @@ export function standalone(module: NodeModule, bench: (opts: BenchOptions) => Pr
     process.stderr.write(`${(err as Error).stack}\n`);
     process.exit(1);
   });
+}
+
+/** The framework floor (bench/echoBot.ts) as its own process; see there for what `env` switches on. */
+export function startEcho(env: Record<string, string>): Promise<BotProcess> {
+  return startBotProcess(env, path.join(ROOT, 'dist', 'bench', 'echoBot.js'));
+}
+
+/** What a bot process has used so far: storage calls (in total and per kind of turn) and CPU time. */
+export interface Usage {
+  total: number;
+  byLabel: Record<string, { turns: number; calls: number }>;
+  cpu: { user: number; system: number };
+}
+
+export async function usageOf(url: string): Promise<Usage> {
+  return (await fetch(`${url}/bench/counters`)).json() as Promise<Usage>;
+}
+
+/** CPU ms, storage calls, and per label turns and calls, between two readings. */
+export function usageBetween(a: Usage, b: Usage): { cpuMs: number; calls: number; of(label: string): { turns: number; calls: number } } {
+  return {
+    cpuMs: (b.cpu.user + b.cpu.system - a.cpu.user - a.cpu.system) / 1000,
+    calls: b.total - a.total,
+    of: (label) => ({
+      turns: (b.byLabel[label]?.turns ?? 0) - (a.byLabel[label]?.turns ?? 0),
+      calls: (b.byLabel[label]?.calls ?? 0) - (a.byLabel[label]?.calls ?? 0),
+    }),
+  };
+}
+
+/**
+ * With BENCH_PROFILE=<dir>, a CPU profile of the bot during `work` only, written to <dir>/<name>.cpuprofile
+ * (summarise with `node dist/bench/profile.js <dir>`). Without it, just `work`.
+ */
+export async function profiled<T>(url: string, name: string, work: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return work();
+  fs.mkdirSync(dir, { recursive: true });
+  await fetch(`${url}/bench/profile/start`, { method: 'POST' });
+  try {
+    return await work();
+  } finally {
+    await fetch(`${url}/bench/profile/stop?file=${encodeURIComponent(path.resolve(dir, `${name}.cpuprofile`))}`, { method: 'POST' });
+  }
 }

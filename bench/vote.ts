@@ -6,6 +6,9 @@
  *
  *   node dist/bench/vote.js [--quick]
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { TableClient } from '@azure/data-tables';
 import { agendaItemOf, type Mark, type Meeting } from '../src/domain/forum';
@@ -16,7 +19,7 @@ import { Rounds } from '../src/storage/rounds';
 import { Tables } from '../src/storage/tables';
 import { Votes } from '../src/storage/votes';
 import { needsReport, ROUND } from '../test/support/forum';
-import { percentile, pool, round2, startBotProcess, type BenchRow, standalone } from './common';
+import { percentile, pool, profiled, round2, startBotProcess, startEcho, usageBetween, usageOf, type BenchRow, standalone } from './common';
 import { TENANT } from './fixtures';
 
 const CHANNEL = '19:bench-vest@thread.tacv2';
@@ -34,9 +37,10 @@ interface Wave {
   seconds: number;
   errors: number;
   refused: number;
+  card?: object;
 }
 
-function press(url: string, n: number, data: Record<string, unknown>): Promise<{ ok: boolean; saved: boolean; ms: number }> {
+function press(url: string, n: number, data: Record<string, unknown>): Promise<{ ok: boolean; saved: boolean; ms: number; card?: object }> {
   const aad = aadOf(n);
   const body = {
     id: randomUUID(),
@@ -54,7 +58,8 @@ function press(url: string, n: number, data: Record<string, unknown>): Promise<{
   const t0 = performance.now();
   return fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (res) => {
     const text = await res.text();
-    return { ok: res.status === 200, saved: text.includes('Markeringen din er lagret'), ms: performance.now() - t0 };
+    const card = res.status === 200 && text ? (JSON.parse(text) as { value?: object }).value : undefined;
+    return { ok: res.status === 200, saved: text.includes('Markeringen din er lagret'), ms: performance.now() - t0, card };
   });
 }
 
@@ -67,6 +72,7 @@ async function wave(url: string, members: number, data: (n: number) => Record<st
     seconds: (performance.now() - t0) / 1000,
     errors: results.filter((r) => !r.ok).length,
     refused: results.filter((r) => r.ok && !r.saved).length,
+    card: results.find((r) => r.card)?.card,
   };
 }
 
@@ -129,16 +135,38 @@ export async function benchVote(opts: VoteBenchOptions): Promise<BenchRow[]> {
   const bot = await startBotProcess({ TABLES_CONNECTION_STRING: opts.connectionString, TABLE_PREFIX: prefix, DEMO_ROUND: '0' });
   const ref = (reportId: string) => ({ meetingId: meeting.id, reportId, v: 'benchvote' });
   const waves: Wave[] = [];
+  let warm: Wave;
+  let used: ReturnType<typeof usageBetween>;
   try {
     // Warm-up on the other item: JIT, connections, the tables' first requests.
-    await wave(bot.url, Math.min(20, members), () => ({ ...ref('bench-warmup'), mark: 'abstain' }));
+    warm = await wave(bot.url, Math.min(20, members), () => ({ ...ref('bench-warmup'), mark: 'abstain' }));
     const rounds = opts.quick ? 1 : 3;
-    for (let r = 0; r < rounds; r++) {
-      // Later waves: everyone changes their mind at once.
-      waves.push(await wave(bot.url, members, (n) => ({ ...ref('bench-item'), mark: MARKS[(n + r) % 3] })));
-    }
+    const before = await usageOf(bot.url);
+    await profiled(bot.url, 'vote', async () => {
+      for (let r = 0; r < rounds; r++) {
+        // Later waves: everyone changes their mind at once.
+        waves.push(await wave(bot.url, members, (n) => ({ ...ref('bench-item'), mark: MARKS[(n + r) % 3] })));
+      }
+    });
+    used = usageBetween(before, await usageOf(bot.url));
   } finally {
     await bot.stop();
+  }
+
+  // The echo floor: a bare botbuilder bot answering the same 200 simultaneous invokes with the voting card.
+  const cardFile = path.join(os.tmpdir(), `bench-vote-card-${process.pid}.json`);
+  fs.writeFileSync(cardFile, JSON.stringify(warm.card ?? {}));
+  const echo = await startEcho({ ECHO_CARD: cardFile });
+  let echoWave: Wave;
+  let echoUsed: ReturnType<typeof usageBetween>;
+  try {
+    await wave(echo.url, Math.min(20, members), () => ({ ...ref('bench-warmup'), mark: 'abstain' }));
+    const before = await usageOf(echo.url);
+    echoWave = await wave(echo.url, members, (n) => ({ ...ref('bench-item'), mark: MARKS[n % 3] }));
+    echoUsed = usageBetween(before, await usageOf(echo.url));
+  } finally {
+    await echo.stop();
+    fs.rmSync(cardFile, { force: true });
   }
 
   const stored = await new Votes(tables).of(meeting.id, 'bench-item');
@@ -156,7 +184,41 @@ export async function benchVote(opts: VoteBenchOptions): Promise<BenchRow[]> {
     ? undefined
     : `stored ${stored.length} marks (${distinct} voters, ${wrong} wrong) for ${members} members; ${errors} presses failed or were refused`;
   const p = (xs: number[], q: number) => round2(percentile(xs, q));
+  const presses = waves.length * members;
+  const marks = used.of('vote.mark');
+  const cpu = used.cpuMs / presses;
+  const echoCpu = echoUsed.cpuMs / members;
   return [
+    {
+      name: 'vote.echo.p99',
+      value: p(first.latencies, 99),
+      unit: 'ms',
+      baseline: p(echoWave.latencies, 99),
+      ratio: round2(p(first.latencies, 99) / p(echoWave.latencies, 99)),
+      n: members,
+      ok: correct && p(first.latencies, 99) / p(echoWave.latencies, 99) <= 3,
+      note: `echo floor: restify + botbuilder answering ${members} simultaneous invokes with the voting card, no storage`,
+    },
+    {
+      name: 'vote.cpu',
+      value: round2(cpu),
+      unit: 'ms/mark',
+      baseline: round2(echoCpu),
+      ratio: round2(cpu / echoCpu),
+      n: presses,
+      ok: correct && cpu / echoCpu <= 2,
+      note: 'bot process CPU per mark over the waves, vs the echo floor per invoke',
+    },
+    {
+      name: 'vote.calls',
+      value: round2(marks.calls / Math.max(1, marks.turns)),
+      unit: 'calls/mark',
+      baseline: 2,
+      ratio: round2(marks.calls / Math.max(1, marks.turns) / 2),
+      n: marks.turns,
+      ok: correct && marks.calls / Math.max(1, marks.turns) <= 2,
+      note: `storage requests counted in the bot (${used.calls} in all during the waves)`,
+    },
     { name: 'vote.stored', value: stored.length, unit: 'marks', baseline: members, ratio: round2(stored.length / members), n: members, ok: correct, note },
     {
       name: 'vote.latency.p50',

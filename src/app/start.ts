@@ -24,6 +24,7 @@ import { JobState } from '../storage/jobState';
 import { Scheduler } from '../teams/scheduler/scheduler';
 import { ExportLinks } from '../export/links';
 import { exportDownload } from '../export/route';
+import { benchRoutes } from './benchRoutes';
 
 export interface RunningApp {
   port: number;
@@ -93,7 +94,10 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     logger,
     requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
     // A wildcard, since a signed token is longer than the router allows a :param to be.
-    routes: (s) => s.get('/exports/*', exportDownload({ ...services, links: exportLinks })),
+    routes: (s) => {
+      s.get('/exports/*', exportDownload({ ...services, links: exportLinks }));
+      if (config.anonymous) benchRoutes(s);
+    },
     messages: (req, res) => endpoint.process(req, res),
     health: async () => {
       const storage = await tables.ping();

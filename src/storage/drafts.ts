@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { personKey, odataString, type PersonKey } from './keys';
 import { packJson, unpackJson } from './json';
-import { createIfAbsent, deleteIfPresent, getOrUndefined, mutateEntity, propertiesOf, safeKey, statusOf, type Tables } from './tables';
+import { deleteIfPresent, getOrUndefined, mutateEntity, propertiesOf, safeKey, statusOf, type Tables } from './tables';
 
 /** A report being written (or an edit of a submitted one), owned by one person. */
 export interface Draft<T = Record<string, unknown>> {
@@ -41,7 +41,17 @@ function fromRow<T>(id: string, row: Row): Draft<T> {
   };
 }
 
+/** How many drafts an instance remembers as it last wrote them (a few KB each). */
+const MAX_REMEMBERED = 2_000;
+
 export class Drafts {
+  /**
+   * Each draft as this instance last wrote or read it, with its ETag: the next step's save starts
+   * from it instead of reading. A save is guarded by the ETag, so when another instance saved in
+   * between the write is refused and the step is applied to the draft read afresh (see save).
+   */
+  private readonly remembered = new Map<string, Draft<unknown>>();
+
   constructor(
     private readonly tables: Tables,
     private readonly now: () => Date,
@@ -68,8 +78,35 @@ export class Drafts {
       },
       'Replace',
     );
-    if (await createIfAbsent(this.table, { partitionKey: pkOf(owner), rowKey: safeKey(draft.id), ...this.toRow(draft) })) return draft;
+    try {
+      const res = await this.table.createEntity({ partitionKey: pkOf(owner), rowKey: safeKey(draft.id), ...this.toRow(draft) });
+      return this.remember(owner, { ...draft, etag: res.etag });
+    } catch (err) {
+      if (statusOf(err) !== 409) throw err;
+    }
     return (await this.get<T>(owner, draft.id))!;
+  }
+
+  private remember<T>(owner: PersonKey, d: Draft<T>): Draft<T> {
+    const key = `${personKey(owner)}/${d.id}`;
+    this.remembered.delete(key);
+    if (this.remembered.size >= MAX_REMEMBERED) this.remembered.delete(this.remembered.keys().next().value!);
+    this.remembered.set(key, d as Draft<unknown>);
+    return d;
+  }
+
+  private forget(owner: PersonKey, id?: string): void {
+    if (id !== undefined) this.remembered.delete(`${personKey(owner)}/${id}`);
+    else for (const key of this.remembered.keys()) if (key.startsWith(`${personKey(owner)}/`)) this.remembered.delete(key);
+  }
+
+  /**
+   * The draft to apply a step to and save with `save(…, known)`: as this instance last saw it when
+   * it has it (no read), else read. Possibly stale, which the save's ETag catches; anything that
+   * must see the stored draft (a submit) uses `get`.
+   */
+  async getForSave<T>(owner: PersonKey, id: string): Promise<Draft<T> | undefined> {
+    return (this.remembered.get(`${personKey(owner)}/${id}`) as Draft<T> | undefined) ?? this.get<T>(owner, id);
   }
 
   private toRow<T>(d: Draft<T>): Row {
@@ -116,7 +153,11 @@ export class Drafts {
   /** Only the owner's own partition is read, so another person's draft id finds nothing. */
   async get<T>(owner: PersonKey, id: string): Promise<Draft<T> | undefined> {
     const row = await getOrUndefined<Row>(this.table, pkOf(owner), safeKey(id));
-    return row ? { ...fromRow<T>(id, propertiesOf(row)), etag: row.etag } : undefined;
+    if (!row) {
+      this.forget(owner, id);
+      return undefined;
+    }
+    return this.remember(owner, { ...fromRow<T>(id, propertiesOf(row)), etag: row.etag });
   }
 
   async list<T>(owner: PersonKey): Promise<Array<Draft<T>>> {
@@ -136,8 +177,9 @@ export class Drafts {
       const saved = { ...change(known), updatedAt: this.now().toISOString() };
       try {
         const res = await this.table.updateEntity({ partitionKey: pkOf(owner), rowKey: safeKey(id), ...this.toRow(saved) }, 'Replace', { etag: known.etag });
-        return { ...saved, etag: res.etag };
+        return this.remember(owner, { ...saved, etag: res.etag });
       } catch (err) {
+        this.forget(owner, id);
         if (statusOf(err) !== 412 && statusOf(err) !== 404) throw err;
       }
     }
@@ -147,10 +189,12 @@ export class Drafts {
       saved = { ...change(fromRow<T>(id, cur)), updatedAt: this.now().toISOString() };
       return this.toRow(saved);
     });
+    // The ETag of that write is not returned by mutateEntity: the next step reads once.
     return saved;
   }
 
   async remove(owner: PersonKey, id: string): Promise<void> {
+    this.forget(owner, id);
     await deleteIfPresent(this.table, pkOf(owner), safeKey(id));
   }
 
@@ -159,6 +203,7 @@ export class Drafts {
    * pointer in its round's reminder index, so no row naming them is left behind. Safe to repeat.
    */
   async removeAll(owner: PersonKey): Promise<number> {
+    this.forget(owner);
     const drafts = await this.list(owner);
     for (const d of drafts) {
       await deleteIfPresent(this.table, roundIndexPk(d.roundId), `${personKey(owner)}_${safeKey(d.id)}`);

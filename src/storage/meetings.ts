@@ -12,6 +12,7 @@ import {
 import { packJson, unpackJson, withoutJson } from './json';
 import { odataString } from './keys';
 import { createIfAbsent, deleteIfPresent, getOrUndefined, mutateEntity, propertiesOf, safeKey, type Tables } from './tables';
+import { ForumStamps } from './forumStamps';
 
 /*
  * Layout of the Meetings table, by the queries that run:
@@ -47,7 +48,10 @@ export interface StoredItem {
 }
 
 export class Meetings {
-  constructor(private readonly tables: Tables) {}
+  private readonly stamps: ForumStamps;
+  constructor(private readonly tables: Tables) {
+    this.stamps = new ForumStamps(tables);
+  }
   private get table() {
     return this.tables.client('Meetings');
   }
@@ -68,6 +72,7 @@ export class Meetings {
    * leave the meeting as it is; the result is the meeting as stored afterwards.
    */
   async update(forum: string, id: string, change: (m: Meeting) => Meeting | undefined): Promise<Meeting | undefined> {
+    let wrote = false;
     let out: Meeting | undefined;
     await mutateEntity<Record<string, unknown>>(this.table, meetingPk(forum), safeKey(id), (cur) => {
       if (!cur) {
@@ -77,9 +82,19 @@ export class Meetings {
       const before = meetingOf(cur);
       const next = change(before);
       out = next ?? before;
+      wrote = next !== undefined;
       return next ? { ...withoutJson(cur), ...meetingRow(next) } : undefined;
     });
+    // After the write, so a reader that sees the old stamp read before the change was whole. A close
+    // retried after a failed bump finds nothing to write and still bumps before it counts. A refusal
+    // (thrown by `change`) writes nothing, the stamp included.
+    if (wrote || out?.vote?.status === 'closing') await this.stamps.bump(forum);
     return out;
+  }
+
+  /** The forum's stamp: changes whenever a meeting or a grant of the forum changes (see ForumStamps). */
+  stamp(forum: string): Promise<string> {
+    return this.stamps.read(forum);
   }
 
   /** A forum's meetings, newest first (ids sort newest first). */

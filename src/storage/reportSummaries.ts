@@ -20,6 +20,7 @@ export const SUMMARY_COLUMNS = [
   'requestedPerYear',
   'status',
   'submittedAt',
+  'continues',
 ] as const;
 
 type Row = {
@@ -33,6 +34,7 @@ type Row = {
   requestedPerYear?: string;
   status?: ReportStatus;
   submittedAt?: string;
+  continues?: string;
 };
 
 const toRow = (id: string, r: Row): OverviewRow => ({
@@ -47,6 +49,7 @@ const toRow = (id: string, r: Row): OverviewRow => ({
   status: r.status ?? 'submitted',
   submittedAt: r.submittedAt ?? '',
   ...(r.requestedPerYear ? { requestedPerYear: r.requestedPerYear } : {}),
+  ...(r.continues ? { continues: r.continues } : {}),
 });
 
 export class ReportSummaries {

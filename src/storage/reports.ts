@@ -2,9 +2,11 @@ import type { GroupRecommendation } from '../domain/forum/twoSteps';
 import { odataString, personKey, type PersonKey } from './keys';
 import { packJson, unpackJson, withoutJson } from './json';
 import { createIfAbsent, getOrUndefined, mutateEntity, propertiesOf, safeKey, type Tables } from './tables';
+import { ReferenceBlocks } from './referenceBlocks';
 
 import type { AuditEntry, Refusal, ReportStatus } from '../domain/report/lifecycle';
 import type { Decision, Payment } from '../domain/decision';
+import type { Continuation } from '../domain/money/continuation';
 
 /** Columns kept beside the document, so lists and overviews never unpack whole reports. */
 export interface ReportSummary {
@@ -18,6 +20,17 @@ export interface ReportSummary {
   totalRequested: number;
   /** Grant requested per school year, "2027:1250000,2028:1000000" (absent on reports stored before it). */
   requestedPerYear?: string;
+  /** A continuation: the original report's reference (counted first against the year's budget). */
+  continues?: string;
+}
+
+/** Where a measure's later years went: one continuation report per later round. */
+export interface ContinuedIn {
+  roundId: string;
+  reportId: string;
+  reference: string;
+  schoolYear: number;
+  year: number;
 }
 
 export interface ReportRecord<T = Record<string, unknown>> {
@@ -37,6 +50,10 @@ export interface ReportRecord<T = Record<string, unknown>> {
   payment?: Payment;
   /** Two steps: the working group's recommendation, once its vote closed. */
   groupRecommendation?: GroupRecommendation;
+  /** A multi-year measure's later year: the original report and the earlier years' decisions. */
+  continuation?: Continuation;
+  /** On the original report: its continuations in later rounds. */
+  continuedIn?: ContinuedIn[];
 }
 
 type Row = ReportSummary & {
@@ -52,6 +69,8 @@ type Row = ReportSummary & {
   decision?: string;
   payment?: string;
   groupRecommendation?: string;
+  continuation?: string;
+  continuedIn?: string;
   /** An officer chose the working group: an owner's edit keeps it instead of the region's default. */
   workingGroupSet?: boolean;
 } & Record<string, unknown>;
@@ -86,7 +105,7 @@ function submittedRow(input: { draftId: string; reference: string; by: PersonKey
 }
 
 function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
-  const { ownerName, ownerOrgnr, ownerType, scheme, region, workingGroup, title, totalRequested, requestedPerYear } = row;
+  const { ownerName, ownerOrgnr, ownerType, scheme, region, workingGroup, title, totalRequested, requestedPerYear, continues } = row;
   return {
     id,
     roundId,
@@ -94,7 +113,18 @@ function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
     status: row.status,
     version: row.version,
     createdBy: { tenantId: row.createdByTenant, aadObjectId: row.createdByUser },
-    summary: { ownerName, ownerOrgnr, ownerType, scheme, region, workingGroup, title, totalRequested, ...(requestedPerYear ? { requestedPerYear } : {}) },
+    summary: {
+      ownerName,
+      ownerOrgnr,
+      ownerType,
+      scheme,
+      region,
+      workingGroup,
+      title,
+      totalRequested,
+      ...(requestedPerYear ? { requestedPerYear } : {}),
+      ...(continues ? { continues } : {}),
+    },
     data: unpackJson<T>(row) as T,
     history: JSON.parse(row.history || '[]'),
     submittedAt: row.submittedAt,
@@ -102,6 +132,8 @@ function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
     ...(row.decision ? { decision: JSON.parse(row.decision) as Decision } : {}),
     ...(row.groupRecommendation ? { groupRecommendation: JSON.parse(row.groupRecommendation) as GroupRecommendation } : {}),
     ...(row.payment ? { payment: JSON.parse(row.payment) as Payment } : {}),
+    ...(row.continuation ? { continuation: JSON.parse(row.continuation) as Continuation } : {}),
+    ...(row.continuedIn ? { continuedIn: JSON.parse(row.continuedIn) as ContinuedIn[] } : {}),
   };
 }
 
@@ -115,6 +147,10 @@ export class RefusedError extends Error {
 export const actorOf = (p: PersonKey) => ({ role: 'owner' as const, id: `${p.tenantId}:${p.aadObjectId}` });
 
 export class Reports {
+  private readonly referenceBlocks = new ReferenceBlocks(() => this.counters);
+  /** Owners known to have a registered member: one never loses it (see registerFirstMember). */
+  private readonly ownersWithMember = new Set<string>();
+
   constructor(
     private readonly tables: Tables,
     private readonly now: () => Date,
@@ -138,25 +174,19 @@ export class Reports {
   }
 
   /**
-   * The reference for a draft, allocated once: a retried submit finds the same number. Numbers
-   * come from one counter row per round, incremented under its ETag, so two instances never
-   * hand out the same one.
+   * A new reference number for a round, from this instance's block (see ReferenceBlocks). A retried
+   * submit may take another number; the report row keeps the first one (see submitNew), so a retry
+   * leaves at most a gap, never a second reference for one report.
    */
-  async referenceFor(roundId: string, year: number, draftId: string): Promise<string> {
-    const pk = `ref_${safeKey(roundId)}`;
-    const reserved = await getOrUndefined<{ reference: string }>(this.counters, pk, `draft_${safeKey(draftId)}`);
-    if (reserved) return reserved.reference;
-    const counter = await mutateEntity<{ next: number }>(this.counters, pk, 'next', (cur) => ({ next: (cur?.next ?? 0) + 1 }), 50);
-    const reference = `BM-${year}-${String(counter!.next).padStart(4, '0')}`;
-    if (await createIfAbsent(this.counters, { partitionKey: pk, rowKey: `draft_${safeKey(draftId)}`, reference })) return reference;
-    // A simultaneous retry of the same submit reserved first; use its number.
-    return (await getOrUndefined<{ reference: string }>(this.counters, pk, `draft_${safeKey(draftId)}`))!.reference;
+  async nextReference(roundId: string, year: number): Promise<string> {
+    return `BM-${year}-${String(await this.referenceBlocks.next(roundId)).padStart(4, '0')}`;
   }
 
   /**
    * Stores a first submission. The report id is the draft id, so a double click or a Teams retry
-   * finds the report already there and changes nothing. Every step is idempotent, so a retry
-   * after a crash completes what is missing.
+   * finds the report already there and changes nothing: the report row is the idempotency record
+   * (created if absent, its reference the one that counts). Every other write is idempotent and
+   * keyed by what the row holds, so a retry after a crash completes what is missing.
    */
   async submitNew<T>(input: {
     draftId: string;
@@ -284,6 +314,62 @@ export class Reports {
     return (await this.get<T>(roundId, reportId))!;
   }
 
+  /**
+   * Stores a multi-year measure's later year as a report of the new round, checked and ready for
+   * its agendas, and notes it on the original report. The id is the measure's and the year's, so
+   * creating it again (a second press, a retry, the round opened after it was created) finds it
+   * and changes nothing; the note on the original is added once.
+   */
+  async createContinuation<T>(input: {
+    roundId: string;
+    id: string;
+    reference: string;
+    createdBy: PersonKey;
+    summary: ReportSummary;
+    data: T;
+    continuation: Continuation;
+    entry: AuditEntry;
+    originEntry: AuditEntry;
+    continuedIn: ContinuedIn;
+  }): Promise<{ report: ReportRecord<T>; created: boolean }> {
+    const at = input.entry.at;
+    const created = await createIfAbsent(this.table, {
+      partitionKey: reportPk(input.roundId),
+      rowKey: safeKey(input.id),
+      ...input.summary,
+      continues: input.continuation.originReference,
+      reference: input.reference,
+      status: input.entry.to,
+      version: 1,
+      createdByTenant: input.createdBy.tenantId,
+      createdByUser: input.createdBy.aadObjectId,
+      submittedAt: at,
+      updatedAt: at,
+      lastDraftId: input.id,
+      history: JSON.stringify([input.entry]),
+      continuation: JSON.stringify(input.continuation),
+      ...packJson(input.data),
+    });
+    const c = input.continuation;
+    // A simultaneous run that lost the create took a number of its own: the stored row's number is the one.
+    const reference = created ? input.reference : ((await this.get<T>(input.roundId, input.id))?.reference ?? input.reference);
+    const continuedIn = { ...input.continuedIn, reference };
+    await Promise.all([
+      this.index.upsertEntity({ partitionKey: referencePk(reference), rowKey: 'report', roundId: input.roundId, reportId: input.id }, 'Replace'),
+      // The owner sees the year among their reports (and in "my data"), as they saw the first.
+      this.index.upsertEntity({ partitionKey: userIndexPk(input.createdBy), rowKey: safeKey(input.id), roundId: input.roundId }, 'Replace'),
+      this.index.upsertEntity({ partitionKey: ownerIndexPk(input.summary.ownerOrgnr), rowKey: safeKey(input.id), roundId: input.roundId }, 'Replace'),
+      mutateEntity<Row>(this.table, reportPk(c.originRoundId), safeKey(c.originReportId), (cur) => {
+        if (!cur) return undefined;
+        const listed: ContinuedIn[] = JSON.parse(cur.continuedIn || '[]');
+        if (listed.some((l) => l.reportId === input.id)) return undefined;
+        const history: AuditEntry[] = [...JSON.parse(cur.history || '[]'), input.originEntry];
+        return { ...cur, continuedIn: JSON.stringify([...listed, continuedIn]), history: JSON.stringify(history) };
+      }),
+    ]);
+    return { report: (await this.get<T>(input.roundId, input.id))!, created };
+  }
+
   /** A report by the reference people say on the phone: one point read in the index. */
   async findByReference(reference: string): Promise<{ roundId: string; reportId: string } | undefined> {
     const row = await getOrUndefined<{ roundId: string; reportId: string }>(this.index, referencePk(reference), 'report');
@@ -356,11 +442,22 @@ export class Reports {
 
   // --- who may see what -------------------------------------------------------------------------
 
-  /** Whoever files an owner's first report becomes the person registered for that owner. */
+  /**
+   * Whoever files an owner's first report becomes the person registered for that owner. Nothing
+   * removes an owner's members, so an owner seen with one is remembered (per instance) and not
+   * queried again.
+   */
   private async registerFirstMember(orgnr: string, by: PersonKey): Promise<void> {
-    const members = this.index.listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(`om_${safeKey(orgnr)}`)}` } });
-    for await (const _ of members) return;
-    await this.addOwnerMember(orgnr, by);
+    if (this.ownersWithMember.has(orgnr)) return;
+    const members = this.index.listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(`om_${safeKey(orgnr)}`)}`, select: ['RowKey'] } });
+    let found = false;
+    for await (const _ of members) {
+      found = true;
+      break;
+    }
+    if (!found) await this.addOwnerMember(orgnr, by);
+    if (this.ownersWithMember.size >= 10_000) this.ownersWithMember.clear();
+    this.ownersWithMember.add(orgnr);
   }
 
   async addOwnerMember(orgnr: string, person: PersonKey): Promise<void> {

@@ -1,6 +1,7 @@
 import { GrantSchema, isBootstrapOfficer, SECRETARIAT_GROUP, type Grant, type Person, type Role } from '../domain/roles';
 import { odataString, personKey } from './keys';
 import { deleteIfPresent, type Tables } from './tables';
+import { ForumStamps } from './forumStamps';
 
 type Row = { grant: string };
 
@@ -12,6 +13,7 @@ const personRow = (g: Pick<Grant, 'forum' | 'role' | 'group'>) => `${g.forum}_${
 const groupRow = (g: Pick<Grant, 'role' | 'person'>) => `${g.role}_${personKey(g.person)}`;
 
 export class Roles {
+  private readonly stamps: ForumStamps;
   /**
    * `bootstrap`: people (tenant + AAD object id) from configuration that are secretariat officers
    * of `forum`, so the first officer can grant everyone else.
@@ -20,7 +22,9 @@ export class Roles {
     private readonly tables: Tables,
     private readonly forum: string,
     private readonly bootstrap: readonly Person[] = [],
-  ) {}
+  ) {
+    this.stamps = new ForumStamps(tables);
+  }
   private get table() {
     return this.tables.client('Roles');
   }
@@ -30,11 +34,13 @@ export class Roles {
     const row = { grant: JSON.stringify(g) };
     await this.table.upsertEntity({ partitionKey: byPerson(g.person), rowKey: personRow(g), ...row }, 'Replace');
     await this.table.upsertEntity({ partitionKey: byGroup(g.forum, g.group), rowKey: groupRow(g), ...row }, 'Replace');
+    await this.stamps.bump(g.forum);
   }
 
   async revoke(person: Person, forum: string, role: Role, group: string): Promise<void> {
     await deleteIfPresent(this.table, byGroup(forum, group), groupRow({ role, person }));
     await deleteIfPresent(this.table, byPerson(person), personRow({ forum, role, group }));
+    await this.stamps.bump(forum);
   }
 
   /** Every grant a person holds, configuration's bootstrap officers included. */

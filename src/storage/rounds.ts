@@ -1,6 +1,7 @@
 import { RoundSchema, type Round } from '../domain/round';
 import { createIfAbsent, deleteIfPresent, getOrUndefined, mutateEntity, propertiesOf, type Tables } from './tables';
 import { packJson, unpackJson } from './json';
+import { uncounted } from './callCounter';
 
 // Few rounds ever exist (one a year), so they share one partition; listing them is one small query.
 const PK = 'round';
@@ -44,7 +45,8 @@ export class Rounds {
   /** All rounds, newest year first (cached briefly, see the constructor). */
   async list(): Promise<Round[]> {
     if (!this.cached || Date.now() - this.cached.at > this.cacheMs) {
-      const rounds = this.read();
+      // A shared refresh, not the work of the turn that happens to ask first: counted in the total only.
+      const rounds = uncounted(() => this.read());
       this.cached = { at: Date.now(), rounds };
       rounds.catch(() => {
         if (this.cached?.rounds === rounds) this.cached = undefined;

@@ -7,6 +7,7 @@ import type { Services } from './services';
 import { messageResponse } from './cards/attach';
 import { tenantOf, turnOf, turnServices } from './turn';
 import { UserRateLimit } from './userRateLimit';
+import { countedAs } from '../storage/callCounter';
 
 // The envelope every Bot Framework activity has. The SDK checks authentication; this rejects bodies
 // that are not activities at all before they reach it.
@@ -70,12 +71,20 @@ export function createTeamsEndpoint(config: Config, services: Services): TeamsEn
         res.end();
         return;
       }
-      await adapter.process(req, res, async (context) => {
-        if (await slowedDown(context, rateLimit, services)) return;
-        await bot.run(context);
-      });
+      await countedAs(labelOf(body), () =>
+        adapter.process(req, res, async (context) => {
+          if (await slowedDown(context, rateLimit, services)) return;
+          await bot.run(context);
+        }),
+      );
     },
   };
+}
+
+/** What a turn's storage calls are counted under: the pressed verb, or the activity type. */
+function labelOf(body: { type?: string; value?: unknown }): string {
+  const verb = (body.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
+  return typeof verb === 'string' && verb.length <= 64 ? verb : (body.type ?? 'unknown').slice(0, 64);
 }
 
 function tenantOfBody(body: unknown): string {

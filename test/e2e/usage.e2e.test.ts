@@ -25,7 +25,7 @@ describe('an owner files a usage report in Agents Playground (end to end)', func
     await sv.rounds.create(ROUND);
     const by = { tenantId: d().config.tenantId, aadObjectId: d().config.currentUser.aadObjectId };
     const data = needsReport(1);
-    reference = await sv.reports.referenceFor(ROUND.id, ROUND.year, 'e2e-usage');
+    reference = await sv.reports.nextReference(ROUND.id, ROUND.year);
     await sv.reports.submitNew({ draftId: 'e2e-usage', roundId: ROUND.id, reference, by, summary: summaryOf(data, sv.regions), data });
     for (const to of PAID) {
       await sv.reports.setStatus(ROUND.id, 'e2e-usage', (status) => {

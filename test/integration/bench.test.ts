@@ -30,11 +30,16 @@ describe('the benchmark suite (quick smoke run)', function () {
     const names = rows.map((r) => r.name);
     for (const name of [
       'submit.throughput',
-      'submit.echo',
+      'submit.throughput.storage',
+      'submit.cpu',
+      'submit.calls',
+      'submit.calls.submit',
       'submit.latency.p50',
       'submit.latency.p99',
       'vote.storm.p99',
       'vote.storm.stored',
+      'vote.cpu',
+      'vote.calls',
       'delivery.time',
       'overview.1k',
       'export.memory.xlsx',

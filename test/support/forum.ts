@@ -116,7 +116,7 @@ export async function seedCheckedReport(services: Services, overrides: Partial<N
   const n = ++seeded;
   const data = needsReport(n, overrides);
   const draftId = `seed-${process.pid}-${n}-${Math.floor(Math.random() * 1e9)}`;
-  const reference = await services.reports.referenceFor(ROUND.id, ROUND.year, draftId);
+  const reference = await services.reports.nextReference(ROUND.id, ROUND.year);
   const by = { tenantId: TENANT, aadObjectId: '00000000-0000-4000-8000-000000000001' };
   await services.reports.submitNew({ draftId, roundId: ROUND.id, reference, by, summary: summaryOf(data, services.regions), data });
   await services.reports.setStatus(ROUND.id, draftId, (status) => {

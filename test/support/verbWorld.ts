@@ -99,7 +99,7 @@ export async function seedReport(services: Services, path: ReportStatus[] = []):
   const data = needsReport(900 + i);
   const draftId = `world-${process.pid}-${i}-${Math.floor(Math.random() * 1e9)}`;
   // A year of its own in the reference: the demo round is 2027 too, and `vis` must find one report only.
-  const reference = await services.reports.referenceFor(ROUND.id, ROUND.year + 100, draftId);
+  const reference = await services.reports.nextReference(ROUND.id, ROUND.year + 100);
   const by = { tenantId: TENANT, aadObjectId: '00000000-0000-4000-8000-000000000001' };
   await services.reports.submitNew({ draftId, roundId: ROUND.id, reference, by, summary: summaryOf(data, services.regions), data });
   for (const to of path) {

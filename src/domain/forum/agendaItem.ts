@@ -1,6 +1,7 @@
 import { grantInSchoolYear, yearSummaries, type NeedsReport } from '../report';
 import type { AgendaItem } from './meeting';
 import type { GroupRecommendation } from './twoSteps';
+import type { Continuation } from '../money/continuation';
 
 /**
  * The snapshot of a report an agenda shows and a vote decides on. A round's budget pays for the
@@ -8,7 +9,7 @@ import type { GroupRecommendation } from './twoSteps';
  * a multi-year measure comes back for the later years.
  */
 export function agendaItemOf(
-  report: { id: string; reference: string; data: NeedsReport; groupRecommendation?: GroupRecommendation },
+  report: { id: string; reference: string; data: NeedsReport; groupRecommendation?: GroupRecommendation; continuation?: Continuation },
   roundYear: number,
 ): AgendaItem {
   const d = report.data;
@@ -25,5 +26,6 @@ export function agendaItemOf(
     years: yearSummaries(d).map((y) => ({ schoolYear: y.schoolYear ?? d.startYear + y.year - 1, grant: y.grant })),
     roundAmount: grantInSchoolYear(d, roundYear),
     ...(report.groupRecommendation ? { groupRecommendation: report.groupRecommendation } : {}),
+    ...(report.continuation ? { continuation: report.continuation } : {}),
   };
 }

@@ -9,3 +9,4 @@ export * from './recommendation';
 export * from './agendaItem';
 export * from './followUp';
 export * from './rulesOfGroup';
+export * from './cutLine';

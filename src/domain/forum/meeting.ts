@@ -5,6 +5,7 @@ import { MARKS } from './tally';
 import { ForumRulesSchema, METHODS } from './rules';
 import { GroupRecommendationSchema } from './twoSteps';
 import { FollowUpSchema } from './followUp';
+import { ContinuationSchema } from '../money/continuation';
 
 /**
  * A meeting of a working group (or of the forum itself) with its agenda: the reports it treats,
@@ -84,6 +85,8 @@ export const AgendaItemSchema = z.object({
   roundAmount: z.number().int().min(0),
   /** On a forum's agenda in two steps: the working group's recommendation. */
   groupRecommendation: GroupRecommendationSchema.optional(),
+  /** A multi-year measure's later year: which year, and the earlier years' decisions. */
+  continuation: ContinuationSchema.optional(),
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 

@@ -1,6 +1,7 @@
 import { SCHEMES, type Scheme } from '../schemes';
 import { splitYears } from '../money/schoolYear';
 import type { AgendaItem, ItemResult } from './meeting';
+import { countingOrder, cutLine, type CutLine } from './cutLine';
 
 /**
  * The forum's recommendation (innstilling) from a closed vote: the prioritised reports, and per
@@ -56,7 +57,12 @@ export function recommendationOf(
   /** The round's school year; later years of the prioritised items are shown apart as commitments. */
   schoolYear?: number,
 ): Recommendation {
-  const pick = (o: ItemResult['outcome']) => items.filter((i) => (i.result?.outcome ?? 'undecided') === o).map((i) => i.item);
+  // Continuations first: their money counts against the year before anything new.
+  const pick = (o: ItemResult['outcome']) =>
+    countingOrder(
+      items.filter((i) => (i.result?.outcome ?? 'undecided') === o).map((i) => i.item),
+      (i) => i.continuation !== undefined,
+    );
   const prioritised = pick('prioritised');
   const schemes = SCHEMES.map((scheme): SchemeUse => {
     const mine = prioritised.filter((i) => i.scheme === scheme);
@@ -93,8 +99,18 @@ export function agendaTotals(items: readonly AgendaItem[], budgets: Partial<Reco
   });
 }
 
-/** Per item, the sum of its scheme up to and including it, in agenda order. */
+/** Per item, the sum of its scheme up to and including it, in agenda order with continuations counted first. */
 export function runningSums(items: readonly AgendaItem[]): number[] {
   const acc: Partial<Record<Scheme, number>> = {};
-  return items.map((i) => (acc[i.scheme] = (acc[i.scheme] ?? 0) + i.roundAmount));
+  const at = new Map<AgendaItem, number>();
+  for (const i of countingOrder(items, (x) => x.continuation !== undefined)) at.set(i, (acc[i.scheme] = (acc[i.scheme] ?? 0) + i.roundAmount));
+  return items.map((i) => at.get(i)!);
+}
+
+/** An agenda's items as the cut line counts them: the round's school year, continuations first. */
+export function agendaCutLine(items: readonly AgendaItem[], budgets: Partial<Record<Scheme, number>>): CutLine {
+  return cutLine(
+    items.map((i) => ({ reportId: i.reportId, reference: i.reference, scheme: i.scheme, amount: i.roundAmount, continuation: i.continuation !== undefined })),
+    budgets,
+  );
 }

@@ -14,6 +14,7 @@ import { deviationMessages } from './messages/deviation';
 import { moneyMessages } from './messages/money';
 import { limitMessages } from './messages/limits';
 import { privacyMessages } from './messages/privacy';
+import { continuationMessages } from './messages/continuation';
 import { usageMessages } from './messages/usage';
 
 export * from './locale';
@@ -35,6 +36,7 @@ const catalogs = [
   moneyMessages,
   privacyMessages,
   limitMessages,
+  continuationMessages,
   usageMessages,
 ] as const;
 

@@ -117,7 +117,8 @@ export interface AuditEntry {
   actor: Actor;
   reason?: string;
   /** A change that is not a move between statuses (from === to), e.g. another working group. */
-  change?: { field: 'workingGroup'; from: string; to: string };
+  change?:
+    { field: 'workingGroup'; from: string; to: string } | { field: 'continuation'; from: string; to: string; schoolYear: number; year: number; of: number };
 }
 
 export interface TransitionOptions {
@@ -169,7 +170,9 @@ export function transition(report: { status: ReportStatus }, to: ReportStatus, o
  * Whether the owner may change the content of a report now. Drafts and returned reports always;
  * submitted and checked ones until the deadline; after that the forum works on what was sent.
  */
-export function canEdit(report: { status: ReportStatus }, at: Date, deadline: Date, locale?: Locale): { ok: true } | Refusal {
+export function canEdit(report: { status: ReportStatus; continuation?: unknown }, at: Date, deadline: Date, locale?: Locale): { ok: true } | Refusal {
+  // A multi-year measure's later year is the measure granted before, not a new report to change.
+  if (report.continuation) return { ok: false, reason: 'notAllowed', key: 'report.lifecycle.notEditable' };
   switch (report.status) {
     case 'draft':
     case 'returned':

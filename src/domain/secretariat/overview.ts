@@ -22,6 +22,8 @@ export interface OverviewRow {
   requestedPerYear?: string;
   status: ReportStatus;
   submittedAt: string;
+  /** A continuation: the original report's reference. */
+  continues?: string;
 }
 
 /** `requested`: asked of the round's school year; `later`: asked of later school years (commitments). */
@@ -34,6 +36,8 @@ export interface Tally {
 export interface SchemeTally extends Tally {
   budget: number;
   bar: Bar;
+  /** Of `requested`, what continuations of earlier rounds' measures ask: counted first, already bound. */
+  continuing: number;
 }
 
 export interface Overview {
@@ -80,7 +84,8 @@ export function computeOverview(
   const counted = rows.filter((r) => countsInOverview(r.status));
   const schemes = tallyBy(counted, (r) => r.scheme, SCHEME_CODES, schoolYear).map((t) => {
     const budget = budgets[t.key] ?? 0;
-    return { ...t, budget, bar: barOf(t.requested, budget) };
+    const continuing = counted.filter((r) => r.continues && r.scheme === t.key).reduce((sum, r) => sum + moneyOfRow(r, schoolYear).thisYear, 0);
+    return { ...t, budget, bar: barOf(t.requested, budget), continuing };
   });
   return {
     count: counted.length,

@@ -8,6 +8,7 @@ import type { Turn } from '../turn';
 import { moneyFacts, stepFacts } from '../cards/reportFacts';
 import { action } from '../cards/action';
 import type { Case } from './load';
+import { continuationFacts } from '../forum/continuationText';
 
 export { formatDateTime, formatTime } from '../../domain/i18n';
 
@@ -32,13 +33,22 @@ export function historyFacts(turn: Turn, history: readonly AuditEntry[]): Array<
   const { t, locale } = turn;
   return history.map((h) => {
     const who = actorLabel(t, h.actor);
-    const line = h.change
-      ? t('case.history.group', {
-          from: groupName(turn.services.regions, h.change.from, locale),
-          to: groupName(turn.services.regions, h.change.to, locale),
+    const c = h.change?.field === 'continuation' ? h.change : undefined;
+    const line = c
+      ? t(h.from === h.to ? 'continuation.historyTo' : 'continuation.historyFrom', {
+          reference: h.from === h.to ? c.to : c.from,
+          year: c.year,
+          of: c.of,
+          schoolYear: formatSchoolYear(c.schoolYear),
           who,
         })
-      : t('case.history.move', { from: t(statusLabelKey(h.from)), to: t(statusLabelKey(h.to)), who });
+      : h.change
+        ? t('case.history.group', {
+            from: groupName(turn.services.regions, h.change.from, locale),
+            to: groupName(turn.services.regions, h.change.to, locale),
+            who,
+          })
+        : t('case.history.move', { from: t(statusLabelKey(h.from)), to: t(statusLabelKey(h.to)), who });
     // Edits carry their version ("v2") as reason: worth showing, but not in quotes.
     const reason = h.reason ? (/^v\d+$/.test(h.reason) ? ` · ${h.reason}` : `\n${t('case.history.reason', { reason: h.reason })}`) : '';
     return { title: formatDateTime(h.at, locale), value: line + reason };
@@ -77,7 +87,20 @@ const section = (title: string, facts: Array<{ title: string; value: string }>, 
  * A report as the secretariat sees it: the case facts, every field with the money per year, the
  * decision, the whole audit trail, and the buttons for what can be done in its status.
  */
-export function caseCard(turn: Turn, { report, round }: Case, notice = ''): AdaptiveCard {
+/** On an original report: each later year of the measure, its continuation and where it stands. */
+function yearsFacts(turn: Turn, report: ReportRecord<NeedsReport>, later: Case['later']): Array<{ title: string; value: string }> {
+  const { t, locale } = turn;
+  return (report.continuedIn ?? []).map((c) => {
+    const now = later?.find((l) => l.id === c.reportId);
+    const parts = [t('continuation.marker', { year: c.year, of: report.data.years }), c.reference];
+    if (now) parts.push(t(statusLabelKey(now.status)));
+    if (now?.decision) parts.push(`${t(statusLabelKey(now.decision.outcome))} ${formatNok(now.decision.total, locale)}`);
+    if (now?.payment) parts.push(t('continuation.paid', { amount: formatNok(now.payment.amount ?? now.decision?.total ?? 0, locale) }));
+    return { title: formatSchoolYear(c.schoolYear), value: parts.join(' · ') };
+  });
+}
+
+export function caseCard(turn: Turn, { report, round, later }: Case, notice = ''): AdaptiveCard {
   const { t, locale } = turn;
   const regions = turn.services.regions;
   const ctx = { t, locale, regions };
@@ -95,6 +118,8 @@ export function caseCard(turn: Turn, { report, round }: Case, notice = ''): Adap
       { title: t('case.submitted'), value: formatDateTime(report.submittedAt, locale) },
       { title: t('case.version'), value: String(report.version) },
     ]),
+    ...(report.continuation ? [section(t('continuation.section'), continuationFacts(t, locale, report.continuation))] : []),
+    ...(report.continuedIn?.length ? [section(t('continuation.years'), yearsFacts(turn, report, later))] : []),
     ...(report.decision ? [section(t('decision.section'), decisionFacts(turn, report, report.decision, report.payment))] : []),
     ...INPUT_STEPS.map((step) =>
       section(

@@ -16,6 +16,8 @@ export const RoundRef = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/
 export interface Case {
   report: ReportRecord<NeedsReport>;
   round: Round;
+  /** An original multi-year report's continuations in later rounds, as they stand now. */
+  later?: Array<ReportRecord<NeedsReport>>;
 }
 
 /**
@@ -46,7 +48,11 @@ export async function loadCase(turn: Turn, data: Record<string, unknown>): Promi
   const report = at && (await reports.get<NeedsReport>(at.roundId, at.reportId));
   const round = report && (await rounds.get(report.roundId));
   if (!report || !round) throw asked ? new Refusal('case.notFound', { reference: asked }) : new Refusal('report.notFound');
-  return { report, round };
+  // A measure's later years are point reads (one a year, two at most).
+  const later = report.continuedIn?.length
+    ? (await Promise.all(report.continuedIn.map((c) => reports.get<NeedsReport>(c.roundId, c.reportId)))).filter((r) => r !== undefined)
+    : undefined;
+  return { report, round, ...(later ? { later } : {}) };
 }
 
 /** The officer as the audit trail keeps them: id for the record, name for people reading it. */

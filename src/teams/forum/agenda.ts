@@ -34,7 +34,11 @@ export async function candidates(services: Services, meeting: Meeting): Promise<
     if (meeting.group === FORUM_GROUP || r.summary.workingGroup === meeting.group) out.push(r);
   }
   const byGroup = source === 'recommended_by_group';
-  return out.sort((a, b) => (byGroup ? a.summary.workingGroup.localeCompare(b.summary.workingGroup) : 0) || a.reference.localeCompare(b.reference));
+  // Continuations lead: their money is counted first against the year's budget.
+  const first = (r: ReportRecord<NeedsReport>) => (r.continuation ? 0 : 1);
+  return out.sort(
+    (a, b) => first(a) - first(b) || (byGroup ? a.summary.workingGroup.localeCompare(b.summary.workingGroup) : 0) || a.reference.localeCompare(b.reference),
+  );
 }
 
 /**

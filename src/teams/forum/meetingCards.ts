@@ -1,5 +1,5 @@
-import { agendaOpen, phaseOf, type Meeting } from '../../domain/forum';
-import type { NeedsReport } from '../../domain/report';
+import { agendaCutLine, agendaOpen, phaseOf, type Meeting } from '../../domain/forum';
+import { formatSchoolYear, type NeedsReport } from '../../domain/report';
 import type { Round } from '../../domain/round';
 import type { StoredItem } from '../../storage/meetings';
 import type { ReportRecord } from '../../storage/reports';
@@ -9,6 +9,8 @@ import { action, verbData } from '../cards/action';
 import { groupChoices, groupName, groupRecommendationText, instant, meetingDate, nok, type ForumView } from './view';
 import { totalsLines } from './moneyLines';
 import { resultText } from './voteCard';
+import { cutLines, cutText } from './cutLineText';
+import { continuationMarker } from './continuationText';
 
 /** Items per page of the editor: each has three buttons, and a card must stay well under 80 KB. */
 export const EDITOR_PAGE = 20;
@@ -80,11 +82,20 @@ export function meetingEditorCard(view: ForumView, a: EditorArgs): AdaptiveCard 
   const shown = a.items.slice(page * EDITOR_PAGE, (page + 1) * EDITOR_PAGE);
   const ref = (extra: Record<string, unknown> = {}) => ({ meetingId: m.id, page, ...extra });
 
+  // The cut line over the whole agenda (not just this page), recomputed on every render: a move shows it moved.
+  const cut = agendaCutLine(
+    a.items.map((s) => s.item),
+    a.round.budgets,
+  );
   const items = shown.map(({ item, result }, i) => {
     const n = page * EDITOR_PAGE + i + 1;
+    const place = cutText(view, cut.items[page * EDITOR_PAGE + i]);
     return {
       heading: t('forum.agenda.itemHeading', { n, reference: item.reference, title: item.title }),
+      cut: place.text,
+      cutColor: place.color,
       detail: [
+        ...(item.continuation ? [continuationMarker(t, item.continuation)] : []),
         item.ownerName,
         item.scheme,
         nok(view, item.roundAmount),
@@ -130,6 +141,8 @@ export function meetingEditorCard(view: ForumView, a: EditorArgs): AdaptiveCard 
       a.items.map((s) => s.item),
       a.round,
     ),
+    cutTitle: cut.schemes.length > 0 ? t('cut.title', { schoolYear: formatSchoolYear(a.round.year) }) : '',
+    cutLines: cutLines(view, cut),
     pageText: pages > 1 ? t('forum.editor.page', { page: page + 1, pages }) : a.items.length === 0 ? t('forum.agenda.empty') : '',
     items,
     pager,

@@ -10,6 +10,8 @@ export function totalsLines(view: ForumView, items: readonly AgendaItem[], round
   const { t } = view;
   return agendaTotals(items, round.budgets, round.year).map((s) => {
     const line = t(s.over ? 'forum.totals.lineOver' : 'forum.totals.line', { sum: nok(view, s.sum), budget: nok(view, s.budget), count: s.reports });
-    return { title: s.scheme, value: s.later > 0 ? `${line} ${t('money.laterLine', { later: nok(view, s.later) })}` : line };
+    const continuing = items.filter((i) => i.continuation && i.scheme === s.scheme).reduce((sum, i) => sum + i.roundAmount, 0);
+    const withContinuing = continuing > 0 ? `${line} ${t('continuation.totalsLine', { amount: nok(view, continuing) })}` : line;
+    return { title: s.scheme, value: s.later > 0 ? `${withContinuing} ${t('money.laterLine', { later: nok(view, s.later) })}` : withContinuing };
   });
 }

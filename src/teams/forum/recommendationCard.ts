@@ -1,4 +1,4 @@
-import { recommendationOf, type AgendaItem, type ItemResult, type Meeting } from '../../domain/forum';
+import { agendaCutLine, recommendationOf, type AgendaItem, type CutEntry, type CutLine, type ItemResult, type Meeting } from '../../domain/forum';
 import { toCsv } from '../../export/csv';
 import type { Round } from '../../domain/round';
 import type { StoredItem } from '../../storage/meetings';
@@ -9,24 +9,31 @@ import { resultText } from './voteCard';
 import { rulesSummary } from './ruleText';
 import { inStepOf } from './rulesOf';
 import { followUpActions } from './undecidedCards';
+import { cutText, schemeCutText } from './cutLineText';
+import { continuationMarker } from './continuationText';
 
 /** Lines per section shown on the card; the CSV always has every item. */
 const MAX_LINES = 60;
 
-function line(view: ForumView, item: AgendaItem, result?: ItemResult): string {
-  const text = view.t('forum.recommendation.line', {
-    reference: item.reference,
-    title: item.title,
-    owner: ownerText(item),
-    scheme: item.scheme,
-    amount: nok(view, item.roundAmount),
-  });
+function line(view: ForumView, item: AgendaItem, result?: ItemResult, cut?: CutEntry): string {
+  const marker = item.continuation ? `${continuationMarker(view.t, item.continuation)} · ` : '';
+  const text =
+    marker +
+    view.t('forum.recommendation.line', {
+      reference: item.reference,
+      title: item.title,
+      owner: ownerText(item),
+      scheme: item.scheme,
+      amount: nok(view, item.roundAmount),
+    });
   // Which rule decided the item, so the secretariat sees consensus from majority at a glance.
-  return result ? `${text} · ${resultText(view, result)}` : text;
+  const decided = result ? `${text} · ${resultText(view, result)}` : text;
+  // Items above the line need no word: the scheme's line says where the money ends.
+  return cut && cut.place !== 'fits' ? `${decided} · ${cutText(view, cut).text}` : decided;
 }
 
-function lines(view: ForumView, items: readonly AgendaItem[], results?: ReadonlyMap<string, ItemResult>): string[] {
-  const shown = items.slice(0, MAX_LINES).map((i) => line(view, i, results?.get(i.reportId)));
+function lines(view: ForumView, items: readonly AgendaItem[], results?: ReadonlyMap<string, ItemResult>, cut?: CutLine): string[] {
+  const shown = items.slice(0, MAX_LINES).map((i, n) => line(view, i, results?.get(i.reportId), cut?.items[n]));
   if (items.length > MAX_LINES) shown.push(view.t('forum.recommendation.more', { count: items.length - MAX_LINES }));
   return shown;
 }
@@ -60,8 +67,11 @@ export function recommendationCard(
   const { t } = view;
   const rec = recommendationOf(items, round.budgets, round.year);
   const results = new Map(items.filter((i) => i.result).map((i) => [i.item.reportId, i.result!]));
+  // The prioritised items in order (continuations first) with the line per scheme.
+  const cut = agendaCutLine(rec.prioritised, round.budgets);
+  const cutOf = new Map(cut.schemes.map((c) => [c.scheme, schemeCutText(view, c)]));
   const sections = [
-    { title: t('forum.recommendation.prioritised', { count: rec.prioritised.length }), color: 'Good', lines: lines(view, rec.prioritised, results) },
+    { title: t('forum.recommendation.prioritised', { count: rec.prioritised.length }), color: 'Good', lines: lines(view, rec.prioritised, results, cut) },
     ...(rec.undecided.length > 0
       ? [{ title: t('forum.recommendation.undecided', { count: rec.undecided.length }), color: 'Warning', lines: lines(view, rec.undecided, results) }]
       : []),
@@ -82,6 +92,7 @@ export function recommendationCard(
       line:
         `${s.scheme}: ${t(s.over ? 'forum.totals.lineOver' : 'forum.totals.line', { sum: nok(view, s.sum), budget: nok(view, s.budget), count: s.reports })}` +
         (s.later > 0 ? ` ${t('money.laterLine', { later: nok(view, s.later) })}` : ''),
+      cut: cutOf.get(s.scheme) ?? '',
       color: s.over ? 'Attention' : 'Default',
       weight: s.over ? 'Bolder' : 'Default',
       used: s.bar.used,

@@ -6,6 +6,7 @@ import { formatSchoolYear } from '../../domain/report';
 import type { AgendaItem, ForumRules } from '../../domain/forum';
 import type { Actor } from '../../domain/report';
 import type { Services } from '../services';
+import { continuationFacts } from './continuationText';
 
 /** What forum cards need: texts in one language, the forum's groups and its voting rules. */
 export interface ForumView {
@@ -71,6 +72,7 @@ export function itemFacts(view: ForumView, item: AgendaItem): Array<{ title: str
     facts.splice(1, 0, { title: t('forum.item.network'), value: t('forum.item.networkCount', { count: item.networkOrgnrs.length }) });
   const group = groupRecommendationText(view, item);
   if (group) facts.unshift({ title: t('forum.group.recommendation'), value: group });
+  facts.unshift(...continuationFacts(t, view.locale, item.continuation));
   return facts;
 }
 

@@ -77,7 +77,9 @@ async function moveMeasure(turn: Turn, c: Sent): Promise<ReportRecord<NeedsRepor
   };
   let report = c.report;
   if (report.status === 'paid') report = (await step('paid', 'reported')) ?? report;
-  if (report.status === 'reported' && isLastYear(report.data, c.schoolYear)) report = (await step('reported', 'closed')) ?? report;
+  // A continuation is one school year of a longer measure: only the measure's last year closes it.
+  const measureEnds = !report.continuation || report.continuation.year === report.continuation.of;
+  if (report.status === 'reported' && measureEnds && isLastYear(report.data, c.schoolYear)) report = (await step('reported', 'closed')) ?? report;
   return (await turn.services.reports.get<NeedsReport>(c.round.id, c.report.id)) ?? report;
 }
 

@@ -25,7 +25,8 @@ export async function absorbStep(
   const goTo = stepIndex(args.goTo) + 1;
   const person = personOf(turn);
   const { drafts } = turn.services;
-  let draft = await drafts.get<WizardData>(person, draftId);
+  // As this instance last saved it, when it did: the save below is guarded by its ETag.
+  let draft = await drafts.getForSave<WizardData>(person, draftId);
   // The first step of a new report has no draft yet: its id came with the card.
   if (!draft && step !== 'owner') throw new Refusal('draft.notFound');
   const open = draft ? [] : await openRounds(turn);

@@ -56,7 +56,7 @@ export const reportSubmit: ActionHandler = async (turn, data) => {
   }
 
   if (!isOpenForFiling(round, now)) throw new Refusal('round.closed', { deadline: formatDate(round.deadline, turn.locale) });
-  const reference = await reports.referenceFor(round.id, round.year, draft.id);
+  const reference = await reports.nextReference(round.id, round.year);
   const { report } = await reports.submitNew({ draftId, roundId: round.id, reference, by: person, summary, data: checked.report });
   await drafts.remove(person, draftId);
   return { card: receiptCard(turn, report, round, false) };

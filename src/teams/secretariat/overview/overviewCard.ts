@@ -50,6 +50,7 @@ export function overviewCard(view: OverviewView, round: Round, o: Overview, opts
             ? t('overview.schemeOver', { requested: nok(s.requested), over: nok(s.requested - s.budget), budget: nok(s.budget), count: s.count })
             : t('overview.schemeLine', { requested: nok(s.requested), budget: nok(s.budget), percent: s.bar.percent, count: s.count }),
     }))
+    .map((s, i) => (o.schemes[i].continuing > 0 ? { ...s, line: `${s.line} ${t('continuation.overviewLine', { amount: nok(o.schemes[i].continuing) })}` } : s))
     .map((s, i) => (o.schemes[i].later > 0 ? { ...s, line: `${s.line} ${t('money.laterLine', { later: nok(o.schemes[i].later) })}` } : s));
   const waiting = o.waiting.slice(0, WAITING_SHOWN).map((r) =>
     t('overview.waitingLine', {

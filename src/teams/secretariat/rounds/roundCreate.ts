@@ -8,6 +8,8 @@ import { action } from '../../cards/action';
 import { formCard } from '../cards';
 import { requireOfficer } from '../requireOfficer';
 import { allCounties, countyChoices, roundsCard } from './roundsCard';
+import { carryForward } from './continuations';
+import { officerActor } from '../../casework/load';
 
 /** The year a new round most likely is for: this year until 1 February, then the next. */
 function likelyYear(now: Date): number {
@@ -78,5 +80,8 @@ export const roundCreate: ActionHandler = async (turn, data) => {
     return { card: roundForm(turn, values, {}, t('round.error.duplicate', { year: setup.round.year, round: setup.round.id })) };
   }
   services.logger.info('round created', { roundId: setup.round.id });
-  return { card: await roundsCard(turn, { notice: t('rounds.created', { year: setup.round.year }) }) };
+  const carried = await carryForward(services, setup.round, officerActor(turn));
+  const notice =
+    t('rounds.created', { year: setup.round.year }) + (carried > 0 ? ` ${t('continuation.carried', { count: carried, year: setup.round.year })}` : '');
+  return { card: await roundsCard(turn, { notice }) };
 };

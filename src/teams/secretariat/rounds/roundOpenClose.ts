@@ -8,6 +8,8 @@ import { action } from '../../cards/action';
 import { deadlineText, messageCard } from '../cards';
 import { requireOfficer } from '../requireOfficer';
 import { roundsCard } from './roundsCard';
+import { carryForward } from './continuations';
+import { officerActor } from '../../casework/load';
 
 const RoundRef = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/) });
 
@@ -21,7 +23,13 @@ class MoveRefused extends Error {
 }
 
 /** Applies a move under the round's ETag: the rule sees the round as stored at that moment. */
-async function move(turn: Turn, data: Record<string, unknown>, rule: (r: Round, all: Round[]) => RoundMove, done: MessageKey) {
+async function move(
+  turn: Turn,
+  data: Record<string, unknown>,
+  rule: (r: Round, all: Round[]) => RoundMove,
+  done: MessageKey,
+  after?: (round: Round) => Promise<string>,
+) {
   await requireOfficer(turn);
   const { t, services, locale } = turn;
   const ref = RoundRef.safeParse(data);
@@ -36,7 +44,9 @@ async function move(turn: Turn, data: Record<string, unknown>, rule: (r: Round, 
       : undefined;
     if (!updated) return { card: await roundsCard(turn, { error: t('round.error.notFound') }) };
     services.logger.info('round status changed', { roundId: updated.id, status: updated.status });
-    return { card: await roundsCard(turn, { notice: t(done, { year: updated.year, deadline: deadlineText(t, locale, updated.deadline) }) }) };
+    const extra = after ? await after(updated) : '';
+    const notice = t(done, { year: updated.year, deadline: deadlineText(t, locale, updated.deadline) }) + (extra ? ` ${extra}` : '');
+    return { card: await roundsCard(turn, { notice }) };
   } catch (err) {
     if (err instanceof MoveRefused) return { card: await roundsCard(turn, { error: t(err.key, err.params) }) };
     throw err;
@@ -44,7 +54,18 @@ async function move(turn: Turn, data: Record<string, unknown>, rule: (r: Round, 
 }
 
 /** `round.open`: owners can file from now until the deadline. */
-export const roundOpen: ActionHandler = (turn, data) => move(turn, data, (r, all) => openRound(r, all, turn.services.now()), 'rounds.opened');
+export const roundOpen: ActionHandler = (turn, data) =>
+  move(
+    turn,
+    data,
+    (r, all) => openRound(r, all, turn.services.now()),
+    'rounds.opened',
+    // Measures granted or paid since the round was created come in now; those already here stay as they are.
+    async (round) => {
+      const carried = await carryForward(turn.services, round, officerActor(turn));
+      return carried > 0 ? turn.t('continuation.carried', { count: carried, year: round.year }) : '';
+    },
+  );
 
 /** `round.close`: asks first, since owners lose the rest of their time. */
 export const roundClose: ActionHandler = async (turn, data) => {
