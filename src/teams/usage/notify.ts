@@ -13,12 +13,7 @@ import type { UsageCase } from './load';
  * their own language, through the outbox under `<key>:<tenant>:<aad>`: a retried press sends
  * nothing twice, and everyone gets their own message.
  */
-async function toOwner(
-  services: Services,
-  c: UsageCase,
-  key: string,
-  build: (t: Translate) => { title: string; text: string; color: string },
-) {
+async function toOwner(services: Services, c: UsageCase, key: string, build: (t: Translate) => { title: string; text: string; color: string }) {
   const ids = { roundId: c.round.id, reportId: c.report.id, schoolYear: c.schoolYear };
   for (const person of await services.ownerPeople.audience(c.report.summary.ownerOrgnr, c.report.createdBy)) {
     const to = await recipient(services, person);
