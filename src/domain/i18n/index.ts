@@ -17,6 +17,7 @@ import { colleagueMessages } from './messages/colleagues';
 import { continuationMessages } from './messages/continuation';
 import { announceMessages } from './messages/announce';
 import { usageMessages } from './messages/usage';
+import { roundUsageDueMessages } from './messages/roundUsageDue';
 
 export * from './locale';
 export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
@@ -40,6 +41,7 @@ const catalogs = [
   continuationMessages,
   announceMessages,
   usageMessages,
+  roundUsageDueMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;
