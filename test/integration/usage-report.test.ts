@@ -54,6 +54,13 @@ describe('usage reports (rapportering)', function () {
     // The paid-notice's promise now leads to the dialog.
     const [notice] = await waitForSent(h, `${r.reference}: tilskuddet er utbetalt`);
     assert.match(cardText(sentCard(notice)), /Rapporter bruken av midlene innen 15\. januar 2029\./);
+    // The officer's case card shows the paid school year's usage report as not filed, with the round's view behind it.
+    const [unfiled] = await h.send(OFFICER, `vis ${r.reference}`);
+    assert.match(
+      cardText(cardOf(unfiled)),
+      /Rapportering for skoleåret 2027–2028\n[\s\S]*?Status\nIkke påbegynt\nUtbetalt\n1 250 000 kr\nFrist\n15\. januar 2029/,
+    );
+    assert.deepEqual(actionData(cardOf(unfiled), 'usage.round'), { verb: 'usage.round', roundId: r.roundId });
     clock.setSystemTime(new Date('2028-09-01T08:00:00Z'));
     const form = await press(h, OWNER, sentCard(notice), 'usage.open');
     assert.match(cardText(form), new RegExp(`Rapportering for ${r.reference}`));
@@ -98,6 +105,10 @@ describe('usage reports (rapportering)', function () {
     const again = await press(h, COLLEAGUE, resumed, 'usage.submit', GOOD_USAGE);
     assert.match(cardText(again), /er sendt inn/);
     assert.equal((await usageOf(r))?.history.length, 1, 'a second press sends nothing twice');
+    // Sent: the case card says so and opens the report.
+    const [filed] = await h.send(OFFICER, `vis ${r.reference}`);
+    assert.match(cardText(cardOf(filed)), /Rapportering for skoleåret 2027–2028\n[\s\S]*?Status\nSendt inn\n/);
+    assert.match(cardText(await press(h, OFFICER, cardOf(filed), 'usage.show')), /Ubrukte midler/);
 
     // The secretariat's round view: who reported, totals used against paid, unused funds.
     const [view] = await h.send(OFFICER, 'rapporteringer');
@@ -236,5 +247,7 @@ describe('usage reports (rapportering)', function () {
     const view = await invokeCard(h, OFFICER, 'usage.round', { roundId: r.roundId });
     assert.match(cardText(view), new RegExp(`${r.reference} · Eksempel kommune`));
     assert.match(cardText(view), /Ikke påbegynt · For sent/);
+    const [late] = await h.send(OFFICER, `vis ${r.reference}`);
+    assert.match(cardText(cardOf(late)), /Rapportering for skoleåret 2027–2028\n[\s\S]*?Status\nIkke påbegynt · For sent\n/);
   });
 });
