@@ -18,7 +18,8 @@ export interface ResultRow {
   /** "2027:1250000,2028:1000000": the school years of the measure, in the order of the decision's amounts. */
   requestedPerYear?: string;
   decision?: Pick<Decision, 'outcome' | 'amounts' | 'total'>;
-  /** Who filed it: they are told the results. */
+  /** The owner and who filed it: the owner's people are told the results. */
+  ownerOrgnr: string;
   createdBy: { tenantId: string; aadObjectId: string };
 }
 
@@ -118,11 +119,19 @@ export function computeResults(rows: readonly ResultRow[], budgets: Partial<Reco
   };
 }
 
-/** Everyone who filed a report in the round that was decided: told once each. */
-export function resultRecipients(rows: readonly ResultRow[]): Array<{ tenantId: string; aadObjectId: string }> {
-  const seen = new Map<string, { tenantId: string; aadObjectId: string }>();
-  for (const r of rows) if (r.decision) seen.set(`${r.createdBy.tenantId}:${r.createdBy.aadObjectId}`, r.createdBy);
-  return [...seen.values()];
+/**
+ * The owners with a decided report in the round, each once, with the people who filed those reports:
+ * the owner's people (its filers and current colleagues) are told the results, one message a person.
+ */
+export function resultOwners(rows: readonly ResultRow[]): Array<{ orgnr: string; filers: Array<{ tenantId: string; aadObjectId: string }> }> {
+  const owners = new Map<string, Map<string, { tenantId: string; aadObjectId: string }>>();
+  for (const r of rows) {
+    if (!r.decision) continue;
+    const filers = owners.get(r.ownerOrgnr) ?? new Map<string, { tenantId: string; aadObjectId: string }>();
+    filers.set(`${r.createdBy.tenantId}:${r.createdBy.aadObjectId}`, r.createdBy);
+    owners.set(r.ownerOrgnr, filers);
+  }
+  return [...owners].map(([orgnr, filers]) => ({ orgnr, filers: [...filers.values()] }));
 }
 
 /** Outbox keys of the publication: the channel's card and each owner's message. */

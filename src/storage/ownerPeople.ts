@@ -89,6 +89,18 @@ export class OwnerPeople {
     return out.sort((a, b) => (a.addedAt ?? '').localeCompare(b.addedAt ?? ''));
   }
 
+  /**
+   * Who hears about an owner's reports (reminders, notices, results): everyone linked now, and the
+   * person who filed unless they were removed (a filer from before links existed has no row).
+   */
+  async audience(orgnr: string, filer: PersonKey): Promise<PersonKey[]> {
+    const links = await this.linksOf(orgnr);
+    const out = new Map<string, PersonKey>();
+    if (!links.some((l) => personKey(l.person) === personKey(filer))) out.set(personKey(filer), filer);
+    for (const l of links) if (!l.removedAt) out.set(personKey(l.person), l.person);
+    return [...out.values()];
+  }
+
   /** The owners a person is linked to now (org. numbers). */
   async ownersOf(person: PersonKey): Promise<string[]> {
     return (await this.membershipsOf(person)).filter((m) => !m.removedAt).map((m) => m.orgnr);

@@ -27,6 +27,7 @@ type Row = {
   region?: string;
   requestedPerYear?: string;
   decision?: string;
+  ownerOrgnr?: string;
   createdByTenant?: string;
   createdByUser?: string;
 };
@@ -45,7 +46,7 @@ export class RoundResults {
       .listEntities<Row>({
         queryOptions: {
           filter: `PartitionKey eq ${odataString(reportPk(roundId))} and status ne 'withdrawn'`,
-          select: ['status', 'scheme', 'region', 'requestedPerYear', 'decision', 'createdByTenant', 'createdByUser'],
+          select: ['status', 'scheme', 'region', 'requestedPerYear', 'decision', 'ownerOrgnr', 'createdByTenant', 'createdByUser'],
         },
       })
       .byPage({ maxPageSize: 1000 });
@@ -58,6 +59,7 @@ export class RoundResults {
           region: r.region ?? '',
           ...(r.requestedPerYear ? { requestedPerYear: r.requestedPerYear } : {}),
           ...(decision ? { decision: { outcome: decision.outcome, amounts: decision.amounts, total: decision.total } } : {}),
+          ownerOrgnr: r.ownerOrgnr ?? '',
           createdBy: { tenantId: r.createdByTenant ?? '', aadObjectId: r.createdByUser ?? '' },
         });
       }

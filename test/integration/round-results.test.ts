@@ -7,7 +7,7 @@ import { fakeClock, nowOf } from '../support/clock';
 import { FAST_DELIVERY, seedUser, waitDrained } from '../support/delivery';
 import { needsReport, seedGroupChannel, TEAM } from '../support/forum';
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
-import { COLLEAGUE, OFFICER, OTHER_OWNER, OWNER, type Persona } from '../support/personas';
+import { COLLEAGUE, MEMBER, OFFICER, OTHER_OWNER, OWNER, type Persona } from '../support/personas';
 import { actionData, cardElements, press } from '../support/wizard';
 
 const ROUND: Round = {
@@ -60,7 +60,7 @@ describe('round results: published once when every decision is made', function (
     h = await startHarness({ ...FAST_DELIVERY, DEMO_ROUND: '0', BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId }, { now: nowOf(clock) });
     const sv = h.app.services;
     await sv.rounds.create(ROUND);
-    for (const p of [OWNER, OTHER_OWNER, COLLEAGUE, OFFICER]) await seedUser(sv.references, h.connector.url, p.aadObjectId, p.tenantId);
+    for (const p of [OWNER, OTHER_OWNER, COLLEAGUE, MEMBER, OFFICER]) await seedUser(sv.references, h.connector.url, p.aadObjectId, p.tenantId);
     const prioritised: ReportStatus[] = ['formally_checked', 'on_agenda', 'prioritised'];
     // Akershus DEKOM, two years (1 250 000 kr for 2027–2028, 1 000 000 kr for 2028–2029).
     a = await seeded(h, OWNER, { region: 'asker-baerum', scheme: 'DEKOM' }, prioritised);
@@ -68,7 +68,13 @@ describe('round results: published once when every decision is made', function (
     b = await seeded(h, OTHER_OWNER, { region: 'oslo', scheme: 'REKOM', ownerOrgnr: '123456785' }, prioritised);
     c = await seeded(h, OTHER_OWNER, { region: 'oslo', scheme: 'DEKOM', ownerOrgnr: '123456785' }, ['formally_checked', 'on_agenda', 'not_prioritised']);
     // Withdrawn: neither counted nor told.
-    await seeded(h, COLLEAGUE, { region: 'oslo', scheme: 'KOMPLOFT' }, ['withdrawn']);
+    await seeded(h, COLLEAGUE, { region: 'oslo', scheme: 'KOMPLOFT', ownerOrgnr: '987654325' }, ['withdrawn']);
+    // The Oslo owner's people: MEMBER is its colleague now; COLLEAGUE was one and was removed.
+    const by = { id: 'test', asOfficer: false };
+    const key = (p: Persona) => ({ tenantId: p.tenantId, aadObjectId: p.aadObjectId });
+    await sv.ownerPeople.add('123456785', key(MEMBER), by);
+    await sv.ownerPeople.add('123456785', key(COLLEAGUE), by);
+    await sv.ownerPeople.remove('123456785', key(COLLEAGUE), by);
   });
   after(async () => {
     await h.stop();
@@ -145,7 +151,8 @@ describe('round results: published once when every decision is made', function (
 
     assert.equal(results(personalCards(h, OWNER)).length, 1);
     assert.equal(results(personalCards(h, OTHER_OWNER)).length, 1, 'two reports, one message');
-    assert.equal(results(personalCards(h, COLLEAGUE)).length, 0, 'a withdrawn report has no decision');
+    assert.equal(results(personalCards(h, MEMBER)).length, 1, "the owner's colleague is told too, once");
+    assert.equal(results(personalCards(h, COLLEAGUE)).length, 0, 'a removed colleague is not told, nor is a withdrawn report');
     const [owners] = results(personalCards(h, OWNER));
     assert.match(cardText(owners), /Vedtaket for din egen behovsmelding finner du under «Mine meldinger»/);
     assert.deepEqual(actionData(owners, 'report.mine'), { verb: 'report.mine' });

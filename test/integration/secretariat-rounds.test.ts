@@ -56,17 +56,21 @@ describe('reporting rounds', function () {
       assert.equal(inputsOf(form).year.value, '2027');
       assert.equal(inputsOf(form).deadline.type, 'Input.Date');
       assert.equal(inputsOf(form).deadline.value, '2027-02-01');
+      assert.equal(inputsOf(form).usageDue.value, '01-15', 'usage reports are due 15 January unless the officer says otherwise');
       const card = await press(h, OFFICER, form, 'round.create', {
         ...GOOD_ROUND,
         deadline: '2026-11-09',
         budgetDEKOM: '-90 000',
         budgetREKOM: '40 000 000 000',
+        usageDue: '02-29',
       });
       const text = cardText(card);
       assert.match(text, /Den fristen er allerede passert/);
       assert.match(text, /Beløpet kan ikke være negativt/);
       assert.match(text, /Beløpet kan være høyst 1 000 000 000 kr/);
+      assert.match(text, /Skriv fristen som måned og dag, MM-DD, for eksempel 01-15 for 15\. januar\. 29\. februar går ikke\./);
       assert.equal(inputsOf(card).budgetDEKOM.value, '-90 000');
+      assert.equal(inputsOf(card).usageDue.value, '02-29');
       assert.deepEqual(await h.app.services.rounds.list(), before);
     });
 
@@ -85,12 +89,14 @@ describe('reporting rounds', function () {
       assert.equal((await h.app.services.rounds.get('demo-2027'))?.status, 'closed');
       assert.match(cardText(await startReport(h, OWNER)), /Det er ingen åpen innmeldingsrunde/);
 
-      card = await press(h, OFFICER, form, 'round.create', GOOD_ROUND);
+      card = await press(h, OFFICER, form, 'round.create', { ...GOOD_ROUND, usageDue: ' 12-01 ' });
       assert.match(cardText(card), /Innmeldingsrunde 2027 er opprettet som planlagt/);
+      // The rounds card says when the first usage reports are due: 1 December after the school year 2027–2028.
+      assert.match(cardText(card), /Frist for rapportering\n1\. desember 2028 for skoleåret 2027–2028, så samme dag hvert år/);
       const stored = await h.app.services.rounds.get('round-2027');
       assert.deepEqual(
-        [stored?.status, stored?.deadline, stored?.budgets],
-        ['planned', '2027-02-01T22:59:59.999Z', { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 30_000_000 }],
+        [stored?.status, stored?.deadline, stored?.budgets, stored?.usageDue],
+        ['planned', '2027-02-01T22:59:59.999Z', { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 30_000_000 }, '12-01'],
       );
       card = await press(h, OFFICER, form, 'round.create', GOOD_ROUND);
       assert.match(cardText(card), /Det finnes allerede en innmeldingsrunde for 2027/, 'a second press creates nothing');

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import type { NeedsReport } from '../../src/domain/report';
 import { EXPORT_COLUMNS } from '../../src/domain/exportRows';
 import { roundRows } from '../../src/export/roundExport';
-import { waitDrained } from '../support/delivery';
+import { seedUser, waitDrained } from '../support/delivery';
 import { cardOf, cardText, type Harness } from '../support/harness';
-import { COLLEAGUE, OFFICER, OTHER_OWNER, OWNER } from '../support/personas';
+import { COLLEAGUE, MEMBER, OFFICER, OTHER_OWNER, OWNER, type Persona } from '../support/personas';
 import { actionData, inputsOf, press } from '../support/wizard';
 import { invokeCard, sentCard, useSecretariatBot, waitForSent } from '../support/casework';
 import { GOOD_USAGE, paidReport } from '../support/usage';
@@ -26,6 +26,18 @@ function errorAt(card: any, id: string): string {
     .replace(/[\u00a0\u202f]/g, ' ');
 }
 
+/** Proactive messages in a persona's personal chat mentioning `text`. */
+const sentTo = (h: Harness, who: Persona, text: string) =>
+  h.connector.sent().filter((s) => decodeURIComponent(s.path).includes(`a:personal-${who.aadObjectId}/activities`) && JSON.stringify(s.body).includes(text));
+
+/** A colleague who was linked to the owner and removed again: they hear nothing more about its reports. */
+async function removedColleague(h: Harness, who: Persona, orgnr = '974760673') {
+  const sv = h.app.services;
+  await seedUser(sv.references, h.connector.url, who.aadObjectId, who.tenantId);
+  await sv.ownerPeople.add(orgnr, { tenantId: who.tenantId, aadObjectId: who.aadObjectId }, { id: 'test', asOfficer: false });
+  await sv.ownerPeople.remove(orgnr, { tenantId: who.tenantId, aadObjectId: who.aadObjectId }, { id: 'test', asOfficer: false });
+}
+
 describe('usage reports (rapportering)', function () {
   this.timeout(120_000);
   const bot = useSecretariatBot('2026-12-01T09:00:00Z');
@@ -42,6 +54,13 @@ describe('usage reports (rapportering)', function () {
     // The paid-notice's promise now leads to the dialog.
     const [notice] = await waitForSent(h, `${r.reference}: tilskuddet er utbetalt`);
     assert.match(cardText(sentCard(notice)), /Rapporter bruken av midlene innen 15\. januar 2029\./);
+    // The officer's case card shows the paid school year's usage report as not filed, with the round's view behind it.
+    const [unfiled] = await h.send(OFFICER, `vis ${r.reference}`);
+    assert.match(
+      cardText(cardOf(unfiled)),
+      /Rapportering for skoleåret 2027–2028\n[\s\S]*?Status\nIkke påbegynt\nUtbetalt\n1 250 000 kr\nFrist\n15\. januar 2029/,
+    );
+    assert.deepEqual(actionData(cardOf(unfiled), 'usage.round'), { verb: 'usage.round', roundId: r.roundId });
     clock.setSystemTime(new Date('2028-09-01T08:00:00Z'));
     const form = await press(h, OWNER, sentCard(notice), 'usage.open');
     assert.match(cardText(form), new RegExp(`Rapportering for ${r.reference}`));
@@ -75,7 +94,9 @@ describe('usage reports (rapportering)', function () {
     assert.equal(inputsOf(resumed).activities.value, GOOD_USAGE.activities);
 
     // A colleague registered for the owner finishes it; another owner finds nothing.
+    await seedUser(h.app.services.references, h.connector.url, COLLEAGUE.aadObjectId, COLLEAGUE.tenantId);
     await h.app.services.reports.addOwnerMember('974760673', { tenantId: COLLEAGUE.tenantId, aadObjectId: COLLEAGUE.aadObjectId });
+    await removedColleague(h, MEMBER);
     const refused = await press(h, OTHER_OWNER, resumed, 'usage.submit', GOOD_USAGE);
     assert.doesNotMatch(cardText(refused), new RegExp(r.reference));
     const receipt = await press(h, COLLEAGUE, resumed, 'usage.submit', GOOD_USAGE);
@@ -84,6 +105,10 @@ describe('usage reports (rapportering)', function () {
     const again = await press(h, COLLEAGUE, resumed, 'usage.submit', GOOD_USAGE);
     assert.match(cardText(again), /er sendt inn/);
     assert.equal((await usageOf(r))?.history.length, 1, 'a second press sends nothing twice');
+    // Sent: the case card says so and opens the report.
+    const [filed] = await h.send(OFFICER, `vis ${r.reference}`);
+    assert.match(cardText(cardOf(filed)), /Rapportering for skoleåret 2027–2028\n[\s\S]*?Status\nSendt inn\n/);
+    assert.match(cardText(await press(h, OFFICER, cardOf(filed), 'usage.show')), /Ubrukte midler/);
 
     // The secretariat's round view: who reported, totals used against paid, unused funds.
     const [view] = await h.send(OFFICER, 'rapporteringer');
@@ -103,6 +128,13 @@ describe('usage reports (rapportering)', function () {
     assert.equal((await usageOf(r))?.status, 'returned');
     const [told] = await waitForSent(h, `${r.reference}: rapporten er sendt tilbake`);
     assert.match(cardText(sentCard(told)), /«Oppgi datoene for samlingene\.»/);
+    // Every one of the owner's people hears, once each: the filer and the colleague, not the removed one.
+    await waitForSent(h, `${r.reference}: rapporten er sendt tilbake`, 2);
+    await waitDrained(h.app.services.outbox);
+    assert.deepEqual(
+      [OWNER, COLLEAGUE, MEMBER].map((p) => sentTo(h, p, `${r.reference}: rapporten er sendt tilbake`).length),
+      [1, 1, 0],
+    );
     const fix = await press(h, OWNER, sentCard(told), 'usage.open');
     assert.match(cardText(fix), /Sekretariatet sendte rapporten tilbake: «Oppgi datoene for samlingene\.»/);
     assert.equal(inputsOf(fix).unused.value, '100000');
@@ -123,8 +155,12 @@ describe('usage reports (rapportering)', function () {
       (await usageOf(r))?.history.map((e) => e.to),
       ['submitted', 'returned', 'submitted', 'accepted'],
     );
-    await waitForSent(h, `${r.reference}: rapporten er godkjent`);
-    await waitDrained(h.app.services.outbox, OWNER);
+    await waitForSent(h, `${r.reference}: rapporten er godkjent`, 2);
+    await waitDrained(h.app.services.outbox);
+    assert.deepEqual(
+      [OWNER, COLLEAGUE, MEMBER].map((p) => sentTo(h, p, `${r.reference}: rapporten er godkjent`).length),
+      [1, 1, 0],
+    );
 
     // The round's export carries the unused funds and the wish to carry them over, on that school year's row.
     const round = (await h.app.services.rounds.get(r.roundId))!;
@@ -172,22 +208,26 @@ describe('usage reports (rapportering)', function () {
     assert.equal((await report(r))?.history.length, stored?.history.length);
   });
 
-  it('reminds the contact 30 and 7 days before the due day and the day after a missed one, each once', async () => {
+  it("reminds the owner's people 30 and 7 days before the due day and the day after a missed one, each once, not a removed colleague", async () => {
     const r = await paidReport(h, clock, OTHER_OWNER);
-    const reminders = () =>
-      h.connector
-        .sent()
-        .filter(
-          (s) =>
-            JSON.stringify(s.body).includes(`${r.reference}: frist for rapportering`) ||
-            JSON.stringify(s.body).includes(`${r.reference}: rapporteringen er for sent`),
-        );
+    // OTHER_OWNER filed; COLLEAGUE is linked to the owner now; MEMBER was linked and removed.
+    await seedUser(h.app.services.references, h.connector.url, COLLEAGUE.aadObjectId, COLLEAGUE.tenantId);
+    await h.app.services.reports.addOwnerMember('974760673', { tenantId: COLLEAGUE.tenantId, aadObjectId: COLLEAGUE.aadObjectId });
+    await removedColleague(h, MEMBER);
+    const reminders = (who: Persona) => [
+      ...sentTo(h, who, `${r.reference}: frist for rapportering`),
+      ...sentTo(h, who, `${r.reference}: rapporteringen er for sent`),
+    ];
     const tick = async (at: string) => {
       clock.setSystemTime(new Date(at));
       await h.app.scheduler.tick();
       await h.app.scheduler.tick();
-      await waitDrained(h.app.services.outbox, OTHER_OWNER);
-      return reminders().map((s) => cardText(sentCard(s)));
+      await waitDrained(h.app.services.outbox);
+      assert.deepEqual(reminders(COLLEAGUE).length, reminders(OTHER_OWNER).length, 'the colleague gets the same reminders');
+      assert.equal(reminders(MEMBER).length, 0, 'a removed colleague gets none');
+      return reminders(OTHER_OWNER)
+        .sort((a, b) => JSON.stringify(a.body).localeCompare(JSON.stringify(b.body)))
+        .map((s) => cardText(sentCard(s)));
     };
     assert.deepEqual(await tick('2028-12-16T07:59:00Z'), [], 'nothing before 09:00 Oslo time 30 days ahead');
     const first = await tick('2028-12-16T08:00:00Z');
@@ -196,16 +236,18 @@ describe('usage reports (rapportering)', function () {
     assert.equal((await tick('2028-12-20T10:00:00Z')).length, 1, 'the 30-day reminder goes once');
     const second = await tick('2029-01-08T08:00:00Z');
     assert.equal(second.length, 2);
-    assert.match(second[1]!, /Om en uke er fristen/);
+    assert.ok(second.some((t) => /Om en uke er fristen/.test(t)));
     assert.equal((await tick('2029-01-15T22:58:00Z')).length, 2, 'nothing on the due day itself');
     const third = await tick('2029-01-16T08:00:00Z');
     assert.equal(third.length, 3);
-    assert.match(third[2]!, /Fristen 15\. januar 2029 for å rapportere bruken .* er passert/);
+    assert.ok(third.some((t) => /Fristen 15\. januar 2029 for å rapportere bruken .* er passert/.test(t)));
     assert.equal((await tick('2029-02-10T08:00:00Z')).length, 3, 'the late reminder goes once');
 
     // Late shows in the secretariat's view, in its counts and on the row.
     const view = await invokeCard(h, OFFICER, 'usage.round', { roundId: r.roundId });
     assert.match(cardText(view), new RegExp(`${r.reference} · Eksempel kommune`));
     assert.match(cardText(view), /Ikke påbegynt · For sent/);
+    const [late] = await h.send(OFFICER, `vis ${r.reference}`);
+    assert.match(cardText(cardOf(late)), /Rapportering for skoleåret 2027–2028\n[\s\S]*?Status\nIkke påbegynt · For sent\n/);
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterPage, countiesOfRegions, isAnnouncedTo, newAnnouncementJob } from '../../src/domain/announcement';
 import type { ReportStatus } from '../../src/domain/report/lifecycle';
 import { DEFAULT_REGIONS } from '../../src/domain/regions';
-import { computeResults, grantedSplit, readiness, resultRecipients, type ResultRow } from '../../src/domain/results';
+import { computeResults, grantedSplit, readiness, resultOwners, type ResultRow } from '../../src/domain/results';
 
 const person = (n: number) => ({ tenantId: 't', aadObjectId: `p${n}` });
 const row = (status: ReportStatus, over: Partial<ResultRow> = {}): ResultRow => ({
@@ -10,6 +10,7 @@ const row = (status: ReportStatus, over: Partial<ResultRow> = {}): ResultRow => 
   scheme: 'DEKOM',
   region: 'oslo',
   requestedPerYear: '2027:1000000,2028:500000',
+  ownerOrgnr: '974760673',
   createdBy: person(1),
   ...over,
 });
@@ -63,8 +64,8 @@ describe("a round's results", () => {
   it('sums per scheme against the budget and per county, counting granted measures only', () => {
     const rows = [
       row('granted', { region: 'asker-baerum', decision: granted([1_000_000, 500_000]), createdBy: person(1) }),
-      row('partly_granted', { region: 'follo', scheme: 'REKOM', decision: granted([600_000, 0]), createdBy: person(2) }),
-      row('rejected', { region: 'oslo', decision: { outcome: 'rejected', amounts: [0, 0], total: 0 }, createdBy: person(2) }),
+      row('partly_granted', { region: 'follo', scheme: 'REKOM', decision: granted([600_000, 0]), ownerOrgnr: '123456785', createdBy: person(2) }),
+      row('rejected', { region: 'oslo', decision: { outcome: 'rejected', amounts: [0, 0], total: 0 }, ownerOrgnr: '123456785', createdBy: person(2) }),
       row('submitted', { region: 'oslo', createdBy: person(3) }),
     ];
     const r = computeResults(rows, { REKOM: 500_000, DEKOM: 2_000_000, KOMPLOFT: 0 }, DEFAULT_REGIONS, 2027);
@@ -81,6 +82,13 @@ describe("a round's results", () => {
       r.counties.map((c) => [c.key, c.count, c.granted]),
       [['akershus', 2, 1_600_000]],
     );
-    assert.deepEqual(resultRecipients(rows), [person(1), person(2)], 'each filer with a decision once; nobody without one');
+    assert.deepEqual(
+      resultOwners(rows),
+      [
+        { orgnr: '974760673', filers: [person(1)] },
+        { orgnr: '123456785', filers: [person(2)] },
+      ],
+      'each owner with a decision once, with its filers; nobody without one',
+    );
   });
 });

@@ -18,6 +18,8 @@ import { colleagueMessages } from './messages/colleagues';
 import { continuationMessages } from './messages/continuation';
 import { announceMessages } from './messages/announce';
 import { usageMessages } from './messages/usage';
+import { roundUsageDueMessages } from './messages/roundUsageDue';
+import { usageCaseMessages } from './messages/usageCase';
 
 export * from './locale';
 export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
@@ -42,6 +44,8 @@ const catalogs = [
   continuationMessages,
   announceMessages,
   usageMessages,
+  roundUsageDueMessages,
+  usageCaseMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

@@ -5,7 +5,7 @@ import { formatsFor, type Problem } from '../report/problems';
 import type { Locale } from '../i18n/locale';
 import { isPastDeadline } from '../deadline';
 import { deadlineOnDay, isCalendarDay, osloWallClock } from '../osloTime';
-import { SCHEME_CODES, type Round } from '../round';
+import { RoundSchema, SCHEME_CODES, type Round } from '../round';
 
 /**
  * What an officer fills in to create a round, and the rules it must meet. Budgets are per
@@ -16,7 +16,7 @@ export const MAX_BUDGET = 1_000_000_000;
 /** A deadline further ahead than this is a typo (2072 for 2027), not a plan. */
 export const MAX_DEADLINE_AHEAD_DAYS = 2 * 366;
 
-export const ROUND_INPUTS = ['year', 'deadline', 'counties', ...SCHEME_CODES.map((s) => `budget${s}` as const)] as const;
+export const ROUND_INPUTS = ['year', 'deadline', 'counties', ...SCHEME_CODES.map((s) => `budget${s}` as const), 'usageDue'] as const;
 export type RoundInput = (typeof ROUND_INPUTS)[number];
 export const budgetInput = (scheme: (typeof SCHEME_CODES)[number]) => `budget${scheme}` as const;
 
@@ -43,6 +43,7 @@ export function roundSetupSchema(ctx: RoundSetupContext) {
       deadline: z.string(),
       counties: z.array(z.string()),
       budgets: z.object(Object.fromEntries(SCHEME_CODES.map((s) => [s, z.number().int()])) as Record<(typeof SCHEME_CODES)[number], z.ZodNumber>),
+      usageDue: z.string().optional(),
     })
     .superRefine((v, c) => {
       const add = (path: Array<string | number>, key: MessageKey, params?: Params) =>
@@ -61,6 +62,8 @@ export function roundSetupSchema(ctx: RoundSetupContext) {
         else if (v.budgets[s] > MAX_BUDGET) add(['budgets', s], 'report.error.amount.tooLarge', { max: f.nok(MAX_BUDGET) });
       }
       if (SCHEME_CODES.every((s) => v.budgets[s] === 0)) add(['budgets', 'REKOM'], 'round.error.budgetZero');
+      // The stored round's own rule for the day, so the form and storage never disagree.
+      if (v.usageDue !== undefined && !RoundSchema.shape.usageDue.safeParse(v.usageDue).success) add(['usageDue'], 'round.error.usageDue');
     });
 }
 
@@ -84,6 +87,7 @@ export function parseRoundSetup(raw: Record<string, unknown>, ctx: RoundSetupCon
   const deadline = typeof raw.deadline === 'string' ? raw.deadline.trim() : '';
   if (!deadline) errors.deadline = { key: 'report.error.required' };
   const counties = coerceChoices(raw.counties ?? '', ctx.counties);
+  const usageDue = typeof raw.usageDue === 'string' ? raw.usageDue.trim() : '';
   if (!counties.ok) errors.counties = counties.problems[0];
   const budgets: Record<string, number> = {};
   for (const s of SCHEME_CODES) {
@@ -97,6 +101,8 @@ export function parseRoundSetup(raw: Record<string, unknown>, ctx: RoundSetupCon
     deadline,
     counties: counties.ok ? (counties.value ?? []) : [],
     budgets,
+    // Empty means the default day; the round then stores none.
+    ...(usageDue ? { usageDue } : {}),
   };
   const checked = roundSetupSchema(ctx).safeParse(candidate);
   if (!checked.success) {
@@ -118,6 +124,7 @@ export function parseRoundSetup(raw: Record<string, unknown>, ctx: RoundSetupCon
       deadline: deadlineOnDay(v.deadline),
       status: 'planned',
       budgets: v.budgets,
+      ...(v.usageDue ? { usageDue: v.usageDue } : {}),
       createdAt: ctx.now.toISOString(),
     },
   };

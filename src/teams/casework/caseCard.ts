@@ -9,6 +9,7 @@ import { moneyFacts, stepFacts } from '../cards/reportFacts';
 import { action } from '../cards/action';
 import type { Case } from './load';
 import { continuationFacts } from '../forum/continuationText';
+import { usageCaseSections } from '../usage/caseUsage';
 
 export { formatDateTime, formatTime } from '../../domain/i18n';
 
@@ -100,7 +101,7 @@ function yearsFacts(turn: Turn, report: ReportRecord<NeedsReport>, later: Case['
   });
 }
 
-export function caseCard(turn: Turn, { report, round, later }: Case, notice = ''): AdaptiveCard {
+export function caseCard(turn: Turn, { report, round, later, usage }: Case, notice = ''): AdaptiveCard {
   const { t, locale } = turn;
   const regions = turn.services.regions;
   const ctx = { t, locale, regions };
@@ -121,6 +122,7 @@ export function caseCard(turn: Turn, { report, round, later }: Case, notice = ''
     ...(report.continuation ? [section(t('continuation.section'), continuationFacts(t, locale, report.continuation))] : []),
     ...(report.continuedIn?.length ? [section(t('continuation.years'), yearsFacts(turn, report, later))] : []),
     ...(report.decision ? [section(t('decision.section'), decisionFacts(turn, report, report.decision, report.payment))] : []),
+    ...usageCaseSections(turn, usage ?? []),
     ...INPUT_STEPS.map((step) =>
       section(
         t(stepTitleKey(step)),

@@ -13,6 +13,7 @@ import type { Turn } from '../turn';
 import { Refusal } from '../refusals';
 import { action } from '../cards/action';
 import type { ActionHandler } from '../actions/types';
+import { paidUsageYears } from '../usage/caseUsage';
 
 /** Why this report cannot get a decision now, in words naming what it has. */
 export function decisionRefusal(turn: Turn, report: ReportRecord<NeedsReport>): Refusal {
@@ -180,9 +181,11 @@ export const decisionPaidConfirmAction: ActionHandler = async (turn, data) => {
   } catch (err) {
     if (!(err instanceof RefusedError)) throw err;
     const current = (await turn.services.reports.get<NeedsReport>(c.round.id, c.report.id)) ?? c.report;
-    if (current.status === 'paid') return { card: caseCard(turn, { report: current, round: c.round }, notice(current)) };
+    if (current.status === 'paid')
+      return { card: caseCard(turn, { ...c, report: current, usage: await paidUsageYears(turn, current, c.round) }, notice(current)) };
     throw paidRefusal(turn, current);
   }
   await tellPaid(turn.services, report, c.round);
-  return { card: caseCard(turn, { report, round: c.round }, notice(report)) };
+  // Paid now: the case card shows the school year's usage report as not filed yet.
+  return { card: caseCard(turn, { ...c, report, usage: await paidUsageYears(turn, report, c.round) }, notice(report)) };
 };

@@ -7,6 +7,8 @@ import type { Turn } from '../turn';
 import { requireOfficer } from '../secretariat/requireOfficer';
 import { personOf } from '../caller';
 import { Refusal } from '../refusals';
+import { paidUsageYears } from '../usage/caseUsage';
+import type { UsageCase } from '../usage/load';
 
 /** Card data naming a report: ids from a list or a card, or the reference someone typed. */
 const ById = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/), reportId: z.string().regex(/^[A-Za-z0-9-]{1,80}$/) });
@@ -18,6 +20,8 @@ export interface Case {
   round: Round;
   /** An original multi-year report's continuations in later rounds, as they stand now. */
   later?: Array<ReportRecord<NeedsReport>>;
+  /** Each paid school year with its usage report (none before payment). */
+  usage?: UsageCase[];
 }
 
 /**
@@ -52,7 +56,8 @@ export async function loadCase(turn: Turn, data: Record<string, unknown>): Promi
   const later = report.continuedIn?.length
     ? (await Promise.all(report.continuedIn.map((c) => reports.get<NeedsReport>(c.roundId, c.reportId)))).filter((r) => r !== undefined)
     : undefined;
-  return { report, round, ...(later ? { later } : {}) };
+  const usage = await paidUsageYears(turn, report, round);
+  return { report, round, ...(later ? { later } : {}), ...(usage.length ? { usage } : {}) };
 }
 
 /** The officer as the audit trail keeps them: id for the record, name for people reading it. */

@@ -30,5 +30,5 @@ export const reportMoveGroupConfirm: ActionHandler = async (turn, data) => {
     actor,
     change: { field: 'workingGroup', from: cur.workingGroup, to: chosen },
   }));
-  return { card: caseCard(turn, { report, round: c.round }, turn.t('case.groupChanged', { reference: report.reference, group: name })) };
+  return { card: caseCard(turn, { ...c, report }, turn.t('case.groupChanged', { reference: report.reference, group: name })) };
 };

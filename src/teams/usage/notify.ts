@@ -1,28 +1,26 @@
-import { pickLocale, translator } from '../../domain/i18n';
+import type { Translate } from '../../domain/i18n';
 import { formatSchoolYear } from '../../domain/report';
 import type { UsageRecord } from '../../storage/usageReports';
 import { action } from '../cards/action';
 import { cardMessage } from '../cards/attach';
 import { renderCard } from '../cards/render';
+import { recipient } from '../scheduler/officers';
 import type { Services } from '../services';
 import type { UsageCase } from './load';
 
 /**
- * What the owner's contact is told about their usage report, in their own language, through the
- * outbox under a key that makes a retried press send nothing twice.
+ * What the owner's people (the filer and current colleagues) are told about a usage report, each in
+ * their own language, through the outbox under `<key>:<tenant>:<aad>`: a retried press sends
+ * nothing twice, and everyone gets their own message.
  */
-async function toOwner(
-  services: Services,
-  c: UsageCase,
-  key: string,
-  build: (t: ReturnType<typeof translator>) => { title: string; text: string; color: string },
-) {
-  const who = c.report.createdBy;
-  const chat = await services.references.personal(who.tenantId, who.aadObjectId);
-  const t = translator(pickLocale(chat?.locale));
+async function toOwner(services: Services, c: UsageCase, key: string, build: (t: Translate) => { title: string; text: string; color: string }) {
   const ids = { roundId: c.round.id, reportId: c.report.id, schoolYear: c.schoolYear };
-  const card = renderCard('message', { ...build(t), actions: [action(t('usage.notify.open'), 'usage.open', ids)] });
-  await services.deliver({ kind: 'personal', key, tenantId: who.tenantId, aadObjectId: who.aadObjectId, activity: cardMessage(card) });
+  for (const person of await services.ownerPeople.audience(c.report.summary.ownerOrgnr, c.report.createdBy)) {
+    const to = await recipient(services, person);
+    if (!to) continue;
+    const card = renderCard('message', { ...build(to.t), actions: [action(to.t('usage.notify.open'), 'usage.open', ids)] });
+    await services.deliver({ kind: 'personal', key: `${key}:${person.tenantId}:${person.aadObjectId}`, ...person, activity: cardMessage(card) });
+  }
 }
 
 /** Returned with the officer's comment; one message per return (the history's length tells them apart). */

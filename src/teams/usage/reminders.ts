@@ -10,10 +10,11 @@ import { usageKeyOf } from './load';
 import type { JobContext } from '../scheduler/types';
 
 /**
- * Reminds the contact who filed a paid measure to send its usage report: 30 and 7 days before the
- * due day and the day after a missed one (09:00 Oslo time), only the latest due. The outbox key
- * usage:<report>:<school year>:<stage> makes each reminder go once per report and year, whichever
- * instance ticks and however often. A report sent (or accepted) stops them.
+ * Reminds the owner's people (whoever filed a paid measure and the owner's current colleagues, not
+ * removed ones) to send its usage report: 30 and 7 days before the due day and the day after a
+ * missed one (09:00 Oslo time), only the latest due. The outbox key
+ * usage:<report>:<school year>:<stage>:<tenant>:<aad> makes each reminder go once per person, report
+ * and year, whichever instance ticks and however often. A report sent (or accepted) stops them.
  */
 export async function usageReminders(ctx: JobContext): Promise<void> {
   const { services, now } = ctx;
@@ -27,29 +28,26 @@ export async function usageReminders(ctx: JobContext): Promise<void> {
       const dueDay = usageDueDay(schoolYear, usageDueOf(round));
       const stage = reminderDue(usage.get(usageKeyOf(report.id, schoolYear)), dueDay, now);
       if (!stage) continue;
-      const to = await recipient(services, report.createdBy);
-      if (!to) continue;
-      const { t, locale } = to;
-      const params = {
-        reference: report.reference,
-        title: report.summary.title,
-        schoolYear: formatSchoolYear(schoolYear),
-        due: formatDate(usageDeadline(schoolYear, usageDueOf(round)), locale),
-      };
-      const card = messageCard({
-        title: t(stage === 'late' ? 'usage.reminder.lateTitle' : 'usage.reminder.title', params),
-        text: t(stage === 'late' ? 'usage.reminder.late' : stage === '7d' ? 'usage.reminder.7d' : 'usage.reminder.30d', params),
-        actions: [action(t('usage.button'), 'usage.open', { roundId: round.id, reportId: report.id, schoolYear })],
-      });
-      const key = `usage:${report.id}:${schoolYear}:${stage}`;
-      const receipt = await services.deliver({
-        kind: 'personal',
-        key,
-        tenantId: report.createdBy.tenantId,
-        aadObjectId: report.createdBy.aadObjectId,
-        activity: cardMessage(card),
-      });
-      if (receipt.created) ctx.done.reminders.push(key);
+      const base = `usage:${report.id}:${schoolYear}:${stage}`;
+      for (const person of await services.ownerPeople.audience(report.summary.ownerOrgnr, report.createdBy)) {
+        const to = await recipient(services, person);
+        if (!to) continue;
+        const { t, locale } = to;
+        const params = {
+          reference: report.reference,
+          title: report.summary.title,
+          schoolYear: formatSchoolYear(schoolYear),
+          due: formatDate(usageDeadline(schoolYear, usageDueOf(round)), locale),
+        };
+        const card = messageCard({
+          title: t(stage === 'late' ? 'usage.reminder.lateTitle' : 'usage.reminder.title', params),
+          text: t(stage === 'late' ? 'usage.reminder.late' : stage === '7d' ? 'usage.reminder.7d' : 'usage.reminder.30d', params),
+          actions: [action(t('usage.button'), 'usage.open', { roundId: round.id, reportId: report.id, schoolYear })],
+        });
+        const key = `${base}:${person.tenantId}:${person.aadObjectId}`;
+        const receipt = await services.deliver({ kind: 'personal', key, ...person, activity: cardMessage(card) });
+        if (receipt.created) ctx.done.reminders.push(key);
+      }
     }
   }
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { formatDate, pickLocale, translator } from '../../../domain/i18n';
 import { FORUM_GROUP } from '../../../domain/roles';
-import { computeResults, readiness, resultRecipients, resultsChannelKey, resultsPersonKey, type ResultRow } from '../../../domain/results';
+import { computeResults, readiness, resultOwners, resultsChannelKey, resultsPersonKey, type ResultRow } from '../../../domain/results';
 import type { Round } from '../../../domain/round';
 import type { GroupChannel } from '../../../storage/groups';
+import { personKey, type PersonKey } from '../../../storage/keys';
 import type { ActionHandler, ActionResult } from '../../actions/types';
 import { action } from '../../cards/action';
 import { cardMessage } from '../../cards/attach';
@@ -76,7 +77,7 @@ export const resultsPublish: ActionHandler = async (turn, data) => {
   const results = computeResults(c.rows, c.round.budgets, services.regions, c.round.year);
   return {
     card: resultsCard({ t, locale, regions: services.regions }, c.round, results, {
-      notice: `${t('results.confirm.title', { year: c.round.year })} ${t('results.confirm.text', { count: resultRecipients(c.rows).length })}`,
+      notice: `${t('results.confirm.title', { year: c.round.year })} ${t('results.confirm.text', { count: resultOwners(c.rows).length })}`,
       actions: [
         action(t('results.confirm.yes'), 'results.publishConfirm', { roundId: c.round.id }, { style: 'positive' }),
         action(t('secretariat.cancel'), 'round.list', {}),
@@ -99,14 +100,32 @@ async function postInChannel(services: Services, round: Round, rows: ResultRow[]
   });
 }
 
-/** One personal message to each owner's contact with a decision in the round (and the app in personal chat), in their language. */
+/** The owners' people (filers and current colleagues, not removed ones), each once however many owners or reports they have. */
+async function ownersPeople(services: Services, rows: ResultRow[]): Promise<Array<{ person: PersonKey; orgnrs: string[] }>> {
+  const people = new Map<string, { person: PersonKey; orgnrs: string[] }>();
+  for (const owner of resultOwners(rows)) {
+    const audience = new Map<string, PersonKey>();
+    for (const filer of owner.filers) for (const p of await services.ownerPeople.audience(owner.orgnr, filer)) audience.set(personKey(p), p);
+    for (const [key, person] of audience) {
+      const seen = people.get(key) ?? { person, orgnrs: [] };
+      seen.orgnrs.push(owner.orgnr);
+      people.set(key, seen);
+    }
+  }
+  return [...people.values()];
+}
+
+/**
+ * One personal message to each of the owners' people (with the app in personal chat), in their
+ * language. Returns how many owners had someone told.
+ */
 async function tellOwners(services: Services, round: Round, rows: ResultRow[]): Promise<number> {
-  const people = resultRecipients(rows);
-  let told = 0;
-  const tellOne = async (person: { tenantId: string; aadObjectId: string }) => {
+  const people = await ownersPeople(services, rows);
+  const told = new Set<string>();
+  const tellOne = async ({ person, orgnrs }: { person: PersonKey; orgnrs: string[] }) => {
     const chat = await services.references.personal(person.tenantId, person.aadObjectId);
     if (!chat || chat.stale) return;
-    told++;
+    orgnrs.forEach((o) => told.add(o));
     const locale = pickLocale(chat.locale ?? chat.ref.locale);
     const t = translator(locale);
     const card = resultsCard({ t, locale, regions: services.regions }, round, computeResults(rows, round.budgets, services.regions, round.year), {
@@ -116,7 +135,7 @@ async function tellOwners(services: Services, round: Round, rows: ResultRow[]): 
     await services.deliver({ kind: 'personal', key: resultsPersonKey(round.id, person), ...person, activity: cardMessage(card) });
   };
   for (let i = 0; i < people.length; i += PARALLEL) await Promise.all(people.slice(i, i + PARALLEL).map(tellOne));
-  return told;
+  return told.size;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { osloWallClock } from '../../../domain/osloTime';
 import { SCHEME_CODES } from '../../../domain/round';
+import { DEFAULT_USAGE_DUE } from '../../../domain/usage';
 import { ROUND_INPUTS, budgetInput, parseRoundSetup, type RoundInput } from '../../../domain/secretariat/round-setup';
 import type { ActionHandler } from '../../actions/types';
 import type { AdaptiveCard } from '../../cards/render';
@@ -44,12 +45,22 @@ function roundForm(turn: Turn, values: Partial<Record<RoundInput, string>>, erro
         value: values[budgetInput(s)],
         error: errors[budgetInput(s)],
       })),
+      {
+        id: 'usageDue',
+        kind: 'text',
+        label: t('round.field.usageDue'),
+        hint: t('round.field.usageDueHint'),
+        placeholder: DEFAULT_USAGE_DUE,
+        maxLength: 5,
+        value: values.usageDue,
+        error: errors.usageDue,
+      },
     ],
     actions: [action(t('round.create'), 'round.create', {}, { inputs: 'auto', style: 'positive' }), action(t('secretariat.cancel'), 'round.list', {})],
   });
 }
 
-/** `round.newForm` / `ny runde`: year, deadline, counties (all by default) and budgets. */
+/** `round.newForm` / `ny runde`: year, deadline, counties (all by default), budgets and the usage reports' due day. */
 export const roundNewForm: ActionHandler = async (turn) => {
   await requireOfficer(turn);
   const year = likelyYear(turn.services.now());
@@ -59,6 +70,7 @@ export const roundNewForm: ActionHandler = async (turn) => {
       deadline: `${year}-02-01`,
       counties: allCounties(turn).join(','),
       ...Object.fromEntries(SCHEME_CODES.map((s) => [budgetInput(s), ''])),
+      usageDue: DEFAULT_USAGE_DUE,
     }),
   };
 };

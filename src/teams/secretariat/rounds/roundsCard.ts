@@ -1,6 +1,8 @@
-import { formatNok } from '../../../domain/i18n';
+import { formatDate, formatNok } from '../../../domain/i18n';
+import { formatSchoolYear } from '../../../domain/report';
 import { localised } from '../../../domain/regions';
-import { SCHEME_CODES, type Round } from '../../../domain/round';
+import { SCHEME_CODES, usageDueOf, type Round } from '../../../domain/round';
+import { usageDeadline } from '../../../domain/usage';
 import type { AdaptiveCard } from '../../cards/render';
 import type { Turn } from '../../turn';
 import { action } from '../../cards/action';
@@ -37,6 +39,10 @@ export async function roundsCard(turn: Turn, opts: { notice?: string; error?: st
         { title: t('rounds.field.deadline'), value: deadlineText(t, locale, r.deadline) },
         { title: t('rounds.field.counties'), value: r.counties.map((c) => countyName(turn, c)).join(', ') },
         ...SCHEME_CODES.map((s) => ({ title: t('rounds.field.budget', { scheme: s }), value: formatNok(r.budgets[s] ?? 0, locale) })),
+        {
+          title: t('rounds.field.usageDue'),
+          value: t('rounds.usageDue', { first: formatDate(usageDeadline(r.year, usageDueOf(r)), locale), schoolYear: formatSchoolYear(r.year) }),
+        },
       ],
       button:
         r.status === 'open'
