@@ -14,6 +14,7 @@ import { Rounds } from '../storage/rounds';
 import { RoundPurge } from '../storage/roundPurge';
 import { Roles } from '../storage/roles';
 import { Groups } from '../storage/groups';
+import { ForumRulesStore } from '../storage/forumRules';
 import { Meetings } from '../storage/meetings';
 import { Votes } from '../storage/votes';
 import { DEFAULT_REGIONS } from '../domain/regions';
@@ -86,6 +87,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     roles: new Roles(tables, DEFAULT_REGIONS.id, config.BOOTSTRAP_SECRETARIAT),
     regions: DEFAULT_REGIONS,
     forumRules: config.FORUM_RULES,
+    rulesStore: new ForumRulesStore(tables),
   };
   // Timed work (deadlines, reminders, digests, daily summaries) on the handlers' clock.
   const scheduler = new Scheduler(services, new JobState(tables), {

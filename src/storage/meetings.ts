@@ -1,4 +1,14 @@
-import { AgendaItemSchema, ItemResultSchema, MeetingSchema, type AgendaItem, type ItemResult, type Meeting } from '../domain/forum';
+import {
+  AgendaItemSchema,
+  FollowUpSchema,
+  ItemResultSchema,
+  MeetingSchema,
+  settledResult,
+  type AgendaItem,
+  type FollowUp,
+  type ItemResult,
+  type Meeting,
+} from '../domain/forum';
 import { packJson, unpackJson, withoutJson } from './json';
 import { odataString } from './keys';
 import { createIfAbsent, deleteIfPresent, getOrUndefined, mutateEntity, propertiesOf, safeKey, type Tables } from './tables';
@@ -19,6 +29,8 @@ type MeetingRow = Record<string, unknown> & { voteStatus: string; closesAt: stri
 type ItemRow = Record<string, unknown>;
 // The result's counted marks grow with the group (a line per voter), so it is packed like a document.
 const RESULT = 'r';
+// An undecided item's follow-up by the secretariat (put on a later meeting, or a recorded result).
+const FOLLOW_UP = 'u';
 
 const meetingPk = (forum: string) => `f_${safeKey(forum)}`;
 const itemPk = (meetingId: string) => `i_${safeKey(meetingId)}`;
@@ -136,16 +148,26 @@ export class Meetings {
 
   /** Records an item's result once: a second close (a retry, a second instance) keeps the first. */
   async setResult(meetingId: string, reportId: string, result: ItemResult): Promise<ItemResult> {
-    let kept: ItemResult | undefined;
+    return this.writeOnce(meetingId, reportId, RESULT, (v) => ItemResultSchema.parse(v), result);
+  }
+
+  /** Records an undecided item's follow-up once; a second one (a double press, another officer) gets the first back. */
+  async setFollowUp(meetingId: string, reportId: string, followUp: FollowUp): Promise<FollowUp> {
+    return this.writeOnce(meetingId, reportId, FOLLOW_UP, (v) => FollowUpSchema.parse(v), followUp);
+  }
+
+  /** Writes a document column of an item once, under the row's ETag; returns what the column holds afterwards. */
+  private async writeOnce<T>(meetingId: string, reportId: string, prefix: string, parse: (v: unknown) => T, value: T): Promise<T> {
+    let kept: T | undefined;
     await mutateEntity<ItemRow>(this.table, itemPk(meetingId), safeKey(reportId), (cur) => {
       if (!cur) throw new Error(`agenda item ${reportId} of ${meetingId} is missing`);
-      const earlier = unpackJson(cur, RESULT);
+      const earlier = unpackJson(cur, prefix);
       if (earlier) {
-        kept = ItemResultSchema.parse(earlier);
+        kept = parse(earlier);
         return undefined;
       }
-      kept = ItemResultSchema.parse(result);
-      return { ...cur, ...packJson(kept, RESULT) };
+      kept = parse(value);
+      return { ...cur, ...packJson(kept, prefix) };
     });
     return kept!;
   }
@@ -154,5 +176,6 @@ export class Meetings {
 function storedItem(row: ItemRow): StoredItem {
   const item = AgendaItemSchema.parse(unpackJson(row));
   const result = unpackJson(row, RESULT);
-  return result ? { item, result: ItemResultSchema.parse(result) } : { item };
+  const followUp = unpackJson(row, FOLLOW_UP);
+  return result ? { item, result: settledResult(ItemResultSchema.parse(result), followUp ? FollowUpSchema.parse(followUp) : undefined) } : { item };
 }

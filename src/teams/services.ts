@@ -14,6 +14,7 @@ import type { Votes } from '../storage/votes';
 import type { RegionConfig } from '../domain/regions';
 import type { ForumRules } from '../domain/forum/rules';
 import type { Outbox } from '../storage/outbox';
+import type { ForumRulesStore } from '../storage/forumRules';
 import type { Deliver } from './delivery/deliver';
 import type { ReportSummaries } from '../storage/reportSummaries';
 import type { ExportLinks } from '../export/links';
@@ -38,6 +39,8 @@ export interface Services {
   regions: RegionConfig;
   /** How the forum counts votes and whether working groups only recommend (FORUM_RULES; defaults when absent). */
   forumRules?: ForumRules;
+  /** Rules an officer set in Teams for the forum or a working group; they replace FORUM_RULES there (see forum/rulesOf.ts). */
+  rulesStore: ForumRulesStore;
   /** The one door for proactive messages (personal chat, channel thread, reply, card update). */
   deliver: Deliver;
   /** Read side of delivery: a message's state by key, counts for the status command. */

@@ -122,7 +122,7 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
         ...FAST_DELIVERY,
         // Only the seeded round; no timed jobs sending digests into the officer's chat mid-journey.
         DEMO_ROUND: '0',
-        // This journey is a forum voting in one step; two steps are covered in test/integration/two-steps.test.ts.
+        // This journey is a forum voting in one step; the two steps are forum-two-steps.e2e.test.ts.
         FORUM_RULES: '{"steps":"one"}',
         SCHEDULER_TICK_MS: '0',
         // The tenant of .m365agentsplayground.yml.

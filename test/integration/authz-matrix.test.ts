@@ -197,6 +197,13 @@ const MATRIX: Record<string, string> = {
   'vote.mark': 'rrrarrrrr',
   'vote.refresh': 'aaaaaaaaa',
   'vote.close': 'rrrrrrarr',
+  'undecided.list': 'rrrrrrarr',
+  'undecided.form': 'rrrrrrarr',
+  'undecided.later': 'rrrrrrarr',
+  'undecided.record': 'rrrrrrarr',
+  'rules.list': 'rrrrrrarr',
+  'rules.form': 'rrrrrrarr',
+  'rules.save': 'rrrrrrarr',
   'usage.list': 'aaaaaaaaa',
   'usage.open': 'aarrrrrrr',
   'usage.save': 'aarrrrrrr',
@@ -223,6 +230,7 @@ const MATRIX: Record<string, string> = {
   'cmd:kanal / channel': 'rrrrrrarr',
   'cmd:nytt møte / new meeting': 'rrrrrrarr',
   'cmd:møter / møte / meetings / meeting': 'rrrrrrarr',
+  'cmd:regler / reglar / rules / voting rules': 'rrrrrrarr',
   'cmd:eksport / eksporter / export': 'rrrrrrarr',
   'cmd:vedtak / decisions': 'rrrrrrarr',
   'cmd:vis / show': 'aarrrrarr',
@@ -709,15 +717,17 @@ const SUCCESS: Record<string, Check> = {
     says('forum.phase.posted'),
     stored('the agenda is posted', async (c) => !!(await c.h.app.services.meetings.get(FORUM, c.w.editMeetingId))?.posted),
   ),
-  'meeting.recommendation': all(titled('forum.recommendation.title', { title: 'Vårmøte Vest' }), offers('meeting.csv')),
-  'meeting.csv': all(titled('forum.recommendation.title', { title: 'Vårmøte Vest' }), says('forum.recommendation.csvTitle')),
+  // A working group's result in two steps is its recommendation (anbefaling), not the forum's innstilling.
+  'meeting.recommendation': all(titled('groupStep.recommendation.title', { title: 'Vårmøte Vest' }), offers('meeting.csv')),
+  'meeting.csv': all(titled('groupStep.recommendation.title', { title: 'Vårmøte Vest' }), says('forum.recommendation.csvTitle')),
   'vote.open': all(
     says('forum.phase.voting'),
     offers('vote.close'),
     stored('the vote is open', async (c) => (await c.h.app.services.meetings.get(FORUM, c.w.editMeetingId))?.vote?.status === 'open'),
   ),
   'vote.mark': all(
-    says('forum.vote.saved', { label: t('forum.mark.prioritise') }),
+    // Group vest recommends (two steps): its mark is "Anbefal".
+    says('forum.vote.saved', { label: t('groupStep.mark.prioritise') }),
     stored('the mark is stored', async (c) =>
       (await c.h.app.services.votes.of(c.w.meetingId, c.w.agendaReportId)).some((m) => m.voter.aadObjectId === c.who.aadObjectId && m.mark === 'prioritise'),
     ),
@@ -727,6 +737,26 @@ const SUCCESS: Record<string, Check> = {
     says('forum.vote.closedNotice'),
     offers('meeting.recommendation'),
     stored('the vote is closed', async (c) => (await c.h.app.services.meetings.get(FORUM, c.w.meetingId))?.vote?.status === 'closed'),
+  ),
+  'undecided.list': all(titled('forum.undecided.listTitle', { title: 'Uavklart Vest' }), offers('undecided.form')),
+  'undecided.form': all(says('forum.undecided.laterTitle'), offers('undecided.later', 'undecided.record')),
+  'undecided.later': all(
+    says('forum.undecided.movedNext'),
+    hasStatus((w) => w.undecidedItems[0], 'formally_checked'),
+  ),
+  'undecided.record': all(
+    says('forum.undecided.recorded'),
+    hasStatus((w) => w.undecidedItems[1], 'recommended_by_group'),
+    stored('the follow-up is on the item', async (c) => {
+      const item = await c.h.app.services.meetings.item(c.w.undecidedMeetingId, c.w.undecidedItems[1]);
+      return item?.result?.followUp?.note === 'Enige muntlig' && item.result.followUp.by.aadObjectId === c.who.aadObjectId;
+    }),
+  ),
+  'rules.list': all(titled('forum.rulesCard.title'), offers('rules.form')),
+  'rules.form': all(titled('forum.rulesCard.formTitle', { group: 'Arbeidsgruppe Vest' }), offers('rules.save')),
+  'rules.save': all(
+    says('forum.rulesCard.saved', { group: 'Arbeidsgruppe Vest' }),
+    stored('the rules are stored', async (c) => (await c.h.app.services.rulesStore.get(FORUM, 'vest'))?.rules.quorumPercent === 40),
   ),
   'usage.list': all(titled('usage.list.title'), offers('report.mine')),
   'usage.open': all(titled('usage.form.title'), offers('usage.submit', 'usage.save')),
@@ -770,6 +800,7 @@ const TYPED_AS: Record<string, string> = {
   'cmd:kanal': 'channel.form',
   'cmd:nytt møte': 'meeting.new',
   'cmd:møter': 'meeting.list',
+  'cmd:regler': 'rules.list',
   'cmd:eksport': 'export.round',
   'cmd:vedtak': 'decision.pending',
   'cmd:rapporter': 'usage.list',

@@ -8,6 +8,7 @@ import { summaryOf } from '../../src/teams/wizard/summaryOf';
 import { seedChannel, seedUser } from './delivery';
 import { TENANT, type Persona } from './personas';
 import type { Harness } from './harness';
+import { actionData } from './wizard';
 
 /** A plausible agenda item; `n` makes reference, title and owner distinct. */
 export function agendaItem(n: number, overrides: Partial<AgendaItem> = {}): AgendaItem {
@@ -174,4 +175,25 @@ export async function pressInChannel(
     channelData: { team: { id: TEAM }, channel: { id: channelId }, tenant: { id: TENANT } },
     value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } } },
   });
+}
+
+/** The officer's presses in personal chat, each answered with a card (asserted 200). */
+export function officerPresses(h: Harness, officer: Persona): (verb: string, data?: Record<string, unknown>) => Promise<any> {
+  return async (verb, data = {}) => {
+    const res = await h.invoke(officer, verb, { verb, ...data });
+    if (res.status !== 200) throw new Error(`${verb}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.value;
+  };
+}
+
+/** A meeting made through the officer's form with its default agenda; returns it as stored. */
+export async function meetingThroughForm(
+  h: Harness,
+  press: (verb: string, data?: Record<string, unknown>) => Promise<any>,
+  m: { group: string; title: string; date?: string },
+): Promise<Meeting> {
+  const form = await press('meeting.new');
+  const data = actionData(form, 'meeting.create');
+  const editor = await press('meeting.create', { ...data, group: m.group, roundId: ROUND.id, title: m.title, date: m.date ?? '2027-03-12' });
+  return (await h.app.services.meetings.get(FORUM, actionData(editor, 'vote.open').meetingId as string))!;
 }

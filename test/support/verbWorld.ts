@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { FORUM_GROUP, SECRETARIAT_GROUP } from '../../src/domain/roles';
 import type { Services } from '../../src/teams/services';
 import { summaryOf } from '../../src/teams/wizard/summaryOf';
-import { transition, type ReportStatus } from '../../src/domain/report';
+import { transition, type NeedsReport, type ReportStatus } from '../../src/domain/report';
+import { agendaItemOf } from '../../src/domain/forum';
 import { submitted } from './casework';
 import { CHANNEL, FORUM, grantMember, member, needsReport, ROUND, seedGroupChannel, seedOfficerChat, seedRound, TEAM } from './forum';
 import type { Harness } from './harness';
@@ -66,6 +67,9 @@ export interface World {
   oldRoundId: string;
   /** A closed round whose one report is decided, and the forum's channel: its results can be published. */
   resultsRoundId: string;
+  /** Meeting 3 of group vest, its vote closed with two items undecided: one to put on a later meeting, one to record. */
+  undecidedMeetingId: string;
+  undecidedItems: [string, string];
   /** Paid reports of ROUND: one with no usage report yet (the owner's verbs), two with one sent (accept, return). */
   usagePaid: string;
   usageToAccept: string;
@@ -148,6 +152,39 @@ async function meetingOver(h: Harness, title: string): Promise<string> {
   return actionData(editor, 'vote.open').meetingId as string;
 }
 
+/** A closed meeting of group vest whose items nobody marked (undecided, no votes), stored as closing leaves it. */
+async function closedWithUndecided(sv: Services, reportIds: string[]): Promise<string> {
+  // Sorts after the meetings made through the form, so lists show those first.
+  const id = `9999999999999999-${Math.floor(Math.random() * 1e8)}`;
+  const officer = { tenantId: OFFICER.tenantId, aadObjectId: OFFICER.aadObjectId };
+  const at = '2027-03-05T12:00:00.000Z';
+  await sv.meetings.create({
+    id,
+    forum: FORUM,
+    group: 'vest',
+    roundId: ROUND.id,
+    title: 'Uavklart Vest',
+    date: '2027-03-05',
+    order: reportIds,
+    revision: 1,
+    vote: { id: `v${id.replace(/-/g, '')}`, status: 'closed', openedAt: at, openedBy: officer, closedAt: at },
+    createdBy: officer,
+    createdAt: at,
+  });
+  for (const reportId of reportIds) {
+    await sv.meetings.putItem(id, agendaItemOf((await sv.reports.get<NeedsReport>(ROUND.id, reportId))!, ROUND.year));
+    await sv.meetings.setResult(id, reportId, {
+      outcome: 'undecided',
+      method: 'noVotes',
+      electors: 2,
+      tally: { prioritise: 0, notPrioritise: 0, abstain: 0, conflict: 0, total: 0 },
+      counted: {},
+      closedAt: at,
+    });
+  }
+  return id;
+}
+
 /** Seeds the world; `caller` gets the drafts (everyone may keep drafts of their own). */
 export async function seedWorld(h: Harness, caller: Persona): Promise<World> {
   const sv = h.app.services;
@@ -192,6 +229,7 @@ export async function seedWorld(h: Harness, caller: Persona): Promise<World> {
   assert.ok(meeting.vote?.status === 'open' && meeting.posted, 'the vote is open in the channel');
 
   const toDecision: ReportStatus[] = ['formally_checked', 'on_agenda', 'prioritised'];
+  const undecidedItems: [string, string] = [await seedReport(sv, ['formally_checked', 'on_agenda']), await seedReport(sv, ['formally_checked', 'on_agenda'])];
   const world: World = {
     draftId,
     fullDraftId,
@@ -213,6 +251,8 @@ export async function seedWorld(h: Harness, caller: Persona): Promise<World> {
     plannedRoundId: 'r2029',
     oldRoundId: 'r2024',
     resultsRoundId: 'r2026',
+    undecidedMeetingId: await closedWithUndecided(sv, undecidedItems),
+    undecidedItems,
     usagePaid: await seedReport(sv, [...toDecision, 'granted', 'paid']),
     usageToAccept: await seedUsage(sv, await seedReport(sv, [...toDecision, 'granted', 'paid'])),
     usageToReturn: await seedUsage(sv, await seedReport(sv, [...toDecision, 'granted', 'paid'])),
@@ -311,6 +351,10 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
   ['results.publish', (w) => personal({ roundId: w.resultsRoundId })],
   ['roles.remove', () => personal({ tenantId: OTHER_GROUP_MEMBER.tenantId, aadObjectId: OTHER_GROUP_MEMBER.aadObjectId, role: 'member', group: 'oslo' })],
   ['vote.refresh', (w) => inChannel({ meetingId: w.meetingId, reportId: w.agendaReportId, v: w.voteId })],
+  ['undecided.list', (w) => personal({ meetingId: w.undecidedMeetingId })],
+  ['undecided.form', (w) => personal({ meetingId: w.undecidedMeetingId, reportId: w.undecidedItems[0] })],
+  ['rules.list', () => personal({})],
+  ['rules.form', () => personal({ group: 'vest' })],
   // From here on each press changes what it names, and nothing later needs it as it was.
   ['vote.mark', (w) => inChannel({ meetingId: w.meetingId, reportId: w.agendaReportId, v: w.voteId, mark: 'prioritise' })],
   ['report.submit', (w) => personal({ draftId: w.fullDraftId })],
@@ -374,9 +418,12 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
       personal({ ...actionData(await officer('meeting.new'), 'meeting.create'), group: 'oslo', roundId: ROUND.id, title: 'Møte Oslo', date: '2027-03-20' }),
   ],
   ['vote.open', (w) => personal({ meetingId: w.editMeetingId })],
+  ['undecided.later', (w) => personal({ meetingId: w.undecidedMeetingId, reportId: w.undecidedItems[0], toMeeting: '', laterNote: 'Neste møte' })],
+  ['undecided.record', (w) => personal({ meetingId: w.undecidedMeetingId, reportId: w.undecidedItems[1], outcome: 'prioritised', note: 'Enige muntlig' })],
   ['vote.close', (w) => personal({ meetingId: w.meetingId })],
   ['meeting.recommendation', (w) => personal({ meetingId: w.meetingId })],
   ['meeting.csv', (w) => personal({ meetingId: w.meetingId })],
+  ['rules.save', () => personal({ group: 'vest', revision: 0, quorumPercent: '40', consensus: 'unanimous', tieBreak: 'chair' })],
   ['round.closeConfirm', (w) => personal({ roundId: w.demoRoundId })],
   ['round.open', (w) => personal({ roundId: w.plannedRoundId })],
   ['results.publishConfirm', (w) => personal({ roundId: w.resultsRoundId })],

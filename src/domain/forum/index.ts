@@ -7,4 +7,6 @@ export * from './disqualification';
 export * from './parts';
 export * from './recommendation';
 export * from './agendaItem';
+export * from './followUp';
+export * from './rulesOfGroup';
 export * from './cutLine';

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { PersonSchema } from '../roles';
 import { SCHEMES } from '../schemes';
 import { MARKS } from './tally';
-import { METHODS } from './rules';
+import { ForumRulesSchema, METHODS } from './rules';
 import { GroupRecommendationSchema } from './twoSteps';
+import { FollowUpSchema } from './followUp';
 import { ContinuationSchema } from '../money/continuation';
 
 /**
@@ -26,6 +27,8 @@ export const VoteStateSchema = z.object({
   /** When the vote closes by itself (the secretariat's scheduler calls closeDueVotes). */
   closesAt: z.string().datetime({ offset: true }).optional(),
   closedAt: z.string().optional(),
+  /** The rules the vote is counted by, fixed when it opens (a change of rules meanwhile does not reach it). */
+  rules: ForumRulesSchema.optional(),
 });
 export type VoteState = z.infer<typeof VoteStateSchema>;
 
@@ -96,5 +99,7 @@ export const ItemResultSchema = z.object({
   /** The marks the result counts, by voter key: what a late write is checked against. */
   counted: z.record(z.enum(MARKS)),
   closedAt: z.string(),
+  /** An undecided item's way out, recorded by the secretariat after the meeting (followUp.ts). */
+  followUp: FollowUpSchema.optional(),
 });
 export type ItemResult = z.infer<typeof ItemResultSchema>;

@@ -27,9 +27,12 @@ export type ForumRules = z.infer<typeof ForumRulesSchema>;
 export const DEFAULT_FORUM_RULES: ForumRules = ForumRulesSchema.parse({});
 
 export type Outcome = 'prioritised' | 'not_prioritised' | 'undecided';
-/** How the outcome came about; `tie`, `noVotes` and `notQuorate` leave the item undecided. */
-export type Method = 'consensus' | 'majority' | 'chair' | 'tie' | 'noVotes' | 'notQuorate';
-export const METHODS = ['consensus', 'majority', 'chair', 'tie', 'noVotes', 'notQuorate'] as const satisfies readonly Method[];
+/**
+ * How the outcome came about; `tie`, `noVotes` and `notQuorate` leave the item undecided.
+ * `recorded`: the secretariat recorded the meeting's result afterwards (agreed orally), with a note.
+ */
+export type Method = 'consensus' | 'majority' | 'chair' | 'tie' | 'noVotes' | 'notQuorate' | 'recorded';
+export const METHODS = ['consensus', 'majority', 'chair', 'tie', 'noVotes', 'notQuorate', 'recorded'] as const satisfies readonly Method[];
 
 export interface Decision {
   outcome: Outcome;

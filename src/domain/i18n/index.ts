@@ -9,6 +9,7 @@ import { secretariatMessages } from './messages/secretariat';
 import { caseworkMessages } from './messages/casework';
 import { forumMessages } from './messages/forum';
 import { forumRuleMessages } from './messages/forumRules';
+import { forumFollowUpMessages } from './messages/forumFollowUp';
 import { deviationMessages } from './messages/deviation';
 import { moneyMessages } from './messages/money';
 import { limitMessages } from './messages/limits';
@@ -32,6 +33,7 @@ const catalogs = [
   caseworkMessages,
   forumMessages,
   forumRuleMessages,
+  forumFollowUpMessages,
   deviationMessages,
   moneyMessages,
   privacyMessages,

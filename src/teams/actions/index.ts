@@ -1,6 +1,7 @@
 import { CASEWORK_ACTIONS } from '../casework/actions';
 import { COLLEAGUE_ACTIONS } from '../colleagues/actions';
 import { FORUM_ACTIONS } from '../forum/actions';
+import { FOLLOW_UP_ACTIONS } from '../forum/followUpActions';
 import { HELP_ACTIONS } from '../help/actions';
 import { PRIVACY_ACTIONS, RETENTION_ACTIONS } from '../privacy/actions';
 import { SECRETARIAT_ACTIONS } from '../secretariat/actions';
@@ -28,6 +29,8 @@ export const ACTIONS = {
   ...RETENTION_ACTIONS,
   // Forum meetings (officers build agendas and run votes; members vote in the channel).
   ...FORUM_ACTIONS,
+  // Undecided items' follow-up and the voting rules per forum and working group (officers only).
+  ...FOLLOW_UP_ACTIONS,
   // Usage reports: owners file one per paid school year; the secretariat accepts or returns them.
   ...USAGE_ACTIONS,
 } satisfies Record<string, ActionHandler>;

@@ -22,6 +22,12 @@ export function groupName(regions: RegionConfig, id: string, locale: Locale): st
   return g ? localised(g.name, locale) : id || '–';
 }
 
+/** The meeting a report was last put on the agenda of (audit reason `meeting:<id>`). */
+export function meetingOfHistory(history: readonly AuditEntry[]): string | undefined {
+  const entry = [...history].reverse().find((h) => h.to === 'on_agenda');
+  return entry?.reason ? /^meeting:([A-Za-z0-9-]{1,80})/.exec(entry.reason)?.[1] : undefined;
+}
+
 /** One line per entry of the audit trail: when, from → to, who, and why. */
 export function historyFacts(turn: Turn, history: readonly AuditEntry[]): Array<{ title: string; value: string }> {
   const { t, locale } = turn;
@@ -130,6 +136,9 @@ export function caseCard(turn: Turn, { report, round, later }: Case, notice = ''
   if (report.status === 'prioritised' || report.status === 'not_prioritised')
     actions.push(action(t('case.action.decide'), 'decision.form', ids, { style: 'positive' }));
   if (report.status === 'granted' || report.status === 'partly_granted') actions.push(action(t('case.action.paid'), 'decision.paid', ids));
+  // An item left undecided at its meeting: the follow-up form (it says so when the vote is not closed yet).
+  const meetingId = report.status === 'on_agenda' ? meetingOfHistory(report.history) : undefined;
+  if (meetingId) actions.push(action(t('forum.undecided.fromCase'), 'undecided.form', { meetingId, reportId: report.id }));
   if (report.status !== 'withdrawn' && report.status !== 'closed') actions.push(action(t('case.action.group'), 'report.moveGroup', ids));
   actions.push(action(t('colleagues.caseButton'), 'colleagues.list', { orgnr: report.summary.ownerOrgnr }));
   return renderCard('summary', {

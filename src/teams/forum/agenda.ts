@@ -5,6 +5,7 @@ import type { Round } from '../../domain/round';
 import { RefusedError, type ReportRecord } from '../../storage/reports';
 import type { Services } from '../services';
 import { Refusal } from '../refusals';
+import { rulesFor } from './rulesOf';
 
 /** Runs `work` over `items` with at most `limit` at a time (storage round trips, not CPU). */
 export async function inBatches<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -28,7 +29,7 @@ export async function inBatches<T, R>(items: readonly T[], limit: number, work: 
 export async function candidates(services: Services, meeting: Meeting): Promise<Array<ReportRecord<NeedsReport>>> {
   const out: Array<ReportRecord<NeedsReport>> = [];
   // In two steps the forum takes up what its working groups have recommended, group by group.
-  const source = agendaSource(meeting.group, services.forumRules);
+  const source = agendaSource(meeting.group, await rulesFor(services, meeting.forum, FORUM_GROUP));
   for await (const r of services.reports.listRound<NeedsReport>(meeting.roundId, [source])) {
     if (meeting.group === FORUM_GROUP || r.summary.workingGroup === meeting.group) out.push(r);
   }

@@ -12,6 +12,7 @@ import { countMarks, electorate } from './ballot';
 import { freezeVotingCards } from './publish';
 import { recommendationCard } from './recommendationCard';
 import { forumView, officerActor } from './view';
+import { rulesOfMeeting } from './rulesOf';
 
 /**
  * Closes a meeting's vote: the meeting goes to "closing" first, so no new mark is taken, then
@@ -34,6 +35,7 @@ export async function closeVote(services: Services, meetingId: string, closer?: 
   const round = await services.rounds.get(closing.roundId);
   if (!round) throw new Refusal('forum.round.missing');
   const electors = await electorate(services, forum, closing.group);
+  const rules = await rulesOfMeeting(services, closing);
   // Who the vote's moves are recorded as in each report's audit trail.
   const actor: Actor = closer ? officerActor(closer) : { role: 'secretariat', id: `vote:${closing.id}` };
   const items = await services.meetings.items(closing);
@@ -43,7 +45,7 @@ export async function closeVote(services: Services, meetingId: string, closer?: 
     let result = stored.result;
     if (!result) {
       const count = countMarks(await services.votes.of(closing.id, stored.item.reportId), electors, stored.item);
-      const decision = decideByRules(count.tally, { electors: count.electors, chairMark: count.chairMark, rules: services.forumRules });
+      const decision = decideByRules(count.tally, { electors: count.electors, chairMark: count.chairMark, rules });
       result = await services.meetings.setResult(closing.id, stored.item.reportId, {
         ...decision,
         tally: count.tally,
@@ -54,7 +56,7 @@ export async function closeVote(services: Services, meetingId: string, closer?: 
     }
     if (result.outcome === 'undecided') return;
     // Two steps: a working group's vote is its recommendation; the forum's is the one decided on.
-    const step = stepOf(closing.group, services.forumRules);
+    const step = stepOf(closing.group, rules);
     const to = statusAfterVote(result.outcome, step);
     const groupRecommendation: GroupRecommendation | undefined =
       step === 'group'

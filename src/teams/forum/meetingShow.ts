@@ -10,6 +10,7 @@ import { loadMeeting } from './ballot';
 import { meetingEditorCard } from './meetingCards';
 import { followPosted, publishAgenda } from './publish';
 import { forumView, officerActor } from './view';
+import { inStepOf } from './rulesOf';
 
 /** What the editor's buttons carry; inputs of the card (the report to add, a closing time) come along. */
 export const MeetingRef = z
@@ -25,7 +26,7 @@ export async function editorFor(turn: Turn, meeting: Meeting, extra: { notice?: 
   if (!round) throw new Refusal('forum.round.missing');
   const items = await services.meetings.items(meeting);
   const open = agendaOpen(meeting) ? await candidates(services, meeting) : [];
-  return { card: meetingEditorCard(forumView(services, turn.locale), { meeting, round, items, candidates: open, ...extra }) };
+  return { card: meetingEditorCard(inStepOf(forumView(services, turn.locale), meeting), { meeting, round, items, candidates: open, ...extra }) };
 }
 
 async function officerAndMeeting(turn: Turn, data: Record<string, unknown>) {

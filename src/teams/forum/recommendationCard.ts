@@ -7,6 +7,8 @@ import { action } from '../cards/action';
 import { groupName, meetingDate, nok, ownerText, type ForumView } from './view';
 import { resultText } from './voteCard';
 import { rulesSummary } from './ruleText';
+import { inStepOf } from './rulesOf';
+import { followUpActions } from './undecidedCards';
 import { cutText, schemeCutText } from './cutLineText';
 import { continuationMarker } from './continuationText';
 
@@ -54,7 +56,14 @@ function shownCsv(view: ForumView, csv: string): string[] {
  * The secretariat's summary after a vote: per scheme what the prioritised reports ask of the
  * round's budget, as text and as a bar (green within budget, red beyond it), then the lists.
  */
-export function recommendationCard(view: ForumView, meeting: Meeting, round: Round, items: readonly StoredItem[], opts: { csv?: string } = {}): AdaptiveCard {
+export function recommendationCard(
+  forumView: ForumView,
+  meeting: Meeting,
+  round: Round,
+  items: readonly StoredItem[],
+  opts: { csv?: string } = {},
+): AdaptiveCard {
+  const view = inStepOf(forumView, meeting);
   const { t } = view;
   const rec = recommendationOf(items, round.budgets, round.year);
   const results = new Map(items.filter((i) => i.result).map((i) => [i.item.reportId, i.result!]));
@@ -95,6 +104,7 @@ export function recommendationCard(view: ForumView, meeting: Meeting, round: Rou
     csvTitle: opts.csv ? t('forum.recommendation.csvTitle', { count: csvRows(opts.csv).length - 1 }) : '',
     csvLines: opts.csv ? shownCsv(view, opts.csv) : [],
     actions: [
+      ...followUpActions(view, meeting, items),
       ...(opts.csv ? [] : [action(t('forum.recommendation.csv'), 'meeting.csv', { meetingId: meeting.id })]),
       // The round's own export (Excel or CSV download links) holds every report with its status.
       action(t('forum.recommendation.exportRound', { year: round.year }), 'export.round', { roundId: round.id }),
@@ -106,7 +116,8 @@ export function recommendationCard(view: ForumView, meeting: Meeting, round: Rou
  * The recommendation as CSV (semicolon-separated, UTF-8 with BOM): every item of the agenda with
  * its result and tally, prioritised first. Made for the secretariat's spreadsheets and archive.
  */
-export function recommendationCsv(view: ForumView, meeting: Meeting, round: Round, items: readonly StoredItem[]): string {
+export function recommendationCsv(forumView: ForumView, meeting: Meeting, round: Round, items: readonly StoredItem[]): string {
+  const view = inStepOf(forumView, meeting);
   const { t } = view;
   const rank = { prioritised: 0, undecided: 1, not_prioritised: 2 } as const;
   const sorted = [...items].sort(

@@ -20,6 +20,7 @@ const RULE: Record<ItemResult['method'], MessageKey> = {
   tie: 'forum.rules.rule.tie',
   noVotes: 'forum.rules.rule.noVotes',
   notQuorate: 'forum.rules.rule.notQuorate',
+  recorded: 'forum.rules.rule.recorded',
 };
 
 /** Which rule decided a closed item, with the figures it looked at. */

@@ -80,6 +80,8 @@ export function itemFacts(view: ForumView, item: AgendaItem): Array<{ title: str
 export function groupRecommendationText(view: ForumView, item: AgendaItem): string | undefined {
   const g = item.groupRecommendation;
   if (!g) return undefined;
+  if (g.method === 'recorded')
+    return view.t(g.outcome === 'recommended' ? 'forum.group.recordedRecommended' : 'forum.group.recordedNotRecommended', { group: groupName(view, g.group) });
   return view.t(g.outcome === 'recommended' ? 'forum.group.recommended' : 'forum.group.not_recommended', {
     group: groupName(view, g.group),
     for: g.tally.prioritise,

@@ -5,6 +5,7 @@ import { renderCard, type AdaptiveCard } from '../cards/render';
 import { action, verbData } from '../cards/action';
 import { ruleText, rulesSummary } from './ruleText';
 import { groupName, instant, itemFacts, nok, type ForumView } from './view';
+import { inStepOf } from './rulesOf';
 
 /** Teams refreshes a card by itself for at most 60 listed users; larger groups press "Oppdater". */
 export const MAX_REFRESH_USERS = 60;
@@ -64,11 +65,15 @@ const RESULT_TEXT: Record<string, MessageKey> = {
   'undecided.tie': 'forum.result.undecided.tie',
   'undecided.noVotes': 'forum.result.undecided.noVotes',
   'undecided.notQuorate': 'forum.result.undecided.notQuorate',
+  'prioritised.recorded': 'forum.result.prioritised.recorded',
+  'not_prioritised.recorded': 'forum.result.not_prioritised.recorded',
 };
 
-export function resultText(view: ForumView, r: Pick<ItemResult, 'outcome' | 'method'> & Partial<Pick<ItemResult, 'tally' | 'electors'>>): string {
+export function resultText(view: ForumView, r: Pick<ItemResult, 'outcome' | 'method'> & Partial<Pick<ItemResult, 'tally' | 'electors' | 'followUp'>>): string {
   const marked = r.tally ? r.tally.prioritise + r.tally.notPrioritise + r.tally.abstain : 0;
-  return view.t(RESULT_TEXT[`${r.outcome}.${r.method}`] ?? 'forum.result.undecided.tie', { marked, count: r.electors ?? '?' });
+  // An undecided item the secretariat put on a later meeting says where it went.
+  const key = r.outcome === 'undecided' && r.followUp?.kind === 'later' ? 'forum.result.undecided.later' : RESULT_TEXT[`${r.outcome}.${r.method}`];
+  return view.t(key ?? 'forum.result.undecided.tie', { marked, count: r.electors ?? '?', note: r.followUp?.note ?? '' });
 }
 
 const refData = (s: VoteCardState) => ({ meetingId: s.meeting.id, reportId: s.item.reportId, v: s.meeting.vote?.id ?? '' });
@@ -78,7 +83,8 @@ const refData = (s: VoteCardState) => ({ meetingId: s.meeting.id, reportId: s.it
  * with one it is that person's view: their own mark, why they may not vote, or the officer's
  * close button. A closed vote's card has no buttons and no refresh: it is frozen.
  */
-export function voteCard(view: ForumView, s: VoteCardState, viewer?: Viewer): AdaptiveCard {
+export function voteCard(forumView: ForumView, s: VoteCardState, viewer?: Viewer): AdaptiveCard {
+  const view = inStepOf(forumView, s.meeting);
   const { t } = view;
   const closed = s.meeting.vote?.status === 'closed' && s.result !== undefined;
   const open = s.accepting;

@@ -7,6 +7,7 @@ import { Refusal } from '../refusals';
 import { channelOf, itemView, loadItem, loadMeeting, standingOf, viewerOf, VoteRef } from './ballot';
 import { groupName, forumView } from './view';
 import { disqualificationText, MARK_LABEL, voteCard } from './voteCard';
+import { inStepOf } from './rulesOf';
 import type { StoredItem } from '../../storage/meetings';
 import { voterKey, type StoredMark } from '../../storage/votes';
 import type { AdaptiveCard } from '../cards/render';
@@ -65,7 +66,9 @@ async function markFromSnapshot(turn: Turn, d: z.infer<typeof MarkData>): Promis
   const view = forumView(services, turn.locale);
   const iv = await itemView(services, meeting, stored, { marks, electors: [...electors.values()] });
   const standing = { person, grants: [], elector, officer: officers.has(elector.key) };
-  return { card: voteCard(view, iv.state, viewerOf(standing, iv, { notice: turn.t('forum.vote.saved', { label: turn.t(MARK_LABEL[mark]) }) })) };
+  return {
+    card: voteCard(view, iv.state, viewerOf(standing, iv, { notice: turn.t('forum.vote.saved', { label: inStepOf(view, meeting).t(MARK_LABEL[mark]) }) })),
+  };
 }
 
 /** The careful press: everything read from storage. `prior` is the ETag of a mark this press already wrote from the snapshot. */
@@ -124,14 +127,16 @@ async function markAfresh(turn: Turn, d: z.infer<typeof MarkData>, prior?: strin
     const settled = await settledAfterClose(turn, meeting, reportId);
     const counted = settled?.result?.counted[voterKey(person)];
     if (counted === mark) {
-      return answer(settled!.meeting, settled!.stored, { notice: turn.t('forum.vote.savedJustInTime', { label: turn.t(MARK_LABEL[mark]) }) });
+      return answer(settled!.meeting, settled!.stored, {
+        notice: turn.t('forum.vote.savedJustInTime', { label: inStepOf(view, meeting).t(MARK_LABEL[mark]) }),
+      });
     }
     await services.votes.retract(meeting.id, reportId, person, etag, counted);
     return answer(settled?.meeting ?? meeting, settled?.stored ?? stored, { warning: turn.t('forum.vote.closed') });
   }
   const mine = after.marks.find((m) => m.voterKey === voterKey(person));
   if (mine) noteMark(services, meeting.id, reportId, mine.voterKey, mine);
-  return answer(meeting, stored, { notice: turn.t('forum.vote.saved', { label: turn.t(MARK_LABEL[mark as Mark]) }) }, after.marks);
+  return answer(meeting, stored, { notice: turn.t('forum.vote.saved', { label: inStepOf(view, meeting).t(MARK_LABEL[mark as Mark]) }) }, after.marks);
 }
 
 /** Takes back a mark this press wrote from the snapshot (only if it is still the one written). */

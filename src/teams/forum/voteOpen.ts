@@ -6,6 +6,7 @@ import { Refusal } from '../refusals';
 import { loadMeeting } from './ballot';
 import { editorFor, MeetingRef } from './meetingShow';
 import { postVotingCards, publishAgenda } from './publish';
+import { rulesFor } from './rulesOf';
 
 /** The closing time typed on the editor, if any: date and time in Oslo; a date alone means 23:59. */
 function closingTime(data: Record<string, unknown>): { at?: string; error?: 'forum.vote.closeTimeInvalid' } {
@@ -38,6 +39,8 @@ export const voteOpen: ActionHandler = async (turn, data) => {
   if (closing.at && Date.parse(closing.at) <= now.getTime()) return editorFor(turn, meeting, { page, warning: turn.t('forum.vote.closeTimePast') });
 
   if (!meeting.posted || meeting.posted.revision !== meeting.revision) meeting = await publishAgenda(services, meeting);
+  // The vote is counted by the rules in force now, whatever an officer sets while it runs.
+  const rules = await rulesFor(services, meeting.forum, meeting.group);
   const opened = await services.meetings.update(meeting.forum, meeting.id, (m) =>
     m.vote
       ? undefined
@@ -49,6 +52,7 @@ export const voteOpen: ActionHandler = async (turn, data) => {
             openedAt: now.toISOString(),
             openedBy: officer.person,
             ...(closing.at ? { closesAt: closing.at } : {}),
+            rules,
           },
         },
   );
