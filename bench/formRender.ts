@@ -2,32 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Template } from 'adaptivecards-templating';
 import { ROOT } from '../src/app/paths';
-import { translator } from '../src/domain/i18n';
-import { DEFAULT_REGIONS } from '../src/domain/regions';
 import { INPUT_STEPS, stepNumber } from '../src/domain/report';
-import type { Round } from '../src/domain/round';
 import * as formModule from '../src/teams/cards/formCard';
 import { literalCard } from '../src/teams/cards/literal';
 import { stepCard } from '../src/teams/wizard/stepCard';
-import { GOOD_INPUT } from '../test/support/reportInput';
+import { GOOD_VALUES, wizardView } from '../test/support/wizardView';
 
 // CPU per render of each wizard step's card: the form template with a `$when` per field (the test
 // fixture it was) against the per-kind templates. Run: node dist/bench/formRender.js [renders]
 const RENDERS = Number(process.argv[2] ?? 2000);
 const OLD = new Template(JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'form-with-when.json'), 'utf8')));
-const ROUND: Round = {
-  id: 'r2027',
-  year: 2027,
-  counties: ['akershus'],
-  deadline: '2027-02-01T22:59:00.000Z',
-  status: 'open',
-  budgets: {},
-  createdAt: '2026-10-01T00:00:00Z',
-};
-const VIEW = { t: translator('nb'), locale: 'nb' as const, regions: DEFAULT_REGIONS, round: ROUND };
-const values = Object.fromEntries(
-  Object.values(GOOD_INPUT).flatMap((step) => Object.entries(step).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v ?? '')])),
-);
+const VIEW = wizardView('nb');
+const values = GOOD_VALUES;
 
 function cpuMsPer(work: () => unknown): number {
   for (let i = 0; i < 200; i++) work();

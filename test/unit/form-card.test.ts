@@ -4,36 +4,23 @@ import path from 'node:path';
 import { Template } from 'adaptivecards-templating';
 import sinon from 'sinon';
 import { ROOT } from '../../src/app/paths';
-import { translator } from '../../src/domain/i18n';
-import { DEFAULT_REGIONS } from '../../src/domain/regions';
 import { CARD_INPUTS, INPUT_STEPS, type FieldError } from '../../src/domain/report';
-import type { Round } from '../../src/domain/round';
 import * as formModule from '../../src/teams/cards/formCard';
 import { renderForm, type FormCardData } from '../../src/teams/cards/formCard';
 import { literalCard } from '../../src/teams/cards/literal';
 import { formCard } from '../../src/teams/secretariat/cards';
 import { stepCard, type StepCardArgs } from '../../src/teams/wizard/stepCard';
 import type { WizardView } from '../../src/teams/wizard/view';
-import { GOOD_INPUT } from '../support/reportInput';
+import { GOOD_VALUES, wizardView } from '../support/wizardView';
 
 // cards/form.json as it was, with ten `$when`s per field: the new path must render exactly what it did.
 const OLD = new Template(JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'form-with-when.json'), 'utf8')));
 const oldRender = (data: FormCardData) => literalCard(OLD.expand({ $root: data }) as object);
 
-const ROUND: Round = {
-  id: 'r2027',
-  year: 2027,
-  counties: ['akershus'],
-  deadline: '2027-02-01T22:59:00.000Z',
-  status: 'open',
-  budgets: {},
-  createdAt: '2026-10-01T00:00:00Z',
-};
-const views: WizardView[] = (['nb', 'nn', 'en'] as const).map((locale) => ({ t: translator(locale), locale, regions: DEFAULT_REGIONS, round: ROUND }));
+const views = (['nb', 'nn', 'en'] as const).map(wizardView);
 const EDITING: WizardView = { ...views[0], editing: { reference: 'KB-2027-0001' } } as WizardView;
+const goodValues = GOOD_VALUES;
 
-const asText = (v: unknown) => (Array.isArray(v) ? v.join(',') : v === undefined ? '' : String(v));
-const goodValues = Object.fromEntries(Object.values(GOOD_INPUT).flatMap((step) => Object.entries(step).map(([k, v]) => [k, asText(v)])));
 // What a person can type that looks like markup or a template expression: it must come out the same on both paths.
 const tricky = Object.fromEntries(INPUT_STEPS.flatMap((s) => CARD_INPUTS[s]).map((id) => [id, `1. ${id} *[x](y)* \${title} {{DATE(2027-01-01)}}\n# two`]));
 
