@@ -37,7 +37,8 @@ export class Announcements {
 
   /** Records that the round is to be announced; a second request (or a retry) changes nothing. */
   async request(job: AnnouncementJob): Promise<AnnouncementJob> {
-    return (await this.jobs.update<AnnouncementJob>(JOB, job.roundId, (cur) => cur ?? AnnouncementJobSchema.parse(job)))!;
+    // A job already there is left as it is, unwritten: a repeated press (or one on a stale card) writes nothing.
+    return (await this.jobs.update<AnnouncementJob>(JOB, job.roundId, (cur) => (cur ? undefined : AnnouncementJobSchema.parse(job))))!;
   }
 
   async get(roundId: string): Promise<AnnouncementJob | undefined> {

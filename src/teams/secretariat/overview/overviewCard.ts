@@ -42,7 +42,9 @@ export function overviewCard(view: OverviewView, round: Round, o: Overview, opts
     locale,
     o.schemes.map((s) => ({ ...s, amount: s.requested })),
     { amount: 'requested', noBudget: 'overview.schemeNoBudget', over: 'overview.schemeOver', within: 'overview.schemeLine' },
-  ).map((s, i) => (o.schemes[i].later > 0 ? { ...s, line: `${s.line} ${t('money.laterLine', { later: nok(o.schemes[i].later) })}` } : s));
+  )
+    .map((s, i) => (o.schemes[i].continuing > 0 ? { ...s, line: `${s.line} ${t('continuation.overviewLine', { amount: nok(o.schemes[i].continuing) })}` } : s))
+    .map((s, i) => (o.schemes[i].later > 0 ? { ...s, line: `${s.line} ${t('money.laterLine', { later: nok(o.schemes[i].later) })}` } : s));
   const waiting = o.waiting.slice(0, WAITING_SHOWN).map((r) =>
     t('overview.waitingLine', {
       reference: r.reference,
