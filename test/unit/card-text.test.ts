@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { ROOT } from '../../src/app/paths';
 import { literalMarkdown } from '../../src/teams/cards/literal';
 import { renderCard } from '../../src/teams/cards/render';
+import { renderForm, type FormCardData } from '../../src/teams/cards/formCard';
 import { markupIn, markupOnCard, shownText, shownTexts, textsOf } from '../support/markdown';
 
 // What the bot writes and people type that Markdown would take for markup: Norwegian dates and
@@ -76,7 +77,11 @@ const templates = fs
 
 // Where a template shows something only for one value of a field, the sample takes that value.
 const OVERRIDES: Record<string, (data: Record<string, any>) => void> = {
+  // cards/form.json takes its fields already expanded by their kinds' templates: the sample is what
+  // the form's callers give renderForm, shaped as the fixture of the template before that split.
   form: (d) => {
+    for (const key of Object.keys(d)) delete d[key];
+    Object.assign(d, sampleData(JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'form-with-when.json'), 'utf8'))));
     const field = d.fields[0];
     d.fields = ['heading', 'info', 'text'].map((kind, i) => ({
       ...field,
@@ -102,7 +107,7 @@ describe('card text is shown as written', () => {
       const template = JSON.parse(fs.readFileSync(path.join(ROOT, 'cards', `${name}.json`), 'utf8'));
       const data = sampleData(template);
       OVERRIDES[name]?.(data);
-      const card = renderCard(name, data);
+      const card = name === 'form' ? renderForm(data as unknown as FormCardData) : renderCard(name, data);
       const json = JSON.stringify(card);
       assert.ok(!json.includes('${'), `${name}: a binding got no sample data: ${json.slice(json.indexOf('${') - 80, json.indexOf('${') + 40)}`);
       assert.deepEqual(markupOnCard(card), [], name);

@@ -8,10 +8,11 @@ export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; ver
 
 const templates = new Map<string, Template>();
 
-function template(name: string): Template {
+/** cards/<name>.json as a Template, parsed once per process; `fields/text` names a file in a subfolder. */
+export function template(name: string): Template {
   let t = templates.get(name);
   if (!t) {
-    if (!/^[a-z][a-zA-Z0-9.-]*$/.test(name)) throw new Error(`bad card name ${name}`);
+    if (!/^([a-z]+\/)?[a-z][a-zA-Z0-9.-]*$/.test(name)) throw new Error(`bad card name ${name}`);
     t = new Template(JSON.parse(fs.readFileSync(path.join(ROOT, 'cards', `${name}.json`), 'utf8')));
     templates.set(name, t);
   }

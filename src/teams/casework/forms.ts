@@ -3,7 +3,8 @@ import { MAX_DECISION_REASON, OUTCOMES, decisionAmountId, type DecisionProblem }
 import { formatNok } from '../../domain/i18n';
 import { findRegion, localised, workingGroupFor } from '../../domain/regions';
 import { MAX_REASON_LENGTH, formatSchoolYear, statusLabelKey, yearSummaries } from '../../domain/report';
-import { renderCard, type AdaptiveCard } from '../cards/render';
+import type { AdaptiveCard } from '../cards/render';
+import { renderForm } from '../cards/formCard';
 import type { Turn } from '../turn';
 import { action } from '../cards/action';
 import { groupName } from './caseCard';
@@ -12,7 +13,7 @@ import type { Case } from './load';
 const BLANK = { id: '', label: '', value: '', placeholder: '', maxLength: 100, required: false, style: 'text', hint: '', error: '', choices: [] as object[] };
 
 function formCard(args: { title: string; intro: string; errorSummary?: string; fields: object[]; actions: object[] }): AdaptiveCard {
-  return renderCard('form', {
+  return renderForm({
     progress: '',
     notice: '',
     errorSummary: args.errorSummary ?? '',

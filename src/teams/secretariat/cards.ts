@@ -1,6 +1,7 @@
 import { formatDate, type Locale, type Translate } from '../../domain/i18n';
 import { osloClockTime } from '../../domain/osloTime';
 import { renderCard, type AdaptiveCard } from '../cards/render';
+import { renderForm } from '../cards/formCard';
 import { action, type CardAction } from '../cards/action';
 
 /** The secretariat's cards are the generic templates; these fill in what each leaves empty. */
@@ -64,7 +65,7 @@ export function formCard(args: {
   fields: FormField[];
   actions: CardAction[];
 }): AdaptiveCard {
-  return renderCard('form', {
+  return renderForm({
     progress: '',
     title: args.title,
     intro: args.intro ?? '',

@@ -14,6 +14,7 @@ import {
 } from '../../domain/usage';
 import { action } from '../cards/action';
 import { renderCard, type AdaptiveCard } from '../cards/render';
+import { renderForm } from '../cards/formCard';
 import { summaryCard } from '../secretariat/cards';
 import type { Turn } from '../turn';
 import { idsOf, type UsageCase } from './load';
@@ -103,7 +104,7 @@ export function usageForm(turn: Turn, c: UsageCase, values: Record<string, strin
     input('unusedNote'),
   ];
   const ids = idsOf(c);
-  return renderCard('form', {
+  return renderForm({
     progress: '',
     title: t('usage.form.title', { reference: c.report.reference, title: c.report.summary.title }),
     intro: t('usage.form.intro', { schoolYear: schoolYearText(c), paid: formatNok(c.paid, locale), due: dueText(turn, c) }),

@@ -12,7 +12,8 @@ import {
   type InputStep,
 } from '../../domain/report';
 import { SCHEME_RULES, type Scheme } from '../../domain/schemes';
-import { renderCard, type AdaptiveCard } from '../cards/render';
+import type { AdaptiveCard } from '../cards/render';
+import { renderForm } from '../cards/formCard';
 import { clientCheck, isFirstAmountOfYear, viewOf } from './inputs';
 import { labelOf } from '../cards/reportFacts';
 import { action } from '../cards/action';
@@ -103,7 +104,7 @@ export function stepCard(view: WizardView, args: StepCardArgs): AdaptiveCard {
     action(t('wizard.saveClose'), 'report.close', data, { inputs: 'auto' }),
     action(t('wizard.cancel'), 'report.cancel', data),
   ];
-  return renderCard('form', {
+  return renderForm({
     progress: progressText(view, args.step),
     title: wizardTitle(view, args.step),
     intro: '',
