@@ -7,6 +7,7 @@ import { action } from './action';
 import { renderCard, type AdaptiveCard } from './render';
 import { moneyFacts, stepFacts } from './reportFacts';
 import { decisionFacts } from '../casework/caseCard';
+import { factsSection } from './factsSection';
 
 /** Whether the owner may still edit or withdraw, and if not, why (shown instead of buttons). */
 export function ownerMayChange(turn: Turn, report: ReportRecord<unknown>, round: Round): { ok: true } | { ok: false; why: string } {
@@ -23,58 +24,42 @@ export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, 
   const { t, locale } = turn;
   const ctx = { t, locale, regions: turn.services.regions };
   const may = ownerMayChange(turn, report, round);
-  const sections = INPUT_STEPS.map((step) => ({
-    title: t(stepTitleKey(step)),
-    editVerb: '',
-    editTitle: '',
-    editData: {},
-    errors: [],
-    text: '',
-    facts: step === 'money' ? [...stepFacts(ctx, report.data, step), ...moneyFacts(ctx, report.data)] : stepFacts(ctx, report.data, step),
-  }));
-  sections.unshift({
-    title: t(statusLabelKey(report.status)),
-    editVerb: '',
-    editTitle: '',
-    editData: {},
-    errors: [],
-    // A withdrawn report needs no explanation of why it cannot be changed.
-    text: may.ok || report.status === 'withdrawn' ? '' : may.why,
-    facts: [
-      { title: t('report.detail.version'), value: String(report.version) },
-      { title: t('report.detail.submitted'), value: formatDateTime(report.submittedAt, locale) },
-    ],
-  });
+  const sections = INPUT_STEPS.map((step) =>
+    factsSection(
+      t(stepTitleKey(step)),
+      step === 'money' ? [...stepFacts(ctx, report.data, step), ...moneyFacts(ctx, report.data)] : stepFacts(ctx, report.data, step),
+    ),
+  );
+  sections.unshift(
+    factsSection(
+      t(statusLabelKey(report.status)),
+      [
+        { title: t('report.detail.version'), value: String(report.version) },
+        { title: t('report.detail.submitted'), value: formatDateTime(report.submittedAt, locale) },
+      ],
+      // A withdrawn report needs no explanation of why it cannot be changed.
+      may.ok || report.status === 'withdrawn' ? '' : may.why,
+    ),
+  );
   // The County Governor's decision, per school year, once recorded: the owner's own copy of the decision card.
   if (report.decision) {
-    sections.splice(1, 0, {
-      title: t('decision.section'),
-      editVerb: '',
-      editTitle: '',
-      editData: {},
-      errors: [],
-      text: '',
-      facts: decisionFacts(turn, report, report.decision, report.payment),
-    });
+    sections.splice(1, 0, factsSection(t('decision.section'), decisionFacts(turn, report, report.decision, report.payment)));
   }
-  sections.push({
-    title: t('report.detail.history'),
-    editVerb: '',
-    editTitle: '',
-    editData: {},
-    errors: [],
-    text: '',
-    // Sorting to a working group is the secretariat's housekeeping, not a step of the owner's report.
-    facts: report.history
-      .filter((h) => !h.change)
-      .map((h) => ({
-        title: formatDateTime(h.at, locale),
-        value:
-          h.from === h.to && /^v\d+$/.test(h.reason ?? '')
-            ? t('report.detail.edited', { version: (h.reason ?? '').slice(1) })
-            : `${t(statusLabelKey(h.from))} → ${t(statusLabelKey(h.to))}${h.reason ? ` (${h.reason})` : ''}`,
-      })),
-  });
+  sections.push(
+    factsSection(
+      t('report.detail.history'),
+      // Sorting to a working group is the secretariat's housekeeping, not a step of the owner's report.
+      report.history
+        .filter((h) => !h.change)
+        .map((h) => ({
+          title: formatDateTime(h.at, locale),
+          value:
+            h.from === h.to && /^v\d+$/.test(h.reason ?? '')
+              ? t('report.detail.edited', { version: (h.reason ?? '').slice(1) })
+              : `${t(statusLabelKey(h.from))} → ${t(statusLabelKey(h.to))}${h.reason ? ` (${h.reason})` : ''}`,
+        })),
+    ),
+  );
   return renderCard('summary', {
     progress: '',
     errorSummary: '',

@@ -10,6 +10,7 @@ import { action } from '../cards/action';
 import type { Case } from './load';
 import { continuationFacts } from '../forum/continuationText';
 import { usageCaseSections } from '../usage/caseUsage';
+import { factsSection } from '../cards/factsSection';
 
 export { formatDateTime, formatTime } from '../../domain/i18n';
 
@@ -74,16 +75,6 @@ export function decisionFacts(turn: Turn, report: ReportRecord<NeedsReport>, dec
   return facts;
 }
 
-const section = (title: string, facts: Array<{ title: string; value: string }>, text = '') => ({
-  title,
-  facts,
-  text,
-  editVerb: '',
-  editTitle: '',
-  editData: {},
-  errors: [] as string[],
-});
-
 /**
  * A report as the secretariat sees it: the case facts, every field with the money per year, the
  * decision, the whole audit trail, and the buttons for what can be done in its status.
@@ -107,7 +98,7 @@ export function caseCard(turn: Turn, { report, round, later, usage }: Case, noti
   const ctx = { t, locale, regions };
   const region = findRegion(regions, report.data.region);
   const sections = [
-    section(t('case.section'), [
+    factsSection(t('case.section'), [
       { title: t('case.status'), value: t(statusLabelKey(report.status)) },
       { title: t('case.round'), value: String(round.year) },
       { title: t('case.owner'), value: report.summary.ownerName },
@@ -119,17 +110,17 @@ export function caseCard(turn: Turn, { report, round, later, usage }: Case, noti
       { title: t('case.submitted'), value: formatDateTime(report.submittedAt, locale) },
       { title: t('case.version'), value: String(report.version) },
     ]),
-    ...(report.continuation ? [section(t('continuation.section'), continuationFacts(t, locale, report.continuation))] : []),
-    ...(report.continuedIn?.length ? [section(t('continuation.years'), yearsFacts(turn, report, later))] : []),
-    ...(report.decision ? [section(t('decision.section'), decisionFacts(turn, report, report.decision, report.payment))] : []),
+    ...(report.continuation ? [factsSection(t('continuation.section'), continuationFacts(t, locale, report.continuation))] : []),
+    ...(report.continuedIn?.length ? [factsSection(t('continuation.years'), yearsFacts(turn, report, later))] : []),
+    ...(report.decision ? [factsSection(t('decision.section'), decisionFacts(turn, report, report.decision, report.payment))] : []),
     ...usageCaseSections(turn, usage ?? []),
     ...INPUT_STEPS.map((step) =>
-      section(
+      factsSection(
         t(stepTitleKey(step)),
         step === 'money' ? [...stepFacts(ctx, report.data, step), ...moneyFacts(ctx, report.data)] : stepFacts(ctx, report.data, step),
       ),
     ),
-    section(t('case.history'), historyFacts(turn, report.history)),
+    factsSection(t('case.history'), historyFacts(turn, report.history)),
   ];
   const ids = { roundId: round.id, reportId: report.id };
   const actions = [];

@@ -10,6 +10,7 @@ import type { Services } from '../services';
 import type { Turn } from '../turn';
 import { action } from '../cards/action';
 import { decisionFacts } from './caseCard';
+import { factsSection } from '../cards/factsSection';
 
 /**
  * What owners are told proactively about their report, in their own language (from their
@@ -59,18 +60,10 @@ export async function tellDecision(turn: Turn, report: ReportRecord<NeedsReport>
     title: t('notify.decision.title', { reference: report.reference, outcome: t(statusLabelKey(decision.outcome)) }),
     intro: t('notify.decision.intro', { title: report.summary.title }),
     sections: [
-      {
-        title: report.summary.title,
-        editVerb: '',
-        editTitle: '',
-        editData: {},
-        errors: [],
-        text: '',
-        facts: [
-          { title: t('notify.decision.requested'), value: formatNok(report.summary.totalRequested, locale) },
-          ...decisionFacts(ownerTurn, report, decision),
-        ],
-      },
+      factsSection(report.summary.title, [
+        { title: t('notify.decision.requested'), value: formatNok(report.summary.totalRequested, locale) },
+        ...decisionFacts(ownerTurn, report, decision),
+      ]),
     ],
     actions: [action(t('notify.show'), 'report.open', { reportId: report.id })],
   });

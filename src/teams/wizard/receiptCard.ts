@@ -6,6 +6,7 @@ import type { ReportRecord } from '../../storage/reports';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import type { Turn } from '../turn';
 import { action } from '../cards/action';
+import { factsSection } from '../cards/factsSection';
 
 export function receiptCard(turn: Turn, report: ReportRecord<NeedsReport>, round: Round, edited: boolean): AdaptiveCard {
   const { t } = turn;
@@ -21,19 +22,11 @@ export function receiptCard(turn: Turn, report: ReportRecord<NeedsReport>, round
       ? t('receipt.editText', { reference: report.reference, version: report.version, deadline })
       : t('receipt.text', { reference: report.reference, deadline }),
     sections: [
-      {
-        title: report.summary.title,
-        editVerb: '',
-        editTitle: '',
-        editData: {},
-        errors: [],
-        text: '',
-        facts: [
-          { title: t('report.detail.status'), value: t(statusLabelKey(report.status)) },
-          { title: t('report.field.scheme'), value: t(schemeLabelKey(report.summary.scheme as Scheme)) },
-          { title: t('wizard.review.total'), value: formatNok(report.summary.totalRequested, turn.locale) },
-        ],
-      },
+      factsSection(report.summary.title, [
+        { title: t('report.detail.status'), value: t(statusLabelKey(report.status)) },
+        { title: t('report.field.scheme'), value: t(schemeLabelKey(report.summary.scheme as Scheme)) },
+        { title: t('wizard.review.total'), value: formatNok(report.summary.totalRequested, turn.locale) },
+      ]),
     ],
     actions: [
       action(t('receipt.myReports'), 'report.mine', {}),
