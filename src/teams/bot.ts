@@ -9,6 +9,7 @@ import { captureConversation, channelChanged, forgetConversation } from './insta
 import type { Services } from './services';
 import { commandText, tenantOf, turnOf, turnServices } from './turn';
 import { refusalOf } from './refusals';
+import { keepWithinBudget } from './sizeGuard';
 
 // The invoke body is untrusted input: verb and data are checked before any handler sees them.
 const ExecuteSchema = z.object({
@@ -67,6 +68,12 @@ export class KompetanseBot extends TeamsActivityHandler {
       if (team.id) await own(context).references.removeTeam(team.id);
       await next();
     });
+  }
+
+  // Every reply and invoke response of the turn is held to the card size budget (sizeGuard.ts).
+  override async run(context: TurnContext): Promise<void> {
+    keepWithinBudget(context, this.services);
+    await super.run(context);
   }
 
   private async installed(context: TurnContext): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { DeliveryStatus } from '../../domain/delivery';
 import type { Outbox, OutboxTarget } from '../../storage/outbox';
+import { MAX_ACTIVITY_BYTES, jsonBytes } from '../cards/budget';
 
 /**
  * Every proactive message goes through here. `key` is the caller's idempotency key, e.g.
@@ -27,8 +28,7 @@ export interface DeliveryReceipt {
 
 export type Deliver = (request: DeliveryRequest) => Promise<DeliveryReceipt>;
 
-// Teams refuses messages over 100 KB (413); stay well below, as DOMAIN.md asks.
-export const MAX_ACTIVITY_BYTES = 80_000;
+export { MAX_ACTIVITY_BYTES } from '../cards/budget';
 const MAX_KEY_LENGTH = 200;
 
 export class DeliveryRequestError extends Error {}
@@ -42,8 +42,9 @@ function checkKey(key: string, what: string): void {
 /** Only what Teams should see: a plain JSON copy, within the size Teams takes. */
 function plainActivity(activity: Partial<Activity>): Partial<Activity> {
   const json = JSON.stringify({ type: 'message', ...activity });
-  if (Buffer.byteLength(json, 'utf8') > MAX_ACTIVITY_BYTES) {
-    throw new DeliveryRequestError(`the message is larger than ${MAX_ACTIVITY_BYTES / 1000} KB; Teams would refuse it`);
+  const bytes = jsonBytes(json);
+  if (bytes > MAX_ACTIVITY_BYTES) {
+    throw new DeliveryRequestError(`the message is ${bytes} bytes as UTF-16, over the ${MAX_ACTIVITY_BYTES} Teams takes`);
   }
   return JSON.parse(json) as Partial<Activity>;
 }
