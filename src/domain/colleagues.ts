@@ -87,5 +87,16 @@ export function mayRemove(args: { manager: Manager; linkedCount: number }): { ok
   return { ok: true };
 }
 
+/**
+ * The most people linked to one owner at a time. A municipality's team of contact people is a
+ * handful; the cap keeps the colleagues card a few pages long and the owner's index rows bounded.
+ */
+export const MAX_COLLEAGUES = 50;
+
+/** Whether one more person may be linked to an owner that has `linkedCount` now. */
+export function mayAdd(linkedCount: number): { ok: true } | { ok: false; key: MessageKey; params: { max: number } } {
+  return linkedCount >= MAX_COLLEAGUES ? { ok: false, key: 'colleagues.error.full', params: { max: MAX_COLLEAGUES } } : { ok: true };
+}
+
 /** What the audit trail records of each change. */
 export type LinkAction = 'registered' | 'added' | 'removed';

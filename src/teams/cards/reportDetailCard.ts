@@ -5,9 +5,11 @@ import type { ReportRecord } from '../../storage/reports';
 import type { Turn } from '../turn';
 import { action } from './action';
 import { renderCard, type AdaptiveCard } from './render';
-import { moneyFacts, stepFacts } from './reportFacts';
-import { decisionFacts } from '../casework/caseCard';
+import { cutFieldOf, moneyFacts, stepFacts } from './reportFacts';
+import { HISTORY_SHOWN, decisionFacts } from '../casework/caseCard';
 import { factsSection } from './factsSection';
+import { CUT_CHARS, cutText, isLong } from './longText';
+import { showAllAction } from './fullTextCard';
 
 /** Whether the owner may still edit or withdraw, and if not, why (shown instead of buttons). */
 export function ownerMayChange(turn: Turn, report: ReportRecord<unknown>, round: Round): { ok: true } | { ok: false; why: string } {
@@ -24,12 +26,16 @@ export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, 
   const { t, locale } = turn;
   const ctx = { t, locale, regions: turn.services.regions };
   const may = ownerMayChange(turn, report, round);
-  const sections = INPUT_STEPS.map((step) =>
-    factsSection(
+  const ids = { reportId: report.id };
+  const sections = INPUT_STEPS.map((step) => {
+    const cut = cutFieldOf(ctx, report.data, step);
+    return factsSection(
       t(stepTitleKey(step)),
-      step === 'money' ? [...stepFacts(ctx, report.data, step), ...moneyFacts(ctx, report.data)] : stepFacts(ctx, report.data, step),
-    ),
-  );
+      step === 'money' ? [...stepFacts(ctx, report.data, step), ...moneyFacts(ctx, report.data)] : stepFacts(ctx, report.data, step, 'more'),
+      '',
+      cut ? showAllAction(turn, 'report.open', ids, cut) : undefined,
+    );
+  });
   sections.unshift(
     factsSection(
       t(statusLabelKey(report.status)),
@@ -43,21 +49,32 @@ export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, 
   );
   // The County Governor's decision, per school year, once recorded: the owner's own copy of the decision card.
   if (report.decision) {
-    sections.splice(1, 0, factsSection(t('decision.section'), decisionFacts(turn, report, report.decision, report.payment)));
+    const long = isLong(report.decision.reason ?? '', CUT_CHARS);
+    sections.splice(
+      1,
+      0,
+      factsSection(
+        t('decision.section'),
+        decisionFacts(turn, report, report.decision, report.payment, true),
+        '',
+        long ? showAllAction(turn, 'report.open', ids, 'decisionReason') : undefined,
+      ),
+    );
   }
+  // Sorting to a working group is the secretariat's housekeeping, not a step of the owner's report.
+  const history = report.history.filter((h) => !h.change);
+  const earlier = Math.max(0, history.length - HISTORY_SHOWN);
   sections.push(
     factsSection(
       t('report.detail.history'),
-      // Sorting to a working group is the secretariat's housekeeping, not a step of the owner's report.
-      report.history
-        .filter((h) => !h.change)
-        .map((h) => ({
-          title: formatDateTime(h.at, locale),
-          value:
-            h.from === h.to && /^v\d+$/.test(h.reason ?? '')
-              ? t('report.detail.edited', { version: (h.reason ?? '').slice(1) })
-              : `${t(statusLabelKey(h.from))} → ${t(statusLabelKey(h.to))}${h.reason ? ` (${h.reason})` : ''}`,
-        })),
+      history.slice(earlier).map((h) => ({
+        title: formatDateTime(h.at, locale),
+        value:
+          h.from === h.to && /^v\d+$/.test(h.reason ?? '')
+            ? t('report.detail.edited', { version: (h.reason ?? '').slice(1) })
+            : `${t(statusLabelKey(h.from))} → ${t(statusLabelKey(h.to))}${h.reason ? ` (${cutText(t, h.reason, { max: 300 })})` : ''}`,
+      })),
+      earlier ? t('history.earlier', { count: earlier }) : '',
     ),
   );
   return renderCard('summary', {

@@ -15,6 +15,7 @@ import {
   type ReportField,
 } from '../../domain/report';
 import { schemeLabelKey } from '../../domain/schemes';
+import { cutText, isLong } from './longText';
 
 export interface DisplayContext {
   t: Translate;
@@ -71,11 +72,28 @@ function asLines(lines: string[]): string {
   return lines.join('\n\n');
 }
 
-/** The facts of one step: every field except the money rows, which get their own section. */
-export function stepFacts(ctx: DisplayContext, report: ReportDraft, step: InputStep): Array<{ title: string; value: string }> {
+/** The free-text fields that can be long: cards show them cut (cards/longText.ts), the whole text a press away. */
+export const LONG_FIELDS = ['network', 'needAndGoal', 'units'] as const satisfies readonly ReportField[];
+export type LongField = (typeof LONG_FIELDS)[number];
+const isLongField = (f: ReportField): f is LongField => (LONG_FIELDS as readonly ReportField[]).includes(f);
+
+/**
+ * The facts of one step: every field except the money rows, which get their own section. Long
+ * texts are cut: `cut: 'more'` where the card has a button for the whole text, `'review'` where
+ * the step's Change button shows it.
+ */
+export function stepFacts(ctx: DisplayContext, report: ReportDraft, step: InputStep, cut?: 'more' | 'review'): Array<{ title: string; value: string }> {
   return (STEP_FIELDS[step] as readonly ReportField[])
     .filter((f) => f !== 'amounts' && !(f === 'themeOther' && !report.themeOther))
-    .map((f) => ({ title: labelOf(ctx.t, f), value: displayValue(ctx, report, f) }));
+    .map((f) => {
+      const value = displayValue(ctx, report, f);
+      return { title: labelOf(ctx.t, f), value: cut && isLongField(f) ? cutText(ctx.t, value, { review: cut === 'review' }) : value };
+    });
+}
+
+/** The long field of this step that a card shows cut, if any (each step has at most one). */
+export function cutFieldOf(ctx: DisplayContext, report: ReportDraft, step: InputStep): LongField | undefined {
+  return (STEP_FIELDS[step] as readonly ReportField[]).filter(isLongField).find((f) => isLong(displayValue(ctx, report, f)));
 }
 
 /** The money of a report, year by year, with the own contribution against its minimum. */

@@ -11,6 +11,9 @@ import type { Case } from './load';
 import { continuationFacts } from '../forum/continuationText';
 import { usageCaseSections } from '../usage/caseUsage';
 import { factsSection } from '../cards/factsSection';
+import { cutFieldOf } from '../cards/reportFacts';
+import { CUT_CHARS, cutText, isLong } from '../cards/longText';
+import { showAllAction } from '../cards/fullTextCard';
 
 export { formatDateTime, formatTime } from '../../domain/i18n';
 
@@ -30,10 +33,15 @@ export function meetingOfHistory(history: readonly AuditEntry[]): string | undef
   return entry?.reason ? /^meeting:([A-Za-z0-9-]{1,80})/.exec(entry.reason)?.[1] : undefined;
 }
 
-/** One line per entry of the audit trail: when, from → to, who, and why. */
+/** The most recent entries of an audit trail a card shows, and how long a reason may be there. */
+export const HISTORY_SHOWN = 20;
+const HISTORY_REASON_CHARS = 300;
+
+/** One line per entry of the audit trail (the most recent HISTORY_SHOWN): when, from → to, who, and why. */
 export function historyFacts(turn: Turn, history: readonly AuditEntry[]): Array<{ title: string; value: string }> {
   const { t, locale } = turn;
-  return history.map((h) => {
+  const earlier = Math.max(0, history.length - HISTORY_SHOWN);
+  const facts = history.slice(earlier).map((h) => {
     const who = actorLabel(t, h.actor);
     const c = h.change?.field === 'continuation' ? h.change : undefined;
     const line = c
@@ -52,13 +60,24 @@ export function historyFacts(turn: Turn, history: readonly AuditEntry[]): Array<
           })
         : t('case.history.move', { from: t(statusLabelKey(h.from)), to: t(statusLabelKey(h.to)), who });
     // Edits carry their version ("v2") as reason: worth showing, but not in quotes.
-    const reason = h.reason ? (/^v\d+$/.test(h.reason) ? ` · ${h.reason}` : `\n${t('case.history.reason', { reason: h.reason })}`) : '';
+    const reason = h.reason
+      ? /^v\d+$/.test(h.reason)
+        ? ` · ${h.reason}`
+        : `\n${t('case.history.reason', { reason: cutText(t, h.reason, { max: HISTORY_REASON_CHARS }) })}`
+      : '';
     return { title: formatDateTime(h.at, locale), value: line + reason };
   });
+  return earlier ? [{ title: '', value: t('history.earlier', { count: earlier }) }, ...facts] : facts;
 }
 
 /** The decision as facts: outcome, amount per school year, total, reason, when and by whom. */
-export function decisionFacts(turn: Turn, report: ReportRecord<NeedsReport>, decision: Decision, payment?: Payment): Array<{ title: string; value: string }> {
+export function decisionFacts(
+  turn: Turn,
+  report: ReportRecord<NeedsReport>,
+  decision: Decision,
+  payment?: Payment,
+  cut = false,
+): Array<{ title: string; value: string }> {
   const { t, locale } = turn;
   const nok = (n: number) => formatNok(n, locale);
   const years = yearSummaries(report.data);
@@ -69,7 +88,8 @@ export function decisionFacts(turn: Turn, report: ReportRecord<NeedsReport>, dec
   facts.push({ title: t('decision.total'), value: nok(decision.total) });
   if (decision.deviatesFrom)
     facts.push({ title: t('decision.deviation.fact'), value: t('decision.deviation.value', { recommended: t(statusLabelKey(decision.deviatesFrom)) }) });
-  if (decision.reason) facts.push({ title: t('decision.reason'), value: decision.reason });
+  // Cut on the cards that show the whole report (the button under the section shows it all).
+  if (decision.reason) facts.push({ title: t('decision.reason'), value: cut ? cutText(t, decision.reason) : decision.reason });
   facts.push({ title: t('decision.decidedAt'), value: formatDate(decision.at, locale) });
   if (payment) facts.push({ title: t('decision.paidAt'), value: formatDate(payment.at, locale) });
   return facts;
@@ -97,6 +117,7 @@ export function caseCard(turn: Turn, { report, round, later, usage }: Case, noti
   const regions = turn.services.regions;
   const ctx = { t, locale, regions };
   const region = findRegion(regions, report.data.region);
+  const ids = { roundId: round.id, reportId: report.id };
   const sections = [
     factsSection(t('case.section'), [
       { title: t('case.status'), value: t(statusLabelKey(report.status)) },
@@ -112,17 +133,28 @@ export function caseCard(turn: Turn, { report, round, later, usage }: Case, noti
     ]),
     ...(report.continuation ? [factsSection(t('continuation.section'), continuationFacts(t, locale, report.continuation))] : []),
     ...(report.continuedIn?.length ? [factsSection(t('continuation.years'), yearsFacts(turn, report, later))] : []),
-    ...(report.decision ? [factsSection(t('decision.section'), decisionFacts(turn, report, report.decision, report.payment))] : []),
+    ...(report.decision
+      ? [
+          factsSection(
+            t('decision.section'),
+            decisionFacts(turn, report, report.decision, report.payment, true),
+            '',
+            isLong(report.decision.reason ?? '', CUT_CHARS) ? showAllAction(turn, 'report.check', ids, 'decisionReason') : undefined,
+          ),
+        ]
+      : []),
     ...usageCaseSections(turn, usage ?? []),
-    ...INPUT_STEPS.map((step) =>
-      factsSection(
+    ...INPUT_STEPS.map((step) => {
+      const cut = cutFieldOf(ctx, report.data, step);
+      return factsSection(
         t(stepTitleKey(step)),
-        step === 'money' ? [...stepFacts(ctx, report.data, step), ...moneyFacts(ctx, report.data)] : stepFacts(ctx, report.data, step),
-      ),
-    ),
+        step === 'money' ? [...stepFacts(ctx, report.data, step), ...moneyFacts(ctx, report.data)] : stepFacts(ctx, report.data, step, 'more'),
+        '',
+        cut ? showAllAction(turn, 'report.check', ids, cut) : undefined,
+      );
+    }),
     factsSection(t('case.history'), historyFacts(turn, report.history)),
   ];
-  const ids = { roundId: round.id, reportId: report.id };
   const actions = [];
   if (report.status === 'submitted') actions.push(action(t('case.action.pass'), 'report.checkPass', ids, { style: 'positive' }));
   if (report.status === 'submitted' || report.status === 'formally_checked') actions.push(action(t('case.action.return'), 'report.return', ids));

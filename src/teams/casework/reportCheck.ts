@@ -7,11 +7,15 @@ import { tellReturned } from './notify';
 import type { Turn } from '../turn';
 import { Refusal } from '../refusals';
 import type { ActionHandler } from '../actions/types';
+import { fullTextCard, fullTextIn } from '../cards/fullTextCard';
 
-/** `report.check`: the secretariat's card of one report (by ids, or by `reference` as typed). */
+/** `report.check`: the secretariat's card of one report (by ids, or by `reference` as typed); with `text`, that text whole. */
 export const reportCheck: ActionHandler = async (turn, data) => {
   await requireCaseworker(turn);
-  return { card: caseCard(turn, await loadCase(turn, data)) };
+  const c = await loadCase(turn, data);
+  const text = fullTextIn(data);
+  if (text) return { card: fullTextCard(turn, c.report, text, 'report.check', { roundId: c.round.id, reportId: c.report.id }, data) };
+  return { card: caseCard(turn, c) };
 };
 
 /** Moves the report for an officer; a move the lifecycle does not allow now is refused by `key`. */

@@ -1,4 +1,4 @@
-import { AddInput, parseAdd, type AddErrors, type AddValues } from '../../domain/colleagues';
+import { AddInput, mayAdd, parseAdd, type AddErrors, type AddValues } from '../../domain/colleagues';
 import type { ActionHandler } from '../actions/types';
 import { action } from '../cards/action';
 import { renderCard, type AdaptiveCard } from '../cards/render';
@@ -12,13 +12,13 @@ import { orgnrOf } from './colleaguesShow';
  * The add form: Teams' people picker (searches the caller's organisation and gives the chosen
  * user's AAD object id), or the object id and tenant id pasted for someone it cannot find.
  */
-async function addForm(turn: Turn, orgnr: string, values: Partial<AddValues> = {}, errors: AddErrors = {}): Promise<AdaptiveCard> {
+async function addForm(turn: Turn, orgnr: string, values: Partial<AddValues> = {}, errors: AddErrors = {}, refused = ''): Promise<AdaptiveCard> {
   const { t } = turn;
   const say = (k: AddErrors[keyof AddErrors]) => (k ? t(k) : '');
   return renderCard('colleagueAdd', {
     title: t('colleagues.form.title', { owner: await ownerLabel(turn, orgnr) }),
     intro: t('colleagues.form.intro'),
-    errorSummary: Object.keys(errors).length ? t('colleagues.error.summary') : '',
+    errorSummary: refused || (Object.keys(errors).length ? t('colleagues.error.summary') : ''),
     personLabel: t('colleagues.field.person'),
     personPlaceholder: t('colleagues.field.personPlaceholder'),
     person: values.person ?? '',
@@ -58,6 +58,11 @@ export const colleaguesAdd: ActionHandler = async (turn, data) => {
   // Everything typed comes back with the errors, to fix rather than retype.
   if (!parsed.ok) return { card: await addForm(turn, orgnr, values, parsed.errors) };
   const { ownerPeople, logger } = turn.services;
+  // At the cap, only someone linked already passes (as "already registered"); nothing is written.
+  const linked = (await ownerPeople.linksOf(orgnr)).filter((l) => !l.removedAt);
+  const already = linked.some((l) => l.person.tenantId === parsed.person.tenantId && l.person.aadObjectId === parsed.person.aadObjectId);
+  const room = mayAdd(linked.length);
+  if (!room.ok && !already) return { card: await addForm(turn, orgnr, values, {}, turn.t(room.key, room.params)) };
   const added = await ownerPeople.add(orgnr, parsed.person, actor, parsed.displayName);
   const link = await ownerPeople.link(orgnr, parsed.person);
   const person = link?.displayName ?? parsed.person.aadObjectId;

@@ -5,13 +5,16 @@ import { mayRemove } from '../../domain/colleagues';
 import type { LinkAudit, OwnerLink } from '../../storage/ownerPeople';
 import type { PersonKey } from '../../storage/keys';
 import { action } from '../cards/action';
+import { pageActions, pageLine, pageOf } from '../cards/paging';
 import type { AdaptiveCard } from '../cards/render';
 import { personOf } from '../caller';
 import { summaryCard, type Section } from '../secretariat/cards';
 import type { Turn } from '../turn';
 
 /** The most recent changes the card lists; older ones stay in storage. */
-const HISTORY_SHOWN = 30;
+const HISTORY_SHOWN = 10;
+/** People per page: with the history, a page stays within the card size budget (cards/budget.ts). */
+export const COLLEAGUES_PAGE = 10;
 
 /** "Eksempel kommune (974 760 673)", or the number alone when no report names the owner yet. */
 export async function ownerLabel(turn: Turn, orgnr: string): Promise<string> {
@@ -39,16 +42,21 @@ const HISTORY: Record<LinkAudit['action'], MessageKey> = {
 };
 
 /** One owner's people, each with a Remove button where the rules allow, and every change made. */
-export async function colleaguesCard(turn: Turn, orgnr: string, manager: Manager, notice = '', error = ''): Promise<AdaptiveCard> {
+export async function colleaguesCard(turn: Turn, orgnr: string, manager: Manager, notice = '', error = '', page = 0): Promise<AdaptiveCard> {
   const { t, locale, services } = turn;
   const [owner, links, audit] = await Promise.all([ownerLabel(turn, orgnr), services.ownerPeople.linksOf(orgnr), services.ownerPeople.auditOf(orgnr)]);
   const linked = links.filter((l) => !l.removedAt);
   const me = personOf(turn);
   const removable = mayRemove({ manager, linkedCount: linked.length }).ok;
   const names = new Map(links.map((l) => [`${l.person.tenantId}:${l.person.aadObjectId}`, personName(l)]));
+  const paged = pageOf(linked, page, COLLEAGUES_PAGE);
   const sections: Section[] = [
-    { title: t('colleagues.people.title', { count: linked.length }), facts: [], text: linked.length ? '' : t('colleagues.people.none') },
-    ...linked.map((l) => personSection(turn, orgnr, l, same(l.person, me), removable)),
+    {
+      title: t('colleagues.people.title', { count: linked.length }),
+      facts: [],
+      text: linked.length ? pageLine(t, paged) : t('colleagues.people.none'),
+    },
+    ...paged.shown.map((l) => personSection(turn, orgnr, l, same(l.person, me), removable)),
     {
       title: t('colleagues.history.title'),
       facts: audit.length
@@ -68,7 +76,11 @@ export async function colleaguesCard(turn: Turn, orgnr: string, manager: Manager
     notice,
     error,
     sections,
-    actions: [action(t('colleagues.add'), 'colleagues.addForm', { orgnr }, { style: 'positive' }), action(t('colleagues.mine.title'), 'colleagues.mine', {})],
+    actions: [
+      ...pageActions(t, 'colleagues.list', { orgnr }, paged),
+      action(t('colleagues.add'), 'colleagues.addForm', { orgnr }, { style: 'positive' }),
+      action(t('colleagues.mine.title'), 'colleagues.mine', {}),
+    ],
   });
 }
 

@@ -2,6 +2,7 @@ import { formatOrgnr } from '../../domain/orgnr';
 import { OwnerRef } from '../../domain/colleagues';
 import type { ActionHandler } from '../actions/types';
 import { action } from '../cards/action';
+import { pageIn } from '../cards/paging';
 import { personOf, requirePersonal } from '../caller';
 import { callerIsOfficer, requireOwnerManager } from '../ownerAccess';
 import { Refusal } from '../refusals';
@@ -41,5 +42,5 @@ export const colleaguesList: ActionHandler = async (turn, data) => {
   requirePersonal(turn);
   const orgnr = orgnrOf(data);
   const { manager } = await requireOwnerManager(turn, orgnr);
-  return { card: await colleaguesCard(turn, orgnr, manager) };
+  return { card: await colleaguesCard(turn, orgnr, manager, '', '', pageIn(data)) };
 };

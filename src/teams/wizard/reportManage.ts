@@ -12,6 +12,7 @@ import type { WizardData } from '../drafts';
 import { action } from '../cards/action';
 import type { Turn } from '../turn';
 import type { ActionHandler } from '../actions/types';
+import { fullTextCard, fullTextIn } from '../cards/fullTextCard';
 
 /** The report if this person may act on it (the one owner-access check); otherwise a refusal that says why. */
 async function visibleReport(turn: Turn, data: Record<string, unknown>) {
@@ -23,9 +24,11 @@ async function visibleReport(turn: Turn, data: Record<string, unknown>) {
   return { report, round };
 }
 
-/** `report.open`: the detail card. */
+/** `report.open`: the detail card; with `text`, that text whole. */
 export const reportOpen: ActionHandler = async (turn, data) => {
   const { report, round } = await visibleReport(turn, data);
+  const text = fullTextIn(data);
+  if (text) return { card: fullTextCard(turn, report, text, 'report.open', { reportId: report.id }, data) };
   return { card: reportDetailCard(turn, report, round) };
 };
 

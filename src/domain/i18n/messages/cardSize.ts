@@ -11,7 +11,11 @@ export const cardSizeMessages = defineMessages({
     'text.fullTitle': '{field} – {title}',
     'text.part': 'Del {page} av {pages}',
     'text.back': 'Tilbake',
+    'history.earlier.one': '1 tidligere endring vises ikke her.',
+    'history.earlier.other': '{count} tidligere endringer vises ikke her.',
     'text.cutReview': '… (forkortet: {shown} av {total} tegn; trykk «Endre» for hele teksten)',
+    'colleagues.error.full':
+      'Eieren har allerede {max} personer registrert, som er det meste. Fjern en som ikke lenger trenger tilgang, og legg til personen etterpå. Ingen er lagt til.',
     'card.tooLarge':
       'Svaret ble for stort til å vises i Teams. Ingenting er endret av dette. Prøv igjen, eller be Statsforvalteren om hjelp hvis det skjer igjen.',
   },
@@ -24,7 +28,11 @@ export const cardSizeMessages = defineMessages({
     'text.fullTitle': '{field} – {title}',
     'text.part': 'Del {page} av {pages}',
     'text.back': 'Tilbake',
+    'history.earlier.one': '1 tidlegare endring er ikkje vist her.',
+    'history.earlier.other': '{count} tidlegare endringar er ikkje viste her.',
     'text.cutReview': '… (forkorta: {shown} av {total} teikn; trykk «Endre» for heile teksten)',
+    'colleagues.error.full':
+      'Eigaren har alt {max} personar registrerte, som er det meste. Fjern ein som ikkje lenger treng tilgang, og legg til personen etterpå. Ingen er lagd til.',
     'card.tooLarge':
       'Svaret vart for stort til å visast i Teams. Ingenting er endra av dette. Prøv igjen, eller be Statsforvaltaren om hjelp om det skjer igjen.',
   },
@@ -37,7 +45,11 @@ export const cardSizeMessages = defineMessages({
     'text.fullTitle': '{field} – {title}',
     'text.part': 'Part {page} of {pages}',
     'text.back': 'Back',
+    'history.earlier.one': '1 earlier change is not shown here.',
+    'history.earlier.other': '{count} earlier changes are not shown here.',
     'text.cutReview': '… (shortened: {shown} of {total} characters; press "Change" for the whole text)',
+    'colleagues.error.full':
+      'The owner already has {max} people registered, which is the most allowed. Remove someone who no longer needs access, then add the person. Nobody was added.',
     'card.tooLarge':
       'The answer was too large for Teams to show. Nothing was changed by this. Try again, or ask the County Governor for help if it happens again.',
   },
