@@ -1,4 +1,4 @@
-import type { Translate } from '../../domain/i18n';
+import { formatCount, type Locale, type Translate } from '../../domain/i18n';
 import { charCount } from '../../domain/report/card-input';
 
 /**
@@ -33,12 +33,12 @@ export const isLong = (text: string, max = CUT_CHARS) => charCount(text) > max;
  * The text as a card shows it: whole when short, else its start and a note of how much is shown.
  * `review`: the note points to the step's Change button instead of a "show all" button.
  */
-export function cutText(t: Translate, text: string, opts: { max?: number; review?: boolean } = {}): string {
+export function cutText(ctx: { t: Translate; locale: Locale }, text: string, opts: { max?: number; review?: boolean } = {}): string {
   const max = opts.max ?? CUT_CHARS;
   if (!isLong(text, max)) return text;
   const shown = head(text, max);
-  const params = { shown: charCount(shown), total: charCount(text) };
-  return `${shown} ${t(opts.review ? 'text.cutReview' : 'text.cut', params)}`;
+  const params = { shown: formatCount(charCount(shown), ctx.locale), total: formatCount(charCount(text), ctx.locale) };
+  return `${shown} ${ctx.t(opts.review ? 'text.cutReview' : 'text.cut', params)}`;
 }
 
 /** The whole text in pages of FULL_TEXT_PAGE characters, split as `cutText` splits. */

@@ -72,7 +72,7 @@ export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, 
         value:
           h.from === h.to && /^v\d+$/.test(h.reason ?? '')
             ? t('report.detail.edited', { version: (h.reason ?? '').slice(1) })
-            : `${t(statusLabelKey(h.from))} → ${t(statusLabelKey(h.to))}${h.reason ? ` (${cutText(t, h.reason, { max: 300 })})` : ''}`,
+            : `${t(statusLabelKey(h.from))} → ${t(statusLabelKey(h.to))}${h.reason ? ` (${cutText(turn, h.reason, { max: 300 })})` : ''}`,
       })),
       earlier ? t('history.earlier', { count: earlier }) : '',
     ),

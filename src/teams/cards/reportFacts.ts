@@ -87,7 +87,7 @@ export function stepFacts(ctx: DisplayContext, report: ReportDraft, step: InputS
     .filter((f) => f !== 'amounts' && !(f === 'themeOther' && !report.themeOther))
     .map((f) => {
       const value = displayValue(ctx, report, f);
-      return { title: labelOf(ctx.t, f), value: cut && isLongField(f) ? cutText(ctx.t, value, { review: cut === 'review' }) : value };
+      return { title: labelOf(ctx.t, f), value: cut && isLongField(f) ? cutText(ctx, value, { review: cut === 'review' }) : value };
     });
 }
 

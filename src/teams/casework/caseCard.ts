@@ -63,7 +63,7 @@ export function historyFacts(turn: Turn, history: readonly AuditEntry[]): Array<
     const reason = h.reason
       ? /^v\d+$/.test(h.reason)
         ? ` · ${h.reason}`
-        : `\n${t('case.history.reason', { reason: cutText(t, h.reason, { max: HISTORY_REASON_CHARS }) })}`
+        : `\n${t('case.history.reason', { reason: cutText(turn, h.reason, { max: HISTORY_REASON_CHARS }) })}`
       : '';
     return { title: formatDateTime(h.at, locale), value: line + reason };
   });
@@ -89,7 +89,7 @@ export function decisionFacts(
   if (decision.deviatesFrom)
     facts.push({ title: t('decision.deviation.fact'), value: t('decision.deviation.value', { recommended: t(statusLabelKey(decision.deviatesFrom)) }) });
   // Cut on the cards that show the whole report (the button under the section shows it all).
-  if (decision.reason) facts.push({ title: t('decision.reason'), value: cut ? cutText(t, decision.reason) : decision.reason });
+  if (decision.reason) facts.push({ title: t('decision.reason'), value: cut ? cutText(turn, decision.reason) : decision.reason });
   facts.push({ title: t('decision.decidedAt'), value: formatDate(decision.at, locale) });
   if (payment) facts.push({ title: t('decision.paidAt'), value: formatDate(payment.at, locale) });
   return facts;
