@@ -10,9 +10,10 @@ import { tellDecision } from './notify';
 import type { Turn } from '../turn';
 import { action, verbData } from '../cards/action';
 import type { ActionHandler } from '../actions/types';
+import { pageActions, pageIn, pageLine, pageOf } from '../cards/paging';
 
-// A card holds about 28 KB of list comfortably; beyond this the officer opens reports by reference.
-const LIST_MAX = 40;
+// Reports per page of the list: well within the card size budget with the longest titles and names.
+export const DECISIONS_PAGE = 20;
 // Bulk decisions write a few reports at a time: fast enough, and polite to storage.
 const PARALLEL = 4;
 
@@ -36,17 +37,18 @@ export const decisionPending: ActionHandler = async (turn, data) => {
   for await (const r of turn.services.reports.listRound(round.id, ['prioritised', 'not_prioritised'])) waiting.push(r);
   waiting.sort((a, b) => a.reference.localeCompare(b.reference, 'nb', { numeric: true }));
   const prioritised = waiting.filter((r) => r.status === 'prioritised').length;
-  const shown = waiting.slice(0, LIST_MAX);
+  const paged = pageOf(waiting, pageIn(data), DECISIONS_PAGE);
   const intro =
     waiting.length === 0
       ? t('decision.list.empty', { year: round.year })
-      : t('decision.list.intro', { count: waiting.length, prioritised, notPrioritised: waiting.length - prioritised }) +
-        (waiting.length > shown.length ? ` ${t('decision.list.more', { shown: shown.length })}` : '');
+      : [t('decision.list.intro', { count: waiting.length, prioritised, notPrioritised: waiting.length - prioritised }), pageLine(t, paged)]
+          .filter(Boolean)
+          .join(' ');
   return {
     card: renderCard('list', {
       title: t('decision.list.title', { year: round.year }),
       intro,
-      items: shown.map((r) => ({
+      items: paged.shown.map((r) => ({
         heading: t('case.title', { reference: r.reference, title: r.summary.title }),
         detail: t('decision.list.detail', {
           status: t(statusLabelKey(r.status)),
@@ -57,6 +59,7 @@ export const decisionPending: ActionHandler = async (turn, data) => {
         ...verbData('report.check', { roundId: round.id, reportId: r.id }),
       })),
       actions: [
+        ...pageActions(t, 'decision.pending', { roundId: round.id }, paged),
         ...(prioritised > 0 ? [action(t('decision.bulk.action'), 'decision.grantAll', { roundId: round.id }, { style: 'positive' })] : []),
         action(t('export.title', { year: round.year }), 'export.round', { roundId: round.id }),
       ],

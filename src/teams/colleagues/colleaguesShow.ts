@@ -2,7 +2,7 @@ import { formatOrgnr } from '../../domain/orgnr';
 import { OwnerRef } from '../../domain/colleagues';
 import type { ActionHandler } from '../actions/types';
 import { action } from '../cards/action';
-import { pageIn } from '../cards/paging';
+import { pageActions, pageIn, pageLine, pageOf } from '../cards/paging';
 import { personOf, requirePersonal } from '../caller';
 import { callerIsOfficer, requireOwnerManager } from '../ownerAccess';
 import { Refusal } from '../refusals';
@@ -16,13 +16,19 @@ export function orgnrOf(data: Record<string, unknown>): string {
   return ref.data.orgnr;
 }
 
+/** Owners per page of `kolleger`. */
+const OWNERS_PAGE = 20;
+
 /** `colleagues.mine` (`kolleger`): the owners the caller is linked to, one button each. */
-export const colleaguesMine: ActionHandler = async (turn) => {
+export const colleaguesMine: ActionHandler = async (turn, data) => {
   requirePersonal(turn);
   const { t, services } = turn;
   const [owners, officer] = await Promise.all([services.ownerPeople.ownersOf(personOf(turn)), callerIsOfficer(turn)]);
-  const labels = await Promise.all(owners.map(async (orgnr) => ({ orgnr, label: await ownerLabel(turn, orgnr) })));
-  const intro = [owners.length ? t('colleagues.mine.intro') : t('colleagues.mine.none'), officer ? t('colleagues.mine.officer') : ''].filter(Boolean).join(' ');
+  const paged = pageOf(owners, pageIn(data), OWNERS_PAGE);
+  const labels = await Promise.all(paged.shown.map(async (orgnr) => ({ orgnr, label: await ownerLabel(turn, orgnr) })));
+  const intro = [owners.length ? t('colleagues.mine.intro') : t('colleagues.mine.none'), officer ? t('colleagues.mine.officer') : '', pageLine(t, paged)]
+    .filter(Boolean)
+    .join(' ');
   return {
     card: summaryCard({
       title: t('colleagues.mine.title'),
@@ -32,7 +38,7 @@ export const colleaguesMine: ActionHandler = async (turn) => {
         facts: [],
         button: action(t('colleagues.title', { owner: formatOrgnr(orgnr) }), 'colleagues.list', { orgnr }),
       })),
-      actions: [action(t('receipt.myReports'), 'report.mine', {})],
+      actions: [...pageActions(t, 'colleagues.mine', {}, paged), action(t('receipt.myReports'), 'report.mine', {})],
     }),
   };
 };

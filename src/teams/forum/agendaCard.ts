@@ -1,17 +1,18 @@
 import { runningSums, splitIntoParts, type AgendaItem, type Meeting } from '../../domain/forum';
 import type { Round } from '../../domain/round';
 import { cardMessage } from '../cards/attach';
+import { MAX_ACTIVITY_BYTES, activityBytes } from '../cards/budget';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import { totalsLines } from './moneyLines';
 import { groupName, itemFacts, meetingDate, nok, type ForumView } from './view';
 
 /**
- * Most bytes one agenda message may take as JSON. Teams refuses messages over 100 KB and the
- * delivery engine anything over 80 KB; the rest is margin for what Teams adds on the way.
+ * Most bytes one agenda message may take, counted as Teams counts (UTF-16, cards/budget.ts): the
+ * budget less a margin for what delivery and Teams add on the way (ids, the conversation).
  */
-export const AGENDA_PART_BYTES = 75_000;
+export const AGENDA_PART_BYTES = MAX_ACTIVITY_BYTES - 4 * 1024;
 
-const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
+const bytes = activityBytes;
 
 interface AgendaData {
   part: string;

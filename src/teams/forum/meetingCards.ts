@@ -11,9 +11,12 @@ import { totalsLines } from './moneyLines';
 import { resultText } from './voteCard';
 import { cutLines, cutText } from './cutLineText';
 import { continuationMarker } from './continuationText';
+import { pageActions, pageLine, pageOf } from '../cards/paging';
 
 /** Items per page of the editor: each has three buttons, and a card must stay well under 80 KB. */
 export const EDITOR_PAGE = 20;
+/** Meetings per page of the list. */
+export const MEETINGS_PAGE = 25;
 
 export function newMeetingCard(
   view: ForumView,
@@ -162,17 +165,18 @@ export function meetingEditorCard(view: ForumView, a: EditorArgs): AdaptiveCard 
 }
 
 /** A forum's meetings, newest first, each opening its editor. */
-export function meetingsListCard(view: ForumView, meetings: readonly Meeting[]): AdaptiveCard {
+export function meetingsListCard(view: ForumView, meetings: readonly Meeting[], page = 0): AdaptiveCard {
   const { t } = view;
+  const paged = pageOf(meetings, page, MEETINGS_PAGE);
   return renderCard('list', {
     title: t('forum.list.title'),
-    intro: meetings.length === 0 ? t('forum.list.empty') : '',
-    items: meetings.slice(0, 50).map((m) => ({
+    intro: meetings.length === 0 ? t('forum.list.empty') : pageLine(t, paged),
+    items: paged.shown.map((m) => ({
       heading: `${m.title} · ${groupName(view, m.group)}`,
       detail: `${meetingDate(view, m.date)} · ${phaseText(view, m)} · ${t('forum.list.items', { count: m.order.length })}`,
       openTitle: t('forum.list.open'),
       ...verbData('meeting.show', { meetingId: m.id }),
     })),
-    actions: [action(t('forum.new.title'), 'meeting.new', {})],
+    actions: [...pageActions(t, 'meeting.list', {}, paged), action(t('forum.new.title'), 'meeting.new', {})],
   });
 }

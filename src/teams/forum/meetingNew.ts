@@ -1,3 +1,4 @@
+import { pageIn } from '../cards/paging';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { MAX_TITLE, type Meeting } from '../../domain/forum';
@@ -27,10 +28,10 @@ export const meetingNew: ActionHandler = async (turn) => {
 };
 
 /** `meeting.list` / `møter`: the forum's meetings. */
-export const meetingList: ActionHandler = async (turn) => {
+export const meetingList: ActionHandler = async (turn, data) => {
   await requireOfficer(turn);
   const meetings = await turn.services.meetings.list(turn.services.regions.id);
-  return { card: meetingsListCard(forumView(turn.services, turn.locale), meetings) };
+  return { card: meetingsListCard(forumView(turn.services, turn.locale), meetings, pageIn(data)) };
 };
 
 const CreateInput = z.object({

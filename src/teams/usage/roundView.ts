@@ -7,6 +7,10 @@ import { renderCard } from '../cards/render';
 import { pickRound, requireCaseworker, roundOfData } from '../casework/load';
 import { dueText, PLAN_LABEL, schoolYearText, usageStatusText } from './cards';
 import { idsOf, usageCaseOf, usageKeyOf, type UsageCase } from './load';
+import { pageActions, pageIn, pageLine, pageOf } from '../cards/paging';
+
+/** Rows per page: the totals stay over the whole round. */
+export const USAGE_ROWS_PAGE = 20;
 
 /**
  * `usage.round` (typed: `rapporteringer [år]` / `usage reports [year]`, or the secretariat menu):
@@ -32,14 +36,15 @@ export const usageRound: ActionHandler = async (turn, data) => {
     now,
   );
   const sent = (c: UsageCase) => c.usage && c.usage.status !== 'draft';
+  const paged = pageOf(cases, pageIn(data), USAGE_ROWS_PAGE);
   return {
     card: renderCard('usageRound', {
       title: t('usage.round.title', { year: round.year }),
       counts: t('usage.round.counts', { reported: totals.reported, years: totals.years, accepted: totals.accepted, late: totals.late }),
       money: t('usage.round.money', { paid: nok(totals.paid), used: nok(totals.used), own: nok(totals.ownContribution) }),
       unused: t('usage.round.unused', { unused: nok(totals.unused), carryOver: nok(totals.carryOver), repay: nok(totals.repay) }),
-      empty: cases.length ? '' : t('usage.round.empty'),
-      rows: cases.map((c) => {
+      empty: cases.length ? pageLine(t, paged) : t('usage.round.empty'),
+      rows: paged.shown.map((c) => {
         const r = c.usage?.status === 'draft' ? undefined : c.usage?.report;
         return {
           heading: t('usage.round.row', { reference: c.report.reference, owner: c.report.summary.ownerName, title: c.report.summary.title }),
@@ -58,7 +63,7 @@ export const usageRound: ActionHandler = async (turn, data) => {
           data: { verb: 'usage.show', ...idsOf(c) },
         };
       }),
-      actions: [menuAction(t)],
+      actions: [...pageActions(t, 'usage.round', { roundId: round.id }, paged), menuAction(t)],
     }),
   };
 };

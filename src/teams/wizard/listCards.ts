@@ -8,6 +8,10 @@ import { renderCard, type AdaptiveCard } from '../cards/render';
 import type { Turn } from '../turn';
 import type { WizardDraft } from '../drafts';
 import { action, verbData } from '../cards/action';
+import { pageActions, pageLine, pageOf } from '../cards/paging';
+
+/** Rows per page of "mine meldinger" (drafts and reports), well within the card size budget. */
+export const MY_REPORTS_PAGE = 20;
 
 function draftItem(turn: Turn, d: WizardDraft) {
   const { t } = turn;
@@ -59,18 +63,20 @@ export function draftsListCard(turn: Turn, drafts: WizardDraft[]): AdaptiveCard 
   return myReportsCard(turn, drafts, []);
 }
 
-/** Drafts first (they need the person's attention), then reports, newest first. */
-export function myReportsCard(turn: Turn, drafts: WizardDraft[], reports: Array<ReportRecord<unknown>>): AdaptiveCard {
+/** Drafts first (they need the person's attention), then reports, newest first; a page at a time. */
+export function myReportsCard(turn: Turn, drafts: WizardDraft[], reports: Array<ReportRecord<unknown>>, page = 0): AdaptiveCard {
   const { t } = turn;
-  const items = [
-    ...drafts.map((d) => draftItem(turn, d)),
-    ...[...reports].sort((a, b) => b.submittedAt.localeCompare(a.submittedAt)).map((r) => reportItem(turn, r)),
+  const rows: Array<{ draft: WizardDraft } | { report: ReportRecord<unknown> }> = [
+    ...drafts.map((draft) => ({ draft })),
+    ...[...reports].sort((a, b) => b.submittedAt.localeCompare(a.submittedAt)).map((report) => ({ report })),
   ];
+  const paged = pageOf(rows, page, MY_REPORTS_PAGE);
   return renderCard('list', {
     title: t('reports.title'),
-    intro: items.length === 0 ? t('reports.empty') : '',
-    items,
+    intro: rows.length === 0 ? t('reports.empty') : pageLine(t, paged),
+    items: paged.shown.map((row) => ('draft' in row ? draftItem(turn, row.draft) : reportItem(turn, row.report))),
     actions: [
+      ...pageActions(t, 'report.mine', {}, paged),
       action(t('reports.new'), 'report.new', {}),
       // Paid measures owe a usage report: the way to it from the list of one's reports.
       ...(reports.some((r) => PAID_STATUSES.includes(r.status)) ? [action(t('usage.button'), 'usage.list', {})] : []),

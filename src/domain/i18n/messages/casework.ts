@@ -99,7 +99,6 @@ export const caseworkMessages = defineMessages({
     'decision.list.intro.one': '{count} melding venter på vedtak: {prioritised} prioritert og {notPrioritised} ikke prioritert.',
     'decision.list.intro.other': '{count} meldinger venter på vedtak: {prioritised} prioritert og {notPrioritised} ikke prioritert.',
     'decision.list.empty': 'Ingen meldinger i innmeldingsrunden {year} venter på vedtak.',
-    'decision.list.more': 'Listen viser de {shown} første. Skriv «vis» og referansen for å åpne en bestemt melding.',
     'decision.list.detail': '{status} · {amount} · {owner}',
 
     'export.title': 'Eksport av innmeldingsrunden {year}',
@@ -221,7 +220,6 @@ export const caseworkMessages = defineMessages({
     'decision.list.intro.one': '{count} melding ventar på vedtak: {prioritised} prioriterte og {notPrioritised} ikkje prioriterte.',
     'decision.list.intro.other': '{count} meldingar ventar på vedtak: {prioritised} prioriterte og {notPrioritised} ikkje prioriterte.',
     'decision.list.empty': 'Ingen meldingar i innmeldingsrunden {year} ventar på vedtak.',
-    'decision.list.more': 'Lista viser dei {shown} første. Skriv «vis» og referansen for å opne ei bestemt melding.',
     'decision.list.detail': '{status} · {amount} · {owner}',
 
     'export.title': 'Eksport av innmeldingsrunden {year}',
@@ -344,7 +342,6 @@ export const caseworkMessages = defineMessages({
     'decision.list.intro.one': '{count} report is waiting for a decision: {prioritised} prioritised and {notPrioritised} not prioritised.',
     'decision.list.intro.other': '{count} reports are waiting for a decision: {prioritised} prioritised and {notPrioritised} not prioritised.',
     'decision.list.empty': 'No reports in the {year} filing round are waiting for a decision.',
-    'decision.list.more': 'The list shows the first {shown}. Type “show” and a reference to open a particular report.',
     'decision.list.detail': '{status} · {amount} · {owner}',
 
     'export.title': 'Export of the {year} filing round',

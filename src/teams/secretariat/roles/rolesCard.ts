@@ -6,6 +6,10 @@ import { renderCard, type AdaptiveCard } from '../../cards/render';
 import type { Turn } from '../../turn';
 import { action } from '../../cards/action';
 import { menuAction } from '../cards';
+import { pageActions, pageLine, pageOf } from '../../cards/paging';
+
+/** People per page of the roles card (groups are headed on every page they appear on). */
+export const ROLES_PAGE = 25;
 import { groupName, roleName, votingGroups } from './groupNames';
 
 const personLabel = (g: Pick<Grant, 'displayName' | 'person'>) => g.displayName || g.person.aadObjectId;
@@ -14,7 +18,7 @@ const personLabel = (g: Pick<Grant, 'displayName' | 'person'>) => g.displayName 
  * Everyone with a role in the forum, group by group, with the channel each group meets in and a
  * remove button per person. Configuration officers not yet seen in Teams are listed without one.
  */
-export async function rolesCard(turn: Turn, opts: { notice?: string; error?: string } = {}): Promise<AdaptiveCard> {
+export async function rolesCard(turn: Turn, opts: { notice?: string; error?: string; page?: number } = {}): Promise<AdaptiveCard> {
   const { t, locale, services } = turn;
   const forum = services.regions.id;
   const channels = new Map((await services.groups.list(forum)).map((c) => [c.group, c]));
@@ -65,13 +69,22 @@ export async function rolesCard(turn: Turn, opts: { notice?: string; error?: str
       people: grants.map(person),
     });
   }
+  // Paged by person: a group with nobody takes one row (its "nobody yet"); each page heads its groups again.
+  type Person = (typeof groups)[number]['people'][number];
+  const rows: Array<{ i: number; p?: Person }> = groups.flatMap((g, i) => (g.people.length ? g.people.map((p) => ({ i, p })) : [{ i }]));
+  const paged = pageOf(rows, opts.page ?? 0, ROLES_PAGE);
+  const shown = [...new Set(paged.shown.map((r) => r.i))].map((i) => {
+    const people = paged.shown.flatMap((r) => (r.i === i && r.p ? [r.p] : []));
+    return { ...groups[i], people, empty: people.length ? '' : t('roles.empty') };
+  });
   return renderCard('roles', {
     title: t('roles.title', { forum: localised(services.regions.name, locale) }),
-    intro: t('roles.intro'),
+    intro: [t('roles.intro'), pageLine(t, paged)].filter(Boolean).join(' '),
     notice: opts.notice ?? '',
     error: opts.error ?? '',
-    groups: groups.map((g) => ({ ...g, empty: g.people.length ? '' : t('roles.empty') })),
+    groups: shown,
     actions: [
+      ...pageActions(t, 'roles.list', {}, paged),
       action(t('roles.addMember'), 'roles.addForm', { mode: 'member' }),
       action(t('roles.addOfficer'), 'roles.addForm', { mode: 'secretariat' }),
       menuAction(t),
