@@ -5,9 +5,20 @@ import { MAX_ACTIVITY_BYTES, activityBytes } from '../../src/teams/cards/budget'
 import { TO_PRIORITISED, moveTo, submitted } from '../support/casework';
 import { fakeClock, nowOf } from '../support/clock';
 import { cardText, startHarness, type Harness } from '../support/harness';
-import { MAX_INPUT, maxText } from '../support/maxReport';
-import { OFFICER, OWNER, type Persona } from '../support/personas';
-import { actionData, inputsOf } from '../support/wizard';
+import { MAX_INPUT, maxPlainText, maxText, validOrgnrs } from '../support/maxReport';
+import { MAX_COLLEAGUES, MAX_NAME } from '../../src/domain/colleagues';
+import { MAX_TITLE } from '../../src/domain/forum/meeting';
+import { MAX_ORGANISATIONS } from '../../src/domain/secretariat/role-input';
+import { LIMITS } from '../../src/domain/report';
+import { COLLEAGUES_PAGE } from '../../src/teams/colleagues/colleaguesCard';
+import { MY_REPORTS_PAGE } from '../../src/teams/wizard/listCards';
+import { DECISIONS_PAGE } from '../../src/teams/casework/decisionBulk';
+import { ROLES_PAGE } from '../../src/teams/secretariat/roles/rolesCard';
+import { MEETINGS_PAGE } from '../../src/teams/forum/meetingCards';
+import { meetingOf } from '../support/forum';
+import { GOOD_INPUT } from '../support/reportInput';
+import { OFFICER, OWNER, TENANT, type Persona } from '../support/personas';
+import { actionData, fillReport, inputsOf } from '../support/wizard';
 
 // Every card at its maximum, as Teams receives it: the whole invoke response or reply, counted as
 // UTF-16, within the budget. A card over it would be replaced by the size guard's message, so each
@@ -140,4 +151,107 @@ describe('every card fits in Teams (80 KB as UTF-16), at its maximum', function 
       }
     });
   }
+
+  /** Every page of a paged card: presses "next" (the button whose data has the next page) until there is none. */
+  async function everyPage(who: Persona, kind: string, verb: string, first: any): Promise<any[]> {
+    const pages = [first];
+    for (;;) {
+      const next = buttons(pages[pages.length - 1], verb).find((b) => b.data.page === pages.length);
+      if (!next) return pages;
+      pages.push(await invokeFits(h, who, kind, verb, next.data));
+    }
+  }
+
+  const person = (n: number, name = maxText(MAX_NAME)): Persona => ({
+    name,
+    tenantId: TENANT,
+    aadObjectId: `00000000-0000-4000-8000-${String(900_000 + n).padStart(12, '0')}`,
+  });
+
+  it(`colleagues: ${MAX_COLLEAGUES} at most per owner (the next is refused, nothing written), every page of the card within the budget in nb, nn and en`, async () => {
+    const filer = person(0);
+    // Not in the good report's network or units.
+    const [orgnr] = validOrgnrs(1);
+    await submitted(h, filer, { owner: { ...GOOD_INPUT.owner, ownerOrgnr: orgnr, ownerName: maxText(LIMITS.ownerName) } });
+    const add = (n: number, who = filer) =>
+      h.invoke(who, 'colleagues.add', { orgnr, person: '', aadObjectId: person(n).aadObjectId, tenantId: TENANT, displayName: maxPlainText(MAX_NAME) });
+    for (let n = 1; n < MAX_COLLEAGUES; n++) assert.equal((await add(n)).status, 200);
+    const rows = async () => JSON.stringify([await h.app.services.ownerPeople.linksOf(orgnr), await h.app.services.ownerPeople.auditOf(orgnr)]);
+    const before = await rows();
+    assert.equal(JSON.parse(before)[0].length, MAX_COLLEAGUES);
+
+    for (const tag of LOCALES) {
+      const who = { ...filer, locale: tag };
+      const refused = await invokeFits(h, who, 'colleague add form', 'colleagues.add', {
+        orgnr,
+        person: '',
+        aadObjectId: person(MAX_COLLEAGUES + 1).aadObjectId,
+        tenantId: TENANT,
+        displayName: 'Nummer 51',
+      });
+      assert.match(cardText(refused), /50 (personer|personar|people)/, "the cap is named in the person's language");
+      assert.equal(inputsOf(refused).displayName.value, 'Nummer 51', 'what was typed is kept');
+      // Someone linked already is still "already registered", not refused.
+      const again = await add(1, who);
+      assert.doesNotMatch(cardText(again.body.value), /50 (personer|personar|people)/);
+
+      for (const viewer of [who, { ...OFFICER, locale: tag }]) {
+        const first = await invokeFits(h, viewer, 'colleagues card', 'colleagues.list', { orgnr });
+        const pages = await everyPage(viewer, 'colleagues card', 'colleagues.list', first);
+        assert.equal(pages.length, Math.ceil(MAX_COLLEAGUES / COLLEAGUES_PAGE));
+        const names = pages.flatMap((p) => buttons(p, 'colleagues.remove').map((b) => b.data.aadObjectId));
+        assert.equal(new Set(names).size, MAX_COLLEAGUES, 'every person on exactly one page, each with a Remove button');
+      }
+    }
+    assert.equal(await rows(), before, 'nothing written by the refused adds');
+  });
+
+  it('mine meldinger, the decision list, the roles card and the meetings list: every page within the budget in nb, nn and en', async () => {
+    const owner = person(100);
+    const n = Math.max(MY_REPORTS_PAGE, DECISIONS_PAGE) + 1;
+    for (let i = 0; i < n; i++) {
+      const review = await fillReport(h, owner, {
+        owner: { ownerName: maxText(LIMITS.ownerName) },
+        measure: { title: maxText(LIMITS.title) },
+      });
+      const reportId = actionData(review, 'report.submit').draftId as string;
+      const receipt = await invokeFits(h, owner, 'receipt', 'report.submit', actionData(review, 'report.submit'));
+      const at = (await h.app.services.reports.findByReference(/BM-\d{4}-\d{4}/.exec(cardText(receipt))![0]))!;
+      assert.ok(reportId);
+      await moveTo(h, at, TO_PRIORITISED);
+    }
+    const round = (await h.app.services.rounds.list())[0];
+    const forum = h.app.services.regions.id;
+    for (let i = 0; i < ROLES_PAGE + 1; i++) {
+      await h.app.services.roles.grant({
+        person: { tenantId: TENANT, aadObjectId: person(200 + i).aadObjectId },
+        forum,
+        role: 'member',
+        group: h.app.services.regions.workingGroups[0].id,
+        displayName: maxPlainText(200),
+        organisations: Array.from({ length: MAX_ORGANISATIONS }, () => '974760673'),
+        grantedBy: 'test',
+        grantedAt: new Date().toISOString(),
+      });
+    }
+    for (let i = 0; i < MEETINGS_PAGE + 1; i++) {
+      await h.app.services.meetings.create(
+        meetingOf([], { id: `size-meeting-${i}`, forum, roundId: round.id, group: h.app.services.regions.workingGroups[0].id, title: maxPlainText(MAX_TITLE) }),
+      );
+    }
+
+    for (const tag of LOCALES) {
+      const who = { ...owner, locale: tag };
+      const officer = { ...OFFICER, locale: tag };
+      const mine = await everyPage(who, 'mine meldinger', 'report.mine', await sendFits(h, who, 'mine meldinger', 'mine meldinger'));
+      assert.equal(mine.length, 2);
+      assert.equal(mine.flatMap((p) => buttons(p, 'report.open')).length, n, 'every report on one of the pages');
+      const decisions = await everyPage(officer, 'decision list', 'decision.pending', await sendFits(h, officer, 'decision list', 'vedtak'));
+      assert.ok(decisions.length >= 2);
+      const roles = await everyPage(officer, 'roles card', 'roles.list', await sendFits(h, officer, 'roles card', 'roller'));
+      assert.ok(roles.length >= 2);
+      const meetings = await everyPage(officer, 'meetings list', 'meeting.list', await sendFits(h, officer, 'meetings list', 'møter'));
+      assert.equal(meetings.flatMap((p) => buttons(p, 'meeting.show')).length, MEETINGS_PAGE + 1);
+    }
+  });
 });

@@ -17,6 +17,9 @@ export function maxText(n: number, pattern = PATTERN): string {
   return out + 'Z';
 }
 
+/** For limits counted in UTF-16 units (`.length`, zod's max): the same without the emoji. */
+export const maxPlainText = (n: number) => maxText(n, 'Æøå «sitat» "q" *viktig* _x_ [lenke] ');
+
 /** Lines "name; orgnr" (or names alone) to the list's line and character limits. */
 function maxLines(limit: { maxLines: number; maxChars: number }, orgnrs: readonly string[]): string {
   const suffix = (i: number) => (orgnrs.length ? `; ${orgnrs[i % orgnrs.length]}` : '');
@@ -26,7 +29,7 @@ function maxLines(limit: { maxLines: number; maxChars: number }, orgnrs: readonl
 }
 
 /** Distinct valid org. numbers (MOD11), none of them the owner's. */
-function orgnrs(n: number): string[] {
+export function validOrgnrs(n: number): string[] {
   const out: string[] = [];
   for (let base = 91000000; out.length < n; base++) {
     const candidate = Array.from({ length: 10 }, (_, d) => `${base}${d}`).find((c) => checkOrgnr(c).ok);
@@ -41,7 +44,7 @@ export const MAX_INPUT: Record<InputStep, Record<string, unknown>> = {
   owner: { ...GOOD_INPUT.owner, ownerName: maxText(LIMITS.ownerName) },
   contact: {
     ...GOOD_INPUT.contact,
-    network: maxLines(LIMITS.network, orgnrs(LIMITS.network.maxLines)),
+    network: maxLines(LIMITS.network, validOrgnrs(LIMITS.network.maxLines)),
     contactName: maxText(LIMITS.contactName),
     // 254 characters, the most an address may have.
     contactEmail: `${'k'.repeat(64)}@${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(58)}.no`,
