@@ -5,6 +5,8 @@ import { MAX_ACTIVITY_BYTES, activityBytes } from '../../src/teams/cards/budget'
 import { TO_PRIORITISED, moveTo, submitted } from '../support/casework';
 import { fakeClock, nowOf } from '../support/clock';
 import { cardText, startHarness, type Harness } from '../support/harness';
+import { DeliveryRequestError } from '../../src/teams/delivery';
+import { FAST_DELIVERY, seedUser, waitFor } from '../support/delivery';
 import { MAX_INPUT, maxPlainText, maxText, validOrgnrs } from '../support/maxReport';
 import { MAX_COLLEAGUES, MAX_NAME } from '../../src/domain/colleagues';
 import { MAX_TITLE } from '../../src/domain/forum/meeting';
@@ -77,7 +79,7 @@ describe('every card fits in Teams (80 KB as UTF-16), at its maximum', function 
   const clock = fakeClock('2026-11-27T12:00:00Z');
   let h: Harness;
   before(async () => {
-    h = await startHarness({ BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId }, { now: nowOf(clock) });
+    h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId }, { now: nowOf(clock) });
   });
   after(async () => {
     await h?.stop();
@@ -253,5 +255,26 @@ describe('every card fits in Teams (80 KB as UTF-16), at its maximum', function 
       const meetings = await everyPage(officer, 'meetings list', 'meeting.list', await sendFits(h, officer, 'meetings list', 'møter'));
       assert.equal(meetings.flatMap((p) => buttons(p, 'meeting.show')).length, MEETINGS_PAGE + 1);
     }
+  });
+
+  it('refuses a proactive message over the budget as Teams counts it (UTF-16), storing and sending nothing; one just within it is queued', async () => {
+    const aad = person(300).aadObjectId;
+    await seedUser(h.app.services.references, h.connector.url, aad);
+    // Plain text: as UTF-8 well under 80 KB (which the check once counted), as UTF-16 over it.
+    const message = (chars: number) => ({ type: 'message' as const, text: 'x'.repeat(chars) });
+    const over = message(MAX_ACTIVITY_BYTES / 2);
+    assert.ok(Buffer.byteLength(JSON.stringify(over)) < 50_000 && activityBytes(over) > MAX_ACTIVITY_BYTES);
+    await assert.rejects(
+      h.app.services.deliver({ kind: 'personal', key: 'size:over', tenantId: TENANT, aadObjectId: aad, activity: over }),
+      (err: Error) => err instanceof DeliveryRequestError && /UTF-16/.test(err.message),
+    );
+    assert.equal(await h.app.services.outbox.get('size:over'), undefined, 'nothing queued');
+
+    const within = message(MAX_ACTIVITY_BYTES / 2 - 100);
+    assert.ok(activityBytes(within) <= MAX_ACTIVITY_BYTES);
+    const queued = await h.app.services.deliver({ kind: 'personal', key: 'size:within', tenantId: TENANT, aadObjectId: aad, activity: within });
+    assert.equal(queued.created, true);
+    await waitFor('the message within the budget sent', () => h.connector.sent().some((s) => s.body?.text === within.text), 15_000);
+    assert.ok(!h.connector.sent().some((s) => typeof s.body?.text === 'string' && s.body.text.length === over.text.length), 'the one over it never reached Teams');
   });
 });
