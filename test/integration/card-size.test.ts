@@ -275,6 +275,9 @@ describe('every card fits in Teams (80 KB as UTF-16), at its maximum', function 
     const queued = await h.app.services.deliver({ kind: 'personal', key: 'size:within', tenantId: TENANT, aadObjectId: aad, activity: within });
     assert.equal(queued.created, true);
     await waitFor('the message within the budget sent', () => h.connector.sent().some((s) => s.body?.text === within.text), 15_000);
-    assert.ok(!h.connector.sent().some((s) => typeof s.body?.text === 'string' && s.body.text.length === over.text.length), 'the one over it never reached Teams');
+    assert.ok(
+      !h.connector.sent().some((s) => typeof s.body?.text === 'string' && s.body.text.length === over.text.length),
+      'the one over it never reached Teams',
+    );
   });
 });
