@@ -20,7 +20,7 @@ import { MEETINGS_PAGE } from '../../src/teams/forum/meetingCards';
 import { meetingOf } from '../support/forum';
 import { GOOD_INPUT } from '../support/reportInput';
 import { OFFICER, OWNER, TENANT, type Persona } from '../support/personas';
-import { actionData, fillReport, inputsOf } from '../support/wizard';
+import { actionData, cardElements, fillReport, inputsOf } from '../support/wizard';
 
 // Every card at its maximum, as Teams receives it: the whole invoke response or reply, counted as
 // UTF-16, within the budget. A card over it would be replaced by the size guard's message, so each
@@ -62,17 +62,7 @@ async function sendFits(h: Harness, who: Persona, kind: string, text: string): P
 }
 
 /** Every Action.Execute of a card with this verb. */
-function buttons(card: any, verb: string): any[] {
-  const out: any[] = [];
-  const walk = (n: any) => {
-    if (!n || typeof n !== 'object') return;
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (n.type === 'Action.Execute' && n.verb === verb) out.push(n);
-    Object.values(n).forEach(walk);
-  };
-  walk(card);
-  return out;
-}
+const buttons = (card: any, verb: string): any[] => cardElements(card).filter((e) => e.type === 'Action.Execute' && e.verb === verb);
 
 describe('every card fits in Teams (80 KB as UTF-16), at its maximum', function () {
   this.timeout(600_000);
@@ -151,6 +141,18 @@ describe('every card fits in Teams (80 KB as UTF-16), at its maximum', function 
           if (show.data.text === 'units') assert.ok(pages > 1, 'the units list takes more than one page');
         }
       }
+
+      // A step sent back with a mistake on every one of its 500 lines (the line list names the first ones).
+      let step = await sendFits(h, owner, 'wizard step', 'meld behov');
+      for (const name of ['owner', 'contact', 'measure'] as const) step = await pressFits(h, owner, 'wizard step', step, 'report.next', MAX_INPUT[name]);
+      const badUnits = String(MAX_INPUT.targets.units)
+        .split('\n')
+        .map((line) => `${Array.from(line).slice(0, 40).join('')}; 123456789`)
+        .join('\n');
+      const refused = await pressFits(h, owner, 'wizard step (500 mistakes)', step, 'report.next', { ...MAX_INPUT.targets, units: badUnits });
+      assert.match(cardText(refused), /123 ?456 ?789/);
+      assert.match(cardText(refused), /(Linje|Line) 1: /);
+      assert.equal(inputsOf(refused).units.value, badUnits, 'what was typed is kept');
     });
   }
 

@@ -1,3 +1,4 @@
+import { pageIn } from '../cards/paging';
 import { z } from 'zod';
 import { awaitsFollowUp, checkNote, Id, phaseOf, type Meeting } from '../../domain/forum';
 import { formatDateTime } from '../../domain/i18n';
@@ -66,7 +67,7 @@ async function roundOf(turn: Turn, meeting: Meeting) {
 /** `undecided.list`: the meeting's undecided items and what became of them. */
 export const undecidedList: ActionHandler = async (turn, data) => {
   const { meeting, view } = await closedMeeting(turn, data);
-  return { card: undecidedListCard(view, meeting, await turn.services.meetings.items(meeting)) };
+  return { card: undecidedListCard(view, meeting, await turn.services.meetings.items(meeting), '', pageIn(data)) };
 };
 
 /** `undecided.form`: one item's two ways out. */

@@ -4,6 +4,10 @@ import { renderCard, type AdaptiveCard } from '../cards/render';
 import { action, type CardAction } from '../cards/action';
 import { groupName, itemFacts, meetingDate, nok, type ForumView } from './view';
 import { resultText } from './voteCard';
+import { pageActions, pageLine, pageOf } from '../cards/paging';
+
+/** Undecided items per page of their list. */
+export const UNDECIDED_PAGE = 20;
 
 /** On the recommendation: the way to the undecided items still to follow up, if any. */
 export function followUpActions(view: ForumView, meeting: Meeting, items: readonly StoredItem[]): CardAction[] {
@@ -12,23 +16,27 @@ export function followUpActions(view: ForumView, meeting: Meeting, items: readon
 }
 
 /** The meeting's undecided items, each with its result (or its follow-up) and a way to follow it up. */
-export function undecidedListCard(view: ForumView, meeting: Meeting, items: readonly StoredItem[], notice = ''): AdaptiveCard {
+export function undecidedListCard(view: ForumView, meeting: Meeting, items: readonly StoredItem[], notice = '', page = 0): AdaptiveCard {
   const { t } = view;
   const undecided = items.filter((i) => i.result?.outcome === 'undecided' || i.result?.followUp);
   const open = undecided.filter((i) => awaitsFollowUp(i.result));
+  const paged = pageOf(undecided, page, UNDECIDED_PAGE);
   return renderCard('undecidedList', {
     title: t('forum.undecided.listTitle', { title: meeting.title }),
     subtitle: `${groupName(view, meeting.group)} · ${meetingDate(view, meeting.date)}`,
-    intro: open.length > 0 ? t('forum.undecided.listIntro') : t('forum.undecided.none'),
+    intro: [open.length > 0 ? t('forum.undecided.listIntro') : t('forum.undecided.none'), pageLine(t, paged)].filter(Boolean).join(' '),
     notice,
-    items: undecided.map((i) => ({
+    items: paged.shown.map((i) => ({
       heading: `${i.item.reference} – ${i.item.title}`,
       result: i.result ? resultText(view, i.result) : '',
       actions: awaitsFollowUp(i.result)
         ? [action(t('forum.undecided.followUp'), 'undecided.form', { meetingId: meeting.id, reportId: i.item.reportId }, { style: 'positive' })]
         : [],
     })),
-    actions: [action(t('forum.recommendation.title', { title: meeting.title }), 'meeting.recommendation', { meetingId: meeting.id })],
+    actions: [
+      ...pageActions(t, 'undecided.list', { meetingId: meeting.id }, paged),
+      action(t('forum.recommendation.title', { title: meeting.title }), 'meeting.recommendation', { meetingId: meeting.id }),
+    ],
   });
 }
 
