@@ -75,7 +75,9 @@ export const channelAssign: ActionHandler = async (turn, data) => {
   const errors: { group?: string; channel?: string } = {};
   if (!votingGroups(turn).includes(values.group)) errors.group = t(values.group ? 'report.error.unknownChoice' : 'report.error.chooseOne');
   if (!channel) errors.channel = t('channel.error.unknown');
-  if (errors.group || errors.channel || !channel) return { card: form(turn, channels, values, errors) };
+  // A choice shows only a value it offers: an unknown one (whatever its length) is not echoed back.
+  if (errors.group || errors.channel || !channel)
+    return { card: form(turn, channels, { group: errors.group ? '' : values.group, channel: channel?.id ?? '' }, errors) };
   const holder = await services.groups.groupOfChannel(channel.id);
   if (holder && holder.forum === forum && holder.group !== values.group) {
     return { card: form(turn, channels, values, { summary: t('channel.error.taken', { channel: channel.name, group: groupName(turn, holder.group) }) }) };
