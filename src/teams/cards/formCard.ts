@@ -32,20 +32,10 @@ const present = (text: string | undefined) => (text ? [{ text }] : []);
 function fieldItems(field: FormCardField): object[] {
   if (!KINDS.has(field.kind)) throw new Error(`no card template for field kind ${field.kind}`);
   return [
-    template(`fields/${field.kind}`).expand({ $root: { ...field, value: echoed(field) } }) as object,
+    template(`fields/${field.kind}`).expand({ $root: field }) as object,
     ...present(field.hint).map((hint) => template('fields/hint').expand({ $root: hint }) as object),
     ...present(field.error).map((error) => template('fields/error').expand({ $root: error }) as object),
   ];
-}
-
-/**
- * What a form shows again of a typed value. Teams sends at most an input's `maxLength` (UTF-16
- * units); anything longer came from elsewhere and is cut, at twice that, so a form answering a
- * hand-made press stays within the card size budget (budget.ts) instead of echoing a megabyte.
- */
-function echoed(field: FormCardField): unknown {
-  const max = typeof field.maxLength === 'number' ? field.maxLength * 2 : 2_000;
-  return typeof field.value === 'string' && field.value.length > max ? field.value.slice(0, max) : field.value;
 }
 
 /** The form card every wizard step and every other form uses; rendered (and made literal) by renderCard. */

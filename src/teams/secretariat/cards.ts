@@ -57,6 +57,13 @@ export interface FormField {
   choices?: Array<{ title: string; value: string }>;
 }
 
+/**
+ * What a form shows again of a typed value. Teams sends at most an input's `maxLength`; anything
+ * longer came from elsewhere and is cut at twice that, so the answer to a hand-made press stays
+ * within the card size budget (cards/budget.ts) instead of echoing a megabyte.
+ */
+const echoed = (value: string, maxLength: number) => (value.length > maxLength * 2 ? value.slice(0, maxLength * 2) : value);
+
 export function formCard(args: {
   title: string;
   intro?: string;
@@ -82,6 +89,7 @@ export function formCard(args: {
       value: '',
       // An unset property would leave its ${...} standing in the card.
       ...Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)),
+      ...(f.value === undefined ? {} : { value: echoed(f.value, f.maxLength ?? 200) }),
     })),
     actions: args.actions,
   });
