@@ -17,6 +17,7 @@ import { MY_REPORTS_PAGE } from '../../src/teams/wizard/listCards';
 import { DECISIONS_PAGE } from '../../src/teams/casework/decisionBulk';
 import { ROLES_PAGE } from '../../src/teams/secretariat/roles/rolesCard';
 import { MEETINGS_PAGE } from '../../src/teams/forum/meetingCards';
+import { USAGE_ROWS_PAGE } from '../../src/teams/usage/roundView';
 import { meetingOf } from '../support/forum';
 import { GOOD_INPUT } from '../support/reportInput';
 import { OFFICER, OWNER, TENANT, type Persona } from '../support/personas';
@@ -210,9 +211,10 @@ describe('every card fits in Teams (80 KB as UTF-16), at its maximum', function 
     assert.equal(await rows(), before, 'nothing written by the refused adds');
   });
 
-  it('mine meldinger, the decision list, the roles card and the meetings list: every page within the budget in nb, nn and en', async () => {
+  it('mine meldinger, the decision list, the roles card, the meetings list and the usage rows: every page within the budget in nb, nn and en', async () => {
     const owner = person(100);
-    const n = Math.max(MY_REPORTS_PAGE, DECISIONS_PAGE) + 1;
+    const n = Math.max(MY_REPORTS_PAGE, DECISIONS_PAGE, USAGE_ROWS_PAGE) + 1;
+    const filed: Array<{ roundId: string; reportId: string }> = [];
     for (let i = 0; i < n; i++) {
       const review = await fillReport(h, owner, {
         owner: { ownerName: maxText(LIMITS.ownerName) },
@@ -223,6 +225,7 @@ describe('every card fits in Teams (80 KB as UTF-16), at its maximum', function 
       const at = (await h.app.services.reports.findByReference(/BM-\d{4}-\d{4}/.exec(cardText(receipt))![0]))!;
       assert.ok(reportId);
       await moveTo(h, at, TO_PRIORITISED);
+      filed.push(at);
     }
     const round = (await h.app.services.rounds.list())[0];
     const forum = h.app.services.regions.id;
@@ -256,6 +259,20 @@ describe('every card fits in Teams (80 KB as UTF-16), at its maximum', function 
       assert.ok(roles.length >= 2);
       const meetings = await everyPage(officer, 'meetings list', 'meeting.list', await sendFits(h, officer, 'meetings list', 'møter'));
       assert.equal(meetings.flatMap((p) => buttons(p, 'meeting.show')).length, MEETINGS_PAGE + 1);
+    }
+
+    // Granted and paid, they are the round's usage rows.
+    assert.equal((await h.invoke(OFFICER, 'decision.grantAllConfirm', { roundId: filed[0].roundId })).status, 200);
+    for (const at of filed) await invokeFits(h, OFFICER, 'case card', 'decision.paidConfirm', at);
+    for (const tag of LOCALES) {
+      const officer = { ...OFFICER, locale: tag };
+      const rows = await everyPage(
+        officer,
+        'usage rows',
+        'usage.round',
+        await invokeFits(h, officer, 'usage rows', 'usage.round', { roundId: filed[0].roundId }),
+      );
+      assert.ok(rows.length >= 2, 'the rows take more than one page');
     }
   });
 
