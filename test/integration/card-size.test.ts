@@ -211,7 +211,7 @@ describe('every card fits in Teams (80 KB as UTF-16), at its maximum', function 
     assert.equal(await rows(), before, 'nothing written by the refused adds');
   });
 
-  it('mine meldinger, the decision list, the roles card, the meetings list and the usage rows: every page within the budget in nb, nn and en', async () => {
+  it("mine meldinger, the decision list, the roles card, the meetings list, the usage rows and the owner's usage list: every page within the budget in nb, nn and en", async () => {
     const owner = person(100);
     const n = Math.max(MY_REPORTS_PAGE, DECISIONS_PAGE, USAGE_ROWS_PAGE) + 1;
     const filed: Array<{ roundId: string; reportId: string }> = [];
@@ -273,6 +273,9 @@ describe('every card fits in Teams (80 KB as UTF-16), at its maximum', function 
         await invokeFits(h, officer, 'usage rows', 'usage.round', { roundId: filed[0].roundId }),
       );
       assert.ok(rows.length >= 2, 'the rows take more than one page');
+      const who = { ...owner, locale: tag };
+      const own = await everyPage(who, "owner's usage list", 'usage.list', await invokeFits(h, who, "owner's usage list", 'usage.list', {}));
+      assert.equal(own.flatMap((p) => buttons(p, 'usage.open')).length, n, 'every paid school year on one of the pages');
     }
   });
 

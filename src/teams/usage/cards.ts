@@ -1,3 +1,4 @@
+import { pageActions, pageLine, pageOf } from '../cards/paging';
 import { formatCount, formatDate, formatDateTime, formatNok, type MessageKey, type Params } from '../../domain/i18n';
 import { formatSchoolYear } from '../../domain/report';
 import {
@@ -152,13 +153,17 @@ export function receiptCard(turn: Turn, c: UsageCase): AdaptiveCard {
   });
 }
 
+/** Paid school years per page of the owner's list. */
+export const USAGE_LIST_PAGE = 20;
+
 /** The owner's paid school years, each with its usage report's state and a button named for it. */
-export function usageListCard(turn: Turn, cases: readonly UsageCase[], notice = ''): AdaptiveCard {
+export function usageListCard(turn: Turn, cases: readonly UsageCase[], notice = '', page = 0): AdaptiveCard {
   const { t, locale } = turn;
+  const paged = pageOf(cases, page, USAGE_LIST_PAGE);
   return renderCard('list', {
     title: t('usage.list.title'),
-    intro: [notice, cases.length ? t('usage.list.intro') : t('usage.list.empty')].filter(Boolean).join('\n\n'),
-    items: cases.map((c) => ({
+    intro: [notice, cases.length ? t('usage.list.intro') : t('usage.list.empty'), pageLine(t, paged)].filter(Boolean).join('\n\n'),
+    items: paged.shown.map((c) => ({
       heading: t('usage.list.heading', { reference: c.report.reference, title: c.report.summary.title }),
       detail: t('usage.list.detail', {
         schoolYear: schoolYearText(c),
@@ -170,6 +175,6 @@ export function usageListCard(turn: Turn, cases: readonly UsageCase[], notice = 
       verb: 'usage.open',
       data: { verb: 'usage.open', ...idsOf(c) },
     })),
-    actions: [action(t('reports.title'), 'report.mine', {})],
+    actions: [...pageActions(t, 'usage.list', {}, paged), action(t('reports.title'), 'report.mine', {})],
   });
 }

@@ -1,3 +1,4 @@
+import { pageIn } from '../cards/paging';
 import type { NeedsReport } from '../../domain/report';
 import { PAID_STATUSES, USAGE_FIELDS, checkUsage, draftValues, valuesOf } from '../../domain/usage';
 import type { UsageRecord } from '../../storage/usageReports';
@@ -50,9 +51,9 @@ export async function ownerCases(turn: Turn): Promise<UsageCase[]> {
 }
 
 /** `usage.list` (typed: `rapporter` / `usage report`): the owner's paid school years and their usage reports. */
-export const usageList: ActionHandler = async (turn) => {
+export const usageList: ActionHandler = async (turn, data) => {
   requirePersonal(turn);
-  return { card: usageListCard(turn, await ownerCases(turn)) };
+  return { card: usageListCard(turn, await ownerCases(turn), '', pageIn(data)) };
 };
 
 /** `usage.open`: the dialog with the draft's values (or what was returned), or the receipt once sent. */
