@@ -28,6 +28,8 @@ import { hostileData, hostileText, hostileValue, mutated } from '../support/host
 // minute on two cores; FUZZ_RUNS=10000 for the full count). FUZZ_SEED repeats a run.
 const RUNS = Number(process.env.FUZZ_RUNS || 100);
 const SEED = Number(process.env.FUZZ_SEED || Date.now() % 1_000_000);
+// Printed when the file loads, whatever the reporter, so any failing run can be replayed.
+process.stdout.write(`FUZZ_SEED=${SEED} (replay with FUZZ_SEED=${SEED} npm test)\n`);
 const CONCURRENCY = 8;
 const LOCALES = ['nb-NO', 'nn-NO', 'en-US', 'de-DE'] as const;
 const locale = fc.constantFrom(...LOCALES);
