@@ -134,7 +134,7 @@ describe('delivery across a crash', function () {
         }
       });
     }
-    if (twice.length) console.log(`      (the kill landed between Teams taking and the outbox recording: ${twice.join(', ')} arrived twice, flagged in doubt)`);
+    console.log(`      (${atKill} of 300 had arrived at the kill, ${inFlight.size} in flight; arrived twice, flagged in doubt: ${twice.join(', ') || 'none'})`);
     assert.equal(arrived.size, 300, 'all 300 arrived');
   });
 });
