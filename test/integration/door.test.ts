@@ -57,7 +57,7 @@ function chunkedPost(port: number, chunks: Buffer[]): Promise<{ answer: string; 
       error = err.code ?? err.message;
     });
     socket.on('close', () => resolve({ answer, sentAll, error }));
-    socket.on('connect', async () => {
+    const send = async () => {
       socket.write('POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n');
       for (const chunk of chunks) {
         if (socket.destroyed) return;
@@ -72,7 +72,8 @@ function chunkedPost(port: number, chunks: Buffer[]): Promise<{ answer: string; 
       socket.end('0\r\n\r\n', () => {
         sentAll = true;
       });
-    });
+    };
+    socket.on('connect', () => void send());
   });
 }
 
