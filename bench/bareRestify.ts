@@ -4,7 +4,8 @@
 import restify from 'restify';
 
 const server = restify.createServer({ name: 'bare' });
-server.get('/healthz', (_req, res) => {
+// Async, as the bot's handlers are: restify refuses a two-argument handler that is not.
+server.get('/healthz', async (_req, res) => {
   res.send(200, { status: 'ok' });
 });
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1');

@@ -27,8 +27,11 @@ import { benchReports, grantsOf, storeReports, type BenchReport } from './seedRe
  * and every row compared with the reports the bench stored: a missing, extra or wrong row is an error.
  */
 
-// An aim, not a measurement: a streaming export of any size should grow RSS by less than this.
-const AIM_GROWTH_MB = 64;
+// Aims, not measurements. RSS growth includes garbage V8 has not collected yet (about 95 MB at
+// 10 000 reports on the reference machine); a writer that buffered the file would pass it by far.
+// What the export still holds after a full collection is the streaming check proper.
+const AIM_GROWTH_MB = 128;
+const AIM_HELD_MB = 16;
 
 const mb = (bytes: number) => bytes / 2 ** 20;
 
@@ -167,7 +170,8 @@ function parsedCsvFile(file: string): { header: string[]; rows: ParsedRow[] } {
 function exportMismatches(parsed: { header: string[]; rows: ParsedRow[] }, inputs: BenchReport[]): string[] {
   const wrong: string[] = [];
   const headings = EXPORT_COLUMNS.map((c) => c.header);
-  if (parsed.header.join('|') !== headings.join('|')) wrong.push(`headings ${parsed.header.slice(0, 3).join(', ')}…, expected ${headings.slice(0, 3).join(', ')}…`);
+  if (parsed.header.join('|') !== headings.join('|'))
+    wrong.push(`headings ${parsed.header.slice(0, 3).join(', ')}…, expected ${headings.slice(0, 3).join(', ')}…`);
   const expected = new Map<string, Record<string, unknown>>();
   for (const r of inputs) {
     const grants = grantsOf(r);
@@ -241,7 +245,26 @@ export async function benchExport(opts: { connectionString: string; quick: boole
         `(heap +${round2(m.peakHeapMb)} MB, buffers +${round2(m.peakBuffersMb)} MB); RSS at 25/50/75/100 % of rows: ${m.rssAtQuarters.map(round2).join(' / ')} MB; ` +
         `held after a full GC at 25/50/75/100 %: ${retained.map(round2).join(' / ')} MB; seeding took ${round2(seedSeconds)} s`;
       rows.push(
-        benchRow({ name: `export.memory.${format}`, value: growth, unit: 'MB', baseline: null, baselineKind: null, n, aim: { of: 'value', atMost: AIM_GROWTH_MB }, note }),
+        benchRow({
+          name: `export.memory.${format}`,
+          value: growth,
+          unit: 'MB',
+          baseline: null,
+          baselineKind: null,
+          n,
+          aim: { of: 'value', atMost: AIM_GROWTH_MB },
+          note,
+        }),
+        benchRow({
+          name: `export.held.${format}`,
+          value: round2(Math.max(...retained)),
+          unit: 'MB',
+          baseline: null,
+          baselineKind: null,
+          n,
+          aim: { of: 'value', atMost: AIM_HELD_MB },
+          note: 'the most held (heap + buffers above idle) after a full GC at a quarter, half, three quarters and all of the rows',
+        }),
         benchRow({ name: `export.time.${format}`, value: round2(m.seconds), unit: 's', baseline: null, baselineKind: null, n, aim: null }),
       );
     }

@@ -58,12 +58,18 @@ function overviewMismatches(o: Overview, inputs: BenchReport[]): string[] {
       const a = got.get(key);
       const e = expected[by].get(key);
       if (a?.count !== e?.count || a?.requested !== e?.requested || a?.later !== e?.later) {
-        wrong.push(`${by} ${key}: ${a?.count ?? 0} reports, ${a?.requested ?? 0} + ${a?.later ?? 0} later; expected ${e?.count ?? 0}, ${e?.requested ?? 0} + ${e?.later ?? 0}`);
+        wrong.push(
+          `${by} ${key}: ${a?.count ?? 0} reports, ${a?.requested ?? 0} + ${a?.later ?? 0} later; expected ${e?.count ?? 0}, ${e?.requested ?? 0} + ${e?.later ?? 0}`,
+        );
       }
     }
   }
-  const total = [...expected.schemes.values()].reduce((a, t) => ({ requested: a.requested + t.requested, later: a.later + t.later }), { requested: 0, later: 0 });
-  if (o.requested !== total.requested || o.later !== total.later) wrong.push(`total ${o.requested} + ${o.later} later, expected ${total.requested} + ${total.later}`);
+  const total = [...expected.schemes.values()].reduce((a, t) => ({ requested: a.requested + t.requested, later: a.later + t.later }), {
+    requested: 0,
+    later: 0,
+  });
+  if (o.requested !== total.requested || o.later !== total.later)
+    wrong.push(`total ${o.requested} + ${o.later} later, expected ${total.requested} + ${total.later}`);
   return wrong;
 }
 

@@ -101,7 +101,11 @@ async function main(): Promise<void> {
       try {
         rows.push(...(await b.run({ connectionString: azurite.connectionString, quick })));
       } catch (err) {
-        rows.push({ ...benchRow({ name: b.name, value: NaN, unit: '', baseline: null, baselineKind: null, n: 0, aim: null }), ok: false, error: (err as Error).message });
+        rows.push({
+          ...benchRow({ name: b.name, value: NaN, unit: '', baseline: null, baselineKind: null, n: 0, aim: null }),
+          ok: false,
+          error: (err as Error).message,
+        });
       }
     }
   } finally {
