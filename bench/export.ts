@@ -15,7 +15,7 @@ import type { ExportFormat } from '../src/export/links';
 import { Reports } from '../src/storage/reports';
 import { Tables } from '../src/storage/tables';
 import { benchRow, round2, standalone, type BenchRow } from './common';
-import { parseCsv } from './parseCsv';
+import { parseCsv } from '../test/support/parseCsv';
 import { benchReports, grantsOf, storeReports, type BenchReport } from './seedReports';
 
 /**

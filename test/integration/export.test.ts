@@ -7,6 +7,7 @@ import { OFFICER, OTHER_OWNER, OWNER, TENANT } from '../support/personas';
 import { GOOD_INPUT } from '../support/reportInput';
 import { TO_PRIORITISED, invokeCard, moveTo, submitted } from '../support/casework';
 import { fakeClock, nowOf } from '../support/clock';
+import { parseCsv } from '../support/parseCsv';
 
 /** The Action.OpenUrl links of a card, by title. */
 function linksOf(card: any): Record<string, string> {
@@ -19,39 +20,6 @@ function linksOf(card: any): Record<string, string> {
   };
   walk(card);
   return out;
-}
-
-/** RFC 4180 with semicolons: quoted fields may hold ; " and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ';') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 const col = (header: string) => EXPORT_COLUMNS.findIndex((c) => c.header === header);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describeAim, meetsAim } from '../../bench/aim';
 import { benchRow } from '../../bench/common';
-import { parseCsv } from '../../bench/parseCsv';
+import { parseCsv } from '../support/parseCsv';
 import { csvLines } from '../../src/export/csv';
 
 // A benchmark that cannot fail measures nothing: a row's ok must follow from its value and its aim.

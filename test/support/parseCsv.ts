@@ -1,6 +1,7 @@
 /**
- * A reader for the house CSV (src/export/csv.ts: semicolons, CRLF, quotes doubled inside quoted
- * cells, a byte order mark), so the export benchmark checks the file, not the writer's own count.
+ * A reader for the house CSV (src/export/csv.ts): RFC 4180 with semicolons, CRLF, quoted fields
+ * that may hold ; " and line breaks, a byte order mark. Tests and the export benchmark read the
+ * file back with it, rather than trusting the writer's own count.
  */
 export function parseCsv(text: string): string[][] {
   const records: string[][] = [];
