@@ -20,6 +20,7 @@ import { announceMessages } from './messages/announce';
 import { usageMessages } from './messages/usage';
 import { roundUsageDueMessages } from './messages/roundUsageDue';
 import { usageCaseMessages } from './messages/usageCase';
+import { filingMessages } from './messages/filing';
 
 export * from './locale';
 export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
@@ -46,6 +47,7 @@ const catalogs = [
   usageMessages,
   roundUsageDueMessages,
   usageCaseMessages,
+  filingMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

@@ -1,0 +1,30 @@
+import { defineMessages } from '../catalog';
+
+// Why an owner may not file, change or withdraw now (domain/filingWindow.ts). "round.closed" (the
+// deadline passed) lives in wizard.ts.
+export const filingMessages = defineMessages({
+  nb: {
+    'filing.planned':
+      'Innmeldingsrunde {year} er ikke åpnet ennå. Meldinger kan sendes inn, endres og trekkes når Statsforvalteren åpner runden, fram til fristen {deadline}.',
+    'filing.closedEarly':
+      'Statsforvalteren stengte innmeldingsrunde {year} {closedAt} (fristen var {deadline}). Meldingen kan ikke sendes inn, endres eller trekkes nå. Ta kontakt med Statsforvalteren hvis noe må rettes.',
+    'filing.closed':
+      'Statsforvalteren har stengt innmeldingsrunde {year} (fristen var {deadline}). Meldingen kan ikke sendes inn, endres eller trekkes nå. Ta kontakt med Statsforvalteren hvis noe må rettes.',
+  },
+  nn: {
+    'filing.planned':
+      'Innmeldingsrunde {year} er ikkje opna enno. Meldingar kan sendast inn, endrast og trekkjast når Statsforvaltaren opnar runden, fram til fristen {deadline}.',
+    'filing.closedEarly':
+      'Statsforvaltaren stengde innmeldingsrunde {year} {closedAt} (fristen var {deadline}). Meldinga kan ikkje sendast inn, endrast eller trekkjast no. Ta kontakt med Statsforvaltaren om noko må rettast.',
+    'filing.closed':
+      'Statsforvaltaren har stengt innmeldingsrunde {year} (fristen var {deadline}). Meldinga kan ikkje sendast inn, endrast eller trekkjast no. Ta kontakt med Statsforvaltaren om noko må rettast.',
+  },
+  en: {
+    'filing.planned':
+      'Filing round {year} has not opened yet. Reports can be submitted, edited and withdrawn once the County Governor opens the round, until the deadline on {deadline}.',
+    'filing.closedEarly':
+      'The County Governor closed filing round {year} on {closedAt} (the deadline was {deadline}). The report can no longer be submitted, edited or withdrawn. Contact the County Governor if something must be corrected.',
+    'filing.closed':
+      'The County Governor has closed filing round {year} (the deadline was {deadline}). The report can no longer be submitted, edited or withdrawn. Contact the County Governor if something must be corrected.',
+  },
+});
