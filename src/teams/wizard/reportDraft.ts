@@ -70,8 +70,14 @@ export const draftDelete: ActionHandler = async (turn, data) => {
   };
 };
 
+/**
+ * `draft.deleteConfirm`: deletes the caller's own draft. Drafts live in the caller's partition, so
+ * another person's draft id finds nothing here: that is said ("not found", or "you were removed"),
+ * never "deleted". A second press finds it gone and says the same.
+ */
 export const draftDeleteConfirm: ActionHandler = async (turn, data) => {
   const { draftId } = refOf(data);
+  await loadDraft(turn, draftId);
   await turn.services.drafts.remove(personOf(turn), draftId);
   const { t } = turn;
   return { card: renderCard('message', { title: t('wizard.deleted'), text: '', color: 'Default', actions: [action(t('reports.new'), 'report.new', {})] }) };

@@ -104,9 +104,9 @@ export const caseworkMessages = defineMessages({
 
     'export.title': 'Eksport av innmeldingsrunden {year}',
     'export.text.one':
-      'Regnearket har alle meldingene i innmeldingsrunden, én rad per melding og år. Lenkene virker bare for deg og går ut kl. {time} (om {count} minutt). Trykk «Ny lenke» for å få nye.',
+      'Regnearket har alle meldingene i innmeldingsrunden, én rad per melding og år. Alle som har lenkene, kan laste ned filen til de går ut kl. {time} (om {count} minutt), så ikke del dem. Trykk «Ny lenke» for å få nye.',
     'export.text.other':
-      'Regnearket har alle meldingene i innmeldingsrunden, én rad per melding og år. Lenkene virker bare for deg og går ut kl. {time} (om {count} minutter). Trykk «Ny lenke» for å få nye.',
+      'Regnearket har alle meldingene i innmeldingsrunden, én rad per melding og år. Alle som har lenkene, kan laste ned filen til de går ut kl. {time} (om {count} minutter), så ikke del dem. Trykk «Ny lenke» for å få nye.',
     'export.xlsx': 'Last ned Excel (.xlsx)',
     'export.csv': 'Last ned CSV',
     'export.again': 'Ny lenke',
@@ -226,9 +226,9 @@ export const caseworkMessages = defineMessages({
 
     'export.title': 'Eksport av innmeldingsrunden {year}',
     'export.text.one':
-      'Reknearket har alle meldingane i innmeldingsrunden, éi rad per melding og år. Lenkjene verkar berre for deg og går ut kl. {time} (om {count} minutt). Trykk «Ny lenkje» for å få nye.',
+      'Reknearket har alle meldingane i innmeldingsrunden, éi rad per melding og år. Alle som har lenkjene, kan laste ned fila til dei går ut kl. {time} (om {count} minutt), så ikkje del dei. Trykk «Ny lenkje» for å få nye.',
     'export.text.other':
-      'Reknearket har alle meldingane i innmeldingsrunden, éi rad per melding og år. Lenkjene verkar berre for deg og går ut kl. {time} (om {count} minutt). Trykk «Ny lenkje» for å få nye.',
+      'Reknearket har alle meldingane i innmeldingsrunden, éi rad per melding og år. Alle som har lenkjene, kan laste ned fila til dei går ut kl. {time} (om {count} minutt), så ikkje del dei. Trykk «Ny lenkje» for å få nye.',
     'export.xlsx': 'Last ned Excel (.xlsx)',
     'export.csv': 'Last ned CSV',
     'export.again': 'Ny lenkje',
@@ -349,9 +349,9 @@ export const caseworkMessages = defineMessages({
 
     'export.title': 'Export of the {year} filing round',
     'export.text.one':
-      'The spreadsheet holds every report of the filing round, one row per report and year. The links work for you only and expire at {time} (in {count} minute). Press “New link” to get new ones.',
+      'The spreadsheet holds every report of the filing round, one row per report and year. Anyone who has the links can download the file until they expire at {time} (in {count} minute), so do not share them. Press “New link” to get new ones.',
     'export.text.other':
-      'The spreadsheet holds every report of the filing round, one row per report and year. The links work for you only and expire at {time} (in {count} minutes). Press “New link” to get new ones.',
+      'The spreadsheet holds every report of the filing round, one row per report and year. Anyone who has the links can download the file until they expire at {time} (in {count} minutes), so do not share them. Press “New link” to get new ones.',
     'export.xlsx': 'Download Excel (.xlsx)',
     'export.csv': 'Download CSV',
     'export.again': 'New link',

@@ -5,7 +5,7 @@ import { defineMessages } from '../catalog';
 export const filingMessages = defineMessages({
   nb: {
     'filing.planned':
-      'Innmeldingsrunde {year} er ikke åpnet ennå. Meldinger kan sendes inn, endres og trekkes når Statsforvalteren åpner runden, fram til fristen {deadline}.',
+      'Innmeldingsrunde {year} er ikke åpnet ennå. Meldinger kan sendes inn, endres og trekkes når Statsforvalteren åpner innmeldingsrunden, fram til fristen {deadline}.',
     'filing.closedEarly':
       'Statsforvalteren stengte innmeldingsrunde {year} {closedAt} (fristen var {deadline}). Meldingen kan ikke sendes inn, endres eller trekkes nå. Ta kontakt med Statsforvalteren hvis noe må rettes.',
     'filing.closed':
@@ -13,7 +13,7 @@ export const filingMessages = defineMessages({
   },
   nn: {
     'filing.planned':
-      'Innmeldingsrunde {year} er ikkje opna enno. Meldingar kan sendast inn, endrast og trekkjast når Statsforvaltaren opnar runden, fram til fristen {deadline}.',
+      'Innmeldingsrunde {year} er ikkje opna enno. Meldingar kan sendast inn, endrast og trekkjast når Statsforvaltaren opnar innmeldingsrunden, fram til fristen {deadline}.',
     'filing.closedEarly':
       'Statsforvaltaren stengde innmeldingsrunde {year} {closedAt} (fristen var {deadline}). Meldinga kan ikkje sendast inn, endrast eller trekkjast no. Ta kontakt med Statsforvaltaren om noko må rettast.',
     'filing.closed':
@@ -21,7 +21,7 @@ export const filingMessages = defineMessages({
   },
   en: {
     'filing.planned':
-      'Filing round {year} has not opened yet. Reports can be submitted, edited and withdrawn once the County Governor opens the round, until the deadline on {deadline}.',
+      'Filing round {year} has not opened yet. Reports can be submitted, edited and withdrawn once the County Governor opens the filing round, until the deadline on {deadline}.',
     'filing.closedEarly':
       'The County Governor closed filing round {year} on {closedAt} (the deadline was {deadline}). The report can no longer be submitted, edited or withdrawn. Contact the County Governor if something must be corrected.',
     'filing.closed':
