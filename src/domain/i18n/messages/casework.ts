@@ -69,7 +69,8 @@ export const caseworkMessages = defineMessages({
     'decision.error.partlyIsAll': 'Beløpene er lik hele det søkte beløpet ({requested}). Velg «Innvilget».',
     'decision.notYet':
       '{reference} har status «{status}». Vedtak registreres etter forumets innstilling, når meldingen er prioritert eller ikke prioritert. Ingenting er endret.',
-    'decision.already': '{reference} har allerede vedtak: {outcome}, {amount}, registrert {date} av {who}. Ingenting er endret.',
+    'decision.already': '{reference} har allerede vedtak: {outcome}, {amount}, registrert {date} av {who}.{reason} Ingenting er endret.',
+    'decision.alreadyReason': 'Begrunnelse: «{reason}».',
     'decision.alreadyStatus': '{reference} har allerede status «{status}». Ingenting er endret.',
     'decision.paidNotYet':
       '{reference} har status «{status}». Bare innvilgede og delvis innvilgede meldinger kan registreres som utbetalt. Ingenting er endret.',
@@ -192,7 +193,8 @@ export const caseworkMessages = defineMessages({
     'decision.error.partlyIsAll': 'Beløpa er like heile det søkte beløpet ({requested}). Vel «Innvilga».',
     'decision.notYet':
       '{reference} har status «{status}». Vedtak blir registrert etter innstillinga frå forumet, når meldinga er prioritert eller ikkje prioritert. Ingenting er endra.',
-    'decision.already': '{reference} har allereie vedtak: {outcome}, {amount}, registrert {date} av {who}. Ingenting er endra.',
+    'decision.already': '{reference} har allereie vedtak: {outcome}, {amount}, registrert {date} av {who}.{reason} Ingenting er endra.',
+    'decision.alreadyReason': 'Grunngiving: «{reason}».',
     'decision.alreadyStatus': '{reference} har allereie status «{status}». Ingenting er endra.',
     'decision.paidNotYet': '{reference} har status «{status}». Berre innvilga og delvis innvilga meldingar kan registrerast som utbetalte. Ingenting er endra.',
     'decision.recorded': 'Vedtaket for {reference} er registrert: {outcome}, {amount}. Eigaren har fått melding i Teams.',
@@ -315,7 +317,8 @@ export const caseworkMessages = defineMessages({
     'decision.error.partlyIsAll': 'The amounts equal everything requested ({requested}). Choose “Granted”.',
     'decision.notYet':
       '{reference} has the status “{status}”. Decisions are recorded after the forum’s recommendation, when the report is prioritised or not prioritised. Nothing was changed.',
-    'decision.already': '{reference} already has a decision: {outcome}, {amount}, recorded on {date} by {who}. Nothing was changed.',
+    'decision.already': '{reference} already has a decision: {outcome}, {amount}, recorded on {date} by {who}.{reason} Nothing was changed.',
+    'decision.alreadyReason': 'Reason: “{reason}”.',
     'decision.alreadyStatus': '{reference} already has the status “{status}”. Nothing was changed.',
     'decision.paidNotYet': '{reference} has the status “{status}”. Only granted and partly granted reports can be recorded as paid. Nothing was changed.',
     'decision.recorded': 'The decision on {reference} is recorded: {outcome}, {amount}. The owner has been told in Teams.',
