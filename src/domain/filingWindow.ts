@@ -2,7 +2,6 @@ import type { MessageKey, Params } from './i18n';
 import { formatDate, formatDateTime, type Locale } from './i18n/locale';
 import { deadlineEnd, isBeforeDeadline } from './deadline';
 import type { ReportStatus } from './report/lifecycle';
-import type { Round } from './round';
 
 /**
  * The one rule for when an owner may write: file a report, change it, withdraw it, or work on a
@@ -15,12 +14,15 @@ import type { Round } from './round';
  */
 export type OwnerWindow = { ok: true } | { ok: false; why: 'planned' | 'closed' | 'afterDeadline'; key: MessageKey; params: Params };
 
-export function ownerWindow(
-  round: Pick<Round, 'status' | 'deadline' | 'year' | 'closedAt'>,
-  now: Date,
-  reportStatus?: ReportStatus,
-  locale?: Locale,
-): OwnerWindow {
+/** What the rule reads of a round (round.ts's Round has it; named here so round.ts may use the rule). */
+export interface RoundWindow {
+  status: 'planned' | 'open' | 'closed';
+  deadline: string;
+  year: number;
+  closedAt?: string;
+}
+
+export function ownerWindow(round: RoundWindow, now: Date, reportStatus?: ReportStatus, locale?: Locale): OwnerWindow {
   if (reportStatus === 'returned') return { ok: true };
   const deadline = formatDate(round.deadline, locale);
   if (round.status === 'planned') return { ok: false, why: 'planned', key: 'filing.planned', params: { year: round.year, deadline } };
