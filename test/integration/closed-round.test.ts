@@ -133,6 +133,11 @@ describe('a closed round is closed', function () {
     const review = await press(h, OWNER, detail, 'report.edit');
     const receipt = await press(h, OWNER, review, 'report.submit');
     assert.match(cardText(receipt), /Endringene er sendt inn/);
+    assert.match(
+      cardText(receipt),
+      new RegExp(`${r.reference} er oppdatert \\(versjon 2\\) og sendt til Statsforvalteren igjen\\. Innmeldingsrunden er stengt`),
+    );
+    assert.doesNotMatch(cardText(receipt), /til fristen/);
     const after = await stored(r.reportId);
     assert.equal(after?.status, 'submitted');
     assert.equal(after?.version, 2);

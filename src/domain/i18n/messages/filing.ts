@@ -4,6 +4,8 @@ import { defineMessages } from '../catalog';
 // deadline passed) lives in wizard.ts. And a draft to delete that is not the caller's.
 export const filingMessages = defineMessages({
   nb: {
+    'receipt.editTextLocked':
+      '{reference} er oppdatert (versjon {version}) og sendt til Statsforvalteren igjen. Innmeldingsrunden er stengt, så meldingen kan ikke endres eller trekkes mer.',
     'draft.deleteNotFound':
       'Fant ikke utkastet, så ingenting er slettet. Det er allerede slettet eller sendt inn, eller det er ikke ditt. Skriv «mine meldinger» for å se hva du har.',
     'filing.planned':
@@ -14,6 +16,8 @@ export const filingMessages = defineMessages({
       'Statsforvalteren har stengt innmeldingsrunde {year} (fristen var {deadline}). Meldingen kan ikke sendes inn, endres eller trekkes nå. Ta kontakt med Statsforvalteren hvis noe må rettes.',
   },
   nn: {
+    'receipt.editTextLocked':
+      '{reference} er oppdatert (versjon {version}) og sendt til Statsforvaltaren igjen. Innmeldingsrunden er stengd, så meldinga kan ikkje endrast eller trekkjast meir.',
     'draft.deleteNotFound':
       'Fann ikkje utkastet, så ingenting er sletta. Det er alt sletta eller sendt inn, eller det er ikkje ditt. Skriv «mine meldingar» for å sjå kva du har.',
     'filing.planned':
@@ -24,6 +28,8 @@ export const filingMessages = defineMessages({
       'Statsforvaltaren har stengt innmeldingsrunde {year} (fristen var {deadline}). Meldinga kan ikkje sendast inn, endrast eller trekkjast no. Ta kontakt med Statsforvaltaren om noko må rettast.',
   },
   en: {
+    'receipt.editTextLocked':
+      '{reference} is updated (version {version}) and sent to the County Governor again. The filing round is closed, so the report can no longer be edited or withdrawn.',
     'draft.deleteNotFound':
       'Draft not found, so nothing was deleted. It has already been deleted or submitted, or it is not yours. Type "my reports" to see what you have.',
     'filing.planned':
