@@ -46,7 +46,7 @@ function appVersion(): string {
   return (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(2);
+const size = (bytes: number) => (bytes < 2 ** 20 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 2 ** 20).toFixed(2)} MB`);
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -62,7 +62,7 @@ export async function backupCommand(args: string[], env: Record<string, string |
   const r = await writeBackup(tables, { dir, prefix, appVersion: appVersion() });
   for (const t of r.manifest.tables) print(`  ${t.name.padEnd(14)} ${t.rows}`);
   print(
-    `Wrote ${r.dataFile} (${r.manifest.rows} rows, ${mb(r.manifest.bytes.compressed)} MB, ${mb(r.manifest.bytes.raw)} MB uncompressed, ` +
+    `Wrote ${r.dataFile} (${r.manifest.rows} rows, ${size(r.manifest.bytes.compressed)}, ${size(r.manifest.bytes.raw)} uncompressed, ` +
       `sha256 ${r.manifest.sha256}) and ${path.basename(r.manifestFile)} in ${r.seconds.toFixed(1)} s`,
   );
 }

@@ -130,6 +130,8 @@ describe('backup and restore of a whole deployment', function () {
     const restored = await everyRow(target);
     assert.deepEqual(restored, sourceRows);
     assert.match(out.join('\n'), new RegExp(`Restored ${rowCount(sourceRows)} rows`));
+    // The figures of a full cycle's data, for docs/deploy.md (Backups).
+    console.log(`      ${[...lines, ...out].filter((l) => /^(Wrote|Restored)/.test(l)).join('\n      ')}`);
 
     const h = await startHarness({ ...WORLD_ENV, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, TABLE_PREFIX: target }, { now: () => clock.now });
     try {
