@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import type { TokenCredential } from '@azure/identity';
 import { ConfigError, ConfigSchema } from './config';
 import { ROOT } from './paths';
 import { tablesTarget } from './storage';
@@ -7,6 +9,7 @@ import { Tables } from '../storage/tables';
 import { writeBackup } from '../storage/backup';
 import { restoreBackup } from '../storage/restore';
 import { BackupError } from '../storage/backupFormat';
+import { uploadToContainer } from './backupUpload';
 
 /**
  * `npm run backup` and `npm run restore`: the bot's own storage settings (the same schema, so a
@@ -20,7 +23,9 @@ const StorageSettings = ConfigSchema.innerType().pick({
   MicrosoftAppId: true,
 });
 
-export async function openStorage(env: Record<string, string | undefined>): Promise<{ tables: Tables; prefix: string; where: string }> {
+export async function openStorage(
+  env: Record<string, string | undefined>,
+): Promise<{ tables: Tables; prefix: string; where: string; credential: () => Promise<TokenCredential> }> {
   const parsed = StorageSettings.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -39,7 +44,9 @@ export async function openStorage(env: Record<string, string | undefined>): Prom
     );
   }
   const where = c.TABLES_ACCOUNT_URL ?? (/AccountName=([^;]+)/i.exec(c.TABLES_CONNECTION_STRING ?? '')?.[1] || 'the connection string');
-  return { tables: new Tables(target, c.TABLE_PREFIX), prefix: c.TABLE_PREFIX, where };
+  // Blob Storage is reached as the tables are: the same identity (or, with a connection string, the host's).
+  const credential = async () => (typeof target === 'string' ? new (await import('@azure/identity')).DefaultAzureCredential() : target.credential);
+  return { tables: new Tables(target, c.TABLE_PREFIX), prefix: c.TABLE_PREFIX, where, credential };
 }
 
 function appVersion(): string {
@@ -54,17 +61,31 @@ function option(args: string[], name: string): string | undefined {
   return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 }
 
-/** `backup [--out <folder>]`; the folder defaults to BACKUP_DIR, else `backups/` in the app's folder. */
+/**
+ * `backup [--out <folder>] [--upload <container URL>]`. The folder defaults to BACKUP_DIR, else
+ * `backups/` in the app's folder. With a container (or BACKUP_CONTAINER_URL) the files are put
+ * there, and unless a folder was named they are written to a temporary one and removed after the
+ * upload, so no copy outlives the container's retention.
+ */
 export async function backupCommand(args: string[], env: Record<string, string | undefined>, print: (line: string) => void): Promise<void> {
-  const dir = path.resolve(ROOT, option(args, '--out') ?? env.BACKUP_DIR ?? 'backups');
-  const { tables, prefix, where } = await openStorage(env);
+  const container = option(args, '--upload') ?? env.BACKUP_CONTAINER_URL;
+  const named = option(args, '--out') ?? env.BACKUP_DIR;
+  const dir = named || !container ? path.resolve(ROOT, named ?? 'backups') : fs.mkdtempSync(path.join(os.tmpdir(), 'kompetansebot-backup-'));
+  const { tables, prefix, where, credential } = await openStorage(env);
   print(`Backing up the tables with prefix ${prefix} of ${where} to ${dir}`);
-  const r = await writeBackup(tables, { dir, prefix, appVersion: appVersion() });
-  for (const t of r.manifest.tables) print(`  ${t.name.padEnd(14)} ${t.rows}`);
-  print(
-    `Wrote ${r.dataFile} (${r.manifest.rows} rows, ${size(r.manifest.bytes.compressed)}, ${size(r.manifest.bytes.raw)} uncompressed, ` +
-      `sha256 ${r.manifest.sha256}) and ${path.basename(r.manifestFile)} in ${r.seconds.toFixed(1)} s`,
-  );
+  try {
+    const r = await writeBackup(tables, { dir, prefix, appVersion: appVersion() });
+    for (const t of r.manifest.tables) print(`  ${t.name.padEnd(14)} ${t.rows}`);
+    print(
+      `Wrote ${r.dataFile} (${r.manifest.rows} rows, ${size(r.manifest.bytes.compressed)}, ${size(r.manifest.bytes.raw)} uncompressed, ` +
+        `sha256 ${r.manifest.sha256}) and ${path.basename(r.manifestFile)} in ${r.seconds.toFixed(1)} s`,
+    );
+    if (container) {
+      for (const blob of await uploadToContainer(container, [r.dataFile, r.manifestFile], credential)) print(`Uploaded ${blob}`);
+    }
+  } finally {
+    if (!named && container) fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** `restore <file> [--force]`: into the deployment the settings name. */

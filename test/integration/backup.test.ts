@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { TABLES, Tables } from '../../src/storage/tables';
@@ -185,6 +188,47 @@ describe('backup and restore of a whole deployment', function () {
       assert.deepEqual(await nonEmptyTables(tables, TABLES), []);
     } finally {
       await new Tables(CONN(), empty).dropAll();
+    }
+  });
+
+  it('puts the data file and then its manifest into a blob container (SAS kept, not printed), leaving no local copy', async () => {
+    const puts: { url: string; headers: http.IncomingHttpHeaders; body: Buffer }[] = [];
+    let answer = 201;
+    const server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        puts.push({ url: req.url!, headers: req.headers, body: Buffer.concat(chunks) });
+        // Two calls: restify's patch of writeHead (loaded by the bot) does not return the response.
+        res.writeHead(answer, answer === 201 ? {} : { 'x-ms-error-code': 'AuthorizationPermissionMismatch' });
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const container = `http://127.0.0.1:${(server.address() as AddressInfo).port}/backups?sv=2021-08-06&sp=cw&sig=SECRET`;
+    try {
+      const out: string[] = [];
+      await backupCommand(['--upload', container], envFor(source), (l) => out.push(l));
+      assert.equal(puts.length, 2);
+      const [data, manifest] = puts;
+      assert.match(data.url, new RegExp(`^/backups/kompetansebot-${source}-[0-9TZ-]+\\.jsonl\\.gz\\?sv=2021-08-06&sp=cw&sig=SECRET$`));
+      assert.equal(manifest.url, data.url.replace('.jsonl.gz', '.manifest.json'));
+      for (const p of puts) assert.equal(p.headers['x-ms-blob-type'], 'BlockBlob');
+      const described = JSON.parse(manifest.body.toString('utf8'));
+      assert.equal(createHash('sha256').update(data.body).digest('hex'), described.sha256);
+      assert.equal(described.rows, rowCount(sourceRows));
+      assert.ok(out.some((l) => l.startsWith('Uploaded http://127.0.0.1:') && l.endsWith('.manifest.json')));
+      assert.ok(!out.join('\n').includes('SECRET'), 'the SAS is never printed');
+      const temp = /^Backing up .* to (.*)$/.exec(out[0])![1];
+      assert.ok(!fs.existsSync(temp), 'the temporary copy is removed');
+
+      answer = 403;
+      await assert.rejects(
+        backupCommand(['--upload', container], envFor(source), () => {}),
+        /Blob Storage answered 403 \(AuthorizationPermissionMismatch\)/,
+      );
+    } finally {
+      server.close();
     }
   });
 });
