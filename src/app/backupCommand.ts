@@ -4,8 +4,7 @@ import path from 'node:path';
 import type { TokenCredential } from '@azure/identity';
 import { ConfigError, ConfigSchema } from './config';
 import { ROOT } from './paths';
-import { tablesTarget } from './storage';
-import { Tables } from '../storage/tables';
+import { Tables, type TablesTarget } from '../storage/tables';
 import { writeBackup } from '../storage/backup';
 import { restoreBackup } from '../storage/restore';
 import { BackupError } from '../storage/backupFormat';
@@ -37,15 +36,24 @@ export async function openStorage(
       'Configuration error: TABLES_ACCOUNT_URL and TABLES_CONNECTION_STRING are both set: set one (the account URL uses the managed identity)',
     );
   }
-  const target = await tablesTarget(c);
-  if (!target) {
+  if (!c.TABLES_ACCOUNT_URL && !c.TABLES_CONNECTION_STRING) {
     throw new ConfigError(
       'Configuration error: set TABLES_CONNECTION_STRING or TABLES_ACCOUNT_URL (the same settings as the bot); the local Azurite of `npm start` is not backed up',
     );
   }
+  // Unlike the bot, a person runs these too (a restore from their machine, signed in with az login):
+  // DefaultAzureCredential tries that after the managed identity the nightly job runs as.
+  let identity: TokenCredential | undefined;
+  const credential = async () => {
+    if (!identity) {
+      const { DefaultAzureCredential } = await import('@azure/identity');
+      const managedIdentityClientId = c.MicrosoftAppType === 'UserAssignedMSI' ? c.MicrosoftAppId : undefined;
+      identity = new DefaultAzureCredential(managedIdentityClientId ? { managedIdentityClientId } : {});
+    }
+    return identity;
+  };
+  const target: TablesTarget = c.TABLES_ACCOUNT_URL ? { accountUrl: c.TABLES_ACCOUNT_URL, credential: await credential() } : c.TABLES_CONNECTION_STRING!;
   const where = c.TABLES_ACCOUNT_URL ?? (/AccountName=([^;]+)/i.exec(c.TABLES_CONNECTION_STRING ?? '')?.[1] || 'the connection string');
-  // Blob Storage is reached as the tables are: the same identity (or, with a connection string, the host's).
-  const credential = async () => (typeof target === 'string' ? new (await import('@azure/identity')).DefaultAzureCredential() : target.credential);
   return { tables: new Tables(target, c.TABLE_PREFIX), prefix: c.TABLE_PREFIX, where, credential };
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { TABLES, type Tables } from './tables';
+import { statusOf, TABLES, type Tables } from './tables';
 import { BACKUP_FORMAT, DATA_SUFFIX, MANIFEST_SUFFIX, typedFromSdk, type BackupLine, type Manifest, type TypedValue } from './backupFormat';
 
 // What the service adds to every entity; a restore gets new ones.
@@ -26,11 +26,16 @@ export async function* entitiesOf(tables: Tables, names: readonly string[], rows
   for (const name of names) {
     rows.set(name, 0);
     const pages = tables.client(name).listEntities<Record<string, unknown>>({ disableTypeConversion: true }).byPage({ maxPageSize: PAGE });
-    for await (const page of pages) {
-      for (const entity of page) {
-        yield backupLineOf(name, entity);
-        rows.set(name, rows.get(name)! + 1);
+    try {
+      for await (const page of pages) {
+        for (const entity of page) {
+          yield backupLineOf(name, entity);
+          rows.set(name, rows.get(name)! + 1);
+        }
       }
+    } catch (err) {
+      // A table the bot has not created yet (a newer version's) holds nothing to back up.
+      if (statusOf(err) !== 404 || rows.get(name)) throw err;
     }
   }
 }
