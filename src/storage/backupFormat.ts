@@ -58,6 +58,9 @@ const INT32_MAX = 2 ** 31 - 1;
  * A property as the SDK returns it with `disableTypeConversion`, made exact. The service annotates
  * Int64, DateTime, Guid and Binary; numbers it leaves bare, and the SDK then guesses Int32 for any
  * whole number, which a number beyond Int32's range cannot be: the service stored it as Double.
+ * Known limit: a Double holding a whole number within Int32's range, when the service sends it
+ * bare (Azurite does), reads as Int32 and is restored as Int32 with the same value. The bot never
+ * writes typed Doubles (its whole numbers are Int32 already), so its own rows round-trip exactly.
  */
 export function typedFromSdk(raw: unknown): TypedValue {
   if (raw === null || typeof raw !== 'object') {
