@@ -49,6 +49,8 @@ describe('the benchmark suite (quick smoke run)', function () {
       'input.orgnr.1mb',
       'input.lineList.80k',
       'input.step.1mb',
+      'backup.time',
+      'restore.time',
     ]) {
       assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
     }
