@@ -45,7 +45,7 @@ export interface BotProcess {
 export async function startBotProcess(env: Record<string, string>, script?: string): Promise<BotProcess> {
   const port = await freePort();
   script ??= path.join(ROOT, 'dist', 'src', 'index.js');
-  const child = spawn(process.execPath, ['--no-deprecation', script], {
+  const child = spawn(process.execPath, [script], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOCAL_MODE: '1', PLAYGROUND: '0', LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
