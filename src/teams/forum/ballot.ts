@@ -9,6 +9,7 @@ import { Refusal } from '../refusals';
 import { electorate, type Elector } from './electors';
 import { cardElectorate, itemWhileOpen, marksAfterWrite } from './hotReads';
 import { MAX_REFRESH_USERS, type VoteCardState, type Viewer } from './voteCard';
+import { ownValue } from '../../domain/ownKeys';
 
 export { electorate, type Elector };
 
@@ -148,6 +149,6 @@ export async function standingOf(services: Services, person: Person, meeting: Me
 
 export function viewerOf(standing: Standing, view: ItemView, extra: Pick<Viewer, 'notice' | 'warning'> = {}): Viewer {
   const key = voterKey(standing.person);
-  const mark = view.state.result ? view.state.result.counted[key] : view.marks.find((m) => m.voterKey === key)?.mark;
+  const mark = view.state.result ? ownValue(view.state.result.counted, key) : view.marks.find((m) => m.voterKey === key)?.mark;
   return { member: standing.elector !== undefined, officer: standing.officer, disqualified: standing.disqualified, mark, ...extra };
 }

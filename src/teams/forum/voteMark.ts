@@ -14,6 +14,7 @@ import type { AdaptiveCard } from '../cards/render';
 import { itemWhileOpen, marksAfterWrite } from './hotReads';
 import { liveMarks, noteMark } from './tallyCache';
 import { stampUnchanged, voteSnapshot } from './voteCache';
+import { ownValue } from '../../domain/ownKeys';
 
 const MarkData = VoteRef.extend({ mark: z.enum(MARKS) }).strict();
 
@@ -125,7 +126,7 @@ async function markAfresh(turn: Turn, d: z.infer<typeof MarkData>, prior?: strin
   const after = await marksAfterWrite(services, meeting.id, reportId);
   if (after.closing || closingSince) {
     const settled = await settledAfterClose(turn, meeting, reportId);
-    const counted = settled?.result?.counted[voterKey(person)];
+    const counted = ownValue(settled?.result?.counted, voterKey(person));
     if (counted === mark) {
       return answer(settled!.meeting, settled!.stored, {
         notice: turn.t('forum.vote.savedJustInTime', { label: inStepOf(view, meeting).t(MARK_LABEL[mark]) }),
