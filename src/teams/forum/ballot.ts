@@ -20,9 +20,18 @@ export type VoteRef = z.infer<typeof VoteRef>;
 /** The channel the press came from: a voting card only counts, and only shows, in its own meeting's channel. */
 export function channelOf(turn: Turn): string | undefined {
   const a = turn.context.activity;
-  const fromData = (a.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
-  if (fromData) return fromData;
-  return a.conversation?.conversationType === 'channel' ? a.conversation.id.split(';')[0] : undefined;
+  // Only a channel conversation counts, and its id names the channel ("19:…@thread.tacv2;messageid=…"):
+  // channelData alone is what a personal chat's activity can also claim.
+  if (a.conversation?.conversationType !== 'channel' || typeof a.conversation.id !== 'string') return undefined;
+  const channel = a.conversation.id.split(';')[0];
+  const fromData = (a.channelData as { channel?: { id?: unknown } } | undefined)?.channel?.id;
+  return fromData === undefined || fromData === channel ? channel : undefined;
+}
+
+/** Why a press on a voting card is not from the meeting's channel, or undefined when it is. */
+export function wrongChannel(turn: Turn, meeting: Pick<Meeting, 'posted'>): 'forum.vote.channelOnly' | 'forum.vote.forged' | undefined {
+  if (turn.context.activity.conversation?.conversationType !== 'channel') return 'forum.vote.channelOnly';
+  return meeting.posted && channelOf(turn) === meeting.posted.channelId ? undefined : 'forum.vote.forged';
 }
 
 export interface Count {
