@@ -166,6 +166,8 @@ export async function profiled<T>(url: string, name: string, work: () => Promise
   try {
     return await work();
   } finally {
-    await fetch(`${url}/bench/profile/stop?file=${encodeURIComponent(path.resolve(dir, `${name}.cpuprofile`))}`, { method: 'POST' });
+    // The bot writes into its own fixed folder (it takes no path from a request); copied from there.
+    const stopped = (await (await fetch(`${url}/bench/profile/stop?name=${encodeURIComponent(name)}`, { method: 'POST' })).json()) as { file?: string };
+    if (stopped.file) fs.copyFileSync(stopped.file, path.resolve(dir, `${name}.cpuprofile`));
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isBeforeDeadline } from './deadline';
+import { ownRecord } from './ownKeys';
 import { DEFAULT_USAGE_DUE, isUsageDueDay } from './usage/dueDate';
 
 export const SCHEME_CODES = ['REKOM', 'DEKOM', 'KOMPLOFT'] as const;
@@ -13,7 +14,7 @@ export const RoundSchema = z.object({
   /** The reporting deadline, an instant (ISO 8601); shown in Oslo time. */
   deadline: z.string().datetime({ offset: true }),
   status: z.enum(['planned', 'open', 'closed']),
-  budgets: z.record(z.enum(SCHEME_CODES), z.number().int().min(0)),
+  budgets: ownRecord(z.enum(SCHEME_CODES), z.number().int().min(0)),
   createdAt: z.string(),
   /** Usage reports are due on this day ("MM-DD") after each school year; absent = 15 January. */
   usageDue: z.string().refine(isUsageDueDay).optional(),

@@ -402,7 +402,7 @@ export class Outbox {
         const filter = `PartitionKey eq 's${i}' and RowKey ge 'm_' and RowKey lt 'm\`' and createdAt ge ${odataString(since.toISOString())}`;
         for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter, select } })) {
           const status = e.status as DeliveryStatus;
-          if (status in counts) counts[status]++;
+          if (Object.hasOwn(counts, status)) counts[status]++;
           if (e.inDoubt) inDoubt++;
           if (status === 'failed')
             failures.push({
