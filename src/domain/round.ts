@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isBeforeDeadline } from './deadline';
 import { ownerWindow } from './filingWindow';
+import { ownRecord } from './ownKeys';
 import { DEFAULT_USAGE_DUE, isUsageDueDay } from './usage/dueDate';
 
 export const SCHEME_CODES = ['REKOM', 'DEKOM', 'KOMPLOFT'] as const;
@@ -16,7 +17,7 @@ export const RoundSchema = z.object({
   status: z.enum(['planned', 'open', 'closed']),
   /** When the round was closed (by hand or at the deadline); absent on rounds closed before this was kept. */
   closedAt: z.string().datetime({ offset: true }).optional(),
-  budgets: z.record(z.enum(SCHEME_CODES), z.number().int().min(0)),
+  budgets: ownRecord(z.enum(SCHEME_CODES), z.number().int().min(0)),
   createdAt: z.string(),
   /** Usage reports are due on this day ("MM-DD") after each school year; absent = 15 January. */
   usageDue: z.string().refine(isUsageDueDay).optional(),
