@@ -326,7 +326,9 @@ export class Outbox {
           `PartitionKey eq ${odataString(pk)} and RowKey ge 'm_' and RowKey lt 'm\u0060'` +
           ` and (status eq 'sent' or status eq 'failed') and createdAt lt ${odataString(before.toISOString())} and ${ACTIVITY}n ge 1`;
         for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-          const kept = Object.fromEntries(Object.entries(e).filter(([name]) => !isActivityProperty(name) && !name.startsWith('odata') && name !== 'etag' && name !== 'timestamp'));
+          const kept = Object.fromEntries(
+            Object.entries(e).filter(([name]) => !isActivityProperty(name) && !name.startsWith('odata') && name !== 'etag' && name !== 'timestamp'),
+          );
           try {
             await this.table.updateEntity({ ...kept, partitionKey: pk, rowKey: String(e.rowKey) }, 'Replace', { etag: String(e.etag) });
             cleared++;

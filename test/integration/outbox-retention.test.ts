@@ -29,7 +29,8 @@ describe('the outbox forgets sent cards after the retention period', function ()
     await outbox().markSent(claim!, { activityId: `act-${key}`, conversationId: 'conv', by: 'test' });
   }
   async function rowOf(key: string): Promise<Record<string, unknown>> {
-    for await (const e of tables.client('Outbox').listEntities<Record<string, unknown>>({ queryOptions: { filter: `key eq '${key}' and RowKey ge 'm_'` } })) return e;
+    for await (const e of tables.client('Outbox').listEntities<Record<string, unknown>>({ queryOptions: { filter: `key eq '${key}' and RowKey ge 'm_'` } }))
+      return e;
     throw new Error(`no row for ${key}`);
   }
 
@@ -39,7 +40,11 @@ describe('the outbox forgets sent cards after the retention period', function ()
     await send('new', 'Ny melding');
     await outbox().enqueue({ key: 'waiting', kind: 'personal', target, conversation: 'c', activity: { text: 'venter' } });
 
-    const ctx = { services: { outbox: outbox(), logger: { info: () => undefined } } as unknown as Services, jobs: new JobState(tables), now: clock } as JobContext;
+    const ctx = {
+      services: { outbox: outbox(), logger: { info: () => undefined } } as unknown as Services,
+      jobs: new JobState(tables),
+      now: clock,
+    } as JobContext;
     await tables.ensure(['Jobs']);
     await forgetSentCards(ctx);
 
@@ -67,7 +72,8 @@ describe('the outbox forgets sent cards after the retention period', function ()
       sweeps++;
       return real(before);
     };
-    const ctx = () => ({ services: { outbox: counting, logger: { info: () => undefined } } as unknown as Services, jobs: new JobState(tables), now: clock }) as JobContext;
+    const ctx = () =>
+      ({ services: { outbox: counting, logger: { info: () => undefined } } as unknown as Services, jobs: new JobState(tables), now: clock }) as JobContext;
     await Promise.all([forgetSentCards(ctx()), forgetSentCards(ctx())]);
     await forgetSentCards(ctx());
     assert.equal(sweeps, 1);
