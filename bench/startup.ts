@@ -51,12 +51,12 @@ export async function benchStartup(opts: { connectionString: string; quick: bool
   for (let i = 0; i < runs; i++) {
     bot.push(
       await timeProcess(
-        ['--no-deprecation', entry],
+        [entry],
         { LOCAL_MODE: '1', TABLES_CONNECTION_STRING: opts.connectionString, TABLE_PREFIX: 'benchstart', PLAYGROUND: '0', LOG_LEVEL: 'silent' },
         health,
       ),
     );
-    restify.push(await timeProcess(['--no-deprecation', restifyEntry], {}, health));
+    restify.push(await timeProcess([restifyEntry], {}, health));
     bare.push(await timeProcess(['-e', ''], {}));
   }
   const median = (xs: number[]) => round2([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]);

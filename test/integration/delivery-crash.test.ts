@@ -15,7 +15,7 @@ import { TeamsConnector } from '../support/teamsConnector';
 const ENTRY = path.join(ROOT, 'dist', 'src', 'index.js');
 
 function startBot(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
-  const child = spawn(process.execPath, ['--no-deprecation', ENTRY], {
+  const child = spawn(process.execPath, [ENTRY], {
     cwd: os.tmpdir(), // no .env from the repo
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

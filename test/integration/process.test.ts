@@ -17,7 +17,7 @@ const WITHOUT_AZURITE = ['--require', path.join(ROOT, 'dist', 'test', 'support',
 const bots: Array<{ child: ChildProcess; exited: Promise<number | null> }> = [];
 
 function run(env: Record<string, string>, nodeArgs: string[] = []) {
-  const child = spawn(process.execPath, ['--no-deprecation', ...nodeArgs, ENTRY], {
+  const child = spawn(process.execPath, [...nodeArgs, ENTRY], {
     cwd: os.tmpdir(), // no .env from the repo is read
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PLAYGROUND: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -93,7 +93,7 @@ describe('the bot process', () => {
 
   it("npm start's entry sets LOCAL_MODE and listens on 127.0.0.1 only", async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, ['--no-deprecation', path.join(ROOT, 'dist', 'scripts', 'start-local.js')], {
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'start-local.js')], {
       cwd: os.tmpdir(),
       env: {
         PATH: process.env.PATH,
