@@ -4,19 +4,59 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { startAzurite } from '../src/app/azurite';
 import { freePort, waitForPort } from '../src/app/childProcess';
 import { ROOT } from '../src/app/paths';
+import { describeAim, meetsAim, type Aim, type BaselineKind } from './aim';
 
-/** One row of bench/results.json. `ratio` is value / baseline; `ok` says whether the aim is met. */
+/**
+ * One row of bench/results.json. `ratio` is value / baseline; `ok` says whether the row's own aim
+ * is met (true when it has none: `aim` null, a figure reported for context).
+ */
 export interface BenchRow {
   name: string;
   value: number;
   unit: string;
   baseline: number | null;
+  /** Whether the baseline was measured in the same run or is a number we computed or set. */
+  baselineKind: BaselineKind | null;
   ratio: number | null;
   n: number;
+  /** The aim as text ("ratio ≤ 3", "value < 200 ms"); null for a context row. */
+  aim: string | null;
   ok: boolean;
   note?: string;
   /** Set when the benchmark's answer was wrong (lost or duplicated work) or it crashed: fails the run. */
   error?: string;
+}
+
+export interface RowInput {
+  name: string;
+  value: number;
+  unit: string;
+  baseline: number | null;
+  baselineKind: BaselineKind | null;
+  n: number;
+  aim: Aim | null;
+  note?: string;
+  error?: string;
+}
+
+/** A row whose ratio and `ok` follow from its value, baseline and aim, never from anything else. */
+export function benchRow(r: RowInput): BenchRow {
+  // ok from the exact ratio: 199 of 200 marks rounds to a ratio of 1 but misses "= 1".
+  const exact = r.baseline ? r.value / r.baseline : null;
+  const ratio = exact === null ? null : round2(exact);
+  return {
+    name: r.name,
+    value: r.value,
+    unit: r.unit,
+    baseline: r.baseline,
+    baselineKind: r.baseline === null ? null : r.baselineKind,
+    ratio,
+    n: r.n,
+    aim: r.aim ? describeAim(r.aim, r.unit) : null,
+    ok: r.aim ? meetsAim(r.aim, r.value, exact) : true,
+    ...(r.note ? { note: r.note } : {}),
+    ...(r.error ? { error: r.error } : {}),
+  };
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -45,7 +85,7 @@ export interface BotProcess {
 export async function startBotProcess(env: Record<string, string>, script?: string): Promise<BotProcess> {
   const port = await freePort();
   script ??= path.join(ROOT, 'dist', 'src', 'index.js');
-  const child = spawn(process.execPath, ['--no-deprecation', script], {
+  const child = spawn(process.execPath, [script], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOCAL_MODE: '1', PLAYGROUND: '0', LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -166,6 +206,8 @@ export async function profiled<T>(url: string, name: string, work: () => Promise
   try {
     return await work();
   } finally {
-    await fetch(`${url}/bench/profile/stop?file=${encodeURIComponent(path.resolve(dir, `${name}.cpuprofile`))}`, { method: 'POST' });
+    // The bot writes into its own fixed folder (it takes no path from a request); copied from there.
+    const stopped = (await (await fetch(`${url}/bench/profile/stop?name=${encodeURIComponent(name)}`, { method: 'POST' })).json()) as { file?: string };
+    if (stopped.file) fs.copyFileSync(stopped.file, path.resolve(dir, `${name}.cpuprofile`));
   }
 }

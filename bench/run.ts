@@ -4,7 +4,8 @@ import path from 'node:path';
 import { startAzurite } from '../src/app/azurite';
 import { freePort } from '../src/app/childProcess';
 import { ROOT } from '../src/app/paths';
-import type { BenchRow } from './common';
+import { benchRow, type BenchRow } from './common';
+import { benchBackup } from './backup';
 import { runDeliveryBench } from './delivery';
 import { benchExport } from './export';
 import { benchInput } from './input';
@@ -24,16 +25,17 @@ const BENCHES: Bench[] = [
     name: 'vote',
     run: async (o) => {
       const rows = await benchVote(o);
-      const stored = rows.find((r) => r.name === 'vote.stored')!;
-      const p99 = rows.find((r) => r.name === 'vote.latency.p99')!;
-      const p50 = rows.find((r) => r.name === 'vote.latency.p50')!;
-      const echo = rows.find((r) => r.name === 'vote.echo.p99')!;
-      // The aims: every mark stored; p99 within 3 × the echo floor's answering the same storm.
+      const named = (from: string, name: string, note?: string) => {
+        const r = rows.find((x) => x.name === from)!;
+        return { ...r, name, ...(note ? { note } : {}) };
+      };
+      // Renamed only: each keeps its own aim (p99 within 3 × the echo floor; the storage p99 under
+      // 15 s; every mark stored, else an error).
       return [
-        { ...echo, name: 'vote.storm.p99' },
-        { ...p99, name: 'vote.storm.p99.storage', ok: stored.ok, note: 'vs 200 raw upserts of one row each' },
-        { ...p50, name: 'vote.storm.p50', ok: stored.ok },
-        { ...stored, name: 'vote.storm.stored', error: stored.ok ? undefined : stored.note },
+        named('vote.echo.p99', 'vote.storm.p99'),
+        named('vote.latency.p99', 'vote.storm.p99.storage', 'vs 200 raw upserts of one row each'),
+        named('vote.latency.p50', 'vote.storm.p50'),
+        named('vote.stored', 'vote.storm.stored'),
         ...rows.filter((r) => r.name === 'vote.cpu' || r.name === 'vote.calls'),
       ];
     },
@@ -44,54 +46,41 @@ const BENCHES: Bench[] = [
       const r = await runDeliveryBench({ quick: o.quick });
       const wrong = r.lost > 0 || r.duplicates > 0;
       return [
-        {
+        benchRow({
           name: 'delivery.time',
           value: r.totalMs,
           unit: 'ms',
+          // The least time Teams' limits allow for these messages: computed, not measured.
           baseline: r.floorMs,
-          ratio: r.ratio,
+          baselineKind: 'computed',
           n: r.messages,
-          ok: !wrong && r.ratio <= 1.1,
+          aim: { of: 'ratio', atMost: 1.1 },
           note: `${r.channels} channels × ${r.cardsPerChannel} cards + ${r.personal} personal at ${r.appRate}/s; lost ${r.lost}, duplicates ${r.duplicates}, 429s ${r.throttled}`,
           error: wrong ? `lost ${r.lost}, duplicates ${r.duplicates}` : undefined,
-        },
+        }),
       ];
     },
   },
   { name: 'startup', run: benchStartup },
-  {
-    name: 'overview',
-    run: async (o) => {
-      const rows = await benchOverview(o);
-      const vsRaw = rows.find((r) => r.name === 'overview vs raw partition read')!;
-      const abs = rows.find((r) => r.name === 'overview of a round')!;
-      return [
-        {
-          ...vsRaw,
-          name: o.quick ? 'overview.1k' : 'overview.10k',
-          ok: vsRaw.ok && vsRaw.ratio !== null && vsRaw.ratio <= 2 && abs.ok,
-          note: abs.note,
-          error: vsRaw.ok ? undefined : 'the overview did not count every stored report',
-        },
-      ];
-    },
-  },
+  { name: 'overview', run: benchOverview },
   { name: 'export', run: benchExport },
   { name: 'input', run: benchInput },
+  { name: 'backup', run: benchBackup },
   // Last: ten minutes of load, full runs only.
   { name: 'soak', run: benchSoak },
 ];
 
 function table(rows: BenchRow[]): string {
-  const head = ['name', 'value', 'unit', 'baseline', 'ratio', 'n', 'ok'];
+  const head = ['name', 'value', 'unit', 'baseline', 'ratio', 'n', 'aim', 'ok'];
   const cells = rows.map((r) => [
     r.name,
     String(r.value),
     r.unit,
-    r.baseline === null ? '—' : String(r.baseline),
+    r.baseline === null ? '—' : `${r.baseline}${r.baselineKind === 'computed' ? ' (computed)' : ''}`,
     r.ratio === null ? '—' : String(r.ratio),
     String(r.n),
-    r.ok ? 'yes' : 'NO',
+    r.aim ?? '—',
+    r.error ? 'WRONG' : r.aim === null ? '—' : r.ok ? 'yes' : 'NO',
   ]);
   const width = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((x, i) => x.padEnd(width[i])).join('  ');
@@ -114,7 +103,11 @@ async function main(): Promise<void> {
       try {
         rows.push(...(await b.run({ connectionString: azurite.connectionString, quick })));
       } catch (err) {
-        rows.push({ name: b.name, value: NaN, unit: '', baseline: null, ratio: null, n: 0, ok: false, error: (err as Error).message });
+        rows.push({
+          ...benchRow({ name: b.name, value: NaN, unit: '', baseline: null, baselineKind: null, n: 0, aim: null }),
+          ok: false,
+          error: (err as Error).message,
+        });
       }
     }
   } finally {

@@ -1,4 +1,4 @@
-import { round2, rssMb, startBotProcess, type BenchRow } from './common';
+import { benchRow, round2, rssMb, startBotProcess, type BenchRow } from './common';
 import { wizardLoad } from './submit';
 
 /**
@@ -23,18 +23,18 @@ export async function benchSoak(opts: { connectionString: string; quick: boolean
       if (Number.isNaN(atOne) && Date.now() - started >= 60_000) atOne = rssMb(bot.pid);
     }
     const atEnd = rssMb(bot.pid);
-    const growth = atEnd / atOne - 1;
     return [
-      {
+      benchRow({
         name: 'soak.rss',
         value: round2(atEnd),
         unit: 'MB',
         baseline: round2(atOne),
-        ratio: round2(atEnd / atOne),
+        baselineKind: 'measured',
         n: reports,
-        ok: errors === 0 && growth <= 0.1,
+        aim: { of: 'ratio', atMost: 1.1 },
         note: `${reports} reports in ${minutes} min, ${errors} errors, RSS ${round2(atOne)} MB after 1 min, ${round2(atEnd)} MB at the end`,
-      },
+        error: errors > 0 ? `${errors} requests failed` : undefined,
+      }),
     ];
   } finally {
     await bot.stop();

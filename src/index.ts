@@ -1,13 +1,13 @@
 import 'dotenv/config';
 import { startApp } from './app/start';
-import { startPlayground } from './app/playground';
 
 // Wiring only: start the app, the local Teams emulator when anonymous, and stop both on a signal.
 async function main(): Promise<void> {
   const app = await startApp(process.env);
+  // The emulator's launcher is loaded only when it runs: a deployed bot never starts it.
   const playground =
     app.config.anonymous && app.config.PLAYGROUND
-      ? await startPlayground({ botEndpoint: `${app.url}/api/messages`, port: app.config.PLAYGROUND_PORT })
+      ? await (await import('./app/playground')).startPlayground({ botEndpoint: `${app.url}/api/messages`, port: app.config.PLAYGROUND_PORT })
       : undefined;
   if (playground) app.services.logger.info(`Open Microsoft 365 Agents Playground: ${playground.url}`);
 

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { EXPORT_COLUMNS, type Cell } from '../domain/exportRows';
 import { csvLines } from './csv';
 
@@ -9,6 +9,10 @@ import { csvLines } from './csv';
  * writer waits whenever the reader (an HTTP download) is slower, so memory stays flat however
  * many reports a round holds.
  */
+
+// exceljs takes most of a second to load: loaded with the first workbook, not at start.
+let excel: Promise<typeof ExcelJS> | undefined;
+const loadExcel = () => (excel ??= import('exceljs').then((m) => m.default));
 
 /** Waits until the reader took what was written; gives up when the reader went away. */
 async function drained(out: Writable): Promise<void> {
@@ -60,7 +64,8 @@ type SheetInternals = { stream?: { pipes?: Writable[] } };
 
 /** An Excel workbook: Norwegian headings, amounts as numbers, dates as dates, a filter row. */
 export async function writeXlsx(out: Writable, rows: AsyncIterable<Cell[]>, sheetName: string): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const { stream } = await loadExcel();
+  const workbook = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Kompetansebot';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = EXPORT_COLUMNS.map((c, i) => ({

@@ -84,7 +84,8 @@ export class Tables {
 
   /** Creates every table that does not exist yet; safe to run on every start. */
   async ensure(names: readonly string[] = TABLES): Promise<void> {
-    for (const name of names) await this.service.createTable(this.prefix + name);
+    // At once, not one after another: at start every round trip delays /healthz.
+    await Promise.all(names.map((name) => this.service.createTable(this.prefix + name)));
   }
 
   /** True when storage answers within the timeout. Used by /healthz. */

@@ -7,6 +7,7 @@ import { OFFICER, OTHER_OWNER, OWNER, TENANT } from '../support/personas';
 import { GOOD_INPUT } from '../support/reportInput';
 import { TO_PRIORITISED, invokeCard, moveTo, submitted } from '../support/casework';
 import { fakeClock, nowOf } from '../support/clock';
+import { parseCsv } from '../support/parseCsv';
 
 /** The Action.OpenUrl links of a card, by title. */
 function linksOf(card: any): Record<string, string> {
@@ -19,39 +20,6 @@ function linksOf(card: any): Record<string, string> {
   };
   walk(card);
   return out;
-}
-
-/** RFC 4180 with semicolons: quoted fields may hold ; " and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ';') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 const col = (header: string) => EXPORT_COLUMNS.findIndex((c) => c.header === header);
@@ -208,6 +176,22 @@ describe("the round's export", function () {
     const gone = await fetch(theirs.csv, { headers: { 'accept-language': 'en-GB' } });
     assert.equal(gone.status, 403);
     assert.match(await gone.text(), /no longer in the secretariat/);
+  });
+
+  it('says truly what the links are: anyone holding one downloads until it expires, so do not share it (nb, nn, en)', async () => {
+    const told = {
+      nb: /Alle som har lenkene, kan laste ned filen til de går ut kl\. 10:10 \(om 10 minutter\), så ikke del dem\./,
+      nn: /Alle som har lenkjene, kan laste ned fila til dei går ut kl\. 10:10 \(om 10 minutt\), så ikkje del dei\./,
+      en: /Anyone who has the links can download the file until they expire at 10:10 \(in 10 minutes\), so do not share them\./,
+    };
+    for (const [lang, text] of Object.entries(told)) {
+      const card = cardOf((await h.send({ ...OFFICER, locale: lang === 'en' ? 'en-GB' : `${lang}-NO` }, 'eksport 2027'))[0]);
+      assert.match(cardText(card), text, lang);
+      assert.doesNotMatch(cardText(card), /bare for deg|berre for deg|for you only/, lang);
+    }
+    // What it says is what it does: a request with no Teams identity at all gets the file.
+    const { csv } = await links();
+    assert.equal((await fetch(csv, { headers: {} })).status, 200);
   });
 
   it('gives no link to someone who is not an officer', async () => {

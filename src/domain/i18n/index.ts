@@ -20,6 +20,8 @@ import { announceMessages } from './messages/announce';
 import { usageMessages } from './messages/usage';
 import { roundUsageDueMessages } from './messages/roundUsageDue';
 import { usageCaseMessages } from './messages/usageCase';
+import { filingMessages } from './messages/filing';
+import { privacyTrailMessages } from './messages/privacyTrail';
 import { cardSizeMessages } from './messages/cardSize';
 
 export * from './locale';
@@ -47,6 +49,8 @@ const catalogs = [
   usageMessages,
   roundUsageDueMessages,
   usageCaseMessages,
+  filingMessages,
+  privacyTrailMessages,
   cardSizeMessages,
 ] as const;
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Template } from 'adaptivecards-templating';
+import type * as Templating from 'adaptivecards-templating';
+import type { Template } from 'adaptivecards-templating';
 import { ROOT } from '../../app/paths';
 import { literalCard } from './literal';
 
@@ -8,12 +9,19 @@ export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; ver
 
 const templates = new Map<string, Template>();
 
+// The templating engine (with adaptive-expressions and its parser) takes a third of a second or
+// more to load; it is loaded with the first card, not at start (/healthz renders none). Rendering
+// is synchronous, hence require rather than import().
+let engine: typeof Templating | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const templating = (): typeof Templating => (engine ??= require('adaptivecards-templating') as typeof Templating);
+
 /** cards/<name>.json as a Template, parsed once per process; `fields/text` names a file in a subfolder. */
 export function template(name: string): Template {
   let t = templates.get(name);
   if (!t) {
     if (!/^([a-z]+\/)?[a-z][a-zA-Z0-9.-]*$/.test(name)) throw new Error(`bad card name ${name}`);
-    t = new Template(JSON.parse(fs.readFileSync(path.join(ROOT, 'cards', `${name}.json`), 'utf8')));
+    t = new (templating().Template)(JSON.parse(fs.readFileSync(path.join(ROOT, 'cards', `${name}.json`), 'utf8')));
     templates.set(name, t);
   }
   return t;

@@ -8,17 +8,22 @@ import { renderCard, type AdaptiveCard } from './render';
 import { cutFieldOf, moneyFacts, stepFacts } from './reportFacts';
 import { HISTORY_SHOWN, decisionFacts } from '../casework/caseCard';
 import { factsSection } from './factsSection';
+import { filingRefusal } from '../filingGuard';
 import { CUT_CHARS, cutText, isLong } from './longText';
 import { showAllAction } from './fullTextCard';
 
 /** Whether the owner may still edit or withdraw, and if not, why (shown instead of buttons). */
 export function ownerMayChange(turn: Turn, report: ReportRecord<unknown>, round: Round): { ok: true } | { ok: false; why: string } {
   const allowed = canEdit(report, turn.services.now(), new Date(round.deadline), turn.locale);
-  if (allowed.ok) return allowed;
-  const deadline = formatDate(round.deadline, turn.locale);
-  return allowed.reason === 'afterDeadline'
-    ? { ok: false, why: turn.t('report.detail.locked', { deadline }) }
-    : { ok: false, why: turn.t('report.detail.notEditable', { status: turn.t(statusLabelKey(report.status)) }) };
+  if (!allowed.ok) {
+    const deadline = formatDate(round.deadline, turn.locale);
+    return allowed.reason === 'afterDeadline'
+      ? { ok: false, why: turn.t('report.detail.locked', { deadline }) }
+      : { ok: false, why: turn.t('report.detail.notEditable', { status: turn.t(statusLabelKey(report.status)) }) };
+  }
+  // A round closed by hand (or not open yet) locks the report before its deadline, too.
+  const closed = filingRefusal(turn, round, report.status);
+  return closed ? { ok: false, why: turn.t(closed.key, closed.params) } : { ok: true };
 }
 
 /** A submitted report as its owner sees it: every field, the money, the history of changes. */
