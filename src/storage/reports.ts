@@ -66,7 +66,8 @@ type Row = ReportSummary & {
   submittedAt: string;
   updatedAt: string;
   lastDraftId: string;
-  history: string;
+  /** The history as one JSON string (rows written before it was packed in `h` chunks). */
+  history?: string;
   decision?: string;
   payment?: string;
   groupRecommendation?: string;
@@ -86,22 +87,36 @@ const userIndexPk = (p: PersonKey) => `u_${personKey(p)}`;
 const ownerIndexPk = (orgnr: string) => `o_${safeKey(orgnr)}`;
 const referencePk = (reference: string) => `ref_${safeKey(reference)}`;
 
+// A report's history can outgrow one property (32 K characters: many returns with long comments),
+// so it is packed in chunks (hn, h0, h1, …) like the data; rows written before keep `history`.
+const HISTORY = 'h';
+function historyOf(row: Record<string, unknown>): AuditEntry[] {
+  return unpackJson<AuditEntry[]>(row, HISTORY) ?? (JSON.parse(String(row.history || '[]')) as AuditEntry[]);
+}
+/** The row with `history` as its whole history, earlier chunks dropped (rows are written with Replace). */
+function withHistory<R extends Record<string, unknown>>(row: R, history: AuditEntry[]): R {
+  const { history: _old, ...rest } = withoutJson(row, HISTORY);
+  return { ...rest, ...packJson(history, HISTORY) } as unknown as R;
+}
+
 /** The row of a report as first submitted. */
 function submittedRow(input: { draftId: string; reference: string; by: PersonKey; summary: ReportSummary; data: unknown }, at: string): Row {
   const history: AuditEntry[] = [{ at, actor: actorOf(input.by), from: 'draft', to: 'submitted' }];
-  return {
-    ...input.summary,
-    reference: input.reference,
-    status: 'submitted',
-    version: 1,
-    createdByTenant: input.by.tenantId,
-    createdByUser: input.by.aadObjectId,
-    submittedAt: at,
-    updatedAt: at,
-    lastDraftId: input.draftId,
-    history: JSON.stringify(history),
-    ...packJson(input.data),
-  };
+  return withHistory<Row>(
+    {
+      ...input.summary,
+      reference: input.reference,
+      status: 'submitted',
+      version: 1,
+      createdByTenant: input.by.tenantId,
+      createdByUser: input.by.aadObjectId,
+      submittedAt: at,
+      updatedAt: at,
+      lastDraftId: input.draftId,
+      ...packJson(input.data),
+    } as Row,
+    history,
+  );
 }
 
 function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
@@ -126,7 +141,7 @@ function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
       ...(continues ? { continues } : {}),
     },
     data: unpackJson<T>(row) as T,
-    history: JSON.parse(row.history || '[]'),
+    history: historyOf(row),
     submittedAt: row.submittedAt,
     updatedAt: row.updatedAt,
     ...(row.decision ? { decision: JSON.parse(row.decision) as Decision } : {}),
@@ -251,18 +266,20 @@ export class Reports {
       if (cur.lastDraftId === input.draftId) return undefined;
       const entry = input.decide(cur.status);
       if ('ok' in entry) throw new RefusedError(entry);
-      const history: AuditEntry[] = [...JSON.parse(cur.history || '[]'), { ...entry, reason: entry.reason ?? `v${cur.version + 1}` }];
-      return {
-        ...(withoutJson(cur) as Row),
-        ...input.summary,
-        ...(cur.workingGroupSet ? { workingGroup: cur.workingGroup } : {}),
-        status: entry.to,
-        version: cur.version + 1,
-        updatedAt: entry.at,
-        lastDraftId: input.draftId,
-        history: JSON.stringify(history),
-        ...packJson(input.data),
-      };
+      const history: AuditEntry[] = [...historyOf(cur), { ...entry, reason: entry.reason ?? `v${cur.version + 1}` }];
+      return withHistory<Row>(
+        {
+          ...(withoutJson(cur) as Row),
+          ...input.summary,
+          ...(cur.workingGroupSet ? { workingGroup: cur.workingGroup } : {}),
+          status: entry.to,
+          version: cur.version + 1,
+          updatedAt: entry.at,
+          lastDraftId: input.draftId,
+          ...packJson(input.data),
+        },
+        history,
+      );
     });
     const report = (await this.get<T>(input.roundId, input.reportId))!;
     await this.afterWrite(report, 'edited', input.draftId);
@@ -283,16 +300,18 @@ export class Reports {
       if (!cur) throw new RefusedError({ ok: false, reason: 'notAllowed', key: 'report.notFound' });
       const entry = decide(cur.status);
       if ('ok' in entry) throw new RefusedError(entry);
-      const history: AuditEntry[] = [...JSON.parse(cur.history || '[]'), entry];
-      return {
-        ...cur,
-        status: entry.to,
-        updatedAt: entry.at,
-        history: JSON.stringify(history),
-        ...(record.decision ? { decision: JSON.stringify(record.decision) } : {}),
-        ...(record.payment ? { payment: JSON.stringify(record.payment) } : {}),
-        ...(record.groupRecommendation ? { groupRecommendation: JSON.stringify(record.groupRecommendation) } : {}),
-      };
+      const history: AuditEntry[] = [...historyOf(cur), entry];
+      return withHistory<Row>(
+        {
+          ...cur,
+          status: entry.to,
+          updatedAt: entry.at,
+          ...(record.decision ? { decision: JSON.stringify(record.decision) } : {}),
+          ...(record.payment ? { payment: JSON.stringify(record.payment) } : {}),
+          ...(record.groupRecommendation ? { groupRecommendation: JSON.stringify(record.groupRecommendation) } : {}),
+        },
+        history,
+      );
     });
     const report = (await this.get<T>(roundId, reportId))!;
     await this.recordEvent(report, report.status === 'withdrawn' ? 'withdrawn' : 'status', `${report.status}_${report.history.length}`);
@@ -312,8 +331,8 @@ export class Reports {
     await mutateEntity<Row>(this.table, reportPk(roundId), safeKey(reportId), (cur) => {
       if (!cur) throw new RefusedError({ ok: false, reason: 'notAllowed', key: 'report.notFound' });
       if (cur.workingGroup === workingGroup) return undefined;
-      const history: AuditEntry[] = [...JSON.parse(cur.history || '[]'), entryOf({ status: cur.status, workingGroup: cur.workingGroup })];
-      return { ...cur, workingGroup, workingGroupSet: true, history: JSON.stringify(history) };
+      const history: AuditEntry[] = [...historyOf(cur), entryOf({ status: cur.status, workingGroup: cur.workingGroup })];
+      return withHistory<Row>({ ...cur, workingGroup, workingGroupSet: true }, history);
     });
     return (await this.get<T>(roundId, reportId))!;
   }
@@ -350,7 +369,7 @@ export class Reports {
       submittedAt: at,
       updatedAt: at,
       lastDraftId: input.id,
-      history: JSON.stringify([input.entry]),
+      ...packJson([input.entry], HISTORY),
       continuation: JSON.stringify(input.continuation),
       ...packJson(input.data),
     });
@@ -367,8 +386,8 @@ export class Reports {
         if (!cur) return undefined;
         const listed: ContinuedIn[] = JSON.parse(cur.continuedIn || '[]');
         if (listed.some((l) => l.reportId === input.id)) return undefined;
-        const history: AuditEntry[] = [...JSON.parse(cur.history || '[]'), input.originEntry];
-        return { ...cur, continuedIn: JSON.stringify([...listed, continuedIn]), history: JSON.stringify(history) };
+        const history: AuditEntry[] = [...historyOf(cur), input.originEntry];
+        return withHistory<Row>({ ...cur, continuedIn: JSON.stringify([...listed, continuedIn]) }, history);
       }),
     ]);
     return { report: (await this.get<T>(input.roundId, input.id))!, created };
