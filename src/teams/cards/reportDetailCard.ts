@@ -19,11 +19,14 @@ export function ownerMayChange(turn: Turn, report: ReportRecord<unknown>, round:
     : { ok: false, why: turn.t('report.detail.notEditable', { status: turn.t(statusLabelKey(report.status)) }) };
 }
 
-/** A submitted report as its owner sees it: every field, the money, the history of changes. */
-export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, round: Round, notice = ''): AdaptiveCard {
+/**
+ * A submitted report as its owner sees it: every field, the money, the history of changes.
+ * `readOnly`: why the caller may not change it whatever its status (a rejected claim), shown instead of the buttons.
+ */
+export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, round: Round, notice = '', readOnly?: string): AdaptiveCard {
   const { t, locale } = turn;
   const ctx = { t, locale, regions: turn.services.regions };
-  const may = ownerMayChange(turn, report, round);
+  const may = readOnly ? { ok: false as const, why: readOnly } : ownerMayChange(turn, report, round);
   const sections = INPUT_STEPS.map((step) =>
     factsSection(
       t(stepTitleKey(step)),

@@ -1,7 +1,7 @@
 import { formatDate, formatDateTime, type MessageKey } from '../../domain/i18n';
 import { formatOrgnr } from '../../domain/orgnr';
 import type { Manager } from '../../domain/colleagues';
-import { mayRemove } from '../../domain/colleagues';
+import { isConfirmed, mayRemove } from '../../domain/colleagues';
 import type { LinkAudit, OwnerLink } from '../../storage/ownerPeople';
 import type { PersonKey } from '../../storage/keys';
 import { action } from '../cards/action';
@@ -36,27 +36,49 @@ const HISTORY: Record<LinkAudit['action'], MessageKey> = {
   registered: 'colleagues.history.registered',
   added: 'colleagues.history.added',
   removed: 'colleagues.history.removed',
+  claimed: 'claims.history.claimed',
+  confirmed: 'claims.history.confirmed',
+  rejected: 'claims.history.rejected',
+  autoConfirmed: 'claims.history.autoConfirmed',
+  migrated: 'claims.history.migrated',
 };
+
+/** A history line's text: a claim marked at the migration names no report. */
+const historyKey = (e: LinkAudit): MessageKey => (e.action === 'claimed' && e.by === 'migration' ? 'claims.history.claimedBefore' : HISTORY[e.action]);
 
 /** One owner's people, each with a Remove button where the rules allow, and every change made. */
 export async function colleaguesCard(turn: Turn, orgnr: string, manager: Manager, notice = '', error = ''): Promise<AdaptiveCard> {
   const { t, locale, services } = turn;
   const [owner, links, audit] = await Promise.all([ownerLabel(turn, orgnr), services.ownerPeople.linksOf(orgnr), services.ownerPeople.auditOf(orgnr)]);
-  const linked = links.filter((l) => !l.removedAt);
+  const linked = links.filter(isConfirmed);
+  const waiting = links.filter((l) => !l.removedAt && (l.status ?? 'pending') === 'pending');
   const me = personOf(turn);
   const removable = mayRemove({ manager, linkedCount: linked.length }).ok;
   const names = new Map(links.map((l) => [`${l.person.tenantId}:${l.person.aadObjectId}`, personName(l)]));
   const sections: Section[] = [
     { title: t('colleagues.people.title', { count: linked.length }), facts: [], text: linked.length ? '' : t('colleagues.people.none') },
     ...linked.map((l) => personSection(turn, orgnr, l, same(l.person, me), removable)),
+    // Claims waiting for the secretariat: the owner's people see who asked to act for it.
+    ...(waiting.length
+      ? [
+          {
+            title: t('claims.people.title', { count: waiting.length }),
+            facts: waiting.map((l) => ({
+              title: personName(l),
+              value: t('claims.people.value', { id: l.person.aadObjectId, tenant: l.person.tenantId, date: l.addedAt ? formatDate(l.addedAt, locale) : '' }),
+            })),
+          },
+        ]
+      : []),
     {
       title: t('colleagues.history.title'),
       facts: audit.length
         ? audit.slice(0, HISTORY_SHOWN).map((e) => ({
             title: formatDateTime(e.at, locale),
-            value: t(HISTORY[e.action], {
+            value: t(historyKey(e), {
               person: e.personName ?? names.get(`${e.person.tenantId}:${e.person.aadObjectId}`) ?? e.person.aadObjectId,
               by: actorName(turn, e),
+              reference: e.reference ?? '',
             }),
           }))
         : [{ title: '', value: t('colleagues.history.none') }],

@@ -5,7 +5,7 @@ import { action } from '../cards/action';
 import { personOf, requirePersonal } from '../caller';
 import { callerIsOfficer, requireOwnerManager } from '../ownerAccess';
 import { Refusal } from '../refusals';
-import { summaryCard } from '../secretariat/cards';
+import { summaryCard, type Section } from '../secretariat/cards';
 import { colleaguesCard, ownerLabel } from './colleaguesCard';
 
 /** The owner a card names, checked (MOD11); anything else names no owner. */
@@ -19,18 +19,32 @@ export function orgnrOf(data: Record<string, unknown>): string {
 export const colleaguesMine: ActionHandler = async (turn) => {
   requirePersonal(turn);
   const { t, services } = turn;
-  const [owners, officer] = await Promise.all([services.ownerPeople.ownersOf(personOf(turn)), callerIsOfficer(turn)]);
+  const [owners, claims, officer] = await Promise.all([
+    services.ownerPeople.ownersOf(personOf(turn)),
+    services.ownerPeople.claimsOf(personOf(turn)),
+    callerIsOfficer(turn),
+  ]);
   const labels = await Promise.all(owners.map(async (orgnr) => ({ orgnr, label: await ownerLabel(turn, orgnr) })));
+  // Owners they filed for but are not confirmed for: said so, no button (the list is for the owner's people).
+  const claimed = await Promise.all(
+    claims.map(async (c) => ({
+      title: await ownerLabel(turn, c.orgnr),
+      facts: [],
+      text: t(c.status === 'rejected' ? 'claims.mine.rejected' : 'claims.mine.pending'),
+    })),
+  );
   const intro = [owners.length ? t('colleagues.mine.intro') : t('colleagues.mine.none'), officer ? t('colleagues.mine.officer') : ''].filter(Boolean).join(' ');
   return {
     card: summaryCard({
       title: t('colleagues.mine.title'),
       intro,
-      sections: labels.map(({ orgnr, label }) => ({
-        title: label,
-        facts: [],
-        button: action(t('colleagues.title', { owner: formatOrgnr(orgnr) }), 'colleagues.list', { orgnr }),
-      })),
+      sections: labels
+        .map(({ orgnr, label }): Section => ({
+          title: label,
+          facts: [],
+          button: action(t('colleagues.title', { owner: formatOrgnr(orgnr) }), 'colleagues.list', { orgnr }),
+        }))
+        .concat(claimed),
       actions: [action(t('receipt.myReports'), 'report.mine', {})],
     }),
   };

@@ -5,7 +5,7 @@ import { renderCard } from '../cards/render';
 import { ownerMayChange, reportDetailCard } from '../cards/reportDetailCard';
 import { personOf } from '../caller';
 import { Refusal } from '../refusals';
-import { reportFor } from '../ownerAccess';
+import { reportAccess } from '../ownerAccess';
 import { ReportRef } from './session';
 import { renderStep, viewFor } from './stepView';
 import type { WizardData } from '../drafts';
@@ -14,19 +14,19 @@ import type { Turn } from '../turn';
 import type { ActionHandler } from '../actions/types';
 
 /** The report if this person may act on it (the one owner-access check); otherwise a refusal that says why. */
-async function visibleReport(turn: Turn, data: Record<string, unknown>) {
+async function visibleReport(turn: Turn, data: Record<string, unknown>, purpose: 'see' | 'change' = 'change') {
   const ref = ReportRef.safeParse(data);
   if (!ref.success) throw new Refusal('report.notFound');
-  const report = await reportFor<NeedsReport>(turn, ref.data.reportId);
+  const { report, readOnly } = await reportAccess<NeedsReport>(turn, ref.data.reportId, purpose);
   const round = await turn.services.rounds.get(report.roundId);
   if (!round) throw new Refusal('report.notFound');
-  return { report, round };
+  return { report, round, readOnly };
 }
 
-/** `report.open`: the detail card. */
+/** `report.open`: the detail card (without Edit and Withdraw for a filer whose claim on the owner was rejected). */
 export const reportOpen: ActionHandler = async (turn, data) => {
-  const { report, round } = await visibleReport(turn, data);
-  return { card: reportDetailCard(turn, report, round) };
+  const { report, round, readOnly } = await visibleReport(turn, data, 'see');
+  return { card: reportDetailCard(turn, report, round, '', readOnly ? turn.t('claims.readOnly') : undefined) };
 };
 
 /** `report.edit`: the same wizard, prefilled; submitting it makes a new version. */

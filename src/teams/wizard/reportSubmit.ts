@@ -37,7 +37,7 @@ export const reportSubmit: ActionHandler = async (turn, data) => {
 
   if (draft.reportId) {
     // A colleague removed from the owner since opening the edit is refused here, at the latest.
-    const existing = await reportFor<NeedsReport>(turn, draft.reportId);
+    const existing = await reportFor<NeedsReport>(turn, draft.reportId, 'change');
     const report = await reports.applyEdit({
       draftId,
       roundId: existing.roundId,
@@ -58,7 +58,16 @@ export const reportSubmit: ActionHandler = async (turn, data) => {
 
   if (!isOpenForFiling(round, now)) throw new Refusal('round.closed', { deadline: formatDate(round.deadline, turn.locale) });
   const reference = await reports.nextReference(round.id, round.year);
-  const { report } = await reports.submitNew({ draftId, roundId: round.id, reference, by: person, summary, data: checked.report });
+  const byName = turn.context.activity.from?.name?.trim().slice(0, 200);
+  const { report } = await reports.submitNew({
+    draftId,
+    roundId: round.id,
+    reference,
+    by: person,
+    ...(byName ? { byName } : {}),
+    summary,
+    data: checked.report,
+  });
   await drafts.remove(person, draftId);
   return { card: receiptCard(turn, report, round, false) };
 };
