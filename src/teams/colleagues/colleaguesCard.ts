@@ -98,10 +98,13 @@ function personSection(turn: Turn, orgnr: string, l: OwnerLink, isMe: boolean, r
   const { t, locale } = turn;
   // The caller's own Teams name stands in for a name nobody gave; others' names only come from who added them.
   const name = l.displayName ?? (isMe ? turn.context.activity.from?.name?.trim().slice(0, 200) : undefined) ?? t('colleagues.person.noName');
+  // A claim made by filing: the owner's first (or a link from before claims) says so; a later one, who confirmed it and when.
   const added = l.addedAt
-    ? l.addedBy === 'filed'
+    ? l.addedBy === 'filed' && (l.first || !l.reference || !l.decidedAt)
       ? t('colleagues.person.filed', { date: formatDate(l.addedAt, locale) })
-      : t('colleagues.person.addedBy', { date: formatDate(l.addedAt, locale), by: l.addedByName ?? l.addedBy ?? '' })
+      : l.addedBy === 'filed'
+        ? t('colleagues.person.addedBy', { date: formatDate(l.decidedAt!, locale), by: l.decidedByName ?? l.decidedBy ?? '' })
+        : t('colleagues.person.addedBy', { date: formatDate(l.addedAt, locale), by: l.addedByName ?? l.addedBy ?? '' })
     : '';
   return {
     title: isMe ? t('colleagues.person.you', { name }) : name,
