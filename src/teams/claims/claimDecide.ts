@@ -37,7 +37,10 @@ async function claimOf(turn: Turn, data: Record<string, unknown>) {
   const person = { tenantId, aadObjectId };
   const link = await turn.services.ownerPeople.link(orgnr, person);
   if (!link) throw new Refusal('claims.usage');
-  return { orgnr, person, link, caseIds: roundId && reportId ? { roundId, reportId } : undefined };
+  const caseIds = roundId && reportId ? { roundId, reportId } : undefined;
+  // The case to come back to must exist before anything is written, so a refusal never follows a change.
+  if (caseIds) await loadCase(turn, caseIds);
+  return { orgnr, person, link, caseIds };
 }
 
 /** Where the officer came from, with what was done: the case card, or the list of claims. */
