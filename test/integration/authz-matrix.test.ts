@@ -327,7 +327,7 @@ function renderMatrix(rows: readonly string[]): string {
     'above do the rest: the "another tenant" column shows that a user of another tenant does what any owner does',
     "with their own reports and drafts, and nothing of the secretariat's, a group's or another owner's.",
     "In every world that person has also filed a report for the creator's owner, a claim held for the secretariat",
-    '(the owner-claim rule below): the column shows that such a claim reaches nothing of the owner's.',
+    "(the owner-claim rule below): the column shows that such a claim reaches nothing of the owner's.",
     '',
     `| verb / command | ${CALLERS.map((c) => COLUMN_TITLE[c]).join(' | ')} |`,
     `|---|${CALLERS.map(() => ':-:').join('|')}|`,
@@ -612,7 +612,7 @@ const SUCCESS: Record<string, Check> = {
   ),
   'claims.reject': all(titled('claims.rejectConfirm.title', { person: FOREIGN_CLAIMANT.name }), offers('claims.rejectConfirm')),
   'claims.confirm': all(
-    shows(() => t('claims.confirmed', { person: CLAIMANT.name, owner: '' }).split(' (')[0]!.replace(/ $/, '')),
+    shows(() => t('claims.confirmed', { person: CLAIMANT.name, owner: '\u0000' }).split('\u0000')[0]!),
     stored('the claimant is confirmed', async (c) => (await c.h.app.services.ownerPeople.link(WORLD_ORGNR, personOf(CLAIMANT)))?.status === 'confirmed'),
     stored('the confirmation is audited', async (c) =>
       (await c.h.app.services.ownerPeople.auditOf(WORLD_ORGNR)).some(
@@ -621,7 +621,7 @@ const SUCCESS: Record<string, Check> = {
     ),
   ),
   'claims.rejectConfirm': all(
-    shows(() => t('claims.rejected', { person: FOREIGN_CLAIMANT.name, owner: '' }).split(' på ')[0]!),
+    shows(() => t('claims.rejected', { person: FOREIGN_CLAIMANT.name, owner: '\u0000' }).split('\u0000')[0]!),
     stored('the claim is rejected', async (c) => (await c.h.app.services.ownerPeople.link(WORLD_ORGNR, personOf(FOREIGN_CLAIMANT)))?.status === 'rejected'),
   ),
   'secretariat.menu': all(titled('secretariat.menu.title'), offers('overview.show', 'round.list', 'roles.list', 'claims.list')),
