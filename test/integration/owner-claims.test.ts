@@ -4,7 +4,7 @@ import { personOf, submitted } from '../support/casework';
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
 import { FOREIGN, OFFICER, OWNER, TENANT, type Persona } from '../support/personas';
 import { GOOD_INPUT } from '../support/reportInput';
-import { actionData, press } from '../support/wizard';
+import { actionData, fillReport, press } from '../support/wizard';
 
 // The owner-claim rule (issue 21, item 2): filing for an org. number claims it, and a claim gives the
 // filer their own reports only until the secretariat (or a confirmed colleague) confirms them.
@@ -38,10 +38,15 @@ describe('claims on an owner: who acts for it is decided by the secretariat, not
 
   it("keeps a first filer from another tenant out of the real owner's report; the officer confirms the owner and rejects the other, audited and shown", async () => {
     // Someone in another tenant files for 940000009 first; the real owner files later.
-    const first = await submitted(h, FOREIGN, {
+    const review = await fillReport(h, FOREIGN, {
       owner: { ...GOOD_INPUT.owner, ownerOrgnr: ORGNR, ownerName: 'Reell kommune' },
       measure: { ...GOOD_INPUT.measure, title: 'Utenforstående tiltak' },
     });
+    const receipt = await press(h, FOREIGN, review, 'report.submit');
+    // Told at once: a claim, not (yet) one of the owner's people.
+    assert.match(cardText(receipt), /Du er ikke bekreftet for denne eieren ennå/);
+    const firstId = actionData(review, 'report.submit').draftId as string;
+    const first = { reportId: firstId, roundId: (await h.app.services.reports.findVisible(personOf(FOREIGN), firstId))!.report.roundId };
     clock.tick(60_000);
     const real = await submitted(h, OWNER, {
       owner: { ...GOOD_INPUT.owner, ownerOrgnr: ORGNR, ownerName: 'Reell kommune' },

@@ -8,13 +8,14 @@ import type { Turn } from '../turn';
 import { action } from '../cards/action';
 import { factsSection } from '../cards/factsSection';
 
-export function receiptCard(turn: Turn, report: ReportRecord<NeedsReport>, round: Round, edited: boolean): AdaptiveCard {
+/** `claim`: what the filer is told about their claim on the owner (not confirmed yet), if anything. */
+export function receiptCard(turn: Turn, report: ReportRecord<NeedsReport>, round: Round, edited: boolean, claim = ''): AdaptiveCard {
   const { t } = turn;
   const deadline = formatDate(round.deadline, turn.locale);
   return renderCard('summary', {
     progress: '',
     errorSummary: '',
-    notice: '',
+    notice: claim,
     // The result again beside the buttons, where the owner pressed.
     footerNotice: edited ? t('receipt.editText', { reference: report.reference, version: report.version, deadline }) : '',
     title: edited ? t('receipt.editTitle') : t('receipt.title'),

@@ -69,5 +69,8 @@ export const reportSubmit: ActionHandler = async (turn, data) => {
     data: checked.report,
   });
   await drafts.remove(person, draftId);
-  return { card: receiptCard(turn, report, round, false) };
+  // The filer learns at once where they stand with the owner: a claim not yet confirmed shows only their own reports.
+  const link = await turn.services.ownerPeople.link(report.summary.ownerOrgnr, person);
+  const claim = link?.status === 'pending' ? turn.t('claims.receipt.pending') : link?.status === 'rejected' ? turn.t('claims.readOnly') : '';
+  return { card: receiptCard(turn, report, round, false, claim) };
 };

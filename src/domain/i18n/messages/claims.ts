@@ -37,6 +37,8 @@ export const claimMessages = defineMessages({
     'claims.readOnly':
       'Sekretariatet har avvist at du handler for denne eieren. Du kan se meldingene du sendte inn, men ikke endre, trekke eller rapportere på dem.',
     'claims.mine.pending': 'Du ser bare dine egne meldinger til sekretariatet har bekreftet deg for eieren.',
+    'claims.receipt.pending':
+      'Du er ikke bekreftet for denne eieren ennå. Til sekretariatet har bekreftet deg, ser du bare meldingene du selv sender inn for eieren, ikke andres.',
     'claims.mine.rejected': 'Sekretariatet har avvist at du handler for eieren. Meldingene du sendte inn, kan du bare se.',
     'claims.people.title': 'Venter på sekretariatet ({count})',
     'claims.people.value': '{id} i {tenant}, sendte inn {date}',
@@ -80,6 +82,8 @@ export const claimMessages = defineMessages({
     'claims.readOnly':
       'Sekretariatet har avvist at du handlar for denne eigaren. Du kan sjå meldingane du sende inn, men ikkje endre, trekkje eller rapportere på dei.',
     'claims.mine.pending': 'Du ser berre dine eigne meldingar til sekretariatet har stadfesta deg for eigaren.',
+    'claims.receipt.pending':
+      'Du er ikkje stadfesta for denne eigaren enno. Til sekretariatet har stadfesta deg, ser du berre meldingane du sjølv sender inn for eigaren, ikkje andre sine.',
     'claims.mine.rejected': 'Sekretariatet har avvist at du handlar for eigaren. Meldingane du sende inn, kan du berre sjå.',
     'claims.people.title': 'Ventar på sekretariatet ({count})',
     'claims.people.value': '{id} i {tenant}, sende inn {date}',
@@ -123,6 +127,8 @@ export const claimMessages = defineMessages({
     'claims.readOnly':
       'The secretariat has rejected that you act for this owner. You can see the reports you filed, but not change, withdraw or report on them.',
     'claims.mine.pending': 'You see only your own reports until the secretariat confirms you for the owner.',
+    'claims.receipt.pending':
+      'You are not confirmed for this owner yet. Until the secretariat confirms you, you see only the reports you file for the owner yourself, not those of others.',
     'claims.mine.rejected': 'The secretariat has rejected that you act for the owner. You can only see the reports you filed.',
     'claims.people.title': 'Waiting for the secretariat ({count})',
     'claims.people.value': '{id} in {tenant}, filed {date}',
