@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { fakeClock, nowOf } from '../support/clock';
-import { personOf, submitted } from '../support/casework';
+import { personOf, submitted, waitForSent } from '../support/casework';
+import { FAST_DELIVERY, seedUser } from '../support/delivery';
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
 import { FOREIGN, OFFICER, OWNER, TENANT, type Persona } from '../support/personas';
 import { GOOD_INPUT } from '../support/reportInput';
@@ -30,7 +31,7 @@ describe('claims on an owner: who acts for it is decided by the secretariat, not
   const clock = fakeClock('2026-12-01T09:00:00Z');
   let h: Harness;
   before(async () => {
-    h = await startHarness({ BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId }, { now: nowOf(clock) });
+    h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId }, { now: nowOf(clock) });
   });
   after(async () => {
     await h?.stop();
@@ -38,6 +39,7 @@ describe('claims on an owner: who acts for it is decided by the secretariat, not
 
   it("keeps a first filer from another tenant out of the real owner's report; the officer confirms the owner and rejects the other, audited and shown", async () => {
     // Someone in another tenant files for 940000009 first; the real owner files later.
+    await seedUser(h.app.services.references, h.connector.url, FOREIGN.aadObjectId, FOREIGN.tenantId);
     const review = await fillReport(h, FOREIGN, {
       owner: { ...GOOD_INPUT.owner, ownerOrgnr: ORGNR, ownerName: 'Reell kommune' },
       measure: { ...GOOD_INPUT.measure, title: 'Utenforstående tiltak' },
@@ -122,6 +124,9 @@ describe('claims on an owner: who acts for it is decided by the secretariat, not
         ['claimed', FOREIGN.aadObjectId, false],
       ],
     );
+    // Each is told in their own chat.
+    await waitForSent(h, 'Du er bekreftet for Reell kommune (940 000 009)');
+    await waitForSent(h, 'Kravet ditt på Reell kommune (940 000 009) er avvist');
     // ... and shown to the owner's confirmed people on the colleagues card.
     const colleagues = cardText(await card(h, OWNER, 'colleagues.list', { orgnr: ORGNR }));
     assert.match(colleagues, /Registrert for eieren \(1\)/);

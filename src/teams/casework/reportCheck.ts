@@ -4,6 +4,7 @@ import { caseCard } from './caseCard';
 import { returnForm } from './forms';
 import { claimOf, loadCase, officerActor, requireCaseworker, type Case } from './load';
 import { actorOf } from '../ownerAccess';
+import { tellClaimDecided } from '../claims/notify';
 import { tellReturned } from './notify';
 import type { Turn } from '../turn';
 import { Refusal } from '../refusals';
@@ -40,8 +41,10 @@ export const reportCheckPass: ActionHandler = async (turn, data) => {
   const report = c.report.status === 'formally_checked' ? c.report : await move(turn, c, 'formally_checked', 'case.checkNotAllowed');
   // Rule (c) of the owner-claim rule: the owner's first and only claim is confirmed by this acceptance (again on a
   // second press, in case the first stopped between the two writes).
-  if (await turn.services.ownerPeople.confirmOnAccept(report.summary.ownerOrgnr, report.createdBy, actorOf(turn, true), report.reference))
+  if (await turn.services.ownerPeople.confirmOnAccept(report.summary.ownerOrgnr, report.createdBy, actorOf(turn, true), report.reference)) {
+    await tellClaimDecided(turn, report.summary.ownerOrgnr, report.createdBy, 'confirmed');
     turn.services.logger.info('owner claim confirmed by acceptance');
+  }
   const claim = await claimOf(turn, report);
   return { card: caseCard(turn, { report, round: c.round, ...(claim ? { claim } : {}) }, turn.t('case.checked', { reference: report.reference })) };
 };

@@ -13,6 +13,7 @@ import { messageCard } from '../secretariat/cards';
 import type { Turn } from '../turn';
 import { claimsListCard } from './claimsList';
 import { claimantName } from './claimSections';
+import { tellClaimDecided } from './notify';
 
 /** A claim named on a button: the owner and the person, and the case card it was pressed on, if any. */
 const ClaimRef = z.object({
@@ -53,7 +54,10 @@ export const claimsConfirm: ActionHandler = async (turn, data) => {
   await requireCaseworker(turn);
   const { orgnr, person, link, caseIds } = await claimOf(turn, data);
   const confirmed = await turn.services.ownerPeople.confirm(orgnr, person, actorOf(turn, true));
-  if (confirmed) turn.services.logger.info('owner claim confirmed');
+  if (confirmed) {
+    await tellClaimDecided(turn, orgnr, person, 'confirmed');
+    turn.services.logger.info('owner claim confirmed');
+  }
   const name = claimantName(link);
   const notice = confirmed ? turn.t('claims.confirmed', { person: name, owner: await ownerLabel(turn, orgnr) }) : turn.t('claims.notOpen', { person: name });
   return { card: await back(turn, caseIds, notice) };
@@ -90,6 +94,7 @@ export const claimsRejectConfirm: ActionHandler = async (turn, data) => {
   const rejected = await turn.services.ownerPeople.reject(orgnr, person, actorOf(turn, true));
   if (rejected) {
     await dropEditDrafts(turn, orgnr, person);
+    await tellClaimDecided(turn, orgnr, person, 'rejected');
     turn.services.logger.info('owner claim rejected');
   }
   const name = claimantName(link);

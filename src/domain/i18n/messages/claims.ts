@@ -37,6 +37,10 @@ export const claimMessages = defineMessages({
     'claims.readOnly':
       'Sekretariatet har avvist at du handler for denne eieren. Du kan se meldingene du sendte inn, men ikke endre, trekke eller rapportere på dem.',
     'claims.mine.pending': 'Du ser bare dine egne meldinger til sekretariatet har bekreftet deg for eieren.',
+    'claims.notify.confirmedTitle': 'Du er bekreftet for {owner}',
+    'claims.notify.confirmedText':
+      'Sekretariatet har bekreftet at du handler for eieren. Du ser nå alle eierens behovsmeldinger i «mine meldinger», og kan legge til kolleger med «kolleger».',
+    'claims.notify.rejectedTitle': 'Kravet ditt på {owner} er avvist',
     'claims.receipt.pending':
       'Du er ikke bekreftet for denne eieren ennå. Til sekretariatet har bekreftet deg, ser du bare meldingene du selv sender inn for eieren, ikke andres.',
     'claims.mine.rejected': 'Sekretariatet har avvist at du handler for eieren. Meldingene du sendte inn, kan du bare se.',
@@ -82,6 +86,10 @@ export const claimMessages = defineMessages({
     'claims.readOnly':
       'Sekretariatet har avvist at du handlar for denne eigaren. Du kan sjå meldingane du sende inn, men ikkje endre, trekkje eller rapportere på dei.',
     'claims.mine.pending': 'Du ser berre dine eigne meldingar til sekretariatet har stadfesta deg for eigaren.',
+    'claims.notify.confirmedTitle': 'Du er stadfesta for {owner}',
+    'claims.notify.confirmedText':
+      'Sekretariatet har stadfesta at du handlar for eigaren. Du ser no alle behovsmeldingane til eigaren i «mine meldingar», og kan leggje til kollegaer med «kollegaer».',
+    'claims.notify.rejectedTitle': 'Kravet ditt på {owner} er avvist',
     'claims.receipt.pending':
       'Du er ikkje stadfesta for denne eigaren enno. Til sekretariatet har stadfesta deg, ser du berre meldingane du sjølv sender inn for eigaren, ikkje andre sine.',
     'claims.mine.rejected': 'Sekretariatet har avvist at du handlar for eigaren. Meldingane du sende inn, kan du berre sjå.',
@@ -127,6 +135,10 @@ export const claimMessages = defineMessages({
     'claims.readOnly':
       'The secretariat has rejected that you act for this owner. You can see the reports you filed, but not change, withdraw or report on them.',
     'claims.mine.pending': 'You see only your own reports until the secretariat confirms you for the owner.',
+    'claims.notify.confirmedTitle': 'You are confirmed for {owner}',
+    'claims.notify.confirmedText':
+      'The secretariat has confirmed that you act for the owner. You now see all the owner’s needs reports in "my reports", and can add colleagues with "colleagues".',
+    'claims.notify.rejectedTitle': 'Your claim on {owner} is rejected',
     'claims.receipt.pending':
       'You are not confirmed for this owner yet. Until the secretariat confirms you, you see only the reports you file for the owner yourself, not those of others.',
     'claims.mine.rejected': 'The secretariat has rejected that you act for the owner. You can only see the reports you filed.',
