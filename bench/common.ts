@@ -45,7 +45,7 @@ export interface BotProcess {
 export async function startBotProcess(env: Record<string, string>, script?: string): Promise<BotProcess> {
   const port = await freePort();
   script ??= path.join(ROOT, 'dist', 'src', 'index.js');
-  const child = spawn(process.execPath, ['--no-deprecation', script], {
+  const child = spawn(process.execPath, [script], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOCAL_MODE: '1', PLAYGROUND: '0', LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -166,6 +166,8 @@ export async function profiled<T>(url: string, name: string, work: () => Promise
   try {
     return await work();
   } finally {
-    await fetch(`${url}/bench/profile/stop?file=${encodeURIComponent(path.resolve(dir, `${name}.cpuprofile`))}`, { method: 'POST' });
+    // The bot writes into its own fixed folder (it takes no path from a request); copied from there.
+    const stopped = (await (await fetch(`${url}/bench/profile/stop?name=${encodeURIComponent(name)}`, { method: 'POST' })).json()) as { file?: string };
+    if (stopped.file) fs.copyFileSync(stopped.file, path.resolve(dir, `${name}.cpuprofile`));
   }
 }

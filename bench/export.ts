@@ -45,7 +45,7 @@ function socketLikeSink(): Writable & { bytes: number } {
   return sink;
 }
 
-async function seed(reports: Reports, roundId: string, n: number): Promise<number> {
+export async function seed(reports: Reports, roundId: string, n: number): Promise<number> {
   const started = performance.now();
   const summary = {
     ownerName: REPORT.ownerName,

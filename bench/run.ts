@@ -5,6 +5,7 @@ import { startAzurite } from '../src/app/azurite';
 import { freePort } from '../src/app/childProcess';
 import { ROOT } from '../src/app/paths';
 import type { BenchRow } from './common';
+import { benchBackup } from './backup';
 import { runDeliveryBench } from './delivery';
 import { benchExport } from './export';
 import { benchInput } from './input';
@@ -78,6 +79,7 @@ const BENCHES: Bench[] = [
   },
   { name: 'export', run: benchExport },
   { name: 'input', run: benchInput },
+  { name: 'backup', run: benchBackup },
   // Last: ten minutes of load, full runs only.
   { name: 'soak', run: benchSoak },
 ];

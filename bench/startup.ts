@@ -41,7 +41,7 @@ export async function benchStartup(opts: { connectionString: string; quick: bool
   for (let i = 0; i < runs; i++) {
     bot.push(
       await timeProcess(
-        ['--no-deprecation', entry],
+        [entry],
         { LOCAL_MODE: '1', TABLES_CONNECTION_STRING: opts.connectionString, TABLE_PREFIX: 'benchstart', PLAYGROUND: '0', LOG_LEVEL: 'silent' },
         (port) => waitForHealth(`http://127.0.0.1:${port}`, 60_000),
       ),

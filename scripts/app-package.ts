@@ -22,6 +22,51 @@ export interface PackageValues {
   appId: string;
   /** Teams wants a higher version for every update of the app; package.json owns it. */
   version: string;
+  /** Who publishes the app, as Teams shows it on the app's details page; PLACEHOLDER_DEVELOPER when left out. */
+  developer?: Developer;
+}
+
+/** The manifest's developer block, one setting each (the names `.env.example` documents). */
+export interface Developer {
+  TEAMS_DEVELOPER_NAME: string;
+  TEAMS_WEBSITE_URL: string;
+  TEAMS_PRIVACY_URL: string;
+  TEAMS_TERMS_URL: string;
+}
+
+/** What a package gets when a setting is empty: fine for a test upload, refused outside LOCAL_MODE. */
+export const PLACEHOLDER_DEVELOPER: Developer = {
+  TEAMS_DEVELOPER_NAME: 'Statsforvalteren',
+  TEAMS_WEBSITE_URL: 'https://kompetansebot.example.org/',
+  TEAMS_PRIVACY_URL: 'https://kompetansebot.example.org/personvern',
+  TEAMS_TERMS_URL: 'https://kompetansebot.example.org/vilkar',
+};
+
+const URL_SETTINGS = ['TEAMS_WEBSITE_URL', 'TEAMS_PRIVACY_URL', 'TEAMS_TERMS_URL'] as const;
+const isPlaceholderHost = (url: string) => /^(.+\.)?example\.(org|com|net)$/i.test(new URL(url).hostname);
+
+/**
+ * The developer block from an environment: empty settings take PLACEHOLDER_DEVELOPER, which only a
+ * LOCAL_MODE package may keep (people see these links in Teams; Microsoft asks for real ones).
+ */
+export function readDeveloper(env: NodeJS.ProcessEnv): Developer {
+  const local = ['1', 'true', 'yes'].includes((env.LOCAL_MODE ?? '').trim().toLowerCase());
+  const developer = { ...PLACEHOLDER_DEVELOPER };
+  for (const name of Object.keys(PLACEHOLDER_DEVELOPER) as (keyof Developer)[]) {
+    const value = env[name]?.trim();
+    if (value) developer[name] = value;
+  }
+  for (const name of URL_SETTINGS) {
+    const url = developer[name];
+    if (!/^https:\/\/[^\s/?#]+(\/[^\s]*)?$/i.test(url)) throw new PackageError(`${name} must be an https address, got ${JSON.stringify(url)}`);
+    if (!local && isPlaceholderHost(url)) {
+      throw new PackageError(
+        `${name} is ${url}, a placeholder: set it to the County Governor's own page (${name === 'TEAMS_PRIVACY_URL' ? 'privacy statement' : name === 'TEAMS_TERMS_URL' ? 'terms of use' : 'web site'}) in the environment or .env, or LOCAL_MODE=1 for a test package`,
+      );
+    }
+  }
+  if (developer.TEAMS_DEVELOPER_NAME.length > 32) throw new PackageError('TEAMS_DEVELOPER_NAME must be at most 32 characters (the Teams manifest limit)');
+  return developer;
 }
 
 export interface AppPackage {
@@ -81,7 +126,7 @@ export function fillPlaceholders(template: string, values: Record<string, string
 }
 
 function placeholderValues(values: PackageValues): Record<string, string> {
-  return { MICROSOFT_APP_ID: values.appId, APP_VERSION: values.version };
+  return { MICROSOFT_APP_ID: values.appId, APP_VERSION: values.version, ...(values.developer ?? PLACEHOLDER_DEVELOPER) };
 }
 
 function filesNamedBy(manifest: TeamsManifest): string[] {

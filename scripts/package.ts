@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import dotenv from 'dotenv';
-import { buildAppPackage, PackageError, packageVersion, readAppId, validateAppPackage } from './app-package';
+import { buildAppPackage, PackageError, packageVersion, readAppId, readDeveloper, validateAppPackage } from './app-package';
 import { ROOT } from '../src/app/paths';
 
 // `npm run package [-- out.zip]`: writes the Teams app package, dist/kompetansebot.zip by default.
@@ -9,7 +9,7 @@ import { ROOT } from '../src/app/paths';
 async function main(): Promise<void> {
   const root = ROOT;
   dotenv.config({ path: join(root, '.env'), quiet: true });
-  const appPackage = buildAppPackage({ appId: readAppId(process.env), version: packageVersion(root) });
+  const appPackage = buildAppPackage({ appId: readAppId(process.env), version: packageVersion(root), developer: readDeveloper(process.env) });
 
   const problems = await validateAppPackage(appPackage);
   if (problems.length > 0) {

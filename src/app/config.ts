@@ -64,6 +64,7 @@ const personList = z
       return { tenantId, aadObjectId };
     }),
   );
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 /** Names the Microsoft 365 Agents Toolkit writes; this bot reads the Bot Framework names instead. */
 const TOOLKIT_NAMES = ['BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID', 'BOT_TYPE'] as const;
 
@@ -78,10 +79,16 @@ export const ConfigSchema = z
       "must be a GUID (the bot's Microsoft App ID) or empty for local anonymous mode",
     ),
     MicrosoftAppPassword: optionalText,
-    MicrosoftAppType: z
-      .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
+    // Any case, as botbuilder reads it (which would quietly take an unknown value as MultiTenant).
+    MicrosoftAppType: optionalText.transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const type = APP_TYPES.find((t) => t.toLowerCase() === v.toLowerCase());
+      if (!type) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be SingleTenant, MultiTenant or UserAssignedMSI (any case), not ${JSON.stringify(v)}` });
+        return z.NEVER;
+      }
+      return type;
+    }),
     MicrosoftAppTenantId: optionalText.refine((v) => v === undefined || guid.test(v), 'must be a GUID'),
     TABLES_CONNECTION_STRING: optionalText,
     // Table Storage through a managed identity instead: the account's table endpoint, no secret.
@@ -174,6 +181,13 @@ export const ConfigSchema = z
       issue('MicrosoftAppTenantId', `is required when MicrosoftAppType is ${appType}${c.MicrosoftAppType ? '' : ' (the default)'}`);
     }
     if (!c.LOCAL_MODE) {
+      // Only local mode may fall back to Azurite: a production start without storage would keep its data on the instance's disk.
+      if (c.MicrosoftAppId && !c.TABLES_ACCOUNT_URL && !c.TABLES_CONNECTION_STRING) {
+        issue(
+          'TABLES_ACCOUNT_URL',
+          "or TABLES_CONNECTION_STRING is required outside LOCAL_MODE: set TABLES_ACCOUNT_URL to the storage account's table endpoint (https://<account>.table.core.windows.net, managed identity) or TABLES_CONNECTION_STRING to its connection string",
+        );
+      }
       if (c.PUBLIC_URL && !/^https:/i.test(c.PUBLIC_URL)) issue('PUBLIC_URL', 'must be an https address outside LOCAL_MODE');
       if (c.MicrosoftAppId && !c.PUBLIC_URL) issue('PUBLIC_URL', 'is required outside LOCAL_MODE (export links point at it), e.g. https://bot.example.no');
       if (c.MicrosoftAppId && !c.EXPORT_LINK_SECRET)

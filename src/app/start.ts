@@ -18,6 +18,7 @@ import { ForumRulesStore } from '../storage/forumRules';
 import { Meetings } from '../storage/meetings';
 import { Votes } from '../storage/votes';
 import { DEFAULT_REGIONS } from '../domain/regions';
+import { SECRETARIAT_GROUP } from '../domain/roles';
 import { demoRound } from '../domain/round';
 import { ReportSummaries } from '../storage/reportSummaries';
 import { JobState } from '../storage/jobState';
@@ -43,6 +44,17 @@ export interface RunningApp {
 export interface StartOptions {
   logger?: Logger;
   now?: () => Date;
+}
+
+/** Logged at a production start when nobody can act as the secretariat; docs/deploy.md quotes it. */
+export const NO_OFFICER =
+  'no secretariat officer: BOOTSTRAP_SECRETARIAT is empty and no officer is stored, so nobody can open a round or add people. Set BOOTSTRAP_SECRETARIAT to tenantId:aadObjectId of the first officer (Microsoft Entra ID: the tenant ID on Overview, the Object ID on Users → the person) and restart';
+
+/** Officers by configuration, or stored ones (granted in Teams earlier): one partition read. */
+async function hasOfficer(config: Config, services: Services): Promise<boolean> {
+  if (config.BOOTSTRAP_SECRETARIAT.length > 0) return true;
+  const grants = await services.roles.inGroup(services.regions.id, SECRETARIAT_GROUP);
+  return grants.some((g) => g.role === 'secretariat');
 }
 
 /** Starts storage (Azurite when none is configured), the bot and the HTTP server. */
@@ -121,6 +133,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   const port = (server.address() as AddressInfo).port;
   publicUrl ||= `http://localhost:${port}`;
   if (config.anonymous) logger.warn('LOCAL_MODE: the bot accepts unauthenticated requests, on 127.0.0.1 only');
+  else if (!(await hasOfficer(config, services))) logger.warn(NO_OFFICER);
   logger.info('bot listening', { url: `http://127.0.0.1:${port}/api/messages` });
   delivery.start();
   scheduler.start();

@@ -11,19 +11,24 @@ import { Tables, type TablesTarget } from '../storage/tables';
  * `@azure/identity` is loaded only when it is used.
  */
 export async function tablesTarget(
-  config: Pick<Config, 'TABLES_ACCOUNT_URL' | 'TABLES_CONNECTION_STRING' | 'MicrosoftAppType' | 'MicrosoftAppId'>,
+  config: Pick<Config, 'TABLES_ACCOUNT_URL' | 'TABLES_CONNECTION_STRING' | 'MicrosoftAppType' | 'MicrosoftAppId' | 'LOCAL_MODE'>,
 ): Promise<TablesTarget | undefined> {
   if (config.TABLES_ACCOUNT_URL) {
-    const { DefaultAzureCredential } = await import('@azure/identity');
+    const { DefaultAzureCredential, ManagedIdentityCredential } = await import('@azure/identity');
     // A bot running as a user-assigned managed identity reaches storage as that same identity;
-    // otherwise the host's own (system-assigned) identity, or what AZURE_* variables name.
-    const managedIdentityClientId = config.MicrosoftAppType === 'UserAssignedMSI' ? config.MicrosoftAppId : undefined;
-    return { accountUrl: config.TABLES_ACCOUNT_URL, credential: new DefaultAzureCredential(managedIdentityClientId ? { managedIdentityClientId } : {}) };
+    // otherwise the host's own (system-assigned) identity.
+    const clientId = config.MicrosoftAppType === 'UserAssignedMSI' ? config.MicrosoftAppId : undefined;
+    // Production: the managed identity only, so no developer login or stray AZURE_* variable on
+    // the host is ever tried first. Local mode: whatever the developer is signed in with (az login).
+    const credential = config.LOCAL_MODE
+      ? new DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {})
+      : new ManagedIdentityCredential(clientId ? { clientId } : {});
+    return { accountUrl: config.TABLES_ACCOUNT_URL, credential };
   }
   return config.TABLES_CONNECTION_STRING;
 }
 
-/** Opens Table Storage and creates the tables; starts Azurite (only then loaded) when nothing is configured. */
+/** Opens Table Storage and creates the tables; starts Azurite (only then loaded) when nothing is configured (local mode only: the configuration refuses that elsewhere). */
 export async function openTables(config: Config, logger: Logger): Promise<{ tables: Tables; azurite?: Azurite }> {
   let target = await tablesTarget(config);
   let azurite: Azurite | undefined;

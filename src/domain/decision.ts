@@ -120,7 +120,16 @@ export function decisionRefusalKey(status: ReportStatus): MessageKey | undefined
   return 'decision.notYet';
 }
 
-/** The same decision again (a double click or a Teams retry), so it is answered, not refused. */
-export function sameDecision(a: Pick<Decision, 'outcome' | 'amounts' | 'by'>, b: Pick<Decision, 'outcome' | 'amounts' | 'by'>): boolean {
-  return a.outcome === b.outcome && a.by === b.by && a.amounts.length === b.amounts.length && a.amounts.every((x, i) => x === b.amounts[i]);
+/**
+ * The same decision again (a double click or a Teams retry), so it is answered, not refused. The
+ * same officer in two windows with another reason is a second decision: refused with the first.
+ */
+export function sameDecision(a: Pick<Decision, 'outcome' | 'amounts' | 'by' | 'reason'>, b: Pick<Decision, 'outcome' | 'amounts' | 'by' | 'reason'>): boolean {
+  return (
+    a.outcome === b.outcome &&
+    a.by === b.by &&
+    (a.reason ?? '') === (b.reason ?? '') &&
+    a.amounts.length === b.amounts.length &&
+    a.amounts.every((x, i) => x === b.amounts[i])
+  );
 }

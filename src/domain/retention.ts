@@ -15,3 +15,9 @@ export function roundsPastRetention(rounds: readonly Round[], now: Date, years: 
   const cutoff = retentionCutoff(now, years).getTime();
   return rounds.filter((r) => r.status !== 'open' && new Date(r.deadline).getTime() < cutoff);
 }
+
+/**
+ * Days a sent proactive card stays stored in the outbox. Long enough to investigate a complaint
+ * about a delivery; the card itself stays in the Teams chat.
+ */
+export const SENT_CARD_RETENTION_DAYS = 30;

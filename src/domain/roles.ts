@@ -13,11 +13,13 @@ export const FORUM_GROUP = 'forum';
 /** Where secretariat grants live (they are per forum, not per group). */
 export const SECRETARIAT_GROUP = 'secretariat';
 
-const Guidish = z
+// Stored and compared in lower case: an id pasted or sent in upper case is the same person.
+export const Guidish = z
   .string()
   .min(1)
   .max(100)
-  .regex(/^[A-Za-z0-9-]+$/);
+  .regex(/^[A-Za-z0-9-]+$/)
+  .transform((s) => s.toLowerCase());
 export const PersonSchema = z.object({ tenantId: Guidish, aadObjectId: Guidish });
 export type Person = z.infer<typeof PersonSchema>;
 
@@ -39,7 +41,8 @@ export const GrantSchema = z.object({
 });
 export type Grant = z.infer<typeof GrantSchema>;
 
-export const samePerson = (a: Person, b: Person) => a.tenantId === b.tenantId && a.aadObjectId === b.aadObjectId;
+export const samePerson = (a: Person, b: Person) =>
+  a.tenantId.toLowerCase() === b.tenantId.toLowerCase() && a.aadObjectId.toLowerCase() === b.aadObjectId.toLowerCase();
 
 /** Whether `person` is one of the configuration's officers (BOOTSTRAP_SECRETARIAT: tenant and AAD id, any case). */
 export const isBootstrapOfficer = (bootstrap: readonly Person[], person: Person) =>

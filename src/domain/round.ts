@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isBeforeDeadline } from './deadline';
+import { ownerWindow } from './filingWindow';
+import { ownRecord } from './ownKeys';
 import { DEFAULT_USAGE_DUE, isUsageDueDay } from './usage/dueDate';
 
 export const SCHEME_CODES = ['REKOM', 'DEKOM', 'KOMPLOFT'] as const;
@@ -13,7 +15,9 @@ export const RoundSchema = z.object({
   /** The reporting deadline, an instant (ISO 8601); shown in Oslo time. */
   deadline: z.string().datetime({ offset: true }),
   status: z.enum(['planned', 'open', 'closed']),
-  budgets: z.record(z.enum(SCHEME_CODES), z.number().int().min(0)),
+  /** When the round was closed (by hand or at the deadline); absent on rounds closed before this was kept. */
+  closedAt: z.string().datetime({ offset: true }).optional(),
+  budgets: ownRecord(z.enum(SCHEME_CODES), z.number().int().min(0)),
   createdAt: z.string(),
   /** Usage reports are due on this day ("MM-DD") after each school year; absent = 15 January. */
   usageDue: z.string().refine(isUsageDueDay).optional(),
@@ -25,9 +29,9 @@ export function usageDueOf(round: Pick<Round, 'usageDue'> | undefined): string {
   return round?.usageDue ?? DEFAULT_USAGE_DUE;
 }
 
-/** Owners may file and edit until the deadline, while the round is open. */
+/** Owners may file and edit until the deadline, while the round is open (the rule: filingWindow.ts). */
 export function isOpenForFiling(round: Round, now: Date): boolean {
-  return round.status === 'open' && isBeforeDeadline(now, round.deadline);
+  return ownerWindow(round, now).ok;
 }
 
 export function coversCounty(round: Round, county: string): boolean {

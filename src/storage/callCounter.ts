@@ -14,13 +14,16 @@ export interface CallCounts {
   byLabel: Record<string, { turns: number; calls: number }>;
 }
 
-const counts: CallCounts = { total: 0, byLabel: {} };
+// Labels name kinds of turn chosen by the caller (see teams/endpoint.ts): a Map, so no label can
+// reach Object.prototype ("__proto__" as a key of a plain object once poisoned every z.record parse).
+let total = 0;
+const byLabel = new Map<string, { turns: number; calls: number }>();
 const current = new AsyncLocalStorage<{ calls: number; turns: number }>();
 
 export const countingPolicy: PipelinePolicy = {
   name: 'kompetansebotCallCounter',
   sendRequest(request, next) {
-    counts.total++;
+    total++;
     const label = current.getStore();
     if (label) label.calls++;
     return next(request);
@@ -29,14 +32,16 @@ export const countingPolicy: PipelinePolicy = {
 
 /** Runs `work` with its storage requests counted under `label` (a verb, or 'message'). */
 export function countedAs<T>(label: string, work: () => Promise<T>): Promise<T> {
-  const entry = (counts.byLabel[label] ??= { turns: 0, calls: 0 });
+  let entry = byLabel.get(label);
+  if (!entry) byLabel.set(label, (entry = { turns: 0, calls: 0 }));
   entry.turns++;
   return current.run(entry, work);
 }
 
 /** A copy of the counts so far. */
 export function callCounts(): CallCounts {
-  return { total: counts.total, byLabel: Object.fromEntries(Object.entries(counts.byLabel).map(([k, v]) => [k, { ...v }])) };
+  // fromEntries defines own properties (never the __proto__ setter); the reader gets plain JSON.
+  return { total, byLabel: Object.fromEntries([...byLabel].map(([k, v]) => [k, { ...v }])) };
 }
 
 /** Runs `work` outside any turn's count: background work a turn only set off (still in `total`). */

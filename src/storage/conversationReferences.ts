@@ -57,7 +57,7 @@ interface Row {
 // so "the channels of this team" is one partition query.
 const keysOf = (kind: TargetKind, tenantId: string, id: string, teamId?: string) =>
   kind === 'personal'
-    ? { partitionKey: `user_${safeKey(tenantId)}`, rowKey: safeKey(id) }
+    ? { partitionKey: `user_${safeKey(tenantId.toLowerCase())}`, rowKey: safeKey(id.toLowerCase()) }
     : { partitionKey: `team_${safeKey(teamId ?? id)}`, rowKey: kind === 'team' ? '_team' : `channel_${safeKey(id)}` };
 
 function fromRow(row: Row): StoredTarget {

@@ -1,12 +1,12 @@
 import { safeKey } from './tables';
 
-/** A person as a key part: tenant + AAD object id, never a name. */
+/** A person as a key part: tenant + AAD object id, never a name; in lower case, as Teams sends GUIDs. */
 export interface PersonKey {
   tenantId: string;
   aadObjectId: string;
 }
 
-export const personKey = (p: PersonKey) => `${safeKey(p.tenantId)}_${safeKey(p.aadObjectId)}`;
+export const personKey = (p: PersonKey) => `${safeKey(p.tenantId.toLowerCase())}_${safeKey(p.aadObjectId.toLowerCase())}`;
 
 /** OData string literal for a filter. */
 export const odataString = (s: string) => `'${s.replace(/'/g, "''")}'`;

@@ -310,6 +310,37 @@ export class Outbox {
     if (stored.dueAt) await deleteIfPresent(this.table, stored.partitionKey!, dueRow(Number(stored.dueAt), claim.message.key));
   }
 
+  /**
+   * Drops the stored card of every message that was sent or given up before `before`: the card
+   * holds names, titles and amounts, and nothing reads it after the send. The row itself stays (its
+   * key keeps a repeated enqueue from sending twice; its Teams ids let a later update find the
+   * message). A Replace under the row's ETag, so a row that changed meanwhile is left for the next
+   * run. Returns how many rows were cleared.
+   */
+  async forgetSentCards(before: Date): Promise<number> {
+    let cleared = 0;
+    const shards = Array.from({ length: OUTBOX_SHARDS }, (_, i) => `s${i}`);
+    await Promise.all(
+      shards.map(async (pk) => {
+        const filter =
+          `PartitionKey eq ${odataString(pk)} and RowKey ge 'm_' and RowKey lt 'm\u0060'` +
+          ` and (status eq 'sent' or status eq 'failed') and createdAt lt ${odataString(before.toISOString())} and ${ACTIVITY}n ge 1`;
+        for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+          const kept = Object.fromEntries(
+            Object.entries(e).filter(([name]) => !isActivityProperty(name) && !name.startsWith('odata') && name !== 'etag' && name !== 'timestamp'),
+          );
+          try {
+            await this.table.updateEntity({ ...kept, partitionKey: pk, rowKey: String(e.rowKey) }, 'Replace', { etag: String(e.etag) });
+            cleared++;
+          } catch (err) {
+            if (statusOf(err) !== 412 && statusOf(err) !== 404) throw err;
+          }
+        }
+      }),
+    );
+    return cleared;
+  }
+
   /** Another try later (no earlier than `at`, ms). Dropped when someone else owns the message by now. */
   async retryAt(claim: Claim, at: number, error: { lastError: string; lastStatus?: number; inDoubt?: boolean }): Promise<void> {
     await this.settle(
@@ -373,7 +404,7 @@ export class Outbox {
         const filter = `PartitionKey eq 's${i}' and RowKey ge 'm_' and RowKey lt 'm\`' and createdAt ge ${odataString(since.toISOString())}`;
         for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter, select } })) {
           const status = e.status as DeliveryStatus;
-          if (status in counts) counts[status]++;
+          if (Object.hasOwn(counts, status)) counts[status]++;
           if (e.inDoubt) inDoubt++;
           if (status === 'failed')
             failures.push({

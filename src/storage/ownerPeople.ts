@@ -320,23 +320,28 @@ export class OwnerPeople {
   }
 
   /**
-   * Ends a link. The row stays, marked removed, so the access check knows the person filed reports
-   * for this owner and must not see them any more. Returns false when they were not linked.
+   * Ends a link. What stays is a tombstone: the person's ids and when and by whom they were removed,
+   * so the access check knows they filed reports for this owner and must not see them any more.
+   * Everything else on the link and on their side of it is deleted (the name a colleague typed, who
+   * added them and when); the owner's audit trail keeps who did what to whom and when, with the name
+   * as typed, so its readers know whom (docs/security.md, retention). Returns false when not linked.
    */
   async remove(orgnr: string, person: PersonKey, by: Actor): Promise<boolean> {
     const at = this.now().toISOString();
     let changed = false;
-    let name: string | undefined;
+    let typedName: string | undefined;
     await mutateEntity<LinkRow>(this.index, linksPk(orgnr), personKey(person), (cur) => {
       changed = !!cur && !cur.removedAt;
-      name = cur?.displayName;
-      return changed ? { ...cur!, removedAt: at, removedBy: by.id } : undefined;
+      if (!changed) return undefined;
+      typedName = cur!.displayName;
+      const { displayName: _typed, addedAt: _addedAt, addedBy: _addedBy, addedByName: _addedByName, ...kept } = cur!;
+      return { ...kept, removedAt: at, removedBy: by.id };
     });
     if (!changed) return false;
     await Promise.all([
-      this.index.upsertEntity({ partitionKey: memberOfPk(person), rowKey: safeKey(orgnr), removedAt: at }, 'Merge'),
+      this.index.upsertEntity({ partitionKey: memberOfPk(person), rowKey: safeKey(orgnr), removedAt: at }, 'Replace'),
       deleteIfPresent(this.index, CLAIMS_PK, claimRk(orgnr, person)),
-      this.audit(orgnr, { at, action: 'removed', person, personName: name, by: by.id, byName: by.name, asOfficer: by.asOfficer }),
+      this.audit(orgnr, { at, action: 'removed', person, personName: typedName, by: by.id, byName: by.name, asOfficer: by.asOfficer }),
     ]);
     return true;
   }

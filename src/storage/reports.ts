@@ -527,7 +527,7 @@ export class Reports {
     let roundId = own?.roundId;
     if (!roundId) {
       // Through the owners they are (or were, to be told they were removed) confirmed for; a claim reaches nothing else.
-      for (const m of (await this.people.membershipsOf(person)).filter((x) => x.status === 'confirmed')) {
+      for (const m of (await this.people.membershipsOf(person)).filter((x) => x.status === 'confirmed' || x.removedAt)) {
         const viaOwner = await getOrUndefined<{ roundId: string }>(this.index, ownerIndexPk(m.orgnr), safeKey(reportId));
         if (viaOwner) {
           roundId = viaOwner.roundId;

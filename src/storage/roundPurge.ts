@@ -24,6 +24,7 @@ type ReportKeys = { rowKey: string; reference: string; ownerOrgnr: string; creat
  *   Counters    ref_<round> (reference numbers), Events round_<round>
  *   Drafts      round_<round> (reminder index) and, through it, each pointed-to draft of the round
  *   Meetings    f_<forum> rows of the round, i_<meeting> (agenda items); Votes v_<meeting>_<report>
+ *               and each voter's index row mk_<voter>/<meeting>|<report>
  *   UsageReports r_<round> (usage reports and their drafts)
  * The round's own row goes last, so a purge cut short is finished by running it again.
  *   Jobs        announce/<round> and results/<round> (they name the officer who opened or published)
@@ -57,7 +58,13 @@ export class RoundPurge {
   async purge(round: Pick<Round, 'id'>): Promise<void> {
     const roundId = round.id;
     for (const m of await this.meetingsOf(roundId)) {
-      for (const item of await rowKeys(this.t('Meetings'), `i_${m}`)) await deletePartition(this.t('Votes'), `v_${m}_${item}`);
+      for (const item of await rowKeys(this.t('Meetings'), `i_${m}`)) {
+        // Each voter's index row first (its key is the mark's row key), then the item's marks.
+        for (const voter of await rowKeys(this.t('Votes'), `v_${m}_${item}`)) {
+          if (!voter.startsWith('~')) await deleteIfPresent(this.t('Votes'), `mk_${voter}`, `${m}|${item}`);
+        }
+        await deletePartition(this.t('Votes'), `v_${m}_${item}`);
+      }
       await deletePartition(this.t('Meetings'), `i_${m}`);
       await deleteIfPresent(this.t('Meetings'), `f_${safeKey(this.forum)}`, m);
     }

@@ -1,7 +1,7 @@
 import { isMark, type Mark } from '../domain/forum';
 import type { Role } from '../domain/roles';
 import { odataString, personKey, type PersonKey } from './keys';
-import { safeKey, statusOf, type Tables } from './tables';
+import { deleteIfPresent, getOrUndefined, safeKey, statusOf, type Tables } from './tables';
 
 /*
  * Marks: one row per voter in a partition per agenda item (v_<meetingId>_<reportId> / voter key).
@@ -22,6 +22,13 @@ export interface StoredMark {
 type Row = { mark: string; tenantId: string; aadObjectId: string; teamsUserId: string; role: string; at: string };
 
 const votePk = (meetingId: string, reportId: string) => `v_${safeKey(meetingId)}_${safeKey(reportId)}`;
+/**
+ * The voter's own index (mk_<voter> / <meeting>|<report>): which items they marked, so "my data"
+ * lists a person's marks with one partition read, member or no longer. Written beside the mark (in
+ * parallel, never read when tallying), deleted with it, and purged with the round (roundPurge.ts).
+ */
+export const voterIndexPk = (voter: PersonKey) => `mk_${voterKey(voter)}`;
+export const voterIndexRow = (meetingId: string, reportId: string) => `${safeKey(meetingId)}|${safeKey(reportId)}`;
 // Voter keys start with a tenant id; '~' sorts after all of them and is no voter.
 const CLOSING_ROW = '~closing';
 
@@ -38,6 +45,10 @@ export class Votes {
    * row's new ETag, so a mark written in the instant the vote closed can be taken back exactly.
    */
   async put(meetingId: string, reportId: string, m: Omit<StoredMark, 'voterKey'>): Promise<string> {
+    const indexed = this.table.upsertEntity(
+      { partitionKey: voterIndexPk(m.voter), rowKey: voterIndexRow(meetingId, reportId), meetingId, reportId },
+      'Replace',
+    );
     const res = await this.table.upsertEntity(
       {
         partitionKey: votePk(meetingId, reportId),
@@ -51,6 +62,7 @@ export class Votes {
       },
       'Replace',
     );
+    await indexed;
     return res.etag ?? '';
   }
 
@@ -62,7 +74,10 @@ export class Votes {
     const pk = votePk(meetingId, reportId);
     try {
       if (keep) await this.table.updateEntity({ partitionKey: pk, rowKey: voterKey(voter), mark: keep }, 'Merge', { etag });
-      else await this.table.deleteEntity(pk, voterKey(voter), { etag });
+      else {
+        await this.table.deleteEntity(pk, voterKey(voter), { etag });
+        await deleteIfPresent(this.table, voterIndexPk(voter), voterIndexRow(meetingId, reportId));
+      }
       return true;
     } catch (err) {
       if (statusOf(err) === 404 || statusOf(err) === 412) return false;
@@ -99,6 +114,17 @@ export class Votes {
       });
     }
     return { marks, closing };
+  }
+
+  /** Every mark this person has stored, on any item of any meeting ("my data"): their index, then each mark. */
+  async marksBy(voter: PersonKey): Promise<Array<{ meetingId: string; reportId: string; mark: Mark; at: string }>> {
+    const out: Array<{ meetingId: string; reportId: string; mark: Mark; at: string }> = [];
+    const filter = `PartitionKey eq ${odataString(voterIndexPk(voter))}`;
+    for await (const ix of this.table.listEntities<{ meetingId: string; reportId: string }>({ queryOptions: { filter } })) {
+      const row = await getOrUndefined<Row>(this.table, votePk(ix.meetingId, ix.reportId), voterKey(voter));
+      if (row && isMark(row.mark)) out.push({ meetingId: ix.meetingId, reportId: ix.reportId, mark: row.mark, at: row.at });
+    }
+    return out.sort((a, b) => a.at.localeCompare(b.at));
   }
 
   async of(meetingId: string, reportId: string): Promise<StoredMark[]> {

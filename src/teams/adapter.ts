@@ -1,7 +1,46 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Config } from '../app/config';
 
-export type Adapter = CloudAdapter;
+/** The SDK's adapter, with the request's authentication as a step of its own (see teams/endpoint.ts). */
+export class Adapter extends CloudAdapter {
+  /**
+   * Runs `logic` for an activity once its request is authenticated (no token needed in anonymous
+   * local mode). Any failure to authenticate is the caller's: a forged, expired or missing token,
+   * or keys that cannot be fetched to check it. The SDK's own console output while checking (stack
+   * traces, not JSON) is dropped; the endpoint logs one line instead.
+   */
+  async serve(
+    activity: Activity,
+    authHeader: string,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<{ ok: true; response?: InvokeResponse } | { ok: false; error: Error }> {
+    let authenticated;
+    try {
+      authenticated = await quietly(() => this.botFrameworkAuthentication.authenticateRequest(activity, authHeader));
+    } catch (err) {
+      return { ok: false, error: err instanceof Error ? err : new Error(String(err)) };
+    }
+    return { ok: true, response: await this.processActivity(authenticated, activity, logic) };
+  }
+}
+
+// The SDK prints to the console while it checks a token (botframework-connector's JwtTokenExtractor);
+// inside `quietly` those lines are dropped, everywhere else the console is untouched.
+const quiet = new AsyncLocalStorage<true>();
+let consoleWrapped = false;
+function quietly<T>(work: () => Promise<T>): Promise<T> {
+  if (!consoleWrapped) {
+    consoleWrapped = true;
+    for (const level of ['error', 'warn', 'log', 'info'] as const) {
+      const original = console[level].bind(console);
+      console[level] = (...args: unknown[]) => {
+        if (!quiet.getStore()) original(...args);
+      };
+    }
+  }
+  return quiet.run(true, work);
+}
 
 type Factory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
 type Connector = Awaited<ReturnType<Factory['create']>>;
@@ -59,14 +98,14 @@ function remembered<T>(cache: Map<string, Promise<T>>, key: string, make: () => 
  * configuration allows only with LOCAL_MODE. SingleTenant is the default app type: new
  * multi-tenant Azure Bots can no longer be created.
  */
-export function createAdapter(config: Config, onError: (context: TurnContext, err: unknown) => Promise<void>): CloudAdapter {
+export function createAdapter(config: Config, onError: (context: TurnContext, err: unknown) => Promise<void>): Adapter {
   const auth = new ReusingAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     MicrosoftAppType: config.MicrosoftAppType ?? (config.MicrosoftAppId ? 'SingleTenant' : ''),
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new Adapter(auth);
   adapter.onTurnError = onError;
   return adapter;
 }

@@ -1,6 +1,7 @@
 import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { isStorageUnavailable } from '../storage/tables';
+import { ownRecord } from '../domain/ownKeys';
 import { handlerOf } from './actions';
 import { cardMessage, cardResponse, messageResponse } from './cards/attach';
 import { errorCard, helpCard } from './cards/helpCard';
@@ -15,7 +16,8 @@ const ExecuteSchema = z.object({
   action: z.object({
     type: z.literal('Action.Execute'),
     verb: z.string().min(1).max(100),
-    data: z.record(z.unknown()).optional(),
+    // Own properties only: card data is read by field name, never through Object.prototype.
+    data: ownRecord(z.string(), z.unknown()).optional(),
   }),
 });
 

@@ -1,4 +1,5 @@
-import { ActivityTypes, type Request, type Response, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type Activity, type Request, type Response, type TurnContext } from 'botbuilder';
+import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
 import { z } from 'zod';
 import type { Config } from '../app/config';
 import { createAdapter } from './adapter';
@@ -8,6 +9,7 @@ import { messageResponse } from './cards/attach';
 import { tenantOf, turnOf, turnServices } from './turn';
 import { UserRateLimit } from './userRateLimit';
 import { countedAs } from '../storage/callCounter';
+import { handlerOf } from './actions';
 
 // The envelope every Bot Framework activity has. The SDK checks authentication; this rejects bodies
 // that are not activities at all before they reach it.
@@ -71,20 +73,47 @@ export function createTeamsEndpoint(config: Config, services: Services): TeamsEn
         res.end();
         return;
       }
-      await countedAs(labelOf(body), () =>
-        adapter.process(req, res, async (context) => {
+      // What CloudAdapter.process does, with authentication as a step of its own: a request that is
+      // not authenticated gets a one-line 401 and one log line (the SDK answered a forged token with
+      // 500 and its internal error text, and printed stack traces that are not JSON lines).
+      const activity = validateAndFixActivity(body as Activity);
+      const header = req.headers.authorization ?? (req.headers as { Authorization?: string }).Authorization ?? '';
+      // Counted only once authenticated, under a label from a fixed set.
+      const served = await adapter.serve(activity, typeof header === 'string' ? header : '', (context) =>
+        countedAs(labelOf(context.activity), async () => {
           if (await slowedDown(context, rateLimit, services)) return;
           await bot.run(context);
         }),
       );
+      if (!served.ok) {
+        services.logger.warn('request not authenticated', {
+          statusCode: 401,
+          errorName: served.error.name,
+          problem: served.error.message.split('\n')[0].slice(0, 200),
+        });
+        res.status(401);
+        res.send({ error: 'Unauthorized.' });
+        res.end();
+        return;
+      }
+      res.status(served.response?.status ?? 200);
+      if (served.response?.body !== undefined) res.send(served.response.body);
+      res.end();
     },
   };
 }
 
-/** What a turn's storage calls are counted under: the pressed verb, or the activity type. */
-function labelOf(body: { type?: string; value?: unknown }): string {
-  const verb = (body.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
-  return typeof verb === 'string' && verb.length <= 64 ? verb : (body.type ?? 'unknown').slice(0, 64);
+/** Activity types a turn may be counted under; any other type is counted as 'other'. */
+const COUNTED_TYPES: ReadonlySet<string> = new Set(Object.values(ActivityTypes));
+
+/**
+ * What a turn's storage calls are counted under: a verb the bot answers, or the activity type.
+ * Never text as sent: the label keys the counters, and unknown names would only grow them.
+ */
+function labelOf(activity: Activity): string {
+  const verb = (activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
+  if (activity.type === ActivityTypes.Invoke && typeof verb === 'string') return handlerOf(verb) ? verb : 'invoke.unknown';
+  return typeof activity.type === 'string' && COUNTED_TYPES.has(activity.type) ? activity.type : 'other';
 }
 
 function tenantOfBody(body: unknown): string {

@@ -20,7 +20,8 @@ export interface Turn {
 
 export function tenantOf(context: TurnContext): string {
   const a = context.activity;
-  return a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? 'unknown';
+  // Lower case at the boundary: ids are stored and compared as Teams normally sends them.
+  return (a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? 'unknown').toLowerCase();
 }
 
 const TURN_SERVICES = Symbol('turnServices');
@@ -46,7 +47,7 @@ export function turnOf(context: TurnContext, services: Services): Turn {
     locale,
     t: translator(locale),
     services: turnServices(context, services),
-    caller: { tenantId: tenantOf(context), aadObjectId: context.activity.from?.aadObjectId, botUserId: context.activity.from?.id ?? '' },
+    caller: { tenantId: tenantOf(context), aadObjectId: context.activity.from?.aadObjectId?.toLowerCase(), botUserId: context.activity.from?.id ?? '' },
   };
 }
 

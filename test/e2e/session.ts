@@ -80,17 +80,19 @@ export async function reportFailure(ctx: Mocha.Context, session: E2ESession | un
 }
 
 /**
- * Mocha hooks for a journey (tests that build on each other in one chat): after a failure the rest
- * are skipped, the failure is reported with a screenshot, and the session stops at the end.
+ * Mocha hooks for a journey (tests that build on each other in one chat): the failure is reported
+ * with a screenshot, and the rest of the journey stops with a failure naming the step that broke it
+ * (not skipped: the run forbids pending tests, so nothing goes quietly untested), and the session
+ * stops at the end.
  */
 export function journeyHooks(session: () => E2ESession | undefined): void {
-  let broken = false;
+  let brokenAt: string | undefined;
   beforeEach(function () {
-    if (broken) this.skip();
+    if (brokenAt) throw new Error(`not run: the journey broke at "${brokenAt}"`);
   });
   afterEach(async function () {
     if (this.currentTest?.state !== 'failed') return;
-    broken = true;
+    brokenAt = this.currentTest.title;
     await reportFailure(this, session());
   });
   after(async function () {

@@ -64,6 +64,7 @@ const REFUSALS = [
   'case.notFound',
   'forum.meeting.notFound',
   'forum.vote.forged',
+  'forum.vote.channelOnly',
   'forum.vote.stale',
   'delivery.status.refused',
   'colleagues.notLinked',

@@ -139,7 +139,9 @@ describe('colleagues of an owner', function () {
     // "Mine data" tells the colleague about the link they had.
     const data = cardText(await typed(h, COLLEAGUE, 'mine data'));
     assert.match(data, /Eiere du er eller har vært registrert for \(1\)/);
-    assert.match(data, /lagt til av Kari Nordmann\. Fjernet 1\. desember 2026/);
+    // Removed, the link is a tombstone (when and by whom it was made are deleted); the name typed stays in the owner's audit trail, and is shown.
+    assert.match(data, /974 760 673\)\nFjernet 1\. desember 2026/);
+    assert.match(data, /«Ola Nordmann», skrevet inn av Kari Nordmann/);
   });
 
   it('refuses an outsider who tries to add himself, even after filing for the same org. number, and stores nothing', async () => {

@@ -166,6 +166,29 @@ describe('the secretariat records decisions', function () {
     }
   });
 
+  it('tells the loser of two presses at once by the same officer (two windows), with different reasons, the stored decision, not "registrert"', async () => {
+    for (let round = 0; round < 3; round++) {
+      const r = await submitted(h, OWNER);
+      await moveTo(h, r, TO_NOT_PRIORITISED);
+      const reasons = ['Budsjettet er brukt opp.', 'Tiltaket mangler en UH-partner.'];
+      const cards = await Promise.all(reasons.map((reason) => invokeCard(h, OFFICER, 'decision.record', { ...r, outcome: 'rejected', reason })));
+      const texts = cards.map(cardText);
+      const stored = await report(r);
+      const winner = reasons.indexOf(stored!.decision!.reason!);
+      assert.ok(winner >= 0, JSON.stringify(stored?.decision));
+      assert.match(texts[winner], new RegExp(`Vedtaket for ${r.reference} er registrert: Avslått`), texts.join('\n---\n'));
+      const loser = texts[1 - winner];
+      assert.doesNotMatch(loser, /er registrert:/, loser);
+      assert.match(
+        loser,
+        new RegExp(
+          `${r.reference} har allerede vedtak: Avslått, 0 kr, registrert 1\\. desember 2026 av Sekretariatet \\(Siri Statsforvalter\\)\\. Begrunnelse: «${reasons[winner]}»\\. Ingenting er endret\\.`,
+        ),
+      );
+      assert.equal(stored?.history.filter((e) => e.to === 'rejected').length, 1, 'one decision in the trail');
+    }
+  });
+
   it('records a payment after a confirmation, tells the owner, and a second press changes nothing', async () => {
     const r = await submitted(h, OWNER);
     await moveTo(h, r, TO_PRIORITISED);

@@ -15,7 +15,7 @@ import { TeamsConnector } from '../support/teamsConnector';
 const ENTRY = path.join(ROOT, 'dist', 'src', 'index.js');
 
 function startBot(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
-  const child = spawn(process.execPath, ['--no-deprecation', ENTRY], {
+  const child = spawn(process.execPath, [ENTRY], {
     cwd: os.tmpdir(), // no .env from the repo
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,7 +50,10 @@ describe('delivery across a crash', function () {
     await teams.stop();
   });
 
-  it('delivers all of a batch of 300 exactly once when the process is killed (SIGKILL) in the middle and started again', async () => {
+  // Bot Framework's send takes no idempotency key, so a send that Teams took just before the
+  // process died, and that the outbox had not yet recorded, cannot be told from one that never left:
+  // it is sent again (a lost message is worse) and flagged in doubt. Everything else is exactly once.
+  it('delivers a batch of 300 across a SIGKILL mid-batch: exactly once, except sends in flight at the kill, which may arrive twice and are flagged in doubt', async () => {
     // 300 messages, 3 for each of 100 users, queued before any bot runs.
     const deliver = createDeliver(outbox, () => undefined);
     const tags = Array.from({ length: 300 }, (_, i) => `batch#${i}`);
@@ -79,6 +82,9 @@ describe('delivery across a crash', function () {
       DELIVERY_APP_RATE: '60',
     };
 
+    // Teams answers each send 250 ms after posting it, as the real one takes a moment: at any
+    // moment some sends are posted and not yet answered, so the kill always catches some in flight.
+    teams.fault = () => ({ slowMs: 250, posted: 'at-once' });
     const first = startBot(env);
     running.push(first.child);
     // Killed at a random moment while the batch is being sent (not timed to an arrival, which
@@ -91,6 +97,14 @@ describe('delivery across a crash', function () {
     await first.exited;
     const atKill = teams.counts().size;
     assert.ok(atKill > 0 && atKill < 300, `killed in the middle (${atKill} of 300 had arrived)`);
+    // The outbox as the dead process left it: what it had claimed and not recorded is "sending".
+    const keys = tags.map((_, i) => `batch:${i}`);
+    const inFlight = new Set<string>();
+    for (let i = 0; i < 300; i += 50) {
+      const rows = await Promise.all(keys.slice(i, i + 50).map((k) => outbox.get(k)));
+      rows.forEach((m, k) => m?.status === 'sending' && inFlight.add(keys[i + k]));
+    }
+    assert.ok(inFlight.size > 0 && inFlight.size <= 16, `sends in flight at the kill, no more than the worker allows (16): ${inFlight.size}`);
 
     const second = startBot(env);
     running.push(second.child);
@@ -100,15 +114,30 @@ describe('delivery across a crash', function () {
     second.child.kill('SIGTERM');
     assert.equal(await second.exited, 0, second.output());
 
-    const twice = teams.duplicates();
-    // A duplicate is possible only for a send that had reached Teams when the process died, before
-    // the outbox recorded it; the outbox must then say so, and there can be no more of them than
-    // sends in flight at the kill.
-    const flagged = await Promise.all(twice.map(async (tag) => (await outbox.get(`batch:${tag.slice('batch#'.length)}`))?.inDoubt));
-    assert.ok(flagged.every(Boolean), `every message that arrived twice is flagged in doubt: ${twice.join(', ')}`);
-    assert.ok(twice.length <= 16, `at most the sends in flight at the kill (16) arrived twice: ${twice.join(', ')}`);
-    if (twice.length) console.log(`      (kill landed between Teams taking and the outbox recording: ${twice.join(', ')} arrived twice, flagged in doubt)`);
-    assert.equal(teams.counts().size, 300, 'all 300 arrived');
-    for (let i = 0; i < 300; i += 50) assert.equal((await outbox.get(`batch:${i}`))?.status, 'sent');
+    const arrived = teams.counts();
+    const twice: string[] = [];
+    for (let i = 0; i < 300; i += 50) {
+      const rows = await Promise.all(keys.slice(i, i + 50).map((k) => outbox.get(k)));
+      rows.forEach((m, k) => {
+        const [key, tag] = [keys[i + k], tags[i + k]];
+        const n = arrived.get(tag) ?? 0;
+        assert.equal(m?.status, 'sent', key);
+        if (n > 1) twice.push(tag);
+        if (inFlight.has(key)) {
+          // Claimed by the dead process: taken over when its lease ran out, and flagged, since
+          // Teams may have had it. Sent again at most once.
+          assert.ok(n === 1 || n === 2, `${tag} in flight at the kill arrived ${n} times`);
+          assert.equal(m?.inDoubt, true, `${tag} was in flight at the kill: flagged in doubt`);
+        } else if (m?.lastError) {
+          // A try of its own got no answer in time (a timeout on a busy machine): the same doubt.
+          assert.ok(n === 1 || (n === 2 && m.inDoubt), `${tag} (${m.lastError}) arrived ${n} times, in doubt: ${m.inDoubt}`);
+        } else {
+          assert.equal(n, 1, `${tag} was not in flight at the kill: exactly once`);
+          assert.equal(m?.inDoubt, false, `${tag} is not flagged in doubt`);
+        }
+      });
+    }
+    console.log(`      (${atKill} of 300 had arrived at the kill, ${inFlight.size} in flight; arrived twice, flagged in doubt: ${twice.join(', ') || 'none'})`);
+    assert.equal(arrived.size, 300, 'all 300 arrived');
   });
 });

@@ -210,6 +210,22 @@ describe("the round's export", function () {
     assert.match(await gone.text(), /no longer in the secretariat/);
   });
 
+  it('says truly what the links are: anyone holding one downloads until it expires, so do not share it (nb, nn, en)', async () => {
+    const told = {
+      nb: /Alle som har lenkene, kan laste ned filen til de går ut kl\. 10:10 \(om 10 minutter\), så ikke del dem\./,
+      nn: /Alle som har lenkjene, kan laste ned fila til dei går ut kl\. 10:10 \(om 10 minutt\), så ikkje del dei\./,
+      en: /Anyone who has the links can download the file until they expire at 10:10 \(in 10 minutes\), so do not share them\./,
+    };
+    for (const [lang, text] of Object.entries(told)) {
+      const card = cardOf((await h.send({ ...OFFICER, locale: lang === 'en' ? 'en-GB' : `${lang}-NO` }, 'eksport 2027'))[0]);
+      assert.match(cardText(card), text, lang);
+      assert.doesNotMatch(cardText(card), /bare for deg|berre for deg|for you only/, lang);
+    }
+    // What it says is what it does: a request with no Teams identity at all gets the file.
+    const { csv } = await links();
+    assert.equal((await fetch(csv, { headers: {} })).status, 200);
+  });
+
   it('gives no link to someone who is not an officer', async () => {
     for (const who of [OWNER, OTHER_OWNER]) {
       const card = await invokeCard(h, who, 'export.round', { roundId: 'demo-2027' });

@@ -60,7 +60,7 @@ describe('faults', function () {
     const env = { LOCAL_MODE: '1', TABLE_PREFIX: prefix, PLAYGROUND: '0', LOG_LEVEL: 'silent', SCHEDULER_TICK_MS: '0', RATE_LIMIT_BURST: '0' };
     const start = async (connectionString: string) => {
       const port = await freePort();
-      const child = spawn(process.execPath, ['--no-deprecation', path.join(ROOT, 'dist', 'src', 'index.js')], {
+      const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'index.js')], {
         cwd: os.tmpdir(),
         env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, TABLES_CONNECTION_STRING: connectionString, PORT: String(port) },
         stdio: 'ignore',

@@ -57,9 +57,10 @@ describe("forum meetings and voting in a working group's channel", function () {
     who: Persona,
     verb: string,
     data: Record<string, unknown>,
-    opts: { where?: 'personal' | 'channel'; channelId?: string; trigger?: 'manual' | 'automatic' } = {},
+    opts: { where?: 'personal' | 'channel'; channelId?: string; trigger?: 'manual' | 'automatic'; channelData?: Record<string, unknown> } = {},
   ) {
     const base = opts.where === 'personal' ? h.personalActivity(who) : inChannel(who, opts.channelId);
+    if (opts.channelData) base.channelData = opts.channelData;
     const res = await h.post({
       ...base,
       type: 'invoke',
@@ -293,7 +294,7 @@ describe("forum meetings and voting in a working group's channel", function () {
     const good = markData(card, 'prioritise');
     // Checked, but sorted to working group Oslo: on no agenda of group Vest.
     const other = await seedCheckedReport(h.app.services, { region: 'oslo' });
-    const forged: Array<[string, Record<string, unknown>, RegExp, { channelId?: string; where?: 'personal' }?]> = [
+    const forged: Array<[string, Record<string, unknown>, RegExp, { channelId?: string; where?: 'personal'; channelData?: Record<string, unknown> }?]> = [
       ["another user's id in the data", { ...good, voter: BJORN.aadObjectId, aadObjectId: BJORN.aadObjectId }, /hører ikke til en avstemning/],
       ['a made-up item', { ...good, reportId: 'made-up-report' }, /står ikke på sakslisten/],
       ['a real report that is not on this agenda', { ...good, reportId: other.id }, /står ikke på sakslisten/],
@@ -301,7 +302,20 @@ describe("forum meetings and voting in a working group's channel", function () {
       ['a card of another vote', { ...good, v: 'another-vote' }, /tidligere avstemning/],
       ['a made-up mark', { ...good, mark: 'veto' }, /hører ikke til en avstemning/],
       ['the card pressed from another channel', good, /hører ikke til en avstemning/, { channelId: OTHER_CHANNEL }],
-      ['the card pressed from a personal chat', good, /hører ikke til en avstemning/, { where: 'personal' }],
+      ['the card pressed from a personal chat', good, /på kortet i gruppens kanal, ikke i en chat/, { where: 'personal' }],
+      // A personal chat's activity whose channelData names the group's channel: the conversation decides.
+      [
+        "a personal-chat press whose channelData names the group's channel",
+        good,
+        /på kortet i gruppens kanal, ikke i en chat/,
+        { where: 'personal', channelData: { team: { id: TEAM }, channel: { id: CHANNEL }, tenant: { id: TENANT } } },
+      ],
+      [
+        'a channel press whose channelData names another channel than its conversation',
+        good,
+        /hører ikke til en avstemning/,
+        { channelId: OTHER_CHANNEL, channelData: { team: { id: TEAM }, channel: { id: CHANNEL }, tenant: { id: TENANT } } },
+      ],
     ];
     for (const [what, data, answer, where] of forged) {
       const seen = await invoke(ANNE, 'vote.mark', data, where ?? {});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { BOT_ID, cardOf, cardText, startHarness, type Harness } from '../support/harness';
-import { OWNER, TENANT } from '../support/personas';
+import { OWNER, TENANT, type Persona } from '../support/personas';
 
 const TEAM_ID = '19:forum-team@thread.tacv2';
 
@@ -13,18 +13,18 @@ describe('installation capture', () => {
     await h.stop();
   });
 
-  const personalInstall = (action: 'add' | 'remove') => ({
-    ...h.personalActivity(OWNER),
+  const personalInstall = (action: 'add' | 'remove', who: Persona = OWNER) => ({
+    ...h.personalActivity(who),
     type: 'installationUpdate',
     action,
     deliveryMode: 'expectReplies',
   });
-  const teamEvent = (extra: Record<string, unknown>) => ({
+  const teamEvent = (extra: Record<string, unknown>, teamId = TEAM_ID) => ({
     ...h.personalActivity(OWNER),
-    conversation: { id: TEAM_ID, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+    conversation: { id: teamId, conversationType: 'channel', isGroup: true, tenantId: TENANT },
     deliveryMode: 'expectReplies',
     ...extra,
-    channelData: { tenant: { id: TENANT }, team: { id: TEAM_ID, name: 'Samarbeidsforum Oslo og Viken' }, ...((extra.channelData as object) ?? {}) },
+    channelData: { tenant: { id: TENANT }, team: { id: teamId, name: 'Samarbeidsforum Oslo og Viken' }, ...((extra.channelData as object) ?? {}) },
   });
 
   it('welcomes a user once and stores their personal chat, even when Teams sends two install events', async () => {
@@ -39,9 +39,19 @@ describe('installation capture', () => {
     assert.equal(stored?.stale, false);
   });
 
+  // Self-contained: two people of its own install, one removes the app; only that chat is forgotten.
   it('forgets the personal chat when the app is removed', async () => {
-    await h.post(personalInstall('remove'));
-    assert.equal(await h.app.services.references.personal(TENANT, OWNER.aadObjectId), undefined);
+    const leaving: Persona = { name: 'Anne Fjerner', aadObjectId: '00000000-0000-4000-8000-000000000701', tenantId: TENANT };
+    const staying: Persona = { name: 'Bo Blir', aadObjectId: '00000000-0000-4000-8000-000000000702', tenantId: TENANT };
+    const { references } = h.app.services;
+    for (const who of [leaving, staying]) {
+      assert.equal((await h.post(personalInstall('add', who))).status, 200);
+      assert.equal((await references.personal(TENANT, who.aadObjectId))?.stale, false, `${who.name}'s chat stored on install`);
+    }
+    const res = await h.post(personalInstall('remove', leaving));
+    assert.equal(res.status, 200);
+    assert.equal(await references.personal(TENANT, leaving.aadObjectId), undefined, 'the chat of the one who removed the app is gone');
+    assert.equal((await references.personal(TENANT, staying.aadObjectId))?.ref.conversation.id, `a:personal-${staying.aadObjectId}`, "the other's is kept");
   });
 
   it('stores a team and each of its channels on install, and welcomes in the channel without report buttons', async () => {
@@ -79,8 +89,19 @@ describe('installation capture', () => {
     assert.equal(rows.find((r) => r.kind === 'team')?.name, 'Forum Østlandet');
   });
 
+  // Self-contained: two teams of its own with channels; the app is removed from one of them.
   it('forgets the team and its channels when the app is removed from it', async () => {
-    await h.post(teamEvent({ type: 'installationUpdate', action: 'remove' }));
-    assert.deepEqual(await h.app.services.references.team(TEAM_ID), []);
+    const [leaving, staying] = ['19:leaving-team@thread.tacv2', '19:staying-team@thread.tacv2'];
+    const { references } = h.app.services;
+    for (const team of [leaving, staying]) {
+      h.connector.channels.set(team, [{ id: team }, { id: `19:${team.slice(3, 8)}-a@thread.tacv2`, name: 'Arbeidsgruppe A' }]);
+      assert.equal((await h.post(teamEvent({ type: 'installationUpdate', action: 'add' }, team))).status, 200);
+      const kinds = (await references.team(team)).map((r) => r.kind).sort();
+      assert.deepEqual(kinds, ['channel', 'channel', 'team'], `${team} stored on install`);
+    }
+    const res = await h.post(teamEvent({ type: 'installationUpdate', action: 'remove' }, leaving));
+    assert.equal(res.status, 200);
+    assert.deepEqual(await references.team(leaving), [], 'the team and its channels are gone');
+    assert.equal((await references.team(staying)).length, 3, 'the other team is kept');
   });
 });

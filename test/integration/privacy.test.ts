@@ -69,7 +69,7 @@ describe('personal data', function () {
     it('shows an officer their role', async () => {
       await h.app.services.roles.of(personOf(OFFICER));
       const text = cardText(await myData(h, OFFICER));
-      assert.match(text, /Roller \(1\)\n\nSekretariatet, secretariat/);
+      assert.match(text, /Roller \(1\)\nSekretariatet\nNavn: ingen\. Organisasjoner du representerer: ingen\. Gitt i bottens oppsett\./);
     });
 
     it("deletes only the caller's drafts after a confirmation, keeps submitted reports, and a second press deletes nothing", async () => {

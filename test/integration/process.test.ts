@@ -17,7 +17,7 @@ const WITHOUT_AZURITE = ['--require', path.join(ROOT, 'dist', 'test', 'support',
 const bots: Array<{ child: ChildProcess; exited: Promise<number | null> }> = [];
 
 function run(env: Record<string, string>, nodeArgs: string[] = []) {
-  const child = spawn(process.execPath, ['--no-deprecation', ...nodeArgs, ENTRY], {
+  const child = spawn(process.execPath, [...nodeArgs, ENTRY], {
     cwd: os.tmpdir(), // no .env from the repo is read
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PLAYGROUND: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -29,9 +29,36 @@ function run(env: Record<string, string>, nodeArgs: string[] = []) {
   child.stderr.on('data', (c) => {
     out += c;
   });
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
+  const exited = ended.then((e) => e.code);
   bots.push({ child, exited });
-  return { child, exited, output: () => out };
+  return { child, exited, ended, output: () => out };
+}
+
+/**
+ * The port the bot itself reports listening on (started with PORT=0). A port picked beforehand
+ * and probed from outside can be answered by another process on a busy machine, and a SIGTERM
+ * sent then reaches this bot before it has installed its handler (exit code null, signal SIGTERM).
+ * The line is logged in the same tick that installs the handler; /healthz is answered after it.
+ */
+async function listeningPort(p: ReturnType<typeof run>, timeoutMs = 60_000): Promise<number> {
+  let port = 0;
+  await waitFor(
+    'the bot to log that it listens',
+    () => {
+      if (p.child.exitCode !== null || p.child.signalCode !== null) throw new Error(`the bot exited before listening:\n${p.output()}`);
+      const line = p
+        .output()
+        .split('\n')
+        .slice(0, -1) // whole lines only
+        .find((l) => l.includes('"msg":"bot listening"'));
+      port = line ? Number(new URL((JSON.parse(line) as { url: string }).url).port) : 0;
+      return port > 0;
+    },
+    timeoutMs,
+    50,
+  );
+  return port;
 }
 
 describe('the bot process', () => {
@@ -66,7 +93,7 @@ describe('the bot process', () => {
 
   it("npm start's entry sets LOCAL_MODE and listens on 127.0.0.1 only", async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, ['--no-deprecation', path.join(ROOT, 'dist', 'scripts', 'start-local.js')], {
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'start-local.js')], {
       cwd: os.tmpdir(),
       env: {
         PATH: process.env.PATH,
@@ -111,18 +138,18 @@ describe('the bot process', () => {
     assert.match(p.output(), /Table Storage does not answer .*TABLES_CONNECTION_STRING/);
   });
 
-  it('starts without the azurite package (npm ci --omit=dev) when TABLES_CONNECTION_STRING is set, never asking for it', async () => {
-    const port = await freePort();
+  it('starts without the azurite package (npm ci --omit=dev) when TABLES_CONNECTION_STRING is set, never asking for it', async function () {
+    this.timeout(120_000); // a start and a graceful stop, on a machine that may be busy
     const p = run(
-      { LOCAL_MODE: '1', PORT: String(port), TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING!, TABLE_PREFIX: uniquePrefix() },
+      { LOCAL_MODE: '1', PORT: '0', TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING!, TABLE_PREFIX: uniquePrefix() },
       WITHOUT_AZURITE,
     );
-    await waitForPort(port, '127.0.0.1', 30_000);
+    const port = await listeningPort(p);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     assert.equal(health.status, 200);
     assert.equal(((await health.json()) as { storage: boolean }).storage, true);
     p.child.kill('SIGTERM');
-    assert.equal(await p.exited, 0);
+    assert.deepEqual(await p.ended, { code: 0, signal: null }, `a graceful stop, exit code 0; the bot said:\n${p.output()}`);
     assert.doesNotMatch(p.output(), /azurite was asked for/);
     assert.match(p.output(), /"msg":"bot listening"/, 'the hook was in place and the bot ran');
   });
@@ -196,16 +223,17 @@ describe('the bot process', () => {
     await waitFor('its temp folder to go', () => workDirs().length === 0, 5000, 100);
   });
 
-  it('starts its own Azurite in LOCAL_MODE, keeps data under DATA_DIR, and stops both on SIGTERM', async () => {
-    const [port, azuritePort] = [await freePort(), await freePort()];
+  it('starts its own Azurite in LOCAL_MODE, keeps data under DATA_DIR, and stops both on SIGTERM', async function () {
+    this.timeout(120_000);
+    const azuritePort = await freePort();
     const dataDir = temp('kb-data-');
-    const p = run({ LOCAL_MODE: '1', PORT: String(port), AZURITE_PORT: String(azuritePort), DATA_DIR: dataDir });
-    await waitForPort(port, '127.0.0.1', 30_000);
+    const p = run({ LOCAL_MODE: '1', PORT: '0', AZURITE_PORT: String(azuritePort), DATA_DIR: dataDir });
+    const port = await listeningPort(p);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     assert.equal(health.status, 200);
     assert.ok(fs.readdirSync(path.join(dataDir, 'azurite')).length > 0, 'Azurite persisted its files');
     p.child.kill('SIGTERM');
-    assert.equal(await p.exited, 0);
+    assert.deepEqual(await p.ended, { code: 0, signal: null }, `a graceful stop, exit code 0; the bot said:\n${p.output()}`);
     await assert.rejects(waitForPort(azuritePort, '127.0.0.1', 500), 'Azurite stopped with the bot');
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
-import { OWNER, TENANT } from '../support/personas';
+import { OTHER_OWNER, OWNER, TENANT } from '../support/personas';
 import { GOOD_INPUT } from '../support/reportInput';
 import { actionData, fillReport, inputsOf, passOwnerSteps, press, startReport, STEP_ORDER } from '../support/wizard';
 import { fakeClock, nowOf } from '../support/clock';
@@ -176,6 +176,20 @@ describe('filing a needs report in personal chat', () => {
     const done = await press(h, OWNER, confirm, 'draft.deleteConfirm');
     assert.match(cardText(done), /Utkastet er slettet/);
     assert.equal(await h.app.services.drafts.get({ tenantId: TENANT, aadObjectId: OWNER.aadObjectId }, draftId), undefined);
+  });
+
+  it("says another person's draft is not found rather than deleted, and leaves it there", async () => {
+    let card = await startReport(h, OWNER);
+    card = await press(h, OWNER, card, 'report.next', GOOD_INPUT.owner);
+    const draftId = actionData(card, 'report.cancel').draftId as string;
+    const theirs = await press(h, OTHER_OWNER, await press(h, OWNER, card, 'report.cancel'), 'draft.deleteConfirm');
+    assert.match(cardText(theirs), /Fant ikke utkastet, så ingenting er slettet\. .*eller det er ikke ditt/);
+    assert.doesNotMatch(cardText(theirs), /Utkastet er slettet/);
+    assert.ok(await h.app.services.drafts.get(OWNER, draftId), "the owner's draft is still there");
+    // The owner deletes it; pressing again finds nothing and says so.
+    const confirm = await press(h, OWNER, card, 'report.cancel');
+    assert.match(cardText(await press(h, OWNER, confirm, 'draft.deleteConfirm')), /Utkastet er slettet/);
+    assert.match(cardText(await press(h, OWNER, confirm, 'draft.deleteConfirm')), /Fant ikke utkastet, så ingenting er slettet/);
   });
 
   it('offers Back, Next, Save and close, and Cancel on every step', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { FORUM_GROUP, SECRETARIAT_GROUP } from '../../src/domain/roles';
 import { seedChannel } from '../support/delivery';
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
-import { FOREIGN, MEMBER, OFFICER, OTHER_OWNER, OWNER, TENANT, type Persona } from '../support/personas';
+import { FOREIGN, MEMBER, OFFICER, OTHER_OWNER, OTHER_TENANT, OWNER, TENANT, type Persona } from '../support/personas';
 import { actionData, inputsOf, press } from '../support/wizard';
 
 const FORUM = 'oslo-viken';
@@ -84,6 +84,21 @@ describe('secretariat roles', function () {
     assert.deepEqual(await h.app.services.rounds.list(), roundsBefore, 'rounds unchanged');
     assert.deepEqual(await h.app.services.roles.inGroup(FORUM, SECRETARIAT_GROUP), [], 'no grant stored for anyone');
     assert.deepEqual(await h.app.services.roles.of(personOf(OTHER_OWNER)), []);
+  });
+
+  // BOOTSTRAP_SECRETARIAT names tenant and object id: the same object id in another tenant is
+  // someone else (any tenant can mint any id for its own users), and gets no officer's rights.
+  it("does not take the configured officer's object id, coming from another tenant, for the officer", async () => {
+    const impostor: Persona = { name: 'Siri i en annen tenant', aadObjectId: OFFICER.aadObjectId, tenantId: OTHER_TENANT };
+    for (const word of ['sekretariat', 'roller', 'oversikt']) {
+      assert.match(cardText(await command(h, impostor, word)), /bare for sekretariatet/, word);
+    }
+    const res = await h.invoke(impostor, 'roles.add', { mode: 'secretariat', aadObjectId: OTHER_OWNER.aadObjectId, tenantId: TENANT });
+    assert.match(cardText(res.body.value), /bare for sekretariatet/);
+    assert.deepEqual(await h.app.services.roles.of(personOf(impostor)), [], 'no grant, not even the configured one');
+    assert.deepEqual(await h.app.services.roles.of(personOf(OTHER_OWNER)), [], 'nothing added');
+    // The officer in the configured tenant is served as before.
+    assert.match(cardText(await command(h, OFFICER, 'sekretariat')), /Hva vil du gjøre/);
   });
 
   it('lets a configuration officer add another officer by pasted ids, who can then work, and remove them again', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { startAzurite } from '../../src/app/azurite';
 import { freePort } from '../../src/app/childProcess';
-import { startHarness, type Harness } from '../support/harness';
+import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
 import { FOREIGN, OWNER, TENANT } from '../support/personas';
 
 describe('the HTTP endpoint', () => {
@@ -86,9 +86,15 @@ describe('the HTTP endpoint', () => {
       await h.stop();
     });
 
-    it('serves the configured tenant', async () => {
-      const [reply] = await h.send(OWNER, 'hjelp');
-      assert.ok(reply);
+    it('serves the configured tenant (configured in upper case): "hjelp" gets the help card', async () => {
+      const replies = await h.send(OWNER, 'hjelp');
+      assert.equal(replies.length, 1, 'one reply');
+      const card = cardOf(replies[0]);
+      assert.match(cardText(card), /Jeg hjelper barnehage- og skoleeiere/);
+      assert.ok(
+        card.actions.some((a: { verb: string }) => a.verb === 'report.new'),
+        'with the "Meld behov" button',
+      );
     });
 
     it('refuses another tenant before any handler runs, storing nothing', async () => {

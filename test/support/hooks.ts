@@ -6,7 +6,6 @@ import { freePort } from '../../src/app/childProcess';
 let azurite: Azurite | undefined;
 
 export async function mochaGlobalSetup(): Promise<void> {
-  process.noDeprecation = true;
   azurite = await startAzurite({ port: await freePort() });
   process.env.TEST_TABLES_CONNECTION_STRING = azurite.connectionString;
   process.env.TEST_AZURITE_PORT = String(azurite.port);

@@ -7,6 +7,9 @@ const LONE_SURROGATES = ['\uD800', '\uDFFF', 'a\uDC00b', '\uD83D', '\uDE00\uD83D
 const BIDI = ['\u202E', '\u202Egnp.exe', '\u2066x\u2069', '\u200F', 'abc\u202Dd'];
 const ZERO_WIDTH = ['\u200B', '\u200C\u200D', '\uFEFF', '\u2060', '\u00AD', 'B\u200BM-2027-0001'];
 const OTHER_UNICODE = ['\u0000', '\u0007', '\r\n\r\n', 'Å\u030A', 'ﬃ', '𝕏', '👨‍👩‍👧‍👦', '\u{10FFFF}', 'İ', 'ß'.repeat(50)];
+/** Names Object.prototype holds (or is reached through): a key from a request must never index a plain object with them. */
+export const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'] as const;
+
 const TEMPLATES = [
   '${title}',
   '${$root}',
@@ -35,11 +38,7 @@ const TEMPLATES = [
   '\\',
   "'",
   '"',
-  '__proto__',
-  'constructor',
-  'prototype',
-  'toString',
-  'hasOwnProperty',
+  ...PROTO_KEYS,
 ];
 const HUGE = [`${'x'.repeat(100_000)}`, `${'æ'.repeat(50_000)}`, `${'${a}'.repeat(20_000)}`, '\uD800'.repeat(10_000)];
 const NUMBERS_AS_TEXT = ['0', '-1', '1e309', 'NaN', 'Infinity', '9'.repeat(40), '1 000 000 000 000', '974760673', '0x10', ' 12 ', '1,5'];
@@ -111,7 +110,7 @@ export function hostileValue(ids: readonly string[]): fc.Arbitrary<unknown> {
     { weight: 1, arbitrary: fc.boolean() },
     { weight: 1, arbitrary: fc.constant(null) },
   );
-  const key = fc.oneof(fc.constantFrom(...KNOWN_KEYS), fc.constantFrom('__proto__', 'constructor', '', ' ', '$root'), fc.string({ maxLength: 12 }));
+  const key = fc.oneof(fc.constantFrom(...KNOWN_KEYS), fc.constantFrom(...PROTO_KEYS, '', ' ', '$root'), fc.string({ maxLength: 12 }));
   const { value } = fc.letrec((tie) => ({
     value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('array'), tie('object')),
     array: fc.array(tie('value'), { maxLength: 4 }),
@@ -190,8 +189,8 @@ export function mutated(base: Record<string, unknown>, foreignIds: readonly stri
   };
   const oneField = fc.constantFrom(...(fields.length ? fields : ['verb'])).chain((field) => change(field).map((m) => ({ field, ...m })));
   const extraKey = fc
-    .tuple(fc.constantFrom(...KNOWN_KEYS, '__proto__', 'constructor', '$root', 'x'), hostileString(foreignIds))
-    .filter(([k]) => !(k in base))
+    .tuple(fc.constantFrom(...KNOWN_KEYS, ...PROTO_KEYS, '$root', 'x'), hostileString(foreignIds))
+    .filter(([k]) => !Object.hasOwn(base, k))
     .map(([k, value]) => ({ field: k, kind: 'extra key', data: { ...base, [k]: value } }));
   return fc.oneof({ weight: 9, arbitrary: oneField }, { weight: 1, arbitrary: extraKey });
 }

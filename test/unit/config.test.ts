@@ -5,7 +5,8 @@ const APP_ID = '4a5f2b8e-1c3d-4e6f-8a9b-0c1d2e3f4a5b';
 const TENANT_ID = '6893935a-4e95-432b-bd7a-bdba9c0741b1';
 const SECRET = 'k'.repeat(32);
 /** What production needs besides the app's credentials. */
-const PROD = { PUBLIC_URL: 'https://bot.example.no', EXPORT_LINK_SECRET: SECRET };
+const STORAGE = { TABLES_ACCOUNT_URL: 'https://kompetansebot.table.core.windows.net' };
+const PROD = { PUBLIC_URL: 'https://bot.example.no', EXPORT_LINK_SECRET: SECRET, ...STORAGE };
 
 describe('configuration', () => {
   it('runs locally with LOCAL_MODE=1 and nothing else: anonymous, local storage, port 3978', () => {
@@ -42,7 +43,7 @@ describe('configuration', () => {
       /^Configuration error: MicrosoftAppTenantId is required when MicrosoftAppType is UserAssignedMSI$/,
     ],
     [
-      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT_ID, EXPORT_LINK_SECRET: SECRET },
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT_ID, EXPORT_LINK_SECRET: SECRET, ...STORAGE },
       /^Configuration error: PUBLIC_URL is required outside LOCAL_MODE/,
     ],
     [
@@ -50,7 +51,7 @@ describe('configuration', () => {
       /^Configuration error: PUBLIC_URL must be an https address outside LOCAL_MODE$/,
     ],
     [
-      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT_ID, PUBLIC_URL: 'https://bot.example.no' },
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT_ID, PUBLIC_URL: 'https://bot.example.no', ...STORAGE },
       /^Configuration error: EXPORT_LINK_SECRET is required outside LOCAL_MODE/,
     ],
     [{ LOCAL_MODE: '1', BOOTSTRAP_SECRETARIAT: APP_ID }, /^Configuration error: BOOTSTRAP_SECRETARIAT must be a comma-separated list of tenantId:aadObjectId/],
@@ -59,7 +60,15 @@ describe('configuration', () => {
     [{ PORT: '70000' }, /^Configuration error: PORT must be 0–65535$/],
     [{ PORT: '3.5' }, /^Configuration error: PORT must be a whole number$/],
     [{ MicrosoftAppId: 'my-bot' }, /^Configuration error: MicrosoftAppId must be a GUID/],
-    [{ MicrosoftAppType: 'Anything' }, /^Configuration error: MicrosoftAppType /],
+    [
+      { MicrosoftAppType: 'Anything' },
+      /^Configuration error: MicrosoftAppType must be SingleTenant, MultiTenant or UserAssignedMSI \(any case\), not "Anything"$/,
+    ],
+    // Only local mode falls back to Azurite; production without storage would keep data on the instance's disk.
+    [
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT_ID, ...PROD, TABLES_ACCOUNT_URL: '' },
+      /^Configuration error: TABLES_ACCOUNT_URL or TABLES_CONNECTION_STRING is required outside LOCAL_MODE: set TABLES_ACCOUNT_URL to the storage account's table endpoint/,
+    ],
     [
       { MicrosoftAppId: '4a5f2b8e-1c3d-4e6f-8a9b-0c1d2e3f4a5b', MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant', ...PROD },
       /MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant$/,
@@ -97,6 +106,7 @@ describe('configuration', () => {
       TABLES_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=b;EndpointSuffix=core.windows.net',
       PLAYGROUND: 'false',
       ...PROD,
+      TABLES_ACCOUNT_URL: '',
     });
     assert.equal(c.anonymous, false);
     assert.equal(c.PLAYGROUND, false);
@@ -105,6 +115,14 @@ describe('configuration', () => {
   it('accepts a single-tenant bot (the default type) with its tenant id, and a managed identity without a password', () => {
     assert.equal(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT_ID, ...PROD }).anonymous, false);
     assert.equal(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT_ID, ...PROD }).anonymous, false);
+  });
+
+  it('reads MicrosoftAppType in any case, as botbuilder does, and passes it on as botbuilder spells it', () => {
+    const prod = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT_ID, ...PROD };
+    assert.equal(loadConfig({ ...prod, MicrosoftAppType: 'singletenant' }).MicrosoftAppType, 'SingleTenant');
+    assert.equal(loadConfig({ ...prod, MicrosoftAppType: ' MULTITENANT ' }).MicrosoftAppType, 'MultiTenant');
+    assert.equal(loadConfig({ ...prod, MicrosoftAppType: 'userassignedmsi' }).MicrosoftAppType, 'UserAssignedMSI');
+    assert.equal(loadConfig({ ...prod, MicrosoftAppType: '' }).MicrosoftAppType, undefined);
   });
 
   it('reads BOOTSTRAP_SECRETARIAT as tenant and AAD id pairs, in lower case', () => {

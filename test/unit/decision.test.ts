@@ -92,5 +92,7 @@ describe('recording a decision on a needs report', () => {
     assert.equal(sameDecision(a, { ...a, by: 't:other' }), false);
     assert.equal(sameDecision(a, { ...a, amounts: [1, 1] }), false);
     assert.equal(sameDecision(a, { ...a, outcome: 'partly_granted' }), false);
+    assert.equal(sameDecision({ ...a, reason: 'Budsjettet er brukt opp.' }, { ...a, reason: 'Mangler UH-partner.' }), false);
+    assert.equal(sameDecision({ ...a, reason: 'Samme.' }, { ...a, reason: 'Samme.' }), true);
   });
 });

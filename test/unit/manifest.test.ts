@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { buildAppPackage, fillPlaceholders, packageVersion, readAppId, type TeamsManifest } from '../../scripts/app-package';
+import { buildAppPackage, fillPlaceholders, packageVersion, PLACEHOLDER_DEVELOPER, readAppId, type TeamsManifest } from '../../scripts/app-package';
 import { renderColorIcon, renderOutlineIcon } from '../../scripts/make-icons';
 import { validateLocalizationFile, validateTeamsManifest } from '../../scripts/manifest-schema';
 import { ROOT } from '../../src/app/paths';
@@ -48,6 +48,7 @@ describe('Teams app package: manifest', () => {
     const text = fillPlaceholders(readFileSync(join(MANIFEST_DIR, 'manifest.json'), 'utf8'), {
       MICROSOFT_APP_ID: 'kompetansebot',
       APP_VERSION: VERSION,
+      ...PLACEHOLDER_DEVELOPER,
     });
     assert.notDeepEqual(await validateTeamsManifest(JSON.parse(text)), []);
   });
@@ -209,11 +210,19 @@ describe('Teams app package: npm run package', () => {
   });
   afterEach(() => rmSync(out, { recursive: true, force: true }));
 
-  function runPackage(appId: string) {
+  const COUNTY = {
+    TEAMS_DEVELOPER_NAME: 'Statsforvalteren i Vestland',
+    TEAMS_WEBSITE_URL: 'https://www.statsforvalteren.no/vestland/kompetansebot',
+    TEAMS_PRIVACY_URL: 'https://www.statsforvalteren.no/vestland/personvern',
+    TEAMS_TERMS_URL: 'https://www.statsforvalteren.no/vestland/vilkar',
+  };
+  const NO_DEVELOPER = { LOCAL_MODE: '', TEAMS_DEVELOPER_NAME: '', TEAMS_WEBSITE_URL: '', TEAMS_PRIVACY_URL: '', TEAMS_TERMS_URL: '' };
+
+  function runPackage(appId: string, env: Record<string, string> = COUNTY) {
     const zip = join(out, 'app.zip');
     const run = spawnSync(process.execPath, [script, zip], {
       cwd: ROOT,
-      env: { ...process.env, MicrosoftAppId: appId },
+      env: { ...process.env, ...NO_DEVELOPER, MicrosoftAppId: appId, ...env },
       encoding: 'utf8',
       timeout: 20_000,
     });
@@ -225,6 +234,35 @@ describe('Teams app package: npm run package', () => {
     assert.equal(run.status, 0, run.stderr);
     const manifest = readZip(readFileSync(run.zip)).find((entry) => entry.name === 'manifest.json');
     assert.equal((JSON.parse(manifest!.data.toString('utf8')) as TeamsManifest).id, SAMPLE_APP_ID);
+  });
+
+  it("puts the county's developer name and links from the settings in the manifest", () => {
+    const run = runPackage(SAMPLE_APP_ID);
+    assert.equal(run.status, 0, run.stderr);
+    const manifest = readZip(readFileSync(run.zip)).find((entry) => entry.name === 'manifest.json');
+    assert.deepEqual((JSON.parse(manifest!.data.toString('utf8')) as { developer: unknown }).developer, {
+      name: 'Statsforvalteren i Vestland',
+      websiteUrl: 'https://www.statsforvalteren.no/vestland/kompetansebot',
+      privacyUrl: 'https://www.statsforvalteren.no/vestland/personvern',
+      termsOfUseUrl: 'https://www.statsforvalteren.no/vestland/vilkar',
+    });
+  });
+
+  it('refuses the example.org placeholders outside LOCAL_MODE with one line naming the setting, and writes nothing', () => {
+    const run = runPackage(SAMPLE_APP_ID, { ...COUNTY, TEAMS_PRIVACY_URL: '' });
+    assert.equal(run.status, 1);
+    assert.match(
+      run.stderr.trim(),
+      /^TEAMS_PRIVACY_URL is https:\/\/kompetansebot\.example\.org\/personvern, a placeholder: set it to [^\n]*privacy statement[^\n]*LOCAL_MODE=1 for a test package$/,
+    );
+    assert.equal(existsSync(run.zip), false);
+  });
+
+  it('keeps the placeholders in a LOCAL_MODE test package', () => {
+    const run = runPackage(SAMPLE_APP_ID, { LOCAL_MODE: '1' });
+    assert.equal(run.status, 0, run.stderr);
+    const manifest = readZip(readFileSync(run.zip)).find((entry) => entry.name === 'manifest.json');
+    assert.match(manifest!.data.toString('utf8'), /"privacyUrl": "https:\/\/kompetansebot\.example\.org\/personvern"/);
   });
 
   it('stops with one line naming MicrosoftAppId when it is not a GUID, and writes nothing', () => {

@@ -82,8 +82,8 @@ describe('opening and closing a round', () => {
   });
 
   it('closes only an open round', () => {
-    assert.equal((closeRound({ ...planned, status: 'open' }) as { round: Round }).round.status, 'closed');
-    assert.deepEqual(closeRound(planned), { ok: false, key: 'round.error.notOpen' });
+    assert.equal((closeRound({ ...planned, status: 'open' }, NOW) as { round: Round }).round.status, 'closed');
+    assert.deepEqual(closeRound(planned, NOW), { ok: false, key: 'round.error.notOpen' });
   });
 
   it('finds open rounds at or past their deadline', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DefaultAzureCredential } from '@azure/identity';
+import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
 import { loadConfig } from '../../src/app/config';
 import { tablesTarget } from '../../src/app/storage';
 import { Tables } from '../../src/storage/tables';
@@ -33,11 +33,23 @@ describe('Table Storage wiring', () => {
     assert.deepEqual(scopes, ['https://storage.azure.com/.default', 'https://storage.azure.com/.default']);
   });
 
-  it("uses the bot's user-assigned managed identity for storage too", async () => {
+  // The credential's client id is private to @azure/identity; read here only to see which identity is asked.
+  const clientIdOf = (credential: unknown) => (credential as { clientId?: string }).clientId;
+
+  it("uses the bot's user-assigned managed identity for storage too, and only that in production", async () => {
     const target = await tablesTarget(
       loadConfig({ ...PRODUCTION, TABLES_ACCOUNT_URL: ACCOUNT_URL, MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: APP_ID }),
     );
-    assert.ok(target && typeof target !== 'string' && target.credential instanceof DefaultAzureCredential);
+    assert.ok(target && typeof target !== 'string' && target.credential instanceof ManagedIdentityCredential);
+    assert.equal(clientIdOf(target.credential), APP_ID);
+  });
+
+  it("uses the App Service's system-assigned identity in production when the bot has a secret", async () => {
+    const target = await tablesTarget(
+      loadConfig({ ...PRODUCTION, TABLES_ACCOUNT_URL: ACCOUNT_URL, MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: APP_ID }),
+    );
+    assert.ok(target && typeof target !== 'string' && target.credential instanceof ManagedIdentityCredential);
+    assert.equal(clientIdOf(target.credential), undefined);
   });
 
   it('passes a connection string through, and leaves it to Azurite when neither is set', async () => {

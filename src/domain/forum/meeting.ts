@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PersonSchema } from '../roles';
+import { ownRecord } from '../ownKeys';
 import { SCHEMES } from '../schemes';
 import { MARKS } from './tally';
 import { ForumRulesSchema, METHODS } from './rules';
@@ -97,7 +98,7 @@ export const ItemResultSchema = z.object({
   electors: z.number().int().min(0).optional(),
   tally: z.object({ prioritise: z.number(), notPrioritise: z.number(), abstain: z.number(), conflict: z.number(), total: z.number() }),
   /** The marks the result counts, by voter key: what a late write is checked against. */
-  counted: z.record(z.enum(MARKS)),
+  counted: ownRecord(z.string(), z.enum(MARKS)),
   closedAt: z.string(),
   /** An undecided item's way out, recorded by the secretariat after the meeting (followUp.ts). */
   followUp: FollowUpSchema.optional(),

@@ -1,5 +1,6 @@
 import type { Locale } from './locale';
 import { pluralKey } from './plural';
+import { ownValue } from '../ownKeys';
 
 /**
  * One area's texts in all three languages. Bokmål defines the keys; nynorsk and English must
@@ -16,15 +17,18 @@ export type Params = Record<string, string | number>;
 /** Replaces {name} placeholders. Values are inserted as plain text; nothing is evaluated. */
 export function interpolate(text: string, params?: Params): string {
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
 /** A plural base key (`x` for `x.one`/`x.other`) picks its form from `params.count`. */
 export function lookup<K extends string>(catalog: Catalog<K>, locale: Locale, key: K, params?: Params): string {
+  // Own keys only: a key put together from stored or sent text never finds Object.prototype's.
   const texts: Record<string, string> = catalog[locale];
-  if (texts[key] === undefined && texts[`${key}.other`] !== undefined) {
+  const other = ownValue(texts, `${key}.other`);
+  const text = ownValue(texts, key);
+  if (text === undefined && other !== undefined) {
     const plural = pluralKey(key, locale, params?.count);
-    return interpolate(texts[plural.key] ?? texts[`${key}.other`], plural.count === undefined ? params : { ...params, count: plural.count });
+    return interpolate(ownValue(texts, plural.key) ?? other, plural.count === undefined ? params : { ...params, count: plural.count });
   }
-  return interpolate(texts[key] ?? catalog.nb[key], params);
+  return interpolate(text ?? ownValue<string>(catalog.nb, key) ?? key, params);
 }

@@ -21,6 +21,8 @@ import { announceMessages } from './messages/announce';
 import { usageMessages } from './messages/usage';
 import { roundUsageDueMessages } from './messages/roundUsageDue';
 import { usageCaseMessages } from './messages/usageCase';
+import { filingMessages } from './messages/filing';
+import { privacyTrailMessages } from './messages/privacyTrail';
 
 export * from './locale';
 export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
@@ -48,6 +50,8 @@ const catalogs = [
   usageMessages,
   roundUsageDueMessages,
   usageCaseMessages,
+  filingMessages,
+  privacyTrailMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

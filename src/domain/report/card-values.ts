@@ -13,7 +13,7 @@ export function cardValues(step: InputStep, draft: ReportDraft): Record<string, 
   const out: Record<string, string> = {};
   for (const id of CARD_INPUTS[step]) out[id] = '';
   const set = (id: string, v: string | undefined) => {
-    if (v !== undefined && id in out) out[id] = v;
+    if (v !== undefined && Object.hasOwn(out, id)) out[id] = v;
   };
   switch (step) {
     case 'owner':

@@ -9,6 +9,7 @@ import { formatsFor, type Formats } from './problems';
 import { crossFieldProblems, normaliseReport, type FieldProblem } from './rules';
 import { startYearRange } from './school-year';
 import { CARD_INPUTS, INPUT_STEPS, STEP_FIELDS, amountInputId, inputIdOf, stepOfInput, type InputStep, type StepField } from './steps';
+import { ownValue } from '../ownKeys';
 
 /**
  * What the wizard calls. `validateStep` checks one card's raw input against the draft so far;
@@ -242,7 +243,7 @@ const ECHO_LIMITS: Partial<Record<string, number>> = {
 export function echoRaw(step: InputStep, raw: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const id of CARD_INPUTS[step]) {
-    const cap = (ECHO_LIMITS[id] ?? 100) + 200;
+    const cap = (ownValue(ECHO_LIMITS, id) ?? 100) + 200;
     const v = raw[id];
     let s = '';
     if (typeof v === 'string') s = v;

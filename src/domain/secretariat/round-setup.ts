@@ -153,12 +153,14 @@ export function openRound(round: Round, existing: readonly Round[], now: Date): 
   if (Date.parse(round.deadline) <= now.getTime()) return { ok: false, key: 'round.error.openAfterDeadline' };
   const conflict = openConflict(round, existing);
   if (conflict) return { ok: false, key: 'round.error.overlapOpen', params: { round: conflict.id } };
-  return { ok: true, round: { ...round, status: 'open' } };
+  const { closedAt: _reopened, ...rest } = round;
+  return { ok: true, round: { ...rest, status: 'open' } };
 }
 
-export function closeRound(round: Round): RoundMove {
+/** Closes by hand; the time is kept, since owners are told when it closed (filingWindow.ts). */
+export function closeRound(round: Round, now: Date): RoundMove {
   if (round.status !== 'open') return { ok: false, key: 'round.error.notOpen' };
-  return { ok: true, round: { ...round, status: 'closed' } };
+  return { ok: true, round: { ...round, status: 'closed', closedAt: now.toISOString() } };
 }
 
 /** Open rounds whose deadline has passed: the scheduler closes them. */

@@ -9,6 +9,7 @@ import { SECRETARIAT_ACTIONS } from '../secretariat/actions';
 import { USAGE_ACTIONS } from '../usage/actions';
 import { WIZARD_ACTIONS } from '../wizard/actions';
 import type { ActionHandler } from './types';
+import { ownValue } from '../../domain/ownKeys';
 
 export type { ActionHandler, ActionResult } from './types';
 export type { Verb } from './verbs';
@@ -46,5 +47,5 @@ declare module './verbs' {
 
 /** The handler of a verb that came back from a client, if the table has it (own keys only). */
 export function handlerOf(verb: string): ActionHandler | undefined {
-  return Object.prototype.hasOwnProperty.call(ACTIONS, verb) ? ACTIONS[verb as keyof typeof ACTIONS] : undefined;
+  return ownValue<ActionHandler>(ACTIONS, verb);
 }

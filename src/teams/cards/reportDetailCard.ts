@@ -8,15 +8,20 @@ import { renderCard, type AdaptiveCard } from './render';
 import { moneyFacts, stepFacts } from './reportFacts';
 import { decisionFacts } from '../casework/caseCard';
 import { factsSection } from './factsSection';
+import { filingRefusal } from '../filingGuard';
 
 /** Whether the owner may still edit or withdraw, and if not, why (shown instead of buttons). */
 export function ownerMayChange(turn: Turn, report: ReportRecord<unknown>, round: Round): { ok: true } | { ok: false; why: string } {
   const allowed = canEdit(report, turn.services.now(), new Date(round.deadline), turn.locale);
-  if (allowed.ok) return allowed;
-  const deadline = formatDate(round.deadline, turn.locale);
-  return allowed.reason === 'afterDeadline'
-    ? { ok: false, why: turn.t('report.detail.locked', { deadline }) }
-    : { ok: false, why: turn.t('report.detail.notEditable', { status: turn.t(statusLabelKey(report.status)) }) };
+  if (!allowed.ok) {
+    const deadline = formatDate(round.deadline, turn.locale);
+    return allowed.reason === 'afterDeadline'
+      ? { ok: false, why: turn.t('report.detail.locked', { deadline }) }
+      : { ok: false, why: turn.t('report.detail.notEditable', { status: turn.t(statusLabelKey(report.status)) }) };
+  }
+  // A round closed by hand (or not open yet) locks the report before its deadline, too.
+  const closed = filingRefusal(turn, round, report.status);
+  return closed ? { ok: false, why: turn.t(closed.key, closed.params) } : { ok: true };
 }
 
 /**

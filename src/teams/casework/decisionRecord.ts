@@ -26,6 +26,8 @@ export function decisionRefusal(turn: Turn, report: ReportRecord<NeedsReport>): 
       amount: formatNok(d.total, locale),
       date: formatDate(d.at, locale),
       who: actorLabel(t, { role: 'secretariat', name: d.byName }),
+      // What was decided, in full: the loser of two decisions at once reads the winner's reason.
+      reason: d.reason ? ` ${t('decision.alreadyReason', { reason: d.reason })}` : '',
     });
   }
   const key = decisionRefusalKey(report.status) === 'decision.already' ? 'decision.alreadyStatus' : 'decision.notYet';

@@ -9,6 +9,7 @@ import { Refusal } from '../refusals';
 import { electorate, type Elector } from './electors';
 import { cardElectorate, itemWhileOpen, marksAfterWrite } from './hotReads';
 import { MAX_REFRESH_USERS, type VoteCardState, type Viewer } from './voteCard';
+import { ownValue } from '../../domain/ownKeys';
 
 export { electorate, type Elector };
 
@@ -19,9 +20,18 @@ export type VoteRef = z.infer<typeof VoteRef>;
 /** The channel the press came from: a voting card only counts, and only shows, in its own meeting's channel. */
 export function channelOf(turn: Turn): string | undefined {
   const a = turn.context.activity;
-  const fromData = (a.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
-  if (fromData) return fromData;
-  return a.conversation?.conversationType === 'channel' ? a.conversation.id.split(';')[0] : undefined;
+  // Only a channel conversation counts, and its id names the channel ("19:…@thread.tacv2;messageid=…"):
+  // channelData alone is what a personal chat's activity can also claim.
+  if (a.conversation?.conversationType !== 'channel' || typeof a.conversation.id !== 'string') return undefined;
+  const channel = a.conversation.id.split(';')[0];
+  const fromData = (a.channelData as { channel?: { id?: unknown } } | undefined)?.channel?.id;
+  return fromData === undefined || fromData === channel ? channel : undefined;
+}
+
+/** Why a press on a voting card is not from the meeting's channel, or undefined when it is. */
+export function wrongChannel(turn: Turn, meeting: Pick<Meeting, 'posted'>): 'forum.vote.channelOnly' | 'forum.vote.forged' | undefined {
+  if (turn.context.activity.conversation?.conversationType !== 'channel') return 'forum.vote.channelOnly';
+  return meeting.posted && channelOf(turn) === meeting.posted.channelId ? undefined : 'forum.vote.forged';
 }
 
 export interface Count {
@@ -148,6 +158,6 @@ export async function standingOf(services: Services, person: Person, meeting: Me
 
 export function viewerOf(standing: Standing, view: ItemView, extra: Pick<Viewer, 'notice' | 'warning'> = {}): Viewer {
   const key = voterKey(standing.person);
-  const mark = view.state.result ? view.state.result.counted[key] : view.marks.find((m) => m.voterKey === key)?.mark;
+  const mark = view.state.result ? ownValue(view.state.result.counted, key) : view.marks.find((m) => m.voterKey === key)?.mark;
   return { member: standing.elector !== undefined, officer: standing.officer, disqualified: standing.disqualified, mark, ...extra };
 }

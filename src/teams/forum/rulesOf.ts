@@ -3,6 +3,7 @@ import { FORUM_GROUP } from '../../domain/roles';
 import type { MessageKey, Params } from '../../domain/i18n';
 import type { Services } from '../services';
 import type { ForumView } from './view';
+import { ownValue } from '../../domain/ownKeys';
 
 /** The rules a group's votes are counted by now: its own, else the forum's, else FORUM_RULES. */
 export async function rulesFor(services: Pick<Services, 'rulesStore' | 'forumRules'>, forum: string, group: string): Promise<ForumRules> {
@@ -48,5 +49,5 @@ export function inStepOf(view: ForumView, meeting: Pick<Meeting, 'group' | 'vote
   const r = meeting.vote?.rules ?? rules ?? view.rules ?? DEFAULT_FORUM_RULES;
   if (stepOf(meeting.group, r) !== 'group') return { ...view, rules: r };
   const t = view.t;
-  return { ...view, rules: r, t: (key: MessageKey, params?: Params) => t(GROUP_WORDS[key] ?? key, params) };
+  return { ...view, rules: r, t: (key: MessageKey, params?: Params) => t(ownValue(GROUP_WORDS, key) ?? key, params) };
 }

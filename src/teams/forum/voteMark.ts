@@ -4,7 +4,7 @@ import type { ActionHandler } from '../actions/types';
 import type { Turn } from '../turn';
 import { personOf } from '../caller';
 import { Refusal } from '../refusals';
-import { channelOf, itemView, loadItem, loadMeeting, standingOf, viewerOf, VoteRef } from './ballot';
+import { itemView, loadItem, loadMeeting, standingOf, viewerOf, VoteRef, wrongChannel } from './ballot';
 import { groupName, forumView } from './view';
 import { disqualificationText, MARK_LABEL, voteCard } from './voteCard';
 import { inStepOf } from './rulesOf';
@@ -14,6 +14,7 @@ import type { AdaptiveCard } from '../cards/render';
 import { itemWhileOpen, marksAfterWrite } from './hotReads';
 import { liveMarks, noteMark } from './tallyCache';
 import { stampUnchanged, voteSnapshot } from './voteCache';
+import { ownValue } from '../../domain/ownKeys';
 
 const MarkData = VoteRef.extend({ mark: z.enum(MARKS) }).strict();
 
@@ -42,7 +43,7 @@ async function markFromSnapshot(turn: Turn, d: z.infer<typeof MarkData>): Promis
   const person = personOf(turn);
   const snapshot = await voteSnapshot(services);
   const meeting = await snapshot.openMeeting(meetingId);
-  if (!meeting?.vote || meeting.vote.id !== v || !meeting.posted || channelOf(turn) !== meeting.posted.channelId) return undefined;
+  if (!meeting?.vote || meeting.vote.id !== v || wrongChannel(turn, meeting)) return undefined;
   if (!acceptsMarks(meeting, services.now())) return undefined;
   const stored = await itemWhileOpen(services, meeting, reportId);
   if (!stored || stored.result) return undefined;
@@ -78,9 +79,10 @@ async function markAfresh(turn: Turn, d: z.infer<typeof MarkData>, prior?: strin
   const person = personOf(turn);
   const meeting = await loadMeeting(services, meetingId);
   // A card of another opening, or from another channel, is not this vote's card.
-  if (!meeting.vote || meeting.vote.id !== v || !meeting.posted || channelOf(turn) !== meeting.posted.channelId) {
+  const elsewhere = wrongChannel(turn, meeting);
+  if (!meeting.vote || meeting.vote.id !== v || elsewhere) {
     if (prior) await takeBack(turn, d, prior);
-    throw new Refusal(!meeting.vote || meeting.vote.id !== v ? 'forum.vote.stale' : 'forum.vote.forged');
+    throw new Refusal(elsewhere ?? 'forum.vote.stale');
   }
   const stored = await loadItem(services, meeting, reportId);
   const view = forumView(services, turn.locale);
@@ -125,7 +127,7 @@ async function markAfresh(turn: Turn, d: z.infer<typeof MarkData>, prior?: strin
   const after = await marksAfterWrite(services, meeting.id, reportId);
   if (after.closing || closingSince) {
     const settled = await settledAfterClose(turn, meeting, reportId);
-    const counted = settled?.result?.counted[voterKey(person)];
+    const counted = ownValue(settled?.result?.counted, voterKey(person));
     if (counted === mark) {
       return answer(settled!.meeting, settled!.stored, {
         notice: turn.t('forum.vote.savedJustInTime', { label: inStepOf(view, meeting).t(MARK_LABEL[mark]) }),

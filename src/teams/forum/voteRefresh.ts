@@ -1,7 +1,7 @@
 import type { ActionHandler } from '../actions/types';
 import { personOf } from '../caller';
 import { Refusal } from '../refusals';
-import { channelOf, itemView, loadItem, loadMeeting, standingOf, viewerOf, VoteRef } from './ballot';
+import { itemView, loadItem, loadMeeting, standingOf, viewerOf, VoteRef, wrongChannel } from './ballot';
 import { forumView } from './view';
 import { voteCard } from './voteCard';
 
@@ -17,7 +17,8 @@ export const voteRefresh: ActionHandler = async (turn, data) => {
   if (!parsed.success) throw new Refusal('forum.vote.forged');
   const { services } = turn;
   const meeting = await loadMeeting(services, parsed.data.meetingId);
-  if (!meeting.posted || channelOf(turn) !== meeting.posted.channelId) throw new Refusal('forum.vote.forged');
+  const elsewhere = wrongChannel(turn, meeting);
+  if (elsewhere) throw new Refusal(elsewhere);
   const stored = await loadItem(services, meeting, parsed.data.reportId);
   const view = await itemView(services, meeting, stored);
   const standing = await standingOf(services, personOf(turn), meeting, stored.item);

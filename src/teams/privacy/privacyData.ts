@@ -1,5 +1,4 @@
 import { formatDate, type MessageKey } from '../../domain/i18n';
-import type { Grant } from '../../domain/roles';
 import type { ReportRecord } from '../../storage/reports';
 import { messageCard, summaryCard, type Section } from '../secretariat/cards';
 import { action } from '../cards/action';
@@ -8,17 +7,13 @@ import { personOf, requirePersonal } from '../caller';
 import type { WizardData } from '../drafts';
 import type { Turn } from '../turn';
 import type { ActionHandler } from '../actions/types';
-
-const ROLE_KEYS: Record<Grant['role'], MessageKey> = {
-  secretariat: 'privacy.roles.secretariat',
-  member: 'privacy.roles.member',
-  chair: 'privacy.roles.chair',
-};
+import { grantFacts, trailSections } from './privacyTrail';
 
 /**
  * `privacy.show` (`mine data` / `my data`): everything stored about the caller. Only their own
  * partitions are read: their personal chat row, their drafts, their report and owner indexes,
- * their grants. In the personal chat only, since the card shows their data.
+ * their grants, their vote index; and the audit trail of owners they are or were linked to (the
+ * rows by or about them). In the personal chat only, since the card shows their data.
  */
 export const privacyShow: ActionHandler = async (turn) => {
   requirePersonal(turn);
@@ -31,10 +26,11 @@ export const privacyShow: ActionHandler = async (turn) => {
     ownerLinks(turn),
     roles.of(person),
   ]);
-  const records = (await Promise.all(visible.map((v) => reports.get(v.roundId, v.id))))
-    .filter((r): r is ReportRecord => r !== undefined)
+  const seen = (await Promise.all(visible.map((v) => reports.get(v.roundId, v.id)))).filter((r): r is ReportRecord => r !== undefined);
+  const records = seen
     .filter((r) => r.createdBy.tenantId === person.tenantId && r.createdBy.aadObjectId === person.aadObjectId)
     .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+  const trail = await trailSections(turn, person, owners.orgnrs, seen);
   const { t, locale } = turn;
   const date = (at: string) => formatDate(at, locale);
   const none = (key: MessageKey) => [{ title: '', value: t(key) }];
@@ -63,15 +59,14 @@ export const privacyShow: ActionHandler = async (turn) => {
         : none('privacy.reports.none'),
     },
     {
-      title: t('colleagues.privacy.title', { count: owners.length }),
-      facts: owners.length ? owners : none('privacy.owners.none'),
+      title: t('colleagues.privacy.title', { count: owners.facts.length }),
+      facts: owners.facts.length ? owners.facts : none('privacy.owners.none'),
     },
     {
       title: t('privacy.roles.title', { count: grants.length }),
-      facts: grants.length
-        ? grants.map((g) => ({ title: '', value: t('privacy.roles.item', { role: t(ROLE_KEYS[g.role]), group: g.group }) }))
-        : none('privacy.roles.none'),
+      facts: grants.length ? grantFacts(turn, grants) : none('privacy.roles.none'),
     },
+    ...trail,
     { title: t('privacy.kept.title'), facts: [], text: t('privacy.kept.text') },
   ];
   const actions = own.length ? [action(t('privacy.deleteDrafts'), 'privacy.deleteDrafts', {}, { style: 'destructive' })] : [];
@@ -123,11 +118,11 @@ function nothingToDelete(turn: Turn) {
 }
 
 /** Every owner the caller is or was linked to: since when, who added them, and when they were removed. */
-async function ownerLinks(turn: Turn): Promise<Array<{ title: string; value: string }>> {
+async function ownerLinks(turn: Turn): Promise<{ orgnrs: string[]; facts: Array<{ title: string; value: string }> }> {
   const { t, locale, services } = turn;
   const person = personOf(turn);
   const memberships = await services.ownerPeople.membershipsOf(person);
-  return Promise.all(
+  const facts = await Promise.all(
     memberships.map(async (m) => {
       const [label, link] = await Promise.all([ownerLabel(turn, m.orgnr), services.ownerPeople.link(m.orgnr, person)]);
       const date = (at: string) => formatDate(at, locale);
@@ -139,7 +134,10 @@ async function ownerLinks(turn: Turn): Promise<Array<{ title: string; value: str
             ? t('colleagues.privacy.sinceBy', { date: date(link.addedAt), by: link.addedByName ?? link.addedBy ?? '' })
             : t('colleagues.privacy.since', { date: date(link.addedAt) });
       const removed = link?.removedAt ?? m.removedAt;
-      return { title: label, value: removed ? `${since}. ${t('colleagues.privacy.removed', { date: date(removed) })}` : since };
+      // A removed link is a tombstone: when it was made and by whom are deleted with the removal.
+      const gone = removed ? t('colleagues.privacy.removed', { date: date(removed) }) : '';
+      return { title: label, value: removed ? (link?.addedAt ? `${since}. ${gone}` : gone) : since };
     }),
   );
+  return { orgnrs: memberships.map((m) => m.orgnr), facts };
 }

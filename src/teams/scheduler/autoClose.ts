@@ -20,7 +20,9 @@ export async function autoClose(ctx: JobContext): Promise<void> {
   const { services, jobs, now } = ctx;
   for (const round of dueForClosing(ctx.rounds, now)) {
     await jobs.update<State>('autoClose', round.id, (cur) => cur ?? { notified: false });
-    await services.rounds.update(round.id, (r) => (r.status === 'open' && isPastDeadline(now, r.deadline) ? { ...r, status: 'closed' } : r));
+    await services.rounds.update(round.id, (r) =>
+      r.status === 'open' && isPastDeadline(now, r.deadline) ? { ...r, status: 'closed', closedAt: now.toISOString() } : r,
+    );
     ctx.done.closed.push(round.id);
   }
   // Recovery of an interrupted close: a week is far longer than any outage worth waiting out.

@@ -8,6 +8,7 @@ import { deadlineReminders } from './reminders';
 import { roundAnnouncements } from './announcements';
 import { closeDueVotes } from '../forum/closing';
 import { usageReminders } from '../usage/reminders';
+import { forgetSentCards } from './sentCards';
 import type { JobContext, SchedulerOptions, TickReport } from './types';
 
 // The job types live in a leaf file so the jobs can name them without importing the scheduler.
@@ -24,6 +25,7 @@ const JOBS: readonly Job[] = [
   { name: 'usageReminders', run: usageReminders },
   // Votes with a closing time close by themselves; until this runs a late mark is already refused.
   { name: 'votes', run: (ctx) => closeDueVotes(ctx.services, ctx.now).then(() => undefined) },
+  { name: 'sentCards', run: forgetSentCards },
 ];
 
 /**

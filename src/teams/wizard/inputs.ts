@@ -3,6 +3,7 @@ import { regionChoices, type RegionConfig } from '../../domain/regions';
 import { INPUT_PATTERNS, LIMITS, MAX_YEARS, amountInputId, schoolYearChoices, type InputStep, type PatternName } from '../../domain/report';
 import { ownerTypeChoices, schemeChoices, targetGroupChoices, themeChoices } from '../../domain/report/choices';
 import type { Scheme } from '../../domain/schemes';
+import { ownValue } from '../../domain/ownKeys';
 
 /** How one card input looks. The schema decides what is valid; this decides how it is asked. */
 export interface InputView {
@@ -53,7 +54,7 @@ const VIEWS: Record<string, InputView> = {
 };
 
 export function viewOf(inputId: string): InputView {
-  return VIEWS[inputId] ?? { kind: 'text', maxLength: 15 };
+  return ownValue(VIEWS, inputId) ?? { kind: 'text', maxLength: 15 };
 }
 
 /** Headings and notes the money card shows between its inputs. */

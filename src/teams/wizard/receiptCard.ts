@@ -7,21 +7,23 @@ import { renderCard, type AdaptiveCard } from '../cards/render';
 import type { Turn } from '../turn';
 import { action } from '../cards/action';
 import { factsSection } from '../cards/factsSection';
+import { filingRefusal } from '../filingGuard';
 
 /** `claim`: what the filer is told about their claim on the owner (not confirmed yet), if anything. */
 export function receiptCard(turn: Turn, report: ReportRecord<NeedsReport>, round: Round, edited: boolean, claim = ''): AdaptiveCard {
   const { t } = turn;
   const deadline = formatDate(round.deadline, turn.locale);
+  // A returned report resubmitted after the round closed cannot be changed again: no promise of "until the deadline".
+  const locked = filingRefusal(turn, round, report.status) !== undefined;
+  const editText = t(locked ? 'receipt.editTextLocked' : 'receipt.editText', { reference: report.reference, version: report.version, deadline });
   return renderCard('summary', {
     progress: '',
     errorSummary: '',
     notice: claim,
     // The result again beside the buttons, where the owner pressed.
-    footerNotice: edited ? t('receipt.editText', { reference: report.reference, version: report.version, deadline }) : '',
+    footerNotice: edited ? editText : '',
     title: edited ? t('receipt.editTitle') : t('receipt.title'),
-    intro: edited
-      ? t('receipt.editText', { reference: report.reference, version: report.version, deadline })
-      : t('receipt.text', { reference: report.reference, deadline }),
+    intro: edited ? editText : t('receipt.text', { reference: report.reference, deadline }),
     sections: [
       factsSection(report.summary.title, [
         { title: t('report.detail.status'), value: t(statusLabelKey(report.status)) },

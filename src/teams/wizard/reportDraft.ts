@@ -3,7 +3,7 @@ import { action } from '../cards/action';
 import { absorbStep } from './absorb';
 import { loadDraft } from './session';
 import { personOf, requirePersonal } from '../caller';
-import { refusalCard } from '../refusals';
+import { Refusal, refusalCard } from '../refusals';
 import { resumeCard } from './stepView';
 import type { WizardData } from '../drafts';
 import { draftsListCard } from './listCards';
@@ -70,8 +70,14 @@ export const draftDelete: ActionHandler = async (turn, data) => {
   };
 };
 
+/**
+ * `draft.deleteConfirm`: deletes the caller's own draft. Drafts live in the caller's partition, so
+ * another person's draft id finds nothing here, and that is said: not found, nothing deleted (never
+ * "deleted"). A second press finds it gone and says the same.
+ */
 export const draftDeleteConfirm: ActionHandler = async (turn, data) => {
   const { draftId } = refOf(data);
+  if (!(await turn.services.drafts.get<WizardData>(personOf(turn), draftId))) throw new Refusal('draft.deleteNotFound');
   await turn.services.drafts.remove(personOf(turn), draftId);
   const { t } = turn;
   return { card: renderCard('message', { title: t('wizard.deleted'), text: '', color: 'Default', actions: [action(t('reports.new'), 'report.new', {})] }) };

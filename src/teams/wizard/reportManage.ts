@@ -6,6 +6,7 @@ import { ownerMayChange, reportDetailCard } from '../cards/reportDetailCard';
 import { personOf } from '../caller';
 import { Refusal } from '../refusals';
 import { reportAccess } from '../ownerAccess';
+import { filingCheckAtWrite } from '../filingGuard';
 import { ReportRef } from './session';
 import { renderStep, viewFor } from './stepView';
 import type { WizardData } from '../drafts';
@@ -72,8 +73,11 @@ export const reportWithdrawConfirm: ActionHandler = async (turn, data) => {
   if (!may.ok) return { card: reportDetailCard(turn, report, round, may.why) };
   const person = personOf(turn);
   const now = turn.services.now();
+  const closed = await filingCheckAtWrite(turn, round.id);
   const updated = await turn.services.reports.setStatus<NeedsReport>(round.id, report.id, (status) => {
     if (status === 'withdrawn') return { ok: false, reason: 'notAllowed', key: 'report.lifecycle.notEditable' };
+    const refused = closed(status);
+    if (refused) return refused;
     const moved = transition({ status }, 'withdrawn', { actor: actorOf(person), at: now, deadline: new Date(round.deadline), locale: turn.locale });
     return moved.ok ? moved.entry : moved;
   });

@@ -35,7 +35,7 @@ export const reportBack: ActionHandler = async (turn, data) => {
 export const reportGoto: ActionHandler = async (turn, data) => {
   const { draftId, step } = refOf(data);
   const draft = await loadDraft(turn, draftId);
-  const saved = await turn.services.drafts.save<WizardData>(personOf(turn), draftId, (d) => atStep(d, step), draft);
   const round = await roundOf(turn, draft);
+  const saved = await turn.services.drafts.save<WizardData>(personOf(turn), draftId, (d) => atStep(d, step), draft);
   return { card: renderStep(turn, viewFor(turn, round, saved ?? draft), saved ?? draft, step, undefined, step !== 'review') };
 };

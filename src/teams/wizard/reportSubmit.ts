@@ -1,10 +1,8 @@
-import { formatDate } from '../../domain/i18n';
 import { canEdit, transition, validateReport, type NeedsReport } from '../../domain/report';
-import { isOpenForFiling } from '../../domain/round';
 import { actorOf } from '../../storage/reports';
 import { receiptCard } from './receiptCard';
 import { personOf } from '../caller';
-import { Refusal } from '../refusals';
+import { filingCheckAtWrite } from '../filingGuard';
 import { missingDraft, reportFor } from '../ownerAccess';
 import { roundOf } from './session';
 import { renderStep, validationContext, viewFor } from './stepView';
@@ -28,6 +26,7 @@ export const reportSubmit: ActionHandler = async (turn, data) => {
     if (done) return { card: receiptCard(turn, done, (await turn.services.rounds.get(done.roundId))!, false) };
     throw await missingDraft(turn, draftId);
   }
+  // Refused here, before anything else, when the round is not open for this draft (filingGuard.ts).
   const round = await roundOf(turn, draft);
   const checked = validateReport(draft.data.report, validationContext(turn, round));
   if (!checked.ok) return { card: renderStep(turn, viewFor(turn, round, draft), draft, 'review') };
@@ -38,6 +37,7 @@ export const reportSubmit: ActionHandler = async (turn, data) => {
   if (draft.reportId) {
     // A colleague removed from the owner since opening the edit is refused here, at the latest.
     const existing = await reportFor<NeedsReport>(turn, draft.reportId, 'change');
+    const closed = await filingCheckAtWrite(turn, existing.roundId);
     const report = await reports.applyEdit({
       draftId,
       roundId: existing.roundId,
@@ -45,6 +45,8 @@ export const reportSubmit: ActionHandler = async (turn, data) => {
       summary,
       data: checked.report,
       decide: (status) => {
+        const refused = closed(status);
+        if (refused) return refused;
         const allowed = canEdit({ status }, now, deadline, turn.locale);
         if (!allowed.ok) return allowed;
         if (status === 'submitted') return { from: status, to: 'submitted', at: now.toISOString(), actor: actorOf(person) };
@@ -56,7 +58,6 @@ export const reportSubmit: ActionHandler = async (turn, data) => {
     return { card: receiptCard(turn, report, round, true) };
   }
 
-  if (!isOpenForFiling(round, now)) throw new Refusal('round.closed', { deadline: formatDate(round.deadline, turn.locale) });
   const reference = await reports.nextReference(round.id, round.year);
   const byName = turn.context.activity.from?.name?.trim().slice(0, 200);
   const { report } = await reports.submitNew({

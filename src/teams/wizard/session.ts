@@ -5,7 +5,8 @@ import { coversCounty, isOpenForFiling, type Round } from '../../domain/round';
 import type { Turn } from '../turn';
 import { personOf } from '../caller';
 import { Refusal } from '../refusals';
-import { missingDraft } from '../ownerAccess';
+import { missingDraft, reportFor } from '../ownerAccess';
+import { requireFilingOpen } from '../filingGuard';
 import type { WizardData, WizardDraft } from '../drafts';
 
 export const WIZARD_STEPS = STEPS;
@@ -31,9 +32,16 @@ export function roundForRegion(turn: Turn, rounds: Round[], regionId: string | u
   return county ? rounds.find((r) => coversCounty(r, county)) : undefined;
 }
 
+/**
+ * The round of a draft the owner works on (a step, resuming, submitting), refused with why and
+ * since when unless they may write in it now: every wizard press on a draft passes here. An edit
+ * draft is judged by its report's status (a returned report may be fixed in a closed round).
+ */
 export async function roundOf(turn: Turn, draft: WizardDraft): Promise<Round> {
   const round = await turn.services.rounds.get(draft.roundId);
   if (!round) throw new Refusal('round.none');
+  const status = draft.reportId ? (await reportFor(turn, draft.reportId)).status : undefined;
+  requireFilingOpen(turn, round, status);
   return round;
 }
 

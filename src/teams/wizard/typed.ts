@@ -30,5 +30,5 @@ export function withoutStep(raw: TypedInputs, step: InputStep): TypedInputs {
 
 /** Whether a press sent this step's inputs at all: Back and Save and close send none. */
 export function sentInputsOf(inputs: Record<string, unknown>, step: InputStep): boolean {
-  return CARD_INPUTS[step].some((id) => id in inputs);
+  return CARD_INPUTS[step].some((id) => Object.hasOwn(inputs, id));
 }

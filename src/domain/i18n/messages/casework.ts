@@ -69,7 +69,8 @@ export const caseworkMessages = defineMessages({
     'decision.error.partlyIsAll': 'Beløpene er lik hele det søkte beløpet ({requested}). Velg «Innvilget».',
     'decision.notYet':
       '{reference} har status «{status}». Vedtak registreres etter forumets innstilling, når meldingen er prioritert eller ikke prioritert. Ingenting er endret.',
-    'decision.already': '{reference} har allerede vedtak: {outcome}, {amount}, registrert {date} av {who}. Ingenting er endret.',
+    'decision.already': '{reference} har allerede vedtak: {outcome}, {amount}, registrert {date} av {who}.{reason} Ingenting er endret.',
+    'decision.alreadyReason': 'Begrunnelse: «{reason}».',
     'decision.alreadyStatus': '{reference} har allerede status «{status}». Ingenting er endret.',
     'decision.paidNotYet':
       '{reference} har status «{status}». Bare innvilgede og delvis innvilgede meldinger kan registreres som utbetalt. Ingenting er endret.',
@@ -104,9 +105,9 @@ export const caseworkMessages = defineMessages({
 
     'export.title': 'Eksport av innmeldingsrunden {year}',
     'export.text.one':
-      'Regnearket har alle meldingene i innmeldingsrunden, én rad per melding og år. Lenkene virker bare for deg og går ut kl. {time} (om {count} minutt). Trykk «Ny lenke» for å få nye.',
+      'Regnearket har alle meldingene i innmeldingsrunden, én rad per melding og år. Alle som har lenkene, kan laste ned filen til de går ut kl. {time} (om {count} minutt), så ikke del dem. Trykk «Ny lenke» for å få nye.',
     'export.text.other':
-      'Regnearket har alle meldingene i innmeldingsrunden, én rad per melding og år. Lenkene virker bare for deg og går ut kl. {time} (om {count} minutter). Trykk «Ny lenke» for å få nye.',
+      'Regnearket har alle meldingene i innmeldingsrunden, én rad per melding og år. Alle som har lenkene, kan laste ned filen til de går ut kl. {time} (om {count} minutter), så ikke del dem. Trykk «Ny lenke» for å få nye.',
     'export.xlsx': 'Last ned Excel (.xlsx)',
     'export.csv': 'Last ned CSV',
     'export.again': 'Ny lenke',
@@ -192,7 +193,8 @@ export const caseworkMessages = defineMessages({
     'decision.error.partlyIsAll': 'Beløpa er like heile det søkte beløpet ({requested}). Vel «Innvilga».',
     'decision.notYet':
       '{reference} har status «{status}». Vedtak blir registrert etter innstillinga frå forumet, når meldinga er prioritert eller ikkje prioritert. Ingenting er endra.',
-    'decision.already': '{reference} har allereie vedtak: {outcome}, {amount}, registrert {date} av {who}. Ingenting er endra.',
+    'decision.already': '{reference} har allereie vedtak: {outcome}, {amount}, registrert {date} av {who}.{reason} Ingenting er endra.',
+    'decision.alreadyReason': 'Grunngiving: «{reason}».',
     'decision.alreadyStatus': '{reference} har allereie status «{status}». Ingenting er endra.',
     'decision.paidNotYet': '{reference} har status «{status}». Berre innvilga og delvis innvilga meldingar kan registrerast som utbetalte. Ingenting er endra.',
     'decision.recorded': 'Vedtaket for {reference} er registrert: {outcome}, {amount}. Eigaren har fått melding i Teams.',
@@ -226,9 +228,9 @@ export const caseworkMessages = defineMessages({
 
     'export.title': 'Eksport av innmeldingsrunden {year}',
     'export.text.one':
-      'Reknearket har alle meldingane i innmeldingsrunden, éi rad per melding og år. Lenkjene verkar berre for deg og går ut kl. {time} (om {count} minutt). Trykk «Ny lenkje» for å få nye.',
+      'Reknearket har alle meldingane i innmeldingsrunden, éi rad per melding og år. Alle som har lenkjene, kan laste ned fila til dei går ut kl. {time} (om {count} minutt), så ikkje del dei. Trykk «Ny lenkje» for å få nye.',
     'export.text.other':
-      'Reknearket har alle meldingane i innmeldingsrunden, éi rad per melding og år. Lenkjene verkar berre for deg og går ut kl. {time} (om {count} minutt). Trykk «Ny lenkje» for å få nye.',
+      'Reknearket har alle meldingane i innmeldingsrunden, éi rad per melding og år. Alle som har lenkjene, kan laste ned fila til dei går ut kl. {time} (om {count} minutt), så ikkje del dei. Trykk «Ny lenkje» for å få nye.',
     'export.xlsx': 'Last ned Excel (.xlsx)',
     'export.csv': 'Last ned CSV',
     'export.again': 'Ny lenkje',
@@ -315,7 +317,8 @@ export const caseworkMessages = defineMessages({
     'decision.error.partlyIsAll': 'The amounts equal everything requested ({requested}). Choose “Granted”.',
     'decision.notYet':
       '{reference} has the status “{status}”. Decisions are recorded after the forum’s recommendation, when the report is prioritised or not prioritised. Nothing was changed.',
-    'decision.already': '{reference} already has a decision: {outcome}, {amount}, recorded on {date} by {who}. Nothing was changed.',
+    'decision.already': '{reference} already has a decision: {outcome}, {amount}, recorded on {date} by {who}.{reason} Nothing was changed.',
+    'decision.alreadyReason': 'Reason: “{reason}”.',
     'decision.alreadyStatus': '{reference} already has the status “{status}”. Nothing was changed.',
     'decision.paidNotYet': '{reference} has the status “{status}”. Only granted and partly granted reports can be recorded as paid. Nothing was changed.',
     'decision.recorded': 'The decision on {reference} is recorded: {outcome}, {amount}. The owner has been told in Teams.',
@@ -349,9 +352,9 @@ export const caseworkMessages = defineMessages({
 
     'export.title': 'Export of the {year} filing round',
     'export.text.one':
-      'The spreadsheet holds every report of the filing round, one row per report and year. The links work for you only and expire at {time} (in {count} minute). Press “New link” to get new ones.',
+      'The spreadsheet holds every report of the filing round, one row per report and year. Anyone who has the links can download the file until they expire at {time} (in {count} minute), so do not share them. Press “New link” to get new ones.',
     'export.text.other':
-      'The spreadsheet holds every report of the filing round, one row per report and year. The links work for you only and expire at {time} (in {count} minutes). Press “New link” to get new ones.',
+      'The spreadsheet holds every report of the filing round, one row per report and year. Anyone who has the links can download the file until they expire at {time} (in {count} minutes), so do not share them. Press “New link” to get new ones.',
     'export.xlsx': 'Download Excel (.xlsx)',
     'export.csv': 'Download CSV',
     'export.again': 'New link',

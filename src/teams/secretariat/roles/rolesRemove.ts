@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isBootstrapOfficer, ROLES, samePerson, type Grant } from '../../../domain/roles';
+import { Guidish, isBootstrapOfficer, ROLES, samePerson, type Grant } from '../../../domain/roles';
 import type { ActionHandler } from '../../actions/types';
 import type { Turn } from '../../turn';
 import { action } from '../../cards/action';
@@ -8,8 +8,7 @@ import { requireOfficer } from '../requireOfficer';
 import { groupName, roleName } from './groupNames';
 import { rolesCard } from './rolesCard';
 
-const Id = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
-const Target = z.object({ tenantId: Id, aadObjectId: Id, role: z.enum(ROLES), group: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/) });
+const Target = z.object({ tenantId: Guidish, aadObjectId: Guidish, role: z.enum(ROLES), group: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/) });
 
 type Checked = { ok: true; grant: Grant } | { ok: false; card: Awaited<ReturnType<typeof rolesCard>> };
 

@@ -94,4 +94,4 @@ export const roundClose: ActionHandler = async (turn, data) => {
 };
 
 /** `round.closeConfirm`: closes by hand before the deadline. */
-export const roundCloseConfirm: ActionHandler = (turn, data) => move(turn, data, (r) => closeRound(r), 'rounds.closed');
+export const roundCloseConfirm: ActionHandler = (turn, data) => move(turn, data, (r) => closeRound(r, turn.services.now()), 'rounds.closed');
