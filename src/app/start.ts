@@ -74,6 +74,9 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   let publicUrl = config.PUBLIC_URL ?? '';
   const exportLinks = new ExportLinks({ secret: config.EXPORT_LINK_SECRET, ttlMinutes: config.EXPORT_LINK_MINUTES, now, baseUrl: () => publicUrl });
   const reports = new Reports(tables, now);
+  // Owner links stored before the claim rule are marked before anyone is served (once; a no-op after).
+  const migrated = await reports.migrateOwnerLinks();
+  if (migrated) logger.info('owner links marked under the claim rule', { migrated });
   const services: Services = {
     tables,
     logger,

@@ -98,5 +98,23 @@ export function mayAdd(linkedCount: number): { ok: true } | { ok: false; key: Me
   return linkedCount >= MAX_COLLEAGUES ? { ok: false, key: 'colleagues.error.full', params: { max: MAX_COLLEAGUES } } : { ok: true };
 }
 
+/**
+ * Where a person stands with an owner (README "Colleagues", docs/security.md "Owner-claim rule"):
+ * `confirmed` people act for the owner (all its reports, its colleagues); a `pending` claim (made by
+ * filing) gives only the reports the person filed; a `rejected` claim leaves those read-only.
+ */
+export type ClaimStatus = 'pending' | 'confirmed' | 'rejected';
+
+/** Confirmed and not removed: one of the owner's people. */
+export const isConfirmed = (l: { status?: ClaimStatus; removedAt?: string }) => l.status === 'confirmed' && !l.removedAt;
+
 /** What the audit trail records of each change. */
-export type LinkAction = 'registered' | 'added' | 'removed';
+export type LinkAction = 'registered' | 'added' | 'removed' | 'claimed' | 'confirmed' | 'rejected' | 'autoConfirmed' | 'migrated';
+
+/**
+ * Statuses a report reaches only once the secretariat accepted it (formal check passed, or later):
+ * the secretariat has looked at the filer's report. Returned, withdrawn and unchecked ones have not.
+ */
+export function acceptedBySecretariat(history: ReadonlyArray<{ to: string }>): boolean {
+  return history.some((h) => h.to === 'formally_checked');
+}

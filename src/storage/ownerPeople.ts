@@ -1,6 +1,6 @@
-import type { LinkAction } from '../domain/colleagues';
+import { isConfirmed, type ClaimStatus, type LinkAction } from '../domain/colleagues';
 import { newestFirst, odataString, personKey, type PersonKey } from './keys';
-import { getOrUndefined, mutateEntity, propertiesOf, safeKey, type Stored, type Tables } from './tables';
+import { createIfAbsent, deleteIfPresent, getOrUndefined, mutateEntity, propertiesOf, safeKey, type Stored, type Tables } from './tables';
 
 /**
  * The people linked to an owner organisation, and the audit trail of who linked or removed whom.
@@ -8,7 +8,14 @@ import { getOrUndefined, mutateEntity, propertiesOf, safeKey, type Stored, type 
  *   om_<orgnr> / <person>   the link (kept with `removedAt` once removed, so a removal is known)
  *   m_<person> / <orgnr>    the same link from the person's side ("which owners am I linked to")
  *   oa_<orgnr> / <time>     one row per change: who, when, which person
+ *   claims / <orgnr>_<person>  a pending claim, for the secretariat's list (gone once decided)
  * Nothing is cached beyond one call: a removal takes effect on the next read.
+ *
+ * The owner-claim rule: filing links the filer as a `pending` claim, which gives only the reports
+ * they filed. `confirmed` (all the owner's reports, its colleagues) comes from the secretariat, from
+ * a confirmed person adding them, or, for the very first claim on an owner nobody else claimed, from
+ * the secretariat accepting a report of theirs. A link without a status (stored before the rule)
+ * counts as pending until `migrate` (run at start) has marked it.
  */
 
 export interface OwnerLink {
@@ -21,6 +28,24 @@ export interface OwnerLink {
   addedByName?: string;
   removedAt?: string;
   removedBy?: string;
+  /** Absent only on links stored before the claim rule, not yet migrated: counts as pending. */
+  status?: ClaimStatus;
+  /** The first claim ever made on the owner: the secretariat's acceptance of a report of theirs confirms it. */
+  first?: boolean;
+  /** The report whose filing made the claim. */
+  reference?: string;
+  decidedAt?: string;
+  decidedBy?: string;
+  decidedByName?: string;
+}
+
+/** A claim waiting for the secretariat, as its list shows it. */
+export interface PendingClaim {
+  orgnr: string;
+  person: PersonKey;
+  displayName?: string;
+  at: string;
+  reference?: string;
 }
 
 export interface LinkAudit {
@@ -32,18 +57,27 @@ export interface LinkAudit {
   byName?: string;
   /** The officer acted as the secretariat, not as one of the owner's people. */
   asOfficer: boolean;
+  /** A report's reference, where the change came from one (a claim, an automatic confirmation). */
+  reference?: string;
 }
 
-/** The one access answer: may this person act on a report of this owner? */
-export type Access = { ok: true } | { ok: false; removedAt?: string };
+/**
+ * The one access answer: may this person act on a report of this owner? `readOnly`: they may see it
+ * (they filed it) but not change it, since the secretariat rejected their claim on the owner.
+ */
+export type Access = { ok: true; readOnly?: boolean } | { ok: false; removedAt?: string };
 
 /** The stored link: the person's ids as columns, the rest as OwnerLink has it. */
 type LinkRow = PersonKey & Omit<OwnerLink, 'orgnr' | 'person'>;
-type MemberRow = { addedAt?: string; addedBy?: string; removedAt?: string };
+type MemberRow = { addedAt?: string; addedBy?: string; removedAt?: string; status?: ClaimStatus };
+type ClaimRow = PersonKey & { orgnr: string; displayName?: string; at: string; reference?: string };
 
 const linksPk = (orgnr: string) => `om_${safeKey(orgnr)}`;
 const memberOfPk = (p: PersonKey) => `m_${personKey(p)}`;
 const auditPk = (orgnr: string) => `oa_${safeKey(orgnr)}`;
+const CLAIMS_PK = 'claims';
+const claimRk = (orgnr: string, p: PersonKey) => `${safeKey(orgnr)}_${personKey(p)}`;
+const same = (a: PersonKey, b: PersonKey) => a.tenantId === b.tenantId && a.aadObjectId === b.aadObjectId;
 
 /** Who acts, as the audit trail records it. */
 export interface Actor {
@@ -68,10 +102,11 @@ export class OwnerPeople {
    */
   async access(person: PersonKey, report: { ownerOrgnr: string; createdBy: PersonKey }): Promise<Access> {
     const row = await getOrUndefined<LinkRow>(this.index, linksPk(report.ownerOrgnr), personKey(person));
-    if (row && !row.removedAt) return { ok: true };
     if (row?.removedAt) return { ok: false, removedAt: row.removedAt };
-    const filed = report.createdBy.tenantId === person.tenantId && report.createdBy.aadObjectId === person.aadObjectId;
-    return filed ? { ok: true } : { ok: false };
+    if (row && isConfirmed(row)) return { ok: true };
+    // A claim (pending or rejected) or no link at all: the reports they filed, nothing else.
+    if (!same(report.createdBy, person)) return { ok: false };
+    return row?.status === 'rejected' ? { ok: true, readOnly: true } : { ok: true };
   }
 
   /** The link of one person to one owner, removed or not. */
@@ -90,51 +125,168 @@ export class OwnerPeople {
   }
 
   /**
-   * Who hears about an owner's reports (reminders, notices, results): everyone linked now, and the
-   * person who filed unless they were removed (a filer from before links existed has no row).
+   * Who hears about an owner's report (reminders, notices, results): the owner's confirmed people,
+   * and the person who filed it unless they were removed (a filer from before links existed has no
+   * row). A claimant hears about their own reports only.
    */
   async audience(orgnr: string, filer: PersonKey): Promise<PersonKey[]> {
     const links = await this.linksOf(orgnr);
     const out = new Map<string, PersonKey>();
-    if (!links.some((l) => personKey(l.person) === personKey(filer))) out.set(personKey(filer), filer);
-    for (const l of links) if (!l.removedAt) out.set(personKey(l.person), l.person);
+    if (!links.some((l) => same(l.person, filer))) out.set(personKey(filer), filer);
+    for (const l of links) if (!l.removedAt && (isConfirmed(l) || same(l.person, filer))) out.set(personKey(l.person), l.person);
     return [...out.values()];
   }
 
-  /** The owners a person is linked to now (org. numbers). */
+  /** The owners a person is confirmed for now (org. numbers). */
   async ownersOf(person: PersonKey): Promise<string[]> {
-    return (await this.membershipsOf(person)).filter((m) => !m.removedAt).map((m) => m.orgnr);
+    return (await this.membershipsOf(person)).filter(isConfirmed).map((m) => m.orgnr);
+  }
+
+  /** The owners a person has an undecided or rejected claim on (org. numbers, with the status). */
+  async claimsOf(person: PersonKey): Promise<Array<{ orgnr: string; status: ClaimStatus }>> {
+    return (await this.membershipsOf(person))
+      .filter((m) => !m.removedAt && m.status !== 'confirmed')
+      .map((m) => ({ orgnr: m.orgnr, status: m.status ?? 'pending' }));
   }
 
   /** The person's side of every link they have or had: for "my data" and for the reports they may no longer see. */
   async membershipsOf(person: PersonKey): Promise<Array<{ orgnr: string } & MemberRow>> {
     const out: Array<{ orgnr: string } & MemberRow> = [];
     for await (const r of this.index.listEntities<MemberRow>({ queryOptions: { filter: `PartitionKey eq ${odataString(memberOfPk(person))}` } })) {
-      out.push({ orgnr: r.rowKey!, addedAt: r.addedAt, addedBy: r.addedBy, removedAt: r.removedAt });
+      out.push({ orgnr: r.rowKey!, addedAt: r.addedAt, addedBy: r.addedBy, removedAt: r.removedAt, status: r.status });
     }
     return out;
   }
 
   /**
-   * Whoever files an owner's first report is linked to it. Only when nobody ever was: once the owner
-   * has people (even all removed by the secretariat), typing its org. number links no one.
+   * Filing for an owner claims it: the filer gets a `pending` link (their own reports only) unless
+   * they have a link already (confirmed, pending, rejected or removed: then nothing changes). The
+   * claim is the owner's `first` when nobody ever had a link to it. Two first filings at the same
+   * moment may both be marked first; the automatic confirmation then finds the other and waits for
+   * the secretariat. Returns whether a claim was made.
    */
-  async registerFirst(orgnr: string, by: PersonKey): Promise<void> {
-    const links = this.index.listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(linksPk(orgnr))}`, select: ['RowKey'] } });
-    for await (const _ of links) return;
-    await this.add(orgnr, by, { id: 'filed', asOfficer: false });
+  async claim(orgnr: string, by: PersonKey, displayName?: string, reference?: string): Promise<boolean> {
+    if (await getOrUndefined<LinkRow>(this.index, linksPk(orgnr), personKey(by))) return false;
+    let first = true;
+    for await (const _ of this.index.listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(linksPk(orgnr))}`, select: ['RowKey'] } })) {
+      first = false;
+      break;
+    }
+    const at = this.now().toISOString();
+    const name = displayName?.replace(/\s+/g, ' ').trim().slice(0, 200) || undefined;
+    const created = await createIfAbsent<LinkRow>(this.index, {
+      partitionKey: linksPk(orgnr),
+      rowKey: personKey(by),
+      tenantId: by.tenantId,
+      aadObjectId: by.aadObjectId,
+      ...(name ? { displayName: name } : {}),
+      addedAt: at,
+      addedBy: 'filed',
+      status: 'pending',
+      ...(first ? { first } : {}),
+      ...(reference ? { reference } : {}),
+    });
+    if (!created) return false;
+    await Promise.all([
+      this.index.upsertEntity({ partitionKey: memberOfPk(by), rowKey: safeKey(orgnr), addedAt: at, addedBy: 'filed', status: 'pending' }, 'Replace'),
+      this.index.upsertEntity<ClaimRow>(
+        {
+          partitionKey: CLAIMS_PK,
+          rowKey: claimRk(orgnr, by),
+          orgnr,
+          tenantId: by.tenantId,
+          aadObjectId: by.aadObjectId,
+          at,
+          ...(name ? { displayName: name } : {}),
+          ...(reference ? { reference } : {}),
+        },
+        'Replace',
+      ),
+      this.audit(orgnr, { at, action: 'claimed', person: by, personName: name, by: 'filed', asOfficer: false, ...(reference ? { reference } : {}) }),
+    ]);
+    return true;
+  }
+
+  /** The claims waiting for the secretariat, oldest first: one partition. */
+  async pendingClaims(): Promise<PendingClaim[]> {
+    const out: PendingClaim[] = [];
+    for await (const r of this.index.listEntities<ClaimRow>({ queryOptions: { filter: `PartitionKey eq ${odataString(CLAIMS_PK)}` } })) {
+      out.push({
+        orgnr: r.orgnr,
+        person: { tenantId: r.tenantId, aadObjectId: r.aadObjectId },
+        ...(r.displayName ? { displayName: r.displayName } : {}),
+        at: r.at,
+        ...(r.reference ? { reference: r.reference } : {}),
+      });
+    }
+    return out.sort((a, b) => a.at.localeCompare(b.at));
   }
 
   /**
-   * Links a person (again). Returns false when they were linked already: nothing is written, nothing
-   * audited twice. The link row moves under its ETag, so two presses at once link and audit once.
+   * The secretariat confirms a claim (pending or rejected): the person becomes one of the owner's
+   * people. `autoConfirmed`: the secretariat accepted the report of the owner's only claim (see
+   * confirmOnAccept). Returns false when there was no open claim (already confirmed, removed, none).
+   */
+  async confirm(orgnr: string, person: PersonKey, by: Actor, how: 'confirmed' | 'autoConfirmed' = 'confirmed', reference?: string): Promise<boolean> {
+    return this.decide(orgnr, person, by, 'confirmed', (cur) => cur.status !== 'confirmed', how, reference);
+  }
+
+  /** The secretariat rejects a pending claim: the person keeps their own reports, read-only. */
+  async reject(orgnr: string, person: PersonKey, by: Actor): Promise<boolean> {
+    return this.decide(orgnr, person, by, 'rejected', (cur) => (cur.status ?? 'pending') === 'pending', 'rejected');
+  }
+
+  /**
+   * Rule (c) of the claim rule: the first and only claim on an owner nobody is confirmed for is
+   * confirmed when the secretariat accepts a report of the claimant's. Any other claim on the owner
+   * (pending, rejected, confirmed or removed) leaves it to the secretariat.
+   */
+  async confirmOnAccept(orgnr: string, filer: PersonKey, by: Actor, reference: string): Promise<boolean> {
+    const link = await this.link(orgnr, filer);
+    if (!link || link.removedAt || link.status !== 'pending' || !link.first) return false;
+    const links = await this.linksOf(orgnr);
+    if (links.some((l) => !same(l.person, filer))) return false;
+    return this.confirm(orgnr, filer, by, 'autoConfirmed', reference);
+  }
+
+  private async decide(
+    orgnr: string,
+    person: PersonKey,
+    by: Actor,
+    to: ClaimStatus,
+    open: (cur: LinkRow) => boolean,
+    action: LinkAction,
+    reference?: string,
+  ): Promise<boolean> {
+    const at = this.now().toISOString();
+    let changed = false;
+    let name: string | undefined;
+    await mutateEntity<LinkRow>(this.index, linksPk(orgnr), personKey(person), (cur) => {
+      changed = !!cur && !cur.removedAt && open(cur);
+      name = cur?.displayName;
+      return changed ? { ...cur!, status: to, decidedAt: at, decidedBy: by.id, ...(by.name ? { decidedByName: by.name } : {}) } : undefined;
+    });
+    if (!changed) return false;
+    await Promise.all([
+      this.index.upsertEntity({ partitionKey: memberOfPk(person), rowKey: safeKey(orgnr), status: to }, 'Merge'),
+      deleteIfPresent(this.index, CLAIMS_PK, claimRk(orgnr, person)),
+      this.audit(orgnr, { at, action, person, personName: name, by: by.id, byName: by.name, asOfficer: by.asOfficer, ...(reference ? { reference } : {}) }),
+    ]);
+    return true;
+  }
+
+  /**
+   * Links a person (again) as confirmed: an officer or a confirmed person adds them. A pending or
+   * rejected claim becomes confirmed. Returns false when they were confirmed already: nothing is
+   * written, nothing audited twice. The link row moves under its ETag, so two presses at once link
+   * and audit once.
    */
   async add(orgnr: string, person: PersonKey, by: Actor, displayName?: string): Promise<boolean> {
     const at = this.now().toISOString();
     let changed = false;
     await mutateEntity<LinkRow>(this.index, linksPk(orgnr), personKey(person), (cur) => {
       changed = false;
-      if (cur && !cur.removedAt) {
+      if (cur && isConfirmed(cur)) {
         // A name given later fills in one not known before; the link itself stands.
         if (displayName && !cur.displayName) return { ...cur, displayName };
         return undefined;
@@ -147,11 +299,13 @@ export class OwnerPeople {
         addedAt: at,
         addedBy: by.id,
         ...(by.name ? { addedByName: by.name } : {}),
+        status: 'confirmed',
       };
     });
     if (!changed) return false;
     await Promise.all([
-      this.index.upsertEntity({ partitionKey: memberOfPk(person), rowKey: safeKey(orgnr), addedAt: at, addedBy: by.id }, 'Replace'),
+      this.index.upsertEntity({ partitionKey: memberOfPk(person), rowKey: safeKey(orgnr), addedAt: at, addedBy: by.id, status: 'confirmed' }, 'Replace'),
+      deleteIfPresent(this.index, CLAIMS_PK, claimRk(orgnr, person)),
       this.audit(orgnr, {
         at,
         action: by.id === 'filed' ? 'registered' : 'added',
@@ -186,9 +340,77 @@ export class OwnerPeople {
     if (!changed) return false;
     await Promise.all([
       this.index.upsertEntity({ partitionKey: memberOfPk(person), rowKey: safeKey(orgnr), removedAt: at }, 'Replace'),
+      deleteIfPresent(this.index, CLAIMS_PK, claimRk(orgnr, person)),
       this.audit(orgnr, { at, action: 'removed', person, personName: typedName, by: by.id, byName: by.name, asOfficer: by.asOfficer }),
     ]);
     return true;
+  }
+
+  /**
+   * Marks the links stored before the claim rule, once (run at start; a link already marked is left
+   * as it is, so several instances starting together mark each link once). Confirmed: the person
+   * filed a report for the owner that the secretariat accepted (`acceptedFilers`, as `tenant:aad`),
+   * an officer added them, or a person so confirmed added them. Pending otherwise, and put on the
+   * secretariat's list. Returns how many links were marked.
+   */
+  async migrate(acceptedFilers: (orgnr: string) => Promise<Set<string>>): Promise<number> {
+    const owners = new Set<string>();
+    const range = `PartitionKey ge ${odataString('om_')} and PartitionKey lt ${odataString('om`')}`;
+    for await (const r of this.index.listEntities<LinkRow>({ queryOptions: { filter: range, select: ['PartitionKey', 'status'] } })) {
+      if (!r.status) owners.add(r.partitionKey!.slice(3));
+    }
+    let marked = 0;
+    for (const orgnr of owners) {
+      const [links, accepted, audit] = await Promise.all([this.linksOf(orgnr), acceptedFilers(orgnr), this.auditOf(orgnr)]);
+      const idOf = (p: PersonKey) => `${p.tenantId}:${p.aadObjectId}`;
+      const byOfficer = new Set(audit.filter((e) => e.action === 'added' && e.asOfficer).map((e) => idOf(e.person)));
+      const confirmed = new Set(links.filter((l) => l.status === 'confirmed').map((l) => idOf(l.person)));
+      const unmarked = links.filter((l) => !l.status);
+      for (let grew = true; grew;) {
+        grew = false;
+        for (const l of unmarked) {
+          const id = idOf(l.person);
+          if (confirmed.has(id)) continue;
+          if (accepted.has(id) || byOfficer.has(id) || (l.addedBy && confirmed.has(l.addedBy))) grew = !!confirmed.add(id);
+        }
+      }
+      for (const l of unmarked) {
+        const status: ClaimStatus = confirmed.has(idOf(l.person)) ? 'confirmed' : 'pending';
+        let changed = false;
+        await mutateEntity<LinkRow>(this.index, linksPk(orgnr), personKey(l.person), (cur) => {
+          changed = !!cur && !cur.status;
+          return changed ? { ...cur!, status } : undefined;
+        });
+        if (!changed) continue;
+        marked++;
+        const at = this.now().toISOString();
+        await Promise.all([
+          this.index.upsertEntity({ partitionKey: memberOfPk(l.person), rowKey: safeKey(orgnr), status }, 'Merge'),
+          status === 'pending' && !l.removedAt
+            ? this.index.upsertEntity<ClaimRow>(
+                {
+                  partitionKey: CLAIMS_PK,
+                  rowKey: claimRk(orgnr, l.person),
+                  orgnr,
+                  ...l.person,
+                  at: l.addedAt ?? at,
+                  ...(l.displayName ? { displayName: l.displayName } : {}),
+                },
+                'Replace',
+              )
+            : undefined,
+          this.audit(orgnr, {
+            at,
+            action: status === 'confirmed' ? 'migrated' : 'claimed',
+            person: l.person,
+            personName: l.displayName,
+            by: 'migration',
+            asOfficer: false,
+          }),
+        ]);
+      }
+    }
+    return marked;
   }
 
   /** The owner's audit trail, newest first. */
@@ -203,6 +425,7 @@ export class OwnerPeople {
         by: String(r.by),
         ...(r.byName ? { byName: String(r.byName) } : {}),
         asOfficer: r.asOfficer === true,
+        ...(r.reference ? { reference: String(r.reference) } : {}),
       });
     }
     return out.sort((a, b) => b.at.localeCompare(a.at));
@@ -221,6 +444,7 @@ export class OwnerPeople {
         by: e.by,
         ...(e.byName ? { byName: e.byName } : {}),
         asOfficer: e.asOfficer,
+        ...(e.reference ? { reference: e.reference } : {}),
       },
       'Replace',
     );

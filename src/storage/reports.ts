@@ -1,6 +1,7 @@
 import type { GroupRecommendation } from '../domain/forum/twoSteps';
 import { odataString, personKey, type PersonKey } from './keys';
 import { packJson, unpackJson, withoutJson } from './json';
+import { acceptedBySecretariat, isConfirmed } from '../domain/colleagues';
 import { OwnerPeople, type Access } from './ownerPeople';
 import { createIfAbsent, getOrUndefined, mutateEntity, propertiesOf, safeKey, type Tables } from './tables';
 import { ReferenceBlocks } from './referenceBlocks';
@@ -165,8 +166,6 @@ export class Reports {
   /** Who is linked to which owner; its access() decides who may see and change a report. */
   readonly people: OwnerPeople;
   private readonly referenceBlocks = new ReferenceBlocks(() => this.counters);
-  /** Owners known to have a registered member: one never loses it (see registerFirstMember). */
-  private readonly ownersWithMember = new Set<string>();
 
   constructor(
     private readonly tables: Tables,
@@ -212,6 +211,8 @@ export class Reports {
     roundId: string;
     reference: string;
     by: PersonKey;
+    /** The filer's Teams name, for the secretariat's list of claims. */
+    byName?: string;
     summary: ReportSummary;
     data: T;
   }): Promise<{ report: ReportRecord<T>; created: boolean }> {
@@ -225,7 +226,8 @@ export class Reports {
       this.index.upsertEntity({ partitionKey: userIndexPk(input.by), rowKey: safeKey(report.id), roundId: report.roundId }, 'Replace'),
       this.index.upsertEntity({ partitionKey: ownerIndexPk(report.summary.ownerOrgnr), rowKey: safeKey(report.id), roundId: report.roundId }, 'Replace'),
       this.index.upsertEntity({ partitionKey: referencePk(report.reference), rowKey: 'report', roundId: report.roundId, reportId: report.id }, 'Replace'),
-      this.registerFirstMember(report.summary.ownerOrgnr, input.by),
+      // Filing claims the owner (pending: the filer's own reports only) unless the filer has a link already.
+      this.people.claim(report.summary.ownerOrgnr, input.by, input.byName, report.reference),
     ]);
     return { report, created };
   }
@@ -466,18 +468,21 @@ export class Reports {
   // --- who may see what: the links live in OwnerPeople, whose access() is the one check ----------
 
   /**
-   * Whoever files an owner's first report becomes the person registered for that owner. Nothing
-   * removes an owner's members, so an owner seen with one is remembered (per instance) and not
-   * queried again.
+   * Marks the owner links stored before the claim rule (OwnerPeople.migrate): a person whose report
+   * for the owner the secretariat accepted is confirmed. Reads each such owner's reports once.
    */
-  private async registerFirstMember(orgnr: string, by: PersonKey): Promise<void> {
-    if (this.ownersWithMember.has(orgnr)) return;
-    await this.people.registerFirst(orgnr, by);
-    if (this.ownersWithMember.size >= 10_000) this.ownersWithMember.clear();
-    this.ownersWithMember.add(orgnr);
+  async migrateOwnerLinks(): Promise<number> {
+    return this.people.migrate(async (orgnr) => {
+      const out = new Set<string>();
+      for await (const r of this.index.listEntities<{ roundId: string }>({ queryOptions: { filter: `PartitionKey eq ${odataString(ownerIndexPk(orgnr))}` } })) {
+        const report = await this.get(r.roundId, r.rowKey!);
+        if (report && acceptedBySecretariat(report.history)) out.add(`${report.createdBy.tenantId}:${report.createdBy.aadObjectId}`);
+      }
+      return out;
+    });
   }
 
-  /** Links a person to an owner (tests and seeding; people do it with `kolleger`). */
+  /** Links a person to an owner as confirmed (tests and seeding; people do it with `kolleger`). */
   async addOwnerMember(orgnr: string, person: PersonKey): Promise<void> {
     await this.people.add(orgnr, person, { id: 'test', asOfficer: false });
   }
@@ -487,14 +492,15 @@ export class Reports {
   }
 
   /**
-   * Report ids a person may see: those they filed and those of owners they are linked to, less
+   * Report ids a person may see: those they filed and those of owners they are confirmed for, less
    * those of owners they were removed from (read per report only when the person has such a removal).
+   * A claim (pending or rejected) adds nothing: the claimant sees the reports they filed.
    */
   async visibleTo(person: PersonKey): Promise<Array<{ id: string; roundId: string }>> {
     const memberships = await this.people.membershipsOf(person);
     const seen = new Map<string, string>();
     const viaOwner = new Set<string>();
-    for (const m of memberships.filter((x) => !x.removedAt)) {
+    for (const m of memberships.filter(isConfirmed)) {
       for await (const r of this.index.listEntities<{ roundId: string }>({
         queryOptions: { filter: `PartitionKey eq ${odataString(ownerIndexPk(m.orgnr))}` },
       })) {
@@ -534,12 +540,13 @@ export class Reports {
     return undefined;
   }
 
-  /** The report a person filed or whose owner they are (or were) linked to, with the access check's answer. */
+  /** The report a person filed or whose owner they are (or were) confirmed for, with the access check's answer. */
   async findVisible<T>(person: PersonKey, reportId: string): Promise<{ report: ReportRecord<T>; access: Access } | undefined> {
     const own = await getOrUndefined<{ roundId: string }>(this.index, userIndexPk(person), safeKey(reportId));
     let roundId = own?.roundId;
     if (!roundId) {
-      for (const m of await this.people.membershipsOf(person)) {
+      // Through the owners they are (or were, to be told they were removed) confirmed for; a claim reaches nothing else.
+      for (const m of (await this.people.membershipsOf(person)).filter((x) => x.status === 'confirmed' || x.removedAt)) {
         const viaOwner = await getOrUndefined<{ roundId: string }>(this.index, ownerIndexPk(m.orgnr), safeKey(reportId));
         if (viaOwner) {
           roundId = viaOwner.roundId;

@@ -1,4 +1,4 @@
-import type { Manager } from '../domain/colleagues';
+import { isConfirmed, type Manager } from '../domain/colleagues';
 import { formatDate } from '../domain/i18n';
 import { isOfficer } from '../domain/roles';
 import type { Actor } from '../storage/ownerPeople';
@@ -15,12 +15,26 @@ import type { Turn } from './turn';
  * press is refused, and told why.
  */
 
-/** The report if the caller may act on it; otherwise a refusal ("not found", or "you were removed on …"). */
-export async function reportFor<T>(turn: Turn, reportId: string): Promise<ReportRecord<T>> {
+/**
+ * The report if the caller may act on it; otherwise a refusal ("not found", or "you were removed on
+ * …"). `change`: also refused when they may only see it (their claim on the owner was rejected).
+ */
+export async function reportFor<T>(turn: Turn, reportId: string, purpose: 'see' | 'change' = 'see'): Promise<ReportRecord<T>> {
+  return (await reportAccess<T>(turn, reportId, purpose)).report;
+}
+
+/** As reportFor, and whether the caller may only see it. */
+export async function reportAccess<T>(
+  turn: Turn,
+  reportId: string,
+  purpose: 'see' | 'change' = 'see',
+): Promise<{ report: ReportRecord<T>; readOnly: boolean }> {
   const found = await turn.services.reports.findVisible<T>(personOf(turn), reportId);
   if (!found) throw new Refusal('report.notFound');
   if (!found.access.ok) throw removedOr('report.notFound', turn, found.access.removedAt);
-  return found.report;
+  const readOnly = found.access.readOnly === true;
+  if (readOnly && purpose === 'change') throw new Refusal('claims.readOnly');
+  return { report: found.report, readOnly };
 }
 
 /**
@@ -52,13 +66,15 @@ export async function callerIsOfficer(turn: Turn): Promise<boolean> {
 }
 
 /**
- * The gate of everything that shows or changes an owner's people: a person linked to the owner, or
- * an officer (any owner). Anyone else is refused before anything is written.
+ * The gate of everything that shows or changes an owner's people: a person confirmed for the owner,
+ * or an officer (any owner). Anyone else (a claim not yet confirmed included) is refused before
+ * anything is written.
  */
 export async function requireOwnerManager(turn: Turn, orgnr: string): Promise<{ manager: Manager; actor: Actor }> {
   const link = await turn.services.ownerPeople.link(orgnr, personOf(turn));
   if (await callerIsOfficer(turn)) return { manager: 'officer', actor: actorOf(turn, true) };
-  if (link && !link.removedAt) return { manager: 'linked', actor: actorOf(turn, false) };
+  if (link && isConfirmed(link)) return { manager: 'linked', actor: actorOf(turn, false) };
   if (link?.removedAt) throw new Refusal('colleagues.accessRemoved', { date: formatDate(link.removedAt, turn.locale) });
+  if (link?.status === 'pending' || (link && !link.status)) throw new Refusal('claims.notConfirmed');
   throw new Refusal('colleagues.notLinked');
 }

@@ -12,7 +12,9 @@ import { cardOf, cardText, startHarness, uniquePrefix, type Harness } from '../s
 import { COLLEAGUE, FOREIGN, OFFICER, OTHER_OWNER, OWNER, TENANT, type Persona } from '../support/personas';
 import {
   activityFor,
+  CLAIMANT,
   DISQUALIFIED,
+  FOREIGN_CLAIMANT,
   GROUP_MEMBER,
   LEAVING_COLLEAGUE,
   NEW_COLLEAGUE,
@@ -67,6 +69,7 @@ const REFUSALS = [
   'delivery.status.refused',
   'colleagues.notLinked',
   'colleagues.accessRemoved',
+  'claims.notConfirmed',
 ]
   .map(refusalText)
   .concat(NOT_A_VOTER);
@@ -151,6 +154,10 @@ const MATRIX: Record<string, string> = {
   'colleagues.add': 'aarrrrarr',
   'colleagues.remove': 'aarrrrarr',
   'colleagues.removeConfirm': 'aarrrrarr',
+  'claims.list': 'rrrrrrarr',
+  'claims.confirm': 'rrrrrrarr',
+  'claims.reject': 'rrrrrrarr',
+  'claims.rejectConfirm': 'rrrrrrarr',
   'secretariat.menu': 'rrrrrrarr',
   'roles.list': 'rrrrrrarr',
   'roles.addForm': 'rrrrrrarr',
@@ -220,6 +227,7 @@ const MATRIX: Record<string, string> = {
   'cmd:mine meldinger / mine meldingar / my reports / mine rapporter': 'aaaaaaaaa',
   'cmd:mine data / dataa mine / my data / mine personopplysninger / mine personopplysningar': 'aaaaaaaaa',
   'cmd:kolleger / kollegaer / kollegar / colleagues': 'aaaaaaaaa',
+  'cmd:krav / eierkrav / eigarkrav / claims / owner claims': 'rrrrrrarr',
   'cmd:leveringsstatus / delivery status': 'rrrrrrarr',
   'cmd:slett gamle runder / slett gamle rundar / purge old rounds / delete old rounds / slett gamle innmeldingsrunder / slett gamle innmeldingsrundar / delete old filing rounds':
     'rrrrrrarr',
@@ -303,8 +311,9 @@ function renderMatrix(rows: readonly string[]): string {
     "What ✅ means depends on the verb. The wizard's verbs, `draft.*` and `privacy.*` only ever work on the",
     "caller's own drafts: pressed with the creator's draft id they find nothing of the creator's (the creator's",
     'draft and report are read before and after and must be unchanged). `report.open`, `edit` and `withdraw` and',
-    '`vis <reference>` reach a submitted report for the people registered for its owner (its creator and the',
-    'colleagues added); officers work on reports through the case card (`report.check`). Everything of the',
+    '`vis <reference>` reach a submitted report for the people confirmed for its owner (its creator, whose claim',
+    'the secretariat confirmed, and the colleagues added); officers work on reports through the case card',
+    '(`report.check`). Everything of the',
     'secretariat checks for an officer grant *in this forum*. `vote.mark` stores a mark only for an elector of the',
     "meeting's group who is not disqualified; `vote.refresh` shows the posted tally card (what everyone in the",
     "channel already sees) and, like a mark, is only answered in the meeting's own channel.",
@@ -319,6 +328,8 @@ function renderMatrix(rows: readonly string[]): string {
     "`ALLOWED_TENANTS` every tenant is served (owners use their own organisations' tenants) and the role checks",
     'above do the rest: the "another tenant" column shows that a user of another tenant does what any owner does',
     "with their own reports and drafts, and nothing of the secretariat's, a group's or another owner's.",
+    "In every world that person has also filed a report for the creator's owner, a claim held for the secretariat",
+    "(the owner-claim rule below): the column shows that such a claim reaches nothing of the owner's.",
     '',
     `| verb / command | ${CALLERS.map((c) => COLUMN_TITLE[c]).join(' | ')} |`,
     `|---|${CALLERS.map(() => ':-:').join('|')}|`,
@@ -596,7 +607,26 @@ const SUCCESS: Record<string, Check> = {
       (await c.h.app.services.ownerPeople.auditOf(WORLD_ORGNR)).some((e) => e.action === 'removed' && e.person.aadObjectId === LEAVING_COLLEAGUE.aadObjectId),
     ),
   ),
-  'secretariat.menu': all(titled('secretariat.menu.title'), offers('overview.show', 'round.list', 'roles.list')),
+  'claims.list': all(
+    titled('claims.list.title'),
+    shows(() => `${CLAIMANT.name} for `),
+    offers('claims.confirm', 'claims.reject'),
+  ),
+  'claims.reject': all(titled('claims.rejectConfirm.title', { person: FOREIGN_CLAIMANT.name }), offers('claims.rejectConfirm')),
+  'claims.confirm': all(
+    shows(() => t('claims.confirmed', { person: CLAIMANT.name, owner: '\u0000' }).split('\u0000')[0]!),
+    stored('the claimant is confirmed', async (c) => (await c.h.app.services.ownerPeople.link(WORLD_ORGNR, personOf(CLAIMANT)))?.status === 'confirmed'),
+    stored('the confirmation is audited', async (c) =>
+      (await c.h.app.services.ownerPeople.auditOf(WORLD_ORGNR)).some(
+        (e) => e.action === 'confirmed' && e.person.aadObjectId === CLAIMANT.aadObjectId && e.asOfficer,
+      ),
+    ),
+  ),
+  'claims.rejectConfirm': all(
+    shows(() => t('claims.rejected', { person: FOREIGN_CLAIMANT.name, owner: '\u0000' }).split('\u0000')[0]!),
+    stored('the claim is rejected', async (c) => (await c.h.app.services.ownerPeople.link(WORLD_ORGNR, personOf(FOREIGN_CLAIMANT)))?.status === 'rejected'),
+  ),
+  'secretariat.menu': all(titled('secretariat.menu.title'), offers('overview.show', 'round.list', 'roles.list', 'claims.list')),
   'roles.list': all(
     titled('roles.title'),
     shows(() => GROUP_MEMBER.name),
@@ -792,6 +822,7 @@ const TYPED_AS: Record<string, string> = {
   'cmd:mine meldinger': 'report.mine',
   'cmd:mine data': 'privacy.show',
   'cmd:kolleger': 'colleagues.mine',
+  'cmd:krav': 'claims.list',
   'cmd:slett gamle runder': 'round.purge',
   'cmd:sekretariat': 'secretariat.menu',
   'cmd:oversikt': 'overview.show',

@@ -32,6 +32,12 @@ async function linkRows(h: Harness, orgnr: string): Promise<string> {
 const fileFor = (h: Harness, who: Persona, orgnr: string, title = 'Lesing i alle fag') =>
   submitted(h, who, { owner: { ...GOOD_INPUT.owner, ownerOrgnr: orgnr }, measure: { ...GOOD_INPUT.measure, title } });
 
+/** The secretariat accepts the report (formal check): the owner's first and only claimant is confirmed by it. */
+const accepted = async <T extends { roundId: string; reportId: string }>(h: Harness, filed: T): Promise<T> => {
+  await card(h, OFFICER, 'report.checkPass', { roundId: filed.roundId, reportId: filed.reportId });
+  return filed;
+};
+
 describe('colleagues of an owner', function () {
   this.timeout(120_000);
   const clock = fakeClock('2026-12-01T09:00:00Z');
@@ -48,7 +54,7 @@ describe('colleagues of an owner', function () {
 
   it('lets the filer add a colleague, who then sees and edits the reports; removed, the colleague is refused on the same card at once', async () => {
     const orgnr = '974760673';
-    const { reportId, reference } = await fileFor(h, OWNER, orgnr, 'Lesing i alle fag');
+    const { reportId, reference } = await accepted(h, await fileFor(h, OWNER, orgnr, 'Lesing i alle fag'));
 
     // The filer finds the owner under "kolleger", alone on its list, and adds a colleague by ids.
     const mine = await typed(h, OWNER, 'kolleger');
@@ -127,7 +133,7 @@ describe('colleagues of an owner', function () {
     const emptied = await typed(h, COLLEAGUE, 'mine meldinger');
     assert.ok(!cardText(emptied).includes('Lesing i alle fag'), 'the list is empty');
     assert.match(cardText(emptied), /ingen behovsmeldinger|Du har ingen/i);
-    assert.match(cardText(await typed(h, COLLEAGUE, 'kolleger')), /Du er ikke registrert for noen eier/);
+    assert.match(cardText(await typed(h, COLLEAGUE, 'kolleger')), /Du er ikke bekreftet for noen eier/);
     assert.equal((await h.app.services.reports.get(edited.roundId, reportId))?.status, 'submitted', 'not withdrawn');
 
     // "Mine data" tells the colleague about the link they had.
@@ -152,17 +158,18 @@ describe('colleagues of an owner', function () {
       ['colleagues.removeConfirm', { orgnr, ...personOf(OWNER) }],
     ] as const) {
       const answer = await card(h, OTHER_OWNER, verb, data);
-      assert.match(cardText(answer), /Du er ikke registrert for denne eieren/, verb);
+      // Filing made a claim on the owner, held for the secretariat: not one of the owner's people.
+      assert.match(cardText(answer), /Du er ikke bekreftet for denne eieren ennå/, verb);
       assert.ok(!cardText(answer).includes('Eksempel kommune'), `${verb} reveals nothing`);
     }
-    assert.match(cardText(await typed(h, OTHER_OWNER, `kolleger ${orgnr}`)), /Du er ikke registrert for denne eieren/);
+    assert.match(cardText(await typed(h, OTHER_OWNER, `kolleger ${orgnr}`)), /Du er ikke bekreftet for denne eieren ennå/);
     assert.equal(await linkRows(h, orgnr), before);
     assert.deepEqual(await h.app.services.ownerPeople.ownersOf(personOf(OTHER_OWNER)), [], 'filing for an owner with people links no one');
   });
 
   it('keeps the last person linked: only an officer removes them', async () => {
     const orgnr = '970000038';
-    await fileFor(h, OWNER, orgnr);
+    await accepted(h, await fileFor(h, OWNER, orgnr));
     const refused = await card(h, OWNER, 'colleagues.removeConfirm', { orgnr, ...personOf(OWNER) });
     assert.match(cardText(refused), /Du kan ikke fjerne den siste som er registrert for eieren/);
     assert.deepEqual(
@@ -175,7 +182,8 @@ describe('colleagues of an owner', function () {
     const orgnr = '970000046';
     const { reference } = await fileFor(h, OWNER, orgnr);
     clock.tick(60_000);
-    const caseCard = await typed(h, OFFICER, `vis ${reference}`);
+    // Accepting the report confirms its filer, the owner's first and only claimant.
+    const caseCard = await press(h, OFFICER, await typed(h, OFFICER, `vis ${reference}`), 'report.checkPass');
     let list = await press(h, OFFICER, caseCard, 'colleagues.list');
     assert.match(cardText(list), /Du ser dette som sekretariat/);
     assert.match(cardText(list), /Registrert for eieren \(1\)/);
@@ -199,14 +207,15 @@ describe('colleagues of an owner', function () {
       assert.match(cardText(list), /er fjernet/);
     }
     assert.match(cardText(list), /Ingen er registrert for eieren nå/);
-    assert.match(cardText(list), /Siri Statsforvalter \(sekretariatet\) fjernet Navn ikke oppgitt|Siri Statsforvalter \(sekretariatet\) fjernet 0{8}/);
+    assert.match(cardText(list), /Siri Statsforvalter \(sekretariatet\) fjernet Kari Nordmann/, 'the filer is named by the Teams name they filed with');
     assert.deepEqual(
       (await h.app.services.ownerPeople.auditOf(orgnr)).map((e) => [e.action, e.asOfficer]),
       [
         ['removed', true],
         ['removed', true],
         ['added', true],
-        ['registered', false],
+        ['autoConfirmed', true],
+        ['claimed', false],
       ],
     );
     // The filer is refused at once, as any removed colleague.
@@ -217,7 +226,7 @@ describe('colleagues of an owner', function () {
 
   it('names what is wrong with pasted ids at their fields, in the caller’s language, keeping what was typed and storing nothing', async () => {
     const orgnr = '970000054';
-    await fileFor(h, OWNER, orgnr);
+    await accepted(h, await fileFor(h, OWNER, orgnr));
     const form = await card(h, OWNER, 'colleagues.addForm', { orgnr });
     const before = await linkRows(h, orgnr);
     const typedIn = { person: '', aadObjectId: 'ola.nordmann@eksempel.no', tenantId: '1234', displayName: 'Ola Nordmann' };

@@ -7,7 +7,7 @@ import { agendaItemOf } from '../../src/domain/forum';
 import { submitted } from './casework';
 import { CHANNEL, FORUM, grantMember, member, needsReport, ROUND, seedGroupChannel, seedOfficerChat, seedRound, TEAM } from './forum';
 import type { Harness } from './harness';
-import { COLLEAGUE, OFFICER, OWNER, TENANT, type Persona } from './personas';
+import { COLLEAGUE, FOREIGN, OFFICER, OWNER, TENANT, type Persona } from './personas';
 import { actionData, fillReport, inputsOf, press, startReport } from './wizard';
 import { GOOD_INPUT } from './reportInput';
 import { GOOD_USAGE } from './usage';
@@ -35,6 +35,10 @@ export const NEW_MEMBER = member(13, 'Nora Ny');
 export const LEAVING_COLLEAGUE = member(14, 'Lars Slutter');
 /** Someone the owner's people add as a colleague in `colleagues.add`. */
 export const NEW_COLLEAGUE = member(15, 'Nina Ny Kollega');
+/** Filed a report for the creator's owner after it had confirmed people: a claim held for the secretariat (confirmed in `claims.confirm`). */
+export const CLAIMANT = member(16, 'Klara Krav');
+/** The other claim on the creator's owner: FOREIGN (another tenant) filed for it too (rejected in `claims.rejectConfirm`). */
+export const FOREIGN_CLAIMANT = FOREIGN;
 /** The creator's owner organisation. */
 export const WORLD_ORGNR = '974760673';
 export const OTHER_FORUM_OFFICER: Persona = { name: 'Nils Nordland', tenantId: TENANT, aadObjectId: '00000000-0000-4000-8000-000000000021' };
@@ -121,6 +125,22 @@ export async function seedReport(services: Services, path: ReportStatus[] = []):
   return draftId;
 }
 
+/** `who` files a report for the world's owner (as the wizard stores it), and so claims it. */
+async function seedClaim(services: Services, who: Persona): Promise<void> {
+  const data = needsReport(700 + ++n, { ownerOrgnr: WORLD_ORGNR, title: `Krav ${who.name}` });
+  const draftId = `claim-${process.pid}-${n}-${Math.floor(Math.random() * 1e9)}`;
+  const reference = await services.reports.nextReference(ROUND.id, ROUND.year + 100);
+  await services.reports.submitNew({
+    draftId,
+    roundId: ROUND.id,
+    reference,
+    by: personKeyOf(who),
+    byName: who.name,
+    summary: summaryOf(data, services.regions),
+    data,
+  });
+}
+
 /** A closed round of 2026 with one granted report (the creator's), and the forum's own channel in the team. */
 async function seedDecidedRound(h: Harness, roundId: string): Promise<void> {
   const sv = h.app.services;
@@ -189,7 +209,11 @@ async function closedWithUndecided(sv: Services, reportIds: string[]): Promise<s
 export async function seedWorld(h: Harness, caller: Persona): Promise<World> {
   const sv = h.app.services;
   const report = await submitted(h, OWNER, { owner: SECRET.owner, measure: SECRET.measure });
+  // The creator is one of the owner's confirmed people (the secretariat confirmed the claim their filing made).
+  await sv.ownerPeople.confirm(WORLD_ORGNR, personKeyOf(OWNER), { id: 'test', asOfficer: true });
   await sv.reports.addOwnerMember(WORLD_ORGNR, { tenantId: COLLEAGUE.tenantId, aadObjectId: COLLEAGUE.aadObjectId });
+  // Two claims on the owner, held for the secretariat: one from the creator's tenant, one from another.
+  for (const p of [CLAIMANT, FOREIGN_CLAIMANT]) await seedClaim(sv, p);
   await sv.ownerPeople.add(WORLD_ORGNR, personKeyOf(LEAVING_COLLEAGUE), { id: 'test', asOfficer: false }, LEAVING_COLLEAGUE.name);
   const owner = await press(h, caller, await startReport(h, caller), 'report.next', GOOD_INPUT.owner);
   const draftId = actionData(owner, 'report.next').draftId as string;
@@ -355,6 +379,8 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
   ['undecided.form', (w) => personal({ meetingId: w.undecidedMeetingId, reportId: w.undecidedItems[0] })],
   ['rules.list', () => personal({})],
   ['rules.form', () => personal({ group: 'vest' })],
+  ['claims.list', () => personal({})],
+  ['claims.reject', () => personal({ orgnr: WORLD_ORGNR, ...personKeyOf(FOREIGN_CLAIMANT) })],
   // From here on each press changes what it names, and nothing later needs it as it was.
   ['vote.mark', (w) => inChannel({ meetingId: w.meetingId, reportId: w.agendaReportId, v: w.voteId, mark: 'prioritise' })],
   ['report.submit', (w) => personal({ draftId: w.fullDraftId })],
@@ -367,6 +393,8 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
       personal({ orgnr: WORLD_ORGNR, person: '', aadObjectId: NEW_COLLEAGUE.aadObjectId, tenantId: NEW_COLLEAGUE.tenantId, displayName: NEW_COLLEAGUE.name }),
   ],
   ['colleagues.removeConfirm', () => personal({ orgnr: WORLD_ORGNR, ...personKeyOf(LEAVING_COLLEAGUE) })],
+  ['claims.confirm', () => personal({ orgnr: WORLD_ORGNR, ...personKeyOf(CLAIMANT) })],
+  ['claims.rejectConfirm', () => personal({ orgnr: WORLD_ORGNR, ...personKeyOf(FOREIGN_CLAIMANT) })],
   [
     'roles.add',
     () =>

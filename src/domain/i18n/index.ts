@@ -15,6 +15,7 @@ import { moneyMessages } from './messages/money';
 import { limitMessages } from './messages/limits';
 import { privacyMessages } from './messages/privacy';
 import { colleagueMessages } from './messages/colleagues';
+import { claimMessages } from './messages/claims';
 import { continuationMessages } from './messages/continuation';
 import { announceMessages } from './messages/announce';
 import { usageMessages } from './messages/usage';
@@ -44,6 +45,7 @@ const catalogs = [
   privacyMessages,
   limitMessages,
   colleagueMessages,
+  claimMessages,
   continuationMessages,
   announceMessages,
   usageMessages,

@@ -1,4 +1,5 @@
 import { CASEWORK_ACTIONS } from '../casework/actions';
+import { CLAIM_ACTIONS } from '../claims/actions';
 import { COLLEAGUE_ACTIONS } from '../colleagues/actions';
 import { FORUM_ACTIONS } from '../forum/actions';
 import { FOLLOW_UP_ACTIONS } from '../forum/followUpActions';
@@ -22,6 +23,8 @@ export const ACTIONS = {
   ...PRIVACY_ACTIONS,
   // Colleagues: who may act for an owner (its people; officers for any owner).
   ...COLLEAGUE_ACTIONS,
+  // Claims to act for an owner: the secretariat confirms or rejects them (officers only).
+  ...CLAIM_ACTIONS,
   // The secretariat's round: menu, roles and channels, rounds, overview (officers only).
   ...SECRETARIAT_ACTIONS,
   // The secretariat's casework (officers only): one report, its check, decision and payment.

@@ -26,11 +26,14 @@ export function ownerMayChange(turn: Turn, report: ReportRecord<unknown>, round:
   return closed ? { ok: false, why: turn.t(closed.key, closed.params) } : { ok: true };
 }
 
-/** A submitted report as its owner sees it: every field, the money, the history of changes. */
-export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, round: Round, notice = ''): AdaptiveCard {
+/**
+ * A submitted report as its owner sees it: every field, the money, the history of changes.
+ * `readOnly`: why the caller may not change it whatever its status (a rejected claim), shown instead of the buttons.
+ */
+export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, round: Round, notice = '', readOnly?: string): AdaptiveCard {
   const { t, locale } = turn;
   const ctx = { t, locale, regions: turn.services.regions };
-  const may = ownerMayChange(turn, report, round);
+  const may = readOnly ? { ok: false as const, why: readOnly } : ownerMayChange(turn, report, round);
   const ids = { reportId: report.id };
   const sections = INPUT_STEPS.map((step) => {
     const cut = cutFieldOf(ctx, report.data, step);

@@ -14,6 +14,7 @@ import { factsSection } from '../cards/factsSection';
 import { cutFieldOf } from '../cards/reportFacts';
 import { CUT_CHARS, cutText, isLong } from '../cards/longText';
 import { showAllAction } from '../cards/fullTextCard';
+import { claimSections, templateSection } from '../claims/claimSections';
 
 export { formatDateTime, formatTime } from '../../domain/i18n';
 
@@ -112,7 +113,7 @@ function yearsFacts(turn: Turn, report: ReportRecord<NeedsReport>, later: Case['
   });
 }
 
-export function caseCard(turn: Turn, { report, round, later, usage }: Case, notice = ''): AdaptiveCard {
+export function caseCard(turn: Turn, { report, round, later, usage, claim }: Case, notice = ''): AdaptiveCard {
   const { t, locale } = turn;
   const regions = turn.services.regions;
   const ctx = { t, locale, regions };
@@ -131,6 +132,8 @@ export function caseCard(turn: Turn, { report, round, later, usage }: Case, noti
       { title: t('case.submitted'), value: formatDateTime(report.submittedAt, locale) },
       { title: t('case.version'), value: String(report.version) },
     ]),
+    // The filer is not (yet) one of the owner's confirmed people: the officer confirms or rejects them here.
+    ...(claim ? claimSections(turn, claim, t('claims.case.title'), { roundId: round.id, reportId: report.id }).map(templateSection) : []),
     ...(report.continuation ? [factsSection(t('continuation.section'), continuationFacts(t, locale, report.continuation))] : []),
     ...(report.continuedIn?.length ? [factsSection(t('continuation.years'), yearsFacts(turn, report, later))] : []),
     ...(report.decision

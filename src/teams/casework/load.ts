@@ -9,6 +9,7 @@ import { personOf } from '../caller';
 import { Refusal } from '../refusals';
 import { paidUsageYears } from '../usage/caseUsage';
 import type { UsageCase } from '../usage/load';
+import type { ClaimView } from '../claims/claimSections';
 
 /** Card data naming a report: ids from a list or a card, or the reference someone typed. */
 const ById = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/), reportId: z.string().regex(/^[A-Za-z0-9-]{1,80}$/) });
@@ -22,6 +23,28 @@ export interface Case {
   later?: Array<ReportRecord<NeedsReport>>;
   /** Each paid school year with its usage report (none before payment). */
   usage?: UsageCase[];
+  /** The filer's claim on the owner while the secretariat has not confirmed it (pending or rejected). */
+  claim?: ClaimView;
+}
+
+/** The filer's claim on the report's owner, unless they are confirmed (or removed, or never linked). One point read. */
+export async function claimOf(turn: Turn, report: ReportRecord<NeedsReport>): Promise<ClaimView | undefined> {
+  const orgnr = report.summary.ownerOrgnr;
+  const link = await turn.services.ownerPeople.link(orgnr, report.createdBy);
+  if (!link || link.removedAt || link.status === 'confirmed') return undefined;
+  const status = link.status ?? 'pending';
+  // Rule (c) can apply only to the owner's first claim: then one query more tells whether it is still the only one.
+  const auto = status === 'pending' && link.first === true && (await turn.services.ownerPeople.linksOf(orgnr)).length === 1;
+  return {
+    orgnr,
+    person: link.person,
+    ...(link.displayName ? { displayName: link.displayName } : {}),
+    ...(link.addedAt ? { at: link.addedAt } : {}),
+    ...(link.reference ? { reference: link.reference } : {}),
+    status,
+    ...(link.decidedAt ? { decidedAt: link.decidedAt } : {}),
+    auto,
+  };
 }
 
 /**
@@ -56,8 +79,8 @@ export async function loadCase(turn: Turn, data: Record<string, unknown>): Promi
   const later = report.continuedIn?.length
     ? (await Promise.all(report.continuedIn.map((c) => reports.get<NeedsReport>(c.roundId, c.reportId)))).filter((r) => r !== undefined)
     : undefined;
-  const usage = await paidUsageYears(turn, report, round);
-  return { report, round, ...(later ? { later } : {}), ...(usage.length ? { usage } : {}) };
+  const [usage, claim] = await Promise.all([paidUsageYears(turn, report, round), claimOf(turn, report)]);
+  return { report, round, ...(later ? { later } : {}), ...(usage.length ? { usage } : {}), ...(claim ? { claim } : {}) };
 }
 
 /** The officer as the audit trail keeps them: id for the record, name for people reading it. */

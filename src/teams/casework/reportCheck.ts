@@ -2,7 +2,9 @@ import { statusLabelKey, transition, type NeedsReport } from '../../domain/repor
 import { RefusedError } from '../../storage/reports';
 import { caseCard } from './caseCard';
 import { returnForm } from './forms';
-import { loadCase, officerActor, requireCaseworker, type Case } from './load';
+import { claimOf, loadCase, officerActor, requireCaseworker, type Case } from './load';
+import { actorOf } from '../ownerAccess';
+import { tellClaimDecided } from '../claims/notify';
 import { tellReturned } from './notify';
 import type { Turn } from '../turn';
 import { Refusal } from '../refusals';
@@ -40,9 +42,15 @@ async function move(turn: Turn, c: Case, to: 'formally_checked' | 'returned', re
 export const reportCheckPass: ActionHandler = async (turn, data) => {
   await requireCaseworker(turn);
   const c = await loadCase(turn, data);
-  if (c.report.status === 'formally_checked') return { card: caseCard(turn, c, turn.t('case.checked', { reference: c.report.reference })) };
-  const report = await move(turn, c, 'formally_checked', 'case.checkNotAllowed');
-  return { card: caseCard(turn, { report, round: c.round }, turn.t('case.checked', { reference: report.reference })) };
+  const report = c.report.status === 'formally_checked' ? c.report : await move(turn, c, 'formally_checked', 'case.checkNotAllowed');
+  // Rule (c) of the owner-claim rule: the owner's first and only claim is confirmed by this acceptance (again on a
+  // second press, in case the first stopped between the two writes).
+  if (await turn.services.ownerPeople.confirmOnAccept(report.summary.ownerOrgnr, report.createdBy, actorOf(turn, true), report.reference)) {
+    await tellClaimDecided(turn, report.summary.ownerOrgnr, report.createdBy, 'confirmed');
+    turn.services.logger.info('owner claim confirmed by acceptance');
+  }
+  const claim = await claimOf(turn, report);
+  return { card: caseCard(turn, { report, round: c.round, ...(claim ? { claim } : {}) }, turn.t('case.checked', { reference: report.reference })) };
 };
 
 /** `report.return`: asks for the comment first. */

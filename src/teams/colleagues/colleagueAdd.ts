@@ -1,4 +1,4 @@
-import { AddInput, mayAdd, parseAdd, type AddErrors, type AddValues } from '../../domain/colleagues';
+import { AddInput, isConfirmed, mayAdd, parseAdd, type AddErrors, type AddValues } from '../../domain/colleagues';
 import type { ActionHandler } from '../actions/types';
 import { action } from '../cards/action';
 import { renderCard, type AdaptiveCard } from '../cards/render';
@@ -58,10 +58,11 @@ export const colleaguesAdd: ActionHandler = async (turn, data) => {
   // Everything typed comes back with the errors, to fix rather than retype.
   if (!parsed.ok) return { card: await addForm(turn, orgnr, values, parsed.errors) };
   const { ownerPeople, logger } = turn.services;
-  // At the cap, only someone linked already passes (as "already registered"); nothing is written.
-  const linked = (await ownerPeople.linksOf(orgnr)).filter((l) => !l.removedAt);
-  const already = linked.some((l) => l.person.tenantId === parsed.person.tenantId && l.person.aadObjectId === parsed.person.aadObjectId);
-  const room = mayAdd(linked.length);
+  // At the cap, only someone confirmed already passes (as "already registered"); nothing is written.
+  // Claims waiting for the secretariat do not count: strangers filing cannot fill an owner's list.
+  const confirmed = (await ownerPeople.linksOf(orgnr)).filter(isConfirmed);
+  const already = confirmed.some((l) => l.person.tenantId === parsed.person.tenantId && l.person.aadObjectId === parsed.person.aadObjectId);
+  const room = mayAdd(confirmed.length);
   if (!room.ok && !already) return { card: await addForm(turn, orgnr, values, {}, turn.t(room.key, room.params)) };
   const added = await ownerPeople.add(orgnr, parsed.person, actor, parsed.displayName);
   const link = await ownerPeople.link(orgnr, parsed.person);

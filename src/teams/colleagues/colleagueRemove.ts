@@ -1,4 +1,4 @@
-import { LinkRef, mayRemove } from '../../domain/colleagues';
+import { isConfirmed, LinkRef, mayRemove } from '../../domain/colleagues';
 import type { NeedsReport } from '../../domain/report';
 import type { PersonKey } from '../../storage/keys';
 import type { ActionHandler } from '../actions/types';
@@ -29,8 +29,8 @@ export const colleaguesRemove: ActionHandler = async (turn, data) => {
   const { manager } = await requireOwnerManager(turn, orgnr);
   const { t, services } = turn;
   const [link, links] = await Promise.all([services.ownerPeople.link(orgnr, person), services.ownerPeople.linksOf(orgnr)]);
-  if (!link || link.removedAt) return { card: await colleaguesCard(turn, orgnr, manager, '', t('colleagues.notPerson')) };
-  const allowed = mayRemove({ manager, linkedCount: links.filter((l) => !l.removedAt).length });
+  if (!link || !isConfirmed(link)) return { card: await colleaguesCard(turn, orgnr, manager, '', t('colleagues.notPerson')) };
+  const allowed = mayRemove({ manager, linkedCount: links.filter(isConfirmed).length });
   if (!allowed.ok) return { card: await colleaguesCard(turn, orgnr, manager, '', t(allowed.key)) };
   const owner = await ownerLabel(turn, orgnr);
   const name = personName(link);
@@ -61,8 +61,8 @@ export const colleaguesRemoveConfirm: ActionHandler = async (turn, data) => {
   const links = await services.ownerPeople.linksOf(orgnr);
   const link = links.find((l) => l.person.tenantId === person.tenantId && l.person.aadObjectId === person.aadObjectId);
   // A second press (or a Teams retry) finds them removed already: the list, nothing stored.
-  if (!link || link.removedAt) return { card: await colleaguesCard(turn, orgnr, manager, '', t('colleagues.notPerson')) };
-  const allowed = mayRemove({ manager, linkedCount: links.filter((l) => !l.removedAt).length });
+  if (!link || !isConfirmed(link)) return { card: await colleaguesCard(turn, orgnr, manager, '', t('colleagues.notPerson')) };
+  const allowed = mayRemove({ manager, linkedCount: links.filter(isConfirmed).length });
   if (!allowed.ok) return { card: await colleaguesCard(turn, orgnr, manager, '', t(allowed.key)) };
   if (await services.ownerPeople.remove(orgnr, person, actor)) {
     await dropEditDrafts(turn, orgnr, person);
@@ -75,7 +75,7 @@ export const colleaguesRemoveConfirm: ActionHandler = async (turn, data) => {
 };
 
 /** The person's edit drafts of this owner's reports (few: one per report they began to change). */
-async function dropEditDrafts(turn: Turn, orgnr: string, person: PersonKey): Promise<void> {
+export async function dropEditDrafts(turn: Turn, orgnr: string, person: PersonKey): Promise<void> {
   const { drafts, reports } = turn.services;
   for (const d of await drafts.list<WizardData>(person)) {
     if (!d.reportId) continue;

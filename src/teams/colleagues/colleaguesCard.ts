@@ -1,7 +1,7 @@
 import { formatDate, formatDateTime, type MessageKey } from '../../domain/i18n';
 import { formatOrgnr } from '../../domain/orgnr';
 import type { Manager } from '../../domain/colleagues';
-import { mayRemove } from '../../domain/colleagues';
+import { isConfirmed, mayRemove } from '../../domain/colleagues';
 import type { LinkAudit, OwnerLink } from '../../storage/ownerPeople';
 import type { PersonKey } from '../../storage/keys';
 import { action } from '../cards/action';
@@ -39,17 +39,28 @@ const HISTORY: Record<LinkAudit['action'], MessageKey> = {
   registered: 'colleagues.history.registered',
   added: 'colleagues.history.added',
   removed: 'colleagues.history.removed',
+  claimed: 'claims.history.claimed',
+  confirmed: 'claims.history.confirmed',
+  rejected: 'claims.history.rejected',
+  autoConfirmed: 'claims.history.autoConfirmed',
+  migrated: 'claims.history.migrated',
 };
+
+/** A history line's text: a claim marked at the migration names no report. */
+const historyKey = (e: LinkAudit): MessageKey => (e.action === 'claimed' && e.by === 'migration' ? 'claims.history.claimedBefore' : HISTORY[e.action]);
 
 /** One owner's people, each with a Remove button where the rules allow, and every change made. */
 export async function colleaguesCard(turn: Turn, orgnr: string, manager: Manager, notice = '', error = '', page = 0): Promise<AdaptiveCard> {
   const { t, locale, services } = turn;
   const [owner, links, audit] = await Promise.all([ownerLabel(turn, orgnr), services.ownerPeople.linksOf(orgnr), services.ownerPeople.auditOf(orgnr)]);
-  const linked = links.filter((l) => !l.removedAt);
+  const linked = links.filter(isConfirmed);
+  const waiting = links.filter((l) => !l.removedAt && (l.status ?? 'pending') === 'pending');
   const me = personOf(turn);
   const removable = mayRemove({ manager, linkedCount: linked.length }).ok;
   const names = new Map(links.map((l) => [`${l.person.tenantId}:${l.person.aadObjectId}`, personName(l)]));
   const paged = pageOf(linked, page, COLLEAGUES_PAGE);
+  // The title counts them all; the card names the first few (the officer's `krav` list has every one).
+  const WAITING_SHOWN = 10;
   const sections: Section[] = [
     {
       title: t('colleagues.people.title', { count: linked.length }),
@@ -57,14 +68,27 @@ export async function colleaguesCard(turn: Turn, orgnr: string, manager: Manager
       text: linked.length ? pageLine(t, paged) : t('colleagues.people.none'),
     },
     ...paged.shown.map((l) => personSection(turn, orgnr, l, same(l.person, me), removable)),
+    // Claims waiting for the secretariat: the owner's people see who asked to act for it.
+    ...(waiting.length
+      ? [
+          {
+            title: t('claims.people.title', { count: waiting.length }),
+            facts: waiting.slice(0, WAITING_SHOWN).map((l) => ({
+              title: personName(l),
+              value: t('claims.people.value', { id: l.person.aadObjectId, tenant: l.person.tenantId, date: l.addedAt ? formatDate(l.addedAt, locale) : '' }),
+            })),
+          },
+        ]
+      : []),
     {
       title: t('colleagues.history.title'),
       facts: audit.length
         ? audit.slice(0, HISTORY_SHOWN).map((e) => ({
             title: formatDateTime(e.at, locale),
-            value: t(HISTORY[e.action], {
+            value: t(historyKey(e), {
               person: e.personName ?? names.get(`${e.person.tenantId}:${e.person.aadObjectId}`) ?? e.person.aadObjectId,
               by: actorName(turn, e),
+              reference: e.reference ?? '',
             }),
           }))
         : [{ title: '', value: t('colleagues.history.none') }],
@@ -88,10 +112,13 @@ function personSection(turn: Turn, orgnr: string, l: OwnerLink, isMe: boolean, r
   const { t, locale } = turn;
   // The caller's own Teams name stands in for a name nobody gave; others' names only come from who added them.
   const name = l.displayName ?? (isMe ? turn.context.activity.from?.name?.trim().slice(0, 200) : undefined) ?? t('colleagues.person.noName');
+  // A claim made by filing: the owner's first (or a link from before claims) says so; a later one, who confirmed it and when.
   const added = l.addedAt
-    ? l.addedBy === 'filed'
+    ? l.addedBy === 'filed' && (l.first || !l.reference || !l.decidedAt)
       ? t('colleagues.person.filed', { date: formatDate(l.addedAt, locale) })
-      : t('colleagues.person.addedBy', { date: formatDate(l.addedAt, locale), by: l.addedByName ?? l.addedBy ?? '' })
+      : l.addedBy === 'filed'
+        ? t('colleagues.person.addedBy', { date: formatDate(l.decidedAt!, locale), by: l.decidedByName ?? l.decidedBy ?? '' })
+        : t('colleagues.person.addedBy', { date: formatDate(l.addedAt, locale), by: l.addedByName ?? l.addedBy ?? '' })
     : '';
   return {
     title: isMe ? t('colleagues.person.you', { name }) : name,

@@ -6,7 +6,7 @@ import { pageActions, pageIn, pageLine, pageOf } from '../cards/paging';
 import { personOf, requirePersonal } from '../caller';
 import { callerIsOfficer, requireOwnerManager } from '../ownerAccess';
 import { Refusal } from '../refusals';
-import { summaryCard } from '../secretariat/cards';
+import { summaryCard, type Section } from '../secretariat/cards';
 import { colleaguesCard, ownerLabel } from './colleaguesCard';
 
 /** The owner a card names, checked (MOD11); anything else names no owner. */
@@ -23,9 +23,22 @@ const OWNERS_PAGE = 20;
 export const colleaguesMine: ActionHandler = async (turn, data) => {
   requirePersonal(turn);
   const { t, services } = turn;
-  const [owners, officer] = await Promise.all([services.ownerPeople.ownersOf(personOf(turn)), callerIsOfficer(turn)]);
+  const [owners, claims, officer] = await Promise.all([
+    services.ownerPeople.ownersOf(personOf(turn)),
+    services.ownerPeople.claimsOf(personOf(turn)),
+    callerIsOfficer(turn),
+  ]);
   const paged = pageOf(owners, pageIn(data), OWNERS_PAGE);
   const labels = await Promise.all(paged.shown.map(async (orgnr) => ({ orgnr, label: await ownerLabel(turn, orgnr) })));
+  // Owners they filed for but are not confirmed for: said so, no button (the list is for the owner's people).
+  // Bounded like a page: one claim per owner they filed for.
+  const claimed = await Promise.all(
+    claims.slice(0, OWNERS_PAGE).map(async (c) => ({
+      title: await ownerLabel(turn, c.orgnr),
+      facts: [],
+      text: t(c.status === 'rejected' ? 'claims.mine.rejected' : 'claims.mine.pending'),
+    })),
+  );
   const intro = [owners.length ? t('colleagues.mine.intro') : t('colleagues.mine.none'), officer ? t('colleagues.mine.officer') : '', pageLine(t, paged)]
     .filter(Boolean)
     .join(' ');
@@ -33,11 +46,13 @@ export const colleaguesMine: ActionHandler = async (turn, data) => {
     card: summaryCard({
       title: t('colleagues.mine.title'),
       intro,
-      sections: labels.map(({ orgnr, label }) => ({
-        title: label,
-        facts: [],
-        button: action(t('colleagues.title', { owner: formatOrgnr(orgnr) }), 'colleagues.list', { orgnr }),
-      })),
+      sections: labels
+        .map(({ orgnr, label }): Section => ({
+          title: label,
+          facts: [],
+          button: action(t('colleagues.title', { owner: formatOrgnr(orgnr) }), 'colleagues.list', { orgnr }),
+        }))
+        .concat(claimed),
       actions: [...pageActions(t, 'colleagues.mine', {}, paged), action(t('receipt.myReports'), 'report.mine', {})],
     }),
   };

@@ -1,4 +1,5 @@
 import { CASEWORK_COMMANDS } from '../casework/commands';
+import { CLAIM_COMMANDS } from '../claims/commands';
 import { COLLEAGUE_COMMANDS } from '../colleagues/commands';
 import { FORUM_COMMANDS } from '../forum/commands';
 import { HELP_COMMANDS } from '../help/commands';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   ...WIZARD_COMMANDS,
   ...PRIVACY_COMMANDS,
   ...COLLEAGUE_COMMANDS,
+  ...CLAIM_COMMANDS,
   { words: ['leveringsstatus', 'delivery status'], handler: deliveryStatusCommand },
   ...RETENTION_COMMANDS,
   ...SECRETARIAT_COMMANDS,

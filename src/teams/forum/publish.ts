@@ -66,8 +66,11 @@ export async function publishAgenda(services: Services, meeting: Meeting): Promi
   return (
     (await services.meetings.update(meeting.forum, meeting.id, (m) => {
       // Another change since this one was read: keep the newer revision recorded as not yet posted.
-      if (m.revision !== meeting.revision) return { ...m, posted: { ...posted, revision: m.posted?.revision ?? -1 } };
-      return { ...m, posted };
+      const next = m.revision !== meeting.revision ? { ...posted, revision: m.posted?.revision ?? -1 } : posted;
+      // Recorded already (a second press, or presses at once): nothing to write, so presses at once do not
+      // fight over the row and fail after their deliveries were queued (the queue is idempotent by key).
+      if (m.posted && (['teamId', 'channelId', 'parts', 'revision'] as const).every((k) => m.posted![k] === next[k])) return undefined;
+      return { ...m, posted: next };
     })) ?? meeting
   );
 }

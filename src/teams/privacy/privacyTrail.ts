@@ -40,6 +40,11 @@ const DID: Record<LinkAudit['action'], MessageKey> = {
   registered: 'privacy.audit.registered',
   added: 'privacy.audit.added',
   removed: 'privacy.audit.removed',
+  claimed: 'claims.audit.claimed',
+  confirmed: 'claims.audit.confirmed',
+  rejected: 'claims.audit.rejected',
+  autoConfirmed: 'claims.audit.autoConfirmed',
+  migrated: 'claims.audit.migrated',
 };
 
 const idOf = (p: PersonKey) => `${p.tenantId}:${p.aadObjectId}`;

@@ -10,6 +10,7 @@ export const MENU: Array<(t: Translate) => CardAction> = [
   (t) => action(t('secretariat.menu.rounds'), 'round.list', {}),
   (t) => action(t('secretariat.menu.roles'), 'roles.list', {}),
   (t) => action(t('usage.menu'), 'usage.round', {}),
+  (t) => action(t('claims.menu'), 'claims.list', {}),
 ];
 
 /** `secretariat.menu` / `sekretariat`. */

@@ -55,12 +55,12 @@ export async function usageCaseOf(
 }
 
 /** For the owner's people: only a report they may see (the same check as the needs report's); others find nothing. */
-export async function loadOwnerCase(turn: Turn, data: Record<string, unknown>): Promise<UsageCase> {
+export async function loadOwnerCase(turn: Turn, data: Record<string, unknown>, purpose: 'see' | 'change' = 'see'): Promise<UsageCase> {
   requirePersonal(turn);
   const ref = OwnerRef.safeParse(data);
   if (!ref.success) throw new Refusal('report.notFound');
   // The one owner-access check: a colleague removed from the owner is told so at once.
-  const report = await reportFor<NeedsReport>(turn, ref.data.reportId);
+  const report = await reportFor<NeedsReport>(turn, ref.data.reportId, purpose);
   return usageCaseOf(turn, report, ref.data.schoolYear);
 }
 

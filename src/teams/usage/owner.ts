@@ -65,7 +65,7 @@ export const usageOpen: ActionHandler = async (turn, data) => {
 
 /** `usage.save`: keeps what was typed, valid or not yet (formats are the card's job), and closes. */
 export const usageSave: ActionHandler = async (turn, data) => {
-  const c = await loadOwnerCase(turn, data);
+  const c = await loadOwnerCase(turn, data, 'change');
   if (isSent(c.usage)) return { card: receiptCard(turn, c) };
   const kept = draftValues(data);
   if (!kept.ok) return { card: usageForm(turn, c, typedValues(data), kept.problems) };
@@ -81,7 +81,7 @@ export const usageSave: ActionHandler = async (turn, data) => {
 
 /** `usage.submit`: checked against the schema; errors come back at their fields with everything typed kept. */
 export const usageSubmit: ActionHandler = async (turn, data) => {
-  const c = await loadOwnerCase(turn, data);
+  const c = await loadOwnerCase(turn, data, 'change');
   // A double press or a retry finds it sent: the same receipt, nothing written twice.
   if (isSent(c.usage)) return { card: receiptCard(turn, c) };
   const checked = checkUsage(data, c.paid);

@@ -9,7 +9,8 @@ import { action } from '../cards/action';
 import { factsSection } from '../cards/factsSection';
 import { filingRefusal } from '../filingGuard';
 
-export function receiptCard(turn: Turn, report: ReportRecord<NeedsReport>, round: Round, edited: boolean): AdaptiveCard {
+/** `claim`: what the filer is told about their claim on the owner (not confirmed yet), if anything. */
+export function receiptCard(turn: Turn, report: ReportRecord<NeedsReport>, round: Round, edited: boolean, claim = ''): AdaptiveCard {
   const { t } = turn;
   const deadline = formatDate(round.deadline, turn.locale);
   // A returned report resubmitted after the round closed cannot be changed again: no promise of "until the deadline".
@@ -18,7 +19,7 @@ export function receiptCard(turn: Turn, report: ReportRecord<NeedsReport>, round
   return renderCard('summary', {
     progress: '',
     errorSummary: '',
-    notice: '',
+    notice: claim,
     // The result again beside the buttons, where the owner pressed.
     footerNotice: edited ? editText : '',
     title: edited ? t('receipt.editTitle') : t('receipt.title'),

@@ -5,7 +5,7 @@ import { renderCard } from '../cards/render';
 import { ownerMayChange, reportDetailCard } from '../cards/reportDetailCard';
 import { personOf } from '../caller';
 import { Refusal } from '../refusals';
-import { reportFor } from '../ownerAccess';
+import { reportAccess } from '../ownerAccess';
 import { filingCheckAtWrite } from '../filingGuard';
 import { ReportRef } from './session';
 import { renderStep, viewFor } from './stepView';
@@ -16,21 +16,21 @@ import type { ActionHandler } from '../actions/types';
 import { fullTextCard, fullTextIn } from '../cards/fullTextCard';
 
 /** The report if this person may act on it (the one owner-access check); otherwise a refusal that says why. */
-async function visibleReport(turn: Turn, data: Record<string, unknown>) {
+async function visibleReport(turn: Turn, data: Record<string, unknown>, purpose: 'see' | 'change' = 'change') {
   const ref = ReportRef.safeParse(data);
   if (!ref.success) throw new Refusal('report.notFound');
-  const report = await reportFor<NeedsReport>(turn, ref.data.reportId);
+  const { report, readOnly } = await reportAccess<NeedsReport>(turn, ref.data.reportId, purpose);
   const round = await turn.services.rounds.get(report.roundId);
   if (!round) throw new Refusal('report.notFound');
-  return { report, round };
+  return { report, round, readOnly };
 }
 
-/** `report.open`: the detail card; with `text`, that text whole. */
+/** `report.open`: the detail card (without Edit and Withdraw for a filer whose claim on the owner was rejected); with `text`, that text whole. */
 export const reportOpen: ActionHandler = async (turn, data) => {
-  const { report, round } = await visibleReport(turn, data);
+  const { report, round, readOnly } = await visibleReport(turn, data, 'see');
   const text = fullTextIn(data);
   if (text) return { card: fullTextCard(turn, report, text, 'report.open', { reportId: report.id }, data) };
-  return { card: reportDetailCard(turn, report, round) };
+  return { card: reportDetailCard(turn, report, round, '', readOnly ? turn.t('claims.readOnly') : undefined) };
 };
 
 /** `report.edit`: the same wizard, prefilled; submitting it makes a new version. */

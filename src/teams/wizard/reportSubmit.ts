@@ -36,7 +36,7 @@ export const reportSubmit: ActionHandler = async (turn, data) => {
 
   if (draft.reportId) {
     // A colleague removed from the owner since opening the edit is refused here, at the latest.
-    const existing = await reportFor<NeedsReport>(turn, draft.reportId);
+    const existing = await reportFor<NeedsReport>(turn, draft.reportId, 'change');
     const closed = await filingCheckAtWrite(turn, existing.roundId);
     const report = await reports.applyEdit({
       draftId,
@@ -59,7 +59,19 @@ export const reportSubmit: ActionHandler = async (turn, data) => {
   }
 
   const reference = await reports.nextReference(round.id, round.year);
-  const { report } = await reports.submitNew({ draftId, roundId: round.id, reference, by: person, summary, data: checked.report });
+  const byName = turn.context.activity.from?.name?.trim().slice(0, 200);
+  const { report } = await reports.submitNew({
+    draftId,
+    roundId: round.id,
+    reference,
+    by: person,
+    ...(byName ? { byName } : {}),
+    summary,
+    data: checked.report,
+  });
   await drafts.remove(person, draftId);
-  return { card: receiptCard(turn, report, round, false) };
+  // The filer learns at once where they stand with the owner: a claim not yet confirmed shows only their own reports.
+  const link = await turn.services.ownerPeople.link(report.summary.ownerOrgnr, person);
+  const claim = link?.status === 'pending' ? turn.t('claims.receipt.pending') : link?.status === 'rejected' ? turn.t('claims.readOnly') : '';
+  return { card: receiptCard(turn, report, round, false, claim) };
 };

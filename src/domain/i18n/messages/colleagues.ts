@@ -8,7 +8,7 @@ export const colleagueMessages = defineMessages({
     'colleagues.mine.intro':
       'Eierne du er registrert for. Velg en eier for å se og endre hvem som kan se, endre og trekke eierens behovsmeldinger og rapportere på bruken av midlene.',
     'colleagues.mine.none':
-      'Du er ikke registrert for noen eier. Den som sender inn den første behovsmeldingen for en eier, blir registrert for den og kan legge til kolleger.',
+      'Du er ikke bekreftet for noen eier. Den som sender inn for en eier, ser sine egne meldinger; sekretariatet bekrefter hvem som handler for eieren, og de bekreftede kan legge til kolleger.',
     'colleagues.mine.officer':
       'Som sekretariat kan du se og endre kollegene til enhver eier: skriv «kolleger» og organisasjonsnummeret, eller bruk knappen på saken.',
     'colleagues.button': 'Kolleger',
@@ -81,7 +81,7 @@ export const colleagueMessages = defineMessages({
     'colleagues.mine.intro':
       'Eigarane du er registrert for. Vel ein eigar for å sjå og endre kven som kan sjå, endre og trekkje behovsmeldingane til eigaren og rapportere på bruken av midlane.',
     'colleagues.mine.none':
-      'Du er ikkje registrert for nokon eigar. Den som sender inn den første behovsmeldinga for ein eigar, blir registrert for han og kan leggje til kollegaer.',
+      'Du er ikkje stadfesta for nokon eigar. Den som sender inn for ein eigar, ser sine eigne meldingar; sekretariatet stadfestar kven som handlar for eigaren, og dei stadfesta kan leggje til kollegaer.',
     'colleagues.mine.officer':
       'Som sekretariat kan du sjå og endre kollegaene til kva eigar som helst: skriv «kollegaer» og organisasjonsnummeret, eller bruk knappen på saka.',
     'colleagues.button': 'Kollegaer',
@@ -154,7 +154,7 @@ export const colleagueMessages = defineMessages({
     'colleagues.mine.intro':
       "The owners you are registered for. Choose one to see and change who may see, edit and withdraw the owner's needs reports and report on the use of funds.",
     'colleagues.mine.none':
-      'You are not registered for any owner. Whoever files the first needs report for an owner is registered for it and can add colleagues.',
+      'You are not confirmed for any owner. Whoever files for an owner sees their own reports; the secretariat confirms who acts for the owner, and those confirmed can add colleagues.',
     'colleagues.mine.officer':
       'As the secretariat you can see and change any owner\'s colleagues: type "colleagues" and the organisation number, or use the button on the case.',
     'colleagues.button': 'Colleagues',
