@@ -36,9 +36,15 @@ export class Announcements {
   }
 
   /** Records that the round is to be announced; a second request (or a retry) changes nothing. */
-  async request(job: AnnouncementJob): Promise<AnnouncementJob> {
+  /** `created`: this call wrote the job (false when one was there already). */
+  async request(job: AnnouncementJob): Promise<{ job: AnnouncementJob; created: boolean }> {
     // A job already there is left as it is, unwritten: a repeated press (or one on a stale card) writes nothing.
-    return (await this.jobs.update<AnnouncementJob>(JOB, job.roundId, (cur) => (cur ? undefined : AnnouncementJobSchema.parse(job))))!;
+    let created = false;
+    const stored = await this.jobs.update<AnnouncementJob>(JOB, job.roundId, (cur) => {
+      created = !cur; // called again after a lost race: the last call's answer counts
+      return cur ? undefined : AnnouncementJobSchema.parse(job);
+    });
+    return { job: stored!, created };
   }
 
   async get(roundId: string): Promise<AnnouncementJob | undefined> {

@@ -17,3 +17,10 @@ export function activityBytes(value: unknown): number {
 export function fitsTeams(value: unknown): boolean {
   return activityBytes(value) <= MAX_ACTIVITY_BYTES;
 }
+
+/**
+ * What a form shows again of a typed value. Teams sends at most an input's `maxLength`; anything
+ * longer came from elsewhere and is cut at twice that, so the answer to a hand-made press stays
+ * within the card size budget instead of echoing a megabyte.
+ */
+export const echoed = (value: string, maxLength: number): string => (value.length > maxLength * 2 ? value.slice(0, maxLength * 2) : value);

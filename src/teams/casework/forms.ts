@@ -5,6 +5,7 @@ import { findRegion, localised, workingGroupFor } from '../../domain/regions';
 import { MAX_REASON_LENGTH, formatSchoolYear, statusLabelKey, yearSummaries } from '../../domain/report';
 import type { AdaptiveCard } from '../cards/render';
 import { renderForm } from '../cards/formCard';
+import { echoed } from '../cards/budget';
 import type { Turn } from '../turn';
 import { action } from '../cards/action';
 import { groupName } from './caseCard';
@@ -12,14 +13,18 @@ import type { Case } from './load';
 
 const BLANK = { id: '', label: '', value: '', placeholder: '', maxLength: 100, required: false, style: 'text', hint: '', error: '', choices: [] as object[] };
 
-function formCard(args: { title: string; intro: string; errorSummary?: string; fields: object[]; actions: object[] }): AdaptiveCard {
+type Field = typeof BLANK & { kind: string };
+
+function formCard(args: { title: string; intro: string; errorSummary?: string; fields: Array<Partial<Field>>; actions: object[] }): AdaptiveCard {
+  // Typed values come back on a refused press; one from a hand-made press is cut (cards/budget.ts).
+  const fields = args.fields.map((f) => (typeof f.value === 'string' ? { ...f, value: echoed(f.value, f.maxLength ?? BLANK.maxLength) } : f));
   return renderForm({
     progress: '',
     notice: '',
     errorSummary: args.errorSummary ?? '',
     title: args.title,
     intro: args.intro,
-    fields: args.fields,
+    fields,
     actions: args.actions,
   });
 }

@@ -2,6 +2,7 @@ import { formatDate, type Locale, type Translate } from '../../domain/i18n';
 import { osloClockTime } from '../../domain/osloTime';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import { renderForm } from '../cards/formCard';
+import { echoed } from '../cards/budget';
 import { action, type CardAction } from '../cards/action';
 
 /** The secretariat's cards are the generic templates; these fill in what each leaves empty. */
@@ -56,13 +57,6 @@ export interface FormField {
   error?: string;
   choices?: Array<{ title: string; value: string }>;
 }
-
-/**
- * What a form shows again of a typed value. Teams sends at most an input's `maxLength`; anything
- * longer came from elsewhere and is cut at twice that, so the answer to a hand-made press stays
- * within the card size budget (cards/budget.ts) instead of echoing a megabyte.
- */
-const echoed = (value: string, maxLength: number) => (value.length > maxLength * 2 ? value.slice(0, maxLength * 2) : value);
 
 export function formCard(args: {
   title: string;

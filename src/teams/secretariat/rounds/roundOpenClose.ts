@@ -60,11 +60,17 @@ async function move(
  */
 export const roundOpen: ActionHandler = async (turn, data) => {
   await requireOfficer(turn);
-  await requestAnnouncement(turn, data);
+  const recorded = await requestAnnouncement(turn, data);
   return move(
     turn,
     data,
-    (r, all) => openRound(r, all, turn.services.now()),
+    (r, all) => {
+      const m = openRound(r, all, turn.services.now());
+      // A simultaneous press opened it after this one recorded the announcement: both presses did
+      // the one opening, so this one finishes it (continuations are idempotent) rather than refusing
+      // after a write.
+      return !m.ok && m.key === 'round.error.alreadyOpen' && recorded ? { ok: true, round: r } : m;
+    },
     'rounds.opened',
     // Measures granted or paid since the round was created come in now; those already here stay as they are.
     async (round) => {
