@@ -34,7 +34,6 @@ const pending = new WeakMap<object, Map<string, Promise<ItemMarks>>>();
 
 export interface ItemMarks {
   marks: StoredMark[];
-  closing: boolean;
 }
 
 /**

@@ -58,6 +58,19 @@ export function grantFacts(turn: Turn, grants: Grant[]): Fact[] {
   }));
 }
 
+/**
+ * Every mark the person made: closed votes' from their own index, and a point read on each item
+ * of the forum's meetings whose vote is not closed (marks of an open vote are indexed at its close).
+ */
+async function marksOf(turn: Turn, person: PersonKey) {
+  const { services } = turn;
+  const meetings = (await services.meetings.list(services.regions.id)).filter((m) => m.vote?.status !== 'closed');
+  return services.votes.marksBy(
+    person,
+    meetings.flatMap((m) => m.order.map((reportId) => ({ meetingId: m.id, reportId }))),
+  );
+}
+
 /** What the caller's press and others' work wrote about them, one section each. */
 export async function trailSections(turn: Turn, person: PersonKey, orgnrs: string[], reports: ReportRecord[]): Promise<Section[]> {
   const { t, locale, services } = turn;
@@ -68,7 +81,7 @@ export async function trailSections(turn: Turn, person: PersonKey, orgnrs: strin
   const [audits, links, marks, usage] = await Promise.all([
     Promise.all(orgnrs.map(async (orgnr) => ({ orgnr, audit: await services.ownerPeople.auditOf(orgnr) }))),
     Promise.all(orgnrs.map((orgnr) => services.ownerPeople.link(orgnr, person))),
-    services.votes.marksBy(person),
+    marksOf(turn, person),
     ownerCases(turn),
   ]);
 
