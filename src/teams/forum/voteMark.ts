@@ -41,7 +41,7 @@ async function markFromSnapshot(turn: Turn, d: z.infer<typeof MarkData>): Promis
   const { meetingId, reportId, v, mark } = d;
   const { services } = turn;
   const person = personOf(turn);
-  const snapshot = await voteSnapshot(services);
+  const snapshot = voteSnapshot(services);
   const meeting = await snapshot.openMeeting(meetingId);
   if (!meeting?.vote || meeting.vote.id !== v || wrongChannel(turn, meeting)) return undefined;
   if (!acceptsMarks(meeting, services.now())) return undefined;
