@@ -120,6 +120,11 @@ describe('voting with two bot instances on one storage', function () {
     const [item] = await a.app.services.meetings.items((await a.app.services.meetings.get(FORUM, vote.meeting.id))!);
     assert.deepEqual(item.result!.counted, { [voterKey(ANNE)]: 'prioritise', [voterKey(late)]: 'not_prioritise' });
     assert.equal(await a.app.services.votes.hasRow(vote.meeting.id, vote.reportId, late), false, 'the close took every row');
+    assert.deepEqual(
+      (await a.app.services.votes.marksBy(late)).map((m) => [m.meetingId, m.mark]),
+      [[vote.meeting.id, 'not_prioritise']],
+      'the close indexed her mark for "mine data"',
+    );
     // Added after the close: no row, and a press is refused.
     await grantMember(a.app.services, member(301));
     assert.equal(await a.app.services.votes.hasRow(vote.meeting.id, vote.reportId, member(301)), false);
