@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import { agendaItemOf, type Mark, type Meeting } from '../../src/domain/forum';
 import { callCounts } from '../../src/storage/callCounter';
 import { voterKey } from '../../src/storage/votes';
@@ -141,6 +142,34 @@ describe('voting with two bot instances on one storage', function () {
     assert.equal(after.turns - before.turns, 1);
     assert.equal(after.calls - before.calls, 1, "the merge on the presser's own row, nothing else");
     assert.deepEqual((await a.app.services.votes.of(vote.meeting.id, vote.reportId)).map((m) => m.mark).sort(), ['abstain', 'prioritise']);
+  });
+
+  it('freezes the mark a voter changed while the close was taking their row (412: read again, retry)', async () => {
+    await Promise.all([grantMember(a.app.services, ANNE), grantMember(a.app.services, BJORN)]);
+    const vote = await openVote();
+    assert.match(await press(b, ANNE, vote, 'prioritise'), /Markeringen din er lagret/);
+    assert.match(await press(b, BJORN, vote, 'prioritise'), /Markeringen din er lagret/);
+    // Anne changes her mark on B after A's close read her row and before it deletes it.
+    const client = a.app.services.tables.client('Votes');
+    const del = sinon.stub(client, 'deleteEntity');
+    let changed = false;
+    del.callsFake(async (...args) => {
+      if (!changed && args[1] === voterKey(ANNE)) {
+        changed = true;
+        assert.match(await press(b, ANNE, vote, 'not_prioritise'), /Markeringen din er lagret: Ikke prioriter/);
+      }
+      return del.wrappedMethod.apply(client, args);
+    });
+    try {
+      await closeVote(a.app.services, vote.meeting.id);
+    } finally {
+      del.restore();
+    }
+    assert.ok(changed);
+    const [item] = await a.app.services.meetings.items((await a.app.services.meetings.get(FORUM, vote.meeting.id))!);
+    assert.deepEqual(item.result!.counted, { [voterKey(ANNE)]: 'not_prioritise', [voterKey(BJORN)]: 'prioritise' }, 'her last mark counts');
+    assert.equal(await a.app.services.votes.hasRow(vote.meeting.id, vote.reportId, ANNE), false);
+    assert.match(await press(b, ANNE, vote, 'abstain'), /Avstemningen er lukket\. Markeringen ble ikke lagret/);
   });
 
   it('shows on both instances, once the presses settle, exactly the tally of the stored marks', async () => {
