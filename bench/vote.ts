@@ -131,6 +131,12 @@ export async function benchVote(opts: VoteBenchOptions): Promise<BenchRow[]> {
   };
   await meetings.create(meeting);
   for (const item of items) await meetings.putItem(meeting.id, item);
+  // As opening the vote leaves it: an unmarked row per member on each item (see electorRows.ts).
+  const electors = Array.from({ length: members }, (_, n) => ({
+    voter: { tenantId: TENANT, aadObjectId: aadOf(n) },
+    role: n === 0 ? ('chair' as const) : ('member' as const),
+  }));
+  for (const item of items) await new Votes(tables).openRows(meeting.id, item.reportId, electors);
 
   const bot = await startBotProcess({ TABLES_CONNECTION_STRING: opts.connectionString, TABLE_PREFIX: prefix, DEMO_ROUND: '0' });
   const ref = (reportId: string) => ({ meetingId: meeting.id, reportId, v: 'benchvote' });
@@ -197,7 +203,7 @@ export async function benchVote(opts: VoteBenchOptions): Promise<BenchRow[]> {
       baseline: p(echoWave.latencies, 99),
       baselineKind: 'measured',
       n: members,
-      aim: { of: 'ratio', atMost: 3 },
+      aim: { of: 'ratio', atMost: 2 },
       note: `echo floor: restify + botbuilder answering ${members} simultaneous invokes with the voting card, no storage`,
     }),
     benchRow({
@@ -207,18 +213,18 @@ export async function benchVote(opts: VoteBenchOptions): Promise<BenchRow[]> {
       baseline: round2(echoCpu),
       baselineKind: 'measured',
       n: presses,
-      aim: { of: 'ratio', atMost: 2 },
+      aim: { of: 'ratio', atMost: 1.5 },
       note: 'bot process CPU per mark over the waves, vs the echo floor per invoke',
     }),
     benchRow({
       name: 'vote.calls',
       value: round2(marks.calls / Math.max(1, marks.turns)),
       unit: 'calls/mark',
-      baseline: 2,
+      baseline: 1,
       baselineKind: 'computed',
       n: marks.turns,
-      aim: { of: 'value', atMost: 2 },
-      note: `storage requests counted in the bot (${used.calls} in all during the waves)`,
+      aim: { of: 'value', atMost: 1.1 },
+      note: `storage requests counted in the bot per press, one merge on the presser's own row (${used.calls} in all during the waves, ${round2(used.calls / presses)} per press, the tally's shared reads included)`,
     }),
     benchRow({
       name: 'vote.stored',

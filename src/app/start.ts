@@ -17,6 +17,7 @@ import { Groups } from '../storage/groups';
 import { ForumRulesStore } from '../storage/forumRules';
 import { Meetings } from '../storage/meetings';
 import { Votes } from '../storage/votes';
+import { followGrants } from '../teams/forum/electorRows';
 import { DEFAULT_REGIONS } from '../domain/regions';
 import { SECRETARIAT_GROUP } from '../domain/roles';
 import { demoRound } from '../domain/round';
@@ -104,6 +105,8 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     forumRules: config.FORUM_RULES,
     rulesStore: new ForumRulesStore(tables),
   };
+  // An open vote's elector rows follow the grants: a member added gets rows, one removed loses them.
+  services.roles.afterChange = (person, forum, group) => followGrants(services, person, forum, group);
   // Timed work (deadlines, reminders, digests, daily summaries) on the handlers' clock.
   const scheduler = new Scheduler(services, new JobState(tables), {
     tickMs: config.SCHEDULER_TICK_MS,

@@ -108,6 +108,14 @@ export class Meetings {
     return out.sort((a, b) => a.id.localeCompare(b.id));
   }
 
+  /** Meetings whose vote is open or closing: one filtered query of the forum's partition. */
+  async openVotes(forum: string): Promise<Meeting[]> {
+    const filter = `PartitionKey eq ${odataString(meetingPk(forum))} and (voteStatus eq 'open' or voteStatus eq 'closing')`;
+    const out: Meeting[] = [];
+    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) out.push(meetingOf(propertiesOf(row)));
+    return out;
+  }
+
   /** Meetings whose vote is open and set to close at or before `now`. */
   async dueToClose(forum: string, now: Date): Promise<Meeting[]> {
     const filter = `PartitionKey eq ${odataString(meetingPk(forum))} and (voteStatus eq 'open' or voteStatus eq 'closing') and closesAt ne '' and closesAt le ${odataString(now.toISOString())}`;

@@ -28,6 +28,11 @@ export class Roles {
   private get table() {
     return this.tables.client('Roles');
   }
+  /**
+   * Called after a grant or revocation has been stored, with whom and where: the composition root
+   * sets it so the open votes' elector rows follow the grants (src/teams/forum/electorRows.ts).
+   */
+  afterChange?: (person: Person, forum: string, group: string) => Promise<void>;
 
   async grant(grant: Grant): Promise<void> {
     const g = GrantSchema.parse(grant);
@@ -35,12 +40,14 @@ export class Roles {
     await this.table.upsertEntity({ partitionKey: byPerson(g.person), rowKey: personRow(g), ...row }, 'Replace');
     await this.table.upsertEntity({ partitionKey: byGroup(g.forum, g.group), rowKey: groupRow(g), ...row }, 'Replace');
     await this.stamps.bump(g.forum);
+    await this.afterChange?.(g.person, g.forum, g.group);
   }
 
   async revoke(person: Person, forum: string, role: Role, group: string): Promise<void> {
     await deleteIfPresent(this.table, byGroup(forum, group), groupRow({ role, person }));
     await deleteIfPresent(this.table, byPerson(person), personRow({ forum, role, group }));
     await this.stamps.bump(forum);
+    await this.afterChange?.(person, forum, group);
   }
 
   /** Every grant a person holds, configuration's bootstrap officers included. */

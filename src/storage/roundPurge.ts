@@ -4,6 +4,7 @@ import { odataString, personKey } from './keys';
 import { unpackJson } from './json';
 import { reportPk } from './reports';
 import { deleteIfPresent, getOrUndefined, safeKey, type Tables } from './tables';
+import { markedKeysOf } from './votes';
 
 /** What deleting a round removes, counted before anything is deleted (the confirmation card). */
 export interface PurgeCount {
@@ -49,7 +50,7 @@ export class RoundPurge {
     let marks = 0;
     for (const m of meetings) {
       for (const item of await rowKeys(this.t('Meetings'), `i_${m}`)) {
-        marks += (await rowKeys(this.t('Votes'), `v_${m}_${item}`)).filter((k) => !k.startsWith('~')).length;
+        marks += (await markedVoters(this.t('Votes'), `v_${m}_${item}`)).length;
       }
     }
     return { reports: reports.length, versions, drafts, meetings: meetings.length, marks };
@@ -59,10 +60,8 @@ export class RoundPurge {
     const roundId = round.id;
     for (const m of await this.meetingsOf(roundId)) {
       for (const item of await rowKeys(this.t('Meetings'), `i_${m}`)) {
-        // Each voter's index row first (its key is the mark's row key), then the item's marks.
-        for (const voter of await rowKeys(this.t('Votes'), `v_${m}_${item}`)) {
-          if (!voter.startsWith('~')) await deleteIfPresent(this.t('Votes'), `mk_${voter}`, `${m}|${item}`);
-        }
+        // Each voter's index row first (its key is the mark's row key, live or frozen), then the item's marks.
+        for (const voter of await markedVoters(this.t('Votes'), `v_${m}_${item}`)) await deleteIfPresent(this.t('Votes'), `mk_${voter}`, `${m}|${item}`);
         await deletePartition(this.t('Votes'), `v_${m}_${item}`);
       }
       await deletePartition(this.t('Meetings'), `i_${m}`);
@@ -142,6 +141,15 @@ function roundIdOf(row: Record<string, unknown>): string | undefined {
 async function rowKeys(client: TableClient, pk: string): Promise<string[]> {
   const out: string[] = [];
   for await (const r of client.listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(pk)}`, select: ['RowKey'] } })) out.push(r.rowKey!);
+  return out;
+}
+
+/** The voters with a mark on an item: its live rows while the vote is open, its frozen record once closed. */
+async function markedVoters(client: TableClient, pk: string): Promise<string[]> {
+  const out: string[] = [];
+  for await (const r of client.listEntities<{ mark?: string; frozen?: string }>({ queryOptions: { filter: `PartitionKey eq ${odataString(pk)}` } })) {
+    out.push(...markedKeysOf(r));
+  }
   return out;
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { TableClient } from '@azure/data-tables';
 import { cardOf, cardText, type Harness } from '../support/harness';
-import { COLLEAGUE, MEMBER, OWNER, TENANT, type Persona } from '../support/personas';
+import { COLLEAGUE, MEMBER, OFFICER, OWNER, TENANT, type Persona } from '../support/personas';
 import { press } from '../support/wizard';
 import { invokeCard, personOf, sentCard, useSecretariatBot, waitForSent } from '../support/casework';
 import { GOOD_USAGE, paidReport } from '../support/usage';
@@ -81,7 +81,12 @@ describe('"mine data" is complete, and removal deletes', function () {
   it("lists a member's grant as stored (name, organisations) and their vote marks; removed, the grant's rows are gone and the marks stay listed", async () => {
     await grantMember(h.app.services, { ...MEMBER, name: 'Ingrid Berg (Asker)' }, { organisations: ['974760673', '123456785'] });
     const item = agendaItem(7);
-    const meeting = meetingOf([item], { id: '9999998213000000-privacy1', title: 'Vårmøte Vest' });
+    // Its vote open: the mark is read from the item while it is, and kept in the member's index once they leave.
+    const meeting = meetingOf([item], {
+      id: '9999998213000000-privacy1',
+      title: 'Vårmøte Vest',
+      vote: { id: 'privacy1', status: 'open', openedAt: '2027-03-12T10:00:00.000Z', openedBy: personOf(OFFICER) },
+    });
     await h.app.services.meetings.create(meeting);
     await h.app.services.meetings.putItem(meeting.id, item);
     await h.app.services.votes.put(meeting.id, item.reportId, {

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import { agendaItemOf, type Mark, type Meeting } from '../../src/domain/forum';
+import { callCounts } from '../../src/storage/callCounter';
 import { voterKey } from '../../src/storage/votes';
 import { closeVote } from '../../src/teams/forum/closing';
+import { openElectorRows } from '../../src/teams/forum/electorRows';
 import { CHANNEL, FORUM, grantMember, member, needsReport, pressInChannel, ROUND, seedRound, TEAM } from '../support/forum';
 import { cardText, startHarness, uniquePrefix, type Harness } from '../support/harness';
 import { OFFICER, TENANT, type Persona } from '../support/personas';
@@ -51,6 +54,7 @@ describe('voting with two bot instances on one storage', function () {
     };
     await s.meetings.create(meeting);
     await s.meetings.putItem(meeting.id, item);
+    await openElectorRows(s, meeting);
     return { meeting, reportId: item.reportId };
   }
 
@@ -101,6 +105,71 @@ describe('voting with two bot instances on one storage', function () {
     const [item] = await b.app.services.meetings.items((await b.app.services.meetings.get(FORUM, vote.meeting.id))!);
     assert.deepEqual(item.result!.counted, { [voterKey(ANNE)]: 'prioritise' });
     await grantMember(a.app.services, BJORN);
+  });
+
+  it('gives a member added on one instance while the vote is open a row, so their press on the other is saved and counted', async () => {
+    await Promise.all([grantMember(a.app.services, ANNE), grantMember(a.app.services, BJORN)]);
+    const vote = await openVote();
+    const late = member(300, 'Lise Sen');
+    // B holds the open vote and the group as it was before Lise came.
+    assert.match(await press(b, ANNE, vote, 'prioritise'), /Markeringen din er lagret/);
+    assert.equal(await b.app.services.votes.hasRow(vote.meeting.id, vote.reportId, late), false);
+    await grantMember(a.app.services, late);
+    assert.equal(await b.app.services.votes.hasRow(vote.meeting.id, vote.reportId, late), true, 'the grant wrote her row');
+    assert.match(await press(b, late, vote, 'not_prioritise'), /Markeringen din er lagret: Ikke prioriter/);
+    await closeVote(a.app.services, vote.meeting.id);
+    const [item] = await a.app.services.meetings.items((await a.app.services.meetings.get(FORUM, vote.meeting.id))!);
+    assert.deepEqual(item.result!.counted, { [voterKey(ANNE)]: 'prioritise', [voterKey(late)]: 'not_prioritise' });
+    assert.equal(await a.app.services.votes.hasRow(vote.meeting.id, vote.reportId, late), false, 'the close took every row');
+    assert.deepEqual(
+      (await a.app.services.votes.marksBy(late)).map((m) => [m.meetingId, m.mark]),
+      [[vote.meeting.id, 'not_prioritise']],
+      'the close indexed her mark for "mine data"',
+    );
+    // Added after the close: no row, and a press is refused.
+    await grantMember(a.app.services, member(301));
+    assert.equal(await a.app.services.votes.hasRow(vote.meeting.id, vote.reportId, member(301)), false);
+    assert.match(await press(b, member(301), vote, 'prioritise'), /Avstemningen er lukket\. Markeringen ble ikke lagret/);
+  });
+
+  it('stores a mark with one storage call once the instance holds the open vote', async () => {
+    await Promise.all([grantMember(a.app.services, ANNE), grantMember(a.app.services, BJORN)]);
+    const vote = await openVote();
+    assert.match(await press(b, ANNE, vote, 'prioritise'), /Markeringen din er lagret/);
+    const before = callCounts().byLabel['vote.mark'] ?? { turns: 0, calls: 0 };
+    assert.match(await press(b, BJORN, vote, 'abstain'), /Markeringen din er lagret: Avstår/);
+    const after = callCounts().byLabel['vote.mark']!;
+    assert.equal(after.turns - before.turns, 1);
+    assert.equal(after.calls - before.calls, 1, "the merge on the presser's own row, nothing else");
+    assert.deepEqual((await a.app.services.votes.of(vote.meeting.id, vote.reportId)).map((m) => m.mark).sort(), ['abstain', 'prioritise']);
+  });
+
+  it('freezes the mark a voter changed while the close was taking their row (412: read again, retry)', async () => {
+    await Promise.all([grantMember(a.app.services, ANNE), grantMember(a.app.services, BJORN)]);
+    const vote = await openVote();
+    assert.match(await press(b, ANNE, vote, 'prioritise'), /Markeringen din er lagret/);
+    assert.match(await press(b, BJORN, vote, 'prioritise'), /Markeringen din er lagret/);
+    // Anne changes her mark on B after A's close read her row and before it deletes it.
+    const client = a.app.services.tables.client('Votes');
+    const del = sinon.stub(client, 'deleteEntity');
+    let changed = false;
+    del.callsFake(async (...args) => {
+      if (!changed && args[1] === voterKey(ANNE)) {
+        changed = true;
+        assert.match(await press(b, ANNE, vote, 'not_prioritise'), /Markeringen din er lagret: Ikke prioriter/);
+      }
+      return del.wrappedMethod.apply(client, args);
+    });
+    try {
+      await closeVote(a.app.services, vote.meeting.id);
+    } finally {
+      del.restore();
+    }
+    assert.ok(changed);
+    const [item] = await a.app.services.meetings.items((await a.app.services.meetings.get(FORUM, vote.meeting.id))!);
+    assert.deepEqual(item.result!.counted, { [voterKey(ANNE)]: 'not_prioritise', [voterKey(BJORN)]: 'prioritise' }, 'her last mark counts');
+    assert.equal(await a.app.services.votes.hasRow(vote.meeting.id, vote.reportId, ANNE), false);
+    assert.match(await press(b, ANNE, vote, 'abstain'), /Avstemningen er lukket\. Markeringen ble ikke lagret/);
   });
 
   it('shows on both instances, once the presses settle, exactly the tally of the stored marks', async () => {

@@ -15,8 +15,9 @@ import { forumView, officerActor } from './view';
 import { rulesOfMeeting } from './rulesOf';
 
 /**
- * Closes a meeting's vote: the meeting goes to "closing" first, so no new mark is taken, then
- * each item's marks are counted once and frozen with the result, reports move to prioritised or
+ * Closes a meeting's vote: the meeting goes to "closing" first (a member added from then on gets
+ * no row), then each item's mark rows are frozen, so no new mark is taken, counted once and the
+ * count written as the result, reports move to prioritised or
  * not_prioritised (undecided ones stay on the agenda for the secretariat), the cards freeze and
  * the recommendation goes to the secretariat. Every step may run again after a crash or on a
  * second instance and finds its work done: results are written once, keys deliver once.
@@ -39,12 +40,11 @@ export async function closeVote(services: Services, meetingId: string, closer?: 
   // Who the vote's moves are recorded as in each report's audit trail.
   const actor: Actor = closer ? officerActor(closer) : { role: 'secretariat', id: `vote:${closing.id}` };
   const items = await services.meetings.items(closing);
-  // Mark every item as closing before counting any: a voter who wrote after our count sees it.
-  await inBatches(items, 6, (stored) => (stored.result ? Promise.resolve() : services.votes.markClosing(closing.id, stored.item.reportId)));
   await inBatches(items, 6, async (stored) => {
     let result = stored.result;
     if (!result) {
-      const count = countMarks(await services.votes.of(closing.id, stored.item.reportId), electors, stored.item);
+      // The item's mark rows are frozen (a press after that finds no row), then counted.
+      const count = countMarks(await services.votes.freeze(closing.id, stored.item.reportId), electors, stored.item);
       const decision = decideByRules(count.tally, { electors: count.electors, chairMark: count.chairMark, rules });
       result = await services.meetings.setResult(closing.id, stored.item.reportId, {
         ...decision,

@@ -34,7 +34,6 @@ const pending = new WeakMap<object, Map<string, Promise<ItemMarks>>>();
 
 export interface ItemMarks {
   marks: StoredMark[];
-  closing: boolean;
 }
 
 /**
@@ -58,13 +57,13 @@ export function marksAfterWrite(services: Services, meetingId: string, reportId:
   return read;
 }
 
-const items = new WeakMap<object, Map<string, StoredItem>>();
+const items = new WeakMap<object, Map<string, Promise<StoredItem | undefined>>>();
 const MAX_CACHED_ITEMS = 2_000;
 
 /**
  * An agenda item while its vote takes marks. The agenda is locked once the vote opens, so the
  * snapshot cannot change until the result is written at closing, and a closed vote is always
- * read from storage.
+ * read from storage. A crowd arriving together shares the one read.
  */
 export async function itemWhileOpen(services: Services, meeting: Meeting, reportId: string): Promise<StoredItem | undefined> {
   if (!meeting.order.includes(reportId)) return undefined;
@@ -74,10 +73,10 @@ export async function itemWhileOpen(services: Services, meeting: Meeting, report
   const key = `${meeting.id}/${meeting.vote.id}/${reportId}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const stored = await services.meetings.item(meeting.id, reportId);
-  if (stored && !stored.result) {
-    if (cache.size >= MAX_CACHED_ITEMS) cache.clear();
-    cache.set(key, stored);
-  }
-  return stored;
+  if (cache.size >= MAX_CACHED_ITEMS) cache.clear();
+  const read = services.meetings.item(meeting.id, reportId);
+  cache.set(key, read);
+  const forget = () => cache!.get(key) === read && cache!.delete(key);
+  read.then((stored) => (!stored || stored.result) && forget(), forget);
+  return read;
 }

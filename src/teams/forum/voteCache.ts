@@ -2,30 +2,24 @@ import type { Meeting } from '../../domain/forum';
 import { SECRETARIAT_GROUP } from '../../domain/roles';
 import { voterKey } from '../../storage/votes';
 import type { Services } from '../services';
-import { electorate, type Elector } from './electors';
 
 /*
- * What a press on a voting card needs besides its own mark, kept per instance while votes are
- * open: the meetings with an open vote, each group's electors and the forum's officers, all read
- * after the forum's stamp (see ForumStamps). A press writes its mark, then reads the stamp; the
- * same stamp means none of this changed, so the press stands as decided. A different one means a
- * meeting or a grant changed (a close, a member removed): the snapshot is dropped and the press is
- * decided again on what is stored.
+ * What a press on a voting card needs besides its own mark, kept per instance for a few seconds:
+ * the meetings with an open vote and the forum's officers. Nothing here decides whether a mark is
+ * taken: the press's merge on the voter's own row does (storage/votes.ts), and finds no row once
+ * the vote is closed, whatever this instance still holds. A stale meeting only sends the press
+ * down the careful path; a stale officer list only shows or hides a member's close button.
  */
 
 /** However quiet the forum, nothing is kept longer than this (real time). */
-const MAX_AGE_MS = 60_000;
+const MAX_AGE_MS = 10_000;
 
 export class VoteSnapshot {
   private readonly meetings = new Map<string, Promise<Meeting | undefined>>();
-  private readonly electorates = new Map<string, Promise<Map<string, Elector>>>();
   private officerKeys?: Promise<Set<string>>;
   readonly at = Date.now();
 
-  constructor(
-    private readonly services: Services,
-    readonly stamp: string,
-  ) {}
+  constructor(private readonly services: Services) {}
 
   /** The meeting if its vote is open (then kept); otherwise read afresh every time. */
   async openMeeting(id: string): Promise<Meeting | undefined> {
@@ -40,16 +34,6 @@ export class VoteSnapshot {
     }
     const m = await hit;
     return m?.vote?.status === 'open' ? m : undefined;
-  }
-
-  electors(group: string): Promise<Map<string, Elector>> {
-    let hit = this.electorates.get(group);
-    if (!hit) {
-      hit = electorate(this.services, this.services.regions.id, group).then((es) => new Map(es.map((e) => [e.key, e])));
-      this.electorates.set(group, hit);
-      hit.catch(() => this.electorates.delete(group));
-    }
-    return hit;
   }
 
   /** Voter keys of the forum's secretariat officers, configuration's included. */
@@ -68,33 +52,13 @@ export class VoteSnapshot {
   }
 }
 
-const snapshots = new WeakMap<object, Promise<VoteSnapshot>>();
+const snapshots = new WeakMap<object, VoteSnapshot>();
 
-/** This instance's snapshot, the stamp read first when there is none (or it is too old). */
-export async function voteSnapshot(services: Services): Promise<VoteSnapshot> {
-  let hit = snapshots.get(services.meetings);
-  if (hit) {
-    const s = await hit.catch(() => undefined);
-    if (s && Date.now() - s.at < MAX_AGE_MS) return s;
-    if (snapshots.get(services.meetings) === hit) snapshots.delete(services.meetings);
-  }
-  hit = snapshots.get(services.meetings);
-  if (!hit) {
-    hit = services.meetings.stamp(services.regions.id).then((stamp) => new VoteSnapshot(services, stamp));
-    snapshots.set(services.meetings, hit);
-  }
-  return hit;
-}
-
-/** After a press read a different stamp: a new snapshot from that stamp on (its data read later). */
-export function renewSnapshot(services: Services, stamp: string): void {
-  snapshots.set(services.meetings, Promise.resolve(new VoteSnapshot(services, stamp)));
-}
-
-/** Reads the stamp now: whether it is still the snapshot's. */
-export async function stampUnchanged(services: Services, snapshot: VoteSnapshot): Promise<boolean> {
-  const stamp = await services.meetings.stamp(services.regions.id);
-  if (stamp === snapshot.stamp) return true;
-  renewSnapshot(services, stamp);
-  return false;
+/** This instance's snapshot, a new one when there is none or it is too old. */
+export function voteSnapshot(services: Services): VoteSnapshot {
+  const hit = snapshots.get(services.meetings);
+  if (hit && Date.now() - hit.at < MAX_AGE_MS) return hit;
+  const fresh = new VoteSnapshot(services);
+  snapshots.set(services.meetings, fresh);
+  return fresh;
 }

@@ -1,7 +1,8 @@
 import type { AgendaItem, Disqualification, ItemResult, Mark, Meeting, Tally } from '../../domain/forum';
 import type { MessageKey } from '../../domain/i18n';
 import { formatOrgnr } from '../../domain/orgnr';
-import { renderCard, type AdaptiveCard } from '../cards/render';
+import type { AdaptiveCard } from '../cards/render';
+import { voteCardBody } from './voteCardBody';
 import { action, verbData } from '../cards/action';
 import { ruleText, rulesSummary } from './ruleText';
 import { groupName, instant, itemFacts, nok, type ForumView } from './view';
@@ -117,7 +118,7 @@ export function voteCard(forumView: ForumView, s: VoteCardState, viewer?: Viewer
   else if (viewer?.mark) yourMark = t('forum.vote.yourMark', { label: t(MARK_LABEL[viewer.mark]) });
   else if (viewer?.member && open) yourMark = t('forum.vote.noMarkYet');
 
-  const card = renderCard('vote', {
+  const card = voteCardBody({
     progress: t('forum.vote.progress', { n: s.position, of: s.of, group: groupName(view, s.meeting.group), title: s.meeting.title }),
     heading: t('forum.vote.heading', { reference: s.item.reference, title: s.item.title }),
     facts: [...itemFacts(view, s.item), { title: t('forum.item.roundAmount'), value: nok(view, s.item.roundAmount) }],

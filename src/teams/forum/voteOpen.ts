@@ -4,6 +4,7 @@ import type { ActionHandler } from '../actions/types';
 import { requireOfficer } from '../secretariat/requireOfficer';
 import { Refusal } from '../refusals';
 import { loadMeeting } from './ballot';
+import { openElectorRows } from './electorRows';
 import { editorFor, MeetingRef } from './meetingShow';
 import { postVotingCards, publishAgenda } from './publish';
 import { rulesFor } from './rulesOf';
@@ -57,6 +58,8 @@ export const voteOpen: ActionHandler = async (turn, data) => {
         },
   );
   if (!opened?.vote) throw new Refusal('forum.meeting.notFound');
+  // Every elector's row before the cards go out, so a press is one merge on the presser's own row.
+  await openElectorRows(services, opened);
   // Both presses of a double click reach here; the cards' keys make the second post nothing.
   await postVotingCards(services, opened);
   return editorFor(turn, opened, { page, notice: turn.t('forum.vote.opened', { count: opened.order.length }) });

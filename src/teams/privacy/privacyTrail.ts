@@ -1,7 +1,7 @@
 import { formatDate, formatDateTime } from '../../domain/i18n';
 import { formatOrgnr } from '../../domain/orgnr';
 import { formatSchoolYear, statusLabelKey } from '../../domain/report';
-import { SECRETARIAT_GROUP, type Grant } from '../../domain/roles';
+import { SECRETARIAT_GROUP, votesIn, type Grant } from '../../domain/roles';
 import type { PersonKey } from '../../storage/keys';
 import type { LinkAudit } from '../../storage/ownerPeople';
 import type { MessageKey } from '../../domain/i18n';
@@ -63,6 +63,19 @@ export function grantFacts(turn: Turn, grants: Grant[]): Fact[] {
   }));
 }
 
+/**
+ * Every mark the person made: closed votes' from their own index (and marks they made before
+ * leaving a group), and a point read on each item of the open votes of the groups they vote in
+ * (an open vote's marks are indexed when it closes).
+ */
+async function marksOf(turn: Turn, person: PersonKey) {
+  const { services } = turn;
+  const forum = services.regions.id;
+  const [grants, open] = await Promise.all([services.roles.of(person), services.meetings.openVotes(forum)]);
+  const items = open.filter((m) => votesIn(grants, forum, m.group)).flatMap((m) => m.order.map((reportId) => ({ meetingId: m.id, reportId })));
+  return services.votes.marksBy(person, items);
+}
+
 /** What the caller's press and others' work wrote about them, one section each. */
 export async function trailSections(turn: Turn, person: PersonKey, orgnrs: string[], reports: ReportRecord[]): Promise<Section[]> {
   const { t, locale, services } = turn;
@@ -73,7 +86,7 @@ export async function trailSections(turn: Turn, person: PersonKey, orgnrs: strin
   const [audits, links, marks, usage] = await Promise.all([
     Promise.all(orgnrs.map(async (orgnr) => ({ orgnr, audit: await services.ownerPeople.auditOf(orgnr) }))),
     Promise.all(orgnrs.map((orgnr) => services.ownerPeople.link(orgnr, person))),
-    services.votes.marksBy(person),
+    marksOf(turn, person),
     ownerCases(turn),
   ]);
 
