@@ -34,6 +34,8 @@ describe('"mine data" is complete, and removal deletes', function () {
   it("lists a colleague's typed name, usage reports sent and changes made, and deletes all but a tombstone when the colleague is removed", async () => {
     const orgnr = '974760673';
     const r = await paidReport(h, clock, OWNER);
+    // The secretariat confirmed the filer's claim (only confirmed people add colleagues).
+    await h.app.services.ownerPeople.confirm(orgnr, personOf(OWNER), { id: 'test', asOfficer: true });
     const added = await invokeCard(h, OWNER, 'colleagues.add', {
       orgnr,
       person: '',
