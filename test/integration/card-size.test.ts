@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { MAX_DECISION_REASON } from '../../src/domain/decision';
-import { MAX_REASON_LENGTH, type NeedsReport } from '../../src/domain/report';
+import { MAX_REASON_LENGTH } from '../../src/domain/report';
 import { MAX_ACTIVITY_BYTES, activityBytes } from '../../src/teams/cards/budget';
-import { TO_PRIORITISED, moveTo, submitted } from '../support/casework';
+import { TO_PRIORITISED, moveTo, returnedAndResubmitted, submitted } from '../support/casework';
 import { fakeClock, nowOf } from '../support/clock';
 import { cardText, startHarness, type Harness } from '../support/harness';
 import { DeliveryRequestError } from '../../src/teams/delivery';
@@ -100,20 +100,7 @@ describe('every card fits in Teams (80 KB as UTF-16), at its maximum', function 
       const at = (await h.app.services.reports.findByReference(/BM-\d{4}-\d{4}/.exec(cardText(receipt))![0]))!;
 
       // A long history (more entries than a card shows): returned and sent in again, each return with the longest comment.
-      for (let i = 0; i < 11; i++) {
-        for (const [from, to] of [
-          ['submitted', 'returned'],
-          ['returned', 'submitted'],
-        ] as const) {
-          await h.app.services.reports.setStatus<NeedsReport>(at.roundId, at.reportId, () => ({
-            from,
-            to,
-            at: h.app.services.now().toISOString(),
-            actor: { role: 'secretariat', id: 'test', name: maxText(120) },
-            ...(to === 'returned' ? { reason: maxText(MAX_REASON_LENGTH) } : {}),
-          }));
-        }
-      }
+      await returnedAndResubmitted(h, at, 11, () => maxText(MAX_REASON_LENGTH), maxText(120));
       await moveTo(h, at, TO_PRIORITISED);
       const ids = { roundId: at.roundId, reportId: at.reportId };
       const form = await invokeFits(h, officer, 'decision form', 'decision.form', ids);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { NeedsReport } from '../../src/domain/report';
 import { MAX_REASON_LENGTH } from '../../src/domain/report/lifecycle';
-import { invokeCard, submitted, useSecretariatBot } from '../support/casework';
+import { invokeCard, returnedAndResubmitted, submitted, useSecretariatBot } from '../support/casework';
 import { cardText } from '../support/harness';
 import { OFFICER, OWNER } from '../support/personas';
 
@@ -13,20 +13,7 @@ describe('a report whose history outgrows one table property', function () {
     const h = bot.h();
     const r = await submitted(h, OWNER);
     const comment = (i: number) => `Retur ${i}: ${'Beskriv kompetansebehovet nærmere. '.repeat(60)}`.slice(0, MAX_REASON_LENGTH);
-    for (let i = 0; i < 20; i++) {
-      for (const [from, to] of [
-        ['submitted', 'returned'],
-        ['returned', 'submitted'],
-      ] as const) {
-        await h.app.services.reports.setStatus<NeedsReport>(r.roundId, r.reportId, () => ({
-          from,
-          to,
-          at: h.app.services.now().toISOString(),
-          actor: { role: 'secretariat', id: 'test' },
-          ...(to === 'returned' ? { reason: comment(i) } : {}),
-        }));
-      }
-    }
+    await returnedAndResubmitted(h, r, 20, comment);
     await h.app.services.reports.setWorkingGroup<NeedsReport>(r.roundId, r.reportId, 'ag-oslo-sor', (cur) => ({
       from: cur.status,
       to: cur.status,

@@ -36,6 +36,29 @@ export async function moveTo(h: Harness, r: { roundId: string; reportId: string 
     }));
   }
 }
+/** Returned and sent in again `times` times, each return with `reason(i)`: a long history, as the secretariat and the owner would make it. */
+export async function returnedAndResubmitted(
+  h: Harness,
+  r: { roundId: string; reportId: string },
+  times: number,
+  reason: (i: number) => string,
+  actorName?: string,
+): Promise<void> {
+  for (let i = 0; i < times; i++) {
+    for (const [from, to] of [
+      ['submitted', 'returned'],
+      ['returned', 'submitted'],
+    ] as const) {
+      await h.app.services.reports.setStatus<NeedsReport>(r.roundId, r.reportId, () => ({
+        from,
+        to,
+        at: h.app.services.now().toISOString(),
+        actor: { role: 'secretariat', id: 'test', ...(actorName ? { name: actorName } : {}) },
+        ...(to === 'returned' ? { reason: reason(i) } : {}),
+      }));
+    }
+  }
+}
 export const TO_PRIORITISED: ReportStatus[] = ['formally_checked', 'on_agenda', 'prioritised'];
 export const TO_NOT_PRIORITISED: ReportStatus[] = ['formally_checked', 'on_agenda', 'not_prioritised'];
 
