@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { MAX_AGENDA_ITEMS, type Mark } from '../../src/domain/forum';
+import { LIMITS } from '../../src/domain/report';
+import { MAX_ACTIVITY_BYTES, activityBytes } from '../../src/teams/cards/budget';
+import { fakeClock, nowOf } from '../support/clock';
+import { FAST_DELIVERY, waitFor } from '../support/delivery';
+import {
+  CHANNEL,
+  FORUM,
+  TEAM,
+  grantMember,
+  meetingThroughForm,
+  member,
+  officerPresses,
+  pressInChannel,
+  seedCheckedReport,
+  seedGroupChannel,
+  seedOfficerChat,
+  seedRound,
+} from '../support/forum';
+import { seedChannel } from '../support/delivery';
+import { cardText, startHarness, type Harness } from '../support/harness';
+import { maxPlainText, maxText, validOrgnrs } from '../support/maxReport';
+import { OFFICER, type Persona } from '../support/personas';
+import { cardElements } from '../support/wizard';
+
+// The forum's cards at their maximum (card-size.test.ts covers the report's own cards and the
+// paged lists): the agenda of a meeting holding the most items an agenda may, every part of it as
+// posted and as updated in place, in nb, nn and en; and the voting card of an item at its longest
+// with every elector's mark in, as each language's member sees it.
+
+const CARD = 'application/vnd.microsoft.card.adaptive';
+const LOCALES = ['nb-NO', 'nn-NO', 'en-US'] as const;
+
+const largest = new Map<string, number>();
+function fits(kind: string, payload: unknown): number {
+  const bytes = activityBytes(payload);
+  largest.set(kind, Math.max(largest.get(kind) ?? 0, bytes));
+  assert.ok(bytes <= MAX_ACTIVITY_BYTES, `${kind}: ${bytes} bytes as UTF-16, over ${MAX_ACTIVITY_BYTES}`);
+  return bytes;
+}
+
+const cardIn = (activity: any) => activity?.attachments?.find((a: any) => a.contentType === CARD)?.content;
+
+/** A report at its longest as the agenda and voting card show it: owner, title, partner and network. */
+const longest = (network: string[]) => ({
+  ownerName: maxText(LIMITS.ownerName),
+  title: maxText(LIMITS.title),
+  uhName: maxText(LIMITS.uhName),
+  uhContact: maxText(LIMITS.uhContact),
+  network: network.map((orgnr) => ({ name: maxText(LIMITS.orgName), orgnr })),
+});
+
+describe("the forum's cards fit in Teams (80 KB as UTF-16), at their maximum", function () {
+  this.timeout(900_000);
+  const clock = fakeClock('2027-03-01T09:00:00Z');
+  let h: Harness;
+  const network = validOrgnrs(LIMITS.network.maxLines);
+
+  before(async () => {
+    h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId, FORUM_RULES: '{"steps":"one"}' }, { now: nowOf(clock) });
+    const s = h.app.services;
+    await seedRound(s);
+    await seedGroupChannel(s, h.connector.url);
+    await seedOfficerChat(s, h.connector.url, OFFICER);
+  });
+  after(async () => {
+    await h?.stop();
+    const rows = [...largest].sort((a, b) => b[1] - a[1]).map(([k, v]) => `  ${(v / 1024).toFixed(1).padStart(6)} KB  ${k}`);
+    console.log(`    largest card of each kind, as UTF-16:\n${rows.join('\n')}`);
+  });
+
+  /** Every agenda card the fake Teams got (posted or replaced), with its part. */
+  const agendaActivities = (title: string) =>
+    [...h.connector.sent().map((r) => r.body?.activity ?? r.body), ...h.connector.updated().map((r) => r.body)].filter((a) => {
+      const card = cardIn(a);
+      return card && cardText(card).includes(title) && !JSON.stringify(card).includes('vote.mark');
+    });
+
+  it(`the agenda of ${MAX_AGENDA_ITEMS} items at their longest: every part posted and updated within the budget, in nb, nn and en, every item on one part`, async () => {
+    const s = h.app.services;
+    const press = officerPresses(h, OFFICER);
+    for (let i = 0; i < MAX_AGENDA_ITEMS; i++) await seedCheckedReport(s, longest(network.slice(0, 3)));
+    const title = maxPlainText(200);
+    const meeting = await meetingThroughForm(h, press, { group: 'vest', title });
+    assert.equal(meeting.order.length, MAX_AGENDA_ITEMS, 'the agenda is full');
+
+    for (const [i, tag] of LOCALES.entries()) {
+      // The channel's language, as Teams told it at install.
+      await seedChannel(s.references, h.connector.url, TEAM, CHANNEL);
+      const stored = (await s.references.get('channel', '', CHANNEL, TEAM))!;
+      await s.references.save({ ...stored, locale: tag });
+      const already = agendaActivities(title).length;
+      if (i === 0) await press('meeting.post', { meetingId: meeting.id });
+      else await press('meeting.move', { meetingId: meeting.id, reportId: meeting.order[0], to: i === 1 ? 'down' : 'up' });
+      const parts = (await s.meetings.get(FORUM, meeting.id))!.posted!.parts;
+      assert.ok(parts > 1, 'the agenda is split into parts');
+      await waitFor(`${parts} agenda parts in ${tag}`, () => agendaActivities(title).length >= already + parts, 120_000);
+      const seen = agendaActivities(title).slice(already);
+      const references = new Set<string>();
+      for (const activity of seen) {
+        fits('agenda part', activity);
+        for (const m of cardText(cardIn(activity)).matchAll(/BM-2027-\d{4}/g)) references.add(m[0]);
+      }
+      assert.equal(references.size, MAX_AGENDA_ITEMS, `${tag}: every item on one of the ${parts} parts`);
+      // The officer's editor of the same agenda (paged), first and last page.
+      const editor = await h.invoke({ ...OFFICER, locale: tag }, 'meeting.show', { meetingId: meeting.id });
+      assert.equal(editor.body.type, CARD);
+      fits("officer's agenda editor", editor.body);
+    }
+  });
+
+  it("the voting card of an item at its longest, every elector's mark in (the owner's people barred), within the budget in nb, nn and en", async () => {
+    const s = h.app.services;
+    const press = officerPresses(h, OFFICER);
+    // Take the full agenda off the group: a fresh meeting holds the one new item.
+    const electors: Persona[] = Array.from({ length: 80 }, (_, n) => ({ ...member(500 + n, maxPlainText(200)), locale: LOCALES[n % 3] }));
+    for (const [n, who] of electors.entries())
+      await grantMember(s, who, { organisations: n % 10 === 0 ? network.slice(0, 20) : [], role: n === 0 ? 'chair' : 'member' });
+    const report = await seedCheckedReport(s, { ...longest(network), ownerOrgnr: '974760673' });
+    const meeting = await meetingThroughForm(h, press, { group: 'vest', title: maxPlainText(200) });
+    assert.ok(meeting.order.includes(report.id));
+    await press('vote.open', { meetingId: meeting.id });
+    let posted: any;
+    await waitFor(
+      'the voting card',
+      () => {
+        posted = h.connector
+          .sent()
+          .map((r) => cardIn(r.body))
+          .find((c) => c && cardText(c).includes(report.reference) && JSON.stringify(c).includes('vote.mark'));
+        return posted !== undefined;
+      },
+      120_000,
+    );
+    fits('voting card (posted)', { type: 'message', attachments: [{ contentType: CARD, content: posted }] });
+    const markData = (card: any, mark: Mark) =>
+      cardElements(card).find((e) => e.type === 'Action.Execute' && e.verb === 'vote.mark' && e.data?.mark === mark)?.data;
+    const marks: Mark[] = ['prioritise', 'not_prioritise', 'abstain', 'conflict'];
+    let seen = posted;
+    for (const [n, who] of electors.entries()) {
+      const data = markData(seen, marks[n % 4]) ?? markData(posted, marks[n % 4]);
+      const res = await pressInChannel(h, who, CHANNEL, 'vote.mark', data);
+      assert.equal(res.status, 200);
+      assert.equal(res.body.type, CARD, JSON.stringify(res.body).slice(0, 300));
+      fits(`voting card (${who.locale})`, res.body);
+      seen = res.body.value;
+    }
+    for (const tag of LOCALES) {
+      const who = electors.find((e) => e.locale === tag)!;
+      const res = await pressInChannel(h, who, CHANNEL, 'vote.refresh', posted.refresh.action.data);
+      assert.equal(res.body.type, CARD);
+      fits(`voting card (${tag})`, res.body);
+      assert.match(cardText(res.body.value), new RegExp(report.reference));
+    }
+  });
+});
