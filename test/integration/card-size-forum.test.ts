@@ -4,6 +4,8 @@ import { LIMITS } from '../../src/domain/report';
 import { MAX_ACTIVITY_BYTES, activityBytes } from '../../src/teams/cards/budget';
 import { fakeClock, nowOf } from '../support/clock';
 import { FAST_DELIVERY, waitFor } from '../support/delivery';
+import { voterKey } from '../../src/storage/votes';
+import { UNDECIDED_PAGE } from '../../src/teams/forum/undecidedCards';
 import {
   CHANNEL,
   FORUM,
@@ -55,6 +57,8 @@ describe("the forum's cards fit in Teams (80 KB as UTF-16), at their maximum", f
   this.timeout(900_000);
   const clock = fakeClock('2027-03-01T09:00:00Z');
   let h: Harness;
+  /** The full agenda of the first test, voted on (with no marks) in the third. */
+  let full = '';
   const network = validOrgnrs(LIMITS.network.maxLines);
 
   before(async () => {
@@ -84,6 +88,7 @@ describe("the forum's cards fit in Teams (80 KB as UTF-16), at their maximum", f
     const title = maxPlainText(200);
     const meeting = await meetingThroughForm(h, press, { group: 'vest', title });
     assert.equal(meeting.order.length, MAX_AGENDA_ITEMS, 'the agenda is full');
+    full = meeting.id;
 
     for (const [i, tag] of LOCALES.entries()) {
       // The channel's language, as Teams told it at install.
@@ -152,6 +157,44 @@ describe("the forum's cards fit in Teams (80 KB as UTF-16), at their maximum", f
       assert.equal(res.body.type, CARD);
       fits(`voting card (${tag})`, res.body);
       assert.match(cardText(res.body.value), new RegExp(report.reference));
+    }
+  });
+
+  it(`closed with no marks, all ${MAX_AGENDA_ITEMS} items undecided: the recommendation sent, the recommendation card, its CSV card and every page of the undecided list within the budget in nb, nn and en`, async () => {
+    const s = h.app.services;
+    const press = officerPresses(h, OFFICER);
+    await press('vote.open', { meetingId: full });
+    assert.doesNotMatch(cardText(await press('vote.close', { meetingId: full })), /Noe gikk galt/);
+    // Queued means within the budget (deliver refuses more); the same card is checked below on demand in each language.
+    assert.ok(await s.outbox.get(`recommendation:${full}:${voterKey(OFFICER)}`), 'the recommendation was queued for the officer');
+    for (const tag of LOCALES) {
+      const officer = { ...OFFICER, locale: tag };
+      for (const [verb, kind] of [
+        ['meeting.recommendation', 'recommendation card'],
+        ['meeting.csv', 'recommendation CSV card'],
+      ] as const) {
+        const res = await h.invoke(officer, verb, { meetingId: full });
+        assert.equal(res.body.type, CARD, `${kind}: ${JSON.stringify(res.body).slice(0, 300)}`);
+        fits(kind, res.body);
+        assert.match(cardText(res.body.value), /BM-2027-\d{4}/);
+        // Cut to fit, it says how many more and where they all are.
+        assert.match(cardText(res.body.value), /(og|and) \d+ (til|more) \((alle står i eksporten av runden|the round’s export holds them all)\)/);
+        assert.ok(
+          cardElements(res.body.value).some((e) => e.type === 'Action.Execute' && e.verb === 'export.round'),
+          'the export one press away',
+        );
+      }
+      const pages: any[] = [];
+      for (let page = 0; ; page++) {
+        const res = await h.invoke(officer, 'undecided.list', { meetingId: full, ...(page ? { page } : {}) });
+        assert.equal(res.body.type, CARD, `undecided list: ${JSON.stringify(res.body).slice(0, 300)}`);
+        fits('undecided list', res.body);
+        pages.push(res.body.value);
+        if (!cardElements(res.body.value).some((e) => e.type === 'Action.Execute' && e.verb === 'undecided.list' && e.data?.page === page + 1)) break;
+      }
+      assert.equal(pages.length, Math.ceil(MAX_AGENDA_ITEMS / UNDECIDED_PAGE), `${tag}: the list pages`);
+      const shown = new Set(pages.flatMap((p) => [...cardText(p).matchAll(/BM-2027-\d{4}/g)].map((m) => m[0])));
+      assert.equal(shown.size, MAX_AGENDA_ITEMS, 'every undecided item on one page');
     }
   });
 });
