@@ -19,6 +19,7 @@ import {
   seedGroupChannel,
   seedOfficerChat,
   seedRound,
+  ROUND,
 } from '../support/forum';
 import { seedChannel } from '../support/delivery';
 import { cardText, startHarness, type Harness } from '../support/harness';
@@ -195,6 +196,53 @@ describe("the forum's cards fit in Teams (80 KB as UTF-16), at their maximum", f
       assert.equal(pages.length, Math.ceil(MAX_AGENDA_ITEMS / UNDECIDED_PAGE), `${tag}: the list pages`);
       const shown = new Set(pages.flatMap((p) => [...cardText(p).matchAll(/BM-2027-\d{4}/g)].map((m) => m[0])));
       assert.equal(shown.size, MAX_AGENDA_ITEMS, 'every undecided item on one page');
+    }
+  });
+
+  it('the rounds card with a round for every year the schema allows (all counties, largest budgets), the overview, the export card and the delivery status of this full round: within the budget in nb, nn and en', async () => {
+    const s = h.app.services;
+    const counties = [...new Set(s.regions.regions.map((r) => r.county))];
+    for (let year = 2020; year <= 2100; year++) {
+      if (year === ROUND.year) continue;
+      await s.rounds.create({
+        ...ROUND,
+        id: `runde-${year}-${'x'.repeat(28)}`,
+        year,
+        counties,
+        status: year % 3 ? 'closed' : 'planned',
+        budgets: { REKOM: 999_999_999_999, DEKOM: 999_999_999_999, KOMPLOFT: 999_999_999_999 },
+      });
+    }
+    for (const tag of LOCALES) {
+      const officer = { ...OFFICER, locale: tag };
+      for (const [text, kind] of [
+        ['runder', 'rounds card'],
+        ['oversikt', 'overview'],
+        ['leveringsstatus', 'delivery status'],
+      ] as const) {
+        const replies = await h.send(officer, text);
+        assert.equal(replies[0]?.attachments?.[0]?.contentType, CARD, `${kind}: ${replies[0]?.text}`);
+        for (const r of replies) fits(kind, r);
+      }
+      // The rounds card pages: every round on one page.
+      const ids = new Set<string>();
+      for (let page = 0; ; page++) {
+        const res = await h.invoke(officer, 'round.list', page ? { page } : {});
+        assert.equal(res.body.type, CARD, `rounds card: ${JSON.stringify(res.body).slice(0, 300)}`);
+        fits('rounds card', res.body);
+        for (const e of cardElements(res.body.value)) if (e.type === 'Action.Execute' && typeof e.data?.roundId === 'string') ids.add(e.data.roundId);
+        if (!cardElements(res.body.value).some((e) => e.type === 'Action.Execute' && e.verb === 'round.list' && e.data?.page === page + 1)) break;
+      }
+      const all = (await s.rounds.list()).map((r) => r.id);
+      assert.ok(all.length > 80);
+      assert.deepEqual(
+        all.filter((id) => !ids.has(id)),
+        [],
+        `${tag}: every round on one of the pages`,
+      );
+      const exported = await h.invoke(officer, 'export.round', { roundId: ROUND.id });
+      assert.equal(exported.body.type, CARD, JSON.stringify(exported.body).slice(0, 300));
+      fits('export card', exported.body);
     }
   });
 });
