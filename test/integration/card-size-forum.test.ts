@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { MAX_AGENDA_ITEMS, type Mark } from '../../src/domain/forum';
 import { LIMITS } from '../../src/domain/report';
+import { MAX_ORGANISATIONS } from '../../src/domain/secretariat/role-input';
 import { MAX_ACTIVITY_BYTES, activityBytes } from '../../src/teams/cards/budget';
 import { fakeClock, nowOf } from '../support/clock';
 import { FAST_DELIVERY, waitFor } from '../support/delivery';
@@ -24,7 +25,7 @@ import {
 import { seedChannel } from '../support/delivery';
 import { cardText, startHarness, type Harness } from '../support/harness';
 import { maxPlainText, maxText, validOrgnrs } from '../support/maxReport';
-import { OFFICER, type Persona } from '../support/personas';
+import { OFFICER, OWNER, type Persona } from '../support/personas';
 import { cardElements } from '../support/wizard';
 
 // The forum's cards at their maximum (card-size.test.ts covers the report's own cards and the
@@ -243,6 +244,29 @@ describe("the forum's cards fit in Teams (80 KB as UTF-16), at their maximum", f
       const exported = await h.invoke(officer, 'export.round', { roundId: ROUND.id });
       assert.equal(exported.body.type, CARD, JSON.stringify(exported.body).slice(0, 300));
       fits('export card', exported.body);
+    }
+  });
+
+  it(`mine data of the person who filed all ${MAX_AGENDA_ITEMS} reports, and of an elector with marks and a role with many organisations: within the budget in nb, nn and en`, async () => {
+    const s = h.app.services;
+    const elector = member(500, maxPlainText(200));
+    // More roles: a member of every working group, each grant with many organisations.
+    for (const g of s.regions.workingGroups) await grantMember(s, elector, { group: g.id, organisations: network.slice(0, MAX_ORGANISATIONS) });
+    for (const tag of LOCALES) {
+      for (const who of [OWNER, elector]) {
+        const replies = await h.send({ ...who, locale: tag }, 'mine data');
+        assert.equal(replies[0]?.attachments?.[0]?.contentType, CARD, `mine data: ${replies[0]?.text}`);
+        for (const r of replies) fits('mine data', r);
+        const text = cardText(replies[0].attachments[0].content);
+        if (who === OWNER) {
+          const more = /(?:og|and) (\d+) (?:til|more)/.exec(text);
+          assert.ok(more && Number(more[1]) + 30 >= MAX_AGENDA_ITEMS, 'the first 30 reports filed, and how many more');
+          assert.ok(
+            cardElements(replies[0].attachments[0].content).some((e) => e.type === 'Action.Execute' && e.verb === 'report.mine'),
+            'every report one press away',
+          );
+        }
+      }
     }
   });
 });
