@@ -22,11 +22,13 @@ import {
   seedRound,
   ROUND,
 } from '../support/forum';
-import { seedChannel } from '../support/delivery';
+import { seedChannel, seedUser } from '../support/delivery';
+import { moveTo } from '../support/casework';
+import { MAX_DECISION_REASON } from '../../src/domain/decision';
 import { cardText, startHarness, type Harness } from '../support/harness';
 import { maxPlainText, maxText, validOrgnrs } from '../support/maxReport';
 import { OFFICER, OWNER, type Persona } from '../support/personas';
-import { cardElements } from '../support/wizard';
+import { actionData, cardElements, inputsOf } from '../support/wizard';
 
 // The forum's cards at their maximum (card-size.test.ts covers the report's own cards and the
 // paged lists): the agenda of a meeting holding the most items an agenda may, every part of it as
@@ -267,6 +269,57 @@ describe("the forum's cards fit in Teams (80 KB as UTF-16), at their maximum", f
           );
         }
       }
+    }
+  });
+});
+
+// Proactive messages to owners, on a stack of their own (the one above has hundreds of cards queued).
+describe('messages to owners fit in Teams (80 KB as UTF-16), at their maximum', function () {
+  this.timeout(300_000);
+  const clock = fakeClock('2027-03-01T09:00:00Z');
+  let h: Harness;
+  const network = validOrgnrs(LIMITS.network.maxLines);
+  before(async () => {
+    h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId }, { now: nowOf(clock) });
+    await seedRound(h.app.services);
+  });
+  after(async () => {
+    await h?.stop();
+    const rows = [...largest].filter(([k]) => /notice|decision/.test(k)).map(([k, v]) => `  ${(v / 1024).toFixed(1).padStart(6)} KB  ${k}`);
+    console.log(`    largest of each kind, as UTF-16:\n${rows.join('\n')}`);
+  });
+
+  it('the decision notice with the longest reason on the longest report, as the owner gets it in nb, nn and en', async () => {
+    const s = h.app.services;
+    await seedUser(s.references, h.connector.url, OWNER.aadObjectId);
+    const chat = (await s.references.personal(OWNER.tenantId, OWNER.aadObjectId))!;
+    for (const tag of LOCALES) {
+      await s.references.save({ ...chat, locale: tag });
+      const report = await seedCheckedReport(s, longest(network));
+      const at = { roundId: ROUND.id, reportId: report.id };
+      await moveTo(h, at, ['on_agenda', 'prioritised']);
+      const form = (await h.invoke(OFFICER, 'decision.form', at)).body.value;
+      const amounts = Object.fromEntries(
+        Object.entries(inputsOf(form))
+          .filter(([id]) => /^grant\d$/.test(id))
+          .map(([id, input]) => [id, input.value]),
+      );
+      const done = await h.invoke(OFFICER, 'decision.record', {
+        ...actionData(form, 'decision.record'),
+        outcome: 'granted',
+        reason: maxText(MAX_DECISION_REASON),
+        ...amounts,
+      });
+      assert.equal(done.body.type, CARD);
+      fits('case card after the decision', done.body);
+      await waitFor(
+        `the decision notice in ${tag}`,
+        () => h.connector.sent().some((r) => JSON.stringify(r.body).includes(report.reference) && cardIn(r.body)),
+        60_000,
+      );
+      const notice = h.connector.sent().find((r) => JSON.stringify(r.body).includes(report.reference) && cardIn(r.body))!;
+      fits(`decision notice (${tag})`, notice.body);
+      assert.match(cardText(cardIn(notice.body)), /Z/, 'the reason reached the owner');
     }
   });
 });
