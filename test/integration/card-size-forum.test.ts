@@ -285,7 +285,7 @@ describe('messages to owners fit in Teams (80 KB as UTF-16), at their maximum', 
   });
   after(async () => {
     await h?.stop();
-    const rows = [...largest].filter(([k]) => /notice|decision/.test(k)).map(([k, v]) => `  ${(v / 1024).toFixed(1).padStart(6)} KB  ${k}`);
+    const rows = [...largest].filter(([k]) => /notice|decision|results/.test(k)).map(([k, v]) => `  ${(v / 1024).toFixed(1).padStart(6)} KB  ${k}`);
     console.log(`    largest of each kind, as UTF-16:\n${rows.join('\n')}`);
   });
 
@@ -321,5 +321,44 @@ describe('messages to owners fit in Teams (80 KB as UTF-16), at their maximum', 
       fits(`decision notice (${tag})`, notice.body);
       assert.match(cardText(cardIn(notice.body)), /Z/, 'the reason reached the owner');
     }
+  });
+
+  it("the results of the round (every decision made): the preview in nb, nn and en, the forum channel's post and the owner's message within the budget", async () => {
+    const s = h.app.services;
+    const FORUM_CHANNEL = '19:forum@thread.tacv2';
+    await s.groups.assign({
+      forum: s.regions.id,
+      group: 'forum',
+      teamId: TEAM,
+      channelId: FORUM_CHANNEL,
+      assignedBy: 'test',
+      assignedAt: '2027-01-01T00:00:00.000Z',
+    });
+    await seedGroupChannel(s, h.connector.url, 'forum', FORUM_CHANNEL);
+    for (const tag of LOCALES) {
+      const preview = await h.invoke({ ...OFFICER, locale: tag }, 'results.publish', { roundId: ROUND.id });
+      assert.equal(preview.body.type, CARD);
+      fits('results preview', preview.body);
+      assert.ok(
+        cardElements(preview.body.value).some((e) => e.verb === 'results.publishConfirm'),
+        `${tag}: the preview offers to publish`,
+      );
+    }
+    const done = await h.invoke(OFFICER, 'results.publishConfirm', { roundId: ROUND.id });
+    assert.equal(done.body.type, CARD);
+    fits('results preview', done.body);
+    const posted = () => h.connector.sent().filter((r) => r.path === '/v3/conversations' && r.body?.channelData?.channel?.id === FORUM_CHANNEL);
+    const toOwner = () =>
+      h.connector
+        .sent()
+        .filter(
+          (r) =>
+            decodeURIComponent(r.path).includes(`a:personal-${OWNER.aadObjectId}/activities`) &&
+            /report\.mine/.test(JSON.stringify(r.body)) &&
+            !/BM-/.test(JSON.stringify(r.body)),
+        );
+    await waitFor('the results posted and sent', () => posted().length > 0 && toOwner().length > 0, 60_000);
+    fits('results (forum channel)', posted()[0].body);
+    fits('results (owner)', toOwner()[0].body);
   });
 });
