@@ -280,12 +280,12 @@ describe('messages to owners fit in Teams (80 KB as UTF-16), at their maximum', 
   let h: Harness;
   const network = validOrgnrs(LIMITS.network.maxLines);
   before(async () => {
-    h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId }, { now: nowOf(clock) });
+    h = await startHarness({ ...FAST_DELIVERY, DEMO_ROUND: '0', BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId }, { now: nowOf(clock) });
     await seedRound(h.app.services);
   });
   after(async () => {
     await h?.stop();
-    const rows = [...largest].filter(([k]) => /notice|decision|results/.test(k)).map(([k, v]) => `  ${(v / 1024).toFixed(1).padStart(6)} KB  ${k}`);
+    const rows = [...largest].filter(([k]) => /notice|decision|results|round/.test(k)).map(([k, v]) => `  ${(v / 1024).toFixed(1).padStart(6)} KB  ${k}`);
     console.log(`    largest of each kind, as UTF-16:\n${rows.join('\n')}`);
   });
 
@@ -360,5 +360,36 @@ describe('messages to owners fit in Teams (80 KB as UTF-16), at their maximum', 
     await waitFor('the results posted and sent', () => posted().length > 0 && toOwner().length > 0, 60_000);
     fits('results (forum channel)', posted()[0].body);
     fits('results (owner)', toOwner()[0].body);
+  });
+
+  it('the announcement of a round opened for every county with the largest budgets, as a filer gets it', async () => {
+    const s = h.app.services;
+    const counties = [...new Set(s.regions.regions.map((r) => r.county))];
+    const big = 999_999_999_999;
+    await s.rounds.create({
+      ...ROUND,
+      id: 'r2028',
+      year: 2028,
+      counties,
+      status: 'planned',
+      deadline: '2028-02-01T22:59:59.999Z',
+      budgets: { REKOM: big, DEKOM: big, KOMPLOFT: big },
+    });
+    const opened = await h.invoke(OFFICER, 'round.open', { roundId: 'r2028' });
+    assert.equal(opened.body.type, CARD);
+    fits('round opened (officer)', opened.body);
+    for (let i = 0; i < 20 && !(await s.announcements.get('r2028'))?.done; i++) await h.app.scheduler.tick();
+    assert.equal((await s.announcements.get('r2028'))?.done, true);
+    const announced = () =>
+      h.connector
+        .sent()
+        .filter(
+          (r) =>
+            decodeURIComponent(r.path).includes(`a:personal-${OWNER.aadObjectId}/activities`) &&
+            /2028/.test(JSON.stringify(r.body)) &&
+            /report\.new/.test(JSON.stringify(r.body)),
+        );
+    await waitFor('the announcement to the filer', () => announced().length > 0, 60_000);
+    fits('round announcement', announced()[0].body);
   });
 });
