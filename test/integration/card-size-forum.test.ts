@@ -196,7 +196,10 @@ ${report(/./)}`);
         fits(kind, res.body);
         assert.match(cardText(res.body.value), /BM-2027-\d{4}/);
         // Cut to fit, it says how many more and where they all are.
-        assert.match(cardText(res.body.value), /(og|and) \d+ (til|more) \((alle står i eksporten av runden|the round’s export holds them all)\)/);
+        assert.match(
+          cardText(res.body.value),
+          /(og|and) \d+ (til|more) \((alle står i eksporten av innmeldingsrunden|the filing round’s export holds them all)\)/,
+        );
         assert.ok(
           cardElements(res.body.value).some((e) => e.type === 'Action.Execute' && e.verb === 'export.round'),
           'the export one press away',
