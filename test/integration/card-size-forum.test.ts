@@ -417,4 +417,28 @@ ${report(/notice|decision|results|announcement|round opened/)}`);
     lang = 'en-US'; // the owner's chat
     fits('round announcement', announced()[0].body);
   });
+
+  it('a hand-made decision press with a 100 000-character reason and amounts gets the form back, cut to fit, with the error and nothing recorded', async () => {
+    const s = h.app.services;
+    const report = await seedCheckedReport(s, longest(network));
+    const at = { roundId: ROUND.id, reportId: report.id };
+    await moveTo(h, at, ['on_agenda', 'prioritised']);
+    const form = (await h.invoke(OFFICER, 'decision.form', at)).body.value;
+    const amounts = Object.fromEntries(
+      Object.keys(inputsOf(form))
+        .filter((id) => /^grant\d$/.test(id))
+        .map((id) => [id, '9'.repeat(50_000)]),
+    );
+    lang = 'nb-NO';
+    const res = await h.invoke(OFFICER, 'decision.record', {
+      ...actionData(form, 'decision.record'),
+      outcome: 'granted',
+      reason: 'x'.repeat(100_000),
+      ...amounts,
+    });
+    assert.equal(res.body.type, CARD, JSON.stringify(res.body).slice(0, 300));
+    fits('decision form (hand-made press)', res.body);
+    assert.equal(inputsOf(res.body.value).reason.value.length, 2 * MAX_DECISION_REASON, 'the typed reason comes back cut at twice its limit');
+    assert.equal((await s.reports.get(ROUND.id, report.id))!.status, 'prioritised', 'nothing recorded');
+  });
 });
