@@ -198,6 +198,14 @@ describe('every card fits in Teams (80 KB as UTF-16), at its maximum', function 
       }
     }
     assert.equal(await rows(), before, 'nothing written by the refused adds');
+
+    // Ten adds at once with five places left (each reads 45 before any writes): never more than the cap.
+    for (let n = 1; n <= 5; n++) await h.app.services.ownerPeople.remove(orgnr, person(n), { id: 'test', asOfficer: false });
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => add(MAX_COLLEAGUES + 10 + i)));
+    const live = (await h.app.services.ownerPeople.linksOf(orgnr)).filter((l) => !l.removedAt);
+    assert.ok(live.length <= MAX_COLLEAGUES, `${live.length} people linked after adds at once`);
+    const told = answers.filter((a) => !/50 (personer|personar|people)/.test(cardText(a.body.value))).length;
+    assert.equal(live.length, MAX_COLLEAGUES - 5 + told, 'each add told "added" stayed, each told the cap was undone');
   });
 
   it("mine meldinger, the decision list, the roles card, the meetings list, the usage rows and the owner's usage list: every page within the budget in nb, nn and en", async () => {

@@ -82,6 +82,14 @@ export function groupForm(turn: Turn, c: Case, error = ''): AdaptiveCard {
  */
 export function decisionForm(turn: Turn, c: Case, typed: Record<string, string> = {}, problems: readonly DecisionProblem[] = []): AdaptiveCard {
   const { t, locale } = turn;
+  // Teams sends no more than an input's maxLength; more came from a hand-made press and is cut at
+  // twice that, so the form sent back stays within the card size budget (cards/budget.ts).
+  const echo = (id: string, maxLength: number) =>
+    typed[id] === undefined
+      ? undefined
+      : Array.from(typed[id])
+          .slice(0, maxLength * 2)
+          .join('');
   const nok = (n: number) => formatNok(n, locale);
   const errorOf = (field: string) =>
     problems
@@ -97,7 +105,7 @@ export function decisionForm(turn: Turn, c: Case, typed: Record<string, string> 
       label: t('decision.form.outcome'),
       required: true,
       placeholder: t('wizard.choose'),
-      value: typed.outcome ?? (c.report.status === 'prioritised' ? 'granted' : ''),
+      value: echo('outcome', 40) ?? (c.report.status === 'prioritised' ? 'granted' : ''),
       error: errorOf('outcome'),
       choices: OUTCOMES.map((o) => ({ title: t(statusLabelKey(o)), value: o })),
     },
@@ -109,7 +117,7 @@ export function decisionForm(turn: Turn, c: Case, typed: Record<string, string> 
       maxLength: 15,
       error: errorOf(decisionAmountId(y.year)),
       label: t('decision.form.amount', { schoolYear: y.schoolYear ? formatSchoolYear(y.schoolYear) : String(y.year), requested: nok(y.grant) }),
-      value: typed[decisionAmountId(y.year)] ?? String(y.grant),
+      value: echo(decisionAmountId(y.year), 15) ?? String(y.grant),
     })),
     ...(recommendedOf(c.report.status)
       ? [{ ...BLANK, kind: 'info', value: t('decision.deviation.formHint', { recommended: t(statusLabelKey(c.report.status)) }) }]
@@ -121,7 +129,7 @@ export function decisionForm(turn: Turn, c: Case, typed: Record<string, string> 
       label: t('decision.form.reason'),
       hint: t('decision.form.reasonHint'),
       maxLength: MAX_DECISION_REASON,
-      value: typed.reason ?? '',
+      value: echo('reason', MAX_DECISION_REASON) ?? '',
       error: errorOf('reason'),
     },
   ];

@@ -65,6 +65,14 @@ export const colleaguesAdd: ActionHandler = async (turn, data) => {
   const room = mayAdd(confirmed.length);
   if (!room.ok && !already) return { card: await addForm(turn, orgnr, values, {}, turn.t(room.key, room.params)) };
   const added = await ownerPeople.add(orgnr, parsed.person, actor, parsed.displayName);
+  // Two adds at 49 at once both read 49: whoever then counts more than the cap undoes their own
+  // add (both may; both never stay), so the owner never has more than MAX_COLLEAGUES people.
+  const after = added ? mayAdd((await ownerPeople.linksOf(orgnr)).filter((l) => !l.removedAt).length - 1) : room;
+  if (added && !after.ok) {
+    await ownerPeople.remove(orgnr, parsed.person, actor);
+    logger.info('colleague add undone at the cap', { asOfficer: actor.asOfficer });
+    return { card: await addForm(turn, orgnr, values, {}, turn.t(after.key, after.params)) };
+  }
   const link = await ownerPeople.link(orgnr, parsed.person);
   const person = link?.displayName ?? parsed.person.aadObjectId;
   if (added) logger.info('colleague added', { asOfficer: actor.asOfficer });

@@ -3,6 +3,9 @@ import { toCsv } from '../../export/csv';
 import type { Round } from '../../domain/round';
 import type { StoredItem } from '../../storage/meetings';
 import { renderCard, type AdaptiveCard } from '../cards/render';
+import { cardMessage } from '../cards/attach';
+import { activityBytes } from '../cards/budget';
+import { AGENDA_PART_BYTES } from './agendaCard';
 import { action } from '../cards/action';
 import { groupName, meetingDate, nok, ownerText, type ForumView } from './view';
 import { resultText } from './voteCard';
@@ -32,9 +35,9 @@ function line(view: ForumView, item: AgendaItem, result?: ItemResult, cut?: CutE
   return cut && cut.place !== 'fits' ? `${decided} · ${cutText(view, cut).text}` : decided;
 }
 
-function lines(view: ForumView, items: readonly AgendaItem[], results?: ReadonlyMap<string, ItemResult>, cut?: CutLine): string[] {
-  const shown = items.slice(0, MAX_LINES).map((i, n) => line(view, i, results?.get(i.reportId), cut?.items[n]));
-  if (items.length > MAX_LINES) shown.push(view.t('forum.recommendation.more', { count: items.length - MAX_LINES }));
+function lines(view: ForumView, items: readonly AgendaItem[], max: number, results?: ReadonlyMap<string, ItemResult>, cut?: CutLine): string[] {
+  const shown = items.slice(0, max).map((i, n) => line(view, i, results?.get(i.reportId), cut?.items[n]));
+  if (items.length > max) shown.push(view.t('forum.recommendation.more', { count: items.length - max }));
   return shown;
 }
 
@@ -46,15 +49,16 @@ const csvRows = (csv: string) =>
     .split('\r\n')
     .filter((l) => l !== '');
 
-function shownCsv(view: ForumView, csv: string): string[] {
+function shownCsv(view: ForumView, csv: string, max: number): string[] {
   const rows = csvRows(csv);
-  if (rows.length <= CSV_ROWS_SHOWN + 1) return rows;
-  return [...rows.slice(0, CSV_ROWS_SHOWN + 1), view.t('forum.recommendation.more', { count: rows.length - CSV_ROWS_SHOWN - 1 })];
+  if (rows.length <= max + 1) return rows;
+  return [...rows.slice(0, max + 1), view.t('forum.recommendation.more', { count: rows.length - max - 1 })];
 }
 
 /**
- * The secretariat's summary after a vote: per scheme what the prioritised reports ask of the
- * round's budget, as text and as a bar (green within budget, red beyond it), then the lists.
+ * Long titles and owner names on a full agenda make 60 lines per list (or 120 CSV rows) more than
+ * a message holds (88 KB as UTF-16 at 500 items): the card shows fewer until it fits the
+ * budget. Each list ends "… and N more", and the round's export on the card holds every item.
  */
 export function recommendationCard(
   forumView: ForumView,
@@ -62,6 +66,29 @@ export function recommendationCard(
   round: Round,
   items: readonly StoredItem[],
   opts: { csv?: string } = {},
+): AdaptiveCard {
+  let max = MAX_LINES;
+  let csvMax = CSV_ROWS_SHOWN;
+  for (;;) {
+    const card = recommendationCardOf(forumView, meeting, round, items, opts, max, csvMax);
+    if ((max === 0 && csvMax === 0) || activityBytes(cardMessage(card)) <= AGENDA_PART_BYTES) return card;
+    max = Math.floor(max * 0.75);
+    csvMax = Math.floor(csvMax * 0.75);
+  }
+}
+
+/**
+ * The secretariat's summary after a vote: per scheme what the prioritised reports ask of the
+ * round's budget, as text and as a bar (green within budget, red beyond it), then the lists.
+ */
+function recommendationCardOf(
+  forumView: ForumView,
+  meeting: Meeting,
+  round: Round,
+  items: readonly StoredItem[],
+  opts: { csv?: string },
+  max: number,
+  csvMax: number,
 ): AdaptiveCard {
   const view = inStepOf(forumView, meeting);
   const { t } = view;
@@ -71,14 +98,14 @@ export function recommendationCard(
   const cut = agendaCutLine(rec.prioritised, round.budgets);
   const cutOf = new Map(cut.schemes.map((c) => [c.scheme, schemeCutText(view, c)]));
   const sections = [
-    { title: t('forum.recommendation.prioritised', { count: rec.prioritised.length }), color: 'Good', lines: lines(view, rec.prioritised, results, cut) },
+    { title: t('forum.recommendation.prioritised', { count: rec.prioritised.length }), color: 'Good', lines: lines(view, rec.prioritised, max, results, cut) },
     ...(rec.undecided.length > 0
-      ? [{ title: t('forum.recommendation.undecided', { count: rec.undecided.length }), color: 'Warning', lines: lines(view, rec.undecided, results) }]
+      ? [{ title: t('forum.recommendation.undecided', { count: rec.undecided.length }), color: 'Warning', lines: lines(view, rec.undecided, max, results) }]
       : []),
     {
       title: t('forum.recommendation.notPrioritised', { count: rec.notPrioritised.length }),
       color: 'Default',
-      lines: lines(view, rec.notPrioritised, results),
+      lines: lines(view, rec.notPrioritised, max, results),
     },
   ];
   return renderCard('voteRecommendation', {
@@ -102,7 +129,7 @@ export function recommendationCard(
     })),
     sections,
     csvTitle: opts.csv ? t('forum.recommendation.csvTitle', { count: csvRows(opts.csv).length - 1 }) : '',
-    csvLines: opts.csv ? shownCsv(view, opts.csv) : [],
+    csvLines: opts.csv ? shownCsv(view, opts.csv, csvMax) : [],
     actions: [
       ...followUpActions(view, meeting, items),
       ...(opts.csv ? [] : [action(t('forum.recommendation.csv'), 'meeting.csv', { meetingId: meeting.id })]),

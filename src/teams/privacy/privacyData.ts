@@ -7,7 +7,7 @@ import { personOf, requirePersonal } from '../caller';
 import type { WizardData } from '../drafts';
 import type { Turn } from '../turn';
 import type { ActionHandler } from '../actions/types';
-import { grantFacts, trailSections } from './privacyTrail';
+import { SHOWN, capped, grantFacts, trailSections } from './privacyTrail';
 
 /**
  * `privacy.show` (`mine data` / `my data`): everything stored about the caller. Only their own
@@ -42,34 +42,42 @@ export const privacyShow: ActionHandler = async (turn) => {
     },
     {
       title: t('privacy.drafts.title', { count: own.length }),
-      facts: own.length
-        ? own.map((d) => ({
-            title: d.reportId ? (d.data.reference ?? '') : d.data.report?.title || t('wizard.untitled'),
-            value: t('privacy.drafts.item', { date: date(d.updatedAt) }),
-          }))
-        : none('privacy.drafts.none'),
+      facts: capped(
+        turn,
+        own.map((d) => ({
+          title: d.reportId ? (d.data.reference ?? '') : d.data.report?.title || t('wizard.untitled'),
+          value: t('privacy.drafts.item', { date: date(d.updatedAt) }),
+        })),
+        none('privacy.drafts.none'),
+      ),
     },
     {
       title: t('privacy.reports.title', { count: records.length }),
-      facts: records.length
-        ? records.map((r) => ({
-            title: r.summary.title,
-            value: t('privacy.reports.item', { reference: r.reference, date: date(r.submittedAt) }),
-          }))
-        : none('privacy.reports.none'),
+      facts: capped(
+        turn,
+        records.map((r) => ({
+          title: r.summary.title,
+          value: t('privacy.reports.item', { reference: r.reference, date: date(r.submittedAt) }),
+        })),
+        none('privacy.reports.none'),
+      ),
     },
     {
       title: t('colleagues.privacy.title', { count: owners.facts.length }),
-      facts: owners.facts.length ? owners.facts : none('privacy.owners.none'),
+      facts: capped(turn, owners.facts, none('privacy.owners.none')),
     },
     {
       title: t('privacy.roles.title', { count: grants.length }),
-      facts: grants.length ? grantFacts(turn, grants) : none('privacy.roles.none'),
+      facts: capped(turn, grantFacts(turn, grants), none('privacy.roles.none')),
     },
     ...trail,
     { title: t('privacy.kept.title'), facts: [], text: t('privacy.kept.text') },
   ];
-  const actions = own.length ? [action(t('privacy.deleteDrafts'), 'privacy.deleteDrafts', {}, { style: 'destructive' })] : [];
+  // Every list shows its first 30 and a count (the card must fit in Teams); every report filed is one press away.
+  const actions = [
+    ...(records.length > SHOWN ? [action(t('receipt.myReports'), 'report.mine', {})] : []),
+    ...(own.length ? [action(t('privacy.deleteDrafts'), 'privacy.deleteDrafts', {}, { style: 'destructive' })] : []),
+  ];
   return { card: summaryCard({ title: t('privacy.title'), intro: t('privacy.intro'), sections, actions }) };
 };
 

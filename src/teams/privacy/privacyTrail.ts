@@ -20,11 +20,11 @@ import type { Turn } from '../turn';
  */
 
 /** Lists stay readable (and the card small): the first this many, then a count of the rest. */
-const SHOWN = 30;
+export const SHOWN = 30;
 
 type Fact = { title: string; value: string };
 
-function capped(turn: Turn, facts: Fact[], none: Fact[]): Fact[] {
+export function capped(turn: Turn, facts: Fact[], none: Fact[]): Fact[] {
   if (facts.length === 0) return none;
   const more = facts.length - SHOWN;
   return more > 0 ? [...facts.slice(0, SHOWN), { title: '', value: turn.t('privacy.more', { count: more }) }] : facts;

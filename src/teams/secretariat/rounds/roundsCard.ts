@@ -5,6 +5,7 @@ import { SCHEME_CODES, usageDueOf, type Round } from '../../../domain/round';
 import { usageDeadline } from '../../../domain/usage';
 import type { AdaptiveCard } from '../../cards/render';
 import type { Turn } from '../../turn';
+import { pageActions, pageLine, pageOf } from '../../cards/paging';
 import { action } from '../../cards/action';
 import { deadlineText, menuAction, summaryCard } from '../cards';
 
@@ -23,16 +24,19 @@ export function allCounties(turn: Turn): string[] {
   return [...new Set(turn.services.regions.regions.map((r) => r.county))];
 }
 
-/** Every round, newest first, each with the one button its status allows. */
-export async function roundsCard(turn: Turn, opts: { notice?: string; error?: string } = {}): Promise<AdaptiveCard> {
+/** Rounds per page of the rounds card: one a year adds up (about 4.5 KB each with every county: 20 took 91 KB). */
+export const ROUNDS_PAGE = 10;
+
+/** Every round, newest first, each with the one button its status allows; a page at a time. */
+export async function roundsCard(turn: Turn, opts: { notice?: string; error?: string; page?: number } = {}): Promise<AdaptiveCard> {
   const { t, locale } = turn;
-  const rounds = await turn.services.rounds.list();
+  const rounds = pageOf(await turn.services.rounds.list(), opts.page ?? 0, ROUNDS_PAGE);
   return summaryCard({
     title: t('rounds.title'),
-    intro: rounds.length ? t('rounds.intro') : t('rounds.empty'),
+    intro: rounds.shown.length ? [t('rounds.intro'), pageLine(t, rounds)].filter(Boolean).join(' ') : t('rounds.empty'),
     notice: opts.notice,
     error: opts.error,
-    sections: rounds.map((r: Round) => ({
+    sections: rounds.shown.map((r: Round) => ({
       title: t('rounds.section', { year: r.year, id: r.id }),
       facts: [
         { title: t('rounds.field.status'), value: t(`rounds.status.${r.status}`) },
@@ -51,6 +55,11 @@ export async function roundsCard(turn: Turn, opts: { notice?: string; error?: st
             ? action(t('rounds.open'), 'round.open', { roundId: r.id })
             : action(t('results.action'), 'results.publish', { roundId: r.id }),
     })),
-    actions: [action(t('rounds.new'), 'round.newForm', {}), action(t('secretariat.menu.overview'), 'overview.show', {}), menuAction(t)],
+    actions: [
+      ...pageActions(t, 'round.list', {}, rounds),
+      action(t('rounds.new'), 'round.newForm', {}),
+      action(t('secretariat.menu.overview'), 'overview.show', {}),
+      menuAction(t),
+    ],
   });
 }
