@@ -1,4 +1,5 @@
 import { AddInput, isConfirmed, mayAdd, parseAdd, type AddErrors, type AddValues } from '../../domain/colleagues';
+import { echoed } from '../cards/budget';
 import type { ActionHandler } from '../actions/types';
 import { action } from '../cards/action';
 import { renderCard, type AdaptiveCard } from '../cards/render';
@@ -21,17 +22,17 @@ async function addForm(turn: Turn, orgnr: string, values: Partial<AddValues> = {
     errorSummary: refused || (Object.keys(errors).length ? t('colleagues.error.summary') : ''),
     personLabel: t('colleagues.field.person'),
     personPlaceholder: t('colleagues.field.personPlaceholder'),
-    person: values.person ?? '',
+    person: echoed(values.person ?? '', 100),
     aadLabel: t('colleagues.field.aadObjectId'),
-    aadObjectId: values.aadObjectId ?? '',
+    aadObjectId: echoed(values.aadObjectId ?? '', 100),
     aadError: say(errors.aadObjectId),
     tenantLabel: t('colleagues.field.tenantId'),
     // Most colleagues are in the caller's own organisation.
-    tenantId: values.tenantId ?? turn.caller.tenantId,
+    tenantId: echoed(values.tenantId ?? turn.caller.tenantId, 100),
     tenantError: say(errors.tenantId),
     idsHint: t('colleagues.hint.ids'),
     nameLabel: t('colleagues.field.displayName'),
-    displayName: values.displayName ?? '',
+    displayName: echoed(values.displayName ?? '', 200),
     nameError: say(errors.displayName),
     actions: [
       action(t('colleagues.add'), 'colleagues.add', { orgnr }, { inputs: 'auto', style: 'positive' }),
