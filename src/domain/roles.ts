@@ -46,7 +46,7 @@ export const samePerson = (a: Person, b: Person) =>
 
 /** Whether `person` is one of the configuration's officers (BOOTSTRAP_SECRETARIAT: tenant and AAD id, any case). */
 export const isBootstrapOfficer = (bootstrap: readonly Person[], person: Person) =>
-  bootstrap.some((b) => b.tenantId.toLowerCase() === person.tenantId.toLowerCase() && b.aadObjectId.toLowerCase() === person.aadObjectId.toLowerCase());
+  bootstrap.some((b) => samePerson(b, person));
 
 export function isOfficer(grants: readonly Grant[], forum: string): boolean {
   return grants.some((g) => g.forum === forum && g.role === 'secretariat');

@@ -1,4 +1,5 @@
 import { isConfirmed, type ClaimStatus, type LinkAction } from '../domain/colleagues';
+import { samePerson as same } from '../domain/roles';
 import { newestFirst, odataString, personKey, type PersonKey } from './keys';
 import { createIfAbsent, deleteIfPresent, getOrUndefined, mutateEntity, propertiesOf, safeKey, type Stored, type Tables } from './tables';
 
@@ -77,7 +78,6 @@ const memberOfPk = (p: PersonKey) => `m_${personKey(p)}`;
 const auditPk = (orgnr: string) => `oa_${safeKey(orgnr)}`;
 const CLAIMS_PK = 'claims';
 const claimRk = (orgnr: string, p: PersonKey) => `${safeKey(orgnr)}_${personKey(p)}`;
-const same = (a: PersonKey, b: PersonKey) => a.tenantId === b.tenantId && a.aadObjectId === b.aadObjectId;
 
 /** Who acts, as the audit trail records it. */
 export interface Actor {

@@ -1,4 +1,5 @@
 import { AddInput, isConfirmed, mayAdd, parseAdd, type AddErrors, type AddValues } from '../../domain/colleagues';
+import { samePerson } from '../../domain/roles';
 import { echoed } from '../cards/budget';
 import type { ActionHandler } from '../actions/types';
 import { action } from '../cards/action';
@@ -62,13 +63,13 @@ export const colleaguesAdd: ActionHandler = async (turn, data) => {
   // At the cap, only someone confirmed already passes (as "already registered"); nothing is written.
   // Claims waiting for the secretariat do not count: strangers filing cannot fill an owner's list.
   const confirmed = (await ownerPeople.linksOf(orgnr)).filter(isConfirmed);
-  const already = confirmed.some((l) => l.person.tenantId === parsed.person.tenantId && l.person.aadObjectId === parsed.person.aadObjectId);
+  const already = confirmed.some((l) => samePerson(l.person, parsed.person));
   const room = mayAdd(confirmed.length);
   if (!room.ok && !already) return { card: await addForm(turn, orgnr, values, {}, turn.t(room.key, room.params)) };
   const added = await ownerPeople.add(orgnr, parsed.person, actor, parsed.displayName);
   // Two adds at 49 at once both read 49: whoever then counts more than the cap undoes their own
   // add (both may; both never stay), so the owner never has more than MAX_COLLEAGUES people.
-  const after = added ? mayAdd((await ownerPeople.linksOf(orgnr)).filter((l) => !l.removedAt).length - 1) : room;
+  const after = added ? mayAdd((await ownerPeople.linksOf(orgnr)).filter(isConfirmed).length - 1) : room;
   if (added && !after.ok) {
     await ownerPeople.remove(orgnr, parsed.person, actor);
     logger.info('colleague add undone at the cap', { asOfficer: actor.asOfficer });

@@ -1,7 +1,7 @@
 import { formatDate, formatDateTime } from '../../domain/i18n';
 import { formatOrgnr } from '../../domain/orgnr';
 import { formatSchoolYear, statusLabelKey } from '../../domain/report';
-import { SECRETARIAT_GROUP, votesIn, type Grant } from '../../domain/roles';
+import { SECRETARIAT_GROUP, samePerson as same, votesIn, type Grant } from '../../domain/roles';
 import type { PersonKey } from '../../storage/keys';
 import type { LinkAudit } from '../../storage/ownerPeople';
 import type { MessageKey } from '../../domain/i18n';
@@ -48,7 +48,6 @@ const DID: Record<LinkAudit['action'], MessageKey> = {
 };
 
 const idOf = (p: PersonKey) => `${p.tenantId}:${p.aadObjectId}`;
-const same = (a: PersonKey, b: PersonKey) => a.tenantId === b.tenantId && a.aadObjectId === b.aadObjectId;
 
 /** Each grant with the name and organisations stored in it, and who gave it when. */
 export function grantFacts(turn: Turn, grants: Grant[]): Fact[] {
