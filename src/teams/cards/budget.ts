@@ -23,4 +23,27 @@ export function fitsTeams(value: unknown): boolean {
  * longer came from elsewhere and is cut at twice that, so the answer to a hand-made press stays
  * within the card size budget instead of echoing a megabyte.
  */
-export const echoed = (value: string, maxLength: number): string => (value.length > maxLength * 2 ? value.slice(0, maxLength * 2) : value);
+const echoed = (value: string, maxLength: number): string => (value.length > maxLength * 2 ? value.slice(0, maxLength * 2) : value);
+
+// Dates, times, numbers and toggles hold a few characters whatever was sent.
+const SHORT_INPUT = 50;
+
+/**
+ * Cuts an expanded input's value to what Teams could have sent for it (see `echoed`), in place:
+ * its `maxLength`; for a choice set, every static choice's value joined (a multi-select's longest
+ * answer), or SHORT_INPUT for one whose choices Teams fetches. Called for every input of every
+ * card rendered (cards/literal.ts walks them), so no form builder has to remember it.
+ */
+export function capInputValue(input: Record<string, unknown>): void {
+  if (typeof input.value !== 'string') return;
+  let limit: number | undefined;
+  if (typeof input.maxLength === 'number' && input.maxLength > 0) limit = input.maxLength;
+  else if (input.type === 'Input.ChoiceSet') {
+    const values = Array.isArray(input.choices) ? (input.choices as Array<{ value?: unknown }>).map((c) => String(c?.value ?? '')) : [];
+    limit = Math.max(
+      SHORT_INPUT,
+      values.reduce((n, v) => n + v.length + 1, 0),
+    );
+  } else if (input.type !== 'Input.Text') limit = SHORT_INPUT;
+  if (limit !== undefined) input.value = echoed(input.value, limit);
+}

@@ -1,3 +1,5 @@
+import { capInputValue } from './budget';
+
 /**
  * Teams reads a TextBlock's text and a Fact's title and value as Markdown: "1. desember 2026" at
  * the start of a line becomes a numbered list, and a typed "[Stem her](https://…)" a link. What we
@@ -56,13 +58,17 @@ export function literalMarkdown(text: string): string {
     .join('\n\n');
 }
 
-/** Makes every Markdown-read string of an expanded card literal, in place; returns the card. */
+/**
+ * Makes every Markdown-read string of an expanded card literal, in place; returns the card. The same
+ * walk cuts each input's echoed value to what Teams could have sent (cards/budget.ts).
+ */
 export function literalCard<T>(card: T): T {
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
     const el = node as Record<string, unknown>;
     if (el.type === 'TextBlock' && typeof el.text === 'string') el.text = literalMarkdown(el.text);
+    if (typeof el.type === 'string' && el.type.startsWith('Input.')) capInputValue(el);
     if (el.type === 'FactSet' && Array.isArray(el.facts)) {
       for (const fact of el.facts as Array<Record<string, unknown>>) {
         if (typeof fact?.title === 'string') fact.title = literalMarkdown(fact.title);

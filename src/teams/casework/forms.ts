@@ -5,7 +5,6 @@ import { findRegion, localised, workingGroupFor } from '../../domain/regions';
 import { MAX_REASON_LENGTH, formatSchoolYear, statusLabelKey, yearSummaries } from '../../domain/report';
 import type { AdaptiveCard } from '../cards/render';
 import { renderForm } from '../cards/formCard';
-import { echoed } from '../cards/budget';
 import type { Turn } from '../turn';
 import { action } from '../cards/action';
 import { groupName } from './caseCard';
@@ -13,18 +12,14 @@ import type { Case } from './load';
 
 const BLANK = { id: '', label: '', value: '', placeholder: '', maxLength: 100, required: false, style: 'text', hint: '', error: '', choices: [] as object[] };
 
-type Field = typeof BLANK & { kind: string };
-
-function formCard(args: { title: string; intro: string; errorSummary?: string; fields: Array<Partial<Field>>; actions: object[] }): AdaptiveCard {
-  // Typed values come back on a refused press; one from a hand-made press is cut (cards/budget.ts).
-  const fields = args.fields.map((f) => (typeof f.value === 'string' ? { ...f, value: echoed(f.value, f.maxLength ?? BLANK.maxLength) } : f));
+function formCard(args: { title: string; intro: string; errorSummary?: string; fields: object[]; actions: object[] }): AdaptiveCard {
   return renderForm({
     progress: '',
     notice: '',
     errorSummary: args.errorSummary ?? '',
     title: args.title,
     intro: args.intro,
-    fields,
+    fields: args.fields,
     actions: args.actions,
   });
 }
@@ -82,14 +77,6 @@ export function groupForm(turn: Turn, c: Case, error = ''): AdaptiveCard {
  */
 export function decisionForm(turn: Turn, c: Case, typed: Record<string, string> = {}, problems: readonly DecisionProblem[] = []): AdaptiveCard {
   const { t, locale } = turn;
-  // Teams sends no more than an input's maxLength; more came from a hand-made press and is cut at
-  // twice that, so the form sent back stays within the card size budget (cards/budget.ts).
-  const echo = (id: string, maxLength: number) =>
-    typed[id] === undefined
-      ? undefined
-      : Array.from(typed[id])
-          .slice(0, maxLength * 2)
-          .join('');
   const nok = (n: number) => formatNok(n, locale);
   const errorOf = (field: string) =>
     problems
@@ -105,7 +92,7 @@ export function decisionForm(turn: Turn, c: Case, typed: Record<string, string> 
       label: t('decision.form.outcome'),
       required: true,
       placeholder: t('wizard.choose'),
-      value: echo('outcome', 40) ?? (c.report.status === 'prioritised' ? 'granted' : ''),
+      value: typed.outcome ?? (c.report.status === 'prioritised' ? 'granted' : ''),
       error: errorOf('outcome'),
       choices: OUTCOMES.map((o) => ({ title: t(statusLabelKey(o)), value: o })),
     },
@@ -117,7 +104,7 @@ export function decisionForm(turn: Turn, c: Case, typed: Record<string, string> 
       maxLength: 15,
       error: errorOf(decisionAmountId(y.year)),
       label: t('decision.form.amount', { schoolYear: y.schoolYear ? formatSchoolYear(y.schoolYear) : String(y.year), requested: nok(y.grant) }),
-      value: echo(decisionAmountId(y.year), 15) ?? String(y.grant),
+      value: typed[decisionAmountId(y.year)] ?? String(y.grant),
     })),
     ...(recommendedOf(c.report.status)
       ? [{ ...BLANK, kind: 'info', value: t('decision.deviation.formHint', { recommended: t(statusLabelKey(c.report.status)) }) }]
@@ -129,7 +116,7 @@ export function decisionForm(turn: Turn, c: Case, typed: Record<string, string> 
       label: t('decision.form.reason'),
       hint: t('decision.form.reasonHint'),
       maxLength: MAX_DECISION_REASON,
-      value: echo('reason', MAX_DECISION_REASON) ?? '',
+      value: typed.reason ?? '',
       error: errorOf('reason'),
     },
   ];

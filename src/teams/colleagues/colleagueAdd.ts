@@ -1,6 +1,5 @@
 import { AddInput, isConfirmed, mayAdd, parseAdd, type AddErrors, type AddValues } from '../../domain/colleagues';
 import { samePerson } from '../../domain/roles';
-import { echoed } from '../cards/budget';
 import type { ActionHandler } from '../actions/types';
 import { action } from '../cards/action';
 import { renderCard, type AdaptiveCard } from '../cards/render';
@@ -23,17 +22,17 @@ async function addForm(turn: Turn, orgnr: string, values: Partial<AddValues> = {
     errorSummary: refused || (Object.keys(errors).length ? t('colleagues.error.summary') : ''),
     personLabel: t('colleagues.field.person'),
     personPlaceholder: t('colleagues.field.personPlaceholder'),
-    person: echoed(values.person ?? '', 100),
+    person: values.person ?? '',
     aadLabel: t('colleagues.field.aadObjectId'),
-    aadObjectId: echoed(values.aadObjectId ?? '', 100),
+    aadObjectId: values.aadObjectId ?? '',
     aadError: say(errors.aadObjectId),
     tenantLabel: t('colleagues.field.tenantId'),
     // Most colleagues are in the caller's own organisation.
-    tenantId: echoed(values.tenantId ?? turn.caller.tenantId, 100),
+    tenantId: values.tenantId ?? turn.caller.tenantId,
     tenantError: say(errors.tenantId),
     idsHint: t('colleagues.hint.ids'),
     nameLabel: t('colleagues.field.displayName'),
-    displayName: echoed(values.displayName ?? '', 200),
+    displayName: values.displayName ?? '',
     nameError: say(errors.displayName),
     actions: [
       action(t('colleagues.add'), 'colleagues.add', { orgnr }, { inputs: 'auto', style: 'positive' }),

@@ -1,5 +1,4 @@
 import { agendaCutLine, agendaOpen, phaseOf, type Meeting } from '../../domain/forum';
-import { echoed } from '../cards/budget';
 import { formatSchoolYear, type NeedsReport } from '../../domain/report';
 import type { Round } from '../../domain/round';
 import type { StoredItem } from '../../storage/meetings';
@@ -32,15 +31,15 @@ export function newMeetingCard(
     intro: t('forum.new.intro'),
     error,
     groupLabel: t('forum.new.group'),
-    group: echoed(values.group ?? view.regions.workingGroups[0]?.id ?? '', 100),
+    group: values.group ?? view.regions.workingGroups[0]?.id ?? '',
     groups: groupChoices(view),
     roundLabel: t('forum.new.round'),
-    roundId: echoed(values.roundId ?? rounds[0]?.id ?? '', 100),
+    roundId: values.roundId ?? rounds[0]?.id ?? '',
     rounds: rounds.map((r) => ({ title: t('forum.new.roundChoice', { year: r.year, id: r.id }), value: r.id })),
     titleLabel: t('forum.new.meetingTitle'),
-    meetingTitle: echoed(values.title ?? '', 200),
+    meetingTitle: values.title ?? '',
     dateLabel: t('forum.new.date'),
-    date: echoed(values.date ?? '', 20),
+    date: values.date ?? '',
     actions: [
       { ...action(t('forum.new.create'), 'meeting.create', { nonce }, { style: 'positive' }), inputs: 'auto' },
       action(t('forum.list.title'), 'meeting.list', {}),

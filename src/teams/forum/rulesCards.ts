@@ -1,5 +1,4 @@
 import { DEFAULT_FORUM_RULES, type ForumRules, type StoredRules } from '../../domain/forum';
-import { echoed } from '../cards/budget';
 import { formatDateTime } from '../../domain/i18n';
 import { FORUM_GROUP } from '../../domain/roles';
 import { renderCard, type AdaptiveCard } from '../cards/render';
@@ -56,18 +55,18 @@ export function rulesFormCard(view: ForumView, g: GroupRules, warning = '', valu
     warning,
     showSteps: g.group === FORUM_GROUP,
     stepsLabel: t('forum.rulesCard.steps'),
-    steps: echoed(String(r.steps), 20),
+    steps: r.steps,
     stepChoices: [
       { title: t('forum.rulesCard.stepsTwo'), value: 'two' },
       { title: t('forum.rulesCard.stepsOne'), value: 'one' },
     ],
     quorumLabel: t('forum.rulesCard.quorum'),
-    quorumPercent: echoed(String(r.quorumPercent), 20),
+    quorumPercent: String(r.quorumPercent),
     consensusLabel: t('forum.rulesCard.consensus'),
-    consensus: echoed(String(r.consensus), 20),
+    consensus: r.consensus,
     consensusChoices: (['unanimous', 'noObjection'] as const).map((v) => ({ title: t(`forum.rulesCard.consensus.${v}`), value: v })),
     tieLabel: t('forum.rulesCard.tie'),
-    tieBreak: echoed(String(r.tieBreak), 20),
+    tieBreak: r.tieBreak,
     tieChoices: (['chair', 'undecided'] as const).map((v) => ({ title: t(`forum.rulesCard.tie.${v}`), value: v })),
     actions: [
       { ...action(t('forum.rulesCard.save'), 'rules.save', { group: g.group, revision: g.stored?.revision ?? 0 }, { style: 'positive' }), inputs: 'auto' },

@@ -5,7 +5,6 @@ import { action, type CardAction } from '../cards/action';
 import { groupName, itemFacts, meetingDate, nok, type ForumView } from './view';
 import { resultText } from './voteCard';
 import { pageActions, pageLine, pageOf } from '../cards/paging';
-import { echoed } from '../cards/budget';
 
 /** Undecided items per page of their list. */
 export const UNDECIDED_PAGE = 20;
@@ -50,9 +49,6 @@ export interface FormValues {
   recordError?: string;
 }
 
-// The notes' maxLength in cards/undecidedForm.json: a typed value comes back cut at twice that (cards/budget.ts).
-const NOTE_MAX = 1000;
-
 /**
  * One undecided item's way out, as a form: put it on a later meeting (one of the group's meetings
  * whose agenda is open, or the next one made), or record the result the meeting reached with a note.
@@ -73,22 +69,22 @@ export function undecidedFormCard(view: ForumView, meeting: Meeting, stored: Sto
     laterIntro: t('forum.undecided.laterIntro'),
     laterError: values.laterError ?? '',
     toMeetingLabel: t('forum.undecided.toMeeting'),
-    toMeeting: echoed(values.toMeeting ?? '', 100),
+    toMeeting: values.toMeeting ?? '',
     meetings: [
       { title: t('forum.undecided.nextMeeting'), value: '' },
       ...later.map((m) => ({ title: `${m.title} · ${meetingDate(view, m.date)}`, value: m.id })),
     ],
     laterNoteLabel: t('forum.undecided.laterNote'),
-    laterNote: echoed(values.laterNote ?? '', NOTE_MAX),
+    laterNote: values.laterNote ?? '',
     laterActions: [action(t('forum.undecided.later'), 'undecided.later', ids, { inputs: 'auto' })],
     recordTitle: t('forum.undecided.recordTitle'),
     recordIntro: t('forum.undecided.recordIntro'),
     recordError: values.recordError ?? '',
     outcomeLabel: t('forum.undecided.outcome'),
-    outcome: echoed(values.outcome ?? '', 100),
+    outcome: values.outcome ?? '',
     outcomes: (['prioritised', 'not_prioritised'] as const).map((o) => ({ title: t(`forum.undecided.outcome.${o}`), value: o })),
     noteLabel: t('forum.undecided.note'),
-    note: echoed(values.note ?? '', NOTE_MAX),
+    note: values.note ?? '',
     recordActions: [action(t('forum.undecided.record'), 'undecided.record', ids, { inputs: 'auto', style: 'positive' })],
     actions: [action(t('forum.undecided.listTitle', { title: meeting.title }), 'undecided.list', { meetingId: meeting.id })],
   });

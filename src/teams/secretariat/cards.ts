@@ -2,7 +2,6 @@ import { formatDate, type Locale, type Translate } from '../../domain/i18n';
 import { osloClockTime } from '../../domain/osloTime';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import { renderForm } from '../cards/formCard';
-import { echoed } from '../cards/budget';
 import { action, type CardAction } from '../cards/action';
 
 /** The secretariat's cards are the generic templates; these fill in what each leaves empty. */
@@ -83,7 +82,6 @@ export function formCard(args: {
       value: '',
       // An unset property would leave its ${...} standing in the card.
       ...Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)),
-      ...(f.value === undefined ? {} : { value: echoed(f.value, f.maxLength ?? 200) }),
     })),
     actions: args.actions,
   });
