@@ -13,7 +13,8 @@ const PAGE = 1000;
 
 /** An entity as listed with `disableTypeConversion`, as one backup line. */
 export function backupLineOf(table: string, entity: Record<string, unknown>): BackupLine {
-  const properties: Record<string, TypedValue> = {};
+  // No prototype: a property named `__proto__` (a legal name in Table Storage) is kept like any other.
+  const properties = Object.create(null) as Record<string, TypedValue>;
   for (const [key, raw] of Object.entries(entity)) {
     if (SERVICE_FIELDS.has(key) || key.startsWith('odata.')) continue;
     properties[key] = typedFromSdk(raw);
