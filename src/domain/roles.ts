@@ -45,8 +45,7 @@ export const samePerson = (a: Person, b: Person) =>
   a.tenantId.toLowerCase() === b.tenantId.toLowerCase() && a.aadObjectId.toLowerCase() === b.aadObjectId.toLowerCase();
 
 /** Whether `person` is one of the configuration's officers (BOOTSTRAP_SECRETARIAT: tenant and AAD id, any case). */
-export const isBootstrapOfficer = (bootstrap: readonly Person[], person: Person) =>
-  bootstrap.some((b) => samePerson(b, person));
+export const isBootstrapOfficer = (bootstrap: readonly Person[], person: Person) => bootstrap.some((b) => samePerson(b, person));
 
 export function isOfficer(grants: readonly Grant[], forum: string): boolean {
   return grants.some((g) => g.forum === forum && g.role === 'secretariat');
