@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { newAnnouncementJob } from '../../../domain/announcement';
 import { openRound } from '../../../domain/secretariat/round-setup';
+import type { Round } from '../../../domain/round';
 import type { Turn } from '../../turn';
 import { officerActor } from '../../casework/load';
 
@@ -13,11 +14,11 @@ const RoundRef = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/) });
  * another officer's change refuses the move after all, the job waits, unwalked, until the round
  * is open.) A job already there is kept as it is, so a round is announced once.
  */
-export async function requestAnnouncement(turn: Turn, data: Record<string, unknown>): Promise<boolean> {
+export async function requestAnnouncement(turn: Turn, data: Record<string, unknown>, all: Round[]): Promise<boolean> {
   const ref = RoundRef.safeParse(data);
   if (!ref.success) return false;
   const { services } = turn;
-  const round = await services.rounds.get(ref.data.roundId);
-  if (!round || !openRound(round, await services.rounds.list(), services.now()).ok) return false;
+  const round = all.find((r) => r.id === ref.data.roundId);
+  if (!round || !openRound(round, all, services.now()).ok) return false;
   return (await services.announcements.request(newAnnouncementJob(round.id, officerActor(turn).id!, services.now()))).created;
 }

@@ -30,11 +30,12 @@ async function move(
   rule: (r: Round, all: Round[]) => RoundMove,
   done: MessageKey,
   after?: (round: Round) => Promise<string>,
+  rounds?: Round[],
 ) {
   await requireOfficer(turn);
   const { t, services, locale } = turn;
   const ref = RoundRef.safeParse(data);
-  const all = await services.rounds.list();
+  const all = rounds ?? (await services.rounds.list());
   try {
     const updated = ref.success
       ? await services.rounds.update(ref.data.roundId, (r) => {
@@ -60,7 +61,10 @@ async function move(
  */
 export const roundOpen: ActionHandler = async (turn, data) => {
   await requireOfficer(turn);
-  const recorded = await requestAnnouncement(turn, data);
+  // One read of the rounds for both decisions, so the announcement is recorded only where the move
+  // will be judged on the same rounds (the round itself is judged again under its ETag).
+  const all = await turn.services.rounds.list();
+  const recorded = await requestAnnouncement(turn, data, all);
   return move(
     turn,
     data,
@@ -78,6 +82,7 @@ export const roundOpen: ActionHandler = async (turn, data) => {
       const queued = turn.t('announce.queued');
       return carried > 0 ? `${queued} ${turn.t('continuation.carried', { count: carried, year: round.year })}` : queued;
     },
+    all,
   );
 };
 
