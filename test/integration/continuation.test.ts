@@ -196,7 +196,12 @@ describe('multi-year measures return each year, and the cut line', function () {
     });
 
     // The posted agenda and the voting card mark the continuation and show 2027's decision.
-    const agenda = sentCards().find((t) => t.startsWith('Saksliste: Vår 2028'))!;
+    // Awaited: the channel's outbox may still be sending it.
+    let agenda = '';
+    await waitFor('the posted agenda', () => {
+      agenda = sentCards().find((t) => t.startsWith('Saksliste: Vår 2028')) ?? '';
+      return agenda !== '';
+    });
     assert.match(
       agenda,
       /Videreføring År 2 av 3, fra BM-2027-0001 Tidligere år 2027–2028 \(BM-2027-0001\): Innvilget, innvilget 600 000 kr, utbetalt 600 000 kr/,
