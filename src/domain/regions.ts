@@ -17,13 +17,22 @@ export type LocalisedText = z.infer<typeof LocalisedText>;
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'ids are lower-case ASCII letters, digits and hyphens');
 
+/** A cooperation forum (samarbeidsforum): one or more counties' working groups, its own channel, members, rules and budget. */
+export const ForumSchema = z.object({ id: Id, name: LocalisedText, workingGroups: z.array(Id).min(1) });
+export type Forum = z.infer<typeof ForumSchema>;
+
 export const RegionConfigSchema = z
   .object({
-    /** The forum (one County Governor's cooperation forum) these regions belong to; roles are granted per forum. */
+    /**
+     * The County Governor (one deployment). The secretariat's grants live under this id; so do the
+     * members of the single forum of a configuration without `forums` (data from before forums).
+     */
     id: Id.default('oslo-viken'),
     name: LocalisedText,
     workingGroups: z.array(z.object({ id: Id, name: LocalisedText })).min(1),
     regions: z.array(z.object({ id: Id, county: Id, name: LocalisedText, workingGroup: Id })).min(1),
+    /** The County Governor's forums; absent = one forum, id = the County Governor's id, with every working group. */
+    forums: z.array(ForumSchema).min(1).optional(),
   })
   .superRefine((config, ctx) => {
     const groups = new Set<string>();
@@ -39,6 +48,21 @@ export const RegionConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['regions', i, 'workingGroup'], message: `unknown working group "${r.workingGroup}"` });
       }
     });
+    if (!config.forums) return;
+    // Every working group in exactly one forum, so a report's forum follows from its group.
+    const forumIds = new Set<string>();
+    const placed = new Map<string, string>();
+    config.forums.forEach((f, i) => {
+      if (forumIds.has(f.id)) ctx.addIssue({ code: 'custom', path: ['forums', i, 'id'], message: `duplicate forum id "${f.id}"` });
+      forumIds.add(f.id);
+      f.workingGroups.forEach((g, j) => {
+        if (!groups.has(g)) ctx.addIssue({ code: 'custom', path: ['forums', i, 'workingGroups', j], message: `unknown working group "${g}"` });
+        else if (placed.has(g))
+          ctx.addIssue({ code: 'custom', path: ['forums', i, 'workingGroups', j], message: `working group "${g}" is already in forum "${placed.get(g)}"` });
+        placed.set(g, f.id);
+      });
+    });
+    for (const g of groups) if (!placed.has(g)) ctx.addIssue({ code: 'custom', path: ['forums'], message: `working group "${g}" is in no forum` });
   });
 
 export type RegionConfig = z.infer<typeof RegionConfigSchema>;
@@ -95,6 +119,32 @@ export function findRegion(config: RegionConfig, regionId: string): Region | und
 export function workingGroupFor(config: RegionConfig, regionId: string): WorkingGroup | undefined {
   const region = findRegion(config, regionId);
   return region && config.workingGroups.find((g) => g.id === region.workingGroup);
+}
+
+/** The County Governor's forums; a configuration without `forums` has one, under the County Governor's own id. */
+export function forumsOf(config: RegionConfig): Forum[] {
+  return config.forums ?? [{ id: config.id, name: config.name, workingGroups: config.workingGroups.map((g) => g.id) }];
+}
+
+export function findForum(config: RegionConfig, forumId: string): Forum | undefined {
+  return forumsOf(config).find((f) => f.id === forumId);
+}
+
+/** The forum a working group belongs to (and so every report sorted to that group). */
+export function forumOfGroup(config: RegionConfig, groupId: string): Forum | undefined {
+  return forumsOf(config).find((f) => f.workingGroups.includes(groupId));
+}
+
+/** The forum a report from this region goes to. */
+export function forumOfRegion(config: RegionConfig, regionId: string): Forum | undefined {
+  const region = findRegion(config, regionId);
+  return region && forumOfGroup(config, region.workingGroup);
+}
+
+/** The counties a forum covers (those of its groups' regions), in configured order. */
+export function countiesOfForum(config: RegionConfig, forumId: string): string[] {
+  const forum = findForum(config, forumId);
+  return [...new Set(config.regions.filter((r) => forum?.workingGroups.includes(r.workingGroup)).map((r) => r.county))];
 }
 
 /** Place names are mostly the same in all three languages, so nb stands in for a missing one. */

@@ -17,12 +17,29 @@ export const RoundSchema = z.object({
   status: z.enum(['planned', 'open', 'closed']),
   /** When the round was closed (by hand or at the deadline); absent on rounds closed before this was kept. */
   closedAt: z.string().datetime({ offset: true }).optional(),
+  /** The budget per scheme for the round's school year: the whole County Governor's when shared, else their sum. */
   budgets: ownRecord(z.enum(SCHEME_CODES), z.number().int().min(0)),
+  /** How the money is split: 'shared' (absent) = one budget per scheme across forums; 'perForum' = `forumBudgets`. */
+  budgetSplit: z.enum(['shared', 'perForum']).optional(),
+  /** Per forum id, its budget per scheme (used when budgetSplit is 'perForum'). */
+  forumBudgets: ownRecord(z.string(), ownRecord(z.enum(SCHEME_CODES), z.number().int().min(0))).optional(),
   createdAt: z.string(),
   /** Usage reports are due on this day ("MM-DD") after each school year; absent = 15 January. */
   usageDue: z.string().refine(isUsageDueDay).optional(),
 });
 export type Round = z.infer<typeof RoundSchema>;
+
+/** The key money is counted under: the forum's own when budgets are per forum, else the whole round's ('*'). */
+export const SHARED_BUDGET = '*';
+export function budgetScopeOf(round: Pick<Round, 'budgetSplit'>, forum: string): string {
+  return round.budgetSplit === 'perForum' ? forum : SHARED_BUDGET;
+}
+
+/** The budget of one scheme for a budget scope (see budgetScopeOf). */
+export function budgetOf(round: Pick<Round, 'budgets' | 'budgetSplit' | 'forumBudgets'>, scope: string, scheme: (typeof SCHEME_CODES)[number]): number {
+  if (round.budgetSplit === 'perForum' && scope !== SHARED_BUDGET) return round.forumBudgets?.[scope]?.[scheme] ?? 0;
+  return round.budgets[scheme] ?? 0;
+}
 
 /** The day usage reports of this round's measures are due after each school year ("MM-DD"). */
 export function usageDueOf(round: Pick<Round, 'usageDue'> | undefined): string {
