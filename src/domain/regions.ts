@@ -71,7 +71,12 @@ export type WorkingGroup = RegionConfig['workingGroups'][number];
 
 export const DEFAULT_REGIONS: RegionConfig = {
   id: 'oslo-viken',
-  name: { nb: 'Statsforvalteren i Oslo og Viken', nn: 'Statsforvaltaren i Oslo og Viken', en: 'The County Governor of Oslo and Viken' },
+  // The office's name since 2024 (earlier "Statsforvalteren i Oslo og Viken"); the id stays, stored data uses it.
+  name: {
+    nb: 'Statsforvalteren i Østfold, Buskerud, Oslo og Akershus',
+    nn: 'Statsforvaltaren i Østfold, Buskerud, Oslo og Akershus',
+    en: 'The County Governor of Østfold, Buskerud, Oslo and Akershus',
+  },
   workingGroups: [
     { id: 'oslo', name: { nb: 'Arbeidsgruppe Oslo', nn: 'Arbeidsgruppe Oslo', en: 'Working group Oslo' } },
     { id: 'nord', name: { nb: 'Arbeidsgruppe Nord', nn: 'Arbeidsgruppe Nord', en: 'Working group North' } },

@@ -9,6 +9,7 @@ import { ReferenceBlocks } from './referenceBlocks';
 import type { AuditEntry, Refusal, ReportStatus } from '../domain/report/lifecycle';
 import type { Decision, Payment } from '../domain/decision';
 import type { Continuation } from '../domain/money/continuation';
+import type { Appeal } from '../domain/appeal';
 
 /** Columns kept beside the document, so lists and overviews never unpack whole reports. */
 export interface ReportSummary {
@@ -56,6 +57,8 @@ export interface ReportRecord<T = Record<string, unknown>> {
   continuation?: Continuation;
   /** On the original report: its continuations in later rounds. */
   continuedIn?: ContinuedIn[];
+  /** An appeal against the decision, as the secretariat registered it. */
+  appeal?: Appeal;
 }
 
 type Row = ReportSummary & {
@@ -74,6 +77,7 @@ type Row = ReportSummary & {
   groupRecommendation?: string;
   continuation?: string;
   continuedIn?: string;
+  appeal?: string;
   /** An officer chose the working group: an owner's edit keeps it instead of the region's default. */
   workingGroupSet?: boolean;
 } & Record<string, unknown>;
@@ -150,6 +154,7 @@ function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
     ...(row.payment ? { payment: JSON.parse(row.payment) as Payment } : {}),
     ...(row.continuation ? { continuation: JSON.parse(row.continuation) as Continuation } : {}),
     ...(row.continuedIn ? { continuedIn: JSON.parse(row.continuedIn) as ContinuedIn[] } : {}),
+    ...(row.appeal ? { appeal: JSON.parse(row.appeal) as Appeal } : {}),
   };
 }
 
@@ -393,6 +398,39 @@ export class Reports {
       }),
     ]);
     return { report: (await this.get<T>(input.roundId, input.id))!, created };
+  }
+
+  /**
+   * Changes what a report records beside its status (an appeal, a continuation's answer), under its
+   * ETag: `change` sees the report as stored and returns what to store, with an audit entry (a
+   * status move when its `to` differs), or undefined to write nothing; it may throw to refuse.
+   */
+  async amend<T>(
+    roundId: string,
+    reportId: string,
+    change: (current: ReportRecord<T>) => { appeal?: Appeal; continuation?: Continuation; data?: T; totalRequested?: number; requestedPerYear?: string; entry?: AuditEntry } | undefined,
+  ): Promise<ReportRecord<T>> {
+    let entry: AuditEntry | undefined;
+    await mutateEntity<Row>(this.table, reportPk(roundId), safeKey(reportId), (cur) => {
+      if (!cur) throw new RefusedError({ ok: false, reason: 'notAllowed', key: 'report.notFound' });
+      const next = change(fromRow<T>(roundId, reportId, cur));
+      if (!next) return undefined;
+      entry = next.entry;
+      const row: Row = {
+        ...(next.data !== undefined ? ({ ...withoutJson(cur), ...packJson(next.data) } as Row) : cur),
+        ...(next.appeal ? { appeal: JSON.stringify(next.appeal) } : {}),
+        ...(next.continuation ? { continuation: JSON.stringify(next.continuation) } : {}),
+        ...(next.totalRequested !== undefined ? { totalRequested: next.totalRequested } : {}),
+        ...(next.requestedPerYear !== undefined ? { requestedPerYear: next.requestedPerYear } : {}),
+        ...(entry ? { status: entry.to, updatedAt: entry.at } : {}),
+      };
+      return withHistory<Row>(row, entry ? [...historyOf(cur), entry] : historyOf(cur));
+    });
+    const report = (await this.get<T>(roundId, reportId))!;
+    if (entry && entry.from !== entry.to) {
+      await this.recordEvent(report, report.status === 'withdrawn' ? 'withdrawn' : 'status', `${report.status}_${report.history.length}`);
+    }
+    return report;
   }
 
   /** A report by the reference people say on the phone: one point read in the index. */

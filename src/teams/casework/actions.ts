@@ -4,6 +4,7 @@ import { decisionFormAction, decisionPaidAction, decisionPaidConfirmAction, deci
 import { reportCheck, reportCheckPass, reportReturn, reportReturnConfirm } from './reportCheck';
 import { reportMoveGroup, reportMoveGroupConfirm } from './reportWorkingGroup';
 import { roundExport } from './roundExport';
+import { appealForm, appealSave } from './appeal';
 
 /** The secretariat's casework (officers only): one report, its check, decision and payment; the export. */
 export const CASEWORK_ACTIONS = {
@@ -21,4 +22,6 @@ export const CASEWORK_ACTIONS = {
   'decision.grantAll': decisionGrantAll,
   'decision.grantAllConfirm': decisionGrantAllConfirm,
   'export.round': roundExport,
+  'appeal.form': appealForm,
+  'appeal.save': appealSave,
 } satisfies Record<string, ActionHandler>;

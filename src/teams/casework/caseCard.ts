@@ -15,6 +15,7 @@ import { cutFieldOf } from '../cards/reportFacts';
 import { CUT_CHARS, cutText, isLong } from '../cards/longText';
 import { showAllAction } from '../cards/fullTextCard';
 import { claimSections, templateSection } from '../claims/claimSections';
+import { appealAction, appealFacts } from './appeal';
 
 export { formatDateTime, formatTime } from '../../domain/i18n';
 
@@ -146,6 +147,7 @@ export function caseCard(turn: Turn, { report, round, later, usage, claim }: Cas
           ),
         ]
       : []),
+    ...(report.appeal ? [factsSection(t('appeal.section'), appealFacts(t, locale, report))] : []),
     ...usageCaseSections(turn, usage ?? []),
     ...INPUT_STEPS.map((step) => {
       const cut = cutFieldOf(ctx, report.data, step);
@@ -164,6 +166,8 @@ export function caseCard(turn: Turn, { report, round, later, usage, claim }: Cas
   if (report.status === 'prioritised' || report.status === 'not_prioritised')
     actions.push(action(t('case.action.decide'), 'decision.form', ids, { style: 'positive' }));
   if (report.status === 'granted' || report.status === 'partly_granted') actions.push(action(t('case.action.paid'), 'decision.paid', ids));
+  const appeal = appealAction(t, { report, round });
+  if (appeal) actions.push(appeal);
   // An item left undecided at its meeting: the follow-up form (it says so when the vote is not closed yet).
   const meetingId = report.status === 'on_agenda' ? meetingOfHistory(report.history) : undefined;
   if (meetingId) actions.push(action(t('forum.undecided.fromCase'), 'undecided.form', { meetingId, reportId: report.id }));

@@ -146,17 +146,18 @@ export const decisionGrantAllConfirm: ActionHandler = async (turn, data) => {
       granted++;
       sum += decision.total;
       split = addSplits(split, splitOfColumns(r.summary, round.year));
-      await tellDecision(turn, done);
+      await tellDecision(turn, done, round);
     } catch (err) {
       if (!(err instanceof RefusedError)) throw err;
       skipped++;
     }
   };
   for (let i = 0; i < todo.length; i += PARALLEL) await Promise.all(todo.slice(i, i + PARALLEL).map(grantOne));
-  // Owners of reports granted in bulk by a run that stopped midway may not have been told yet.
+  // Owners of reports granted in bulk by a run that stopped midway may not have been told yet
+  // (the per-person outbox keys make telling the others again send nothing).
   const toldNow = new Set(todo.map((r) => r.id));
   for await (const r of reports.listRound<NeedsReport>(round.id, ['granted'])) {
-    if (r.decision?.bulk && !toldNow.has(r.id) && !(await turn.services.outbox.get(`decision:${r.id}`))) await tellDecision(turn, r);
+    if (r.decision?.bulk && !toldNow.has(r.id)) await tellDecision(turn, r, round);
   }
 
   const { t, locale } = turn;

@@ -115,7 +115,7 @@ export const decisionRecordAction: ActionHandler = async (turn, data) => {
     ...(actor.name ? { byName: actor.name } : {}),
   };
   const { report } = await recordDecision(turn, c, decision);
-  await tellDecision(turn, report);
+  await tellDecision(turn, report, c.round);
   const d = report.decision!;
   return {
     card: caseCard(

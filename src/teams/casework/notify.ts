@@ -1,81 +1,74 @@
-import { formatSchoolYear } from '../../domain/report';
-import { formatDate, formatNok, pickLocale, translator } from '../../domain/i18n';
+import { formatSchoolYear, type NeedsReport } from '../../domain/report';
+import { formatDate, formatNok, type Locale, type Translate } from '../../domain/i18n';
 import { usageDueOf, type Round } from '../../domain/round';
 import { paidYearOf, usageDeadline } from '../../domain/usage';
-import { statusLabelKey, type NeedsReport } from '../../domain/report';
 import type { ReportRecord } from '../../storage/reports';
 import { cardMessage } from '../cards/attach';
 import { renderCard } from '../cards/render';
 import type { Services } from '../services';
 import type { Turn } from '../turn';
 import { action } from '../cards/action';
-import { decisionFacts } from './caseCard';
-import { factsSection } from '../cards/factsSection';
+import { recipient } from '../scheduler/officers';
+import { decisionNoticeCard } from './decisionNotice';
 
 /**
  * What owners are told proactively about their report, in their own language (from their
  * installed chat), always through the outbox with a key that makes a retry send nothing twice.
  */
 
-async function ownerLanguage(services: Services, report: ReportRecord<unknown>) {
-  const chat = await services.references.personal(report.createdBy.tenantId, report.createdBy.aadObjectId);
-  const locale = pickLocale(chat?.locale);
-  return { locale, t: translator(locale) };
-}
-
-function toOwner(services: Services, report: ReportRecord<unknown>, key: string, card: ReturnType<typeof renderCard>) {
-  return services.deliver({
-    kind: 'personal',
-    key,
-    tenantId: report.createdBy.tenantId,
-    aadObjectId: report.createdBy.aadObjectId,
-    activity: cardMessage(card),
-  });
+/**
+ * Sends one card to each of the owner's people (OwnerPeople.audience: its current confirmed people,
+ * and the filer unless removed), each in their own language, under `<key>:<tenant>:<aad>`: everyone
+ * gets their own message and a retry sends nothing twice.
+ */
+export async function toOwnerPeople(
+  services: Services,
+  report: ReportRecord<unknown> & { summary: { ownerOrgnr: string } },
+  key: string,
+  build: (locale: Locale, t: Translate) => ReturnType<typeof renderCard>,
+): Promise<number> {
+  let sent = 0;
+  for (const person of await services.ownerPeople.audience(report.summary.ownerOrgnr, report.createdBy)) {
+    const to = await recipient(services, person);
+    if (!to) continue;
+    await services.deliver({ kind: 'personal', key: `${key}:${person.tenantId}:${person.aadObjectId}`, ...person, activity: cardMessage(build(to.locale, to.t)) });
+    sent++;
+  }
+  return sent;
 }
 
 /** A returned report: the officer's comment and a button straight to the report to fix it. */
 export async function tellReturned(services: Services, report: ReportRecord<NeedsReport>, comment: string): Promise<void> {
-  const { t } = await ownerLanguage(services, report);
-  const card = renderCard('message', {
-    title: t('notify.returned.title', { reference: report.reference }),
-    color: 'Attention',
-    text: t('notify.returned.text', { title: report.summary.title, comment }),
-    actions: [action(t('notify.open'), 'report.open', { reportId: report.id })],
-  });
   // One message per return: the history length tells a second return of the same report apart.
-  await toOwner(services, report, `returned:${report.id}:${report.history.length}`, card);
+  await toOwnerPeople(services, report, `returned:${report.id}:${report.history.length}`, (_, t) =>
+    renderCard('message', {
+      title: t('notify.returned.title', { reference: report.reference }),
+      color: 'Attention',
+      text: t('notify.returned.text', { title: report.summary.title, comment }),
+      actions: [action(t('notify.open'), 'report.open', { reportId: report.id })],
+    }),
+  );
 }
 
-/** The decision card: outcome, amounts per year, reason. */
-export async function tellDecision(turn: Turn, report: ReportRecord<NeedsReport>): Promise<void> {
-  const decision = report.decision;
-  if (!decision) return;
-  const { locale, t } = await ownerLanguage(turn.services, report);
-  // decisionFacts formats in the owner's language, not the officer's.
-  const ownerTurn = { ...turn, locale, t };
-  const card = renderCard('summary', {
-    progress: '',
-    errorSummary: '',
-    notice: '',
-    title: t('notify.decision.title', { reference: report.reference, outcome: t(statusLabelKey(decision.outcome)) }),
-    intro: t('notify.decision.intro', { title: report.summary.title }),
-    sections: [
-      factsSection(report.summary.title, [
-        { title: t('notify.decision.requested'), value: formatNok(report.summary.totalRequested, locale) },
-        ...decisionFacts(ownerTurn, report, decision),
-      ]),
-    ],
-    actions: [action(t('notify.show'), 'report.open', { reportId: report.id })],
-  });
-  await toOwner(turn.services, report, `decision:${report.id}`, card);
+/**
+ * The decision notice (an individual decision, DOMAIN.md section 5): the decision and this school
+ * year's amount, later years as commitments, the reason where it departs from the forum, the
+ * conditions and the right to appeal; to every one of the owner's people.
+ */
+export async function tellDecision(turn: Turn, report: ReportRecord<NeedsReport>, round: Round): Promise<void> {
+  if (!report.decision) return;
+  await toOwnerPeople(turn.services, report, `decision:${report.id}`, (locale, t) => decisionNoticeCard(turn.services, { locale, t }, report, round));
 }
 
 /** The payment, with the usage report's due date and a button straight to it (the promise the text makes). */
 export async function tellPaid(services: Services, report: ReportRecord<NeedsReport>, round: Round): Promise<void> {
-  const { locale, t } = await ownerLanguage(services, report);
   const schoolYear = paidYearOf(report, round.year);
+  await toOwnerPeople(services, report, `paid:${report.id}:${schoolYear}`, (locale, t) => paidCard(locale, t, report, round, schoolYear));
+}
+
+function paidCard(locale: Locale, t: Translate, report: ReportRecord<NeedsReport>, round: Round, schoolYear: number) {
   const due = formatDate(usageDeadline(schoolYear, usageDueOf(round)), locale);
-  const card = renderCard('message', {
+  return renderCard('message', {
     title: t('notify.paid.title', { reference: report.reference }),
     color: 'Good',
     text:
@@ -86,5 +79,4 @@ export async function tellPaid(services: Services, report: ReportRecord<NeedsRep
       action(t('notify.show'), 'report.open', { reportId: report.id }),
     ],
   });
-  await toOwner(services, report, `paid:${report.id}:${schoolYear}`, card);
 }
