@@ -37,6 +37,8 @@ export interface Payment {
   byName?: string;
   schoolYear?: number;
   amount?: number;
+  /** Unused money of an earlier school year of the measure carried into this one (not paid again). */
+  carriedOver?: number;
 }
 
 /** The forum has spoken on these; a decision needs one of them (lifecycle.ts has the moves). */

@@ -1,4 +1,5 @@
 import type { Decision, Payment } from './decision';
+import type { Appeal, AppealOutcome } from './appeal';
 import type { UnusedPlan, UsageReport, UsageStatus } from './usage';
 import { translator } from './i18n';
 import { ownerTypeLabelKey } from './ownerTypes';
@@ -34,6 +35,7 @@ export interface ExportableReport {
   payment?: Payment;
   /** Usage reports sent for the measure's school years (drafts are not the owner's word yet). */
   usage?: ReadonlyArray<{ schoolYear: number; status: UsageStatus; report?: UsageReport }>;
+  appeal?: Appeal;
 }
 
 const t = translator('nb');
@@ -88,6 +90,8 @@ const COLUMNS = [
   ['Egenandel brukt (kr)', 'number', 14],
   ['Ubrukte midler (kr)', 'number', 14],
   ['Ubrukte midler: overføres eller tilbakebetales', 'text', 22],
+  ['Klage mottatt', 'date', 12],
+  ['Klagens utfall', 'text', 22],
 ] as const satisfies ReadonlyArray<readonly [string, CellKind, number]>;
 
 export const EXPORT_COLUMNS: readonly ExportColumn[] = COLUMNS.map(([header, kind, width]) => ({ header, kind, width }));
@@ -108,6 +112,7 @@ function date(iso: string | undefined): Date | null {
 
 const USAGE_STATUS: Record<UsageStatus, string> = { draft: '', submitted: 'Sendt inn', returned: 'Sendt tilbake', accepted: 'Godkjent' };
 const PLAN: Record<UnusedPlan, string> = { carryOver: 'Overføres', repay: 'Tilbakebetales' };
+const APPEAL: Record<AppealOutcome, string> = { upheld: 'Opprettholdt', changed: 'Endret', late: 'Avvist, for sent' };
 
 /** A school year's usage report: status, used, own contribution, unused funds and the owner's wish for them. */
 function usageCells(report: ExportableReport, schoolYear: number | undefined): Cell[] {
@@ -179,5 +184,7 @@ export function exportRows(report: ExportableReport, regions: RegionConfig): Cel
     date(report.updatedAt),
     report.version,
     ...usageCells(report, y?.schoolYear),
+    report.appeal ? date(`${report.appeal.receivedOn}T12:00:00Z`) : null,
+    report.appeal ? (report.appeal.outcome ? APPEAL[report.appeal.outcome] : 'Ikke avgjort') : '',
   ]);
 }

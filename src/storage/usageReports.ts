@@ -1,4 +1,4 @@
-import type { UsageReport, UsageStatus } from '../domain/usage';
+import type { UnusedDecision, UsageReport, UsageStatus } from '../domain/usage';
 import { odataString } from './keys';
 import { packJson, unpackJson, withoutJson } from './json';
 import { getOrUndefined, mutateEntity, propertiesOf, safeKey, type Tables } from './tables';
@@ -32,9 +32,14 @@ export interface UsageRecord {
   history: UsageEvent[];
   updatedAt: string;
   submittedAt?: string;
+  /** An officer opened the report before its school year ended (ISO instant, and who). */
+  openedEarlyAt?: string;
+  openedEarlyBy?: string;
+  /** The secretariat's decision on the unused money, once made (read by the ledger: unusedByReport). */
+  unusedDecision?: UnusedDecision;
 }
 
-type Row = Omit<UsageRecord, 'values' | 'report' | 'history'> & { history: string; report?: string } & Record<string, unknown>;
+type Row = Omit<UsageRecord, 'values' | 'report' | 'history' | 'unusedDecision'> & { history: string; report?: string; unusedDecision?: string } & Record<string, unknown>;
 
 // The secretariat reads a round's usage reports at once (who reported, who is late, totals): one
 // partition per round, the same round as the needs report's; one row per report and school year.
@@ -42,7 +47,7 @@ export const usagePk = (roundId: string) => `r_${safeKey(roundId)}`;
 const rowKey = (reportId: string, schoolYear: number) => `${safeKey(reportId)}_${schoolYear}`;
 
 function fromRow(row: Row): UsageRecord {
-  const { history, report, ...rest } = withoutJson(row) as Row;
+  const { history, report, unusedDecision, ...rest } = withoutJson(row) as Row;
   return {
     roundId: rest.roundId,
     reportId: rest.reportId,
@@ -55,6 +60,8 @@ function fromRow(row: Row): UsageRecord {
     status: rest.status,
     updatedAt: rest.updatedAt,
     ...(rest.submittedAt ? { submittedAt: rest.submittedAt } : {}),
+    ...(rest.openedEarlyAt ? { openedEarlyAt: rest.openedEarlyAt, openedEarlyBy: rest.openedEarlyBy } : {}),
+    ...(unusedDecision ? { unusedDecision: JSON.parse(unusedDecision) as UnusedDecision } : {}),
     values: unpackJson<Record<string, string>>(row) ?? {},
     ...(report ? { report: JSON.parse(report) as UsageReport } : {}),
     history: JSON.parse(history || '[]') as UsageEvent[],
@@ -62,8 +69,14 @@ function fromRow(row: Row): UsageRecord {
 }
 
 function toRow(r: UsageRecord): Row {
-  const { values, report, history, ...rest } = r;
-  return { ...rest, history: JSON.stringify(history), ...(report ? { report: JSON.stringify(report) } : {}), ...packJson(values) };
+  const { values, report, history, unusedDecision, ...rest } = r;
+  return {
+    ...rest,
+    history: JSON.stringify(history),
+    ...(report ? { report: JSON.stringify(report) } : {}),
+    ...(unusedDecision ? { unusedDecision: JSON.stringify(unusedDecision) } : {}),
+    ...packJson(values),
+  };
 }
 
 export type UsageKey = Pick<UsageRecord, 'roundId' | 'reportId' | 'schoolYear'>;

@@ -2,3 +2,4 @@ export * from './usageReport';
 export * from './dueDate';
 export * from './totals';
 export * from './paidYear';
+export * from './rules';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MessageKey, Params } from '../i18n';
 import { charCount, cleanText } from '../report/card-input';
+import { minOwnContribution } from '../report/money';
 
 /**
  * The usage report (rapportering) for one paid school year of a measure (DOMAIN.md section 5):
@@ -85,9 +86,18 @@ const fields = {
   unusedNote: optionalText(USAGE_LIMITS.note),
 };
 
-/** The usage report against the amount paid for its school year: used (owner + UH) and unused add up to it. */
-export function usageSchema(paid: number) {
+/**
+ * The usage report against the amount paid for its school year: used (owner + UH) and unused add up
+ * to it. DEKOM: the own contribution is at least 30 % of the state grant used (as when filing).
+ */
+export function usageSchema(paid: number, scheme?: string) {
   return z.object(fields).superRefine((r, ctx) => {
+    if (scheme === 'DEKOM') {
+      const used = r.usedOwner + r.usedUh;
+      const min = minOwnContribution(used, 'DEKOM');
+      if (r.ownContribution < min)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['ownContribution'], message: 'usage.error.ownContribution', params: { used, min, own: r.ownContribution } });
+    }
     const sum = r.usedOwner + r.usedUh + r.unused;
     if (sum !== paid) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['unused'], message: 'usage.error.sum', params: { paid, sum } });
     if (r.unused > 0 && !r.unusedPlan) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['unusedPlan'], message: 'usage.error.planRequired' });
@@ -107,9 +117,9 @@ const LIMIT_OF: Partial<Record<UsageField, number>> = { activities: USAGE_LIMITS
 export type CheckedUsage = { ok: true; report: UsageReport } | { ok: false; problems: UsageProblem[] };
 
 /** Checks what the card sent; every problem names its field and a message key. */
-export function checkUsage(values: Record<string, unknown>, paid: number): CheckedUsage {
+export function checkUsage(values: Record<string, unknown>, paid: number, scheme?: string): CheckedUsage {
   const input = Object.fromEntries(USAGE_FIELDS.map((f) => [f, values[f]]));
-  const parsed = usageSchema(paid).safeParse(input);
+  const parsed = usageSchema(paid, scheme).safeParse(input);
   if (parsed.success) return { ok: true, report: parsed.data };
   const problems: UsageProblem[] = [];
   for (const issue of parsed.error.issues) {

@@ -94,6 +94,7 @@ export function decisionFacts(
   if (decision.reason) facts.push({ title: t('decision.reason'), value: cut ? cutText(turn, decision.reason) : decision.reason });
   facts.push({ title: t('decision.decidedAt'), value: formatDate(decision.at, locale) });
   if (payment) facts.push({ title: t('decision.paidAt'), value: formatDate(payment.at, locale) });
+  if (payment?.carriedOver) facts.push({ title: t('unused.carriedIn'), value: nok(payment.carriedOver) });
   return facts;
 }
 

@@ -14,6 +14,7 @@ import { Refusal } from '../refusals';
 import { action } from '../cards/action';
 import type { ActionHandler } from '../actions/types';
 import { paidUsageYears } from '../usage/caseUsage';
+import { carryOverFor, markCarried } from '../usage/carryOver';
 
 /** Why this report cannot get a decision now, in words naming what it has. */
 export function decisionRefusal(turn: Turn, report: ReportRecord<NeedsReport>): Refusal {
@@ -149,11 +150,14 @@ export const decisionPaidAction: ActionHandler = async (turn, data) => {
   const { t } = turn;
   const ids = { roundId: c.round.id, reportId: c.report.id };
   const pay = paymentOf(c);
+  const carried = (await carryOverFor(turn.services, c.report)).reduce((a, x) => a + x.amount, 0);
   return {
     card: renderCard('message', {
       title: t('case.action.paid'),
       color: 'Default',
-      text: `${t('money.paidYear', { schoolYear: formatSchoolYear(pay.schoolYear) })}: ${t('decision.paidConfirm', { reference: c.report.reference, amount: formatNok(pay.amount, turn.locale) })}`,
+      text:
+        `${t('money.paidYear', { schoolYear: formatSchoolYear(pay.schoolYear) })}: ${t('decision.paidConfirm', { reference: c.report.reference, amount: formatNok(pay.amount, turn.locale) })}` +
+        (carried ? ` ${t('unused.intoPayment', { amount: formatNok(carried, turn.locale) })}` : ''),
       actions: [action(t('case.action.paid'), 'decision.paidConfirm', ids), action(t('case.cancel'), 'report.check', ids)],
     }),
   };
@@ -168,7 +172,15 @@ export const decisionPaidConfirmAction: ActionHandler = async (turn, data) => {
   if (c.report.status === 'paid') return { card: caseCard(turn, c, notice(c.report)) };
   const actor = officerActor(turn);
   const now = turn.services.now();
-  const payment: Payment = { at: now.toISOString(), by: actor.id!, ...(actor.name ? { byName: actor.name } : {}), ...paymentOf(c) };
+  const carry = await carryOverFor(turn.services, c.report);
+  const carriedOver = carry.reduce((a, x) => a + x.amount, 0);
+  const payment: Payment = {
+    at: now.toISOString(),
+    by: actor.id!,
+    ...(actor.name ? { byName: actor.name } : {}),
+    ...paymentOf(c),
+    ...(carriedOver ? { carriedOver } : {}),
+  };
   let report: ReportRecord<NeedsReport>;
   try {
     report = await turn.services.reports.setStatus<NeedsReport>(
@@ -187,6 +199,7 @@ export const decisionPaidConfirmAction: ActionHandler = async (turn, data) => {
       return { card: caseCard(turn, { ...c, report: current, usage: await paidUsageYears(turn, current, c.round) }, notice(current)) };
     throw paidRefusal(turn, current);
   }
+  await markCarried(turn.services, carry, report.reference);
   await tellPaid(turn.services, report, c.round);
   // Paid now: the case card shows the school year's usage report as not filed yet.
   return { card: caseCard(turn, { ...c, report, usage: await paidUsageYears(turn, report, c.round) }, notice(report)) };

@@ -73,7 +73,8 @@ function paidCard(locale: Locale, t: Translate, report: ReportRecord<NeedsReport
     color: 'Good',
     text:
       t('notify.paid.text', { amount: formatNok(report.payment?.amount ?? report.decision?.total ?? 0, locale), title: report.summary.title, due }) +
-      (report.payment?.schoolYear ? ` (${t('money.paidYear', { schoolYear: formatSchoolYear(report.payment.schoolYear) })})` : ''),
+      (report.payment?.schoolYear ? ` (${t('money.paidYear', { schoolYear: formatSchoolYear(report.payment.schoolYear) })})` : '') +
+      (report.payment?.carriedOver ? ` ${t('unused.paidWith', { amount: formatNok(report.payment.carriedOver, locale) })}` : ''),
     actions: [
       action(t('usage.button'), 'usage.open', { roundId: round.id, reportId: report.id, schoolYear }, { style: 'positive' }),
       action(t('notify.show'), 'report.open', { reportId: report.id }),

@@ -41,7 +41,7 @@ export const PLAN_LABEL: Record<UnusedPlan, MessageKey> = { carryOver: 'usage.pl
 /** A problem's text in the reader's language: amounts as money, limits as counts. */
 export function problemText(turn: Turn, p: { key: MessageKey; params?: Params }): string {
   const params: Params = { ...(p.params ?? {}) };
-  for (const k of ['paid', 'sum'] as const) if (typeof params[k] === 'number') params[k] = formatNok(params[k], turn.locale);
+  for (const k of ['paid', 'sum', 'used', 'min', 'own', 'unused'] as const) if (typeof params[k] === 'number') params[k] = formatNok(params[k], turn.locale);
   if (typeof params.max === 'number') params.max = formatCount(params.max, turn.locale);
   return turn.t(p.key, params);
 }

@@ -1,7 +1,8 @@
 import { formatNok } from '../../domain/i18n';
 import type { NeedsReport } from '../../domain/report';
 import type { Round } from '../../domain/round';
-import { PAID_STATUSES, paidYearOf } from '../../domain/usage';
+import { PAID_STATUSES, paidYearOf, usageIsOpen, usageOpensDay } from '../../domain/usage';
+import { formatDate } from '../../domain/i18n';
 import type { ReportRecord } from '../../storage/reports';
 import type { UsageRecord } from '../../storage/usageReports';
 import type { Turn } from '../turn';
@@ -33,17 +34,25 @@ export function usageCaseSections(turn: Turn, cases: readonly UsageCase[]) {
   const { t, locale } = turn;
   return cases.map((c) => {
     const sent = c.usage && c.usage.status !== 'draft';
+    // Not open before the school year has ended: the officer may open it early for this case.
+    const closed = !sent && !usageIsOpen(c.schoolYear, turn.services.now(), c.usage?.openedEarlyAt);
     return {
       title: t('usage.case.section', { schoolYear: schoolYearText(c) }),
       facts: [
         { title: t('usage.case.status'), value: usageStatusText(turn, c.usage?.status, c.deadline) },
         { title: t('usage.case.paid'), value: formatNok(c.paid, locale) },
+        ...(c.carriedIn ? [{ title: t('unused.carriedIn'), value: formatNok(c.carriedIn, locale) }] : []),
+        ...(closed ? [{ title: t('usage.case.opens'), value: formatDate(usageOpensDay(c.schoolYear), locale) }] : []),
         { title: t('usage.case.due'), value: dueText(turn, c) },
       ],
       text: '',
-      editVerb: sent ? 'usage.show' : 'usage.round',
-      editTitle: t(sent ? 'usage.case.open' : 'usage.case.round'),
-      editData: sent ? { verb: 'usage.show', ...idsOf(c) } : { verb: 'usage.round', roundId: c.round.id },
+      editVerb: sent ? 'usage.show' : closed ? 'usage.openEarly' : 'usage.round',
+      editTitle: t(sent ? 'usage.case.open' : closed ? 'usage.early.button' : 'usage.case.round'),
+      editData: sent
+        ? { verb: 'usage.show', ...idsOf(c) }
+        : closed
+          ? { verb: 'usage.openEarly', ...idsOf(c) }
+          : { verb: 'usage.round', roundId: c.round.id },
       errors: [] as string[],
     };
   });

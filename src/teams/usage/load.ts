@@ -15,6 +15,8 @@ export interface UsageCase {
   round: Round;
   schoolYear: number;
   paid: number;
+  /** Unused money of an earlier year carried into this one (with its payment). */
+  carriedIn: number;
   dueDay: string;
   deadline: string;
   usage?: UsageRecord;
@@ -48,6 +50,7 @@ export async function usageCaseOf(
     round,
     schoolYear: year,
     paid: usage?.paid ?? paidAmountOf(report, year),
+    carriedIn: report.payment?.schoolYear === year ? (report.payment.carriedOver ?? 0) : 0,
     dueDay: usageDueDay(year, due),
     deadline: usageDeadline(year, due),
     ...(usage ? { usage } : {}),

@@ -1,6 +1,8 @@
 import { pageIn } from '../cards/paging';
 import type { NeedsReport } from '../../domain/report';
-import { PAID_STATUSES, USAGE_FIELDS, checkUsage, draftValues, valuesOf } from '../../domain/usage';
+import { PAID_STATUSES, USAGE_FIELDS, checkUsage, draftValues, usageIsOpen, usageOpensDay, valuesOf } from '../../domain/usage';
+import { formatDate } from '../../domain/i18n';
+import { Refusal } from '../refusals';
 import type { UsageRecord } from '../../storage/usageReports';
 import type { ActionHandler } from '../actions/types';
 import { personOf, requirePersonal } from '../caller';
@@ -22,7 +24,7 @@ function typedValues(data: Record<string, unknown>): Record<string, string> {
 }
 
 /** The row a first save or a submit writes, from the case. */
-function baseOf(c: UsageCase, at: string): UsageRecord {
+export function baseOf(c: UsageCase, at: string): UsageRecord {
   return {
     roundId: c.round.id,
     reportId: c.report.id,
@@ -56,10 +58,21 @@ export const usageList: ActionHandler = async (turn, data) => {
   return { card: usageListCard(turn, await ownerCases(turn), '', pageIn(data)) };
 };
 
+/** A school year's report opens when the year has ended, or earlier where an officer opened it for the case. */
+function requireOpen(turn: Turn, c: UsageCase): void {
+  if (usageIsOpen(c.schoolYear, turn.services.now(), c.usage?.openedEarlyAt)) return;
+  throw new Refusal('usage.notOpen', {
+    reference: c.report.reference,
+    schoolYear: schoolYearText(c),
+    opens: formatDate(usageOpensDay(c.schoolYear), turn.locale),
+  });
+}
+
 /** `usage.open`: the dialog with the draft's values (or what was returned), or the receipt once sent. */
 export const usageOpen: ActionHandler = async (turn, data) => {
   const c = await loadOwnerCase(turn, data);
   if (isSent(c.usage)) return { card: receiptCard(turn, c) };
+  requireOpen(turn, c);
   return { card: usageForm(turn, c, c.usage?.values ?? {}) };
 };
 
@@ -67,6 +80,7 @@ export const usageOpen: ActionHandler = async (turn, data) => {
 export const usageSave: ActionHandler = async (turn, data) => {
   const c = await loadOwnerCase(turn, data, 'change');
   if (isSent(c.usage)) return { card: receiptCard(turn, c) };
+  requireOpen(turn, c);
   const kept = draftValues(data);
   if (!kept.ok) return { card: usageForm(turn, c, typedValues(data), kept.problems) };
   const at = turn.services.now().toISOString();
@@ -84,7 +98,9 @@ export const usageSubmit: ActionHandler = async (turn, data) => {
   const c = await loadOwnerCase(turn, data, 'change');
   // A double press or a retry finds it sent: the same receipt, nothing written twice.
   if (isSent(c.usage)) return { card: receiptCard(turn, c) };
-  const checked = checkUsage(data, c.paid);
+  requireOpen(turn, c);
+  // What the year had to use: its payment and any unused money carried into it.
+  const checked = checkUsage(data, c.paid + c.carriedIn, c.report.data.scheme);
   if (!checked.ok) return { card: usageForm(turn, c, typedValues(data), checked.problems) };
   const at = turn.services.now().toISOString();
   const stored = await turn.services.usage.change(idsOf(c), (cur) => {

@@ -15,11 +15,12 @@ import type { Turn } from '../turn';
 import { schoolYearText, usageFacts, usageStatusText } from './cards';
 import { actorOf, idsOf, loadOfficerCase, type UsageCase } from './load';
 import { tellUsageAccepted, tellUsageReturned } from './notify';
+import { unusedActions, unusedSections } from './unused';
 
-type Sent = UsageCase & { usage: UsageRecord };
+export type Sent = UsageCase & { usage: UsageRecord };
 
 /** The officer's card of one usage report: what was sent, its history, and accept / return while it waits. */
-function showCard(turn: Turn, c: Sent, notice = ''): AdaptiveCard {
+export function showCard(turn: Turn, c: Sent, notice = ''): AdaptiveCard {
   const { t, locale } = turn;
   const history = c.usage.history.map((e) => ({
     title: t('usage.show.historyLine', { at: formatDateTime(e.at, locale), status: t(`usage.status.${e.to}` as MessageKey), who: e.byName ?? e.by }),
@@ -32,12 +33,14 @@ function showCard(turn: Turn, c: Sent, notice = ''): AdaptiveCard {
     notice,
     sections: [
       { title: usageStatusText(turn, c.usage.status, c.deadline), facts: c.usage.report ? usageFacts(turn, c, c.usage.report) : [] },
+      ...unusedSections(turn, c),
       { title: t('usage.show.history'), facts: history },
     ],
     actions: [
       ...(c.usage.status === 'submitted'
         ? [action(t('usage.accept'), 'usage.accept', ids, { style: 'positive' }), action(t('usage.return'), 'usage.return', ids, { style: 'destructive' })]
         : []),
+      ...unusedActions(turn, c),
       action(t('usage.back'), 'usage.round', { roundId: c.round.id }),
     ],
   });
@@ -62,9 +65,9 @@ async function moveMeasure(turn: Turn, c: Sent): Promise<ReportRecord<NeedsRepor
   const at = turn.services.now();
   const deadline = new Date(c.round.deadline);
   const reason = turn.t('usage.audit.accepted', { schoolYear: schoolYearText(c) });
-  const step = async (from: 'paid' | 'reported', to: 'reported' | 'closed') => {
+  const step = async (from: 'paid' | 'reported', to: 'reported' | 'closed', roundId = c.round.id, reportId = c.report.id) => {
     try {
-      return await turn.services.reports.setStatus<NeedsReport>(c.round.id, c.report.id, (status) => {
+      return await turn.services.reports.setStatus<NeedsReport>(roundId, reportId, (status) => {
         if (status !== from) return { ok: false, reason: 'notAllowed', key: 'usage.notFound' };
         const moved = transition({ status }, to, { actor, at, deadline, reason, locale: turn.locale });
         return moved.ok ? moved.entry : moved;
@@ -80,6 +83,8 @@ async function moveMeasure(turn: Turn, c: Sent): Promise<ReportRecord<NeedsRepor
   // A continuation is one school year of a longer measure: only the measure's last year closes it.
   const measureEnds = !report.continuation || report.continuation.year === report.continuation.of;
   if (report.status === 'reported' && measureEnds && isLastYear(report.data, c.schoolYear)) report = (await step('reported', 'closed')) ?? report;
+  // The measure's last year is closed: so is the original report, which stayed `reported` meanwhile.
+  if (report.status === 'closed' && report.continuation) await step('reported', 'closed', report.continuation.originRoundId, report.continuation.originReportId);
   return (await turn.services.reports.get<NeedsReport>(c.round.id, c.report.id)) ?? report;
 }
 
