@@ -408,7 +408,9 @@ export class Reports {
   async amend<T>(
     roundId: string,
     reportId: string,
-    change: (current: ReportRecord<T>) => { appeal?: Appeal; continuation?: Continuation; data?: T; totalRequested?: number; requestedPerYear?: string; entry?: AuditEntry } | undefined,
+    change: (
+      current: ReportRecord<T>,
+    ) => { appeal?: Appeal; continuation?: Continuation; data?: T; totalRequested?: number; requestedPerYear?: string; entry?: AuditEntry } | undefined,
   ): Promise<ReportRecord<T>> {
     let entry: AuditEntry | undefined;
     await mutateEntity<Row>(this.table, reportPk(roundId), safeKey(reportId), (cur) => {

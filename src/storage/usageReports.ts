@@ -39,7 +39,10 @@ export interface UsageRecord {
   unusedDecision?: UnusedDecision;
 }
 
-type Row = Omit<UsageRecord, 'values' | 'report' | 'history' | 'unusedDecision'> & { history: string; report?: string; unusedDecision?: string } & Record<string, unknown>;
+type Row = Omit<UsageRecord, 'values' | 'report' | 'history' | 'unusedDecision'> & { history: string; report?: string; unusedDecision?: string } & Record<
+    string,
+    unknown
+  >;
 
 // The secretariat reads a round's usage reports at once (who reported, who is late, totals): one
 // partition per round, the same round as the needs report's; one row per report and school year.

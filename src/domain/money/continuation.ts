@@ -3,6 +3,7 @@ import type { Decision, Payment } from '../decision';
 import type { NeedsReport, ReportStatus } from '../report';
 import { grantForYear } from '../report/money';
 import { paidSchoolYear, yearIndex } from './schoolYear';
+import { ContinuationAnswerSchema } from '../continuationAnswer';
 
 /**
  * A multi-year measure returns each year (DOMAIN.md sections 4 and 5): a granted measure with
@@ -30,6 +31,8 @@ export const ContinuationSchema = z.object({
   year: z.number().int().min(2).max(3),
   of: z.number().int().min(2).max(3),
   earlier: z.array(EarlierYearSchema),
+  /** The owner's answer when the round opened (only a confirmed continuation goes on an agenda). */
+  answer: ContinuationAnswerSchema.optional(),
 });
 export type Continuation = z.infer<typeof ContinuationSchema>;
 

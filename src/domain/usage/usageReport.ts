@@ -96,7 +96,12 @@ export function usageSchema(paid: number, scheme?: string) {
       const used = r.usedOwner + r.usedUh;
       const min = minOwnContribution(used, 'DEKOM');
       if (r.ownContribution < min)
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['ownContribution'], message: 'usage.error.ownContribution', params: { used, min, own: r.ownContribution } });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['ownContribution'],
+          message: 'usage.error.ownContribution',
+          params: { used, min, own: r.ownContribution },
+        });
     }
     const sum = r.usedOwner + r.usedUh + r.unused;
     if (sum !== paid) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['unused'], message: 'usage.error.sum', params: { paid, sum } });

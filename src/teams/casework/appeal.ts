@@ -95,7 +95,9 @@ export const appealForm: ActionHandler = async (turn, data) => {
   const c = await loadCase(turn, data);
   if (!c.report.decision) throw noDecision(c);
   if (c.report.appeal?.outcome) {
-    return { card: caseCard(turn, c, turn.t('appeal.alreadyDecided', { reference: c.report.reference, outcome: turn.t(outcomeKey(c.report.appeal.outcome)) })) };
+    return {
+      card: caseCard(turn, c, turn.t('appeal.alreadyDecided', { reference: c.report.reference, outcome: turn.t(outcomeKey(c.report.appeal.outcome)) })),
+    };
   }
   return { card: form(turn, c) };
 };

@@ -31,7 +31,12 @@ export async function toOwnerPeople(
   for (const person of await services.ownerPeople.audience(report.summary.ownerOrgnr, report.createdBy)) {
     const to = await recipient(services, person);
     if (!to) continue;
-    await services.deliver({ kind: 'personal', key: `${key}:${person.tenantId}:${person.aadObjectId}`, ...person, activity: cardMessage(build(to.locale, to.t)) });
+    await services.deliver({
+      kind: 'personal',
+      key: `${key}:${person.tenantId}:${person.aadObjectId}`,
+      ...person,
+      activity: cardMessage(build(to.locale, to.t)),
+    });
     sent++;
   }
   return sent;

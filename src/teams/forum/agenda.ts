@@ -6,6 +6,7 @@ import { RefusedError, type ReportRecord } from '../../storage/reports';
 import type { Services } from '../services';
 import { Refusal } from '../refusals';
 import { rulesFor } from './rulesOf';
+import { mayGoOnAgenda } from '../../domain/continuationAnswer';
 
 /** Runs `work` over `items` with at most `limit` at a time (storage round trips, not CPU). */
 export async function inBatches<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -31,6 +32,8 @@ export async function candidates(services: Services, meeting: Meeting): Promise<
   // In two steps the forum takes up what its working groups have recommended, group by group.
   const source = agendaSource(meeting.group, await rulesFor(services, meeting.forum, FORUM_GROUP));
   for await (const r of services.reports.listRound<NeedsReport>(meeting.roundId, [source])) {
+    // A continuation waits for its owner's confirmation.
+    if (!mayGoOnAgenda(r)) continue;
     if (meeting.group === FORUM_GROUP || r.summary.workingGroup === meeting.group) out.push(r);
   }
   const byGroup = source === 'recommended_by_group';
@@ -60,6 +63,7 @@ export async function putOnAgenda(
   const at = services.now();
   const outcomes = await inBatches(reports, 6, async (report) => {
     if (await services.meetings.item(meeting.id, report.id)) return true;
+    if (!mayGoOnAgenda(report)) return false;
     try {
       await services.reports.setStatus(round.id, report.id, (status) => {
         const moved = transition({ status }, 'on_agenda', { actor, at, deadline: new Date(round.deadline), reason: `meeting:${meeting.id}` });

@@ -48,11 +48,7 @@ export function usageCaseSections(turn: Turn, cases: readonly UsageCase[]) {
       text: '',
       editVerb: sent ? 'usage.show' : closed ? 'usage.openEarly' : 'usage.round',
       editTitle: t(sent ? 'usage.case.open' : closed ? 'usage.early.button' : 'usage.case.round'),
-      editData: sent
-        ? { verb: 'usage.show', ...idsOf(c) }
-        : closed
-          ? { verb: 'usage.openEarly', ...idsOf(c) }
-          : { verb: 'usage.round', roundId: c.round.id },
+      editData: sent ? { verb: 'usage.show', ...idsOf(c) } : closed ? { verb: 'usage.openEarly', ...idsOf(c) } : { verb: 'usage.round', roundId: c.round.id },
       errors: [] as string[],
     };
   });

@@ -24,7 +24,9 @@ export const usageOpenEarly: ActionHandler = async (turn: Turn, data) => {
   if (!usageIsOpen(uc.schoolYear, now, uc.usage?.openedEarlyAt)) {
     const at = now.toISOString();
     const by = officerActor(turn).id;
-    await turn.services.usage.change(idsOf(uc), (cur) => (cur?.openedEarlyAt ? undefined : { ...(cur ?? baseOf(uc, at)), openedEarlyAt: at, ...(by ? { openedEarlyBy: by } : {}) }));
+    await turn.services.usage.change(idsOf(uc), (cur) =>
+      cur?.openedEarlyAt ? undefined : { ...(cur ?? baseOf(uc, at)), openedEarlyAt: at, ...(by ? { openedEarlyBy: by } : {}) },
+    );
     await tellUsageOpenedEarly(turn.services, uc);
   } else if (!uc.usage?.openedEarlyAt && !usageIsOpen(uc.schoolYear, now)) {
     throw new Refusal('usage.notFound');

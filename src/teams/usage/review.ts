@@ -16,6 +16,7 @@ import { schoolYearText, usageFacts, usageStatusText } from './cards';
 import { actorOf, idsOf, loadOfficerCase, type UsageCase } from './load';
 import { tellUsageAccepted, tellUsageReturned } from './notify';
 import { unusedActions, unusedSections } from './unused';
+import { closeEarlierYears } from '../continuation/closeMeasure';
 
 export type Sent = UsageCase & { usage: UsageRecord };
 
@@ -65,9 +66,9 @@ async function moveMeasure(turn: Turn, c: Sent): Promise<ReportRecord<NeedsRepor
   const at = turn.services.now();
   const deadline = new Date(c.round.deadline);
   const reason = turn.t('usage.audit.accepted', { schoolYear: schoolYearText(c) });
-  const step = async (from: 'paid' | 'reported', to: 'reported' | 'closed', roundId = c.round.id, reportId = c.report.id) => {
+  const step = async (from: 'paid' | 'reported', to: 'reported' | 'closed') => {
     try {
-      return await turn.services.reports.setStatus<NeedsReport>(roundId, reportId, (status) => {
+      return await turn.services.reports.setStatus<NeedsReport>(c.round.id, c.report.id, (status) => {
         if (status !== from) return { ok: false, reason: 'notAllowed', key: 'usage.notFound' };
         const moved = transition({ status }, to, { actor, at, deadline, reason, locale: turn.locale });
         return moved.ok ? moved.entry : moved;
@@ -83,8 +84,8 @@ async function moveMeasure(turn: Turn, c: Sent): Promise<ReportRecord<NeedsRepor
   // A continuation is one school year of a longer measure: only the measure's last year closes it.
   const measureEnds = !report.continuation || report.continuation.year === report.continuation.of;
   if (report.status === 'reported' && measureEnds && isLastYear(report.data, c.schoolYear)) report = (await step('reported', 'closed')) ?? report;
-  // The measure's last year is closed: so is the original report, which stayed `reported` meanwhile.
-  if (report.status === 'closed' && report.continuation) await step('reported', 'closed', report.continuation.originRoundId, report.continuation.originReportId);
+  // The measure's last year is closed: so are the original report and earlier years, which stayed `reported` meanwhile.
+  if (report.status === 'closed' && report.continuation) await closeEarlierYears(turn.services, report.continuation, actor, reason);
   return (await turn.services.reports.get<NeedsReport>(c.round.id, c.report.id)) ?? report;
 }
 

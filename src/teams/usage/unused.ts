@@ -36,7 +36,12 @@ export function unusedFacts(t: Translate, locale: Turn['locale'], d: UnusedDecis
 export function unusedSections(turn: Turn, c: Sent): Section[] {
   const d = c.usage.unusedDecision;
   if (!d && !(c.usage.status === 'accepted' && unusedOf(c) > 0)) return [];
-  return [{ title: turn.t('unused.section'), facts: d ? unusedFacts(turn.t, turn.locale, d, c.schoolYear) : [{ title: turn.t('unused.fact.decision'), value: turn.t('unused.fact.open') }] }];
+  return [
+    {
+      title: turn.t('unused.section'),
+      facts: d ? unusedFacts(turn.t, turn.locale, d, c.schoolYear) : [{ title: turn.t('unused.fact.decision'), value: turn.t('unused.fact.open') }],
+    },
+  ];
 }
 
 export function unusedActions(turn: Turn, c: Sent) {
@@ -67,7 +72,15 @@ function form(turn: Turn, c: Sent, typed: Record<string, string> = {}, problems:
         choices: UNUSED_PLANS.map((p) => ({ title: t(p === 'carryOver' ? 'unused.plan.carryOver' : 'unused.plan.repay'), value: p })),
         error: errorOf('plan'),
       },
-      { id: 'amount', kind: 'text', label: t('unused.form.amount'), value: typed.amount ?? String(unusedOf(c)), required: true, maxLength: 20, error: errorOf('amount') },
+      {
+        id: 'amount',
+        kind: 'text',
+        label: t('unused.form.amount'),
+        value: typed.amount ?? String(unusedOf(c)),
+        required: true,
+        maxLength: 20,
+        error: errorOf('amount'),
+      },
       { id: 'dueDay', kind: 'date', label: t('unused.form.dueDay'), value: typed.dueDay ?? '', hint: t('unused.form.dueHint'), error: errorOf('dueDay') },
     ],
     actions: [
@@ -92,7 +105,13 @@ export const usageUnused: ActionHandler = async (turn, data) => {
   const now = turn.services.now();
   const checked = checkUnusedDecision({ plan: data.plan, amount: data.amount, dueDay: data.dueDay }, unusedOf(c), now);
   if (!checked.ok) return { card: form(turn, c, typed, checked.problems) };
-  const decision: UnusedDecision = { plan: checked.plan, amount: checked.amount, ...(checked.dueDay ? { dueDay: checked.dueDay } : {}), decidedAt: now.toISOString(), ...actorOf(turn) };
+  const decision: UnusedDecision = {
+    plan: checked.plan,
+    amount: checked.amount,
+    ...(checked.dueDay ? { dueDay: checked.dueDay } : {}),
+    decidedAt: now.toISOString(),
+    ...actorOf(turn),
+  };
   let made = false;
   const usage = await turn.services.usage.change(idsOf(c), (cur) => {
     if (!cur || cur.unusedDecision) return undefined;
@@ -112,14 +131,20 @@ export const usageRepaid: ActionHandler = async (turn, data) => {
   if (d?.plan !== 'repay') throw notAccepted(turn, c);
   const at = turn.services.now().toISOString();
   const usage = await turn.services.usage.change(idsOf(c), (cur) =>
-    cur?.unusedDecision?.plan === 'repay' && !cur.unusedDecision.repaidAt ? { ...cur, unusedDecision: { ...cur.unusedDecision, repaidAt: at }, updatedAt: at } : undefined,
+    cur?.unusedDecision?.plan === 'repay' && !cur.unusedDecision.repaidAt
+      ? { ...cur, unusedDecision: { ...cur.unusedDecision, repaidAt: at }, updatedAt: at }
+      : undefined,
   );
   const repaidAt = usage?.unusedDecision?.repaidAt ?? at;
   return {
     card: showCard(
       turn,
       { ...c, usage: usage ?? c.usage },
-      turn.t('unused.repaidRecorded', { reference: c.report.reference, amount: formatNok(d.amount, turn.locale), date: formatDate(osloDate(new Date(repaidAt)), turn.locale) }),
+      turn.t('unused.repaidRecorded', {
+        reference: c.report.reference,
+        amount: formatNok(d.amount, turn.locale),
+        date: formatDate(osloDate(new Date(repaidAt)), turn.locale),
+      }),
     ),
   };
 };

@@ -29,7 +29,12 @@ export interface OverviewView {
  * budget, red beyond it, grey still free; the numbers below say the same in words), tallies per
  * working group and owner type, and the reports waiting for a formal check.
  */
-export function overviewCard(view: OverviewView, round: Round, o: Overview, opts: { title?: string; actions?: CardAction[] } = {}): AdaptiveCard {
+export function overviewCard(
+  view: OverviewView,
+  round: Round,
+  o: Overview,
+  opts: { title?: string; actions?: CardAction[]; note?: string } = {},
+): AdaptiveCard {
   const { t, locale } = view;
   const nok = (n: number) => formatNok(n, locale);
   const tally = (count: number, requested: number) => t('overview.tally', { count, requested: nok(requested) });
@@ -57,7 +62,9 @@ export function overviewCard(view: OverviewView, round: Round, o: Overview, opts
   if (o.waiting.length === 0) waiting.push(t('overview.waitingNone'));
   return renderCard('overview', {
     title: opts.title ?? t('overview.title', { year: round.year }),
-    intro: t('overview.intro', { status: t(`rounds.status.${round.status}`), deadline: deadlineText(t, locale, round.deadline) }),
+    intro: [t('overview.intro', { status: t(`rounds.status.${round.status}`), deadline: deadlineText(t, locale, round.deadline) }), opts.note]
+      .filter(Boolean)
+      .join('\n\n'),
     totals: [
       { title: t('overview.count'), value: String(o.count) },
       { title: t('money.requestedYear', { schoolYear: formatSchoolYear(round.year) }), value: nok(o.requested) },

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { Round } from '../../../domain/round';
 import type { ActionHandler } from '../../actions/types';
 import { action } from '../../cards/action';
-import { menuAction, messageCard } from '../cards';
+import { deadlineText, menuAction, messageCard } from '../cards';
 import { requireOfficer } from '../requireOfficer';
 import { loadOverview, overviewCard } from './overviewCard';
+import { unansweredContinuations } from '../../continuation/ask';
 
 const Ref = z
   .object({
@@ -30,12 +31,26 @@ export const overviewShow: ActionHandler = async (turn, data) => {
   if (!round)
     return { card: messageCard({ title: t('secretariat.menu.overview'), text: t('overview.none'), actions: [action(t('rounds.new'), 'round.newForm', {})] }) };
   const overview = await loadOverview(services.summaries, services.regions, round);
+  // Continuations whose owners have not answered yet: they stay off the agendas until they do.
+  const unanswered = round.status === 'planned' ? [] : await unansweredContinuations(services, round);
+  const note = unanswered.length
+    ? t('continuation.unanswered', {
+        count: unanswered.length,
+        list:
+          unanswered
+            .slice(0, 20)
+            .map((r) => `${r.reference} (${r.summary.ownerName})`)
+            .join(', ') + (unanswered.length > 20 ? ` ${t('overview.more', { count: unanswered.length - 20 })}` : ''),
+        deadline: deadlineText(t, locale, round.deadline),
+      })
+    : '';
   const others = rounds
     .filter((r) => r.id !== round.id)
     .slice(0, 3)
     .map((r) => action(t('overview.round', { year: r.year }), 'overview.show', { roundId: r.id }));
   return {
     card: overviewCard({ t, locale, regions: services.regions }, round, overview, {
+      note,
       actions: [action(t('overview.refresh'), 'overview.show', { roundId: round.id }), ...others, menuAction(t)],
     }),
   };

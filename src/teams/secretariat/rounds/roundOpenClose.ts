@@ -11,6 +11,7 @@ import { roundsCard } from './roundsCard';
 import { carryForward } from './continuations';
 import { officerActor } from '../../casework/load';
 import { requestAnnouncement } from './roundAnnounce';
+import { askContinuations } from '../../continuation/ask';
 
 const RoundRef = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/) });
 
@@ -79,8 +80,12 @@ export const roundOpen: ActionHandler = async (turn, data) => {
     // Measures granted or paid since the round was created come in now; those already here stay as they are.
     async (round) => {
       const carried = await carryForward(turn.services, round, officerActor(turn));
+      // The owners confirm, lower or stop each continuation; only confirmed ones go on agendas.
+      const asked = await askContinuations(turn.services, round);
       const queued = turn.t('announce.queued');
-      return carried > 0 ? `${queued} ${turn.t('continuation.carried', { count: carried, year: round.year })}` : queued;
+      const parts = [queued, ...(carried > 0 ? [turn.t('continuation.carried', { count: carried, year: round.year })] : [])];
+      if (asked > 0) parts.push(turn.t('continuation.asked', { count: asked }));
+      return parts.join(' ');
     },
     all,
   );
