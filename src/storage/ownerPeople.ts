@@ -65,8 +65,9 @@ export interface LinkAudit {
 /**
  * The one access answer: may this person act on a report of this owner? `readOnly`: they may see it
  * (they filed it) but not change it, since the secretariat rejected their claim on the owner.
+ * `network`: they see it read-only as people of an owner in the report's network (Reports.findVisible).
  */
-export type Access = { ok: true; readOnly?: boolean } | { ok: false; removedAt?: string };
+export type Access = { ok: true; readOnly?: boolean; network?: boolean } | { ok: false; removedAt?: string };
 
 /** The stored link: the person's ids as columns, the rest as OwnerLink has it. */
 type LinkRow = PersonKey & Omit<OwnerLink, 'orgnr' | 'person'>;

@@ -91,6 +91,12 @@ const versionPk = (reportId: string) => `v_${safeKey(reportId)}`;
 const userIndexPk = (p: PersonKey) => `u_${personKey(p)}`;
 const ownerIndexPk = (orgnr: string) => `o_${safeKey(orgnr)}`;
 const referencePk = (reference: string) => `ref_${safeKey(reference)}`;
+// Owners in a report's network (nettverk av eiere): their people see the report filed for them, read-only.
+const networkIndexPk = (orgnr: string) => `n_${safeKey(orgnr)}`;
+const networkOf = (data: unknown): string[] => {
+  const list = (data as { network?: Array<{ orgnr?: unknown }> } | undefined)?.network;
+  return Array.isArray(list) ? [...new Set(list.map((m) => m?.orgnr).filter((o): o is string => typeof o === 'string' && /^\d{9}$/.test(o)))] : [];
+};
 
 // A report's history can outgrow one property (32 K characters: many returns with long comments),
 // so it is packed in chunks (hn, h0, h1, …) like the data; rows written before keep `history`.
@@ -231,6 +237,7 @@ export class Reports {
       this.index.upsertEntity({ partitionKey: userIndexPk(input.by), rowKey: safeKey(report.id), roundId: report.roundId }, 'Replace'),
       this.index.upsertEntity({ partitionKey: ownerIndexPk(report.summary.ownerOrgnr), rowKey: safeKey(report.id), roundId: report.roundId }, 'Replace'),
       this.index.upsertEntity({ partitionKey: referencePk(report.reference), rowKey: 'report', roundId: report.roundId, reportId: report.id }, 'Replace'),
+      this.indexNetwork(report),
       // Filing claims the owner (pending: the filer's own reports only) unless the filer has a link already.
       this.people.claim(report.summary.ownerOrgnr, input.by, input.byName, report.reference),
     ]);
@@ -289,7 +296,7 @@ export class Reports {
       );
     });
     const report = (await this.get<T>(input.roundId, input.reportId))!;
-    await this.afterWrite(report, 'edited', input.draftId);
+    await Promise.all([this.afterWrite(report, 'edited', input.draftId), this.indexNetwork(report)]);
     return report;
   }
 
@@ -455,6 +462,15 @@ export class Reports {
     }
   }
 
+  /** The network index of a report's member owners (rows of members an edit removed stay: access reads the report's network). */
+  private async indexNetwork(report: ReportRecord<unknown>): Promise<void> {
+    await Promise.all(
+      networkOf(report.data).map((orgnr) =>
+        this.index.upsertEntity({ partitionKey: networkIndexPk(orgnr), rowKey: safeKey(report.id), roundId: report.roundId }, 'Replace'),
+      ),
+    );
+  }
+
   private async afterWrite(report: ReportRecord<unknown>, type: EventType, draftId: string): Promise<void> {
     await Promise.all([
       createIfAbsent(this.table, {
@@ -548,6 +564,16 @@ export class Reports {
         viaOwner.add(r.rowKey!);
       }
     }
+    // Reports filed for an owner network the person's owner is in: seen read-only (findVisible says so).
+    for (const m of memberships.filter(isConfirmed)) {
+      for await (const r of this.index.listEntities<{ roundId: string }>({
+        queryOptions: { filter: `PartitionKey eq ${odataString(networkIndexPk(m.orgnr))}` },
+      })) {
+        if (seen.has(r.rowKey!)) continue;
+        const report = await this.get(r.roundId, r.rowKey!);
+        if (report && networkOf(report.data).includes(m.orgnr)) seen.set(r.rowKey!, r.roundId);
+      }
+    }
     const filed: Array<{ id: string; roundId: string }> = [];
     for await (const r of this.index.listEntities<{ roundId: string }>({ queryOptions: { filter: `PartitionKey eq ${odataString(userIndexPk(person))}` } })) {
       if (!viaOwner.has(r.rowKey!)) filed.push({ id: r.rowKey!, roundId: r.roundId });
@@ -595,7 +621,17 @@ export class Reports {
       }
     }
     const report = roundId ? await this.get<T>(roundId, reportId) : undefined;
-    if (!report) return undefined;
+    if (!report) return roundId ? undefined : this.findViaNetwork<T>(person, reportId);
     return { report, access: await this.people.access(person, { ownerOrgnr: report.summary.ownerOrgnr, createdBy: report.createdBy }) };
+  }
+
+  /** A report filed for an owner network that one of the person's owners is in: read-only. */
+  private async findViaNetwork<T>(person: PersonKey, reportId: string): Promise<{ report: ReportRecord<T>; access: Access } | undefined> {
+    for (const m of (await this.people.membershipsOf(person)).filter(isConfirmed)) {
+      const row = await getOrUndefined<{ roundId: string }>(this.index, networkIndexPk(m.orgnr), safeKey(reportId));
+      const report = row ? await this.get<T>(row.roundId, reportId) : undefined;
+      if (report && networkOf(report.data).includes(m.orgnr)) return { report, access: { ok: true, readOnly: true, network: true } };
+    }
+    return undefined;
   }
 }

@@ -28,13 +28,15 @@ export async function reportAccess<T>(
   turn: Turn,
   reportId: string,
   purpose: 'see' | 'change' = 'see',
-): Promise<{ report: ReportRecord<T>; readOnly: boolean }> {
+): Promise<{ report: ReportRecord<T>; readOnly: boolean; network?: boolean }> {
   const found = await turn.services.reports.findVisible<T>(personOf(turn), reportId);
   if (!found) throw new Refusal('report.notFound');
   if (!found.access.ok) throw removedOr('report.notFound', turn, found.access.removedAt);
   const readOnly = found.access.readOnly === true;
+  // A network member's people read the report filed for them; only the reporting owner's people change it.
+  if (found.access.network && purpose === 'change') throw new Refusal('network.readOnly', { owner: ownerNameOf(found.report) });
   if (readOnly && purpose === 'change') throw new Refusal('claims.readOnly');
-  return { report: found.report, readOnly };
+  return { report: found.report, readOnly, ...(found.access.network ? { network: true } : {}) };
 }
 
 /**
@@ -78,3 +80,6 @@ export async function requireOwnerManager(turn: Turn, orgnr: string): Promise<{ 
   if (link?.status === 'pending' || (link && !link.status)) throw new Refusal('claims.notConfirmed');
   throw new Refusal('colleagues.notLinked');
 }
+
+/** The reporting owner's name, as a report's summary columns give it. */
+export const ownerNameOf = (report: ReportRecord<unknown>) => (report as { summary?: { ownerName?: string } }).summary?.ownerName ?? '';

@@ -6,6 +6,18 @@ import type { WizardData } from '../drafts';
 import { announcementCard } from '../secretariat/rounds/announcementCard';
 import type { Services } from '../services';
 import type { JobContext } from './types';
+import { moneyOfRow } from '../../domain/secretariat/overview';
+import type { Round } from '../../domain/round';
+
+/** Per scheme, the continuations already bound against the round's budget (this school year's money, not withdrawn). */
+async function boundByContinuations(services: Services, round: Round): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const r of await services.summaries.ofRound(round.id)) {
+    if (!r.continues || r.status === 'withdrawn') continue;
+    out[r.scheme] = (out[r.scheme] ?? 0) + moneyOfRow(r, round.year).thisYear;
+  }
+  return out;
+}
 
 /** People per page, and pages per round per tick: about 500 people a tick, each a few reads. */
 export const ANNOUNCE_PAGE = 50;
@@ -28,16 +40,20 @@ async function historyRegions(services: Services, person: PersonKey): Promise<st
 export async function roundAnnouncements(ctx: JobContext): Promise<void> {
   const { services } = ctx;
   for (const round of ctx.rounds.filter((r) => r.status === 'open')) {
+    let bound: Record<string, number> | undefined;
     for (let i = 0; i < PAGES_PER_TICK; i++) {
       const job = await services.announcements.get(round.id);
       if (!job || job.done) break;
+      // Read once a round and tick, only while there is someone to tell: the round's summary columns.
+      bound ??= await boundByContinuations(services, round);
+      const boundNow = bound;
       const page = await services.announcements.personalPage(job.token, ANNOUNCE_PAGE);
       let queued = 0;
       const tell = async ({ person, locale: tag }: (typeof page.people)[number]) => {
         const counties = countiesOfRegions(services.regions, await historyRegions(services, person));
         if (!isAnnouncedTo(round, counties)) return;
         const locale = pickLocale(tag);
-        const card = announcementCard({ t: translator(locale), locale, regions: services.regions }, round);
+        const card = announcementCard({ t: translator(locale), locale, regions: services.regions }, round, boundNow);
         const key = announcementKey(round.id, person);
         const receipt = await services.deliver({
           kind: 'personal',

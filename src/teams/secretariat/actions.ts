@@ -9,6 +9,7 @@ import { roundCreate, roundNewForm } from './rounds/roundCreate';
 import { roundList } from './rounds/roundList';
 import { roundClose, roundCloseConfirm, roundOpen } from './rounds/roundOpenClose';
 import { resultsPublish, resultsPublishConfirm } from './rounds/resultsPublish';
+import { forumsList } from './forumsList';
 
 /** The secretariat's verbs (every handler starts with requireOfficer), spread into ACTIONS. */
 export const SECRETARIAT_ACTIONS = {
@@ -29,4 +30,5 @@ export const SECRETARIAT_ACTIONS = {
   'overview.show': overviewShow,
   'results.publish': resultsPublish,
   'results.publishConfirm': resultsPublishConfirm,
+  'forums.list': forumsList,
 } satisfies Record<string, ActionHandler>;

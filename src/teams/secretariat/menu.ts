@@ -11,6 +11,10 @@ export const MENU: Array<(t: Translate) => CardAction> = [
   (t) => action(t('secretariat.menu.roles'), 'roles.list', {}),
   (t) => action(t('usage.menu'), 'usage.round', {}),
   (t) => action(t('claims.menu'), 'claims.list', {}),
+  (t) => action(t('secretariat.menu.meetings'), 'meeting.list', {}),
+  (t) => action(t('secretariat.menu.decisions'), 'decision.pending', {}),
+  (t) => action(t('secretariat.menu.rules'), 'rules.list', {}),
+  (t) => action(t('secretariat.menu.forums'), 'forums.list', {}),
 ];
 
 /** `secretariat.menu` / `sekretariat`. */

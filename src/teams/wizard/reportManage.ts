@@ -19,18 +19,19 @@ import { fullTextCard, fullTextIn } from '../cards/fullTextCard';
 async function visibleReport(turn: Turn, data: Record<string, unknown>, purpose: 'see' | 'change' = 'change') {
   const ref = ReportRef.safeParse(data);
   if (!ref.success) throw new Refusal('report.notFound');
-  const { report, readOnly } = await reportAccess<NeedsReport>(turn, ref.data.reportId, purpose);
+  const { report, readOnly, network } = await reportAccess<NeedsReport>(turn, ref.data.reportId, purpose);
   const round = await turn.services.rounds.get(report.roundId);
   if (!round) throw new Refusal('report.notFound');
-  return { report, round, readOnly };
+  return { report, round, readOnly, network };
 }
 
 /** `report.open`: the detail card (without Edit and Withdraw for a filer whose claim on the owner was rejected); with `text`, that text whole. */
 export const reportOpen: ActionHandler = async (turn, data) => {
-  const { report, round, readOnly } = await visibleReport(turn, data, 'see');
+  const { report, round, readOnly, network } = await visibleReport(turn, data, 'see');
   const text = fullTextIn(data);
   if (text) return { card: fullTextCard(turn, report, text, 'report.open', { reportId: report.id }, data) };
-  return { card: reportDetailCard(turn, report, round, '', readOnly ? turn.t('claims.readOnly') : undefined) };
+  const why = network ? turn.t('network.readOnly', { owner: report.summary.ownerName }) : readOnly ? turn.t('claims.readOnly') : undefined;
+  return { card: reportDetailCard(turn, report, round, '', why) };
 };
 
 /** `report.edit`: the same wizard, prefilled; submitting it makes a new version. */

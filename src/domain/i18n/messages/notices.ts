@@ -128,6 +128,16 @@ export const noticeMessages = defineMessages({
     'continuation.audit.lower': 'Eieren ba om et lavere beløp: {amount}',
     'continuation.asked': 'Eierne er spurt om {count} videreføring(er) skal fortsette.',
     'continuation.unanswered': 'Videreføringer uten svar fra eieren ({count}), holdes utenfor sakslistene til eieren har svart (frist {deadline}): {list}',
+    'secretariat.menu.meetings': 'Møter',
+    'secretariat.menu.decisions': 'Vedtak',
+    'secretariat.menu.rules': 'Regler for avstemning',
+    'secretariat.menu.forums': 'Forum',
+    'forums.title': 'Forumene til {office}',
+    'forums.groups': 'Arbeidsgrupper',
+    'forums.counties': 'Fylker',
+    'announce.continuations': 'Videreføringer som allerede er bundet for skoleåret {schoolYear} ({scheme})',
+    'network.readOnly':
+      'Denne behovsmeldingen er sendt inn av {owner} for et nettverk av eiere som dere er med i. Dere kan lese den, men bare {owner} kan endre eller trekke den.',
   },
   nn: {
     'notice.title': 'Vedtak for {reference}: {outcome}',
@@ -253,6 +263,16 @@ export const noticeMessages = defineMessages({
     'continuation.asked': 'Eigarane er spurde om {count} vidareføring(ar) skal halde fram.',
     'continuation.unanswered':
       'Vidareføringar utan svar frå eigaren ({count}), vert haldne utanfor sakslistene til eigaren har svart (frist {deadline}): {list}',
+    'secretariat.menu.meetings': 'Møte',
+    'secretariat.menu.decisions': 'Vedtak',
+    'secretariat.menu.rules': 'Reglar for avrøysting',
+    'secretariat.menu.forums': 'Forum',
+    'forums.title': 'Foruma til {office}',
+    'forums.groups': 'Arbeidsgrupper',
+    'forums.counties': 'Fylke',
+    'announce.continuations': 'Vidareføringar som alt er bundne for skuleåret {schoolYear} ({scheme})',
+    'network.readOnly':
+      'Denne behovsmeldinga er send inn av {owner} for eit nettverk av eigarar som de er med i. De kan lese ho, men berre {owner} kan endre eller trekkje ho.',
   },
   en: {
     'notice.title': 'Decision on {reference}: {outcome}',
@@ -378,5 +398,15 @@ export const noticeMessages = defineMessages({
     'continuation.audit.lower': 'The owner asked for a lower amount: {amount}',
     'continuation.asked': 'The owners have been asked whether {count} continuation(s) go on.',
     'continuation.unanswered': 'Continuations the owner has not answered ({count}), kept off the agendas until they do (deadline {deadline}): {list}',
+    'secretariat.menu.meetings': 'Meetings',
+    'secretariat.menu.decisions': 'Decisions',
+    'secretariat.menu.rules': 'Voting rules',
+    'secretariat.menu.forums': 'Forums',
+    'forums.title': 'The forums of {office}',
+    'forums.groups': 'Working groups',
+    'forums.counties': 'Counties',
+    'announce.continuations': 'Continuations already bound for the school year {schoolYear} ({scheme})',
+    'network.readOnly':
+      'This needs report was filed by {owner} for an owner network you are part of. You can read it, but only {owner} can change or withdraw it.',
   },
 });

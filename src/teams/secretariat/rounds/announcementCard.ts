@@ -16,8 +16,15 @@ export function countyNames(regions: RegionConfig, counties: readonly string[], 
     .join(', ');
 }
 
-/** What an owner reads when a round opens: deadline, budget per scheme, and a button into the wizard. */
-export function announcementCard(view: { t: Translate; locale: Locale; regions: RegionConfig }, round: Round): AdaptiveCard {
+/**
+ * What an owner reads when a round opens: deadline, budget per scheme with the continuations already
+ * bound against it (multi-year measures' next years, counted first), and a button into the wizard.
+ */
+export function announcementCard(
+  view: { t: Translate; locale: Locale; regions: RegionConfig },
+  round: Round,
+  bound: Partial<Record<string, number>> = {},
+): AdaptiveCard {
   const { t, locale } = view;
   const deadline = deadlineText(t, locale, round.deadline);
   return renderCard('announcement', {
@@ -25,10 +32,12 @@ export function announcementCard(view: { t: Translate; locale: Locale; regions: 
     text: t('announce.text', { counties: countyNames(view.regions, round.counties, locale), deadline }),
     facts: [
       { title: t('announce.deadline'), value: deadline },
-      ...SCHEME_CODES.map((s) => ({
-        title: t('announce.budget', { schoolYear: formatSchoolYear(round.year), scheme: s }),
-        value: formatNok(round.budgets[s] ?? 0, locale),
-      })),
+      ...SCHEME_CODES.flatMap((s) => [
+        { title: t('announce.budget', { schoolYear: formatSchoolYear(round.year), scheme: s }), value: formatNok(round.budgets[s] ?? 0, locale) },
+        ...(bound[s]
+          ? [{ title: t('announce.continuations', { schoolYear: formatSchoolYear(round.year), scheme: s }), value: formatNok(bound[s], locale) }]
+          : []),
+      ]),
     ],
     actions: [action(t('announce.action'), 'report.new', {}, { style: 'positive' })],
   });
