@@ -8,7 +8,7 @@ export const noticeMessages = defineMessages({
     'notice.title': 'Vedtak for {reference}: {outcome}',
     'notice.intro': '{office} har fattet vedtak om tilskudd til tiltaket «{title}» ({owner}).',
     'notice.section.decision': 'Vedtak',
-    'notice.outcome': 'Vedtak',
+    'notice.outcome': 'Utfall',
     'notice.thisYear': 'Tilskudd for skoleåret {schoolYear}',
     'notice.laterYear': 'Tilsagn for skoleåret {schoolYear}',
     'notice.laterText':
@@ -143,7 +143,7 @@ export const noticeMessages = defineMessages({
     'notice.title': 'Vedtak for {reference}: {outcome}',
     'notice.intro': '{office} har gjort vedtak om tilskot til tiltaket «{title}» ({owner}).',
     'notice.section.decision': 'Vedtak',
-    'notice.outcome': 'Vedtak',
+    'notice.outcome': 'Utfall',
     'notice.thisYear': 'Tilskot for skuleåret {schoolYear}',
     'notice.laterYear': 'Tilsegn for skuleåret {schoolYear}',
     'notice.laterText':
@@ -278,7 +278,7 @@ export const noticeMessages = defineMessages({
     'notice.title': 'Decision on {reference}: {outcome}',
     'notice.intro': '{office} has made a decision on a grant for the measure "{title}" ({owner}).',
     'notice.section.decision': 'Decision',
-    'notice.outcome': 'Decision',
+    'notice.outcome': 'Outcome',
     'notice.thisYear': 'Grant for the school year {schoolYear}',
     'notice.laterYear': 'Commitment for the school year {schoolYear}',
     'notice.laterText':
