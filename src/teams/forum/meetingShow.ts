@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mayGoOnAgenda } from '../../domain/continuationAnswer';
 import { agendaOpen, Id, type Meeting } from '../../domain/forum';
 import type { NeedsReport } from '../../domain/report';
 import type { ActionHandler, ActionResult } from '../actions/types';
@@ -54,6 +55,7 @@ export const meetingAdd: ActionHandler = async (turn, data) => {
   if (report.status !== 'formally_checked' && !meeting.order.includes(report.id)) {
     return editorFor(turn, meeting, { page, warning: turn.t('forum.editor.notCandidate') });
   }
+  if (!mayGoOnAgenda(report)) return editorFor(turn, meeting, { page, warning: turn.t('continuation.notConfirmed', { reference: report.reference }) });
   const { meeting: after, added } = await putOnAgenda(turn.services, meeting, round, [report], officerActor(officer.person));
   const shown = await followPosted(turn.services, after);
   return added.length

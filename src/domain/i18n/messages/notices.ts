@@ -135,9 +135,10 @@ export const noticeMessages = defineMessages({
     'forums.title': 'Forumene til {office}',
     'forums.groups': 'Arbeidsgrupper',
     'forums.counties': 'Fylker',
-    'announce.continuations': 'Videreføringer som allerede er bundet for skoleåret {schoolYear} ({scheme})',
+    'announce.continuations': 'Herav bundet av videreføringer, skoleåret {schoolYear}, {scheme}',
     'network.readOnly':
       'Denne behovsmeldingen er sendt inn av {owner} for et nettverk av eiere som dere er med i. Dere kan lese den, men bare {owner} kan endre eller trekke den.',
+    'continuation.notConfirmed': '{reference} er en videreføring som eieren ikke har bekreftet ennå. Den kan settes på sakslisten når eieren har svart.',
   },
   nn: {
     'notice.title': 'Vedtak for {reference}: {outcome}',
@@ -270,9 +271,10 @@ export const noticeMessages = defineMessages({
     'forums.title': 'Foruma til {office}',
     'forums.groups': 'Arbeidsgrupper',
     'forums.counties': 'Fylke',
-    'announce.continuations': 'Vidareføringar som alt er bundne for skuleåret {schoolYear} ({scheme})',
+    'announce.continuations': 'Herav bunde av vidareføringar, skuleåret {schoolYear}, {scheme}',
     'network.readOnly':
       'Denne behovsmeldinga er send inn av {owner} for eit nettverk av eigarar som de er med i. De kan lese ho, men berre {owner} kan endre eller trekkje ho.',
+    'continuation.notConfirmed': '{reference} er ei vidareføring som eigaren ikkje har stadfesta enno. Ho kan setjast på sakslista når eigaren har svart.',
   },
   en: {
     'notice.title': 'Decision on {reference}: {outcome}',
@@ -405,8 +407,9 @@ export const noticeMessages = defineMessages({
     'forums.title': 'The forums of {office}',
     'forums.groups': 'Working groups',
     'forums.counties': 'Counties',
-    'announce.continuations': 'Continuations already bound for the school year {schoolYear} ({scheme})',
+    'announce.continuations': 'Of which bound by continuations, school year {schoolYear}, {scheme}',
     'network.readOnly':
       'This needs report was filed by {owner} for an owner network you are part of. You can read it, but only {owner} can change or withdraw it.',
+    'continuation.notConfirmed': '{reference} is a continuation the owner has not confirmed yet. It can go on the agenda once the owner has answered.',
   },
 });
