@@ -87,7 +87,7 @@ describe('the end of a case: decision notices, appeals and usage reports', funct
       'Statsforvalteren i Østfold, Buskerud, Oslo og Akershus har fattet vedtak om tilskudd til tiltaket «Lesing i alle fag» (Eksempel kommune).',
       'Vedtak\nUtfall\nDelvis innvilget\nTilskudd for skoleåret 2027–2028\n1 000 000 kr',
       'Tilsagn for skoleåret 2028–2029\n800 000 kr',
-      'Avvik fra samarbeidsforumets innstilling\nSamarbeidsforumet innstilte: Ikke prioritert. Statsforvalteren har vedtatt noe annet, med begrunnelsen nedenfor.',
+      'Avvik fra innstillingen\nSamarbeidsforumet innstilte «Ikke prioritert». Vedtaket avviker, se begrunnelsen.',
       `Begrunnelse\n${reason}`,
       'Beløpene for senere skoleår er tilsagn. De avgjøres på nytt i innmeldingsrunden for hvert skoleår',
       'Vilkår for tilskuddet',

@@ -150,6 +150,9 @@ describe('multi-year measures return each year, and the cut line', function () {
       [`${measure.id}-y2`, 'BM-2028-0001', 'formally_checked', 2, 3, measure.reference],
     );
     assert.deepEqual([cont.data.startYear, cont.data.years, cont.data.amounts[0].owner], [2028, 1, 800_000]);
+    // The owner confirms the year (issue 23): only a confirmed continuation goes on an agenda.
+    const confirmed = await h.invoke(OWNER, 'continuation.answer', { verb: 'continuation.answer', reportId: cont.id, choice: 'continue' });
+    assert.match(flat(cardText(confirmed.body.value)), /Videreføringen kommer på sakslisten som vedtatt/);
 
     const origin = flat(cardText(await officer('report.check', { roundId: 'r2027', reportId: measure.id })));
     assert.match(origin, /Videreført som BM-2028-0001: år 2 av 3, skoleåret 2028–2029/, "the original's history shows the year");

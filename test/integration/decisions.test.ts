@@ -80,7 +80,14 @@ describe('the secretariat records decisions', function () {
     await waitDrained(h.app.services.outbox, OWNER);
     assert.equal(sentMentioning(h, `Vedtak for ${r.reference}`).length, 1);
     const text = cardText(sentCard(told));
-    for (const expected of ['2027–2028', '1 250 000 kr', '2028–2029', '1 000 000 kr', 'Innvilget i alt', '2 250 000 kr', '2. april 2027'])
+    // This school year's amount, the later year as a commitment (decided again next round), the conditions and the right to appeal.
+    for (const expected of [
+      'Tilskudd for skoleåret 2027–2028\n1 250 000 kr',
+      'Tilsagn for skoleåret 2028–2029\n1 000 000 kr',
+      '2. april 2027',
+      'Vilkår for tilskuddet',
+      'Klagefristen er tre uker',
+    ])
       assert.ok(text.includes(expected), expected);
     assert.equal(actionData(sentCard(told), 'report.open').reportId, r.reportId);
   });

@@ -58,9 +58,10 @@ describe('usage reports (rapportering)', function () {
     const [unfiled] = await h.send(OFFICER, `vis ${r.reference}`);
     assert.match(
       cardText(cardOf(unfiled)),
-      /Rapportering for skoleåret 2027–2028\n[\s\S]*?Status\nIkke påbegynt\nUtbetalt\n1 250 000 kr\nFrist\n15\. januar 2029/,
+      /Rapportering for skoleåret 2027–2028\n[\s\S]*?Status\nIkke påbegynt\nUtbetalt\n1 250 000 kr\nÅpner for rapportering\n1\. august 2028\nFrist\n15\. januar 2029/,
     );
-    assert.deepEqual(actionData(cardOf(unfiled), 'usage.round'), { verb: 'usage.round', roundId: r.roundId });
+    // Before the school year has ended the officer may open it early for this case (issue 23); after, the round's view.
+    assert.deepEqual(actionData(cardOf(unfiled), 'usage.openEarly'), { verb: 'usage.openEarly', roundId: r.roundId, reportId: r.reportId, schoolYear: 2027 });
     clock.setSystemTime(new Date('2028-09-01T08:00:00Z'));
     const form = await press(h, OWNER, sentCard(notice), 'usage.open');
     assert.match(cardText(form), new RegExp(`Rapportering for ${r.reference}`));

@@ -38,8 +38,9 @@ export function decisionNoticeCard(services: Services, to: { locale: Locale; t: 
     facts.push({ title: t('notice.thisYear', { schoolYear: formatSchoolYear(years.schoolYear) }), value: nok(years.amount) });
     for (const y of years.later) facts.push({ title: t('notice.laterYear', { schoolYear: formatSchoolYear(y.schoolYear) }), value: nok(y.amount) });
   }
+  // The case card's words: one wording for a departure from the forum.
   if (decision.deviatesFrom)
-    facts.push({ title: t('notice.deviation'), value: t('notice.deviationText', { recommended: t(statusLabelKey(decision.deviatesFrom)) }) });
+    facts.push({ title: t('decision.deviation.fact'), value: t('decision.deviation.value', { recommended: t(statusLabelKey(decision.deviatesFrom)) }) });
   if (decision.reason) facts.push({ title: t('notice.reason'), value: decision.reason });
   facts.push({ title: t('notice.decidedAt'), value: formatDate(decision.at, locale) });
 

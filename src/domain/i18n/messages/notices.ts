@@ -13,8 +13,6 @@ export const noticeMessages = defineMessages({
     'notice.laterYear': 'Tilsagn for skoleåret {schoolYear}',
     'notice.laterText':
       'Beløpene for senere skoleår er tilsagn. De avgjøres på nytt i innmeldingsrunden for hvert skoleår, og tilskuddet utbetales for ett skoleår om gangen.',
-    'notice.deviation': 'Avvik fra samarbeidsforumets innstilling',
-    'notice.deviationText': 'Samarbeidsforumet innstilte: {recommended}. Statsforvalteren har vedtatt noe annet, med begrunnelsen nedenfor.',
     'notice.reason': 'Begrunnelse',
     'notice.decidedAt': 'Vedtaksdato',
     'notice.section.conditions': 'Vilkår for tilskuddet',
@@ -149,8 +147,6 @@ export const noticeMessages = defineMessages({
     'notice.laterYear': 'Tilsegn for skuleåret {schoolYear}',
     'notice.laterText':
       'Beløpa for seinare skuleår er tilsegn. Dei vert avgjorde på nytt i innmeldingsrunden for kvart skuleår, og tilskotet vert utbetalt for eitt skuleår om gongen.',
-    'notice.deviation': 'Avvik frå innstillinga til samarbeidsforumet',
-    'notice.deviationText': 'Samarbeidsforumet innstilte: {recommended}. Statsforvaltaren har vedteke noko anna, med grunngjevinga nedanfor.',
     'notice.reason': 'Grunngjeving',
     'notice.decidedAt': 'Vedtaksdato',
     'notice.section.conditions': 'Vilkår for tilskotet',
@@ -285,8 +281,6 @@ export const noticeMessages = defineMessages({
     'notice.laterYear': 'Commitment for the school year {schoolYear}',
     'notice.laterText':
       'The amounts for later school years are commitments. They are decided again in the filing round of each school year, and the grant is paid one school year at a time.',
-    'notice.deviation': "Departure from the cooperation forum's recommendation",
-    'notice.deviationText': 'The cooperation forum recommended: {recommended}. The County Governor has decided otherwise, for the reason below.',
     'notice.reason': 'Reason',
     'notice.decidedAt': 'Date of decision',
     'notice.section.conditions': 'Conditions of the grant',
