@@ -8,8 +8,7 @@ import {
   type Appeal,
   type AppealProblem,
 } from '../../domain/appeal';
-import { formatDate, type MessageKey, type Translate } from '../../domain/i18n';
-import type { Locale } from '../../domain/i18n';
+import { formatDate, type MessageKey } from '../../domain/i18n';
 import type { NeedsReport } from '../../domain/report';
 import { RefusedError, type ReportRecord } from '../../storage/reports';
 import type { ActionHandler } from '../actions/types';
@@ -21,6 +20,7 @@ import type { Turn } from '../turn';
 import { caseCard } from './caseCard';
 import { loadCase, officerActor, requireCaseworker, type Case } from './load';
 import { toOwnerPeople } from './notify';
+import { outcomeKey } from './appealFacts';
 
 /**
  * Appeals against a decision, as the secretariat registers them on the case (`appeal.form` shows
@@ -28,28 +28,7 @@ import { toOwnerPeople } from './notify';
  * outcome, which the owner's people are told.
  */
 
-const outcomeKey = (o: Appeal['outcome']) => `appeal.outcome.${o}` as MessageKey;
 const ids = (c: Case) => ({ roundId: c.round.id, reportId: c.report.id });
-
-/** The appeal as facts on the case card. */
-export function appealFacts(t: Translate, locale: Locale, report: ReportRecord<NeedsReport>): Array<{ title: string; value: string }> {
-  const a = report.appeal;
-  if (!a || !report.decision) return [];
-  const late = isLateAppeal(a.receivedOn, report.decision.at);
-  return [
-    { title: t('appeal.fact.received'), value: formatDate(a.receivedOn, locale) },
-    { title: t('appeal.fact.lastDay'), value: formatDate(appealLastDay(report.decision.at), locale) },
-    { title: t('appeal.fact.inTime'), value: t(late ? 'appeal.fact.no' : 'appeal.fact.yes') },
-    { title: t('appeal.fact.outcome'), value: a.outcome ? t(outcomeKey(a.outcome)) : t('appeal.fact.open') },
-    ...(a.note ? [{ title: t('appeal.fact.note'), value: a.note }] : []),
-  ];
-}
-
-/** The button a case card shows for the appeal's next step, if any. */
-export function appealAction(t: Translate, c: Case) {
-  if (!c.report.decision || c.report.appeal?.outcome) return undefined;
-  return action(t(c.report.appeal ? 'appeal.button.decide' : 'appeal.button.register'), 'appeal.form', ids(c));
-}
 
 function form(turn: Turn, c: Case, typed: Record<string, string> = {}, problems: AppealProblem[] = []): AdaptiveCard {
   const { t, locale } = turn;

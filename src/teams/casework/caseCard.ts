@@ -15,7 +15,7 @@ import { cutFieldOf } from '../cards/reportFacts';
 import { CUT_CHARS, cutText, isLong } from '../cards/longText';
 import { showAllAction } from '../cards/fullTextCard';
 import { claimSections, templateSection } from '../claims/claimSections';
-import { appealAction, appealFacts } from './appeal';
+import { appealAction, appealFacts } from './appealFacts';
 
 export { formatDateTime, formatTime } from '../../domain/i18n';
 

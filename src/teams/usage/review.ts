@@ -15,7 +15,7 @@ import type { Turn } from '../turn';
 import { schoolYearText, usageFacts, usageStatusText } from './cards';
 import { actorOf, idsOf, loadOfficerCase, type UsageCase } from './load';
 import { tellUsageAccepted, tellUsageReturned } from './notify';
-import { unusedActions, unusedSections } from './unused';
+import { unusedActions, unusedSections } from './unusedView';
 import { closeEarlierYears } from '../continuation/closeMeasure';
 
 export type Sent = UsageCase & { usage: UsageRecord };

@@ -1,17 +1,17 @@
-import { formatDate, formatNok, type Translate } from '../../domain/i18n';
+import { formatDate, formatNok } from '../../domain/i18n';
 import { osloDate } from '../../domain/osloTime';
-import { formatSchoolYear } from '../../domain/report';
 import { UNUSED_PLANS, checkUnusedDecision, type UnusedDecision, type UnusedProblem } from '../../domain/usage';
 import type { ActionHandler } from '../actions/types';
 import { action } from '../cards/action';
 import type { AdaptiveCard } from '../cards/render';
 import { requireCaseworker } from '../casework/load';
-import { formCard, type Section } from '../secretariat/cards';
+import { formCard } from '../secretariat/cards';
 import type { Turn } from '../turn';
 import { PLAN_LABEL, problemText, schoolYearText } from './cards';
 import { actorOf, idsOf, loadOfficerCase } from './load';
 import { tellUnusedDecided } from './notify';
 import { showCard, type Sent } from './review';
+import { unusedOf } from './unusedView';
 import { Refusal } from '../refusals';
 
 /**
@@ -19,37 +19,6 @@ import { Refusal } from '../refusals';
  * accepted: carried over (into the measure's next payment) or repaid by a due day, then marked
  * repaid. Stored on the usage report, where the ledger reads it (domain/usage/rules unusedByReport).
  */
-
-const unusedOf = (c: Sent) => c.usage.report?.unused ?? 0;
-
-/** The decision as facts (a section of the officer's usage card). */
-export function unusedFacts(t: Translate, locale: Turn['locale'], d: UnusedDecision, schoolYear: number) {
-  const nok = (n: number) => formatNok(n, locale);
-  return d.plan === 'carryOver'
-    ? [{ title: t('unused.fact.decision'), value: t('unused.carriedOver', { amount: nok(d.amount), schoolYear: formatSchoolYear(schoolYear + 1) }) }]
-    : [
-        { title: t('unused.fact.decision'), value: t('unused.repay', { amount: nok(d.amount), due: formatDate(d.dueDay!, locale) }) },
-        { title: t('unused.fact.repaid'), value: d.repaidAt ? formatDate(d.repaidAt, locale) : t('unused.fact.notRepaid') },
-      ];
-}
-
-export function unusedSections(turn: Turn, c: Sent): Section[] {
-  const d = c.usage.unusedDecision;
-  if (!d && !(c.usage.status === 'accepted' && unusedOf(c) > 0)) return [];
-  return [
-    {
-      title: turn.t('unused.section'),
-      facts: d ? unusedFacts(turn.t, turn.locale, d, c.schoolYear) : [{ title: turn.t('unused.fact.decision'), value: turn.t('unused.fact.open') }],
-    },
-  ];
-}
-
-export function unusedActions(turn: Turn, c: Sent) {
-  const d = c.usage.unusedDecision;
-  if (!d && c.usage.status === 'accepted' && unusedOf(c) > 0) return [action(turn.t('unused.button.decide'), 'usage.unused', idsOf(c), { style: 'positive' })];
-  if (d?.plan === 'repay' && !d.repaidAt) return [action(turn.t('unused.button.repaid'), 'usage.repaid', idsOf(c))];
-  return [];
-}
 
 function form(turn: Turn, c: Sent, typed: Record<string, string> = {}, problems: UnusedProblem[] = []): AdaptiveCard {
   const { t, locale } = turn;
