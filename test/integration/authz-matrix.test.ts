@@ -221,6 +221,13 @@ const MATRIX: Record<string, string> = {
   'usage.accept': 'rrrrrrarr',
   'usage.return': 'rrrrrrarr',
   'usage.returnConfirm': 'rrrrrrarr',
+  'forums.list': 'rrrrrrarr',
+  'appeal.form': 'rrrrrrarr',
+  'appeal.save': 'rrrrrrarr',
+  'usage.openEarly': 'rrrrrrarr',
+  'usage.unused': 'rrrrrrarr',
+  'usage.repaid': 'rrrrrrarr',
+  'continuation.answer': 'aarrrrrrr',
   'cmd:hjelp / help / ? / meny / menu': 'aaaaaaaaa',
   'cmd:meld behov / ny melding / ny behovsmelding / new report / new needs report': 'aaaaaaaaa',
   'cmd:fortsett / fortset / hald fram / continue / resume': 'aaaaaaaaa',
@@ -809,6 +816,34 @@ const SUCCESS: Record<string, Check> = {
   'usage.accept': all(
     caseSays('usage.accepted', (w) => w.usageToAccept, { status: t('report.status.reported') }),
     hasStatus((w) => w.usageToAccept, 'reported'),
+  ),
+  'forums.list': all(titled('forums.title', { office: 'Statsforvalteren i Østfold, Buskerud, Oslo og Akershus' }), offers('roles.list', 'rules.list')),
+  'appeal.form': all(
+    caseSays('appeal.form.title', (w) => w.toAppeal),
+    offers('appeal.save'),
+  ),
+  'appeal.save': all(
+    caseSays('appeal.registered', (w) => w.toAppeal, { date: '30. november 2026' }),
+    stored('the appeal is registered', async (c) => (await c.h.app.services.reports.get(ROUND.id, c.w.toAppeal))?.appeal?.receivedOn === '2026-11-30'),
+  ),
+  'usage.openEarly': all(
+    caseSays('usage.early.done', (w) => w.toOpenEarly, { schoolYear: '2027–2028' }),
+    stored('the usage report is open', async (c) => !!(await usageOf(c, c.w.toOpenEarly))?.openedEarlyAt),
+  ),
+  'usage.unused': all(
+    caseSays('unused.decided', (w) => w.usageUnused),
+    stored('the unused money is to be repaid', async (c) => (await usageOf(c, c.w.usageUnused))?.unusedDecision?.plan === 'repay'),
+  ),
+  'usage.repaid': all(
+    says('unused.fact.repaid'),
+    stored('the money is marked repaid', async (c) => !!(await usageOf(c, c.w.usageToRepay))?.unusedDecision?.repaidAt),
+  ),
+  'continuation.answer': all(
+    says('continuation.answered.continue'),
+    stored(
+      'the continuation is confirmed',
+      async (c) => (await c.h.app.services.reports.get(ROUND.id, c.w.continuationId))?.continuation?.answer?.choice === 'continue',
+    ),
   ),
   'cmd:leveringsstatus': titled('delivery.status.title'),
   // The creator and colleagues get the report's own card, officers the case card: both titled "reference: title".

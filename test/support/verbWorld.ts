@@ -78,6 +78,12 @@ export interface World {
   usagePaid: string;
   usageToAccept: string;
   usageToReturn: string;
+  /** Issue 23: a decided report to appeal; a paid one whose usage report is not open yet; accepted usage reports with unused money (to decide, and decided to be repaid); a continuation of the creator's owner waiting for its answer. */
+  toAppeal: string;
+  toOpenEarly: string;
+  usageUnused: string;
+  usageToRepay: string;
+  continuationId: string;
 }
 
 let n = 0;
@@ -105,6 +111,61 @@ async function seedUsage(services: Services, reportId: string): Promise<string> 
     submittedAt: at,
   }));
   return reportId;
+}
+
+/** The seeded usage report moved on: accepted (with 100 000 kr unused), or opened early as an empty draft. */
+async function seedUsageState(services: Services, reportId: string, state: 'accepted' | 'repay' | 'openedEarly'): Promise<string> {
+  const key = { roundId: ROUND.id, reportId, schoolYear: ROUND.year };
+  const at = services.now().toISOString();
+  if (state === 'openedEarly') {
+    const report = (await services.reports.get<{ title: string }>(ROUND.id, reportId))!;
+    await services.usage.change(key, () => ({
+      ...key,
+      reference: report.reference,
+      ownerName: report.summary.ownerName,
+      ownerOrgnr: report.summary.ownerOrgnr,
+      title: report.summary.title,
+      paid: 1_250_000,
+      status: 'draft',
+      values: {},
+      history: [],
+      updatedAt: at,
+      openedEarlyAt: at,
+      openedEarlyBy: 'test',
+    }));
+    return reportId;
+  }
+  await seedUsage(services, reportId);
+  await services.usage.change(key, (cur) => ({
+    ...cur!,
+    status: 'accepted',
+    ...(state === 'repay' ? { unusedDecision: { plan: 'repay' as const, amount: 100_000, dueDay: '2027-09-01', decidedAt: at, by: 'test' } } : {}),
+  }));
+  return reportId;
+}
+
+/** A continuation in ROUND of a paid two-year measure, for the creator's owner, waiting for the owner's answer. */
+async function seedContinuation(services: Services): Promise<string> {
+  const originId = await seedReport(services, ['formally_checked', 'on_agenda', 'prioritised', 'granted', 'paid']);
+  const origin = (await services.reports.get<NeedsReport>(ROUND.id, originId))!;
+  const id = `${originId}-y2`;
+  const reference = await services.reports.nextReference(ROUND.id, ROUND.year + 100);
+  const at = services.now().toISOString();
+  const actor = { role: 'secretariat' as const, id: 'test' };
+  const change = { field: 'continuation' as const, from: origin.reference, to: reference, schoolYear: ROUND.year, year: 2, of: 2 };
+  await services.reports.createContinuation({
+    roundId: ROUND.id,
+    id,
+    reference,
+    createdBy: origin.createdBy,
+    summary: { ...origin.summary, ownerOrgnr: WORLD_ORGNR, totalRequested: 1_000_000 },
+    data: { ...origin.data, ownerOrgnr: WORLD_ORGNR, startYear: ROUND.year, years: 1, amounts: [origin.data.amounts[1] ?? origin.data.amounts[0]] },
+    continuation: { originRoundId: ROUND.id, originReportId: originId, originReference: origin.reference, year: 2, of: 2, earlier: [] },
+    entry: { from: 'paid', to: 'formally_checked', at, actor, change },
+    originEntry: { from: 'paid', to: 'paid', at, actor, change },
+    continuedIn: { roundId: ROUND.id, reportId: id, reference, schoolYear: ROUND.year, year: 2 },
+  });
+  return id;
 }
 
 /** A report of ROUND with the given path of states after `submitted`, stored as the wizard would. */
@@ -277,10 +338,20 @@ export async function seedWorld(h: Harness, caller: Persona): Promise<World> {
     resultsRoundId: 'r2026',
     undecidedMeetingId: await closedWithUndecided(sv, undecidedItems),
     undecidedItems,
-    usagePaid: await seedReport(sv, [...toDecision, 'granted', 'paid']),
+    usagePaid: await seedUsageState(sv, await seedReport(sv, [...toDecision, 'granted', 'paid']), 'openedEarly'),
     usageToAccept: await seedUsage(sv, await seedReport(sv, [...toDecision, 'granted', 'paid'])),
     usageToReturn: await seedUsage(sv, await seedReport(sv, [...toDecision, 'granted', 'paid'])),
+    toAppeal: await seedReport(sv, [...toDecision, 'granted']),
+    toOpenEarly: await seedReport(sv, [...toDecision, 'granted', 'paid']),
+    usageUnused: await seedUsageState(sv, await seedReport(sv, [...toDecision, 'granted', 'paid']), 'accepted'),
+    usageToRepay: await seedUsageState(sv, await seedReport(sv, [...toDecision, 'granted', 'paid']), 'repay'),
+    continuationId: await seedContinuation(sv),
   };
+  // The appealed report's decision, recorded a week ago (the appeal comes in time).
+  const decided = { outcome: 'granted' as const, amounts: [1_250_000, 1_000_000], total: 2_250_000, at: '2026-11-24T09:00:00.000Z', by: 'test' };
+  await sv.reports.setStatus(ROUND.id, world.toAppeal, (from) => ({ from, to: 'paid', at: decided.at, actor: { role: 'secretariat', id: 'test' } }), {
+    decision: decided,
+  });
   await sv.rounds.create({ ...ROUND, id: world.plannedRoundId, year: 2029, deadline: '2029-02-01T22:59:00.000Z', status: 'planned' });
   await sv.rounds.create({ ...ROUND, id: world.oldRoundId, year: 2024, deadline: '2024-02-01T22:59:00.000Z', status: 'closed' });
   await seedDecidedRound(h, world.resultsRoundId);
@@ -381,6 +452,8 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
   ['rules.form', () => personal({ group: 'vest' })],
   ['claims.list', () => personal({})],
   ['claims.reject', () => personal({ orgnr: WORLD_ORGNR, ...personKeyOf(FOREIGN_CLAIMANT) })],
+  ['forums.list', () => personal({})],
+  ['appeal.form', (w) => personal(caseOf(w, w.toAppeal))],
   // From here on each press changes what it names, and nothing later needs it as it was.
   ['vote.mark', (w) => inChannel({ meetingId: w.meetingId, reportId: w.agendaReportId, v: w.voteId, mark: 'prioritise' })],
   ['report.submit', (w) => personal({ draftId: w.fullDraftId })],
@@ -459,4 +532,12 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
   ['usage.returnConfirm', (w) => personal({ roundId: ROUND.id, reportId: w.usageToReturn, schoolYear: ROUND.year, comment: 'Oppgi datoene.' })],
   ['usage.accept', (w) => personal({ roundId: ROUND.id, reportId: w.usageToAccept, schoolYear: ROUND.year })],
   ['round.purgeConfirm', async (_w, officer) => personal(actionData(await officer('round.purge'), 'round.purgeConfirm'))],
+  ['appeal.save', (w) => personal({ ...caseOf(w, w.toAppeal), receivedOn: '2026-11-30' })],
+  ['usage.openEarly', (w) => personal({ ...caseOf(w, w.toOpenEarly), schoolYear: ROUND.year })],
+  [
+    'usage.unused',
+    (w) => personal({ ...caseOf(w, w.usageUnused), schoolYear: ROUND.year, step: 'save', plan: 'repay', amount: '100 000', dueDay: '2027-09-01' }),
+  ],
+  ['usage.repaid', (w) => personal({ ...caseOf(w, w.usageToRepay), schoolYear: ROUND.year })],
+  ['continuation.answer', (w) => personal({ reportId: w.continuationId, choice: 'continue' })],
 ];
