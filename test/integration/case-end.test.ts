@@ -164,6 +164,27 @@ describe('the end of a case: decision notices, appeals and usage reports', funct
     assert.match(flat(sentCard(told)), /avvist klagen som kom inn 26\. april 2027, fordi den kom inn etter klagefristen 23\. april 2027\./);
   });
 
+  it("lets a network member's people read the report filed for them, and nothing more", async () => {
+    // OTHER_OWNER acts for Nabo kommune (123 456 785), a member of the good report's owner network.
+    await h.app.services.reports.addOwnerMember('123456785', personOf(OTHER_OWNER));
+    const r = await submitted(h, COLLEAGUE, { measure: { ...GOOD_INPUT.measure, title: 'Nettverkets tiltak' } });
+    const [mine] = await h.send(OTHER_OWNER, 'mine meldinger');
+    assert.match(flat(cardOf(mine)), new RegExp(r.reference));
+    const opened = await invokeCard(h, OTHER_OWNER, 'report.open', { reportId: r.reportId });
+    assert.match(
+      flat(opened),
+      /Denne behovsmeldingen er sendt inn av Eksempel kommune for et nettverk av eiere som dere er med i\. Dere kan lese den, men bare Eksempel kommune kan endre eller trekke den\./,
+    );
+    assert.match(flat(opened), /Nettverkets tiltak/);
+    assert.doesNotMatch(JSON.stringify(opened), /report\.edit|report\.withdraw/);
+    const edit = await invokeCard(h, OTHER_OWNER, 'report.edit', { reportId: r.reportId });
+    assert.match(flat(edit), /bare Eksempel kommune kan endre eller trekke den/);
+    assert.equal(await h.app.services.drafts.list(personOf(OTHER_OWNER)).then((d) => d.length), 0, 'no edit draft was made');
+    // Someone of an owner outside the network finds nothing.
+    const stranger = await invokeCard(h, MEMBER, 'report.open', { reportId: r.reportId });
+    assert.doesNotMatch(flat(stranger), /Nettverkets tiltak/);
+  });
+
   it('has unused money repaid by a due day and marked repaid', async () => {
     clock.setSystemTime(new Date('2026-12-01T09:00:00Z'));
     const r = await paidReport(h, clock, OWNER, { measure: { ...GOOD_INPUT.measure, title: 'Tilbakebetaling' } });
