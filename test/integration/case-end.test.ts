@@ -7,7 +7,7 @@ import { seedUser, waitDrained } from '../support/delivery';
 import { cardOf, cardText, type Harness } from '../support/harness';
 import { COLLEAGUE, MEMBER, OFFICER, OTHER_OWNER, OWNER, type Persona } from '../support/personas';
 import { actionData, inputsOf, press } from '../support/wizard';
-import { invokeCard, moveTo, personOf, sentCard, submitted, useSecretariatBot, waitForSent } from '../support/casework';
+import { errorAt, invokeCard, moveTo, personOf, sentCard, submitted, useSecretariatBot, waitForSent } from '../support/casework';
 import { GOOD_INPUT } from '../support/reportInput';
 import { GOOD_USAGE, paidReport } from '../support/usage';
 
@@ -20,23 +20,6 @@ const ORGNR = '974760673';
 /** Proactive messages in a persona's personal chat mentioning `text`. */
 const sentTo = (h: Harness, who: Persona, text: string) =>
   h.connector.sent().filter((s) => decodeURIComponent(s.path).includes(`a:personal-${who.aadObjectId}/activities`) && JSON.stringify(s.body).includes(text));
-
-/** The card's error line under an input (the form template puts it after the input). */
-function errorAt(card: any, id: string): string {
-  const items: any[] = [];
-  const walk = (n: any) => {
-    if (!n || typeof n !== 'object') return;
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (n.type === 'Container' && Array.isArray(n.items) && n.items.some((i: any) => i.id === id)) items.push(...n.items);
-    Object.values(n).forEach(walk);
-  };
-  walk(card);
-  return items
-    .filter((i) => i.type === 'TextBlock' && i.color === 'Attention')
-    .map((i) => i.text)
-    .join('\n')
-    .replace(/[\u00a0\u202f]/g, ' ');
-}
 
 const flat = (card: any) => cardText(card).replace(/[\u00a0\u202f]/g, ' ');
 

@@ -367,6 +367,7 @@ const OWNER_VERBS = new Set([
   'usage.open',
   'usage.save',
   'usage.submit',
+  'continuation.answer',
 ]);
 const MEMBER_VERBS = new Set(['vote.mark', 'vote.refresh']);
 

@@ -6,25 +6,8 @@ import { seedUser, waitDrained } from '../support/delivery';
 import { cardOf, cardText, type Harness } from '../support/harness';
 import { COLLEAGUE, MEMBER, OFFICER, OTHER_OWNER, OWNER, type Persona } from '../support/personas';
 import { actionData, inputsOf, press } from '../support/wizard';
-import { invokeCard, sentCard, useSecretariatBot, waitForSent } from '../support/casework';
+import { errorAt, invokeCard, sentCard, useSecretariatBot, waitForSent } from '../support/casework';
 import { GOOD_USAGE, paidReport } from '../support/usage';
-
-/** The card's error line right under an input (the form template puts it after the input and its hint). */
-function errorAt(card: any, id: string): string {
-  const items: any[] = [];
-  const walk = (n: any) => {
-    if (!n || typeof n !== 'object') return;
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (n.type === 'Container' && Array.isArray(n.items) && n.items.some((i: any) => i.id === id)) items.push(...n.items);
-    Object.values(n).forEach(walk);
-  };
-  walk(card);
-  return items
-    .filter((i) => i.type === 'TextBlock' && i.color === 'Attention')
-    .map((i) => i.text)
-    .join('\n')
-    .replace(/[\u00a0\u202f]/g, ' ');
-}
 
 /** Proactive messages in a persona's personal chat mentioning `text`. */
 const sentTo = (h: Harness, who: Persona, text: string) =>

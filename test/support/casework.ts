@@ -100,3 +100,20 @@ export function useSecretariatBot(start: string): { h: () => Harness; clock: Sin
   });
   return { h: () => bot!, clock };
 }
+
+/** The card's error line right under an input (the form template puts it after the input and its hint). */
+export function errorAt(card: any, id: string): string {
+  const items: any[] = [];
+  const walk = (n: any) => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (n.type === 'Container' && Array.isArray(n.items) && n.items.some((i: any) => i.id === id)) items.push(...n.items);
+    Object.values(n).forEach(walk);
+  };
+  walk(card);
+  return items
+    .filter((i) => i.type === 'TextBlock' && i.color === 'Attention')
+    .map((i) => i.text)
+    .join('\n')
+    .replace(/[\u00a0\u202f]/g, ' ');
+}

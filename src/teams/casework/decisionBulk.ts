@@ -153,11 +153,12 @@ export const decisionGrantAllConfirm: ActionHandler = async (turn, data) => {
     }
   };
   for (let i = 0; i < todo.length; i += PARALLEL) await Promise.all(todo.slice(i, i + PARALLEL).map(grantOne));
-  // Owners of reports granted in bulk by a run that stopped midway may not have been told yet
-  // (the per-person outbox keys make telling the others again send nothing).
+  // Owners of reports granted in bulk by a run that stopped midway may not have been told yet. One
+  // point read per report (the filer's key) tells most apart; the per-person keys make a repeat send nothing.
   const toldNow = new Set(todo.map((r) => r.id));
   for await (const r of reports.listRound<NeedsReport>(round.id, ['granted'])) {
-    if (r.decision?.bulk && !toldNow.has(r.id)) await tellDecision(turn, r, round);
+    if (!r.decision?.bulk || toldNow.has(r.id)) continue;
+    if (!(await turn.services.outbox.get(`decision:${r.id}:${r.createdBy.tenantId}:${r.createdBy.aadObjectId}`))) await tellDecision(turn, r, round);
   }
 
   const { t, locale } = turn;

@@ -38,7 +38,9 @@ function answeredCard(turn: Turn, report: ReportRecord<NeedsReport>) {
  */
 export const continuationAnswer: ActionHandler = async (turn, data) => {
   requirePersonal(turn);
-  const reportId = typeof data.reportId === 'string' ? data.reportId.slice(0, 80) : '';
+  // Ids as the bot makes them; anything else is not a report of theirs.
+  const reportId = typeof data.reportId === 'string' && /^[A-Za-z0-9-]{1,80}$/.test(data.reportId) ? data.reportId : undefined;
+  if (!reportId) throw new Refusal('report.notFound');
   const report = await reportFor<NeedsReport>(turn, reportId, 'change');
   if (!report.continuation) throw new Refusal('report.notFound');
   if (report.continuation.answer) return { card: answeredCard(turn, report) };
