@@ -71,7 +71,9 @@ export class LedgerRows {
           ...(r.requestedPerYear ? { requestedPerYear: r.requestedPerYear } : {}),
           ...(r.continues ? { continues: r.continues } : {}),
           ...(d ? { decision: { outcome: d.outcome, amounts: d.amounts, total: d.total } } : {}),
-          ...(p ? { payment: { ...(p.schoolYear !== undefined ? { schoolYear: p.schoolYear } : {}), ...(p.amount !== undefined ? { amount: p.amount } : {}) } } : {}),
+          ...(p
+            ? { payment: { ...(p.schoolYear !== undefined ? { schoolYear: p.schoolYear } : {}), ...(p.amount !== undefined ? { amount: p.amount } : {}) } }
+            : {}),
           ...(g?.outcome === 'recommended' ? { groupRecommended: true } : {}),
         });
       }

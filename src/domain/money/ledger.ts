@@ -1,4 +1,5 @@
 import type { Decision, Payment } from '../decision';
+import { cutLine } from '../forum/cutLine';
 import { forumOfGroup, forumsOf, type RegionConfig } from '../regions';
 import type { ReportStatus } from '../report/lifecycle';
 import { budgetOf, budgetScopeOf, SCHEME_CODES, SHARED_BUDGET, type Round } from '../round';
@@ -134,7 +135,11 @@ const emptyLine = (scope: string, scheme: Scheme, schoolYear: number, budget: nu
 });
 
 /** The round's ledger from its report rows (the round's school year is its year). */
-export function ledgerOf(round: Pick<Round, 'id' | 'year' | 'budgets' | 'budgetSplit' | 'forumBudgets'>, regions: RegionConfig, rows: readonly LedgerRow[]): Ledger {
+export function ledgerOf(
+  round: Pick<Round, 'id' | 'year' | 'budgets' | 'budgetSplit' | 'forumBudgets'>,
+  regions: RegionConfig,
+  rows: readonly LedgerRow[],
+): Ledger {
   const schoolYear = round.year;
   const lines = new Map<string, LedgerLine>();
   for (const scope of scopesOf(round, regions))
@@ -186,4 +191,57 @@ export function takenBefore(ledger: Ledger, scope: string, rows: readonly Ledger
 export function sumLines(lines: readonly LedgerLine[]): Omit<LedgerLine, 'scope' | 'scheme' | 'schoolYear'> {
   const keys = ['budget', 'continuations', 'recommendedInGroups', 'prioritised', 'granted', 'later', 'paid', 'carriedOver', 'repaid', 'taken', 'left'] as const;
   return Object.fromEntries(keys.map((k) => [k, lines.reduce((s, l) => s + l[k], 0)])) as Omit<LedgerLine, 'scope' | 'scheme' | 'schoolYear'>;
+}
+
+/** An item the bulk grant leaves for the officer: the cut line goes through it (`fits` of `amount`) or it is below it. */
+export interface LeftItem {
+  row: LedgerRow;
+  scope: string;
+  place: 'line' | 'out';
+  fits: number;
+  amount: number;
+}
+
+/**
+ * "Grant all prioritised as requested" follows the cut line: per budget scope and scheme, counted
+ * from what the round took apart from these items (continuations first, then in the given order),
+ * an item that fits whole is granted; the item the line goes through and those below it are left
+ * for the officer, who decides them one by one (a partial grant needs a reason the owner reads).
+ */
+export function bulkPlan(
+  round: Pick<Round, 'budgetSplit'>,
+  regions: RegionConfig,
+  ledger: Ledger,
+  rows: readonly LedgerRow[],
+  todo: readonly LedgerRow[],
+): { grant: LedgerRow[]; left: LeftItem[] } {
+  const grant: LedgerRow[] = [];
+  const left: LeftItem[] = [];
+  const scopes = new Map<string, LedgerRow[]>();
+  for (const row of todo) {
+    const scope = scopeOfRow(round, regions, row);
+    scopes.set(scope, [...(scopes.get(scope) ?? []), row]);
+  }
+  for (const [scope, mine] of scopes) {
+    const budgets = Object.fromEntries(SCHEME_CODES.map((s) => [s, lineOf(ledger, scope, s).budget])) as Record<Scheme, number>;
+    const taken = takenBefore(ledger, scope, rows, new Set(mine.map((r) => r.id)));
+    const known = mine.filter((r) => (SCHEME_CODES as readonly string[]).includes(r.scheme));
+    const cut = cutLine(
+      known.map((r) => ({
+        reportId: r.id,
+        reference: r.reference,
+        scheme: r.scheme as Scheme,
+        amount: askedOf(r, ledger.schoolYear),
+        continuation: !!r.continues,
+      })),
+      budgets,
+      taken,
+    );
+    known.forEach((row, i) => {
+      const e = cut.items[i];
+      if (e.place === 'fits') grant.push(row);
+      else left.push({ row, scope, place: e.place, fits: e.fits, amount: e.amount });
+    });
+  }
+  return { grant, left };
 }

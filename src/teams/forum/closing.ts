@@ -119,7 +119,10 @@ export async function sendRecommendation(services: Services, meeting: Meeting, c
       key: `recommendation:${meeting.id}:${voterKey(person)}`,
       tenantId: person.tenantId,
       aadObjectId: person.aadObjectId,
-      activity: { ...cardMessage(recommendationCard(view, meeting, round, items, { money })), summary: view.t('forum.recommendation.title', { title: meeting.title }) },
+      activity: {
+        ...cardMessage(recommendationCard(view, meeting, round, items, { money })),
+        summary: view.t('forum.recommendation.title', { title: meeting.title }),
+      },
     });
   }
   return officers.size;

@@ -46,7 +46,12 @@ export async function publishAgenda(services: Services, meeting: Meeting): Promi
   const round = await roundOf(services, meeting);
   const items = (await services.meetings.items(meeting)).map((s) => s.item);
   const view = forumView(services, await channelLocale(services, channel.teamId, channel.channelId));
-  const money = await meetingMoney(services, round, meeting, items.map((i) => i.reportId));
+  const money = await meetingMoney(
+    services,
+    round,
+    meeting,
+    items.map((i) => i.reportId),
+  );
   const cards = agendaCards(view, meeting, items, round, money);
   const before = meeting.posted?.parts ?? 0;
   const first = agendaPartKey(meeting.id, 1);

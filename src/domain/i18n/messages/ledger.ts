@@ -7,7 +7,8 @@ export const ledgerMessages = defineMessages({
     'ledger.title': 'Pengene for skoleåret {schoolYear}: {scope}',
     'ledger.scope.shared': 'felles ramme for alle forum',
     'ledger.line': '{scheme}: ramme {budget}, videreføringer {continuations}, prioritert uten vedtak {prioritised}, innvilget {granted}, igjen {left}.',
-    'ledger.lineOver': '{scheme}: ramme {budget}, videreføringer {continuations}, prioritert uten vedtak {prioritised}, innvilget {granted}, {left} over rammen.',
+    'ledger.lineOver':
+      '{scheme}: ramme {budget}, videreføringer {continuations}, prioritert uten vedtak {prioritised}, innvilget {granted}, {left} over rammen.',
     'ledger.paid': 'Utbetalt {paid}.',
     'ledger.unused': 'Ubrukt og meldt tilbake: {carriedOver} overført, {repaid} tilbakebetalt.',
     'ledger.recommendedApart': 'Anbefalt i arbeidsgruppene, ikke regnet med ennå: {amount}.',
