@@ -40,6 +40,7 @@ export const ledgerMessages = defineMessages({
     'results.wait.goAgenda': 'Til møtene',
     'results.wait.goDecision': 'Til vedtakene',
     'results.publishForum': 'Publiser resultatene for {forum}',
+    'ledger.total': 'Hele Statsforvalteren, skoleåret {schoolYear}',
   },
   nn: {
     'ledger.title': 'Pengane for skuleåret {schoolYear}: {scope}',
@@ -77,6 +78,7 @@ export const ledgerMessages = defineMessages({
     'results.wait.goAgenda': 'Til møta',
     'results.wait.goDecision': 'Til vedtaka',
     'results.publishForum': 'Publiser resultata for {forum}',
+    'ledger.total': 'Heile Statsforvaltaren, skuleåret {schoolYear}',
   },
   en: {
     'ledger.title': 'The money for the school year {schoolYear}: {scope}',
@@ -115,5 +117,6 @@ export const ledgerMessages = defineMessages({
     'results.wait.goAgenda': 'To the meetings',
     'results.wait.goDecision': 'To the decisions',
     'results.publishForum': 'Publish the results for {forum}',
+    'ledger.total': 'The whole County Governor, school year {schoolYear}',
   },
 });

@@ -2,7 +2,9 @@ import { formatNok, type Locale, type Translate } from '../../../domain/i18n';
 import { formatSchoolYear } from '../../../domain/report';
 import { OWNER_TYPES, ownerTypeLabelKey, type OwnerType } from '../../../domain/ownerTypes';
 import { localised, type RegionConfig } from '../../../domain/regions';
-import type { Round } from '../../../domain/round';
+import { SCHEME_CODES, SHARED_BUDGET, type Round } from '../../../domain/round';
+import { sumLines, type Ledger } from '../../../domain/money/ledger';
+import { ledgerLineText, scopeName, shownLines } from '../../money/ledgerRead';
 import { computeOverview, type Overview } from '../../../domain/secretariat/overview';
 import type { ReportSummaries } from '../../../storage/reportSummaries';
 import { renderCard, type AdaptiveCard } from '../../cards/render';
@@ -18,6 +20,28 @@ export async function loadOverview(summaries: ReportSummaries, regions: RegionCo
   return computeOverview(rows, round.budgets, { groups: regions.workingGroups.map((g) => g.id), ownerTypes: OWNER_TYPES }, round.year);
 }
 
+/**
+ * The ledger's lines as facts (one per forum, or the shared budget, and scheme with money), and
+ * with budgets per forum the County Governor's total per scheme: the same figures as every other card.
+ */
+function ledgerFacts(view: OverviewView, ledger: Ledger): Array<{ title: string; value: string }> {
+  const { t, locale } = view;
+  const lines = shownLines(ledger.lines);
+  const scopes = [...new Set(lines.map((l) => l.scope))];
+  const title = (scope: string, scheme: string) =>
+    `${t('ledger.title', { schoolYear: formatSchoolYear(ledger.schoolYear), scope: scopeName(t, locale, view, scope) })} · ${scheme}`;
+  const facts = lines.map((l) => ({ title: title(l.scope, l.scheme), value: ledgerLineText(t, locale, l) }));
+  if (scopes.length > 1) {
+    for (const scheme of SCHEME_CODES) {
+      const mine = lines.filter((l) => l.scheme === scheme);
+      if (mine.length === 0) continue;
+      const total = { ...sumLines(mine), scope: SHARED_BUDGET, scheme, schoolYear: ledger.schoolYear };
+      facts.push({ title: `${t('ledger.total', { schoolYear: formatSchoolYear(ledger.schoolYear) })} · ${scheme}`, value: ledgerLineText(t, locale, total) });
+    }
+  }
+  return facts;
+}
+
 export interface OverviewView {
   t: Translate;
   locale: Locale;
@@ -29,7 +53,12 @@ export interface OverviewView {
  * budget, red beyond it, grey still free; the numbers below say the same in words), tallies per
  * working group and owner type, and the reports waiting for a formal check.
  */
-export function overviewCard(view: OverviewView, round: Round, o: Overview, opts: { title?: string; actions?: CardAction[] } = {}): AdaptiveCard {
+export function overviewCard(
+  view: OverviewView,
+  round: Round,
+  o: Overview,
+  opts: { title?: string; actions?: CardAction[]; ledger?: Ledger } = {},
+): AdaptiveCard {
   const { t, locale } = view;
   const nok = (n: number) => formatNok(n, locale);
   const tally = (count: number, requested: number) => t('overview.tally', { count, requested: nok(requested) });
@@ -64,6 +93,7 @@ export function overviewCard(view: OverviewView, round: Round, o: Overview, opts
       { title: t('money.later'), value: nok(o.later) },
       { title: t('overview.budget'), value: nok(o.budget) },
       ...(o.withdrawn ? [{ title: t('overview.withdrawn'), value: String(o.withdrawn) }] : []),
+      ...(opts.ledger ? ledgerFacts(view, opts.ledger) : []),
     ],
     schemesTitle: t('overview.byScheme'),
     schemes,

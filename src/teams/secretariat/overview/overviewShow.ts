@@ -5,6 +5,7 @@ import { action } from '../../cards/action';
 import { menuAction, messageCard } from '../cards';
 import { requireOfficer } from '../requireOfficer';
 import { loadOverview, overviewCard } from './overviewCard';
+import { readLedger } from '../../money/ledgerRead';
 
 const Ref = z
   .object({
@@ -29,7 +30,7 @@ export const overviewShow: ActionHandler = async (turn, data) => {
   const round = (wanted && rounds.find((r) => r.id === wanted)) || defaultRound(rounds);
   if (!round)
     return { card: messageCard({ title: t('secretariat.menu.overview'), text: t('overview.none'), actions: [action(t('rounds.new'), 'round.newForm', {})] }) };
-  const overview = await loadOverview(services.summaries, services.regions, round);
+  const [overview, { ledger }] = await Promise.all([loadOverview(services.summaries, services.regions, round), readLedger(services, round)]);
   const others = rounds
     .filter((r) => r.id !== round.id)
     .slice(0, 3)
@@ -37,6 +38,7 @@ export const overviewShow: ActionHandler = async (turn, data) => {
   return {
     card: overviewCard({ t, locale, regions: services.regions }, round, overview, {
       actions: [action(t('overview.refresh'), 'overview.show', { roundId: round.id }), ...others, menuAction(t)],
+      ledger,
     }),
   };
 };
