@@ -149,7 +149,11 @@ export function exportRows(report: ExportableReport, regions: RegionConfig): Cel
   const granted = (i: number, schoolYear: number | undefined) => {
     if (!decision || schoolYear === undefined) return { now: null, later: null };
     const amount = decision.outcome === 'rejected' ? 0 : (decision.amounts[i] ?? 0);
-    return schoolYear === report.roundYear ? { now: amount, later: null } : schoolYear > report.roundYear ? { now: null, later: amount } : { now: null, later: null };
+    return schoolYear === report.roundYear
+      ? { now: amount, later: null }
+      : schoolYear > report.roundYear
+        ? { now: null, later: amount }
+        : { now: null, later: null };
   };
   return perYear.map((y, i) => [
     report.reference,
