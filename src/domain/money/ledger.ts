@@ -47,7 +47,7 @@ export interface LedgerLine {
   budget: number;
   /** This school year's amounts of running measures (continuations of earlier rounds, not refused). */
   continuations: number;
-  /** Recommended by a working group, not yet treated by the forum: shown apart, not counted. */
+  /** Recommended by a working group, not yet treated by the forum (continuations apart): shown apart, not counted. */
   recommendedInGroups: number;
   /** Prioritised by the forum, no decision yet. */
   prioritised: number;
@@ -152,7 +152,8 @@ export function ledgerOf(
     lines.set(key, line);
     const asked = askedOf(row, schoolYear);
     if (row.continues && !OUT.includes(row.status)) line.continuations += row.decision ? grantedSplit(row, schoolYear).thisYear : asked;
-    if (row.status === 'recommended_by_group' && row.groupRecommended) line.recommendedInGroups += asked;
+    // A continuation's money is bound already: it is not shown again as recommended.
+    if (row.status === 'recommended_by_group' && row.groupRecommended && !row.continues) line.recommendedInGroups += asked;
     if (row.decision) {
       const split = grantedSplit(row, schoolYear);
       line.granted += split.thisYear;
