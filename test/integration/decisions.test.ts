@@ -55,7 +55,12 @@ describe('the secretariat records decisions', function () {
     assert.equal(inputsOf(form).grant1.value, '1250000');
     const inputs = { outcome: 'granted', grant1: '1250000', grant2: '1000000', reason: '' };
     const done = await press(h, OFFICER, form, 'decision.record', inputs);
-    assert.match(cardText(done), new RegExp(`Vedtaket for ${r.reference} er registrert: Innvilget, 2 250 000 kr`));
+    assert.match(
+      cardText(done),
+      new RegExp(
+        `Vedtaket for ${r.reference} er registrert: Innvilget, 1 250 000 kr \\(2027–2028\\)\\..* Tilsagn for senere år: 1 000 000 kr\\. Det vedtas på nytt`,
+      ),
+    );
     assert.match(cardText(done), /Prioritert → Innvilget · Sekretariatet \(Siri Statsforvalter\)/);
     const again = await press(h, OFFICER, form, 'decision.record', inputs);
     assert.match(cardText(again), /er registrert: Innvilget/);
@@ -80,8 +85,10 @@ describe('the secretariat records decisions', function () {
     await waitDrained(h.app.services.outbox, OWNER);
     assert.equal(sentMentioning(h, `Vedtak for ${r.reference}`).length, 1);
     const text = cardText(sentCard(told));
-    for (const expected of ['2027–2028', '1 250 000 kr', '2028–2029', '1 000 000 kr', 'Innvilget i alt', '2 250 000 kr', '2. april 2027'])
+    // Issue 22: this year's amount, the next year a commitment decided again; never "granted in all".
+    for (const expected of ['Innvilget for 2027–2028', '1 250 000 kr', 'Tilsagn for 2028–2029 (vedtas på nytt)', '1 000 000 kr', '2. april 2027'])
       assert.ok(text.includes(expected), expected);
+    assert.ok(!text.includes('Innvilget i alt'), text);
     assert.equal(actionData(sentCard(told), 'report.open').reportId, r.reportId);
   });
 

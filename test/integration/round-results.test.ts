@@ -86,7 +86,7 @@ describe('round results: published once when every decision is made', function (
       const card = await invokeCard(h, OFFICER, verb, { roundId: ROUND.id });
       assert.match(
         cardText(card),
-        /Resultatene for 2027 kan ikke publiseres ennå: 2 behovsmeldinger på forumets innstilling venter på vedtak\. Registrer vedtakene først/,
+        /Resultatene for Statsforvalteren i Oslo og Viken kan ikke publiseres ennå: 2 behovsmeldinger er ikke ferdig behandlet\.\nForumet har gitt innstilling, venter på vedtak \(2\): BM-2027-\d{4}, BM-2027-\d{4}/,
         verb,
       );
     }
@@ -175,6 +175,9 @@ describe('round results: published once when every decision is made', function (
     assert.match(cardText(cardOf(other)), /Vedtak: Delvis innvilget, 600 000 kr \(2027–2028\), 0 kr \(2028–2029\)/);
     assert.match(cardText(cardOf(other)), /Vedtak: Avslått/);
     const detail = await invokeCard(h, OWNER, 'report.open', { reportId: a.reportId });
-    assert.match(cardText(detail), /Vedtak\n[\s\S]*Innvilget[\s\S]*2027–2028\n1 250 000 kr\n2028–2029\n1 000 000 kr/);
+    assert.match(
+      cardText(detail),
+      /Vedtak\n[\s\S]*Innvilget[\s\S]*Innvilget for 2027–2028\n1 250 000 kr\nTilsagn for 2028–2029 \(vedtas på nytt\)\n1 000 000 kr/,
+    );
   });
 });
