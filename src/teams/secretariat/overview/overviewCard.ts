@@ -27,6 +27,8 @@ export async function loadOverview(summaries: ReportSummaries, regions: RegionCo
 function ledgerFacts(view: OverviewView, ledger: Ledger): Array<{ title: string; value: string }> {
   const { t, locale } = view;
   const lines = shownLines(ledger.lines);
+  // While reports come in nothing is taken yet: the budgets stand in the totals already.
+  if (!lines.some((l) => l.taken > 0 || l.recommendedInGroups > 0 || l.later > 0)) return [];
   const scopes = [...new Set(lines.map((l) => l.scope))];
   const title = (scope: string, scheme: string) =>
     `${t('ledger.title', { schoolYear: formatSchoolYear(ledger.schoolYear), scope: scopeName(t, locale, view, scope) })} · ${scheme}`;
