@@ -419,7 +419,10 @@ describe("forum meetings and voting in a working group's channel", function () {
     assert.match(text, /Uavklart – sekretariatet følger opp \(1\)/);
     // The running total goes on from what the round took before this meeting (the ledger, issue 22):
     // earlier tests here prioritised DEKOM reports; this meeting adds its one item.
-    const dekom = /DEKOM: ([\d\s]+) kr av 90 000 000 kr \(1 sak\)(?: Herav tatt før denne listen \(tidligere møter, vedtak og videreføringer\): ([\d\s]+) kr\.)?/.exec(text);
+    const dekom =
+      /DEKOM: ([\d\s]+) kr av 90 000 000 kr \(1 sak\)(?: Herav tatt før denne listen \(tidligere møter, vedtak og videreføringer\): ([\d\s]+) kr\.)?/.exec(
+        text,
+      );
     assert.ok(dekom, text);
     const amount = (x: string | undefined) => Number((x ?? '0').replace(/\s/g, ''));
     assert.equal(amount(dekom[1]) - amount(dekom[2]), 1_250_000);
