@@ -170,9 +170,12 @@ describe('round results: published once when every decision is made', function (
 
   it("shows owners their own decision per school year under 'mine meldinger' and on the report", async () => {
     const [reply] = await h.send(OWNER, 'mine meldinger');
-    assert.match(cardText(cardOf(reply)), /Vedtak: Innvilget, 1 250 000 kr \(2027–2028\), 1 000 000 kr \(2028–2029\)/);
+    assert.match(
+      cardText(cardOf(reply)),
+      /Vedtak: Innvilget, 1 250 000 kr \(2027–2028\)\. Tilsagn for senere år: 1 000 000 kr\. Det vedtas på nytt i innmeldingsrunden for hvert år\./,
+    );
     const [other] = await h.send(OTHER_OWNER, 'mine meldinger');
-    assert.match(cardText(cardOf(other)), /Vedtak: Delvis innvilget, 600 000 kr \(2027–2028\), 0 kr \(2028–2029\)/);
+    assert.match(cardText(cardOf(other)), /Vedtak: Delvis innvilget, 600 000 kr \(2027–2028\)(?!\. Tilsagn)/);
     assert.match(cardText(cardOf(other)), /Vedtak: Avslått/);
     const detail = await invokeCard(h, OWNER, 'report.open', { reportId: a.reportId });
     assert.match(
