@@ -19,6 +19,8 @@ import { pageActions, pageIn, pageLine, pageOf } from '../cards/paging';
 export const DECISIONS_PAGE = 20;
 // Bulk decisions write a few reports at a time: fast enough, and polite to storage.
 const PARALLEL = 4;
+// Reports left for the officer named one by one on the bulk grant's cards.
+const LEFT_SHOWN = 40;
 
 async function roundFrom(turn: Turn, data: Record<string, unknown>): Promise<Round> {
   return typeof data.roundId === 'string' ? roundOfData(turn, data) : pickRound(turn, typeof data.which === 'string' ? data.which : '');
@@ -133,9 +135,11 @@ function leftLines(turn: Turn, round: Round, left: readonly LeftItem[]): string[
   const { t, locale } = turn;
   if (left.length === 0) return [];
   const schoolYear = formatSchoolYear(round.year);
+  // A card holds some dozens of lines well within its size; the rest are counted, and stay in the decision list.
+  const shown = left.slice(0, LEFT_SHOWN);
   return [
     t('bulk.leftIntro', { count: left.length }),
-    ...left.map((l) =>
+    ...shown.map((l) =>
       t(l.place === 'line' ? 'bulk.leftLine' : 'bulk.leftOut', {
         reference: l.row.reference,
         scheme: l.row.scheme,
@@ -144,6 +148,7 @@ function leftLines(turn: Turn, round: Round, left: readonly LeftItem[]): string[
         schoolYear,
       }),
     ),
+    ...(left.length > LEFT_SHOWN ? [t('forum.recommendation.more', { count: left.length - LEFT_SHOWN })] : []),
   ];
 }
 
