@@ -3,7 +3,8 @@ import type { Appeal, AppealOutcome } from './appeal';
 import type { UnusedPlan, UsageReport, UsageStatus } from './usage';
 import { translator } from './i18n';
 import { ownerTypeLabelKey } from './ownerTypes';
-import { findRegion, localised, type RegionConfig } from './regions';
+import { findRegion, forumOfGroup, localised, type RegionConfig } from './regions';
+import type { Continuation } from './money/continuation';
 import { formatSchoolYear, statusLabelKey, targetGroupLabelKey, themeLabelKey, yearSummaries, type NeedsReport, type ReportStatus } from './report';
 
 /**
@@ -33,6 +34,8 @@ export interface ExportableReport {
   data: NeedsReport;
   decision?: Decision;
   payment?: Payment;
+  /** A later year of a multi-year measure: the original report and which year this is. */
+  continuation?: Pick<Continuation, 'originReference' | 'year' | 'of'>;
   /** Usage reports sent for the measure's school years (drafts are not the owner's word yet). */
   usage?: ReadonlyArray<{ schoolYear: number; status: UsageStatus; report?: UsageReport }>;
   appeal?: Appeal;
@@ -92,6 +95,12 @@ const COLUMNS = [
   ['Ubrukte midler: overføres eller tilbakebetales', 'text', 22],
   ['Klage mottatt', 'date', 12],
   ['Klagens utfall', 'text', 22],
+  // Issue 22 item 5: where a continuation comes from, the forum, and the money counted per school year once.
+  ['Videreføring av', 'text', 14],
+  ['Tiltakets år', 'text', 10],
+  ['Forum', 'text', 22],
+  ['Innvilget for skoleåret i denne runden (kr)', 'number', 16],
+  ['Tilsagn for senere år, vedtas på nytt (kr)', 'number', 16],
 ] as const satisfies ReadonlyArray<readonly [string, CellKind, number]>;
 
 export const EXPORT_COLUMNS: readonly ExportColumn[] = COLUMNS.map(([header, kind, width]) => ({ header, kind, width }));
@@ -137,6 +146,20 @@ export function exportRows(report: ExportableReport, regions: RegionConfig): Cel
   const decision = report.decision;
   const theme = d.theme === 'annet' && d.themeOther ? `${t(themeLabelKey(d.theme))}: ${d.themeOther}` : t(themeLabelKey(d.theme));
   const perYear = years.length > 0 ? years : [undefined];
+  const forum = forumOfGroup(regions, report.workingGroup);
+  const c = report.continuation;
+  // What this round's decision grants for its own school year (counted in this round's ledger), and
+  // for later years (commitments, counted again by the continuation in that year's round): summing
+  // the first column over rounds counts every krone once.
+  const granted = (i: number, schoolYear: number | undefined) => {
+    if (!decision || schoolYear === undefined) return { now: null, later: null };
+    const amount = decision.outcome === 'rejected' ? 0 : (decision.amounts[i] ?? 0);
+    return schoolYear === report.roundYear
+      ? { now: amount, later: null }
+      : schoolYear > report.roundYear
+        ? { now: null, later: amount }
+        : { now: null, later: null };
+  };
   return perYear.map((y, i) => [
     report.reference,
     report.roundYear,
@@ -186,5 +209,10 @@ export function exportRows(report: ExportableReport, regions: RegionConfig): Cel
     ...usageCells(report, y?.schoolYear),
     report.appeal ? date(`${report.appeal.receivedOn}T12:00:00Z`) : null,
     report.appeal ? (report.appeal.outcome ? APPEAL[report.appeal.outcome] : 'Ikke avgjort') : '',
+    c?.originReference ?? '',
+    c ? `${c.year} av ${c.of}` : y ? `${y.year} av ${d.years}` : '',
+    forum ? localised(forum.name, 'nb') : '',
+    granted(i, y?.schoolYear).now,
+    granted(i, y?.schoolYear).later,
   ]);
 }

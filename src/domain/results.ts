@@ -1,5 +1,6 @@
 import type { Decision } from './decision';
-import { decodeYears, NO_MONEY, addSplits, type YearSplit } from './money/schoolYear';
+import { NO_MONEY, addSplits } from './money/schoolYear';
+import { grantedSplit } from './money/ledger';
 import type { RegionConfig } from './regions';
 import type { ReportStatus } from './report/lifecycle';
 import { SCHEME_CODES } from './round';
@@ -18,43 +19,78 @@ export interface ResultRow {
   /** "2027:1250000,2028:1000000": the school years of the measure, in the order of the decision's amounts. */
   requestedPerYear?: string;
   decision?: Pick<Decision, 'outcome' | 'amounts' | 'total'>;
+  /** The report's id (its row key). */
+  id?: string;
+  /** The reference, for the list of what still waits. */
+  reference?: string;
+  /** The working group, which gives the forum. */
+  workingGroup?: string;
+  /** On the agenda of a meeting whose vote has closed without a result for it. */
+  undecided?: boolean;
   /** The owner and who filed it: the owner's people are told the results. */
   ownerOrgnr: string;
   createdBy: { tenantId: string; aadObjectId: string };
 }
 
 /**
- * Still before a decision on the forum's recommendation: prioritised or not (waiting for the
- * secretariat), undecided on an agenda, or recommended by a working group and bound for the forum.
+ * What a report still needs before the round's results can go out (issue 22 item 4): every report
+ * filed in the round, continuations included, must have a decision (or be withdrawn). Grouped by
+ * the next step, each with the place to take it: the formal check, the owner (returned), an
+ * agenda, the meeting's vote, the forum (after a group's recommendation), the follow-up of an
+ * undecided item, or the decision.
  */
+export const NEXT_STEPS = ['check', 'returned', 'agenda', 'meeting', 'forum', 'followUp', 'decision'] as const;
+export type NextStep = (typeof NEXT_STEPS)[number];
+
+/** The next step of a report in this status; `undecided`: on the agenda of a meeting whose vote has closed. */
+export function nextStepOf(status: ReportStatus, undecided = false): NextStep | undefined {
+  switch (status) {
+    case 'submitted':
+      return 'check';
+    case 'returned':
+      return 'returned';
+    case 'formally_checked':
+      return 'agenda';
+    case 'on_agenda':
+      return undecided ? 'followUp' : 'meeting';
+    case 'recommended_by_group':
+      return 'forum';
+    case 'prioritised':
+    case 'not_prioritised':
+      return 'decision';
+    default:
+      return undefined;
+  }
+}
+
+/** Kept for callers that list what waits for a decision on the forum's recommendation. */
 export const AWAITING_DECISION: readonly ReportStatus[] = ['on_agenda', 'recommended_by_group', 'prioritised', 'not_prioritised'];
 
-export type Readiness = { ready: true; decided: number } | { ready: false; waiting: number; decided: number; reason: 'waiting' | 'none' };
+export interface Waiting {
+  step: NextStep;
+  references: string[];
+}
 
-export function readiness(rows: readonly Pick<ResultRow, 'status' | 'decision'>[]): Readiness {
-  const waiting = rows.filter((r) => AWAITING_DECISION.includes(r.status)).length;
+export type Readiness = { ready: true; decided: number } | { ready: false; waiting: number; decided: number; reason: 'waiting' | 'none'; groups: Waiting[] };
+
+export function readiness(rows: readonly Pick<ResultRow, 'status' | 'decision' | 'reference' | 'undecided'>[]): Readiness {
+  const groups = new Map<NextStep, string[]>();
+  for (const r of rows) {
+    const step = r.decision ? undefined : nextStepOf(r.status, r.undecided);
+    if (step) groups.set(step, [...(groups.get(step) ?? []), r.reference ?? '']);
+  }
+  const waiting = [...groups.values()].reduce((n, g) => n + g.length, 0);
   const decided = rows.filter((r) => r.decision).length;
-  if (waiting > 0) return { ready: false, waiting, decided, reason: 'waiting' };
-  if (decided === 0) return { ready: false, waiting, decided, reason: 'none' };
+  const ordered = NEXT_STEPS.filter((s) => groups.has(s)).map((step) => ({
+    step,
+    references: groups.get(step)!.sort((a, b) => a.localeCompare(b, 'nb', { numeric: true })),
+  }));
+  if (waiting > 0) return { ready: false, waiting, decided, reason: 'waiting', groups: ordered };
+  if (decided === 0) return { ready: false, waiting, decided, reason: 'none', groups: [] };
   return { ready: true, decided };
 }
 
-/** What a decision grants for the round's school year and for later ones. */
-export function grantedSplit(row: Pick<ResultRow, 'requestedPerYear' | 'decision'>, schoolYear: number): YearSplit {
-  const d = row.decision;
-  if (!d || d.outcome === 'rejected') return NO_MONEY;
-  const years = decodeYears(row.requestedPerYear);
-  // Stored before per-year columns: all of it counts now, as the overview does.
-  if (!years) return { thisYear: d.total, later: 0 };
-  let thisYear = 0;
-  let later = 0;
-  years.forEach((y, i) => {
-    const amount = d.amounts[i] ?? 0;
-    if (y.schoolYear === schoolYear) thisYear += amount;
-    else if (y.schoolYear > schoolYear) later += amount;
-  });
-  return { thisYear, later };
-}
+export { grantedSplit };
 
 export interface ResultTally {
   key: string;
@@ -137,3 +173,8 @@ export function resultOwners(rows: readonly ResultRow[]): Array<{ orgnr: string;
 /** Outbox keys of the publication: the channel's card and each owner's message. */
 export const resultsChannelKey = (roundId: string) => `results:${roundId}:channel`;
 export const resultsPersonKey = (roundId: string, p: { tenantId: string; aadObjectId: string }) => `results:${roundId}:${p.tenantId}:${p.aadObjectId}`;
+/**
+ * The key a forum's publication is kept and sent under: the round's id for the County Governor's
+ * own forum (as before forums, so a round published then stays published), else round and forum.
+ */
+export const publicationKey = (roundId: string, forum: string, defaultForum: string) => (forum === defaultForum ? roundId : `${roundId}.${forum}`);

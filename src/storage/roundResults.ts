@@ -22,6 +22,8 @@ export const PublicationSchema = z.object({
 export type Publication = z.infer<typeof PublicationSchema>;
 
 type Row = {
+  reference?: string;
+  workingGroup?: string;
   status?: ReportStatus;
   scheme?: string;
   region?: string;
@@ -46,7 +48,19 @@ export class RoundResults {
       .listEntities<Row>({
         queryOptions: {
           filter: `PartitionKey eq ${odataString(reportPk(roundId))} and status ne 'withdrawn'`,
-          select: ['status', 'scheme', 'region', 'requestedPerYear', 'decision', 'ownerOrgnr', 'createdByTenant', 'createdByUser'],
+          select: [
+            'RowKey',
+            'reference',
+            'status',
+            'scheme',
+            'region',
+            'workingGroup',
+            'requestedPerYear',
+            'decision',
+            'ownerOrgnr',
+            'createdByTenant',
+            'createdByUser',
+          ],
         },
       })
       .byPage({ maxPageSize: 1000 });
@@ -54,6 +68,9 @@ export class RoundResults {
       for (const r of page) {
         const decision = r.decision ? (JSON.parse(r.decision) as Decision) : undefined;
         out.push({
+          id: r.rowKey!,
+          reference: r.reference ?? '',
+          workingGroup: r.workingGroup ?? '',
           status: r.status ?? 'submitted',
           scheme: r.scheme ?? '',
           region: r.region ?? '',

@@ -68,8 +68,8 @@ describe('the end of a case: decision notices, appeals and usage reports', funct
     const expected = [
       `Vedtak for ${r.reference}: Delvis innvilget`,
       'Statsforvalteren i Østfold, Buskerud, Oslo og Akershus har fattet vedtak om tilskudd til tiltaket «Lesing i alle fag» (Eksempel kommune).',
-      'Vedtak\nUtfall\nDelvis innvilget\nTilskudd for skoleåret 2027–2028\n1 000 000 kr',
-      'Tilsagn for skoleåret 2028–2029\n800 000 kr',
+      'Vedtak\nUtfall\nDelvis innvilget\nInnvilget for 2027–2028\n1 000 000 kr',
+      'Tilsagn for 2028–2029 (vedtas på nytt)\n800 000 kr',
       'Avvik fra innstillingen\nSamarbeidsforumet innstilte «Ikke prioritert». Vedtaket avviker, se begrunnelsen.',
       `Begrunnelse\n${reason}`,
       'Beløpene for senere skoleår er tilsagn. De avgjøres på nytt i innmeldingsrunden for hvert skoleår',

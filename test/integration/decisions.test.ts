@@ -55,7 +55,12 @@ describe('the secretariat records decisions', function () {
     assert.equal(inputsOf(form).grant1.value, '1250000');
     const inputs = { outcome: 'granted', grant1: '1250000', grant2: '1000000', reason: '' };
     const done = await press(h, OFFICER, form, 'decision.record', inputs);
-    assert.match(cardText(done), new RegExp(`Vedtaket for ${r.reference} er registrert: Innvilget, 2 250 000 kr`));
+    assert.match(
+      cardText(done),
+      new RegExp(
+        `Vedtaket for ${r.reference} er registrert: Innvilget, 1 250 000 kr \\(2027–2028\\)\\..* Tilsagn for senere år: 1 000 000 kr\\. Det vedtas på nytt`,
+      ),
+    );
     assert.match(cardText(done), /Prioritert → Innvilget · Sekretariatet \(Siri Statsforvalter\)/);
     const again = await press(h, OFFICER, form, 'decision.record', inputs);
     assert.match(cardText(again), /er registrert: Innvilget/);
@@ -80,15 +85,16 @@ describe('the secretariat records decisions', function () {
     await waitDrained(h.app.services.outbox, OWNER);
     assert.equal(sentMentioning(h, `Vedtak for ${r.reference}`).length, 1);
     const text = cardText(sentCard(told));
-    // This school year's amount, the later year as a commitment (decided again next round), the conditions and the right to appeal.
+    // This school year's amount, the later year as a commitment decided again (the ledger's words), the conditions and the right to appeal; never "granted in all".
     for (const expected of [
-      'Tilskudd for skoleåret 2027–2028\n1 250 000 kr',
-      'Tilsagn for skoleåret 2028–2029\n1 000 000 kr',
+      'Innvilget for 2027–2028\n1 250 000 kr',
+      'Tilsagn for 2028–2029 (vedtas på nytt)\n1 000 000 kr',
       '2. april 2027',
       'Vilkår for tilskuddet',
       'Klagefristen er tre uker',
     ])
       assert.ok(text.includes(expected), expected);
+    assert.ok(!text.includes('Innvilget i alt'), text);
     assert.equal(actionData(sentCard(told), 'report.open').reportId, r.reportId);
   });
 

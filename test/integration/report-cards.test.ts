@@ -28,10 +28,16 @@ describe('report cards an owner can use without help', () => {
     for (const step of ['measure', 'targets', 'partner'] as const) card = await press(h, OWNER, card, 'report.next', GOOD_INPUT[step]);
     assert.match(cardText(card), /Steg 6 av 8/);
     assert.deepEqual(Object.keys(inputsOf(card)), ['startYear', 'years']);
-    const money = await press(h, OWNER, card, 'report.next', { startYear: '2028', years: '1' });
+    // Issue 22: a new measure starts in the round's school year; a later start is refused, saying why.
+    const later = await press(h, OWNER, card, 'report.next', { startYear: '2028', years: '1' });
+    assert.match(
+      cardText(later),
+      /Et nytt tiltak starter i skoleåret til innmeldingsrunden, 2027–2028\. Skal tiltaket starte senere, meld det i innmeldingsrunden for det skoleåret\./,
+    );
+    const money = await press(h, OWNER, later, 'report.next', { startYear: '2027', years: '1' });
     assert.match(cardText(money), /Steg 7 av 8/);
     assert.deepEqual(Object.keys(inputsOf(money)), ['year1Owner', 'year1Uh', 'year1OwnContribution']);
-    assert.match(cardText(money), /År 1 \(2028–2029\)/);
+    assert.match(cardText(money), /År 1 \(2027–2028\)/);
     assert.doesNotMatch(cardText(money), /År 2/);
 
     // Back to the period (no inputs sent, as Teams sends Back), three years from 2027: three rows.

@@ -86,7 +86,7 @@ describe('round results: published once when every decision is made', function (
       const card = await invokeCard(h, OFFICER, verb, { roundId: ROUND.id });
       assert.match(
         cardText(card),
-        /Resultatene for 2027 kan ikke publiseres ennå: 2 behovsmeldinger på forumets innstilling venter på vedtak\. Registrer vedtakene først/,
+        /Resultatene for Statsforvalteren i Oslo og Viken kan ikke publiseres ennå: 2 behovsmeldinger er ikke ferdig behandlet\.\nForumet har gitt innstilling, venter på vedtak \(2\): BM-2027-\d{4}, BM-2027-\d{4}/,
         verb,
       );
     }
@@ -170,11 +170,17 @@ describe('round results: published once when every decision is made', function (
 
   it("shows owners their own decision per school year under 'mine meldinger' and on the report", async () => {
     const [reply] = await h.send(OWNER, 'mine meldinger');
-    assert.match(cardText(cardOf(reply)), /Vedtak: Innvilget, 1 250 000 kr \(2027–2028\), 1 000 000 kr \(2028–2029\)/);
+    assert.match(
+      cardText(cardOf(reply)),
+      /Vedtak: Innvilget, 1 250 000 kr \(2027–2028\)\. Tilsagn for senere år: 1 000 000 kr\. Det vedtas på nytt i innmeldingsrunden for hvert år\./,
+    );
     const [other] = await h.send(OTHER_OWNER, 'mine meldinger');
-    assert.match(cardText(cardOf(other)), /Vedtak: Delvis innvilget, 600 000 kr \(2027–2028\), 0 kr \(2028–2029\)/);
+    assert.match(cardText(cardOf(other)), /Vedtak: Delvis innvilget, 600 000 kr \(2027–2028\)(?!\. Tilsagn)/);
     assert.match(cardText(cardOf(other)), /Vedtak: Avslått/);
     const detail = await invokeCard(h, OWNER, 'report.open', { reportId: a.reportId });
-    assert.match(cardText(detail), /Vedtak\n[\s\S]*Innvilget[\s\S]*2027–2028\n1 250 000 kr\n2028–2029\n1 000 000 kr/);
+    assert.match(
+      cardText(detail),
+      /Vedtak\n[\s\S]*Innvilget[\s\S]*Innvilget for 2027–2028\n1 250 000 kr\nTilsagn for 2028–2029 \(vedtas på nytt\)\n1 000 000 kr/,
+    );
   });
 });

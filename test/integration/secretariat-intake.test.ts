@@ -179,7 +179,7 @@ describe("the secretariat's intake notifications", function () {
         'Budsjett i alt': '160 000 000 kr',
         Trukket: '1',
       });
-      assert.match(text, /Søkt 4 000 000 kr av 90 000 000 kr \(4 %\)\. Meldinger: 3\./);
+      assert.match(text, /Søkt 4 000 000 kr av 90 000 000 kr \(4,4 %\)\. Meldinger: 3\./);
       assert.match(text, /Søkt 45 300 000 kr, 5 300 000 kr over budsjettet på 40 000 000 kr\. Meldinger: 2\./);
       assert.match(text, /Søkt 900 000 kr av 30 000 000 kr \(3 %\)\. Meldinger: 1\./);
       assert.deepEqual(factsOf(card, /Per arbeidsgruppe/), {

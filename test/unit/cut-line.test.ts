@@ -50,12 +50,25 @@ describe('the cut line per scheme', () => {
     assert.deepEqual(cut.schemes[0], {
       scheme: 'DEKOM',
       budget: 1000,
+      taken: 0,
       asked: 1400,
       continuing: 500,
       left: 0,
       line: { reportId: 'r1', reference: 'BM-2028-0001', fits: 500, amount: 600 },
       below: 1,
     });
+  });
+
+  it('starts from what the round took before the items (a second meeting goes on from the first)', () => {
+    const cut = cutLine([item(1, 300), item(2, 300)], { DEKOM: 1000 }, { DEKOM: 600 });
+    assert.deepEqual(
+      cut.items.map((e) => [e.reportId, e.place, e.fits, e.running]),
+      [
+        ['r1', 'fits', 300, 900],
+        ['r2', 'line', 100, 1200],
+      ],
+    );
+    assert.deepEqual([cut.schemes[0].taken, cut.schemes[0].left], [600, 0]);
   });
 
   it('keeps schemes apart and says when everything fits or the money ends exactly', () => {

@@ -159,17 +159,17 @@ describe('a wizard step', () => {
   });
 
   it('accepts Input.Number values that arrive as numbers, and school years typed out', () => {
-    const p = validateStep('period', { startYear: '2028–2029', years: 2 }, draftBefore('period'), CONTEXT);
+    const p = validateStep('period', { startYear: '2027–2028', years: 2 }, draftBefore('period'), CONTEXT);
     assert.ok(p.ok, JSON.stringify(!p.ok && p.errors));
-    assert.equal(p.value.startYear, 2028);
+    assert.equal(p.value.startYear, 2027);
     const r = validateStep('money', { ...GOOD_INPUT.money, year1Owner: 1_000_000 }, p.draft, CONTEXT);
     assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
     assert.equal(r.value.amounts[0].owner, 1_000_000);
   });
 
-  it('keeps the first school year within the round', () => {
-    const errors = errorsOf('period', 'startYear', '2026');
-    assert.deepEqual(errors, [{ field: 'startYear', key: 'report.error.schoolYear.range', params: { min: '2027–2028', max: '2028–2029' } }]);
+  it("keeps a new measure's first school year to the round's, earlier or later (issue 22: every krone in one school year)", () => {
+    for (const year of ['2026', '2028'])
+      assert.deepEqual(errorsOf('period', 'startYear', year), [{ field: 'startYear', key: 'report.error.schoolYear.roundOnly', params: { min: '2027–2028' } }]);
   });
 
   it('replaces what the step owns in the draft and leaves the rest alone', () => {

@@ -84,7 +84,7 @@ describe('the whole report at review and submission', () => {
     assert.ok(!r.ok);
     assert.deepEqual(
       r.errors.map((e) => [e.step, e.field, e.key]),
-      [['period', 'startYear', 'report.error.schoolYear.range']],
+      [['period', 'startYear', 'report.error.schoolYear.roundOnly']],
     );
   });
 

@@ -32,6 +32,8 @@ export interface CutEntry {
 export interface SchemeCut {
   scheme: Scheme;
   budget: number;
+  /** Taken from the budget before these items (the ledger: earlier meetings and decisions). */
+  taken: number;
   /** Asked by the scheme's items, and by its continuations among them. */
   asked: number;
   continuing: number;
@@ -56,14 +58,21 @@ export function countingOrder<T>(items: readonly T[], isContinuation: (item: T) 
   return [...items.filter(isContinuation), ...items.filter((i) => !isContinuation(i))];
 }
 
-export function cutLine(items: readonly CutInput[], budgets: Partial<Record<Scheme, number>>): CutLine {
+export function cutLine(
+  items: readonly CutInput[],
+  budgets: Partial<Record<Scheme, number>>,
+  /** Per scheme, what the round had taken before these items (ledger.ts takenBefore); the line starts from what is left. */
+  taken: Partial<Record<Scheme, number>> = {},
+): CutLine {
   const entries = new Map<CutInput, CutEntry>();
   const schemes = new Map<Scheme, SchemeCut & { remaining: number; sum: number }>();
   for (const item of countingOrder(items, (i) => i.continuation)) {
     let s = schemes.get(item.scheme);
     if (!s) {
       const budget = Math.max(0, budgets[item.scheme] ?? 0);
-      s = { scheme: item.scheme, budget, asked: 0, continuing: 0, left: budget, below: 0, remaining: budget, sum: 0 };
+      const before = Math.max(0, taken[item.scheme] ?? 0);
+      const free = Math.max(0, budget - before);
+      s = { scheme: item.scheme, budget, taken: before, asked: 0, continuing: 0, left: free, below: 0, remaining: free, sum: before };
       schemes.set(item.scheme, s);
     }
     s.asked += item.amount;

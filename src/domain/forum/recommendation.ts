@@ -11,7 +11,10 @@ import { countingOrder, cutLine, type CutLine } from './cutLine';
 export interface SchemeUse {
   scheme: Scheme;
   reports: number;
+  /** Taken before this meeting plus what its prioritised items ask. */
   sum: number;
+  /** Taken before this meeting (the ledger). */
+  taken: number;
   /** Bound for school years after the round's. */
   later: number;
   budget: number;
@@ -56,6 +59,8 @@ export function recommendationOf(
   budgets: Partial<Record<Scheme, number>>,
   /** The round's school year; later years of the prioritised items are shown apart as commitments. */
   schoolYear?: number,
+  /** Per scheme, what the round had taken before this meeting (ledger.ts takenBefore), counted into the sums. */
+  taken: Partial<Record<Scheme, number>> = {},
 ): Recommendation {
   // Continuations first: their money counts against the year before anything new.
   const pick = (o: ItemResult['outcome']) =>
@@ -66,10 +71,10 @@ export function recommendationOf(
   const prioritised = pick('prioritised');
   const schemes = SCHEMES.map((scheme): SchemeUse => {
     const mine = prioritised.filter((i) => i.scheme === scheme);
-    const sum = mine.reduce((acc, i) => acc + i.roundAmount, 0);
+    const sum = (taken[scheme] ?? 0) + mine.reduce((acc, i) => acc + i.roundAmount, 0);
     const later = schoolYear === undefined ? 0 : mine.reduce((acc, i) => acc + laterOf(i, schoolYear), 0);
     const budget = budgets[scheme] ?? 0;
-    return { scheme, reports: mine.length, sum, later, budget, over: sum > budget, bar: barWidths(sum, budget) };
+    return { scheme, reports: mine.length, sum, taken: taken[scheme] ?? 0, later, budget, over: sum > budget, bar: barWidths(sum, budget) };
   });
   return {
     prioritised,
@@ -89,28 +94,35 @@ export function laterOf(item: AgendaItem, schoolYear: number): number {
  * Requested sums per scheme on an agenda, against the budget, for the agenda's totals: the
  * round's school year against its budget, and (given the year) what is bound for later years.
  */
-export function agendaTotals(items: readonly AgendaItem[], budgets: Partial<Record<Scheme, number>>, schoolYear?: number) {
+export function agendaTotals(
+  items: readonly AgendaItem[],
+  budgets: Partial<Record<Scheme, number>>,
+  schoolYear?: number,
+  /** Per scheme, what the round had taken before this agenda (ledger.ts takenBefore), counted into the sums. */
+  taken: Partial<Record<Scheme, number>> = {},
+) {
   return SCHEMES.map((scheme) => {
     const mine = items.filter((i) => i.scheme === scheme);
-    const sum = mine.reduce((acc, i) => acc + i.roundAmount, 0);
+    const sum = (taken[scheme] ?? 0) + mine.reduce((acc, i) => acc + i.roundAmount, 0);
     const later = schoolYear === undefined ? 0 : mine.reduce((acc, i) => acc + laterOf(i, schoolYear), 0);
     const budget = budgets[scheme] ?? 0;
-    return { scheme, reports: mine.length, sum, later, budget, over: sum > budget };
+    return { scheme, reports: mine.length, sum, taken: taken[scheme] ?? 0, later, budget, over: sum > budget };
   });
 }
 
-/** Per item, the sum of its scheme up to and including it, in agenda order with continuations counted first. */
-export function runningSums(items: readonly AgendaItem[]): number[] {
-  const acc: Partial<Record<Scheme, number>> = {};
+/** Per item, the sum of its scheme up to and including it (from what was taken before), in agenda order with continuations counted first. */
+export function runningSums(items: readonly AgendaItem[], taken: Partial<Record<Scheme, number>> = {}): number[] {
+  const acc: Partial<Record<Scheme, number>> = { ...taken };
   const at = new Map<AgendaItem, number>();
   for (const i of countingOrder(items, (x) => x.continuation !== undefined)) at.set(i, (acc[i.scheme] = (acc[i.scheme] ?? 0) + i.roundAmount));
   return items.map((i) => at.get(i)!);
 }
 
 /** An agenda's items as the cut line counts them: the round's school year, continuations first. */
-export function agendaCutLine(items: readonly AgendaItem[], budgets: Partial<Record<Scheme, number>>): CutLine {
+export function agendaCutLine(items: readonly AgendaItem[], budgets: Partial<Record<Scheme, number>>, taken: Partial<Record<Scheme, number>> = {}): CutLine {
   return cutLine(
     items.map((i) => ({ reportId: i.reportId, reference: i.reference, scheme: i.scheme, amount: i.roundAmount, continuation: i.continuation !== undefined })),
     budgets,
+    taken,
   );
 }

@@ -25,6 +25,7 @@ import { filingMessages } from './messages/filing';
 import { privacyTrailMessages } from './messages/privacyTrail';
 import { cardSizeMessages } from './messages/cardSize';
 import { noticeMessages } from './messages/notices';
+import { ledgerMessages } from './messages/ledger';
 
 export * from './locale';
 export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
@@ -56,6 +57,7 @@ const catalogs = [
   privacyTrailMessages,
   cardSizeMessages,
   noticeMessages,
+  ledgerMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

@@ -57,6 +57,8 @@ export function coerceStartYear(raw: unknown, range: { min: number; max: number 
   } else return bad('report.error.wrongType');
   if (year === null) return bad('report.error.schoolYear.format');
   if (year < range.min || year > range.max) {
+    // One year allowed (the round's): say why, not "no earlier than 2027–2028 and no later than 2027–2028".
+    if (range.min === range.max) return bad('report.error.schoolYear.roundOnly', { min: formatSchoolYear(range.min) });
     return bad('report.error.schoolYear.range', { min: formatSchoolYear(range.min), max: formatSchoolYear(range.max) });
   }
   return good(year);

@@ -1,7 +1,7 @@
 /**
  * A school year is named by the year it starts: 2027 means "2027–2028". A round's year is the
- * year of its deadline (1 February); the money is used from the following August, so a measure
- * starts in the round's year, or at the latest the year after for owners who plan ahead.
+ * year of its deadline (1 February); the money is used from the following August, so a new
+ * measure starts in the round's year (see startYearRange).
  */
 
 export const ANY_START_YEAR = { min: 2020, max: 2100 } as const;
@@ -10,8 +10,14 @@ export function formatSchoolYear(startYear: number): string {
   return `${startYear}–${startYear + 1}`;
 }
 
+/**
+ * Every krone in exactly one school year (issue 22 item 3): a new measure's first school year is
+ * its round's, so the round that decides it counts its first year, and each later year returns as
+ * a continuation in the round of that year. A measure that is to start later is reported in that
+ * year's round.
+ */
 export function startYearRange(roundYear: number | undefined): { min: number; max: number } {
-  return roundYear === undefined ? { ...ANY_START_YEAR } : { min: roundYear, max: roundYear + 1 };
+  return roundYear === undefined ? { ...ANY_START_YEAR } : { min: roundYear, max: roundYear };
 }
 
 /** Values for an Input.ChoiceSet: value "2027", title "2027–2028". */

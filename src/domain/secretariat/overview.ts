@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locale';
 import type { ReportStatus } from '../report/lifecycle';
 import { SCHEME_CODES } from '../round';
 import { splitOfColumns, type YearSplit } from '../money/schoolYear';
@@ -131,4 +132,20 @@ export function barOf(requested: number, budget: number): Bar {
 // 0.4 % still shows as a sliver, and 99.6 % of the budget leaves a sliver free.
 function visible(share: number, leavesRest: boolean): number {
   return Math.min(leavesRest ? 99 : 100, Math.max(1, share));
+}
+
+/**
+ * The share of a budget in words ("0,3", "< 0,1", "45"): one decimal below 10 %, so a small sum
+ * never reads as "0 %" (issue 22: 252 000 kr of a large budget), and nothing under the budget
+ * reads as "100 %".
+ */
+export function percentText(amount: number, budget: number, locale: Locale = 'nb'): string {
+  if (budget <= 0 || amount <= 0) return '0';
+  const p = (amount / budget) * 100;
+  const format = (n: number, digits: number) =>
+    new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
+  if (p < 0.1) return `< ${format(0.1, 1)}`;
+  if (p < 10) return format(Math.min(9.9, Math.round(p * 10) / 10), 1);
+  if (amount < budget) return format(Math.min(99, Math.round(p)), 0);
+  return format(Math.round(p), 0);
 }

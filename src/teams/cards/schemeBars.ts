@@ -1,6 +1,6 @@
 import { formatNok, type Locale, type MessageKey, type Translate } from '../../domain/i18n';
 import { schemeLabelKey, type Scheme } from '../../domain/schemes';
-import type { Bar } from '../../domain/secretariat/overview';
+import { percentText, type Bar } from '../../domain/secretariat/overview';
 
 /** The texts of one kind of bar: no budget set, beyond the budget, within it; `amount` names the placeholder. */
 export interface BarTexts {
@@ -31,6 +31,6 @@ export function schemeBars(
         ? t(texts.noBudget, { [texts.amount]: nok(s.amount), count: s.count })
         : s.amount > s.budget
           ? t(texts.over, { [texts.amount]: nok(s.amount), over: nok(s.amount - s.budget), budget: nok(s.budget), count: s.count })
-          : t(texts.within, { [texts.amount]: nok(s.amount), budget: nok(s.budget), percent: s.bar.percent, count: s.count }),
+          : t(texts.within, { [texts.amount]: nok(s.amount), budget: nok(s.budget), percent: percentText(s.amount, s.budget, locale), count: s.count }),
   }));
 }

@@ -85,9 +85,12 @@ export function decisionFacts(
   const years = yearSummaries(report.data);
   const facts = [{ title: t('decision.outcome'), value: t(statusLabelKey(decision.outcome)) }];
   if (decision.outcome !== 'rejected') {
-    years.forEach((y, i) => facts.push({ title: y.schoolYear ? formatSchoolYear(y.schoolYear) : String(y.year), value: nok(decision.amounts[i] ?? 0) }));
+    // The first year is this round's money; later years are commitments decided again in their rounds (issue 22 item 3).
+    years.forEach((y, i) => {
+      const year = y.schoolYear ? formatSchoolYear(y.schoolYear) : String(y.year);
+      facts.push({ title: t(i === 0 ? 'money.fact.thisYear' : 'money.fact.commitment', { schoolYear: year }), value: nok(decision.amounts[i] ?? 0) });
+    });
   }
-  facts.push({ title: t('decision.total'), value: nok(decision.total) });
   if (decision.deviatesFrom)
     facts.push({ title: t('decision.deviation.fact'), value: t('decision.deviation.value', { recommended: t(statusLabelKey(decision.deviatesFrom)) }) });
   // Cut on the cards that show the whole report (the button under the section shows it all).

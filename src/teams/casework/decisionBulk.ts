@@ -3,6 +3,9 @@ import { formatNok } from '../../domain/i18n';
 import { formatSchoolYear, statusLabelKey, yearSummaries, type NeedsReport } from '../../domain/report';
 import { addSplits, NO_MONEY, splitOfColumns } from '../../domain/money/schoolYear';
 import type { Round } from '../../domain/round';
+import { bulkPlan, type Ledger, type LeftItem } from '../../domain/money/ledger';
+import { forumsOf } from '../../domain/regions';
+import { readLedger, ledgerLineText, scopeName, shownLines } from '../money/ledgerRead';
 import { RefusedError, type ReportRecord } from '../../storage/reports';
 import { renderCard } from '../cards/render';
 import { officerActor, pickRound, roundOfData, requireCaseworker } from './load';
@@ -16,6 +19,8 @@ import { pageActions, pageIn, pageLine, pageOf } from '../cards/paging';
 export const DECISIONS_PAGE = 20;
 // Bulk decisions write a few reports at a time: fast enough, and polite to storage.
 const PARALLEL = 4;
+// Reports left for the officer named one by one on the bulk grant's cards.
+const LEFT_SHOWN = 40;
 
 async function roundFrom(turn: Turn, data: Record<string, unknown>): Promise<Round> {
   return typeof data.roundId === 'string' ? roundOfData(turn, data) : pickRound(turn, typeof data.which === 'string' ? data.which : '');
@@ -28,6 +33,19 @@ function yearAmountText(turn: Turn, columns: { totalRequested: number; requested
   return split.later > 0 ? `${now} · ${turn.t('money.laterLine', { later: formatNok(split.later, turn.locale) })}` : now;
 }
 
+/** The ledger in words, per budget scope: a heading line and one line per scheme with money. */
+export function ledgerParagraphs(turn: Pick<Turn, 't' | 'locale' | 'services'>, ledger: Ledger, scopes?: readonly string[]): string[] {
+  const { t, locale } = turn;
+  const byScope = new Map<string, Ledger['lines']>();
+  for (const l of shownLines(ledger.lines)) if (!scopes || scopes.includes(l.scope)) byScope.set(l.scope, [...(byScope.get(l.scope) ?? []), l]);
+  return [...byScope].map(([scope, lines]) =>
+    [
+      `**${t('ledger.title', { schoolYear: formatSchoolYear(ledger.schoolYear), scope: scopeName(t, locale, turn.services, scope) })}**`,
+      ...lines.map((l) => ledgerLineText(t, locale, l)),
+    ].join('\n\n'),
+  );
+}
+
 /** `decision.pending` (typed: `vedtak` / `decisions`): reports the forum has recommended on, waiting for a decision. */
 export const decisionPending: ActionHandler = async (turn, data) => {
   await requireCaseworker(turn);
@@ -38,12 +56,15 @@ export const decisionPending: ActionHandler = async (turn, data) => {
   waiting.sort((a, b) => a.reference.localeCompare(b.reference, 'nb', { numeric: true }));
   const prioritised = waiting.filter((r) => r.status === 'prioritised').length;
   const paged = pageOf(waiting, pageIn(data), DECISIONS_PAGE);
-  const intro =
+  const { ledger } = await readLedger(turn.services, round);
+  const intro = [
     waiting.length === 0
       ? t('decision.list.empty', { year: round.year })
       : [t('decision.list.intro', { count: waiting.length, prioritised, notPrioritised: waiting.length - prioritised }), pageLine(t, paged)]
           .filter(Boolean)
-          .join(' ');
+          .join(' '),
+    ...ledgerParagraphs(turn, ledger),
+  ].join('\n\n');
   return {
     card: renderCard('list', {
       title: t('decision.list.title', { year: round.year }),
@@ -67,18 +88,79 @@ export const decisionPending: ActionHandler = async (turn, data) => {
   };
 };
 
-/** `decision.grantAll`: how many and how much, before anything is stored. */
+/**
+ * The prioritised reports in the order the cut line counts them: each meeting's agenda order
+ * (the meeting that prioritised it, from the report's audit trail), earlier meetings first, then
+ * by reference. The cut line itself puts continuations first.
+ */
+async function inAgendaOrder(turn: Turn, records: Array<ReportRecord<NeedsReport>>): Promise<Array<ReportRecord<NeedsReport>>> {
+  const lists = await Promise.all(forumsOf(turn.services.regions).map((f) => turn.services.meetings.list(f.id)));
+  // Lists are newest first: the oldest meeting ranks first.
+  const meetings = lists.flatMap((l) => [...l].reverse());
+  const rank = new Map(meetings.map((m, i) => [m.id, i]));
+  const orderOf = new Map(meetings.map((m) => [m.id, m.order]));
+  const meetingOf = (r: ReportRecord<NeedsReport>) => {
+    for (let i = r.history.length - 1; i >= 0; i--) {
+      const m = /^meeting:([A-Za-z0-9-]+)/.exec(r.history[i].reason ?? '');
+      if (m) return m[1];
+    }
+    return undefined;
+  };
+  const key = (r: ReportRecord<NeedsReport>) => {
+    const m = meetingOf(r);
+    const last = Number.MAX_SAFE_INTEGER;
+    return { meeting: m ? (rank.get(m) ?? last) : last, place: m ? (orderOf.get(m)?.indexOf(r.id) ?? last) : last };
+  };
+  return [...records].sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    return x.meeting - y.meeting || x.place - y.place || a.reference.localeCompare(b.reference, 'nb', { numeric: true });
+  });
+}
+
+/** What the bulk grant would do now: the reports that fit (to grant) and those left for the officer. */
+async function planBulk(turn: Turn, round: Round) {
+  const records: Array<ReportRecord<NeedsReport>> = [];
+  for await (const r of turn.services.reports.listRound<NeedsReport>(round.id, ['prioritised'])) records.push(r);
+  const [ordered, { ledger, rows }] = await Promise.all([inAgendaOrder(turn, records), readLedger(turn.services, round)]);
+  const rowOf = new Map(rows.map((r) => [r.id, r]));
+  const todo = ordered.map((r) => rowOf.get(r.id)).filter((r) => r !== undefined);
+  const plan = bulkPlan(round, turn.services.regions, ledger, rows, todo);
+  const byId = new Map(records.map((r) => [r.id, r]));
+  return { ledger, grant: plan.grant.map((r) => byId.get(r.id)!), left: plan.left };
+}
+
+/** Why each item is left: the line goes through it (only part fits) or it is below the line. */
+function leftLines(turn: Turn, round: Round, left: readonly LeftItem[]): string[] {
+  const { t, locale } = turn;
+  if (left.length === 0) return [];
+  const schoolYear = formatSchoolYear(round.year);
+  // A card holds some dozens of lines well within its size; the rest are counted, and stay in the decision list.
+  const shown = left.slice(0, LEFT_SHOWN);
+  return [
+    t('bulk.leftIntro', { count: left.length }),
+    ...shown.map((l) =>
+      t(l.place === 'line' ? 'bulk.leftLine' : 'bulk.leftOut', {
+        reference: l.row.reference,
+        scheme: l.row.scheme,
+        fits: formatNok(l.fits, locale),
+        amount: formatNok(l.amount, locale),
+        schoolYear,
+      }),
+    ),
+    ...(left.length > LEFT_SHOWN ? [t('forum.recommendation.more', { count: left.length - LEFT_SHOWN })] : []),
+  ];
+}
+
+/** `decision.grantAll`: how many and how much, against the ledger, before anything is stored. */
 export const decisionGrantAll: ActionHandler = async (turn, data) => {
   await requireCaseworker(turn);
   const round = await roundFrom(turn, data);
   const { t, locale } = turn;
-  let count = 0;
-  let sum = NO_MONEY;
-  for await (const r of turn.services.reports.listRound(round.id, ['prioritised'])) {
-    count++;
-    sum = addSplits(sum, splitOfColumns(r.summary, round.year));
-  }
-  if (count === 0) {
+  const { ledger, grant, left } = await planBulk(turn, round);
+  const count = grant.length;
+  const sum = grant.reduce((acc, r) => addSplits(acc, splitOfColumns(r.summary, round.year)), NO_MONEY);
+  if (count === 0 && left.length === 0) {
     return {
       card: renderCard('message', {
         title: t('decision.bulk.title'),
@@ -88,18 +170,28 @@ export const decisionGrantAll: ActionHandler = async (turn, data) => {
       }),
     };
   }
+  const text = [
+    ...(count > 0
+      ? [
+          t('bulk.fitsConfirm', { count }),
+          t('money.bulkConfirm', {
+            count,
+            schoolYear: formatSchoolYear(round.year),
+            amount: formatNok(sum.thisYear, locale),
+            later: formatNok(sum.later, locale),
+          }),
+        ]
+      : []),
+    ...leftLines(turn, round, left),
+    ...ledgerParagraphs(turn, ledger),
+  ].join('\n\n');
   return {
     card: renderCard('message', {
       title: t('decision.bulk.title'),
       color: 'Attention',
-      text: t('money.bulkConfirm', {
-        count,
-        schoolYear: formatSchoolYear(round.year),
-        amount: formatNok(sum.thisYear, locale),
-        later: formatNok(sum.later, locale),
-      }),
+      text,
       actions: [
-        action(t('decision.bulk.yes', { count }), 'decision.grantAllConfirm', { roundId: round.id }),
+        ...(count > 0 ? [action(t('decision.bulk.yes', { count }), 'decision.grantAllConfirm', { roundId: round.id })] : []),
         action(t('case.cancel'), 'decision.pending', { roundId: round.id }),
       ],
     }),
@@ -118,11 +210,10 @@ export const decisionGrantAllConfirm: ActionHandler = async (turn, data) => {
   const { reports } = turn.services;
   const actor = officerActor(turn);
   const at = turn.services.now().toISOString();
-  const todo: Array<ReportRecord<NeedsReport>> = [];
-  for await (const r of reports.listRound<NeedsReport>(round.id, ['prioritised'])) todo.push(r);
+  // Planned again from the ledger as it is now: what another officer decided meanwhile counts.
+  const { grant: todo, left } = await planBulk(turn, round);
 
   let granted = 0;
-  let sum = 0;
   let split = NO_MONEY;
   let skipped = 0;
   const grantOne = async (r: ReportRecord<NeedsReport>) => {
@@ -144,7 +235,6 @@ export const decisionGrantAllConfirm: ActionHandler = async (turn, data) => {
         { decision },
       );
       granted++;
-      sum += decision.total;
       split = addSplits(split, splitOfColumns(r.summary, round.year));
       await tellDecision(turn, done, round);
     } catch (err) {
@@ -163,15 +253,16 @@ export const decisionGrantAllConfirm: ActionHandler = async (turn, data) => {
 
   const { t, locale } = turn;
   const text = [
-    t('decision.bulk.done', { count: granted, amount: formatNok(sum, locale) }),
+    t('decision.bulk.done', { count: granted, amount: formatNok(split.thisYear, locale) }),
     t('money.grantedYear', { schoolYear: formatSchoolYear(round.year), amount: formatNok(split.thisYear, locale), later: formatNok(split.later, locale) }),
     ...(skipped > 0 ? [t('decision.bulk.skipped', { count: skipped })] : []),
-  ].join(' ');
+    ...leftLines(turn, round, left),
+  ].join('\n\n');
   return {
     card: renderCard('message', {
       title: t('decision.bulk.action'),
       text,
-      color: 'Good',
+      color: left.length > 0 ? 'Attention' : 'Good',
       actions: [action(t('decision.list.title', { year: round.year }), 'decision.pending', { roundId: round.id })],
     }),
   };

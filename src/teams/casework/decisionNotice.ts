@@ -35,8 +35,8 @@ export function decisionNoticeCard(services: Services, to: { locale: Locale; t: 
 
   const facts = [{ title: t('notice.outcome'), value: t(statusLabelKey(decision.outcome)) }];
   if (granted) {
-    facts.push({ title: t('notice.thisYear', { schoolYear: formatSchoolYear(years.schoolYear) }), value: nok(years.amount) });
-    for (const y of years.later) facts.push({ title: t('notice.laterYear', { schoolYear: formatSchoolYear(y.schoolYear) }), value: nok(y.amount) });
+    facts.push({ title: t('money.fact.thisYear', { schoolYear: formatSchoolYear(years.schoolYear) }), value: nok(years.amount) });
+    for (const y of years.later) facts.push({ title: t('money.fact.commitment', { schoolYear: formatSchoolYear(y.schoolYear) }), value: nok(y.amount) });
   }
   // The case card's words: one wording for a departure from the forum.
   if (decision.deviatesFrom)

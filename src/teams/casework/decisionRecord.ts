@@ -1,6 +1,8 @@
 import { checkDecision, decisionAmountId, decisionRefusalKey, sameDecision, type Decision, type Payment } from '../../domain/decision';
 import { deviates, recommendedOf } from '../../domain/deviation';
 import { paidSchoolYear, yearIndex } from '../../domain/money/schoolYear';
+import { grantedSplit } from '../../domain/money/ledger';
+import { decisionMoney } from './decisionMoney';
 import { formatDate, formatNok } from '../../domain/i18n';
 import { formatSchoolYear, statusLabelKey, transition, yearSummaries, type NeedsReport } from '../../domain/report';
 import { RefusedError, type ReportRecord } from '../../storage/reports';
@@ -40,7 +42,7 @@ export const decisionFormAction: ActionHandler = async (turn, data) => {
   await requireCaseworker(turn);
   const c = await loadCase(turn, data);
   if (decisionRefusalKey(c.report.status)) throw decisionRefusal(turn, c.report);
-  return { card: decisionForm(turn, c) };
+  return { card: decisionForm(turn, c, {}, [], await decisionMoney(turn, c)) };
 };
 
 const typedOf = (data: Record<string, unknown>) =>
@@ -83,6 +85,17 @@ export async function recordDecision(turn: Turn, c: Case, decision: Decision): P
   }
 }
 
+/** "Innvilget, 500 000 kr for 2027–2028. Tilsagn for senere år: 450 000 kr …": this year's money, later years as commitments. */
+export function recordedText(turn: Pick<Turn, 't' | 'locale'>, report: ReportRecord<NeedsReport>, d: Decision, roundYear: number): string {
+  const split = grantedSplit({ requestedPerYear: report.summary.requestedPerYear, decision: d }, roundYear);
+  const text = turn.t('decision.recorded', {
+    reference: report.reference,
+    outcome: turn.t(statusLabelKey(d.outcome)),
+    amount: `${formatNok(split.thisYear, turn.locale)} (${formatSchoolYear(roundYear)})`,
+  });
+  return split.later > 0 ? `${text} ${turn.t('money.commitments', { later: formatNok(split.later, turn.locale) })}` : text;
+}
+
 /** `decision.record`: checks the form, then records and tells the owner. */
 export const decisionRecordAction: ActionHandler = async (turn, data) => {
   await requireCaseworker(turn);
@@ -98,12 +111,12 @@ export const decisionRecordAction: ActionHandler = async (turn, data) => {
     // A retried press of a decision already stored is answered as the first was.
     if (!(checked.ok && c.report.decision && sameDecision(c.report.decision, { ...checked, by: actor.id! }))) throw decisionRefusal(turn, c.report);
   }
-  if (!checked.ok) return { card: decisionForm(turn, c, typedOf(data), checked.problems) };
+  if (!checked.ok) return { card: decisionForm(turn, c, typedOf(data), checked.problems, await decisionMoney(turn, c)) };
   const recommended = recommendedOf(c.report.status);
   const deviation = deviates(recommended, checked.outcome) ? recommended : undefined;
   if (deviation && !checked.reason) {
     const problem = { field: 'reason', key: 'decision.error.reasonDeviation' as const, params: { recommended: turn.t(statusLabelKey(deviation)) } };
-    return { card: decisionForm(turn, c, typedOf(data), [problem]) };
+    return { card: decisionForm(turn, c, typedOf(data), [problem], await decisionMoney(turn, c)) };
   }
   const decision: Decision = {
     outcome: checked.outcome,
@@ -118,17 +131,7 @@ export const decisionRecordAction: ActionHandler = async (turn, data) => {
   const { report } = await recordDecision(turn, c, decision);
   await tellDecision(turn, report, c.round);
   const d = report.decision!;
-  return {
-    card: caseCard(
-      turn,
-      { report, round: c.round },
-      turn.t('decision.recorded', {
-        reference: report.reference,
-        outcome: turn.t(statusLabelKey(d.outcome)),
-        amount: formatNok(d.total, turn.locale),
-      }),
-    ),
-  };
+  return { card: caseCard(turn, { report, round: c.round }, recordedText(turn, report, d, c.round.year)) };
 };
 
 function paidRefusal(turn: Turn, report: ReportRecord<NeedsReport>): Refusal {

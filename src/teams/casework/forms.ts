@@ -75,7 +75,14 @@ export function groupForm(turn: Turn, c: Case, error = ''): AdaptiveCard {
  * The decision: outcome, the amount granted per school year (prefilled with what was requested,
  * so "granted" is one press), and the reason. Typed values and errors come back in place.
  */
-export function decisionForm(turn: Turn, c: Case, typed: Record<string, string> = {}, problems: readonly DecisionProblem[] = []): AdaptiveCard {
+export function decisionForm(
+  turn: Turn,
+  c: Case,
+  typed: Record<string, string> = {},
+  problems: readonly DecisionProblem[] = [],
+  /** The ledger's line for the report's forum and scheme, in words (decisionMoney.ts). */
+  money: readonly string[] = [],
+): AdaptiveCard {
   const { t, locale } = turn;
   const nok = (n: number) => formatNok(n, locale);
   const errorOf = (field: string) =>
@@ -96,6 +103,7 @@ export function decisionForm(turn: Turn, c: Case, typed: Record<string, string> 
       error: errorOf('outcome'),
       choices: OUTCOMES.map((o) => ({ title: t(statusLabelKey(o)), value: o })),
     },
+    ...money.map((value) => ({ ...BLANK, kind: 'info', value })),
     { ...BLANK, kind: 'info', value: t('decision.form.amountHint') },
     ...years.map((y) => ({
       ...BLANK,

@@ -4,6 +4,7 @@ import { cardMessage } from '../cards/attach';
 import { MAX_ACTIVITY_BYTES, activityBytes } from '../cards/budget';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import { totalsLines } from './moneyLines';
+import type { MoneyFrame } from '../money/ledgerRead';
 import { groupName, itemFacts, meetingDate, nok, type ForumView } from './view';
 
 /**
@@ -37,14 +38,14 @@ function itemData(view: ForumView, item: AgendaItem, position: number, running: 
   };
 }
 
-function frame(view: ForumView, meeting: Meeting, items: readonly AgendaItem[], round: Round): Omit<AgendaData, 'part' | 'items'> {
+function frame(view: ForumView, meeting: Meeting, items: readonly AgendaItem[], round: Round, money?: MoneyFrame): Omit<AgendaData, 'part' | 'items'> {
   const { t } = view;
   return {
     title: t('forum.agenda.title', { title: meeting.title }),
     subtitle: `${groupName(view, meeting.group)} · ${meetingDate(view, meeting.date)}`,
     intro: items.length === 0 ? t('forum.agenda.empty') : t('forum.agenda.intro', { count: items.length, year: round.year }),
     totalsTitle: t('forum.agenda.totals'),
-    totals: totalsLines(view, items, round),
+    totals: totalsLines(view, items, round, money),
   };
 }
 
@@ -52,10 +53,12 @@ function frame(view: ForumView, meeting: Meeting, items: readonly AgendaItem[], 
  * The agenda as one card per part, each within AGENDA_PART_BYTES as a whole message. Items are
  * numbered through all parts; every part repeats the header and the totals, so each stands alone.
  */
-export function agendaCards(view: ForumView, meeting: Meeting, items: readonly AgendaItem[], round: Round): AdaptiveCard[] {
-  const head = frame(view, meeting, items, round);
-  const running = runningSums(items);
-  const entries = items.map((item, i) => itemData(view, item, i + 1, running[i], round.budgets[item.scheme] ?? 0));
+export function agendaCards(view: ForumView, meeting: Meeting, items: readonly AgendaItem[], round: Round, money?: MoneyFrame): AdaptiveCard[] {
+  const head = frame(view, meeting, items, round, money);
+  // Running sums start from what the round took before this agenda (the ledger), so a second meeting goes on from the first.
+  const running = runningSums(items, money?.taken);
+  const budgets = money?.budgets ?? round.budgets;
+  const entries = items.map((item, i) => itemData(view, item, i + 1, running[i], budgets[item.scheme] ?? 0));
   const render = (data: AgendaData) => renderCard('agenda', data);
   const message = (card: AdaptiveCard) => bytes(cardMessage(card));
 

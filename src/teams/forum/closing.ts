@@ -1,3 +1,4 @@
+import { meetingMoney } from '../money/ledgerRead';
 import { decideByRules, groupOutcomeOf, statusAfterVote, stepOf, type GroupRecommendation, type ItemResult, type Meeting } from '../../domain/forum';
 import { transition, type Actor } from '../../domain/report';
 import { SECRETARIAT_GROUP, type Person } from '../../domain/roles';
@@ -104,6 +105,12 @@ export async function sendRecommendation(services: Services, meeting: Meeting, c
   for (const g of await services.roles.inGroup(meeting.forum, SECRETARIAT_GROUP)) if (g.role === 'secretariat') officers.set(voterKey(g.person), g.person);
   for (const p of [meeting.vote?.openedBy, closer]) if (p) officers.set(voterKey(p), p);
   const items = await services.meetings.items(meeting);
+  const money = await meetingMoney(
+    services,
+    round,
+    meeting,
+    items.map((i) => i.item.reportId),
+  );
   for (const person of officers.values()) {
     const stored = await services.references.personal(person.tenantId, person.aadObjectId).catch(() => undefined);
     const view = forumView(services, pickLocale(stored?.locale ?? stored?.ref.locale));
@@ -112,7 +119,10 @@ export async function sendRecommendation(services: Services, meeting: Meeting, c
       key: `recommendation:${meeting.id}:${voterKey(person)}`,
       tenantId: person.tenantId,
       aadObjectId: person.aadObjectId,
-      activity: { ...cardMessage(recommendationCard(view, meeting, round, items)), summary: view.t('forum.recommendation.title', { title: meeting.title }) },
+      activity: {
+        ...cardMessage(recommendationCard(view, meeting, round, items, { money })),
+        summary: view.t('forum.recommendation.title', { title: meeting.title }),
+      },
     });
   }
   return officers.size;

@@ -1,3 +1,4 @@
+import type { MoneyFrame } from '../money/ledgerRead';
 import { agendaCutLine, agendaOpen, phaseOf, type Meeting } from '../../domain/forum';
 import { formatSchoolYear, type NeedsReport } from '../../domain/report';
 import type { Round } from '../../domain/round';
@@ -73,6 +74,8 @@ export interface EditorArgs {
   page?: number;
   notice?: string;
   warning?: string;
+  /** The ledger's frame for this meeting (budgets of its forum, what the round took before it). */
+  money?: MoneyFrame;
 }
 
 /** The officer's view of a meeting: the agenda with buttons to reorder and remove, and the next steps. */
@@ -88,7 +91,8 @@ export function meetingEditorCard(view: ForumView, a: EditorArgs): AdaptiveCard 
   // The cut line over the whole agenda (not just this page), recomputed on every render: a move shows it moved.
   const cut = agendaCutLine(
     a.items.map((s) => s.item),
-    a.round.budgets,
+    a.money?.budgets ?? a.round.budgets,
+    a.money?.taken,
   );
   const items = shown.map(({ item, result }, i) => {
     const n = page * EDITOR_PAGE + i + 1;
@@ -143,6 +147,7 @@ export function meetingEditorCard(view: ForumView, a: EditorArgs): AdaptiveCard 
       view,
       a.items.map((s) => s.item),
       a.round,
+      a.money,
     ),
     cutTitle: cut.schemes.length > 0 ? t('cut.title', { schoolYear: formatSchoolYear(a.round.year) }) : '',
     cutLines: cutLines(view, cut),

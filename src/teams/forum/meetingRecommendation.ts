@@ -6,6 +6,7 @@ import { loadMeeting } from './ballot';
 import { MeetingRef } from './meetingShow';
 import { recommendationCard, recommendationCsv } from './recommendationCard';
 import { forumView } from './view';
+import { meetingMoney } from '../money/ledgerRead';
 
 async function closedMeeting(turn: Parameters<ActionHandler>[0], data: Record<string, unknown>) {
   await requireOfficer(turn);
@@ -15,13 +16,20 @@ async function closedMeeting(turn: Parameters<ActionHandler>[0], data: Record<st
   if (phaseOf(meeting) !== 'closed') throw new Refusal('forum.recommendation.notYet');
   const round = await turn.services.rounds.get(meeting.roundId);
   if (!round) throw new Refusal('forum.round.missing');
-  return { meeting, round, items: await turn.services.meetings.items(meeting), view: forumView(turn.services, turn.locale) };
+  const items = await turn.services.meetings.items(meeting);
+  const money = await meetingMoney(
+    turn.services,
+    round,
+    meeting,
+    items.map((i) => i.item.reportId),
+  );
+  return { meeting, round, items, money, view: forumView(turn.services, turn.locale) };
 }
 
 /** `meeting.recommendation`: the summary card again, on demand. */
 export const meetingRecommendation: ActionHandler = async (turn, data) => {
-  const { meeting, round, items, view } = await closedMeeting(turn, data);
-  return { card: recommendationCard(view, meeting, round, items) };
+  const { meeting, round, items, view, money } = await closedMeeting(turn, data);
+  return { card: recommendationCard(view, meeting, round, items, { money }) };
 };
 
 /**
@@ -29,7 +37,7 @@ export const meetingRecommendation: ActionHandler = async (turn, data) => {
  * A downloadable file (signed link) belongs to the secretariat's export; this gives the same rows.
  */
 export const meetingCsv: ActionHandler = async (turn, data) => {
-  const { meeting, round, items, view } = await closedMeeting(turn, data);
+  const { meeting, round, items, view, money } = await closedMeeting(turn, data);
   const csv = recommendationCsv(view, meeting, round, items);
-  return { card: recommendationCard(view, meeting, round, items, { csv }) };
+  return { card: recommendationCard(view, meeting, round, items, { csv, money }) };
 };

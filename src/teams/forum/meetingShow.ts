@@ -12,6 +12,7 @@ import { meetingEditorCard } from './meetingCards';
 import { followPosted, publishAgenda } from './publish';
 import { forumView, officerActor } from './view';
 import { inStepOf } from './rulesOf';
+import { meetingMoney } from '../money/ledgerRead';
 
 /** What the editor's buttons carry; inputs of the card (the report to add, a closing time) come along. */
 export const MeetingRef = z
@@ -26,8 +27,16 @@ export async function editorFor(turn: Turn, meeting: Meeting, extra: { notice?: 
   const round = await services.rounds.get(meeting.roundId);
   if (!round) throw new Refusal('forum.round.missing');
   const items = await services.meetings.items(meeting);
-  const open = agendaOpen(meeting) ? await candidates(services, meeting) : [];
-  return { card: meetingEditorCard(inStepOf(forumView(services, turn.locale), meeting), { meeting, round, items, candidates: open, ...extra }) };
+  const [open, money] = await Promise.all([
+    agendaOpen(meeting) ? candidates(services, meeting) : [],
+    meetingMoney(
+      services,
+      round,
+      meeting,
+      items.map((i) => i.item.reportId),
+    ),
+  ]);
+  return { card: meetingEditorCard(inStepOf(forumView(services, turn.locale), meeting), { meeting, round, items, candidates: open, money, ...extra }) };
 }
 
 async function officerAndMeeting(turn: Turn, data: Record<string, unknown>) {

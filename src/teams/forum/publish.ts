@@ -1,3 +1,4 @@
+import { meetingMoney } from '../money/ledgerRead';
 import type { Meeting } from '../../domain/forum';
 import type { Round } from '../../domain/round';
 import { cardMessage } from '../cards/attach';
@@ -45,7 +46,13 @@ export async function publishAgenda(services: Services, meeting: Meeting): Promi
   const round = await roundOf(services, meeting);
   const items = (await services.meetings.items(meeting)).map((s) => s.item);
   const view = forumView(services, await channelLocale(services, channel.teamId, channel.channelId));
-  const cards = agendaCards(view, meeting, items, round);
+  const money = await meetingMoney(
+    services,
+    round,
+    meeting,
+    items.map((i) => i.reportId),
+  );
+  const cards = agendaCards(view, meeting, items, round, money);
   const before = meeting.posted?.parts ?? 0;
   const first = agendaPartKey(meeting.id, 1);
   const total = Math.max(before, cards.length);

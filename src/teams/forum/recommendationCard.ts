@@ -14,6 +14,7 @@ import { inStepOf } from './rulesOf';
 import { followUpActions } from './undecidedCards';
 import { cutText, schemeCutText } from './cutLineText';
 import { continuationMarker } from './continuationText';
+import type { MoneyFrame } from '../money/ledgerRead';
 
 /** Lines per section shown on the card; the CSV always has every item. */
 const MAX_LINES = 60;
@@ -65,7 +66,7 @@ export function recommendationCard(
   meeting: Meeting,
   round: Round,
   items: readonly StoredItem[],
-  opts: { csv?: string } = {},
+  opts: { csv?: string; money?: MoneyFrame } = {},
 ): AdaptiveCard {
   let max = MAX_LINES;
   let csvMax = CSV_ROWS_SHOWN;
@@ -86,16 +87,18 @@ function recommendationCardOf(
   meeting: Meeting,
   round: Round,
   items: readonly StoredItem[],
-  opts: { csv?: string },
+  opts: { csv?: string; money?: MoneyFrame },
   max: number,
   csvMax: number,
 ): AdaptiveCard {
   const view = inStepOf(forumView, meeting);
   const { t } = view;
-  const rec = recommendationOf(items, round.budgets, round.year);
+  // Counted from what the round took before this meeting (the ledger), against the forum's budget.
+  const budgets = opts.money?.budgets ?? round.budgets;
+  const rec = recommendationOf(items, budgets, round.year, opts.money?.taken);
   const results = new Map(items.filter((i) => i.result).map((i) => [i.item.reportId, i.result!]));
   // The prioritised items in order (continuations first) with the line per scheme.
-  const cut = agendaCutLine(rec.prioritised, round.budgets);
+  const cut = agendaCutLine(rec.prioritised, budgets, opts.money?.taken);
   const cutOf = new Map(cut.schemes.map((c) => [c.scheme, schemeCutText(view, c)]));
   const sections = [
     { title: t('forum.recommendation.prioritised', { count: rec.prioritised.length }), color: 'Good', lines: lines(view, rec.prioritised, max, results, cut) },
@@ -118,6 +121,7 @@ function recommendationCardOf(
     schemes: rec.schemes.map((s) => ({
       line:
         `${s.scheme}: ${t(s.over ? 'forum.totals.lineOver' : 'forum.totals.line', { sum: nok(view, s.sum), budget: nok(view, s.budget), count: s.reports })}` +
+        (s.taken > 0 ? ` ${t('ledger.takenBefore', { taken: nok(view, s.taken) })}` : '') +
         (s.later > 0 ? ` ${t('money.laterLine', { later: nok(view, s.later) })}` : ''),
       cut: cutOf.get(s.scheme) ?? '',
       color: s.over ? 'Attention' : 'Default',

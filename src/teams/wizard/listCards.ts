@@ -45,7 +45,7 @@ function reportItem(turn: Turn, r: ReportRecord<unknown>) {
   };
 }
 
-/** "Vedtak: Innvilget, 1 250 000 kr (2027–2028), 1 000 000 kr (2028–2029)": the decision per school year. */
+/** "Vedtak: Innvilget, 1 250 000 kr (2027–2028). Tilsagn for senere år: 1 000 000 kr. …": this year's money, later years as commitments. */
 function decisionLine(turn: Turn, r: ReportRecord<unknown>): string | undefined {
   const d = r.decision;
   if (!d) return undefined;
@@ -53,10 +53,11 @@ function decisionLine(turn: Turn, r: ReportRecord<unknown>): string | undefined 
   const outcome = t(statusLabelKey(d.outcome));
   if (d.outcome === 'rejected') return t('reports.decisionRejected', { outcome });
   const years = decodeYears(r.summary.requestedPerYear);
-  const amounts = years
-    ? years.map((y, i) => `${formatNok(d.amounts[i] ?? 0, locale)} (${formatSchoolYear(y.schoolYear)})`).join(', ')
-    : formatNok(d.total, locale);
-  return t('reports.decisionLine', { outcome, amounts });
+  if (!years) return t('reports.decisionLine', { outcome, amounts: formatNok(d.total, locale) });
+  // The first year is the decision's money; later years are commitments decided again (issue 22 item 3).
+  const line = t('reports.decisionLine', { outcome, amounts: `${formatNok(d.amounts[0] ?? 0, locale)} (${formatSchoolYear(years[0].schoolYear)})` });
+  const later = d.amounts.slice(1).reduce((a, b) => a + b, 0);
+  return later > 0 ? `${line}. ${t('money.commitments', { later: formatNok(later, locale) })}` : line;
 }
 
 export function draftsListCard(turn: Turn, drafts: WizardDraft[]): AdaptiveCard {

@@ -9,8 +9,6 @@ export const noticeMessages = defineMessages({
     'notice.intro': '{office} har fattet vedtak om tilskudd til tiltaket «{title}» ({owner}).',
     'notice.section.decision': 'Vedtak',
     'notice.outcome': 'Utfall',
-    'notice.thisYear': 'Tilskudd for skoleåret {schoolYear}',
-    'notice.laterYear': 'Tilsagn for skoleåret {schoolYear}',
     'notice.laterText':
       'Beløpene for senere skoleår er tilsagn. De avgjøres på nytt i innmeldingsrunden for hvert skoleår, og tilskuddet utbetales for ett skoleår om gangen.',
     'notice.reason': 'Begrunnelse',
@@ -143,8 +141,6 @@ export const noticeMessages = defineMessages({
     'notice.intro': '{office} har gjort vedtak om tilskot til tiltaket «{title}» ({owner}).',
     'notice.section.decision': 'Vedtak',
     'notice.outcome': 'Utfall',
-    'notice.thisYear': 'Tilskot for skuleåret {schoolYear}',
-    'notice.laterYear': 'Tilsegn for skuleåret {schoolYear}',
     'notice.laterText':
       'Beløpa for seinare skuleår er tilsegn. Dei blir avgjorde på nytt i innmeldingsrunden for kvart skuleår, og tilskotet blir utbetalt for eitt skuleår om gongen.',
     'notice.reason': 'Grunngjeving',
@@ -277,8 +273,6 @@ export const noticeMessages = defineMessages({
     'notice.intro': '{office} has made a decision on a grant for the measure "{title}" ({owner}).',
     'notice.section.decision': 'Decision',
     'notice.outcome': 'Outcome',
-    'notice.thisYear': 'Grant for the school year {schoolYear}',
-    'notice.laterYear': 'Commitment for the school year {schoolYear}',
     'notice.laterText':
       'The amounts for later school years are commitments. They are decided again in the filing round of each school year, and the grant is paid one school year at a time.',
     'notice.reason': 'Reason',

@@ -2,7 +2,9 @@ import { formatNok, type Locale, type Translate } from '../../../domain/i18n';
 import { formatSchoolYear } from '../../../domain/report';
 import { OWNER_TYPES, ownerTypeLabelKey, type OwnerType } from '../../../domain/ownerTypes';
 import { localised, type RegionConfig } from '../../../domain/regions';
-import type { Round } from '../../../domain/round';
+import { SCHEME_CODES, SHARED_BUDGET, type Round } from '../../../domain/round';
+import { sumLines, type Ledger } from '../../../domain/money/ledger';
+import { ledgerLineText, scopeName, shownLines } from '../../money/ledgerRead';
 import { computeOverview, type Overview } from '../../../domain/secretariat/overview';
 import type { ReportSummaries } from '../../../storage/reportSummaries';
 import { renderCard, type AdaptiveCard } from '../../cards/render';
@@ -16,6 +18,30 @@ export const WAITING_SHOWN = 20;
 export async function loadOverview(summaries: ReportSummaries, regions: RegionConfig, round: Round): Promise<Overview> {
   const rows = await summaries.ofRound(round.id);
   return computeOverview(rows, round.budgets, { groups: regions.workingGroups.map((g) => g.id), ownerTypes: OWNER_TYPES }, round.year);
+}
+
+/**
+ * The ledger's lines as facts (one per forum, or the shared budget, and scheme with money), and
+ * with budgets per forum the County Governor's total per scheme: the same figures as every other card.
+ */
+function ledgerFacts(view: OverviewView, ledger: Ledger): Array<{ title: string; value: string }> {
+  const { t, locale } = view;
+  const lines = shownLines(ledger.lines);
+  // While reports come in nothing is taken yet: the budgets stand in the totals already.
+  if (!lines.some((l) => l.taken > 0 || l.recommendedInGroups > 0 || l.later > 0)) return [];
+  const scopes = [...new Set(lines.map((l) => l.scope))];
+  const title = (scope: string, scheme: string) =>
+    `${t('ledger.title', { schoolYear: formatSchoolYear(ledger.schoolYear), scope: scopeName(t, locale, view, scope) })} · ${scheme}`;
+  const facts = lines.map((l) => ({ title: title(l.scope, l.scheme), value: ledgerLineText(t, locale, l) }));
+  if (scopes.length > 1) {
+    for (const scheme of SCHEME_CODES) {
+      const mine = lines.filter((l) => l.scheme === scheme);
+      if (mine.length === 0) continue;
+      const total = { ...sumLines(mine), scope: SHARED_BUDGET, scheme, schoolYear: ledger.schoolYear };
+      facts.push({ title: `${t('ledger.total', { schoolYear: formatSchoolYear(ledger.schoolYear) })} · ${scheme}`, value: ledgerLineText(t, locale, total) });
+    }
+  }
+  return facts;
 }
 
 export interface OverviewView {
@@ -33,7 +59,7 @@ export function overviewCard(
   view: OverviewView,
   round: Round,
   o: Overview,
-  opts: { title?: string; actions?: CardAction[]; note?: string } = {},
+  opts: { title?: string; actions?: CardAction[]; note?: string; ledger?: Ledger } = {},
 ): AdaptiveCard {
   const { t, locale } = view;
   const nok = (n: number) => formatNok(n, locale);
@@ -71,6 +97,7 @@ export function overviewCard(
       { title: t('money.later'), value: nok(o.later) },
       { title: t('overview.budget'), value: nok(o.budget) },
       ...(o.withdrawn ? [{ title: t('overview.withdrawn'), value: String(o.withdrawn) }] : []),
+      ...(opts.ledger ? ledgerFacts(view, opts.ledger) : []),
     ],
     schemesTitle: t('overview.byScheme'),
     schemes,
