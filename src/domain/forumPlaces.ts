@@ -50,14 +50,14 @@ export function forumName(config: RegionConfig, forum: string, locale: Locale, g
 
 /**
  * A place as people read it: "Arbeidsgruppe Vest", or the forum's name; with several forums a
- * working group also says its forum when `withForum` ("Samarbeidsforum Viken – Arbeidsgruppe Vest").
+ * working group also says its forum when `withForum` ("Arbeidsgruppe Vest (Samarbeidsforum Viken)").
  */
 export function placeName(config: RegionConfig, p: Place, locale: Locale, genericForum: string, withForum = false): string {
   const forum = forumName(config, p.forum, locale, genericForum);
   if (p.group === FORUM_GROUP) return forum;
   const wg = config.workingGroups.find((g) => g.id === p.group);
   const group = wg ? localised(wg.name, locale) : p.group;
-  return withForum && hasForums(config) ? `${forum} – ${group}` : group;
+  return withForum && hasForums(config) ? `${group} (${forum})` : group;
 }
 
 /** Choices naming every place, forum by forum, each with its forum when there are several. */

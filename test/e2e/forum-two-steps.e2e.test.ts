@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { FAST_DELIVERY, waitFor } from '../support/delivery';
-import { FORUM, grantMember, ROUND, seedCheckedReport, seedRound } from '../support/forum';
+import { FORUM, forumOf, grantMember, ROUND, seedCheckedReport, seedRound } from '../support/forum';
 import type { Persona } from '../support/personas';
 import { writeConfigAs } from './driver';
 import { journeyHooks, startE2E, type E2ESession } from './session';
@@ -101,7 +101,7 @@ describe('the two steps in Agents Playground: a working group recommends, the fo
     assert.equal(general.id, driver.team.id, "General's id is the team's");
     const at = '2027-01-01T00:00:00.000Z';
     await services.groups.assign({
-      forum: FORUM,
+      forum: forumOf('ost'),
       group: 'ost',
       teamId: driver.team.id,
       channelId: group.id,
@@ -110,7 +110,7 @@ describe('the two steps in Agents Playground: a working group recommends, the fo
       assignedAt: at,
     });
     await services.groups.assign({
-      forum: FORUM,
+      forum: forumOf('forum'),
       group: 'forum',
       teamId: driver.team.id,
       channelId: general.id,

@@ -4,7 +4,7 @@ import type { Locator } from 'playwright-core';
 import { ROOT } from '../../src/app/paths';
 import type { Meeting } from '../../src/domain/forum';
 import { FAST_DELIVERY, waitFor } from '../support/delivery';
-import { FORUM, grantMember, ROUND, seedCheckedReport, seedRound } from '../support/forum';
+import { FORUM, forumOf, grantMember, ROUND, seedCheckedReport, seedRound } from '../support/forum';
 import type { Persona } from '../support/personas';
 import { writeConfigAs } from './driver';
 import { journeyHooks, startE2E, type E2ESession } from './session';
@@ -75,7 +75,7 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
 
   /** The one meeting this journey makes. */
   const meeting = async (): Promise<Meeting> => {
-    const [m] = await s().meetings.list(FORUM);
+    const [m] = await s().meetings.list(undefined);
     assert.ok(m, 'a meeting was made');
     return m;
   };
@@ -147,7 +147,7 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
     await grantMember(services, person(INGRID), { group: GROUP, organisations: [OSLOMET] });
     const channel = driver.team.channels.find((c) => c.name === CHANNEL)!;
     await services.groups.assign({
-      forum: FORUM,
+      forum: forumOf(GROUP),
       group: GROUP,
       teamId: driver.team.id,
       channelId: channel.id,

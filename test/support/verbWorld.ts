@@ -5,7 +5,7 @@ import { summaryOf } from '../../src/teams/wizard/summaryOf';
 import { transition, type NeedsReport, type ReportStatus } from '../../src/domain/report';
 import { agendaItemOf } from '../../src/domain/forum';
 import { submitted } from './casework';
-import { CHANNEL, FORUM, grantMember, member, needsReport, ROUND, seedGroupChannel, seedOfficerChat, seedRound, TEAM } from './forum';
+import { CHANNEL, FORUM, forumOf, grantMember, member, needsReport, ROUND, seedGroupChannel, seedOfficerChat, seedRound, TEAM } from './forum';
 import type { Harness } from './harness';
 import { COLLEAGUE, FOREIGN, OFFICER, OWNER, TENANT, type Persona } from './personas';
 import { actionData, fillReport, inputsOf, press, startReport } from './wizard';
@@ -180,7 +180,7 @@ async function closedWithUndecided(sv: Services, reportIds: string[]): Promise<s
   const at = '2027-03-05T12:00:00.000Z';
   await sv.meetings.create({
     id,
-    forum: FORUM,
+    forum: forumOf('vest'),
     group: 'vest',
     roundId: ROUND.id,
     title: 'Uavklart Vest',

@@ -6,7 +6,7 @@ import { action } from '../cards/action';
 import { actorLabel } from '../casework/caseCard';
 import { rulesSummary } from './ruleText';
 import { inStepOf } from './rulesOf';
-import { meetingPlace, type ForumView } from './view';
+import { groupName, type ForumView } from './view';
 import { placeValue } from '../../domain/forumPlaces';
 
 export interface GroupRules {
@@ -23,7 +23,7 @@ function summaryOf(view: ForumView, g: GroupRules): string {
   return steps + rulesSummary(own);
 }
 
-/** Every group's rules (the forum first), where they come from, and a button to change them. */
+/** Every group's rules, forum by forum (each forum first, so its groups need not name it), where they come from, and a button to change them. */
 export function rulesListCard(view: ForumView, groups: readonly GroupRules[], opts: { notice?: string; warning?: string } = {}): AdaptiveCard {
   const { t } = view;
   return renderCard('forumRules', {
@@ -32,7 +32,7 @@ export function rulesListCard(view: ForumView, groups: readonly GroupRules[], op
     notice: opts.notice ?? '',
     warning: opts.warning ?? '',
     groups: groups.map((g) => ({
-      name: meetingPlace(view, g),
+      name: groupName(view, g.group, g.forum),
       summary: summaryOf(view, g),
       source: g.stored
         ? t('forum.rulesCard.own', {
@@ -40,7 +40,7 @@ export function rulesListCard(view: ForumView, groups: readonly GroupRules[], op
             who: actorLabel(t, { role: 'secretariat', ...(g.stored.updatedByName ? { name: g.stored.updatedByName } : {}) }),
           })
         : t(g.group === FORUM_GROUP ? 'forum.rulesCard.default' : 'forum.rulesCard.inherited'),
-      actions: [action(t('forum.rulesCard.change', { group: meetingPlace(view, g) }), 'rules.form', { group: placeValue(view.regions, g) })],
+      actions: [action(t('forum.rulesCard.change', { group: groupName(view, g.group, g.forum) }), 'rules.form', { group: placeValue(view.regions, g) })],
     })),
   });
 }
@@ -48,7 +48,7 @@ export function rulesListCard(view: ForumView, groups: readonly GroupRules[], op
 /** The form for one group's rules; `steps` only for the forum, whose alone it is. */
 export function rulesFormCard(view: ForumView, g: GroupRules, warning = '', values?: Partial<Record<keyof ForumRules, string | number>>): AdaptiveCard {
   const { t } = view;
-  const name = meetingPlace(view, g);
+  const name = groupName(view, g.group, g.forum);
   const r = { ...DEFAULT_FORUM_RULES, ...g.rules, ...(values ?? {}) };
   return renderCard('forumRulesForm', {
     title: t('forum.rulesCard.formTitle', { group: name }),

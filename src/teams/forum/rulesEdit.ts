@@ -6,7 +6,7 @@ import { requireOfficer } from '../secretariat/requireOfficer';
 import type { Turn } from '../turn';
 import { Refusal } from '../refusals';
 import { rulesFormCard, rulesListCard, type GroupRules } from './rulesCards';
-import { forumView, meetingPlace } from './view';
+import { forumView, groupName } from './view';
 import { placeOf, placesOfForum, type Place } from '../../domain/forumPlaces';
 import { forumsOf } from '../../domain/regions';
 import { FORUM_GROUP } from '../../domain/roles';
@@ -79,6 +79,6 @@ export const rulesSave: ActionHandler = async (turn, data) => {
     const now = (await allRules(turn)).find(samePlace(place))!;
     return { card: rulesFormCard(view, now, turn.t('forum.rulesCard.stale')) };
   }
-  const name = meetingPlace(view, place);
+  const name = groupName(view, place.group, place.forum);
   return { card: rulesListCard(view, await allRules(turn), { notice: turn.t('forum.rulesCard.saved', { group: name }) }) };
 };

@@ -30,7 +30,7 @@ export function groupName(view: ForumView, group: string, forum?: string): strin
   return placeName(view.regions, { forum: forum ?? '', group }, view.locale, view.t('forum.group.forum'));
 }
 
-/** Where a meeting is held, as lists and cards name it: "Arbeidsgruppe Vest" or, with several forums, "Samarbeidsforum Viken – Arbeidsgruppe Vest". */
+/** Where a meeting is held, as lists and cards name it: "Arbeidsgruppe Vest" or, with several forums, "Arbeidsgruppe Vest (Samarbeidsforum Viken)". */
 export function meetingPlace(view: ForumView, m: { forum: string; group: string }): string {
   return placeName(view.regions, m, view.locale, view.t('forum.group.forum'), true);
 }
