@@ -91,7 +91,9 @@ export function parseRoundSetup(raw: Record<string, unknown>, ctx: RoundSetupCon
   const errors: Partial<Record<RoundField | 'form', Problem>> = {};
   const forums = ctx.forums ?? [];
   const perForum = forums.length > 1 && raw[BUDGET_SPLIT_INPUT] === 'perForum';
-  if (forums.length > 1 && raw[BUDGET_SPLIT_INPUT] !== 'perForum' && raw[BUDGET_SPLIT_INPUT] !== 'shared') errors[BUDGET_SPLIT_INPUT] = { key: 'report.error.chooseOne' };
+  // Absent or empty is the form's default, one shared budget; anything else is not a choice it offers.
+  const split = raw[BUDGET_SPLIT_INPUT] ?? '';
+  if (forums.length > 1 && !['', 'shared', 'perForum'].includes(String(split))) errors[BUDGET_SPLIT_INPUT] = { key: 'report.error.unknownChoice' };
   const year = coerceInteger(raw.year, { min: 0, max: 9999, kind: 'count' }, f);
   if (!year.ok) errors.year = year.problems[0];
   else if (year.value === undefined) errors.year = { key: 'report.error.required' };

@@ -18,6 +18,9 @@ export const forumsMessages = defineMessages({
     'forums.round.forumBudget': '{forum}: budsjett {scheme} (kr)',
     'forums.round.forumFact': 'Budsjett {forum}',
     'forums.round.error.forumZero': 'Dette forumet har 0 kr i alle ordninger. Skriv forumets budsjett, eller velg ett felles budsjett for alle forumene.',
+    'forums.case.forum': 'Samarbeidsforum',
+    'forums.case.byFiler': '{forum} (nettverket følger fylket til eieren som melder: {county})',
+    'forums.usage.all': 'Alle forum',
   },
   nn: {
     'forums.new.forum': 'Samarbeidsforum',
@@ -34,6 +37,9 @@ export const forumsMessages = defineMessages({
     'forums.round.forumBudget': '{forum}: budsjett {scheme} (kr)',
     'forums.round.forumFact': 'Budsjett {forum}',
     'forums.round.error.forumZero': 'Dette forumet har 0 kr i alle ordningar. Skriv budsjettet til forumet, eller vel eitt felles budsjett for alle foruma.',
+    'forums.case.forum': 'Samarbeidsforum',
+    'forums.case.byFiler': '{forum} (nettverket følgjer fylket til eigaren som melder: {county})',
+    'forums.usage.all': 'Alle forum',
   },
   en: {
     'forums.new.forum': 'Cooperation forum',
@@ -50,5 +56,8 @@ export const forumsMessages = defineMessages({
     'forums.round.forumBudget': '{forum}: budget {scheme} (NOK)',
     'forums.round.forumFact': 'Budget {forum}',
     'forums.round.error.forumZero': "This forum has NOK 0 in every scheme. Enter the forum's budget, or choose one shared budget for all forums.",
+    'forums.case.forum': 'Cooperation forum',
+    'forums.case.byFiler': "{forum} (the network goes by the filing owner's county: {county})",
+    'forums.usage.all': 'All forums',
   },
 });

@@ -85,7 +85,7 @@ export const channelAssign: ActionHandler = async (turn, data) => {
   // Another place's channel stays theirs; one of a place no longer configured (a forum renamed) may be taken.
   const held = holder && placeOfChoice(turn, placeValue(services.regions, holder))?.forum === holder.forum;
   if (holder && held && (holder.forum !== forum || holder.group !== group)) {
-    return { card: form(turn, channels, values, { summary: t('channel.error.taken', { channel: channel.name, group: groupName(turn, holder.group, holder.forum, true) }) }) };
+    return { card: form(turn, channels, values, { summary: t('channel.error.taken', { channel: channel.name, group: groupName(turn, holder.group, holder.forum) }) }) };
   }
   await services.groups.assign({
     forum,
@@ -97,5 +97,5 @@ export const channelAssign: ActionHandler = async (turn, data) => {
     assignedAt: services.now().toISOString(),
   });
   services.logger.info('channel assigned', { forum, group });
-  return { card: await rolesCard(turn, { notice: t('channel.assigned', { channel: channel.name, group: groupName(turn, group, forum, true) }) }) };
+  return { card: await rolesCard(turn, { notice: t('channel.assigned', { channel: channel.name, group: groupName(turn, group, forum) }) }) };
 };

@@ -165,7 +165,7 @@ export const rolesAdd: ActionHandler = async (turn, data) => {
   if (role !== 'secretariat' && isOfficer(held, services.regions.id)) return refuse('roles.error.officerNoVote', { name });
   if (role === 'chair') {
     const other = (await services.roles.inGroup(forum, group)).find((g) => g.role === 'chair' && !samePerson(g.person, person!));
-    if (other) return refuse('roles.error.chairTaken', { group: groupName(turn, group, forum, true), name: other.displayName ?? other.person.aadObjectId });
+    if (other) return refuse('roles.error.chairTaken', { group: groupName(turn, group, forum), name: other.displayName ?? other.person.aadObjectId });
   }
 
   const grant: Grant = {
@@ -185,6 +185,6 @@ export const rolesAdd: ActionHandler = async (turn, data) => {
     if (held.some((g) => g.forum === forum && g.group === group && g.role === other)) await services.roles.revoke(person, forum, other, group);
   }
   services.logger.info('role granted', { forum, role, group });
-  const params = { name, role: roleName(turn, role), group: groupName(turn, group, forum, true) };
+  const params = { name, role: roleName(turn, role), group: groupName(turn, group, forum) };
   return { card: await rolesCard(turn, { notice: t(existing ? 'roles.updated' : 'roles.added', params) }) };
 };
