@@ -20,6 +20,7 @@ import { Votes } from '../storage/votes';
 import { followGrants } from '../teams/forum/electorRows';
 import { SECRETARIAT_GROUP } from '../domain/roles';
 import { demoRound } from '../domain/round';
+import { withDemoForumBudgets } from '../domain/demoBudgets';
 import { ReportSummaries } from '../storage/reportSummaries';
 import { JobState } from '../storage/jobState';
 import { Announcements } from '../storage/announcements';
@@ -66,7 +67,9 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   const now = opts.now ?? (() => new Date());
   if (config.anonymous && config.DEMO_ROUND) {
     // Local mode: a round is open at once, so a newcomer can file a report without setup.
-    await new Rounds(tables).create(demoRound(now(), [...new Set(config.REGIONS.regions.map((r) => r.county))]));
+    // Every forum's counties, and with several forums a budget of each forum's own.
+    const round = demoRound(now(), [...new Set(config.REGIONS.regions.map((r) => r.county))]);
+    await new Rounds(tables).create(withDemoForumBudgets(round, config.REGIONS));
   }
   // Proactive messages: the outbox and its worker run on real time, whatever clock handlers see.
   const delivery = createDelivery({ config, tables, references: new ConversationReferences(tables, now), logger });

@@ -6,7 +6,19 @@ import { voterKey } from '../../src/storage/votes';
 import { closeDueVotes, closeVote } from '../../src/teams/forum/closing';
 import { parseForumRules } from '../../src/domain/forum';
 import { FAST_DELIVERY, waitFor } from '../support/delivery';
-import { CHANNEL, FORUM, forumOf, grantMember, member, OTHER_CHANNEL, seedCheckedReport, seedGroupChannel, seedOfficerChat, seedRound, TEAM } from '../support/forum';
+import {
+  CHANNEL,
+  FORUM,
+  forumOf,
+  grantMember,
+  member,
+  OTHER_CHANNEL,
+  seedCheckedReport,
+  seedGroupChannel,
+  seedOfficerChat,
+  seedRound,
+  TEAM,
+} from '../support/forum';
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
 import { OFFICER, OTHER_OWNER, TENANT, type Persona } from '../support/personas';
 import { actionData } from '../support/wizard';
@@ -717,7 +729,14 @@ describe("forum meetings and voting in a working group's channel", function () {
     // Østfold's group (Øst) is in Viken's forum too; Oslo's report goes to Oslo's forum.
     const oslo = await seedCheckedReport(s, { region: 'ostfold' });
     const form = await officer('meeting.new', {});
-    const input = { ...actionData(form, 'meeting.create'), forum: forumOf('forum'), group: 'forum', roundId: 'r2027', title: 'Samarbeidsforumet', date: '2027-03-20' };
+    const input = {
+      ...actionData(form, 'meeting.create'),
+      forum: forumOf('forum'),
+      group: 'forum',
+      roundId: 'r2027',
+      title: 'Samarbeidsforumet',
+      date: '2027-03-20',
+    };
     const [a, b] = await Promise.all([officer('meeting.create', input), officer('meeting.create', input)]);
     const ids = [a, b].map((c) => actionData(c, 'meeting.post').meetingId);
     assert.equal(ids[0], ids[1]);

@@ -168,7 +168,12 @@ describe('secretariat roles', function () {
     );
 
     // The secretariat has no vote.
-    card = await press(h, OFFICER, form, 'roles.add', { aadObjectId: OFFICER.aadObjectId, tenantId: TENANT, role: 'member', group: `${FORUM_GROUP}:${forumOf(FORUM_GROUP)}` });
+    card = await press(h, OFFICER, form, 'roles.add', {
+      aadObjectId: OFFICER.aadObjectId,
+      tenantId: TENANT,
+      role: 'member',
+      group: `${FORUM_GROUP}:${forumOf(FORUM_GROUP)}`,
+    });
     assert.match(cardText(card), /sekretariatet har ingen stemme/);
     assert.equal((await h.app.services.roles.inGroup(forumOf(FORUM_GROUP), FORUM_GROUP)).length, 0);
     const officerForm = (await h.invoke(OFFICER, 'roles.addForm', { mode: 'secretariat' })).body.value;
@@ -208,7 +213,11 @@ describe('secretariat roles', function () {
     assert.equal((await h.app.services.groups.channelOf(forumOf('ost'), 'ost'))?.channelId, OST);
     assert.equal((await h.app.services.groups.channelOf(forumOf('ost'), 'ost'))?.teamId, TEAM);
     await pressIn(h, OFFICER, form, 'channel.assign', { group: `${FORUM_GROUP}:${forumOf(FORUM_GROUP)}`, channel: TEAM }, ch);
-    assert.equal((await h.app.services.groups.channelOf(forumOf(FORUM_GROUP), FORUM_GROUP))?.channelId, TEAM, 'another channel of the team, chosen from the list');
+    assert.equal(
+      (await h.app.services.groups.channelOf(forumOf(FORUM_GROUP), FORUM_GROUP))?.channelId,
+      TEAM,
+      'another channel of the team, chosen from the list',
+    );
     card = await pressIn(h, OFFICER, form, 'channel.assign', { group: 'nord', channel: OST }, ch);
     assert.match(cardText(card), /allerede kanalen til Arbeidsgruppe Øst/);
     card = await pressIn(h, OFFICER, form, 'channel.assign', { group: 'nord', channel: '19:somewhere-else@thread.tacv2' }, ch);

@@ -42,7 +42,14 @@ describe('two steps: working groups recommend, the forum prioritises', function 
   };
   async function meeting(group: string, title: string): Promise<{ meeting: Meeting; editor: any }> {
     const form = await officer('meeting.new');
-    const editor = await officer('meeting.create', { ...actionData(form, 'meeting.create'), forum: forumOf(group), group, roundId: 'r2027', title, date: '2027-03-12' });
+    const editor = await officer('meeting.create', {
+      ...actionData(form, 'meeting.create'),
+      forum: forumOf(group),
+      group,
+      roundId: 'r2027',
+      title,
+      date: '2027-03-12',
+    });
     const id = actionData(editor, 'vote.open').meetingId as string;
     return { meeting: (await h.app.services.meetings.get(FORUM, id))!, editor };
   }

@@ -207,6 +207,13 @@ export async function meetingThroughForm(
   const form = await press('meeting.new');
   const data = actionData(form, 'meeting.create');
   const forum = m.forum ?? (m.group === FORUM_GROUP ? SEEDED_FORUM : undefined);
-  const editor = await press('meeting.create', { ...data, ...(forum ? { forum } : {}), group: m.group, roundId: ROUND.id, title: m.title, date: m.date ?? '2027-03-12' });
+  const editor = await press('meeting.create', {
+    ...data,
+    ...(forum ? { forum } : {}),
+    group: m.group,
+    roundId: ROUND.id,
+    title: m.title,
+    date: m.date ?? '2027-03-12',
+  });
   return (await h.app.services.meetings.get(FORUM, actionData(editor, 'vote.open').meetingId as string))!;
 }

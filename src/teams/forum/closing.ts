@@ -101,7 +101,8 @@ export async function sendRecommendation(services: Services, meeting: Meeting, c
   if (!round) return 0;
   const officers = new Map<string, Person>();
   // Officers are the County Governor's, whichever forum the meeting is in.
-  for (const g of await services.roles.inGroup(services.regions.id, SECRETARIAT_GROUP)) if (g.role === 'secretariat') officers.set(voterKey(g.person), g.person);
+  for (const g of await services.roles.inGroup(services.regions.id, SECRETARIAT_GROUP))
+    if (g.role === 'secretariat') officers.set(voterKey(g.person), g.person);
   for (const p of [meeting.vote?.openedBy, closer]) if (p) officers.set(voterKey(p), p);
   const items = await services.meetings.items(meeting);
   for (const person of officers.values()) {

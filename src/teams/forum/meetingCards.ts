@@ -31,9 +31,7 @@ export function newMeetingCard(
   const forums = forumChoices(view);
   // With a forum chosen (its button on the list), only its groups and itself; otherwise every group with its forum.
   const chosen = forums.some((f) => f.value === values.forum) ? values.forum : undefined;
-  const groups = chosen
-    ? placesOfForum(view.regions, chosen).map((p) => ({ title: meetingPlace(view, p), value: p.group }))
-    : groupChoices(view);
+  const groups = chosen ? placesOfForum(view.regions, chosen).map((p) => ({ title: meetingPlace(view, p), value: p.group })) : groupChoices(view);
   return renderCard('agendaNew', {
     title: t('forum.new.title'),
     intro: t('forum.new.intro'),

@@ -70,12 +70,12 @@ export const meetingCreate: ActionHandler = async (turn, data) => {
     : typeof place === 'string'
       ? place
       : !round
-      ? 'forum.new.error.round'
-      : title === '' || title.length > MAX_TITLE
-        ? 'forum.new.error.title'
-        : !isCalendarDay(input.date)
-          ? 'forum.new.error.date'
-          : undefined;
+        ? 'forum.new.error.round'
+        : title === '' || title.length > MAX_TITLE
+          ? 'forum.new.error.title'
+          : !isCalendarDay(input.date)
+            ? 'forum.new.error.date'
+            : undefined;
   if (problem || !round || typeof place === 'string') {
     const params = { max: MAX_TITLE, ...placeParams(services, turn.locale, input.forum, input.group) };
     return { card: newMeetingCard(view, rounds, { ...input, title }, input.nonce, turn.t(problem ?? 'forum.new.error.round', params)) };
@@ -101,8 +101,13 @@ export const meetingCreate: ActionHandler = async (turn, data) => {
 };
 
 /** The meeting's forum from the form: the chosen one, or a working group's own; a message key when they do not fit. */
-function meetingForum(services: Services, forum: string | undefined, group: string): { forum: string } | 'forums.new.error.forum' | 'forums.new.error.chooseForum' | 'forums.new.error.groupElsewhere' {
-  if (forum !== undefined && !(hasForums(services.regions) ? findForum(services.regions, forum) : forum === forumsOf(services.regions)[0].id)) return 'forums.new.error.forum';
+function meetingForum(
+  services: Services,
+  forum: string | undefined,
+  group: string,
+): { forum: string } | 'forums.new.error.forum' | 'forums.new.error.chooseForum' | 'forums.new.error.groupElsewhere' {
+  if (forum !== undefined && !(hasForums(services.regions) ? findForum(services.regions, forum) : forum === forumsOf(services.regions)[0].id))
+    return 'forums.new.error.forum';
   if (group === FORUM_GROUP) {
     if (forum) return { forum };
     return hasForums(services.regions) ? 'forums.new.error.chooseForum' : { forum: forumsOf(services.regions)[0].id };

@@ -70,7 +70,10 @@ export function rulesFormCard(view: ForumView, g: GroupRules, warning = '', valu
     tieBreak: r.tieBreak,
     tieChoices: (['chair', 'undecided'] as const).map((v) => ({ title: t(`forum.rulesCard.tie.${v}`), value: v })),
     actions: [
-      { ...action(t('forum.rulesCard.save'), 'rules.save', { group: placeValue(view.regions, g), revision: g.stored?.revision ?? 0 }, { style: 'positive' }), inputs: 'auto' },
+      {
+        ...action(t('forum.rulesCard.save'), 'rules.save', { group: placeValue(view.regions, g), revision: g.stored?.revision ?? 0 }, { style: 'positive' }),
+        inputs: 'auto',
+      },
       action(t('forum.rulesCard.back'), 'rules.list', {}),
     ],
   });

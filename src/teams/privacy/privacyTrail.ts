@@ -53,7 +53,8 @@ const idOf = (p: PersonKey) => `${p.tenantId}:${p.aadObjectId}`;
 export function grantFacts(turn: Turn, grants: Grant[]): Fact[] {
   const { t, locale } = turn;
   return grants.map((g) => ({
-    title: g.group === SECRETARIAT_GROUP ? t(ROLE_KEYS[g.role]) : t('privacy.roles.item', { role: t(ROLE_KEYS[g.role]), group: groupName(turn, g.group, g.forum, true) }),
+    title:
+      g.group === SECRETARIAT_GROUP ? t(ROLE_KEYS[g.role]) : t('privacy.roles.item', { role: t(ROLE_KEYS[g.role]), group: groupName(turn, g.group, g.forum) }),
     value: t('privacy.roles.stored', {
       name: g.displayName ?? t('privacy.none'),
       organisations: g.organisations.length ? g.organisations.map(formatOrgnr).join(', ') : t('privacy.none'),

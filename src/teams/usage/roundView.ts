@@ -64,12 +64,13 @@ export const usageRound: ActionHandler = async (turn, data) => {
         const r = c.usage?.status === 'draft' ? undefined : c.usage?.report;
         return {
           heading: t('usage.round.row', { reference: c.report.reference, owner: c.report.summary.ownerName, title: c.report.summary.title }),
-          detail: t('usage.list.detail', {
-            schoolYear: schoolYearText(c),
-            paid: nok(c.paid),
-            due: dueText(turn, c),
-            status: usageStatusText(turn, c.usage?.status, c.deadline),
-          }) + (forumsOf(regions).length > 1 && !forum ? ` · ${forumName(forumOfReport(regions, c.report.summary))}` : ''),
+          detail:
+            t('usage.list.detail', {
+              schoolYear: schoolYearText(c),
+              paid: nok(c.paid),
+              due: dueText(turn, c),
+              status: usageStatusText(turn, c.usage?.status, c.deadline),
+            }) + (forumsOf(regions).length > 1 && !forum ? ` · ${forumName(forumOfReport(regions, c.report.summary))}` : ''),
           late: isLate(c.usage?.status, c.deadline, now),
           money: r
             ? t('usage.round.rowMoney', { used: nok(r.usedOwner + r.usedUh), unused: nok(r.unused) }) + (r.unusedPlan ? `: ${t(PLAN_LABEL[r.unusedPlan])}` : '')

@@ -50,7 +50,7 @@ export const forumsMessages = defineMessages({
     'forums.round.split': 'Budget for the forums',
     'forums.round.split.shared': 'One shared budget per scheme for all forums',
     'forums.round.split.perForum': 'A budget of its own per forum',
-    'forums.round.split.hint': "Shared: fill in the \"Shared budget\" fields. Per forum: fill in each forum's fields; the round's budget is their sum.",
+    'forums.round.split.hint': 'Shared: fill in the "Shared budget" fields. Per forum: fill in each forum\'s fields; the round\'s budget is their sum.',
     'forums.round.sharedBudget': 'Shared budget {scheme} (NOK)',
     'forums.round.forumHeading': 'Budget of {forum} (when each forum has its own)',
     'forums.round.forumBudget': '{forum}: budget {scheme} (NOK)',

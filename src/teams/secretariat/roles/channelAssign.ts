@@ -85,7 +85,9 @@ export const channelAssign: ActionHandler = async (turn, data) => {
   // Another place's channel stays theirs; one of a place no longer configured (a forum renamed) may be taken.
   const held = holder && placeOfChoice(turn, placeValue(services.regions, holder))?.forum === holder.forum;
   if (holder && held && (holder.forum !== forum || holder.group !== group)) {
-    return { card: form(turn, channels, values, { summary: t('channel.error.taken', { channel: channel.name, group: groupName(turn, holder.group, holder.forum) }) }) };
+    return {
+      card: form(turn, channels, values, { summary: t('channel.error.taken', { channel: channel.name, group: groupName(turn, holder.group, holder.forum) }) }),
+    };
   }
   await services.groups.assign({
     forum,

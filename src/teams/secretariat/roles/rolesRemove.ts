@@ -38,7 +38,11 @@ async function removable(turn: Turn, data: Record<string, unknown>): Promise<Che
   return { ok: true, grant };
 }
 
-const paramsOf = (turn: Turn, g: Grant) => ({ name: g.displayName ?? g.person.aadObjectId, role: roleName(turn, g.role), group: groupName(turn, g.group, g.forum) });
+const paramsOf = (turn: Turn, g: Grant) => ({
+  name: g.displayName ?? g.person.aadObjectId,
+  role: roleName(turn, g.role),
+  group: groupName(turn, g.group, g.forum),
+});
 const dataOf = (g: Grant) => ({ tenantId: g.person.tenantId, aadObjectId: g.person.aadObjectId, role: g.role, group: g.group, forum: g.forum });
 
 /** `roles.remove`: asks first. */

@@ -1,14 +1,7 @@
 import { osloWallClock } from '../../../domain/osloTime';
 import { SCHEME_CODES } from '../../../domain/round';
 import { DEFAULT_USAGE_DUE } from '../../../domain/usage';
-import {
-  BUDGET_SPLIT_INPUT,
-  ROUND_INPUTS,
-  budgetInput,
-  forumBudgetInput,
-  parseRoundSetup,
-  type RoundField,
-} from '../../../domain/secretariat/round-setup';
+import { BUDGET_SPLIT_INPUT, ROUND_INPUTS, budgetInput, forumBudgetInput, parseRoundSetup, type RoundField } from '../../../domain/secretariat/round-setup';
 import { forumsOf, localised } from '../../../domain/regions';
 import type { FormField } from '../cards';
 import type { ActionHandler } from '../../actions/types';
