@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { FAST_DELIVERY, waitFor } from '../support/delivery';
-import { FORUM, forumOf, grantMember, ROUND, seedCheckedReport, seedRound } from '../support/forum';
+import { forumOf, grantMember, ROUND, seedCheckedReport, seedRound } from '../support/forum';
 import type { Persona } from '../support/personas';
 import { writeConfigAs } from './driver';
 import { journeyHooks, startE2E, type E2ESession } from './session';

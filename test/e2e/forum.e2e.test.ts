@@ -4,7 +4,7 @@ import type { Locator } from 'playwright-core';
 import { ROOT } from '../../src/app/paths';
 import type { Meeting } from '../../src/domain/forum';
 import { FAST_DELIVERY, waitFor } from '../support/delivery';
-import { FORUM, forumOf, grantMember, ROUND, seedCheckedReport, seedRound } from '../support/forum';
+import { forumOf, grantMember, ROUND, seedCheckedReport, seedRound } from '../support/forum';
 import type { Persona } from '../support/personas';
 import { writeConfigAs } from './driver';
 import { journeyHooks, startE2E, type E2ESession } from './session';

@@ -5,7 +5,7 @@ import { COLLEAGUE, MEMBER, OFFICER, OWNER, TENANT, type Persona } from '../supp
 import { press } from '../support/wizard';
 import { invokeCard, personOf, sentCard, useSecretariatBot, waitForSent } from '../support/casework';
 import { GOOD_USAGE, paidReport } from '../support/usage';
-import { FORUM, forumOf, agendaItem, grantMember, meetingOf } from '../support/forum';
+import { forumOf, agendaItem, grantMember, meetingOf } from '../support/forum';
 
 /**
  * "My data" is complete (issue 21): besides drafts, reports, owners and roles, it lists what others
