@@ -5,7 +5,7 @@ import { MAX_TITLE, type Meeting } from '../../domain/forum';
 import { isCalendarDay } from '../../domain/osloTime';
 import { cleanText } from '../../domain/report';
 import { FORUM_GROUP } from '../../domain/roles';
-import { findForum, forumOfGroup, forumsOf, hasForums, localised } from '../../domain/regions';
+import { findForum, forumIdOfGroup, forumOfGroup, forumsOf, hasForums, localised } from '../../domain/regions';
 import type { Services } from '../services';
 import { newestFirst } from '../../storage/keys';
 import type { ActionHandler } from '../actions/types';
@@ -112,7 +112,7 @@ function meetingForum(
     if (forum) return { forum };
     return hasForums(services.regions) ? 'forums.new.error.chooseForum' : { forum: forumsOf(services.regions)[0].id };
   }
-  const own = forumOfGroup(services.regions, group)?.id ?? services.regions.id;
+  const own = forumIdOfGroup(services.regions, group);
   return forum && forum !== own ? 'forums.new.error.groupElsewhere' : { forum: own };
 }
 

@@ -1,6 +1,6 @@
 import { pickLocale, translator, formatDate, formatNok, formatTime, type Locale, type Translate } from '../../domain/i18n';
 import { formatOrgnr } from '../../domain/orgnr';
-import { forumsOf, hasForums, localised, type RegionConfig } from '../../domain/regions';
+import { forumIdOfGroup, forumsOf, hasForums, localised, type RegionConfig } from '../../domain/regions';
 import { placeName } from '../../domain/forumPlaces';
 import { FORUM_GROUP, type Person } from '../../domain/roles';
 import { formatSchoolYear } from '../../domain/report';
@@ -37,9 +37,8 @@ export function meetingPlace(view: ForumView, m: { forum: string; group: string 
 
 /** The groups a meeting can belong to: each working group (with its forum when there are several), then the forum itself. */
 export function groupChoices(view: ForumView): Array<{ title: string; value: string }> {
-  const forumOf = (g: string) => forumsOf(view.regions).find((f) => f.workingGroups.includes(g))?.id ?? view.regions.id;
   return [
-    ...view.regions.workingGroups.map((g) => ({ title: meetingPlace(view, { forum: forumOf(g.id), group: g.id }), value: g.id })),
+    ...view.regions.workingGroups.map((g) => ({ title: meetingPlace(view, { forum: forumIdOfGroup(view.regions, g.id), group: g.id }), value: g.id })),
     { title: view.t('forum.group.forum'), value: FORUM_GROUP },
   ];
 }
