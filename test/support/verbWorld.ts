@@ -156,7 +156,8 @@ async function seedDecidedRound(h: Harness, roundId: string): Promise<void> {
     await sv.reports.setStatus(roundId, draftId, (from) => ({ from, to, at, actor }));
   const decision = { outcome: 'granted' as const, amounts: [1_250_000, 1_000_000], total: 2_250_000, at, by: 'test' };
   await sv.reports.setStatus(roundId, draftId, (from) => ({ from, to: 'granted', at, actor }), { decision });
-  await seedGroupChannel(sv, h.connector.url, FORUM_GROUP, FORUM_CHANNEL);
+  // Results are published in the channel of the forum under the County Governor's id (results.publish).
+  await seedGroupChannel(sv, h.connector.url, FORUM_GROUP, FORUM_CHANNEL, FORUM);
 }
 
 async function officerCard(h: Harness, verb: string, data: Record<string, unknown>): Promise<any> {
@@ -417,7 +418,7 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
     async (_w, officer) => {
       const form = await officer('round.newForm');
       const values = valuesOf(form);
-      for (const k of Object.keys(values)) if (/budget/i.test(k)) values[k] = '1 000 000';
+      for (const k of Object.keys(values)) if (/budget/i.test(k) && k !== 'budgetSplit') values[k] = '1 000 000';
       return personal({ ...values, year: '2028', deadline: '2028-02-01' });
     },
   ],
