@@ -188,6 +188,34 @@ describe('several forums under one County Governor', function () {
     assert.equal((await s.reports.get('r2027', reports.grorud.id))!.status, 'prioritised');
   });
 
+  it("lists usage reports per forum, and the case card says the report's forum (a network by its filer's county)", async () => {
+    const s = h.app.services;
+    const at = s.now().toISOString();
+    const actor = { role: 'secretariat' as const, id: 'test' };
+    const paid = async (region: string) => {
+      const r = await seedCheckedReport(s, { region, title: `Betalt ${region}` });
+      for (const to of ['on_agenda', 'prioritised'] as const) await s.reports.setStatus('r2027', r.id, (from) => ({ from, to, at, actor }));
+      const decision = { outcome: 'granted' as const, amounts: [1_250_000, 1_000_000], total: 2_250_000, at, by: 'test' };
+      await s.reports.setStatus('r2027', r.id, (from) => ({ from, to: 'granted', at, actor }), { decision });
+      await s.reports.setStatus('r2027', r.id, (from) => ({ from, to: 'paid', at, actor }));
+      return r;
+    };
+    const [inOslo, inAkershus] = [await paid('grorud'), await paid('lillestrom')];
+
+    const all = flat(await officer('usage.round', { roundId: 'r2027' }));
+    assert.match(all, new RegExp(`${inOslo.reference} .*· Samarbeidsforum Oslo`));
+    assert.match(all, new RegExp(`${inAkershus.reference} .*· Samarbeidsforum Akershus`));
+    const oslosOnly = await officer('usage.round', { roundId: 'r2027', forum: 'forum-oslo' });
+    assert.match(flat(oslosOnly), /^Rapportering for innmeldingsrunden 2027 – Samarbeidsforum Oslo/);
+    assert.match(flat(oslosOnly), new RegExp(inOslo.reference));
+    assert.doesNotMatch(flat(oslosOnly), new RegExp(inAkershus.reference));
+    assert.equal(actionData(oslosOnly, 'usage.round').forum, 'forum-akershus', "a button to the other forum's");
+    assert.match(flat(oslosOnly), /Samarbeidsforum Akershus Alle forum/);
+
+    const caseCard = flat(await officer('report.check', { roundId: 'r2027', reportId: inAkershus.id }));
+    assert.match(caseCard, /Samarbeidsforum Samarbeidsforum Akershus \(nettverket følger fylket til eieren som melder: Akershus\)/);
+  });
+
   it('sets up a round with a budget per forum, keeps what was typed when something is wrong, and shows each forum its budget', async () => {
     clock.now = new Date('2027-11-10T09:00:00Z');
     const form = await officer('round.newForm');
