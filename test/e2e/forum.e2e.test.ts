@@ -177,7 +177,10 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
     const editor = await d().waitForCard('Møtet er opprettet med 3 saker på sakslisten.');
     await shoot(editor, '0-editor');
     const text = await d().cardText(editor);
-    assert.match(text, new RegExp(`^${TITLE} ${CHANNEL} \\(Samarbeidsforum Viken\\) · 12\\. mars 2027 · innmeldingsrunden 2027 Utkast – sakslisten er ikke publisert\\.`));
+    assert.match(
+      text,
+      new RegExp(`^${TITLE} ${CHANNEL} \\(Samarbeidsforum Viken\\) · 12\\. mars 2027 · innmeldingsrunden 2027 Utkast – sakslisten er ikke publisert\\.`),
+    );
     for (const [i, r] of reports.entries()) assert.match(text, new RegExp(`${r.reference} – ${REPORTS[i].title}`));
     for (const r of reports) assert.equal((await s().reports.get(ROUND.id, r.id))!.status, 'on_agenda');
   });

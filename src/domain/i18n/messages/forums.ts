@@ -31,7 +31,8 @@ export const forumsMessages = defineMessages({
     'forums.round.split': 'Budsjett for foruma',
     'forums.round.split.shared': 'Eitt felles budsjett per ordning for alle foruma',
     'forums.round.split.perForum': 'Eige budsjett per forum',
-    'forums.round.split.hint': 'Felles: fyll ut felta «Felles budsjett». Eige per forum: fyll ut felta til kvart forum; budsjettet til innmeldingsrunden blir summen.',
+    'forums.round.split.hint':
+      'Felles: fyll ut felta «Felles budsjett». Eige per forum: fyll ut felta til kvart forum; budsjettet til innmeldingsrunden blir summen.',
     'forums.round.sharedBudget': 'Felles budsjett {scheme} (kr)',
     'forums.round.forumHeading': 'Budsjett for {forum} (ved eige budsjett per forum)',
     'forums.round.forumBudget': '{forum}: budsjett {scheme} (kr)',
