@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { budgetOf, budgetScopeOf, demoRound, type Round } from '../../src/domain/round';
+import { withDemoForumBudgets } from '../../src/domain/demoBudgets';
+import { DEFAULT_REGIONS } from '../../src/domain/regions';
 import { MAX_BUDGET, closeRound, dueForClosing, openRound, parseRoundSetup } from '../../src/domain/secretariat/round-setup';
 
 const COUNTIES = ['oslo', 'akershus', 'ostfold', 'buskerud'];
@@ -148,5 +150,15 @@ describe('creating a round with budgets per forum', () => {
     const r = parseRoundSetup({ ...GOOD, ...PER_FORUM }, { now: NOW, counties: COUNTIES, existing: [], forums: ['oslo-viken'] });
     assert.ok(r.ok);
     assert.equal(r.round.budgetSplit, undefined);
+  });
+});
+
+describe('the local demo round with two forums', () => {
+  it("gives each forum a budget of its own by its share of the working groups, the forums' sum the round's budget", () => {
+    const round = withDemoForumBudgets(demoRound(NOW, COUNTIES), DEFAULT_REGIONS);
+    assert.equal(round.budgetSplit, 'perForum');
+    assert.deepEqual(round.forumBudgets?.oslo, { REKOM: 6_700_000, DEKOM: 15_000_000, KOMPLOFT: 5_000_000 });
+    const per = round.forumBudgets ?? {};
+    for (const s of ['REKOM', 'DEKOM', 'KOMPLOFT'] as const) assert.equal((per.oslo?.[s] ?? 0) + (per.viken?.[s] ?? 0), round.budgets[s]);
   });
 });
