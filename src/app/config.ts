@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseForumRules } from '../domain/forum/rules';
+import { DEFAULT_REGIONS, parseRegionConfig } from '../domain/regions';
 
 const optionalText = z
   .string()
@@ -157,6 +158,19 @@ export const ConfigSchema = z
       .optional()
       .or(z.literal('').transform(() => undefined))
       .transform((v) => v ?? 'info'),
+    // Counties, regions, working groups and forums as JSON (README: "Forums, counties and budgets"); absent = the Oslo og Viken default.
+    REGIONS: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v, ctx) => {
+        try {
+          return v ? parseRegionConfig(JSON.parse(v)) : DEFAULT_REGIONS;
+        } catch (err) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: (err as Error).message });
+          return z.NEVER;
+        }
+      }),
   })
   .superRefine((c, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });

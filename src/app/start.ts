@@ -18,9 +18,9 @@ import { ForumRulesStore } from '../storage/forumRules';
 import { Meetings } from '../storage/meetings';
 import { Votes } from '../storage/votes';
 import { followGrants } from '../teams/forum/electorRows';
-import { DEFAULT_REGIONS } from '../domain/regions';
 import { SECRETARIAT_GROUP } from '../domain/roles';
 import { demoRound } from '../domain/round';
+import { withDemoForumBudgets } from '../domain/demoBudgets';
 import { ReportSummaries } from '../storage/reportSummaries';
 import { JobState } from '../storage/jobState';
 import { Announcements } from '../storage/announcements';
@@ -67,7 +67,9 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   const now = opts.now ?? (() => new Date());
   if (config.anonymous && config.DEMO_ROUND) {
     // Local mode: a round is open at once, so a newcomer can file a report without setup.
-    await new Rounds(tables).create(demoRound(now(), [...new Set(DEFAULT_REGIONS.regions.map((r) => r.county))]));
+    // Every forum's counties, and with several forums a budget of each forum's own.
+    const round = demoRound(now(), [...new Set(config.REGIONS.regions.map((r) => r.county))]);
+    await new Rounds(tables).create(withDemoForumBudgets(round, config.REGIONS));
   }
   // Proactive messages: the outbox and its worker run on real time, whatever clock handlers see.
   const delivery = createDelivery({ config, tables, references: new ConversationReferences(tables, now), logger });
@@ -94,14 +96,14 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     reports,
     ownerPeople: reports.people,
     rounds: new Rounds(tables),
-    roundPurge: new RoundPurge(tables, DEFAULT_REGIONS.id),
+    roundPurge: new RoundPurge(tables, config.REGIONS.id),
     announcements: new Announcements(tables, config.ALLOWED_TENANTS),
     results: new RoundResults(tables),
     groups: new Groups(tables),
-    meetings: new Meetings(tables),
+    meetings: new Meetings(tables, config.REGIONS.id),
     votes: new Votes(tables),
-    roles: new Roles(tables, DEFAULT_REGIONS.id, config.BOOTSTRAP_SECRETARIAT),
-    regions: DEFAULT_REGIONS,
+    roles: new Roles(tables, config.REGIONS.id, config.BOOTSTRAP_SECRETARIAT),
+    regions: config.REGIONS,
     forumRules: config.FORUM_RULES,
     rulesStore: new ForumRulesStore(tables),
   };

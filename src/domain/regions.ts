@@ -104,6 +104,16 @@ export const DEFAULT_REGIONS: RegionConfig = {
       name: { nb: 'Buskerud – Ringerike, Hallingdal og Numedal' },
     },
   ],
+  // As in Oslo og Viken: two forums and six working groups. Oslo's forum has Oslo's group; Viken's
+  // (Akershus, Østfold, Buskerud) the other five.
+  forums: [
+    { id: 'oslo', name: { nb: 'Samarbeidsforum Oslo', nn: 'Samarbeidsforum Oslo', en: 'Cooperation forum Oslo' }, workingGroups: ['oslo'] },
+    {
+      id: 'viken',
+      name: { nb: 'Samarbeidsforum Viken', nn: 'Samarbeidsforum Viken', en: 'Cooperation forum Viken' },
+      workingGroups: ['nord', 'sor', 'ost', 'vest', 'nordvest'],
+    },
+  ],
 };
 
 /** Parses configuration (e.g. JSON from an environment variable); throws a readable error. */
@@ -144,6 +154,21 @@ export function forumOfGroup(config: RegionConfig, groupId: string): Forum | und
 export function forumOfRegion(config: RegionConfig, regionId: string): Forum | undefined {
   const region = findRegion(config, regionId);
   return region && forumOfGroup(config, region.workingGroup);
+}
+
+/** The forum id of a working group's reports, meetings and members; the County Governor's id when none has it. */
+export function forumIdOfGroup(config: RegionConfig, groupId: string): string {
+  return forumOfGroup(config, groupId)?.id ?? config.id;
+}
+
+/** The forum a report goes to (a network across counties: its filer's region), from its summary. */
+export function forumOfReport(config: RegionConfig, summary: { workingGroup: string }): string {
+  return forumIdOfGroup(config, summary.workingGroup);
+}
+
+/** Whether the County Governor has more than one forum (then cards name the forum). */
+export function hasForums(config: RegionConfig): boolean {
+  return forumsOf(config).length > 1;
 }
 
 /** The counties a forum covers (those of its groups' regions), in configured order. */

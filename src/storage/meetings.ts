@@ -16,8 +16,12 @@ import { ForumStamps } from './forumStamps';
 
 /*
  * Layout of the Meetings table, by the queries that run:
- *   f_<forum>      / <meetingId>   the meeting: agenda order, posting and vote state (ETag-checked);
- *                                  a forum's meetings are one partition query (few per year).
+ *   f_<home>       / <meetingId>   the meeting: agenda order, posting and vote state (ETag-checked);
+ *                                  every meeting of the County Governor (`home`, the regions' id)
+ *                                  is one partition (few per year, whichever forum they belong to),
+ *                                  so a card press that names only the meeting finds it, and
+ *                                  meetings from before forums are where they were. A forum's
+ *                                  meetings are that query, filtered on the meeting's `forum`.
  *                                  `voteStatus` and `closesAt` are columns so the scheduler's
  *                                  "which votes are due" reads no documents.
  *   i_<meetingId>  / <reportId>    one row per agenda item: the report's snapshot, and after
@@ -49,8 +53,26 @@ export interface StoredItem {
 
 export class Meetings {
   private readonly stamps: ForumStamps;
-  constructor(private readonly tables: Tables) {
+  /** `home`: the County Governor's id, whose partition holds every meeting; absent = each forum its own (tests of one forum). */
+  constructor(
+    private readonly tables: Tables,
+    private readonly home?: string,
+  ) {
     this.stamps = new ForumStamps(tables);
+  }
+  private pk(forum: string) {
+    return meetingPk(this.home ?? forum);
+  }
+  /** Meetings of the partition matching `filter`, kept when of `forum` (undefined: every forum's). */
+  private async query(forum: string | undefined, filter = ''): Promise<Meeting[]> {
+    if (!this.home && forum === undefined) throw new Error('Meetings: every forum needs the home partition');
+    const out: Meeting[] = [];
+    const pk = `PartitionKey eq ${odataString(this.pk(forum ?? ''))}`;
+    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: filter ? `${pk} and ${filter}` : pk } })) {
+      const m = meetingOf(propertiesOf(row));
+      if (forum === undefined || m.forum === forum) out.push(m);
+    }
+    return out;
   }
   private get table() {
     return this.tables.client('Meetings');
@@ -58,12 +80,13 @@ export class Meetings {
 
   /** Creates the meeting unless its id exists (a double press); returns the stored one either way. */
   async create(m: Meeting): Promise<{ meeting: Meeting; created: boolean }> {
-    const created = await createIfAbsent(this.table, { partitionKey: meetingPk(m.forum), rowKey: safeKey(m.id), ...meetingRow(m) });
+    const created = await createIfAbsent(this.table, { partitionKey: this.pk(m.forum), rowKey: safeKey(m.id), ...meetingRow(m) });
     return { meeting: created ? m : (await this.get(m.forum, m.id))!, created };
   }
 
+  /** The meeting by id (`forum` names the partition only without a `home`). */
   async get(forum: string, id: string): Promise<Meeting | undefined> {
-    const row = await getOrUndefined<Record<string, unknown>>(this.table, meetingPk(forum), safeKey(id));
+    const row = await getOrUndefined<Record<string, unknown>>(this.table, this.pk(forum), safeKey(id));
     return row ? meetingOf(propertiesOf(row)) : undefined;
   }
 
@@ -74,7 +97,7 @@ export class Meetings {
   async update(forum: string, id: string, change: (m: Meeting) => Meeting | undefined): Promise<Meeting | undefined> {
     let wrote = false;
     let out: Meeting | undefined;
-    await mutateEntity<Record<string, unknown>>(this.table, meetingPk(forum), safeKey(id), (cur) => {
+    await mutateEntity<Record<string, unknown>>(this.table, this.pk(forum), safeKey(id), (cur) => {
       if (!cur) {
         out = undefined;
         return undefined;
@@ -97,36 +120,23 @@ export class Meetings {
     return this.stamps.read(forum);
   }
 
-  /** A forum's meetings, newest first (ids sort newest first). */
-  async list(forum: string): Promise<Meeting[]> {
-    const out: Meeting[] = [];
-    for await (const row of this.table.listEntities<Record<string, unknown>>({
-      queryOptions: { filter: `PartitionKey eq ${odataString(meetingPk(forum))}` },
-    })) {
-      out.push(meetingOf(propertiesOf(row)));
-    }
+  /** A forum's meetings (undefined: every forum's), newest first (ids sort newest first). */
+  async list(forum: string | undefined): Promise<Meeting[]> {
+    const out = await this.query(forum);
     return out.sort((a, b) => a.id.localeCompare(b.id));
   }
 
-  /** Meetings whose vote is open or closing: one filtered query of the forum's partition. */
-  async openVotes(forum: string): Promise<Meeting[]> {
-    const filter = `PartitionKey eq ${odataString(meetingPk(forum))} and (voteStatus eq 'open' or voteStatus eq 'closing')`;
-    const out: Meeting[] = [];
-    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) out.push(meetingOf(propertiesOf(row)));
-    return out;
+  /** Meetings whose vote is open or closing (undefined: in every forum): one filtered partition query. */
+  async openVotes(forum: string | undefined): Promise<Meeting[]> {
+    return this.query(forum, `(voteStatus eq 'open' or voteStatus eq 'closing')`);
   }
 
-  /** Meetings whose vote is open and set to close at or before `now`. */
-  async dueToClose(forum: string, now: Date): Promise<Meeting[]> {
-    const filter = `PartitionKey eq ${odataString(meetingPk(forum))} and (voteStatus eq 'open' or voteStatus eq 'closing') and closesAt ne '' and closesAt le ${odataString(now.toISOString())}`;
-    const out: Meeting[] = [];
-    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-      const m = meetingOf(propertiesOf(row));
-      // The column is an ISO string in UTC, so the string comparison above is a time comparison;
-      // the check here guards against offsets other than Z written by hand.
-      if (m.vote?.closesAt && Date.parse(m.vote.closesAt) <= now.getTime()) out.push(m);
-    }
-    return out;
+  /** Meetings whose vote is open and set to close at or before `now` (undefined forum: in every forum). */
+  async dueToClose(forum: string | undefined, now: Date): Promise<Meeting[]> {
+    const filter = `(voteStatus eq 'open' or voteStatus eq 'closing') and closesAt ne '' and closesAt le ${odataString(now.toISOString())}`;
+    // The column is an ISO string in UTC, so the string comparison above is a time comparison;
+    // the check here guards against offsets other than Z written by hand.
+    return (await this.query(forum, filter)).filter((m) => m.vote?.closesAt && Date.parse(m.vote.closesAt) <= now.getTime());
   }
 
   // --- agenda items -----------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { FAST_DELIVERY, waitFor } from '../support/delivery';
-import { FORUM, grantMember, ROUND, seedCheckedReport, seedRound } from '../support/forum';
+import { forumOf, grantMember, ROUND, seedCheckedReport, seedRound } from '../support/forum';
 import type { Persona } from '../support/personas';
 import { writeConfigAs } from './driver';
 import { journeyHooks, startE2E, type E2ESession } from './session';
@@ -20,6 +20,7 @@ import { journeyHooks, startE2E, type E2ESession } from './session';
 const MEETING_DAY = Date.parse('2027-03-01T09:00:00Z');
 const GROUP_CHANNEL = 'Arbeidsgruppe Øst';
 const FORUM_CHANNEL = 'General';
+const VIKEN = 'Samarbeidsforum Viken';
 const GROUP_TITLE = 'Vårmøte Øst';
 const FORUM_TITLE = 'Forummøte mars';
 const HIOF = '971567376';
@@ -54,6 +55,8 @@ describe('the two steps in Agents Playground: a working group recommends, the fo
     await d().openPersonalChat();
     await d().sendMessage('nytt møte');
     await d().waitForCard('Nytt møte');
+    // The demo has two forums; this team is Viken's (Øst is one of its groups).
+    await d().choose('forum', VIKEN);
     await d().choose('group', groupChoice);
     await d().fillInput('title', title);
     await d().fillInput('date', '2027-03-12');
@@ -101,7 +104,7 @@ describe('the two steps in Agents Playground: a working group recommends, the fo
     assert.equal(general.id, driver.team.id, "General's id is the team's");
     const at = '2027-01-01T00:00:00.000Z';
     await services.groups.assign({
-      forum: FORUM,
+      forum: forumOf('ost'),
       group: 'ost',
       teamId: driver.team.id,
       channelId: group.id,
@@ -110,7 +113,7 @@ describe('the two steps in Agents Playground: a working group recommends, the fo
       assignedAt: at,
     });
     await services.groups.assign({
-      forum: FORUM,
+      forum: forumOf('forum'),
       group: 'forum',
       teamId: driver.team.id,
       channelId: general.id,
@@ -134,7 +137,7 @@ describe('the two steps in Agents Playground: a working group recommends, the fo
   });
 
   it("step one: working group Øst votes in its channel with Anbefal / Ikke anbefal, and the reports get the group's recommendation", async () => {
-    await meetingWithVote(GROUP_CHANNEL, GROUP_TITLE, 2);
+    await meetingWithVote(`${GROUP_CHANNEL} (${VIKEN})`, GROUP_TITLE, 2);
     await d().openChannel(GROUP_CHANNEL);
     const first = `Sak 1 av 2 · ${GROUP_CHANNEL}`;
     const second = `Sak 2 av 2 · ${GROUP_CHANNEL}`;
@@ -162,8 +165,8 @@ describe('the two steps in Agents Playground: a working group recommends, the fo
     assert.match(editor, /Anbefalt av Arbeidsgruppe Øst \(2 for, 0 imot, 0 avstår\)/);
     assert.match(editor, /Ikke anbefalt av Arbeidsgruppe Øst \(0 for, 2 imot, 0 avstår\)/);
     await d().openChannel(FORUM_CHANNEL);
-    const first = `Sak 1 av 2 · Samarbeidsforumet`;
-    const second = `Sak 2 av 2 · Samarbeidsforumet`;
+    const first = `Sak 1 av 2 · ${VIKEN}`;
+    const second = `Sak 2 av 2 · ${VIKEN}`;
     const card = await d().cardText(await d().waitForCard(first, { includeOlder: true }));
     assert.match(card, /Arbeidsgruppens innstilling Anbefalt av Arbeidsgruppe Øst/);
     // The forum follows the group on the first item and departs from it on the second.

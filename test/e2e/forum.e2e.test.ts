@@ -4,7 +4,7 @@ import type { Locator } from 'playwright-core';
 import { ROOT } from '../../src/app/paths';
 import type { Meeting } from '../../src/domain/forum';
 import { FAST_DELIVERY, waitFor } from '../support/delivery';
-import { FORUM, grantMember, ROUND, seedCheckedReport, seedRound } from '../support/forum';
+import { forumOf, grantMember, ROUND, seedCheckedReport, seedRound } from '../support/forum';
 import type { Persona } from '../support/personas';
 import { writeConfigAs } from './driver';
 import { journeyHooks, startE2E, type E2ESession } from './session';
@@ -75,7 +75,7 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
 
   /** The one meeting this journey makes. */
   const meeting = async (): Promise<Meeting> => {
-    const [m] = await s().meetings.list(FORUM);
+    const [m] = await s().meetings.list(undefined);
     assert.ok(m, 'a meeting was made');
     return m;
   };
@@ -147,7 +147,7 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
     await grantMember(services, person(INGRID), { group: GROUP, organisations: [OSLOMET] });
     const channel = driver.team.channels.find((c) => c.name === CHANNEL)!;
     await services.groups.assign({
-      forum: FORUM,
+      forum: forumOf(GROUP),
       group: GROUP,
       teamId: driver.team.id,
       channelId: channel.id,
@@ -168,7 +168,7 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
     await d().openPersonalChat();
     await d().sendMessage('nytt møte');
     await d().waitForCard('Nytt møte');
-    await d().choose('group', CHANNEL);
+    await d().choose('group', `${CHANNEL} (Samarbeidsforum Viken)`);
     assert.equal(await d().inputValue('roundId'), `Innmeldingsrunden ${ROUND.year} (${ROUND.id})`, 'the only round is picked');
     await d().fillInput('title', TITLE);
     await d().fillInput('date', '2027-03-12');
@@ -177,7 +177,10 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
     const editor = await d().waitForCard('Møtet er opprettet med 3 saker på sakslisten.');
     await shoot(editor, '0-editor');
     const text = await d().cardText(editor);
-    assert.match(text, new RegExp(`^${TITLE} ${CHANNEL} · 12\\. mars 2027 · innmeldingsrunden 2027 Utkast – sakslisten er ikke publisert\\.`));
+    assert.match(
+      text,
+      new RegExp(`^${TITLE} ${CHANNEL} \\(Samarbeidsforum Viken\\) · 12\\. mars 2027 · innmeldingsrunden 2027 Utkast – sakslisten er ikke publisert\\.`),
+    );
     for (const [i, r] of reports.entries()) assert.match(text, new RegExp(`${r.reference} – ${REPORTS[i].title}`));
     for (const r of reports) assert.equal((await s().reports.get(ROUND.id, r.id))!.status, 'on_agenda');
   });

@@ -18,7 +18,7 @@ import { DECISIONS_PAGE } from '../../src/teams/casework/decisionBulk';
 import { ROLES_PAGE } from '../../src/teams/secretariat/roles/rolesCard';
 import { MEETINGS_PAGE } from '../../src/teams/forum/meetingCards';
 import { USAGE_ROWS_PAGE } from '../../src/teams/usage/roundView';
-import { meetingOf } from '../support/forum';
+import { forumOf, meetingOf } from '../support/forum';
 import { GOOD_INPUT } from '../support/reportInput';
 import { OFFICER, OWNER, TENANT, type Persona } from '../support/personas';
 import { actionData, cardElements, fillReport, inputsOf } from '../support/wizard';
@@ -225,7 +225,8 @@ describe('every card fits in Teams (80 KB as UTF-16), at its maximum', function 
       filed.push(at);
     }
     const round = (await h.app.services.rounds.list())[0];
-    const forum = h.app.services.regions.id;
+    // The members' forum: that of the group they are in (the default configuration has two).
+    const forum = forumOf(h.app.services.regions.workingGroups[0].id);
     for (let i = 0; i < ROLES_PAGE + 1; i++) {
       await h.app.services.roles.grant({
         person: { tenantId: TENANT, aadObjectId: person(200 + i).aadObjectId },

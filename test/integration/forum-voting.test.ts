@@ -6,7 +6,19 @@ import { voterKey } from '../../src/storage/votes';
 import { closeDueVotes, closeVote } from '../../src/teams/forum/closing';
 import { parseForumRules } from '../../src/domain/forum';
 import { FAST_DELIVERY, waitFor } from '../support/delivery';
-import { CHANNEL, FORUM, grantMember, member, OTHER_CHANNEL, seedCheckedReport, seedGroupChannel, seedOfficerChat, seedRound, TEAM } from '../support/forum';
+import {
+  CHANNEL,
+  FORUM,
+  forumOf,
+  grantMember,
+  member,
+  OTHER_CHANNEL,
+  seedCheckedReport,
+  seedGroupChannel,
+  seedOfficerChat,
+  seedRound,
+  TEAM,
+} from '../support/forum';
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
 import { OFFICER, OTHER_OWNER, TENANT, type Persona } from '../support/personas';
 import { actionData } from '../support/wizard';
@@ -704,7 +716,7 @@ describe("forum meetings and voting in a working group's channel", function () {
     const nordvest = await create('nordvest');
     assert.match(cardText(await officer('meeting.post', { meetingId: nordvest })), /Gruppen har ingen Teams-kanal/);
     await h.app.services.groups.assign({
-      forum: FORUM,
+      forum: forumOf('sor'),
       group: 'sor',
       teamId: '19:other-team@thread.tacv2',
       channelId: '19:sor@thread.tacv2',
@@ -719,19 +731,27 @@ describe("forum meetings and voting in a working group's channel", function () {
     }
   });
 
-  it('gives a forum meeting every checked report of the round, and a double press one meeting', async () => {
+  it("gives a forum meeting every checked report of the round in its forum's groups, and a double press one meeting", async () => {
     const s = h.app.services;
     const vest = await seedCheckedReport(s);
-    const oslo = await seedCheckedReport(s, { region: 'oslo' });
+    // Østfold's group (Øst) is in Viken's forum too; Oslo's report goes to Oslo's forum.
+    const oslo = await seedCheckedReport(s, { region: 'ostfold' });
     const form = await officer('meeting.new', {});
-    const input = { ...actionData(form, 'meeting.create'), group: 'forum', roundId: 'r2027', title: 'Samarbeidsforumet', date: '2027-03-20' };
+    const input = {
+      ...actionData(form, 'meeting.create'),
+      forum: forumOf('forum'),
+      group: 'forum',
+      roundId: 'r2027',
+      title: 'Samarbeidsforumet',
+      date: '2027-03-20',
+    };
     const [a, b] = await Promise.all([officer('meeting.create', input), officer('meeting.create', input)]);
     const ids = [a, b].map((c) => actionData(c, 'meeting.post').meetingId);
     assert.equal(ids[0], ids[1]);
     const meeting = (await s.meetings.get(FORUM, ids[0] as string))!;
     assert.ok(meeting.order.includes(vest.id) && meeting.order.includes(oslo.id), 'reports of every working group');
     assert.equal(new Set(meeting.order).size, meeting.order.length, 'each report once');
-    assert.equal((await s.meetings.list(FORUM)).filter((m) => m.title === 'Samarbeidsforumet').length, 1);
+    assert.equal((await s.meetings.list(forumOf('forum'))).filter((m) => m.title === 'Samarbeidsforumet').length, 1);
   });
 
   it('refuses every meeting verb to anyone but the secretariat', async () => {

@@ -5,7 +5,7 @@ import { COLLEAGUE, MEMBER, OFFICER, OWNER, TENANT, type Persona } from '../supp
 import { press } from '../support/wizard';
 import { invokeCard, personOf, sentCard, useSecretariatBot, waitForSent } from '../support/casework';
 import { GOOD_USAGE, paidReport } from '../support/usage';
-import { FORUM, agendaItem, grantMember, meetingOf } from '../support/forum';
+import { forumOf, agendaItem, grantMember, meetingOf } from '../support/forum';
 
 /**
  * "My data" is complete (issue 21): besides drafts, reports, owners and roles, it lists what others
@@ -109,10 +109,10 @@ describe('"mine data" is complete, and removal deletes', function () {
     assert.match(en, /Your votes \(1\)[\s\S]*on BM-2027-0007, Vårmøte Vest \(12 March 2027\)/);
 
     // Removed from the group: no row of the grant is left, by person or by group.
-    await h.app.services.roles.revoke(personOf(MEMBER), FORUM, 'member', 'vest');
+    await h.app.services.roles.revoke(personOf(MEMBER), forumOf('vest'), 'member', 'vest');
     assert.deepEqual(await rowsOf('Roles', `p_${key(MEMBER)}`), []);
     assert.deepEqual(
-      (await rowsOf('Roles', `g_${FORUM}_vest`)).filter((row) => String(row.rowKey).includes(MEMBER.aadObjectId)),
+      (await rowsOf('Roles', `g_${forumOf('vest')}_vest`)).filter((row) => String(row.rowKey).includes(MEMBER.aadObjectId)),
       [],
     );
     // The marks are the vote's record until the round is purged, and still the member's data to see.

@@ -3,6 +3,7 @@ import type { Meeting } from '../../src/domain/forum';
 import { FAST_DELIVERY } from '../support/delivery';
 import {
   FORUM,
+  forumOf,
   grantMember,
   meetingThroughForm,
   member,
@@ -64,7 +65,7 @@ describe('voting rules per forum and working group, set in Teams', function () {
     const list = (await h.send(OFFICER, 'regler'))[0].attachments[0].content;
     const listText = flat(list);
     assert.match(listText, /^Avstemningsregler/);
-    assert.match(listText, /Samarbeidsforumet To trinn: arbeidsgruppene anbefaler, forumet prioriterer\. Regler: beslutningsdyktig når flere enn 50 %/);
+    assert.match(listText, /Samarbeidsforum Viken To trinn: arbeidsgruppene anbefaler, forumet prioriterer\. Regler: beslutningsdyktig når flere enn 50 %/);
     assert.match(listText, /Arbeidsgruppe Oslo Regler: .* flertall av anbefal mot ikke anbefal, .* som forumet/);
 
     const form = await officer('rules.form', { group: 'oslo' });
@@ -78,17 +79,17 @@ describe('voting rules per forum and working group, set in Teams', function () {
       flat(saved),
       /Arbeidsgruppe Oslo Regler: ingen krav om beslutningsdyktighet\. Konsensus når ingen markerer imot; .* stemmelikhet går til sekretariatet\. egne regler, endret/,
     );
-    const stored = (await s.rulesStore.get(FORUM, 'oslo'))!;
+    const stored = (await s.rulesStore.get(forumOf('oslo'), 'oslo'))!;
     assert.deepEqual(stored.rules, { steps: 'two', quorumPercent: 0, consensus: 'noObjection', tieBreak: 'undecided' });
     assert.deepEqual([stored.revision, stored.updatedBy.aadObjectId], [1, OFFICER.aadObjectId]);
 
     // A second officer's form from before the save (revision 0) does not overwrite it.
     const stale = await officer('rules.save', { ...save, quorumPercent: '75' });
     assert.match(flat(stale), /Reglene er ikke lagret: noen andre endret dem i mellomtiden\./);
-    assert.equal((await s.rulesStore.get(FORUM, 'oslo'))!.rules.quorumPercent, 0);
+    assert.equal((await s.rulesStore.get(forumOf('oslo'), 'oslo'))!.rules.quorumPercent, 0);
     const bad = await officer('rules.save', { ...save, revision: 1, quorumPercent: '150' });
     assert.match(flat(bad), /prosenten må være et heltall fra 0 til 99/);
-    assert.equal((await s.rulesStore.get(FORUM, 'oslo'))!.revision, 1);
+    assert.equal((await s.rulesStore.get(forumOf('oslo'), 'oslo'))!.revision, 1);
   });
 
   it('tallies the same marks differently in two groups with different rules, each by the rules in force when its vote opened', async () => {
@@ -104,7 +105,7 @@ describe('voting rules per forum and working group, set in Teams', function () {
     // Changing Oslo's rules while its vote runs does not change how it is counted.
     const form = await officer('rules.form', { group: 'oslo' });
     await officer('rules.save', { ...actionData(form, 'rules.save'), quorumPercent: '50', consensus: 'unanimous', tieBreak: 'chair' });
-    assert.equal((await s.rulesStore.get(FORUM, 'oslo'))!.history.length, 1, 'the earlier version is kept');
+    assert.equal((await s.rulesStore.get(forumOf('oslo'), 'oslo'))!.history.length, 1, 'the earlier version is kept');
 
     for (const [group, m, items] of [
       ['vest', vest, v],
@@ -138,7 +139,7 @@ describe('voting rules per forum and working group, set in Teams', function () {
 
   it("lets the forum's rules make every group vote in one step", async () => {
     const s = h.app.services;
-    const form = await officer('rules.form', { group: 'forum' });
+    const form = await officer('rules.form', { group: `forum:${forumOf('forum')}` });
     assert.equal(inputsOf(form).steps.value, 'two');
     await officer('rules.save', { ...actionData(form, 'rules.save'), steps: 'one', quorumPercent: '50', consensus: 'unanimous', tieBreak: 'chair' });
     const r = await seedCheckedReport(s, { title: 'Ett trinn' });

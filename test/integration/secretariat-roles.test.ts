@@ -4,6 +4,7 @@ import { seedChannel } from '../support/delivery';
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
 import { FOREIGN, MEMBER, OFFICER, OTHER_OWNER, OTHER_TENANT, OWNER, TENANT, type Persona } from '../support/personas';
 import { actionData, inputsOf, press } from '../support/wizard';
+import { forumOf } from '../support/forum';
 
 const FORUM = 'oslo-viken';
 const TEAM = '19:forum-team@thread.tacv2';
@@ -154,7 +155,7 @@ describe('secretariat roles', function () {
     });
     assert.match(cardText(card), /Ingrid Berg er lagt til som leder i Arbeidsgruppe Øst/);
     assert.match(cardText(card), /organisasjonsnummer 974 760 673/);
-    const [grant] = await h.app.services.roles.inGroup(FORUM, 'ost');
+    const [grant] = await h.app.services.roles.inGroup(forumOf('ost'), 'ost');
     assert.deepEqual([grant.role, grant.organisations, grant.person], ['chair', ['974760673'], personOf(MEMBER)]);
 
     // A second chair is refused; the same person as member replaces her chair role.
@@ -162,14 +163,19 @@ describe('secretariat roles', function () {
     assert.match(cardText(card), /Arbeidsgruppe Øst har allerede en leder: Ingrid Berg/);
     await press(h, OFFICER, form, 'roles.add', { aadObjectId: MEMBER.aadObjectId, tenantId: TENANT, role: 'member', group: 'ost', organisations: '974760673' });
     assert.deepEqual(
-      (await h.app.services.roles.inGroup(FORUM, 'ost')).map((g) => g.role),
+      (await h.app.services.roles.inGroup(forumOf('ost'), 'ost')).map((g) => g.role),
       ['member'],
     );
 
     // The secretariat has no vote.
-    card = await press(h, OFFICER, form, 'roles.add', { aadObjectId: OFFICER.aadObjectId, tenantId: TENANT, role: 'member', group: FORUM_GROUP });
+    card = await press(h, OFFICER, form, 'roles.add', {
+      aadObjectId: OFFICER.aadObjectId,
+      tenantId: TENANT,
+      role: 'member',
+      group: `${FORUM_GROUP}:${forumOf(FORUM_GROUP)}`,
+    });
     assert.match(cardText(card), /sekretariatet har ingen stemme/);
-    assert.equal((await h.app.services.roles.inGroup(FORUM, FORUM_GROUP)).length, 0);
+    assert.equal((await h.app.services.roles.inGroup(forumOf(FORUM_GROUP), FORUM_GROUP)).length, 0);
     const officerForm = (await h.invoke(OFFICER, 'roles.addForm', { mode: 'secretariat' })).body.value;
     card = await press(h, OFFICER, officerForm, 'roles.add', { aadObjectId: MEMBER.aadObjectId, tenantId: TENANT });
     assert.match(cardText(card), /Ingrid Berg er medlem eller leder i en gruppe/);
@@ -190,7 +196,7 @@ describe('secretariat roles', function () {
     assert.match(cardText(tampered), /ikke lenger medlem av dette teamet/);
     const done = await pressIn(h, OFFICER, form, 'roles.add', { person: person.choices[0].value, role: 'member', group: 'ost', organisations: '' }, ch);
     assert.match(cardText(done), /Ola Hansen \(Lillestrøm kommune\) er lagt til som medlem i Arbeidsgruppe Øst/);
-    const stored = (await h.app.services.roles.inGroup(FORUM, 'ost')).find((g) => g.person.aadObjectId === ola.aadObjectId);
+    const stored = (await h.app.services.roles.inGroup(forumOf('ost'), 'ost')).find((g) => g.person.aadObjectId === ola.aadObjectId);
     assert.deepEqual(stored?.person, { tenantId: TENANT, aadObjectId: ola.aadObjectId });
     assert.equal(stored?.displayName, ola.name);
   });
@@ -204,15 +210,19 @@ describe('secretariat roles', function () {
     assert.equal(inputsOf(form).channel.choices.length, 2);
     let card = await pressIn(h, OFFICER, form, 'channel.assign', { group: 'ost', channel: OST }, ch);
     assert.match(cardText(card), /er nå kanalen til Arbeidsgruppe Øst/);
-    assert.equal((await h.app.services.groups.channelOf(FORUM, 'ost'))?.channelId, OST);
-    assert.equal((await h.app.services.groups.channelOf(FORUM, 'ost'))?.teamId, TEAM);
-    await pressIn(h, OFFICER, form, 'channel.assign', { group: FORUM_GROUP, channel: TEAM }, ch);
-    assert.equal((await h.app.services.groups.channelOf(FORUM, FORUM_GROUP))?.channelId, TEAM, 'another channel of the team, chosen from the list');
+    assert.equal((await h.app.services.groups.channelOf(forumOf('ost'), 'ost'))?.channelId, OST);
+    assert.equal((await h.app.services.groups.channelOf(forumOf('ost'), 'ost'))?.teamId, TEAM);
+    await pressIn(h, OFFICER, form, 'channel.assign', { group: `${FORUM_GROUP}:${forumOf(FORUM_GROUP)}`, channel: TEAM }, ch);
+    assert.equal(
+      (await h.app.services.groups.channelOf(forumOf(FORUM_GROUP), FORUM_GROUP))?.channelId,
+      TEAM,
+      'another channel of the team, chosen from the list',
+    );
     card = await pressIn(h, OFFICER, form, 'channel.assign', { group: 'nord', channel: OST }, ch);
     assert.match(cardText(card), /allerede kanalen til Arbeidsgruppe Øst/);
     card = await pressIn(h, OFFICER, form, 'channel.assign', { group: 'nord', channel: '19:somewhere-else@thread.tacv2' }, ch);
     assert.match(cardText(card), /Fant ikke kanalen/);
-    assert.equal(await h.app.services.groups.channelOf(FORUM, 'nord'), undefined);
+    assert.equal(await h.app.services.groups.channelOf(forumOf('nord'), 'nord'), undefined);
     assert.match(cardText(await command(h, OFFICER, 'kanal')), /skriv «@Kompetansebot kanal» i kanalen/);
     const listing = cardText(await command(h, OFFICER, 'roller'));
     assert.match(listing, /Kanal: Arbeidsgruppe Øst/);

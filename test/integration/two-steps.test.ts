@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import type { Meeting } from '../../src/domain/forum';
 import { FAST_DELIVERY, waitFor } from '../support/delivery';
-import { FORUM, grantMember, pressInChannel, member, seedCheckedReport, seedGroupChannel, seedOfficerChat, seedRound } from '../support/forum';
+import { FORUM, forumOf, grantMember, pressInChannel, member, seedCheckedReport, seedGroupChannel, seedOfficerChat, seedRound } from '../support/forum';
 import { cardText, startHarness, type Harness } from '../support/harness';
 import { OFFICER, type Persona } from '../support/personas';
 import { actionData } from '../support/wizard';
 
 /**
- * Two steps, the default: working groups Vest and Oslo recommend, then the forum, seeing each
+ * Two steps, the default: working groups Vest and Øst (both in Viken's forum) recommend, then the forum, seeing each
  * group's recommendation, prioritises; only then can the secretariat decide.
  */
 describe('two steps: working groups recommend, the forum prioritises', function () {
@@ -18,7 +18,7 @@ describe('two steps: working groups recommend, the forum prioritises', function 
   const OSLO = member(52, 'Odd Oslo');
   const FORUM_A = member(53, 'Frida Forum');
   const FORUM_B = member(54, 'Fredrik Forum');
-  const CHANNELS = { vest: '19:vest@thread.tacv2', oslo: '19:oslo@thread.tacv2', forum: '19:forum@thread.tacv2' };
+  const CHANNELS = { vest: '19:vest@thread.tacv2', ost: '19:ost@thread.tacv2', forum: '19:forum@thread.tacv2' };
 
   before(async () => {
     h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId }, { now: () => clock.now });
@@ -27,7 +27,7 @@ describe('two steps: working groups recommend, the forum prioritises', function 
     for (const [group, channel] of Object.entries(CHANNELS)) await seedGroupChannel(s, h.connector.url, group, channel);
     await seedOfficerChat(s, h.connector.url, OFFICER);
     await grantMember(s, VEST, { group: 'vest' });
-    await grantMember(s, OSLO, { group: 'oslo' });
+    await grantMember(s, OSLO, { group: 'ost' });
     await grantMember(s, FORUM_A, { group: 'forum' });
     await grantMember(s, FORUM_B, { group: 'forum', role: 'chair' });
   });
@@ -42,7 +42,14 @@ describe('two steps: working groups recommend, the forum prioritises', function 
   };
   async function meeting(group: string, title: string): Promise<{ meeting: Meeting; editor: any }> {
     const form = await officer('meeting.new');
-    const editor = await officer('meeting.create', { ...actionData(form, 'meeting.create'), group, roundId: 'r2027', title, date: '2027-03-12' });
+    const editor = await officer('meeting.create', {
+      ...actionData(form, 'meeting.create'),
+      forum: forumOf(group),
+      group,
+      roundId: 'r2027',
+      title,
+      date: '2027-03-12',
+    });
     const id = actionData(editor, 'vote.open').meetingId as string;
     return { meeting: (await h.app.services.meetings.get(FORUM, id))!, editor };
   }
@@ -56,11 +63,11 @@ describe('two steps: working groups recommend, the forum prioritises', function 
     const s = h.app.services;
     const v1 = await seedCheckedReport(s, { title: 'Vest en' });
     const v2 = await seedCheckedReport(s, { title: 'Vest to' });
-    const o1 = await seedCheckedReport(s, { region: 'oslo', title: 'Oslo en' });
+    const o1 = await seedCheckedReport(s, { region: 'ostfold', title: 'Oslo en' });
 
     // Step one: each working group votes on its own reports.
     const vest = await meeting('vest', 'Arbeidsgruppe Vest');
-    const oslo = await meeting('oslo', 'Arbeidsgruppe Oslo');
+    const oslo = await meeting('ost', 'Arbeidsgruppe Øst');
     assert.deepEqual([...vest.meeting.order].sort(), [v1.id, v2.id].sort());
     assert.deepEqual(oslo.meeting.order, [o1.id]);
     for (const m of [vest, oslo]) await officer('vote.open', { meetingId: m.meeting.id });
@@ -68,7 +75,7 @@ describe('two steps: working groups recommend, the forum prioritises', function 
     const osloOpen = (await s.meetings.get(FORUM, oslo.meeting.id))!;
     await mark(VEST, 'vest', vestOpen, v1.id, 'prioritise');
     await mark(VEST, 'vest', vestOpen, v2.id, 'not_prioritise');
-    await mark(OSLO, 'oslo', osloOpen, o1.id, 'prioritise');
+    await mark(OSLO, 'ost', osloOpen, o1.id, 'prioritise');
     for (const m of [vest, oslo]) await officer('vote.close', { meetingId: m.meeting.id });
 
     // The groups' results are recommendations, kept on the reports; no decision yet.
@@ -84,9 +91,9 @@ describe('two steps: working groups recommend, the forum prioritises', function 
     // Step two: the forum's default agenda holds every report the groups treated, group by group,
     // each with its group's recommendation.
     const forum = await meeting('forum', 'Samarbeidsforumet');
-    assert.deepEqual(forum.meeting.order, [o1.id, v1.id, v2.id], 'Oslo before Vest, by reference within each');
+    assert.deepEqual(forum.meeting.order, [o1.id, v1.id, v2.id], 'Øst before Vest, by reference within each');
     const editorText = cardText(forum.editor).replace(/\n/g, ' ');
-    assert.match(editorText, /Anbefalt av Arbeidsgruppe Oslo \(1 for, 0 imot, 0 avstår\)/);
+    assert.match(editorText, /Anbefalt av Arbeidsgruppe Øst \(1 for, 0 imot, 0 avstår\)/);
     assert.match(editorText, /Ikke anbefalt av Arbeidsgruppe Vest \(0 for, 1 imot, 0 avstår\)/);
     await officer('vote.open', { meetingId: forum.meeting.id });
     const forumOpen = (await s.meetings.get(FORUM, forum.meeting.id))!;

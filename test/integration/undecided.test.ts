@@ -3,6 +3,7 @@ import type { Meeting } from '../../src/domain/forum';
 import { FAST_DELIVERY } from '../support/delivery';
 import {
   FORUM,
+  forumOf,
   grantMember,
   meetingThroughForm,
   member,
@@ -199,6 +200,7 @@ describe('undecided items: a later meeting, or the result recorded with a note',
     const forumForm = await officer('meeting.new');
     const forumEditor = await officer('meeting.create', {
       ...actionData(forumForm, 'meeting.create'),
+      forum: forumOf('forum'),
       group: 'forum',
       roundId: 'r2027',
       title: 'Forum',

@@ -5,7 +5,7 @@ import { callCounts } from '../../src/storage/callCounter';
 import { voterKey } from '../../src/storage/votes';
 import { closeVote } from '../../src/teams/forum/closing';
 import { openElectorRows } from '../../src/teams/forum/electorRows';
-import { CHANNEL, FORUM, grantMember, member, needsReport, pressInChannel, ROUND, seedRound, TEAM } from '../support/forum';
+import { CHANNEL, FORUM, forumOf, grantMember, member, needsReport, pressInChannel, ROUND, seedRound, TEAM } from '../support/forum';
 import { cardText, startHarness, uniquePrefix, type Harness } from '../support/harness';
 import { OFFICER, TENANT, type Persona } from '../support/personas';
 
@@ -40,7 +40,7 @@ describe('voting with two bot instances on one storage', function () {
     const at = new Date().toISOString();
     const meeting: Meeting = {
       id: `${Date.now()}-vi${n}`,
-      forum: FORUM,
+      forum: forumOf('vest'),
       group: 'vest',
       roundId: ROUND.id,
       title: `To instanser ${n}`,
@@ -93,7 +93,7 @@ describe('voting with two bot instances on one storage', function () {
     const vote = await openVote();
     // B reads the group (Bjørn a member) on Anne's press.
     assert.match(await press(b, ANNE, vote, 'prioritise'), /Markeringen din er lagret/);
-    await a.app.services.roles.revoke(BJORN, FORUM, 'member', 'vest');
+    await a.app.services.roles.revoke(BJORN, forumOf('vest'), 'member', 'vest');
     const text = await press(b, BJORN, vote, 'prioritise');
     assert.match(text, /Bare registrerte medlemmer av .* kan stemme her\. Markeringen ble ikke lagret/);
     assert.deepEqual(tallyIn(text), { prioritise: 1, notPrioritise: 0, abstain: 0 }, 'the card shows only the stored marks');

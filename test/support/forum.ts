@@ -2,7 +2,8 @@ import type { AgendaItem, Meeting } from '../../src/domain/forum';
 import type { Round } from '../../src/domain/round';
 import type { NeedsReport } from '../../src/domain/report';
 import { transition } from '../../src/domain/report';
-import type { Grant } from '../../src/domain/roles';
+import { FORUM_GROUP, type Grant } from '../../src/domain/roles';
+import { DEFAULT_REGIONS, forumIdOfGroup } from '../../src/domain/regions';
 import type { Services } from '../../src/teams/services';
 import { summaryOf } from '../../src/teams/wizard/summaryOf';
 import { seedChannel, seedUser } from './delivery';
@@ -45,7 +46,7 @@ export const ROUND: Round = {
 export function meetingOf(items: readonly AgendaItem[], overrides: Partial<Meeting> = {}): Meeting {
   return {
     id: '9999998213000000-abcdef01',
-    forum: 'oslo-viken',
+    forum: forumOf(overrides.group ?? 'vest'),
     group: 'vest',
     roundId: ROUND.id,
     title: 'Vårmøte i arbeidsgruppe Vest',
@@ -60,7 +61,18 @@ export function meetingOf(items: readonly AgendaItem[], overrides: Partial<Meeti
 
 // --- integration: seeding a round, checked reports, members and the group's channel ------------
 
+/** The County Governor's id: where officers' grants live, and the partition holding every meeting. */
 export const FORUM = 'oslo-viken';
+/** The forum the seeded reports (Asker og Bærum, working group "vest") go to in the default configuration. */
+export const SEEDED_FORUM = 'viken';
+
+/**
+ * The forum a group's members, channel and meetings belong to in the default configuration (two
+ * forums): a working group's own; the forum itself (FORUM_GROUP) is the seeded reports' forum.
+ */
+export function forumOf(group: string): string {
+  return group === FORUM_GROUP ? SEEDED_FORUM : forumIdOfGroup(DEFAULT_REGIONS, group);
+}
 export const TEAM = '19:forum-team@thread.tacv2';
 export const CHANNEL = '19:vest@thread.tacv2';
 export const OTHER_CHANNEL = '19:oslo@thread.tacv2';
@@ -134,11 +146,11 @@ export async function seedCheckedReport(services: Services, overrides: Partial<N
 export async function grantMember(
   services: Services,
   who: Persona,
-  opts: { group?: string; role?: 'member' | 'chair'; organisations?: string[] } = {},
+  opts: { group?: string; role?: 'member' | 'chair'; organisations?: string[]; forum?: string } = {},
 ): Promise<void> {
   const grant: Grant = {
     person: { tenantId: who.tenantId, aadObjectId: who.aadObjectId },
-    forum: FORUM,
+    forum: opts.forum ?? forumOf(opts.group ?? 'vest'),
     role: opts.role ?? 'member',
     group: opts.group ?? 'vest',
     displayName: who.name,
@@ -150,8 +162,8 @@ export async function grantMember(
 }
 
 /** The group's channel, with a stored reference whose serviceUrl is the fake connector. */
-export async function seedGroupChannel(services: Services, serviceUrl: string, group = 'vest', channelId = CHANNEL): Promise<void> {
-  await services.groups.assign({ forum: FORUM, group, teamId: TEAM, channelId, assignedBy: 'test', assignedAt: '2027-01-01T00:00:00.000Z' });
+export async function seedGroupChannel(services: Services, serviceUrl: string, group = 'vest', channelId = CHANNEL, forum = forumOf(group)): Promise<void> {
+  await services.groups.assign({ forum, group, teamId: TEAM, channelId, assignedBy: 'test', assignedAt: '2027-01-01T00:00:00.000Z' });
   await seedChannel(services.references, serviceUrl, TEAM, channelId);
 }
 
@@ -190,10 +202,18 @@ export function officerPresses(h: Harness, officer: Persona): (verb: string, dat
 export async function meetingThroughForm(
   h: Harness,
   press: (verb: string, data?: Record<string, unknown>) => Promise<any>,
-  m: { group: string; title: string; date?: string },
+  m: { group: string; title: string; date?: string; forum?: string },
 ): Promise<Meeting> {
   const form = await press('meeting.new');
   const data = actionData(form, 'meeting.create');
-  const editor = await press('meeting.create', { ...data, group: m.group, roundId: ROUND.id, title: m.title, date: m.date ?? '2027-03-12' });
+  const forum = m.forum ?? (m.group === FORUM_GROUP ? SEEDED_FORUM : undefined);
+  const editor = await press('meeting.create', {
+    ...data,
+    ...(forum ? { forum } : {}),
+    group: m.group,
+    roundId: ROUND.id,
+    title: m.title,
+    date: m.date ?? '2027-03-12',
+  });
   return (await h.app.services.meetings.get(FORUM, actionData(editor, 'vote.open').meetingId as string))!;
 }

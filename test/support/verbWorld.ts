@@ -5,7 +5,7 @@ import { summaryOf } from '../../src/teams/wizard/summaryOf';
 import { transition, type NeedsReport, type ReportStatus } from '../../src/domain/report';
 import { agendaItemOf } from '../../src/domain/forum';
 import { submitted } from './casework';
-import { CHANNEL, FORUM, grantMember, member, needsReport, ROUND, seedGroupChannel, seedOfficerChat, seedRound, TEAM } from './forum';
+import { CHANNEL, FORUM, forumOf, grantMember, member, needsReport, ROUND, seedGroupChannel, seedOfficerChat, seedRound, TEAM } from './forum';
 import type { Harness } from './harness';
 import { COLLEAGUE, FOREIGN, OFFICER, OWNER, TENANT, type Persona } from './personas';
 import { actionData, fillReport, inputsOf, press, startReport } from './wizard';
@@ -217,7 +217,8 @@ async function seedDecidedRound(h: Harness, roundId: string): Promise<void> {
     await sv.reports.setStatus(roundId, draftId, (from) => ({ from, to, at, actor }));
   const decision = { outcome: 'granted' as const, amounts: [1_250_000, 1_000_000], total: 2_250_000, at, by: 'test' };
   await sv.reports.setStatus(roundId, draftId, (from) => ({ from, to: 'granted', at, actor }), { decision });
-  await seedGroupChannel(sv, h.connector.url, FORUM_GROUP, FORUM_CHANNEL);
+  // Results are published in the channel of the forum under the County Governor's id (results.publish).
+  await seedGroupChannel(sv, h.connector.url, FORUM_GROUP, FORUM_CHANNEL, FORUM);
 }
 
 async function officerCard(h: Harness, verb: string, data: Record<string, unknown>): Promise<any> {
@@ -241,7 +242,7 @@ async function closedWithUndecided(sv: Services, reportIds: string[]): Promise<s
   const at = '2027-03-05T12:00:00.000Z';
   await sv.meetings.create({
     id,
-    forum: FORUM,
+    forum: forumOf('vest'),
     group: 'vest',
     roundId: ROUND.id,
     title: 'Uavklart Vest',
@@ -490,7 +491,7 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
     async (_w, officer) => {
       const form = await officer('round.newForm');
       const values = valuesOf(form);
-      for (const k of Object.keys(values)) if (/budget/i.test(k)) values[k] = '1 000 000';
+      for (const k of Object.keys(values)) if (/budget/i.test(k) && k !== 'budgetSplit') values[k] = '1 000 000';
       return personal({ ...values, year: '2028', deadline: '2028-02-01' });
     },
   ],

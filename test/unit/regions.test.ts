@@ -1,5 +1,16 @@
 import { strict as assert } from 'node:assert';
-import { DEFAULT_REGIONS, parseRegionConfig, regionChoices, workingGroupFor } from '../../src/domain/regions';
+import {
+  countiesOfForum,
+  DEFAULT_REGIONS,
+  forumOfRegion,
+  forumOfReport,
+  forumsOf,
+  hasForums,
+  parseRegionConfig,
+  regionChoices,
+  workingGroupFor,
+} from '../../src/domain/regions';
+import { placeChoices, placeOf, placesOf, placeValue } from '../../src/domain/forumPlaces';
 
 describe('counties, regions and working groups', () => {
   it('sorts every default region to one of six working groups', () => {
@@ -48,5 +59,72 @@ describe('counties, regions and working groups', () => {
       /duplicate region id/,
     );
     assert.throws(() => parseRegionConfig({ ...base, regions: [{ id: 'østfold', county: 'c', name: { nb: 'R' }, workingGroup: 'a' }] }), /regions\.0\.id/);
+  });
+});
+
+describe('forums of one County Governor', () => {
+  const base = {
+    id: 'nordland',
+    name: { nb: 'Statsforvalteren i Nordland' },
+    workingGroups: [
+      { id: 'salten', name: { nb: 'Salten' } },
+      { id: 'helgeland', name: { nb: 'Helgeland' } },
+      { id: 'lofoten', name: { nb: 'Lofoten' } },
+    ],
+    regions: [
+      { id: 'bodo', county: 'nordland', name: { nb: 'Bodø' }, workingGroup: 'salten' },
+      { id: 'mo', county: 'nordland', name: { nb: 'Mo i Rana' }, workingGroup: 'helgeland' },
+      { id: 'svolvaer', county: 'lofoten-fylke', name: { nb: 'Svolvær' }, workingGroup: 'lofoten' },
+    ],
+  };
+  const forum = (id: string, workingGroups: string[]) => ({ id, name: { nb: `Forum ${id}` }, workingGroups });
+
+  it('has two forums and six working groups in the default, Oslo with its group and Viken with the other five', () => {
+    assert.deepEqual(
+      forumsOf(DEFAULT_REGIONS).map((f) => [f.id, f.workingGroups]),
+      [
+        ['oslo', ['oslo']],
+        ['viken', ['nord', 'sor', 'ost', 'vest', 'nordvest']],
+      ],
+    );
+    assert.deepEqual(countiesOfForum(DEFAULT_REGIONS, 'viken'), ['akershus', 'ostfold', 'buskerud']);
+    assert.equal(forumOfRegion(DEFAULT_REGIONS, 'asker-baerum')?.id, 'viken');
+    assert.equal(forumOfReport(DEFAULT_REGIONS, { workingGroup: 'oslo' }), 'oslo');
+  });
+
+  it('reads a configuration without forums as one forum under the County Governor, so stored grants and meetings still fit', () => {
+    const config = parseRegionConfig(base);
+    assert.deepEqual(forumsOf(config), [{ id: 'nordland', name: base.name, workingGroups: ['salten', 'helgeland', 'lofoten'] }]);
+    assert.equal(forumOfReport(config, { workingGroup: 'lofoten' }), 'nordland');
+    assert.equal(hasForums(config), false);
+  });
+
+  it('refuses a working group in two forums, one in none, and a forum naming an unknown group', () => {
+    assert.throws(
+      () => parseRegionConfig({ ...base, forums: [forum('a', ['salten', 'helgeland']), forum('b', ['helgeland', 'lofoten'])] }),
+      /forums\.1\.workingGroups\.0: working group "helgeland" is already in forum "a"/,
+    );
+    assert.throws(() => parseRegionConfig({ ...base, forums: [forum('a', ['salten', 'helgeland'])] }), /forums: working group "lofoten" is in no forum/);
+    assert.throws(
+      () => parseRegionConfig({ ...base, forums: [forum('a', ['salten', 'helgeland', 'lofoten', 'vesteralen'])] }),
+      /forums\.0\.workingGroups\.3: unknown working group "vesteralen"/,
+    );
+    assert.throws(() => parseRegionConfig({ ...base, forums: [forum('a', ['salten']), forum('a', ['helgeland', 'lofoten'])] }), /duplicate forum id "a"/);
+    assert.ok(parseRegionConfig({ ...base, forums: [forum('nord', ['salten', 'helgeland']), forum('lofoten', ['lofoten'])] }));
+  });
+
+  it('names each place by one choice value: a working group by its id, a forum itself as forum:<id>', () => {
+    assert.deepEqual(placeOf(DEFAULT_REGIONS, 'vest'), { forum: 'viken', group: 'vest' });
+    assert.deepEqual(placeOf(DEFAULT_REGIONS, 'forum:oslo'), { forum: 'oslo', group: 'forum' });
+    assert.equal(placeOf(DEFAULT_REGIONS, 'forum'), undefined, 'which forum is not said');
+    assert.equal(placeOf(DEFAULT_REGIONS, 'forum:bergen'), undefined);
+    assert.deepEqual(placeOf(parseRegionConfig(base), 'forum'), { forum: 'nordland', group: 'forum' }, 'with one forum, as before');
+    for (const p of placesOf(DEFAULT_REGIONS)) assert.deepEqual(placeOf(DEFAULT_REGIONS, placeValue(DEFAULT_REGIONS, p)), p);
+    assert.deepEqual(
+      placeChoices(DEFAULT_REGIONS, 'nb', 'Samarbeidsforumet')
+        .slice(0, 3)
+        .map((c) => c.title),
+      ['Samarbeidsforum Oslo', 'Arbeidsgruppe Oslo (Samarbeidsforum Oslo)', 'Samarbeidsforum Viken'],
+    );
   });
 });

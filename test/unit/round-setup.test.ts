@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { demoRound, type Round } from '../../src/domain/round';
+import { budgetOf, budgetScopeOf, demoRound, type Round } from '../../src/domain/round';
+import { withDemoForumBudgets } from '../../src/domain/demoBudgets';
+import { DEFAULT_REGIONS } from '../../src/domain/regions';
 import { MAX_BUDGET, closeRound, dueForClosing, openRound, parseRoundSetup } from '../../src/domain/secretariat/round-setup';
 
 const COUNTIES = ['oslo', 'akershus', 'ostfold', 'buskerud'];
@@ -94,5 +96,69 @@ describe('opening and closing a round', () => {
       ['round-2027'],
     );
     assert.deepEqual(dueForClosing([planned], new Date('2027-03-01T00:00:00Z')), [], 'a round never opened stays as it is');
+  });
+});
+
+describe('creating a round with budgets per forum', () => {
+  const FORUMS = ['oslo', 'viken'];
+  const PER_FORUM = {
+    budgetSplit: 'perForum',
+    budgetREKOM_oslo: '10 000 000',
+    budgetDEKOM_oslo: '30 000 000',
+    budgetKOMPLOFT_oslo: '0',
+    budgetREKOM_viken: '30 000 000',
+    budgetDEKOM_viken: '60000000',
+    budgetKOMPLOFT_viken: '30 000 000',
+  };
+  const parseForums = (over: Record<string, unknown> = {}) =>
+    parseRoundSetup({ ...GOOD, ...over }, { now: NOW, counties: COUNTIES, existing: [], forums: FORUMS });
+
+  it("keeps each forum's budget and makes the round's budget their sum", () => {
+    const r = parseForums(PER_FORUM);
+    assert.ok(r.ok);
+    assert.equal(r.round.budgetSplit, 'perForum');
+    assert.deepEqual(r.round.forumBudgets, {
+      oslo: { REKOM: 10_000_000, DEKOM: 30_000_000, KOMPLOFT: 0 },
+      viken: { REKOM: 30_000_000, DEKOM: 60_000_000, KOMPLOFT: 30_000_000 },
+    });
+    assert.deepEqual(r.round.budgets, { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 30_000_000 });
+    assert.equal(budgetOf(r.round, budgetScopeOf(r.round, 'oslo'), 'DEKOM'), 30_000_000);
+  });
+
+  it('keeps one shared budget when that is chosen (or nothing is), reading no forum fields', () => {
+    for (const split of ['shared', undefined]) {
+      const r = parseForums({ ...PER_FORUM, budgetSplit: split, budgetREKOM_oslo: 'tull' });
+      assert.ok(r.ok);
+      assert.equal(r.round.budgetSplit, undefined);
+      assert.equal(r.round.forumBudgets, undefined);
+      assert.deepEqual(r.round.budgets, { REKOM: 40_000_000, DEKOM: 90_000_000, KOMPLOFT: 0 });
+    }
+  });
+
+  it("puts each problem on the forum's own field: a wrong amount, a forum with 0 everywhere, an unknown split", () => {
+    assert.deepEqual(errorsOf(parseForums({ ...PER_FORUM, budgetDEKOM_viken: '-5', budgetREKOM_oslo: '1000,50' })), {
+      budgetDEKOM_viken: 'report.error.amount.negative',
+      budgetREKOM_oslo: 'report.error.amount.notWhole',
+    });
+    assert.deepEqual(errorsOf(parseForums({ ...PER_FORUM, budgetREKOM_oslo: '', budgetDEKOM_oslo: '' })), {
+      budgetREKOM_oslo: 'forums.round.error.forumZero',
+    });
+    assert.deepEqual(errorsOf(parseForums({ ...PER_FORUM, budgetSplit: 'half' })), { budgetSplit: 'report.error.unknownChoice' });
+  });
+
+  it('ignores a split with only one forum', () => {
+    const r = parseRoundSetup({ ...GOOD, ...PER_FORUM }, { now: NOW, counties: COUNTIES, existing: [], forums: ['oslo-viken'] });
+    assert.ok(r.ok);
+    assert.equal(r.round.budgetSplit, undefined);
+  });
+});
+
+describe('the local demo round with two forums', () => {
+  it("gives each forum a budget of its own by its share of the working groups, the forums' sum the round's budget", () => {
+    const round = withDemoForumBudgets(demoRound(NOW, COUNTIES), DEFAULT_REGIONS);
+    assert.equal(round.budgetSplit, 'perForum');
+    assert.deepEqual(round.forumBudgets?.oslo, { REKOM: 6_700_000, DEKOM: 15_000_000, KOMPLOFT: 5_000_000 });
+    const per = round.forumBudgets ?? {};
+    for (const s of ['REKOM', 'DEKOM', 'KOMPLOFT'] as const) assert.equal((per.oslo?.[s] ?? 0) + (per.viken?.[s] ?? 0), round.budgets[s]);
   });
 });

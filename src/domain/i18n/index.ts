@@ -26,6 +26,7 @@ import { privacyTrailMessages } from './messages/privacyTrail';
 import { cardSizeMessages } from './messages/cardSize';
 import { noticeMessages } from './messages/notices';
 import { ledgerMessages } from './messages/ledger';
+import { forumsMessages } from './messages/forums';
 
 export * from './locale';
 export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
@@ -58,6 +59,7 @@ const catalogs = [
   cardSizeMessages,
   noticeMessages,
   ledgerMessages,
+  forumsMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

@@ -19,6 +19,12 @@ export const MAX_DEADLINE_AHEAD_DAYS = 2 * 366;
 export const ROUND_INPUTS = ['year', 'deadline', 'counties', ...SCHEME_CODES.map((s) => `budget${s}` as const), 'usageDue'] as const;
 export type RoundInput = (typeof ROUND_INPUTS)[number];
 export const budgetInput = (scheme: (typeof SCHEME_CODES)[number]) => `budget${scheme}` as const;
+type Scheme = (typeof SCHEME_CODES)[number];
+/** With several forums: whether the money is one budget per scheme ('shared') or each forum's own ('perForum'). */
+export const BUDGET_SPLIT_INPUT = 'budgetSplit';
+/** A forum's budget for one scheme, when budgets are per forum ("budgetREKOM_oslo"). */
+export const forumBudgetInput = (forum: string, scheme: Scheme) => `budget${scheme}_${forum}` as const;
+export type RoundField = RoundInput | typeof BUDGET_SPLIT_INPUT | ReturnType<typeof forumBudgetInput>;
 
 export interface RoundSetupContext {
   now: Date;
@@ -27,9 +33,11 @@ export interface RoundSetupContext {
   /** Rounds already stored, for the duplicate check. */
   existing: readonly Round[];
   locale?: Locale;
+  /** The County Governor's forum ids; with two or more the form may split the budget per forum. */
+  forums?: readonly string[];
 }
 
-export type RoundSetup = { ok: true; round: Round } | { ok: false; errors: Partial<Record<RoundInput | 'form', Problem>> };
+export type RoundSetup = { ok: true; round: Round } | { ok: false; errors: Partial<Record<RoundField | 'form', Problem>> };
 
 export const roundIdFor = (year: number) => `round-${year}`;
 
@@ -80,7 +88,12 @@ function problemOf(i: z.ZodIssue): Problem {
  */
 export function parseRoundSetup(raw: Record<string, unknown>, ctx: RoundSetupContext): RoundSetup {
   const f = formatsFor(ctx.locale);
-  const errors: Partial<Record<RoundInput | 'form', Problem>> = {};
+  const errors: Partial<Record<RoundField | 'form', Problem>> = {};
+  const forums = ctx.forums ?? [];
+  const perForum = forums.length > 1 && raw[BUDGET_SPLIT_INPUT] === 'perForum';
+  // Absent or empty is the form's default, one shared budget; anything else is not a choice it offers.
+  const split = raw[BUDGET_SPLIT_INPUT] ?? '';
+  if (forums.length > 1 && !['', 'shared', 'perForum'].includes(String(split))) errors[BUDGET_SPLIT_INPUT] = { key: 'report.error.unknownChoice' };
   const year = coerceInteger(raw.year, { min: 0, max: 9999, kind: 'count' }, f);
   if (!year.ok) errors.year = year.problems[0];
   else if (year.value === undefined) errors.year = { key: 'report.error.required' };
@@ -89,13 +102,16 @@ export function parseRoundSetup(raw: Record<string, unknown>, ctx: RoundSetupCon
   const counties = coerceChoices(raw.counties ?? '', ctx.counties);
   const usageDue = typeof raw.usageDue === 'string' ? raw.usageDue.trim() : '';
   if (!counties.ok) errors.counties = counties.problems[0];
-  const budgets: Record<string, number> = {};
-  for (const s of SCHEME_CODES) {
-    const b = coerceInteger(raw[budgetInput(s)], { min: 0, max: MAX_BUDGET, kind: 'amount' }, f);
-    if (!b.ok) errors[budgetInput(s)] = b.problems[0];
+  const amount = (field: RoundField) => {
+    const b = coerceInteger(raw[field], { min: 0, max: MAX_BUDGET, kind: 'amount' }, f);
+    if (!b.ok) errors[field] = b.problems[0];
     // A field already wrong is checked as 0 below, so the other fields' problems show too.
-    budgets[s] = b.ok ? (b.value ?? 0) : 0;
-  }
+    return b.ok ? (b.value ?? 0) : 0;
+  };
+  const budgets: Record<string, number> = {};
+  // Per forum: each forum's own fields (the shared ones are not read); the round's budget is their sum.
+  const forumBudgets = perForum ? forumBudgetsOf(forums, amount, errors) : undefined;
+  for (const s of SCHEME_CODES) budgets[s] = forumBudgets ? forums.reduce((sum, forum) => sum + forumBudgets[forum][s], 0) : amount(budgetInput(s));
   const candidate = {
     year: year.ok && year.value !== undefined ? year.value : osloWallClock(ctx.now).year,
     deadline,
@@ -107,7 +123,10 @@ export function parseRoundSetup(raw: Record<string, unknown>, ctx: RoundSetupCon
   const checked = roundSetupSchema(ctx).safeParse(candidate);
   if (!checked.success) {
     for (const i of checked.error.issues) {
-      const field = (i.path[0] === 'budgets' ? budgetInput((i.path[1] ?? 'REKOM') as (typeof SCHEME_CODES)[number]) : i.path[0]) as RoundInput;
+      const scheme = (i.path[1] ?? 'REKOM') as Scheme;
+      // The sum of forum budgets over the limit, or all of them 0, is said on the first forum's field.
+      const budgetField = forumBudgets ? forumBudgetInput(forums[0], scheme) : budgetInput(scheme);
+      const field = (i.path[0] === 'budgets' ? budgetField : i.path[0]) as RoundField;
       errors[field] ??= problemOf(i);
     }
   }
@@ -124,10 +143,28 @@ export function parseRoundSetup(raw: Record<string, unknown>, ctx: RoundSetupCon
       deadline: deadlineOnDay(v.deadline),
       status: 'planned',
       budgets: v.budgets,
+      ...(forumBudgets ? { budgetSplit: 'perForum' as const, forumBudgets } : {}),
       ...(v.usageDue ? { usageDue: v.usageDue } : {}),
       createdAt: ctx.now.toISOString(),
     },
   };
+}
+
+/** Each forum's budget per scheme from its own fields; problems go on the field they belong to. */
+function forumBudgetsOf(
+  forums: readonly string[],
+  amount: (field: RoundField) => number,
+  errors: Partial<Record<RoundField | 'form', Problem>>,
+): Record<string, Record<Scheme, number>> {
+  const out: Record<string, Record<Scheme, number>> = {};
+  for (const forum of forums) out[forum] = Object.fromEntries(SCHEME_CODES.map((s) => [s, amount(forumBudgetInput(forum, s))])) as Record<Scheme, number>;
+  // A forum whose budget is 0 in every scheme has nothing to prioritise: most likely a field left empty.
+  for (const forum of forums) {
+    if (SCHEME_CODES.every((s) => out[forum][s] === 0) && !SCHEME_CODES.some((s) => errors[forumBudgetInput(forum, s)])) {
+      errors[forumBudgetInput(forum, 'REKOM')] = { key: 'forums.round.error.forumZero' };
+    }
+  }
+  return out;
 }
 
 /**

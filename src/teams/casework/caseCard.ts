@@ -1,6 +1,7 @@
 import type { Decision, Payment } from '../../domain/decision';
 import { formatDate, formatDateTime, formatNok, type Locale, type Translate } from '../../domain/i18n';
 import { findRegion, localised, type RegionConfig } from '../../domain/regions';
+import { forumFacts } from './forumFacts';
 import { INPUT_STEPS, formatSchoolYear, statusLabelKey, stepTitleKey, yearSummaries, type Actor, type AuditEntry, type NeedsReport } from '../../domain/report';
 import type { ReportRecord } from '../../storage/reports';
 import { renderCard, type AdaptiveCard } from '../cards/render';
@@ -133,6 +134,7 @@ export function caseCard(turn: Turn, { report, round, later, usage, claim }: Cas
         title: t('case.workingGroup'),
         value: groupName(regions, report.summary.workingGroup, locale) + (region ? ` (${localised(region.name, locale)})` : ''),
       },
+      ...forumFacts(turn, report),
       { title: t('case.requested'), value: formatNok(report.summary.totalRequested, locale) },
       { title: t('case.submitted'), value: formatDateTime(report.submittedAt, locale) },
       { title: t('case.version'), value: String(report.version) },

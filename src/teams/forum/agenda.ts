@@ -1,5 +1,6 @@
 import { agendaItemOf, agendaSource, MAX_AGENDA_ITEMS, statusOffAgenda, type Meeting } from '../../domain/forum';
 import { FORUM_GROUP } from '../../domain/roles';
+import { forumOfReport } from '../../domain/regions';
 import { transition, type Actor, type NeedsReport } from '../../domain/report';
 import type { Round } from '../../domain/round';
 import { RefusedError, type ReportRecord } from '../../storage/reports';
@@ -25,7 +26,8 @@ export async function inBatches<T, R>(items: readonly T[], limit: number, work: 
 
 /**
  * Reports that may go on this meeting's agenda: formally checked reports of the round sorted to
- * the meeting's working group, or for a forum meeting every checked report of the round; by reference.
+ * the meeting's working group, or for a forum meeting every checked report of the round in that
+ * forum's groups (never another forum's); by reference.
  */
 export async function candidates(services: Services, meeting: Meeting): Promise<Array<ReportRecord<NeedsReport>>> {
   const out: Array<ReportRecord<NeedsReport>> = [];
@@ -34,7 +36,8 @@ export async function candidates(services: Services, meeting: Meeting): Promise<
   for await (const r of services.reports.listRound<NeedsReport>(meeting.roundId, [source])) {
     // A continuation waits for its owner's confirmation.
     if (!mayGoOnAgenda(r)) continue;
-    if (meeting.group === FORUM_GROUP || r.summary.workingGroup === meeting.group) out.push(r);
+    const ours = meeting.group === FORUM_GROUP ? forumOfReport(services.regions, r.summary) === meeting.forum : r.summary.workingGroup === meeting.group;
+    if (ours) out.push(r);
   }
   const byGroup = source === 'recommended_by_group';
   // Continuations lead: their money is counted first against the year's budget.

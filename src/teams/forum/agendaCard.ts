@@ -42,7 +42,7 @@ function frame(view: ForumView, meeting: Meeting, items: readonly AgendaItem[], 
   const { t } = view;
   return {
     title: t('forum.agenda.title', { title: meeting.title }),
-    subtitle: `${groupName(view, meeting.group)} · ${meetingDate(view, meeting.date)}`,
+    subtitle: `${groupName(view, meeting.group, meeting.forum)} · ${meetingDate(view, meeting.date)}`,
     intro: items.length === 0 ? t('forum.agenda.empty') : t('forum.agenda.intro', { count: items.length, year: round.year }),
     totalsTitle: t('forum.agenda.totals'),
     totals: totalsLines(view, items, round, money),

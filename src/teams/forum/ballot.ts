@@ -152,7 +152,7 @@ export async function standingOf(services: Services, person: Person, meeting: Me
     grants,
     elector,
     disqualified: elector ? disqualificationOf(elector.organisations, item) : undefined,
-    officer: isOfficer(grants, meeting.forum),
+    officer: isOfficer(grants, services.regions.id),
   };
 }
 

@@ -25,8 +25,7 @@ import { rulesOfMeeting } from './rulesOf';
  * `closer` is the officer who pressed, or undefined when the set closing time passed.
  */
 export async function closeVote(services: Services, meetingId: string, closer?: Person): Promise<Meeting> {
-  const forum = services.regions.id;
-  const closing = await services.meetings.update(forum, meetingId, (m) => {
+  const closing = await services.meetings.update(services.regions.id, meetingId, (m) => {
     if (!m.vote) throw new Refusal('forum.vote.notOpen');
     return m.vote.status === 'open' ? { ...m, vote: { ...m.vote, status: 'closing' } } : undefined;
   });
@@ -36,7 +35,7 @@ export async function closeVote(services: Services, meetingId: string, closer?: 
   const at = services.now();
   const round = await services.rounds.get(closing.roundId);
   if (!round) throw new Refusal('forum.round.missing');
-  const electors = await electorate(services, forum, closing.group);
+  const electors = await electorate(services, closing.forum, closing.group);
   const rules = await rulesOfMeeting(services, closing);
   // Who the vote's moves are recorded as in each report's audit trail.
   const actor: Actor = closer ? officerActor(closer) : { role: 'secretariat', id: `vote:${closing.id}` };
@@ -86,7 +85,7 @@ export async function closeVote(services: Services, meetingId: string, closer?: 
     }
   });
 
-  const closed = (await services.meetings.update(forum, meetingId, (m) =>
+  const closed = (await services.meetings.update(closing.forum, meetingId, (m) =>
     m.vote && m.vote.status !== 'closed' ? { ...m, vote: { ...m.vote, status: 'closed', closedAt: at.toISOString() } } : undefined,
   ))!;
   await freezeVotingCards(services, closed);
@@ -102,7 +101,9 @@ export async function sendRecommendation(services: Services, meeting: Meeting, c
   const round = await services.rounds.get(meeting.roundId);
   if (!round) return 0;
   const officers = new Map<string, Person>();
-  for (const g of await services.roles.inGroup(meeting.forum, SECRETARIAT_GROUP)) if (g.role === 'secretariat') officers.set(voterKey(g.person), g.person);
+  // Officers are the County Governor's, whichever forum the meeting is in.
+  for (const g of await services.roles.inGroup(services.regions.id, SECRETARIAT_GROUP))
+    if (g.role === 'secretariat') officers.set(voterKey(g.person), g.person);
   for (const p of [meeting.vote?.openedBy, closer]) if (p) officers.set(voterKey(p), p);
   const items = await services.meetings.items(meeting);
   const money = await meetingMoney(
@@ -134,7 +135,7 @@ export async function sendRecommendation(services: Services, meeting: Meeting, c
  */
 export async function closeDueVotes(services: Services, now: Date = services.now()): Promise<Meeting[]> {
   const out: Meeting[] = [];
-  for (const m of await services.meetings.dueToClose(services.regions.id, now)) {
+  for (const m of await services.meetings.dueToClose(undefined, now)) {
     try {
       out.push(await closeVote(services, m.id));
     } catch (err) {

@@ -7,7 +7,9 @@ import type { ReportRecord } from '../../storage/reports';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import type { Verb } from '../actions/verbs';
 import { action, verbData } from '../cards/action';
-import { groupChoices, groupName, groupRecommendationText, instant, meetingDate, nok, type ForumView } from './view';
+import { forumChoices, groupChoices, groupRecommendationText, instant, meetingDate, meetingPlace, nok, type ForumView } from './view';
+import { placesOfForum } from '../../domain/forumPlaces';
+import { forumsOf, localised } from '../../domain/regions';
 import { totalsLines } from './moneyLines';
 import { resultText } from './voteCard';
 import { cutLines, cutText } from './cutLineText';
@@ -22,18 +24,27 @@ export const MEETINGS_PAGE = 25;
 export function newMeetingCard(
   view: ForumView,
   rounds: readonly Round[],
-  values: { group?: string; roundId?: string; title?: string; date?: string },
+  values: { forum?: string; group?: string; roundId?: string; title?: string; date?: string },
   nonce: string,
   error = '',
 ): AdaptiveCard {
   const { t } = view;
+  const forums = forumChoices(view);
+  // With a forum chosen (its button on the list), only its groups and itself; otherwise every group with its forum.
+  const chosen = forums.some((f) => f.value === values.forum) ? values.forum : undefined;
+  const groups = chosen ? placesOfForum(view.regions, chosen).map((p) => ({ title: meetingPlace(view, p), value: p.group })) : groupChoices(view);
   return renderCard('agendaNew', {
     title: t('forum.new.title'),
     intro: t('forum.new.intro'),
     error,
+    askForum: forums.length > 0,
+    forumLabel: t('forums.new.forum'),
+    forumPlaceholder: t('wizard.choose'),
+    forum: chosen ?? '',
+    forums,
     groupLabel: t('forum.new.group'),
-    group: values.group ?? view.regions.workingGroups[0]?.id ?? '',
-    groups: groupChoices(view),
+    group: values.group ?? groups[0]?.value ?? '',
+    groups,
     roundLabel: t('forum.new.round'),
     roundId: values.roundId ?? rounds[0]?.id ?? '',
     rounds: rounds.map((r) => ({ title: t('forum.new.roundChoice', { year: r.year, id: r.id }), value: r.id })),
@@ -138,7 +149,7 @@ export function meetingEditorCard(view: ForumView, a: EditorArgs): AdaptiveCard 
 
   return renderCard('agendaEditor', {
     title: m.title,
-    subtitle: `${groupName(view, m.group)} · ${meetingDate(view, m.date)} · ${t('forum.editor.round', { year: a.round.year })}`,
+    subtitle: `${meetingPlace(view, m)} · ${meetingDate(view, m.date)} · ${t('forum.editor.round', { year: a.round.year })}`,
     phase: phaseText(view, m),
     notice: a.notice ?? '',
     warning: a.warning ?? '',
@@ -177,11 +188,18 @@ export function meetingsListCard(view: ForumView, meetings: readonly Meeting[], 
     title: t('forum.list.title'),
     intro: meetings.length === 0 ? t('forum.list.empty') : pageLine(t, paged),
     items: paged.shown.map((m) => ({
-      heading: `${m.title} · ${groupName(view, m.group)}`,
+      heading: `${m.title} · ${meetingPlace(view, m)}`,
       detail: `${meetingDate(view, m.date)} · ${phaseText(view, m)} · ${t('forum.list.items', { count: m.order.length })}`,
       openTitle: t('forum.list.open'),
       ...verbData('meeting.show', { meetingId: m.id }),
     })),
-    actions: [...pageActions(t, 'meeting.list', {}, paged), action(t('forum.new.title'), 'meeting.new', {})],
+    actions: [...pageActions(t, 'meeting.list', {}, paged), ...newMeetingActions(view)],
   });
+}
+
+/** "Nytt møte", or with several forums one button per forum (its form offers that forum's groups). */
+function newMeetingActions(view: ForumView) {
+  const forums = forumsOf(view.regions);
+  if (forums.length < 2) return [action(view.t('forum.new.title'), 'meeting.new', {})];
+  return forums.map((f) => action(view.t('forums.new.inForum', { forum: localised(f.name, view.locale) }), 'meeting.new', { forum: f.id }));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mayGoOnAgenda } from '../../domain/continuationAnswer';
+import { forumOfReport } from '../../domain/regions';
 import { agendaOpen, Id, type Meeting } from '../../domain/forum';
 import type { NeedsReport } from '../../domain/report';
 import type { ActionHandler, ActionResult } from '../actions/types';
@@ -61,7 +62,9 @@ export const meetingAdd: ActionHandler = async (turn, data) => {
   const round = await turn.services.rounds.get(meeting.roundId);
   const report = round ? await turn.services.reports.get<NeedsReport>(round.id, reportId.data) : undefined;
   if (!round || !report) return editorFor(turn, meeting, { page, warning: turn.t('forum.editor.notCandidate') });
-  if (report.status !== 'formally_checked' && !meeting.order.includes(report.id)) {
+  // Another forum's report never joins this forum's agenda.
+  const elsewhere = forumOfReport(turn.services.regions, report.summary) !== meeting.forum;
+  if (elsewhere || (report.status !== 'formally_checked' && !meeting.order.includes(report.id))) {
     return editorFor(turn, meeting, { page, warning: turn.t('forum.editor.notCandidate') });
   }
   if (!mayGoOnAgenda(report)) return editorFor(turn, meeting, { page, warning: turn.t('continuation.notConfirmed', { reference: report.reference }) });

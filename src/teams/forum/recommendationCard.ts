@@ -113,7 +113,7 @@ function recommendationCardOf(
   ];
   return renderCard('voteRecommendation', {
     title: t('forum.recommendation.title', { title: meeting.title }),
-    subtitle: `${groupName(view, meeting.group)} · ${meetingDate(view, meeting.date)}`,
+    subtitle: `${groupName(view, meeting.group, meeting.forum)} · ${meetingDate(view, meeting.date)}`,
     rules: rulesSummary(view),
     warning: rec.overBudget ? t('forum.recommendation.overBudget') : '',
     notice: rec.undecided.length > 0 ? t('forum.recommendation.followUp', { count: rec.undecided.length }) : '',

@@ -6,9 +6,11 @@ import { action } from '../cards/action';
 import { actorLabel } from '../casework/caseCard';
 import { rulesSummary } from './ruleText';
 import { inStepOf } from './rulesOf';
-import { groupChoices, type ForumView } from './view';
+import { groupName, type ForumView } from './view';
+import { placeValue } from '../../domain/forumPlaces';
 
 export interface GroupRules {
+  forum: string;
   group: string;
   rules: ForumRules;
   stored?: StoredRules;
@@ -21,17 +23,16 @@ function summaryOf(view: ForumView, g: GroupRules): string {
   return steps + rulesSummary(own);
 }
 
-/** Every group's rules (the forum first), where they come from, and a button to change them. */
+/** Every group's rules, forum by forum (each forum first, so its groups need not name it), where they come from, and a button to change them. */
 export function rulesListCard(view: ForumView, groups: readonly GroupRules[], opts: { notice?: string; warning?: string } = {}): AdaptiveCard {
   const { t } = view;
-  const names = new Map(groupChoices(view).map((c) => [c.value, c.title]));
   return renderCard('forumRules', {
     title: t('forum.rulesCard.title'),
     intro: t('forum.rulesCard.intro'),
     notice: opts.notice ?? '',
     warning: opts.warning ?? '',
     groups: groups.map((g) => ({
-      name: names.get(g.group) ?? g.group,
+      name: groupName(view, g.group, g.forum),
       summary: summaryOf(view, g),
       source: g.stored
         ? t('forum.rulesCard.own', {
@@ -39,7 +40,7 @@ export function rulesListCard(view: ForumView, groups: readonly GroupRules[], op
             who: actorLabel(t, { role: 'secretariat', ...(g.stored.updatedByName ? { name: g.stored.updatedByName } : {}) }),
           })
         : t(g.group === FORUM_GROUP ? 'forum.rulesCard.default' : 'forum.rulesCard.inherited'),
-      actions: [action(t('forum.rulesCard.change', { group: names.get(g.group) ?? g.group }), 'rules.form', { group: g.group })],
+      actions: [action(t('forum.rulesCard.change', { group: groupName(view, g.group, g.forum) }), 'rules.form', { group: placeValue(view.regions, g) })],
     })),
   });
 }
@@ -47,7 +48,7 @@ export function rulesListCard(view: ForumView, groups: readonly GroupRules[], op
 /** The form for one group's rules; `steps` only for the forum, whose alone it is. */
 export function rulesFormCard(view: ForumView, g: GroupRules, warning = '', values?: Partial<Record<keyof ForumRules, string | number>>): AdaptiveCard {
   const { t } = view;
-  const name = groupChoices(view).find((c) => c.value === g.group)?.title ?? g.group;
+  const name = groupName(view, g.group, g.forum);
   const r = { ...DEFAULT_FORUM_RULES, ...g.rules, ...(values ?? {}) };
   return renderCard('forumRulesForm', {
     title: t('forum.rulesCard.formTitle', { group: name }),
@@ -69,7 +70,10 @@ export function rulesFormCard(view: ForumView, g: GroupRules, warning = '', valu
     tieBreak: r.tieBreak,
     tieChoices: (['chair', 'undecided'] as const).map((v) => ({ title: t(`forum.rulesCard.tie.${v}`), value: v })),
     actions: [
-      { ...action(t('forum.rulesCard.save'), 'rules.save', { group: g.group, revision: g.stored?.revision ?? 0 }, { style: 'positive' }), inputs: 'auto' },
+      {
+        ...action(t('forum.rulesCard.save'), 'rules.save', { group: placeValue(view.regions, g), revision: g.stored?.revision ?? 0 }, { style: 'positive' }),
+        inputs: 'auto',
+      },
       action(t('forum.rulesCard.back'), 'rules.list', {}),
     ],
   });

@@ -23,7 +23,7 @@ export function undecidedListCard(view: ForumView, meeting: Meeting, items: read
   const paged = pageOf(undecided, page, UNDECIDED_PAGE);
   return renderCard('undecidedList', {
     title: t('forum.undecided.listTitle', { title: meeting.title }),
-    subtitle: `${groupName(view, meeting.group)} · ${meetingDate(view, meeting.date)}`,
+    subtitle: `${groupName(view, meeting.group, meeting.forum)} · ${meetingDate(view, meeting.date)}`,
     intro: [open.length > 0 ? t('forum.undecided.listIntro') : t('forum.undecided.none'), pageLine(t, paged)].filter(Boolean).join(' '),
     notice,
     items: paged.shown.map((i) => ({

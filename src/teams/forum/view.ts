@@ -1,6 +1,7 @@
 import { pickLocale, translator, formatDate, formatNok, formatTime, type Locale, type Translate } from '../../domain/i18n';
 import { formatOrgnr } from '../../domain/orgnr';
-import { localised, type RegionConfig } from '../../domain/regions';
+import { forumIdOfGroup, forumsOf, hasForums, localised, type RegionConfig } from '../../domain/regions';
+import { placeName } from '../../domain/forumPlaces';
 import { FORUM_GROUP, type Person } from '../../domain/roles';
 import { formatSchoolYear } from '../../domain/report';
 import type { AgendaItem, ForumRules } from '../../domain/forum';
@@ -23,18 +24,28 @@ export const forumView = (services: Pick<Services, 'regions' | 'forumRules'>, lo
   ...(services.forumRules ? { rules: services.forumRules } : {}),
 });
 
-export function groupName(view: ForumView, group: string): string {
-  if (group === FORUM_GROUP) return view.t('forum.group.forum');
-  const wg = view.regions.workingGroups.find((g) => g.id === group);
-  return wg ? localised(wg.name, view.locale) : group;
+/** A group's name; the forum itself by its own name when `forum` names one of several. */
+export function groupName(view: ForumView, group: string, forum?: string): string {
+  if (group === FORUM_GROUP && !forum) return view.t('forum.group.forum');
+  return placeName(view.regions, { forum: forum ?? '', group }, view.locale, view.t('forum.group.forum'));
 }
 
-/** The groups a meeting can belong to: each working group, then the forum itself. */
+/** Where a meeting is held, as lists and cards name it: "Arbeidsgruppe Vest" or, with several forums, "Arbeidsgruppe Vest (Samarbeidsforum Viken)". */
+export function meetingPlace(view: ForumView, m: { forum: string; group: string }): string {
+  return placeName(view.regions, m, view.locale, view.t('forum.group.forum'), true);
+}
+
+/** The groups a meeting can belong to: each working group (with its forum when there are several), then the forum itself. */
 export function groupChoices(view: ForumView): Array<{ title: string; value: string }> {
   return [
-    ...view.regions.workingGroups.map((g) => ({ title: localised(g.name, view.locale), value: g.id })),
+    ...view.regions.workingGroups.map((g) => ({ title: meetingPlace(view, { forum: forumIdOfGroup(view.regions, g.id), group: g.id }), value: g.id })),
     { title: view.t('forum.group.forum'), value: FORUM_GROUP },
   ];
+}
+
+/** The forums a meeting can belong to; empty with one forum (then the form asks nothing). */
+export function forumChoices(view: ForumView): Array<{ title: string; value: string }> {
+  return hasForums(view.regions) ? forumsOf(view.regions).map((f) => ({ title: localised(f.name, view.locale), value: f.id })) : [];
 }
 
 /** "12. mars 2027" from the meeting's YYYY-MM-DD (noon UTC is the same day in Oslo). */

@@ -119,7 +119,7 @@ export function voteCard(forumView: ForumView, s: VoteCardState, viewer?: Viewer
   else if (viewer?.member && open) yourMark = t('forum.vote.noMarkYet');
 
   const card = voteCardBody({
-    progress: t('forum.vote.progress', { n: s.position, of: s.of, group: groupName(view, s.meeting.group), title: s.meeting.title }),
+    progress: t('forum.vote.progress', { n: s.position, of: s.of, group: groupName(view, s.meeting.group, s.meeting.forum), title: s.meeting.title }),
     heading: t('forum.vote.heading', { reference: s.item.reference, title: s.item.title }),
     facts: [...itemFacts(view, s.item), { title: t('forum.item.roundAmount'), value: nok(view, s.item.roundAmount) }],
     tallyTitle: closed ? t('forum.vote.resultTitle') : t('forum.vote.tallyTitle'),

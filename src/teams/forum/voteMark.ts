@@ -95,7 +95,7 @@ async function markAfresh(turn: Turn, d: z.infer<typeof MarkData>): Promise<{ ca
 
   if (!acceptsMarks(meeting, services.now())) return closed();
   const refusal = !standing.elector
-    ? turn.t(standing.officer ? 'forum.vote.refused.secretariat' : 'forum.vote.refused.notMember', { group: groupName(view, meeting.group) })
+    ? turn.t(standing.officer ? 'forum.vote.refused.secretariat' : 'forum.vote.refused.notMember', { group: groupName(view, meeting.group, meeting.forum) })
     : standing.disqualified
       ? disqualificationText(view, standing.disqualified)
       : undefined;

@@ -53,7 +53,8 @@ const idOf = (p: PersonKey) => `${p.tenantId}:${p.aadObjectId}`;
 export function grantFacts(turn: Turn, grants: Grant[]): Fact[] {
   const { t, locale } = turn;
   return grants.map((g) => ({
-    title: g.group === SECRETARIAT_GROUP ? t(ROLE_KEYS[g.role]) : t('privacy.roles.item', { role: t(ROLE_KEYS[g.role]), group: groupName(turn, g.group) }),
+    title:
+      g.group === SECRETARIAT_GROUP ? t(ROLE_KEYS[g.role]) : t('privacy.roles.item', { role: t(ROLE_KEYS[g.role]), group: groupName(turn, g.group, g.forum) }),
     value: t('privacy.roles.stored', {
       name: g.displayName ?? t('privacy.none'),
       organisations: g.organisations.length ? g.organisations.map(formatOrgnr).join(', ') : t('privacy.none'),
@@ -69,9 +70,8 @@ export function grantFacts(turn: Turn, grants: Grant[]): Fact[] {
  */
 async function marksOf(turn: Turn, person: PersonKey) {
   const { services } = turn;
-  const forum = services.regions.id;
-  const [grants, open] = await Promise.all([services.roles.of(person), services.meetings.openVotes(forum)]);
-  const items = open.filter((m) => votesIn(grants, forum, m.group)).flatMap((m) => m.order.map((reportId) => ({ meetingId: m.id, reportId })));
+  const [grants, open] = await Promise.all([services.roles.of(person), services.meetings.openVotes(undefined)]);
+  const items = open.filter((m) => votesIn(grants, m.forum, m.group)).flatMap((m) => m.order.map((reportId) => ({ meetingId: m.id, reportId })));
   return services.votes.marksBy(person, items);
 }
 

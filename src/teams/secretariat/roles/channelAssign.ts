@@ -4,7 +4,8 @@ import { Refusal } from '../../refusals';
 import { action } from '../../cards/action';
 import { formCard } from '../cards';
 import { actorId, requireOfficer } from '../requireOfficer';
-import { groupChoices, groupName, votingGroups } from './groupNames';
+import { placeValue } from '../../../domain/forumPlaces';
+import { groupChoices, groupName, placeOfChoice } from './groupNames';
 import { rolesCard } from './rolesCard';
 import { teamOf } from './teamContext';
 
@@ -25,7 +26,8 @@ export const channelForm: ActionHandler = async (turn) => {
   await requireOfficer(turn);
   const { current, channels } = await channelsOf(turn);
   const assigned = await turn.services.groups.groupOfChannel(current);
-  return { card: form(turn, channels, { group: assigned?.group ?? '', channel: current }) };
+  const group = assigned ? placeValue(turn.services.regions, assigned) : '';
+  return { card: form(turn, channels, { group, channel: current }) };
 };
 
 function form(
@@ -68,29 +70,34 @@ function form(
 export const channelAssign: ActionHandler = async (turn, data) => {
   const officer = await requireOfficer(turn);
   const { t, services } = turn;
-  const forum = services.regions.id;
   const { teamId, channels } = await channelsOf(turn);
   const values = { group: typeof data.group === 'string' ? data.group : '', channel: typeof data.channel === 'string' ? data.channel : '' };
   const channel = channels.find((c) => c.id === values.channel);
   const errors: { group?: string; channel?: string } = {};
-  if (!votingGroups(turn).includes(values.group)) errors.group = t(values.group ? 'report.error.unknownChoice' : 'report.error.chooseOne');
+  const place = placeOfChoice(turn, values.group);
+  if (!place) errors.group = t(values.group ? 'report.error.unknownChoice' : 'report.error.chooseOne');
   if (!channel) errors.channel = t('channel.error.unknown');
   // A choice shows only a value it offers: an unknown one (whatever its length) is not echoed back.
-  if (errors.group || errors.channel || !channel)
+  if (errors.group || errors.channel || !channel || !place)
     return { card: form(turn, channels, { group: errors.group ? '' : values.group, channel: channel?.id ?? '' }, errors) };
   const holder = await services.groups.groupOfChannel(channel.id);
-  if (holder && holder.forum === forum && holder.group !== values.group) {
-    return { card: form(turn, channels, values, { summary: t('channel.error.taken', { channel: channel.name, group: groupName(turn, holder.group) }) }) };
+  const { forum, group } = place;
+  // Another place's channel stays theirs; one of a place no longer configured (a forum renamed) may be taken.
+  const held = holder && placeOfChoice(turn, placeValue(services.regions, holder))?.forum === holder.forum;
+  if (holder && held && (holder.forum !== forum || holder.group !== group)) {
+    return {
+      card: form(turn, channels, values, { summary: t('channel.error.taken', { channel: channel.name, group: groupName(turn, holder.group, holder.forum) }) }),
+    };
   }
   await services.groups.assign({
     forum,
-    group: values.group,
+    group,
     teamId,
     channelId: channel.id,
     channelName: channel.name,
     assignedBy: actorId(officer),
     assignedAt: services.now().toISOString(),
   });
-  services.logger.info('channel assigned', { forum, group: values.group });
-  return { card: await rolesCard(turn, { notice: t('channel.assigned', { channel: channel.name, group: groupName(turn, values.group) }) }) };
+  services.logger.info('channel assigned', { forum, group });
+  return { card: await rolesCard(turn, { notice: t('channel.assigned', { channel: channel.name, group: groupName(turn, group, forum) }) }) };
 };

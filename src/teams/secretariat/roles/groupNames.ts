@@ -1,23 +1,34 @@
-import { localised } from '../../../domain/regions';
+import { forumIdOfGroup } from '../../../domain/regions';
+import { placeChoices, placeName, placeOf, placesOf, type Place } from '../../../domain/forumPlaces';
 import { FORUM_GROUP, SECRETARIAT_GROUP, type Role } from '../../../domain/roles';
 import type { Turn } from '../../turn';
 
-/** The groups people vote in: the forum itself, then the working groups in configured order. */
-export function votingGroups(turn: Turn): string[] {
-  return [FORUM_GROUP, ...turn.services.regions.workingGroups.map((g) => g.id)];
+/** The places people vote in, forum by forum: the forum itself, then its working groups in configured order. */
+export function votingPlaces(turn: Turn): Place[] {
+  return placesOf(turn.services.regions);
 }
 
-export function groupName(turn: Turn, group: string): string {
-  if (group === FORUM_GROUP) return turn.t('roles.group.forum');
+/**
+ * A group's name; with several forums the forum itself is named by its own name, and `forum`
+ * says which (absent: a working group's own forum).
+ */
+export function groupName(turn: Turn, group: string, forum?: string, withForum = false): string {
   if (group === SECRETARIAT_GROUP) return turn.t('roles.group.secretariat');
-  const wg = turn.services.regions.workingGroups.find((g) => g.id === group);
-  return wg ? localised(wg.name, turn.locale) : group;
+  const regions = turn.services.regions;
+  const place = { forum: forum ?? (group === FORUM_GROUP ? regions.id : forumIdOfGroup(regions, group)), group };
+  return placeName(regions, place, turn.locale, turn.t('roles.group.forum'), withForum);
 }
 
 export function roleName(turn: Turn, role: Role): string {
   return turn.t(`roles.role.${role}`);
 }
 
+/** One choice per place (see domain/forumPlaces.ts for the values). */
 export function groupChoices(turn: Turn): Array<{ title: string; value: string }> {
-  return votingGroups(turn).map((g) => ({ title: groupName(turn, g), value: g }));
+  return placeChoices(turn.services.regions, turn.locale, turn.t('roles.group.forum'));
+}
+
+/** The place a form's `group` value names, or undefined. */
+export function placeOfChoice(turn: Turn, value: string): Place | undefined {
+  return placeOf(turn.services.regions, value);
 }

@@ -8,7 +8,7 @@ import type { Turn } from '../../turn';
 import { action } from '../../cards/action';
 import { formCard, type FormField } from '../cards';
 import { actorId, requireOfficer } from '../requireOfficer';
-import { groupChoices, groupName, roleName, votingGroups } from './groupNames';
+import { groupChoices, groupName, placeOfChoice, roleName } from './groupNames';
 import { rolesCard } from './rolesCard';
 import { MAX_MEMBERS_SHOWN, memberValue, teamMembers, type TeamMember } from './teamContext';
 
@@ -117,7 +117,8 @@ const text = (v: unknown) => (typeof v === 'string' ? v : '');
 export const rolesAdd: ActionHandler = async (turn, data) => {
   const officer = await requireOfficer(turn);
   const { t, services } = turn;
-  const forum = services.regions.id;
+  // Officers are the County Governor's (every forum); members and chairs their forum's.
+  let forum = services.regions.id;
   const mode = Mode.parse(data).mode;
   const values = Object.fromEntries(['person', 'aadObjectId', 'tenantId', 'displayName', 'role', 'group', 'organisations'].map((k) => [k, text(data[k])]));
   const members = await teamMembers(turn);
@@ -145,8 +146,9 @@ export const rolesAdd: ActionHandler = async (turn, data) => {
   let organisations: string[] = [];
   if (mode === 'member') {
     role = values.role === 'chair' ? 'chair' : 'member';
-    if (!votingGroups(turn).includes(values.group)) errors.group = say(values.group ? 'report.error.unknownChoice' : 'report.error.chooseOne');
-    else group = values.group;
+    const place = placeOfChoice(turn, values.group);
+    if (!place) errors.group = say(values.group ? 'report.error.unknownChoice' : 'report.error.chooseOne');
+    else ({ forum, group } = place);
     const orgs = parseOrganisations(values.organisations);
     if (!orgs.ok) errors.organisations = say(orgs.problem.key, orgs.problem.params);
     else organisations = orgs.orgnrs;
@@ -158,11 +160,12 @@ export const rolesAdd: ActionHandler = async (turn, data) => {
   displayName ??= held.find((g) => g.displayName)?.displayName;
   const name = displayName ?? person.aadObjectId;
   const refuse = (key: MessageKey, params: Params) => ({ card: addForm(turn, mode, members, values, {}, say(key, params)) });
-  if (role === 'secretariat' && held.some((g) => g.forum === forum && g.role !== 'secretariat')) return refuse('roles.error.memberNotOfficer', { name });
-  if (role !== 'secretariat' && isOfficer(held, forum)) return refuse('roles.error.officerNoVote', { name });
+  // The roles table is the County Governor's: a member anywhere in it is no officer, and the other way round.
+  if (role === 'secretariat' && held.some((g) => g.role !== 'secretariat')) return refuse('roles.error.memberNotOfficer', { name });
+  if (role !== 'secretariat' && isOfficer(held, services.regions.id)) return refuse('roles.error.officerNoVote', { name });
   if (role === 'chair') {
     const other = (await services.roles.inGroup(forum, group)).find((g) => g.role === 'chair' && !samePerson(g.person, person!));
-    if (other) return refuse('roles.error.chairTaken', { group: groupName(turn, group), name: other.displayName ?? other.person.aadObjectId });
+    if (other) return refuse('roles.error.chairTaken', { group: groupName(turn, group, forum), name: other.displayName ?? other.person.aadObjectId });
   }
 
   const grant: Grant = {
@@ -182,6 +185,6 @@ export const rolesAdd: ActionHandler = async (turn, data) => {
     if (held.some((g) => g.forum === forum && g.group === group && g.role === other)) await services.roles.revoke(person, forum, other, group);
   }
   services.logger.info('role granted', { forum, role, group });
-  const params = { name, role: roleName(turn, role), group: groupName(turn, group) };
+  const params = { name, role: roleName(turn, role), group: groupName(turn, group, forum) };
   return { card: await rolesCard(turn, { notice: t(existing ? 'roles.updated' : 'roles.added', params) }) };
 };

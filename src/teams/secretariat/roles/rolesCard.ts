@@ -10,7 +10,7 @@ import { pageActions, pageLine, pageOf } from '../../cards/paging';
 
 /** People per page of the roles card (groups are headed on every page they appear on). */
 export const ROLES_PAGE = 25;
-import { groupName, roleName, votingGroups } from './groupNames';
+import { groupName, roleName, votingPlaces } from './groupNames';
 
 const personLabel = (g: Pick<Grant, 'displayName' | 'person'>) => g.displayName || g.person.aadObjectId;
 
@@ -21,7 +21,9 @@ const personLabel = (g: Pick<Grant, 'displayName' | 'person'>) => g.displayName 
 export async function rolesCard(turn: Turn, opts: { notice?: string; error?: string; page?: number } = {}): Promise<AdaptiveCard> {
   const { t, locale, services } = turn;
   const forum = services.regions.id;
-  const channels = new Map((await services.groups.list(forum)).map((c) => [c.group, c]));
+  const places = votingPlaces(turn);
+  const forums = [...new Set(places.map((p) => p.forum))];
+  const channels = new Map((await Promise.all(forums.map((f) => services.groups.list(f)))).flat().map((c) => [`${c.forum}/${c.group}`, c]));
   const person = (g: Grant) => {
     const bootstrap = isBootstrapOfficer(services.bootstrapSecretariat, g.person) && g.role === 'secretariat';
     const detail = [
@@ -37,6 +39,7 @@ export async function rolesCard(turn: Turn, opts: { notice?: string; error?: str
           aadObjectId: g.person.aadObjectId,
           role: g.role,
           group: g.group,
+          forum: g.forum,
         });
     return { name: personLabel(g), detail, removeTitle: remove?.title ?? '', removeVerb: remove?.verb ?? '', removeData: remove?.data ?? {} };
   };
@@ -58,13 +61,14 @@ export async function rolesCard(turn: Turn, opts: { notice?: string; error?: str
       removeData: {},
     }));
   const groups = [{ title: groupName(turn, SECRETARIAT_GROUP), channel: '', people: [...officers.map(person), ...unseen] }];
-  for (const group of votingGroups(turn)) {
+  // Forum by forum (with several, each group's heading names its forum).
+  for (const { forum, group } of places) {
     const grants = (await services.roles.inGroup(forum, group)).sort(
       (a, b) => (a.role === 'chair' ? -1 : 0) - (b.role === 'chair' ? -1 : 0) || personLabel(a).localeCompare(personLabel(b), 'nb'),
     );
-    const channel = channels.get(group);
+    const channel = channels.get(`${forum}/${group}`);
     groups.push({
-      title: groupName(turn, group),
+      title: groupName(turn, group, forum, true),
       channel: channel ? t('roles.channel', { channel: channel.channelName ?? channel.channelId }) : t('roles.noChannel'),
       people: grants.map(person),
     });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Guidish, isBootstrapOfficer, ROLES, samePerson, type Grant } from '../../../domain/roles';
+import { Guidish, isBootstrapOfficer, ROLES, SECRETARIAT_GROUP, samePerson, type Grant } from '../../../domain/roles';
+import { placeOf } from '../../../domain/forumPlaces';
 import type { ActionHandler } from '../../actions/types';
 import type { Turn } from '../../turn';
 import { action } from '../../cards/action';
@@ -8,7 +9,9 @@ import { requireOfficer } from '../requireOfficer';
 import { groupName, roleName } from './groupNames';
 import { rolesCard } from './rolesCard';
 
-const Target = z.object({ tenantId: Guidish, aadObjectId: Guidish, role: z.enum(ROLES), group: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/) });
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+// `forum` absent (a button from before forums): the group's own forum, or the County Governor's for officers.
+const Target = z.object({ tenantId: Guidish, aadObjectId: Guidish, role: z.enum(ROLES), group: Id, forum: Id.optional() });
 
 type Checked = { ok: true; grant: Grant } | { ok: false; card: Awaited<ReturnType<typeof rolesCard>> };
 
@@ -16,7 +19,10 @@ type Checked = { ok: true; grant: Grant } | { ok: false; card: Awaited<ReturnTyp
 async function removable(turn: Turn, data: Record<string, unknown>): Promise<Checked> {
   const officer = await requireOfficer(turn);
   const parsed = Target.safeParse(data);
-  const forum = turn.services.regions.id;
+  const { regions } = turn.services;
+  const forum = parsed.success
+    ? (parsed.data.forum ?? (parsed.data.group === SECRETARIAT_GROUP ? regions.id : (placeOf(regions, parsed.data.group)?.forum ?? regions.id)))
+    : regions.id;
   const grant = parsed.success
     ? (await turn.services.roles.inGroup(forum, parsed.data.group)).find((g) => g.role === parsed.data.role && samePerson(g.person, parsed.data))
     : undefined;
@@ -32,8 +38,12 @@ async function removable(turn: Turn, data: Record<string, unknown>): Promise<Che
   return { ok: true, grant };
 }
 
-const paramsOf = (turn: Turn, g: Grant) => ({ name: g.displayName ?? g.person.aadObjectId, role: roleName(turn, g.role), group: groupName(turn, g.group) });
-const dataOf = (g: Grant) => ({ tenantId: g.person.tenantId, aadObjectId: g.person.aadObjectId, role: g.role, group: g.group });
+const paramsOf = (turn: Turn, g: Grant) => ({
+  name: g.displayName ?? g.person.aadObjectId,
+  role: roleName(turn, g.role),
+  group: groupName(turn, g.group, g.forum),
+});
+const dataOf = (g: Grant) => ({ tenantId: g.person.tenantId, aadObjectId: g.person.aadObjectId, role: g.role, group: g.group, forum: g.forum });
 
 /** `roles.remove`: asks first. */
 export const rolesRemove: ActionHandler = async (turn, data) => {

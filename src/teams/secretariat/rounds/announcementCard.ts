@@ -5,6 +5,7 @@ import { SCHEME_CODES, type Round } from '../../../domain/round';
 import { action } from '../../cards/action';
 import { renderCard, type AdaptiveCard } from '../../cards/render';
 import { deadlineText } from '../cards';
+import { forumBudgetFacts } from './forumBudgetFacts';
 
 /** County names as the region configuration gives them ("Akershus – Romerike" → "Akershus"). */
 export function countyNames(regions: RegionConfig, counties: readonly string[], locale: Locale): string {
@@ -38,6 +39,7 @@ export function announcementCard(
           ? [{ title: t('announce.continuations', { schoolYear: formatSchoolYear(round.year), scheme: s }), value: formatNok(bound[s], locale) }]
           : []),
       ]),
+      ...forumBudgetFacts(view, round),
     ],
     actions: [action(t('announce.action'), 'report.new', {}, { style: 'positive' })],
   });

@@ -1,7 +1,9 @@
 import { osloWallClock } from '../../../domain/osloTime';
 import { SCHEME_CODES } from '../../../domain/round';
 import { DEFAULT_USAGE_DUE } from '../../../domain/usage';
-import { ROUND_INPUTS, budgetInput, parseRoundSetup, type RoundInput } from '../../../domain/secretariat/round-setup';
+import { BUDGET_SPLIT_INPUT, ROUND_INPUTS, budgetInput, forumBudgetInput, parseRoundSetup, type RoundField } from '../../../domain/secretariat/round-setup';
+import { forumsOf, localised } from '../../../domain/regions';
+import type { FormField } from '../cards';
 import type { ActionHandler } from '../../actions/types';
 import type { AdaptiveCard } from '../../cards/render';
 import type { Turn } from '../../turn';
@@ -18,8 +20,42 @@ function likelyYear(now: Date): number {
   return w.month === 1 ? w.year : w.year + 1;
 }
 
-function roundForm(turn: Turn, values: Partial<Record<RoundInput, string>>, errors: Partial<Record<RoundInput, string>> = {}, summary = ''): AdaptiveCard {
+/** With several forums: the budget split, and each forum's budget per scheme (read when split per forum). */
+function forumBudgetFields(turn: Turn, values: Partial<Record<RoundField, string>>, errors: Partial<Record<RoundField, string>>): FormField[] {
+  const { t, locale } = turn;
+  const forums = forumsOf(turn.services.regions);
+  if (forums.length < 2) return [];
+  return [
+    {
+      id: BUDGET_SPLIT_INPUT,
+      kind: 'choice',
+      label: t('forums.round.split'),
+      required: true,
+      value: values[BUDGET_SPLIT_INPUT] ?? 'shared',
+      choices: [
+        { title: t('forums.round.split.shared'), value: 'shared' },
+        { title: t('forums.round.split.perForum'), value: 'perForum' },
+      ],
+      hint: t('forums.round.split.hint'),
+      error: errors[BUDGET_SPLIT_INPUT],
+    },
+    ...forums.flatMap((f) => [
+      { id: `heading_${f.id}`, kind: 'heading' as const, label: t('forums.round.forumHeading', { forum: localised(f.name, locale) }) },
+      ...SCHEME_CODES.map((s) => ({
+        id: forumBudgetInput(f.id, s),
+        kind: 'text' as const,
+        label: t('forums.round.forumBudget', { forum: localised(f.name, locale), scheme: s }),
+        maxLength: 20,
+        value: values[forumBudgetInput(f.id, s)],
+        error: errors[forumBudgetInput(f.id, s)],
+      })),
+    ]),
+  ];
+}
+
+function roundForm(turn: Turn, values: Partial<Record<RoundField, string>>, errors: Partial<Record<RoundField, string>> = {}, summary = ''): AdaptiveCard {
   const { t } = turn;
+  const split = forumsOf(turn.services.regions).length > 1;
   return formCard({
     title: t('round.form.title'),
     intro: t('round.form.intro'),
@@ -39,12 +75,14 @@ function roundForm(turn: Turn, values: Partial<Record<RoundInput, string>>, erro
       ...SCHEME_CODES.map((s) => ({
         id: budgetInput(s),
         kind: 'text' as const,
-        label: t('round.field.budget', { scheme: s }),
-        required: true,
+        // With several forums these are the shared budgets, needed only when the split is shared.
+        label: t(split ? 'forums.round.sharedBudget' : 'round.field.budget', { scheme: s }),
+        required: !split,
         maxLength: 20,
         value: values[budgetInput(s)],
         error: errors[budgetInput(s)],
       })),
+      ...forumBudgetFields(turn, values, errors),
       {
         id: 'usageDue',
         kind: 'text',
@@ -71,6 +109,7 @@ export const roundNewForm: ActionHandler = async (turn) => {
       counties: allCounties(turn).join(','),
       ...Object.fromEntries(SCHEME_CODES.map((s) => [budgetInput(s), ''])),
       usageDue: DEFAULT_USAGE_DUE,
+      ...(forumsOf(turn.services.regions).length > 1 ? { [BUDGET_SPLIT_INPUT]: 'shared' } : {}),
     }),
   };
 };
@@ -79,9 +118,12 @@ export const roundNewForm: ActionHandler = async (turn) => {
 export const roundCreate: ActionHandler = async (turn, data) => {
   await requireOfficer(turn);
   const { t, services, locale } = turn;
-  const values = Object.fromEntries(ROUND_INPUTS.map((k) => [k, typeof data[k] === 'string' ? (data[k] as string) : ''])) as Record<RoundInput, string>;
+  const forums = forumsOf(services.regions).map((f) => f.id);
+  const forumInputs: RoundField[] = forums.length > 1 ? [BUDGET_SPLIT_INPUT, ...forums.flatMap((f) => SCHEME_CODES.map((s) => forumBudgetInput(f, s)))] : [];
+  const inputs: RoundField[] = [...ROUND_INPUTS, ...forumInputs];
+  const values = Object.fromEntries(inputs.map((k) => [k, typeof data[k] === 'string' ? (data[k] as string) : ''])) as Record<RoundField, string>;
   const existing = await services.rounds.list();
-  const setup = parseRoundSetup(values, { now: services.now(), counties: allCounties(turn), existing, locale });
+  const setup = parseRoundSetup(values, { now: services.now(), counties: allCounties(turn), existing, locale, forums });
   if (!setup.ok) {
     const { form, ...fields } = setup.errors;
     const errors = Object.fromEntries(Object.entries(fields).map(([k, p]) => [k, t(p!.key, p!.params)]));

@@ -8,6 +8,7 @@ import type { Turn } from '../../turn';
 import { pageActions, pageLine, pageOf } from '../../cards/paging';
 import { action } from '../../cards/action';
 import { deadlineText, menuAction, summaryCard } from '../cards';
+import { forumBudgetFacts } from './forumBudgetFacts';
 
 /** County ids as the region configuration names them ("akershus" → "Akershus"). */
 export function countyName(turn: Turn, county: string): string {
@@ -43,6 +44,7 @@ export async function roundsCard(turn: Turn, opts: { notice?: string; error?: st
         { title: t('rounds.field.deadline'), value: deadlineText(t, locale, r.deadline) },
         { title: t('rounds.field.counties'), value: r.counties.map((c) => countyName(turn, c)).join(', ') },
         ...SCHEME_CODES.map((s) => ({ title: t('rounds.field.budget', { scheme: s }), value: formatNok(r.budgets[s] ?? 0, locale) })),
+        ...forumBudgetFacts({ t, locale, regions: turn.services.regions }, r),
         {
           title: t('rounds.field.usageDue'),
           value: t('rounds.usageDue', { first: formatDate(usageDeadline(r.year, usageDueOf(r)), locale), schoolYear: formatSchoolYear(r.year) }),
