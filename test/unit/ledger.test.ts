@@ -260,9 +260,9 @@ describe('every krone in exactly one school year', () => {
     assert.deepEqual(
       rows.map((r) => [r[col('Videreføring av')], r[col('Tiltakets år')], r[col('Forum')], r[col('Tilsagn for senere år, vedtas på nytt (kr)')]]),
       [
-        ['', '1 av 2', 'Statsforvalteren i Oslo og Viken', null],
-        ['', '2 av 2', 'Statsforvalteren i Oslo og Viken', 1_000_000],
-        ['BM-2027-0001', '2 av 2', 'Statsforvalteren i Oslo og Viken', null],
+        ['', '1 av 2', 'Samarbeidsforum Viken', null],
+        ['', '2 av 2', 'Samarbeidsforum Viken', 1_000_000],
+        ['BM-2027-0001', '2 av 2', 'Samarbeidsforum Viken', null],
       ],
     );
   });
