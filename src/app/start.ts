@@ -29,6 +29,7 @@ import { Scheduler } from '../teams/scheduler/scheduler';
 import { ExportLinks } from '../export/links';
 import { exportDownload } from '../export/route';
 import { benchRoutes } from './benchRoutes';
+import { REGISTRY } from './registry';
 
 export interface RunningApp {
   port: number;
@@ -113,7 +114,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     digestMinutes: config.DIGEST_MINUTES,
     summaryHour: config.SUMMARY_HOUR,
   });
-  const endpoint = createTeamsEndpoint(config, services);
+  const endpoint = createTeamsEndpoint(config, services, REGISTRY);
   const server = createServer({
     logger,
     requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,

@@ -9,7 +9,7 @@ import { messageResponse } from './cards/attach';
 import { tenantOf, turnOf, turnServices } from './turn';
 import { UserRateLimit } from './userRateLimit';
 import { countedAs } from '../storage/callCounter';
-import { handlerOf } from './actions';
+import type { Registry } from './registryTypes';
 
 // The envelope every Bot Framework activity has. The SDK checks authentication; this rejects bodies
 // that are not activities at all before they reach it.
@@ -43,8 +43,8 @@ export interface TeamsEndpoint {
 const TEAMS_ONLY: ReadonlySet<string> = new Set(['msteams']);
 const LOCAL_CHANNELS: ReadonlySet<string> = new Set(['msteams', 'emulator', 'webchat', 'directline']);
 
-export function createTeamsEndpoint(config: Config, services: Services): TeamsEndpoint {
-  const bot = new KompetanseBot(services);
+export function createTeamsEndpoint(config: Config, services: Services, registry: Registry): TeamsEndpoint {
+  const bot = new KompetanseBot(services, registry);
   const adapter = createAdapter(config, (context, err) => onTurnError(context, err, services));
   const allowedTenants = new Set(config.ALLOWED_TENANTS.map((t) => t.toLowerCase()));
   const channels = config.anonymous ? LOCAL_CHANNELS : TEAMS_ONLY;
@@ -80,7 +80,7 @@ export function createTeamsEndpoint(config: Config, services: Services): TeamsEn
       const header = req.headers.authorization ?? (req.headers as { Authorization?: string }).Authorization ?? '';
       // Counted only once authenticated, under a label from a fixed set.
       const served = await adapter.serve(activity, typeof header === 'string' ? header : '', (context) =>
-        countedAs(labelOf(context.activity), async () => {
+        countedAs(labelOf(context.activity, registry), async () => {
           if (await slowedDown(context, rateLimit, services)) return;
           await bot.run(context);
         }),
@@ -110,9 +110,9 @@ const COUNTED_TYPES: ReadonlySet<string> = new Set(Object.values(ActivityTypes))
  * What a turn's storage calls are counted under: a verb the bot answers, or the activity type.
  * Never text as sent: the label keys the counters, and unknown names would only grow them.
  */
-function labelOf(activity: Activity): string {
+function labelOf(activity: Activity, registry: Registry): string {
   const verb = (activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
-  if (activity.type === ActivityTypes.Invoke && typeof verb === 'string') return handlerOf(verb) ? verb : 'invoke.unknown';
+  if (activity.type === ActivityTypes.Invoke && typeof verb === 'string') return registry.handlerOf(verb) ? verb : 'invoke.unknown';
   return typeof activity.type === 'string' && COUNTED_TYPES.has(activity.type) ? activity.type : 'other';
 }
 

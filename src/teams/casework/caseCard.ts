@@ -15,8 +15,11 @@ import { cutFieldOf } from '../cards/reportFacts';
 import { CUT_CHARS, cutText, isLong } from '../cards/longText';
 import { showAllAction } from '../cards/fullTextCard';
 import { claimSections, templateSection } from '../claims/claimSections';
+import { HISTORY_SHOWN, decisionFacts } from '../cards/decisionFacts';
 
 export { formatDateTime, formatTime } from '../../domain/i18n';
+// Shared with the owner's report card (cards/), which must not reach into casework/.
+export { HISTORY_SHOWN, decisionFacts } from '../cards/decisionFacts';
 
 export function actorLabel(t: Translate, actor: Actor | undefined): string {
   const role = t(actor?.role === 'secretariat' ? 'case.actor.secretariat' : actor?.role === 'system' ? 'case.actor.system' : 'case.actor.owner');
@@ -34,8 +37,7 @@ export function meetingOfHistory(history: readonly AuditEntry[]): string | undef
   return entry?.reason ? /^meeting:([A-Za-z0-9-]{1,80})/.exec(entry.reason)?.[1] : undefined;
 }
 
-/** The most recent entries of an audit trail a card shows, and how long a reason may be there. */
-export const HISTORY_SHOWN = 20;
+/** How long a reason in the audit trail may be on a card. */
 const HISTORY_REASON_CHARS = 300;
 
 /** One line per entry of the audit trail (the most recent HISTORY_SHOWN): when, from → to, who, and why. */
@@ -69,31 +71,6 @@ export function historyFacts(turn: Turn, history: readonly AuditEntry[]): Array<
     return { title: formatDateTime(h.at, locale), value: line + reason };
   });
   return earlier ? [{ title: '', value: t('history.earlier', { count: earlier }) }, ...facts] : facts;
-}
-
-/** The decision as facts: outcome, amount per school year, total, reason, when and by whom. */
-export function decisionFacts(
-  turn: Turn,
-  report: ReportRecord<NeedsReport>,
-  decision: Decision,
-  payment?: Payment,
-  cut = false,
-): Array<{ title: string; value: string }> {
-  const { t, locale } = turn;
-  const nok = (n: number) => formatNok(n, locale);
-  const years = yearSummaries(report.data);
-  const facts = [{ title: t('decision.outcome'), value: t(statusLabelKey(decision.outcome)) }];
-  if (decision.outcome !== 'rejected') {
-    years.forEach((y, i) => facts.push({ title: y.schoolYear ? formatSchoolYear(y.schoolYear) : String(y.year), value: nok(decision.amounts[i] ?? 0) }));
-  }
-  facts.push({ title: t('decision.total'), value: nok(decision.total) });
-  if (decision.deviatesFrom)
-    facts.push({ title: t('decision.deviation.fact'), value: t('decision.deviation.value', { recommended: t(statusLabelKey(decision.deviatesFrom)) }) });
-  // Cut on the cards that show the whole report (the button under the section shows it all).
-  if (decision.reason) facts.push({ title: t('decision.reason'), value: cut ? cutText(turn, decision.reason) : decision.reason });
-  facts.push({ title: t('decision.decidedAt'), value: formatDate(decision.at, locale) });
-  if (payment) facts.push({ title: t('decision.paidAt'), value: formatDate(payment.at, locale) });
-  return facts;
 }
 
 /**

@@ -7,7 +7,7 @@ import { cleanText } from '../../domain/report';
 import { FORUM_GROUP } from '../../domain/roles';
 import { newestFirst } from '../../storage/keys';
 import type { ActionHandler } from '../actions/types';
-import { requireOfficer } from '../secretariat/requireOfficer';
+import { requireOfficer } from '../requireOfficer';
 import { Refusal } from '../refusals';
 import { candidates, putOnAgenda } from './agenda';
 import { editorFor } from './meetingShow';

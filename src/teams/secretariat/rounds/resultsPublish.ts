@@ -12,7 +12,7 @@ import { officerActor } from '../../casework/load';
 import { channelLocale } from '../../forum/view';
 import type { Services } from '../../services';
 import type { Turn } from '../../turn';
-import { requireOfficer } from '../requireOfficer';
+import { requireOfficer } from '../../requireOfficer';
 import { resultsCard } from './resultsCard';
 import { roundsCard } from './roundsCard';
 

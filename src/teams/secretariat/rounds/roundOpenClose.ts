@@ -6,7 +6,7 @@ import type { ActionHandler } from '../../actions/types';
 import type { Turn } from '../../turn';
 import { action } from '../../cards/action';
 import { deadlineText, messageCard } from '../cards';
-import { requireOfficer } from '../requireOfficer';
+import { requireOfficer } from '../../requireOfficer';
 import { roundsCard } from './roundsCard';
 import { carryForward } from './continuations';
 import { officerActor } from '../../casework/load';

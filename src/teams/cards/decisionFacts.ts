@@ -1,0 +1,34 @@
+import type { Decision, Payment } from '../../domain/decision';
+import { formatDate, formatNok } from '../../domain/i18n';
+import { formatSchoolYear, statusLabelKey, yearSummaries, type NeedsReport } from '../../domain/report';
+import type { ReportRecord } from '../../storage/reports';
+import type { Turn } from '../turn';
+import { cutText } from './longText';
+
+/** The most recent entries of an audit trail a card shows (the officer's case card, the owner's report card). */
+export const HISTORY_SHOWN = 20;
+
+/** The decision as facts: outcome, amount per school year, total, reason, when and by whom. */
+export function decisionFacts(
+  turn: Turn,
+  report: ReportRecord<NeedsReport>,
+  decision: Decision,
+  payment?: Payment,
+  cut = false,
+): Array<{ title: string; value: string }> {
+  const { t, locale } = turn;
+  const nok = (n: number) => formatNok(n, locale);
+  const years = yearSummaries(report.data);
+  const facts = [{ title: t('decision.outcome'), value: t(statusLabelKey(decision.outcome)) }];
+  if (decision.outcome !== 'rejected') {
+    years.forEach((y, i) => facts.push({ title: y.schoolYear ? formatSchoolYear(y.schoolYear) : String(y.year), value: nok(decision.amounts[i] ?? 0) }));
+  }
+  facts.push({ title: t('decision.total'), value: nok(decision.total) });
+  if (decision.deviatesFrom)
+    facts.push({ title: t('decision.deviation.fact'), value: t('decision.deviation.value', { recommended: t(statusLabelKey(decision.deviatesFrom)) }) });
+  // Cut on the cards that show the whole report (the button under the section shows it all).
+  if (decision.reason) facts.push({ title: t('decision.reason'), value: cut ? cutText(turn, decision.reason) : decision.reason });
+  facts.push({ title: t('decision.decidedAt'), value: formatDate(decision.at, locale) });
+  if (payment) facts.push({ title: t('decision.paidAt'), value: formatDate(payment.at, locale) });
+  return facts;
+}
