@@ -1,7 +1,6 @@
-import type { Decision, Payment } from '../../domain/decision';
-import { formatDate, formatDateTime, formatNok, type Locale, type Translate } from '../../domain/i18n';
+import { formatDateTime, formatNok, type Locale, type Translate } from '../../domain/i18n';
 import { findRegion, localised, type RegionConfig } from '../../domain/regions';
-import { INPUT_STEPS, formatSchoolYear, statusLabelKey, stepTitleKey, yearSummaries, type Actor, type AuditEntry, type NeedsReport } from '../../domain/report';
+import { INPUT_STEPS, formatSchoolYear, statusLabelKey, stepTitleKey, type Actor, type AuditEntry, type NeedsReport } from '../../domain/report';
 import type { ReportRecord } from '../../storage/reports';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import type { Turn } from '../turn';
