@@ -21,6 +21,9 @@ import { deliveryStatusCommand } from '../teams/secretariat/deliveryStatusComman
 import type { ActionHandler } from '../teams/actions/types';
 import type { Command, CommandHandler } from '../teams/commands/types';
 import type { Registry } from '../teams/registryTypes';
+import type { JobKind } from '../teams/jobs/types';
+import { RESULTS_JOB } from '../teams/secretariat/rounds/resultsJob';
+import { GRANT_ALL_JOB } from '../teams/casework/grantAllJob';
 import { ownValue } from '../domain/ownKeys';
 
 /*
@@ -95,3 +98,6 @@ export function findCommand(text: string): { handler: CommandHandler; args: stri
 
 /** What the endpoint is given: the lookups over the tables above. */
 export const REGISTRY: Registry = { handlerOf, findCommand };
+
+/** Every kind of long work the job runner (src/teams/jobs/runner.ts) can run or take over. */
+export const JOBS: readonly JobKind[] = [RESULTS_JOB, GRANT_ALL_JOB];

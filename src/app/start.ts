@@ -29,7 +29,11 @@ import { Scheduler } from '../teams/scheduler/scheduler';
 import { ExportLinks } from '../export/links';
 import { exportDownload } from '../export/route';
 import { benchRoutes } from './benchRoutes';
-import { REGISTRY } from './registry';
+import { JOBS, REGISTRY } from './registry';
+import { JobRuns } from '../storage/jobRuns';
+import { JobRunner } from '../teams/jobs/runner';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 
 export interface RunningApp {
   port: number;
@@ -79,7 +83,15 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   // Owner links stored before the claim rule are marked before anyone is served (once; a no-op after).
   const migrated = await reports.migrateOwnerLinks();
   if (migrated) logger.info('owner links marked under the claim rule', { migrated });
+  // Long work off the press; handlers reach it as `services.jobs`, so it sees them through a function.
+  const jobs = new JobRunner(() => services, new JobRuns(tables), JOBS, {
+    instanceId: `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+    pollMs: config.JOB_POLL_MS,
+    leaseMs: config.JOB_LEASE_MS,
+    cardEveryMs: 2000,
+  });
   const services: Services = {
+    jobs,
     tables,
     logger,
     now,
@@ -141,6 +153,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   logger.info('bot listening', { url: `http://127.0.0.1:${port}/api/messages` });
   delivery.start();
   scheduler.start();
+  jobs.start();
 
   return {
     port,
@@ -151,6 +164,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     rateLimit: endpoint.rateLimit,
     stop: async () => {
       await scheduler.stop(); // a tick in progress finishes its writes first
+      await jobs.stop(); // steps under way finish and are checkpointed; their jobs are let go
       await delivery.stop(); // sends in flight finish and are recorded first
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await azurite?.stop();

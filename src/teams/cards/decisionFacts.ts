@@ -1,8 +1,7 @@
 import type { Decision, Payment } from '../../domain/decision';
-import { formatDate, formatNok } from '../../domain/i18n';
+import { formatDate, formatNok, type Locale, type Translate } from '../../domain/i18n';
 import { formatSchoolYear, statusLabelKey, yearSummaries, type NeedsReport } from '../../domain/report';
 import type { ReportRecord } from '../../storage/reports';
-import type { Turn } from '../turn';
 import { cutText } from './longText';
 
 /** The most recent entries of an audit trail a card shows (the officer's case card, the owner's report card). */
@@ -10,7 +9,7 @@ export const HISTORY_SHOWN = 20;
 
 /** The decision as facts: outcome, amount per school year, total, reason, when and by whom. */
 export function decisionFacts(
-  turn: Turn,
+  turn: { t: Translate; locale: Locale },
   report: ReportRecord<NeedsReport>,
   decision: Decision,
   payment?: Payment,

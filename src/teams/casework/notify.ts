@@ -47,12 +47,12 @@ export async function tellReturned(services: Services, report: ReportRecord<Need
 }
 
 /** The decision card: outcome, amounts per year, reason. */
-export async function tellDecision(turn: Turn, report: ReportRecord<NeedsReport>): Promise<void> {
+export async function tellDecision(turn: Pick<Turn, 'services'>, report: ReportRecord<NeedsReport>): Promise<void> {
   const decision = report.decision;
   if (!decision) return;
   const { locale, t } = await ownerLanguage(turn.services, report);
   // decisionFacts formats in the owner's language, not the officer's.
-  const ownerTurn = { ...turn, locale, t };
+  const ownerTurn = { locale, t };
   const card = renderCard('summary', {
     progress: '',
     errorSummary: '',

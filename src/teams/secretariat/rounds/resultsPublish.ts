@@ -1,24 +1,20 @@
 import { z } from 'zod';
-import { formatDate, pickLocale, translator } from '../../../domain/i18n';
+import { formatDate } from '../../../domain/i18n';
 import { FORUM_GROUP } from '../../../domain/roles';
-import { computeResults, readiness, resultOwners, resultsChannelKey, resultsPersonKey, type ResultRow } from '../../../domain/results';
+import { computeResults, readiness, resultOwners, type ResultRow } from '../../../domain/results';
 import type { Round } from '../../../domain/round';
 import type { GroupChannel } from '../../../storage/groups';
-import { personKey, type PersonKey } from '../../../storage/keys';
 import type { ActionHandler, ActionResult } from '../../actions/types';
 import { action } from '../../cards/action';
-import { cardMessage } from '../../cards/attach';
 import { officerActor } from '../../casework/load';
-import { channelLocale } from '../../forum/view';
-import type { Services } from '../../services';
 import type { Turn } from '../../turn';
 import { requireOfficer } from '../../requireOfficer';
 import { resultsCard } from './resultsCard';
+import { RESULTS_JOB } from './resultsJob';
+import { runFromPress } from '../../jobs/press';
 import { roundsCard } from './roundsCard';
 
 const RoundRef = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/) });
-// Owners' messages are queued a few at a time: polite to storage, quick enough for a click.
-const PARALLEL = 8;
 
 type Checked = { ok: true; round: Round; rows: ResultRow[]; channel: GroupChannel } | { ok: false; result: ActionResult };
 
@@ -86,80 +82,25 @@ export const resultsPublish: ActionHandler = async (turn, data) => {
   };
 };
 
-/** The card in the forum's channel (a new thread), in the channel's language. */
-async function postInChannel(services: Services, round: Round, rows: ResultRow[], channel: GroupChannel): Promise<void> {
-  const locale = await channelLocale(services, channel.teamId, channel.channelId);
-  const t = translator(locale);
-  const card = resultsCard({ t, locale, regions: services.regions }, round, computeResults(rows, round.budgets, services.regions, round.year));
-  await services.deliver({
-    kind: 'thread',
-    key: resultsChannelKey(round.id),
-    teamId: channel.teamId,
-    channelId: channel.channelId,
-    activity: { ...cardMessage(card), summary: t('results.title', { year: round.year }) },
-  });
-}
-
-/** The owners' people (filers and current colleagues, not removed ones), each once however many owners or reports they have. */
-async function ownersPeople(services: Services, rows: ResultRow[]): Promise<Array<{ person: PersonKey; orgnrs: string[] }>> {
-  const people = new Map<string, { person: PersonKey; orgnrs: string[] }>();
-  for (const owner of resultOwners(rows)) {
-    const audience = new Map<string, PersonKey>();
-    for (const filer of owner.filers) for (const p of await services.ownerPeople.audience(owner.orgnr, filer)) audience.set(personKey(p), p);
-    for (const [key, person] of audience) {
-      const seen = people.get(key) ?? { person, orgnrs: [] };
-      seen.orgnrs.push(owner.orgnr);
-      people.set(key, seen);
-    }
-  }
-  return [...people.values()];
-}
-
-/**
- * One personal message to each of the owners' people (with the app in personal chat), in their
- * language. Returns how many owners had someone told.
- */
-async function tellOwners(services: Services, round: Round, rows: ResultRow[]): Promise<number> {
-  const people = await ownersPeople(services, rows);
-  const told = new Set<string>();
-  const tellOne = async ({ person, orgnrs }: { person: PersonKey; orgnrs: string[] }) => {
-    const chat = await services.references.personal(person.tenantId, person.aadObjectId);
-    if (!chat || chat.stale) return;
-    orgnrs.forEach((o) => told.add(o));
-    const locale = pickLocale(chat.locale ?? chat.ref.locale);
-    const t = translator(locale);
-    const card = resultsCard({ t, locale, regions: services.regions }, round, computeResults(rows, round.budgets, services.regions, round.year), {
-      note: t('results.ownerNote'),
-      actions: [action(t('receipt.myReports'), 'report.mine', {})],
-    });
-    await services.deliver({ kind: 'personal', key: resultsPersonKey(round.id, person), ...person, activity: cardMessage(card) });
-  };
-  for (let i = 0; i < people.length; i += PARALLEL) await Promise.all(people.slice(i, i + PARALLEL).map(tellOne));
-  return told.size;
-}
-
 /**
  * `results.publishConfirm`: posts the results once. The publication is claimed first (create if
- * absent) and marked done after every message is queued; each message has its own key
+ * absent) and marked done by the job after every message is queued; each message has its own key
  * (results:<round>:channel, results:<round>:<tenant>:<aad>). A second press after that answers
- * "already published"; a press after a crash midway queues what is missing and nothing twice.
+ * "already published"; one while the job runs joins it; a crash midway is taken over by the job
+ * runner (on any instance), which queues what is missing and nothing twice.
  */
 export const resultsPublishConfirm: ActionHandler = async (turn, data) => {
   await requireOfficer(turn);
   const c = await check(turn, data);
   if (!c.ok) return c.result;
-  const { t, services, locale } = turn;
+  const { services } = turn;
   const actor = officerActor(turn);
   await services.results.claim({ roundId: c.round.id, by: actor.id!, at: services.now().toISOString(), done: false, channel: false, owners: 0 });
-  await postInChannel(services, c.round, c.rows, c.channel);
-  const owners = await tellOwners(services, c.round, c.rows);
-  await services.results.finish(c.round.id, (p) => ({ ...p, done: true, channel: true, owners }));
-  services.logger.info('round results published', { roundId: c.round.id, owners });
-  const results = computeResults(c.rows, c.round.budgets, services.regions, c.round.year);
-  return {
-    card: resultsCard({ t, locale, regions: services.regions }, c.round, results, {
-      notice: t('results.published', { year: c.round.year, count: owners }),
-      actions: [action(t('rounds.title'), 'round.list', {})],
-    }),
-  };
+  // The channel's post and every owner's message, run as a job: a few hundred owners answer here at
+  // once; thousands get a card that counts up as they are told (resultsJob.ts).
+  return runFromPress(turn, RESULTS_JOB, {
+    id: `results:${c.round.id}`,
+    input: { roundId: c.round.id, year: c.round.year },
+    total: resultOwners(c.rows).length,
+  });
 };

@@ -1,0 +1,33 @@
+import { defineMessages } from '../catalog';
+
+// Long work run as a job (results published, a bulk grant): the card that stands in for the
+// pressed one while it runs, updated in place, then replaced by the finished figures.
+export const jobMessages = defineMessages({
+  nb: {
+    'job.progress.people.one': 'Sendt {done} av {total} eier.',
+    'job.progress.people.other': 'Sendt {done} av {total} eiere.',
+    'job.progress.reports.one': 'Behandlet {done} av {total} behovsmelding.',
+    'job.progress.reports.other': 'Behandlet {done} av {total} behovsmeldinger.',
+    'job.progress.note': 'Kortet oppdateres mens arbeidet pågår, og viser tallene når alt er gjort. Du kan lukke det; arbeidet fortsetter.',
+    'job.results.title': 'Publiserer resultatene for {year}',
+    'job.grantAll.title': 'Innvilger behovsmeldingene på forumets innstilling',
+  },
+  nn: {
+    'job.progress.people.one': 'Sendt {done} av {total} eigar.',
+    'job.progress.people.other': 'Sendt {done} av {total} eigarar.',
+    'job.progress.reports.one': 'Handsama {done} av {total} behovsmelding.',
+    'job.progress.reports.other': 'Handsama {done} av {total} behovsmeldingar.',
+    'job.progress.note': 'Kortet blir oppdatert medan arbeidet går føre seg, og viser tala når alt er gjort. Du kan lukke det; arbeidet held fram.',
+    'job.results.title': 'Publiserer resultata for {year}',
+    'job.grantAll.title': 'Innvilgar behovsmeldingane på innstillinga frå forumet',
+  },
+  en: {
+    'job.progress.people.one': 'Sent to {done} of {total} owner.',
+    'job.progress.people.other': 'Sent to {done} of {total} owners.',
+    'job.progress.reports.one': 'Done {done} of {total} report.',
+    'job.progress.reports.other': 'Done {done} of {total} reports.',
+    'job.progress.note': 'This card is updated while the work goes on and shows the figures when all is done. You may close it; the work goes on.',
+    'job.results.title': 'Publishing the results for {year}',
+    'job.grantAll.title': 'Granting the reports the forum recommended',
+  },
+});

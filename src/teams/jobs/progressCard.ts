@@ -1,0 +1,16 @@
+import { formatCount } from '../../domain/i18n';
+import type { JobRun } from '../../storage/jobRuns';
+import { renderCard, type AdaptiveCard } from '../cards/render';
+import type { CardView } from './types';
+
+/** The card a running job shows: its title, how far it is, and that it goes on without the officer. */
+export function progressCard(view: CardView, run: JobRun, title: string, unit: 'people' | 'reports'): AdaptiveCard {
+  const { t, locale } = view;
+  const figures = { count: run.total, done: formatCount(run.done, locale), total: formatCount(run.total, locale) };
+  return renderCard('message', {
+    title,
+    text: `${t(unit === 'people' ? 'job.progress.people' : 'job.progress.reports', figures)} ${t('job.progress.note')}`,
+    color: 'Default',
+    actions: [],
+  });
+}
