@@ -89,6 +89,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     pollMs: config.JOB_POLL_MS,
     leaseMs: config.JOB_LEASE_MS,
     cardEveryMs: 2000,
+    pressWaitMs: config.JOB_PRESS_WAIT_MS,
   });
   const services: Services = {
     jobs,

@@ -6,13 +6,10 @@ import type { Turn } from '../turn';
 import { jobCardKey, sendJobCard } from './runner';
 import type { JobKind } from './types';
 
-/** How long a press waits for its job: small jobs answer with their figures at once, as before. */
-export const PRESS_WAIT_MS = 800;
-
 /**
  * Runs long work from a press: the job is stored and started on this instance, and the press
  * answers within a second. A job done by then answers with its figures; otherwise with its
- * progress card, which the runner then replaces in place (the pressed message is adopted into the
+ * progress card (after JOB_PRESS_WAIT_MS, so the press is answered within a second), which the runner then replaces in place (the pressed message is adopted into the
  * outbox so updates can find it) until the final figures.
  */
 export async function runFromPress(
@@ -40,7 +37,7 @@ export async function runFromPress(
     failures: 0,
   };
   const started = await services.jobs.begin(run, opts);
-  const now = (await services.jobs.wait(started.run.id, PRESS_WAIT_MS)) ?? started.run;
+  const now = (await services.jobs.wait(started.run.id, services.jobs.pressWaitMs)) ?? started.run;
   const view = { t: turn.t, locale: turn.locale, services };
   if (now.status === 'done') return { card: await kind.doneCard(view, now) };
   if (await adoptPressedCard(turn, now)) {

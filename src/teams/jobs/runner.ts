@@ -17,6 +17,8 @@ export interface RunnerOptions {
    * conversation: every 2 s stays well inside Teams' 8 per 2 s and 60 per 30 s there.
    */
   cardEveryMs: number;
+  /** How long a press waits for its job: small jobs answer with their figures at once. */
+  pressWaitMs: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -45,6 +47,10 @@ export class JobRunner implements JobStarter {
     private readonly kinds: readonly JobKind[],
     private readonly opts: RunnerOptions,
   ) {}
+
+  get pressWaitMs(): number {
+    return this.opts.pressWaitMs;
+  }
 
   private get services(): Services {
     return this.servicesOf();

@@ -10,4 +10,6 @@ export interface JobStarter {
   /** The job once finished, if it finishes within `ms`; otherwise where it stands then. */
   wait(id: string, ms: number): Promise<JobRun | undefined>;
   get(id: string): Promise<JobRun | undefined>;
+  /** How long a press waits for its job before answering with the progress card (JOB_PRESS_WAIT_MS). */
+  readonly pressWaitMs: number;
 }
