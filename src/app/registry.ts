@@ -24,6 +24,7 @@ import type { Registry } from '../teams/registryTypes';
 import type { JobKind } from '../teams/jobs/types';
 import { RESULTS_JOB } from '../teams/secretariat/rounds/resultsJob';
 import { GRANT_ALL_JOB } from '../teams/casework/grantAllJob';
+import { ROUND_OPEN_JOB } from '../teams/secretariat/rounds/roundOpenJob';
 import { ownValue } from '../domain/ownKeys';
 
 /*
@@ -100,4 +101,4 @@ export function findCommand(text: string): { handler: CommandHandler; args: stri
 export const REGISTRY: Registry = { handlerOf, findCommand };
 
 /** Every kind of long work the job runner (src/teams/jobs/runner.ts) can run or take over. */
-export const JOBS: readonly JobKind[] = [RESULTS_JOB, GRANT_ALL_JOB];
+export const JOBS: readonly JobKind[] = [RESULTS_JOB, GRANT_ALL_JOB, ROUND_OPEN_JOB];

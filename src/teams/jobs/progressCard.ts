@@ -4,12 +4,13 @@ import { renderCard, type AdaptiveCard } from '../cards/render';
 import type { CardView } from './types';
 
 /** The card a running job shows: its title, how far it is, and that it goes on without the officer. */
-export function progressCard(view: CardView, run: JobRun, title: string, unit: 'people' | 'reports'): AdaptiveCard {
+export function progressCard(view: CardView, run: JobRun, title: string, unit: 'people' | 'reports' | 'none'): AdaptiveCard {
   const { t, locale } = view;
   const figures = { count: run.total, done: formatCount(run.done, locale), total: formatCount(run.total, locale) };
+  const counted = unit === 'people' ? t('job.progress.people', figures) : unit === 'reports' ? t('job.progress.reports', figures) : '';
   return renderCard('message', {
     title,
-    text: `${t(unit === 'people' ? 'job.progress.people' : 'job.progress.reports', figures)} ${t('job.progress.note')}`,
+    text: [counted, t('job.progress.note')].filter(Boolean).join(' '),
     color: 'Default',
     actions: [],
   });
