@@ -29,7 +29,7 @@ import { Scheduler } from '../teams/scheduler/scheduler';
 import { ExportLinks } from '../export/links';
 import { exportDownload } from '../export/route';
 import { benchRoutes } from './benchRoutes';
-import { JOBS, REGISTRY } from './registry';
+import type { JobKind } from '../teams/jobs/types';
 import { JobRuns } from '../storage/jobRuns';
 import { JobRunner } from '../teams/jobs/runner';
 import { randomUUID } from 'node:crypto';
@@ -83,14 +83,23 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   // Owner links stored before the claim rule are marked before anyone is served (once; a no-op after).
   const migrated = await reports.migrateOwnerLinks();
   if (migrated) logger.info('owner links marked under the claim rule', { migrated });
+  // Every feature (verbs, commands, kinds of job) is assembled in ./registry, loaded when first needed:
+  // with the first activity or the first job, not at start (docs/benchmarks.md, `startup`).
+  let features: Promise<typeof import('./registry')> | undefined;
+  const loadFeatures = () => (features ??= import('./registry'));
   // Long work off the press; handlers reach it as `services.jobs`, so it sees them through a function.
-  const jobs = new JobRunner(() => services, new JobRuns(tables), JOBS, {
-    instanceId: `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
-    pollMs: config.JOB_POLL_MS,
-    leaseMs: config.JOB_LEASE_MS,
-    cardEveryMs: 2000,
-    pressWaitMs: config.JOB_PRESS_WAIT_MS,
-  });
+  const jobs = new JobRunner(
+    () => services,
+    new JobRuns(tables),
+    async (): Promise<readonly JobKind[]> => (await loadFeatures()).JOBS,
+    {
+      instanceId: `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+      pollMs: config.JOB_POLL_MS,
+      leaseMs: config.JOB_LEASE_MS,
+      cardEveryMs: 2000,
+      pressWaitMs: config.JOB_PRESS_WAIT_MS,
+    },
+  );
   const services: Services = {
     jobs,
     tables,
@@ -127,7 +136,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     digestMinutes: config.DIGEST_MINUTES,
     summaryHour: config.SUMMARY_HOUR,
   });
-  const endpoint = createTeamsEndpoint(config, services, REGISTRY);
+  const endpoint = createTeamsEndpoint(config, services, async () => (await loadFeatures()).REGISTRY);
   const server = createServer({
     logger,
     requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,

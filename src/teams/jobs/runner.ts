@@ -44,7 +44,8 @@ export class JobRunner implements JobStarter {
     /** The handlers' services (a function: they hold this runner as `jobs`, so are built after it). */
     private readonly servicesOf: () => Services,
     private readonly store: JobRuns,
-    private readonly kinds: readonly JobKind[],
+    /** Every kind of job, loaded with the features (src/app/registry.ts) when first needed. */
+    private readonly kinds: () => Promise<readonly JobKind[]>,
     private readonly opts: RunnerOptions,
   ) {}
 
@@ -121,7 +122,7 @@ export class JobRunner implements JobStarter {
     const { logger } = this.services;
     let held: HeldRun | undefined = await this.store.claim(id, this.opts.instanceId, this.opts.leaseMs);
     if (!held) return undefined;
-    const kind = this.kinds.find((k) => k.kind === held!.run.kind);
+    const kind = (await this.kinds()).find((k) => k.kind === held!.run.kind);
     if (!kind) {
       logger.error('job of an unknown kind', { job: id, kind: held.run.kind });
       return undefined;
