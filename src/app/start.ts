@@ -30,6 +30,7 @@ import { ExportLinks } from '../export/links';
 import { exportDownload } from '../export/route';
 import { benchRoutes } from './benchRoutes';
 import type { JobKind } from '../teams/jobs/types';
+import type { Registry } from '../teams/registryTypes';
 import { JobRuns } from '../storage/jobRuns';
 import { JobRunner } from '../teams/jobs/runner';
 import { randomUUID } from 'node:crypto';
@@ -85,7 +86,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   if (migrated) logger.info('owner links marked under the claim rule', { migrated });
   // Every feature (verbs, commands, kinds of job) is assembled in ./registry, loaded when first needed:
   // with the first activity or the first job, not at start (docs/benchmarks.md, `startup`).
-  let features: Promise<typeof import('./registry')> | undefined;
+  let features: Promise<{ REGISTRY: Registry; JOBS: readonly JobKind[] }> | undefined;
   const loadFeatures = () => (features ??= import('./registry'));
   // Long work off the press; handlers reach it as `services.jobs`, so it sees them through a function.
   const jobs = new JobRunner(
