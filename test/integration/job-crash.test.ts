@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { ROOT } from '../../src/app/paths';
+import type { ChildProcess } from 'node:child_process';
+import { freePort } from '../../src/app/childProcess';
 import { DEFAULT_REGIONS } from '../../src/domain/regions';
 import { resultsPersonKey } from '../../src/domain/results';
 import type { Round } from '../../src/domain/round';
@@ -20,8 +17,8 @@ import { TEAM } from '../support/forum';
 import { cardOf, cardText, uniquePrefix } from '../support/harness';
 import { OFFICER, TENANT } from '../support/personas';
 import { TeamsConnector } from '../support/teamsConnector';
+import { startBot } from '../support/botProcess';
 
-const ENTRY = path.join(ROOT, 'dist', 'src', 'index.js');
 const BOT_ID = '28:kompetansebot';
 const OWNERS = 600;
 const FORUM_CHANNEL = '19:results-forum@thread.tacv2';
@@ -34,26 +31,6 @@ const ROUND: Round = {
   budgets: { REKOM: 500_000, DEKOM: 60_000_000, KOMPLOFT: 1_000_000 },
   createdAt: '2030-10-01T00:00:00.000Z',
 };
-
-function startBot(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
-  const child = spawn(process.execPath, [ENTRY], {
-    cwd: os.tmpdir(), // no .env from the repo
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (c) => (out += c));
-  child.stderr!.on('data', (c) => (out += c));
-  return { child, exited: new Promise((r) => child.once('exit', (code) => r(code))), output: () => out };
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 describe('a long job across a crash', function () {
   this.timeout(180_000);
@@ -140,25 +117,31 @@ describe('a long job across a crash', function () {
     ).catch((err: Error) => {
       throw new Error(`${err.message}; the bot said:\n${first.output()}`);
     });
+    const fromOfficer = (activity: Record<string, unknown>) =>
+      fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          channelId: 'msteams',
+          serviceUrl: teams.url,
+          from: { id: `29:${OFFICER.aadObjectId}`, aadObjectId: OFFICER.aadObjectId, name: OFFICER.name },
+          recipient: { id: BOT_ID, name: 'Kompetansebot' },
+          conversation: { id: personalConversationId(OFFICER.aadObjectId), conversationType: 'personal', tenantId: TENANT },
+          channelData: { tenant: { id: TENANT } },
+          locale: 'nb-NO',
+          ...activity,
+        }),
+      });
+    // The officer has been using the bot (the features load with the first activity).
+    assert.equal((await fromOfficer({ type: 'message', id: 'hello', text: 'hjelp', deliveryMode: 'expectReplies' })).status, 200);
     // The officer presses "Publiser" on a card in their personal chat (the card's message: card-1).
     const pressedAt = Date.now();
-    const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        id: 'press-1',
-        channelId: 'msteams',
-        serviceUrl: teams.url,
-        from: { id: `29:${OFFICER.aadObjectId}`, aadObjectId: OFFICER.aadObjectId, name: OFFICER.name },
-        recipient: { id: BOT_ID, name: 'Kompetansebot' },
-        conversation: { id: personalConversationId(OFFICER.aadObjectId), conversationType: 'personal', tenantId: TENANT },
-        channelData: { tenant: { id: TENANT } },
-        locale: 'nb-NO',
-        replyToId: 'card-1',
-        value: { action: { type: 'Action.Execute', verb: 'results.publishConfirm', data: { roundId: ROUND.id } }, trigger: 'manual' },
-      }),
+    const res = await fromOfficer({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: 'press-1',
+      replyToId: 'card-1',
+      value: { action: { type: 'Action.Execute', verb: 'results.publishConfirm', data: { roundId: ROUND.id } }, trigger: 'manual' },
     });
     const answeredMs = Date.now() - pressedAt;
     const answer = (await res.json()) as { value?: unknown };
