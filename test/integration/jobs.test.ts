@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import type { NeedsReport } from '../../src/domain/report';
 import type { Round } from '../../src/domain/round';
+import { createLogger } from '../../src/app/logger';
 import { JobLost, JobRuns, type JobRun } from '../../src/storage/jobRuns';
+import { Outbox } from '../../src/storage/outbox';
+import { JobRunner } from '../../src/teams/jobs/runner';
+import type { JobKind } from '../../src/teams/jobs/types';
+import type { Services } from '../../src/teams/services';
 import { Tables } from '../../src/storage/tables';
 import { summaryOf } from '../../src/teams/wizard/summaryOf';
 import { moveTo, TO_PRIORITISED } from '../support/casework';
@@ -129,6 +134,80 @@ describe('long work as a job', function () {
       );
       assert.equal(finished.run.status, 'done');
       assert.equal((await runs.start(run('lease'), true)).created, true, 'the same work asked for again later starts anew');
+    });
+  });
+
+  describe('two instances', () => {
+    it('run a job one at a time: the second waits while the first holds it, and goes on from its checkpoint when it stops', async () => {
+      const tables = new Tables(process.env.TEST_TABLES_CONNECTION_STRING!, uniquePrefix());
+      await tables.ensure();
+      // What the runner uses of the services: the log, and the outbox to look for a card (none here).
+      const services = { logger: createLogger('silent'), outbox: new Outbox(tables) } as unknown as Services;
+      let active = 0;
+      let overlapped = false;
+      const steps: Array<{ at: number; by: string }> = [];
+      const kindFor = (by: string): JobKind => ({
+        kind: 'count',
+        async step(ctx) {
+          const at = (ctx.run.cursor as number | undefined) ?? 0;
+          if (++active > 1) overlapped = true;
+          await new Promise((r) => setTimeout(r, 40));
+          steps.push({ at, by });
+          active--;
+          return { cursor: at + 1, done: at + 1, finished: at + 1 >= 30 };
+        },
+        progressCard: () => ({ type: 'AdaptiveCard' }) as never,
+        doneCard: async () => ({ type: 'AdaptiveCard' }) as never,
+      });
+      const runner = (by: string) =>
+        new JobRunner(
+          () => services,
+          new JobRuns(tables),
+          async () => [kindFor(by)],
+          {
+            instanceId: by,
+            pollMs: 30,
+            leaseMs: 5_000,
+            cardEveryMs: 2_000,
+            pressWaitMs: 0,
+          },
+        );
+      const [a, b] = [runner('a'), runner('b')];
+      try {
+        const now = new Date().toISOString();
+        await a.begin({
+          id: 'count',
+          kind: 'count',
+          input: {},
+          status: 'running',
+          done: 0,
+          total: 30,
+          figures: {},
+          by: 't',
+          locale: 'nb',
+          createdAt: now,
+          updatedAt: now,
+          failures: 0,
+        });
+        await waitFor('the first step by a', () => steps.length >= 1);
+        b.start(); // b looks for unfinished jobs every 30 ms from now on
+        await waitFor('a few steps by a', () => steps.length >= 10);
+        await a.stop(); // a deploy: a finishes its step, checkpoints and lets the job go
+        await waitFor('the job finished', async () => (await b.get('count'))?.status === 'done', 15_000);
+      } finally {
+        await Promise.all([a.stop(), b.stop()]);
+      }
+      assert.equal(overlapped, false, 'never two steps at once');
+      assert.deepEqual(
+        steps.map((s) => s.at),
+        Array.from({ length: 30 }, (_, i) => i),
+        'every step once, in order, none repeated',
+      );
+      const firstOfB = steps.findIndex((s) => s.by === 'b');
+      assert.ok(
+        firstOfB >= 10 && steps.slice(0, firstOfB).every((s) => s.by === 'a') && steps.slice(firstOfB).every((s) => s.by === 'b'),
+        JSON.stringify(steps),
+      );
     });
   });
 });

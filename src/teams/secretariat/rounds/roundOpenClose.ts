@@ -79,8 +79,9 @@ export const roundOpen: ActionHandler = async (turn, data) => {
     },
     'rounds.opened',
     // Measures granted or paid since the round was created come in now, as a job (roundOpenJob.ts);
-    // those already here stay as they are.
-    (round) => runFromPress(turn, ROUND_OPEN_JOB, { id: `round.open:${round.id}`, input: { roundId: round.id, actor: officerActor(turn) }, total: 0 }),
+    // those already here stay as they are. A round closed early and opened again runs it again.
+    (round) =>
+      runFromPress(turn, ROUND_OPEN_JOB, { id: `round.open:${round.id}`, input: { roundId: round.id, actor: officerActor(turn) }, total: 0 }, { again: true }),
     all,
   );
 };
