@@ -8,9 +8,10 @@ import type { JobKind } from './types';
 
 /**
  * Runs long work from a press: the job is stored and started on this instance, and the press
- * answers within a second. A job done by then answers with its figures; otherwise with its
- * progress card (after JOB_PRESS_WAIT_MS, so the press is answered within a second), which the runner then replaces in place (the pressed message is adopted into the
- * outbox so updates can find it) until the final figures.
+ * answers within a second. A job done within JOB_PRESS_WAIT_MS answers with its figures; any
+ * other with its progress card, which the runner then replaces in place until the final figures
+ * (the pressed message is adopted into the outbox so updates can find it). A second press while
+ * the job runs joins it; only the first press's card is updated.
  */
 export async function runFromPress(
   turn: Turn,
@@ -19,7 +20,8 @@ export async function runFromPress(
   opts: { again?: boolean } = {},
 ): Promise<ActionResult> {
   const { services } = turn;
-  const at = services.now().toISOString();
+  // The job's own clock (its card's keys, updatedAt) is real time, whatever clock handlers see in tests.
+  const at = new Date().toISOString();
   const person = personOf(turn);
   const run: JobRun = {
     id: job.id,
@@ -31,8 +33,7 @@ export async function runFromPress(
     figures: job.figures ?? {},
     by: `${person.tenantId}:${person.aadObjectId}`,
     locale: turn.locale,
-    // The job's own clock (keys, updatedAt) is real time, whatever clock handlers see in tests.
-    createdAt: new Date().toISOString(),
+    createdAt: at,
     updatedAt: at,
     failures: 0,
   };
