@@ -6,7 +6,8 @@ import type { CardView } from './types';
 /** The card a running job shows: its title, how far it is, and that it goes on without the officer. */
 export function progressCard(view: CardView, run: JobRun, title: string, unit: 'people' | 'reports' | 'none'): AdaptiveCard {
   const { t, locale } = view;
-  const figures = { count: run.total, done: formatCount(run.done, locale), total: formatCount(run.total, locale) };
+  // `count` picks the plural form and is shown formatted ("6 000").
+  const figures = { count: run.total, done: formatCount(run.done, locale) };
   const counted = unit === 'people' ? t('job.progress.people', figures) : unit === 'reports' ? t('job.progress.reports', figures) : '';
   return renderCard('message', {
     title,
