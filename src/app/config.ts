@@ -121,6 +121,12 @@ export const ConfigSchema = z
     DELIVERY_TIMEOUT_MS: whole(15_000, 50, 120_000),
     DELIVERY_MAX_ATTEMPTS: whole(8, 1, 100),
     DELIVERY_BACKOFF_MS: whole(1000, 1, 600_000),
+    // Long work started by a press (results, bulk grant): how often unfinished jobs are looked for, and
+    // the lease after which another instance takes over a dead one's job.
+    JOB_POLL_MS: whole(5000, 0, 600_000),
+    JOB_LEASE_MS: whole(30_000, 500, 3_600_000),
+    // How long a press waits for its job before answering with a progress card (small jobs answer with their figures).
+    JOB_PRESS_WAIT_MS: whole(500, 0, 60_000),
     // Export downloads: links in Teams point at PUBLIC_URL/exports/<token>, signed and short-lived.
     PUBLIC_URL: optionalText.refine(
       (v) => v === undefined || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(v),

@@ -29,6 +29,12 @@ import { Scheduler } from '../teams/scheduler/scheduler';
 import { ExportLinks } from '../export/links';
 import { exportDownload } from '../export/route';
 import { benchRoutes } from './benchRoutes';
+import type { JobKind } from '../teams/jobs/types';
+import type { Registry } from '../teams/registryTypes';
+import { JobRuns } from '../storage/jobRuns';
+import { JobRunner } from '../teams/jobs/runner';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 
 export interface RunningApp {
   port: number;
@@ -80,7 +86,25 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   // Owner links stored before the claim rule are marked before anyone is served (once; a no-op after).
   const migrated = await reports.migrateOwnerLinks();
   if (migrated) logger.info('owner links marked under the claim rule', { migrated });
+  // Every feature (verbs, commands, kinds of job) is assembled in ./registry, loaded when first needed:
+  // with the first activity or the first job, not at start (docs/benchmarks.md, `startup`).
+  let features: Promise<{ REGISTRY: Registry; JOBS: readonly JobKind[] }> | undefined;
+  const loadFeatures = () => (features ??= import('./registry'));
+  // Long work off the press; handlers reach it as `services.jobs`, so it sees them through a function.
+  const jobs = new JobRunner(
+    () => services,
+    new JobRuns(tables),
+    async (): Promise<readonly JobKind[]> => (await loadFeatures()).JOBS,
+    {
+      instanceId: `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+      pollMs: config.JOB_POLL_MS,
+      leaseMs: config.JOB_LEASE_MS,
+      cardEveryMs: 2000,
+      pressWaitMs: config.JOB_PRESS_WAIT_MS,
+    },
+  );
   const services: Services = {
+    jobs,
     tables,
     logger,
     now,
@@ -115,7 +139,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     digestMinutes: config.DIGEST_MINUTES,
     summaryHour: config.SUMMARY_HOUR,
   });
-  const endpoint = createTeamsEndpoint(config, services);
+  const endpoint = createTeamsEndpoint(config, services, async () => (await loadFeatures()).REGISTRY);
   const server = createServer({
     logger,
     requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
@@ -142,6 +166,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   logger.info('bot listening', { url: `http://127.0.0.1:${port}/api/messages` });
   delivery.start();
   scheduler.start();
+  jobs.start();
 
   return {
     port,
@@ -152,6 +177,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     rateLimit: endpoint.rateLimit,
     stop: async () => {
       await scheduler.stop(); // a tick in progress finishes its writes first
+      await jobs.stop(); // steps under way finish and are checkpointed; their jobs are let go
       await delivery.stop(); // sends in flight finish and are recorded first
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await azurite?.stop();

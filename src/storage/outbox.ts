@@ -433,6 +433,35 @@ export class Outbox {
     return keys.sort();
   }
 
+  /**
+   * Records a message the bot did not send through the outbox (the card a press answered with,
+   * which Teams shows in place of the pressed one) as sent, so `update` requests can replace it
+   * later. Create-if-absent: adopting the same key again changes nothing. No due row: nothing to send.
+   */
+  async adopt(input: { key: string; target: OutboxTarget; conversation: string; activityId: string; conversationId: string }): Promise<void> {
+    const at = this.now();
+    const row: Row = {
+      key: input.key,
+      kind: input.target.kind === 'personal' ? 'personal' : 'thread',
+      target: JSON.stringify(input.target),
+      conversation: input.conversation,
+      status: 'sent',
+      attempts: 0,
+      createdAt: at.toISOString(),
+      seq: at.getTime(),
+      inDoubt: false,
+      activityId: input.activityId,
+      conversationId: input.conversationId,
+      sentAt: at.toISOString(),
+      sentBy: 'adopted',
+    };
+    try {
+      await this.table.createEntity({ partitionKey: shardOf(input.key), rowKey: messageRow(input.key), ...row });
+    } catch (err) {
+      if (statusOf(err) !== 409) throw err;
+    }
+  }
+
   private async read(key: string): Promise<Stored<Row> | undefined> {
     return getOrUndefined<Row>(this.table, shardOf(key), messageRow(key));
   }

@@ -2,11 +2,10 @@ import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCar
 import { z } from 'zod';
 import { isStorageUnavailable } from '../storage/tables';
 import { ownRecord } from '../domain/ownKeys';
-import { handlerOf } from './actions';
 import { cardMessage, cardResponse, messageResponse } from './cards/attach';
 import { errorCard, helpCard } from './cards/helpCard';
-import { findCommand } from './commands';
 import { captureConversation, channelChanged, forgetConversation } from './installation';
+import type { Registry } from './registryTypes';
 import type { Services } from './services';
 import { commandText, tenantOf, turnOf, turnServices } from './turn';
 import { refusalOf } from './refusals';
@@ -23,7 +22,11 @@ const ExecuteSchema = z.object({
 });
 
 export class KompetanseBot extends TeamsActivityHandler {
-  constructor(private readonly services: Services) {
+  constructor(
+    private readonly services: Services,
+    /** The verbs and commands, assembled at the composition root (src/app/registry.ts). */
+    private readonly registry: Registry,
+  ) {
     super();
     const own = (context: TurnContext) => turnServices(context, services);
     this.onMessage(async (context, next) => {
@@ -89,7 +92,7 @@ export class KompetanseBot extends TeamsActivityHandler {
   private async onText(context: TurnContext): Promise<void> {
     const turn = turnOf(context, this.services);
     const text = commandText(context);
-    const command = text ? findCommand(text) : undefined;
+    const command = text ? this.registry.findCommand(text) : undefined;
     if (!command) {
       await context.sendActivity(turn.t('fallback.text'));
       return;
@@ -116,7 +119,7 @@ export class KompetanseBot extends TeamsActivityHandler {
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const turn = turnOf(context, this.services);
     const parsed = ExecuteSchema.safeParse(invokeValue);
-    const handler = parsed.success ? handlerOf(parsed.data.action.verb) : undefined;
+    const handler = parsed.success ? this.registry.handlerOf(parsed.data.action.verb) : undefined;
     if (!parsed.success || !handler) {
       return messageResponse(turn.t('fallback.text'));
     }

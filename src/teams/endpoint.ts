@@ -9,7 +9,7 @@ import { messageResponse } from './cards/attach';
 import { tenantOf, turnOf, turnServices } from './turn';
 import { UserRateLimit } from './userRateLimit';
 import { countedAs } from '../storage/callCounter';
-import { handlerOf } from './actions';
+import type { Registry } from './registryTypes';
 
 // The envelope every Bot Framework activity has. The SDK checks authentication; this rejects bodies
 // that are not activities at all before they reach it.
@@ -43,8 +43,17 @@ export interface TeamsEndpoint {
 const TEAMS_ONLY: ReadonlySet<string> = new Set(['msteams']);
 const LOCAL_CHANNELS: ReadonlySet<string> = new Set(['msteams', 'emulator', 'webchat', 'directline']);
 
-export function createTeamsEndpoint(config: Config, services: Services): TeamsEndpoint {
-  const bot = new KompetanseBot(services);
+export function createTeamsEndpoint(config: Config, services: Services, features: () => Promise<Registry>): TeamsEndpoint {
+  // The features (every verb and command, ~120 modules) load with the first activity, not at start.
+  let ready: Promise<{ bot: KompetanseBot; registry: Registry }> | undefined;
+  const loaded = () =>
+    (ready ??= features().then(
+      (registry) => ({ bot: new KompetanseBot(services, registry), registry }),
+      (err: unknown) => {
+        ready = undefined; // tried again by the next activity
+        throw err;
+      },
+    ));
   const adapter = createAdapter(config, (context, err) => onTurnError(context, err, services));
   const allowedTenants = new Set(config.ALLOWED_TENANTS.map((t) => t.toLowerCase()));
   const channels = config.anonymous ? LOCAL_CHANNELS : TEAMS_ONLY;
@@ -79,25 +88,26 @@ export function createTeamsEndpoint(config: Config, services: Services): TeamsEn
       const activity = validateAndFixActivity(body as Activity);
       const header = req.headers.authorization ?? (req.headers as { Authorization?: string }).Authorization ?? '';
       // Counted only once authenticated, under a label from a fixed set.
-      const served = await adapter.serve(activity, typeof header === 'string' ? header : '', (context) =>
-        countedAs(labelOf(context.activity), async () => {
+      const { bot, registry } = await loaded();
+      const outcome = await adapter.serve(activity, typeof header === 'string' ? header : '', (context) =>
+        countedAs(labelOf(context.activity, registry), async () => {
           if (await slowedDown(context, rateLimit, services)) return;
           await bot.run(context);
         }),
       );
-      if (!served.ok) {
+      if (!outcome.ok) {
         services.logger.warn('request not authenticated', {
           statusCode: 401,
-          errorName: served.error.name,
-          problem: served.error.message.split('\n')[0].slice(0, 200),
+          errorName: outcome.error.name,
+          problem: outcome.error.message.split('\n')[0].slice(0, 200),
         });
         res.status(401);
         res.send({ error: 'Unauthorized.' });
         res.end();
         return;
       }
-      res.status(served.response?.status ?? 200);
-      if (served.response?.body !== undefined) res.send(served.response.body);
+      res.status(outcome.response?.status ?? 200);
+      if (outcome.response?.body !== undefined) res.send(outcome.response.body);
       res.end();
     },
   };
@@ -110,9 +120,9 @@ const COUNTED_TYPES: ReadonlySet<string> = new Set(Object.values(ActivityTypes))
  * What a turn's storage calls are counted under: a verb the bot answers, or the activity type.
  * Never text as sent: the label keys the counters, and unknown names would only grow them.
  */
-function labelOf(activity: Activity): string {
+function labelOf(activity: Activity, registry: Registry): string {
   const verb = (activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
-  if (activity.type === ActivityTypes.Invoke && typeof verb === 'string') return handlerOf(verb) ? verb : 'invoke.unknown';
+  if (activity.type === ActivityTypes.Invoke && typeof verb === 'string') return registry.handlerOf(verb) ? verb : 'invoke.unknown';
   return typeof activity.type === 'string' && COUNTED_TYPES.has(activity.type) ? activity.type : 'other';
 }
 

@@ -5,7 +5,7 @@ import type { Actor } from '../storage/ownerPeople';
 import type { ReportRecord } from '../storage/reports';
 import { personOf } from './caller';
 import { Refusal } from './refusals';
-import { requireOfficer } from './secretariat/requireOfficer';
+import { requireOfficer } from './requireOfficer';
 import type { Turn } from './turn';
 
 /**

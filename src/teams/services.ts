@@ -21,6 +21,7 @@ import type { ExportLinks } from '../export/links';
 import type { Announcements } from '../storage/announcements';
 import type { RoundResults } from '../storage/roundResults';
 import type { UsageReports } from '../storage/usageReports';
+import type { JobStarter } from './jobs/starter';
 
 /** What handlers may use. Built once by the wiring; handlers never construct storage themselves. */
 export interface Services {
@@ -63,4 +64,6 @@ export interface Services {
   results: RoundResults;
   logger: Logger;
   now: () => Date;
+  /** Long work started by a press (results, bulk grant), run step by step off the press (jobs/runner.ts). */
+  jobs: JobStarter;
 }

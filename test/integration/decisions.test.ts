@@ -255,13 +255,14 @@ describe('the secretariat records decisions', function () {
       assert.match(cardText(confirm), /Innvilg 3 prioriterte meldinger som søkt: 3 750 000 kr for skoleåret 2027–2028, og 3 000 000 kr bundet for senere år\?/);
       for (const r of prioritised) assert.equal((await bulk.app.services.reports.get(r.roundId, r.reportId))?.status, 'prioritised', 'not before confirming');
 
-      // A double click: both presses at once.
+      // A double click: both presses at once. The second joins the first's job (both cards show its
+      // figures), or, if the first was done already, runs one of its own that finds nothing left.
       const [first, second] = await Promise.all([
         press(bulk, OFFICER, confirm, 'decision.grantAllConfirm'),
         press(bulk, OFFICER, confirm, 'decision.grantAllConfirm'),
       ]);
       const granted = [cardText(first), cardText(second)].map((t) => Number(/(\d+) melding(?:er)? er innvilget/.exec(t)?.[1]));
-      assert.equal(granted[0] + granted[1], 3, [cardText(first), cardText(second)].join('\n'));
+      assert.ok(granted.includes(3) && granted.every((n) => n === 3 || n === 0), [cardText(first), cardText(second)].join('\n'));
       const later = await press(bulk, OFFICER, confirm, 'decision.grantAllConfirm');
       assert.match(cardText(later), /0 meldinger er innvilget/);
 

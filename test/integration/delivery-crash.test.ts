@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import os from 'node:os';
-import path from 'node:path';
-import { ROOT } from '../../src/app/paths';
+import type { ChildProcess } from 'node:child_process';
 import { ConversationReferences } from '../../src/storage/conversationReferences';
 import { Outbox } from '../../src/storage/outbox';
 import { Tables } from '../../src/storage/tables';
@@ -11,24 +8,7 @@ import { FAST_DELIVERY, seedUser, userId, waitFor, waitForArrivals } from '../su
 import { uniquePrefix } from '../support/harness';
 import { TENANT } from '../support/personas';
 import { TeamsConnector } from '../support/teamsConnector';
-
-const ENTRY = path.join(ROOT, 'dist', 'src', 'index.js');
-
-function startBot(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
-  const child = spawn(process.execPath, [ENTRY], {
-    cwd: os.tmpdir(), // no .env from the repo
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (c) => {
-    out += c;
-  });
-  child.stderr!.on('data', (c) => {
-    out += c;
-  });
-  return { child, exited: new Promise((r) => child.once('exit', (code) => r(code))), output: () => out };
-}
+import { startBot } from '../support/botProcess';
 
 describe('delivery across a crash', function () {
   this.timeout(60_000);

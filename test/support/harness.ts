@@ -62,6 +62,9 @@ export async function startHarness(env: Record<string, string | undefined> = {},
       SCHEDULER_TICK_MS: '0',
       // Tests press faster than any person; the per-person limit is tested on its own (flooding.test.ts).
       RATE_LIMIT_BURST: '0',
+      // A press waits for its whole job (results, bulk grant), so a test reads the figures from the answer;
+      // the progress card is tested on its own (job-crash.test.ts, jobs.test.ts).
+      JOB_PRESS_WAIT_MS: '30000',
       ...harnessEnv(env),
     },
     { logger: createLogger('debug', (l) => logLines.push(l)), now: opts.now },

@@ -22,6 +22,8 @@ export interface Arrival {
   conversationId: string;
   activityId: string;
   at: number;
+  /** What was posted (a card's text is read from it). */
+  activity?: any;
 }
 
 export interface Request {
@@ -143,6 +145,7 @@ export class TeamsConnector {
           conversationId: kind === 'thread' ? `${conversationId};messageid=${activityId}` : conversationId,
           activityId,
           at: now,
+          activity,
         };
         this.arrivals.push(arrival);
         this.record(conversation, now);

@@ -32,6 +32,9 @@ function importsOf(file: string): string[] {
   return [...info.importedFiles, ...(info.ambientExternalModules ?? []).map((fileName) => ({ fileName }))].map((i) => resolveSpecifier(file, i.fileName));
 }
 
+/** Folders of src/teams every feature may use; every other folder there is a feature. */
+const SHARED_DIRS = ['cards', 'actions', 'commands', 'delivery', 'jobs'];
+
 const graph = new Map(sourceFiles(SRC).map((f) => [relative(ROOT, f), importsOf(f)]));
 
 function findCycle(): string[] | undefined {
@@ -92,9 +95,25 @@ describe('the import graph of src/', () => {
   });
 
   it('lets only the merged action and command tables reach into the wizard', () => {
-    const outside = importersOf('src/', (m) => m.startsWith('src/teams/wizard/'), ['src/teams/actions/index.ts', 'src/teams/commands/index.ts']).filter(
-      (f) => !f.startsWith('src/teams/wizard/'),
-    );
+    const outside = importersOf('src/', (m) => m.startsWith('src/teams/wizard/'), ['src/app/registry.ts']).filter((f) => !f.startsWith('src/teams/wizard/'));
     assert.deepEqual(outside, []);
+  });
+
+  // src/teams points downwards only: features (every other folder) use the shared modules, never the
+  // other way round; the composition root (src/app/registry.ts) is what assembles the features.
+  it('keeps the shared modules of src/teams (its own files, cards/, actions/, commands/, delivery/, jobs/) below the features', () => {
+    const shared = (file: string) => /^src\/teams\/[^/]+\.ts$/.test(file) || SHARED_DIRS.some((d) => file.startsWith(`src/teams/${d}/`));
+    const isFeature = (file: string) => file.startsWith('src/teams/') && !shared(file);
+    const features = new Set([...graph.keys()].filter(isFeature).map((f) => f.split('/')[2]));
+    assert.ok(features.has('casework') && features.has('wizard'), `features found: ${[...features].join(', ')}`);
+    const upwards = [...graph].flatMap(([file, deps]) => (shared(file) ? deps.filter(isFeature).map((d) => `${file} → ${d}`) : []));
+    assert.deepEqual(upwards, []);
+  });
+
+  it('lets only the start-up import the composition root', () => {
+    assert.deepEqual(
+      importersOf('src/', (m) => m === 'src/app/registry.ts'),
+      ['src/app/start.ts'],
+    );
   });
 });

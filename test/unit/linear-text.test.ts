@@ -24,7 +24,7 @@ import { CARD_INPUTS, INPUT_STEPS } from '../../src/domain/report/steps';
 import { validateStep } from '../../src/domain/report/validate';
 import { parseRoundSetup, ROUND_INPUTS } from '../../src/domain/secretariat/round-setup';
 import { parseId, parseOrganisations, parsePersonChoice } from '../../src/domain/secretariat/role-input';
-import { findCommand } from '../../src/teams/commands';
+import { findCommand } from '../../src/app/registry';
 
 const N = 100_000;
 const fill = (unit: string, tail = '') => unit.repeat(Math.ceil((N - tail.length) / unit.length)).slice(0, N - tail.length) + tail;

@@ -6,7 +6,7 @@ import { ROOT } from '../../src/app/paths';
 // Start-up time is mostly module loading (docs/benchmarks.md, `startup`): what only the export,
 // the first card or the local emulator needs must not be loaded by the start path.
 describe('what the bot loads at start', () => {
-  it('leaves exceljs, the card templating engine and the Playground launcher for first use', () => {
+  it('leaves exceljs, the card templating engine, the Playground launcher and the features (verbs, commands, jobs) for first use', () => {
     const start = path.join(ROOT, 'dist', 'src', 'app', 'start.js');
     const loaded = JSON.parse(
       execFileSync(
@@ -30,5 +30,13 @@ describe('what the bot loads at start', () => {
       );
     }
     assert.ok(!loaded.includes(path.join(ROOT, 'dist', 'src', 'app', 'playground.js')), 'the Playground launcher is loaded at start');
+    // The features are assembled at the composition root and loaded with the first activity or job.
+    for (const feature of [
+      ['app', 'registry.js'],
+      ['teams', 'wizard', 'reportSubmit.js'],
+      ['teams', 'casework', 'decisionBulk.js'],
+    ]) {
+      assert.ok(!loaded.includes(path.join(ROOT, 'dist', 'src', ...feature)), `${feature.join('/')} is loaded at start`);
+    }
   });
 });

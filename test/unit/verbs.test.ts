@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ACTIONS } from '../../src/teams/actions';
+import { ACTIONS } from '../../src/app/registry';
 
 // The README's table of what people can do names the verb each button sends; it must match ACTIONS.
 const README = readFileSync(resolve(__dirname, '../../../README.md'), 'utf8');

@@ -27,6 +27,7 @@ import { cardSizeMessages } from './messages/cardSize';
 import { noticeMessages } from './messages/notices';
 import { ledgerMessages } from './messages/ledger';
 import { forumsMessages } from './messages/forums';
+import { jobMessages } from './messages/jobs';
 
 export * from './locale';
 export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
@@ -60,6 +61,7 @@ const catalogs = [
   noticeMessages,
   ledgerMessages,
   forumsMessages,
+  jobMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

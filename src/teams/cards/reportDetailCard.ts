@@ -6,7 +6,7 @@ import type { Turn } from '../turn';
 import { action } from './action';
 import { renderCard, type AdaptiveCard } from './render';
 import { cutFieldOf, moneyFacts, stepFacts } from './reportFacts';
-import { HISTORY_SHOWN, decisionFacts } from '../casework/caseCard';
+import { HISTORY_SHOWN, decisionFacts } from './decisionFacts';
 import { factsSection } from './factsSection';
 import { filingRefusal } from '../filingGuard';
 import { CUT_CHARS, cutText, isLong } from './longText';

@@ -1,8 +1,7 @@
-import type { Decision, Payment } from '../../domain/decision';
-import { formatDate, formatDateTime, formatNok, type Locale, type Translate } from '../../domain/i18n';
+import { formatDateTime, formatNok, type Locale, type Translate } from '../../domain/i18n';
 import { findRegion, localised, type RegionConfig } from '../../domain/regions';
 import { forumFacts } from './forumFacts';
-import { INPUT_STEPS, formatSchoolYear, statusLabelKey, stepTitleKey, yearSummaries, type Actor, type AuditEntry, type NeedsReport } from '../../domain/report';
+import { INPUT_STEPS, formatSchoolYear, statusLabelKey, stepTitleKey, type Actor, type AuditEntry, type NeedsReport } from '../../domain/report';
 import type { ReportRecord } from '../../storage/reports';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import type { Turn } from '../turn';
@@ -17,8 +16,11 @@ import { CUT_CHARS, cutText, isLong } from '../cards/longText';
 import { showAllAction } from '../cards/fullTextCard';
 import { claimSections, templateSection } from '../claims/claimSections';
 import { appealAction, appealFacts } from './appealFacts';
+import { HISTORY_SHOWN, decisionFacts } from '../cards/decisionFacts';
 
 export { formatDateTime, formatTime } from '../../domain/i18n';
+// Shared with the owner's report card (cards/), which must not reach into casework/.
+export { HISTORY_SHOWN, decisionFacts } from '../cards/decisionFacts';
 
 export function actorLabel(t: Translate, actor: Actor | undefined): string {
   const role = t(actor?.role === 'secretariat' ? 'case.actor.secretariat' : actor?.role === 'system' ? 'case.actor.system' : 'case.actor.owner');
@@ -36,8 +38,7 @@ export function meetingOfHistory(history: readonly AuditEntry[]): string | undef
   return entry?.reason ? /^meeting:([A-Za-z0-9-]{1,80})/.exec(entry.reason)?.[1] : undefined;
 }
 
-/** The most recent entries of an audit trail a card shows, and how long a reason may be there. */
-export const HISTORY_SHOWN = 20;
+/** How long a reason in the audit trail may be on a card. */
 const HISTORY_REASON_CHARS = 300;
 
 /** One line per entry of the audit trail (the most recent HISTORY_SHOWN): when, from → to, who, and why. */
@@ -71,35 +72,6 @@ export function historyFacts(turn: Turn, history: readonly AuditEntry[]): Array<
     return { title: formatDateTime(h.at, locale), value: line + reason };
   });
   return earlier ? [{ title: '', value: t('history.earlier', { count: earlier }) }, ...facts] : facts;
-}
-
-/** The decision as facts: outcome, amount per school year, total, reason, when and by whom. */
-export function decisionFacts(
-  turn: Turn,
-  report: ReportRecord<NeedsReport>,
-  decision: Decision,
-  payment?: Payment,
-  cut = false,
-): Array<{ title: string; value: string }> {
-  const { t, locale } = turn;
-  const nok = (n: number) => formatNok(n, locale);
-  const years = yearSummaries(report.data);
-  const facts = [{ title: t('decision.outcome'), value: t(statusLabelKey(decision.outcome)) }];
-  if (decision.outcome !== 'rejected') {
-    // The first year is this round's money; later years are commitments decided again in their rounds (issue 22 item 3).
-    years.forEach((y, i) => {
-      const year = y.schoolYear ? formatSchoolYear(y.schoolYear) : String(y.year);
-      facts.push({ title: t(i === 0 ? 'money.fact.thisYear' : 'money.fact.commitment', { schoolYear: year }), value: nok(decision.amounts[i] ?? 0) });
-    });
-  }
-  if (decision.deviatesFrom)
-    facts.push({ title: t('decision.deviation.fact'), value: t('decision.deviation.value', { recommended: t(statusLabelKey(decision.deviatesFrom)) }) });
-  // Cut on the cards that show the whole report (the button under the section shows it all).
-  if (decision.reason) facts.push({ title: t('decision.reason'), value: cut ? cutText(turn, decision.reason) : decision.reason });
-  facts.push({ title: t('decision.decidedAt'), value: formatDate(decision.at, locale) });
-  if (payment) facts.push({ title: t('decision.paidAt'), value: formatDate(payment.at, locale) });
-  if (payment?.carriedOver) facts.push({ title: t('unused.carriedIn'), value: nok(payment.carriedOver) });
-  return facts;
 }
 
 /**

@@ -1,15 +1,15 @@
-import type { Decision } from '../../domain/decision';
 import { formatNok } from '../../domain/i18n';
-import { formatSchoolYear, statusLabelKey, yearSummaries, type NeedsReport } from '../../domain/report';
+import { formatSchoolYear, statusLabelKey, type NeedsReport } from '../../domain/report';
 import { addSplits, NO_MONEY, splitOfColumns } from '../../domain/money/schoolYear';
 import type { Round } from '../../domain/round';
 import { bulkPlan, type Ledger, type LeftItem } from '../../domain/money/ledger';
 import { forumsOf } from '../../domain/regions';
 import { readLedger, ledgerLineText, scopeName, shownLines } from '../money/ledgerRead';
-import { RefusedError, type ReportRecord } from '../../storage/reports';
+import type { ReportRecord } from '../../storage/reports';
 import { renderCard } from '../cards/render';
 import { officerActor, pickRound, roundOfData, requireCaseworker } from './load';
-import { tellDecision } from './notify';
+import { GRANT_ALL_JOB } from './grantAllJob';
+import { runFromPress } from '../jobs/press';
 import type { Turn } from '../turn';
 import { action, verbData } from '../cards/action';
 import type { ActionHandler } from '../actions/types';
@@ -17,8 +17,6 @@ import { pageActions, pageIn, pageLine, pageOf } from '../cards/paging';
 
 // Reports per page of the list: well within the card size budget with the longest titles and names.
 export const DECISIONS_PAGE = 20;
-// Bulk decisions write a few reports at a time: fast enough, and polite to storage.
-const PARALLEL = 4;
 // Reports left for the officer named one by one on the bulk grant's cards.
 const LEFT_SHOWN = 40;
 
@@ -199,71 +197,25 @@ export const decisionGrantAll: ActionHandler = async (turn, data) => {
 };
 
 /**
- * `decision.grantAllConfirm`: every report still prioritised is granted as requested, each under
- * its own ETag, so a report decided by hand meanwhile (or by a second press) is left alone. Owners
- * are told with the same key a single decision uses, so nobody hears twice. A press after a crash
- * midway grants the rest and tells the owners the first run did not reach.
+ * `decision.grantAllConfirm`: every report still prioritised is granted as requested, as a job
+ * (grantAllJob.ts): a few hundred answer here with the figures; more get a card that counts up.
+ * Each report is granted under its own ETag, so a report decided by hand meanwhile (or by a second
+ * press) is left alone; owners are told with the key a single decision uses, so nobody hears
+ * twice; a crash midway is taken over by the job runner, which grants the rest.
  */
 export const decisionGrantAllConfirm: ActionHandler = async (turn, data) => {
   await requireCaseworker(turn);
   const round = await roundOfData(turn, data);
-  const { reports } = turn.services;
   const actor = officerActor(turn);
-  const at = turn.services.now().toISOString();
   // Planned again from the ledger as it is now: what another officer decided meanwhile counts.
+  // Only the planned reports are granted; the rest are named on the final card, with why.
   const { grant: todo, left } = await planBulk(turn, round);
-
-  let granted = 0;
-  let split = NO_MONEY;
-  let skipped = 0;
-  const grantOne = async (r: ReportRecord<NeedsReport>) => {
-    const amounts = yearSummaries(r.data).map((y) => y.grant);
-    const decision: Decision = {
-      outcome: 'granted',
-      amounts,
-      total: amounts.reduce((a, b) => a + b, 0),
-      at,
-      by: actor.id!,
-      bulk: true,
-      ...(actor.name ? { byName: actor.name } : {}),
-    };
-    try {
-      const done = await reports.setStatus<NeedsReport>(
-        round.id,
-        r.id,
-        (status) => (status === 'prioritised' ? { from: status, to: 'granted', at, actor } : { ok: false, reason: 'notAllowed', key: 'decision.already' }),
-        { decision },
-      );
-      granted++;
-      split = addSplits(split, splitOfColumns(r.summary, round.year));
-      await tellDecision(turn, done, round);
-    } catch (err) {
-      if (!(err instanceof RefusedError)) throw err;
-      skipped++;
-    }
-  };
-  for (let i = 0; i < todo.length; i += PARALLEL) await Promise.all(todo.slice(i, i + PARALLEL).map(grantOne));
-  // Owners of reports granted in bulk by a run that stopped midway may not have been told yet. One
-  // point read per report (the filer's key) tells most apart; the per-person keys make a repeat send nothing.
-  const toldNow = new Set(todo.map((r) => r.id));
-  for await (const r of reports.listRound<NeedsReport>(round.id, ['granted'])) {
-    if (!r.decision?.bulk || toldNow.has(r.id)) continue;
-    if (!(await turn.services.outbox.get(`decision:${r.id}:${r.createdBy.tenantId}:${r.createdBy.aadObjectId}`))) await tellDecision(turn, r, round);
-  }
-
-  const { t, locale } = turn;
-  const text = [
-    t('decision.bulk.done', { count: granted, amount: formatNok(split.thisYear, locale) }),
-    t('money.grantedYear', { schoolYear: formatSchoolYear(round.year), amount: formatNok(split.thisYear, locale), later: formatNok(split.later, locale) }),
-    ...(skipped > 0 ? [t('decision.bulk.skipped', { count: skipped })] : []),
-    ...leftLines(turn, round, left),
-  ].join('\n\n');
-  return {
-    card: renderCard('message', {
-      title: t('decision.bulk.action'),
-      text,
-      color: left.length > 0 ? 'Attention' : 'Good',
-      actions: [action(t('decision.list.title', { year: round.year }), 'decision.pending', { roundId: round.id })],
-    }),
-  };
+  const id = `grantAll:${round.id}`;
+  // A run knows its grants by their time (grantAllJob.ts): a later run in the same millisecond (a
+  // test's clock) takes the next one.
+  const previous = Date.parse(String((await turn.services.jobs.get(id))?.input.at ?? '')) || 0;
+  const at = new Date(Math.max(turn.services.now().getTime(), previous + 1)).toISOString();
+  const input = { roundId: round.id, year: round.year, actor, at, ids: todo.map((r) => r.id), left: leftLines(turn, round, left) };
+  // One bulk grant per round at a time (a second press joins it); a later one starts anew.
+  return runFromPress(turn, GRANT_ALL_JOB, { id, input, total: todo.length }, { again: true });
 };

@@ -4,7 +4,7 @@ import { normaliseReference } from '../../domain/report/reference';
 import type { Round } from '../../domain/round';
 import type { ReportRecord } from '../../storage/reports';
 import type { Turn } from '../turn';
-import { requireOfficer } from '../secretariat/requireOfficer';
+import { requireOfficer } from '../requireOfficer';
 import { personOf } from '../caller';
 import { Refusal } from '../refusals';
 import { paidUsageYears } from '../usage/caseUsage';

@@ -60,7 +60,7 @@ export async function tellReturned(services: Services, report: ReportRecord<Need
  * year's amount, later years as commitments, the reason where it departs from the forum, the
  * conditions and the right to appeal; to every one of the owner's people.
  */
-export async function tellDecision(turn: Turn, report: ReportRecord<NeedsReport>, round: Round): Promise<void> {
+export async function tellDecision(turn: Pick<Turn, 'services'>, report: ReportRecord<NeedsReport>, round: Round): Promise<void> {
   if (!report.decision) return;
   await toOwnerPeople(turn.services, report, `decision:${report.id}`, (locale, t) => decisionNoticeCard(turn.services, { locale, t }, report, round));
 }

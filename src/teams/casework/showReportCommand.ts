@@ -1,7 +1,7 @@
 import { normaliseReference } from '../../domain/report/reference';
 import { reportCheck } from './reportCheck';
 import { cardMessage } from '../cards/attach';
-import { requireOfficer } from '../secretariat/requireOfficer';
+import { requireOfficer } from '../requireOfficer';
 import { reportDetailCard } from '../cards/reportDetailCard';
 import { reportFor } from '../ownerAccess';
 import { Refusal } from '../refusals';

@@ -9,7 +9,7 @@ import { findForum, forumIdOfGroup, forumOfGroup, forumsOf, hasForums, localised
 import type { Services } from '../services';
 import { newestFirst } from '../../storage/keys';
 import type { ActionHandler } from '../actions/types';
-import { requireOfficer } from '../secretariat/requireOfficer';
+import { requireOfficer } from '../requireOfficer';
 import { Refusal } from '../refusals';
 import { candidates, putOnAgenda } from './agenda';
 import { editorFor } from './meetingShow';

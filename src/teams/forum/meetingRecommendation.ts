@@ -1,6 +1,6 @@
 import { phaseOf } from '../../domain/forum';
 import type { ActionHandler } from '../actions/types';
-import { requireOfficer } from '../secretariat/requireOfficer';
+import { requireOfficer } from '../requireOfficer';
 import { Refusal } from '../refusals';
 import { loadMeeting } from './ballot';
 import { MeetingRef } from './meetingShow';

@@ -4,7 +4,7 @@ import { forumOfReport } from '../../domain/regions';
 import { agendaOpen, Id, type Meeting } from '../../domain/forum';
 import type { NeedsReport } from '../../domain/report';
 import type { ActionHandler, ActionResult } from '../actions/types';
-import { requireOfficer } from '../secretariat/requireOfficer';
+import { requireOfficer } from '../requireOfficer';
 import type { Turn } from '../turn';
 import { Refusal } from '../refusals';
 import { candidates, moveOnAgenda, putOnAgenda, takeOffAgenda } from './agenda';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_FORUM_RULES, effectiveRules, rulesFromForm } from '../../domain/forum';
 import { StaleRulesError } from '../../storage/forumRules';
 import type { ActionHandler } from '../actions/types';
-import { requireOfficer } from '../secretariat/requireOfficer';
+import { requireOfficer } from '../requireOfficer';
 import type { Turn } from '../turn';
 import { Refusal } from '../refusals';
 import { rulesFormCard, rulesListCard, type GroupRules } from './rulesCards';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../../domain/forum';
 import type { ActionHandler } from '../actions/types';
-import { requireOfficer } from '../secretariat/requireOfficer';
+import { requireOfficer } from '../requireOfficer';
 import { Refusal } from '../refusals';
 import { itemView, loadItem, standingOf, viewerOf } from './ballot';
 import { closeVote } from './closing';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isCalendarDay, osloInstant } from '../../domain/osloTime';
 import type { ActionHandler } from '../actions/types';
-import { requireOfficer } from '../secretariat/requireOfficer';
+import { requireOfficer } from '../requireOfficer';
 import { Refusal } from '../refusals';
 import { loadMeeting } from './ballot';
 import { openElectorRows } from './electorRows';

@@ -2,7 +2,7 @@ import { formatDate } from '../../domain/i18n';
 import { retentionCutoff, roundsPastRetention } from '../../domain/retention';
 import type { PurgeCount } from '../../storage/roundPurge';
 import { messageCard, summaryCard } from '../secretariat/cards';
-import { requireOfficer } from '../secretariat/requireOfficer';
+import { requireOfficer } from '../requireOfficer';
 import { action } from '../cards/action';
 import type { Turn } from '../turn';
 import type { ActionHandler } from '../actions/types';

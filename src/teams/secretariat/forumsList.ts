@@ -2,7 +2,7 @@ import { countiesOfForum, findRegion, forumsOf, localised } from '../../domain/r
 import type { ActionHandler } from '../actions/types';
 import { action } from '../cards/action';
 import { menuAction, summaryCard } from './cards';
-import { requireOfficer } from './requireOfficer';
+import { requireOfficer } from '../requireOfficer';
 
 /** `forums.list`: the County Governor's forums as configured, each with its working groups and counties, and where to go next. */
 export const forumsList: ActionHandler = async (turn) => {

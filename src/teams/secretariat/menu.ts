@@ -2,7 +2,7 @@ import type { ActionHandler } from '../actions/types';
 import { action, type CardAction } from '../cards/action';
 import type { Translate } from '../../domain/i18n';
 import { messageCard } from './cards';
-import { requireOfficer } from './requireOfficer';
+import { requireOfficer } from '../requireOfficer';
 
 /** The secretariat's buttons, one line each; other areas add theirs here. */
 export const MENU: Array<(t: Translate) => CardAction> = [

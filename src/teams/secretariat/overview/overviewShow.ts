@@ -3,7 +3,7 @@ import type { Round } from '../../../domain/round';
 import type { ActionHandler } from '../../actions/types';
 import { action } from '../../cards/action';
 import { deadlineText, menuAction, messageCard } from '../cards';
-import { requireOfficer } from '../requireOfficer';
+import { requireOfficer } from '../../requireOfficer';
 import { loadOverview, overviewCard } from './overviewCard';
 import { unansweredContinuations } from '../../continuation/ask';
 import { readLedger } from '../../money/ledgerRead';

@@ -3,7 +3,7 @@ import type { Turn } from '../../turn';
 import { Refusal } from '../../refusals';
 import { action } from '../../cards/action';
 import { formCard } from '../cards';
-import { actorId, requireOfficer } from '../requireOfficer';
+import { actorId, requireOfficer } from '../../requireOfficer';
 import { placeValue } from '../../../domain/forumPlaces';
 import { groupChoices, groupName, placeOfChoice } from './groupNames';
 import { rolesCard } from './rolesCard';

@@ -7,7 +7,7 @@ import type { AdaptiveCard } from '../../cards/render';
 import type { Turn } from '../../turn';
 import { action } from '../../cards/action';
 import { formCard, type FormField } from '../cards';
-import { actorId, requireOfficer } from '../requireOfficer';
+import { actorId, requireOfficer } from '../../requireOfficer';
 import { groupChoices, groupName, placeOfChoice, roleName } from './groupNames';
 import { rolesCard } from './rolesCard';
 import { MAX_MEMBERS_SHOWN, memberValue, teamMembers, type TeamMember } from './teamContext';

@@ -1,5 +1,5 @@
 import type { ActionHandler } from '../../actions/types';
-import { requireOfficer } from '../requireOfficer';
+import { requireOfficer } from '../../requireOfficer';
 import { rolesCard } from './rolesCard';
 import { pageIn } from '../../cards/paging';
 

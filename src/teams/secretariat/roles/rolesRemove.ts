@@ -5,7 +5,7 @@ import type { ActionHandler } from '../../actions/types';
 import type { Turn } from '../../turn';
 import { action } from '../../cards/action';
 import { messageCard } from '../cards';
-import { requireOfficer } from '../requireOfficer';
+import { requireOfficer } from '../../requireOfficer';
 import { groupName, roleName } from './groupNames';
 import { rolesCard } from './rolesCard';
 

@@ -1,66 +1,29 @@
 import { z } from 'zod';
-import { formatDate, pickLocale, translator } from '../../../domain/i18n';
+import { formatDate } from '../../../domain/i18n';
 import { FORUM_GROUP } from '../../../domain/roles';
-import {
-  computeResults,
-  publicationKey,
-  readiness,
-  resultOwners,
-  resultsChannelKey,
-  resultsPersonKey,
-  type NextStep,
-  type ResultRow,
-  type Waiting,
-} from '../../../domain/results';
-import { budgetOf, budgetScopeOf, SCHEME_CODES, type Round } from '../../../domain/round';
+import { readiness, resultOwners, type NextStep, type Waiting } from '../../../domain/results';
+import type { Round } from '../../../domain/round';
 import { findForum, forumsOf, localised } from '../../../domain/regions';
-import { forumOfRow } from '../../../domain/money/ledger';
 import { phaseOf } from '../../../domain/forum';
 import { formatSchoolYear } from '../../../domain/report';
 import type { MessageKey } from '../../../domain/i18n';
 import { renderCard } from '../../cards/render';
 import type { GroupChannel } from '../../../storage/groups';
-import { personKey, type PersonKey } from '../../../storage/keys';
 import type { ActionHandler, ActionResult } from '../../actions/types';
 import { action, type CardAction } from '../../cards/action';
-import { cardMessage } from '../../cards/attach';
 import { officerActor } from '../../casework/load';
-import { channelLocale } from '../../forum/view';
 import type { Services } from '../../services';
 import type { Turn } from '../../turn';
-import { requireOfficer } from '../requireOfficer';
+import { requireOfficer } from '../../requireOfficer';
 import { resultsCard } from './resultsCard';
+import { forumResults, resultsOf, type ForumResults } from './forumResults';
+import { RESULTS_JOB } from './resultsJob';
+import { runFromPress } from '../../jobs/press';
 import { roundsCard } from './roundsCard';
 
 const RoundRef = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/), forum: z.string().max(40).optional() });
-// Owners' messages are queued a few at a time: polite to storage, quick enough for a click.
-const PARALLEL = 8;
-
-/** A round's results for one forum: its reports, its budgets, and the key its publication is kept under. */
-interface ForumResults {
-  round: Round;
-  forum: string;
-  key: string;
-  rows: ResultRow[];
-  budgets: Record<string, number>;
-}
 
 type Checked = ({ ok: true; channel: GroupChannel } & ForumResults) | { ok: false; result: ActionResult };
-
-/** The forum's reports of the round (by their working group) and the budget per scheme of its scope. */
-async function forumResults(services: Services, round: Round, forum: string): Promise<ForumResults> {
-  const rows = (await services.results.rows(round.id)).filter((r) => forumOfRow(services.regions, { workingGroup: r.workingGroup ?? '' }) === forum);
-  const scope = budgetScopeOf(round, forum);
-  return {
-    round,
-    forum,
-    key: publicationKey(round.id, forum, services.regions.id),
-    rows,
-    budgets: Object.fromEntries(SCHEME_CODES.map((s) => [s, budgetOf(round, scope, s)])),
-  };
-}
-
-const resultsOf = (services: Services, f: ForumResults) => computeResults(f.rows, f.budgets, services.regions, f.round.year);
 
 /** On-agenda reports of meetings whose vote has closed: undecided, waiting for a follow-up (and the first such meeting). */
 async function undecidedOf(services: Services, forum: string): Promise<{ ids: Set<string>; meetingId?: string }> {
@@ -193,80 +156,25 @@ export const resultsPublish: ActionHandler = async (turn, data) => {
   };
 };
 
-/** The card in the forum's channel (a new thread), in the channel's language. */
-async function postInChannel(services: Services, f: ForumResults, channel: GroupChannel): Promise<void> {
-  const { round } = f;
-  const locale = await channelLocale(services, channel.teamId, channel.channelId);
-  const t = translator(locale);
-  const card = resultsCard({ t, locale, regions: services.regions }, round, resultsOf(services, f));
-  await services.deliver({
-    kind: 'thread',
-    key: resultsChannelKey(f.key),
-    teamId: channel.teamId,
-    channelId: channel.channelId,
-    activity: { ...cardMessage(card), summary: t('results.title', { year: round.year }) },
-  });
-}
-
-/** The owners' people (filers and current colleagues, not removed ones), each once however many owners or reports they have. */
-async function ownersPeople(services: Services, rows: ResultRow[]): Promise<Array<{ person: PersonKey; orgnrs: string[] }>> {
-  const people = new Map<string, { person: PersonKey; orgnrs: string[] }>();
-  for (const owner of resultOwners(rows)) {
-    const audience = new Map<string, PersonKey>();
-    for (const filer of owner.filers) for (const p of await services.ownerPeople.audience(owner.orgnr, filer)) audience.set(personKey(p), p);
-    for (const [key, person] of audience) {
-      const seen = people.get(key) ?? { person, orgnrs: [] };
-      seen.orgnrs.push(owner.orgnr);
-      people.set(key, seen);
-    }
-  }
-  return [...people.values()];
-}
-
 /**
- * One personal message to each of the owners' people (with the app in personal chat), in their
- * language. Returns how many owners had someone told.
- */
-async function tellOwners(services: Services, f: ForumResults): Promise<number> {
-  const people = await ownersPeople(services, f.rows);
-  const told = new Set<string>();
-  const tellOne = async ({ person, orgnrs }: { person: PersonKey; orgnrs: string[] }) => {
-    const chat = await services.references.personal(person.tenantId, person.aadObjectId);
-    if (!chat || chat.stale) return;
-    orgnrs.forEach((o) => told.add(o));
-    const locale = pickLocale(chat.locale ?? chat.ref.locale);
-    const t = translator(locale);
-    const card = resultsCard({ t, locale, regions: services.regions }, f.round, resultsOf(services, f), {
-      note: t('results.ownerNote'),
-      actions: [action(t('receipt.myReports'), 'report.mine', {})],
-    });
-    await services.deliver({ kind: 'personal', key: resultsPersonKey(f.key, person), ...person, activity: cardMessage(card) });
-  };
-  for (let i = 0; i < people.length; i += PARALLEL) await Promise.all(people.slice(i, i + PARALLEL).map(tellOne));
-  return told.size;
-}
-
-/**
- * `results.publishConfirm`: posts the results once. The publication is claimed first (create if
- * absent) and marked done after every message is queued; each message has its own key
- * (results:<round>:channel, results:<round>:<tenant>:<aad>). A second press after that answers
- * "already published"; a press after a crash midway queues what is missing and nothing twice.
+ * `results.publishConfirm`: posts the forum's results once. The publication is claimed first
+ * (create if absent) and marked done by the job after every message is queued; each message has
+ * its own key (results:<key>:channel, results:<key>:<tenant>:<aad>). A second press after that
+ * answers "already published"; one while the job runs joins it; a crash midway is taken over by
+ * the job runner (on any instance), which queues what is missing and nothing twice.
  */
 export const resultsPublishConfirm: ActionHandler = async (turn, data) => {
   await requireOfficer(turn);
   const c = await check(turn, data);
   if (!c.ok) return c.result;
-  const { t, services, locale } = turn;
+  const { services } = turn;
   const actor = officerActor(turn);
   await services.results.claim({ roundId: c.key, by: actor.id!, at: services.now().toISOString(), done: false, channel: false, owners: 0 });
-  await postInChannel(services, c, c.channel);
-  const owners = await tellOwners(services, c);
-  await services.results.finish(c.key, (p) => ({ ...p, done: true, channel: true, owners }));
-  services.logger.info('round results published', { roundId: c.round.id, forum: c.forum, owners });
-  return {
-    card: resultsCard({ t, locale, regions: services.regions }, c.round, resultsOf(services, c), {
-      notice: t('results.published', { year: c.round.year, count: owners }),
-      actions: [action(t('rounds.title'), 'round.list', {})],
-    }),
-  };
+  // The channel's post and every owner's message, run as a job: a few hundred owners answer here at
+  // once; thousands get a card that counts up as they are told (resultsJob.ts).
+  return runFromPress(turn, RESULTS_JOB, {
+    id: `results:${c.key}`,
+    input: { roundId: c.round.id, year: c.round.year, forum: c.forum },
+    total: resultOwners(c.rows).length,
+  });
 };

@@ -9,7 +9,7 @@ import type { AdaptiveCard } from '../../cards/render';
 import type { Turn } from '../../turn';
 import { action } from '../../cards/action';
 import { formCard } from '../cards';
-import { requireOfficer } from '../requireOfficer';
+import { requireOfficer } from '../../requireOfficer';
 import { allCounties, countyChoices, roundsCard } from './roundsCard';
 import { carryForward } from './continuations';
 import { officerActor } from '../../casework/load';

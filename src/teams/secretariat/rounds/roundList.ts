@@ -1,6 +1,6 @@
 import { pageIn } from '../../cards/paging';
 import type { ActionHandler } from '../../actions/types';
-import { requireOfficer } from '../requireOfficer';
+import { requireOfficer } from '../../requireOfficer';
 import { roundsCard } from './roundsCard';
 
 /** `round.list` / `runder`. */

@@ -2,16 +2,16 @@ import { z } from 'zod';
 import type { MessageKey, Params } from '../../../domain/i18n';
 import type { Round } from '../../../domain/round';
 import { closeRound, openRound, type RoundMove } from '../../../domain/secretariat/round-setup';
-import type { ActionHandler } from '../../actions/types';
+import type { ActionHandler, ActionResult } from '../../actions/types';
 import type { Turn } from '../../turn';
 import { action } from '../../cards/action';
 import { deadlineText, messageCard } from '../cards';
-import { requireOfficer } from '../requireOfficer';
+import { requireOfficer } from '../../requireOfficer';
 import { roundsCard } from './roundsCard';
-import { carryForward } from './continuations';
+import { ROUND_OPEN_JOB } from './roundOpenJob';
+import { runFromPress } from '../../jobs/press';
 import { officerActor } from '../../casework/load';
 import { requestAnnouncement } from './roundAnnounce';
-import { askContinuations } from '../../continuation/ask';
 
 const RoundRef = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/) });
 
@@ -30,9 +30,9 @@ async function move(
   data: Record<string, unknown>,
   rule: (r: Round, all: Round[]) => RoundMove,
   done: MessageKey,
-  after?: (round: Round) => Promise<string>,
+  after?: (round: Round) => Promise<string | ActionResult>,
   rounds?: Round[],
-) {
+): Promise<ActionResult> {
   await requireOfficer(turn);
   const { t, services, locale } = turn;
   const ref = RoundRef.safeParse(data);
@@ -48,6 +48,7 @@ async function move(
     if (!updated) return { card: await roundsCard(turn, { error: t('round.error.notFound') }) };
     services.logger.info('round status changed', { roundId: updated.id, status: updated.status });
     const extra = after ? await after(updated) : '';
+    if (typeof extra !== 'string') return extra;
     const notice = t(done, { year: updated.year, deadline: deadlineText(t, locale, updated.deadline) }) + (extra ? ` ${extra}` : '');
     return { card: await roundsCard(turn, { notice }) };
   } catch (err) {
@@ -77,16 +78,10 @@ export const roundOpen: ActionHandler = async (turn, data) => {
       return !m.ok && m.key === 'round.error.alreadyOpen' && recorded ? { ok: true, round: r } : m;
     },
     'rounds.opened',
-    // Measures granted or paid since the round was created come in now; those already here stay as they are.
-    async (round) => {
-      const carried = await carryForward(turn.services, round, officerActor(turn));
-      // The owners confirm, lower or stop each continuation; only confirmed ones go on agendas.
-      const asked = await askContinuations(turn.services, round);
-      const queued = turn.t('announce.queued');
-      const parts = [queued, ...(carried > 0 ? [turn.t('continuation.carried', { count: carried, year: round.year })] : [])];
-      if (asked > 0) parts.push(turn.t('continuation.asked', { count: asked }));
-      return parts.join(' ');
-    },
+    // Measures granted or paid since the round was created come in now, as a job (roundOpenJob.ts);
+    // those already here stay as they are. A round closed early and opened again runs it again.
+    (round) =>
+      runFromPress(turn, ROUND_OPEN_JOB, { id: `round.open:${round.id}`, input: { roundId: round.id, actor: officerActor(turn) }, total: 0 }, { again: true }),
     all,
   );
 };

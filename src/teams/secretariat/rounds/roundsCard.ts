@@ -11,7 +11,7 @@ import { deadlineText, menuAction, summaryCard } from '../cards';
 import { forumBudgetFacts } from './forumBudgetFacts';
 
 /** County ids as the region configuration names them ("akershus" → "Akershus"). */
-export function countyName(turn: Turn, county: string): string {
+export function countyName(turn: Pick<Turn, 'services' | 'locale'>, county: string): string {
   const region = turn.services.regions.regions.find((r) => r.county === county);
   // Region names are "Akershus – Romerike"; the county is the part before the dash.
   return region ? localised(region.name, turn.locale).split(' – ')[0] : county;
@@ -29,7 +29,10 @@ export function allCounties(turn: Turn): string[] {
 export const ROUNDS_PAGE = 10;
 
 /** Every round, newest first, each with the one button its status allows; a page at a time. */
-export async function roundsCard(turn: Turn, opts: { notice?: string; error?: string; page?: number } = {}): Promise<AdaptiveCard> {
+export async function roundsCard(
+  turn: Pick<Turn, 't' | 'locale' | 'services'>,
+  opts: { notice?: string; error?: string; page?: number } = {},
+): Promise<AdaptiveCard> {
   const { t, locale } = turn;
   const rounds = pageOf(await turn.services.rounds.list(), opts.page ?? 0, ROUNDS_PAGE);
   return summaryCard({

@@ -1,7 +1,7 @@
-import { isOfficer, type Grant } from '../../domain/roles';
-import type { Turn } from '../turn';
-import { Refusal } from '../refusals';
-import { personOf } from '../caller';
+import { isOfficer, type Grant } from '../domain/roles';
+import type { Turn } from './turn';
+import { Refusal } from './refusals';
+import { personOf } from './caller';
 
 // Roles.of() stands a configuration officer in with this date until the grant is stored.
 const NOT_STORED = '1970-01-01T00:00:00.000Z';

@@ -1,6 +1,6 @@
 import { cardMessage } from '../cards/attach';
 import { deliveryStatusCard } from '../cards/deliveryStatusCard';
-import { requireOfficer } from '../secretariat/requireOfficer';
+import { requireOfficer } from '../requireOfficer';
 import type { Turn } from '../turn';
 import { Refusal } from '../refusals';
 
