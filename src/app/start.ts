@@ -9,6 +9,7 @@ import { createTeamsEndpoint, type TeamsEndpoint } from '../teams/endpoint';
 import type { Services } from '../teams/services';
 import { createDelivery } from '../teams/delivery';
 import { Drafts } from '../storage/drafts';
+import { Aggregates } from '../storage/aggregates';
 import { Reports } from '../storage/reports';
 import { Rounds } from '../storage/rounds';
 import { RoundPurge } from '../storage/roundPurge';
@@ -104,7 +105,10 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     regions: DEFAULT_REGIONS,
     forumRules: config.FORUM_RULES,
     rulesStore: new ForumRulesStore(tables),
+    aggregates: new Aggregates(tables, () => services.regions, (error, at) => logger.warn('aggregates not updated', { ...at, error })),
   };
+  // The analytics' aggregates follow every stored change of a report or usage report (in the background).
+  services.reports.onChange = services.usage.onChange = services.aggregates.track;
   // An open vote's elector rows follow the grants: a member added gets rows, one removed loses them.
   services.roles.afterChange = (person, forum, group) => followGrants(services, person, forum, group);
   // Timed work (deadlines, reminders, digests, daily summaries) on the handlers' clock.

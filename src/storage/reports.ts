@@ -120,7 +120,8 @@ function submittedRow(input: { draftId: string; reference: string; by: PersonKey
   );
 }
 
-function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
+/** A stored row as a report (the aggregates read rows with their ETags, storage/aggregates.ts). */
+export function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
   const { ownerName, ownerOrgnr, ownerType, scheme, region, workingGroup, title, totalRequested, requestedPerYear, continues } = row;
   return {
     id,
@@ -165,6 +166,8 @@ export const actorOf = (p: PersonKey) => ({ role: 'owner' as const, id: `${p.ten
 export class Reports {
   /** Who is linked to which owner; its access() decides who may see and change a report. */
   readonly people: OwnerPeople;
+  /** Told after every stored change of a report (the analytics' aggregates follow it; storage/aggregates.ts). */
+  onChange?: (roundId: string, reportId: string) => void;
   private readonly referenceBlocks = new ReferenceBlocks(() => this.counters);
 
   constructor(
@@ -229,6 +232,7 @@ export class Reports {
       // Filing claims the owner (pending: the filer's own reports only) unless the filer has a link already.
       this.people.claim(report.summary.ownerOrgnr, input.by, input.byName, report.reference),
     ]);
+    this.onChange?.(report.roundId, report.id);
     return { report, created };
   }
 
@@ -285,6 +289,7 @@ export class Reports {
     });
     const report = (await this.get<T>(input.roundId, input.reportId))!;
     await this.afterWrite(report, 'edited', input.draftId);
+    this.onChange?.(input.roundId, input.reportId);
     return report;
   }
 
@@ -317,6 +322,7 @@ export class Reports {
     });
     const report = (await this.get<T>(roundId, reportId))!;
     await this.recordEvent(report, report.status === 'withdrawn' ? 'withdrawn' : 'status', `${report.status}_${report.history.length}`);
+    this.onChange?.(roundId, reportId);
     return report;
   }
 
@@ -336,6 +342,7 @@ export class Reports {
       const history: AuditEntry[] = [...historyOf(cur), entryOf({ status: cur.status, workingGroup: cur.workingGroup })];
       return withHistory<Row>({ ...cur, workingGroup, workingGroupSet: true }, history);
     });
+    this.onChange?.(roundId, reportId);
     return (await this.get<T>(roundId, reportId))!;
   }
 
@@ -392,6 +399,7 @@ export class Reports {
         return withHistory<Row>({ ...cur, continuedIn: JSON.stringify([...listed, continuedIn]) }, history);
       }),
     ]);
+    this.onChange?.(input.roundId, input.id);
     return { report: (await this.get<T>(input.roundId, input.id))!, created };
   }
 

@@ -21,6 +21,7 @@ import type { ExportLinks } from '../export/links';
 import type { Announcements } from '../storage/announcements';
 import type { RoundResults } from '../storage/roundResults';
 import type { UsageReports } from '../storage/usageReports';
+import type { Aggregates } from '../storage/aggregates';
 
 /** What handlers may use. Built once by the wiring; handlers never construct storage themselves. */
 export interface Services {
@@ -63,4 +64,6 @@ export interface Services {
   results: RoundResults;
   logger: Logger;
   now: () => Date;
+  /** The analytics' tallies per forum, round and scheme, kept as reports change (issue 24). */
+  aggregates: Aggregates;
 }
