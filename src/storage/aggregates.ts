@@ -1,7 +1,10 @@
 import type { TableEntityResult, TransactionAction } from '@azure/data-tables';
 import { factsOf, type FactsTarget, type ReportFacts, type UsageForFacts } from '../domain/analytics/facts';
 import { applyFacts, emptyTally, normaliseTally, type Tally } from '../domain/analytics/tally';
+import { ALL, roundsOf, type AnalysisChoice } from '../domain/analytics/choice';
+import { analyse, type Analysis } from '../domain/analytics/views';
 import type { RegionConfig } from '../domain/regions';
+import type { Round } from '../domain/round';
 import { odataString } from './keys';
 import { packJson, unpackJson, withoutJson } from './json';
 import { fromRow, reportPk } from './reports';
@@ -197,6 +200,19 @@ export class Aggregates {
       }),
     );
     return out;
+  }
+
+  /**
+   * The figures of an analysis choice: the chosen forum's tallies (one range query; every forum's
+   * for the whole County Governor) for the chosen rounds and scheme. No report is read.
+   */
+  async analysis(rounds: readonly Round[], choice: AnalysisChoice): Promise<{ chosen: Round[]; analysis: Analysis }> {
+    const chosen = roundsOf(choice, rounds);
+    const ids = new Set(chosen.map((r) => r.id));
+    const tallies = (await this.tallies(choice.forum === ALL ? undefined : [choice.forum])).filter(
+      (x) => ids.has(x.roundId) && (choice.scheme === ALL || x.scheme === choice.scheme),
+    );
+    return { chosen, analysis: analyse({ tallies, rounds: chosen.map((r) => ({ id: r.id, year: r.year })) }) };
   }
 
   /**

@@ -8,6 +8,7 @@ import { PRIVACY_ACTIONS, RETENTION_ACTIONS } from '../privacy/actions';
 import { SECRETARIAT_ACTIONS } from '../secretariat/actions';
 import { USAGE_ACTIONS } from '../usage/actions';
 import { WIZARD_ACTIONS } from '../wizard/actions';
+import { ANALYTICS_ACTIONS } from '../analytics/actions';
 import type { ActionHandler } from './types';
 import { ownValue } from '../../domain/ownKeys';
 
@@ -37,6 +38,8 @@ export const ACTIONS = {
   ...FOLLOW_UP_ACTIONS,
   // Usage reports: owners file one per paid school year; the secretariat accepts or returns them.
   ...USAGE_ACTIONS,
+  // The analysis across rounds: views, download and the forum's annual summary (secretariat; members their forum).
+  ...ANALYTICS_ACTIONS,
 } satisfies Record<string, ActionHandler>;
 
 // The verbs on cards are the keys of this table: a misspelled verb does not compile.

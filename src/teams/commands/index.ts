@@ -7,6 +7,7 @@ import { PRIVACY_COMMANDS, RETENTION_COMMANDS } from '../privacy/commands';
 import { SECRETARIAT_COMMANDS } from '../secretariat/commands';
 import { USAGE_COMMANDS } from '../usage/commands';
 import { WIZARD_COMMANDS } from '../wizard/commands';
+import { ANALYTICS_COMMANDS } from '../analytics/commands';
 import { deliveryStatusCommand } from './deliveryStatusCommand';
 import type { Command, CommandHandler } from './types';
 
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   ...USAGE_COMMANDS,
   // Last, so longer phrases starting with the same word match first.
   ...CASEWORK_COMMANDS,
+  ...ANALYTICS_COMMANDS,
 ];
 
 export function findCommand(text: string): { handler: CommandHandler; args: string } | undefined {
