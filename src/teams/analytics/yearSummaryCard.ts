@@ -48,7 +48,7 @@ export function yearSummaryCard(
       title: x.scheme,
       value: t('analysis.summary.scheme', { scheme: x.scheme, granted: nok(x.granted), measures: x.measures, requested: nok(x.requested) }),
     })),
-    lines: [t('analysis.summary.spread', { counties: s.counties, ownerTypes }), ...(s.themes.length ? [t('analysis.summary.themes', { themes })] : []), change],
+    lines: [t('analysis.summary.spread', { count: s.counties, ownerTypes }), ...(s.themes.length ? [t('analysis.summary.themes', { themes })] : []), change],
     actions: input.actions,
   });
 }
