@@ -105,7 +105,11 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     regions: DEFAULT_REGIONS,
     forumRules: config.FORUM_RULES,
     rulesStore: new ForumRulesStore(tables),
-    aggregates: new Aggregates(tables, () => services.regions, (error, at) => logger.warn('aggregates not updated', { ...at, error })),
+    aggregates: new Aggregates(
+      tables,
+      () => services.regions,
+      (error, at) => logger.warn('aggregates not updated', { ...at, error }),
+    ),
   };
   // The analytics' aggregates follow every stored change of a report or usage report (in the background).
   services.reports.onChange = services.usage.onChange = services.aggregates.track;

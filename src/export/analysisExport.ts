@@ -21,7 +21,12 @@ export const analysisClaim = (c: AnalysisChoice, view: ViewId | '' = '') => [c.r
  * What a claim asks for, checked again against the holder's grants now (a member removed since
  * the link was made gets nothing): undefined when they may not have it.
  */
-export function claimedChoice(claim: string, grants: readonly Grant[], l: Labeller, rounds: readonly Round[]): { choice: AnalysisChoice; view?: ViewId } | undefined {
+export function claimedChoice(
+  claim: string,
+  grants: readonly Grant[],
+  l: Labeller,
+  rounds: readonly Round[],
+): { choice: AnalysisChoice; view?: ViewId } | undefined {
   const [r, forum, scheme, view] = claim.split('|');
   const scope = scopeOf(grants, l.regions);
   if (!scope || (view && !(VIEW_IDS as readonly string[]).includes(view))) return undefined;

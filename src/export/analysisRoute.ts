@@ -2,7 +2,21 @@ import type { ServerResponse } from 'node:http';
 import type { Translate, Locale } from '../domain/i18n';
 import type { MessageKey } from '../domain/i18n';
 import type { ExportClaims } from './links';
-import type { ExportRouteDeps } from './route';
+import type { Logger } from '../app/logger';
+import type { RegionConfig } from '../domain/regions';
+import type { Aggregates } from '../storage/aggregates';
+import type { Roles } from '../storage/roles';
+import type { Rounds } from '../storage/rounds';
+
+/** What an analysis download needs (the export route's dependencies have it). */
+export interface AnalysisRouteDeps {
+  roles: Roles;
+  rounds: Rounds;
+  regions: RegionConfig;
+  logger: Logger;
+  now: () => Date;
+  aggregates?: Aggregates;
+}
 import { analysisFileName, claimedChoice, writeAnalysisCsv, writeAnalysisXlsx } from './analysisExport';
 import { EXPORT_CONTENT_TYPES } from './roundExport';
 
@@ -11,7 +25,7 @@ import { EXPORT_CONTENT_TYPES } from './roundExport';
  * opened, for a holder still allowed them (officers any forum, members their own forum only).
  */
 export async function analysisDownload(
-  deps: ExportRouteDeps,
+  deps: AnalysisRouteDeps,
   claims: ExportClaims & { analysis: string },
   view: { t: Translate; locale: Locale },
   res: ServerResponse,
@@ -19,7 +33,7 @@ export async function analysisDownload(
 ): Promise<void> {
   if (!deps.aggregates) return refuse(404, 'export.notFound');
   let asked: ReturnType<typeof claimedChoice>;
-  let rounds: Awaited<ReturnType<ExportRouteDeps['rounds']['list']>>;
+  let rounds: Awaited<ReturnType<Rounds['list']>>;
   try {
     const grants = await deps.roles.of({ tenantId: claims.tenantId, aadObjectId: claims.aadObjectId });
     rounds = await deps.rounds.list();

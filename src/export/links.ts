@@ -46,7 +46,19 @@ export class ExportLinks {
 
   sign(claims: Omit<ExportClaims, 'expiresAt'>): { token: string; url: string; expiresAt: Date } {
     const expiresAt = this.now().getTime() + this.ttlMs;
-    const payload = b64(Buffer.from(JSON.stringify({ r: claims.roundId, f: claims.format, t: claims.tenantId, u: claims.aadObjectId, e: expiresAt, ...(claims.analysis ? { a: claims.analysis } : {}) }), 'utf8'));
+    const payload = b64(
+      Buffer.from(
+        JSON.stringify({
+          r: claims.roundId,
+          f: claims.format,
+          t: claims.tenantId,
+          u: claims.aadObjectId,
+          e: expiresAt,
+          ...(claims.analysis ? { a: claims.analysis } : {}),
+        }),
+        'utf8',
+      ),
+    );
     const token = `${payload}.${b64(this.mac(payload))}`;
     return { token, url: `${this.baseUrl().replace(/\/+$/, '')}/exports/${token}`, expiresAt: new Date(expiresAt) };
   }

@@ -150,7 +150,8 @@ export class Aggregates {
     for (let i = 0; i < ATTEMPTS; i++) {
       const stored = await getOrUndefined<FactsRow>(this.table, PK, fk);
       if (stored && stored.stamp === snap.stamp) return false;
-      const old = stored && stored.forum ? { target: { forum: stored.forum, scheme: stored.scheme }, facts: unpackJson<ReportFacts>(stored, FACTS)! } : undefined;
+      const old =
+        stored && stored.forum ? { target: { forum: stored.forum, scheme: stored.scheme }, facts: unpackJson<ReportFacts>(stored, FACTS)! } : undefined;
       const targets = new Map<string, FactsTarget>();
       for (const p of [old, snap.placed]) if (p) targets.set(tallyKey(p.target.forum, roundId, p.target.scheme), p.target);
       const rows = new Map(
@@ -195,7 +196,12 @@ export class Aggregates {
       ranges.map(async (prefix) => {
         const filter = `PartitionKey eq '${PK}' and RowKey ge ${odataString(prefix)} and RowKey lt ${odataString(below(prefix))}`;
         for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-          out.push({ forum: String(row.forum), roundId: String(row.roundId), scheme: String(row.scheme), tally: normaliseTally(unpackJson<Tally>(row, TALLY)) });
+          out.push({
+            forum: String(row.forum),
+            roundId: String(row.roundId),
+            scheme: String(row.scheme),
+            tally: normaliseTally(unpackJson<Tally>(row, TALLY)),
+          });
         }
       }),
     );

@@ -91,8 +91,16 @@ describe('analytics aggregates', function () {
           const reports = new Reports(tables, () => new Date());
           const usage = new UsageReports(tables);
           // Two instances of the bot, each told of every change: their refreshes race for real.
-          const one = new Aggregates(tables, () => REGIONS, (err) => assert.fail(err));
-          const two = new Aggregates(tables, () => REGIONS, (err) => assert.fail(err));
+          const one = new Aggregates(
+            tables,
+            () => REGIONS,
+            (err) => assert.fail(err),
+          );
+          const two = new Aggregates(
+            tables,
+            () => REGIONS,
+            (err) => assert.fail(err),
+          );
           reports.onChange = usage.onChange = (roundId, reportId) => {
             one.track(roundId, reportId);
             two.track(roundId, reportId);

@@ -89,12 +89,12 @@ describe('analyse', function () {
     const card = cardOf((await h.send(OFFICER, 'analyse'))[0]);
     const text = cardText(card);
     assert.match(text, /Analyse: hele Statsforvalteren/);
-    assert.match(text, /16 meldinger fra 5 eiere\. Rundene 2026–2027, alle ordninger\./);
+    assert.match(text, /16 meldinger fra 5 eiere\. Innmeldingsrundene 2026–2027, alle ordninger\./);
     assert.match(text, /Innvilget: 777 000 kr · Utbetalt: 777 000 kr/);
     const forums = card.body[3].columns[1].items[0].choices.map((c: any) => c.value);
     assert.deepEqual(forums, ['all', 'forum-a', 'forum-b']);
     const b = await invokeCard(h, OFFICER, 'analysis.show', { forum: 'forum-b', rounds: 'last1', scheme: 'DEKOM' });
-    assert.match(cardText(b), /Analyse: Forum Sør og Vest\n3 meldinger fra 3 eiere\. Runde 2027, DEKOM\./);
+    assert.match(cardText(b), /Analyse: Forum Sør og Vest\n3 meldinger fra 3 eiere\. Innmeldingsrunden 2027, DEKOM\./);
     assert.match(cardText(b), /Realfag/);
     assert.doesNotMatch(cardText(b), /OsloMet/);
   });
@@ -129,7 +129,10 @@ describe('analyse', function () {
     assert.deepEqual((money.getRow(2).values as unknown[]).slice(1, 4), ['DEKOM', '2026–2027', 5 * 1_250_000]);
     const csv = await fetch(urls[1]);
     assert.equal(csv.status, 200);
-    assert.match(await csv.text(), /^Ordning;Skoleår;Søkt;Prioritert;Innvilget;Utbetalt\r\nDEKOM;2026–2027;6250000;0;0;0\r\nDEKOM;2027–2028;6250000;1250000;777000;777000\r\n$/);
+    assert.match(
+      await csv.text(),
+      /^Ordning;Skoleår;Søkt;Prioritert;Innvilget;Utbetalt\r\nDEKOM;2026–2027;6250000;0;0;0\r\nDEKOM;2027–2028;6250000;1250000;777000;777000\r\n$/,
+    );
     // A link for forum B made out to the member (as if they had been a member there once): refused now.
     const forged = h.app.services.exportLinks.sign({
       roundId: 'ana-2027',
@@ -152,7 +155,14 @@ describe('analyse', function () {
     assert.match(text, /Det er 777 000 kr mer enn året før \(0 kr\), og 1 tiltak mot 0\./);
     const noChannel = await invokeCard(h, OFFICER, 'analysis.summaryPost', { forum: 'forum-a', rounds: 'ana-2027' });
     assert.match(cardText(noChannel), /Forum Nord og Øst har ingen kanal ennå/);
-    await sv.groups.assign({ forum: 'forum-a', group: 'forum', teamId: TEAM, channelId: FORUM_CHANNEL, assignedBy: 'test', assignedAt: '2027-01-01T00:00:00Z' });
+    await sv.groups.assign({
+      forum: 'forum-a',
+      group: 'forum',
+      teamId: TEAM,
+      channelId: FORUM_CHANNEL,
+      assignedBy: 'test',
+      assignedAt: '2027-01-01T00:00:00Z',
+    });
     await seedChannel(sv.references, h.connector.url, TEAM, FORUM_CHANNEL);
     const posted = await h.invoke(OFFICER, 'analysis.summaryPost', { forum: 'forum-a', rounds: 'ana-2027' });
     assert.match(JSON.stringify(posted.body), /Årsoppsummeringen er lagt ut i kanalen til Forum Nord og Øst/);

@@ -117,7 +117,10 @@ describe('analysis card', () => {
         assert.equal(chart.fallback?.type, 'Container', `${locale} ${chart.title}: fallback`);
         // Bars (a column weighted by the figure) and the figures in words.
         assert.ok(allOfType(chart.fallback, 'ColumnSet').length > 0, `${locale} ${chart.title}: bars`);
-        assert.ok(allOfType(chart.fallback, 'TextBlock').some((b) => /\d/.test(b.text)), `${locale} ${chart.title}: figures`);
+        assert.ok(
+          allOfType(chart.fallback, 'TextBlock').some((b) => /\d/.test(b.text)),
+          `${locale} ${chart.title}: figures`,
+        );
       }
       const line = charts.find((c) => c.type === 'Chart.Line');
       assert.deepEqual(
@@ -174,7 +177,8 @@ describe('analysis card', () => {
 
   it('stays within the budget with many university partners and counties: the largest eight and "others"', () => {
     const many = emptyTally();
-    for (let i = 0; i < 400; i++) applyFacts(many, facts(i, 2027, { uh: `Institusjon ${i % 50}`, orgnr: `9${String(i).padStart(8, '0')}`, county: `fylke-${i % 30}` }), 1);
+    for (let i = 0; i < 400; i++)
+      applyFacts(many, facts(i, 2027, { uh: `Institusjon ${i % 50}`, orgnr: `9${String(i).padStart(8, '0')}`, county: `fylke-${i % 30}` }), 1);
     const a = analyse({ tallies: [{ roundId: 'r-2027', scheme: 'DEKOM', tally: many }], rounds: [{ id: 'r-2027', year: 2027 }] });
     const uh = a.views.find((v) => v.id === 'uh')!;
     assert.equal(uh.rows.length, 9);
@@ -231,7 +235,12 @@ describe('annual summary card', () => {
     const texts = Object.fromEntries(
       LOCALES.map((locale) => [
         locale,
-        cardText(yearSummaryCard({ t: translator(locale), locale, regions: DEFAULT_REGIONS }, { forumName: 'Forum Øst', schoolYear: 2027, summary, draft: true, actions: [] })),
+        cardText(
+          yearSummaryCard(
+            { t: translator(locale), locale, regions: DEFAULT_REGIONS },
+            { forumName: 'Forum Øst', schoolYear: 2027, summary, draft: true, actions: [] },
+          ),
+        ),
       ]),
     );
     assert.match(texts.nb, /Årsoppsummering 2027–2028: Forum Øst/);

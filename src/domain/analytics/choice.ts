@@ -27,8 +27,16 @@ export const LAST_N = [1, 3, 5, 10] as const;
 export const ALL = 'all';
 
 const Choice = z.object({
-  rounds: z.string().regex(/^(last(1|3|5|10)|[a-z0-9-]{1,40})$/).optional().catch(undefined),
-  forum: z.string().regex(/^[a-z0-9-]{1,40}$/).optional().catch(undefined),
+  rounds: z
+    .string()
+    .regex(/^(last(1|3|5|10)|[a-z0-9-]{1,40})$/)
+    .optional()
+    .catch(undefined),
+  forum: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .optional()
+    .catch(undefined),
   scheme: z.string().max(20).optional().catch(undefined),
 });
 

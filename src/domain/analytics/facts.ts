@@ -81,7 +81,11 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? [...new Set(v.filt
 const whole = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.round(v) : 0);
 
 /** The facts of a report, or undefined when it counts for nothing (a draft or withdrawn). */
-export function factsOf(report: ReportForFacts, usage: readonly UsageForFacts[], regions: RegionConfig): { target: FactsTarget; facts: ReportFacts } | undefined {
+export function factsOf(
+  report: ReportForFacts,
+  usage: readonly UsageForFacts[],
+  regions: RegionConfig,
+): { target: FactsTarget; facts: ReportFacts } | undefined {
   if (INACTIVE.includes(report.status)) return undefined;
   const s = report.summary;
   const data = (report.data ?? {}) as Record<string, unknown> & MoneyOfReport;

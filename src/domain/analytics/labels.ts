@@ -58,7 +58,10 @@ export function formatValue(l: Labeller, c: ColumnId, v: number): string {
 }
 
 /** A view as a table, for the spreadsheet and CSV: label columns, then one column per figure, numbers as numbers. */
-export function viewTable(l: Labeller, v: AnalysisView): { header: string[]; kinds: Array<'text' | 'nok' | 'count' | 'percent'>; rows: Array<Array<string | number>> } {
+export function viewTable(
+  l: Labeller,
+  v: AnalysisView,
+): { header: string[]; kinds: Array<'text' | 'nok' | 'count' | 'percent'>; rows: Array<Array<string | number>> } {
   const { t } = l;
   const figures = v.columns.map((c) => columnLabel(l, c));
   const kinds = v.columns.map((c) => COLUMNS[c]);

@@ -135,7 +135,8 @@ export function analyse(sel: Selection): Analysis {
     });
     trend.push({ kind: 'round', key: r.id, sub: String(r.year), values: [t.n, y.requested, y.granted, y.paid] });
   }
-  if (sel.rounds.length > 1) add({ id: 'trend', chart: 'Chart.Line', columns: ['reports', 'requested', 'granted', 'paid'], chartColumn: 1, rows: trend, hidden: trendHidden });
+  if (sel.rounds.length > 1)
+    add({ id: 'trend', chart: 'Chart.Line', columns: ['reports', 'requested', 'granted', 'paid'], chartColumn: 1, rows: trend, hidden: trendHidden });
 
   const byGroup = (id: ViewId, dim: Dimension, chart: ChartType, chartColumn: number) => {
     const { rows, hidden } = groupRows(whole, dim, sums);
@@ -156,7 +157,14 @@ export function analyse(sel: Selection): Analysis {
     shareRows.push(...rows);
     shareHidden += hidden;
   }
-  add({ id: 'shares', chart: 'Chart.HorizontalBar', columns: ['reports', 'prioritisedShare', 'grantedShare'], chartColumn: 2, rows: shareRows, hidden: shareHidden });
+  add({
+    id: 'shares',
+    chart: 'Chart.HorizontalBar',
+    columns: ['reports', 'prioritisedShare', 'grantedShare'],
+    chartColumn: 2,
+    rows: shareRows,
+    hidden: shareHidden,
+  });
 
   byGroup('uh', 'uh', 'Chart.HorizontalBar', 0);
 

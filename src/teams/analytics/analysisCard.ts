@@ -49,7 +49,7 @@ function fallbackRows(l: Labeller, v: AnalysisView) {
 }
 
 export function roundsText(l: Labeller, chosen: readonly Round[]): string {
-  if (chosen.length === 1) return l.t('analysis.rounds.one', { year: chosen[0].year });
+  if (chosen.length === 1) return l.t('analysis.rounds.single', { year: chosen[0].year });
   return l.t('analysis.rounds.span', { from: chosen[0]?.year ?? '', to: chosen[chosen.length - 1]?.year ?? '' });
 }
 
@@ -86,7 +86,7 @@ export function analysisCard(
     ...data,
     roundChoices: [
       ...lastN.map((n) => ({ title: t('analysis.rounds.last', { count: n }), value: `last${n}` })),
-      ...input.rounds.map((r) => ({ title: t('analysis.rounds.one', { year: r.year }), value: r.id })),
+      ...input.rounds.map((r) => ({ title: t('analysis.rounds.single', { year: r.year }), value: r.id })),
     ],
     forumLabel: t('analysis.forum'),
     forumChoices: [

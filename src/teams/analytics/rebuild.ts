@@ -1,6 +1,5 @@
 import { personOf } from '../caller';
 import { cardMessage } from '../cards/attach';
-import type { CommandHandler } from '../commands/types';
 import { requireOfficer } from '../secretariat/requireOfficer';
 import { messageCard } from '../secretariat/cards';
 import type { Turn } from '../turn';
@@ -20,7 +19,16 @@ export async function analysisRebuild(turn: Turn): Promise<void> {
   void (async () => {
     let reports = 0;
     for (const r of rounds) reports += await services.aggregates.rebuild(r.id);
-    const card = messageCard({ title: t('analysis.title', { scope: t('analysis.scope.all') }), text: t('analysis.rebuilt', { reports, rounds: rounds.length }) });
-    await services.deliver({ kind: 'personal', key: `analysis-rebuild:${started}`, tenantId: person.tenantId, aadObjectId: person.aadObjectId, activity: cardMessage(card) });
+    const card = messageCard({
+      title: t('analysis.title', { scope: t('analysis.scope.all') }),
+      text: t('analysis.rebuilt', { reports, rounds: rounds.length }),
+    });
+    await services.deliver({
+      kind: 'personal',
+      key: `analysis-rebuild:${started}`,
+      tenantId: person.tenantId,
+      aadObjectId: person.aadObjectId,
+      activity: cardMessage(card),
+    });
   })().catch((error: Error) => services.logger.warn('analysis rebuild failed', { error }));
 }
