@@ -110,12 +110,35 @@ export class Aggregates {
   private async snapshot(roundId: string, reportId: string, stampOnly = false): Promise<Snapshot> {
     const id = safeKey(reportId);
     const [row, usage] = await Promise.all([this.reportRow(roundId, id, stampOnly), this.usageOf(roundId, id, stampOnly)]);
-    const stamp = [row?.etag ?? '-', ...usage.map((u) => u.etag ?? '-')].join(' ');
-    if (stampOnly || !row) return { stamp };
+    if (stampOnly) return { stamp: stampOf(row, usage) };
+    return this.snapshotOf(roundId, reportId, row, usage);
+  }
+
+  /** A report's facts from its row and its usage rows (undefined row: the report is gone). */
+  private snapshotOf(
+    roundId: string,
+    reportId: string,
+    row: TableEntityResult<Record<string, unknown>> | undefined,
+    usage: ReadonlyArray<TableEntityResult<Record<string, unknown>>>,
+  ): Snapshot {
+    const stamp = stampOf(row, usage);
+    if (!row) return { stamp };
     const report = fromRow(roundId, reportId, propertiesOf(row) as Parameters<typeof fromRow>[2]);
     const usages: UsageForFacts[] = usage.map((u) => ({ status: String(u.status), report: u.report ? JSON.parse(String(u.report)) : undefined }));
     const placed = factsOf(report, usages, this.regions());
     return { stamp, ...(placed ? { placed } : {}) };
+  }
+
+  private factsEntity(roundId: string, rowKey: string, snap: Snapshot) {
+    return {
+      partitionKey: PK,
+      rowKey,
+      roundId,
+      stamp: snap.stamp,
+      forum: snap.placed?.target.forum ?? '',
+      scheme: snap.placed?.target.scheme ?? '',
+      ...(snap.placed ? packJson(snap.placed.facts, FACTS) : {}),
+    };
   }
 
   private async reportRow(roundId: string, id: string, stampOnly: boolean): Promise<TableEntityResult<Record<string, unknown>> | undefined> {
@@ -161,15 +184,7 @@ export class Aggregates {
       if (old) applyFacts(tallies.get(tallyKey(old.target.forum, roundId, old.target.scheme))!, old.facts, -1);
       if (snap.placed) applyFacts(tallies.get(tallyKey(snap.placed.target.forum, roundId, snap.placed.target.scheme))!, snap.placed.facts, 1);
 
-      const factsEntity = {
-        partitionKey: PK,
-        rowKey: fk,
-        roundId,
-        stamp: snap.stamp,
-        forum: snap.placed?.target.forum ?? '',
-        scheme: snap.placed?.target.scheme ?? '',
-        ...(snap.placed ? packJson(snap.placed.facts, FACTS) : {}),
-      };
+      const factsEntity = this.factsEntity(roundId, fk, snap);
       const actions: TransactionAction[] = [stored ? ['update', factsEntity, 'Replace', { etag: stored.etag }] : ['create', factsEntity]];
       for (const [k, row] of rows) {
         const target = targets.get(k)!;
@@ -222,36 +237,123 @@ export class Aggregates {
   }
 
   /**
-   * Recounts a round from its reports (the `analyse gjenoppbygg` command, and after an import):
-   * drops the round's tallies and facts, then refreshes every report of the round. Reports
-   * changed meanwhile are counted by their own refresh, which this one's ETags cannot overwrite.
+   * Recounts a round from its reports (`analyse gjenoppbygg`, and after an import), in bulk and
+   * safe beside ongoing refreshes:
+   *   1. every report's facts from one read of the round (reports and usage reports), written as
+   *      facts rows 100 to a transaction; facts rows of reports no longer there are deleted;
+   *   2. every tally of the round set to the sum of its facts rows, in one transaction under the
+   *      ETags the tallies had before the facts rows were read (a refresh in between moves a tally's
+   *      ETag, and the sum is taken again), so afterwards each tally equals its facts rows, which
+   *      every refresh keeps true;
+   *   3. reports whose ETags moved since step 1 (changed meanwhile) are refreshed one by one.
+   * Returns the number of reports counted.
    */
   async rebuild(roundId: string): Promise<number> {
-    const keys: string[] = (await this.tallies()).filter((t) => t.roundId === roundId).map((t) => tallyKey(t.forum, t.roundId, t.scheme));
-    const prefix = `c|${roundId}|`;
-    for await (const row of this.table.listEntities({
-      queryOptions: { filter: `PartitionKey eq '${PK}' and RowKey ge ${odataString(prefix)} and RowKey lt ${odataString(below(prefix))}`, select: ['RowKey'] },
-    })) {
-      keys.push(row.rowKey!);
+    const snaps = new Map<string, Snapshot>();
+    const usage = await this.usageRows(roundId, ['RowKey', 'reportId', 'status', 'report']);
+    const pages = this.tables
+      .client('Reports')
+      .listEntities<Record<string, unknown>>({ queryOptions: { filter: `PartitionKey eq ${odataString(reportPk(roundId))}` } })
+      .byPage({ maxPageSize: 1000 });
+    for await (const page of pages) {
+      for (const row of page) {
+        snaps.set(row.rowKey!, this.snapshotOf(roundId, decodeKey(row.rowKey!), row, usage.get(row.rowKey!) ?? []));
+      }
     }
-    for (let i = 0; i < keys.length; i += 100) {
-      await this.table.submitTransaction(keys.slice(i, i + 100).map((rowKey) => ['delete', { partitionKey: PK, rowKey }] as TransactionAction));
-    }
-    const ids: string[] = [];
+    // 1. The facts rows, as the reports stand in this read.
+    const stale = (await this.factsRows(roundId)).filter((r) => !snaps.has(r.rowKey.slice(`c|${roundId}|`.length))).map((r) => r.rowKey);
+    const actions: TransactionAction[] = [
+      ...stale.map((rowKey) => ['delete', { partitionKey: PK, rowKey }] as TransactionAction),
+      ...[...snaps].map(([id, snap]) => ['upsert', this.factsEntity(roundId, factsKey(roundId, decodeKey(id)), snap), 'Replace'] as TransactionAction),
+    ];
+    for (let i = 0; i < actions.length; i += 100) await this.table.submitTransaction(actions.slice(i, i + 100));
+    // 2. Each tally: the sum of its facts rows.
+    await this.retally(roundId);
+    // 3. Reports changed since step 1's read (their report or usage ETags moved).
+    const [now, usageNow] = await Promise.all([this.factsRows(roundId), this.usageRows(roundId, ['RowKey', 'reportId'])]);
+    const moved = new Set<string>();
     for await (const row of this.tables
       .client('Reports')
       .listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(reportPk(roundId))}`, select: ['RowKey'] } })) {
-      ids.push(row.rowKey!);
+      if (snaps.get(row.rowKey!)?.stamp !== stampOf(row, usageNow.get(row.rowKey!) ?? [])) moved.add(row.rowKey!);
     }
-    // A few at a time: each refresh is a handful of small requests.
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (next < ids.length) await this.refresh(roundId, decodeKey(ids[next++]));
-      }),
-    );
-    return ids.length;
+    for (const r of now) {
+      const id = r.rowKey.slice(`c|${roundId}|`.length);
+      if (r.stamp !== snaps.get(id)?.stamp) moved.add(id);
+    }
+    for (const id of moved) await this.refresh(roundId, decodeKey(id));
+    return snaps.size;
   }
+
+  /** The round's usage rows by report (row key), each report's in row-key order as a point query gives them. */
+  private async usageRows(roundId: string, select: string[]): Promise<Map<string, Array<TableEntityResult<Record<string, unknown>>>>> {
+    const out = new Map<string, Array<TableEntityResult<Record<string, unknown>>>>();
+    for await (const row of this.tables
+      .client('UsageReports')
+      .listEntities<Record<string, unknown>>({ queryOptions: { filter: `PartitionKey eq ${odataString(usagePk(roundId))}`, select } })) {
+      const id = safeKey(String(row.reportId));
+      out.set(id, [...(out.get(id) ?? []), row]);
+    }
+    for (const rows of out.values()) rows.sort((a, b) => (a.rowKey! < b.rowKey! ? -1 : a.rowKey! > b.rowKey! ? 1 : 0));
+    return out;
+  }
+
+  /** The round's facts rows: one range query. */
+  private async factsRows(roundId: string): Promise<Array<FactsRow & { rowKey: string }>> {
+    const prefix = `c|${roundId}|`;
+    const out: Array<FactsRow & { rowKey: string }> = [];
+    for await (const row of this.table.listEntities<FactsRow>({
+      queryOptions: { filter: `PartitionKey eq '${PK}' and RowKey ge ${odataString(prefix)} and RowKey lt ${odataString(below(prefix))}` },
+    })) {
+      out.push(row as FactsRow & { rowKey: string });
+    }
+    return out;
+  }
+
+  /** Sets every tally of the round to the sum of its facts rows, in one transaction under their ETags (retried when a refresh came between). */
+  private async retally(roundId: string): Promise<void> {
+    for (let i = 0; i < ATTEMPTS; i++) {
+      const rows = new Map<string, { etag: string }>();
+      const prefix = 'a|';
+      for await (const row of this.table.listEntities<Record<string, unknown>>({
+        queryOptions: {
+          filter: `PartitionKey eq '${PK}' and RowKey ge ${odataString(prefix)} and RowKey lt ${odataString(below(prefix))}`,
+          select: ['RowKey', 'roundId'],
+        },
+      })) {
+        if (row.roundId === roundId) rows.set(row.rowKey!, { etag: row.etag });
+      }
+      const sums = new Map<string, { target: FactsTarget; tally: Tally }>();
+      for (const f of await this.factsRows(roundId)) {
+        if (!f.forum) continue;
+        const key = tallyKey(f.forum, roundId, f.scheme);
+        const sum = sums.get(key) ?? { target: { forum: f.forum, scheme: f.scheme }, tally: emptyTally() };
+        applyFacts(sum.tally, unpackJson<ReportFacts>(f, FACTS)!, 1);
+        sums.set(key, sum);
+      }
+      const actions: TransactionAction[] = [];
+      for (const key of new Set([...rows.keys(), ...sums.keys()])) {
+        const [, forum, , scheme] = key.split('|');
+        const entity = { partitionKey: PK, rowKey: key, forum, roundId, scheme, ...packJson(sums.get(key)?.tally ?? emptyTally(), TALLY) };
+        const stored = rows.get(key);
+        actions.push(stored ? ['update', entity, 'Replace', { etag: stored.etag }] : ['create', entity]);
+      }
+      try {
+        for (let j = 0; j < actions.length; j += 100) await this.table.submitTransaction(actions.slice(j, j + 100));
+        return;
+      } catch (err) {
+        const status = statusOf(err);
+        if (status !== 409 && status !== 412) throw err;
+        await pause(i);
+      }
+    }
+    throw new Error(`the tallies of ${roundId} were changed by others ${ATTEMPTS} times in a row; try again`);
+  }
+}
+
+/** Which stored versions facts were taken from: the report's ETag and its usage reports' (in row-key order). */
+function stampOf(row: { etag?: string } | undefined, usage: ReadonlyArray<{ etag?: string }>): string {
+  return [row?.etag ?? '-', ...usage.map((u) => u.etag ?? '-')].join(' ');
 }
 
 /** safeKey's inverse (a row key back to the id it was made from). */

@@ -30,10 +30,10 @@ const BY = { tenantId: 't', aadObjectId: 'u' };
 
 type Op =
   | { kind: 'submit' | 'edit'; report: number; variant: number }
-  | { kind: 'withdraw' | 'prioritise' | 'notPrioritise' | 'decide' | 'pay' | 'usage' | 'move'; report: number; variant: number };
+  | { kind: 'withdraw' | 'prioritise' | 'notPrioritise' | 'decide' | 'pay' | 'usage' | 'move' | 'rebuild'; report: number; variant: number };
 
 const opArb: fc.Arbitrary<Op> = fc.record({
-  kind: fc.constantFrom('submit', 'submit', 'edit', 'withdraw', 'prioritise', 'notPrioritise', 'decide', 'pay', 'usage', 'move'),
+  kind: fc.constantFrom('submit', 'submit', 'edit', 'withdraw', 'prioritise', 'notPrioritise', 'decide', 'pay', 'usage', 'move', 'rebuild'),
   report: fc.nat({ max: 5 }),
   variant: fc.nat({ max: 1000 }),
 }) as fc.Arbitrary<Op>;
@@ -81,7 +81,7 @@ async function recount(reports: Reports, usage: UsageReports): Promise<Map<strin
 describe('analytics aggregates', function () {
   this.timeout(300_000);
 
-  it('equal a full recount after any sequence of submits, edits, withdrawals, decisions, payments and usage reports, from two instances at once', async () => {
+  it('equal a full recount after any sequence of submits, edits, withdrawals, decisions, payments, usage reports and rebuilds, from two instances at once', async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(opArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }), async (batches) => {
@@ -112,6 +112,8 @@ describe('analytics aggregates', function () {
             const id = `rep-${op.report}`;
             const data = reportData(op.variant, year);
             const summary = summaryOf(data, REGIONS);
+            // The recount command, run by the other instance while changes come in.
+            if (op.kind === 'rebuild') return void (await two.rebuild(roundId));
             if (op.kind === 'submit' || !submitted.has(id)) {
               await reports.submitNew({ draftId: id, roundId, reference: `BM-${year}-${op.report}`, by: BY, summary, data });
               submitted.add(id);
