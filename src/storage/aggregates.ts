@@ -173,6 +173,8 @@ export class Aggregates {
     for (let i = 0; i < ATTEMPTS; i++) {
       const stored = await getOrUndefined<FactsRow>(this.table, PK, fk);
       if (stored && stored.stamp === snap.stamp) return false;
+      // Never counted and nothing to count (a draft, a report gone): nothing to write.
+      if (!stored && !snap.placed) return false;
       const old =
         stored && stored.forum ? { target: { forum: stored.forum, scheme: stored.scheme }, facts: unpackJson<ReportFacts>(stored, FACTS)! } : undefined;
       const targets = new Map<string, FactsTarget>();
@@ -349,6 +351,28 @@ export class Aggregates {
     }
     throw new Error(`the tallies of ${roundId} were changed by others ${ATTEMPTS} times in a row; try again`);
   }
+}
+
+/**
+ * Deletes a round's facts rows and tallies (a purged round: its reports are gone, and so is what
+ * they added). One range query and the tallies' rows, in transactions of 100.
+ */
+export async function forgetRound(tables: Tables, roundId: string): Promise<void> {
+  const table = tables.client('Aggregates');
+  const keys: string[] = [];
+  for (const prefix of ['c|', 'a|']) {
+    const within = prefix === 'c|' ? `${prefix}${roundId}|` : prefix;
+    for await (const row of table.listEntities<{ roundId?: string }>({
+      queryOptions: {
+        filter: `PartitionKey eq '${PK}' and RowKey ge ${odataString(within)} and RowKey lt ${odataString(below(within))}`,
+        select: ['RowKey', 'roundId'],
+      },
+    })) {
+      if (row.roundId === roundId) keys.push(row.rowKey!);
+    }
+  }
+  for (let i = 0; i < keys.length; i += 100)
+    await table.submitTransaction(keys.slice(i, i + 100).map((rowKey) => ['delete', { partitionKey: PK, rowKey }] as TransactionAction));
 }
 
 /** Which stored versions facts were taken from: the report's ETag and its usage reports' (in row-key order). */
