@@ -65,7 +65,6 @@ export function analysisCard(
 ): AdaptiveCard {
   const { t } = l;
   const { choice, scope, analysis } = input;
-  const lastN = LAST_N.filter((n) => n === 1 || n <= input.rounds.length);
   const data = { rounds: choice.rounds, forum: choice.forum, scheme: choice.scheme };
   const actions: CardAction[] = [
     action(t('analysis.show'), 'analysis.show', {}, { inputs: 'auto' }),
@@ -85,7 +84,7 @@ export function analysisCard(
     roundsLabel: t('analysis.rounds'),
     ...data,
     roundChoices: [
-      ...lastN.map((n) => ({ title: t('analysis.rounds.last', { count: n }), value: `last${n}` })),
+      ...LAST_N.map((n) => ({ title: t('analysis.rounds.last', { count: n }), value: `last${n}` })),
       ...input.rounds.map((r) => ({ title: t('analysis.rounds.single', { year: r.year }), value: r.id })),
     ],
     forumLabel: t('analysis.forum'),
