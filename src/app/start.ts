@@ -159,6 +159,8 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     stop: async () => {
       await scheduler.stop(); // a tick in progress finishes its writes first
       await delivery.stop(); // sends in flight finish and are recorded first
+      // Analytics refreshes in flight finish (bounded: a lost one is mended by the next change or a rebuild).
+      await Promise.race([services.aggregates.settled(), new Promise((r) => setTimeout(r, 5000).unref())]);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await azurite?.stop();
     },

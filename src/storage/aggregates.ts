@@ -5,6 +5,7 @@ import { ALL, roundsOf, type AnalysisChoice } from '../domain/analytics/choice';
 import { analyse, type Analysis } from '../domain/analytics/views';
 import type { RegionConfig } from '../domain/regions';
 import type { Round } from '../domain/round';
+import { uncounted } from './callCounter';
 import { odataString } from './keys';
 import { packJson, unpackJson, withoutJson } from './json';
 import { fromRow, reportPk } from './reports';
@@ -76,7 +77,8 @@ export class Aggregates {
       this.again.add(key);
       return;
     }
-    const run = (async () => {
+    // Outside the turn's storage count: the turn only set it off (callCounter.ts).
+    const run = uncounted(async () => {
       do {
         this.again.delete(key);
         try {
@@ -87,7 +89,7 @@ export class Aggregates {
         }
       } while (this.again.has(key));
       this.running.delete(key);
-    })();
+    });
     this.running.set(key, run);
   };
 
