@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { ROOT } from '../../src/app/paths';
 import type { NeedsReport } from '../../src/domain/report';
-import type { Round } from '../../src/domain/round';
 import { summaryOf } from '../../src/teams/wizard/summaryOf';
+import { closedRound } from '../support/analysis';
 import { needsReport } from '../support/forum';
 import { writeConfigAs } from './driver';
 import { journeyHooks, startE2E, type E2ESession } from './session';
@@ -17,15 +17,7 @@ const SIRI = '29:siri.dahl';
 const ORGNRS = ['974760673', '123456785', '921605900', '940192226', '983765238', '971567376'];
 const THEMES = ['lesing', 'sprak', 'realfag', 'ledelse'] as const;
 
-const round = (year: number): Round => ({
-  id: `e2e-ana-${year}`,
-  year,
-  counties: ['oslo', 'akershus', 'ostfold', 'buskerud'],
-  deadline: `${year}-02-01T22:59:00.000Z`,
-  status: 'closed',
-  budgets: { REKOM: 5_000_000, DEKOM: 10_000_000, KOMPLOFT: 3_000_000 },
-  createdAt: `${year - 1}-11-01T00:00:00.000Z`,
-});
+const round = (year: number) => closedRound('e2e-ana', year, { REKOM: 5_000_000, DEKOM: 10_000_000, KOMPLOFT: 3_000_000 });
 
 describe('the secretariat reads the analysis in Agents Playground (end to end)', function () {
   this.timeout(60_000);

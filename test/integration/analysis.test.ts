@@ -3,8 +3,9 @@ import ExcelJS from 'exceljs';
 import { analysisClaim } from '../../src/export/analysisExport';
 import { DEFAULT_REGIONS, type RegionConfig } from '../../src/domain/regions';
 import type { NeedsReport } from '../../src/domain/report';
-import type { Round } from '../../src/domain/round';
 import { summaryOf } from '../../src/teams/wizard/summaryOf';
+import type { Round } from '../../src/domain/round';
+import { closedRound } from '../support/analysis';
 import { invokeCard } from '../support/casework';
 import { FAST_DELIVERY, seedChannel, waitDrained } from '../support/delivery';
 import { needsReport, TEAM } from '../support/forum';
@@ -19,15 +20,7 @@ const REGIONS: RegionConfig = {
     { id: 'forum-b', name: { nb: 'Forum Sør og Vest', en: 'Forum South and West' }, workingGroups: ['sor', 'vest', 'nordvest'] },
   ],
 };
-const round = (year: number): Round => ({
-  id: `ana-${year}`,
-  year,
-  counties: ['oslo', 'akershus', 'ostfold', 'buskerud'],
-  deadline: `${year}-02-01T22:59:00.000Z`,
-  status: 'closed',
-  budgets: { REKOM: 0, DEKOM: 10_000_000, KOMPLOFT: 0 },
-  createdAt: `${year - 1}-11-01T00:00:00.000Z`,
-});
+const round = (year: number) => closedRound('ana', year);
 const ORGNRS = ['974760673', '123456785', '921605900', '940192226', '983765238'];
 const FORUM_CHANNEL = '19:forum-a@thread.tacv2';
 

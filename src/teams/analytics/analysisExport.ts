@@ -4,8 +4,7 @@ import { action } from '../cards/action';
 import { renderCard } from '../cards/render';
 import { formatTime } from '../casework/caseCard';
 import type { ActionHandler } from '../actions/types';
-import { Refusal } from '../refusals';
-import { analysisScope, choiceOf } from './scope';
+import { chosenAnalysis } from './chosen';
 
 /**
  * `analysis.export`: download links for the chosen analysis, signed for the caller and short-lived:
@@ -13,11 +12,7 @@ import { analysisScope, choiceOf } from './scope';
  */
 export const analysisExport: ActionHandler = async (turn, data) => {
   const { t, locale, services } = turn;
-  const scope = await analysisScope(turn);
-  const rounds = await services.rounds.list();
-  if (rounds.length === 0) throw new Refusal('analysis.noRounds');
-  const choice = choiceOf(data, scope, rounds);
-  const { chosen, analysis } = await services.aggregates.analysis(rounds, choice);
+  const { rounds, choice, chosen, analysis } = await chosenAnalysis(turn, data);
   const person = personOf(turn);
   const sign = (format: 'xlsx' | 'csv', view: Parameters<typeof analysisClaim>[1]) =>
     services.exportLinks.sign({ roundId: chosen.at(-1)?.id ?? rounds[0].id, format, ...person, analysis: analysisClaim(choice, view) });
