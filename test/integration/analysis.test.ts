@@ -6,8 +6,9 @@ import type { NeedsReport } from '../../src/domain/report';
 import { summaryOf } from '../../src/teams/wizard/summaryOf';
 import type { Round } from '../../src/domain/round';
 import { closedRound } from '../support/analysis';
-import { invokeCard } from '../support/casework';
-import { FAST_DELIVERY, seedChannel, waitDrained } from '../support/delivery';
+import { invokeCard, waitForSent } from '../support/casework';
+import { FAST_DELIVERY, seedChannel, seedUser, waitDrained } from '../support/delivery';
+import { tallyKey } from '../../src/storage/aggregates';
 import { needsReport, TEAM } from '../support/forum';
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
 import { MEMBER, OFFICER, OWNER, TENANT } from '../support/personas';
@@ -169,5 +170,21 @@ describe('analyse', function () {
     assert.ok(!JSON.stringify(card).includes('analysis.summaryPost'), 'the posted card has no post button');
     // A member may not post it.
     assert.match(cardText(await invokeCard(h, MEMBER, 'analysis.summaryPost', { forum: 'forum-a' })), /bare for sekretariatet|only/i);
+  });
+
+  it("recounts the figures on the secretariat's command when a tally was lost, and tells the officer when done", async () => {
+    const sv = h.app.services;
+    await sv.tables.client('Aggregates').deleteEntity('agg', tallyKey('forum-a', 'ana-2027', 'DEKOM'));
+    assert.match(cardText(cardOf((await h.send(OFFICER, 'analyse'))[0])), /11 meldinger fra 5 eiere/);
+    // Members may not.
+    const [refused] = await h.send(MEMBER, 'analyse gjenoppbygg');
+    assert.match(cardText(cardOf(refused)) || refused.text, /bare for sekretariatet/);
+    await seedUser(sv.references, h.connector.url, OFFICER.aadObjectId);
+    const [started] = await h.send(OFFICER, 'analyse gjenoppbygg');
+    assert.match(started.text, /Teller opp tallene på nytt fra meldingene/);
+    const [done] = await waitForSent(h, 'Tallene er telt opp på nytt');
+    // Every round counted: the two seeded here and the harness's demo round, which has no reports.
+    assert.match(JSON.stringify(done.body), /16 meldinger i 3 innmeldingsrunder/);
+    assert.match(cardText(cardOf((await h.send(OFFICER, 'analyse'))[0])), /16 meldinger fra 5 eiere/);
   });
 });

@@ -459,4 +459,9 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
   ['usage.returnConfirm', (w) => personal({ roundId: ROUND.id, reportId: w.usageToReturn, schoolYear: ROUND.year, comment: 'Oppgi datoene.' })],
   ['usage.accept', (w) => personal({ roundId: ROUND.id, reportId: w.usageToAccept, schoolYear: ROUND.year })],
   ['round.purgeConfirm', async (_w, officer) => personal(actionData(await officer('round.purge'), 'round.purgeConfirm'))],
+  // The analysis: the default choice (the last three rounds, the one forum, every scheme).
+  ['analysis.show', () => personal({})],
+  ['analysis.export', () => personal({})],
+  ['analysis.summary', () => personal({})],
+  ['analysis.summaryPost', () => personal({})],
 ];
