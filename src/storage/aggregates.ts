@@ -49,11 +49,17 @@ type FactsRow = { forum: string; scheme: string; stamp: string } & Record<string
 type Snapshot = { stamp: string; placed?: { target: FactsTarget; facts: ReportFacts } };
 
 const ATTEMPTS = 10;
+/** Refreshes one instance runs at once. */
+const REFRESHERS = 2;
 const pause = (i: number) => new Promise((r) => setTimeout(r, Math.random() * 15 * (i + 1)));
 
 export class Aggregates {
-  private readonly running = new Map<string, Promise<void>>();
+  /** Reports waiting for a refresh (in order), those being refreshed, and those changed again meanwhile. */
+  private readonly queue = new Map<string, { roundId: string; reportId: string }>();
+  private readonly running = new Set<string>();
   private readonly again = new Set<string>();
+  private workers = 0;
+  private idle: Array<() => void> = [];
 
   constructor(
     private readonly tables: Tables,
@@ -68,34 +74,47 @@ export class Aggregates {
 
   /**
    * Schedules a report's refresh after its change was stored (Reports.onChange): in the
-   * background, so no turn waits for analytics; changes to one report that come while it runs are
-   * folded into one more run.
+   * background, so no turn waits for analytics. A few at a time (REFRESHERS), since a bulk change
+   * (every prioritised report granted at once) would otherwise have hundreds race for one tally;
+   * changes to one report that come while it is refreshed are folded into one more refresh.
    */
   readonly track = (roundId: string, reportId: string): void => {
     const key = `${roundId}\u0000${reportId}`;
-    if (this.running.has(key)) {
-      this.again.add(key);
-      return;
+    if (this.running.has(key)) this.again.add(key);
+    else this.queue.set(key, { roundId, reportId });
+    while (this.workers < REFRESHERS && this.queue.size > 0) {
+      this.workers++;
+      // Outside the turn's storage count: the turn only set it off (callCounter.ts).
+      void uncounted(() => this.work());
     }
-    // Outside the turn's storage count: the turn only set it off (callCounter.ts).
-    const run = uncounted(async () => {
-      do {
-        this.again.delete(key);
-        try {
-          await this.refresh(roundId, reportId);
-        } catch (err) {
-          // A table that is gone (a test's storage dropped, a purge) has nothing left to count.
-          if (statusOf(err) !== 404) this.onError(err as Error, { roundId, reportId });
-        }
-      } while (this.again.has(key));
-      this.running.delete(key);
-    });
-    this.running.set(key, run);
   };
 
-  /** Resolves when every refresh scheduled so far has finished (tests, and the rebuild command). */
+  private async work(): Promise<void> {
+    try {
+      for (let next = this.queue.entries().next(); !next.done; next = this.queue.entries().next()) {
+        const [key, at] = next.value;
+        this.queue.delete(key);
+        this.running.add(key);
+        do {
+          this.again.delete(key);
+          try {
+            await this.refresh(at.roundId, at.reportId);
+          } catch (err) {
+            // A table that is gone (a test's storage dropped, a purge) has nothing left to count.
+            if (statusOf(err) !== 404) this.onError(err as Error, at);
+          }
+        } while (this.again.has(key));
+        this.running.delete(key);
+      }
+    } finally {
+      this.workers--;
+      if (this.workers === 0) for (const done of this.idle.splice(0)) done();
+    }
+  }
+
+  /** Resolves when every refresh scheduled so far has finished (tests, and the app when it stops). */
   async settled(): Promise<void> {
-    while (this.running.size > 0) await Promise.all([...this.running.values()]);
+    while (this.workers > 0 || this.queue.size > 0) await new Promise<void>((r) => this.idle.push(r));
   }
 
   /** Counts the report as it stands now (see the class comment); safe to run any number of times, anywhere. */
