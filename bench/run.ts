@@ -11,6 +11,7 @@ import { benchExport } from './export';
 import { benchInput } from './input';
 import { benchOverview } from './overview';
 import { benchVote } from './vote';
+import { benchAnalysis } from './analysis';
 import { benchSoak } from './soak';
 import { benchStartup } from './startup';
 import { benchSubmit } from './submit';
@@ -66,6 +67,7 @@ const BENCHES: Bench[] = [
   { name: 'export', run: benchExport },
   { name: 'input', run: benchInput },
   { name: 'backup', run: benchBackup },
+  { name: 'analysis', run: benchAnalysis },
   // Last: ten minutes of load, full runs only.
   { name: 'soak', run: benchSoak },
 ];

@@ -9,6 +9,8 @@ import { SECRETARIAT_ACTIONS } from '../teams/secretariat/actions';
 import { USAGE_ACTIONS } from '../teams/usage/actions';
 import { WIZARD_ACTIONS } from '../teams/wizard/actions';
 import { CONTINUATION_ACTIONS } from '../teams/continuation/actions';
+import { ANALYTICS_ACTIONS } from '../teams/analytics/actions';
+import { ANALYTICS_COMMANDS } from '../teams/analytics/commands';
 import { CASEWORK_COMMANDS } from '../teams/casework/commands';
 import { CLAIM_COMMANDS } from '../teams/claims/commands';
 import { COLLEAGUE_COMMANDS } from '../teams/colleagues/commands';
@@ -59,6 +61,8 @@ export const ACTIONS = {
   ...USAGE_ACTIONS,
   // Continuations: the owner's people confirm, lower or stop a measure's next year (issue 23).
   ...CONTINUATION_ACTIONS,
+  // The analysis across rounds: views, download and the forum's annual summary (secretariat; members their forum).
+  ...ANALYTICS_ACTIONS,
 } satisfies Record<string, ActionHandler>;
 
 // The verbs on cards are the keys of this table: a misspelled verb does not compile.
@@ -84,6 +88,7 @@ export const COMMANDS: readonly Command[] = [
   ...USAGE_COMMANDS,
   // Last, so longer phrases starting with the same word match first.
   ...CASEWORK_COMMANDS,
+  ...ANALYTICS_COMMANDS,
 ];
 
 /** The handler of a verb that came back from a client, if the table has it (own keys only). */

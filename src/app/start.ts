@@ -9,6 +9,7 @@ import { createTeamsEndpoint, type TeamsEndpoint } from '../teams/endpoint';
 import type { Services } from '../teams/services';
 import { createDelivery } from '../teams/delivery';
 import { Drafts } from '../storage/drafts';
+import { Aggregates } from '../storage/aggregates';
 import { Reports } from '../storage/reports';
 import { Rounds } from '../storage/rounds';
 import { RoundPurge } from '../storage/roundPurge';
@@ -130,7 +131,14 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     regions: config.REGIONS,
     forumRules: config.FORUM_RULES,
     rulesStore: new ForumRulesStore(tables),
+    aggregates: new Aggregates(
+      tables,
+      () => services.regions,
+      (error, at) => logger.warn('aggregates not updated', { ...at, error }),
+    ),
   };
+  // The analytics' aggregates follow every stored change of a report or usage report (in the background).
+  services.reports.onChange = services.usage.onChange = services.aggregates.track;
   // An open vote's elector rows follow the grants: a member added gets rows, one removed loses them.
   services.roles.afterChange = (person, forum, group) => followGrants(services, person, forum, group);
   // Timed work (deadlines, reminders, digests, daily summaries) on the handlers' clock.
@@ -179,6 +187,8 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
       await scheduler.stop(); // a tick in progress finishes its writes first
       await jobs.stop(); // steps under way finish and are checkpointed; their jobs are let go
       await delivery.stop(); // sends in flight finish and are recorded first
+      // Analytics refreshes in flight finish (bounded: a lost one is mended by the next change or a rebuild).
+      await Promise.race([services.aggregates.settled(), new Promise((r) => setTimeout(r, 5000).unref())]);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await azurite?.stop();
     },

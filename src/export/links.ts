@@ -16,6 +16,8 @@ export interface ExportClaims {
   aadObjectId: string;
   /** Epoch milliseconds. */
   expiresAt: number;
+  /** An analysis instead of a round's reports: "rounds|forum|scheme|view" (view '' = every view; src/export/analysisExport.ts). */
+  analysis?: string;
 }
 
 export type Verified = { ok: true; claims: ExportClaims } | { ok: false; status: 404 | 410 };
@@ -44,7 +46,19 @@ export class ExportLinks {
 
   sign(claims: Omit<ExportClaims, 'expiresAt'>): { token: string; url: string; expiresAt: Date } {
     const expiresAt = this.now().getTime() + this.ttlMs;
-    const payload = b64(Buffer.from(JSON.stringify({ r: claims.roundId, f: claims.format, t: claims.tenantId, u: claims.aadObjectId, e: expiresAt }), 'utf8'));
+    const payload = b64(
+      Buffer.from(
+        JSON.stringify({
+          r: claims.roundId,
+          f: claims.format,
+          t: claims.tenantId,
+          u: claims.aadObjectId,
+          e: expiresAt,
+          ...(claims.analysis ? { a: claims.analysis } : {}),
+        }),
+        'utf8',
+      ),
+    );
     const token = `${payload}.${b64(this.mac(payload))}`;
     return { token, url: `${this.baseUrl().replace(/\/+$/, '')}/exports/${token}`, expiresAt: new Date(expiresAt) };
   }
@@ -56,7 +70,7 @@ export class ExportLinks {
     const expected = this.mac(payload);
     const given = Buffer.from(signature, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, status: 404 };
-    let raw: { r?: unknown; f?: unknown; t?: unknown; u?: unknown; e?: unknown };
+    let raw: { r?: unknown; f?: unknown; t?: unknown; u?: unknown; e?: unknown; a?: unknown };
     try {
       raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     } catch {
@@ -67,10 +81,21 @@ export class ExportLinks {
       !EXPORT_FORMATS.includes(raw.f as ExportFormat) ||
       typeof raw.t !== 'string' ||
       typeof raw.u !== 'string' ||
-      typeof raw.e !== 'number'
+      typeof raw.e !== 'number' ||
+      (raw.a !== undefined && typeof raw.a !== 'string')
     )
       return { ok: false, status: 404 };
     if (this.now().getTime() > raw.e) return { ok: false, status: 410 };
-    return { ok: true, claims: { roundId: raw.r, format: raw.f as ExportFormat, tenantId: raw.t, aadObjectId: raw.u, expiresAt: raw.e } };
+    return {
+      ok: true,
+      claims: {
+        roundId: raw.r,
+        format: raw.f as ExportFormat,
+        tenantId: raw.t,
+        aadObjectId: raw.u,
+        expiresAt: raw.e,
+        ...(typeof raw.a === 'string' ? { analysis: raw.a } : {}),
+      },
+    };
   }
 }

@@ -8,6 +8,8 @@ import type { UsageReports } from '../storage/usageReports';
 import type { Roles } from '../storage/roles';
 import type { Rounds } from '../storage/rounds';
 import type { ExportLinks } from './links';
+import type { Aggregates } from '../storage/aggregates';
+import { analysisDownload } from './analysisRoute';
 import { EXPORT_CONTENT_TYPES, exportFileName, writeRoundExport } from './roundExport';
 
 export interface ExportRouteDeps {
@@ -19,6 +21,8 @@ export interface ExportRouteDeps {
   regions: RegionConfig;
   logger: Logger;
   now: () => Date;
+  /** The analytics' tallies, for analysis links (src/export/analysisRoute.ts). */
+  aggregates?: Aggregates;
 }
 
 /**
@@ -29,7 +33,8 @@ export interface ExportRouteDeps {
  */
 export function exportDownload(deps: ExportRouteDeps) {
   return async (req: IncomingMessage & { params?: Record<string, string> }, res: ServerResponse): Promise<void> => {
-    const t = translator(pickLocale(String(req.headers['accept-language'] ?? '').split(',')[0]));
+    const locale = pickLocale(String(req.headers['accept-language'] ?? '').split(',')[0]);
+    const t = translator(locale);
     const refuse = (status: number, key: MessageKey) => {
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
       res.end(t(key));
@@ -37,6 +42,7 @@ export function exportDownload(deps: ExportRouteDeps) {
     const verified = deps.links.verify(req.params?.['*'] ?? '');
     if (!verified.ok) return refuse(verified.status, verified.status === 410 ? 'export.expired' : 'export.notFound');
     const { claims } = verified;
+    if (claims.analysis !== undefined) return analysisDownload(deps, { ...claims, analysis: claims.analysis }, { t, locale }, res, refuse);
     let grants: Awaited<ReturnType<Roles['of']>>;
     let round: Awaited<ReturnType<Rounds['get']>>;
     try {

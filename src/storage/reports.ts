@@ -130,7 +130,8 @@ function submittedRow(input: { draftId: string; reference: string; by: PersonKey
   );
 }
 
-function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
+/** A stored row as a report (the aggregates read rows with their ETags, storage/aggregates.ts). */
+export function fromRow<T>(roundId: string, id: string, row: Row): ReportRecord<T> {
   const { ownerName, ownerOrgnr, ownerType, scheme, region, workingGroup, title, totalRequested, requestedPerYear, continues } = row;
   return {
     id,
@@ -176,6 +177,8 @@ export const actorOf = (p: PersonKey) => ({ role: 'owner' as const, id: `${p.ten
 export class Reports {
   /** Who is linked to which owner; its access() decides who may see and change a report. */
   readonly people: OwnerPeople;
+  /** Told after every stored change of a report (the analytics' aggregates follow it; storage/aggregates.ts). */
+  onChange?: (roundId: string, reportId: string) => void;
   private readonly referenceBlocks = new ReferenceBlocks(() => this.counters);
 
   constructor(
@@ -241,6 +244,7 @@ export class Reports {
       // Filing claims the owner (pending: the filer's own reports only) unless the filer has a link already.
       this.people.claim(report.summary.ownerOrgnr, input.by, input.byName, report.reference),
     ]);
+    this.onChange?.(report.roundId, report.id);
     return { report, created };
   }
 
@@ -297,6 +301,7 @@ export class Reports {
     });
     const report = (await this.get<T>(input.roundId, input.reportId))!;
     await Promise.all([this.afterWrite(report, 'edited', input.draftId), this.indexNetwork(report)]);
+    this.onChange?.(input.roundId, input.reportId);
     return report;
   }
 
@@ -329,6 +334,7 @@ export class Reports {
     });
     const report = (await this.get<T>(roundId, reportId))!;
     await this.recordEvent(report, report.status === 'withdrawn' ? 'withdrawn' : 'status', `${report.status}_${report.history.length}`);
+    this.onChange?.(roundId, reportId);
     return report;
   }
 
@@ -348,6 +354,7 @@ export class Reports {
       const history: AuditEntry[] = [...historyOf(cur), entryOf({ status: cur.status, workingGroup: cur.workingGroup })];
       return withHistory<Row>({ ...cur, workingGroup, workingGroupSet: true }, history);
     });
+    this.onChange?.(roundId, reportId);
     return (await this.get<T>(roundId, reportId))!;
   }
 
@@ -404,6 +411,7 @@ export class Reports {
         return withHistory<Row>({ ...cur, continuedIn: JSON.stringify([...listed, continuedIn]) }, history);
       }),
     ]);
+    this.onChange?.(input.roundId, input.id);
     return { report: (await this.get<T>(input.roundId, input.id))!, created };
   }
 

@@ -5,6 +5,7 @@ import { unpackJson } from './json';
 import { reportPk } from './reports';
 import { deleteIfPresent, getOrUndefined, safeKey, type Tables } from './tables';
 import { markedKeysOf } from './votes';
+import { forgetRound } from './aggregates';
 
 /** What deleting a round removes, counted before anything is deleted (the confirmation card). */
 export interface PurgeCount {
@@ -27,6 +28,7 @@ type ReportKeys = { rowKey: string; reference: string; ownerOrgnr: string; creat
  *   Meetings    f_<forum> rows of the round, i_<meeting> (agenda items); Votes v_<meeting>_<report>
  *               and each voter's index row mk_<voter>/<meeting>|<report>
  *   UsageReports r_<round> (usage reports and their drafts)
+ *   Aggregates  agg: the round's facts rows and tallies (storage/aggregates.ts)
  * The round's own row goes last, so a purge cut short is finished by running it again.
  *   Jobs        announce/<round> and results/<round> (they name the officer who opened or published)
  * Owner memberships (om_/m_) are not per round and stay; the other scheduler watermarks (Jobs) hold
@@ -80,6 +82,7 @@ export class RoundPurge {
       await deleteIfPresent(index, `ref_${safeKey(r.reference)}`, 'report');
     }
     await deletePartition(this.t('UsageReports'), reportPk(roundId));
+    await forgetRound(this.tables, roundId);
     await deletePartition(this.t('Reports'), reportPk(roundId));
     await deletePartition(this.t('Counters'), `ref_${safeKey(roundId)}`);
     await deletePartition(this.t('Events'), `round_${safeKey(roundId)}`);

@@ -19,6 +19,7 @@ export const TABLES = [
   'Votes',
   'Stamps',
   'UsageReports',
+  'Aggregates',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 

@@ -85,6 +85,8 @@ function toRow(r: UsageRecord): Row {
 export type UsageKey = Pick<UsageRecord, 'roundId' | 'reportId' | 'schoolYear'>;
 
 export class UsageReports {
+  /** Told after every stored change of a usage report (the analytics' aggregates follow it). */
+  onChange?: (roundId: string, reportId: string) => void;
   constructor(private readonly tables: Tables) {}
   private get table() {
     return this.tables.client('UsageReports');
@@ -117,6 +119,7 @@ export class UsageReports {
       result = next ?? current;
       return next ? toRow(next) : undefined;
     });
+    this.onChange?.(key.roundId, key.reportId);
     return result;
   }
 }

@@ -22,6 +22,7 @@ import type { Announcements } from '../storage/announcements';
 import type { RoundResults } from '../storage/roundResults';
 import type { UsageReports } from '../storage/usageReports';
 import type { JobStarter } from './jobs/starter';
+import type { Aggregates } from '../storage/aggregates';
 
 /** What handlers may use. Built once by the wiring; handlers never construct storage themselves. */
 export interface Services {
@@ -66,4 +67,6 @@ export interface Services {
   now: () => Date;
   /** Long work started by a press (results, bulk grant), run step by step off the press (jobs/runner.ts). */
   jobs: JobStarter;
+  /** The analytics' tallies per forum, round and scheme, kept as reports change (issue 24). */
+  aggregates: Aggregates;
 }

@@ -69,6 +69,7 @@ const REFUSALS = [
   'colleagues.notLinked',
   'colleagues.accessRemoved',
   'claims.notConfirmed',
+  'analysis.only',
 ]
   .map(refusalText)
   .concat(NOT_A_VOTER);
@@ -251,6 +252,13 @@ const MATRIX: Record<string, string> = {
   'cmd:vis / show': 'aarrrrarr',
   'cmd:rapporter / usage report / report usage': 'aaaaaaaaa',
   'cmd:rapporteringer / rapporteringar / usage reports': 'rrrrrrarr',
+  // The analysis: the secretariat and the forum's members and chairs (every working group of it); the annual summary officers only.
+  'analysis.show': 'rrraaaarr',
+  'analysis.export': 'rrraaaarr',
+  'analysis.summary': 'rrrrrrarr',
+  'analysis.summaryPost': 'rrrrrrarr',
+  'cmd:analyse / analysis / analysen': 'rrraaaarr',
+  'cmd:årsoppsummering / aarsoppsummering / annual summary / year summary': 'rrrrrrarr',
 };
 
 const EXPECTED: Record<string, Record<Caller, Cell>> = Object.fromEntries(
@@ -847,6 +855,10 @@ const SUCCESS: Record<string, Check> = {
   'cmd:leveringsstatus': titled('delivery.status.title'),
   // The creator and colleagues get the report's own card, officers the case card: both titled "reference: title".
   'cmd:vis': firstLine((c) => `${c.w.report.reference}: ${SECRET.measure.title}`),
+  'analysis.show': all(titled('analysis.title'), offers('analysis.show', 'analysis.export')),
+  'analysis.export': all(titled('analysis.export.title'), offers('analysis.show')),
+  'analysis.summary': all(titled('analysis.summary.draft'), offers('analysis.summaryPost')),
+  'analysis.summaryPost': says('analysis.summary.posted'),
 };
 /** Typed commands that run a verb's handler succeed as that verb does. */
 const TYPED_AS: Record<string, string> = {
@@ -871,6 +883,8 @@ const TYPED_AS: Record<string, string> = {
   'cmd:vedtak': 'decision.pending',
   'cmd:rapporter': 'usage.list',
   'cmd:rapporteringer': 'usage.round',
+  'cmd:analyse': 'analysis.show',
+  'cmd:årsoppsummering': 'analysis.summary',
 };
 for (const [command, verb] of Object.entries(TYPED_AS)) SUCCESS[command] = SUCCESS[verb]!;
 /** SUCCESS's key of a row: the verb, or `cmd:` and the group's first word. */

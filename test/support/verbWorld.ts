@@ -541,4 +541,9 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
   ],
   ['usage.repaid', (w) => personal({ ...caseOf(w, w.usageToRepay), schoolYear: ROUND.year })],
   ['continuation.answer', (w) => personal({ reportId: w.continuationId, choice: 'continue' })],
+  // The analysis: the default choice (the last three rounds, the one forum, every scheme).
+  ['analysis.show', () => personal({})],
+  ['analysis.export', () => personal({})],
+  ['analysis.summary', () => personal({})],
+  ['analysis.summaryPost', () => personal({})],
 ];

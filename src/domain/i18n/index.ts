@@ -28,6 +28,7 @@ import { noticeMessages } from './messages/notices';
 import { ledgerMessages } from './messages/ledger';
 import { forumsMessages } from './messages/forums';
 import { jobMessages } from './messages/jobs';
+import { analyticsMessages } from './messages/analytics';
 
 export * from './locale';
 export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
@@ -62,6 +63,7 @@ const catalogs = [
   ledgerMessages,
   forumsMessages,
   jobMessages,
+  analyticsMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;
