@@ -70,6 +70,7 @@ const REFUSALS = [
   'colleagues.notLinked',
   'colleagues.accessRemoved',
   'claims.notConfirmed',
+  'need.refused',
 ]
   .map(refusalText)
   .concat(NOT_A_VOTER);
@@ -205,6 +206,7 @@ const MATRIX: Record<string, string> = {
   'vote.mark': 'rrrarrrrr',
   'vote.refresh': 'aaaaaaaaa',
   'vote.close': 'rrrrrrarr',
+  'vote.need': 'rrraraarr',
   'undecided.list': 'rrrrrrarr',
   'undecided.form': 'rrrrrrarr',
   'undecided.later': 'rrrrrrarr',
@@ -769,6 +771,7 @@ const SUCCESS: Record<string, Check> = {
     offers('meeting.recommendation'),
     stored('the vote is closed', async (c) => (await c.h.app.services.meetings.get(FORUM, c.w.meetingId))?.vote?.status === 'closed'),
   ),
+  'vote.need': all(titled('need.title'), says('need.intro'), offers('vote.refresh')),
   'undecided.list': all(titled('forum.undecided.listTitle', { title: 'Uavklart Vest' }), offers('undecided.form')),
   'undecided.form': all(says('forum.undecided.laterTitle'), offers('undecided.later', 'undecided.record')),
   'undecided.later': all(

@@ -375,6 +375,7 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
   ['results.publish', (w) => personal({ roundId: w.resultsRoundId })],
   ['roles.remove', () => personal({ tenantId: OTHER_GROUP_MEMBER.tenantId, aadObjectId: OTHER_GROUP_MEMBER.aadObjectId, role: 'member', group: 'oslo' })],
   ['vote.refresh', (w) => inChannel({ meetingId: w.meetingId, reportId: w.agendaReportId, v: w.voteId })],
+  ['vote.need', (w) => personal({ meetingId: w.meetingId, reportId: w.agendaReportId, v: w.voteId })],
   ['undecided.list', (w) => personal({ meetingId: w.undecidedMeetingId })],
   ['undecided.form', (w) => personal({ meetingId: w.undecidedMeetingId, reportId: w.undecidedItems[0] })],
   ['rules.list', () => personal({})],

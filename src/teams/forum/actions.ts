@@ -4,6 +4,7 @@ import { meetingCsv, meetingRecommendation } from './meetingRecommendation';
 import { meetingAdd, meetingMove, meetingPost, meetingRemove, meetingShow } from './meetingShow';
 import { voteClose } from './voteClose';
 import { voteMark } from './voteMark';
+import { voteNeed } from './voteNeed';
 import { voteOpen } from './voteOpen';
 import { voteRefresh } from './voteRefresh';
 
@@ -23,4 +24,5 @@ export const FORUM_ACTIONS = {
   'vote.mark': voteMark,
   'vote.refresh': voteRefresh,
   'vote.close': voteClose,
+  'vote.need': voteNeed,
 } satisfies Record<string, ActionHandler>;

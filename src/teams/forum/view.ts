@@ -1,9 +1,9 @@
-import { pickLocale, translator, formatDate, formatNok, formatTime, type Locale, type Translate } from '../../domain/i18n';
+import { pickLocale, translator, formatCount, formatDate, formatNok, formatTime, type Locale, type Translate } from '../../domain/i18n';
 import { formatOrgnr } from '../../domain/orgnr';
 import { localised, type RegionConfig } from '../../domain/regions';
 import { FORUM_GROUP, type Person } from '../../domain/roles';
-import { formatSchoolYear } from '../../domain/report';
-import type { AgendaItem, ForumRules } from '../../domain/forum';
+import { formatSchoolYear, targetGroupLabelKey, themeLabelKey } from '../../domain/report';
+import { tallyText, type AgendaItem, type ForumRules } from '../../domain/forum';
 import type { Actor } from '../../domain/report';
 import type { Services } from '../services';
 import { continuationFacts } from './continuationText';
@@ -66,6 +66,7 @@ export function itemFacts(view: ForumView, item: AgendaItem): Array<{ title: str
     { title: t('forum.item.owner'), value: ownerText(item) },
     { title: t('forum.item.scheme'), value: item.scheme },
     { title: t('forum.item.uh'), value: item.uhName },
+    ...needFacts(view, item),
     { title: t('forum.item.perYear'), value: yearsText(view, item) },
   ];
   if (item.networkOrgnrs.length > 0)
@@ -73,6 +74,26 @@ export function itemFacts(view: ForumView, item: AgendaItem): Array<{ title: str
   const group = groupRecommendationText(view, item);
   if (group) facts.unshift({ title: t('forum.group.recommendation'), value: group });
   facts.unshift(...continuationFacts(t, view.locale, item.continuation));
+  return facts;
+}
+
+/** Theme, target groups, reach, own contribution and the start of the need: what voters weigh (issue 23). */
+export function needFacts(view: ForumView, item: AgendaItem): Array<{ title: string; value: string }> {
+  const { t } = view;
+  const facts: Array<{ title: string; value: string }> = [];
+  if (item.theme) facts.push({ title: t('need.item.theme'), value: item.theme === 'annet' && item.themeOther ? item.themeOther : t(themeLabelKey(item.theme)) });
+  if (item.targetGroups?.length) facts.push({ title: t('need.item.targets'), value: item.targetGroups.map((g) => t(targetGroupLabelKey(g))).join(', ') });
+  if (item.participants !== undefined && item.unitCount !== undefined)
+    facts.push({
+      title: t('need.item.reach'),
+      value: t('need.item.reachValue', { participants: formatCount(item.participants, view.locale), units: formatCount(item.unitCount, view.locale) }),
+    });
+  if (item.ownContribution)
+    facts.push({
+      title: t('need.item.ownContribution', { year: formatSchoolYear(item.ownContribution.schoolYear) }),
+      value: nok(view, item.ownContribution.amount),
+    });
+  if (item.needStart) facts.push({ title: t('need.item.need'), value: item.needStart });
   return facts;
 }
 
@@ -84,9 +105,7 @@ export function groupRecommendationText(view: ForumView, item: AgendaItem): stri
     return view.t(g.outcome === 'recommended' ? 'forum.group.recordedRecommended' : 'forum.group.recordedNotRecommended', { group: groupName(view, g.group) });
   return view.t(g.outcome === 'recommended' ? 'forum.group.recommended' : 'forum.group.not_recommended', {
     group: groupName(view, g.group),
-    for: g.tally.prioritise,
-    against: g.tally.notPrioritise,
-    abstain: g.tally.abstain,
+    tally: tallyText(view.t, g.tally, g.method),
   });
 }
 
