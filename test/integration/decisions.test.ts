@@ -56,7 +56,7 @@ describe('the secretariat records decisions', function () {
     const inputs = { outcome: 'granted', grant1: '1250000', grant2: '1000000', reason: '' };
     const done = await press(h, OFFICER, form, 'decision.record', inputs);
     assert.match(cardText(done), new RegExp(`Vedtaket for ${r.reference} er registrert: Innvilget, 2 250 000 kr`));
-    assert.match(cardText(done), /Prioritert → Innvilget · Sekretariatet \(Siri Statsforvalter\)/);
+    assert.match(cardText(done), /Vedtak: Innvilget, 2 250 000 kr · Sekretariatet \(Siri Statsforvalter\)/);
     const again = await press(h, OFFICER, form, 'decision.record', inputs);
     assert.match(cardText(again), /er registrert: Innvilget/);
 

@@ -102,7 +102,10 @@ export const AgendaItemSchema = z.object({
   /** The own contribution for the round's school year. */
   ownContribution: z.object({ schoolYear: z.number().int(), amount: z.number().int().min(0) }).optional(),
   /** The first lines of the need and goal, at most NEED_START_CHARS characters and an ellipsis. */
-  needStart: z.string().max(NEED_START_CHARS * 2 + 4).optional(),
+  needStart: z
+    .string()
+    .max(NEED_START_CHARS * 2 + 4)
+    .optional(),
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 

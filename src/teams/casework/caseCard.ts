@@ -15,6 +15,8 @@ import { cutFieldOf } from '../cards/reportFacts';
 import { CUT_CHARS, cutText, isLong } from '../cards/longText';
 import { showAllAction } from '../cards/fullTextCard';
 import { claimSections, templateSection } from '../claims/claimSections';
+import { storyLine, type StoryContext } from './storyLine';
+import { forumView, groupRecommendationText } from '../forum/view';
 
 export { formatDateTime, formatTime } from '../../domain/i18n';
 
@@ -39,12 +41,13 @@ export const HISTORY_SHOWN = 20;
 const HISTORY_REASON_CHARS = 300;
 
 /** One line per entry of the audit trail (the most recent HISTORY_SHOWN): when, from → to, who, and why. */
-export function historyFacts(turn: Turn, history: readonly AuditEntry[]): Array<{ title: string; value: string }> {
+export function historyFacts(turn: Turn, history: readonly AuditEntry[], report: StoryContext = {}): Array<{ title: string; value: string }> {
   const { t, locale } = turn;
   const earlier = Math.max(0, history.length - HISTORY_SHOWN);
   const facts = history.slice(earlier).map((h) => {
     const who = actorLabel(t, h.actor);
     const c = h.change?.field === 'continuation' ? h.change : undefined;
+    const story = h.change ? { reason: h.reason } : storyLine(turn, h, report, who);
     const line = c
       ? t(h.from === h.to ? 'continuation.historyTo' : 'continuation.historyFrom', {
           reference: h.from === h.to ? c.to : c.from,
@@ -59,12 +62,13 @@ export function historyFacts(turn: Turn, history: readonly AuditEntry[]): Array<
             to: groupName(turn.services.regions, h.change.to, locale),
             who,
           })
-        : t('case.history.move', { from: t(statusLabelKey(h.from)), to: t(statusLabelKey(h.to)), who });
+        : (story.line ?? t('case.history.move', { from: t(statusLabelKey(h.from)), to: t(statusLabelKey(h.to)), who }));
     // Edits carry their version ("v2") as reason: worth showing, but not in quotes.
-    const reason = h.reason
-      ? /^v\d+$/.test(h.reason)
-        ? ` · ${h.reason}`
-        : `\n${t('case.history.reason', { reason: cutText(turn, h.reason, { max: HISTORY_REASON_CHARS }) })}`
+    const shown = story.reason;
+    const reason = shown
+      ? /^v\d+$/.test(shown)
+        ? ` · ${shown}`
+        : `\n${t('case.history.reason', { reason: cutText(turn, shown, { max: HISTORY_REASON_CHARS }) })}`
       : '';
     return { title: formatDateTime(h.at, locale), value: line + reason };
   });
@@ -122,6 +126,10 @@ export function caseCard(turn: Turn, { report, round, later, usage, claim }: Cas
   const sections = [
     factsSection(t('case.section'), [
       { title: t('case.status'), value: t(statusLabelKey(report.status)) },
+      // After the working group: its anbefaling with the tally, not only "Behandlet i arbeidsgruppen".
+      ...(report.groupRecommendation
+        ? [{ title: t('forum.group.recommendation'), value: groupRecommendationText(forumView(turn.services, locale), report) ?? '' }]
+        : []),
       { title: t('case.round'), value: String(round.year) },
       { title: t('case.owner'), value: report.summary.ownerName },
       {
@@ -156,7 +164,7 @@ export function caseCard(turn: Turn, { report, round, later, usage, claim }: Cas
         cut ? showAllAction(turn, 'report.check', ids, cut) : undefined,
       );
     }),
-    factsSection(t('case.history'), historyFacts(turn, report.history)),
+    factsSection(t('case.history'), historyFacts(turn, report.history, report)),
   ];
   const actions = [];
   if (report.status === 'submitted') actions.push(action(t('case.action.pass'), 'report.checkPass', ids, { style: 'positive' }));

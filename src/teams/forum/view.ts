@@ -81,7 +81,8 @@ export function itemFacts(view: ForumView, item: AgendaItem): Array<{ title: str
 export function needFacts(view: ForumView, item: AgendaItem): Array<{ title: string; value: string }> {
   const { t } = view;
   const facts: Array<{ title: string; value: string }> = [];
-  if (item.theme) facts.push({ title: t('need.item.theme'), value: item.theme === 'annet' && item.themeOther ? item.themeOther : t(themeLabelKey(item.theme)) });
+  if (item.theme)
+    facts.push({ title: t('need.item.theme'), value: item.theme === 'annet' && item.themeOther ? item.themeOther : t(themeLabelKey(item.theme)) });
   if (item.targetGroups?.length) facts.push({ title: t('need.item.targets'), value: item.targetGroups.map((g) => t(targetGroupLabelKey(g))).join(', ') });
   if (item.participants !== undefined && item.unitCount !== undefined)
     facts.push({
@@ -98,7 +99,7 @@ export function needFacts(view: ForumView, item: AgendaItem): Array<{ title: str
 }
 
 /** "Anbefalt av Arbeidsgruppe Vest (2 for, 0 imot, 1 avstår)" on a forum's item in two steps. */
-export function groupRecommendationText(view: ForumView, item: AgendaItem): string | undefined {
+export function groupRecommendationText(view: ForumView, item: Pick<AgendaItem, 'groupRecommendation'>): string | undefined {
   const g = item.groupRecommendation;
   if (!g) return undefined;
   if (g.method === 'recorded')

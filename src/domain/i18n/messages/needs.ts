@@ -22,6 +22,7 @@ export const needsMessages = defineMessages({
     'need.back': 'Tilbake til avstemningen',
 
     'roles.role.guest': 'invitert gjest',
+    'privacy.roles.guest': 'Invitert gjest',
     'roles.field.category': 'Kategori i forumet',
     'roles.hint.category': 'Hvem personen representerer. Inviterte gjester leser og kommenterer, men stemmer ikke.',
     'roles.category.publicKindergartenOwner': 'kommunal barnehageeier',
@@ -72,6 +73,7 @@ export const needsMessages = defineMessages({
     'need.back': 'Tilbake til røystinga',
 
     'roles.role.guest': 'invitert gjest',
+    'privacy.roles.guest': 'Invitert gjest',
     'roles.field.category': 'Kategori i forumet',
     'roles.hint.category': 'Kven personen representerer. Inviterte gjester les og kommenterer, men røystar ikkje.',
     'roles.category.publicKindergartenOwner': 'kommunal barnehageeigar',
@@ -122,6 +124,7 @@ export const needsMessages = defineMessages({
     'need.back': 'Back to the vote',
 
     'roles.role.guest': 'invited guest',
+    'privacy.roles.guest': 'Invited guest',
     'roles.field.category': 'Category in the forum',
     'roles.hint.category': 'Whom the person represents. Invited guests read and comment, but do not vote.',
     'roles.category.publicKindergartenOwner': 'municipal kindergarten owner',

@@ -1,5 +1,5 @@
 import { localised } from '../../../domain/regions';
-import { FORUM_GROUP, SECRETARIAT_GROUP, type Role } from '../../../domain/roles';
+import { FORUM_GROUP, SECRETARIAT_GROUP, type MemberCategory, type Role } from '../../../domain/roles';
 import type { Turn } from '../../turn';
 
 /** The groups people vote in: the forum itself, then the working groups in configured order. */
@@ -20,4 +20,8 @@ export function roleName(turn: Turn, role: Role): string {
 
 export function groupChoices(turn: Turn): Array<{ title: string; value: string }> {
   return votingGroups(turn).map((g) => ({ title: groupName(turn, g), value: g }));
+}
+
+export function categoryName(turn: Turn, category: MemberCategory): string {
+  return turn.t(`roles.category.${category}`);
 }
