@@ -15,6 +15,7 @@ import { RoundPurge } from '../storage/roundPurge';
 import { Roles } from '../storage/roles';
 import { Groups } from '../storage/groups';
 import { ForumRulesStore } from '../storage/forumRules';
+import { ForumPlanStore } from '../storage/forumPlans';
 import { Meetings } from '../storage/meetings';
 import { Votes } from '../storage/votes';
 import { followGrants } from '../teams/forum/electorRows';
@@ -104,6 +105,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     regions: DEFAULT_REGIONS,
     forumRules: config.FORUM_RULES,
     rulesStore: new ForumRulesStore(tables),
+    plans: new ForumPlanStore(tables),
   };
   // An open vote's elector rows follow the grants: a member added gets rows, one removed loses them.
   services.roles.afterChange = (person, forum, group) => followGrants(services, person, forum, group);

@@ -1,6 +1,7 @@
 import type { Decision, Payment } from './decision';
 import type { UnusedPlan, UsageReport, UsageStatus } from './usage';
 import { translator } from './i18n';
+import { AREA_IDS, areaName, type PriorityArea } from './forum/plan';
 import { ownerTypeLabelKey } from './ownerTypes';
 import { findRegion, localised, type RegionConfig } from './regions';
 import { formatSchoolYear, statusLabelKey, targetGroupLabelKey, themeLabelKey, yearSummaries, type NeedsReport, type ReportStatus } from './report';
@@ -34,6 +35,8 @@ export interface ExportableReport {
   payment?: Payment;
   /** Usage reports sent for the measure's school years (drafts are not the owner's word yet). */
   usage?: ReadonlyArray<{ schoolYear: number; status: UsageStatus; report?: UsageReport }>;
+  /** The priority areas of the report's forum, to name those the report chose. */
+  areas?: readonly PriorityArea[];
 }
 
 const t = translator('nb');
@@ -88,6 +91,7 @@ const COLUMNS = [
   ['Egenandel brukt (kr)', 'number', 14],
   ['Ubrukte midler (kr)', 'number', 14],
   ['Ubrukte midler: overføres eller tilbakebetales', 'text', 22],
+  ['Prioriteringsområder', 'text', 30],
 ] as const satisfies ReadonlyArray<readonly [string, CellKind, number]>;
 
 export const EXPORT_COLUMNS: readonly ExportColumn[] = COLUMNS.map(([header, kind, width]) => ({ header, kind, width }));
@@ -179,5 +183,11 @@ export function exportRows(report: ExportableReport, regions: RegionConfig): Cel
     date(report.updatedAt),
     report.version,
     ...usageCells(report, y?.schoolYear),
+    (d.priorityAreas ?? [])
+      .map((id) => {
+        const area = report.areas?.find((a) => a.id === id);
+        return area ? areaName(area, 'nb') : t('plan.area', { n: AREA_IDS.indexOf(id) + 1 });
+      })
+      .join(', '),
   ]);
 }

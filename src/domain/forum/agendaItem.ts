@@ -1,5 +1,6 @@
 import { grantInSchoolYear, yearSummaries, type NeedsReport } from '../report';
 import { NEED_START_CHARS, type AgendaItem } from './meeting';
+import type { PriorityArea } from './plan';
 import type { GroupRecommendation } from './twoSteps';
 import type { Continuation } from '../money/continuation';
 
@@ -11,6 +12,7 @@ import type { Continuation } from '../money/continuation';
 export function agendaItemOf(
   report: { id: string; reference: string; data: NeedsReport; groupRecommendation?: GroupRecommendation; continuation?: Continuation },
   roundYear: number,
+  areas: readonly PriorityArea[] = [],
 ): AgendaItem {
   const d = report.data;
   return {
@@ -28,6 +30,7 @@ export function agendaItemOf(
     ...(report.groupRecommendation ? { groupRecommendation: report.groupRecommendation } : {}),
     ...(report.continuation ? { continuation: report.continuation } : {}),
     ...needOf(d, roundYear),
+    ...(d.priorityAreas?.length ? { priorityAreas: areas.filter((a) => d.priorityAreas!.includes(a.id)) } : {}),
   };
 }
 

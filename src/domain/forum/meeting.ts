@@ -9,6 +9,7 @@ import { FollowUpSchema } from './followUp';
 import { ContinuationSchema } from '../money/continuation';
 import { THEMES } from '../report/themes';
 import { TARGET_GROUPS } from '../report/target-groups';
+import { MAX_PRIORITY_AREAS, PriorityAreaSchema } from './plan';
 
 /**
  * A meeting of a working group (or of the forum itself) with its agenda: the reports it treats,
@@ -106,6 +107,8 @@ export const AgendaItemSchema = z.object({
     .string()
     .max(NEED_START_CHARS * 2 + 4)
     .optional(),
+  /** The forum's priority areas the measure serves, names as the plan had them when put on the agenda. */
+  priorityAreas: z.array(PriorityAreaSchema).max(MAX_PRIORITY_AREAS).optional(),
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 

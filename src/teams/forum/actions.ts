@@ -5,6 +5,7 @@ import { meetingAdd, meetingMove, meetingPost, meetingRemove, meetingShow } from
 import { voteClose } from './voteClose';
 import { voteMark } from './voteMark';
 import { voteNeed } from './voteNeed';
+import { planForm, planSave } from './planEdit';
 import { voteOpen } from './voteOpen';
 import { voteRefresh } from './voteRefresh';
 
@@ -25,4 +26,6 @@ export const FORUM_ACTIONS = {
   'vote.refresh': voteRefresh,
   'vote.close': voteClose,
   'vote.need': voteNeed,
+  'plan.form': planForm,
+  'plan.save': planSave,
 } satisfies Record<string, ActionHandler>;

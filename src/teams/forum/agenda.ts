@@ -58,6 +58,7 @@ export async function putOnAgenda(
   const room = MAX_AGENDA_ITEMS - meeting.order.length;
   if (reports.length > room) throw new Refusal('forum.agenda.full', { max: MAX_AGENDA_ITEMS });
   const at = services.now();
+  const areas = (await services.plans.get(meeting.forum))?.areas ?? [];
   const outcomes = await inBatches(reports, 6, async (report) => {
     if (await services.meetings.item(meeting.id, report.id)) return true;
     try {
@@ -69,7 +70,7 @@ export async function putOnAgenda(
       if (err instanceof RefusedError) return false;
       throw err;
     }
-    await services.meetings.putItem(meeting.id, agendaItemOf(report, round.year));
+    await services.meetings.putItem(meeting.id, agendaItemOf(report, round.year, areas));
     return true;
   });
   const added = reports.filter((_, i) => outcomes[i]).map((r) => r.id);

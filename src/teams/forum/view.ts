@@ -3,7 +3,7 @@ import { formatOrgnr } from '../../domain/orgnr';
 import { localised, type RegionConfig } from '../../domain/regions';
 import { FORUM_GROUP, type Person } from '../../domain/roles';
 import { formatSchoolYear, targetGroupLabelKey, themeLabelKey } from '../../domain/report';
-import { tallyText, type AgendaItem, type ForumRules } from '../../domain/forum';
+import { areaName, tallyText, type AgendaItem, type ForumRules } from '../../domain/forum';
 import type { Actor } from '../../domain/report';
 import type { Services } from '../services';
 import { continuationFacts } from './continuationText';
@@ -94,6 +94,7 @@ export function needFacts(view: ForumView, item: AgendaItem): Array<{ title: str
       title: t('need.item.ownContribution', { year: formatSchoolYear(item.ownContribution.schoolYear) }),
       value: nok(view, item.ownContribution.amount),
     });
+  if (item.priorityAreas?.length) facts.push({ title: t('plan.areas'), value: item.priorityAreas.map((a) => areaName(a, view.locale)).join(', ') });
   if (item.needStart) facts.push({ title: t('need.item.need'), value: item.needStart });
   return facts;
 }

@@ -38,7 +38,7 @@ export const voteNeed: ActionHandler = async (turn, data) => {
   const report = await services.reports.get<NeedsReport>(meeting.roundId, stored.item.reportId);
   if (!report) throw new Refusal('forum.vote.notOnAgenda');
 
-  const ctx = { t, locale, regions: services.regions };
+  const ctx = { t, locale, regions: services.regions, areas: (await services.plans.get(meeting.forum))?.areas };
   const sections = READ.map((step) =>
     factsSection(
       t(stepTitleKey(step)),

@@ -5,6 +5,7 @@ import { SCHEME_CODES, type Round } from '../../../domain/round';
 import { action } from '../../cards/action';
 import { renderCard, type AdaptiveCard } from '../../cards/render';
 import { deadlineText } from '../cards';
+import { areaName, type ForumPlan } from '../../../domain/forum/plan';
 
 /** County names as the region configuration gives them ("Akershus – Romerike" → "Akershus"). */
 export function countyNames(regions: RegionConfig, counties: readonly string[], locale: Locale): string {
@@ -17,7 +18,11 @@ export function countyNames(regions: RegionConfig, counties: readonly string[], 
 }
 
 /** What an owner reads when a round opens: deadline, budget per scheme, and a button into the wizard. */
-export function announcementCard(view: { t: Translate; locale: Locale; regions: RegionConfig }, round: Round): AdaptiveCard {
+export function announcementCard(
+  view: { t: Translate; locale: Locale; regions: RegionConfig },
+  round: Round,
+  plans: ReadonlyArray<Pick<ForumPlan, 'planUrl' | 'areas'>> = [],
+): AdaptiveCard {
   const { t, locale } = view;
   const deadline = deadlineText(t, locale, round.deadline);
   return renderCard('announcement', {
@@ -29,6 +34,11 @@ export function announcementCard(view: { t: Translate; locale: Locale; regions: 
         title: t('announce.budget', { schoolYear: formatSchoolYear(round.year), scheme: s }),
         value: formatNok(round.budgets[s] ?? 0, locale),
       })),
+      // The forum's plan and the priority areas the report form asks about (issue 23 item 2).
+      ...plans.flatMap((p) => [
+        ...(p.planUrl ? [{ title: t('plan.link'), value: p.planUrl }] : []),
+        ...(p.areas.length ? [{ title: t('plan.areas'), value: p.areas.map((a) => areaName(a, locale)).join(', ') }] : []),
+      ]),
     ],
     actions: [action(t('announce.action'), 'report.new', {}, { style: 'positive' })],
   });
