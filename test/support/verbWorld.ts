@@ -453,6 +453,7 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
   ['meeting.recommendation', (w) => personal({ meetingId: w.meetingId })],
   ['meeting.csv', (w) => personal({ meetingId: w.meetingId })],
   ['rules.save', () => personal({ group: 'vest', revision: 0, quorumPercent: '40', consensus: 'unanimous', tieBreak: 'chair' })],
+  ['plan.save', () => personal({ area1Nb: 'Lesing og skriving' })],
   ['round.closeConfirm', (w) => personal({ roundId: w.demoRoundId })],
   ['round.open', (w) => personal({ roundId: w.plannedRoundId })],
   ['results.publishConfirm', (w) => personal({ roundId: w.resultsRoundId })],

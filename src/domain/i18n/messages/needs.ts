@@ -73,8 +73,6 @@ export const needsMessages = defineMessages({
     'plan.link': 'Overordnet plan',
     'plan.areas': 'Prioriteringsområder',
     'plan.none': 'Ingen prioriteringsområder er satt ennå.',
-    'report.field.priorityAreas': 'Prioriteringsområder tiltaket skal bidra til',
-    'report.hint.priorityAreas': 'Fra samarbeidsforumets overordnede plan. Kryss av for minst ett.',
     'report.error.priorityArea': 'Kryss av for minst ett prioriteringsområde fra forumets plan.',
   },
   nn: {
@@ -145,8 +143,6 @@ export const needsMessages = defineMessages({
     'plan.link': 'Overordna plan',
     'plan.areas': 'Prioriteringsområde',
     'plan.none': 'Ingen prioriteringsområde er sette enno.',
-    'report.field.priorityAreas': 'Prioriteringsområde tiltaket skal bidra til',
-    'report.hint.priorityAreas': 'Frå den overordna planen til samarbeidsforumet. Kryss av for minst eitt.',
     'report.error.priorityArea': 'Kryss av for minst eitt prioriteringsområde frå planen til forumet.',
   },
   en: {
@@ -217,8 +213,6 @@ export const needsMessages = defineMessages({
     'plan.link': 'Regional plan',
     'plan.areas': 'Priority areas',
     'plan.none': 'No priority areas are set yet.',
-    'report.field.priorityAreas': 'Priority areas the measure serves',
-    'report.hint.priorityAreas': "From the cooperation forum's regional plan. Tick at least one.",
     'report.error.priorityArea': "Tick at least one priority area from the forum's plan.",
   },
 });
