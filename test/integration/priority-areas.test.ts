@@ -83,5 +83,22 @@ describe("the forum's plan and priority areas", function () {
     const at = (await h.app.services.reports.findByReference(reference))!;
     assert.deepEqual((await h.app.services.reports.get<any>(at.roundId, at.reportId))?.data.priorityAreas, ['a2']);
     assert.ok(actionData(receipt, 'report.mine'));
+
+    // The case card names the area; the agenda item carries it, and the agenda puts it on show.
+    const officer = async (verb: string, data: Record<string, unknown> = {}) => (await h.invoke(OFFICER, verb, { verb, ...data })).body.value;
+    const caseCard = await officer('report.check', at);
+    assert.ok(cardText(caseCard).includes('Prioriteringsområder tiltaket skal bidra til\nInkludering'), cardText(caseCard));
+    await officer('report.checkPass', at);
+    const form = await officer('meeting.new');
+    const editor = await officer('meeting.create', {
+      ...actionData(form, 'meeting.create'),
+      group: 'vest',
+      roundId: at.roundId,
+      title: 'Vest',
+      date: '2027-03-12',
+    });
+    const meetingId = actionData(editor, 'vote.open').meetingId as string;
+    const item = await h.app.services.meetings.item(meetingId, at.reportId);
+    assert.deepEqual(item?.item.priorityAreas, [{ id: 'a2', name: { nb: 'Inkludering', nn: 'Inkludering', en: 'Inclusion' } }]);
   });
 });

@@ -117,10 +117,10 @@ function yearsFacts(turn: Turn, report: ReportRecord<NeedsReport>, later: Case['
   });
 }
 
-export function caseCard(turn: Turn, { report, round, later, usage, claim }: Case, notice = ''): AdaptiveCard {
+export function caseCard(turn: Turn, { report, round, later, usage, claim, areas }: Case, notice = ''): AdaptiveCard {
   const { t, locale } = turn;
   const regions = turn.services.regions;
-  const ctx = { t, locale, regions };
+  const ctx = { t, locale, regions, areas };
   const region = findRegion(regions, report.data.region);
   const ids = { roundId: round.id, reportId: report.id };
   const sections = [

@@ -24,7 +24,7 @@ export async function inBatches<T, R>(items: readonly T[], limit: number, work: 
 
 /**
  * Reports that may go on this meeting's agenda: formally checked reports of the round sorted to
- * the meeting's working group, or for a forum meeting every checked report of the round; by reference.
+ * the meeting's working group, or for a forum meeting every checked report of the round; by priority area, then by reference.
  */
 export async function candidates(services: Services, meeting: Meeting): Promise<Array<ReportRecord<NeedsReport>>> {
   const out: Array<ReportRecord<NeedsReport>> = [];
@@ -36,8 +36,14 @@ export async function candidates(services: Services, meeting: Meeting): Promise<
   const byGroup = source === 'recommended_by_group';
   // Continuations lead: their money is counted first against the year's budget.
   const first = (r: ReportRecord<NeedsReport>) => (r.continuation ? 0 : 1);
+  // Then by the first priority area of the forum's plan the measure serves (a1 before a2; none last).
+  const area = (r: ReportRecord<NeedsReport>) => [...(r.data.priorityAreas ?? [])].sort()[0] ?? '~';
   return out.sort(
-    (a, b) => first(a) - first(b) || (byGroup ? a.summary.workingGroup.localeCompare(b.summary.workingGroup) : 0) || a.reference.localeCompare(b.reference),
+    (a, b) =>
+      first(a) - first(b) ||
+      (byGroup ? a.summary.workingGroup.localeCompare(b.summary.workingGroup) : 0) ||
+      area(a).localeCompare(area(b)) ||
+      a.reference.localeCompare(b.reference),
   );
 }
 
