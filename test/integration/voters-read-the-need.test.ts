@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import type { Meeting } from '../../src/domain/forum';
 import { FAST_DELIVERY } from '../support/delivery';
-import { FORUM, grantMember, member, pressInChannel, seedCheckedReport, seedGroupChannel, seedOfficerChat, seedRound } from '../support/forum';
+import {
+  FORUM,
+  grantMember,
+  meetingThroughForm,
+  member,
+  officerPresses,
+  pressInChannel,
+  seedCheckedReport,
+  seedGroupChannel,
+  seedOfficerChat,
+  seedRound,
+} from '../support/forum';
 import { cardText, startHarness, type Harness } from '../support/harness';
 import { OFFICER, TENANT, type Persona } from '../support/personas';
 import { actionData } from '../support/wizard';
@@ -54,15 +65,9 @@ describe('voters read the need, guests never vote, and the case tells its story'
     await h.stop();
   });
 
-  const officer = async (verb: string, data: Record<string, unknown> = {}) => {
-    const res = await h.invoke(OFFICER, verb, { verb, ...data });
-    assert.equal(res.status, 200, JSON.stringify(res.body));
-    return res.body.value;
-  };
+  const officer = (verb: string, data: Record<string, unknown> = {}) => officerPresses(h, OFFICER)(verb, data);
   async function openMeeting(group: string, title: string): Promise<Meeting> {
-    const form = await officer('meeting.new');
-    const editor = await officer('meeting.create', { ...actionData(form, 'meeting.create'), group, roundId: 'r2027', title, date: '2027-03-12' });
-    const id = actionData(editor, 'vote.open').meetingId as string;
+    const { id } = await meetingThroughForm(h, officer, { group, title });
     await officer('vote.open', { meetingId: id });
     return (await h.app.services.meetings.get(FORUM, id))!;
   }
@@ -137,7 +142,6 @@ describe('voters read the need, guests never vote, and the case tells its story'
   });
 
   it("lets the chair's mark decide a tie, says so on the forum's agenda, and tells the case's story in words", async () => {
-    const s = h.app.services;
     for (const [who, value] of [
       [ANNE, 'prioritise'],
       [BJORN, 'not_prioritise'],

@@ -6,7 +6,7 @@ import type { ActionHandler } from '../actions/types';
 import { action } from '../cards/action';
 import type { AdaptiveCard } from '../cards/render';
 import { formCard, menuAction, type FormField } from '../secretariat/cards';
-import { actorId, requireOfficer } from '../secretariat/requireOfficer';
+import { requireOfficer } from '../secretariat/requireOfficer';
 import type { Turn } from '../turn';
 import { Refusal } from '../refusals';
 
@@ -25,21 +25,49 @@ function forumOf(turn: Turn, data: Record<string, unknown>): string {
   return id;
 }
 
-function planCard(turn: Turn, forum: string, plan: ForumPlan | undefined, values?: Record<string, string>, errors: Record<string, MessageKey> = {}, notice = ''): AdaptiveCard {
+function planCard(
+  turn: Turn,
+  forum: string,
+  plan: ForumPlan | undefined,
+  values?: Record<string, string>,
+  errors: Record<string, MessageKey> = {},
+  notice = '',
+): AdaptiveCard {
   const { t, locale, services } = turn;
   const forums = forumsOf(services.regions);
   const name = localised(findForum(services.regions, forum)!.name, locale);
   const value = (id: string, stored: string | undefined) => values?.[id] ?? stored ?? '';
   const fields: FormField[] = [];
   if (forums.length > 1)
-    fields.push({ id: 'forum', kind: 'choice', label: t('plan.forum'), required: true, value: forum, choices: forums.map((f) => ({ title: localised(f.name, locale), value: f.id })) });
-  fields.push({ id: 'planUrl', kind: 'text', label: t('plan.url'), maxLength: 500, value: value('planUrl', plan?.planUrl), error: errors.planUrl && t(errors.planUrl) });
+    fields.push({
+      id: 'forum',
+      kind: 'choice',
+      label: t('plan.forum'),
+      required: true,
+      value: forum,
+      choices: forums.map((f) => ({ title: localised(f.name, locale), value: f.id })),
+    });
+  fields.push({
+    id: 'planUrl',
+    kind: 'text',
+    label: t('plan.url'),
+    maxLength: 500,
+    value: value('planUrl', plan?.planUrl),
+    error: errors.planUrl && t(errors.planUrl),
+  });
   AREA_IDS.forEach((id, i) => {
     const area = plan?.areas.find((a) => a.id === id);
     fields.push({ id: `h${i}`, kind: 'heading', label: t('plan.area', { n: i + 1 }) });
     for (const l of ['nb', 'nn', 'en'] as const) {
       const input = areaInput(i, l);
-      fields.push({ id: input, kind: 'text', label: t(`plan.area.${l}`), maxLength: 120, value: value(input, area?.name[l]), error: errors[input] && t(errors[input]) });
+      fields.push({
+        id: input,
+        kind: 'text',
+        label: t(`plan.area.${l}`),
+        maxLength: 120,
+        value: value(input, area?.name[l]),
+        error: errors[input] && t(errors[input]),
+      });
     }
   });
   return formCard({

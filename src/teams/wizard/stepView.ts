@@ -75,6 +75,12 @@ export function renderStep(
 }
 
 /** A step sent back with its errors, showing exactly what was typed. */
-export function invalidStepCard(turn: Turn, round: Round, draft: WizardDraft | undefined, args: StepCardArgs, areas: readonly PriorityArea[] = []): AdaptiveCard {
+export function invalidStepCard(
+  turn: Turn,
+  round: Round,
+  draft: WizardDraft | undefined,
+  args: StepCardArgs,
+  areas: readonly PriorityArea[] = [],
+): AdaptiveCard {
   return stepCard({ ...viewFor(turn, round, draft), areas }, args);
 }
