@@ -770,7 +770,8 @@ const SUCCESS: Record<string, Check> = {
   ),
   'vote.refresh': all(titled('forum.vote.progress', { n: 1, of: 1, group: 'Arbeidsgruppe Vest', title: 'Vårmøte Vest' }), offers('vote.refresh')),
   'vote.close': all(
-    says('forum.vote.closedNotice'),
+    // Group vest recommends (two steps): its result is the group's anbefaling.
+    says('groupStep.vote.closedNotice'),
     offers('meeting.recommendation'),
     stored('the vote is closed', async (c) => (await c.h.app.services.meetings.get(FORUM, c.w.meetingId))?.vote?.status === 'closed'),
   ),

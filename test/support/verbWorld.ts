@@ -380,6 +380,7 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
   ['undecided.form', (w) => personal({ meetingId: w.undecidedMeetingId, reportId: w.undecidedItems[0] })],
   ['rules.list', () => personal({})],
   ['rules.form', () => personal({ group: 'vest' })],
+  ['plan.form', () => personal({})],
   ['claims.list', () => personal({})],
   ['claims.reject', () => personal({ orgnr: WORLD_ORGNR, ...personKeyOf(FOREIGN_CLAIMANT) })],
   // From here on each press changes what it names, and nothing later needs it as it was.

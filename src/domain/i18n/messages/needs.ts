@@ -74,6 +74,8 @@ export const needsMessages = defineMessages({
     'plan.areas': 'Prioriteringsområder',
     'plan.none': 'Ingen prioriteringsområder er satt ennå.',
     'report.error.priorityArea': 'Kryss av for minst ett prioriteringsområde fra forumets plan.',
+    'groupStep.vote.closedNotice': 'Avstemningen er lukket. Resultatene er lagret, og arbeidsgruppens anbefaling er sendt til sekretariatet.',
+    'groupStep.editor.recommendation': 'Vis anbefalingen',
   },
   nn: {
     'tally.counts': '{for} for, {against} imot, {abstain} avstår',
@@ -144,6 +146,8 @@ export const needsMessages = defineMessages({
     'plan.areas': 'Prioriteringsområde',
     'plan.none': 'Ingen prioriteringsområde er sette enno.',
     'report.error.priorityArea': 'Kryss av for minst eitt prioriteringsområde frå planen til forumet.',
+    'groupStep.vote.closedNotice': 'Røystinga er lukka. Resultata er lagra, og tilrådinga til arbeidsgruppa er send til sekretariatet.',
+    'groupStep.editor.recommendation': 'Vis tilrådinga',
   },
   en: {
     'tally.counts': '{for} for, {against} against, {abstain} abstaining',
@@ -214,5 +218,7 @@ export const needsMessages = defineMessages({
     'plan.areas': 'Priority areas',
     'plan.none': 'No priority areas are set yet.',
     'report.error.priorityArea': "Tick at least one priority area from the forum's plan.",
+    'groupStep.vote.closedNotice': "The vote is closed. The results are saved, and the working group's advice has been sent to the secretariat.",
+    'groupStep.editor.recommendation': 'Show the advice',
   },
 });
