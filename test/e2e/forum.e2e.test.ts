@@ -198,7 +198,7 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
     assert.match(
       text,
       new RegExp(
-        `1\\. ${reports[0].reference} – Lesing i alle fag Eier Fredrikstad kommune \\(940 039 541\\) Ordning DEKOM UH-partner OsloMet – storbyuniversitetet Tema .* Behov og mål \\(utdrag\\) .* Søkt per år 2027–2028: 1 250 000 kr · 2028–2029: 1 000 000 kr`,
+        `1\\. ${reports[0].reference} – Lesing i alle fag Eier Fredrikstad kommune \\(940 039 541\\) Ordning DEKOM UH-partner OsloMet – storbyuniversitetet Tema Lesing Målgrupper Ledere, Lærere og barnehagelærere Deltakere og enheter 240 deltakere i 12 barnehager/skoler/PPT Egenandel 2027–2028 375 000 kr Behov og mål \\(utdrag\\) Behov og mål Søkt per år 2027–2028: 1 250 000 kr · 2028–2029: 1 000 000 kr`,
       ),
     );
     assert.match(
@@ -262,7 +262,7 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
     const officer = await press(1, 'Oppdater', SIRI, /Sak 1 av 3 .*Lukk avstemningen/);
     assert.deepEqual(tallyOf(officer.text), tally(2, 0));
     assert.doesNotMatch(officer.text, /inhabil/);
-    assert.deepEqual(await d().cardActions(officer.card), ['Oppdater', 'Lukk avstemningen']);
+    assert.deepEqual(await d().cardActions(officer.card), [NEED, 'Oppdater', 'Lukk avstemningen']);
   });
 
   it("refuses the secretariat's own mark, and lets Ingrid Berg vote on the items where OsloMet has no part", async () => {
@@ -273,7 +273,7 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
 
     // Teams would show Ingrid her own view of the card by itself (refresh); here she presses Oppdater.
     const hers = await press(2, 'Oppdater', INGRID, 'Du har ikke markert denne saken ennå.');
-    assert.deepEqual(await d().cardActions(hers.card), MARKS);
+    assert.deepEqual(await d().cardActions(hers.card), [...MARKS, NEED]);
     let seen = await press(2, 'Prioriter', INGRID, 'Markeringen din er lagret: Prioriter.');
     assert.match(seen.text, /1 av 3 stemmeberettigede har markert\./);
     await press(2, 'Prioriter', OLA, 'Markeringen din er lagret: Prioriter.');
