@@ -138,7 +138,13 @@ describe('the two steps in Agents Playground: a working group recommends, the fo
     await d().openChannel(GROUP_CHANNEL);
     const first = `Sak 1 av 2 · ${GROUP_CHANNEL}`;
     const second = `Sak 2 av 2 · ${GROUP_CHANNEL}`;
-    assert.deepEqual(await d().cardActions(await d().waitForCard(first, { includeOlder: true })), ['Anbefal', 'Ikke anbefal', 'Avstår', 'Inhabil', 'Les hele behovsmeldingen']);
+    assert.deepEqual(await d().cardActions(await d().waitForCard(first, { includeOlder: true })), [
+      'Anbefal',
+      'Ikke anbefal',
+      'Avstår',
+      'Inhabil',
+      'Les hele behovsmeldingen',
+    ]);
     await press(first, 'Anbefal', OLA, 'Markeringen din er lagret: Anbefal.');
     await press(first, 'Anbefal', PER, 'Markeringen din er lagret: Anbefal.');
     await press(second, 'Ikke anbefal', OLA, 'Markeringen din er lagret: Ikke anbefal.');
