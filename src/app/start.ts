@@ -16,6 +16,7 @@ import { RoundPurge } from '../storage/roundPurge';
 import { Roles } from '../storage/roles';
 import { Groups } from '../storage/groups';
 import { ForumRulesStore } from '../storage/forumRules';
+import { ForumPlanStore } from '../storage/forumPlans';
 import { Meetings } from '../storage/meetings';
 import { Votes } from '../storage/votes';
 import { followGrants } from '../teams/forum/electorRows';
@@ -136,6 +137,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
       () => services.regions,
       (error, at) => logger.warn('aggregates not updated', { ...at, error }),
     ),
+    plans: new ForumPlanStore(tables),
   };
   // The analytics' aggregates follow every stored change of a report or usage report (in the background).
   services.reports.onChange = services.usage.onChange = services.aggregates.track;

@@ -2,6 +2,7 @@ import type { Decision, Payment } from './decision';
 import type { Appeal, AppealOutcome } from './appeal';
 import type { UnusedPlan, UsageReport, UsageStatus } from './usage';
 import { translator } from './i18n';
+import { AREA_IDS, areaName, type PriorityArea } from './forum/plan';
 import { ownerTypeLabelKey } from './ownerTypes';
 import { findRegion, forumOfGroup, localised, type RegionConfig } from './regions';
 import type { Continuation } from './money/continuation';
@@ -39,6 +40,8 @@ export interface ExportableReport {
   /** Usage reports sent for the measure's school years (drafts are not the owner's word yet). */
   usage?: ReadonlyArray<{ schoolYear: number; status: UsageStatus; report?: UsageReport }>;
   appeal?: Appeal;
+  /** The priority areas of the report's forum, to name those the report chose. */
+  areas?: readonly PriorityArea[];
 }
 
 const t = translator('nb');
@@ -101,6 +104,7 @@ const COLUMNS = [
   ['Forum', 'text', 22],
   ['Innvilget for skoleåret i denne runden (kr)', 'number', 16],
   ['Tilsagn for senere år, vedtas på nytt (kr)', 'number', 16],
+  ['Prioriteringsområder', 'text', 30],
 ] as const satisfies ReadonlyArray<readonly [string, CellKind, number]>;
 
 export const EXPORT_COLUMNS: readonly ExportColumn[] = COLUMNS.map(([header, kind, width]) => ({ header, kind, width }));
@@ -214,5 +218,11 @@ export function exportRows(report: ExportableReport, regions: RegionConfig): Cel
     forum ? localised(forum.name, 'nb') : '',
     granted(i, y?.schoolYear).now,
     granted(i, y?.schoolYear).later,
+    (d.priorityAreas ?? [])
+      .map((id) => {
+        const area = report.areas?.find((a) => a.id === id);
+        return area ? areaName(area, 'nb') : t('plan.area', { n: AREA_IDS.indexOf(id) + 1 });
+      })
+      .join(', '),
   ]);
 }

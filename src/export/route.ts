@@ -1,3 +1,4 @@
+import type { ForumPlanStore } from '../storage/forumPlans';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../app/logger';
 import { pickLocale, translator, type MessageKey } from '../domain/i18n';
@@ -16,6 +17,8 @@ export interface ExportRouteDeps {
   links: ExportLinks;
   reports: Reports;
   usage?: UsageReports;
+  /** Forums' priority areas, to name those each report chose. */
+  plans?: ForumPlanStore;
   rounds: Rounds;
   roles: Roles;
   regions: RegionConfig;
@@ -64,7 +67,7 @@ export function exportDownload(deps: ExportRouteDeps) {
     });
     const started = Date.now();
     try {
-      const rows = await writeRoundExport(claims.format, res, { reports: deps.reports, round, regions: deps.regions, usage: deps.usage });
+      const rows = await writeRoundExport(claims.format, res, { reports: deps.reports, round, regions: deps.regions, usage: deps.usage, plans: deps.plans });
       deps.logger.info('export downloaded', { roundId: round.id, format: claims.format, rows, ms: Date.now() - started });
     } catch (err) {
       // Headers are gone already: all that is left is to cut the download, so it is not taken as whole.

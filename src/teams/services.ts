@@ -15,6 +15,7 @@ import type { RegionConfig } from '../domain/regions';
 import type { ForumRules } from '../domain/forum/rules';
 import type { Outbox } from '../storage/outbox';
 import type { ForumRulesStore } from '../storage/forumRules';
+import type { ForumPlanStore } from '../storage/forumPlans';
 import type { Deliver } from './delivery/deliver';
 import type { ReportSummaries } from '../storage/reportSummaries';
 import type { ExportLinks } from '../export/links';
@@ -43,6 +44,8 @@ export interface Services {
   forumRules?: ForumRules;
   /** Rules an officer set in Teams for the forum or a working group; they replace FORUM_RULES there (see forum/rulesOf.ts). */
   rulesStore: ForumRulesStore;
+  /** Each forum's plan and priority areas, set by the secretariat (forum/planEdit.ts). */
+  plans: ForumPlanStore;
   /** The one door for proactive messages (personal chat, channel thread, reply, card update). */
   deliver: Deliver;
   /** Read side of delivery: a message's state by key, counts for the status command. */

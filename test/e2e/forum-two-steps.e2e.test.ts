@@ -141,7 +141,13 @@ describe('the two steps in Agents Playground: a working group recommends, the fo
     await d().openChannel(GROUP_CHANNEL);
     const first = `Sak 1 av 2 · ${GROUP_CHANNEL}`;
     const second = `Sak 2 av 2 · ${GROUP_CHANNEL}`;
-    assert.deepEqual(await d().cardActions(await d().waitForCard(first, { includeOlder: true })), ['Anbefal', 'Ikke anbefal', 'Avstår', 'Inhabil']);
+    assert.deepEqual(await d().cardActions(await d().waitForCard(first, { includeOlder: true })), [
+      'Anbefal',
+      'Ikke anbefal',
+      'Avstår',
+      'Inhabil',
+      'Les hele behovsmeldingen',
+    ]);
     await press(first, 'Anbefal', OLA, 'Markeringen din er lagret: Anbefal.');
     await press(first, 'Anbefal', PER, 'Markeringen din er lagret: Anbefal.');
     await press(second, 'Ikke anbefal', OLA, 'Markeringen din er lagret: Ikke anbefal.');
@@ -168,7 +174,7 @@ describe('the two steps in Agents Playground: a working group recommends, the fo
     const first = `Sak 1 av 2 · ${VIKEN}`;
     const second = `Sak 2 av 2 · ${VIKEN}`;
     const card = await d().cardText(await d().waitForCard(first, { includeOlder: true }));
-    assert.match(card, /Arbeidsgruppens innstilling Anbefalt av Arbeidsgruppe Øst/);
+    assert.match(card, /Arbeidsgruppens anbefaling Anbefalt av Arbeidsgruppe Øst/);
     // The forum follows the group on the first item and departs from it on the second.
     for (const who of [INGRID, PER]) {
       await press(first, 'Prioriter', who, 'Markeringen din er lagret: Prioriter.');

@@ -110,6 +110,8 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
   }
   const tally = (prioritise: number, notPrioritise: number, abstain = 0, conflict = 0) => ({ prioritise, notPrioritise, abstain, conflict });
   const MARKS = ['Prioriter', 'Ikke prioriter', 'Avstår', 'Inhabil'];
+  /** The button to the whole needs report, on every open voting card (issue 23). */
+  const NEED = 'Les hele behovsmeldingen';
 
   before(async function () {
     // Azurite, the bot, the playground and Chromium: a few seconds, more on a busy 2-core machine.
@@ -199,7 +201,7 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
     assert.match(
       text,
       new RegExp(
-        `1\\. ${reports[0].reference} – Lesing i alle fag Eier Fredrikstad kommune \\(940 039 541\\) Ordning DEKOM UH-partner OsloMet – storbyuniversitetet Søkt per år 2027–2028: 1 250 000 kr · 2028–2029: 1 000 000 kr`,
+        `1\\. ${reports[0].reference} – Lesing i alle fag Eier Fredrikstad kommune \\(940 039 541\\) Ordning DEKOM UH-partner OsloMet – storbyuniversitetet Tema Lesing Målgrupper Ledere, Lærere og barnehagelærere Deltakere og enheter 240 deltakere i 12 barnehager/skoler/PPT Egenandel 2027–2028 375 000 kr Behov og mål \\(utdrag\\) Behov og mål Søkt per år 2027–2028: 1 250 000 kr · 2028–2029: 1 000 000 kr`,
       ),
     );
     assert.match(
@@ -226,7 +228,7 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
       const text = await d().cardText(card);
       assert.match(text, new RegExp(`^Sak ${i + 1} av 3 · ${CHANNEL} · ${TITLE} ${r.reference} – ${REPORTS[i].title}`));
       assert.deepEqual(tallyOf(text), tally(0, 0));
-      assert.deepEqual(await d().cardActions(card), MARKS);
+      assert.deepEqual(await d().cardActions(card), [...MARKS, NEED]);
       if (i === 0) await shoot(card, '2-voting-card');
     }
   });
@@ -237,7 +239,7 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
     assert.deepEqual(tallyOf(seen.text), tally(0, 1));
     // Ingrid is disqualified for this item, so two of the three members vote on it.
     assert.match(seen.text, /1 av 2 stemmeberettigede har markert\./);
-    assert.deepEqual(await d().cardActions(seen.card), ['Prioriter', '✓ Ikke prioriter', 'Avstår', 'Inhabil']);
+    assert.deepEqual(await d().cardActions(seen.card), ['Prioriter', '✓ Ikke prioriter', 'Avstår', 'Inhabil', NEED]);
 
     seen = await press(1, 'Prioriter', PER, 'Markeringen din er lagret: Prioriter.');
     assert.deepEqual(tallyOf(seen.text), tally(1, 1));
@@ -256,14 +258,14 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
     assert.match(seen.text, /Du er inhabil i denne saken fordi organisasjonen din \(983 765 238\) er UH-partner\. Markeringen ble ikke lagret\./);
     assert.equal(seen.text.split('Du er inhabil').length - 1, 1, 'the reason is said once');
     assert.deepEqual(tallyOf(seen.text), tally(2, 0));
-    assert.deepEqual(await d().cardActions(seen.card), ['Oppdater'], 'no buttons to mark with');
+    assert.deepEqual(await d().cardActions(seen.card), [NEED, 'Oppdater'], 'no buttons to mark with');
     assert.deepEqual(await stored(1), { [OLA]: 'prioritise', [PER]: 'prioritise' }, 'nothing stored for her');
 
     // The officer's own view of the card: the same tally, and closing instead of marking.
     const officer = await press(1, 'Oppdater', SIRI, /Sak 1 av 3 .*Lukk avstemningen/);
     assert.deepEqual(tallyOf(officer.text), tally(2, 0));
     assert.doesNotMatch(officer.text, /inhabil/);
-    assert.deepEqual(await d().cardActions(officer.card), ['Oppdater', 'Lukk avstemningen']);
+    assert.deepEqual(await d().cardActions(officer.card), [NEED, 'Oppdater', 'Lukk avstemningen']);
   });
 
   it("refuses the secretariat's own mark, and lets Ingrid Berg vote on the items where OsloMet has no part", async () => {
@@ -274,7 +276,7 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
 
     // Teams would show Ingrid her own view of the card by itself (refresh); here she presses Oppdater.
     const hers = await press(2, 'Oppdater', INGRID, 'Du har ikke markert denne saken ennå.');
-    assert.deepEqual(await d().cardActions(hers.card), MARKS);
+    assert.deepEqual(await d().cardActions(hers.card), [...MARKS, NEED]);
     let seen = await press(2, 'Prioriter', INGRID, 'Markeringen din er lagret: Prioriter.');
     assert.match(seen.text, /1 av 3 stemmeberettigede har markert\./);
     await press(2, 'Prioriter', OLA, 'Markeringen din er lagret: Prioriter.');

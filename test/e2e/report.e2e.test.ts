@@ -273,7 +273,7 @@ describe('an owner files, edits and withdraws a needs report in Agents Playgroun
     const done = await d().waitForCard('BM-2027-0001 er trukket.');
     const detail = await d().latestCardText();
     assert.match(detail, /Trukket Versjon 2/, 'the status heads the card');
-    assert.match(detail, /kl\. \d{2}\.\d{2} Sendt inn → Trukket/, 'the history shows the withdrawal with its time');
+    assert.match(detail, /kl\. \d{2}\.\d{2} Trukket av eieren · Eier/, 'the history shows the withdrawal with its time');
     const result = done.getByText('BM-2027-0001 er trukket.', { exact: true });
     assert.ok(await inView(result.last()), 'the result beside the buttons is in view');
     assert.equal(await done.locator('ol, ul, li').count(), 0, 'dates are text, not numbered lists');

@@ -70,6 +70,7 @@ const REFUSALS = [
   'colleagues.accessRemoved',
   'claims.notConfirmed',
   'analysis.only',
+  'need.refused',
 ]
   .map(refusalText)
   .concat(NOT_A_VOTER);
@@ -205,6 +206,9 @@ const MATRIX: Record<string, string> = {
   'vote.mark': 'rrrarrrrr',
   'vote.refresh': 'aaaaaaaaa',
   'vote.close': 'rrrrrrarr',
+  'vote.need': 'rrraraarr',
+  'plan.form': 'rrrrrrarr',
+  'plan.save': 'rrrrrrarr',
   'undecided.list': 'rrrrrrarr',
   'undecided.form': 'rrrrrrarr',
   'undecided.later': 'rrrrrrarr',
@@ -247,6 +251,7 @@ const MATRIX: Record<string, string> = {
   'cmd:nytt møte / new meeting': 'rrrrrrarr',
   'cmd:møter / møte / meetings / meeting': 'rrrrrrarr',
   'cmd:regler / reglar / rules / voting rules': 'rrrrrrarr',
+  'cmd:prioriteringsområder / prioriteringsområde / plan / priority areas': 'rrrrrrarr',
   'cmd:eksport / eksporter / export': 'rrrrrrarr',
   'cmd:vedtak / decisions': 'rrrrrrarr',
   'cmd:vis / show': 'aarrrrarr',
@@ -779,9 +784,16 @@ const SUCCESS: Record<string, Check> = {
   ),
   'vote.refresh': all(titled('forum.vote.progress', { n: 1, of: 1, group: 'Arbeidsgruppe Vest', title: 'Vårmøte Vest' }), offers('vote.refresh')),
   'vote.close': all(
-    says('forum.vote.closedNotice'),
+    // Group vest recommends (two steps): its result is the group's anbefaling.
+    says('groupStep.vote.closedNotice'),
     offers('meeting.recommendation'),
     stored('the vote is closed', async (c) => (await c.h.app.services.meetings.get(FORUM, c.w.meetingId))?.vote?.status === 'closed'),
+  ),
+  'vote.need': all(titled('need.title'), says('need.intro'), offers('vote.refresh')),
+  'plan.form': all(titled('plan.title'), offers('plan.save')),
+  'plan.save': all(
+    says('plan.saved'),
+    stored('the plan is stored', async (c) => (await c.h.app.services.plans.get(c.h.app.services.regions.id))?.areas[0]?.name.nb === 'Lesing og skriving'),
   ),
   'undecided.list': all(titled('forum.undecided.listTitle', { title: 'Uavklart Vest' }), offers('undecided.form')),
   'undecided.form': all(says('forum.undecided.laterTitle'), offers('undecided.later', 'undecided.record')),
@@ -879,6 +891,7 @@ const TYPED_AS: Record<string, string> = {
   'cmd:nytt møte': 'meeting.new',
   'cmd:møter': 'meeting.list',
   'cmd:regler': 'rules.list',
+  'cmd:prioriteringsområder': 'plan.form',
   'cmd:eksport': 'export.round',
   'cmd:vedtak': 'decision.pending',
   'cmd:rapporter': 'usage.list',

@@ -61,7 +61,7 @@ describe('the secretariat records decisions', function () {
         `Vedtaket for ${r.reference} er registrert: Innvilget, 1 250 000 kr \\(2027–2028\\)\\..* Tilsagn for senere år: 1 000 000 kr\\. Det vedtas på nytt`,
       ),
     );
-    assert.match(cardText(done), /Prioritert → Innvilget · Sekretariatet \(Siri Statsforvalter\)/);
+    assert.match(cardText(done), /Vedtak: Innvilget, 1 250 000 kr for dette skoleåret · Sekretariatet \(Siri Statsforvalter\)/);
     const again = await press(h, OFFICER, form, 'decision.record', inputs);
     assert.match(cardText(again), /er registrert: Innvilget/);
 

@@ -317,7 +317,7 @@ const MIN_REACHED = 0.2;
  * A voting card's data is exact ids (and a mark's enum), checked strictly with no unknown keys: nearly
  * every one-field mutation is a forged card, refused at the gate by design. A few must still reach the body.
  */
-const MIN_REACHED_OF: Record<string, number> = { 'vote.mark': 0.05, 'vote.refresh': 0.05 };
+const MIN_REACHED_OF: Record<string, number> = { 'vote.mark': 0.05, 'vote.refresh': 0.05, 'vote.need': 0.05 };
 const GATES = new Set([
   'secretariat.only',
   'identity.missing',

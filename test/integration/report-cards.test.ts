@@ -102,7 +102,7 @@ describe('report cards an owner can use without help', () => {
     const done = await press(h, OWNER, confirm, 'report.withdrawConfirm');
     assert.equal(lastBlockText(done), `${reference} er trukket.`);
     assert.match(cardText(done), /27\. november 2026 kl\. 13\.00/, 'submitted, with its time');
-    assert.match(cardText(done), /27\. november 2026 kl\. 14\.05\s+Sendt inn → Trukket/);
+    assert.match(cardText(done), /27\. november 2026 kl\. 14\.05\s+Trukket av eieren · Eier/);
     const headings = elements(done)
       .filter((e) => e.type === 'TextBlock' && e.style === 'heading')
       .map((e) => e.text);

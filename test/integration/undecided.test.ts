@@ -168,7 +168,7 @@ describe('undecided items: a later meeting, or the result recorded with a note',
     const entry = settled.history.at(-1)!;
     assert.deepEqual(
       [entry.to, entry.reason, entry.actor.id],
-      ['recommended_by_group', 'Enige muntlig i møtet 12. mars', `${OFFICER.tenantId}:${OFFICER.aadObjectId}`],
+      ['recommended_by_group', `meeting:${first.id}:recorded · Enige muntlig i møtet 12. mars`, `${OFFICER.tenantId}:${OFFICER.aadObjectId}`],
     );
     const followUp = (await s.meetings.item(first.id, oral.id))!.result!.followUp!;
     assert.deepEqual(
@@ -177,7 +177,8 @@ describe('undecided items: a later meeting, or the result recorded with a note',
     );
     // The case card's history shows who, when and the note; the recommendation shows the recorded result.
     const caseAfter = flat(await officer('report.check', { roundId: 'r2027', reportId: oral.id }));
-    assert.match(caseAfter, /Møtebehandlet → Behandlet i arbeidsgruppen|→ Behandlet i arbeidsgruppen/);
+    assert.match(caseAfter, /Arbeidsgruppens anbefaling: Anbefalt av Arbeidsgruppe Vest \(registrert av sekretariatet etter møtet\)/);
+    assert.doesNotMatch(caseAfter, /meeting:/);
     assert.match(caseAfter, /Enige muntlig i møtet 12\. mars/);
     const recAfter = flat(await officer('meeting.recommendation', { meetingId: first.id }));
     assert.match(recAfter, /Anbefalt \(2\)/);

@@ -34,6 +34,8 @@ const TABLE: Row[] = [
   { step: 'measure', field: 'needAndGoal', empty: 'report.error.required', hostile: null },
   { step: 'measure', field: 'theme', empty: 'report.error.chooseOne', hostile: 'report.error.unknownChoice' },
   { step: 'measure', field: 'themeOther', empty: null, hostile: null, with: { theme: 'annet' } },
+  // Required only where the report's forum has priority areas (priority-areas.test.ts).
+  { step: 'measure', field: 'priorityAreas', empty: null, hostile: 'report.error.unknownChoice' },
   { step: 'targets', field: 'targetGroups', empty: 'report.error.chooseAtLeastOne', hostile: 'report.error.unknownChoice' },
   { step: 'targets', field: 'unitCount', empty: 'report.error.required', hostile: 'report.error.number.notNumber' },
   { step: 'targets', field: 'units', empty: null, hostile: null, hostileValue: `${HOSTILE_TEXT} skole` },

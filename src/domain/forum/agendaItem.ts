@@ -1,5 +1,6 @@
 import { grantInSchoolYear, yearSummaries, type NeedsReport } from '../report';
-import type { AgendaItem } from './meeting';
+import { NEED_START_CHARS, type AgendaItem } from './meeting';
+import type { PriorityArea } from './plan';
 import type { GroupRecommendation } from './twoSteps';
 import type { Continuation } from '../money/continuation';
 
@@ -11,6 +12,7 @@ import type { Continuation } from '../money/continuation';
 export function agendaItemOf(
   report: { id: string; reference: string; data: NeedsReport; groupRecommendation?: GroupRecommendation; continuation?: Continuation },
   roundYear: number,
+  areas: readonly PriorityArea[] = [],
 ): AgendaItem {
   const d = report.data;
   return {
@@ -27,5 +29,31 @@ export function agendaItemOf(
     roundAmount: grantInSchoolYear(d, roundYear),
     ...(report.groupRecommendation ? { groupRecommendation: report.groupRecommendation } : {}),
     ...(report.continuation ? { continuation: report.continuation } : {}),
+    ...needOf(d, roundYear),
+    ...(d.priorityAreas?.length ? { priorityAreas: areas.filter((a) => d.priorityAreas!.includes(a.id)) } : {}),
   };
+}
+
+/** What voters read of the need on the agenda and the voting card (the whole report is a press away). */
+function needOf(d: NeedsReport, roundYear: number): Partial<AgendaItem> {
+  const own = yearSummaries(d).find((y) => y.schoolYear === roundYear)?.ownContribution;
+  return {
+    ...(d.theme ? { theme: d.theme } : {}),
+    ...(d.themeOther ? { themeOther: d.themeOther } : {}),
+    ...(d.targetGroups?.length ? { targetGroups: [...d.targetGroups] } : {}),
+    ...(d.participants !== undefined ? { participants: d.participants } : {}),
+    ...(d.unitCount !== undefined ? { unitCount: d.unitCount } : {}),
+    ...(own !== undefined ? { ownContribution: { schoolYear: roundYear, amount: own } } : {}),
+    ...(d.needAndGoal ? { needStart: needStart(d.needAndGoal) } : {}),
+  };
+}
+
+/** The first lines of a text, at most NEED_START_CHARS characters, cut at a space, with "…" when cut. */
+export function needStart(text: string): string {
+  const flat = text.replace(/\s*\n\s*/g, ' ').trim();
+  const chars = [...flat];
+  if (chars.length <= NEED_START_CHARS) return flat;
+  const cut = chars.slice(0, NEED_START_CHARS).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > NEED_START_CHARS * 0.7 ? cut.slice(0, space) : cut).trimEnd()} …`;
 }

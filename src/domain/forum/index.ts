@@ -10,3 +10,4 @@ export * from './agendaItem';
 export * from './followUp';
 export * from './rulesOfGroup';
 export * from './cutLine';
+export * from './plan';

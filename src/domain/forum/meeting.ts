@@ -7,6 +7,9 @@ import { ForumRulesSchema, METHODS } from './rules';
 import { GroupRecommendationSchema } from './twoSteps';
 import { FollowUpSchema } from './followUp';
 import { ContinuationSchema } from '../money/continuation';
+import { THEMES } from '../report/themes';
+import { TARGET_GROUPS } from '../report/target-groups';
+import { MAX_PRIORITY_AREAS, PriorityAreaSchema } from './plan';
 
 /**
  * A meeting of a working group (or of the forum itself) with its agenda: the reports it treats,
@@ -18,6 +21,8 @@ export const Id = z.string().regex(/^[A-Za-z0-9-]{1,80}$/);
 /** Most a meeting's agenda may hold; far above a real meeting, low enough to keep rows small. */
 export const MAX_AGENDA_ITEMS = 500;
 export const MAX_TITLE = 200;
+/** How much of the need an agenda item and its voting card show (characters). */
+export const NEED_START_CHARS = 280;
 
 export const VoteStateSchema = z.object({
   /** New for every opening: cards of an earlier opening carry another id and are refused. */
@@ -88,6 +93,22 @@ export const AgendaItemSchema = z.object({
   groupRecommendation: GroupRecommendationSchema.optional(),
   /** A multi-year measure's later year: which year, and the earlier years' decisions. */
   continuation: ContinuationSchema.optional(),
+  // What the voters read of the need (issue 23): small fields only; the whole report is read on a
+  // press (vote.need). Optional: items put on agendas before carry none of them.
+  theme: z.enum(THEMES).optional(),
+  themeOther: z.string().max(200).optional(),
+  targetGroups: z.array(z.enum(TARGET_GROUPS)).max(TARGET_GROUPS.length).optional(),
+  participants: z.number().int().min(0).optional(),
+  unitCount: z.number().int().min(0).optional(),
+  /** The own contribution for the round's school year. */
+  ownContribution: z.object({ schoolYear: z.number().int(), amount: z.number().int().min(0) }).optional(),
+  /** The first lines of the need and goal, at most NEED_START_CHARS characters and an ellipsis. */
+  needStart: z
+    .string()
+    .max(NEED_START_CHARS * 2 + 4)
+    .optional(),
+  /** The forum's priority areas the measure serves, names as the plan had them when put on the agenda. */
+  priorityAreas: z.array(PriorityAreaSchema).max(MAX_PRIORITY_AREAS).optional(),
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 

@@ -1,3 +1,4 @@
+import type { Translate } from '../i18n';
 /**
  * Marks on one agenda item and what they add up to (DOMAIN.md section 5). The rules that turn a
  * tally into a result (quorum, consensus, majority, the chair's mark) are in rules.ts.
@@ -30,4 +31,13 @@ export function tally(marks: Iterable<Mark>): Tally {
     t.total++;
   }
   return t;
+}
+
+/**
+ * A closed count in words, "2 for, 2 imot, 0 avstår", saying so when the chair's mark decided a
+ * tie (method `chair`, rules.ts): otherwise such a result reads like any majority.
+ */
+export function tallyText(t: Translate, count: Pick<Tally, 'prioritise' | 'notPrioritise' | 'abstain'>, method?: string): string {
+  const counts = t('tally.counts', { for: count.prioritise, against: count.notPrioritise, abstain: count.abstain });
+  return method === 'chair' ? t('tally.chairDecided', { counts }) : counts;
 }

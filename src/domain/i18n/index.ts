@@ -29,6 +29,7 @@ import { ledgerMessages } from './messages/ledger';
 import { forumsMessages } from './messages/forums';
 import { jobMessages } from './messages/jobs';
 import { analyticsMessages } from './messages/analytics';
+import { needsMessages } from './messages/needs';
 
 export * from './locale';
 export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
@@ -64,6 +65,7 @@ const catalogs = [
   forumsMessages,
   jobMessages,
   analyticsMessages,
+  needsMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

@@ -34,6 +34,7 @@ export function cardValues(step: InputStep, draft: ReportDraft): Record<string, 
       set('needAndGoal', draft.needAndGoal);
       set('theme', draft.theme);
       set('themeOther', draft.themeOther);
+      set('priorityAreas', draft.priorityAreas?.join(','));
       break;
     case 'targets':
       set('targetGroups', draft.targetGroups?.join(','));

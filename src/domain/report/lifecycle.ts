@@ -116,6 +116,8 @@ export interface AuditEntry {
   at: string;
   actor: Actor;
   reason?: string;
+  /** A move a vote made: how it was decided and the count, so the history can tell it in words. */
+  vote?: { outcome?: 'prioritised' | 'not_prioritised'; method: string; tally: { prioritise: number; notPrioritise: number; abstain: number } };
   /** A change that is not a move between statuses (from === to), e.g. another working group. */
   change?:
     { field: 'workingGroup'; from: string; to: string } | { field: 'continuation'; from: string; to: string; schoolYear: number; year: number; of: number };

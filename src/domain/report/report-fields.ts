@@ -10,6 +10,7 @@ import { good, formatsFor, type Coerced, type Formats } from './problems';
 import { ANY_START_YEAR } from './school-year';
 import { TARGET_GROUPS } from './target-groups';
 import { THEMES } from './themes';
+import { AREA_IDS, type AreaId } from '../forum/plan';
 
 /**
  * The fields of a needs report (behovsmelding), DOMAIN.md section 3. `reportShape` holds one zod
@@ -24,6 +25,8 @@ export interface ShapeContext {
   regionIds?: readonly string[];
   /** Allowed first school years (see school-year.ts); without it, a broad sanity range. */
   startYear?: { min: number; max: number };
+  /** The priority areas of the report's forum (plan.ts): then at least one must be chosen. Without them, any stored ids pass. */
+  areaIds?: readonly AreaId[];
 }
 
 export interface NetworkMember {
@@ -67,6 +70,9 @@ export function reportShape(ctx: ShapeContext = {}) {
     needAndGoal: zField(requiredText(LIMITS.needAndGoal, true)),
     theme: zField((raw) => required(coerceChoice(raw, THEMES), 'report.error.chooseOne')),
     themeOther: zField(text(LIMITS.themeOther)),
+    priorityAreas: zField((raw) =>
+      ctx.areaIds?.length ? required(coerceChoices(raw, ctx.areaIds), 'report.error.priorityArea') : coerceChoices(raw, AREA_IDS),
+    ),
     // Step 3: target groups and participants.
     targetGroups: zField((raw) => required(coerceChoices(raw, TARGET_GROUPS), 'report.error.chooseAtLeastOne')),
     unitCount: zField(count(LIMITS.unitCount)),

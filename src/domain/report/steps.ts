@@ -19,7 +19,7 @@ export const INPUT_STEPS = STEPS.filter((s): s is InputStep => s !== 'review');
 export const STEP_FIELDS = {
   owner: ['ownerName', 'ownerOrgnr', 'ownerType', 'region', 'scheme'],
   contact: ['network', 'contactName', 'contactEmail', 'contactPhone'],
-  measure: ['title', 'needAndGoal', 'theme', 'themeOther'],
+  measure: ['title', 'needAndGoal', 'theme', 'themeOther', 'priorityAreas'],
   targets: ['targetGroups', 'unitCount', 'units', 'participants'],
   partner: ['uhName', 'uhOrgnr', 'uhContact', 'uhDialogueConfirmed', 'staffInvolved'],
   period: ['startYear', 'years'],

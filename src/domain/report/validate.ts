@@ -10,6 +10,7 @@ import { crossFieldProblems, normaliseReport, type FieldProblem } from './rules'
 import { startYearRange } from './school-year';
 import { CARD_INPUTS, INPUT_STEPS, STEP_FIELDS, amountInputId, inputIdOf, stepOfInput, type InputStep, type StepField } from './steps';
 import { ownValue } from '../ownKeys';
+import type { AreaId } from '../forum/plan';
 
 /**
  * What the wizard calls. `validateStep` checks one card's raw input against the draft so far;
@@ -22,6 +23,8 @@ export interface ValidationContext {
   regions?: RegionConfig;
   /** Formats numbers inside messages (amounts, limits) for this language. Default nb. */
   locale?: Locale;
+  /** The priority areas of the report's forum, when it has any (forum/plan.ts). */
+  areaIds?: readonly AreaId[];
 }
 
 export interface FieldError {
@@ -106,10 +109,15 @@ function shapeFor(context: ValidationContext): ReportShape {
   const regions = context.regions ?? DEFAULT_REGIONS;
   let byKey = shapes.get(regions);
   if (!byKey) shapes.set(regions, (byKey = new Map()));
-  const key = `${context.locale ?? 'nb'}|${context.roundYear ?? ''}`;
+  const key = `${context.locale ?? 'nb'}|${context.roundYear ?? ''}|${context.areaIds?.join(',') ?? ''}`;
   let shape = byKey.get(key);
   if (!shape) {
-    shape = reportShape({ locale: context.locale, regionIds: regions.regions.map((r) => r.id), startYear: startYearRange(context.roundYear) });
+    shape = reportShape({
+      locale: context.locale,
+      regionIds: regions.regions.map((r) => r.id),
+      startYear: startYearRange(context.roundYear),
+      ...(context.areaIds?.length ? { areaIds: context.areaIds } : {}),
+    });
     byKey.set(key, shape);
   }
   return shape;

@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime } from '../../domain/i18n';
-import { INPUT_STEPS, canEdit, statusLabelKey, stepTitleKey, type NeedsReport } from '../../domain/report';
+import { INPUT_STEPS, canEdit, statusLabelKey, stepTitleKey, type AuditEntry, type NeedsReport } from '../../domain/report';
 import type { Round } from '../../domain/round';
 import type { ReportRecord } from '../../storage/reports';
 import type { Turn } from '../turn';
@@ -7,6 +7,7 @@ import { action } from './action';
 import { renderCard, type AdaptiveCard } from './render';
 import { cutFieldOf, moneyFacts, stepFacts } from './reportFacts';
 import { HISTORY_SHOWN, decisionFacts } from './decisionFacts';
+import { actorLabel, storyLine } from './storyLine';
 import { factsSection } from './factsSection';
 import { filingRefusal } from '../filingGuard';
 import { CUT_CHARS, cutText, isLong } from './longText';
@@ -30,6 +31,15 @@ export function ownerMayChange(turn: Turn, report: ReportRecord<unknown>, round:
  * A submitted report as its owner sees it: every field, the money, the history of changes.
  * `readOnly`: why the caller may not change it whatever its status (a rejected claim), shown instead of the buttons.
  */
+/** One step of the owner's history: in words where the step has more to tell than "from → to" (storyLine). */
+function ownerHistoryLine(turn: Turn, h: AuditEntry, report: ReportRecord<NeedsReport>): string {
+  const { t } = turn;
+  if (h.from === h.to && /^v\d+$/.test(h.reason ?? '')) return t('report.detail.edited', { version: (h.reason ?? '').slice(1) });
+  const story = storyLine(turn, h, report, actorLabel(t, h.actor));
+  const line = story.line ?? `${t(statusLabelKey(h.from))} → ${t(statusLabelKey(h.to))}`;
+  return `${line}${story.reason ? ` (${cutText(turn, story.reason, { max: 300 })})` : ''}`;
+}
+
 export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, round: Round, notice = '', readOnly?: string): AdaptiveCard {
   const { t, locale } = turn;
   const ctx = { t, locale, regions: turn.services.regions };
@@ -77,10 +87,7 @@ export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, 
       t('report.detail.history'),
       history.slice(earlier).map((h) => ({
         title: formatDateTime(h.at, locale),
-        value:
-          h.from === h.to && /^v\d+$/.test(h.reason ?? '')
-            ? t('report.detail.edited', { version: (h.reason ?? '').slice(1) })
-            : `${t(statusLabelKey(h.from))} → ${t(statusLabelKey(h.to))}${h.reason ? ` (${cutText(turn, h.reason, { max: 300 })})` : ''}`,
+        value: ownerHistoryLine(turn, h, report),
       })),
       earlier ? t('history.earlier', { count: earlier }) : '',
     ),

@@ -15,12 +15,15 @@ import {
   type ReportField,
 } from '../../domain/report';
 import { schemeLabelKey } from '../../domain/schemes';
+import { AREA_IDS, areaName, type PriorityArea } from '../../domain/forum/plan';
 import { cutText, isLong } from './longText';
 
 export interface DisplayContext {
   t: Translate;
   locale: Locale;
   regions: RegionConfig;
+  /** The forum's priority areas, to name the ones a report chose (without them: "Prioriteringsområde 2"). */
+  areas?: readonly PriorityArea[];
 }
 
 /** A field of a report as a person reads it on the review and detail cards. */
@@ -41,6 +44,15 @@ export function displayValue(ctx: DisplayContext, report: ReportDraft, field: Re
     }
     case 'theme':
       return report.theme ? t(themeLabelKey(report.theme)) : none;
+    case 'priorityAreas':
+      return report.priorityAreas?.length
+        ? report.priorityAreas
+            .map((id) => {
+              const area = ctx.areas?.find((a) => a.id === id);
+              return area ? areaName(area, ctx.locale) : t('plan.area', { n: AREA_IDS.indexOf(id) + 1 });
+            })
+            .join(', ')
+        : none;
     case 'targetGroups':
       return report.targetGroups?.length ? report.targetGroups.map((g) => t(targetGroupLabelKey(g))).join(', ') : none;
     case 'network':
@@ -84,7 +96,7 @@ const isLongField = (f: ReportField): f is LongField => (LONG_FIELDS as readonly
  */
 export function stepFacts(ctx: DisplayContext, report: ReportDraft, step: InputStep, cut?: 'more' | 'review'): Array<{ title: string; value: string }> {
   return (STEP_FIELDS[step] as readonly ReportField[])
-    .filter((f) => f !== 'amounts' && !(f === 'themeOther' && !report.themeOther))
+    .filter((f) => f !== 'amounts' && !(f === 'themeOther' && !report.themeOther) && !(f === 'priorityAreas' && !report.priorityAreas?.length))
     .map((f) => {
       const value = displayValue(ctx, report, f);
       return { title: labelOf(ctx.t, f), value: cut && isLongField(f) ? cutText(ctx, value, { review: cut === 'review' }) : value };

@@ -17,15 +17,15 @@ import { showAllAction } from '../cards/fullTextCard';
 import { claimSections, templateSection } from '../claims/claimSections';
 import { appealAction, appealFacts } from './appealFacts';
 import { HISTORY_SHOWN, decisionFacts } from '../cards/decisionFacts';
+import { actorLabel, storyLine, type StoryContext } from '../cards/storyLine';
+
+export { actorLabel };
+import { forumView, groupRecommendationText } from '../forum/view';
 
 export { formatDateTime, formatTime } from '../../domain/i18n';
 // Shared with the owner's report card (cards/), which must not reach into casework/.
 export { HISTORY_SHOWN, decisionFacts } from '../cards/decisionFacts';
 
-export function actorLabel(t: Translate, actor: Actor | undefined): string {
-  const role = t(actor?.role === 'secretariat' ? 'case.actor.secretariat' : actor?.role === 'system' ? 'case.actor.system' : 'case.actor.owner');
-  return actor?.name ? t('case.actor.named', { role, name: actor.name }) : role;
-}
 
 export function groupName(regions: RegionConfig, id: string, locale: Locale): string {
   const g = regions.workingGroups.find((w) => w.id === id);
@@ -42,12 +42,13 @@ export function meetingOfHistory(history: readonly AuditEntry[]): string | undef
 const HISTORY_REASON_CHARS = 300;
 
 /** One line per entry of the audit trail (the most recent HISTORY_SHOWN): when, from → to, who, and why. */
-export function historyFacts(turn: Turn, history: readonly AuditEntry[]): Array<{ title: string; value: string }> {
+export function historyFacts(turn: Turn, history: readonly AuditEntry[], report: StoryContext = {}): Array<{ title: string; value: string }> {
   const { t, locale } = turn;
   const earlier = Math.max(0, history.length - HISTORY_SHOWN);
   const facts = history.slice(earlier).map((h) => {
     const who = actorLabel(t, h.actor);
     const c = h.change?.field === 'continuation' ? h.change : undefined;
+    const story = h.change ? { reason: h.reason } : storyLine(turn, h, report, who);
     const line = c
       ? t(h.from === h.to ? 'continuation.historyTo' : 'continuation.historyFrom', {
           reference: h.from === h.to ? c.to : c.from,
@@ -62,12 +63,13 @@ export function historyFacts(turn: Turn, history: readonly AuditEntry[]): Array<
             to: groupName(turn.services.regions, h.change.to, locale),
             who,
           })
-        : t('case.history.move', { from: t(statusLabelKey(h.from)), to: t(statusLabelKey(h.to)), who });
+        : (story.line ?? t('case.history.move', { from: t(statusLabelKey(h.from)), to: t(statusLabelKey(h.to)), who }));
     // Edits carry their version ("v2") as reason: worth showing, but not in quotes.
-    const reason = h.reason
-      ? /^v\d+$/.test(h.reason)
-        ? ` · ${h.reason}`
-        : `\n${t('case.history.reason', { reason: cutText(turn, h.reason, { max: HISTORY_REASON_CHARS }) })}`
+    const shown = story.reason;
+    const reason = shown
+      ? /^v\d+$/.test(shown)
+        ? ` · ${shown}`
+        : `\n${t('case.history.reason', { reason: cutText(turn, shown, { max: HISTORY_REASON_CHARS }) })}`
       : '';
     return { title: formatDateTime(h.at, locale), value: line + reason };
   });
@@ -91,15 +93,19 @@ function yearsFacts(turn: Turn, report: ReportRecord<NeedsReport>, later: Case['
   });
 }
 
-export function caseCard(turn: Turn, { report, round, later, usage, claim }: Case, notice = ''): AdaptiveCard {
+export function caseCard(turn: Turn, { report, round, later, usage, claim, areas }: Case, notice = ''): AdaptiveCard {
   const { t, locale } = turn;
   const regions = turn.services.regions;
-  const ctx = { t, locale, regions };
+  const ctx = { t, locale, regions, areas };
   const region = findRegion(regions, report.data.region);
   const ids = { roundId: round.id, reportId: report.id };
   const sections = [
     factsSection(t('case.section'), [
       { title: t('case.status'), value: t(statusLabelKey(report.status)) },
+      // After the working group: its anbefaling with the tally, not only "Behandlet i arbeidsgruppen".
+      ...(report.groupRecommendation
+        ? [{ title: t('forum.group.recommendation'), value: groupRecommendationText(forumView(turn.services, locale), report) ?? '' }]
+        : []),
       { title: t('case.round'), value: String(round.year) },
       { title: t('case.owner'), value: report.summary.ownerName },
       {
@@ -136,7 +142,7 @@ export function caseCard(turn: Turn, { report, round, later, usage, claim }: Cas
         cut ? showAllAction(turn, 'report.check', ids, cut) : undefined,
       );
     }),
-    factsSection(t('case.history'), historyFacts(turn, report.history)),
+    factsSection(t('case.history'), historyFacts(turn, report.history, report)),
   ];
   const actions = [];
   if (report.status === 'submitted') actions.push(action(t('case.action.pass'), 'report.checkPass', ids, { style: 'positive' }));

@@ -10,6 +10,8 @@ import { Refusal } from '../refusals';
 import { paidUsageYears } from '../usage/caseUsage';
 import type { UsageCase } from '../usage/load';
 import type { ClaimView } from '../claims/claimSections';
+import type { PriorityArea } from '../../domain/forum/plan';
+import { forumOfGroup } from '../../domain/regions';
 
 /** Card data naming a report: ids from a list or a card, or the reference someone typed. */
 const ById = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/), reportId: z.string().regex(/^[A-Za-z0-9-]{1,80}$/) });
@@ -25,6 +27,8 @@ export interface Case {
   usage?: UsageCase[];
   /** The filer's claim on the owner while the secretariat has not confirmed it (pending or rejected). */
   claim?: ClaimView;
+  /** The priority areas of the report's forum, to name those the report chose. */
+  areas?: readonly PriorityArea[];
 }
 
 /** The filer's claim on the report's owner, unless they are confirmed (or removed, or never linked). One point read. */
@@ -79,8 +83,20 @@ export async function loadCase(turn: Turn, data: Record<string, unknown>): Promi
   const later = report.continuedIn?.length
     ? (await Promise.all(report.continuedIn.map((c) => reports.get<NeedsReport>(c.roundId, c.reportId)))).filter((r) => r !== undefined)
     : undefined;
-  const [usage, claim] = await Promise.all([paidUsageYears(turn, report, round), claimOf(turn, report)]);
-  return { report, round, ...(later ? { later } : {}), ...(usage.length ? { usage } : {}), ...(claim ? { claim } : {}) };
+  const forum = forumOfGroup(turn.services.regions, report.summary.workingGroup)?.id ?? turn.services.regions.id;
+  const [usage, claim, plan] = await Promise.all([
+    paidUsageYears(turn, report, round),
+    claimOf(turn, report),
+    report.data.priorityAreas?.length ? turn.services.plans.get(forum) : undefined,
+  ]);
+  return {
+    report,
+    round,
+    ...(later ? { later } : {}),
+    ...(usage.length ? { usage } : {}),
+    ...(claim ? { claim } : {}),
+    ...(plan ? { areas: plan.areas } : {}),
+  };
 }
 
 /** The officer as the audit trail keeps them: id for the record, name for people reading it. */

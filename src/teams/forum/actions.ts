@@ -4,6 +4,8 @@ import { meetingCsv, meetingRecommendation } from './meetingRecommendation';
 import { meetingAdd, meetingMove, meetingPost, meetingRemove, meetingShow } from './meetingShow';
 import { voteClose } from './voteClose';
 import { voteMark } from './voteMark';
+import { voteNeed } from './voteNeed';
+import { planForm, planSave } from './planEdit';
 import { voteOpen } from './voteOpen';
 import { voteRefresh } from './voteRefresh';
 
@@ -23,4 +25,7 @@ export const FORUM_ACTIONS = {
   'vote.mark': voteMark,
   'vote.refresh': voteRefresh,
   'vote.close': voteClose,
+  'vote.need': voteNeed,
+  'plan.form': planForm,
+  'plan.save': planSave,
 } satisfies Record<string, ActionHandler>;

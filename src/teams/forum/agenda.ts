@@ -27,7 +27,7 @@ export async function inBatches<T, R>(items: readonly T[], limit: number, work: 
 /**
  * Reports that may go on this meeting's agenda: formally checked reports of the round sorted to
  * the meeting's working group, or for a forum meeting every checked report of the round in that
- * forum's groups (never another forum's); by reference.
+ * forum's groups (never another forum's); by priority area, then by reference.
  */
 export async function candidates(services: Services, meeting: Meeting): Promise<Array<ReportRecord<NeedsReport>>> {
   const out: Array<ReportRecord<NeedsReport>> = [];
@@ -42,8 +42,14 @@ export async function candidates(services: Services, meeting: Meeting): Promise<
   const byGroup = source === 'recommended_by_group';
   // Continuations lead: their money is counted first against the year's budget.
   const first = (r: ReportRecord<NeedsReport>) => (r.continuation ? 0 : 1);
+  // Then by the first priority area of the forum's plan the measure serves (a1 before a2; none last).
+  const area = (r: ReportRecord<NeedsReport>) => [...(r.data.priorityAreas ?? [])].sort()[0] ?? '~';
   return out.sort(
-    (a, b) => first(a) - first(b) || (byGroup ? a.summary.workingGroup.localeCompare(b.summary.workingGroup) : 0) || a.reference.localeCompare(b.reference),
+    (a, b) =>
+      first(a) - first(b) ||
+      (byGroup ? a.summary.workingGroup.localeCompare(b.summary.workingGroup) : 0) ||
+      area(a).localeCompare(area(b)) ||
+      a.reference.localeCompare(b.reference),
   );
 }
 
@@ -64,6 +70,7 @@ export async function putOnAgenda(
   const room = MAX_AGENDA_ITEMS - meeting.order.length;
   if (reports.length > room) throw new Refusal('forum.agenda.full', { max: MAX_AGENDA_ITEMS });
   const at = services.now();
+  const areas = (await services.plans.get(meeting.forum))?.areas ?? [];
   const outcomes = await inBatches(reports, 6, async (report) => {
     if (await services.meetings.item(meeting.id, report.id)) return true;
     if (!mayGoOnAgenda(report)) return false;
@@ -76,7 +83,7 @@ export async function putOnAgenda(
       if (err instanceof RefusedError) return false;
       throw err;
     }
-    await services.meetings.putItem(meeting.id, agendaItemOf(report, round.year));
+    await services.meetings.putItem(meeting.id, agendaItemOf(report, round.year, areas));
     return true;
   });
   const added = reports.filter((_, i) => outcomes[i]).map((r) => r.id);

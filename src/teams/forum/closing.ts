@@ -75,7 +75,12 @@ export async function closeVote(services: Services, meetingId: string, closer?: 
         stored.item.reportId,
         (status) => {
           const moved = transition({ status }, to, { actor, at, deadline: new Date(round.deadline), reason: `meeting:${closing.id}:${result!.method}` });
-          return moved.ok ? moved.entry : moved;
+          const vote = {
+            outcome: result!.outcome as 'prioritised' | 'not_prioritised',
+            method: result!.method,
+            tally: { prioritise: result!.tally.prioritise, notPrioritise: result!.tally.notPrioritise, abstain: result!.tally.abstain },
+          };
+          return moved.ok ? { ...moved.entry, vote } : moved;
         },
         groupRecommendation ? { groupRecommendation } : {},
       );

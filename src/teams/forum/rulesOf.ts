@@ -39,6 +39,9 @@ const GROUP_WORDS: Partial<Record<MessageKey, MessageKey>> = {
   'forum.rules.summary': 'groupStep.rules.summary',
   'forum.undecided.outcome.prioritised': 'groupStep.outcome.prioritised',
   'forum.undecided.outcome.not_prioritised': 'groupStep.outcome.not_prioritised',
+  // The group's outcome is its anbefaling, never an innstilling (issue 23 item 4).
+  'forum.vote.closedNotice': 'groupStep.vote.closedNotice',
+  'forum.editor.recommendation': 'groupStep.editor.recommendation',
 };
 
 /**

@@ -127,5 +127,7 @@ export async function recordMeetingResult(
           at,
         }
       : undefined;
-  await move(services, round, stored.item.reportId, statusAfterVote(outcome, step), officer.actor, note, groupRecommendation ? { groupRecommendation } : {});
+  // The meeting named as a vote names it, so the case's history tells the step in words (storyLine.ts).
+  const reason = `meeting:${meeting.id}:recorded · ${note}`;
+  await move(services, round, stored.item.reportId, statusAfterVote(outcome, step), officer.actor, reason, groupRecommendation ? { groupRecommendation } : {});
 }

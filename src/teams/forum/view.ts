@@ -1,34 +1,16 @@
-import { pickLocale, translator, formatDate, formatNok, formatTime, type Locale, type Translate } from '../../domain/i18n';
+import { pickLocale, translator, formatCount, formatDate, formatNok, formatTime, type Locale, type Translate } from '../../domain/i18n';
 import { formatOrgnr } from '../../domain/orgnr';
 import { forumIdOfGroup, forumsOf, hasForums, localised, type RegionConfig } from '../../domain/regions';
 import { placeName } from '../../domain/forumPlaces';
 import { FORUM_GROUP, type Person } from '../../domain/roles';
-import { formatSchoolYear } from '../../domain/report';
-import type { AgendaItem, ForumRules } from '../../domain/forum';
+import { formatSchoolYear, targetGroupLabelKey, themeLabelKey } from '../../domain/report';
+import { areaName, tallyText, type AgendaItem, type ForumRules } from '../../domain/forum';
 import type { Actor } from '../../domain/report';
 import type { Services } from '../services';
 import { continuationFacts } from './continuationText';
+import { forumView, groupName, groupRecommendationText, type ForumView } from '../cards/forumWords';
 
-/** What forum cards need: texts in one language, the forum's groups and its voting rules. */
-export interface ForumView {
-  t: Translate;
-  locale: Locale;
-  regions: RegionConfig;
-  rules?: ForumRules;
-}
-
-export const forumView = (services: Pick<Services, 'regions' | 'forumRules'>, locale: Locale): ForumView => ({
-  t: translator(locale),
-  locale,
-  regions: services.regions,
-  ...(services.forumRules ? { rules: services.forumRules } : {}),
-});
-
-/** A group's name; the forum itself by its own name when `forum` names one of several. */
-export function groupName(view: ForumView, group: string, forum?: string): string {
-  if (group === FORUM_GROUP && !forum) return view.t('forum.group.forum');
-  return placeName(view.regions, { forum: forum ?? '', group }, view.locale, view.t('forum.group.forum'));
-}
+export { forumView, groupName, groupRecommendationText, type ForumView };
 
 /** Where a meeting is held, as lists and cards name it: "Arbeidsgruppe Vest" or, with several forums, "Arbeidsgruppe Vest (Samarbeidsforum Viken)". */
 export function meetingPlace(view: ForumView, m: { forum: string; group: string }): string {
@@ -77,6 +59,7 @@ export function itemFacts(view: ForumView, item: AgendaItem): Array<{ title: str
     { title: t('forum.item.owner'), value: ownerText(item) },
     { title: t('forum.item.scheme'), value: item.scheme },
     { title: t('forum.item.uh'), value: item.uhName },
+    ...needFacts(view, item),
     { title: t('forum.item.perYear'), value: yearsText(view, item) },
   ];
   if (item.networkOrgnrs.length > 0)
@@ -87,18 +70,26 @@ export function itemFacts(view: ForumView, item: AgendaItem): Array<{ title: str
   return facts;
 }
 
-/** "Anbefalt av Arbeidsgruppe Vest (2 for, 0 imot, 1 avstår)" on a forum's item in two steps. */
-export function groupRecommendationText(view: ForumView, item: AgendaItem): string | undefined {
-  const g = item.groupRecommendation;
-  if (!g) return undefined;
-  if (g.method === 'recorded')
-    return view.t(g.outcome === 'recommended' ? 'forum.group.recordedRecommended' : 'forum.group.recordedNotRecommended', { group: groupName(view, g.group) });
-  return view.t(g.outcome === 'recommended' ? 'forum.group.recommended' : 'forum.group.not_recommended', {
-    group: groupName(view, g.group),
-    for: g.tally.prioritise,
-    against: g.tally.notPrioritise,
-    abstain: g.tally.abstain,
-  });
+/** Theme, target groups, reach, own contribution and the start of the need: what voters weigh (issue 23). */
+export function needFacts(view: ForumView, item: AgendaItem): Array<{ title: string; value: string }> {
+  const { t } = view;
+  const facts: Array<{ title: string; value: string }> = [];
+  if (item.theme)
+    facts.push({ title: t('need.item.theme'), value: item.theme === 'annet' && item.themeOther ? item.themeOther : t(themeLabelKey(item.theme)) });
+  if (item.targetGroups?.length) facts.push({ title: t('need.item.targets'), value: item.targetGroups.map((g) => t(targetGroupLabelKey(g))).join(', ') });
+  if (item.participants !== undefined && item.unitCount !== undefined)
+    facts.push({
+      title: t('need.item.reach'),
+      value: t('need.item.reachValue', { participants: formatCount(item.participants, view.locale), units: formatCount(item.unitCount, view.locale) }),
+    });
+  if (item.ownContribution)
+    facts.push({
+      title: t('need.item.ownContribution', { year: formatSchoolYear(item.ownContribution.schoolYear) }),
+      value: nok(view, item.ownContribution.amount),
+    });
+  if (item.priorityAreas?.length) facts.push({ title: t('plan.areas'), value: item.priorityAreas.map((a) => areaName(a, view.locale)).join(', ') });
+  if (item.needStart) facts.push({ title: t('need.item.need'), value: item.needStart });
+  return facts;
 }
 
 /** The secretariat as it appears in a report's audit trail. */

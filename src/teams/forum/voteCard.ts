@@ -109,6 +109,8 @@ export function voteCard(forumView: ForumView, s: VoteCardState, viewer?: Viewer
       );
     }
   }
+  // The whole report, read-only: the press checks that the presser is an elector or an officer.
+  if (!closed) actions.push(action(t('need.show'), 'vote.need', refData(s)));
   if (!closed && (manualRefresh || (viewer && !canMark))) actions.push(action(t('forum.vote.refresh'), 'vote.refresh', refData(s)));
   if (!closed && viewer?.officer && s.meeting.vote)
     actions.push(action(t('forum.vote.close'), 'vote.close', { meetingId: s.meeting.id, reportId: s.item.reportId }, { style: 'destructive' }));

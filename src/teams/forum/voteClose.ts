@@ -8,6 +8,7 @@ import { closeVote } from './closing';
 import { editorFor } from './meetingShow';
 import { forumView } from './view';
 import { voteCard } from './voteCard';
+import { inStepOf } from './rulesOf';
 
 const CloseRef = z.object({ meetingId: Id, reportId: Id.optional(), page: z.coerce.number().int().min(0).max(100).optional() }).passthrough();
 
@@ -27,5 +28,5 @@ export const voteClose: ActionHandler = async (turn, data) => {
     const standing = await standingOf(services, officer.person, closed, stored.item);
     return { card: voteCard(forumView(services, turn.locale), view.state, viewerOf(standing, view)) };
   }
-  return editorFor(turn, closed, { page: ref.data.page, notice: turn.t('forum.vote.closedNotice') });
+  return editorFor(turn, closed, { page: ref.data.page, notice: inStepOf(forumView(services, turn.locale), closed).t('forum.vote.closedNotice') });
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { acceptsMarks, MARKS, type Mark } from '../../domain/forum';
+import { guestIn } from '../../domain/roles';
 import type { ActionHandler } from '../actions/types';
 import type { Turn } from '../turn';
 import { personOf } from '../caller';
@@ -95,7 +96,14 @@ async function markAfresh(turn: Turn, d: z.infer<typeof MarkData>): Promise<{ ca
 
   if (!acceptsMarks(meeting, services.now())) return closed();
   const refusal = !standing.elector
-    ? turn.t(standing.officer ? 'forum.vote.refused.secretariat' : 'forum.vote.refused.notMember', { group: groupName(view, meeting.group, meeting.forum) })
+    ? turn.t(
+        standing.officer
+          ? 'forum.vote.refused.secretariat'
+          : guestIn(standing.grants, meeting.forum, meeting.group)
+            ? 'forum.vote.refused.guest'
+            : 'forum.vote.refused.notMember',
+        { group: groupName(view, meeting.group, meeting.forum) },
+      )
     : standing.disqualified
       ? disqualificationText(view, standing.disqualified)
       : undefined;

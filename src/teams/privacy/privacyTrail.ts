@@ -34,6 +34,7 @@ const ROLE_KEYS: Record<Grant['role'], MessageKey> = {
   secretariat: 'privacy.roles.secretariat',
   member: 'privacy.roles.member',
   chair: 'privacy.roles.chair',
+  guest: 'privacy.roles.guest',
 };
 
 const DID: Record<LinkAudit['action'], MessageKey> = {

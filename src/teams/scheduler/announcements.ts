@@ -1,5 +1,6 @@
 import { announcementKey, countiesOfRegions, isAnnouncedTo } from '../../domain/announcement';
 import { pickLocale, translator } from '../../domain/i18n';
+import { forumsOf } from '../../domain/regions';
 import type { PersonKey } from '../../storage/keys';
 import { cardMessage } from '../cards/attach';
 import type { WizardData } from '../drafts';
@@ -49,11 +50,12 @@ export async function roundAnnouncements(ctx: JobContext): Promise<void> {
       const boundNow = bound;
       const page = await services.announcements.personalPage(job.token, ANNOUNCE_PAGE);
       let queued = 0;
+      const plans = (await Promise.all(forumsOf(services.regions).map((f) => services.plans.get(f.id)))).filter((p) => p !== undefined);
       const tell = async ({ person, locale: tag }: (typeof page.people)[number]) => {
         const counties = countiesOfRegions(services.regions, await historyRegions(services, person));
         if (!isAnnouncedTo(round, counties)) return;
         const locale = pickLocale(tag);
-        const card = announcementCard({ t: translator(locale), locale, regions: services.regions }, round, boundNow);
+        const card = announcementCard({ t: translator(locale), locale, regions: services.regions }, round, boundNow, plans);
         const key = announcementKey(round.id, person);
         const receipt = await services.deliver({
           kind: 'personal',

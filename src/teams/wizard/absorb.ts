@@ -6,7 +6,7 @@ import { sentInputsOf, withoutStep } from './typed';
 import { personOf } from '../caller';
 import { Refusal } from '../refusals';
 import { missingDraft } from '../ownerAccess';
-import { invalidStepCard, validationContext } from './stepView';
+import { areasFor, invalidStepCard, validationContext } from './stepView';
 import type { WizardData, WizardDraft } from '../drafts';
 import type { AdaptiveCard } from '../cards/render';
 
@@ -43,7 +43,8 @@ export async function absorbStep(
   }
 
   const report = draft?.data.report ?? {};
-  const result = validateStep(step as InputStep, inputs, report, validationContext(turn, round));
+  const areas = step === 'measure' ? await areasFor(turn, report) : [];
+  const result = validateStep(step as InputStep, inputs, report, validationContext(turn, round, areas));
   let errors = result.ok ? [] : result.errors;
   if (result.ok && step === 'owner') {
     // The region decides the county, and so the round the report is filed in. An edit stays in
@@ -57,7 +58,7 @@ export async function absorbStep(
     const raw = result.ok ? (Object.fromEntries(Object.entries(inputs).filter(([, v]) => typeof v === 'string')) as Record<string, string>) : result.raw;
     const scheme = step === 'owner' ? ((result.ok ? result.draft.scheme : undefined) ?? report.scheme) : report.scheme;
     const period = { startYear: report.startYear, years: report.years };
-    return { ok: false, card: invalidStepCard(turn, round, draft, { draftId, step: step as InputStep, values: raw, errors, scheme, period }) };
+    return { ok: false, card: invalidStepCard(turn, round, draft, { draftId, step: step as InputStep, values: raw, errors, scheme, period }, areas) };
   }
 
   const next = (data: WizardData): WizardData => {

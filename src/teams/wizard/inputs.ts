@@ -3,6 +3,7 @@ import { regionChoices, type RegionConfig } from '../../domain/regions';
 import { INPUT_PATTERNS, LIMITS, MAX_YEARS, amountInputId, schoolYearChoices, type InputStep, type PatternName } from '../../domain/report';
 import { ownerTypeChoices, schemeChoices, targetGroupChoices, themeChoices } from '../../domain/report/choices';
 import type { Scheme } from '../../domain/schemes';
+import { areaName, type PriorityArea } from '../../domain/forum/plan';
 import { ownValue } from '../../domain/ownKeys';
 
 /** How one card input looks. The schema decides what is valid; this decides how it is asked. */
@@ -24,6 +25,8 @@ export interface InputContext {
   regions: RegionConfig;
   roundYear: number;
   scheme?: Scheme;
+  /** The priority areas of the report's forum; none: the input is not shown. */
+  areas?: readonly PriorityArea[];
 }
 
 const VIEWS: Record<string, InputView> = {
@@ -40,6 +43,12 @@ const VIEWS: Record<string, InputView> = {
   needAndGoal: { kind: 'textarea', maxLength: LIMITS.needAndGoal, required: true, hint: 'report.hint.needAndGoal' },
   theme: { kind: 'choice', required: true, choices: (ctx) => themeChoices(ctx.t) },
   themeOther: { kind: 'text', maxLength: LIMITS.themeOther, hint: 'report.hint.themeOther' },
+  priorityAreas: {
+    kind: 'multichoice',
+    required: true,
+    hint: 'report.hint.priorityAreas',
+    choices: (ctx) => (ctx.areas ?? []).map((a) => ({ title: areaName(a, ctx.locale), value: a.id })),
+  },
   targetGroups: { kind: 'multichoice', required: true, hint: 'report.hint.targetGroupsKomploft', choices: (ctx) => targetGroupChoices(ctx.t, ctx.scheme) },
   unitCount: { kind: 'text', maxLength: 10, required: true },
   units: { kind: 'textarea', maxLength: LIMITS.units.maxChars, hint: 'report.hint.units' },

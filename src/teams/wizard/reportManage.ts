@@ -8,7 +8,7 @@ import { Refusal } from '../refusals';
 import { reportAccess } from '../ownerAccess';
 import { filingCheckAtWrite } from '../filingGuard';
 import { ReportRef } from './session';
-import { renderStep, viewFor } from './stepView';
+import { renderStep, wizardView } from './stepView';
 import type { WizardData } from '../drafts';
 import { action } from '../cards/action';
 import type { Turn } from '../turn';
@@ -47,7 +47,7 @@ export const reportEdit: ActionHandler = async (turn, data) => {
     { id: `edit-${report.id}-v${report.version}`, reportId: report.id },
   );
   // Everything is filled in already: start at the review, where each part has its own Change button.
-  return { card: renderStep(turn, viewFor(turn, round, draft), draft, 'review') };
+  return { card: renderStep(turn, await wizardView(turn, round, draft), draft, 'review') };
 };
 
 /** `report.withdraw`: asks first. */

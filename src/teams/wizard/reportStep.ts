@@ -2,7 +2,7 @@ import { absorbStep } from './absorb';
 import { atStep, DraftRef, loadDraft, roundOf, stepIndex, WIZARD_STEPS } from './session';
 import { personOf } from '../caller';
 import { Refusal } from '../refusals';
-import { renderStep, viewFor } from './stepView';
+import { renderStep, wizardView } from './stepView';
 import type { WizardData } from '../drafts';
 import type { ActionHandler } from '../actions/types';
 
@@ -19,7 +19,7 @@ export const reportNext: ActionHandler = async (turn, data) => {
   const goTo = returnTo ?? WIZARD_STEPS[Math.min(stepIndex(step) + 1, WIZARD_STEPS.length - 1)];
   const r = await absorbStep(turn, { draftId, step, inputs: data, strict: true, goTo });
   if (!r.ok) return { card: r.card };
-  return { card: renderStep(turn, viewFor(turn, r.round, r.draft), r.draft, goTo) };
+  return { card: renderStep(turn, await wizardView(turn, r.round, r.draft), r.draft, goTo) };
 };
 
 /** `report.back`: keeps what was typed (valid or not) and shows the previous step. */
@@ -28,7 +28,7 @@ export const reportBack: ActionHandler = async (turn, data) => {
   const goTo = WIZARD_STEPS[Math.max(stepIndex(step) - 1, 0)];
   const r = await absorbStep(turn, { draftId, step, inputs: data, strict: false, goTo });
   if (!r.ok) return { card: r.card };
-  return { card: renderStep(turn, viewFor(turn, r.round, r.draft), r.draft, goTo) };
+  return { card: renderStep(turn, await wizardView(turn, r.round, r.draft), r.draft, goTo) };
 };
 
 /** `report.goto`: from the review card straight to the step to change. */
@@ -37,5 +37,5 @@ export const reportGoto: ActionHandler = async (turn, data) => {
   const draft = await loadDraft(turn, draftId);
   const round = await roundOf(turn, draft);
   const saved = await turn.services.drafts.save<WizardData>(personOf(turn), draftId, (d) => atStep(d, step), draft);
-  return { card: renderStep(turn, viewFor(turn, round, saved ?? draft), saved ?? draft, step, undefined, step !== 'review') };
+  return { card: renderStep(turn, await wizardView(turn, round, saved ?? draft), saved ?? draft, step, undefined, step !== 'review') };
 };

@@ -5,7 +5,7 @@ import { personOf } from '../caller';
 import { filingCheckAtWrite } from '../filingGuard';
 import { missingDraft, reportFor } from '../ownerAccess';
 import { roundOf } from './session';
-import { renderStep, validationContext, viewFor } from './stepView';
+import { renderStep, validationContext, wizardView } from './stepView';
 import type { WizardData } from '../drafts';
 import { summaryOf } from './summaryOf';
 import type { ActionHandler } from '../actions/types';
@@ -28,8 +28,9 @@ export const reportSubmit: ActionHandler = async (turn, data) => {
   }
   // Refused here, before anything else, when the round is not open for this draft (filingGuard.ts).
   const round = await roundOf(turn, draft);
-  const checked = validateReport(draft.data.report, validationContext(turn, round));
-  if (!checked.ok) return { card: renderStep(turn, viewFor(turn, round, draft), draft, 'review') };
+  const view = await wizardView(turn, round, draft);
+  const checked = validateReport(draft.data.report, validationContext(turn, round, view.areas));
+  if (!checked.ok) return { card: renderStep(turn, view, draft, 'review') };
   const summary = summaryOf(checked.report, turn.services.regions);
   const now = turn.services.now();
   const deadline = new Date(round.deadline);

@@ -12,7 +12,7 @@ export function reviewCard(
   args: { draftId: string; report: ReportDraft; errors?: readonly ReportFieldError[]; notice?: string },
 ): AdaptiveCard {
   const { t } = view;
-  const ctx = { t, locale: view.locale, regions: view.regions };
+  const ctx = { t, locale: view.locale, regions: view.regions, areas: view.areas };
   const errorsOf = (step: InputStep) => (args.errors ?? []).filter((e) => e.step === step).map((e) => t(e.key, e.params));
   const sections = INPUT_STEPS.map((step) => ({
     title: t(stepTitleKey(step)),

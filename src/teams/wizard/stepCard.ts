@@ -49,7 +49,7 @@ export function stepCard(view: WizardView, args: StepCardArgs): AdaptiveCard {
   const errors = new Map<string, string[]>();
   for (const e of args.errors ?? []) errors.set(e.field, [...(errors.get(e.field) ?? []), t(e.key, e.params)]);
   const asksOwnContribution = args.scheme !== undefined && SCHEME_RULES[args.scheme].ownContributionPercent > 0;
-  const ctx = { t, locale: view.locale, regions: view.regions, roundYear: view.round.year, scheme: args.scheme };
+  const ctx = { t, locale: view.locale, regions: view.regions, roundYear: view.round.year, scheme: args.scheme, areas: view.areas };
 
   const fields: object[] = [];
   const blank = { id: '', value: '', placeholder: '', maxLength: 100, required: false, style: 'text', hint: '', error: '', choices: [] as object[] };
@@ -68,6 +68,8 @@ export function stepCard(view: WizardView, args: StepCardArgs): AdaptiveCard {
       fields.push({ ...blank, kind: 'heading', label: t('report.money.year', { year, schoolYear: formatSchoolYear(start + year - 1) }) });
     }
     const v = viewOf(id);
+    // A forum without priority areas asks none.
+    if (id === 'priorityAreas' && !view.areas?.length) continue;
     shown.add(id);
     fields.push({
       ...blank,

@@ -1,4 +1,6 @@
-import { cardValues, stepOfStoredNumber, validateReport } from '../../domain/report';
+import { cardValues, stepOfStoredNumber, validateReport, type ReportDraft } from '../../domain/report';
+import type { PriorityArea } from '../../domain/forum/plan';
+import { forumOfRegion } from '../../domain/regions';
 import type { Round } from '../../domain/round';
 import type { AdaptiveCard } from '../cards/render';
 import type { WizardData, WizardDraft } from '../drafts';
@@ -25,11 +27,22 @@ export function viewFor(turn: Turn, round: Round, draft?: WizardDraft): WizardVi
 export async function resumeCard(turn: Turn, draft: WizardDraft, notice?: string): Promise<AdaptiveCard> {
   const round = await roundOf(turn, draft);
   const step = stepOfStoredNumber(draft.step, draft.data.layout);
-  return renderStep(turn, viewFor(turn, round, draft), draft, step, notice);
+  return renderStep(turn, await wizardView(turn, round, draft), draft, step, notice);
 }
 
-export function validationContext(turn: Turn, round: Round) {
-  return { roundYear: round.year, regions: turn.services.regions, locale: turn.locale };
+export function validationContext(turn: Turn, round: Round, areas: readonly PriorityArea[] = []) {
+  return { roundYear: round.year, regions: turn.services.regions, locale: turn.locale, ...(areas.length ? { areaIds: areas.map((a) => a.id) } : {}) };
+}
+
+/** The priority areas of the draft's forum (the forum of its region), for the measure card and the checks. */
+export async function areasFor(turn: Turn, report: ReportDraft | undefined): Promise<PriorityArea[]> {
+  const forum = report?.region ? forumOfRegion(turn.services.regions, report.region) : undefined;
+  return forum ? ((await turn.services.plans.get(forum.id))?.areas ?? []) : [];
+}
+
+/** viewFor with the forum's priority areas read: what the handlers render steps with. */
+export async function wizardView(turn: Turn, round: Round, draft?: WizardDraft): Promise<WizardView> {
+  return { ...viewFor(turn, round, draft), areas: await areasFor(turn, draft?.data.report) };
 }
 
 /** The card for any step of a draft, showing what was typed or saved there. */
@@ -43,7 +56,7 @@ export function renderStep(
 ): AdaptiveCard {
   const report = draft.data.report;
   if (step === 'review') {
-    const checked = validateReport(report, validationContext(turn, view.round));
+    const checked = validateReport(report, validationContext(turn, view.round, view.areas));
     return reviewCard(view, { draftId: draft.id, report, errors: checked.ok ? [] : checked.errors, notice });
   }
   // The money card asks the years chosen on the period step; without them, that step first.
@@ -62,6 +75,12 @@ export function renderStep(
 }
 
 /** A step sent back with its errors, showing exactly what was typed. */
-export function invalidStepCard(turn: Turn, round: Round, draft: WizardDraft | undefined, args: StepCardArgs): AdaptiveCard {
-  return stepCard(viewFor(turn, round, draft), args);
+export function invalidStepCard(
+  turn: Turn,
+  round: Round,
+  draft: WizardDraft | undefined,
+  args: StepCardArgs,
+  areas: readonly PriorityArea[] = [],
+): AdaptiveCard {
+  return stepCard({ ...viewFor(turn, round, draft), areas }, args);
 }

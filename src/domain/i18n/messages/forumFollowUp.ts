@@ -188,7 +188,7 @@ export const forumFollowUpMessages = defineMessages({
     'groupStep.result.not_prioritised.majority': 'Not recommended (majority)',
     'groupStep.result.not_prioritised.chair': "Not recommended (tie, decided by the chair's vote)",
     'groupStep.result.not_prioritised.recorded': 'Not recommended (recorded by the secretariat after the meeting: {note})',
-    'groupStep.recommendation.title': "The working group's recommendation: {title}",
+    'groupStep.recommendation.title': "The working group's advice: {title}",
     'groupStep.recommendation.budgetTitle': "Recommended items against this year's budget ({year})",
     'groupStep.recommendation.overBudget': 'The recommended items exceed the budget of at least one scheme.',
     'groupStep.recommendation.prioritised': 'Recommended ({count})',

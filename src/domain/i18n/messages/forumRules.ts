@@ -3,9 +3,9 @@ import { defineMessages } from '../catalog';
 // How a vote is counted (quorum, consensus, majority, the chair) and what each result means.
 export const forumRuleMessages = defineMessages({
   nb: {
-    'forum.group.recommendation': 'Arbeidsgruppens innstilling',
-    'forum.group.recommended': 'Anbefalt av {group} ({for} for, {against} imot, {abstain} avstår)',
-    'forum.group.not_recommended': 'Ikke anbefalt av {group} ({for} for, {against} imot, {abstain} avstår)',
+    'forum.group.recommendation': 'Arbeidsgruppens anbefaling',
+    'forum.group.recommended': 'Anbefalt av {group} ({tally})',
+    'forum.group.not_recommended': 'Ikke anbefalt av {group} ({tally})',
     'forum.result.not_prioritised.consensus': 'Ikke prioritert (konsensus)',
     'forum.result.undecided.notQuorate.one': 'Uavklart: ikke beslutningsdyktig ({marked} av {count} stemmeberettiget markerte). Sekretariatet følger opp.',
     'forum.result.undecided.notQuorate.other': 'Uavklart: ikke beslutningsdyktig ({marked} av {count} stemmeberettigede markerte). Sekretariatet følger opp.',
@@ -25,9 +25,9 @@ export const forumRuleMessages = defineMessages({
     'forum.rules.tie.undecided': 'stemmelikhet går til sekretariatet.',
   },
   nn: {
-    'forum.group.recommendation': 'Innstillinga til arbeidsgruppa',
-    'forum.group.recommended': 'Tilrådd av {group} ({for} for, {against} imot, {abstain} avstår)',
-    'forum.group.not_recommended': 'Ikkje tilrådd av {group} ({for} for, {against} imot, {abstain} avstår)',
+    'forum.group.recommendation': 'Tilrådinga til arbeidsgruppa',
+    'forum.group.recommended': 'Tilrådd av {group} ({tally})',
+    'forum.group.not_recommended': 'Ikkje tilrådd av {group} ({tally})',
     'forum.result.not_prioritised.consensus': 'Ikkje prioritert (konsensus)',
     'forum.result.undecided.notQuorate.one': 'Uavklart: ikkje vedtaksfør ({marked} av {count} røysteføre markerte). Sekretariatet følgjer opp.',
     'forum.result.undecided.notQuorate.other': 'Uavklart: ikkje vedtaksfør ({marked} av {count} røysteføre markerte). Sekretariatet følgjer opp.',
@@ -47,9 +47,9 @@ export const forumRuleMessages = defineMessages({
     'forum.rules.tie.undecided': 'røystelikskap går til sekretariatet.',
   },
   en: {
-    'forum.group.recommendation': "The working group's recommendation",
-    'forum.group.recommended': 'Recommended by {group} ({for} for, {against} against, {abstain} abstaining)',
-    'forum.group.not_recommended': 'Not recommended by {group} ({for} for, {against} against, {abstain} abstaining)',
+    'forum.group.recommendation': "The working group's advice",
+    'forum.group.recommended': 'Recommended by {group} ({tally})',
+    'forum.group.not_recommended': 'Not recommended by {group} ({tally})',
     'forum.result.not_prioritised.consensus': 'Not prioritised (consensus)',
     'forum.result.undecided.notQuorate.one': 'Undecided: not quorate ({marked} of {count} eligible member marked). The secretariat follows up.',
     'forum.result.undecided.notQuorate.other': 'Undecided: not quorate ({marked} of {count} eligible members marked). The secretariat follows up.',

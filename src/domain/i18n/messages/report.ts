@@ -164,6 +164,8 @@ export const reportMessages = defineMessages({
       'Fristen for å melde behov var {deadline}. Etter fristen kan meldingen ikke endres eller trekkes. Ta kontakt med Statsforvalteren hvis noe må rettes.',
     'report.lifecycle.reasonRequired': 'Skriv en begrunnelse, så eieren vet hva som må rettes.',
     'report.lifecycle.notEditable': 'Meldingen er under behandling og kan ikke endres lenger.',
+    'report.field.priorityAreas': 'Prioriteringsområder tiltaket skal bidra til',
+    'report.hint.priorityAreas': 'Fra samarbeidsforumets overordnede plan. Kryss av for minst ett.',
   },
   nn: {
     'report.step.owner': 'Eigar og ordning',
@@ -325,6 +327,8 @@ export const reportMessages = defineMessages({
       'Fristen for å melde behov var {deadline}. Etter fristen kan meldinga ikkje endrast eller trekkjast. Ta kontakt med Statsforvaltaren dersom noko må rettast.',
     'report.lifecycle.reasonRequired': 'Skriv ei grunngiving, så eigaren veit kva som må rettast.',
     'report.lifecycle.notEditable': 'Meldinga er under behandling og kan ikkje endrast lenger.',
+    'report.field.priorityAreas': 'Prioriteringsområde tiltaket skal bidra til',
+    'report.hint.priorityAreas': 'Frå den overordna planen til samarbeidsforumet. Kryss av for minst eitt.',
   },
   en: {
     'report.step.owner': 'Owner and scheme',
@@ -492,5 +496,7 @@ export const reportMessages = defineMessages({
       'The deadline for needs reports was {deadline}. After the deadline a report can no longer be changed or withdrawn. Contact the County Governor if something must be corrected.',
     'report.lifecycle.reasonRequired': 'Write a reason, so the owner knows what to fix.',
     'report.lifecycle.notEditable': 'The report is being processed and can no longer be changed.',
+    'report.field.priorityAreas': 'Priority areas the measure serves',
+    'report.hint.priorityAreas': "From the cooperation forum's regional plan. Tick at least one.",
   },
 });

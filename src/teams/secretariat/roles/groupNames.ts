@@ -1,6 +1,6 @@
-import { forumIdOfGroup } from '../../../domain/regions';
+import { forumIdOfGroup, localised } from '../../../domain/regions';
 import { placeChoices, placeName, placeOf, placesOf, type Place } from '../../../domain/forumPlaces';
-import { FORUM_GROUP, SECRETARIAT_GROUP, type Role } from '../../../domain/roles';
+import { FORUM_GROUP, SECRETARIAT_GROUP, type MemberCategory, type Role } from '../../../domain/roles';
 import type { Turn } from '../../turn';
 
 /** The places people vote in, forum by forum: the forum itself, then its working groups in configured order. */
@@ -31,4 +31,8 @@ export function groupChoices(turn: Turn): Array<{ title: string; value: string }
 /** The place a form's `group` value names, or undefined. */
 export function placeOfChoice(turn: Turn, value: string): Place | undefined {
   return placeOf(turn.services.regions, value);
+}
+
+export function categoryName(turn: Turn, category: MemberCategory): string {
+  return turn.t(`roles.category.${category}`);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MessageKey, Params } from '../../../domain/i18n';
-import { SECRETARIAT_GROUP, isOfficer, samePerson, type Grant, type Person, type Role } from '../../../domain/roles';
+import { MEMBER_CATEGORIES, SECRETARIAT_GROUP, isOfficer, samePerson, type Grant, type MemberCategory, type Person, type Role } from '../../../domain/roles';
 import { parseId, parseOrganisations, parsePersonChoice } from '../../../domain/secretariat/role-input';
 import type { ActionHandler } from '../../actions/types';
 import type { AdaptiveCard } from '../../cards/render';
@@ -8,7 +8,7 @@ import type { Turn } from '../../turn';
 import { action } from '../../cards/action';
 import { formCard, type FormField } from '../cards';
 import { actorId, requireOfficer } from '../../requireOfficer';
-import { groupChoices, groupName, placeOfChoice, roleName } from './groupNames';
+import { categoryName, groupChoices, groupName, placeOfChoice, roleName } from './groupNames';
 import { rolesCard } from './rolesCard';
 import { MAX_MEMBERS_SHOWN, memberValue, teamMembers, type TeamMember } from './teamContext';
 
@@ -72,8 +72,18 @@ function addForm(
         label: t('roles.field.role'),
         required: true,
         value: values.role ?? 'member',
-        choices: (['member', 'chair'] as const).map((r) => ({ title: roleName(turn, r), value: r })),
+        choices: (['member', 'chair', 'guest'] as const).map((r) => ({ title: roleName(turn, r), value: r })),
         error: errors.role,
+      },
+      {
+        id: 'category',
+        kind: 'choice',
+        label: t('roles.field.category'),
+        value: values.category ?? '',
+        placeholder: t('wizard.choose'),
+        choices: MEMBER_CATEGORIES.map((c) => ({ title: categoryName(turn, c), value: c })),
+        hint: t('roles.hint.category'),
+        error: errors.category,
       },
       {
         id: 'group',
@@ -120,7 +130,9 @@ export const rolesAdd: ActionHandler = async (turn, data) => {
   // Officers are the County Governor's (every forum); members and chairs their forum's.
   let forum = services.regions.id;
   const mode = Mode.parse(data).mode;
-  const values = Object.fromEntries(['person', 'aadObjectId', 'tenantId', 'displayName', 'role', 'group', 'organisations'].map((k) => [k, text(data[k])]));
+  const values = Object.fromEntries(
+    ['person', 'aadObjectId', 'tenantId', 'displayName', 'role', 'group', 'organisations', 'category'].map((k) => [k, text(data[k])]),
+  );
   const members = await teamMembers(turn);
   const errors: Errors = {};
   const say = (key: MessageKey, params?: Params) => t(key, params);
@@ -144,8 +156,11 @@ export const rolesAdd: ActionHandler = async (turn, data) => {
   let role: Role = 'secretariat';
   let group = SECRETARIAT_GROUP;
   let organisations: string[] = [];
+  let category: MemberCategory | undefined;
   if (mode === 'member') {
-    role = values.role === 'chair' ? 'chair' : 'member';
+    role = values.role === 'chair' ? 'chair' : values.role === 'guest' ? 'guest' : 'member';
+    if (values.category && !(MEMBER_CATEGORIES as readonly string[]).includes(values.category)) errors.category = say('report.error.unknownChoice');
+    else category = (values.category as MemberCategory) || (role === 'guest' ? 'invited' : undefined);
     const place = placeOfChoice(turn, values.group);
     if (!place) errors.group = say(values.group ? 'report.error.unknownChoice' : 'report.error.chooseOne');
     else ({ forum, group } = place);
@@ -175,14 +190,15 @@ export const rolesAdd: ActionHandler = async (turn, data) => {
     group,
     displayName,
     organisations,
+    ...(category ? { category } : {}),
     grantedBy: actorId(officer),
     grantedAt: existing?.grantedAt ?? services.now().toISOString(),
   };
   await services.roles.grant(grant);
-  // One role per person and group: becoming chair ends the membership, and the other way round.
+  // One role per person and group: becoming chair ends the membership, a guest's invitation, and so on.
   if (role !== 'secretariat') {
-    const other: Role = role === 'chair' ? 'member' : 'chair';
-    if (held.some((g) => g.forum === forum && g.group === group && g.role === other)) await services.roles.revoke(person, forum, other, group);
+    for (const other of (['member', 'chair', 'guest'] as const).filter((r) => r !== role))
+      if (held.some((g) => g.forum === forum && g.group === group && g.role === other)) await services.roles.revoke(person, forum, other, group);
   }
   services.logger.info('role granted', { forum, role, group });
   const params = { name, role: roleName(turn, role), group: groupName(turn, group, forum) };

@@ -1,7 +1,7 @@
-import { formatDate } from '../../../domain/i18n';
+import { formatCount, formatDate } from '../../../domain/i18n';
 import { formatOrgnr } from '../../../domain/orgnr';
 import { localised } from '../../../domain/regions';
-import { isBootstrapOfficer, SECRETARIAT_GROUP, type Grant } from '../../../domain/roles';
+import { compositionOf, FORUM_GROUP, isBootstrapOfficer, SECRETARIAT_GROUP, type Grant } from '../../../domain/roles';
 import { renderCard, type AdaptiveCard } from '../../cards/render';
 import type { Turn } from '../../turn';
 import { action } from '../../cards/action';
@@ -10,7 +10,7 @@ import { pageActions, pageLine, pageOf } from '../../cards/paging';
 
 /** People per page of the roles card (groups are headed on every page they appear on). */
 export const ROLES_PAGE = 25;
-import { groupName, roleName, votingPlaces } from './groupNames';
+import { categoryName, groupName, roleName, votingPlaces } from './groupNames';
 
 const personLabel = (g: Pick<Grant, 'displayName' | 'person'>) => g.displayName || g.person.aadObjectId;
 
@@ -28,6 +28,7 @@ export async function rolesCard(turn: Turn, opts: { notice?: string; error?: str
     const bootstrap = isBootstrapOfficer(services.bootstrapSecretariat, g.person) && g.role === 'secretariat';
     const detail = [
       roleName(turn, g.role),
+      ...(g.category ? [categoryName(turn, g.category)] : []),
       ...(g.organisations.length ? [t('roles.person.orgs', { orgs: g.organisations.map(formatOrgnr).join(', ') })] : []),
       bootstrap ? t('roles.person.bootstrap') : t('roles.person.added', { date: formatDate(g.grantedAt, locale) }),
       `ID ${g.person.aadObjectId}`,
@@ -61,11 +62,12 @@ export async function rolesCard(turn: Turn, opts: { notice?: string; error?: str
       removeData: {},
     }));
   const groups = [{ title: groupName(turn, SECRETARIAT_GROUP), channel: '', people: [...officers.map(person), ...unseen] }];
-  // Forum by forum (with several, each group's heading names its forum).
+  // Forum by forum (with several, each group's heading names its forum), each forum's composition against the categories.
+  const compositions: string[] = [];
   for (const { forum, group } of places) {
-    const grants = (await services.roles.inGroup(forum, group)).sort(
-      (a, b) => (a.role === 'chair' ? -1 : 0) - (b.role === 'chair' ? -1 : 0) || personLabel(a).localeCompare(personLabel(b), 'nb'),
-    );
+    const inGroup = await services.roles.inGroup(forum, group);
+    if (group === FORUM_GROUP) compositions.push(compositionText(turn, inGroup, groupName(turn, group, forum)));
+    const grants = inGroup.sort((a, b) => (a.role === 'chair' ? -1 : 0) - (b.role === 'chair' ? -1 : 0) || personLabel(a).localeCompare(personLabel(b), 'nb'));
     const channel = channels.get(`${forum}/${group}`);
     groups.push({
       title: groupName(turn, group, forum, true),
@@ -84,6 +86,7 @@ export async function rolesCard(turn: Turn, opts: { notice?: string; error?: str
   return renderCard('roles', {
     title: t('roles.title', { forum: localised(services.regions.name, locale) }),
     intro: [t('roles.intro'), pageLine(t, paged)].filter(Boolean).join(' '),
+    composition: compositions.join('\n\n'),
     notice: opts.notice ?? '',
     error: opts.error ?? '',
     groups: shown,
@@ -94,4 +97,20 @@ export async function rolesCard(turn: Turn, opts: { notice?: string; error?: str
       menuAction(t),
     ],
   });
+}
+
+/**
+ * The forum's members against the categories it is composed of (DOMAIN.md section 5): "kommunal
+ * barnehageeier (2), KS (1) … Mangler: skoleeier, …". Guests are listed as invited, never missing.
+ */
+export function compositionText(turn: Turn, grants: readonly Grant[], forum: string): string {
+  const { t, locale } = turn;
+  const c = compositionOf(grants);
+  const present = c.present.length
+    ? c.present.map((p) => `${categoryName(turn, p.category)} (${formatCount(p.count, locale)})`).join(', ')
+    : t('roles.composition.none');
+  const missing = c.missing.length
+    ? t('roles.composition.missing', { missing: c.missing.map((m) => categoryName(turn, m)).join(', ') })
+    : t('roles.composition.complete');
+  return `${t('roles.composition', { forum, present })} ${missing}`;
 }

@@ -6,6 +6,7 @@ import { action } from '../../cards/action';
 import { renderCard, type AdaptiveCard } from '../../cards/render';
 import { deadlineText } from '../cards';
 import { forumBudgetFacts } from './forumBudgetFacts';
+import { areaName, type ForumPlan } from '../../../domain/forum/plan';
 
 /** County names as the region configuration gives them ("Akershus – Romerike" → "Akershus"). */
 export function countyNames(regions: RegionConfig, counties: readonly string[], locale: Locale): string {
@@ -25,6 +26,7 @@ export function announcementCard(
   view: { t: Translate; locale: Locale; regions: RegionConfig },
   round: Round,
   bound: Partial<Record<string, number>> = {},
+  plans: ReadonlyArray<Pick<ForumPlan, 'planUrl' | 'areas'>> = [],
 ): AdaptiveCard {
   const { t, locale } = view;
   const deadline = deadlineText(t, locale, round.deadline);
@@ -40,6 +42,11 @@ export function announcementCard(
           : []),
       ]),
       ...forumBudgetFacts(view, round),
+      // The forum's plan and the priority areas the report form asks about (issue 23 item 2).
+      ...plans.flatMap((p) => [
+        ...(p.planUrl ? [{ title: t('plan.link'), value: p.planUrl }] : []),
+        ...(p.areas.length ? [{ title: t('plan.areas'), value: p.areas.map((a) => areaName(a, locale)).join(', ') }] : []),
+      ]),
     ],
     actions: [action(t('announce.action'), 'report.new', {}, { style: 'positive' })],
   });
