@@ -24,6 +24,7 @@ import { usageCaseMessages } from './messages/usageCase';
 import { filingMessages } from './messages/filing';
 import { privacyTrailMessages } from './messages/privacyTrail';
 import { cardSizeMessages } from './messages/cardSize';
+import { cardMessages } from './messages/cards';
 
 export * from './locale';
 export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
@@ -54,6 +55,7 @@ const catalogs = [
   filingMessages,
   privacyTrailMessages,
   cardSizeMessages,
+  cardMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;
