@@ -64,8 +64,10 @@ export function formCard(args: {
   errorSummary?: string;
   fields: FormField[];
   actions: CardAction[];
+  required?: string;
 }): AdaptiveCard {
   return renderForm({
+    required: args.required,
     progress: '',
     title: args.title,
     intro: args.intro ?? '',

@@ -21,6 +21,7 @@ function likelyYear(now: Date): number {
 function roundForm(turn: Turn, values: Partial<Record<RoundInput, string>>, errors: Partial<Record<RoundInput, string>> = {}, summary = ''): AdaptiveCard {
   const { t } = turn;
   return formCard({
+    required: turn.t('form.required'),
     title: t('round.form.title'),
     intro: t('round.form.intro'),
     errorSummary: summary || (Object.keys(errors).length ? t('secretariat.errorSummary') : ''),
