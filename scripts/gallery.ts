@@ -17,7 +17,7 @@ const DOCS = path.join(ROOT, 'docs', 'cards');
 
 /** The README's key cards: a name and how to know it among the Norwegian cards. */
 const KEY_CARDS: ReadonlyArray<[string, (f: Finding) => boolean]> = [
-  ['owner-form', (f) => f.source === 'report.next' && JSON.stringify(f.card).includes('"id":"title"')],
+  ['owner-form', (f) => f.source === 'cmd:meld behov'],
   ['voting-card', (f) => f.source.endsWith('→ sent') && JSON.stringify(f.card).includes('"verb":"vote.mark"')],
   ['case-card', (f) => f.source === 'report.check'],
   ['decision-notice', (f) => f.source === 'decision.record → sent'],

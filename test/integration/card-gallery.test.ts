@@ -28,7 +28,7 @@ describe('card gallery: every card of a yearly cycle reads well in Teams', funct
   it('captures the cycle: the owner, the members in the channel and the secretariat, in each language', () => {
     for (const locale of GALLERY_LOCALES) {
       const sources = new Set(cards.filter((c) => c.locale === locale).map((c) => c.source));
-      for (const s of ['report.next', 'report.check', 'decision.record → sent', 'vote.open → sent', 'results.publishConfirm → sent', 'welcome:team'])
+      for (const s of ['cmd:meld behov', 'report.check', 'decision.record → sent', 'vote.open → sent', 'results.publishConfirm → sent', 'welcome:team'])
         assert.ok(sources.has(s), `${locale}: no card from ${s}`);
     }
   });
