@@ -165,7 +165,7 @@ describe('the two steps in Agents Playground: a working group recommends, the fo
     const first = `Sak 1 av 2 · Samarbeidsforumet`;
     const second = `Sak 2 av 2 · Samarbeidsforumet`;
     const card = await d().cardText(await d().waitForCard(first, { includeOlder: true }));
-    assert.match(card, /Arbeidsgruppens innstilling Anbefalt av Arbeidsgruppe Øst/);
+    assert.match(card, /Arbeidsgruppens anbefaling Anbefalt av Arbeidsgruppe Øst/);
     // The forum follows the group on the first item and departs from it on the second.
     for (const who of [INGRID, PER]) {
       await press(first, 'Prioriter', who, 'Markeringen din er lagret: Prioriter.');

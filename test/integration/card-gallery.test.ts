@@ -45,14 +45,30 @@ describe('card gallery: every card of a yearly cycle reads well in Teams', funct
     assert.ok(faults.length === 0, `${faults.length} faults:\n${faults.join('\n')}`);
   });
 
-  it('renders every card without a warning, with no cut button title, within the height budget of its kind', async () => {
+  it('renders every card without a warning, with no cut button title, within the height budget of its kind, budget bars drawn to scale', async () => {
     const faults: string[] = [];
+    let barsSeen = 0;
     for (const c of cards) {
       const f = await inspect(renderer, c);
       for (const w of f.warnings) faults.push(`${where(c)}: ${w}`);
       for (const t of f.truncated) faults.push(`${where(c)}: button «${t}» cut`);
       for (const o of f.over) faults.push(`${where(c)}: ${o}`);
+      // A budget bar's parts are exactly as wide as their share (a padded part once showed 1 % as 7 %).
+      const weights = cardElements(c.card)
+        .filter((e) => e.type === 'ColumnSet' && e.columns?.every((col: any) => String(col.items?.[0]?.url).startsWith('data:image/png')))
+        .map((e): number[] => e.columns.map((col: any) => Number(col.width)));
+      if (weights.length !== f.bars.length) faults.push(`${where(c)}: ${weights.length} bars in the card, ${f.bars.length} rendered`);
+      weights.forEach((w, i) => {
+        const widths = f.bars[i] ?? [];
+        const total = widths.reduce((a, b) => a + b, 0);
+        const sum = w.reduce((a, b) => a + b, 0);
+        w.forEach((part, j) => {
+          if (Math.abs((part / sum) * total - (widths[j] ?? 0)) > 1.5) faults.push(`${where(c)}: bar part ${part} of ${sum} drawn ${widths[j]} of ${total} px`);
+        });
+      });
+      if (f.bars.length) barsSeen++;
     }
+    assert.ok(barsSeen > 0, 'the overview and the results have bars');
     assert.ok(faults.length === 0, `${faults.length} faults:\n${faults.join('\n')}`);
   });
 });

@@ -100,7 +100,7 @@ describe('two steps: working groups recommend, the forum prioritises', function 
           .find((t) => t.includes('Samarbeidsforumet')) ?? '';
       return posted !== '';
     });
-    assert.match(posted, /Arbeidsgruppens innstilling\nAnbefalt av Arbeidsgruppe Vest/);
+    assert.match(posted, /Arbeidsgruppens anbefaling\nAnbefalt av Arbeidsgruppe Vest/);
     // The forum follows Vest on v1, departs from it on v2, and prioritises Oslo's.
     for (const who of [FORUM_A, FORUM_B]) {
       await mark(who, 'forum', forumOpen, v1.id, 'prioritise');

@@ -6,7 +6,7 @@ import type { Turn } from '../turn';
 import { action } from './action';
 import { renderCard, type AdaptiveCard } from './render';
 import { cutFieldOf, moneyFacts, stepFacts } from './reportFacts';
-import { HISTORY_SHOWN, decisionFacts } from '../casework/caseCard';
+import { HISTORY_SHOWN, MEETING_REASON, decisionFacts } from '../casework/caseCard';
 import { factsSection } from './factsSection';
 import { filingRefusal } from '../filingGuard';
 import { CUT_CHARS, cutText, isLong } from './longText';
@@ -75,13 +75,17 @@ export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, 
   sections.push(
     factsSection(
       t('report.detail.history'),
-      history.slice(earlier).map((h) => ({
-        title: formatDateTime(h.at, locale),
-        value:
-          h.from === h.to && /^v\d+$/.test(h.reason ?? '')
-            ? t('report.detail.edited', { version: (h.reason ?? '').slice(1) })
-            : `${t(statusLabelKey(h.from))} → ${t(statusLabelKey(h.to))}${h.reason ? ` (${cutText(turn, h.reason, { max: 300 })})` : ''}`,
-      })),
+      history.slice(earlier).map((h) => {
+        // No meeting ids for people (`meeting:<id>:consensus · note` says the note).
+        const reason = h.reason?.replace(MEETING_REASON, '') ?? '';
+        return {
+          title: formatDateTime(h.at, locale),
+          value:
+            h.from === h.to && /^v\d+$/.test(reason)
+              ? t('report.detail.edited', { version: reason.slice(1) })
+              : `${t(statusLabelKey(h.from))} → ${t(statusLabelKey(h.to))}${reason ? ` (${cutText(turn, reason, { max: 300 })})` : ''}`,
+        };
+      }),
       earlier ? t('history.earlier', { count: earlier }) : '',
     ),
   );

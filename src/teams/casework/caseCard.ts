@@ -34,6 +34,9 @@ export function meetingOfHistory(history: readonly AuditEntry[]): string | undef
   return entry?.reason ? /^meeting:([A-Za-z0-9-]{1,80})/.exec(entry.reason)?.[1] : undefined;
 }
 
+/** The machine part of a reason the forum's moves write: `meeting:<id>`, a method, the separator before a note. */
+export const MEETING_REASON = /^meeting:[A-Za-z0-9-]{1,80}(?::[A-Za-z]{1,40})?(?: · )?/;
+
 /** The most recent entries of an audit trail a card shows, and how long a reason may be there. */
 export const HISTORY_SHOWN = 20;
 const HISTORY_REASON_CHARS = 300;
@@ -60,11 +63,13 @@ export function historyFacts(turn: Turn, history: readonly AuditEntry[]): Array<
             who,
           })
         : t('case.history.move', { from: t(statusLabelKey(h.from)), to: t(statusLabelKey(h.to)), who });
-    // Edits carry their version ("v2") as reason: worth showing, but not in quotes.
-    const reason = h.reason
-      ? /^v\d+$/.test(h.reason)
-        ? ` · ${h.reason}`
-        : `\n${t('case.history.reason', { reason: cutText(turn, h.reason, { max: HISTORY_REASON_CHARS }) })}`
+    // Edits carry their version ("v2") as reason: worth showing, but not in quotes. The forum's
+    // moves carry the meeting's id (`meeting:<id>:consensus · note`): only the note is for people.
+    const said = h.reason?.replace(MEETING_REASON, '');
+    const reason = said
+      ? /^v\d+$/.test(said)
+        ? ` · ${said}`
+        : `\n${t('case.history.reason', { reason: cutText(turn, said, { max: HISTORY_REASON_CHARS }) })}`
       : '';
     return { title: formatDateTime(h.at, locale), value: line + reason };
   });

@@ -15,6 +15,8 @@ export interface Rendered {
   truncated: string[];
   /** The renderer's parse and validation warnings. */
   warnings: string[];
+  /** Each budget bar (columns of one colour image each, cards/barColours.ts): its parts' rendered widths, in order. */
+  bars: number[][];
 }
 
 // Teams renders Markdown; the bot's TextBlocks are literal Markdown (cards/literal.ts), so undoing
@@ -29,7 +31,7 @@ function markdown(text: string, result: { didProcess: boolean; outputHtml?: stri
 }
 
 /** In the page: renders one card into #host and measures it. */
-function renderInPage([json, hostConfig, md]: [unknown, unknown, string]): Rendered {
+async function renderInPage([json, hostConfig, md]: [unknown, unknown, string]): Promise<Rendered> {
   // Runs in the page (no DOM types in this project's lib): the browser's globals, untyped.
   const g = globalThis as any;
   const AC = g.AdaptiveCards;
@@ -45,13 +47,20 @@ function renderInPage([json, hostConfig, md]: [unknown, unknown, string]): Rende
   for (const e of card.validateProperties().validationEvents) warnings.push(`validation: ${e.message}`);
   const el = card.render();
   if (el) host.appendChild(el);
+  // Images (the bars' colours) take their size once decoded: measure after that.
+  await Promise.all((Array.from(host.querySelectorAll('img')) as any[]).map((img) => img.decode().catch(() => undefined)));
   const truncated: string[] = [];
   for (const button of Array.from(host.querySelectorAll('.ac-pushButton')) as any[]) {
     const title = button.querySelector(':scope > div');
     if (!title || !title.offsetParent) continue;
     if (title.scrollWidth > title.clientWidth + 1) truncated.push(title.innerText);
   }
-  return { height: Math.round(host.getBoundingClientRect().height), truncated, warnings };
+  const rows = new Map<unknown, number[]>();
+  for (const img of Array.from(host.querySelectorAll('img[src^="data:image/png"]')) as any[]) {
+    const row = img.closest('.ac-columnSet');
+    rows.set(row, [...(rows.get(row) ?? []), img.getBoundingClientRect().width]);
+  }
+  return { height: Math.round(host.getBoundingClientRect().height), truncated, warnings, bars: [...rows.values()] };
 }
 
 export class CardRenderer {

@@ -3,7 +3,7 @@ import { defineMessages } from '../catalog';
 // How a vote is counted (quorum, consensus, majority, the chair) and what each result means.
 export const forumRuleMessages = defineMessages({
   nb: {
-    'forum.group.recommendation': 'Arbeidsgruppens innstilling',
+    'forum.group.recommendation': 'Arbeidsgruppens anbefaling',
     'forum.group.recommended': 'Anbefalt av {group} ({for} for, {against} imot, {abstain} avstår)',
     'forum.group.not_recommended': 'Ikke anbefalt av {group} ({for} for, {against} imot, {abstain} avstår)',
     'forum.result.not_prioritised.consensus': 'Ikke prioritert (konsensus)',
@@ -25,7 +25,7 @@ export const forumRuleMessages = defineMessages({
     'forum.rules.tie.undecided': 'stemmelikhet går til sekretariatet.',
   },
   nn: {
-    'forum.group.recommendation': 'Innstillinga til arbeidsgruppa',
+    'forum.group.recommendation': 'Tilrådinga til arbeidsgruppa',
     'forum.group.recommended': 'Tilrådd av {group} ({for} for, {against} imot, {abstain} avstår)',
     'forum.group.not_recommended': 'Ikkje tilrådd av {group} ({for} for, {against} imot, {abstain} avstår)',
     'forum.result.not_prioritised.consensus': 'Ikkje prioritert (konsensus)',
