@@ -4,6 +4,7 @@ import { GALLERY_LOCALES } from '../support/gallery/capture';
 import { CardRenderer } from '../support/gallery/render';
 import { distinctCards, inspect, type Distinct } from '../support/gallery/survey';
 import { cardElements } from '../support/wizard';
+import { cardText } from '../support/harness';
 
 // Every card of a whole yearly cycle (test/support/gallery/capture.ts; `npm run gallery` shows them),
 // in nb, nn and en, rendered by Microsoft's Adaptive Cards renderer as Teams would at 500 px: no
@@ -43,6 +44,16 @@ describe('card gallery: every card of a yearly cycle reads well in Teams', funct
       }
     }
     assert.ok(faults.length === 0, `${faults.length} faults:\n${faults.join('\n')}`);
+  });
+
+  it('shows no Entra object id in a channel, where every member of the team reads the card', () => {
+    const ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+    const inChannel = cards.filter((c) => c.channel);
+    assert.ok(inChannel.some((c) => c.source === 'channel.assign'), 'the roles card answered in the channel is among them');
+    assert.deepEqual(
+      inChannel.filter((c) => ID.test(cardText(c.card))).map(where),
+      [],
+    );
   });
 
   it('renders every card without a warning, with no cut button title, within the height budget of its kind, budget bars drawn to scale', async () => {

@@ -25,6 +25,8 @@ export interface Captured {
   card: any;
   /** The whole payload Teams gets (reply, invoke answer or proactive activity), UTF-16 as Teams counts it. */
   bytes: number;
+  /** Shown in a channel, where every member of the team reads it. */
+  channel: boolean;
 }
 
 /** Verbs an owner presses (the rest the officer, votes a group member in the channel). */
@@ -52,8 +54,8 @@ export async function captureCycle(locale: GalleryLocale): Promise<Captured[]> {
   const h = await startHarness({ ...FAST_DELIVERY, ...WORLD_ENV, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId });
   const cards: Captured[] = [];
   let source = 'seed';
-  const keep = (card: any, payload: unknown, from = source) => {
-    if (card?.type === 'AdaptiveCard') cards.push({ source: from, kind: `${from} ${shapeOf(card)}`, card, bytes: activityBytes(payload) });
+  const keep = (card: any, payload: unknown, channel: boolean, from = source) => {
+    if (card?.type === 'AdaptiveCard') cards.push({ source: from, kind: `${from} ${shapeOf(card)}`, card, bytes: activityBytes(payload), channel });
   };
   // What the bot sent or updated proactively since the last look, named after what caused it.
   let seenConnector = 0;
@@ -65,13 +67,16 @@ export async function captureCycle(locale: GalleryLocale): Promise<Captured[]> {
       const update = r.method === 'PUT';
       if (!(update || (r.method === 'POST' && (/\/activities/.test(r.path) || r.path === '/v3/conversations')))) continue;
       const a = r.body?.activity ?? r.body;
-      for (const att of a?.attachments ?? []) if (att.contentType === CARD) keep(att.content, a, `${source} → ${update ? 'updated' : 'sent'}`);
+      // Channel conversations are "19:…" (a new thread is posted to /v3/conversations with the channel in channelData).
+      const channel = /\/conversations\/19(:|%3A)/i.test(r.path) || Boolean(r.body?.channelData?.channel);
+      for (const att of a?.attachments ?? []) if (att.contentType === CARD) keep(att.content, a, channel, `${source} → ${update ? 'updated' : 'sent'}`);
     }
   };
   try {
-    instrument(h, locale, (body) => {
-      if (body?.type === CARD) keep(body.value, body);
-      for (const a of body?.activities ?? []) for (const att of a.attachments ?? []) if (att.contentType === CARD) keep(att.content, a);
+    instrument(h, locale, (body, activity) => {
+      const channel = (activity.conversation as { conversationType?: string } | undefined)?.conversationType === 'channel';
+      if (body?.type === CARD) keep(body.value, body, channel);
+      for (const a of body?.activities ?? []) for (const att of a.attachments ?? []) if (att.contentType === CARD) keep(att.content, a, channel);
     });
     const as = (p: Persona): Persona => ({ ...p, locale });
 
@@ -129,13 +134,13 @@ export async function captureCycle(locale: GalleryLocale): Promise<Captured[]> {
  * each answer is handed to `seen`. The harness's own send/invoke post through a closure, so they
  * are replaced here by the same activities posted through the wrapped `post`.
  */
-function instrument(h: Harness, locale: string, seen: (body: any) => void): void {
+function instrument(h: Harness, locale: string, seen: (body: any, activity: Record<string, unknown>) => void): void {
   const post = h.post.bind(h);
   const personal = h.personalActivity.bind(h);
   h.personalActivity = (who, extra = {}) => ({ ...personal(who, extra), locale });
   h.post = async (activity) => {
     const res = await post({ ...activity, locale });
-    seen(res.body);
+    seen(res.body, activity);
     return res;
   };
   h.send = async (who, text, extra = {}) => {

@@ -22,13 +22,15 @@ export async function rolesCard(turn: Turn, opts: { notice?: string; error?: str
   const { t, locale, services } = turn;
   const forum = services.regions.id;
   const channels = new Map((await services.groups.list(forum)).map((c) => [c.group, c]));
+  // In a channel every member reads the card: no object ids, no members' organisations there.
+  const inChannel = turn.context.activity.conversation?.conversationType === 'channel';
   const person = (g: Grant) => {
     const bootstrap = isBootstrapOfficer(services.bootstrapSecretariat, g.person) && g.role === 'secretariat';
     const detail = [
       roleName(turn, g.role),
-      ...(g.organisations.length ? [t('roles.person.orgs', { orgs: g.organisations.map(formatOrgnr).join(', ') })] : []),
+      ...(g.organisations.length && !inChannel ? [t('roles.person.orgs', { orgs: g.organisations.map(formatOrgnr).join(', ') })] : []),
       bootstrap ? t('roles.person.bootstrap') : t('roles.person.added', { date: formatDate(g.grantedAt, locale) }),
-      `ID ${g.person.aadObjectId}`,
+      ...(inChannel ? [] : [`ID ${g.person.aadObjectId}`]),
     ].join(' · ');
     const remove = bootstrap
       ? undefined
@@ -51,7 +53,7 @@ export async function rolesCard(turn: Turn, opts: { notice?: string; error?: str
         ),
     )
     .map((b) => ({
-      name: b.aadObjectId,
+      name: inChannel ? roleName(turn, 'secretariat') : b.aadObjectId,
       detail: `${roleName(turn, 'secretariat')} · ${t('roles.person.bootstrap')}`,
       removeTitle: '',
       removeVerb: '',
