@@ -6,6 +6,8 @@
  *   ("Formelt g…"); the main action stays visible.
  * - The main action of a step is `positive`, one that removes or refuses `destructive`, by verb,
  *   whatever the card's template says.
+ * - Text in the warning colour (Teams' yellow, hard to read on white) is said with an icon in the
+ *   default colour instead: the state in words and an icon, not by colour alone.
  * - Properties written with their default value are left out: bytes every card carried for nothing.
  */
 
@@ -65,6 +67,8 @@ function overflow(actions: Array<Record<string, unknown>>, row: number): void {
     if (width([...keep, a]) + GAP + MORE_BUTTON > row) break;
     keep.add(a);
   }
+  // Never a row of "…" alone: the first button stays (too long a title is then the gallery test's to catch).
+  if (keep.size === 0) keep.add(shown[0]);
   for (const a of shown) if (!keep.has(a)) a.mode = 'secondary';
 }
 
@@ -94,9 +98,16 @@ function dropDefaults(el: Record<string, unknown>, type: string): void {
   }
 }
 
+export const WARNING_ICON = '⚠️ ';
+
 /** One element of a card: its defaults dropped; an action's style set by its verb; its action rows fitted. */
 export function tidyElement(el: Record<string, unknown>, topLevel: boolean): void {
   const type = typeof el.type === 'string' ? el.type : '';
+  if (type === 'TextBlock' && lower(el.color) === 'warning') {
+    delete el.color;
+    el.weight = 'Bolder';
+    if (typeof el.text === 'string' && el.text.trim() && !el.text.startsWith(WARNING_ICON)) el.text = WARNING_ICON + el.text;
+  }
   if (isAction(type) && typeof el.verb === 'string') {
     if (POSITIVE.has(el.verb)) el.style = 'positive';
     else if (DESTRUCTIVE.has(el.verb)) el.style = 'destructive';
