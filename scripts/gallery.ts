@@ -54,7 +54,8 @@ async function main(): Promise<void> {
       const cards = await distinctCards(locale);
       const found: Finding[] = [];
       for (const c of cards) found.push(await inspect(renderer, c));
-      for (const f of found) findings.push({ locale, source: f.source, kind: f.kind, bytes: f.bytes, height: f.height, truncated: f.truncated, warnings: f.warnings, card: f.card });
+      for (const f of found)
+        findings.push({ locale, source: f.source, kind: f.kind, bytes: f.bytes, height: f.height, truncated: f.truncated, warnings: f.warnings, card: f.card });
       // One picture per kind: its tallest card.
       const kinds = new Map<string, Finding[]>();
       for (const f of found) kinds.set(f.kind, [...(kinds.get(f.kind) ?? []), f]);

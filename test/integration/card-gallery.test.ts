@@ -49,11 +49,11 @@ describe('card gallery: every card of a yearly cycle reads well in Teams', funct
   it('shows no Entra object id in a channel, where every member of the team reads the card', () => {
     const ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
     const inChannel = cards.filter((c) => c.channel);
-    assert.ok(inChannel.some((c) => c.source === 'channel.assign'), 'the roles card answered in the channel is among them');
-    assert.deepEqual(
-      inChannel.filter((c) => ID.test(cardText(c.card))).map(where),
-      [],
+    assert.ok(
+      inChannel.some((c) => c.source === 'channel.assign'),
+      'the roles card answered in the channel is among them',
     );
+    assert.deepEqual(inChannel.filter((c) => ID.test(cardText(c.card))).map(where), []);
   });
 
   it('renders every card without a warning, with no cut button title, within the height budget of its kind, budget bars drawn to scale', async () => {

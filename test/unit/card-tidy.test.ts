@@ -52,7 +52,17 @@ describe('every card tidied for Teams', () => {
         [
           { type: 'Input.Text', id: 'a', label: 'A', value: '', placeholder: '', regex: '', errorMessage: '', isRequired: false, isMultiline: false },
           { type: 'Input.Text', id: 'b', label: 'B', value: 'x', isRequired: true, errorMessage: 'Fyll ut', isMultiline: true },
-          { type: 'TextBlock', text: 'T', wrap: false, size: 'Default', weight: 'default', isSubtle: false, spacing: 'default', separator: false, isVisible: true },
+          {
+            type: 'TextBlock',
+            text: 'T',
+            wrap: false,
+            size: 'Default',
+            weight: 'default',
+            isSubtle: false,
+            spacing: 'default',
+            separator: false,
+            isVisible: true,
+          },
           { type: 'Container', style: 'default', items: [] },
         ],
       ),

@@ -11,7 +11,9 @@ export const BAR_COLOURS = {
   /** #237b4b: granted within the budget (results). */
   good: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAB9AAAAABCAIAAAAJn6IqAAAAIklEQVR42u3CQREAAAgDILssjpEsb4h94Zjcqqqqqqqq5QcY7hy6yneVfwAAAABJRU5ErkJggg==',
   /** #c4314b: beyond the budget. */
-  attention: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAB9AAAAABCAIAAAAJn6IqAAAAIklEQVR42u3CQREAAAgDICsth7UNZoh94ZjLqqqqqqqq5QdAQcSIpDoZjQAAAABJRU5ErkJggg==',
+  attention:
+    'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAB9AAAAABCAIAAAAJn6IqAAAAIklEQVR42u3CQREAAAgDICsth7UNZoh94ZjLqqqqqqqq5QdAQcSIpDoZjQAAAABJRU5ErkJggg==',
   /** #e1dfdd: free. */
-  emphasis: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAB9AAAAABCAIAAAAJn6IqAAAAIklEQVR42u3CMQ0AAAgDMPx7XAhOELG3Tec2qqqqqqpq+QE5sGu9zlejLQAAAABJRU5ErkJggg==',
+  emphasis:
+    'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAB9AAAAABCAIAAAAJn6IqAAAAIklEQVR42u3CMQ0AAAgDMPx7XAhOELG3Tec2qqqqqqpq+QE5sGu9zlejLQAAAABJRU5ErkJggg==',
 } as const;

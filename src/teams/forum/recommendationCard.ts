@@ -113,7 +113,10 @@ function recommendationCardOf(
     subtitle: `${groupName(view, meeting.group)} · ${meetingDate(view, meeting.date)}`,
     rules: rulesSummary(view),
     // Items left undecided are work still to do: said as a warning, not as a success.
-    warning: [rec.overBudget ? t('forum.recommendation.overBudget') : '', rec.undecided.length > 0 ? t('forum.recommendation.followUp', { count: rec.undecided.length }) : '']
+    warning: [
+      rec.overBudget ? t('forum.recommendation.overBudget') : '',
+      rec.undecided.length > 0 ? t('forum.recommendation.followUp', { count: rec.undecided.length }) : '',
+    ]
       .filter(Boolean)
       .join('\n'),
     notice: '',

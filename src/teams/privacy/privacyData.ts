@@ -82,7 +82,13 @@ export const privacyShow: ActionHandler = async (turn) => {
   const [kept] = sections.splice(-1);
   const lists = sections.splice(2);
   return {
-    card: summaryCard({ title: t('privacy.title'), intro: t('privacy.intro'), sections: [...sections, kept], details: { title: t('card.details'), sections: lists }, actions }),
+    card: summaryCard({
+      title: t('privacy.title'),
+      intro: t('privacy.intro'),
+      sections: [...sections, kept],
+      details: { title: t('card.details'), sections: lists },
+      actions,
+    }),
   };
 };
 

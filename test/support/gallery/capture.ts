@@ -30,7 +30,8 @@ export interface Captured {
 }
 
 /** Verbs an owner presses (the rest the officer, votes a group member in the channel). */
-const OWNER_VERB = /^(help|report\.(new|next|back|goto|close|continue|resume|cancel|submit|mine|open|edit|withdraw)|draft|privacy|colleagues|usage\.(list|open|save|submit))\b/;
+const OWNER_VERB =
+  /^(help|report\.(new|next|back|goto|close|continue|resume|cancel|submit|mine|open|edit|withdraw)|draft|privacy|colleagues|usage\.(list|open|save|submit))\b/;
 const MEMBER_VERB = /^vote\.(mark|refresh)$/;
 
 /** The shape of a card without its words: what a dedup by kind compares. */

@@ -15,6 +15,7 @@ export const cardMessages = defineMessages({
   en: {
     'card.details': 'Show/hide all details',
     'form.required': 'Fill in this field.',
-    'help.commandsChannel': 'In a channel, type @Kompetansebot before the word, for example "@Kompetansebot help". Needs reports are filed in the chat with me.',
+    'help.commandsChannel':
+      'In a channel, type @Kompetansebot before the word, for example "@Kompetansebot help". Needs reports are filed in the chat with me.',
   },
 });
