@@ -6,8 +6,8 @@
  *   ("Formelt g…"); the main action stays visible.
  * - The main action of a step is `positive`, one that removes or refuses `destructive`, by verb,
  *   whatever the card's template says.
- * - Text in the warning colour (Teams' yellow, hard to read on white) is said with an icon in the
- *   default colour instead: the state in words and an icon, not by colour alone.
+ * - Text in the warning colour (Teams' yellow, hard to read on white) is bold in the default colour
+ *   instead: what it warns of is in its words.
  * - Properties written with their default value are left out: bytes every card carried for nothing.
  */
 
@@ -98,15 +98,12 @@ function dropDefaults(el: Record<string, unknown>, type: string): void {
   }
 }
 
-export const WARNING_ICON = '⚠️ ';
-
 /** One element of a card: its defaults dropped; an action's style set by its verb; its action rows fitted. */
 export function tidyElement(el: Record<string, unknown>, topLevel: boolean): void {
   const type = typeof el.type === 'string' ? el.type : '';
   if (type === 'TextBlock' && lower(el.color) === 'warning') {
     delete el.color;
     el.weight = 'Bolder';
-    if (typeof el.text === 'string' && el.text.trim() && !el.text.startsWith(WARNING_ICON)) el.text = WARNING_ICON + el.text;
   }
   if (isAction(type) && typeof el.verb === 'string') {
     if (POSITIVE.has(el.verb)) el.style = 'positive';

@@ -49,8 +49,7 @@ export function voteCardBody(d: VoteCardData): AdaptiveCard {
         ],
       },
       ...shown(d.result, { type: 'TextBlock', text: d.result, weight: 'Bolder', wrap: true, color: d.resultColor, spacing: 'Small' }),
-      // Just pressed: the notice says what was saved, so the mark is not said twice.
-      ...(d.yourMark !== '' && d.yourMark !== d.warning && d.notice === '' ? [{ type: 'TextBlock', text: d.yourMark, wrap: true, weight: 'Bolder' }] : []),
+      ...(d.yourMark !== '' && d.yourMark !== d.warning ? [{ type: 'TextBlock', text: d.yourMark, wrap: true, weight: 'Bolder' }] : []),
       ...shown(d.notice, { type: 'Container', style: 'good', items: [{ type: 'TextBlock', text: d.notice, wrap: true }] }),
       ...shown(d.warning, { type: 'Container', style: 'attention', items: [{ type: 'TextBlock', text: d.warning, wrap: true, weight: 'Bolder' }] }),
       ...shown(d.closes, { type: 'TextBlock', text: d.closes, wrap: true, isSubtle: true, size: 'Small' }),
