@@ -324,7 +324,7 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
       ),
     );
     assert.match(text, new RegExp(`Ikke prioritert \\(1\\) ${reports[2].reference} – Vurdering for læring`));
-    assert.deepEqual(await d().cardActions(rec), ['Eksporter som CSV', 'Eksporter hele innmeldingsrunden 2027 (Excel/CSV)']);
+    assert.deepEqual(await d().cardActions(rec), ['Eksporter som CSV', 'Eksporter alt i 2027']);
 
     await d().clickAction('Eksporter som CSV', { card: rec });
     const csv = await d().waitForCard('CSV (3 rader, semikolon-separert).');

@@ -3,7 +3,6 @@ import { formatOrgnr } from '../../domain/orgnr';
 import { localised, type RegionConfig } from '../../domain/regions';
 import { FORUM_GROUP, type Person } from '../../domain/roles';
 import { formatSchoolYear } from '../../domain/report';
-import { schemeLabelKey } from '../../domain/schemes';
 import type { AgendaItem, ForumRules } from '../../domain/forum';
 import type { Actor } from '../../domain/report';
 import type { Services } from '../services';
@@ -65,8 +64,7 @@ export function itemFacts(view: ForumView, item: AgendaItem): Array<{ title: str
   const { t } = view;
   const facts = [
     { title: t('forum.item.owner'), value: ownerText(item) },
-    // The scheme's full name, as the owner chose it (the code is for exports).
-    { title: t('forum.item.scheme'), value: t(schemeLabelKey(item.scheme)) },
+    { title: t('forum.item.scheme'), value: item.scheme },
     { title: t('forum.item.uh'), value: item.uhName },
     { title: t('forum.item.perYear'), value: yearsText(view, item) },
   ];
