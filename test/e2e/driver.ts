@@ -398,10 +398,24 @@ export class PlaygroundDriver {
    * click sends is rewritten to name that user. Everything else is the real UI: the button, the
    * data the renderer collects, the playground's activity, and the answer rendered on the card.
    */
+  /**
+   * A card's button by its title or, when the card keeps it in its "…" menu (Adaptive Cards
+   * `mode: "secondary"`, for buttons that would not fit in the row), that menu's item: the menu is
+   * opened first (the renderer shows it on the page, outside the card).
+   */
+  private async actionOrMenuItem(card: Locator, title: string | RegExp): Promise<Locator> {
+    const button = SELECTORS.cardAction(card, title);
+    if ((await button.count()) > 0) return button;
+    const more = card.getByRole('button', { name: /^(\.\.\.|…|More options)$/ });
+    if ((await more.count()) === 0) return button;
+    await more.last().click();
+    return this.page.getByRole('menuitem', { name: title, exact: true });
+  }
+
   async clickAction(title: string | RegExp, opts: { sends?: boolean; within?: string; card?: Locator; as?: string } = {}): Promise<void> {
     const card = opts.card ?? (await this.latestCard());
     this.baseline = await this.currentTick();
-    const button = opts.within === undefined ? SELECTORS.cardAction(card, title) : await this.buttonWithin(card, title, opts.within);
+    const button = opts.within === undefined ? await this.actionOrMenuItem(card, title) : await this.buttonWithin(card, title, opts.within);
     if (opts.sends === false) {
       await button.click();
       return;

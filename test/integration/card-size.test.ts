@@ -249,7 +249,7 @@ describe('every card fits in Teams (80 KB as UTF-16), at its maximum', function 
       const who = { ...owner, locale: tag };
       const officer = { ...OFFICER, locale: tag };
       const mine = await everyPage(who, 'mine meldinger', 'report.mine', await sendFits(h, who, 'mine meldinger', 'mine meldinger'));
-      assert.equal(mine.length, 2);
+      assert.equal(mine.length, Math.ceil(n / MY_REPORTS_PAGE));
       assert.equal(mine.flatMap((p) => buttons(p, 'report.open')).length, n, 'every report on one of the pages');
       const decisions = await everyPage(officer, 'decision list', 'decision.pending', await sendFits(h, officer, 'decision list', 'vedtak'));
       assert.ok(decisions.length >= 2);

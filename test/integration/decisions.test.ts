@@ -128,7 +128,7 @@ describe('the secretariat records decisions', function () {
     const r = await submitted(h, OWNER);
     await moveTo(h, r, TO_NOT_PRIORITISED);
     const form = await invokeCard(h, OFFICER, 'decision.form', r);
-    assert.equal(inputsOf(form).outcome.value, '', 'no default against the forum');
+    assert.equal(inputsOf(form).outcome.value ?? '', '', 'no default against the forum');
     await press(h, OFFICER, form, 'decision.record', { outcome: 'rejected', reason: 'Ikke prioritert av samarbeidsforumet.' });
     const stored = await report(r);
     assert.equal(stored?.status, 'rejected');

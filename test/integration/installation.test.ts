@@ -64,6 +64,7 @@ describe('installation capture', () => {
     const card = cardOf(res.body.activities[0]);
     assert.match(cardText(card), /Velkommen/);
     assert.equal(card.actions.length, 0);
+    assert.match(cardText(card), /skriver du @Kompetansebot foran ordet/, 'in a channel the bot hears only what @mentions it');
     const rows = await h.app.services.references.team(TEAM_ID);
     const names = rows
       .filter((r) => r.kind === 'channel')

@@ -79,7 +79,7 @@ describe('report cards an owner can use without help', () => {
     assert.match(cardText(await invokeCard(h, OWNER, 'report.resume', { draftId: 'old-layout-measure' })), /Steg 3 av 8/);
   });
 
-  it('lists reports and drafts with one button each, named with the reference and title, none nested', async () => {
+  it('lists reports and drafts with one button each, named with the reference (short enough not to be cut; the title heads the row), none nested', async () => {
     const r = await submitted(h, OWNER);
     const [reply] = await h.send(OWNER, 'mine meldinger');
     const list = cardOf(reply);
@@ -87,7 +87,8 @@ describe('report cards an owner can use without help', () => {
     const titles = elements(list)
       .filter((e) => e.type === 'Action.Execute')
       .map((e) => e.title);
-    assert.ok(titles.includes(`Åpne ${r.reference}: Lesing i alle fag`), titles.join(' | '));
+    assert.ok(titles.includes(`Åpne ${r.reference}`), titles.join(' | '));
+    assert.match(cardText(list), new RegExp(`${r.reference}: Lesing i alle fag`));
     assert.ok(
       titles.some((t) => /^Fortsett utkastet /.test(t)),
       titles.join(' | '),

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { BAR_COLOURS } from '../../src/teams/cards/barColours';
 import type { NeedsReport, ReportStatus } from '../../src/domain/report';
 import type { Round } from '../../src/domain/round';
 import { summaryOf } from '../../src/teams/wizard/summaryOf';
@@ -142,10 +143,12 @@ describe('round results: published once when every decision is made', function (
       'Oslo\n600 000 kr. Tiltak: 1.',
     ])
       assert.ok(text.includes(expected), `${expected} in:\n${text}`);
+    // A bar's part is a plain column (no style, so no padding) holding an image of its colour.
+    const colourOf = (col: any) => Object.entries(BAR_COLOURS).find(([, url]) => url === col.items?.[0]?.url)?.[0] ?? col.style;
     // One bar per scheme: DEKOM 63 of 100 used, REKOM's request beyond the budget in red, KOMPLOFT all free.
     const bars = cardElements(card)
       .filter((e) => e.type === 'ColumnSet')
-      .map((s) => s.columns.map((col: any) => `${col.style}:${col.width}`).join(' '));
+      .map((s) => s.columns.map((col: any) => `${colourOf(col)}:${col.width}`).join(' '));
     assert.deepEqual(bars, ['good:83 attention:17', 'good:63 emphasis:37', 'emphasis:100']);
     assert.ok(Buffer.byteLength(JSON.stringify(post.body)) < 80_000);
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { BAR_COLOURS } from '../../src/teams/cards/barColours';
 import type { ReportStatus } from '../../src/domain/report/lifecycle';
 import { FAST_DELIVERY, seedUser, waitDrained, waitSettled } from '../support/delivery';
 import { cardOf, cardText, startHarness, uniquePrefix, type Harness } from '../support/harness';
@@ -197,10 +198,12 @@ describe("the secretariat's intake notifications", function () {
       });
       assert.match(text, /Venter på formell kontroll: 3/);
       assert.match(text, /BM-2027-0001 · Eier 0 · Tiltak 0 · 1 250 000 kr/);
-      // The bars: REKOM is over budget (blue part, red part), DEKOM well within (blue sliver, grey rest).
+      // The bars: REKOM is over budget (blue part, red part), DEKOM well within (blue sliver, grey rest);
+      // each part a plain column holding an image of its colour (no padding, so drawn to scale).
+      const colourOf = (col: any) => Object.entries(BAR_COLOURS).find(([, url]) => url === col.items?.[0]?.url)?.[0] ?? col.style;
       const bars = (card.body as any[])
         .filter((b) => b.type === 'Container' && b.items?.[1]?.type === 'ColumnSet')
-        .map((c) => c.items[1].columns.map((col: any) => [col.style, col.width]));
+        .map((c) => c.items[1].columns.map((col: any) => [colourOf(col), col.width]));
       assert.deepEqual(bars, [
         [
           ['accent', 88],

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { BAR_COLOURS } from '../../src/teams/cards/barColours';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -97,6 +98,13 @@ const OVERRIDES: Record<string, (data: Record<string, any>) => void> = {
   },
   agendaEditor: (d) => {
     d.closeInputs = true;
+  },
+  // The bars' colours are one object per scheme (cards/barColours.ts), read by path.
+  overview: (d) => {
+    for (const s of d.schemes) s.colours = BAR_COLOURS;
+  },
+  results: (d) => {
+    for (const s of d.schemes) s.colours = BAR_COLOURS;
   },
 };
 

@@ -30,6 +30,7 @@ import { forumsMessages } from './messages/forums';
 import { jobMessages } from './messages/jobs';
 import { analyticsMessages } from './messages/analytics';
 import { needsMessages } from './messages/needs';
+import { cardMessages } from './messages/cards';
 
 export * from './locale';
 export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
@@ -66,6 +67,7 @@ const catalogs = [
   jobMessages,
   analyticsMessages,
   needsMessages,
+  cardMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

@@ -17,6 +17,8 @@ export interface FormCardData {
   errorFooter?: string;
   fields: readonly object[];
   actions: readonly object[];
+  /** What a required field without a message of its own says when left empty (the renderer and screen readers need one). */
+  required?: string;
 }
 
 const KINDS = new Set(['heading', 'info', 'text', 'textarea', 'choice', 'multichoice', 'date', 'toggle']);
@@ -47,7 +49,9 @@ export function renderForm(data: FormCardData): AdaptiveCard {
     notice: present(data.notice),
     errorSummary: present(data.errorSummary),
     errorFooter: present(data.errorFooter),
-    fields: (data.fields as FormCardField[]).map((field) => ({ items: fieldItems(field) })),
+    fields: (data.fields as FormCardField[]).map((field) => ({
+      items: fieldItems(field.required && !field.errorMessage && data.required ? { ...field, errorMessage: data.required } : field),
+    })),
     actions: data.actions,
   });
 }

@@ -10,14 +10,16 @@ export function helpCard(t: Translate, opts: { welcome?: boolean; personal?: boo
     intro: t('help.intro'),
     owner: t('help.owner'),
     forum: t('help.forum'),
-    commands: opts.officer && personal ? `${t('help.commands')} ${t('help.secretariat')}` : t('help.commands'),
+    // In a channel the bot hears only what @mentions it, and reports are filed in the personal chat.
+    commands: !personal ? t('help.commandsChannel') : opts.officer ? `${t('help.secretariat')} ${t('help.commands')}` : t('help.commands'),
     // Reports are filed in the personal chat only, so a channel's help card offers no report buttons.
     actions: personal
       ? [
+          // An officer's own work comes first.
+          ...(opts.officer ? [{ title: t('help.secretariatButton'), verb: 'secretariat.menu' satisfies Verb }] : []),
           { title: t('help.newReport'), verb: 'report.new' satisfies Verb },
           { title: t('help.continue'), verb: 'report.continue' satisfies Verb },
           { title: t('help.myReports'), verb: 'report.mine' satisfies Verb },
-          ...(opts.officer ? [{ title: t('help.secretariatButton'), verb: 'secretariat.menu' satisfies Verb }] : []),
         ]
       : [],
   });

@@ -1,4 +1,5 @@
 import { capInputValue } from './budget';
+import { tidyElement } from './tidy';
 
 /**
  * Teams reads a TextBlock's text and a Fact's title and value as Markdown: "1. desember 2026" at
@@ -60,7 +61,8 @@ export function literalMarkdown(text: string): string {
 
 /**
  * Makes every Markdown-read string of an expanded card literal, in place; returns the card. The same
- * walk cuts each input's echoed value to what Teams could have sent (cards/budget.ts).
+ * walk cuts each input's echoed value to what Teams could have sent (cards/budget.ts) and tidies
+ * each element (cards/tidy.ts: buttons that fit, styles by verb, no default values written out).
  */
 export function literalCard<T>(card: T): T {
   const walk = (node: unknown): void => {
@@ -75,6 +77,7 @@ export function literalCard<T>(card: T): T {
         if (typeof fact?.value === 'string') fact.value = literalMarkdown(fact.value);
       }
     }
+    tidyElement(el, el === (card as unknown));
     for (const [key, value] of Object.entries(el)) if (key !== 'data') walk(value);
   };
   walk(card);

@@ -58,7 +58,7 @@ export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, 
     factsSection(
       t(statusLabelKey(report.status)),
       [
-        { title: t('report.detail.version'), value: String(report.version) },
+        ...(report.version > 1 ? [{ title: t('report.detail.version'), value: String(report.version) }] : []),
         { title: t('report.detail.submitted'), value: formatDateTime(report.submittedAt, locale) },
       ],
       // A withdrawn report needs no explanation of why it cannot be changed.
@@ -100,8 +100,12 @@ export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, 
     // A result (withdrawn, refused) also stands at the bottom, next to the buttons just pressed.
     footerNotice: notice,
     title: t('report.detail.title', { reference: report.reference, title: report.summary.title }),
-    sections,
-    actions: may.ok
+    // The state (and the decision) first, the buttons next, the report's fields and history behind one toggle.
+    sections: sections.slice(0, report.decision ? 2 : 1),
+    details: sections.slice(report.decision ? 2 : 1),
+    detailsTitle: t('card.details'),
+    actions: [],
+    topActions: may.ok
       ? [
           action(t('report.detail.edit'), 'report.edit', { reportId: report.id }),
           action(t('report.detail.withdraw'), 'report.withdraw', { reportId: report.id }, { style: 'destructive' }),

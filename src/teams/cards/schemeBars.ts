@@ -1,6 +1,7 @@
 import { formatNok, type Locale, type MessageKey, type Translate } from '../../domain/i18n';
 import { schemeLabelKey, type Scheme } from '../../domain/schemes';
 import { percentText, type Bar } from '../../domain/secretariat/overview';
+import { BAR_COLOURS } from './barColours';
 
 /** The texts of one kind of bar: no budget set, beyond the budget, within it; `amount` names the placeholder. */
 export interface BarTexts {
@@ -19,13 +20,14 @@ export function schemeBars(
   locale: Locale,
   schemes: ReadonlyArray<{ key: string; amount: number; budget: number; count: number; bar: Bar }>,
   texts: BarTexts,
-): Array<{ name: string; within: number; over: number; free: number; line: string }> {
+): Array<{ name: string; within: number; over: number; free: number; line: string; colours: typeof BAR_COLOURS }> {
   const nok = (n: number) => formatNok(n, locale);
   return schemes.map((s) => ({
     name: t(schemeLabelKey(s.key as Scheme)),
     within: s.bar.within,
     over: s.bar.over,
     free: s.bar.free,
+    colours: BAR_COLOURS,
     line:
       s.budget === 0
         ? t(texts.noBudget, { [texts.amount]: nok(s.amount), count: s.count })

@@ -115,7 +115,8 @@ export function caseCard(turn: Turn, { report, round, later, usage, claim, areas
       ...forumFacts(turn, report),
       { title: t('case.requested'), value: formatNok(report.summary.totalRequested, locale) },
       { title: t('case.submitted'), value: formatDateTime(report.submittedAt, locale) },
-      { title: t('case.version'), value: String(report.version) },
+      // A first version says nothing; a changed one is worth knowing.
+      ...(report.version > 1 ? [{ title: t('case.version'), value: String(report.version) }] : []),
     ]),
     // The filer is not (yet) one of the owner's confirmed people: the officer confirms or rejects them here.
     ...(claim ? claimSections(turn, claim, t('claims.case.title'), { roundId: round.id, reportId: report.id }).map(templateSection) : []),
@@ -133,6 +134,9 @@ export function caseCard(turn: Turn, { report, round, later, usage, claim, areas
       : []),
     ...(report.appeal ? [factsSection(t('appeal.section'), appealFacts(t, locale, report))] : []),
     ...usageCaseSections(turn, usage ?? []),
+  ];
+  // The report's fields and the history are behind one toggle, so the buttons and the state come first.
+  const details = [
     ...INPUT_STEPS.map((step) => {
       const cut = cutFieldOf(ctx, report.data, step);
       return factsSection(
@@ -155,7 +159,8 @@ export function caseCard(turn: Turn, { report, round, later, usage, claim, areas
   // An item left undecided at its meeting: the follow-up form (it says so when the vote is not closed yet).
   const meetingId = report.status === 'on_agenda' ? meetingOfHistory(report.history) : undefined;
   if (meetingId) actions.push(action(t('forum.undecided.fromCase'), 'undecided.form', { meetingId, reportId: report.id }));
-  if (report.status !== 'withdrawn' && report.status !== 'closed') actions.push(action(t('case.action.group'), 'report.moveGroup', ids));
+  // The group matters until the forum has prioritised; after a decision it changes nothing.
+  if (['submitted', 'formally_checked', 'on_agenda'].includes(report.status)) actions.push(action(t('case.action.group'), 'report.moveGroup', ids));
   actions.push(action(t('colleagues.caseButton'), 'colleagues.list', { orgnr: report.summary.ownerOrgnr }));
   return renderCard('summary', {
     progress: '',
@@ -164,6 +169,9 @@ export function caseCard(turn: Turn, { report, round, later, usage, claim, areas
     notice,
     title: t('case.title', { reference: report.reference, title: report.summary.title }),
     sections,
-    actions,
+    topActions: actions,
+    actions: [],
+    details,
+    detailsTitle: t('card.details'),
   });
 }

@@ -12,7 +12,7 @@ import type { Case } from './load';
 
 const BLANK = { id: '', label: '', value: '', placeholder: '', maxLength: 100, required: false, style: 'text', hint: '', error: '', choices: [] as object[] };
 
-function formCard(args: { title: string; intro: string; errorSummary?: string; fields: object[]; actions: object[] }): AdaptiveCard {
+function formCard(args: { title: string; intro: string; errorSummary?: string; fields: object[]; actions: object[]; required: string }): AdaptiveCard {
   return renderForm({
     progress: '',
     notice: '',
@@ -21,6 +21,7 @@ function formCard(args: { title: string; intro: string; errorSummary?: string; f
     intro: args.intro,
     fields: args.fields,
     actions: args.actions,
+    required: args.required,
   });
 }
 
@@ -30,6 +31,7 @@ const idsOf = (c: Case) => ({ roundId: c.round.id, reportId: c.report.id });
 export function returnForm(turn: Turn, c: Case, typed = '', error = ''): AdaptiveCard {
   const { t } = turn;
   return formCard({
+    required: turn.t('form.required'),
     title: t('case.return.title', { reference: c.report.reference }),
     intro: t('case.return.intro'),
     fields: [{ ...BLANK, kind: 'textarea', id: 'comment', label: t('case.return.comment'), value: typed, maxLength: MAX_REASON_LENGTH, required: true, error }],
@@ -45,6 +47,7 @@ export function groupForm(turn: Turn, c: Case, error = ''): AdaptiveCard {
   const regions = turn.services.regions;
   const region = findRegion(regions, c.report.data.region);
   return formCard({
+    required: turn.t('form.required'),
     title: t('case.group.title', { reference: c.report.reference }),
     intro: t('case.group.intro', {
       group: groupName(regions, c.report.summary.workingGroup, locale),
@@ -129,6 +132,7 @@ export function decisionForm(
     },
   ];
   return formCard({
+    required: turn.t('form.required'),
     title: t('decision.form.title', { reference: c.report.reference }),
     intro: t('decision.form.intro', { status: t(statusLabelKey(c.report.status)), amount: nok(c.report.summary.totalRequested) }),
     errorSummary: problems.length ? t('decision.form.errors') : '',

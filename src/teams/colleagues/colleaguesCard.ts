@@ -80,26 +80,28 @@ export async function colleaguesCard(turn: Turn, orgnr: string, manager: Manager
           },
         ]
       : []),
-    {
-      title: t('colleagues.history.title'),
-      facts: audit.length
-        ? audit.slice(0, HISTORY_SHOWN).map((e) => ({
-            title: formatDateTime(e.at, locale),
-            value: t(historyKey(e), {
-              person: e.personName ?? names.get(`${e.person.tenantId}:${e.person.aadObjectId}`) ?? e.person.aadObjectId,
-              by: actorName(turn, e),
-              reference: e.reference ?? '',
-            }),
-          }))
-        : [{ title: '', value: t('colleagues.history.none') }],
-    },
   ];
+  // Every change made, behind one toggle: the people and their buttons come first.
+  const history: Section = {
+    title: t('colleagues.history.title'),
+    facts: audit.length
+      ? audit.slice(0, HISTORY_SHOWN).map((e) => ({
+          title: formatDateTime(e.at, locale),
+          value: t(historyKey(e), {
+            person: e.personName ?? names.get(`${e.person.tenantId}:${e.person.aadObjectId}`) ?? e.person.aadObjectId,
+            by: actorName(turn, e),
+            reference: e.reference ?? '',
+          }),
+        }))
+      : [{ title: '', value: t('colleagues.history.none') }],
+  };
   return summaryCard({
     title: t('colleagues.title', { owner }),
     intro: manager === 'officer' ? `${t('colleagues.intro')} ${t('colleagues.introOfficer')}` : t('colleagues.intro'),
     notice,
     error,
     sections,
+    details: { title: t('card.details'), sections: [history] },
     actions: [
       ...pageActions(t, 'colleagues.list', { orgnr }, paged),
       action(t('colleagues.add'), 'colleagues.addForm', { orgnr }, { style: 'positive' }),

@@ -52,6 +52,7 @@ export function newMeetingCard(
     meetingTitle: values.title ?? '',
     dateLabel: t('forum.new.date'),
     date: values.date ?? '',
+    required: t('form.required'),
     actions: [
       { ...action(t('forum.new.create'), 'meeting.create', { nonce }, { style: 'positive' }), inputs: 'auto' },
       action(t('forum.list.title'), 'meeting.list', {}),

@@ -115,8 +115,14 @@ function recommendationCardOf(
     title: t('forum.recommendation.title', { title: meeting.title }),
     subtitle: `${groupName(view, meeting.group, meeting.forum)} · ${meetingDate(view, meeting.date)}`,
     rules: rulesSummary(view),
-    warning: rec.overBudget ? t('forum.recommendation.overBudget') : '',
-    notice: rec.undecided.length > 0 ? t('forum.recommendation.followUp', { count: rec.undecided.length }) : '',
+    // Items left undecided are work still to do: said as a warning, not as a success.
+    warning: [
+      rec.overBudget ? t('forum.recommendation.overBudget') : '',
+      rec.undecided.length > 0 ? t('forum.recommendation.followUp', { count: rec.undecided.length }) : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    notice: '',
     budgetTitle: t('forum.recommendation.budgetTitle', { year: round.year }),
     schemes: rec.schemes.map((s) => ({
       line:

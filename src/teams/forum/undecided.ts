@@ -10,7 +10,7 @@ import { personOf } from '../caller';
 import type { Turn } from '../turn';
 import { Refusal } from '../refusals';
 import { loadMeeting } from './ballot';
-import { undecidedFormCard, undecidedListCard, type FormValues } from './undecidedCards';
+import { NEXT_MEETING, undecidedFormCard, undecidedListCard, type FormValues } from './undecidedCards';
 import { laterMeetings, putOnLaterMeeting, recordMeetingResult, type Officer } from './undecidedSettle';
 import { inStepOf } from './rulesOf';
 import { forumView } from './view';
@@ -91,7 +91,8 @@ export const undecidedLater: ActionHandler = async (turn, data) => {
   const { services } = turn;
   const later = await laterMeetings(services, meeting);
   const note = checkNote(data.laterNote, false);
-  const toId = text(data.toMeeting);
+  const chosen = text(data.toMeeting);
+  const toId = chosen === NEXT_MEETING ? '' : chosen;
   const target = toId ? later.find((m) => m.id === toId) : undefined;
   if (!note.ok || (toId && !target)) {
     const laterError = turn.t(!note.ok ? note.key : 'forum.undecided.badMeeting');

@@ -40,6 +40,9 @@ export function undecidedListCard(view: ForumView, meeting: Meeting, items: read
   });
 }
 
+/** The follow-up form's choice "the next meeting made for the group". */
+export const NEXT_MEETING = 'next';
+
 export interface FormValues {
   toMeeting?: string;
   laterNote?: string;
@@ -69,9 +72,10 @@ export function undecidedFormCard(view: ForumView, meeting: Meeting, stored: Sto
     laterIntro: t('forum.undecided.laterIntro'),
     laterError: values.laterError ?? '',
     toMeetingLabel: t('forum.undecided.toMeeting'),
-    toMeeting: values.toMeeting ?? '',
+    toMeeting: values.toMeeting || NEXT_MEETING,
     meetings: [
-      { title: t('forum.undecided.nextMeeting'), value: '' },
+      // A choice needs a value of its own (an empty one is no choice to the client).
+      { title: t('forum.undecided.nextMeeting'), value: NEXT_MEETING },
       ...later.map((m) => ({ title: `${m.title} · ${meetingDate(view, m.date)}`, value: m.id })),
     ],
     laterNoteLabel: t('forum.undecided.laterNote'),

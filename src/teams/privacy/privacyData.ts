@@ -78,7 +78,18 @@ export const privacyShow: ActionHandler = async (turn) => {
     ...(records.length > SHOWN ? [action(t('receipt.myReports'), 'report.mine', {})] : []),
     ...(own.length ? [action(t('privacy.deleteDrafts'), 'privacy.deleteDrafts', {}, { style: 'destructive' })] : []),
   ];
-  return { card: summaryCard({ title: t('privacy.title'), intro: t('privacy.intro'), sections, actions }) };
+  // The chat and the drafts (what a person may delete here) first; the long lists behind one toggle.
+  const [kept] = sections.splice(-1);
+  const lists = sections.splice(2);
+  return {
+    card: summaryCard({
+      title: t('privacy.title'),
+      intro: t('privacy.intro'),
+      sections: [...sections, kept],
+      details: { title: t('card.details'), sections: lists },
+      actions,
+    }),
+  };
 };
 
 /** `privacy.deleteDrafts`: asks first; deleting cannot be undone. */

@@ -20,22 +20,27 @@ export function summaryCard(args: {
   error?: string;
   sections: Section[];
   actions: CardAction[];
+  /** Shown behind one toggle button (with its title), after the sections. */
+  details?: { title: string; sections: Section[] };
 }): AdaptiveCard {
+  const section = (s: Section) => ({
+    title: s.title,
+    facts: s.facts,
+    text: s.text ?? '',
+    errors: [],
+    editVerb: s.button?.verb ?? '',
+    editTitle: s.button?.title ?? '',
+    editData: s.button?.data ?? {},
+  });
   return renderCard('summary', {
     progress: '',
     title: args.title,
     intro: args.intro ?? '',
     notice: args.notice ?? '',
     errorSummary: args.error ?? '',
-    sections: args.sections.map((s) => ({
-      title: s.title,
-      facts: s.facts,
-      text: s.text ?? '',
-      errors: [],
-      editVerb: s.button?.verb ?? '',
-      editTitle: s.button?.title ?? '',
-      editData: s.button?.data ?? {},
-    })),
+    sections: args.sections.map(section),
+    details: (args.details?.sections ?? []).map(section),
+    detailsTitle: args.details?.title ?? '',
     actions: args.actions,
   });
 }
@@ -64,8 +69,10 @@ export function formCard(args: {
   errorSummary?: string;
   fields: FormField[];
   actions: CardAction[];
+  required?: string;
 }): AdaptiveCard {
   return renderForm({
+    required: args.required,
     progress: '',
     title: args.title,
     intro: args.intro ?? '',

@@ -111,6 +111,7 @@ function returnForm(turn: Turn, c: Sent, typed = '', error = ''): AdaptiveCard {
   const { t } = turn;
   const ids = idsOf(c);
   return formCard({
+    required: t('form.required'),
     title: t('usage.return.title', { reference: c.report.reference }),
     intro: t('usage.return.intro'),
     fields: [{ kind: 'textarea', id: 'comment', label: t('usage.return.comment'), value: typed, maxLength: MAX_REASON_LENGTH, required: true, error }],

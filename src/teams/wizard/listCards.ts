@@ -10,8 +10,8 @@ import type { WizardDraft } from '../drafts';
 import { action, verbData } from '../cards/action';
 import { pageActions, pageLine, pageOf } from '../cards/paging';
 
-/** Rows per page of "mine meldinger" (drafts and reports), well within the card size budget. */
-export const MY_REPORTS_PAGE = 20;
+/** Rows per page of "mine meldinger" (drafts and reports): about 110 px each, within the card gallery's 1 500 px. */
+export const MY_REPORTS_PAGE = 10;
 
 function draftItem(turn: Turn, d: WizardDraft) {
   const { t } = turn;

@@ -19,7 +19,9 @@ export function reviewCard(
     editTitle: t(`wizard.change.${step}`),
     editVerb: 'report.goto' satisfies Verb,
     editData: { verb: 'report.goto' satisfies Verb, draftId: args.draftId, step },
-    facts: step === 'money' ? [...stepFacts(ctx, args.report, step), ...moneyFacts(view, args.report)] : stepFacts(ctx, args.report, step, 'review'),
+    // Label and value side by side: the whole report stays readable on one screen before it is sent.
+    facts: [],
+    factRows: step === 'money' ? [...stepFacts(ctx, args.report, step), ...moneyFacts(view, args.report)] : stepFacts(ctx, args.report, step, 'review'),
     errors: errorsOf(step),
     text: '',
   }));

@@ -78,7 +78,7 @@ export const secretariatMessages = defineMessages({
     'rounds.title': 'Innmeldingsrunder',
     'rounds.intro': 'Eiere kan melde behov i en åpen innmeldingsrunde fram til fristen, kl. 23:59 norsk tid. Innmeldingsrunden stenges automatisk ved fristen.',
     'rounds.empty': 'Ingen innmeldingsrunder ennå. Trykk «Ny innmeldingsrunde».',
-    'rounds.section': 'Innmeldingsrunde {year} ({id})',
+    'rounds.section': 'Innmeldingsrunde {year}',
     'rounds.status.planned': 'Planlagt',
     'rounds.status.open': 'Åpen',
     'rounds.status.closed': 'Stengt',
@@ -246,7 +246,7 @@ export const secretariatMessages = defineMessages({
     'rounds.intro':
       'Eigarar kan melde behov i ein open innmeldingsrunde fram til fristen, kl. 23:59 norsk tid. Innmeldingsrunden blir stengd automatisk ved fristen.',
     'rounds.empty': 'Ingen innmeldingsrundar enno. Trykk «Ny innmeldingsrunde».',
-    'rounds.section': 'Innmeldingsrunde {year} ({id})',
+    'rounds.section': 'Innmeldingsrunde {year}',
     'rounds.status.planned': 'Planlagd',
     'rounds.status.open': 'Open',
     'rounds.status.closed': 'Stengd',
@@ -414,7 +414,7 @@ export const secretariatMessages = defineMessages({
     'rounds.intro':
       'Owners can file needs reports in an open filing round until the deadline, 23:59 Norwegian time. The filing round closes automatically at the deadline.',
     'rounds.empty': 'No filing rounds yet. Press "New filing round".',
-    'rounds.section': 'Filing round {year} ({id})',
+    'rounds.section': 'Filing round {year}',
     'rounds.status.planned': 'Planned',
     'rounds.status.open': 'Open',
     'rounds.status.closed': 'Closed',

@@ -38,6 +38,7 @@ function form(
 ) {
   const { t } = turn;
   return formCard({
+    required: turn.t('form.required'),
     title: t('channel.title'),
     intro: t('channel.intro'),
     errorSummary: errors.summary ?? (errors.group || errors.channel ? t('secretariat.errorSummary') : ''),

@@ -107,6 +107,7 @@ function addForm(
     );
   }
   return formCard({
+    required: turn.t('form.required'),
     title: mode === 'secretariat' ? t('roles.form.officerTitle') : t('roles.form.memberTitle'),
     intro: members?.length ? t('roles.form.introChannel') : t('roles.form.introPersonal'),
     errorSummary: summary || (Object.keys(errors).length ? t('secretariat.errorSummary') : ''),

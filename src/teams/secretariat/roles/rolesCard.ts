@@ -24,14 +24,16 @@ export async function rolesCard(turn: Turn, opts: { notice?: string; error?: str
   const places = votingPlaces(turn);
   const forums = [...new Set(places.map((p) => p.forum))];
   const channels = new Map((await Promise.all(forums.map((f) => services.groups.list(f)))).flat().map((c) => [`${c.forum}/${c.group}`, c]));
+  // In a channel every member reads the card: no object ids, no members' organisations there.
+  const inChannel = turn.context.activity.conversation?.conversationType === 'channel';
   const person = (g: Grant) => {
     const bootstrap = isBootstrapOfficer(services.bootstrapSecretariat, g.person) && g.role === 'secretariat';
     const detail = [
       roleName(turn, g.role),
       ...(g.category ? [categoryName(turn, g.category)] : []),
-      ...(g.organisations.length ? [t('roles.person.orgs', { orgs: g.organisations.map(formatOrgnr).join(', ') })] : []),
+      ...(g.organisations.length && !inChannel ? [t('roles.person.orgs', { orgs: g.organisations.map(formatOrgnr).join(', ') })] : []),
       bootstrap ? t('roles.person.bootstrap') : t('roles.person.added', { date: formatDate(g.grantedAt, locale) }),
-      `ID ${g.person.aadObjectId}`,
+      ...(inChannel ? [] : [`ID ${g.person.aadObjectId}`]),
     ].join(' · ');
     const remove = bootstrap
       ? undefined
@@ -55,7 +57,7 @@ export async function rolesCard(turn: Turn, opts: { notice?: string; error?: str
         ),
     )
     .map((b) => ({
-      name: b.aadObjectId,
+      name: inChannel ? roleName(turn, 'secretariat') : b.aadObjectId,
       detail: `${roleName(turn, 'secretariat')} · ${t('roles.person.bootstrap')}`,
       removeTitle: '',
       removeVerb: '',

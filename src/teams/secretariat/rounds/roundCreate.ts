@@ -57,6 +57,7 @@ function roundForm(turn: Turn, values: Partial<Record<RoundField, string>>, erro
   const { t } = turn;
   const split = forumsOf(turn.services.regions).length > 1;
   return formCard({
+    required: turn.t('form.required'),
     title: t('round.form.title'),
     intro: t('round.form.intro'),
     errorSummary: summary || (Object.keys(errors).length ? t('secretariat.errorSummary') : ''),

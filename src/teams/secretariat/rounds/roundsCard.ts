@@ -25,8 +25,8 @@ export function allCounties(turn: Turn): string[] {
   return [...new Set(turn.services.regions.regions.map((r) => r.county))];
 }
 
-/** Rounds per page of the rounds card: one a year adds up (about 4.5 KB each with every county: 20 took 91 KB). */
-export const ROUNDS_PAGE = 10;
+/** Rounds per page of the rounds card: about 380 px each at 500 px wide, so three stay under 1 500 px (the card gallery's budget). */
+export const ROUNDS_PAGE = 3;
 
 /** Every round, newest first, each with the one button its status allows; a page at a time. */
 export async function roundsCard(
