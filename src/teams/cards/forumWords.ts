@@ -39,4 +39,3 @@ export function groupRecommendationText(view: ForumView, item: Pick<AgendaItem, 
     tally: tallyText(view.t, g.tally, g.method),
   });
 }
-

@@ -1,7 +1,7 @@
-import { formatDateTime, formatNok, type Locale, type Translate } from '../../domain/i18n';
+import { formatDateTime, formatNok, type Locale } from '../../domain/i18n';
 import { findRegion, localised, type RegionConfig } from '../../domain/regions';
 import { forumFacts } from './forumFacts';
-import { INPUT_STEPS, formatSchoolYear, statusLabelKey, stepTitleKey, type Actor, type AuditEntry, type NeedsReport } from '../../domain/report';
+import { INPUT_STEPS, formatSchoolYear, statusLabelKey, stepTitleKey, type AuditEntry, type NeedsReport } from '../../domain/report';
 import type { ReportRecord } from '../../storage/reports';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import type { Turn } from '../turn';
@@ -25,7 +25,6 @@ import { forumView, groupRecommendationText } from '../forum/view';
 export { formatDateTime, formatTime } from '../../domain/i18n';
 // Shared with the owner's report card (cards/), which must not reach into casework/.
 export { HISTORY_SHOWN, decisionFacts } from '../cards/decisionFacts';
-
 
 export function groupName(regions: RegionConfig, id: string, locale: Locale): string {
   const g = regions.workingGroups.find((w) => w.id === id);

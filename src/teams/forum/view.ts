@@ -1,10 +1,10 @@
-import { pickLocale, translator, formatCount, formatDate, formatNok, formatTime, type Locale, type Translate } from '../../domain/i18n';
+import { pickLocale, formatCount, formatDate, formatNok, formatTime, type Locale } from '../../domain/i18n';
 import { formatOrgnr } from '../../domain/orgnr';
-import { forumIdOfGroup, forumsOf, hasForums, localised, type RegionConfig } from '../../domain/regions';
+import { forumIdOfGroup, forumsOf, hasForums, localised } from '../../domain/regions';
 import { placeName } from '../../domain/forumPlaces';
 import { FORUM_GROUP, type Person } from '../../domain/roles';
 import { formatSchoolYear, targetGroupLabelKey, themeLabelKey } from '../../domain/report';
-import { areaName, tallyText, type AgendaItem, type ForumRules } from '../../domain/forum';
+import { areaName, type AgendaItem } from '../../domain/forum';
 import type { Actor } from '../../domain/report';
 import type { Services } from '../services';
 import { continuationFacts } from './continuationText';

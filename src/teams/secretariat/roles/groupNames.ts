@@ -1,4 +1,4 @@
-import { forumIdOfGroup, localised } from '../../../domain/regions';
+import { forumIdOfGroup } from '../../../domain/regions';
 import { placeChoices, placeName, placeOf, placesOf, type Place } from '../../../domain/forumPlaces';
 import { FORUM_GROUP, SECRETARIAT_GROUP, type MemberCategory, type Role } from '../../../domain/roles';
 import type { Turn } from '../../turn';

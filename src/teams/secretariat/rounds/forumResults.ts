@@ -26,4 +26,3 @@ export async function forumResults(services: Services, round: Round, forum: stri
 }
 
 export const resultsOf = (services: Services, f: ForumResults) => computeResults(f.rows, f.budgets, services.regions, f.round.year);
-
