@@ -43,10 +43,13 @@ async function file(h: Harness, r: Round, region: string, owner: number, extra: 
 describe('analyse', function () {
   this.timeout(120_000);
   let h: Harness;
+  // The configuration object is DEFAULT_REGIONS itself (no REGIONS in the env): its own forums go back after.
+  let savedForums: RegionConfig['forums'];
 
   before(async () => {
     h = await startHarness({ ...FAST_DELIVERY, BOOTSTRAP_SECRETARIAT: OFFICER.aadObjectId });
     const sv = h.app.services;
+    savedForums = sv.regions.forums;
     // In place: the export route holds the same configuration object (put back after these tests).
     sv.regions.forums = REGIONS.forums;
     for (const r of [round(2026), round(2027)]) {
@@ -75,7 +78,7 @@ describe('analyse', function () {
     await sv.aggregates.settled();
   });
   after(async () => {
-    delete h?.app.services.regions.forums;
+    if (h) h.app.services.regions.forums = savedForums;
     await h?.stop();
   });
 

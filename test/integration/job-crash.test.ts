@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { freePort } from '../../src/app/childProcess';
-import { DEFAULT_REGIONS } from '../../src/domain/regions';
-import { resultsPersonKey } from '../../src/domain/results';
+import { DEFAULT_REGIONS, forumIdOfGroup } from '../../src/domain/regions';
+import { publicationKey, resultsPersonKey } from '../../src/domain/results';
 import type { Round } from '../../src/domain/round';
 import { ConversationReferences } from '../../src/storage/conversationReferences';
 import { Groups } from '../../src/storage/groups';
@@ -22,6 +22,9 @@ import { startBot } from '../support/botProcess';
 const BOT_ID = '28:kompetansebot';
 const OWNERS = 600;
 const FORUM_CHANNEL = '19:results-forum@thread.tacv2';
+// Results are published per forum: every report here is Oslo's, so Oslo's forum publishes them.
+const FORUM = forumIdOfGroup(DEFAULT_REGIONS, 'oslo');
+const KEY = publicationKey('r2031', FORUM, DEFAULT_REGIONS.id);
 const ROUND: Round = {
   id: 'r2031',
   year: 2031,
@@ -59,6 +62,7 @@ describe('a long job across a crash', function () {
               status: 'granted',
               scheme: 'DEKOM',
               region: 'oslo',
+              workingGroup: 'oslo',
               decision: JSON.stringify({ outcome: 'granted', amounts: [100_000], total: 100_000, at: '2031-04-01T10:00:00.000Z', by: 'test' }),
               ownerOrgnr: String(900_000_000 + n),
               createdByTenant: TENANT,
@@ -71,7 +75,7 @@ describe('a long job across a crash', function () {
     for (let u = 0; u < OWNERS; u += 25) await Promise.all(Array.from({ length: 25 }, (_, k) => seedUser(refs, teams.url, userId(u + k))));
     await seedUser(refs, teams.url, OFFICER.aadObjectId);
     await new Groups(tables).assign({
-      forum: DEFAULT_REGIONS.id,
+      forum: FORUM,
       group: 'forum',
       teamId: TEAM,
       channelId: FORUM_CHANNEL,
@@ -105,7 +109,7 @@ describe('a long job across a crash', function () {
       JOB_LEASE_MS: '2000',
     };
     const jobs = new JobRuns(tables);
-    const jobId = `results:${ROUND.id}`;
+    const jobId = `results:${KEY}`;
 
     const first = startBot(env);
     running.push(first.child);
@@ -141,7 +145,7 @@ describe('a long job across a crash', function () {
       name: 'adaptiveCard/action',
       id: 'press-1',
       replyToId: 'card-1',
-      value: { action: { type: 'Action.Execute', verb: 'results.publishConfirm', data: { roundId: ROUND.id } }, trigger: 'manual' },
+      value: { action: { type: 'Action.Execute', verb: 'results.publishConfirm', data: { roundId: ROUND.id, forum: FORUM } }, trigger: 'manual' },
     });
     const answeredMs = Date.now() - pressedAt;
     const answer = (await res.json()) as { value?: unknown };
@@ -183,7 +187,7 @@ describe('a long job across a crash', function () {
     for (let n = 0; n < OWNERS; n++) {
       const times = perChat.get(personalConversationId(userId(n))) ?? 0;
       if (times === 1) continue;
-      const stored = await outbox.get(resultsPersonKey(ROUND.id, { tenantId: TENANT, aadObjectId: userId(n) }));
+      const stored = await outbox.get(resultsPersonKey(KEY, { tenantId: TENANT, aadObjectId: userId(n) }));
       assert.ok(times === 2 && stored?.inDoubt, `owner ${n} got ${times} messages (in doubt: ${stored?.inDoubt})`);
       twice.push(String(n));
     }
@@ -196,7 +200,7 @@ describe('a long job across a crash', function () {
     assert.match(cards.at(-1)!, /Resultatene for 2031 er publisert i kanalen til samarbeidsforumet og sendt til 600 eiere\./);
     const job = (await jobs.get(jobId))!;
     assert.deepEqual([job.status, job.done, job.total, job.figures.owners], ['done', OWNERS, OWNERS, OWNERS]);
-    const publication = await new RoundResults(tables).publication(ROUND.id);
+    const publication = await new RoundResults(tables).publication(KEY);
     assert.deepEqual([publication?.done, publication?.owners], [true, OWNERS]);
     console.log(
       `      (pressed: answered in ${answeredMs} ms; killed at ${atKill.done} of ${OWNERS} owners; card updated ${cards.length} times; sent twice, in doubt: ${twice.length})`,

@@ -68,7 +68,7 @@ describe('long work as a job', function () {
       // Each report asks 1 250 000 kr for 2027–2028 and 1 000 000 kr for the year after.
       assert.match(
         last,
-        /^Grant all prioritised as requested\n45 reports were granted as requested, NOK 101,250,000 in all\. The owners get the decision in Teams\. Granted for the school year 2027–2028: NOK 56,250,000\. Committed for later years: NOK 45,000,000\./,
+        /^Grant all prioritised as requested\n45 reports were granted as requested, NOK 56,250,000 in all\. The owners get the decision in Teams\.\nGranted for the school year 2027–2028: NOK 56,250,000\. Committed for later years: NOK 45,000,000\./,
         last,
       );
       // Updates go through the outbox at most every 2 s, the final one last.

@@ -6,7 +6,9 @@ import { summaryOf } from '../../src/teams/wizard/summaryOf';
 import { invokeCard, moveTo } from '../support/casework';
 import { fakeClock, nowOf } from '../support/clock';
 import { FAST_DELIVERY, seedUser, waitDrained } from '../support/delivery';
-import { needsReport, seedGroupChannel, TEAM } from '../support/forum';
+import { forumOf, needsReport, seedGroupChannel, TEAM } from '../support/forum';
+import { DEFAULT_REGIONS } from '../../src/domain/regions';
+import { publicationKey } from '../../src/domain/results';
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
 import { COLLEAGUE, MEMBER, OFFICER, OTHER_OWNER, OWNER, type Persona } from '../support/personas';
 import { actionData, cardElements, press } from '../support/wizard';
@@ -14,13 +16,16 @@ import { actionData, cardElements, press } from '../support/wizard';
 const ROUND: Round = {
   id: 'r2027',
   year: 2027,
-  counties: ['oslo', 'akershus'],
+  counties: ['akershus', 'ostfold'],
   deadline: '2027-02-01T22:59:59.999Z',
   status: 'closed',
   budgets: { REKOM: 500_000, DEKOM: 2_000_000, KOMPLOFT: 1_000_000 },
   createdAt: '2026-10-01T00:00:00.000Z',
 };
 const FORUM_CHANNEL = '19:forum@thread.tacv2';
+// Results are published per forum: every report here is Viken's (Akershus and Østfold), so Viken's forum publishes them.
+const FORUM = forumOf('vest');
+const KEY = publicationKey(ROUND.id, FORUM, DEFAULT_REGIONS.id);
 
 let n = 0;
 /** A report of ROUND filed by `who`, moved along `path`. */
@@ -65,11 +70,11 @@ describe('round results: published once when every decision is made', function (
     const prioritised: ReportStatus[] = ['formally_checked', 'on_agenda', 'prioritised'];
     // Akershus DEKOM, two years (1 250 000 kr for 2027–2028, 1 000 000 kr for 2028–2029).
     a = await seeded(h, OWNER, { region: 'asker-baerum', scheme: 'DEKOM' }, prioritised);
-    // Oslo REKOM, to be partly granted; Oslo DEKOM, not prioritised, to be rejected.
-    b = await seeded(h, OTHER_OWNER, { region: 'oslo', scheme: 'REKOM', ownerOrgnr: '123456785' }, prioritised);
-    c = await seeded(h, OTHER_OWNER, { region: 'oslo', scheme: 'DEKOM', ownerOrgnr: '123456785' }, ['formally_checked', 'on_agenda', 'not_prioritised']);
+    // Østfold REKOM, to be partly granted; Østfold DEKOM, not prioritised, to be rejected.
+    b = await seeded(h, OTHER_OWNER, { region: 'ostfold', scheme: 'REKOM', ownerOrgnr: '123456785' }, prioritised);
+    c = await seeded(h, OTHER_OWNER, { region: 'ostfold', scheme: 'DEKOM', ownerOrgnr: '123456785' }, ['formally_checked', 'on_agenda', 'not_prioritised']);
     // Withdrawn: neither counted nor told.
-    await seeded(h, COLLEAGUE, { region: 'oslo', scheme: 'KOMPLOFT', ownerOrgnr: '987654325' }, ['withdrawn']);
+    await seeded(h, COLLEAGUE, { region: 'ostfold', scheme: 'KOMPLOFT', ownerOrgnr: '987654325' }, ['withdrawn']);
     // The Oslo owner's people: MEMBER is its colleague now; COLLEAGUE was one and was removed.
     const by = { id: 'test', asOfficer: false };
     const key = (p: Persona) => ({ tenantId: p.tenantId, aadObjectId: p.aadObjectId });
@@ -84,16 +89,16 @@ describe('round results: published once when every decision is made', function (
   it('refuses to publish while reports on the recommendation wait for a decision, and sends nothing', async () => {
     await decide(h, a, { outcome: 'granted', grant1: '1250000', grant2: '1000000', reason: '' });
     for (const verb of ['results.publish', 'results.publishConfirm']) {
-      const card = await invokeCard(h, OFFICER, verb, { roundId: ROUND.id });
+      const card = await invokeCard(h, OFFICER, verb, { roundId: ROUND.id, forum: FORUM });
       assert.match(
         cardText(card),
-        /Resultatene for Statsforvalteren i Oslo og Viken kan ikke publiseres ennå: 2 behovsmeldinger er ikke ferdig behandlet\.\nForumet har gitt innstilling, venter på vedtak \(2\): BM-2027-\d{4}, BM-2027-\d{4}/,
+        /Resultatene for Samarbeidsforum Viken kan ikke publiseres ennå: 2 behovsmeldinger er ikke ferdig behandlet\.\nForumet har gitt innstilling, venter på vedtak \(2\): BM-2027-\d{4}, BM-2027-\d{4}/,
         verb,
       );
     }
     await waitDrained(h.app.services.outbox);
     assert.equal(channelPosts(h).length, 0);
-    assert.equal(await h.app.services.results.publication(ROUND.id), undefined);
+    assert.equal(await h.app.services.results.publication(KEY), undefined);
   });
 
   it('publishes from the rounds card: the forum channel gets the sums per scheme and county with a bar per scheme, each owner with a decision one message', async () => {
@@ -101,23 +106,26 @@ describe('round results: published once when every decision is made', function (
     await decide(h, c, { outcome: 'rejected', reason: 'Ikke prioritert av forumet.' });
     // Decisions complete, but the forum has no channel yet, then a channel in a team without the app.
     const sv = h.app.services;
-    const noChannel = await invokeCard(h, OFFICER, 'results.publish', { roundId: ROUND.id });
+    const noChannel = await invokeCard(h, OFFICER, 'results.publish', { roundId: ROUND.id, forum: FORUM });
     assert.match(cardText(noChannel), /Samarbeidsforumet har ingen Teams-kanal ennå, så resultatene kan ikke publiseres/);
     await sv.groups.assign({
-      forum: sv.regions.id,
+      forum: FORUM,
       group: 'forum',
       teamId: TEAM,
       channelId: FORUM_CHANNEL,
       assignedBy: 'test',
       assignedAt: '2027-01-01T00:00:00.000Z',
     });
-    const notInstalled = await invokeCard(h, OFFICER, 'results.publishConfirm', { roundId: ROUND.id });
+    const notInstalled = await invokeCard(h, OFFICER, 'results.publishConfirm', { roundId: ROUND.id, forum: FORUM });
     assert.match(cardText(notInstalled), /Appen er ikke lagt til i teamet der samarbeidsforumets kanal er/);
-    assert.equal(await sv.results.publication(ROUND.id), undefined, 'nothing claimed while refused');
-    await seedGroupChannel(sv, h.connector.url, 'forum', FORUM_CHANNEL);
+    assert.equal(await sv.results.publication(KEY), undefined, 'nothing claimed while refused');
+    await seedGroupChannel(sv, h.connector.url, 'forum', FORUM_CHANNEL, FORUM);
 
     const [reply] = await h.send(OFFICER, 'runder');
-    const preview = await press(h, OFFICER, cardOf(reply), 'results.publish');
+    // Two forums: the rounds card's button asks which forum's results to publish, one button each.
+    const choice = await press(h, OFFICER, cardOf(reply), 'results.publish');
+    assert.match(cardText(choice), /Publiser resultatene for Samarbeidsforum Oslo\nPubliser resultatene for Samarbeidsforum Viken/);
+    const preview = await press(h, OFFICER, choice, 'results.publish', { forum: FORUM });
     assert.match(cardText(preview), /Publisere resultatene for 2027\?.*2 eiere som har fått vedtak/s);
     const done = await press(h, OFFICER, preview, 'results.publishConfirm');
     assert.match(cardText(done), /Resultatene for 2027 er publisert i kanalen til samarbeidsforumet og sendt til 2 eiere/);
@@ -140,7 +148,7 @@ describe('round results: published once when every decision is made', function (
       'Innvilget 600 000 kr, 100 000 kr over rammen på 500 000 kr. Tiltak: 1.',
       'Innvilget 0 kr av 1 000 000 kr (0 %). Tiltak: 0.',
       'Akershus\n1 250 000 kr. Tiltak: 1.',
-      'Oslo\n600 000 kr. Tiltak: 1.',
+      'Østfold\n600 000 kr. Tiltak: 1.',
     ])
       assert.ok(text.includes(expected), `${expected} in:\n${text}`);
     // A bar's part is a plain column (no style, so no padding) holding an image of its colour.
@@ -163,9 +171,9 @@ describe('round results: published once when every decision is made', function (
 
   it('answers a second publication with "already published" and sends nothing again', async () => {
     const before = h.connector.sent().length;
-    const again = await invokeCard(h, OFFICER, 'results.publishConfirm', { roundId: ROUND.id });
+    const again = await invokeCard(h, OFFICER, 'results.publishConfirm', { roundId: ROUND.id, forum: FORUM });
     assert.match(cardText(again), /Resultatene for 2027 ble publisert 20\. april 2027\. De sendes ikke på nytt\./);
-    const preview = await invokeCard(h, OFFICER, 'results.publish', { roundId: ROUND.id });
+    const preview = await invokeCard(h, OFFICER, 'results.publish', { roundId: ROUND.id, forum: FORUM });
     assert.match(cardText(preview), /ble publisert/);
     await waitDrained(h.app.services.outbox);
     assert.equal(h.connector.sent().length, before);

@@ -114,7 +114,8 @@ export const GRANT_ALL_JOB: JobKind = {
     const input = run.input as unknown as Input;
     const f = run.figures;
     const text = [
-      t('decision.bulk.done', { count: f.granted ?? 0, amount: formatNok(f.sum ?? 0, locale) }),
+      // The total names this school year's money; later years are commitments decided again later (issue 22, item 3).
+      t('decision.bulk.done', { count: f.granted ?? 0, amount: formatNok(f.thisYear ?? 0, locale) }),
       t('money.grantedYear', {
         schoolYear: formatSchoolYear(input.year),
         amount: formatNok(f.thisYear ?? 0, locale),
