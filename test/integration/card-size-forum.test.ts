@@ -21,6 +21,7 @@ import {
   seedOfficerChat,
   seedRound,
   ROUND,
+  SEEDED_FORUM,
 } from '../support/forum';
 import { seedChannel, seedUser } from '../support/delivery';
 import { moveTo } from '../support/casework';
@@ -346,8 +347,9 @@ ${report(/notice|decision|results|announcement|round opened/)}`);
   it("the results of the round (every decision made): the preview in nb, nn and en, the forum channel's post and the owner's message within the budget", async () => {
     const s = h.app.services;
     const FORUM_CHANNEL = '19:forum@thread.tacv2';
+    // Results go out per forum: the seeded reports are the forum SEEDED_FORUM's.
     await s.groups.assign({
-      forum: s.regions.id,
+      forum: SEEDED_FORUM,
       group: 'forum',
       teamId: TEAM,
       channelId: FORUM_CHANNEL,
@@ -357,7 +359,7 @@ ${report(/notice|decision|results|announcement|round opened/)}`);
     await seedGroupChannel(s, h.connector.url, 'forum', FORUM_CHANNEL);
     for (const tag of LOCALES) {
       lang = tag;
-      const preview = await h.invoke({ ...OFFICER, locale: tag }, 'results.publish', { roundId: ROUND.id });
+      const preview = await h.invoke({ ...OFFICER, locale: tag }, 'results.publish', { roundId: ROUND.id, forum: SEEDED_FORUM });
       assert.equal(preview.body.type, CARD);
       fits('results preview', preview.body);
       assert.ok(
@@ -365,7 +367,7 @@ ${report(/notice|decision|results|announcement|round opened/)}`);
         `${tag}: the preview offers to publish`,
       );
     }
-    const done = await h.invoke(OFFICER, 'results.publishConfirm', { roundId: ROUND.id });
+    const done = await h.invoke(OFFICER, 'results.publishConfirm', { roundId: ROUND.id, forum: SEEDED_FORUM });
     assert.equal(done.body.type, CARD);
     lang = 'nb-NO';
     fits('results preview', done.body);
