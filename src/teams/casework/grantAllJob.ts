@@ -92,18 +92,16 @@ export const GRANT_ALL_JOB: JobKind = {
     }
     // Every report this run granted: the figures, and owners a crash kept from being told.
     let granted = 0;
-    let sum = 0;
     let split = NO_MONEY;
     for await (const r of reports.listRound<NeedsReport>(input.roundId, ['granted'])) {
       if (!r.decision?.bulk || r.decision.at !== input.at || r.decision.by !== input.actor.id) continue;
       granted++;
-      sum += r.decision.total;
       split = addSplits(split, splitOfColumns(r.summary, input.year));
       // One point read per report (the filer's key) tells most apart; the per-person keys make a repeat send nothing.
       if (!(await outbox.get(`decision:${r.id}:${r.createdBy.tenantId}:${r.createdBy.aadObjectId}`)))
         await tellDecision(ctx, r, await roundOf(ctx, input.roundId));
     }
-    const figures = { granted, sum, thisYear: split.thisYear, later: split.later, skipped: Math.max(0, ctx.run.total - granted) };
+    const figures = { granted, thisYear: split.thisYear, later: split.later, skipped: Math.max(0, ctx.run.total - granted) };
     return { cursor, done: ctx.run.total, figures, finished: true };
   },
   progressCard(view, run) {
