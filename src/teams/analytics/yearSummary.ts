@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { yearSummary } from '../../domain/analytics/yearSummary';
 import { FORUM_GROUP } from '../../domain/roles';
-import { findForum, localised } from '../../domain/regions';
+import { findForum, forumsOf, localised } from '../../domain/regions';
+import { renderCard } from '../cards/render';
 import type { ActionHandler } from '../actions/types';
 import { action } from '../cards/action';
 import { cardMessage } from '../cards/attach';
@@ -39,8 +40,25 @@ async function draftOf(turn: Turn, data: Record<string, unknown>, draft: boolean
   return { forum, forumName, round, draft: card(draft), posted: card(false) };
 }
 
-/** `analysis.summary` (typed: `årsoppsummering` / `annual summary`): the draft, for the officer's eyes only. */
-export const yearSummaryDraft: ActionHandler = async (turn, data) => ({ card: (await draftOf(turn, data, true)).draft });
+/**
+ * `analysis.summary` (typed: `årsoppsummering` / `annual summary`): the draft, for the officer's
+ * eyes only. A summary is one forum's: with several and none named, one button per forum.
+ */
+export const yearSummaryDraft: ActionHandler = async (turn, data) => {
+  const forums = forumsOf(turn.services.regions);
+  if (typeof data.forum !== 'string' && forums.length > 1) {
+    await requireOfficer(turn);
+    const { t, locale } = turn;
+    return {
+      card: renderCard('message', {
+        title: t('analysis.summary.post'),
+        text: t('analysis.summary.pickForum'),
+        actions: forums.map((f) => action(localised(f.name, locale), 'analysis.summary', { forum: f.id })),
+      }),
+    };
+  }
+  return { card: (await draftOf(turn, data, true)).draft };
+};
 
 /**
  * `analysis.summaryPost`: posts the summary, recounted now, to the forum's channel. The same text
