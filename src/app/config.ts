@@ -171,7 +171,8 @@ export const ConfigSchema = z
       .optional()
       .transform((v, ctx) => {
         try {
-          return v ? parseRegionConfig(JSON.parse(v)) : DEFAULT_REGIONS;
+          // A copy of the default: each app gets its own object, so nothing done to one app's configuration leaks into another's.
+          return v ? parseRegionConfig(JSON.parse(v)) : structuredClone(DEFAULT_REGIONS);
         } catch (err) {
           ctx.addIssue({ code: z.ZodIssueCode.custom, message: (err as Error).message });
           return z.NEVER;

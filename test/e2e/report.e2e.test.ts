@@ -281,6 +281,6 @@ describe('an owner files, edits and withdraws a needs report in Agents Playgroun
     await screen('withdrawn');
     assert.deepEqual(await d().latestCardActions(), ['Mine meldinger', 'Vis/skjul alle opplysninger'], 'nothing left to change');
     await d().clickAction('Vis/skjul alle opplysninger', { sends: false });
-    assert.match(await d().latestCardText(), /kl\. \d{2}\.\d{2} Sendt inn → Trukket/, 'the history shows the withdrawal with its time');
+    assert.match(await d().latestCardText(), /kl\. \d{2}\.\d{2} Trukket av eieren · Eier/, 'the history shows the withdrawal with its time, in words');
   });
 });

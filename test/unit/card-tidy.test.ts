@@ -36,6 +36,21 @@ describe('every card tidied for Teams', () => {
     );
   });
 
+  it('keeps all four marks of a vote in the row and puts the need button in the "…" menu', () => {
+    const mark = (title: string) => button(title, 'vote.mark');
+    const c = literalCard(card([mark('Prioriter'), mark('Ikke prioriter'), mark('Avstår'), mark('Inhabil'), button('Les hele behovsmeldingen', 'vote.need')]));
+    assert.deepEqual(
+      c.actions.map((a: any) => [a.title, a.mode ?? 'primary']),
+      [
+        ['Prioriter', 'primary'],
+        ['Ikke prioriter', 'primary'],
+        ['Avstår', 'primary'],
+        ['Inhabil', 'primary'],
+        ['Les hele behovsmeldingen', 'secondary'],
+      ],
+    );
+  });
+
   it('styles the main action positive and a removing one destructive by verb, whatever the template said', () => {
     const c = literalCard(card([button('Ja, publiser', 'results.publishConfirm', { style: 'default' }), button('Ja, slett', 'round.purgeConfirm')]));
     assert.deepEqual(

@@ -142,7 +142,7 @@ describe('forum cards: voting', () => {
 
   it('speaks nynorsk and English too', () => {
     assert.match(cardText(voteCard(forumView({ regions: DEFAULT_REGIONS, forumRules: ONE_STEP }, 'nn'), state())), /Ikkje prioriter/);
-    assert.match(cardText(voteCard(forumView({ regions: DEFAULT_REGIONS, forumRules: ONE_STEP }, 'en'), state())), /Do not prioritise/);
+    assert.match(cardText(voteCard(forumView({ regions: DEFAULT_REGIONS, forumRules: ONE_STEP }, 'en'), state())), /Against/);
   });
 });
 

@@ -99,7 +99,7 @@ describe("a working group's cards in two steps", () => {
     for (const [locale, words] of [
       ['nb', /Resultat\nAnbefal\n2\nIkke anbefal\n1[\s\S]*Anbefalt \(flertall\)/],
       ['nn', /Resultat\nTilrå\n2\nIkkje tilrå\n1[\s\S]*Tilrådd \(fleirtal\)/],
-      ['en', /Result\nRecommend\n2\nDo not recommend\n1[\s\S]*Recommended \(majority\)/],
+      ['en', /Result\nRecommend\n2\nAgainst\n1[\s\S]*Recommended \(majority\)/],
     ] as const) {
       assert.match(vote(locale, 'vest'), words, locale);
       assert.doesNotMatch(vote(locale, 'vest'), /[Pp]riorit/, locale);

@@ -3,7 +3,7 @@
  *
  * - Buttons that would not fit side by side at Teams' narrowest card width go into the "…" menu
  *   (Adaptive Cards 1.5 `mode: "secondary"`) in the card's own order, so no title is cut
- *   ("Formelt g…"); the main action stays visible.
+ *   ("Formelt g…"); the main action and a vote's four marks stay visible.
  * - The main action of a step is `positive`, one that removes or refuses `destructive`, by verb,
  *   whatever the card's template says.
  * - Text in the warning colour (Teams' yellow, hard to read on white) is bold in the default colour
@@ -48,6 +48,9 @@ const DESTRUCTIVE = new Set([
   'usage.returnConfirm',
 ]);
 
+/** Verbs whose buttons stay in the row whatever else goes to "…": a vote's four marks, and the officer's closing of it. */
+const STAY = new Set(['vote.mark', 'vote.close']);
+
 // Teams' card at its narrowest (500 px, 16 px padding each side), and a button's width estimated
 // from its title at 14 px semibold (the gallery test measures the real thing in the renderer).
 const ROW = 468;
@@ -60,8 +63,8 @@ function overflow(actions: Array<Record<string, unknown>>, row: number): void {
   const shown = actions.filter((a) => a.mode !== 'secondary');
   const width = (list: typeof shown) => list.reduce((w, a, i) => w + buttonWidth(a.title) + (i ? GAP : 0), 0);
   if (width(shown) <= row) return;
-  // The main action stays in the row wherever it is; the others in order while they fit beside "…".
-  const keep = new Set(shown.filter((a) => a.style === 'positive').slice(0, 1));
+  // The main action and the marks stay in the row wherever they are; the others in order while they fit beside "…".
+  const keep = new Set([...shown.filter((a) => a.style === 'positive').slice(0, 1), ...shown.filter((a) => STAY.has(String(a.verb)))]);
   for (const a of shown) {
     if (keep.has(a)) continue;
     if (width([...keep, a]) + GAP + MORE_BUTTON > row) break;

@@ -399,9 +399,9 @@ export const forumMessages = defineMessages({
     'forum.agenda.someMoved.other': '{count} reports were not added because they have moved or are on another agenda.',
 
     'forum.mark.prioritise': 'Prioritise',
-    'forum.mark.not_prioritise': 'Do not prioritise',
+    'forum.mark.not_prioritise': 'Against',
     'forum.mark.abstain': 'Abstain',
-    'forum.mark.conflict': 'Conflict of interest',
+    'forum.mark.conflict': 'Conflicted',
     'forum.mark.chosen': '✓ {label}',
 
     'forum.vote.progress': 'Item {n} of {of} · {group} · {title}',

@@ -179,7 +179,7 @@ export const forumFollowUpMessages = defineMessages({
     'groupStep.outcome.prioritised': 'Recommended',
     'groupStep.outcome.not_prioritised': 'Not recommended',
     'groupStep.mark.prioritise': 'Recommend',
-    'groupStep.mark.not_prioritise': 'Do not recommend',
+    'groupStep.mark.not_prioritise': 'Against',
     'groupStep.result.prioritised.consensus': 'Recommended (consensus)',
     'groupStep.result.prioritised.majority': 'Recommended (majority)',
     'groupStep.result.prioritised.chair': "Recommended (tie, decided by the chair's vote)",
