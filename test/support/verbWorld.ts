@@ -5,7 +5,7 @@ import { summaryOf } from '../../src/teams/wizard/summaryOf';
 import { transition, type NeedsReport, type ReportStatus } from '../../src/domain/report';
 import { agendaItemOf } from '../../src/domain/forum';
 import { submitted } from './casework';
-import { CHANNEL, FORUM, forumOf, grantMember, member, needsReport, ROUND, seedGroupChannel, seedOfficerChat, seedRound, TEAM } from './forum';
+import { CHANNEL, FORUM, forumOf, grantMember, member, needsReport, ROUND, SEEDED_FORUM, seedGroupChannel, seedOfficerChat, seedRound, TEAM } from './forum';
 import type { Harness } from './harness';
 import { COLLEAGUE, FOREIGN, OFFICER, OWNER, TENANT, type Persona } from './personas';
 import { actionData, fillReport, inputsOf, press, startReport } from './wizard';
@@ -217,8 +217,8 @@ async function seedDecidedRound(h: Harness, roundId: string): Promise<void> {
     await sv.reports.setStatus(roundId, draftId, (from) => ({ from, to, at, actor }));
   const decision = { outcome: 'granted' as const, amounts: [1_250_000, 1_000_000], total: 2_250_000, at, by: 'test' };
   await sv.reports.setStatus(roundId, draftId, (from) => ({ from, to: 'granted', at, actor }), { decision });
-  // Results are published in the channel of the forum under the County Governor's id (results.publish).
-  await seedGroupChannel(sv, h.connector.url, FORUM_GROUP, FORUM_CHANNEL, FORUM);
+  // Results are published per forum, in the channel of the report's forum (group vest's, Viken).
+  await seedGroupChannel(sv, h.connector.url, FORUM_GROUP, FORUM_CHANNEL, SEEDED_FORUM);
 }
 
 async function officerCard(h: Harness, verb: string, data: Record<string, unknown>): Promise<any> {
@@ -444,7 +444,7 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
   ['meeting.new', () => personal({})],
   ['meeting.show', (w) => personal({ meetingId: w.editMeetingId })],
   ['round.close', (w) => personal({ roundId: w.demoRoundId })],
-  ['results.publish', (w) => personal({ roundId: w.resultsRoundId })],
+  ['results.publish', (w) => personal({ roundId: w.resultsRoundId, forum: SEEDED_FORUM })],
   ['roles.remove', () => personal({ tenantId: OTHER_GROUP_MEMBER.tenantId, aadObjectId: OTHER_GROUP_MEMBER.aadObjectId, role: 'member', group: 'oslo' })],
   ['vote.refresh', (w) => inChannel({ meetingId: w.meetingId, reportId: w.agendaReportId, v: w.voteId })],
   ['vote.need', (w) => personal({ meetingId: w.meetingId, reportId: w.agendaReportId, v: w.voteId })],
@@ -531,7 +531,7 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
   ['plan.save', () => personal({ area1Nb: 'Lesing og skriving' })],
   ['round.closeConfirm', (w) => personal({ roundId: w.demoRoundId })],
   ['round.open', (w) => personal({ roundId: w.plannedRoundId })],
-  ['results.publishConfirm', (w) => personal({ roundId: w.resultsRoundId })],
+  ['results.publishConfirm', (w) => personal({ roundId: w.resultsRoundId, forum: SEEDED_FORUM })],
   ['usage.submit', (w) => personal({ roundId: ROUND.id, reportId: w.usagePaid, schoolYear: ROUND.year, ...GOOD_USAGE })],
   ['usage.returnConfirm', (w) => personal({ roundId: ROUND.id, reportId: w.usageToReturn, schoolYear: ROUND.year, comment: 'Oppgi datoene.' })],
   ['usage.accept', (w) => personal({ roundId: ROUND.id, reportId: w.usageToAccept, schoolYear: ROUND.year })],
