@@ -172,6 +172,7 @@ export const secretariatMessages = defineMessages({
     'secretariat.menu.group.round': 'Innmeldingsrunden',
     'secretariat.menu.group.forum': 'Forum og møter',
     'secretariat.menu.group.people': 'Folk og oppfølging',
+    'rounds.field.budgets': 'Budsjett',
   },
   nn: {
     'secretariat.only': 'Dette er berre for sekretariatet hos Statsforvaltaren. Ingenting er endra. Spør sekretariatet om du meiner du skal ha tilgang.',
@@ -343,6 +344,7 @@ export const secretariatMessages = defineMessages({
     'secretariat.menu.group.round': 'Innmeldingsrunden',
     'secretariat.menu.group.forum': 'Forum og møte',
     'secretariat.menu.group.people': 'Folk og oppfølging',
+    'rounds.field.budgets': 'Budsjett',
   },
   en: {
     'secretariat.only': "This is for the County Governor's secretariat only. Nothing was changed. Ask the secretariat if you think you should have access.",
@@ -513,5 +515,6 @@ export const secretariatMessages = defineMessages({
     'secretariat.menu.group.round': 'The filing round',
     'secretariat.menu.group.forum': 'Forums and meetings',
     'secretariat.menu.group.people': 'People and follow-up',
+    'rounds.field.budgets': 'Budgets',
   },
 });
