@@ -528,7 +528,7 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
   ['meeting.recommendation', (w) => personal({ meetingId: w.meetingId })],
   ['meeting.csv', (w) => personal({ meetingId: w.meetingId })],
   ['rules.save', () => personal({ group: 'vest', revision: 0, quorumPercent: '40', consensus: 'unanimous', tieBreak: 'chair' })],
-  ['plan.save', () => personal({ area1Nb: 'Lesing og skriving' })],
+  ['plan.save', () => personal({ forum: SEEDED_FORUM, area1Nb: 'Lesing og skriving' })],
   ['round.closeConfirm', (w) => personal({ roundId: w.demoRoundId })],
   ['round.open', (w) => personal({ roundId: w.plannedRoundId })],
   ['results.publishConfirm', (w) => personal({ roundId: w.resultsRoundId, forum: SEEDED_FORUM })],
@@ -547,6 +547,6 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
   // The analysis: the default choice (the last three rounds, the one forum, every scheme).
   ['analysis.show', () => personal({})],
   ['analysis.export', () => personal({})],
-  ['analysis.summary', () => personal({})],
-  ['analysis.summaryPost', () => personal({})],
+  ['analysis.summary', () => personal({ forum: SEEDED_FORUM })],
+  ['analysis.summaryPost', () => personal({ forum: SEEDED_FORUM })],
 ];
