@@ -88,7 +88,7 @@ describe('the secretariat reads the analysis in Agents Playground (end to end)',
 
   it('draws every view as a chart, labelled with what was stored', async () => {
     await d().sendMessage('analyse');
-    const card = await d().waitForCard('Analyse: Statsforvalteren i Oslo og Viken');
+    const card = await d().waitForCard('Analyse: hele Statsforvalteren');
     const text = await d().cardText(card);
     assert.match(text, /36 meldinger fra 6 eiere\. Innmeldingsrundene 2026–2027, alle ordninger\./);
     for (const view of [

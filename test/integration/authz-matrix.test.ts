@@ -4,9 +4,9 @@ import { dirname, join } from 'node:path';
 import { TableClient, TableServiceClient } from '@azure/data-tables';
 import { translator, type MessageKey } from '../../src/domain/i18n';
 import { ACTIONS, COMMANDS } from '../../src/app/registry';
+import { publicationKey } from '../../src/domain/results';
 import { FAST_DELIVERY } from '../support/delivery';
 import { CHANNEL, FORUM, forumOf, ROUND, SEEDED_FORUM } from '../support/forum';
-import { publicationKey } from '../../src/domain/results';
 import { GOOD_INPUT } from '../support/reportInput';
 import { cardOf, cardText, startHarness, uniquePrefix, type Harness } from '../support/harness';
 import { COLLEAGUE, FOREIGN, OFFICER, OTHER_OWNER, OWNER, TENANT, type Persona } from '../support/personas';
@@ -689,7 +689,10 @@ const SUCCESS: Record<string, Check> = {
   'results.publish': all(says('results.confirm.title', { year: 2026 }), offers('results.publishConfirm')),
   'results.publishConfirm': all(
     says('results.published', { year: 2026, count: 1 }),
-    stored('the results of 2026 are published', async (c) => (await c.h.app.services.results.publication(publicationKey(c.w.resultsRoundId, SEEDED_FORUM, c.h.app.services.regions.id)))?.done === true),
+    stored(
+      'the results of 2026 are published',
+      async (c) => (await c.h.app.services.results.publication(publicationKey(c.w.resultsRoundId, SEEDED_FORUM, c.h.app.services.regions.id)))?.done === true,
+    ),
   ),
   'report.check': all(
     caseTitled((w) => w.toCheck),

@@ -217,7 +217,7 @@ async function seedDecidedRound(h: Harness, roundId: string): Promise<void> {
     await sv.reports.setStatus(roundId, draftId, (from) => ({ from, to, at, actor }));
   const decision = { outcome: 'granted' as const, amounts: [1_250_000, 1_000_000], total: 2_250_000, at, by: 'test' };
   await sv.reports.setStatus(roundId, draftId, (from) => ({ from, to: 'granted', at, actor }), { decision });
-  // Results are published per forum, in the channel of the report's forum (Viken, for Asker og Bærum).
+  // Results are published per forum, in the channel of the report's forum (group vest's, Viken).
   await seedGroupChannel(sv, h.connector.url, FORUM_GROUP, FORUM_CHANNEL, SEEDED_FORUM);
 }
 

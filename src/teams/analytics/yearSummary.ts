@@ -53,6 +53,7 @@ export const yearSummaryDraft: ActionHandler = async (turn, data) => {
       card: renderCard('message', {
         title: t('analysis.summary.post'),
         text: t('analysis.summary.pickForum'),
+        color: 'Default',
         actions: forums.map((f) => action(localised(f.name, locale), 'analysis.summary', { forum: f.id })),
       }),
     };

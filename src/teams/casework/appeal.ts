@@ -39,6 +39,8 @@ function form(turn: Turn, c: Case, typed: Record<string, string> = {}, problems:
   };
   const registering = !c.report.appeal;
   return formCard({
+    // Teams' renderer and screen readers need a message on every required input, even before an error.
+    required: t('form.required'),
     title: t('appeal.form.title', { reference: c.report.reference }),
     intro: t('appeal.form.intro', { sent: formatDate(sentAt, locale), lastDay: formatDate(appealLastDay(sentAt), locale) }),
     errorSummary: problems.length ? t('appeal.error.problems') : '',

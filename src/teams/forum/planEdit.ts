@@ -55,22 +55,25 @@ function planCard(
     value: value('planUrl', plan?.planUrl),
     error: errors.planUrl && t(errors.planUrl),
   });
-  AREA_IDS.forEach((id, i) => {
-    const area = plan?.areas.find((a) => a.id === id);
-    fields.push({ id: `h${i}`, kind: 'heading', label: t('plan.area', { n: i + 1 }) });
-    for (const l of ['nb', 'nn', 'en'] as const) {
-      const input = areaInput(i, l);
-      fields.push({
-        id: input,
-        kind: 'text',
-        label: t(`plan.area.${l}`),
-        maxLength: 120,
-        value: value(input, area?.name[l]),
-        error: errors[input] && t(errors[input]),
-      });
-    }
+  // Every area's name in bokmål in view; the optional nynorsk and English names behind one button,
+  // so six areas fit on a screen (open when one of them has an error).
+  const input = (i: number, l: 'nb' | 'nn' | 'en'): FormField => {
+    const id = areaInput(i, l);
+    const area = plan?.areas.find((a) => a.id === AREA_IDS[i]);
+    return { id, kind: 'text', label: t(`plan.area.${l}`, { n: i + 1 }), maxLength: 120, value: value(id, area?.name[l]), error: errors[id] && t(errors[id]) };
+  };
+  fields.push({ id: 'areas', kind: 'heading', label: t('plan.areas') });
+  AREA_IDS.forEach((_, i) => fields.push(input(i, 'nb')));
+  const translations = AREA_IDS.flatMap((_, i) => [input(i, 'nn'), input(i, 'en')]);
+  fields.push({
+    id: 'translations',
+    kind: 'fold',
+    label: t('plan.translations'),
+    fields: translations,
+    open: translations.some((f) => f.error),
   });
   return formCard({
+    required: t('form.required'),
     title: t('plan.title', { forum: name }),
     intro: t('plan.intro'),
     notice,

@@ -51,7 +51,7 @@ export function messageCard(args: { title: string; text: string; color?: 'Defaul
 
 export interface FormField {
   id: string;
-  kind: 'text' | 'textarea' | 'choice' | 'multichoice' | 'date' | 'info' | 'heading';
+  kind: 'text' | 'textarea' | 'choice' | 'multichoice' | 'date' | 'info' | 'heading' | 'fold';
   label: string;
   value?: string;
   placeholder?: string;
@@ -60,7 +60,24 @@ export interface FormField {
   hint?: string;
   error?: string;
   choices?: Array<{ title: string; value: string }>;
+  /** A fold's own fields, behind a button titled `label`; `open` shows them at once (an error among them). */
+  fields?: FormField[];
+  open?: boolean;
 }
+
+/** A field with every property its template reads: an unset property would leave its ${...} standing in the card. */
+const filled = (f: FormField): object => ({
+  style: 'text',
+  maxLength: 200,
+  required: false,
+  placeholder: '',
+  hint: '',
+  error: '',
+  choices: [],
+  value: '',
+  ...Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)),
+  ...(f.fields ? { fields: f.fields.map(filled) } : {}),
+});
 
 export function formCard(args: {
   title: string;
@@ -78,18 +95,7 @@ export function formCard(args: {
     intro: args.intro ?? '',
     notice: args.notice ?? '',
     errorSummary: args.errorSummary ?? '',
-    fields: args.fields.map((f) => ({
-      style: 'text',
-      maxLength: 200,
-      required: false,
-      placeholder: '',
-      hint: '',
-      error: '',
-      choices: [],
-      value: '',
-      // An unset property would leave its ${...} standing in the card.
-      ...Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)),
-    })),
+    fields: args.fields.map(filled),
     actions: args.actions,
   });
 }

@@ -169,6 +169,10 @@ export const secretariatMessages = defineMessages({
     'closedNotice.title': 'Innmeldingsrunde {year} er stengt',
     'closedNotice.text.one': 'Fristen gikk ut {deadline}. {count} melding kom inn, til sammen {requested} søkt.',
     'closedNotice.text.other': 'Fristen gikk ut {deadline}. {count} meldinger kom inn, til sammen {requested} søkt.',
+    'secretariat.menu.group.round': 'Innmeldingsrunden',
+    'secretariat.menu.group.forum': 'Forum og møter',
+    'secretariat.menu.group.people': 'Folk og oppfølging',
+    'rounds.field.budgets': 'Budsjett',
   },
   nn: {
     'secretariat.only': 'Dette er berre for sekretariatet hos Statsforvaltaren. Ingenting er endra. Spør sekretariatet om du meiner du skal ha tilgang.',
@@ -337,6 +341,10 @@ export const secretariatMessages = defineMessages({
     'closedNotice.title': 'Innmeldingsrunde {year} er stengd',
     'closedNotice.text.one': 'Fristen gjekk ut {deadline}. {count} melding kom inn, til saman {requested} søkt.',
     'closedNotice.text.other': 'Fristen gjekk ut {deadline}. {count} meldingar kom inn, til saman {requested} søkt.',
+    'secretariat.menu.group.round': 'Innmeldingsrunden',
+    'secretariat.menu.group.forum': 'Forum og møte',
+    'secretariat.menu.group.people': 'Folk og oppfølging',
+    'rounds.field.budgets': 'Budsjett',
   },
   en: {
     'secretariat.only': "This is for the County Governor's secretariat only. Nothing was changed. Ask the secretariat if you think you should have access.",
@@ -504,5 +512,9 @@ export const secretariatMessages = defineMessages({
     'closedNotice.title': 'Filing round {year} is closed',
     'closedNotice.text.one': 'The deadline passed {deadline}. {count} report came in, requesting {requested} in total.',
     'closedNotice.text.other': 'The deadline passed {deadline}. {count} reports came in, requesting {requested} in total.',
+    'secretariat.menu.group.round': 'The filing round',
+    'secretariat.menu.group.forum': 'Forums and meetings',
+    'secretariat.menu.group.people': 'People and follow-up',
+    'rounds.field.budgets': 'Budgets',
   },
 });

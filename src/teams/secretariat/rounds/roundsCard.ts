@@ -46,7 +46,8 @@ export async function roundsCard(
         { title: t('rounds.field.status'), value: t(`rounds.status.${r.status}`) },
         { title: t('rounds.field.deadline'), value: deadlineText(t, locale, r.deadline) },
         { title: t('rounds.field.counties'), value: r.counties.map((c) => countyName(turn, c)).join(', ') },
-        ...SCHEME_CODES.map((s) => ({ title: t('rounds.field.budget', { scheme: s }), value: formatNok(r.budgets[s] ?? 0, locale) })),
+        // The three budgets on one line, as each forum's share below: three rounds stay under 1 500 px.
+        { title: t('rounds.field.budgets'), value: SCHEME_CODES.map((s) => `${s} ${formatNok(r.budgets[s] ?? 0, locale)}`).join(' · ') },
         ...forumBudgetFacts({ t, locale, regions: turn.services.regions }, r),
         {
           title: t('rounds.field.usageDue'),
