@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ReportFacts } from '../../src/domain/analytics/facts';
-import { applyFacts, emptyTally, type Tally } from '../../src/domain/analytics/tally';
+import { applyFacts, emptyTally, mergeTallies, normaliseTally, type Tally } from '../../src/domain/analytics/tally';
 import { analyse, VIEW_IDS, type Analysis } from '../../src/domain/analytics/views';
 import { yearSummary } from '../../src/domain/analytics/yearSummary';
 import { translator, type Locale } from '../../src/domain/i18n';
@@ -96,6 +96,23 @@ const allOfType = (node: any, type: string, out: any[] = []): any[] => {
   }
   return out;
 };
+
+describe('analysis tallies keyed by what owners typed', () => {
+  it('counts a UH partner named __proto__ or constructor as a group of its own, stored and merged, and touches no prototype', () => {
+    const t = emptyTally();
+    for (const uh of ['__proto__', 'constructor', '__proto__']) applyFacts(t, facts(1, 2027, { uh }), 1);
+    const stored = normaliseTally(JSON.parse(JSON.stringify(t)) as Tally);
+    const merged = mergeTallies([stored, t]);
+    assert.deepEqual(
+      Object.entries(merged.groups.uh).map(([k, g]) => [k, g.n]),
+      [
+        ['__proto__', 4],
+        ['constructor', 2],
+      ],
+    );
+    assert.equal(({} as Record<string, unknown>).n, undefined, 'Object.prototype gained no tally');
+  });
+});
 
 describe('analysis card', () => {
   const analysis = analyse(selection());

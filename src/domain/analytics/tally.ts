@@ -45,19 +45,25 @@ export interface Tally {
   groups: Record<Dimension, Record<string, Group>>;
 }
 
+/**
+ * The tally's maps are keyed by what owners typed (a UH partner's name may be `__proto__` or
+ * `constructor`), so they have no prototype: a key only ever reaches the map's own entry.
+ */
+const dict = <V>(from: Readonly<Record<string, V>> = {}): Record<string, V> => Object.assign(Object.create(null) as Record<string, V>, from);
+
 export function emptyTally(): Tally {
   return {
     n: 0,
     prioritised: 0,
     grantedN: 0,
-    years: {},
+    years: dict(),
     later: 0,
     ownPlanned: 0,
     ownUsed: 0,
     participants: 0,
     units: 0,
     usageReports: 0,
-    groups: Object.fromEntries(DIMENSIONS.map((d) => [d, {}])) as Tally['groups'],
+    groups: Object.fromEntries(DIMENSIONS.map((d) => [d, dict()])) as Tally['groups'],
   };
 }
 
@@ -98,7 +104,7 @@ export function applyFacts(t: Tally, f: ReportFacts, sign: 1 | -1): Tally {
   year.paid += sign * f.paid;
   if (Object.values(year).every((v) => v === 0)) delete t.years[y];
   for (const [dim, key] of groupsOf(f)) {
-    const g = (t.groups[dim][key] ??= { n: 0, prioritised: 0, grantedN: 0, requested: 0, granted: 0, owners: {} });
+    const g = (t.groups[dim][key] ??= { n: 0, prioritised: 0, grantedN: 0, requested: 0, granted: 0, owners: dict() });
     g.n += sign;
     g.prioritised += b(f.prioritised);
     g.grantedN += b(isGranted(f));
@@ -123,7 +129,7 @@ export function mergeTallies(tallies: readonly Tally[]): Tally {
     }
     for (const dim of DIMENSIONS) {
       for (const [key, g] of Object.entries(t.groups[dim] ?? {})) {
-        const o = (out.groups[dim][key] ??= { n: 0, prioritised: 0, grantedN: 0, requested: 0, granted: 0, owners: {} });
+        const o = (out.groups[dim][key] ??= { n: 0, prioritised: 0, grantedN: 0, requested: 0, granted: 0, owners: dict() });
         for (const k of ['n', 'prioritised', 'grantedN', 'requested', 'granted'] as const) o[k] += g[k];
         for (const [orgnr, c] of Object.entries(g.owners)) o.owners[orgnr] = (o.owners[orgnr] ?? 0) + c;
       }
@@ -135,5 +141,7 @@ export function mergeTallies(tallies: readonly Tally[]): Tally {
 /** A tally read from storage, with dimensions added since it was written present and empty. */
 export function normaliseTally(t: Partial<Tally> | undefined): Tally {
   const e = emptyTally();
-  return { ...e, ...t, groups: { ...e.groups, ...(t?.groups ?? {}) } };
+  // Stored tallies come back from JSON with ordinary objects: copied into maps without a prototype.
+  for (const d of DIMENSIONS) for (const [k, g] of Object.entries(t?.groups?.[d] ?? {})) e.groups[d][k] = { ...g, owners: dict(g.owners) };
+  return { ...e, ...t, years: dict(t?.years), groups: e.groups };
 }
