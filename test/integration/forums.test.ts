@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Meeting } from '../../src/domain/forum';
 import type { RegionConfig } from '../../src/domain/regions';
 import { FAST_DELIVERY } from '../support/delivery';
-import { member, officerPresses, pressInChannel, seedCheckedReport, seedGroupChannel, seedOfficerChat, seedRound } from '../support/forum';
+import { member, officerPresses, pressInChannel, seedCheckedReport, seedGroupChannel, seedOfficerChat, seedRound, twoForums } from '../support/forum';
 import { cardText, startHarness, type Harness } from '../support/harness';
 import { OFFICER, TENANT, type Persona } from '../support/personas';
 import { actionData, inputsOf } from '../support/wizard';
@@ -12,26 +12,7 @@ import { actionData, inputsOf } from '../support/wizard';
  * each; reports from counties of both. Each forum's meeting takes only its own reports, its
  * members vote only there, and the secretariat sees and runs both.
  */
-const TWO_FORUMS: RegionConfig = {
-  id: 'sf-test',
-  name: { nb: 'Statsforvalteren i Testfylkene' },
-  workingGroups: [
-    { id: 'oslo-nord', name: { nb: 'Arbeidsgruppe Oslo nord' } },
-    { id: 'oslo-sor', name: { nb: 'Arbeidsgruppe Oslo sør' } },
-    { id: 'romerike', name: { nb: 'Arbeidsgruppe Romerike' } },
-    { id: 'follo', name: { nb: 'Arbeidsgruppe Follo' } },
-  ],
-  regions: [
-    { id: 'grorud', county: 'oslo', name: { nb: 'Oslo – Groruddalen' }, workingGroup: 'oslo-nord' },
-    { id: 'sondre', county: 'oslo', name: { nb: 'Oslo – Søndre Nordstrand' }, workingGroup: 'oslo-sor' },
-    { id: 'lillestrom', county: 'akershus', name: { nb: 'Akershus – Lillestrøm' }, workingGroup: 'romerike' },
-    { id: 'ski', county: 'akershus', name: { nb: 'Akershus – Ski' }, workingGroup: 'follo' },
-  ],
-  forums: [
-    { id: 'forum-oslo', name: { nb: 'Samarbeidsforum Oslo', en: 'Cooperation forum Oslo' }, workingGroups: ['oslo-nord', 'oslo-sor'] },
-    { id: 'forum-akershus', name: { nb: 'Samarbeidsforum Akershus', en: 'Cooperation forum Akershus' }, workingGroups: ['romerike', 'follo'] },
-  ],
-};
+const TWO_FORUMS = twoForums('sf-test');
 
 const CHANNEL_OSLO = '19:forum-oslo@thread.tacv2';
 const CHANNEL_AKERSHUS = '19:forum-akershus@thread.tacv2';

@@ -3,7 +3,7 @@ import type { Meeting } from '../../src/domain/forum';
 import { formatNok, translator } from '../../src/domain/i18n';
 import { grantedSplit, lineOf, type Ledger } from '../../src/domain/money/ledger';
 import { encodeYears } from '../../src/domain/money/schoolYear';
-import { forumOfReport, type RegionConfig } from '../../src/domain/regions';
+import { forumOfReport } from '../../src/domain/regions';
 import { budgetScopeOf, type Round } from '../../src/domain/round';
 import type { Scheme } from '../../src/domain/schemes';
 import type { NeedsReport } from '../../src/domain/report';
@@ -12,6 +12,7 @@ import { summaryOf } from '../../src/teams/wizard/summaryOf';
 import { FAST_DELIVERY, seedUser, waitFor } from '../support/delivery';
 import {
   FORUM,
+  twoForums,
   ROUND,
   grantMember,
   member,
@@ -36,27 +37,8 @@ import { actionData } from '../support/wizard';
  * show the other's items or budget. Akershus's amounts and budgets are Oslo's doubled (k), so every
  * figure differs between the two and a card showing the wrong forum's money fails.
  */
-const TWO_FORUMS: RegionConfig = {
-  // The County Governor's id is the partition of every meeting (FORUM in the test support).
-  id: FORUM,
-  name: { nb: 'Statsforvalteren i Testfylkene' },
-  workingGroups: [
-    { id: 'oslo-nord', name: { nb: 'Arbeidsgruppe Oslo nord' } },
-    { id: 'oslo-sor', name: { nb: 'Arbeidsgruppe Oslo sør' } },
-    { id: 'romerike', name: { nb: 'Arbeidsgruppe Romerike' } },
-    { id: 'follo', name: { nb: 'Arbeidsgruppe Follo' } },
-  ],
-  regions: [
-    { id: 'grorud', county: 'oslo', name: { nb: 'Oslo – Groruddalen' }, workingGroup: 'oslo-nord' },
-    { id: 'sondre', county: 'oslo', name: { nb: 'Oslo – Søndre Nordstrand' }, workingGroup: 'oslo-sor' },
-    { id: 'lillestrom', county: 'akershus', name: { nb: 'Akershus – Lillestrøm' }, workingGroup: 'romerike' },
-    { id: 'ski', county: 'akershus', name: { nb: 'Akershus – Ski' }, workingGroup: 'follo' },
-  ],
-  forums: [
-    { id: 'forum-oslo', name: { nb: 'Samarbeidsforum Oslo' }, workingGroups: ['oslo-nord', 'oslo-sor'] },
-    { id: 'forum-akershus', name: { nb: 'Samarbeidsforum Akershus' }, workingGroups: ['romerike', 'follo'] },
-  ],
-};
+// The County Governor's id is the partition of every meeting (FORUM in the test support).
+const TWO_FORUMS = twoForums(FORUM);
 
 interface ForumCase {
   id: string;

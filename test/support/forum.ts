@@ -3,7 +3,7 @@ import type { Round } from '../../src/domain/round';
 import type { NeedsReport } from '../../src/domain/report';
 import { transition } from '../../src/domain/report';
 import { FORUM_GROUP, type Grant } from '../../src/domain/roles';
-import { DEFAULT_REGIONS, forumIdOfGroup } from '../../src/domain/regions';
+import { DEFAULT_REGIONS, forumIdOfGroup, type RegionConfig } from '../../src/domain/regions';
 import type { Services } from '../../src/teams/services';
 import { summaryOf } from '../../src/teams/wizard/summaryOf';
 import { seedChannel, seedUser } from './delivery';
@@ -217,3 +217,28 @@ export async function meetingThroughForm(
   });
   return (await h.app.services.meetings.get(FORUM, actionData(editor, 'vote.open').meetingId as string))!;
 }
+
+/**
+ * A County Governor (`id`) with two forums of two working groups each (Oslo: nord and sør;
+ * Akershus: Romerike and Follo), for the tests that keep forums apart.
+ */
+export const twoForums = (id: string): RegionConfig => ({
+  id,
+  name: { nb: 'Statsforvalteren i Testfylkene' },
+  workingGroups: [
+    { id: 'oslo-nord', name: { nb: 'Arbeidsgruppe Oslo nord' } },
+    { id: 'oslo-sor', name: { nb: 'Arbeidsgruppe Oslo sør' } },
+    { id: 'romerike', name: { nb: 'Arbeidsgruppe Romerike' } },
+    { id: 'follo', name: { nb: 'Arbeidsgruppe Follo' } },
+  ],
+  regions: [
+    { id: 'grorud', county: 'oslo', name: { nb: 'Oslo – Groruddalen' }, workingGroup: 'oslo-nord' },
+    { id: 'sondre', county: 'oslo', name: { nb: 'Oslo – Søndre Nordstrand' }, workingGroup: 'oslo-sor' },
+    { id: 'lillestrom', county: 'akershus', name: { nb: 'Akershus – Lillestrøm' }, workingGroup: 'romerike' },
+    { id: 'ski', county: 'akershus', name: { nb: 'Akershus – Ski' }, workingGroup: 'follo' },
+  ],
+  forums: [
+    { id: 'forum-oslo', name: { nb: 'Samarbeidsforum Oslo', en: 'Cooperation forum Oslo' }, workingGroups: ['oslo-nord', 'oslo-sor'] },
+    { id: 'forum-akershus', name: { nb: 'Samarbeidsforum Akershus', en: 'Cooperation forum Akershus' }, workingGroups: ['romerike', 'follo'] },
+  ],
+});
