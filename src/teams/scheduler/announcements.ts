@@ -1,5 +1,6 @@
 import { announcementKey, countiesOfRegions, isAnnouncedTo } from '../../domain/announcement';
 import { pickLocale, translator } from '../../domain/i18n';
+import type { ForumPlan } from '../../domain/forum/plan';
 import { forumsOf } from '../../domain/regions';
 import type { PersonKey } from '../../storage/keys';
 import { cardMessage } from '../cards/attach';
@@ -41,16 +42,18 @@ async function historyRegions(services: Services, person: PersonKey): Promise<st
 export async function roundAnnouncements(ctx: JobContext): Promise<void> {
   const { services } = ctx;
   for (const round of ctx.rounds.filter((r) => r.status === 'open')) {
-    let bound: Record<string, number> | undefined;
+    let shown: { bound: Record<string, number>; plans: ForumPlan[] } | undefined;
     for (let i = 0; i < PAGES_PER_TICK; i++) {
       const job = await services.announcements.get(round.id);
       if (!job || job.done) break;
-      // Read once a round and tick, only while there is someone to tell: the round's summary columns.
-      bound ??= await boundByContinuations(services, round);
-      const boundNow = bound;
+      // Read once a round and tick, only while there is someone to tell: the round's summary columns and the forums' plans.
+      shown ??= {
+        bound: await boundByContinuations(services, round),
+        plans: (await Promise.all(forumsOf(services.regions).map((f) => services.plans.get(f.id)))).filter((p) => p !== undefined),
+      };
+      const { bound: boundNow, plans } = shown;
       const page = await services.announcements.personalPage(job.token, ANNOUNCE_PAGE);
       let queued = 0;
-      const plans = (await Promise.all(forumsOf(services.regions).map((f) => services.plans.get(f.id)))).filter((p) => p !== undefined);
       const tell = async ({ person, locale: tag }: (typeof page.people)[number]) => {
         const counties = countiesOfRegions(services.regions, await historyRegions(services, person));
         if (!isAnnouncedTo(round, counties)) return;
