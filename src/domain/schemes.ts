@@ -1,3 +1,4 @@
+import type { Translate } from './i18n';
 import type { OwnerType } from './ownerTypes';
 
 /** The three grant schemes of the regulation (FOR-2021-01-26-230); codes are stable storage ids. */
@@ -26,4 +27,19 @@ export function isScheme(value: unknown): value is Scheme {
 
 export function schemeLabelKey(scheme: Scheme) {
   return `report.scheme.${scheme}` as const;
+}
+
+/** The short form of a scheme's name, for a narrow column or an inline row: words, never the code. */
+export function schemeShortKey(scheme: Scheme) {
+  return `report.schemeShort.${scheme}` as const;
+}
+
+/**
+ * A scheme as people read it on every card, form and message: its name in the reader's language,
+ * in full or short. The code (REKOM, DEKOM, KOMPLOFT) stays in storage, choice values and exports;
+ * a stored value that is no scheme is shown as it is.
+ */
+export function schemeName(t: Translate, scheme: string, form: 'full' | 'short' = 'full'): string {
+  if (!isScheme(scheme)) return scheme;
+  return t(form === 'short' ? schemeShortKey(scheme) : schemeLabelKey(scheme));
 }

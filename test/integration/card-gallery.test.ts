@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { MAX_ACTIVITY_BYTES } from '../../src/teams/cards/budget';
+import { pickLocale, translator } from '../../src/domain/i18n';
+import { schemeName } from '../../src/domain/schemes';
 import { GALLERY_LOCALES } from '../support/gallery/capture';
 import { CardRenderer } from '../support/gallery/render';
-import { distinctCards, inspect, type Distinct } from '../support/gallery/survey';
+import { distinctCards, inspect, visibleText, type Distinct } from '../support/gallery/survey';
 import { cardElements } from '../support/wizard';
 import { cardText } from '../support/harness';
 
@@ -54,6 +56,31 @@ describe('card gallery: every card of a yearly cycle reads well in Teams', funct
       'the roles card answered in the channel is among them',
     );
     assert.deepEqual(inChannel.filter((c) => ID.test(cardText(c.card))).map(where), []);
+  });
+
+  it('names every scheme in words: no card shows a code (REKOM, DEKOM, KOMPLOFT), which stays in exports and choice values', () => {
+    const CODE = /\b(REKOM|DEKOM|KOMPLOFT)\b/;
+    const shown = cards.flatMap((c) =>
+      visibleText(c.card)
+        .filter((line) => CODE.test(line))
+        .map((line) => `${where(c)}: ${line.slice(0, 120)}`),
+    );
+    assert.ok(shown.length === 0, `${shown.length} texts with a scheme's code:\n${shown.join('\n')}`);
+    // The names are read where the codes were (the agenda's rows in short, the case card in full), and
+    // the codes are still there behind the words: the owner's form chooses by code.
+    for (const locale of GALLERY_LOCALES) {
+      const t = translator(pickLocale(locale));
+      const read = cards.filter((c) => c.locale === locale).flatMap((c) => visibleText(c.card));
+      for (const name of [schemeName(t, 'DEKOM'), schemeName(t, 'DEKOM', 'short')])
+        assert.ok(
+          read.some((l) => l.includes(name)),
+          `${locale}: «${name}» on no card`,
+        );
+    }
+    assert.ok(
+      cards.some((c) => JSON.stringify(c.card).includes('"value":"KOMPLOFT"')),
+      'a scheme choice keeps its code as value',
+    );
   });
 
   it('renders every card without a warning, with no cut button title, within the height budget of its kind, budget bars drawn to scale', async () => {

@@ -39,7 +39,7 @@ describe('forum cards: the agenda', () => {
     assert.match(text, /1\. BM-2027-0001 – Tiltak 1/);
     assert.match(text, /OsloMet/);
     assert.match(text, /2027–2028: 1 250 001 kr · 2028–2029: 1 000 000 kr/);
-    assert.match(text, /DEKOM\n1 250 001 kr av 90 000 000 kr \(1 sak\)/);
+    assert.match(text, /Desentralisert ordning \(skole\)\n1 250 001 kr av 90 000 000 kr \(1 sak\)/);
     assert.doesNotMatch(text, /Del 1 av/);
   });
 
@@ -161,7 +161,7 @@ describe('forum cards: the recommendation', () => {
     const card = recommendationCard(view, meetingOf(items.map((i) => i.item)), ROUND, items);
     const text = cardText(card);
     assert.match(text, /går over rammen/);
-    assert.match(text, /REKOM: 50 000 000 kr av 40 000 000 kr \(1 sak\) – over rammen/);
+    assert.match(text, /Regional ordning \(barnehage\): 50 000 000 kr av 40 000 000 kr \(1 sak\) – over rammen/);
     const bars = JSON.stringify(card);
     // REKOM: 40 of 50 million within budget (80 %), 20 % beyond; DEKOM half used.
     const columns = (card.body as any[])

@@ -1,6 +1,7 @@
 import { formatCount, formatNok, type Locale, type Translate } from '../i18n';
 import { COLUMNS, type AnalysisView, type ColumnId, type ViewRow } from './views';
 import { ownerTypeLabelKey, OWNER_TYPES, type OwnerType } from '../ownerTypes';
+import { schemeName } from '../schemes';
 import { formatSchoolYear } from '../report/school-year';
 import { TARGET_GROUPS, targetGroupLabelKey, type TargetGroup } from '../report/target-groups';
 import { THEMES, themeLabelKey, type Theme } from '../report/themes';
@@ -25,8 +26,8 @@ export function rowLabel(l: Labeller, row: ViewRow): string {
   const { t } = l;
   switch (row.kind) {
     case 'schemeYear':
-      // The scheme's code (REKOM, DEKOM, KOMPLOFT): what people call it, and short enough for a chart's axis.
-      return `${row.sub ?? ''} ${formatSchoolYear(Number(row.key))}`;
+      // The scheme's short name, in words: a chart's axis stays narrow; the export keeps the code in a column of its own.
+      return `${schemeName(t, row.sub ?? '', 'short')} ${formatSchoolYear(Number(row.key))}`;
     case 'round':
       return t('analysis.row.round', { year: row.sub ?? row.key });
     case 'others':

@@ -2,7 +2,8 @@ import type { Analysis, AnalysisView } from '../../domain/analytics/views';
 import { PRIVACY_MIN_OWNERS } from '../../domain/analytics/views';
 import { localised } from '../../domain/regions';
 import type { Round } from '../../domain/round';
-import { SCHEMES } from '../../domain/schemes';
+import { schemeName } from '../../domain/schemes';
+import { schemeChoices } from '../../domain/report/choices';
 import { action, type CardAction } from '../cards/action';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import { columnLabel, formatValue, rowLabel, type Labeller } from '../../domain/analytics/labels';
@@ -78,7 +79,7 @@ export function analysisCard(
       reports: analysis.withheld ? '–' : analysis.reports,
       owners: analysis.withheld ? '–' : analysis.owners,
       rounds: roundsText(l, input.chosen),
-      scheme: choice.scheme === ALL ? t('analysis.scheme.all') : choice.scheme,
+      scheme: choice.scheme === ALL ? t('analysis.scheme.all') : schemeName(t, choice.scheme),
     }),
     privacy: t('analysis.privacy', { min: PRIVACY_MIN_OWNERS }),
     roundsLabel: t('analysis.rounds'),
@@ -93,7 +94,7 @@ export function analysisCard(
       ...scope.forums.map((f) => ({ title: localised(f.name, l.locale), value: f.id })),
     ],
     schemeLabel: t('analysis.scheme'),
-    schemeChoices: [{ title: t('analysis.scheme.allChoice'), value: ALL }, ...SCHEMES.map((s) => ({ title: s, value: s }))],
+    schemeChoices: [{ title: t('analysis.scheme.allChoice'), value: ALL }, ...schemeChoices(t)],
     message,
     views: analysis.views.map((v) => ({
       title: t(`analysis.view.${v.id}`),

@@ -3,6 +3,7 @@ import { formatNok, type Translate } from '../../domain/i18n';
 import { ownerTypeLabelKey, OWNER_TYPES, type OwnerType } from '../../domain/ownerTypes';
 import { formatSchoolYear } from '../../domain/report/school-year';
 import { THEMES, themeLabelKey, type Theme } from '../../domain/report/themes';
+import { schemeName } from '../../domain/schemes';
 import type { CardAction } from '../cards/action';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import type { Labeller } from '../../domain/analytics/labels';
@@ -45,8 +46,13 @@ export function yearSummaryCard(
       reports: s.reports,
     }),
     schemes: s.schemes.map((x) => ({
-      title: x.scheme,
-      value: t('analysis.summary.scheme', { scheme: x.scheme, granted: nok(x.granted), measures: x.measures, requested: nok(x.requested) }),
+      title: schemeName(t, x.scheme, 'short'),
+      value: t('analysis.summary.scheme', {
+        scheme: schemeName(t, x.scheme, 'short'),
+        granted: nok(x.granted),
+        measures: x.measures,
+        requested: nok(x.requested),
+      }),
     })),
     lines: [t('analysis.summary.spread', { count: s.counties, ownerTypes }), ...(s.themes.length ? [t('analysis.summary.themes', { themes })] : []), change],
     actions: input.actions,

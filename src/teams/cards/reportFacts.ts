@@ -14,7 +14,7 @@ import {
   type ReportDraft,
   type ReportField,
 } from '../../domain/report';
-import { schemeLabelKey } from '../../domain/schemes';
+import { schemeName } from '../../domain/schemes';
 import { AREA_IDS, areaName, type PriorityArea } from '../../domain/forum/plan';
 import { cutText, isLong } from './longText';
 
@@ -37,7 +37,7 @@ export function displayValue(ctx: DisplayContext, report: ReportDraft, field: Re
     case 'ownerType':
       return report.ownerType ? t(ownerTypeLabelKey(report.ownerType)) : none;
     case 'scheme':
-      return report.scheme ? t(schemeLabelKey(report.scheme)) : none;
+      return report.scheme ? schemeName(t, report.scheme) : none;
     case 'region': {
       const region = report.region ? findRegion(ctx.regions, report.region) : undefined;
       return region ? localised(region.name, ctx.locale) : (report.region ?? none);

@@ -1,5 +1,5 @@
 import { formatNok, type Locale, type MessageKey, type Translate } from '../../domain/i18n';
-import { schemeLabelKey, type Scheme } from '../../domain/schemes';
+import { schemeName } from '../../domain/schemes';
 import { percentText, type Bar } from '../../domain/secretariat/overview';
 import { BAR_COLOURS } from './barColours';
 
@@ -23,7 +23,7 @@ export function schemeBars(
 ): Array<{ name: string; within: number; over: number; free: number; line: string; colours: typeof BAR_COLOURS }> {
   const nok = (n: number) => formatNok(n, locale);
   return schemes.map((s) => ({
-    name: t(schemeLabelKey(s.key as Scheme)),
+    name: schemeName(t, s.key),
     within: s.bar.within,
     over: s.bar.over,
     free: s.bar.free,

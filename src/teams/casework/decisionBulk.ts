@@ -2,6 +2,7 @@ import { formatNok } from '../../domain/i18n';
 import { formatSchoolYear, statusLabelKey, type NeedsReport } from '../../domain/report';
 import { addSplits, NO_MONEY, splitOfColumns } from '../../domain/money/schoolYear';
 import type { Round } from '../../domain/round';
+import { schemeName } from '../../domain/schemes';
 import { bulkPlan, type Ledger, type LeftItem } from '../../domain/money/ledger';
 import { forumsOf } from '../../domain/regions';
 import { readLedger, ledgerLineText, scopeName, shownLines } from '../money/ledgerRead';
@@ -140,7 +141,7 @@ function leftLines(turn: Turn, round: Round, left: readonly LeftItem[]): string[
     ...shown.map((l) =>
       t(l.place === 'line' ? 'bulk.leftLine' : 'bulk.leftOut', {
         reference: l.row.reference,
-        scheme: l.row.scheme,
+        scheme: schemeName(t, l.row.scheme, 'short'),
         fits: formatNok(l.fits, locale),
         amount: formatNok(l.amount, locale),
         schoolYear,

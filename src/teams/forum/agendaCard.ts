@@ -1,4 +1,5 @@
 import { runningSums, splitIntoParts, type AgendaItem, type Meeting } from '../../domain/forum';
+import { schemeName } from '../../domain/schemes';
 import type { Round } from '../../domain/round';
 import { cardMessage } from '../cards/attach';
 import { MAX_ACTIVITY_BYTES, activityBytes } from '../cards/budget';
@@ -31,7 +32,7 @@ function itemData(view: ForumView, item: AgendaItem, position: number, running: 
     facts: [
       ...itemFacts(view, item),
       {
-        title: view.t('forum.agenda.running', { scheme: item.scheme }),
+        title: view.t('forum.agenda.running', { scheme: schemeName(view.t, item.scheme, 'short') }),
         value: view.t('forum.ofBudget', { sum: nok(view, running), budget: nok(view, budget) }),
       },
     ],

@@ -1,4 +1,5 @@
 import type { CutEntry, CutLine, SchemeCut } from '../../domain/forum';
+import { schemeName } from '../../domain/schemes';
 import { nok, type ForumView } from './view';
 
 /** Where one item stands against the line: above it, on it (and how much fits), or below it. */
@@ -13,19 +14,20 @@ export function cutText(view: ForumView, e: CutEntry): { text: string; color: 'G
 export function schemeCutText(view: ForumView, s: SchemeCut): string {
   const { t } = view;
   const below = s.below;
+  const scheme = schemeName(t, s.scheme, 'short');
   const main = s.line
     ? t(below > 0 ? 'cut.schemeLine' : 'cut.schemeLineLast', {
-        scheme: s.scheme,
+        scheme,
         reference: s.line.reference,
         fits: nok(view, s.line.fits),
         amount: nok(view, s.line.amount),
         count: below,
       })
     : s.lastFit
-      ? t('cut.schemeExact', { scheme: s.scheme, reference: s.lastFit.reference, count: below })
+      ? t('cut.schemeExact', { scheme, reference: s.lastFit.reference, count: below })
       : s.below > 0
-        ? t('cut.schemeNothing', { scheme: s.scheme, budget: nok(view, s.budget), count: below })
-        : t('cut.schemeAll', { scheme: s.scheme, left: nok(view, s.left), budget: nok(view, s.budget) });
+        ? t('cut.schemeNothing', { scheme, budget: nok(view, s.budget), count: below })
+        : t('cut.schemeAll', { scheme, left: nok(view, s.left), budget: nok(view, s.budget) });
   return s.continuing > 0 ? `${main} ${t('cut.continuingFirst', { amount: nok(view, s.continuing) })}` : main;
 }
 

@@ -1,4 +1,5 @@
 import type { MoneyFrame } from '../money/ledgerRead';
+import { schemeName } from '../../domain/schemes';
 import { agendaCutLine, agendaOpen, phaseOf, type Meeting } from '../../domain/forum';
 import { formatSchoolYear, type NeedsReport } from '../../domain/report';
 import type { Round } from '../../domain/round';
@@ -116,7 +117,7 @@ export function meetingEditorCard(view: ForumView, a: EditorArgs): AdaptiveCard 
       detail: [
         ...(item.continuation ? [continuationMarker(t, item.continuation)] : []),
         item.ownerName,
-        item.scheme,
+        schemeName(t, item.scheme, 'short'),
         nok(view, item.roundAmount),
         ...(item.groupRecommendation ? [groupRecommendationText(view, item)!] : []),
         ...(result ? [resultText(view, result)] : []),

@@ -1,6 +1,7 @@
 import { agendaTotals, type AgendaItem } from '../../domain/forum';
 import type { Round } from '../../domain/round';
 import type { MoneyFrame } from '../money/ledgerRead';
+import { schemeName } from '../../domain/schemes';
 import { nok, type ForumView } from './view';
 
 /**
@@ -19,6 +20,6 @@ export function totalsLines(view: ForumView, items: readonly AgendaItem[], round
     if (s.later > 0) parts.push(t('money.laterLine', { later: nok(view, s.later) }));
     const grouped = money?.recommendedInGroups[s.scheme] ?? 0;
     if (grouped > 0) parts.push(t('ledger.recommendedApart', { amount: nok(view, grouped) }));
-    return { title: s.scheme, value: parts.join(' ') };
+    return { title: schemeName(t, s.scheme, 'short'), value: parts.join(' ') };
   });
 }

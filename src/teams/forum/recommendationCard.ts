@@ -1,4 +1,5 @@
 import { agendaCutLine, recommendationOf, type AgendaItem, type CutEntry, type CutLine, type ItemResult, type Meeting } from '../../domain/forum';
+import { schemeName } from '../../domain/schemes';
 import { toCsv } from '../../export/csv';
 import type { Round } from '../../domain/round';
 import type { StoredItem } from '../../storage/meetings';
@@ -27,7 +28,7 @@ function line(view: ForumView, item: AgendaItem, result?: ItemResult, cut?: CutE
       reference: item.reference,
       title: item.title,
       owner: ownerText(item),
-      scheme: item.scheme,
+      scheme: schemeName(view.t, item.scheme, 'short'),
       amount: nok(view, item.roundAmount),
     });
   // Which rule decided the item, so the secretariat sees consensus from majority at a glance.
@@ -126,7 +127,7 @@ function recommendationCardOf(
     budgetTitle: t('forum.recommendation.budgetTitle', { year: round.year }),
     schemes: rec.schemes.map((s) => ({
       line:
-        `${s.scheme}: ${t(s.over ? 'forum.totals.lineOver' : 'forum.totals.line', { sum: nok(view, s.sum), budget: nok(view, s.budget), count: s.reports })}` +
+        `${schemeName(t, s.scheme, 'short')}: ${t(s.over ? 'forum.totals.lineOver' : 'forum.totals.line', { sum: nok(view, s.sum), budget: nok(view, s.budget), count: s.reports })}` +
         (s.taken > 0 ? ` ${t('ledger.takenBefore', { taken: nok(view, s.taken) })}` : '') +
         (s.later > 0 ? ` ${t('money.laterLine', { later: nok(view, s.later) })}` : ''),
       cut: cutOf.get(s.scheme) ?? '',

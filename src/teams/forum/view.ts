@@ -1,4 +1,5 @@
 import { pickLocale, formatCount, formatDate, formatNok, formatTime, type Locale } from '../../domain/i18n';
+import { schemeName } from '../../domain/schemes';
 import { formatOrgnr } from '../../domain/orgnr';
 import { forumIdOfGroup, forumsOf, hasForums, localised } from '../../domain/regions';
 import { placeName } from '../../domain/forumPlaces';
@@ -57,7 +58,7 @@ export function itemFacts(view: ForumView, item: AgendaItem): Array<{ title: str
   const { t } = view;
   const facts = [
     { title: t('forum.item.owner'), value: ownerText(item) },
-    { title: t('forum.item.scheme'), value: item.scheme },
+    { title: t('forum.item.scheme'), value: schemeName(t, item.scheme) },
     { title: t('forum.item.uh'), value: item.uhName },
     ...needFacts(view, item),
     { title: t('forum.item.perYear'), value: yearsText(view, item) },

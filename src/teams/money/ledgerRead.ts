@@ -2,7 +2,7 @@ import { ledgerOf, lineOf, takenBefore, type Ledger, type LedgerLine, type Ledge
 import { formatSchoolYear } from '../../domain/report';
 import { budgetScopeOf, SCHEME_CODES, SHARED_BUDGET, type Round } from '../../domain/round';
 import { findForum, localised } from '../../domain/regions';
-import type { Scheme } from '../../domain/schemes';
+import { schemeName, type Scheme } from '../../domain/schemes';
 import { formatNok, type Locale, type Translate } from '../../domain/i18n';
 import { LedgerRows } from '../../storage/ledgerRows';
 import type { Services } from '../services';
@@ -44,7 +44,7 @@ export function ledgerLineText(t: Translate, locale: Locale, l: LedgerLine): str
   const nok = (n: number) => formatNok(n, locale);
   const parts = [
     t(l.left < 0 ? 'ledger.lineOver' : 'ledger.line', {
-      scheme: l.scheme,
+      scheme: schemeName(t, l.scheme, 'short'),
       schoolYear: formatSchoolYear(l.schoolYear),
       budget: nok(l.budget),
       continuations: nok(l.continuations),

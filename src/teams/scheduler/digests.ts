@@ -1,7 +1,7 @@
 import { formatDate, formatNok } from '../../domain/i18n';
 import { osloClockTime } from '../../domain/osloTime';
 import type { Round } from '../../domain/round';
-import { schemeLabelKey, type Scheme } from '../../domain/schemes';
+import { schemeName } from '../../domain/schemes';
 import type { OverviewRow } from '../../domain/secretariat/overview';
 import { cardMessage } from '../cards/attach';
 import { summaryCard } from '../secretariat/cards';
@@ -69,7 +69,7 @@ async function sendDigest(ctx: JobContext, round: Round, from: string, to: strin
           ? [
               { title: t('digest.fact.owner'), value: s.ownerName },
               { title: t('digest.fact.measure'), value: s.title },
-              { title: t('digest.fact.scheme'), value: t(schemeLabelKey(s.scheme as Scheme)) },
+              { title: t('digest.fact.scheme'), value: schemeName(t, s.scheme) },
               { title: t('digest.fact.amount'), value: formatNok(s.totalRequested, locale) },
               { title: t('digest.fact.at'), value: `${formatDate(e.at, locale)} ${osloClockTime(e.at)}` },
             ]

@@ -1,7 +1,7 @@
 import { formatDate, formatNok } from '../../domain/i18n';
 import { STEPS, formatSchoolYear, statusLabelKey, stepNumber, stepOfStoredNumber } from '../../domain/report';
 import { decodeYears } from '../../domain/money/schoolYear';
-import { schemeLabelKey, type Scheme } from '../../domain/schemes';
+import { schemeName } from '../../domain/schemes';
 import { PAID_STATUSES } from '../../domain/usage';
 import type { ReportRecord } from '../../storage/reports';
 import { renderCard, type AdaptiveCard } from '../cards/render';
@@ -38,7 +38,7 @@ function reportItem(turn: Turn, r: ReportRecord<unknown>) {
       t('reports.reportDetail', {
         status: t(statusLabelKey(r.status)),
         amount: formatNok(r.summary.totalRequested, turn.locale),
-        scheme: t(schemeLabelKey(r.summary.scheme as Scheme)),
+        scheme: schemeName(t, r.summary.scheme, 'short'),
       }) + (decision ? `\n${decision}` : ''),
     openTitle: t('reports.openReport', { reference: r.reference, title: r.summary.title }),
     ...verbData('report.open', { reportId: r.id }),

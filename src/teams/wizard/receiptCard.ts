@@ -1,7 +1,7 @@
 import { formatDate, formatNok } from '../../domain/i18n';
 import { statusLabelKey, type NeedsReport } from '../../domain/report';
 import type { Round } from '../../domain/round';
-import { schemeLabelKey, type Scheme } from '../../domain/schemes';
+import { schemeName } from '../../domain/schemes';
 import type { ReportRecord } from '../../storage/reports';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import type { Turn } from '../turn';
@@ -27,7 +27,7 @@ export function receiptCard(turn: Turn, report: ReportRecord<NeedsReport>, round
     sections: [
       factsSection(report.summary.title, [
         { title: t('report.detail.status'), value: t(statusLabelKey(report.status)) },
-        { title: t('report.field.scheme'), value: t(schemeLabelKey(report.summary.scheme as Scheme)) },
+        { title: t('report.field.scheme'), value: schemeName(t, report.summary.scheme) },
         { title: t('wizard.review.total'), value: formatNok(report.summary.totalRequested, turn.locale) },
       ]),
     ],

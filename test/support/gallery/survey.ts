@@ -68,3 +68,37 @@ export function totalsOf(found: readonly Finding[]): Totals {
     bytes: found.reduce((n, f) => n + f.bytes, 0),
   };
 }
+
+/**
+ * What a person sees or hears of a card, one text a line: text blocks and runs, facts, button
+ * titles and tooltips, inputs' labels, placeholders, error messages, choice titles and typed values,
+ * images' alt texts and charts' labels. Not what stays behind the card (choice values, action data,
+ * ids), and not an export shown as monospace text (the recommendation's CSV): exports keep codes.
+ */
+export function visibleText(card: unknown): string[] {
+  const out: string[] = [];
+  const say = (...texts: unknown[]) => texts.forEach((x) => typeof x === 'string' && x !== '' && out.push(x));
+  const walk = (n: any): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(walk);
+    const type = typeof n.type === 'string' ? (n.type as string) : '';
+    if (type === 'TextBlock' && n.fontType === 'Monospace') return;
+    if (type === 'TextBlock' || type === 'TextRun') say(n.text);
+    if (type === 'FactSet') for (const f of n.facts ?? []) say(f.title, f.value);
+    if (type.startsWith('Action.')) say(n.title, n.tooltip);
+    if (type.startsWith('Input.')) {
+      say(n.label, n.placeholder, n.errorMessage, n.title);
+      if (/^Input\.(Text|Number|Date|Time)$/.test(type)) say(String(n.value ?? ''));
+      for (const c of Array.isArray(n.choices) ? n.choices : []) say(c.title);
+    }
+    if (type === 'Image') say(n.altText);
+    if (type.startsWith('Chart.')) {
+      say(n.title);
+      for (const d of n.data ?? []) say(d.x, d.legend, ...(d.values ?? []).map((v: any) => v.x));
+    }
+    for (const [k, v] of Object.entries(n)) if (!['data', 'choices', 'facts'].includes(k)) walk(v);
+  };
+  walk(card);
+  // Amounts use non-breaking spaces, as Norwegian typography wants; a person reads plain spaces.
+  return out.map((x) => x.replace(/[\u00a0\u202f]/g, ' '));
+}

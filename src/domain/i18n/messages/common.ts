@@ -5,7 +5,7 @@ export const commonMessages = defineMessages({
   nb: {
     'help.title': 'Kompetansebot',
     'help.intro':
-      'Jeg hjelper barnehage- og skoleeiere å melde behov for tilskudd til lokal kompetanseutvikling (REKOM, DEKOM og Kompetanseløftet) til Statsforvalteren, og samarbeidsforumet å prioritere meldingene.',
+      'Jeg hjelper barnehage- og skoleeiere å melde behov for tilskudd til lokal kompetanseutvikling (den regionale ordningen for barnehage, den desentraliserte ordningen for skole og Kompetanseløftet) til Statsforvalteren, og samarbeidsforumet å prioritere meldingene.',
     'help.owner': 'Som eier kan du melde behov, lagre utkast og fortsette senere, og se status på meldingene dine.',
     'help.forum': 'I arbeidsgruppens kanal legger sekretariatet fram sakslister, og medlemmene stemmer over hver sak.',
     'help.commands': 'Skriv for eksempel: «meld behov», «fortsett», «mine meldinger» eller «hjelp».',
@@ -24,7 +24,7 @@ export const commonMessages = defineMessages({
   nn: {
     'help.title': 'Kompetansebot',
     'help.intro':
-      'Eg hjelper barnehage- og skuleeigarar å melde behov for tilskot til lokal kompetanseutvikling (REKOM, DEKOM og Kompetanseløftet) til Statsforvaltaren, og samarbeidsforumet å prioritere meldingane.',
+      'Eg hjelper barnehage- og skuleeigarar å melde behov for tilskot til lokal kompetanseutvikling (den regionale ordninga for barnehage, den desentraliserte ordninga for skule og Kompetanseløftet) til Statsforvaltaren, og samarbeidsforumet å prioritere meldingane.',
     'help.owner': 'Som eigar kan du melde behov, lagre utkast og halde fram seinare, og sjå status på meldingane dine.',
     'help.forum': 'I kanalen til arbeidsgruppa legg sekretariatet fram sakslister, og medlemmene røystar over kvar sak.',
     'help.commands': 'Skriv til dømes: «meld behov», «fortset», «mine meldingar» eller «hjelp».',
@@ -43,7 +43,7 @@ export const commonMessages = defineMessages({
   en: {
     'help.title': 'Kompetansebot',
     'help.intro':
-      'I help kindergarten and school owners file needs reports for local competence development grants (REKOM, DEKOM and Kompetanseløftet) with the County Governor, and help the cooperation forum prioritise them.',
+      'I help kindergarten and school owners file needs reports for local competence development grants (the regional scheme for kindergartens, the decentralised scheme for schools and Kompetanseløftet) with the County Governor, and help the cooperation forum prioritise them.',
     'help.owner': 'As an owner you can file a needs report, save drafts and continue later, and follow the status of your reports.',
     'help.forum': "In the working group's channel the secretariat posts agendas, and members vote on each item.",
     'help.commands': 'Type for example: "new report", "continue", "my reports" or "help".',

@@ -62,7 +62,7 @@ export const noticeMessages = defineMessages({
     'appeal.notify.late': 'Statsforvalteren har avvist klagen som kom inn {date}, fordi den kom inn etter klagefristen {lastDay}.',
     'appeal.notify.note': 'Begrunnelse: {note}',
     'usage.error.ownContribution':
-      'Egenandelen for DEKOM skal være minst 30 % av tilskuddet som er brukt ({used}), altså minst {min}. Dere har ført opp {own}.',
+      'Egenandelen i den desentraliserte ordningen skal være minst 30 % av tilskuddet som er brukt ({used}), altså minst {min}. Dere har ført opp {own}.',
     'usage.notOpen':
       'Rapporteringen for {reference}, skoleåret {schoolYear}, åpner {opens}, når skoleåret er over. Ta kontakt med Statsforvalteren hvis tiltaket er ferdig tidligere.',
     'usage.case.opens': 'Åpner for rapportering',
@@ -193,7 +193,8 @@ export const noticeMessages = defineMessages({
     'appeal.notify.changed': 'Statsforvaltaren har handsama klaga som kom inn {date}: vedtaket er endra.',
     'appeal.notify.late': 'Statsforvaltaren har avvist klaga som kom inn {date}, fordi ho kom inn etter klagefristen {lastDay}.',
     'appeal.notify.note': 'Grunngjeving: {note}',
-    'usage.error.ownContribution': 'Eigendelen for DEKOM skal vere minst 30 % av tilskotet som er brukt ({used}), altså minst {min}. De har ført opp {own}.',
+    'usage.error.ownContribution':
+      'Eigendelen i den desentraliserte ordninga skal vere minst 30 % av tilskotet som er brukt ({used}), altså minst {min}. De har ført opp {own}.',
     'usage.notOpen':
       'Rapporteringa for {reference}, skuleåret {schoolYear}, opnar {opens}, når skuleåret er over. Ta kontakt med Statsforvaltaren om tiltaket er ferdig tidlegare.',
     'usage.case.opens': 'Opnar for rapportering',
@@ -326,7 +327,7 @@ export const noticeMessages = defineMessages({
     'appeal.notify.late': 'The County Governor has rejected the appeal received {date}, as it came in after the deadline, {lastDay}.',
     'appeal.notify.note': 'Reason: {note}',
     'usage.error.ownContribution':
-      'For DEKOM the own contribution must be at least 30 % of the grant used ({used}), that is at least {min}. You entered {own}.',
+      'In the decentralised scheme the own contribution must be at least 30 % of the grant used ({used}), that is at least {min}. You entered {own}.',
     'usage.notOpen':
       'The usage report for {reference}, school year {schoolYear}, opens on {opens}, when the school year has ended. Contact the County Governor if the measure finished earlier.',
     'usage.case.opens': 'Opens for reporting',

@@ -54,7 +54,8 @@ export const reportMessages = defineMessages({
     'report.hint.themeOther': 'Fyll inn hvis du valgte «Annet».',
     'report.hint.targetGroupsKomploft': 'PPT og andre tjenester kan bare velges i Kompetanseløftet.',
     'report.hint.amounts': 'Hele kroner uten øre. Mellomrom er lov: 1 250 000.',
-    'report.hint.ownContributionDekom': 'DEKOM: Egenandelen må være minst {percent} % av søkt tilskudd hvert år, i penger eller arbeidstid.',
+    'report.hint.ownContributionDekom':
+      'I den desentraliserte ordningen må egenandelen være minst {percent} % av søkt tilskudd hvert år, i penger eller arbeidstid.',
     'report.hint.minOwnContribution': 'Minst {min}',
     'report.hint.phone': '8 sifre, eller + og landkode for utenlandske numre',
     'report.hint.uhDialogue': 'Dere må ha snakket med UH-partneren om tiltaket før dere melder behov.',
@@ -68,9 +69,9 @@ export const reportMessages = defineMessages({
     'report.money.minOwnContribution': 'Minste egenandel ({percent} %)',
     'report.money.total': 'Sum for hele perioden',
 
-    'report.scheme.REKOM': 'REKOM – Regional ordning for kompetanseutvikling i barnehage',
-    'report.scheme.DEKOM': 'DEKOM – Desentralisert ordning for kompetanseutvikling i grunnskole og videregående opplæring',
-    'report.scheme.KOMPLOFT': 'Kompetanseløftet – spesialpedagogikk og inkluderende praksis',
+    'report.scheme.REKOM': 'Regional ordning for kompetanseutvikling i barnehage',
+    'report.scheme.DEKOM': 'Desentralisert ordning for kompetanseutvikling i grunnskole og videregående opplæring',
+    'report.scheme.KOMPLOFT': 'Kompetanseløftet for spesialpedagogikk og inkluderende praksis',
     'report.ownerType.kommune': 'Kommune',
     'report.ownerType.fylkeskommune': 'Fylkeskommune',
     'report.ownerType.privat': 'Privat eier',
@@ -128,7 +129,7 @@ export const reportMessages = defineMessages({
     'report.error.amount.yearZero': 'Søkt beløp for år {year} må være større enn 0.',
     'report.error.amount.beyondPeriod.one': 'Du har valgt {count} år, men fylt inn beløp for år {year}. Velg flere år, eller tøm feltene for år {year}.',
     'report.error.amount.beyondPeriod.other': 'Du har valgt {count} år, men fylt inn beløp for år {year}. Velg flere år, eller tøm feltene for år {year}.',
-    'report.error.ownContribution.required': 'DEKOM krever egenandel. Fyll inn egenandelen for år {year}: minst {min}.',
+    'report.error.ownContribution.required': 'Den desentraliserte ordningen krever egenandel. Fyll inn egenandelen for år {year}: minst {min}.',
     'report.error.ownContribution.tooLow': 'Egenandelen for år {year} er {amount}, men må være minst {min} ({percent} % av søkt tilskudd på {grant}).',
     'report.error.orgnr.notDigits': 'Organisasjonsnummeret kan bare inneholde sifre og mellomrom.',
     'report.error.orgnr.length': 'Organisasjonsnummeret må ha 9 sifre, men har {length}.',
@@ -166,6 +167,10 @@ export const reportMessages = defineMessages({
     'report.lifecycle.notEditable': 'Meldingen er under behandling og kan ikke endres lenger.',
     'report.field.priorityAreas': 'Prioriteringsområder tiltaket skal bidra til',
     'report.hint.priorityAreas': 'Fra samarbeidsforumets overordnede plan. Kryss av for minst ett.',
+    // A scheme's name where a row or column is narrow (schemeName(t, s, 'short')); words, never the code.
+    'report.schemeShort.REKOM': 'Regional ordning (barnehage)',
+    'report.schemeShort.DEKOM': 'Desentralisert ordning (skole)',
+    'report.schemeShort.KOMPLOFT': 'Kompetanseløftet',
   },
   nn: {
     'report.step.owner': 'Eigar og ordning',
@@ -217,7 +222,8 @@ export const reportMessages = defineMessages({
     'report.hint.themeOther': 'Fyll ut dersom du valde «Anna».',
     'report.hint.targetGroupsKomploft': 'PPT og andre tenester kan berre veljast i Kompetanseløftet.',
     'report.hint.amounts': 'Heile kroner utan øre. Mellomrom er lov: 1 250 000.',
-    'report.hint.ownContributionDekom': 'DEKOM: Eigendelen må vere minst {percent} % av søkt tilskot kvart år, i pengar eller arbeidstid.',
+    'report.hint.ownContributionDekom':
+      'I den desentraliserte ordninga må eigendelen vere minst {percent} % av søkt tilskot kvart år, i pengar eller arbeidstid.',
     'report.hint.minOwnContribution': 'Minst {min}',
     'report.hint.phone': '8 siffer, eller + og landskode for utanlandske nummer',
     'report.hint.uhDialogue': 'De må ha snakka med UH-partnaren om tiltaket før de melder behov.',
@@ -231,9 +237,9 @@ export const reportMessages = defineMessages({
     'report.money.minOwnContribution': 'Minste eigendel ({percent} %)',
     'report.money.total': 'Sum for heile perioden',
 
-    'report.scheme.REKOM': 'REKOM – Regional ordning for kompetanseutvikling i barnehagen',
-    'report.scheme.DEKOM': 'DEKOM – Desentralisert ordning for kompetanseutvikling i grunnskulen og vidaregåande opplæring',
-    'report.scheme.KOMPLOFT': 'Kompetanseløftet – spesialpedagogikk og inkluderande praksis',
+    'report.scheme.REKOM': 'Regional ordning for kompetanseutvikling i barnehagen',
+    'report.scheme.DEKOM': 'Desentralisert ordning for kompetanseutvikling i grunnskulen og vidaregåande opplæring',
+    'report.scheme.KOMPLOFT': 'Kompetanseløftet for spesialpedagogikk og inkluderande praksis',
     'report.ownerType.kommune': 'Kommune',
     'report.ownerType.fylkeskommune': 'Fylkeskommune',
     'report.ownerType.privat': 'Privat eigar',
@@ -291,7 +297,7 @@ export const reportMessages = defineMessages({
     'report.error.amount.yearZero': 'Søkt beløp for år {year} må vere større enn 0.',
     'report.error.amount.beyondPeriod.one': 'Du har valt {count} år, men fylt ut beløp for år {year}. Vel fleire år, eller tøm felta for år {year}.',
     'report.error.amount.beyondPeriod.other': 'Du har valt {count} år, men fylt ut beløp for år {year}. Vel fleire år, eller tøm felta for år {year}.',
-    'report.error.ownContribution.required': 'DEKOM krev eigendel. Fyll ut eigendelen for år {year}: minst {min}.',
+    'report.error.ownContribution.required': 'Den desentraliserte ordninga krev eigendel. Fyll ut eigendelen for år {year}: minst {min}.',
     'report.error.ownContribution.tooLow': 'Eigendelen for år {year} er {amount}, men må vere minst {min} ({percent} % av søkt tilskot på {grant}).',
     'report.error.orgnr.notDigits': 'Organisasjonsnummeret kan berre innehalde siffer og mellomrom.',
     'report.error.orgnr.length': 'Organisasjonsnummeret må ha 9 siffer, men har {length}.',
@@ -329,6 +335,10 @@ export const reportMessages = defineMessages({
     'report.lifecycle.notEditable': 'Meldinga er under behandling og kan ikkje endrast lenger.',
     'report.field.priorityAreas': 'Prioriteringsområde tiltaket skal bidra til',
     'report.hint.priorityAreas': 'Frå den overordna planen til samarbeidsforumet. Kryss av for minst eitt.',
+    // A scheme's name where a row or column is narrow (schemeName(t, s, 'short')); words, never the code.
+    'report.schemeShort.REKOM': 'Regional ordning (barnehage)',
+    'report.schemeShort.DEKOM': 'Desentralisert ordning (skule)',
+    'report.schemeShort.KOMPLOFT': 'Kompetanseløftet',
   },
   en: {
     'report.step.owner': 'Owner and scheme',
@@ -381,7 +391,8 @@ export const reportMessages = defineMessages({
     'report.hint.themeOther': 'Fill in if you chose "Other".',
     'report.hint.targetGroupsKomploft': 'PPT and other services can only be chosen under Kompetanseløftet.',
     'report.hint.amounts': 'Whole kroner, no øre. Spaces are fine: 1 250 000.',
-    'report.hint.ownContributionDekom': 'DEKOM: the own contribution must be at least {percent} % of the grant requested each year, in money or staff time.',
+    'report.hint.ownContributionDekom':
+      'In the decentralised scheme the own contribution must be at least {percent} % of the grant requested each year, in money or staff time.',
     'report.hint.minOwnContribution': 'At least {min}',
     'report.hint.phone': '8 digits, or + and country code for numbers abroad',
     'report.hint.uhDialogue': 'You must have discussed the measure with the university partner before filing.',
@@ -395,9 +406,9 @@ export const reportMessages = defineMessages({
     'report.money.minOwnContribution': 'Minimum own contribution ({percent} %)',
     'report.money.total': 'Total for the whole period',
 
-    'report.scheme.REKOM': 'REKOM – Regional scheme for competence development in kindergartens',
-    'report.scheme.DEKOM': 'DEKOM – Decentralised scheme for competence development in primary and secondary education',
-    'report.scheme.KOMPLOFT': 'Kompetanseløftet – special education and inclusive practice',
+    'report.scheme.REKOM': 'Regional scheme for competence development in kindergartens',
+    'report.scheme.DEKOM': 'Decentralised scheme for competence development in primary and secondary education',
+    'report.scheme.KOMPLOFT': 'Kompetanseløftet for special education and inclusive practice',
     'report.ownerType.kommune': 'Municipality',
     'report.ownerType.fylkeskommune': 'County municipality',
     'report.ownerType.privat': 'Private owner',
@@ -457,7 +468,8 @@ export const reportMessages = defineMessages({
       'You chose {count} year but filled in amounts for year {year}. Choose more years, or clear the fields for year {year}.',
     'report.error.amount.beyondPeriod.other':
       'You chose {count} years but filled in amounts for year {year}. Choose more years, or clear the fields for year {year}.',
-    'report.error.ownContribution.required': 'DEKOM requires an own contribution. Fill in the own contribution for year {year}: at least {min}.',
+    'report.error.ownContribution.required':
+      'The decentralised scheme requires an own contribution. Fill in the own contribution for year {year}: at least {min}.',
     'report.error.ownContribution.tooLow':
       'The own contribution for year {year} is {amount} but must be at least {min} ({percent} % of the grant requested, {grant}).',
     'report.error.orgnr.notDigits': 'The organisation number can only contain digits and spaces.',
@@ -498,5 +510,9 @@ export const reportMessages = defineMessages({
     'report.lifecycle.notEditable': 'The report is being processed and can no longer be changed.',
     'report.field.priorityAreas': 'Priority areas the measure serves',
     'report.hint.priorityAreas': "From the cooperation forum's regional plan. Tick at least one.",
+    // A scheme's name where a row or column is narrow (schemeName(t, s, 'short')); words, never the code.
+    'report.schemeShort.REKOM': 'Regional scheme (kindergartens)',
+    'report.schemeShort.DEKOM': 'Decentralised scheme (schools)',
+    'report.schemeShort.KOMPLOFT': 'Kompetanseløftet',
   },
 });

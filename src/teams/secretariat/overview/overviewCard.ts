@@ -3,6 +3,7 @@ import { formatSchoolYear } from '../../../domain/report';
 import { OWNER_TYPES, ownerTypeLabelKey, type OwnerType } from '../../../domain/ownerTypes';
 import { localised, type RegionConfig } from '../../../domain/regions';
 import { SCHEME_CODES, SHARED_BUDGET, type Round } from '../../../domain/round';
+import { schemeName } from '../../../domain/schemes';
 import { sumLines, type Ledger } from '../../../domain/money/ledger';
 import { ledgerLineText, scopeName, shownLines } from '../../money/ledgerRead';
 import { computeOverview, type Overview } from '../../../domain/secretariat/overview';
@@ -31,14 +32,17 @@ function ledgerFacts(view: OverviewView, ledger: Ledger): Array<{ title: string;
   if (!lines.some((l) => l.taken > 0 || l.recommendedInGroups > 0 || l.later > 0)) return [];
   const scopes = [...new Set(lines.map((l) => l.scope))];
   const title = (scope: string, scheme: string) =>
-    `${t('ledger.title', { schoolYear: formatSchoolYear(ledger.schoolYear), scope: scopeName(t, locale, view, scope) })} · ${scheme}`;
+    `${t('ledger.title', { schoolYear: formatSchoolYear(ledger.schoolYear), scope: scopeName(t, locale, view, scope) })} · ${schemeName(t, scheme, 'short')}`;
   const facts = lines.map((l) => ({ title: title(l.scope, l.scheme), value: ledgerLineText(t, locale, l) }));
   if (scopes.length > 1) {
     for (const scheme of SCHEME_CODES) {
       const mine = lines.filter((l) => l.scheme === scheme);
       if (mine.length === 0) continue;
       const total = { ...sumLines(mine), scope: SHARED_BUDGET, scheme, schoolYear: ledger.schoolYear };
-      facts.push({ title: `${t('ledger.total', { schoolYear: formatSchoolYear(ledger.schoolYear) })} · ${scheme}`, value: ledgerLineText(t, locale, total) });
+      facts.push({
+        title: `${t('ledger.total', { schoolYear: formatSchoolYear(ledger.schoolYear) })} · ${schemeName(t, scheme, 'short')}`,
+        value: ledgerLineText(t, locale, total),
+      });
     }
   }
   return facts;

@@ -2,6 +2,7 @@ import { formatNok, type Locale, type Translate } from '../../../domain/i18n';
 import { formatSchoolYear } from '../../../domain/report';
 import { localised, type RegionConfig } from '../../../domain/regions';
 import { SCHEME_CODES, type Round } from '../../../domain/round';
+import { schemeName } from '../../../domain/schemes';
 import { action } from '../../cards/action';
 import { renderCard, type AdaptiveCard } from '../../cards/render';
 import { deadlineText } from '../cards';
@@ -35,11 +36,9 @@ export function announcementCard(
     text: t('announce.text', { counties: countyNames(view.regions, round.counties, locale), deadline }),
     facts: [
       { title: t('announce.deadline'), value: deadline },
-      ...SCHEME_CODES.flatMap((s) => [
-        { title: t('announce.budget', { schoolYear: formatSchoolYear(round.year), scheme: s }), value: formatNok(round.budgets[s] ?? 0, locale) },
-        ...(bound[s]
-          ? [{ title: t('announce.continuations', { schoolYear: formatSchoolYear(round.year), scheme: s }), value: formatNok(bound[s], locale) }]
-          : []),
+      ...SCHEME_CODES.map((s) => [s, schemeName(t, s, 'short')] as const).flatMap(([s, scheme]) => [
+        { title: t('announce.budget', { schoolYear: formatSchoolYear(round.year), scheme }), value: formatNok(round.budgets[s] ?? 0, locale) },
+        ...(bound[s] ? [{ title: t('announce.continuations', { schoolYear: formatSchoolYear(round.year), scheme }), value: formatNok(bound[s], locale) }] : []),
       ]),
       ...forumBudgetFacts(view, round),
       // The forum's plan and the priority areas the report form asks about (issue 23 item 2).

@@ -1,5 +1,6 @@
 import { osloWallClock } from '../../../domain/osloTime';
 import { SCHEME_CODES } from '../../../domain/round';
+import { schemeName } from '../../../domain/schemes';
 import { DEFAULT_USAGE_DUE } from '../../../domain/usage';
 import { BUDGET_SPLIT_INPUT, ROUND_INPUTS, budgetInput, forumBudgetInput, parseRoundSetup, type RoundField } from '../../../domain/secretariat/round-setup';
 import { forumsOf, localised } from '../../../domain/regions';
@@ -44,7 +45,7 @@ function forumBudgetFields(turn: Turn, values: Partial<Record<RoundField, string
       ...SCHEME_CODES.map((s) => ({
         id: forumBudgetInput(f.id, s),
         kind: 'text' as const,
-        label: t('forums.round.forumBudget', { forum: localised(f.name, locale), scheme: s }),
+        label: t('forums.round.forumBudget', { forum: localised(f.name, locale), scheme: schemeName(t, s, 'short') }),
         maxLength: 20,
         value: values[forumBudgetInput(f.id, s)],
         error: errors[forumBudgetInput(f.id, s)],
@@ -77,7 +78,7 @@ function roundForm(turn: Turn, values: Partial<Record<RoundField, string>>, erro
         id: budgetInput(s),
         kind: 'text' as const,
         // With several forums these are the shared budgets, needed only when the split is shared.
-        label: t(split ? 'forums.round.sharedBudget' : 'round.field.budget', { scheme: s }),
+        label: t(split ? 'forums.round.sharedBudget' : 'round.field.budget', { scheme: schemeName(t, s, 'short') }),
         required: !split,
         maxLength: 20,
         value: values[budgetInput(s)],

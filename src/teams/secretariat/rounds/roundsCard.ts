@@ -1,14 +1,14 @@
-import { formatDate, formatNok } from '../../../domain/i18n';
+import { formatDate } from '../../../domain/i18n';
 import { formatSchoolYear } from '../../../domain/report';
 import { localised } from '../../../domain/regions';
-import { SCHEME_CODES, usageDueOf, type Round } from '../../../domain/round';
+import { usageDueOf, type Round } from '../../../domain/round';
 import { usageDeadline } from '../../../domain/usage';
 import type { AdaptiveCard } from '../../cards/render';
 import type { Turn } from '../../turn';
 import { pageActions, pageLine, pageOf } from '../../cards/paging';
 import { action } from '../../cards/action';
 import { deadlineText, menuAction, summaryCard } from '../cards';
-import { forumBudgetFacts } from './forumBudgetFacts';
+import { forumBudgetFacts, schemeAmountsLine } from './forumBudgetFacts';
 
 /** County ids as the region configuration names them ("akershus" → "Akershus"). */
 export function countyName(turn: Pick<Turn, 'services' | 'locale'>, county: string): string {
@@ -47,7 +47,7 @@ export async function roundsCard(
         { title: t('rounds.field.deadline'), value: deadlineText(t, locale, r.deadline) },
         { title: t('rounds.field.counties'), value: r.counties.map((c) => countyName(turn, c)).join(', ') },
         // The three budgets on one line, as each forum's share below: three rounds stay under 1 500 px.
-        { title: t('rounds.field.budgets'), value: SCHEME_CODES.map((s) => `${s} ${formatNok(r.budgets[s] ?? 0, locale)}`).join(' · ') },
+        { title: t('rounds.field.budgets'), value: schemeAmountsLine(t, locale, (s) => r.budgets[s] ?? 0) },
         ...forumBudgetFacts({ t, locale, regions: turn.services.regions }, r),
         {
           title: t('rounds.field.usageDue'),
