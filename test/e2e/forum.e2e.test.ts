@@ -198,7 +198,7 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
     await shoot(agenda, '1-agenda');
     const text = await d().cardText(agenda);
     assert.match(text, new RegExp(`^Saksliste: ${TITLE} ${CHANNEL} · 12\\. mars 2027 3 saker fra innmeldingsrunden 2027\\.`));
-    assert.match(text, /REKOM 1 250 000 kr av 1 000 000 kr \(1 sak\) – over rammen/);
+    assert.match(text, /Regional ordning \(barnehage\) 1 250 000 kr av 1 000 000 kr \(1 sak\) – over rammen/);
     assert.match(text, /DEKOM 2 500 000 kr av 2 000 000 kr \(2 saker\) – over rammen/);
     assert.match(
       text,
@@ -209,7 +209,7 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
     assert.match(
       text,
       new RegExp(
-        `2\\. ${reports[1].reference} – Språkmiljø i barnehagen Eier Sarpsborg kommune \\(938 801 363\\) Ordning REKOM UH-partner Høgskolen i Østfold`,
+        `2\\. ${reports[1].reference} – Språkmiljø i barnehagen Eier Sarpsborg kommune \\(938 801 363\\) Ordning Regional ordning for kompetanseutvikling i barnehage UH-partner Høgskolen i Østfold`,
       ),
     );
     assert.match(text, new RegExp(`3\\. ${reports[2].reference} – Vurdering for læring Eier Halden kommune \\(959 159 092\\)`));
@@ -322,8 +322,8 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
         `^Innstilling: ${TITLE} ${CHANNEL} · 12\\. mars 2027 Regler: beslutningsdyktig når flere enn 50 % .* De prioriterte sakene går over rammen for minst én ordning\\.`,
       ),
     );
-    assert.match(text, /REKOM: 1 250 000 kr av 1 000 000 kr \(1 sak\) – over rammen/);
-    assert.match(text, /DEKOM: 1 250 000 kr av 2 000 000 kr \(1 sak\)(?! – over)/);
+    assert.match(text, /Regional ordning \(barnehage\): 1 250 000 kr av 1 000 000 kr \(1 sak\) – over rammen/);
+    assert.match(text, /Desentralisert ordning \(skole\): 1 250 000 kr av 2 000 000 kr \(1 sak\)(?! – over)/);
     assert.match(
       text,
       new RegExp(

@@ -26,7 +26,7 @@ const SCREENS_DIR = path.join(ROOT, 'test-results', 'screens');
 const SEEN = {
   ownerType: 'Kommune',
   region: 'Akershus – Asker og Bærum',
-  scheme: 'DEKOM – Desentralisert ordning for kompetanseutvikling i grunnskole og videregående opplæring',
+  scheme: 'Desentralisert ordning for kompetanseutvikling i grunnskole og videregående opplæring',
   theme: 'Lesing',
   targetGroups: ['Ledere', 'Lærere og barnehagelærere'],
   startYear: '2027–2028',

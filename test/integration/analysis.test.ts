@@ -91,7 +91,10 @@ describe('analyse', function () {
     const forums = card.body[3].columns[1].items[0].choices.map((c: any) => c.value);
     assert.deepEqual(forums, ['all', 'forum-a', 'forum-b']);
     const b = await invokeCard(h, OFFICER, 'analysis.show', { forum: 'forum-b', rounds: 'last1', scheme: 'DEKOM' });
-    assert.match(cardText(b), /Analyse: Forum Sør og Vest\n3 meldinger fra 3 eiere\. Innmeldingsrunden 2027, DEKOM\./);
+    assert.match(
+      cardText(b),
+      /Analyse: Forum Sør og Vest\n3 meldinger fra 3 eiere\. Innmeldingsrunden 2027, Desentralisert ordning for kompetanseutvikling i grunnskole og videregående opplæring\./,
+    );
     assert.match(cardText(b), /Realfag/);
     assert.doesNotMatch(cardText(b), /OsloMet/);
   });

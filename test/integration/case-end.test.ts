@@ -212,7 +212,7 @@ describe('the end of a case: decision notices, appeals and usage reports', funct
     let card = await press(h, OWNER, form, 'usage.submit', { ...GOOD_USAGE, ownContribution: '300 000' });
     assert.equal(
       errorAt(card, 'ownContribution'),
-      'Egenandelen for DEKOM skal være minst 30 % av tilskuddet som er brukt (1 150 000 kr), altså minst 345 000 kr. Dere har ført opp 300 000 kr.',
+      'Egenandelen i den desentraliserte ordningen skal være minst 30 % av tilskuddet som er brukt (1 150 000 kr), altså minst 345 000 kr. Dere har ført opp 300 000 kr.',
     );
     assert.equal(inputsOf(card).ownContribution.value, '300 000');
     assert.equal(inputsOf(card).activities.value, GOOD_USAGE.activities);

@@ -68,7 +68,7 @@ describe('continuations are confirmed by the owner', function () {
     const [announced] = await waitForSent(h, 'Herav bundet av videreføringer');
     assert.match(
       flat(sentCard(announced)),
-      /Ramme for skoleåret 2028–2029, DEKOM\n5 000 000 kr\nHerav bundet av videreføringer, skoleåret 2028–2029, DEKOM\n4 000 000 kr/,
+      /Ramme for skoleåret 2028–2029, Desentralisert ordning \(skole\)\n5 000 000 kr\nHerav bundet av videreføringer, skoleåret 2028–2029, Desentralisert ordning \(skole\)\n4 000 000 kr/,
     );
 
     // The overview lists the four as unanswered.

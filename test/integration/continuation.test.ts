@@ -173,29 +173,29 @@ describe('multi-year measures return each year, and the cut line', function () {
     const [ov] = await h.send(OFFICER, 'oversikt');
     assert.match(
       flat(cardText(cardOf(ov))),
-      /Søkt 1 600 000 kr, 600 000 kr over budsjettet på 1 000 000 kr\. Meldinger: 3\. Herav videreføringer, telt først: 800 000 kr\./,
+      /Søkt 1 600 000 kr, 600 000 kr over rammen på 1 000 000 kr\. Meldinger: 3\. Herav videreføringer, telt først: 800 000 kr\./,
     );
 
     // Round 2028's meeting: the continuation leads the default agenda, marked, and the line moves with the order.
     const { rec } = await meetingWithVote('round-2028', 'Vår 2028', '2028-03-10', async (editor, meetingId) => {
       const text = flat(cardText(editor));
-      assert.match(text, /1\. BM-2028-0001.*Videreføring, år 2 av 3 · Eier \d+ kommune · DEKOM · 800 000 kr/);
-      assert.match(text, /DEKOM 1 600 000 kr av 1 000 000 kr \(3 saker\) – over rammen Herav videreføringer: 800 000 kr\./);
+      assert.match(text, /1\. BM-2028-0001.*Videreføring, år 2 av 3 · Eier \d+ kommune · Desentralisert ordning \(skole\) · 800 000 kr/);
+      assert.match(text, /Desentralisert ordning \(skole\) 1 600 000 kr av 1 000 000 kr \(3 saker\) – over rammen Herav videreføringer: 800 000 kr\./);
       assert.match(
         text,
-        /DEKOM: streken går i BM-2028-0002, der 200 000 kr av 500 000 kr får plass; 1 sak under streken\. Videreføringer telles først: 800 000 kr\./,
+        /Desentralisert ordning \(skole\): streken går i BM-2028-0002, der 200 000 kr av 500 000 kr får plass; 1 sak under streken\. Videreføringer telles først: 800 000 kr\./,
       );
       assert.match(text, new RegExp(`${a.reference} – Nytt tiltak A .* Streken: 200 000 kr av 500 000 kr får plass`));
       assert.match(text, new RegExp(`${b.reference} – Nytt tiltak B .* Under streken: får ikke plass`));
       // B moves above A: now B is on the line and A below it; the continuation still counts first.
       const moved = flat(cardText(await officer('meeting.move', { meetingId, reportId: b.id, to: 'up' })));
-      assert.match(moved, /DEKOM: streken går i BM-2028-0003, der 200 000 kr av 300 000 kr får plass; 1 sak under streken\./);
+      assert.match(moved, /Desentralisert ordning \(skole\): streken går i BM-2028-0003, der 200 000 kr av 300 000 kr får plass; 1 sak under streken\./);
       assert.match(moved, new RegExp(`${b.reference} – Nytt tiltak B .* Streken: 200 000 kr av 300 000 kr får plass`));
       assert.match(moved, new RegExp(`${a.reference} – Nytt tiltak A .* Under streken: får ikke plass`));
       // Moving the continuation down changes nothing for the money: it still counts first.
       const down = flat(cardText(await officer('meeting.move', { meetingId, reportId: cont.id, to: 'down' })));
       assert.match(down, /BM-2028-0001 – Tre år med lesing .* Over streken/);
-      assert.match(down, /DEKOM: streken går i BM-2028-0003/);
+      assert.match(down, /Desentralisert ordning \(skole\): streken går i BM-2028-0003/);
     });
 
     // The posted agenda and the voting card mark the continuation and show 2027's decision.
@@ -209,7 +209,7 @@ describe('multi-year measures return each year, and the cut line', function () {
       agenda,
       /Videreføring År 2 av 3, fra BM-2027-0001 Tidligere år 2027–2028 \(BM-2027-0001\): Innvilget, innvilget 600 000 kr, utbetalt 600 000 kr/,
     );
-    assert.match(agenda, /Løpende sum DEKOM 800 000 kr av 1 000 000 kr/, 'the continuation counts first in the running sum');
+    assert.match(agenda, /Løpende sum Desentralisert ordning \(skole\) 800 000 kr av 1 000 000 kr/, 'the continuation counts first in the running sum');
     // The voting card ("Sak n av m"): the channel's outbox may still be sending it when the recommendation reaches the officer.
     let voteCard = '';
     await waitFor("the continuation's voting card", () => {
@@ -224,11 +224,11 @@ describe('multi-year measures return each year, and the cut line', function () {
     // The recommendation lists the continuation first, with the line per scheme.
     assert.match(
       rec,
-      /Prioritert \(3\) Videreføring, år 2 av 3 · BM-2028-0001 – Tre år med lesing · [^·]+ · DEKOM · 800 000 kr · Prioritert \(konsensus\) BM-2028-0003 – Nytt tiltak B · [^·]+ · DEKOM · 300 000 kr · Prioritert \(konsensus\) · Streken: 200 000 kr av 300 000 kr får plass BM-2028-0002 – Nytt tiltak A · [^·]+ · DEKOM · 500 000 kr · Prioritert \(konsensus\) · Under streken: får ikke plass/,
+      /Prioritert \(3\) Videreføring, år 2 av 3 · BM-2028-0001 – Tre år med lesing · [^·]+ · Desentralisert ordning \(skole\) · 800 000 kr · Prioritert \(konsensus\) BM-2028-0003 – Nytt tiltak B · [^·]+ · Desentralisert ordning \(skole\) · 300 000 kr · Prioritert \(konsensus\) · Streken: 200 000 kr av 300 000 kr får plass BM-2028-0002 – Nytt tiltak A · [^·]+ · Desentralisert ordning \(skole\) · 500 000 kr · Prioritert \(konsensus\) · Under streken: får ikke plass/,
     );
     assert.match(
       rec,
-      /DEKOM: 1 600 000 kr av 1 000 000 kr \(3 saker\) – over rammen DEKOM: streken går i BM-2028-0003, der 200 000 kr av 300 000 kr får plass; 1 sak under streken\. Videreføringer telles først: 800 000 kr\./,
+      /Desentralisert ordning \(skole\): 1 600 000 kr av 1 000 000 kr \(3 saker\) – over rammen Desentralisert ordning \(skole\): streken går i BM-2028-0003, der 200 000 kr av 300 000 kr får plass; 1 sak under streken\. Videreføringer telles først: 800 000 kr\./,
     );
 
     // Decided and paid for 2028–2029 only.

@@ -192,7 +192,7 @@ describe("forum meetings and voting in a working group's channel", function () {
     assert.match(text, /Eier \d+ kommune \(974 760 673\)/);
     assert.match(text, /OsloMet/);
     assert.match(text, /2027–2028: 1 250 000 kr · 2028–2029: 1 000 000 kr/);
-    assert.match(text, /DEKOM\n2 500 000 kr av 90 000 000 kr \(2 saker\)/, "totals per scheme against the round's budget");
+    assert.match(text, /Desentralisert ordning \(skole\)\n2 500 000 kr av 90 000 000 kr \(2 saker\)/, "totals per scheme against the round's budget");
 
     // Move the first item down, then take the last one off: the posted card follows, in place.
     const first = (await s.meetings.get(FORUM, meetingId))!.order[0];
@@ -432,13 +432,13 @@ describe("forum meetings and voting in a working group's channel", function () {
     // The running total goes on from what the round took before this meeting (the ledger, issue 22):
     // earlier tests here prioritised DEKOM reports; this meeting adds its one item.
     const dekom =
-      /DEKOM: ([\d\s]+) kr av 90 000 000 kr \(1 sak\)(?: Herav tatt før denne listen \(tidligere møter, vedtak og videreføringer\): ([\d\s]+) kr\.)?/.exec(
+      /Desentralisert ordning \(skole\): ([\d\s]+) kr av 90 000 000 kr \(1 sak\)(?: Herav tatt før denne listen \(tidligere møter, vedtak og videreføringer\): ([\d\s]+) kr\.)?/.exec(
         text,
       );
     assert.ok(dekom, text);
     const amount = (x: string | undefined) => Number((x ?? '0').replace(/\s/g, ''));
     assert.equal(amount(dekom[1]) - amount(dekom[2]), 1_250_000);
-    assert.match(text, /REKOM: 1 250 000 kr av 40 000 000 kr \(1 sak\)/);
+    assert.match(text, /Regional ordning \(barnehage\): 1 250 000 kr av 40 000 000 kr \(1 sak\)/);
     assert.ok(JSON.stringify(rec).includes('"meeting.csv"'));
     // "Like the round": the round's own export, download links signed for this officer.
     const exported = await officer('export.round', actionData(rec, 'export.round'));

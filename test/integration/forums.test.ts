@@ -216,7 +216,7 @@ describe('several forums under one County Governor', function () {
       usageDue: '01-15',
     };
     const refused = await officer('round.create', typed);
-    assert.match(flat(refused), /Samarbeidsforum Akershus: budsjett DEKOM \(kr\) -1\s+Beløpet kan ikke være negativt\./);
+    assert.match(flat(refused), /Samarbeidsforum Akershus: Desentralisert ordning \(skole\), i kroner -1\s+Beløpet kan ikke være negativt\./);
     assert.equal(inputsOf(refused)['budgetREKOM_forum-oslo'].value, '10 000 000', 'values kept');
     assert.equal(inputsOf(refused).budgetSplit.value, 'perForum');
     assert.equal(await h.app.services.rounds.get('round-2029'), undefined, 'nothing stored');
@@ -226,8 +226,14 @@ describe('several forums under one County Governor', function () {
     assert.equal(round.budgetSplit, 'perForum');
     assert.deepEqual(round.budgets, { REKOM: 25_000_000, DEKOM: 45_000_000, KOMPLOFT: 5_000_000 });
     assert.deepEqual(round.forumBudgets?.['forum-oslo'], { REKOM: 10_000_000, DEKOM: 20_000_000, KOMPLOFT: 0 });
-    assert.match(rounds, /Budsjett Samarbeidsforum Oslo REKOM 10 000 000 kr · DEKOM 20 000 000 kr · KOMPLOFT 0 kr/);
-    assert.match(rounds, /Budsjett Samarbeidsforum Akershus REKOM 15 000 000 kr · DEKOM 25 000 000 kr · KOMPLOFT 5 000 000 kr/);
+    assert.match(
+      rounds,
+      /Ramme Samarbeidsforum Oslo Regional ordning \(barnehage\): 10 000 000 kr · Desentralisert ordning \(skole\): 20 000 000 kr · Kompetanseløftet: 0 kr/,
+    );
+    assert.match(
+      rounds,
+      /Ramme Samarbeidsforum Akershus Regional ordning \(barnehage\): 15 000 000 kr · Desentralisert ordning \(skole\): 25 000 000 kr · Kompetanseløftet: 5 000 000 kr/,
+    );
   });
 });
 

@@ -271,7 +271,7 @@ describe('one money ledger per forum that every card reads (two forums of two wo
       const first = await meeting(F, 'forum', `Forum mars ${F.id}`);
       firsts.set(F.id, first);
       const editor1 = flat(await officer('meeting.show', { meetingId: first.id }));
-      assert.match(editor1, new RegExp(`DEKOM ${kr(3_450_000 * k)} av ${kr(3_000_000 * k)} \\(4 saker\\) – over rammen`));
+      assert.match(editor1, new RegExp(`Desentralisert ordning \\(skole\\) ${kr(3_450_000 * k)} av ${kr(3_000_000 * k)} \\(4 saker\\) – over rammen`));
       ownOnly(F, editor1, 'the forum agenda');
       const marks: Array<[Persona, string, string]> = [];
       for (const r of [C, V1, V2, O1]) marks.push([F.member, r.id, 'prioritise'], [F.chair, r.id, 'prioritise']);
@@ -279,8 +279,12 @@ describe('one money ledger per forum that every card reads (two forums of two wo
       const l1 = await line(F, 'DEKOM');
       assert.deepEqual([l1.prioritised, l1.taken, l1.left], [2_650_000 * k, 2_650_000 * k, 350_000 * k], F.id);
       const rec1 = flat(await officer('meeting.recommendation', { meetingId: first.id }));
-      assert.match(rec1, new RegExp(`DEKOM: ${kr(l1.taken)} av ${kr(l1.budget)} \\(3 saker\\)`), 'the recommendation sums what the ledger took');
-      assert.match(rec1, new RegExp(`REKOM: ${kr((await line(F, 'REKOM')).taken)} av ${kr(1_000_000 * k)} \\(1 sak\\)`));
+      assert.match(
+        rec1,
+        new RegExp(`Desentralisert ordning \\(skole\\): ${kr(l1.taken)} av ${kr(l1.budget)} \\(3 saker\\)`),
+        'the recommendation sums what the ledger took',
+      );
+      assert.match(rec1, new RegExp(`Regional ordning \\(barnehage\\): ${kr((await line(F, 'REKOM')).taken)} av ${kr(1_000_000 * k)} \\(1 sak\\)`));
       ownOnly(F, rec1, 'the recommendation');
     }
     await ledgerIsStored();
@@ -299,7 +303,7 @@ describe('one money ledger per forum that every card reads (two forums of two wo
       const second = await meeting(F, 'forum', title, '2027-04-10');
       assert.deepEqual(second.order, [O2.id]);
       const editor2 = flat(await officer('meeting.show', { meetingId: second.id }));
-      assert.match(editor2, new RegExp(`DEKOM ${kr(l1.taken + 800_000 * k)} av ${kr(3_000_000 * k)} \\(1 sak\\) – over rammen`));
+      assert.match(editor2, new RegExp(`Desentralisert ordning \\(skole\\) ${kr(l1.taken + 800_000 * k)} av ${kr(3_000_000 * k)} \\(1 sak\\) – over rammen`));
       assert.match(editor2, new RegExp(`tatt før denne listen \\(tidligere møter, vedtak og videreføringer\\): ${kr(l1.taken)}`));
       assert.match(editor2, new RegExp(`streken går i ${O2.reference}, den siste saken, der ${kr(l1.left)} av ${kr(800_000 * k)} får plass`));
       ownOnly(F, editor2, 'the second agenda');
@@ -344,7 +348,12 @@ describe('one money ledger per forum that every card reads (two forums of two wo
     assert.match(confirm, /6 prioriterte meldinger får plass og innvilges som søkt/);
     for (const F of FORUMS) {
       const { O2 } = R.get(F.id)!;
-      assert.match(confirm, new RegExp(`${O2.reference} \\(DEKOM\\): bare ${kr(350_000 * F.k)} av ${kr(800_000 * F.k)} får plass i rammen for 2027–2028`));
+      assert.match(
+        confirm,
+        new RegExp(
+          `${O2.reference} \\(Desentralisert ordning \\(skole\\)\\): bare ${kr(350_000 * F.k)} av ${kr(800_000 * F.k)} får plass i rammen for 2027–2028`,
+        ),
+      );
     }
     const done = flat(await officer('decision.grantAllConfirm', { roundId: round.id }));
     // This school year's money of C, V1 and O1 (Oslo 2 650 000 + Akershus 5 300 000), V1's second years as commitments.

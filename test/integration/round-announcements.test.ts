@@ -107,9 +107,9 @@ describe('round announcements: an opened round is announced once to each person 
     for (const expected of [
       'Akershus, Buskerud',
       'Fristen er 1. februar 2028 kl. 23:59',
-      'Ramme for skoleåret 2028–2029, REKOM\n12 500 000 kr',
-      'Ramme for skoleåret 2028–2029, DEKOM\n70 000 000 kr',
-      'Ramme for skoleåret 2028–2029, KOMPLOFT\n9 000 000 kr',
+      'Ramme for skoleåret 2028–2029, Regional ordning (barnehage)\n12 500 000 kr',
+      'Ramme for skoleåret 2028–2029, Desentralisert ordning (skole)\n70 000 000 kr',
+      'Ramme for skoleåret 2028–2029, Kompetanseløftet\n9 000 000 kr',
       'Meld behov',
     ])
       assert.ok(card.includes(expected), `${expected} in:\n${card}`);

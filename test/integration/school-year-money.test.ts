@@ -82,7 +82,10 @@ describe('money counted per school year through a whole round', function () {
       title: 'Pengemøte',
       date: '2027-03-12',
     });
-    assert.match(flat(cardText(editor)), new RegExp(`DEKOM ${THIS_YEAR} av 90 000 000 kr \\(3 saker\\) Bundet for senere år: ${LATER}\\.`));
+    assert.match(
+      flat(cardText(editor)),
+      new RegExp(`Desentralisert ordning \\(skole\\) ${THIS_YEAR} av 90 000 000 kr \\(3 saker\\) Bundet for senere år: ${LATER}\\.`),
+    );
     const meetingId = actionData(editor, 'vote.open').meetingId as string;
     await officer('vote.open', { meetingId });
     let agenda = '';
@@ -95,7 +98,7 @@ describe('money counted per school year through a whole round', function () {
           .find((t) => t.includes('Pengemøte')) ?? '';
       return agenda !== '';
     });
-    assert.match(agenda, new RegExp(`DEKOM ${THIS_YEAR} av 90 000 000 kr \\(3 saker\\) Bundet for senere år: ${LATER}\\.`));
+    assert.match(agenda, new RegExp(`Desentralisert ordning \\(skole\\) ${THIS_YEAR} av 90 000 000 kr \\(3 saker\\) Bundet for senere år: ${LATER}\\.`));
 
     // One elector prioritises all three; the recommendation counts this year and shows the rest apart.
     const meeting = (await s.meetings.get(FORUM, meetingId))!;
@@ -114,7 +117,7 @@ describe('money counted per school year through a whole round', function () {
           .find((t) => t.includes('Innstilling')) ?? '';
       return rec !== '';
     });
-    assert.match(rec, new RegExp(`DEKOM: ${THIS_YEAR} av 90 000 000 kr \\(3 saker\\) Bundet for senere år: ${LATER}\\.`));
+    assert.match(rec, new RegExp(`Desentralisert ordning \\(skole\\): ${THIS_YEAR} av 90 000 000 kr \\(3 saker\\) Bundet for senere år: ${LATER}\\.`));
 
     // Decisions: the list per report, then all three granted as requested in one go.
     const [list] = await h.send(OFFICER, 'vedtak 2027');

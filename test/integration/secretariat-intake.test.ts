@@ -177,11 +177,11 @@ describe("the secretariat's intake notifications", function () {
         Meldinger: '6',
         'Søkt for skoleåret 2027–2028': '50 200 000 kr',
         'Bundet for senere år': '0 kr',
-        'Budsjett i alt': '160 000 000 kr',
+        'Samlet ramme': '160 000 000 kr',
         Trukket: '1',
       });
       assert.match(text, /Søkt 4 000 000 kr av 90 000 000 kr \(4,4 %\)\. Meldinger: 3\./);
-      assert.match(text, /Søkt 45 300 000 kr, 5 300 000 kr over budsjettet på 40 000 000 kr\. Meldinger: 2\./);
+      assert.match(text, /Søkt 45 300 000 kr, 5 300 000 kr over rammen på 40 000 000 kr\. Meldinger: 2\./);
       assert.match(text, /Søkt 900 000 kr av 30 000 000 kr \(3 %\)\. Meldinger: 1\./);
       assert.deepEqual(factsOf(card, /Per arbeidsgruppe/), {
         'Arbeidsgruppe Oslo': 'Meldinger: 2 · 46 250 000 kr',

@@ -29,6 +29,28 @@ describe('the words owners read', () => {
     assert.deepEqual(found('en', /reporting round|(?<!filing )(?<![\p{L}])rounds?(?![\p{L}])/iu), []);
   });
 
+  // One name per thing (docs/glossary.md): a word found twice below is a second name someone added.
+  it('names the schemes in words, never by their codes, which stay in storage, choice values and exports', () => {
+    for (const l of ['nb', 'nn', 'en'] as const) assert.deepEqual(found(l, word('REKOM|DEKOM|KOMPLOFT')), [], l);
+  });
+
+  it('calls the money a round has per scheme its «ramme» (en: budget), never «budsjett»', () => {
+    for (const l of ['nb', 'nn'] as const) assert.deepEqual(found(l, /budsjett/iu), [], l);
+    assert.deepEqual(found('en', /(?<![\p{L}])(frame|allocation)s?(?![\p{L}])/iu), []);
+  });
+
+  it('names the secretariat role as the roles card does: sekretariatsmedarbeider, secretariat officer', () => {
+    assert.deepEqual(found('nb', /saksbehandler/iu), []);
+    assert.deepEqual(found('nn', /saksbehandlar|sakshandsamar/iu), []);
+    assert.deepEqual(found('en', /caseworker|case officer/iu), []);
+  });
+
+  it("keeps the working group's «anbefaling» (nn «tilråding», en advice) apart from the forum's «innstilling» (en recommendation)", () => {
+    assert.deepEqual(found('nb', /(arbeids)?gruppens innstilling|forumets anbefaling/iu), []);
+    assert.deepEqual(found('nn', /innstillinga til (arbeids)?gruppa|tilrådinga til forumet/iu), []);
+    assert.deepEqual(found('en', /group's recommendation|forum's advice/iu), []);
+  });
+
   it('shows a submitted report as «Sendt inn» / «Submitted», not the button «Send inn»', () => {
     const status = (l: 'nb' | 'nn' | 'en') => texts(l).filter((t) => /(^|\.)(submitted|status\.submitted)$/.test(t.key));
     assert.ok(status('nb').length >= 3);

@@ -95,7 +95,7 @@ export const analyticsMessages = defineMessages({
     'analysis.millions': '{amount} millioner kroner',
   },
   nn: {
-    'analysis.only': 'Analysen er for sekretariatet og medlemer av eit samarbeidsforum.',
+    'analysis.only': 'Analysen er for sekretariatet og medlemmer av eit samarbeidsforum.',
     'analysis.title': 'Analyse: {scope}',
     'analysis.scope.all': 'heile Statsforvaltaren',
     'analysis.intro': '{reports} meldingar frå {owners} eigarar. {rounds}, {scheme}.',

@@ -13,7 +13,8 @@ export const commonMessages = defineMessages({
     'help.continue': 'Fortsett utkast',
     'help.myReports': 'Mine meldinger',
     'help.welcome': 'Velkommen! Her er hva jeg kan gjøre.',
-    'help.secretariat': 'Du er saksbehandler hos Statsforvalteren: skriv «sekretariat» for innmeldingsrunder, oversikt, roller, møter, vedtak og eksport.',
+    'help.secretariat':
+      'Du er sekretariatsmedarbeider hos Statsforvalteren: skriv «sekretariat» for innmeldingsrunder, oversikt, roller, møter, vedtak og eksport.',
     'help.secretariatButton': 'Sekretariat',
     'fallback.text': 'Det forsto jeg ikke. Skriv «hjelp» for å se hva jeg kan gjøre.',
     'error.storage.title': 'Noe gikk galt',
@@ -32,7 +33,8 @@ export const commonMessages = defineMessages({
     'help.continue': 'Hald fram med utkast',
     'help.myReports': 'Mine meldingar',
     'help.welcome': 'Velkomen! Her er kva eg kan gjere.',
-    'help.secretariat': 'Du er saksbehandlar hos Statsforvaltaren: skriv «sekretariat» for innmeldingsrundar, oversikt, roller, møte, vedtak og eksport.',
+    'help.secretariat':
+      'Du er sekretariatsmedarbeidar hos Statsforvaltaren: skriv «sekretariat» for innmeldingsrundar, oversikt, roller, møte, vedtak og eksport.',
     'help.secretariatButton': 'Sekretariat',
     'fallback.text': 'Det forstod eg ikkje. Skriv «hjelp» for å sjå kva eg kan gjere.',
     'error.storage.title': 'Noko gjekk gale',
@@ -51,7 +53,8 @@ export const commonMessages = defineMessages({
     'help.continue': 'Continue a draft',
     'help.myReports': 'My reports',
     'help.welcome': "Welcome! Here's what I can do.",
-    'help.secretariat': 'You are an officer of the County Governor: type "secretariat" for filing rounds, overview, roles, meetings, decisions and export.',
+    'help.secretariat':
+      'You are a secretariat officer at the County Governor: type "secretariat" for filing rounds, overview, roles, meetings, decisions and export.',
     'help.secretariatButton': 'Secretariat',
     'fallback.text': 'Sorry, I did not understand that. Type "help" to see what I can do.',
     'error.storage.title': 'Something went wrong',

@@ -107,7 +107,7 @@ export const needsMessages = defineMessages({
     'roles.category.ks': 'KS',
     'roles.category.invited': 'invitert',
     'roles.composition': '{forum}: {present}.',
-    'roles.composition.none': 'ingen medlemer med kategori enno',
+    'roles.composition.none': 'ingen medlemmer med kategori enno',
     'roles.composition.missing': 'Manglar: {missing}.',
     'roles.composition.complete': 'Alle kategoriane er representerte.',
     'forum.vote.refused.guest':

@@ -23,7 +23,7 @@ export const privacyTrailMessages = defineMessages({
     'privacy.audit.title': 'Endringer du har gjort som er logget ({count})',
     'privacy.audit.none': 'Ingen logget endringer fra deg på eiere eller meldinger du har tilgang til.',
     'privacy.audit.officer':
-      'Logget er hvem som gjorde hva og når, i historikken til eieren eller meldingen. Det du har gjort som saksbehandler i sekretariatet, står i historikken til hver sak.',
+      'Logget er hvem som gjorde hva og når, i historikken til eieren eller meldingen. Det du har gjort som sekretariatsmedarbeider, står i historikken til hver sak.',
   },
   nn: {
     'privacy.more': '… og {count} til',
@@ -46,7 +46,7 @@ export const privacyTrailMessages = defineMessages({
     'privacy.audit.title': 'Endringar du har gjort som er logga ({count})',
     'privacy.audit.none': 'Ingen logga endringar frå deg på eigarar eller meldingar du har tilgang til.',
     'privacy.audit.officer':
-      'Logga er kven som gjorde kva og når, i historikken til eigaren eller meldinga. Det du har gjort som sakshandsamar i sekretariatet, står i historikken til kvar sak.',
+      'Logga er kven som gjorde kva og når, i historikken til eigaren eller meldinga. Det du har gjort som sekretariatsmedarbeidar, står i historikken til kvar sak.',
   },
   en: {
     'privacy.more': '… and {count} more',
@@ -69,6 +69,6 @@ export const privacyTrailMessages = defineMessages({
     'privacy.audit.title': 'Logged changes you made ({count})',
     'privacy.audit.none': 'No logged changes by you on owners or reports you have access to.',
     'privacy.audit.officer':
-      "The log keeps who did what and when, in the owner's or the report's history. What you did as a caseworker in the secretariat is in each case's history.",
+      "The log keeps who did what and when, in the owner's or the report's history. What you did as a secretariat officer is in each case's history.",
   },
 });
