@@ -45,6 +45,12 @@ describe('the words owners read', () => {
     assert.deepEqual(found('en', /caseworker|case officer/iu), []);
   });
 
+  it('names the formal check as its status does: «Formelt kontrollert» / «Formally checked», not «godkjent» / approved', () => {
+    assert.deepEqual(found('nb', /formelt godkjen|godkjennes formelt/iu), []);
+    assert.deepEqual(found('nn', /formelt godkjen|godkjennast formelt/iu), []);
+    assert.deepEqual(found('en', /formally approved?/iu), []);
+  });
+
   it("keeps the working group's «anbefaling» (nn «tilråding», en advice) apart from the forum's «innstilling» (en recommendation)", () => {
     assert.deepEqual(found('nb', /(arbeids)?gruppens innstilling|forumets anbefaling/iu), []);
     assert.deepEqual(found('nn', /innstillinga til (arbeids)?gruppa|tilrådinga til forumet/iu), []);

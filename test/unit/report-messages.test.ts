@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { LOCALES, translator, type MessageKey } from '../../src/domain/i18n';
 import { reportMessages } from '../../src/domain/i18n/messages/report';
 import { OWNER_TYPES, ownerTypeLabelKey } from '../../src/domain/ownerTypes';
-import { SCHEMES, schemeLabelKey } from '../../src/domain/schemes';
+import { SCHEMES, schemeLabelKey, schemeName, schemeShortKey } from '../../src/domain/schemes';
 import {
   CARD_INPUTS,
   INPUT_STEPS,
@@ -80,6 +80,7 @@ describe('needs report texts', () => {
   it('has a label for every scheme, owner type, theme, target group, status, step and card input', () => {
     const wanted: MessageKey[] = [
       ...SCHEMES.map(schemeLabelKey),
+      ...SCHEMES.map(schemeShortKey),
       ...OWNER_TYPES.map(ownerTypeLabelKey),
       ...THEMES.map(themeLabelKey),
       ...TARGET_GROUPS.map(targetGroupLabelKey),
@@ -89,6 +90,18 @@ describe('needs report texts', () => {
     ];
     for (const key of wanted) assert.ok(key in reportMessages.nb, `missing label ${key}`);
     assert.equal(translator('nn')(inputLabel('year2Uh').key, inputLabel('year2Uh').params), 'År 2: søkt tilskot til UH-partnar (kr)');
+  });
+
+  it('names a scheme in words, in full or short, in each language; a stored value that is no scheme stays as it is', () => {
+    assert.equal(schemeName(translator('nb'), 'DEKOM'), 'Desentralisert ordning for kompetanseutvikling i grunnskole og videregående opplæring');
+    assert.equal(schemeName(translator('nn'), 'DEKOM', 'short'), 'Desentralisert ordning (skule)');
+    assert.equal(schemeName(translator('en'), 'REKOM', 'short'), 'Regional scheme (kindergartens)');
+    assert.equal(schemeName(translator('en'), 'OTHER'), 'OTHER');
+    for (const locale of LOCALES) {
+      const names = SCHEMES.flatMap((s) => [schemeName(translator(locale), s), schemeName(translator(locale), s, 'short')]);
+      assert.equal(new Set(names).size, names.length, `${locale}: every name is one scheme's`);
+      for (const n of names) assert.doesNotMatch(n, /\b(REKOM|DEKOM|KOMPLOFT)\b/);
+    }
   });
 
   it('offers choices as stable codes with translated titles, PPT only under Kompetanseløftet', () => {
