@@ -199,11 +199,11 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
     const text = await d().cardText(agenda);
     assert.match(text, new RegExp(`^Saksliste: ${TITLE} ${CHANNEL} · 12\\. mars 2027 3 saker fra innmeldingsrunden 2027\\.`));
     assert.match(text, /Regional ordning \(barnehage\) 1 250 000 kr av 1 000 000 kr \(1 sak\) – over rammen/);
-    assert.match(text, /DEKOM 2 500 000 kr av 2 000 000 kr \(2 saker\) – over rammen/);
+    assert.match(text, /Desentralisert ordning \(skole\) 2 500 000 kr av 2 000 000 kr \(2 saker\) – over rammen/);
     assert.match(
       text,
       new RegExp(
-        `1\\. ${reports[0].reference} – Lesing i alle fag Eier Fredrikstad kommune \\(940 039 541\\) Ordning DEKOM UH-partner OsloMet – storbyuniversitetet Tema Lesing Målgrupper Ledere, Lærere og barnehagelærere Deltakere og enheter 240 deltakere i 12 barnehager/skoler/PPT Egenandel 2027–2028 375 000 kr Behov og mål \\(utdrag\\) Behov og mål Søkt per år 2027–2028: 1 250 000 kr · 2028–2029: 1 000 000 kr`,
+        `1\\. ${reports[0].reference} – Lesing i alle fag Eier Fredrikstad kommune \\(940 039 541\\) Ordning Desentralisert ordning for kompetanseutvikling i grunnskole og videregående opplæring UH-partner OsloMet – storbyuniversitetet Tema Lesing Målgrupper Ledere, Lærere og barnehagelærere Deltakere og enheter 240 deltakere i 12 barnehager/skoler/PPT Egenandel 2027–2028 375 000 kr Behov og mål \\(utdrag\\) Behov og mål Søkt per år 2027–2028: 1 250 000 kr · 2028–2029: 1 000 000 kr`,
       ),
     );
     assert.match(
@@ -213,7 +213,7 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
       ),
     );
     assert.match(text, new RegExp(`3\\. ${reports[2].reference} – Vurdering for læring Eier Halden kommune \\(959 159 092\\)`));
-    assert.match(text, /Løpende sum DEKOM 2 500 000 kr av 2 000 000 kr/, 'the third item brings DEKOM to its running sum');
+    assert.match(text, /Løpende sum Desentralisert ordning \(skole\) 2 500 000 kr av 2 000 000 kr/, 'the third item brings DEKOM to its running sum');
   });
 
   it('opens the vote from the editor, which puts one voting card per item under the agenda with the four buttons', async () => {
@@ -327,7 +327,7 @@ describe("an officer runs a working group's vote in its channel in Agents Playgr
     assert.match(
       text,
       new RegExp(
-        `Prioritert \\(2\\) ${reports[0].reference} – Lesing i alle fag · Fredrikstad kommune \\(940 039 541\\) · DEKOM · 1 250 000 kr · Prioritert \\(konsensus\\) ${reports[1].reference} – Språkmiljø i barnehagen`,
+        `Prioritert \\(2\\) ${reports[0].reference} – Lesing i alle fag · Fredrikstad kommune \\(940 039 541\\) · Desentralisert ordning \\(skole\\) · 1 250 000 kr · Prioritert \\(konsensus\\) ${reports[1].reference} – Språkmiljø i barnehagen`,
       ),
     );
     assert.match(text, new RegExp(`Ikke prioritert \\(1\\) ${reports[2].reference} – Vurdering for læring`));
