@@ -8,5 +8,9 @@ const server = restify.createServer({ name: 'bare' });
 server.get('/healthz', async (_req, res) => {
   res.send(200, { status: 'ok' });
 });
+// The CPU time used so far, read by `startup.cpu` as it reads the bot's (/bench/counters there).
+server.get('/bench/counters', async (_req, res) => {
+  res.send(200, { cpu: process.cpuUsage() });
+});
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -1,7 +1,8 @@
 // The framework floor: a botbuilder bot on the same adapter and server as kompetansebot, run as a
 // child process by the benchmarks. With TABLES_CONNECTION_STRING it makes the same two storage
 // calls per turn as a wizard step (a point read and an ETag write of one row per person); with
-// ECHO_CARD it answers every turn with that card (a real one the bot sent, so the same size).
+// ECHO_CARD it answers every turn with that card (a real one the bot sent, so the same size); with
+// ECHO_CALLS=merge too, an invoke makes one merge instead (the echo floor of a vote mark plus its one request).
 import fs from 'node:fs';
 import restify from 'restify';
 import { TableClient } from '@azure/data-tables';
@@ -26,6 +27,25 @@ async function twoStorageCalls(context: TurnContext): Promise<void> {
   else await table.upsertEntity({ partitionKey: 'echo', rowKey, step: 0, card: 'x'.repeat(2000) }, 'Replace');
 }
 
+// The merge goes through a client without the tracing and log policies, as the bot's clients are
+// (src/storage/tables.ts), so the floor's request costs what the bot's does.
+const leanTable =
+  table && process.env.ECHO_CALLS === 'merge'
+    ? lean(TableClient.fromConnectionString(process.env.TABLES_CONNECTION_STRING!, table.tableName, { allowInsecureConnection: true }))
+    : undefined;
+function lean(client: TableClient): TableClient {
+  for (const name of ['tracingPolicy', 'logPolicy']) client.pipeline.removePolicy({ name });
+  return client;
+}
+
+/** ECHO_CALLS=merge: one merge with If-Match * on the presser's row, the request a vote mark makes. */
+async function oneMerge(context: TurnContext): Promise<void> {
+  if (!leanTable) return;
+  const rowKey = (context.activity.from?.id ?? 'anon').replace(/[/\\#?]/g, '_');
+  calls += 1;
+  await leanTable.upsertEntity({ partitionKey: 'echo', rowKey, mark: 'x', at: new Date().toISOString() }, 'Merge');
+}
+
 class EchoBot extends ActivityHandler {
   constructor() {
     super();
@@ -36,7 +56,8 @@ class EchoBot extends ActivityHandler {
     });
   }
   protected override async onAdaptiveCardInvoke(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
-    await twoStorageCalls(context);
+    if (process.env.ECHO_CALLS === 'merge') await oneMerge(context);
+    else await twoStorageCalls(context);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
   }
 }

@@ -37,7 +37,7 @@ const BENCHES: Bench[] = [
         named('vote.latency.p99', 'vote.storm.p99.storage', 'vs 200 raw upserts of one row each'),
         named('vote.latency.p50', 'vote.storm.p50'),
         named('vote.stored', 'vote.storm.stored'),
-        ...rows.filter((r) => r.name === 'vote.cpu' || r.name === 'vote.calls'),
+        ...rows.filter((r) => r.name === 'vote.cpu' || r.name === 'vote.cpu.storage' || r.name === 'vote.calls'),
       ];
     },
   },

@@ -159,19 +159,28 @@ export async function benchVote(opts: VoteBenchOptions): Promise<BenchRow[]> {
     await bot.stop();
   }
 
-  // The echo floor: a bare botbuilder bot answering the same 200 simultaneous invokes with the voting card.
+  // The echo floor: a bare botbuilder bot answering the same 200 simultaneous invokes with the
+  // voting card; then the same with the one storage request a mark makes (a merge on the presser's row).
   const cardFile = path.join(os.tmpdir(), `bench-vote-card-${process.pid}.json`);
   fs.writeFileSync(cardFile, JSON.stringify(warm.card ?? {}));
-  const echo = await startEcho({ ECHO_CARD: cardFile });
   let echoWave: Wave;
   let echoUsed: ReturnType<typeof usageBetween>;
+  let mergeUsed: ReturnType<typeof usageBetween>;
   try {
-    await wave(echo.url, Math.min(20, members), () => ({ ...ref('bench-warmup'), mark: 'abstain' }));
-    const before = await usageOf(echo.url);
-    echoWave = await wave(echo.url, members, (n) => ({ ...ref('bench-item'), mark: MARKS[n % 3] }));
-    echoUsed = usageBetween(before, await usageOf(echo.url));
+    const echoRun = async (env: Record<string, string>) => {
+      const echo = await startEcho({ ECHO_CARD: cardFile, ...env });
+      try {
+        await wave(echo.url, Math.min(20, members), () => ({ ...ref('bench-warmup'), mark: 'abstain' }));
+        const before = await usageOf(echo.url);
+        const w = await wave(echo.url, members, (n) => ({ ...ref('bench-item'), mark: MARKS[n % 3] }));
+        return { wave: w, used: usageBetween(before, await usageOf(echo.url)) };
+      } finally {
+        await echo.stop();
+      }
+    };
+    ({ wave: echoWave, used: echoUsed } = await echoRun({}));
+    ({ used: mergeUsed } = await echoRun({ ECHO_CALLS: 'merge', TABLES_CONNECTION_STRING: opts.connectionString }));
   } finally {
-    await echo.stop();
     fs.rmSync(cardFile, { force: true });
   }
 
@@ -215,6 +224,16 @@ export async function benchVote(opts: VoteBenchOptions): Promise<BenchRow[]> {
       n: presses,
       aim: { of: 'ratio', atMost: 1.5 },
       note: 'bot process CPU per mark over the waves, vs the echo floor per invoke',
+    }),
+    benchRow({
+      name: 'vote.cpu.storage',
+      value: round2(cpu),
+      unit: 'ms/mark',
+      baseline: round2(mergeUsed.cpuMs / members),
+      baselineKind: 'measured',
+      n: presses,
+      aim: null,
+      note: 'bot process CPU per mark vs the echo floor making the one storage request of a mark (a merge) per invoke: what is left above it is our own work',
     }),
     benchRow({
       name: 'vote.calls',

@@ -76,30 +76,44 @@ function errorFields(err: unknown): unknown {
 /** An export link's path carries its token: keep the route, drop the token. */
 const pathWithoutToken = (path: unknown) => (typeof path === 'string' ? path.replace(/^\/exports\/.+/, '/exports/[redacted]') : path);
 
-function wrap(p: pino.Logger): Logger {
+/**
+ * `of()` gives the pino logger, made when a line at an enabled level is first written: pino
+ * redacts and serialises a child's bindings when it makes the child, which cost every turn (each
+ * makes one, turn.ts) more than its own card, even when the turn wrote no line.
+ */
+function wrap(root: pino.Logger, of: () => pino.Logger): Logger {
+  let made: pino.Logger | undefined;
+  const p = () => (made ??= of());
+  const at =
+    (level: Exclude<Level, 'silent'>) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      if (root.isLevelEnabled(level)) p()[level](fields, msg);
+    };
   return {
-    debug: (msg, fields = {}) => p.debug(fields, msg),
-    info: (msg, fields = {}) => p.info(fields, msg),
-    warn: (msg, fields = {}) => p.warn(fields, msg),
-    error: (msg, fields = {}) => p.error(fields, msg),
-    child: (bindings) => wrap(p.child(bindings)),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: (bindings) => {
+      const own = { ...bindings }; // as they are now, whatever the caller does with its object later
+      return wrap(root, () => p().child(own));
+    },
   };
 }
 
 /** `write` gets each line without its newline (tests collect them); by default lines go to stdout. */
 export function createLogger(level: Level = 'info', write?: (line: string) => void): Logger {
   const destination = write ? { write: (line: string) => write(line.replace(/\n$/, '')) } : pino.destination({ dest: 1, sync: true });
-  return wrap(
-    pino(
-      {
-        level,
-        base: undefined, // no pid or hostname: the platform adds its own
-        timestamp: pino.stdTimeFunctions.isoTime,
-        formatters: { level: (label) => ({ level: label }) },
-        serializers: { error: errorFields, err: errorFields, path: pathWithoutToken },
-        redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-      },
-      destination,
-    ),
+  const root = pino(
+    {
+      level,
+      base: undefined, // no pid or hostname: the platform adds its own
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      serializers: { error: errorFields, err: errorFields, path: pathWithoutToken },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    },
+    destination,
   );
+  return wrap(root, () => root);
 }

@@ -5,7 +5,8 @@ import { createLogger, type Logger } from './logger';
 import { createServer } from './server';
 import { openTables } from './storage';
 import { ConversationReferences } from '../storage/conversationReferences';
-import { createTeamsEndpoint, type TeamsEndpoint } from '../teams/endpoint';
+import type { TeamsEndpoint } from '../teams/endpoint';
+import { userRateLimitOf } from '../teams/userRateLimit';
 import type { Services } from '../teams/services';
 import { createDelivery } from '../teams/delivery';
 import { Drafts } from '../storage/drafts';
@@ -49,6 +50,9 @@ export interface RunningApp {
   rateLimit: TeamsEndpoint['rateLimit'];
   stop(): Promise<void>;
 }
+
+/** How long after listening the endpoint and the features load when no activity came first. */
+const WARM_AFTER_MS = 5000;
 
 export interface StartOptions {
   logger?: Logger;
@@ -149,7 +153,18 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     digestMinutes: config.DIGEST_MINUTES,
     summaryHour: config.SUMMARY_HOUR,
   });
-  const endpoint = createTeamsEndpoint(config, services, async () => (await loadFeatures()).REGISTRY);
+  // The endpoint (botbuilder, about half the modules of a start) loads with the first activity, or
+  // a moment after listening, whichever comes first: /healthz answers without it (docs/benchmarks.md).
+  const rateLimit = userRateLimitOf(config);
+  let endpoint: Promise<TeamsEndpoint> | undefined;
+  const loadEndpoint = () =>
+    (endpoint ??= import('../teams/endpoint').then(
+      (m) => m.createTeamsEndpoint(config, services, async () => (await loadFeatures()).REGISTRY, rateLimit),
+      (err: unknown) => {
+        endpoint = undefined; // tried again by the next activity
+        throw err;
+      },
+    ));
   const server = createServer({
     logger,
     requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
@@ -158,7 +173,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
       s.get('/exports/*', exportDownload({ ...services, links: exportLinks }));
       if (config.anonymous) benchRoutes(s);
     },
-    messages: (req, res) => endpoint.process(req, res),
+    messages: async (req, res) => (await loadEndpoint()).process(req, res),
     health: async () => {
       const storage = await tables.ping();
       return { ok: storage, body: { status: storage ? 'ok' : 'unavailable', storage, anonymous: config.anonymous } };
@@ -177,6 +192,11 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   delivery.start();
   scheduler.start();
   jobs.start();
+  const warm = setTimeout(() => {
+    loadEndpoint().catch((err: unknown) => logger.error('the Teams endpoint did not load', { error: err as Error }));
+    loadFeatures().catch((err: unknown) => logger.error('the features did not load', { error: err as Error }));
+  }, WARM_AFTER_MS);
+  warm.unref();
 
   return {
     port,
@@ -184,8 +204,9 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     config,
     services,
     scheduler,
-    rateLimit: endpoint.rateLimit,
+    rateLimit,
     stop: async () => {
+      clearTimeout(warm);
       await scheduler.stop(); // a tick in progress finishes its writes first
       await jobs.stop(); // steps under way finish and are checkpointed; their jobs are let go
       await delivery.stop(); // sends in flight finish and are recorded first

@@ -88,6 +88,8 @@ export interface Actor {
 }
 
 export class OwnerPeople {
+  /** Owners this instance saw with a link row (see everLinked). */
+  private readonly linked = new Set<string>();
   constructor(
     private readonly tables: Tables,
     private readonly now: () => Date,
@@ -164,20 +166,19 @@ export class OwnerPeople {
    * they have a link already (confirmed, pending, rejected or removed: then nothing changes). The
    * claim is the owner's `first` when nobody ever had a link to it. Two first filings at the same
    * moment may both be marked first; the automatic confirmation then finds the other and waits for
-   * the secretariat. Returns whether a claim was made.
+   * the secretariat. Returns whether a claim was made, and the filer's link as it stands after it
+   * (the receipt shows it, so the submit does not read it again).
    */
-  async claim(orgnr: string, by: PersonKey, displayName?: string, reference?: string): Promise<boolean> {
-    if (await getOrUndefined<LinkRow>(this.index, linksPk(orgnr), personKey(by))) return false;
-    let first = true;
-    for await (const _ of this.index.listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(linksPk(orgnr))}`, select: ['RowKey'] } })) {
-      first = false;
-      break;
+  async claim(orgnr: string, by: PersonKey, displayName?: string, reference?: string): Promise<{ claimed: boolean; link?: OwnerLink }> {
+    const existing = await getOrUndefined<LinkRow>(this.index, linksPk(orgnr), personKey(by));
+    if (existing) {
+      this.linked.add(orgnr);
+      return { claimed: false, link: linkOf(orgnr, existing) };
     }
+    const first = !(await this.everLinked(orgnr));
     const at = this.now().toISOString();
     const name = displayName?.replace(/\s+/g, ' ').trim().slice(0, 200) || undefined;
-    const created = await createIfAbsent<LinkRow>(this.index, {
-      partitionKey: linksPk(orgnr),
-      rowKey: personKey(by),
+    const row: LinkRow = {
       tenantId: by.tenantId,
       aadObjectId: by.aadObjectId,
       ...(name ? { displayName: name } : {}),
@@ -186,8 +187,11 @@ export class OwnerPeople {
       status: 'pending',
       ...(first ? { first } : {}),
       ...(reference ? { reference } : {}),
-    });
-    if (!created) return false;
+    };
+    const created = await createIfAbsent<LinkRow>(this.index, { partitionKey: linksPk(orgnr), rowKey: personKey(by), ...row });
+    this.linked.add(orgnr);
+    // Another press of the same filer made the link in between: theirs is the one that counts.
+    if (!created) return { claimed: false, link: await this.link(orgnr, by) };
     await Promise.all([
       this.index.upsertEntity({ partitionKey: memberOfPk(by), rowKey: safeKey(orgnr), addedAt: at, addedBy: 'filed', status: 'pending' }, 'Replace'),
       this.index.upsertEntity<ClaimRow>(
@@ -205,7 +209,20 @@ export class OwnerPeople {
       ),
       this.audit(orgnr, { at, action: 'claimed', person: by, personName: name, by: 'filed', asOfficer: false, ...(reference ? { reference } : {}) }),
     ]);
-    return true;
+    return { claimed: true, link: linkOf(orgnr, row) };
+  }
+
+  /**
+   * Whether anyone ever had a link to the owner. Link rows are never deleted (a removal marks
+   * them), so once true it stays true and this instance asks storage no more about that owner.
+   */
+  private async everLinked(orgnr: string): Promise<boolean> {
+    if (this.linked.has(orgnr)) return true;
+    for await (const _ of this.index.listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(linksPk(orgnr))}`, select: ['RowKey'] } })) {
+      this.linked.add(orgnr);
+      return true;
+    }
+    return false;
   }
 
   /** The claims waiting for the secretariat, oldest first: one partition. */

@@ -2,7 +2,7 @@ import type { GroupRecommendation } from '../domain/forum/twoSteps';
 import { odataString, personKey, type PersonKey } from './keys';
 import { packJson, unpackJson, withoutJson } from './json';
 import { acceptedBySecretariat, isConfirmed } from '../domain/colleagues';
-import { OwnerPeople, type Access } from './ownerPeople';
+import { OwnerPeople, type Access, type OwnerLink } from './ownerPeople';
 import { createIfAbsent, getOrUndefined, mutateEntity, propertiesOf, safeKey, type Tables } from './tables';
 import { ReferenceBlocks } from './referenceBlocks';
 
@@ -229,13 +229,13 @@ export class Reports {
     byName?: string;
     summary: ReportSummary;
     data: T;
-  }): Promise<{ report: ReportRecord<T>; created: boolean }> {
+  }): Promise<{ report: ReportRecord<T>; created: boolean; link?: OwnerLink }> {
     const row = submittedRow(input, this.now().toISOString());
     const created = await createIfAbsent(this.table, { partitionKey: reportPk(input.roundId), rowKey: safeKey(input.draftId), ...row });
     // A retry finds the first submission's report (its reference and time), not this attempt's.
     const report = created ? fromRow<T>(input.roundId, input.draftId, row) : (await this.get<T>(input.roundId, input.draftId))!;
     // Independent, idempotent writes: done side by side; a retry after a failure redoes them all.
-    await Promise.all([
+    const [, , , , , claim] = await Promise.all([
       this.afterWrite(report, 'submitted', input.draftId),
       this.index.upsertEntity({ partitionKey: userIndexPk(input.by), rowKey: safeKey(report.id), roundId: report.roundId }, 'Replace'),
       this.index.upsertEntity({ partitionKey: ownerIndexPk(report.summary.ownerOrgnr), rowKey: safeKey(report.id), roundId: report.roundId }, 'Replace'),
@@ -245,7 +245,7 @@ export class Reports {
       this.people.claim(report.summary.ownerOrgnr, input.by, input.byName, report.reference),
     ]);
     this.onChange?.(report.roundId, report.id);
-    return { report, created };
+    return { report, created, ...(claim.link ? { link: claim.link } : {}) };
   }
 
   /**

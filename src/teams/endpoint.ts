@@ -7,7 +7,7 @@ import { KompetanseBot, onTurnError } from './bot';
 import type { Services } from './services';
 import { messageResponse } from './cards/attach';
 import { tenantOf, turnOf, turnServices } from './turn';
-import { UserRateLimit } from './userRateLimit';
+import { userRateLimitOf, type UserRateLimit } from './userRateLimit';
 import { countedAs } from '../storage/callCounter';
 import type { Registry } from './registryTypes';
 
@@ -43,7 +43,12 @@ export interface TeamsEndpoint {
 const TEAMS_ONLY: ReadonlySet<string> = new Set(['msteams']);
 const LOCAL_CHANNELS: ReadonlySet<string> = new Set(['msteams', 'emulator', 'webchat', 'directline']);
 
-export function createTeamsEndpoint(config: Config, services: Services, features: () => Promise<Registry>): TeamsEndpoint {
+export function createTeamsEndpoint(
+  config: Config,
+  services: Services,
+  features: () => Promise<Registry>,
+  rateLimit: UserRateLimit = userRateLimitOf(config),
+): TeamsEndpoint {
   // The features (every verb and command, ~120 modules) load with the first activity, not at start.
   let ready: Promise<{ bot: KompetanseBot; registry: Registry }> | undefined;
   const loaded = () =>
@@ -57,7 +62,6 @@ export function createTeamsEndpoint(config: Config, services: Services, features
   const adapter = createAdapter(config, (context, err) => onTurnError(context, err, services));
   const allowedTenants = new Set(config.ALLOWED_TENANTS.map((t) => t.toLowerCase()));
   const channels = config.anonymous ? LOCAL_CHANNELS : TEAMS_ONLY;
-  const rateLimit = new UserRateLimit({ burst: config.RATE_LIMIT_BURST, perSecond: config.RATE_LIMIT_PER_SECOND, maxUsers: config.RATE_LIMIT_MAX_USERS });
   /** Why an activity is refused before authentication, or undefined to go on. */
   const refusalAtDoor = (body: { channelId?: unknown }): { status: number; error: string; log?: string } | undefined => {
     if (!ActivityEnvelope.safeParse(body).success) return { status: 400, error: 'The body is not a Bot Framework activity.' };

@@ -1,3 +1,5 @@
+import type { Config } from '../app/config';
+
 /**
  * A token bucket per person (tenant + AAD object id), held in this instance's memory.
  *
@@ -77,4 +79,9 @@ export class UserRateLimit {
       this.buckets.delete(key);
     }
   }
+}
+
+/** The limit as configured (RATE_LIMIT_*): one per instance, made at start. */
+export function userRateLimitOf(config: Pick<Config, 'RATE_LIMIT_BURST' | 'RATE_LIMIT_PER_SECOND' | 'RATE_LIMIT_MAX_USERS'>): UserRateLimit {
+  return new UserRateLimit({ burst: config.RATE_LIMIT_BURST, perSecond: config.RATE_LIMIT_PER_SECOND, maxUsers: config.RATE_LIMIT_MAX_USERS });
 }

@@ -53,11 +53,26 @@ function literalLine(line: string): string {
  * single one is joined into the line before it.
  */
 export function literalMarkdown(text: string): string {
-  return text
+  if (text.length > MEMO_CHARS) return literalText(text);
+  let out = memo.get(text);
+  if (out === undefined) {
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(text, (out = literalText(text)));
+  }
+  return out;
+}
+
+const literalText = (text: string): string =>
+  text
     .split(/\r\n|\r|\n/)
     .map(literalLine)
     .join('\n\n');
-}
+
+// The same labels, facts and titles come back on every card of a storm of presses: each is made
+// literal once. Short texts only, and a bounded number of them (at most about 2 MB).
+const MEMO_CHARS = 500;
+const MEMO_SIZE = 2000;
+const memo = new Map<string, string>();
 
 /**
  * Makes every Markdown-read string of an expanded card literal, in place; returns the card. The same

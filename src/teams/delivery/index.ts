@@ -7,9 +7,8 @@ import type { ConversationReferences } from '../../storage/conversationReference
 import { DeliveryLeases } from '../../storage/deliveryLeases';
 import { Outbox } from '../../storage/outbox';
 import type { Tables } from '../../storage/tables';
-import { createAdapter } from '../adapter';
 import { createDeliver, type Deliver } from './deliver';
-import { TeamsSender, type Sender } from './sender';
+import type { Sender, SendPlan } from './sender';
 import { DeliveryWorker } from './worker';
 
 export { type Deliver, type DeliveryReceipt, type DeliveryRequest, DeliveryRequestError } from './deliver';
@@ -51,8 +50,7 @@ export function createDelivery(deps: {
 }): Delivery {
   const { config, logger } = deps;
   const outbox = new Outbox(deps.tables);
-  const adapter = createAdapter(config as Config, async (_context, err) => logger.error('proactive turn failed', { error: err as Error }));
-  const sender = deps.sender ?? new TeamsSender(adapter, config.MicrosoftAppId ?? '', config.DELIVERY_TIMEOUT_MS, (msg) => logger.warn(msg));
+  const sender = deps.sender ?? teamsSender(config, logger);
   const worker = new DeliveryWorker(
     { outbox, leases: new DeliveryLeases(deps.tables), references: deps.references, sender, logger },
     {
@@ -73,5 +71,27 @@ export function createDelivery(deps: {
     deliver: createDeliver(outbox, () => worker.wake()),
     start: () => worker.start(),
     stop: () => worker.stop(),
+  };
+}
+
+/**
+ * The sender through botbuilder, loaded with the first send: botbuilder is about half of the
+ * modules the bot would otherwise load at start (docs/benchmarks.md, `startup`).
+ */
+function teamsSender(config: DeliveryConfig, logger: Logger): Sender {
+  let made: Promise<Sender> | undefined;
+  const make = async (): Promise<Sender> => {
+    const [{ createAdapter }, { TeamsSender }] = await Promise.all([import('../adapter'), import('./sender')]);
+    const adapter = createAdapter(config as Config, async (_context, err) => logger.error('proactive turn failed', { error: err as Error }));
+    return new TeamsSender(adapter, config.MicrosoftAppId ?? '', config.DELIVERY_TIMEOUT_MS, (msg) => logger.warn(msg));
+  };
+  return {
+    send: async (plan: SendPlan) =>
+      (
+        await (made ??= make().catch((err: unknown) => {
+          made = undefined; // tried again with the next send
+          throw err;
+        }))
+      ).send(plan),
   };
 }

@@ -90,6 +90,18 @@ export interface ItemView {
   marks: StoredMark[];
 }
 
+// An electorate is one array while it is cached (hotReads.ts): its count of voters per item is
+// taken once, not per press (each count checks every elector's organisations against the item).
+const voterCounts = new WeakMap<readonly Elector[], Map<string, number>>();
+function votersOn(group: readonly Elector[], item: AgendaItem): number {
+  let counts = voterCounts.get(group);
+  if (!counts) voterCounts.set(group, (counts = new Map()));
+  const parties = JSON.stringify([item.ownerOrgnr, item.networkOrgnrs, item.uhOrgnr ?? '']);
+  let n = counts.get(parties);
+  if (n === undefined) counts.set(parties, (n = group.filter((e) => !disqualificationOf(e.organisations, item)).length));
+  return n;
+}
+
 /**
  * Everything a voting card shows, with the marks read fresh and tallied here, on every read. The
  * live tally counts every stored mark (only someone allowed to vote can store one); closing
@@ -106,7 +118,7 @@ export async function itemView(
     read.marks ?? marksAfterWrite(services, meeting.id, stored.item.reportId).then((r) => r.marks),
   ]);
   const closed = meeting.vote?.status === 'closed' && stored.result;
-  const voters = group.filter((e) => !disqualificationOf(e.organisations, stored.item)).length;
+  const voters = votersOn(group, stored.item);
   return {
     marks,
     state: {

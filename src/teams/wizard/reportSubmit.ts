@@ -61,7 +61,7 @@ export const reportSubmit: ActionHandler = async (turn, data) => {
 
   const reference = await reports.nextReference(round.id, round.year);
   const byName = turn.context.activity.from?.name?.trim().slice(0, 200);
-  const { report } = await reports.submitNew({
+  const { report, link } = await reports.submitNew({
     draftId,
     roundId: round.id,
     reference,
@@ -71,8 +71,8 @@ export const reportSubmit: ActionHandler = async (turn, data) => {
     data: checked.report,
   });
   await drafts.remove(person, draftId);
-  // The filer learns at once where they stand with the owner: a claim not yet confirmed shows only their own reports.
-  const link = await turn.services.ownerPeople.link(report.summary.ownerOrgnr, person);
+  // The filer learns at once where they stand with the owner (the link as the submit's claim left
+  // it): a claim not yet confirmed shows only their own reports.
   const claim = link?.status === 'pending' ? turn.t('claims.receipt.pending') : link?.status === 'rejected' ? turn.t('claims.readOnly') : '';
   return { card: receiptCard(turn, report, round, false, claim) };
 };
