@@ -236,14 +236,16 @@ describe("forum meetings and voting in a working group's channel", function () {
     const card = await postedVoteCard(reports[0].reference);
 
     let seen = await vote(ANNE, card, 'prioritise');
-    assert.match(cardText(seen), /Markeringen din er lagret: Prioriter/);
-    assert.match(cardText(seen), /Din markering: Prioriter/);
+    // One confirmation, in a box with a tick (not colour alone), not a bold line as well.
+    assert.match(cardText(seen), /✓ Markeringen din er lagret: Prioriter\. Du kan endre den til avstemningen lukkes\./);
+    assert.doesNotMatch(cardText(seen), /Din markering/);
+    assert.equal(JSON.stringify(seen).split('Markeringen din er lagret').length, 2, 'said once');
     assert.deepEqual(tallyOf(seen), { prioritise: 1, notPrioritise: 0, abstain: 0, conflict: 0 });
 
     seen = await vote(BJORN, card, 'not_prioritise');
     assert.deepEqual(tallyOf(seen), { prioritise: 1, notPrioritise: 1, abstain: 0, conflict: 0 });
     seen = await vote(ANNE, seen, 'abstain');
-    assert.match(cardText(seen), /Din markering: Avstår/);
+    assert.match(cardText(seen), /Markeringen din er lagret: Avstår/);
     assert.deepEqual(tallyOf(seen), { prioritise: 0, notPrioritise: 1, abstain: 1, conflict: 0 }, 'a changed mark replaces the earlier one');
 
     // Someone else opening the card: Teams asks for their own view (refresh, trigger automatic).
@@ -604,7 +606,8 @@ describe("forum meetings and voting in a working group's channel", function () {
     const started = Date.now();
     const answers = await Promise.all(crowd.map((p, i) => vote(p, card, chosen[i])));
     const took = Date.now() - started;
-    for (const [i, a] of answers.entries()) assert.match(cardText(a), new RegExp(`Din markering: ${['Prioriter', 'Ikke prioriter', 'Avstår'][i % 3]}`));
+    for (const [i, a] of answers.entries())
+      assert.match(cardText(a), new RegExp(`Markeringen din er lagret: ${['Prioriter', 'Ikke prioriter', 'Avstår'][i % 3]}`));
 
     const stored = await s.votes.of(meeting.id, reports[0].id);
     assert.equal(stored.length, 30, 'one row per member');
