@@ -96,7 +96,8 @@ function paidCard(locale: Locale, t: Translate, report: ReportRecord<NeedsReport
         (report.payment?.schoolYear ? ` (${t('money.paidYear', { schoolYear: formatSchoolYear(report.payment.schoolYear) })})` : '') +
         (report.payment?.carriedOver ? ` ${t('unused.paidWith', { amount: formatNok(report.payment.carriedOver, locale) })}` : ''),
       ...next,
-    ].join('\n\n'),
+      // One paragraph a line (cards/literal.ts).
+    ].join('\n'),
     actions: [
       action(t('usage.button'), 'usage.open', { roundId: round.id, reportId: report.id, schoolYear }, { style: 'positive' }),
       action(t('notify.show'), 'report.open', { reportId: report.id }),
