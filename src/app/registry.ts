@@ -110,3 +110,6 @@ export const REGISTRY: Registry = { handlerOf, findCommand };
 
 /** Every kind of long work the job runner (src/teams/jobs/runner.ts) can run or take over. */
 export const JOBS: readonly JobKind[] = [RESULTS_JOB, GRANT_ALL_JOB, ROUND_OPEN_JOB];
+
+/** The file behind a recommendation's CSV link (`GET /exports/…`, src/export/meetingCsvRoute.ts). */
+export { meetingCsvFile } from '../teams/forum/meetingCsvFile';

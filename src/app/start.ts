@@ -31,6 +31,7 @@ import { RoundResults } from '../storage/roundResults';
 import { Scheduler } from '../teams/scheduler/scheduler';
 import { ExportLinks } from '../export/links';
 import { exportDownload } from '../export/route';
+import type { MeetingCsvSource } from '../export/meetingCsvRoute';
 import { benchRoutes } from './benchRoutes';
 import type { JobKind } from '../teams/jobs/types';
 import type { Registry } from '../teams/registryTypes';
@@ -94,7 +95,7 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
   if (migrated) logger.info('owner links marked under the claim rule', { migrated });
   // Every feature (verbs, commands, kinds of job) is assembled in ./registry, loaded when first needed:
   // with the first activity or the first job, not at start (docs/benchmarks.md, `startup`).
-  let features: Promise<{ REGISTRY: Registry; JOBS: readonly JobKind[] }> | undefined;
+  let features: Promise<{ REGISTRY: Registry; JOBS: readonly JobKind[]; meetingCsvFile: (s: Services) => MeetingCsvSource }> | undefined;
   const loadFeatures = () => (features ??= import('./registry'));
   // Long work off the press; handlers reach it as `services.jobs`, so it sees them through a function.
   const jobs = new JobRunner(
@@ -170,7 +171,15 @@ export async function startApp(env: Record<string, string | undefined>, opts: St
     requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
     // A wildcard, since a signed token is longer than the router allows a :param to be.
     routes: (s) => {
-      s.get('/exports/*', exportDownload({ ...services, links: exportLinks }));
+      s.get(
+        '/exports/*',
+        exportDownload({
+          ...services,
+          links: exportLinks,
+          // A recommendation's CSV is the forum feature's to make: loaded with the features, on first use.
+          meetingCsv: async (claims) => (await loadFeatures()).meetingCsvFile(services)(claims),
+        }),
+      );
       if (config.anonymous) benchRoutes(s);
     },
     messages: async (req, res) => (await loadEndpoint()).process(req, res),

@@ -18,6 +18,10 @@ export interface ExportClaims {
   expiresAt: number;
   /** An analysis instead of a round's reports: "rounds|forum|scheme|view" (view '' = every view; src/export/analysisExport.ts). */
   analysis?: string;
+  /** A closed meeting's recommendation as CSV instead of the round's reports (src/export/meetingCsvRoute.ts). */
+  meeting?: string;
+  /** The language the file is written in (the card's), where the file has words of its own. */
+  locale?: string;
 }
 
 export type Verified = { ok: true; claims: ExportClaims } | { ok: false; status: 404 | 410 };
@@ -55,6 +59,8 @@ export class ExportLinks {
           u: claims.aadObjectId,
           e: expiresAt,
           ...(claims.analysis ? { a: claims.analysis } : {}),
+          ...(claims.meeting ? { m: claims.meeting } : {}),
+          ...(claims.locale ? { l: claims.locale } : {}),
         }),
         'utf8',
       ),
@@ -70,7 +76,7 @@ export class ExportLinks {
     const expected = this.mac(payload);
     const given = Buffer.from(signature, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, status: 404 };
-    let raw: { r?: unknown; f?: unknown; t?: unknown; u?: unknown; e?: unknown; a?: unknown };
+    let raw: { r?: unknown; f?: unknown; t?: unknown; u?: unknown; e?: unknown; a?: unknown; m?: unknown; l?: unknown };
     try {
       raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     } catch {
@@ -82,7 +88,9 @@ export class ExportLinks {
       typeof raw.t !== 'string' ||
       typeof raw.u !== 'string' ||
       typeof raw.e !== 'number' ||
-      (raw.a !== undefined && typeof raw.a !== 'string')
+      (raw.a !== undefined && typeof raw.a !== 'string') ||
+      (raw.m !== undefined && typeof raw.m !== 'string') ||
+      (raw.l !== undefined && typeof raw.l !== 'string')
     )
       return { ok: false, status: 404 };
     if (this.now().getTime() > raw.e) return { ok: false, status: 410 };
@@ -95,6 +103,8 @@ export class ExportLinks {
         aadObjectId: raw.u,
         expiresAt: raw.e,
         ...(typeof raw.a === 'string' ? { analysis: raw.a } : {}),
+        ...(typeof raw.m === 'string' ? { meeting: raw.m } : {}),
+        ...(typeof raw.l === 'string' ? { locale: raw.l } : {}),
       },
     };
   }

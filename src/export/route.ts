@@ -11,6 +11,7 @@ import type { Rounds } from '../storage/rounds';
 import type { ExportLinks } from './links';
 import type { Aggregates } from '../storage/aggregates';
 import { analysisDownload } from './analysisRoute';
+import { meetingCsvDownload, type MeetingCsvSource } from './meetingCsvRoute';
 import { EXPORT_CONTENT_TYPES, exportFileName, writeRoundExport } from './roundExport';
 
 export interface ExportRouteDeps {
@@ -26,6 +27,8 @@ export interface ExportRouteDeps {
   now: () => Date;
   /** The analytics' tallies, for analysis links (src/export/analysisRoute.ts). */
   aggregates?: Aggregates;
+  /** A meeting's recommendation as CSV, for its links (src/export/meetingCsvRoute.ts). */
+  meetingCsv?: MeetingCsvSource;
 }
 
 /**
@@ -46,6 +49,7 @@ export function exportDownload(deps: ExportRouteDeps) {
     if (!verified.ok) return refuse(verified.status, verified.status === 410 ? 'export.expired' : 'export.notFound');
     const { claims } = verified;
     if (claims.analysis !== undefined) return analysisDownload(deps, { ...claims, analysis: claims.analysis }, { t, locale }, res, refuse);
+    if (claims.meeting !== undefined) return meetingCsvDownload(deps, { ...claims, meeting: claims.meeting }, res, refuse);
     let grants: Awaited<ReturnType<Roles['of']>>;
     let round: Awaited<ReturnType<Rounds['get']>>;
     try {

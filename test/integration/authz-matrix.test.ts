@@ -214,6 +214,7 @@ const MATRIX: Record<string, string> = {
   'undecided.form': 'rrrrrrarr',
   'undecided.later': 'rrrrrrarr',
   'undecided.record': 'rrrrrrarr',
+  'undecided.save': 'rrrrrrarr',
   'rules.list': 'rrrrrrarr',
   'rules.form': 'rrrrrrarr',
   'rules.save': 'rrrrrrarr',
@@ -773,7 +774,9 @@ const SUCCESS: Record<string, Check> = {
   ),
   // A working group's result in two steps is its recommendation (anbefaling), not the forum's innstilling.
   'meeting.recommendation': all(titled('groupStep.recommendation.title', { title: 'Vårmøte Vest' }), offers('meeting.csv')),
-  'meeting.csv': all(titled('groupStep.recommendation.title', { title: 'Vårmøte Vest' }), says('forum.recommendation.csvTitle')),
+  'meeting.csv': all(titled('groupStep.recommendation.title', { title: 'Vårmøte Vest' }), says('export.csv'), (a) =>
+    a.raw.includes('/exports/') ? undefined : 'no download link',
+  ),
   'vote.open': all(
     says('forum.phase.voting'),
     offers('vote.close'),
@@ -800,7 +803,8 @@ const SUCCESS: Record<string, Check> = {
     stored('the plan is stored', async (c) => (await c.h.app.services.plans.get(SEEDED_FORUM))?.areas[0]?.name.nb === 'Lesing og skriving'),
   ),
   'undecided.list': all(titled('forum.undecided.listTitle', { title: 'Uavklart Vest' }), offers('undecided.form')),
-  'undecided.form': all(says('forum.undecided.laterTitle'), offers('undecided.later', 'undecided.record')),
+  'undecided.form': all(says('forum.undecided.way'), offers('undecided.save')),
+  'undecided.save': all(says('forum.undecided.wayRequired')),
   'undecided.later': all(
     says('forum.undecided.movedNext'),
     hasStatus((w) => w.undecidedItems[0], 'formally_checked'),

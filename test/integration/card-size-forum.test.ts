@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { parseCsv } from '../support/parseCsv';
 import { MAX_AGENDA_ITEMS, type Mark } from '../../src/domain/forum';
 import { LIMITS } from '../../src/domain/report';
 import { MAX_ORGANISATIONS } from '../../src/domain/secretariat/role-input';
@@ -188,10 +189,12 @@ ${report(/./)}`);
     for (const tag of LOCALES) {
       lang = tag;
       const officer = { ...OFFICER, locale: tag };
-      for (const [verb, kind] of [
-        ['meeting.recommendation', 'recommendation card'],
-        ['meeting.csv', 'recommendation CSV card'],
-      ] as const) {
+      // The CSV is a file behind a link: a small card, and every item in the file.
+      const csv = await h.invoke(officer, 'meeting.csv', { meetingId: full });
+      fits('recommendation CSV card', csv.body);
+      const link = cardElements(csv.body.value).find((e) => e.type === 'Action.OpenUrl');
+      assert.equal(parseCsv(await (await fetch(link.url)).text()).length, MAX_AGENDA_ITEMS + 1, 'the header and every item in the file');
+      for (const [verb, kind] of [['meeting.recommendation', 'recommendation card']] as const) {
         const res = await h.invoke(officer, verb, { meetingId: full });
         assert.equal(res.body.type, CARD, `${kind}: ${JSON.stringify(res.body).slice(0, 300)}`);
         fits(kind, res.body);

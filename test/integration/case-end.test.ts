@@ -257,6 +257,10 @@ describe('the end of a case: decision notices, appeals and usage reports', funct
     assert.deepEqual([stored.payment?.amount, stored.payment?.carriedOver], [1_000_000, 100_000]);
     const [paid2] = await waitForSent(h, `${stored.reference}: tilskuddet er utbetalt`);
     assert.match(flat(sentCard(paid2)), /I tillegg er 100 000 kr i ubrukte midler fra tidligere skoleår overført til dette skoleåret\./);
+    // What is still to come: this year's usage report, and that no later year follows.
+    assert.match(flat(sentCard(paid2)), /Rapporteringen for skoleåret 2028–2029 åpner 1\. august 2029, når skoleåret er over\./);
+    assert.match(flat(sentCard(paid2)), /Dette er tiltakets siste skoleår: når rapporten er godkjent, avsluttes saken\./);
+    assert.doesNotMatch(flat(sentCard(paid2)), /Tilsagn for senere skoleår/);
     const usage1 = await h.app.services.usage.get({ ...r, schoolYear: 2027 });
     assert.equal(usage1?.unusedDecision?.carriedInto, stored.reference, 'carried once: no later payment counts it again');
     assert.deepEqual(unusedByReport([usage1!]).get(r.reportId), { carriedOver: 100_000, toRepay: 0, repaid: 0 });

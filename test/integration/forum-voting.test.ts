@@ -23,6 +23,7 @@ import { cardOf, cardText, startHarness, type Harness } from '../support/harness
 import { OFFICER, OTHER_OWNER, TENANT, type Persona } from '../support/personas';
 import { actionData } from '../support/wizard';
 import { fakeClock, nowOf } from '../support/clock';
+import { parseCsv } from '../support/parseCsv';
 
 const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
 
@@ -236,14 +237,16 @@ describe("forum meetings and voting in a working group's channel", function () {
     const card = await postedVoteCard(reports[0].reference);
 
     let seen = await vote(ANNE, card, 'prioritise');
-    assert.match(cardText(seen), /Markeringen din er lagret: Prioriter/);
-    assert.match(cardText(seen), /Din markering: Prioriter/);
+    // One confirmation, in a box with a tick (not colour alone), not a bold line as well.
+    assert.match(cardText(seen), /✓ Markeringen din er lagret: Prioriter\. Du kan endre den til avstemningen lukkes\./);
+    assert.doesNotMatch(cardText(seen), /Din markering/);
+    assert.equal(JSON.stringify(seen).split('Markeringen din er lagret').length, 2, 'said once');
     assert.deepEqual(tallyOf(seen), { prioritise: 1, notPrioritise: 0, abstain: 0, conflict: 0 });
 
     seen = await vote(BJORN, card, 'not_prioritise');
     assert.deepEqual(tallyOf(seen), { prioritise: 1, notPrioritise: 1, abstain: 0, conflict: 0 });
     seen = await vote(ANNE, seen, 'abstain');
-    assert.match(cardText(seen), /Din markering: Avstår/);
+    assert.match(cardText(seen), /Markeringen din er lagret: Avstår/);
     assert.deepEqual(tallyOf(seen), { prioritise: 0, notPrioritise: 1, abstain: 1, conflict: 0 }, 'a changed mark replaces the earlier one');
 
     // Someone else opening the card: Teams asks for their own view (refresh, trigger automatic).
@@ -444,18 +447,66 @@ describe("forum meetings and voting in a working group's channel", function () {
     const exported = await officer('export.round', actionData(rec, 'export.round'));
     assert.match(JSON.stringify(exported), /\/exports\/[A-Za-z0-9_.-]+/);
 
-    // The CSV export of the recommendation.
+    // The CSV export of the recommendation: a download link on a card of its own, never the rows as text.
     const csvCard = await officer('meeting.csv', { meetingId: meeting.id });
-    const lines = (csvCard.body as any[])
-      .flatMap((b: any) => b.items ?? [])
-      .filter((i: any) => i.fontType === 'Monospace')
-      .map((i: any) => i.text);
-    assert.equal(
-      lines[0],
-      'Referanse;Eier;Organisasjonsnummer;Ordning;Tittel;UH-partner;Beløp 2027;Søkt i alt;Resultat;Prioriter;Ikke prioriter;Avstår;Inhabil',
+    assert.doesNotMatch(JSON.stringify(csvCard), /Monospace|Referanse;Eier/, 'no CSV text on the card');
+    assert.match(cardText(csvCard), /CSV-fil med møtets 5 saker, resultatene og markeringene .* går ut kl\. \d\d:\d\d \(om 15 min\)/);
+    const download = csvCard.body.flatMap((b: any) => b.actions ?? []).find((a: any) => a.type === 'Action.OpenUrl');
+    assert.equal(download?.title, 'Last ned CSV');
+    assert.match(download.url, /^http:\/\/localhost:\d+\/exports\/[\w-]+\.[\w-]+$/);
+    const res = await fetch(download.url);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'text/csv; charset=utf-8');
+    assert.match(res.headers.get('content-disposition') ?? '', /^attachment; filename="anbefaling-vest-\d{4}-\d\d-\d\d\.csv"$/);
+    const rows = parseCsv(await res.text());
+    assert.deepEqual(rows[0], [
+      'Referanse',
+      'Eier',
+      'Organisasjonsnummer',
+      'Ordning',
+      'Tittel',
+      'UH-partner',
+      'Beløp 2027',
+      'Søkt i alt',
+      'Resultat',
+      'Prioriter',
+      'Ikke prioriter',
+      'Avstår',
+      'Inhabil',
+    ]);
+    assert.equal(rows.length, 6, 'the header and every item');
+    assert.equal(rows[1][0], reports[0].reference);
+    assert.match(rows[1][1], /^Eier \d+ kommune$/);
+    assert.deepEqual(rows[1].slice(2, 4), ['974760673', 'DEKOM']);
+    assert.deepEqual(rows[1].slice(6), ['1250000', '2250000', 'Prioritert (konsensus)', '3', '0', '0', '0']);
+    assert.deepEqual(
+      rows
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+      reports.map((r) => r.reference).sort(),
     );
-    assert.equal(lines.length, 6);
-    assert.match(lines[1], new RegExp(`^${reports[0].reference};Eier \\d+ kommune;974760673;DEKOM;.*;1250000;2250000;Prioritert \\(konsensus\\);3;0;0;0$`));
+    // Only an officer may have the file: a link made out to a member (not the secretariat) is refused,
+    // and so are a changed link and one whose time is up.
+    const asMember = s.exportLinks.sign({ roundId: meeting.roundId, format: 'csv', tenantId: TENANT, aadObjectId: ANNE.aadObjectId, meeting: meeting.id });
+    const refused = await fetch(asMember.url);
+    assert.equal(refused.status, 403);
+    assert.doesNotMatch(await refused.text(), /Referanse|;/);
+    assert.equal((await fetch(download.url.replace(/\.[\w-]+$/, '.' + 'A'.repeat(43)))).status, 404);
+    const otherMeeting = s.exportLinks.sign({
+      roundId: meeting.roundId,
+      format: 'csv',
+      tenantId: TENANT,
+      aadObjectId: OFFICER.aadObjectId,
+      meeting: 'no-such-meeting',
+    });
+    assert.equal((await fetch(otherMeeting.url)).status, 404);
+    const before = clock.now;
+    clock.setSystemTime(new Date(before + 16 * 60_000));
+    const late = await fetch(download.url);
+    assert.equal(late.status, 410);
+    assert.match(await late.text(), /Lenken har gått ut/);
+    clock.setSystemTime(new Date(before));
 
     // Closing twice changes nothing.
     const again = await officer('vote.close', { meetingId: meeting.id });
@@ -604,7 +655,8 @@ describe("forum meetings and voting in a working group's channel", function () {
     const started = Date.now();
     const answers = await Promise.all(crowd.map((p, i) => vote(p, card, chosen[i])));
     const took = Date.now() - started;
-    for (const [i, a] of answers.entries()) assert.match(cardText(a), new RegExp(`Din markering: ${['Prioriter', 'Ikke prioriter', 'Avstår'][i % 3]}`));
+    for (const [i, a] of answers.entries())
+      assert.match(cardText(a), new RegExp(`Markeringen din er lagret: ${['Prioriter', 'Ikke prioriter', 'Avstår'][i % 3]}`));
 
     const stored = await s.votes.of(meeting.id, reports[0].id);
     assert.equal(stored.length, 30, 'one row per member');

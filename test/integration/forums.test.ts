@@ -60,8 +60,8 @@ describe('several forums under one County Governor', function () {
     ]);
     assert.match(flat(await addMember(OSLO_MEMBER, 'forum:forum-oslo')), /Oda Oslo er lagt til som medlem i Samarbeidsforum Oslo\./);
     const roles = flat(await addMember(AKERSHUS_MEMBER, 'forum:forum-akershus'));
-    assert.match(roles, /Samarbeidsforum Oslo Kanal: 19:forum-oslo@thread\.tacv2 Oda Oslo medlem/);
-    assert.match(roles, /Samarbeidsforum Akershus Kanal: 19:forum-akershus@thread\.tacv2 Aksel Akershus medlem/);
+    assert.match(roles, /Samarbeidsforum Oslo \(1 person\) Kanal: 19:forum-oslo@thread\.tacv2 Oda Oslo medlem/);
+    assert.match(roles, /Samarbeidsforum Akershus \(1 person\) Kanal: 19:forum-akershus@thread\.tacv2 Aksel Akershus medlem/);
     assert.match(roles, /Arbeidsgruppe Follo \(Samarbeidsforum Akershus\)/);
     const grants = await h.app.services.roles.of({ tenantId: TENANT, aadObjectId: OSLO_MEMBER.aadObjectId });
     assert.deepEqual(

@@ -298,7 +298,7 @@ describe('one money ledger per forum that every card reads (two forums of two wo
       const first = firsts.get(F.id)!;
       const l1 = await line(F, 'DEKOM');
       const laterForm = await officer('undecided.form', { meetingId: first.id, reportId: O2.id });
-      await officer('undecided.later', { ...actionData(laterForm, 'undecided.later'), toMeeting: '', laterNote: 'Nytt møte' });
+      await officer('undecided.save', { ...actionData(laterForm, 'undecided.save'), way: 'next', note: 'Nytt møte' });
       const title = `Forum april ${F.id}`;
       const second = await meeting(F, 'forum', title, '2027-04-10');
       assert.deepEqual(second.order, [O2.id]);

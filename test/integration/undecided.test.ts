@@ -88,12 +88,32 @@ describe('undecided items: a later meeting, or the result recorded with a note',
     // (i) A later meeting: the next one made for the group takes the item up and votes on it anew.
     const laterForm = await officer('undecided.form', { meetingId: first.id, reportId: later.id });
     assert.match(flat(laterForm), /^Følg opp: BM-2027-\d{4} – Ingen markerte/);
+    // One form, one submit (and a way back): each choice a real way out, none with an empty value, no dropdown.
     assert.deepEqual(
-      inputsOf(laterForm).outcome.choices.map((c: any) => c.title),
-      ['Anbefalt', 'Ikke anbefalt'],
+      inputsOf(laterForm).way.choices.map((c: any) => c.title),
+      [
+        'Sett på et senere møte: neste møte som opprettes for gruppen',
+        'Registrer resultatet fra møtet: Anbefalt',
+        'Registrer resultatet fra møtet: Ikke anbefalt',
+      ],
       "the group's own words",
     );
-    const moved = await officer('undecided.later', { ...actionData(laterForm, 'undecided.later'), toMeeting: '', laterNote: 'Tas opp i april' });
+    assert.ok(inputsOf(laterForm).way.choices.every((c: any) => c.value !== ''));
+    assert.equal(inputsOf(laterForm).way.style, 'expanded');
+    assert.doesNotMatch(JSON.stringify(laterForm.body), /ActionSet/, "no submit buttons inside the form, only the card's own");
+    assert.deepEqual(
+      laterForm.actions.map((a: any) => [a.title, a.verb]),
+      [
+        ['Lagre', 'undecided.save'],
+        ['Avbryt', 'undecided.list'],
+      ],
+    );
+    // Nothing chosen: the form comes back with the note kept and the error, and nothing moves.
+    const none = await officer('undecided.save', { ...actionData(laterForm, 'undecided.save'), way: '', note: 'Tas opp i april' });
+    assert.match(flat(none), /Velg hva som skal skje med saken\. Ingenting er lagret\./);
+    assert.equal(inputsOf(none).note.value, 'Tas opp i april');
+    assert.equal((await report(later.id)).status, 'on_agenda');
+    const moved = await officer('undecided.save', { ...actionData(laterForm, 'undecided.save'), way: 'next', note: 'Tas opp i april' });
     assert.match(flat(moved), /er satt på et senere møte: neste møte som opprettes for gruppen\./);
     const afterMove = await report(later.id);
     assert.equal(afterMove.status, 'formally_checked');
@@ -101,7 +121,7 @@ describe('undecided items: a later meeting, or the result recorded with a note',
     assert.deepEqual([moveEntry.from, moveEntry.to, moveEntry.actor.id], ['on_agenda', 'formally_checked', `${OFFICER.tenantId}:${OFFICER.aadObjectId}`]);
     assert.equal(moveEntry.reason, `meeting:${first.id}:later · Tas opp i april`);
     // Pressed again: nothing more moves, and the officer is told it was done.
-    const again = await h.invoke(OFFICER, 'undecided.later', { verb: 'undecided.later', ...actionData(laterForm, 'undecided.later'), toMeeting: '' });
+    const again = await h.invoke(OFFICER, 'undecided.save', { verb: 'undecided.save', ...actionData(laterForm, 'undecided.save'), way: 'next' });
     assert.match(cardText(again.body.value ?? again.body), /er allerede fulgt opp \(satt på et senere møte\)/);
     assert.equal((await report(later.id)).history.length, afterMove.history.length);
 
@@ -135,27 +155,25 @@ describe('undecided items: a later meeting, or the result recorded with a note',
     // (ii) The meeting's result recorded: without a note the form comes back as filled in, with the error.
     const caseCard = await officer('report.check', { roundId: 'r2027', reportId: oral.id });
     const oralForm = await officer('undecided.form', actionData(caseCard, 'undecided.form'));
-    const refused = await officer('undecided.record', {
-      ...actionData(oralForm, 'undecided.record'),
-      outcome: 'prioritised',
+    const refused = await officer('undecided.save', {
+      ...actionData(oralForm, 'undecided.save'),
+      way: 'prioritised',
       note: '   ',
-      toMeeting: '',
-      laterNote: '',
     });
     assert.match(flat(refused), /Skriv et notat om hvordan møtet kom til resultatet/);
-    assert.equal(inputsOf(refused).outcome.value, 'prioritised', 'the chosen result is kept');
+    assert.equal(inputsOf(refused).way.value, 'prioritised', 'the chosen result is kept');
     assert.equal((await report(oral.id)).status, 'on_agenda', 'nothing recorded');
-    const enRefused = await h.invoke({ ...OFFICER, locale: 'en-US' } as Persona, 'undecided.record', {
-      verb: 'undecided.record',
-      ...actionData(oralForm, 'undecided.record'),
-      outcome: 'prioritised',
+    const enRefused = await h.invoke({ ...OFFICER, locale: 'en-US' } as Persona, 'undecided.save', {
+      verb: 'undecided.save',
+      ...actionData(oralForm, 'undecided.save'),
+      way: 'prioritised',
       note: '',
     });
     assert.match(cardText(enRefused.body.value), /Write a note on how the meeting reached the result/);
 
-    const recorded = await officer('undecided.record', {
-      ...actionData(oralForm, 'undecided.record'),
-      outcome: 'prioritised',
+    const recorded = await officer('undecided.save', {
+      ...actionData(oralForm, 'undecided.save'),
+      way: 'prioritised',
       note: 'Enige muntlig i møtet 12. mars',
     });
     assert.match(

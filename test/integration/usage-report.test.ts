@@ -37,6 +37,16 @@ describe('usage reports (rapportering)', function () {
     // The paid-notice's promise now leads to the dialog.
     const [notice] = await waitForSent(h, `${r.reference}: tilskuddet er utbetalt`);
     assert.match(cardText(sentCard(notice)), /Rapporter bruken av midlene innen 15\. januar 2029\./);
+    // What is still to come: how and when to file the usage report, and the later year as a commitment.
+    assert.match(
+      cardText(sentCard(notice)),
+      /Rapporteringen for skoleåret 2027–2028 åpner 1\. august 2028, når skoleåret er over\. Trykk «Rapporter bruk av midlene» under, eller skriv «rapporter» til boten\./,
+    );
+    assert.match(
+      cardText(sentCard(notice)),
+      /Tilsagn for senere skoleår: 2028–2029: 1 000 000 kr\. Tiltaket kommer tilbake på sakslisten i neste innmeldingsrunde/,
+    );
+    assert.doesNotMatch(cardText(sentCard(notice)), /siste skoleår/);
     // The officer's case card shows the paid school year's usage report as not filed, with the round's view behind it.
     const [unfiled] = await h.send(OFFICER, `vis ${r.reference}`);
     assert.match(

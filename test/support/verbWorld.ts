@@ -522,6 +522,8 @@ export const PRESSES: ReadonlyArray<readonly [string, PressOf]> = [
       personal({ ...actionData(await officer('meeting.new'), 'meeting.create'), group: 'oslo', roundId: ROUND.id, title: 'Møte Oslo', date: '2027-03-20' }),
   ],
   ['vote.open', (w) => personal({ meetingId: w.editMeetingId })],
+  // Nothing chosen: the form again with its error (the item stays for the presses after it).
+  ['undecided.save', (w) => personal({ meetingId: w.undecidedMeetingId, reportId: w.undecidedItems[0], way: '', note: '' })],
   ['undecided.later', (w) => personal({ meetingId: w.undecidedMeetingId, reportId: w.undecidedItems[0], toMeeting: '', laterNote: 'Neste møte' })],
   ['undecided.record', (w) => personal({ meetingId: w.undecidedMeetingId, reportId: w.undecidedItems[1], outcome: 'prioritised', note: 'Enige muntlig' })],
   ['vote.close', (w) => personal({ meetingId: w.meetingId })],

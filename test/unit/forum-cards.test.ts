@@ -142,7 +142,17 @@ describe('forum cards: voting', () => {
 
   it('speaks nynorsk and English too', () => {
     assert.match(cardText(voteCard(forumView({ regions: DEFAULT_REGIONS, forumRules: ONE_STEP }, 'nn'), state())), /Ikkje prioriter/);
-    assert.match(cardText(voteCard(forumView({ regions: DEFAULT_REGIONS, forumRules: ONE_STEP }, 'en'), state())), /Against/);
+    assert.match(cardText(voteCard(forumView({ regions: DEFAULT_REGIONS, forumRules: ONE_STEP }, 'en'), state())), /Don't prioritise/);
+  });
+
+  it("names the English marks apart: the forum's «Don't prioritise» is not the group's «Against»", () => {
+    const en = (steps: 'one' | 'two') => forumView({ regions: DEFAULT_REGIONS, forumRules: parseForumRules({ steps }) }, 'en');
+    const marks = (steps: 'one' | 'two') =>
+      actionsOf(voteCard(en(steps), state()))
+        .filter((a) => a.verb === 'vote.mark')
+        .map((a) => a.title);
+    assert.deepEqual(marks('one'), ['Prioritise', "Don't prioritise", 'Abstain', 'Recused']);
+    assert.deepEqual(marks('two'), ['Recommend', 'Against', 'Abstain', 'Recused']);
   });
 });
 

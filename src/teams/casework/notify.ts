@@ -1,7 +1,7 @@
 import { formatSchoolYear, type NeedsReport } from '../../domain/report';
 import { formatDate, formatNok, type Locale, type Translate } from '../../domain/i18n';
 import { usageDueOf, type Round } from '../../domain/round';
-import { paidYearOf, usageDeadline } from '../../domain/usage';
+import { paidYearOf, usageDeadline, usageOpensDay } from '../../domain/usage';
 import type { ReportRecord } from '../../storage/reports';
 import { cardMessage } from '../cards/attach';
 import { renderCard } from '../cards/render';
@@ -9,7 +9,7 @@ import type { Services } from '../services';
 import type { Turn } from '../turn';
 import { action } from '../cards/action';
 import { recipient } from '../scheduler/officers';
-import { decisionNoticeCard } from './decisionNotice';
+import { decisionNoticeCard, noticeYears } from './decisionNotice';
 
 /**
  * What owners are told proactively about their report, in their own language (from their
@@ -68,18 +68,36 @@ export async function tellDecision(turn: Pick<Turn, 'services'>, report: ReportR
 /** The payment, with the usage report's due date and a button straight to it (the promise the text makes). */
 export async function tellPaid(services: Services, report: ReportRecord<NeedsReport>, round: Round): Promise<void> {
   const schoolYear = paidYearOf(report, round.year);
-  await toOwnerPeople(services, report, `paid:${report.id}:${schoolYear}`, (locale, t) => paidCard(locale, t, report, round, schoolYear));
+  await toOwnerPeople(services, report, `paid:${report.id}:${schoolYear}`, (locale, t) =>
+    paidCard(locale, t, report, round, schoolYear, services.now().toISOString().slice(0, 10)),
+  );
 }
 
-function paidCard(locale: Locale, t: Translate, report: ReportRecord<NeedsReport>, round: Round, schoolYear: number) {
+function paidCard(locale: Locale, t: Translate, report: ReportRecord<NeedsReport>, round: Round, schoolYear: number, today: string) {
   const due = formatDate(usageDeadline(schoolYear, usageDueOf(round)), locale);
+  const opens = usageOpensDay(schoolYear);
+  const later = noticeYears(report, round.year).later.filter((y) => y.schoolYear > schoolYear);
+  // What is still to come (DOMAIN.md: usage report per paid school year; later years decided and paid in their own rounds).
+  const next = [
+    t(opens > today ? 'notify.paid.report' : 'notify.paid.reportOpen', {
+      schoolYear: formatSchoolYear(schoolYear),
+      opens: formatDate(opens, locale),
+      button: t('usage.button'),
+    }),
+    later.length > 0
+      ? t('notify.paid.later', { years: later.map((y) => `${formatSchoolYear(y.schoolYear)}: ${formatNok(y.amount, locale)}`).join(' · ') })
+      : t('notify.paid.last'),
+  ];
   return renderCard('message', {
     title: t('notify.paid.title', { reference: report.reference }),
     color: 'Good',
-    text:
+    text: [
       t('notify.paid.text', { amount: formatNok(report.payment?.amount ?? report.decision?.total ?? 0, locale), title: report.summary.title, due }) +
-      (report.payment?.schoolYear ? ` (${t('money.paidYear', { schoolYear: formatSchoolYear(report.payment.schoolYear) })})` : '') +
-      (report.payment?.carriedOver ? ` ${t('unused.paidWith', { amount: formatNok(report.payment.carriedOver, locale) })}` : ''),
+        (report.payment?.schoolYear ? ` (${t('money.paidYear', { schoolYear: formatSchoolYear(report.payment.schoolYear) })})` : '') +
+        (report.payment?.carriedOver ? ` ${t('unused.paidWith', { amount: formatNok(report.payment.carriedOver, locale) })}` : ''),
+      ...next,
+      // One paragraph a line (cards/literal.ts).
+    ].join('\n'),
     actions: [
       action(t('usage.button'), 'usage.open', { roundId: round.id, reportId: report.id, schoolYear }, { style: 'positive' }),
       action(t('notify.show'), 'report.open', { reportId: report.id }),

@@ -1,6 +1,6 @@
 import type { ActionHandler } from '../actions/types';
 import { rulesForm, rulesList, rulesSave } from './rulesEdit';
-import { undecidedForm, undecidedLater, undecidedList, undecidedRecord } from './undecided';
+import { undecidedForm, undecidedLater, undecidedList, undecidedRecord, undecidedSave } from './undecided';
 
 /** The secretariat's follow-up of undecided items, and the voting rules per forum and working group. */
 export const FOLLOW_UP_ACTIONS = {
@@ -11,4 +11,5 @@ export const FOLLOW_UP_ACTIONS = {
   'rules.list': rulesList,
   'rules.form': rulesForm,
   'rules.save': rulesSave,
+  'undecided.save': undecidedSave,
 } satisfies Record<string, ActionHandler>;

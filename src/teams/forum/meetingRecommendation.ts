@@ -4,7 +4,12 @@ import { requireOfficer } from '../requireOfficer';
 import { Refusal } from '../refusals';
 import { loadMeeting } from './ballot';
 import { MeetingRef } from './meetingShow';
-import { recommendationCard, recommendationCsv } from './recommendationCard';
+import { recommendationCard } from './recommendationCard';
+import { inStepOf } from './rulesOf';
+import { personOf } from '../caller';
+import { action } from '../cards/action';
+import { renderCard } from '../cards/render';
+import { formatTime } from '../../domain/i18n';
 import { forumView } from './view';
 import { meetingMoney } from '../money/ledgerRead';
 
@@ -33,11 +38,28 @@ export const meetingRecommendation: ActionHandler = async (turn, data) => {
 };
 
 /**
- * `meeting.csv`: the recommendation as CSV, shown on the card to copy into a spreadsheet.
- * A downloadable file (signed link) belongs to the secretariat's export; this gives the same rows.
+ * `meeting.csv`: a download link for the recommendation as CSV (every item with its result and
+ * tally), signed for this officer and short-lived like the round's export; the file is made when
+ * the link is opened (src/teams/forum/meetingCsvFile.ts), never put on the card as text.
  */
 export const meetingCsv: ActionHandler = async (turn, data) => {
-  const { meeting, round, items, view, money } = await closedMeeting(turn, data);
-  const csv = recommendationCsv(view, meeting, round, items);
-  return { card: recommendationCard(view, meeting, round, items, { csv, money }) };
+  const { meeting, items, view } = await closedMeeting(turn, data);
+  const { t, locale, services } = turn;
+  const link = services.exportLinks.sign({ roundId: meeting.roundId, format: 'csv', ...personOf(turn), meeting: meeting.id, locale });
+  const step = inStepOf(view, meeting);
+  return {
+    card: renderCard('download', {
+      title: step.t('forum.recommendation.title', { title: meeting.title }),
+      text: t('forum.recommendation.csvTitle', {
+        count: items.length,
+        time: formatTime(link.expiresAt.toISOString(), locale),
+        minutes: Math.round(services.exportLinks.ttlMs / 60_000),
+      }),
+      links: [{ title: t('export.csv'), url: link.url }],
+      actions: [
+        action(t('export.again'), 'meeting.csv', { meetingId: meeting.id }),
+        action(step.t('forum.recommendation.title', { title: meeting.title }), 'meeting.recommendation', { meetingId: meeting.id }),
+      ],
+    }),
+  };
 };

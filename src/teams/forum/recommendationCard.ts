@@ -17,7 +17,7 @@ import { cutText, schemeCutText } from './cutLineText';
 import { continuationMarker } from './continuationText';
 import type { MoneyFrame } from '../money/ledgerRead';
 
-/** Lines per section shown on the card; the CSV always has every item. */
+/** Lines per section shown on the card; the CSV (a download, `meeting.csv`) always has every item. */
 const MAX_LINES = 60;
 
 function line(view: ForumView, item: AgendaItem, result?: ItemResult, cut?: CutEntry): string {
@@ -43,22 +43,8 @@ function lines(view: ForumView, items: readonly AgendaItem[], max: number, resul
   return shown;
 }
 
-/** Rows of the CSV shown on a card (each a line to copy); the rest would outgrow a message. */
-const CSV_ROWS_SHOWN = 120;
-const csvRows = (csv: string) =>
-  csv
-    .replace(/^\uFEFF/, '')
-    .split('\r\n')
-    .filter((l) => l !== '');
-
-function shownCsv(view: ForumView, csv: string, max: number): string[] {
-  const rows = csvRows(csv);
-  if (rows.length <= max + 1) return rows;
-  return [...rows.slice(0, max + 1), view.t('forum.recommendation.more', { count: rows.length - max - 1 })];
-}
-
 /**
- * Long titles and owner names on a full agenda make 60 lines per list (or 120 CSV rows) more than
+ * Long titles and owner names on a full agenda make 60 lines per list more than
  * a message holds (88 KB as UTF-16 at 500 items): the card shows fewer until it fits the
  * budget. Each list ends "… and N more", and the round's export on the card holds every item.
  */
@@ -67,15 +53,13 @@ export function recommendationCard(
   meeting: Meeting,
   round: Round,
   items: readonly StoredItem[],
-  opts: { csv?: string; money?: MoneyFrame } = {},
+  opts: { money?: MoneyFrame } = {},
 ): AdaptiveCard {
   let max = MAX_LINES;
-  let csvMax = CSV_ROWS_SHOWN;
   for (;;) {
-    const card = recommendationCardOf(forumView, meeting, round, items, opts, max, csvMax);
-    if ((max === 0 && csvMax === 0) || activityBytes(cardMessage(card)) <= AGENDA_PART_BYTES) return card;
+    const card = recommendationCardOf(forumView, meeting, round, items, opts, max);
+    if (max === 0 || activityBytes(cardMessage(card)) <= AGENDA_PART_BYTES) return card;
     max = Math.floor(max * 0.75);
-    csvMax = Math.floor(csvMax * 0.75);
   }
 }
 
@@ -88,9 +72,8 @@ function recommendationCardOf(
   meeting: Meeting,
   round: Round,
   items: readonly StoredItem[],
-  opts: { csv?: string; money?: MoneyFrame },
+  opts: { money?: MoneyFrame },
   max: number,
-  csvMax: number,
 ): AdaptiveCard {
   const view = inStepOf(forumView, meeting);
   const { t } = view;
@@ -139,11 +122,10 @@ function recommendationCardOf(
       usedStyle: s.over ? 'warning' : 'good',
     })),
     sections,
-    csvTitle: opts.csv ? t('forum.recommendation.csvTitle', { count: csvRows(opts.csv).length - 1 }) : '',
-    csvLines: opts.csv ? shownCsv(view, opts.csv, csvMax) : [],
     actions: [
       ...followUpActions(view, meeting, items),
-      ...(opts.csv ? [] : [action(t('forum.recommendation.csv'), 'meeting.csv', { meetingId: meeting.id })]),
+      // The CSV as a file: a short-lived download link on a card of its own.
+      action(t('forum.recommendation.csv'), 'meeting.csv', { meetingId: meeting.id }),
       // The round's own export (Excel or CSV download links) holds every report with its status.
       action(t('forum.recommendation.exportRound', { year: round.year }), 'export.round', { roundId: round.id }),
     ],

@@ -10,7 +10,7 @@ import { personOf } from '../caller';
 import type { Turn } from '../turn';
 import { Refusal } from '../refusals';
 import { loadMeeting } from './ballot';
-import { NEXT_MEETING, undecidedFormCard, undecidedListCard, type FormValues } from './undecidedCards';
+import { NEXT_MEETING, RECORDED_OUTCOMES, undecidedFormCard, undecidedListCard } from './undecidedCards';
 import { laterMeetings, putOnLaterMeeting, recordMeetingResult, type Officer } from './undecidedSettle';
 import { inStepOf } from './rulesOf';
 import { forumView } from './view';
@@ -77,13 +77,6 @@ export const undecidedForm: ActionHandler = async (turn, data) => {
   return { card: undecidedFormCard(view, meeting, stored, await laterMeetings(turn.services, meeting)) };
 };
 
-const valuesOf = (data: Record<string, unknown>): FormValues => ({
-  toMeeting: text(data.toMeeting),
-  laterNote: text(data.laterNote),
-  outcome: text(data.outcome),
-  note: text(data.note),
-});
-
 /** `undecided.later`: puts the item on a later meeting (the chosen one, or the next one made). */
 export const undecidedLater: ActionHandler = async (turn, data) => {
   const { meeting, view } = await closedMeeting(turn, data);
@@ -95,8 +88,8 @@ export const undecidedLater: ActionHandler = async (turn, data) => {
   const toId = chosen === NEXT_MEETING ? '' : chosen;
   const target = toId ? later.find((m) => m.id === toId) : undefined;
   if (!note.ok || (toId && !target)) {
-    const laterError = turn.t(!note.ok ? note.key : 'forum.undecided.badMeeting');
-    return { card: undecidedFormCard(view, meeting, stored, later, { ...valuesOf(data), laterError }) };
+    const error = turn.t(!note.ok ? note.key : 'forum.undecided.badMeeting');
+    return { card: undecidedFormCard(view, meeting, stored, later, { way: chosen || NEXT_MEETING, note: text(data.laterNote), error }) };
   }
   await putOnLaterMeeting(services, meeting, await roundOf(turn, meeting), stored, target, note.note, officerOf(turn));
   const where = target ? target.title : turn.t('forum.undecided.movedNext');
@@ -112,12 +105,27 @@ export const undecidedRecord: ActionHandler = async (turn, data) => {
   const outcome = text(data.outcome);
   const note = checkNote(data.note, true);
   if (!note.ok || (outcome !== 'prioritised' && outcome !== 'not_prioritised')) {
-    const recordError = turn.t(!note.ok ? note.key : 'forum.undecided.outcomeRequired');
-    return { card: undecidedFormCard(view, meeting, stored, await laterMeetings(services, meeting), { ...valuesOf(data), recordError }) };
+    const error = turn.t(!note.ok ? note.key : 'forum.undecided.outcomeRequired');
+    return { card: undecidedFormCard(view, meeting, stored, await laterMeetings(services, meeting), { way: outcome, note: text(data.note), error }) };
   }
   await recordMeetingResult(services, meeting, await roundOf(turn, meeting), stored, outcome, note.note, officerOf(turn));
   const items = await services.meetings.items(meeting);
   const settled = items.find((i) => i.item.reportId === stored.item.reportId)?.result;
   const notice = turn.t('forum.undecided.recorded', { reference: stored.item.reference, result: settled ? resultLine(view, settled) : outcome });
   return { card: undecidedListCard(view, meeting, items, notice) };
+};
+
+/**
+ * `undecided.save`: the form's one submit. The chosen way decides: a result is recorded
+ * (`undecided.record`, note required), anything else puts the item on that later meeting
+ * (`undecided.later`). Nothing chosen: the form comes back as filled in, with the error.
+ */
+export const undecidedSave: ActionHandler = async (turn, data) => {
+  const way = text(data.way);
+  if ((RECORDED_OUTCOMES as readonly string[]).includes(way)) return undecidedRecord(turn, { ...data, outcome: way });
+  if (way) return undecidedLater(turn, { ...data, toMeeting: way, laterNote: data.note });
+  const { meeting, view } = await closedMeeting(turn, data);
+  const stored = await undecidedItem(turn, meeting, data);
+  const error = turn.t('forum.undecided.wayRequired');
+  return { card: undecidedFormCard(view, meeting, stored, await laterMeetings(turn.services, meeting), { note: text(data.note), error }) };
 };

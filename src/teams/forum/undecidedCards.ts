@@ -43,18 +43,20 @@ export function undecidedListCard(view: ForumView, meeting: Meeting, items: read
 /** The follow-up form's choice "the next meeting made for the group". */
 export const NEXT_MEETING = 'next';
 
+/** The results the secretariat can record for an undecided item (the form's other choices). */
+export const RECORDED_OUTCOMES = ['prioritised', 'not_prioritised'] as const;
+
 export interface FormValues {
-  toMeeting?: string;
-  laterNote?: string;
-  outcome?: string;
+  /** The way out chosen: NEXT_MEETING, a later meeting's id, or one of RECORDED_OUTCOMES. */
+  way?: string;
   note?: string;
-  laterError?: string;
-  recordError?: string;
+  error?: string;
 }
 
 /**
- * One undecided item's way out, as a form: put it on a later meeting (one of the group's meetings
- * whose agenda is open, or the next one made), or record the result the meeting reached with a note.
+ * One undecided item's way out, as one form with one submit: put it on a later meeting (the next
+ * one made for the group, or one of its meetings whose agenda is open) or record the result the
+ * meeting reached, with a note (required for a result).
  */
 export function undecidedFormCard(view: ForumView, meeting: Meeting, stored: StoredItem, later: readonly Meeting[], values: FormValues = {}): AdaptiveCard {
   const { t } = view;
@@ -67,29 +69,22 @@ export function undecidedFormCard(view: ForumView, meeting: Meeting, stored: Sto
       result: stored.result ? resultText(view, stored.result) : '',
     }),
     facts: [...itemFacts(view, stored.item), { title: t('forum.item.roundAmount'), value: nok(view, stored.item.roundAmount) }],
-    notice: '',
-    laterTitle: t('forum.undecided.laterTitle'),
-    laterIntro: t('forum.undecided.laterIntro'),
-    laterError: values.laterError ?? '',
-    toMeetingLabel: t('forum.undecided.toMeeting'),
-    toMeeting: values.toMeeting || NEXT_MEETING,
-    meetings: [
-      // A choice needs a value of its own (an empty one is no choice to the client).
-      { title: t('forum.undecided.nextMeeting'), value: NEXT_MEETING },
-      ...later.map((m) => ({ title: `${m.title} · ${meetingDate(view, m.date)}`, value: m.id })),
+    wayIntro: t('forum.undecided.wayIntro'),
+    error: values.error ?? '',
+    wayLabel: t('forum.undecided.way'),
+    wayError: t('forum.undecided.wayRequired'),
+    way: values.way ?? '',
+    // Every choice a real way out, each with a value of its own: no dropdown of one.
+    ways: [
+      { title: t('forum.undecided.wayLater', { meeting: t('forum.undecided.movedNext') }), value: NEXT_MEETING },
+      ...later.map((m) => ({ title: t('forum.undecided.wayLater', { meeting: `${m.title} (${meetingDate(view, m.date)})` }), value: m.id })),
+      ...RECORDED_OUTCOMES.map((o) => ({ title: t('forum.undecided.wayRecord', { outcome: t(`forum.undecided.outcome.${o}`) }), value: o })),
     ],
-    laterNoteLabel: t('forum.undecided.laterNote'),
-    laterNote: values.laterNote ?? '',
-    laterActions: [action(t('forum.undecided.later'), 'undecided.later', ids, { inputs: 'auto' })],
-    recordTitle: t('forum.undecided.recordTitle'),
-    recordIntro: t('forum.undecided.recordIntro'),
-    recordError: values.recordError ?? '',
-    outcomeLabel: t('forum.undecided.outcome'),
-    outcome: values.outcome ?? '',
-    outcomes: (['prioritised', 'not_prioritised'] as const).map((o) => ({ title: t(`forum.undecided.outcome.${o}`), value: o })),
-    noteLabel: t('forum.undecided.note'),
+    noteLabel: t('forum.undecided.noteBoth'),
     note: values.note ?? '',
-    recordActions: [action(t('forum.undecided.record'), 'undecided.record', ids, { inputs: 'auto', style: 'positive' })],
-    actions: [action(t('forum.undecided.listTitle', { title: meeting.title }), 'undecided.list', { meetingId: meeting.id })],
+    actions: [
+      action(t('forum.undecided.save'), 'undecided.save', ids, { inputs: 'auto', style: 'positive' }),
+      action(t('forum.undecided.cancel'), 'undecided.list', { meetingId: meeting.id }),
+    ],
   });
 }

@@ -117,7 +117,8 @@ export function voteCard(forumView: ForumView, s: VoteCardState, viewer?: Viewer
 
   let yourMark = '';
   if (viewer?.disqualified) yourMark = disqualificationText(view, viewer.disqualified);
-  else if (viewer?.mark) yourMark = t('forum.vote.yourMark', { label: t(MARK_LABEL[viewer.mark]) });
+  // Right after a press the saved notice names the mark: one confirmation, not two.
+  else if (viewer?.mark && !viewer.notice) yourMark = t('forum.vote.yourMark', { label: t(MARK_LABEL[viewer.mark]) });
   else if (viewer?.member && open) yourMark = t('forum.vote.noMarkYet');
 
   const card = voteCardBody({

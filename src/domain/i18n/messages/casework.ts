@@ -125,6 +125,13 @@ export const caseworkMessages = defineMessages({
     'notify.show': 'Åpne meldingen',
     'notify.paid.title': '{reference}: tilskuddet er utbetalt',
     'notify.paid.text': 'Statsforvalteren har registrert utbetaling av {amount} for «{title}». Rapporter bruken av midlene innen {due}.',
+    'notify.paid.report':
+      'Rapporteringen for skoleåret {schoolYear} åpner {opens}, når skoleåret er over. Trykk «{button}» under, eller skriv «rapporter» til boten. Dere fører opp hva dere brukte av midlene, aktiviteter og deltakere, og om ubrukte midler skal overføres eller betales tilbake.',
+    'notify.paid.reportOpen':
+      'Rapporteringen for skoleåret {schoolYear} er åpen nå. Trykk «{button}» under, eller skriv «rapporter» til boten. Dere fører opp hva dere brukte av midlene, aktiviteter og deltakere, og om ubrukte midler skal overføres eller betales tilbake.',
+    'notify.paid.later':
+      'Tilsagn for senere skoleår: {years}. Tiltaket kommer tilbake på sakslisten i neste innmeldingsrunde; hvert skoleår vedtas og utbetales for seg.',
+    'notify.paid.last': 'Dette er tiltakets siste skoleår: når rapporten er godkjent, avsluttes saken.',
   },
   nn: {
     'case.title': '{reference}: {title}',
@@ -247,6 +254,13 @@ export const caseworkMessages = defineMessages({
     'notify.show': 'Opne meldinga',
     'notify.paid.title': '{reference}: tilskotet er utbetalt',
     'notify.paid.text': 'Statsforvaltaren har registrert utbetaling av {amount} for «{title}». Rapporter bruken av midlane innan {due}.',
+    'notify.paid.report':
+      'Rapporteringa for skuleåret {schoolYear} opnar {opens}, når skuleåret er over. Trykk «{button}» under, eller skriv «rapporter» til boten. De fører opp kva de brukte av midlane, aktivitetar og deltakarar, og om ubrukte midlar skal overførast eller betalast tilbake.',
+    'notify.paid.reportOpen':
+      'Rapporteringa for skuleåret {schoolYear} er open no. Trykk «{button}» under, eller skriv «rapporter» til boten. De fører opp kva de brukte av midlane, aktivitetar og deltakarar, og om ubrukte midlar skal overførast eller betalast tilbake.',
+    'notify.paid.later':
+      'Tilsegn for seinare skuleår: {years}. Tiltaket kjem tilbake på sakslista i neste innmeldingsrunde; kvart skuleår blir vedteke og utbetalt for seg.',
+    'notify.paid.last': 'Dette er det siste skuleåret til tiltaket: når rapporten er godkjend, blir saka avslutta.',
   },
   en: {
     'case.title': '{reference}: {title}',
@@ -370,5 +384,12 @@ export const caseworkMessages = defineMessages({
     'notify.show': 'Open the report',
     'notify.paid.title': '{reference}: the grant has been paid',
     'notify.paid.text': 'The County Governor has recorded a payment of {amount} for “{title}”. Report on the use of the funds by {due}.',
+    'notify.paid.report':
+      'Reporting for the school year {schoolYear} opens on {opens}, when the school year is over. Press “{button}” below, or type “usage report” to the bot. You enter what you spent, the activities and participants, and whether unused funds are to be carried over or repaid.',
+    'notify.paid.reportOpen':
+      'Reporting for the school year {schoolYear} is open now. Press “{button}” below, or type “usage report” to the bot. You enter what you spent, the activities and participants, and whether unused funds are to be carried over or repaid.',
+    'notify.paid.later':
+      'Commitments for later school years: {years}. The measure returns on the agenda of the next filing round; each school year is decided and paid on its own.',
+    'notify.paid.last': "This is the measure's last school year: once the report is accepted, the case is closed.",
   },
 });

@@ -59,7 +59,7 @@ export const forumMessages = defineMessages({
     'forum.vote.turnout.other': '{marked} av {count} stemmeberettigede har markert.',
     'forum.vote.yourMark': 'Din markering: {label}. Du kan endre den til avstemningen lukkes.',
     'forum.vote.noMarkYet': 'Du har ikke markert denne saken ennå.',
-    'forum.vote.saved': 'Markeringen din er lagret: {label}.',
+    'forum.vote.saved': '✓ Markeringen din er lagret: {label}. Du kan endre den til avstemningen lukkes.',
     'forum.vote.closed': 'Avstemningen er lukket. Markeringen ble ikke lagret.',
     'forum.vote.closesAt': 'Avstemningen lukkes {at}.',
     'forum.vote.notOpen': 'Avstemningen er ikke åpnet ennå.',
@@ -163,8 +163,10 @@ export const forumMessages = defineMessages({
     'forum.recommendation.more': '… og {count} til (alle står i eksporten av innmeldingsrunden)',
     'forum.recommendation.csv': 'Eksporter som CSV',
     'forum.recommendation.exportRound': 'Eksporter alt i {year}',
-    'forum.recommendation.csvTitle.one': 'CSV ({count} rad, semikolon-separert). Kopier linjene inn i et regneark.',
-    'forum.recommendation.csvTitle.other': 'CSV ({count} rader, semikolon-separert). Kopier linjene inn i et regneark.',
+    'forum.recommendation.csvTitle.one':
+      'CSV-fil med møtets {count} sak, resultatet og markeringene (semikolon-separert, for regneark og arkiv). Alle som har lenken, kan laste ned filen til den går ut kl. {time} (om {minutes} min), så ikke del den. Trykk «Ny lenke» for å få en ny.',
+    'forum.recommendation.csvTitle.other':
+      'CSV-fil med møtets {count} saker, resultatene og markeringene (semikolon-separert, for regneark og arkiv). Alle som har lenken, kan laste ned filen til den går ut kl. {time} (om {minutes} min), så ikke del den. Trykk «Ny lenke» for å få en ny.',
     'forum.recommendation.notYet': 'Innstillingen er klar når avstemningen er lukket.',
 
     'forum.csv.reference': 'Referanse',
@@ -234,7 +236,7 @@ export const forumMessages = defineMessages({
     'forum.vote.turnout.other': '{marked} av {count} røysteføre har markert.',
     'forum.vote.yourMark': 'Markeringa di: {label}. Du kan endre ho til røystinga blir lukka.',
     'forum.vote.noMarkYet': 'Du har ikkje markert denne saka enno.',
-    'forum.vote.saved': 'Markeringa di er lagra: {label}.',
+    'forum.vote.saved': '✓ Markeringa di er lagra: {label}. Du kan endre ho til røystinga blir lukka.',
     'forum.vote.closed': 'Røystinga er lukka. Markeringa vart ikkje lagra.',
     'forum.vote.closesAt': 'Røystinga blir lukka {at}.',
     'forum.vote.notOpen': 'Røystinga er ikkje opna enno.',
@@ -338,8 +340,10 @@ export const forumMessages = defineMessages({
     'forum.recommendation.more': '… og {count} til (alle står i eksporten av innmeldingsrunden)',
     'forum.recommendation.csv': 'Eksporter som CSV',
     'forum.recommendation.exportRound': 'Eksporter alt i {year}',
-    'forum.recommendation.csvTitle.one': 'CSV ({count} rad, semikolonseparert). Kopier linjene inn i eit rekneark.',
-    'forum.recommendation.csvTitle.other': 'CSV ({count} rader, semikolonseparert). Kopier linjene inn i eit rekneark.',
+    'forum.recommendation.csvTitle.one':
+      'CSV-fil med den {count} saka på møtet, resultatet og markeringane (semikolonseparert, for rekneark og arkiv). Alle som har lenkja, kan laste ned fila til ho går ut kl. {time} (om {minutes} min), så ikkje del ho. Trykk «Ny lenkje» for å få ei ny.',
+    'forum.recommendation.csvTitle.other':
+      'CSV-fil med dei {count} sakene på møtet, resultata og markeringane (semikolonseparert, for rekneark og arkiv). Alle som har lenkja, kan laste ned fila til ho går ut kl. {time} (om {minutes} min), så ikkje del ho. Trykk «Ny lenkje» for å få ei ny.',
     'forum.recommendation.notYet': 'Innstillinga er klar når røystinga er lukka.',
 
     'forum.csv.reference': 'Referanse',
@@ -399,9 +403,9 @@ export const forumMessages = defineMessages({
     'forum.agenda.someMoved.other': '{count} reports were not added because they have moved or are on another agenda.',
 
     'forum.mark.prioritise': 'Prioritise',
-    'forum.mark.not_prioritise': 'Against',
+    'forum.mark.not_prioritise': "Don't prioritise",
     'forum.mark.abstain': 'Abstain',
-    'forum.mark.conflict': 'Conflicted',
+    'forum.mark.conflict': 'Recused',
     'forum.mark.chosen': '✓ {label}',
 
     'forum.vote.progress': 'Item {n} of {of} · {group} · {title}',
@@ -412,7 +416,7 @@ export const forumMessages = defineMessages({
     'forum.vote.turnout.other': '{marked} of {count} eligible members have marked.',
     'forum.vote.yourMark': 'Your mark: {label}. You can change it until the vote closes.',
     'forum.vote.noMarkYet': 'You have not marked this item yet.',
-    'forum.vote.saved': 'Your mark is saved: {label}.',
+    'forum.vote.saved': '✓ Your mark is saved: {label}. You can change it until the vote closes.',
     'forum.vote.closed': 'The vote is closed. Your mark was not saved.',
     'forum.vote.closesAt': 'The vote closes on {at}.',
     'forum.vote.notOpen': 'The vote has not been opened yet.',
@@ -516,8 +520,10 @@ export const forumMessages = defineMessages({
     'forum.recommendation.more': '… and {count} more (the filing round’s export holds them all)',
     'forum.recommendation.csv': 'Export as CSV',
     'forum.recommendation.exportRound': 'Export all of {year}',
-    'forum.recommendation.csvTitle.one': 'CSV ({count} row, semicolon-separated). Copy the lines into a spreadsheet.',
-    'forum.recommendation.csvTitle.other': 'CSV ({count} rows, semicolon-separated). Copy the lines into a spreadsheet.',
+    'forum.recommendation.csvTitle.one':
+      "A CSV file of the meeting's {count} item, its result and marks (semicolon-separated, for spreadsheets and the archive). Anyone who has the link can download the file until it expires at {time} (in {minutes} min), so do not share it. Press “New link” to get a new one.",
+    'forum.recommendation.csvTitle.other':
+      "A CSV file of the meeting's {count} items, their results and marks (semicolon-separated, for spreadsheets and the archive). Anyone who has the link can download the file until it expires at {time} (in {minutes} min), so do not share it. Press “New link” to get a new one.",
     'forum.recommendation.notYet': 'The recommendation is ready once the vote has closed.',
 
     'forum.csv.reference': 'Reference',

@@ -87,6 +87,15 @@ export const forumFollowUpMessages = defineMessages({
     'forum.rulesCard.invalid': 'Reglene er ikke lagret: prosenten må være et heltall fra 0 til 99.',
     'forum.rulesCard.stale': 'Reglene er ikke lagret: noen andre endret dem i mellomtiden. Her er reglene slik de er nå.',
     'forum.rulesCard.unknownGroup': 'Gruppen finnes ikke i forumet.',
+    'forum.undecided.way': 'Hva skal skje med saken?',
+    'forum.undecided.wayLater': 'Sett på et senere møte: {meeting}',
+    'forum.undecided.wayRecord': 'Registrer resultatet fra møtet: {outcome}',
+    'forum.undecided.wayRequired': 'Velg hva som skal skje med saken. Ingenting er lagret.',
+    'forum.undecided.wayIntro':
+      'Et senere møte tar saken opp til ny avstemning, med historikken sin. Et resultat fra møtet (for eksempel enige muntlig) krever et notat, som vises på saken.',
+    'forum.undecided.noteBoth': 'Notat (påkrevd når du registrerer et resultat)',
+    'forum.undecided.save': 'Lagre',
+    'forum.undecided.cancel': 'Avbryt',
   },
   nn: {
     'forum.undecided.outcome.prioritised': 'Prioritert',
@@ -172,6 +181,15 @@ export const forumFollowUpMessages = defineMessages({
     'forum.rulesCard.invalid': 'Reglane er ikkje lagra: prosenten må vere eit heiltal frå 0 til 99.',
     'forum.rulesCard.stale': 'Reglane er ikkje lagra: nokon andre endra dei i mellomtida. Her er reglane slik dei er no.',
     'forum.rulesCard.unknownGroup': 'Gruppa finst ikkje i forumet.',
+    'forum.undecided.way': 'Kva skal skje med saka?',
+    'forum.undecided.wayLater': 'Set på eit seinare møte: {meeting}',
+    'forum.undecided.wayRecord': 'Registrer resultatet frå møtet: {outcome}',
+    'forum.undecided.wayRequired': 'Vel kva som skal skje med saka. Ingenting er lagra.',
+    'forum.undecided.wayIntro':
+      'Eit seinare møte tek saka opp til ny røysting, med historikken sin. Eit resultat frå møtet (til dømes samde munnleg) krev eit notat, som blir vist på saka.',
+    'forum.undecided.noteBoth': 'Notat (påkravd når du registrerer eit resultat)',
+    'forum.undecided.save': 'Lagre',
+    'forum.undecided.cancel': 'Avbryt',
   },
   en: {
     'forum.undecided.outcome.prioritised': 'Prioritised',
@@ -258,5 +276,14 @@ export const forumFollowUpMessages = defineMessages({
     'forum.rulesCard.invalid': 'The rules are not saved: the percentage must be a whole number from 0 to 99.',
     'forum.rulesCard.stale': 'The rules are not saved: someone else changed them meanwhile. Here they are as they are now.',
     'forum.rulesCard.unknownGroup': 'The group is not in the forum.',
+    'forum.undecided.way': 'What happens to the item?',
+    'forum.undecided.wayLater': 'Put on a later meeting: {meeting}',
+    'forum.undecided.wayRecord': "Record the meeting's result: {outcome}",
+    'forum.undecided.wayRequired': 'Choose what happens to the item. Nothing was saved.',
+    'forum.undecided.wayIntro':
+      'A later meeting takes the item up for a new vote, with its history. A result the meeting reached (for instance agreed orally) needs a note, which is shown on the case.',
+    'forum.undecided.noteBoth': 'Note (required when you record a result)',
+    'forum.undecided.save': 'Save',
+    'forum.undecided.cancel': 'Cancel',
   },
 });

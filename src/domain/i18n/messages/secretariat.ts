@@ -173,6 +173,9 @@ export const secretariatMessages = defineMessages({
     'secretariat.menu.group.forum': 'Forum og møter',
     'secretariat.menu.group.people': 'Folk og oppfølging',
     'rounds.field.budgets': 'Rammer',
+    'roles.details': 'Vis org.nr., ID og dato',
+    'roles.groupCount.one': '{group} ({count} person)',
+    'roles.groupCount.other': '{group} ({count} personer)',
   },
   nn: {
     'secretariat.only': 'Dette er berre for sekretariatet hos Statsforvaltaren. Ingenting er endra. Spør sekretariatet om du meiner du skal ha tilgang.',
@@ -345,6 +348,9 @@ export const secretariatMessages = defineMessages({
     'secretariat.menu.group.forum': 'Forum og møte',
     'secretariat.menu.group.people': 'Folk og oppfølging',
     'rounds.field.budgets': 'Rammer',
+    'roles.details': 'Vis org.nr., ID og dato',
+    'roles.groupCount.one': '{group} ({count} person)',
+    'roles.groupCount.other': '{group} ({count} personar)',
   },
   en: {
     'secretariat.only': "This is for the County Governor's secretariat only. Nothing was changed. Ask the secretariat if you think you should have access.",
@@ -516,5 +522,8 @@ export const secretariatMessages = defineMessages({
     'secretariat.menu.group.forum': 'Forums and meetings',
     'secretariat.menu.group.people': 'People and follow-up',
     'rounds.field.budgets': 'Budgets',
+    'roles.details': 'Show org. no., ID and date',
+    'roles.groupCount.one': '{group} ({count} person)',
+    'roles.groupCount.other': '{group} ({count} people)',
   },
 });

@@ -8,8 +8,11 @@ import { action } from '../../cards/action';
 import { menuAction } from '../cards';
 import { pageActions, pageLine, pageOf } from '../../cards/paging';
 
-/** People per page of the roles card (groups are headed on every page they appear on). */
-export const ROLES_PAGE = 25;
+/**
+ * People per page of the roles card (groups are headed on every page they appear on): at 500 px a
+ * page stays within 1 500 px however many people the forum has (test/integration/roles-at-scale.test.ts).
+ */
+export const ROLES_PAGE = 16;
 import { categoryName, groupName, roleName, votingPlaces } from './groupNames';
 
 const personLabel = (g: Pick<Grant, 'displayName' | 'person'>) => g.displayName || g.person.aadObjectId;
@@ -28,13 +31,16 @@ export async function rolesCard(turn: Turn, opts: { notice?: string; error?: str
   const inChannel = turn.context.activity.conversation?.conversationType === 'channel';
   const person = (g: Grant) => {
     const bootstrap = isBootstrapOfficer(services.bootstrapSecretariat, g.person) && g.role === 'secretariat';
-    const detail = [
-      roleName(turn, g.role),
-      ...(g.category ? [categoryName(turn, g.category)] : []),
-      ...(g.organisations.length && !inChannel ? [t('roles.person.orgs', { orgs: g.organisations.map(formatOrgnr).join(', ') })] : []),
-      bootstrap ? t('roles.person.bootstrap') : t('roles.person.added', { date: formatDate(g.grantedAt, locale) }),
-      ...(inChannel ? [] : [`ID ${g.person.aadObjectId}`]),
-    ].join(' · ');
+    const added = bootstrap ? t('roles.person.bootstrap') : t('roles.person.added', { date: formatDate(g.grantedAt, locale) });
+    // One short line a person; organisations, the date and the object id (never in a channel) behind "Vis org.nr., ID og dato".
+    const detail = [roleName(turn, g.role), ...(g.category ? [categoryName(turn, g.category)] : []), ...(inChannel ? [added] : [])].join(' · ');
+    const more = inChannel
+      ? ''
+      : [
+          ...(g.organisations.length ? [t('roles.person.orgs', { orgs: g.organisations.map(formatOrgnr).join(', ') })] : []),
+          added,
+          `ID ${g.person.aadObjectId}`,
+        ].join(' · ');
     const remove = bootstrap
       ? undefined
       : action(t('roles.remove'), 'roles.remove', {
@@ -44,7 +50,7 @@ export async function rolesCard(turn: Turn, opts: { notice?: string; error?: str
           group: g.group,
           forum: g.forum,
         });
-    return { name: personLabel(g), detail, removeTitle: remove?.title ?? '', removeVerb: remove?.verb ?? '', removeData: remove?.data ?? {} };
+    return { name: personLabel(g), detail, more, removeTitle: remove?.title ?? '', removeVerb: remove?.verb ?? '', removeData: remove?.data ?? {} };
   };
 
   const officers = await services.roles.inGroup(forum, SECRETARIAT_GROUP);
@@ -59,6 +65,7 @@ export async function rolesCard(turn: Turn, opts: { notice?: string; error?: str
     .map((b) => ({
       name: inChannel ? roleName(turn, 'secretariat') : b.aadObjectId,
       detail: `${roleName(turn, 'secretariat')} · ${t('roles.person.bootstrap')}`,
+      more: '',
       removeTitle: '',
       removeVerb: '',
       removeData: {},
@@ -81,14 +88,27 @@ export async function rolesCard(turn: Turn, opts: { notice?: string; error?: str
   type Person = (typeof groups)[number]['people'][number];
   const rows: Array<{ i: number; p?: Person }> = groups.flatMap((g, i) => (g.people.length ? g.people.map((p) => ({ i, p })) : [{ i }]));
   const paged = pageOf(rows, opts.page ?? 0, ROLES_PAGE);
+  const detailIds: string[] = [];
   const shown = [...new Set(paged.shown.map((r) => r.i))].map((i) => {
-    const people = paged.shown.flatMap((r) => (r.i === i && r.p ? [r.p] : []));
-    return { ...groups[i], people, empty: people.length ? '' : t('roles.empty') };
+    const people = paged.shown
+      .flatMap((r) => (r.i === i && r.p ? [r.p] : []))
+      .map((p) => {
+        const detailId = p.more ? `roles-more-${detailIds.length}` : '';
+        if (detailId) detailIds.push(detailId);
+        return { ...p, detailId };
+      });
+    // Each heading says how many the whole group has, on whichever page it is cut.
+    const title = groups[i].people.length ? t('roles.groupCount', { group: groups[i].title, count: groups[i].people.length }) : groups[i].title;
+    return { ...groups[i], title, people, empty: people.length ? '' : t('roles.empty') };
   });
+  const first = paged.page === 0;
   return renderCard('roles', {
     title: t('roles.title', { forum: localised(services.regions.name, locale) }),
-    intro: [t('roles.intro'), pageLine(t, paged)].filter(Boolean).join(' '),
-    composition: compositions.join('\n\n'),
+    // The intro and the forums' composition once, on the first page.
+    intro: [first ? t('roles.intro') : '', pageLine(t, paged)].filter(Boolean).join(' '),
+    composition: first ? compositions.join('\n\n') : '',
+    detailsTitle: t('roles.details'),
+    detailIds,
     notice: opts.notice ?? '',
     error: opts.error ?? '',
     groups: shown,
