@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { freePort } from '../../src/app/childProcess';
+import { announcementKey } from '../../src/domain/announcement';
 import { DEFAULT_REGIONS, forumIdOfGroup } from '../../src/domain/regions';
 import { publicationKey, resultsPersonKey } from '../../src/domain/results';
 import type { Round } from '../../src/domain/round';
+import { Announcements } from '../../src/storage/announcements';
 import { ConversationReferences } from '../../src/storage/conversationReferences';
 import { Groups } from '../../src/storage/groups';
 import { JobRuns } from '../../src/storage/jobRuns';
@@ -34,6 +36,57 @@ const ROUND: Round = {
   budgets: { REKOM: 500_000, DEKOM: 60_000_000, KOMPLOFT: 1_000_000 },
   createdAt: '2030-10-01T00:00:00.000Z',
 };
+
+/** The bot's settings for a child process: fast delivery, short job and delivery leases, no scheduler. */
+function botEnv(port: number, prefix: string): Record<string, string> {
+  return {
+    LOCAL_MODE: '1',
+    PORT: String(port),
+    PLAYGROUND: '0',
+    DEMO_ROUND: '0',
+    LOG_LEVEL: 'warn',
+    SCHEDULER_TICK_MS: '0',
+    RATE_LIMIT_BURST: '0',
+    BOOTSTRAP_SECRETARIAT: `${TENANT}:${OFFICER.aadObjectId}`,
+    TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING!,
+    TABLE_PREFIX: prefix,
+    ...FAST_DELIVERY,
+    DELIVERY_LEASE_MS: '3000',
+    DELIVERY_APP_RATE: '100',
+    JOB_POLL_MS: '200',
+    JOB_LEASE_MS: '2000',
+  };
+}
+
+async function whenHealthy(port: number, bot: ReturnType<typeof startBot>): Promise<void> {
+  await waitFor(
+    'the bot to answer /healthz',
+    async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.ok === true,
+    30_000,
+    50,
+  ).catch((err: Error) => {
+    throw new Error(`${err.message}; the bot said:\n${bot.output()}`);
+  });
+}
+
+/** Posts an activity from the officer's personal chat to the bot at `port`. */
+function officerAt(port: number, teams: TeamsConnector): (activity: Record<string, unknown>) => Promise<Response> {
+  return (activity) =>
+    fetch(`http://127.0.0.1:${port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        channelId: 'msteams',
+        serviceUrl: teams.url,
+        from: { id: `29:${OFFICER.aadObjectId}`, aadObjectId: OFFICER.aadObjectId, name: OFFICER.name },
+        recipient: { id: BOT_ID, name: 'Kompetansebot' },
+        conversation: { id: personalConversationId(OFFICER.aadObjectId), conversationType: 'personal', tenantId: TENANT },
+        channelData: { tenant: { id: TENANT } },
+        locale: 'nb-NO',
+        ...activity,
+      }),
+    });
+}
 
 describe('a long job across a crash', function () {
   this.timeout(180_000);
@@ -91,51 +144,14 @@ describe('a long job across a crash', function () {
 
   it('publishes results to 600 owners across a SIGKILL mid-job: the press answers at once with a progress card, the next process takes the job over, every owner is told once and the card ends with the figures', async () => {
     const port = await freePort();
-    const env = {
-      LOCAL_MODE: '1',
-      PORT: String(port),
-      PLAYGROUND: '0',
-      DEMO_ROUND: '0',
-      LOG_LEVEL: 'warn',
-      SCHEDULER_TICK_MS: '0',
-      RATE_LIMIT_BURST: '0',
-      BOOTSTRAP_SECRETARIAT: `${TENANT}:${OFFICER.aadObjectId}`,
-      TABLES_CONNECTION_STRING: process.env.TEST_TABLES_CONNECTION_STRING!,
-      TABLE_PREFIX: prefix,
-      ...FAST_DELIVERY,
-      DELIVERY_LEASE_MS: '3000',
-      DELIVERY_APP_RATE: '100',
-      JOB_POLL_MS: '200',
-      JOB_LEASE_MS: '2000',
-    };
+    const env = botEnv(port, prefix);
     const jobs = new JobRuns(tables);
     const jobId = `results:${KEY}`;
 
     const first = startBot(env);
     running.push(first.child);
-    await waitFor(
-      'the first bot to answer /healthz',
-      async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.ok === true,
-      30_000,
-      50,
-    ).catch((err: Error) => {
-      throw new Error(`${err.message}; the bot said:\n${first.output()}`);
-    });
-    const fromOfficer = (activity: Record<string, unknown>) =>
-      fetch(`http://127.0.0.1:${port}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          channelId: 'msteams',
-          serviceUrl: teams.url,
-          from: { id: `29:${OFFICER.aadObjectId}`, aadObjectId: OFFICER.aadObjectId, name: OFFICER.name },
-          recipient: { id: BOT_ID, name: 'Kompetansebot' },
-          conversation: { id: personalConversationId(OFFICER.aadObjectId), conversationType: 'personal', tenantId: TENANT },
-          channelData: { tenant: { id: TENANT } },
-          locale: 'nb-NO',
-          ...activity,
-        }),
-      });
+    await whenHealthy(port, first);
+    const fromOfficer = officerAt(port, teams);
     // The officer has been using the bot (the features load with the first activity).
     assert.equal((await fromOfficer({ type: 'message', id: 'hello', text: 'hjelp', deliveryMode: 'expectReplies' })).status, 200);
     // The officer presses "Publiser" on a card in their personal chat (the card's message: card-1).
@@ -204,6 +220,126 @@ describe('a long job across a crash', function () {
     assert.deepEqual([publication?.done, publication?.owners], [true, OWNERS]);
     console.log(
       `      (pressed: answered in ${answeredMs} ms; killed at ${atKill.done} of ${OWNERS} owners; card updated ${cards.length} times; sent twice, in doubt: ${twice.length})`,
+    );
+  });
+});
+
+describe('a round announcement across a crash', function () {
+  this.timeout(180_000);
+  const PEOPLE = 600;
+  // Everyone with the app: the 600 and the officer; none has filed anything, so the round concerns all.
+  const EVERYONE = PEOPLE + 1;
+  const NEXT: Round = { ...ROUND, id: 'r2032', year: 2032, deadline: '2032-02-01T22:59:59.999Z', status: 'planned', createdAt: '2031-10-01T00:00:00.000Z' };
+  const teams = new TeamsConnector();
+  const prefix = uniquePrefix();
+  let tables: Tables;
+  const running: ChildProcess[] = [];
+
+  before(async () => {
+    await teams.start();
+    tables = new Tables(process.env.TEST_TABLES_CONNECTION_STRING!, prefix);
+    await tables.ensure();
+    const refs = new ConversationReferences(tables);
+    await new Rounds(tables).create(NEXT);
+    for (let u = 0; u < PEOPLE; u += 25) await Promise.all(Array.from({ length: 25 }, (_, k) => seedUser(refs, teams.url, userId(u + k))));
+    await seedUser(refs, teams.url, OFFICER.aadObjectId);
+  });
+  after(async () => {
+    for (const c of running) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    await teams.stop();
+  });
+
+  it('announces an opened round to 601 people across a SIGKILL mid-walk: the press answers at once with a progress card, the next process goes on from the checkpoint, everyone is told once and the card ends with the figures', async () => {
+    const port = await freePort();
+    const env = botEnv(port, prefix);
+    const jobs = new JobRuns(tables);
+    const jobId = `round.open:${NEXT.id}`;
+    const first = startBot(env);
+    running.push(first.child);
+    await whenHealthy(port, first);
+    const fromOfficer = officerAt(port, teams);
+    assert.equal((await fromOfficer({ type: 'message', id: 'hello', text: 'hjelp', deliveryMode: 'expectReplies' })).status, 200);
+    // The officer presses "Åpne" on the rounds card in their personal chat (the card's message: card-open).
+    const pressedAt = Date.now();
+    const res = await fromOfficer({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: 'press-open',
+      replyToId: 'card-open',
+      value: { action: { type: 'Action.Execute', verb: 'round.open', data: { roundId: NEXT.id } }, trigger: 'manual' },
+    });
+    const answeredMs = Date.now() - pressedAt;
+    const progress = cardText(((await res.json()) as { value?: unknown }).value);
+    assert.match(
+      progress,
+      /^Åpner innmeldingsrunden, tar med videreføringene og kunngjør runden\n(Finner alle som har appen i personlig chat …|Kunngjøring sendt til [\d ]+\. Gått gjennom [\d ]+ av 601 personer med appen\.) Kortet oppdateres mens arbeidet pågår/,
+      progress,
+    );
+    assert.ok(answeredMs < 3000, `the press was answered in ${answeredMs} ms`);
+
+    const isAnnouncement = (a: (typeof teams.arrivals)[number]) =>
+      a.kind === 'send' && JSON.stringify(a.activity).includes('Innmeldingsrunden for 2032 er åpnet');
+    const told = () => new Set(teams.arrivals.filter(isAnnouncement).map((a) => a.conversation));
+    // Killed midway through a page: past the checkpoint, some of the page's people already told, so
+    // the next process repeats that page, and must tell none of them again.
+    await waitFor(
+      'the announcement to be midway through a page',
+      async () => {
+        const done = (await jobs.get(jobId))?.done ?? 0;
+        return done >= 80 && told().size > done + 5;
+      },
+      60_000,
+      5,
+    );
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const atKill = (await jobs.get(jobId))!;
+    const toldAtKill = told().size;
+    assert.equal(atKill.status, 'running', 'the job was not finished at the kill');
+    assert.ok(atKill.done >= 80 && atKill.done < EVERYONE, `killed midway (${atKill.done} of ${EVERYONE} people gone through)`);
+    assert.ok(toldAtKill > atKill.done, `the page under way at the kill had told ${toldAtKill - atKill.done} people`);
+
+    const second = startBot(env);
+    running.push(second.child);
+    const card = () => teams.arrivals.filter((a) => a.kind === 'update' && a.activityId === 'card-open').map((a) => cardText(cardOf(a.activity)));
+    await waitFor(
+      () => `everyone told and the card finished (${told().size} told; card: ${card().at(-1) ?? 'not updated'}); the bot said:\n${second.output()}`,
+      () => told().size === EVERYONE && (card().at(-1) ?? '').includes('sendt til 601 personer'),
+      90_000,
+      50,
+    );
+    await teams.idle();
+    second.child.kill('SIGTERM');
+    assert.equal(await second.exited, 0, second.output());
+
+    // Each person exactly once, but for a send in flight at the kill (sent again, flagged in doubt).
+    const outbox = new Outbox(tables);
+    const perChat = new Map<string, number>();
+    for (const a of teams.arrivals.filter(isAnnouncement)) perChat.set(a.conversation, (perChat.get(a.conversation) ?? 0) + 1);
+    const twice: string[] = [];
+    for (const person of [...Array.from({ length: PEOPLE }, (_, n) => userId(n)), OFFICER.aadObjectId]) {
+      const times = perChat.get(personalConversationId(person)) ?? 0;
+      if (times === 1) continue;
+      const stored = await outbox.get(announcementKey(NEXT.id, { tenantId: TENANT, aadObjectId: person }));
+      assert.ok(times === 2 && stored?.inDoubt, `${person} got ${times} announcements (in doubt: ${stored?.inDoubt})`);
+      twice.push(person);
+    }
+    assert.ok(twice.length <= 16, `sends in doubt, no more than the worker has in flight: ${twice.length}`);
+
+    // The card the officer pressed ends with the figures; the job and the round's record say done.
+    const last = card().at(-1)!;
+    assert.match(
+      last,
+      /Innmeldingsrunde 2032 er åpnet\. Eierne kan melde behov fram til 1\. februar 2032 kl\. 23:59\. Kunngjøringen er sendt til 601 personer med appen i personlig chat/,
+      last,
+    );
+    for (const shown of card().slice(0, -1)) assert.match(shown, /Finner alle|Kunngjøring sendt til [\d ]+\. Gått gjennom [\d ]+ av 601 personer/, shown);
+    const job = (await jobs.get(jobId))!;
+    assert.deepEqual([job.status, job.done, job.total, job.figures.announced], ['done', EVERYONE, EVERYONE, EVERYONE]);
+    const record = await new Announcements(tables).get(NEXT.id);
+    assert.deepEqual([record?.done, record?.queued], [true, EVERYONE]);
+    console.log(
+      `      (pressed: answered in ${answeredMs} ms; killed at ${atKill.done} of ${EVERYONE}, ${toldAtKill} told; card updated ${card().length} times; sent twice, in doubt: ${twice.length})`,
     );
   });
 });
