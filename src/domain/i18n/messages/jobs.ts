@@ -17,6 +17,10 @@ export const jobMessages = defineMessages({
     'job.progress.announce.other': 'Kunngjøring sendt til {sent}. Gått gjennom {done} av {count} personer med appen.',
     'announce.sent.one': 'Kunngjøringen er sendt til {count} person med appen i personlig chat som hører til innmeldingsrundens fylker.',
     'announce.sent.other': 'Kunngjøringen er sendt til {count} personer med appen i personlig chat som hører til innmeldingsrundens fylker.',
+    'job.reminders.title': 'Påminnelser om fristen for innmeldingsrunden',
+    'job.usageReminders.title': 'Påminnelser om rapportering av bruken av tilskuddet',
+    'job.sent.one': 'Sendt til {count} person.',
+    'job.sent.other': 'Sendt til {count} personer.',
   },
   nn: {
     'job.progress.people.one': 'Sendt {done} av {count} eigar.',
@@ -32,6 +36,10 @@ export const jobMessages = defineMessages({
     'job.progress.announce.other': 'Kunngjering sendt til {sent}. Gått gjennom {done} av {count} personar med appen.',
     'announce.sent.one': 'Kunngjeringa er sendt til {count} person med appen i personleg chat som høyrer til fylka i innmeldingsrunden.',
     'announce.sent.other': 'Kunngjeringa er sendt til {count} personar med appen i personleg chat som høyrer til fylka i innmeldingsrunden.',
+    'job.reminders.title': 'Påminningar om fristen for innmeldingsrunden',
+    'job.usageReminders.title': 'Påminningar om rapportering av bruken av tilskotet',
+    'job.sent.one': 'Sendt til {count} person.',
+    'job.sent.other': 'Sendt til {count} personar.',
   },
   en: {
     'job.progress.people.one': 'Sent to {done} of {count} owner.',
@@ -47,5 +55,9 @@ export const jobMessages = defineMessages({
     'job.progress.announce.other': 'Announcement sent to {sent}. Gone through {done} of {count} people with the app.',
     'announce.sent.one': 'The announcement was sent to {count} person with the app in personal chat who belongs to the filing round\u2019s counties.',
     'announce.sent.other': 'The announcement was sent to {count} people with the app in personal chat who belong to the filing round\u2019s counties.',
+    'job.reminders.title': 'Reminders of the filing round\u2019s deadline',
+    'job.usageReminders.title': 'Reminders to report the use of the grant',
+    'job.sent.one': 'Sent to {count} person.',
+    'job.sent.other': 'Sent to {count} people.',
   },
 });
