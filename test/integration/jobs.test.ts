@@ -86,6 +86,49 @@ describe('long work as a job', function () {
       const job = await new JobRuns(sv.tables).get(`grantAll:${ROUND.id}`);
       assert.deepEqual([job?.status, job?.done, job?.figures.granted, job?.figures.skipped], ['done', REPORTS, REPORTS, 0]);
     });
+
+    it('opens a round with a progress card that counts the announcement ("Announcement sent to …"), replaced by the figures when everyone with the app was gone through, each told once', async () => {
+      const sv = h.app.services;
+      const next: Round = { ...ROUND, id: 'r2028-jobs', year: 2028, counties: ['oslo'], deadline: '2028-02-01T22:59:59.999Z', status: 'planned' };
+      await sv.rounds.create(next);
+      const res = await h.invoke(OFFICER, 'round.open', { roundId: next.id }, { replyToId: 'card-open', locale: 'en-US' });
+      const progress = cardText(res.body.value);
+      assert.match(progress, /^Opening the filing round, bringing in the continuations and announcing it\n/, progress);
+      const updates = () => h.connector.updated().filter((u) => u.path.endsWith('/activities/card-open'));
+      // The 45 filers (their reports are Oslo's) and the officer: everyone with the app, and the round concerns them all.
+      const everyone = REPORTS + 1;
+      await waitFor(
+        () => `the card's final update (${updates().length} so far)`,
+        () => updates().some((u) => cardText(cardOf(u.body)).includes(`The announcement was sent to ${everyone} people`)),
+        60_000,
+      );
+      const last = cardText(cardOf(updates().at(-1)!.body));
+      assert.match(
+        last,
+        /Filing round 2028 is open\..* The announcement was sent to 46 people with the app in personal chat who belong to the filing round’s counties\./s,
+        last,
+      );
+      for (const u of updates().slice(0, -1))
+        assert.match(cardText(cardOf(u.body)), /Finding everyone with the app|Announcement sent to \d+\. Gone through \d+ of 46 people with the app\./);
+      await waitDrained(sv.outbox);
+      const announced = h.connector.sent().filter((s) => cardText(cardOf(s.body)).startsWith('Innmeldingsrunden for 2028 er åpnet'));
+      assert.equal(announced.length, everyone, 'one announcement each');
+      assert.equal(new Set(announced.map((s) => s.path)).size, everyone);
+      const job = await new JobRuns(sv.tables).get(`round.open:${next.id}`);
+      assert.deepEqual([job?.status, job?.done, job?.total, job?.figures.announced], ['done', everyone, everyone, everyone]);
+    });
+
+    it('recounts the analysis as a job: the command answers with a progress card, and the figures follow in a message when Teams gave no id to update', async () => {
+      const [answer] = await h.send(OFFICER, 'analysis rebuild', { locale: 'en-US' });
+      assert.match(cardText(cardOf(answer)), /^Recounting the analysis figures from the reports\nRecounted [0-2] of 2 filing rounds\. This card is updated/);
+      await waitFor(
+        'the figures in a message',
+        () => h.connector.sent().some((s) => cardText(cardOf(s.body)).includes('The figures were recounted from the reports: 45 reports in 2 filing rounds.')),
+        60_000,
+      );
+      const job = await new JobRuns(h.app.services.tables).get('analysis.rebuild');
+      assert.deepEqual([job?.status, job?.done, job?.total, job?.figures.reports], ['done', 2, 2, REPORTS]);
+    });
   });
 
   describe('the job row', () => {

@@ -21,6 +21,9 @@ export const jobMessages = defineMessages({
     'job.usageReminders.title': 'Påminnelser om rapportering av bruken av tilskuddet',
     'job.sent.one': 'Sendt til {count} person.',
     'job.sent.other': 'Sendt til {count} personer.',
+    'job.rebuild.title': 'Teller opp tallene i analysen på nytt fra meldingene',
+    'job.progress.rounds.one': 'Talt opp {done} av {count} innmeldingsrunde.',
+    'job.progress.rounds.other': 'Talt opp {done} av {count} innmeldingsrunder.',
   },
   nn: {
     'job.progress.people.one': 'Sendt {done} av {count} eigar.',
@@ -40,6 +43,9 @@ export const jobMessages = defineMessages({
     'job.usageReminders.title': 'Påminningar om rapportering av bruken av tilskotet',
     'job.sent.one': 'Sendt til {count} person.',
     'job.sent.other': 'Sendt til {count} personar.',
+    'job.rebuild.title': 'Tel opp tala i analysen på nytt frå meldingane',
+    'job.progress.rounds.one': 'Talt opp {done} av {count} innmeldingsrunde.',
+    'job.progress.rounds.other': 'Talt opp {done} av {count} innmeldingsrundar.',
   },
   en: {
     'job.progress.people.one': 'Sent to {done} of {count} owner.',
@@ -59,5 +65,8 @@ export const jobMessages = defineMessages({
     'job.usageReminders.title': 'Reminders to report the use of the grant',
     'job.sent.one': 'Sent to {count} person.',
     'job.sent.other': 'Sent to {count} people.',
+    'job.rebuild.title': 'Recounting the analysis figures from the reports',
+    'job.progress.rounds.one': 'Recounted {done} of {count} filing round.',
+    'job.progress.rounds.other': 'Recounted {done} of {count} filing rounds.',
   },
 });
