@@ -272,7 +272,7 @@ describe('a round announcement across a crash', function () {
     const progress = cardText(((await res.json()) as { value?: unknown }).value);
     assert.match(
       progress,
-      /^Åpner innmeldingsrunden, tar med videreføringene og kunngjør runden\n(Finner alle som har appen i personlig chat …|Kunngjøring sendt til [\d ]+\. Gått gjennom [\d ]+ av 601 personer med appen\.) Kortet oppdateres mens arbeidet pågår/,
+      /^Åpner innmeldingsrunden, tar med videreføringene og kunngjør den\n(Finner alle som har appen i personlig chat …|Kunngjøring sendt til [\d ]+\. Gått gjennom [\d ]+ av 601 personer med appen\.) Kortet oppdateres mens arbeidet pågår/,
       progress,
     );
     assert.ok(answeredMs < 3000, `the press was answered in ${answeredMs} ms`);
