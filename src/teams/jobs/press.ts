@@ -5,6 +5,7 @@ import { personOf } from '../caller';
 import { channelConversation, personalConversation } from '../delivery/deliver';
 import type { Turn } from '../turn';
 import { jobCardKey, sendJobCard } from './runner';
+import { newJobRun } from './starter';
 import type { JobKind } from './types';
 
 /**
@@ -57,23 +58,8 @@ async function beginFor(
   opts: { again?: boolean },
 ): Promise<JobRun> {
   const { services } = turn;
-  // The job's own clock (its card's keys, updatedAt) is real time, whatever clock handlers see in tests.
-  const at = new Date().toISOString();
   const person = personOf(turn);
-  const run: JobRun = {
-    id: job.id,
-    kind: kind.kind,
-    input: job.input,
-    status: 'running',
-    done: 0,
-    total: job.total,
-    figures: job.figures ?? {},
-    by: `${person.tenantId}:${person.aadObjectId}`,
-    locale: turn.locale,
-    createdAt: at,
-    updatedAt: at,
-    failures: 0,
-  };
+  const run = newJobRun(kind, job, `${person.tenantId}:${person.aadObjectId}`, turn.locale);
   const started = await services.jobs.begin(run, opts);
   return (await services.jobs.wait(started.run.id, services.jobs.pressWaitMs)) ?? started.run;
 }

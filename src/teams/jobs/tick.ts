@@ -1,4 +1,5 @@
 import type { JobRun } from '../../storage/jobRuns';
+import { newJobRun } from './starter';
 import type { Services } from '../services';
 import type { JobKind } from './types';
 
@@ -14,21 +15,7 @@ export async function startFromTick(
   job: { id: string; input: Record<string, unknown>; by: string },
   opts: { again?: boolean } = {},
 ): Promise<JobRun | undefined> {
-  const at = new Date().toISOString();
-  const run: JobRun = {
-    id: job.id,
-    kind: kind.kind,
-    input: job.input,
-    status: 'running',
-    done: 0,
-    total: 0,
-    figures: {},
-    by: job.by,
-    locale: 'nb',
-    createdAt: at,
-    updatedAt: at,
-    failures: 0,
-  };
+  const run = newJobRun(kind, job, job.by, 'nb');
   await services.jobs.begin(run, opts);
   return services.jobs.wait(job.id, services.jobs.pressWaitMs);
 }
