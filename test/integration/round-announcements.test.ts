@@ -139,4 +139,16 @@ describe('round announcements: an opened round is announced once to each person 
     assert.equal(h.connector.sent().length, before, 'no second announcement to anyone');
     for (const who of [DRAFTER, FILER, INSTALLER, FOREIGN_INSTALLER]) assert.equal(announcementsTo(h, who).length, 1, who.name);
   });
+
+  it('does not announce a round again when it is closed early and opened again', async () => {
+    const before = h.connector.sent().length;
+    const closed = await h.invoke(OFFICER, 'round.closeConfirm', { roundId: NEXT.id });
+    assert.match(cardText(closed.body.value), /Innmeldingsrunde 2028 er stengt/);
+    const reopened = await h.invoke(OFFICER, 'round.open', { roundId: NEXT.id });
+    const text = cardText(reopened.body.value);
+    assert.match(text, /Innmeldingsrunde 2028 er åpnet/);
+    assert.doesNotMatch(text, /Kunngjøringen er sendt/, 'nobody is announced to again');
+    await waitDrained(h.app.services.outbox);
+    assert.equal(h.connector.sent().length, before);
+  });
 });
