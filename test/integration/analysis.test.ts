@@ -187,6 +187,8 @@ describe('analyse', function () {
     const [done] = await h.send(OFFICER, 'analyse gjenoppbygg');
     // Every round counted: the two seeded here and the harness's demo round, which has no reports.
     assert.match(cardText(cardOf(done)), /Tallene er telt opp på nytt fra meldingene: 16 meldinger i 3 innmeldingsrunder\./);
+    await waitDrained(sv.outbox);
+    assert.ok(!h.connector.sent().some((s) => JSON.stringify(s.body).includes('Tallene er telt opp')), 'the figures are not sent a second time');
     assert.match(cardText(cardOf((await h.send(OFFICER, 'analyse'))[0])), /16 meldinger fra 5 eiere/);
   });
 });

@@ -34,8 +34,11 @@ export const ANALYSIS_REBUILD_JOB: JobKind = {
     const done = Math.min(next + 1, rounds.length);
     const figures = { reports, rounds: rounds.length };
     const finished = done >= rounds.length;
-    if (finished && run.by.includes(':') && !(await jobCardAdopted(services, run))) {
-      // No card to update (Teams gave no id for it): the figures come as a message of their own, as before the job.
+    // No card to update (Teams gave no id for it): the figures come as a message of their own, unless
+    // the job ended while the command still waited for it (its answer has them; elapsed time decides,
+    // as the command's wait does).
+    const answered = Date.now() - Date.parse(run.createdAt) <= services.jobs.pressWaitMs;
+    if (finished && !answered && run.by.includes(':') && !(await jobCardAdopted(services, run))) {
       const [tenantId, aadObjectId] = run.by.split(':');
       const locale = pickLocale(run.locale);
       const card = doneCard({ t: translator(locale), locale, services }, { ...run, figures });
