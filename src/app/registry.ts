@@ -28,6 +28,9 @@ import type { JobKind } from '../teams/jobs/types';
 import { RESULTS_JOB } from '../teams/secretariat/rounds/resultsJob';
 import { GRANT_ALL_JOB } from '../teams/casework/grantAllJob';
 import { ROUND_OPEN_JOB } from '../teams/secretariat/rounds/roundOpenJob';
+import { DEADLINE_REMINDERS_JOB } from '../teams/scheduler/reminders';
+import { USAGE_REMINDERS_JOB } from '../teams/usage/reminders';
+import { ANALYSIS_REBUILD_JOB } from '../teams/analytics/rebuild';
 import { ownValue } from '../domain/ownKeys';
 
 /*
@@ -109,7 +112,7 @@ export function findCommand(text: string): { handler: CommandHandler; args: stri
 export const REGISTRY: Registry = { handlerOf, findCommand };
 
 /** Every kind of long work the job runner (src/teams/jobs/runner.ts) can run or take over. */
-export const JOBS: readonly JobKind[] = [RESULTS_JOB, GRANT_ALL_JOB, ROUND_OPEN_JOB];
+export const JOBS: readonly JobKind[] = [RESULTS_JOB, GRANT_ALL_JOB, ROUND_OPEN_JOB, DEADLINE_REMINDERS_JOB, USAGE_REMINDERS_JOB, ANALYSIS_REBUILD_JOB];
 
 /** The file behind a recommendation's CSV link (`GET /exports/…`, src/export/meetingCsvRoute.ts). */
 export { meetingCsvFile } from '../teams/forum/meetingCsvFile';

@@ -30,10 +30,11 @@ export function isAnnouncedTo(round: Pick<Round, 'counties'>, historyCounties: R
 }
 
 /**
- * The job that walks everyone with the app in personal chat, page by page, in the scheduler:
- * the officer's click only writes this row. `token` is where the next page starts (Table
- * Storage's continuation token); the row moves under its ETag, so two instances never skip a page
- * and a page done twice queues nothing twice (same outbox keys).
+ * The record that a round is to be announced, written by the officer's click before the round
+ * opens: the round-open job walks everyone with the app in personal chat (its own checkpoint holds
+ * the page) and marks this done after the last page, so a round opened again is not announced
+ * again, and the scheduler starts the job for an open round whose record is not done (a crash
+ * between the click's writes). `token` and `pages` are kept for rows written before the job.
  */
 export const AnnouncementJobSchema = z.object({
   roundId: z.string(),
@@ -42,7 +43,7 @@ export const AnnouncementJobSchema = z.object({
   requestedBy: z.string(),
   token: z.string().optional(),
   pages: z.number().int().min(0),
-  /** Messages queued by this job (a person already told is not counted again). */
+  /** People told (those the round concerns), once done. */
   queued: z.number().int().min(0),
   done: z.boolean(),
 });
@@ -50,10 +51,4 @@ export type AnnouncementJob = z.infer<typeof AnnouncementJobSchema>;
 
 export function newAnnouncementJob(roundId: string, by: string, at: Date): AnnouncementJob {
   return { roundId, requestedAt: at.toISOString(), requestedBy: by, pages: 0, queued: 0, done: false };
-}
-
-/** The job after the page that started at `from.token`; a job that moved meanwhile is left alone. */
-export function afterPage(current: AnnouncementJob, from: AnnouncementJob, next: string | undefined, queued: number): AnnouncementJob | undefined {
-  if (current.done || current.pages !== from.pages || current.token !== from.token) return undefined;
-  return { ...current, token: next, pages: current.pages + 1, queued: current.queued + queued, done: next === undefined };
 }

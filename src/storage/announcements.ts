@@ -1,4 +1,4 @@
-import { AnnouncementJobSchema, afterPage, type AnnouncementJob } from '../domain/announcement';
+import { AnnouncementJobSchema, type AnnouncementJob } from '../domain/announcement';
 import { JobState } from './jobState';
 import type { PersonKey } from './keys';
 import { reportPk } from './reports';
@@ -18,7 +18,8 @@ export interface AnnouncementPage {
 }
 
 /**
- * Round announcements: the job row the officer's click writes, and the pages the scheduler walks.
+ * Round announcements: the row the officer's click writes (the round is to be announced, once), and
+ * the pages the round-open job walks (secretariat/rounds/announceStep.ts).
  * Reading is by key ranges and partitions only: the personal chats' range, and for each person
  * their own index rows (report regions by point reads).
  */
@@ -52,9 +53,11 @@ export class Announcements {
     return job ? AnnouncementJobSchema.parse(job) : undefined;
   }
 
-  /** Moves the job past the page that started where `from` stood (ETag-guarded; a moved job is left alone). */
-  async advance(from: AnnouncementJob, next: string | undefined, queued: number): Promise<AnnouncementJob | undefined> {
-    return this.jobs.update<AnnouncementJob>(JOB, from.roundId, (cur) => (cur ? afterPage(AnnouncementJobSchema.parse(cur), from, next, queued) : undefined));
+  /** Marks the round announced, with the people told: the round-open job's last page (a round opened again is not announced again). */
+  async finish(roundId: string, queued: number): Promise<void> {
+    await this.jobs.update<AnnouncementJob>(JOB, roundId, (cur) =>
+      cur && !cur.done ? { ...AnnouncementJobSchema.parse(cur), token: undefined, queued, done: true } : undefined,
+    );
   }
 
   /** One page of people with the app in personal chat (stale chats and unserved tenants left out). */

@@ -30,7 +30,9 @@ type ReportKeys = { rowKey: string; reference: string; ownerOrgnr: string; creat
  *   UsageReports r_<round> (usage reports and their drafts)
  *   Aggregates  agg: the round's facts rows and tallies (storage/aggregates.ts)
  * The round's own row goes last, so a purge cut short is finished by running it again.
- *   Jobs        announce/<round> and results/<round> (they name the officer who opened or published)
+ *   Jobs        announce/<round> and results/<round> (they name the officer who opened or published),
+ *               and the round's long jobs in run/ (round.open, grantAll, reminders, usage-reminders:
+ *               they name the officer, and a checkpoint may name the person it stopped at)
  * Owner memberships (om_/m_) are not per round and stay; the other scheduler watermarks (Jobs) hold
  * no personal data and stay.
  */
@@ -88,6 +90,9 @@ export class RoundPurge {
     await deletePartition(this.t('Events'), `round_${safeKey(roundId)}`);
     await deleteIfPresent(this.t('Jobs'), 'announce', safeKey(roundId));
     await deleteIfPresent(this.t('Jobs'), 'results', safeKey(roundId));
+    // The ids the jobs are started with (src/teams: roundOpenJob, decisionBulk, scheduler/reminders, usage/reminders).
+    for (const id of [`round.open:${roundId}`, `grantAll:${roundId}`, `reminders:${roundId}:7d`, `reminders:${roundId}:1d`, `usage-reminders:${roundId}`])
+      await deleteIfPresent(this.t('Jobs'), 'run', safeKey(id));
   }
 
   /**

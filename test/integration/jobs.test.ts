@@ -7,9 +7,11 @@ import { Outbox } from '../../src/storage/outbox';
 import { JobRunner } from '../../src/teams/jobs/runner';
 import type { JobKind } from '../../src/teams/jobs/types';
 import type { Services } from '../../src/teams/services';
+import { JobState } from '../../src/storage/jobState';
 import { Tables } from '../../src/storage/tables';
 import { summaryOf } from '../../src/teams/wizard/summaryOf';
 import { moveTo, TO_PRIORITISED } from '../support/casework';
+import { fakeClock, nowOf } from '../support/clock';
 import { FAST_DELIVERY, seedUser, userId, waitDrained, waitFor } from '../support/delivery';
 import { needsReport } from '../support/forum';
 import { cardOf, cardText, startHarness, uniquePrefix, type Harness } from '../support/harness';
@@ -85,6 +87,118 @@ describe('long work as a job', function () {
       }
       const job = await new JobRuns(sv.tables).get(`grantAll:${ROUND.id}`);
       assert.deepEqual([job?.status, job?.done, job?.figures.granted, job?.figures.skipped], ['done', REPORTS, REPORTS, 0]);
+    });
+
+    it('opens a round with a progress card that counts the announcement ("Announcement sent to …"), replaced by the figures when everyone with the app was gone through, each told once', async () => {
+      const sv = h.app.services;
+      const next: Round = { ...ROUND, id: 'r2028-jobs', year: 2028, counties: ['oslo'], deadline: '2028-02-01T22:59:59.999Z', status: 'planned' };
+      await sv.rounds.create(next);
+      const res = await h.invoke(OFFICER, 'round.open', { roundId: next.id }, { replyToId: 'card-open', locale: 'en-US' });
+      const progress = cardText(res.body.value);
+      assert.match(progress, /^Opening the filing round, bringing in the continuations and announcing it\n/, progress);
+      const updates = () => h.connector.updated().filter((u) => u.path.endsWith('/activities/card-open'));
+      // The 45 filers (their reports are Oslo's) and the officer: everyone with the app, and the round concerns them all.
+      const everyone = REPORTS + 1;
+      await waitFor(
+        () => `the card's final update (${updates().length} so far)`,
+        () => updates().some((u) => cardText(cardOf(u.body)).includes(`The announcement was sent to ${everyone} people`)),
+        60_000,
+      );
+      const last = cardText(cardOf(updates().at(-1)!.body));
+      assert.match(
+        last,
+        /Filing round 2028 is open\..* The announcement was sent to 46 people with the app in personal chat who belong to the filing round’s counties\./s,
+        last,
+      );
+      for (const u of updates().slice(0, -1))
+        assert.match(cardText(cardOf(u.body)), /Finding everyone with the app|Announcement sent to \d+\. Gone through \d+ of 46 people with the app\./);
+      await waitDrained(sv.outbox);
+      const announced = h.connector.sent().filter((s) => cardText(cardOf(s.body)).startsWith('Innmeldingsrunden for 2028 er åpnet'));
+      assert.equal(announced.length, everyone, 'one announcement each');
+      assert.equal(new Set(announced.map((s) => s.path)).size, everyone);
+      const job = await new JobRuns(sv.tables).get(`round.open:${next.id}`);
+      assert.deepEqual([job?.status, job?.done, job?.total, job?.figures.announced], ['done', everyone, everyone, everyone]);
+    });
+
+    it('recounts the analysis as a job: the command answers with a progress card, and the figures follow in a message when Teams gave no id to update', async () => {
+      const [answer] = await h.send(OFFICER, 'analysis rebuild', { locale: 'en-US' });
+      assert.match(cardText(cardOf(answer)), /^Recounting the analysis figures from the reports\nRecounted [0-2] of 2 filing rounds\. This card is updated/);
+      await waitFor(
+        'the figures in a message',
+        () => h.connector.sent().some((s) => cardText(cardOf(s.body)).includes('The figures were recounted from the reports: 45 reports in 2 filing rounds.')),
+        60_000,
+      );
+      const job = await new JobRuns(h.app.services.tables).get('analysis.rebuild');
+      assert.deepEqual([job?.status, job?.done, job?.total, job?.figures.reports], ['done', 2, 2, REPORTS]);
+    });
+  });
+
+  describe("owners' deadline reminders across a takeover", () => {
+    const OWNERS = 60;
+    const open: Round = { ...ROUND, id: 'r2027-remind', status: 'open' };
+    const clock = fakeClock('2027-01-25T08:00:00Z'); // 09:00 in Oslo, a week before the deadline's day
+    let h: Harness;
+    before(async () => {
+      h = await startHarness({ ...FAST_DELIVERY, DEMO_ROUND: '0', JOB_POLL_MS: '100', JOB_LEASE_MS: '1000' }, { now: nowOf(clock) });
+      const sv = h.app.services;
+      await sv.rounds.create(open);
+      for (let n = 0; n < OWNERS; n++) {
+        const owner = { tenantId: TENANT, aadObjectId: userId(n) };
+        await seedUser(sv.references, h.connector.url, owner.aadObjectId);
+        await sv.drafts.create(owner, open.id, { report: { ownerName: `Eier ${n}` }, raw: {} }, { id: `remind-${n}`, step: 2 });
+      }
+    });
+    after(async () => {
+      clock.restore();
+      await h.stop();
+    });
+
+    it("go on from the dead instance's checkpoint: the owners it had told (also past its checkpoint) are not told again, the rest once each, and the stage is marked done", async () => {
+      const sv = h.app.services;
+      const keyOf = (n: number) => `${TENANT}:${userId(n)}`;
+      const order = Array.from({ length: OWNERS }, (_, n) => n).sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
+      const reminderKey = (n: number) => `reminder:${open.id}:${TENANT}:${userId(n)}:7d`;
+      // A dead instance had told the first 25 owners (in the job's order) and checkpointed after 20.
+      for (const n of order.slice(0, 25))
+        await sv.deliver({
+          kind: 'personal',
+          key: reminderKey(n),
+          tenantId: TENANT,
+          aadObjectId: userId(n),
+          activity: { type: 'message', text: 'Påminnelse' },
+        });
+      const at = new Date().toISOString();
+      const runs = new JobRuns(sv.tables);
+      await runs.start({
+        id: `reminders:${open.id}:7d`,
+        kind: 'reminders.deadline',
+        input: { roundId: open.id, stage: '7d' },
+        status: 'running',
+        cursor: { after: keyOf(order[19]) },
+        done: 20,
+        total: OWNERS,
+        figures: { reminded: 20 },
+        by: 'scheduler',
+        locale: 'nb',
+        createdAt: at,
+        updatedAt: at,
+        leaseOwner: 'dead-instance',
+        leaseUntil: Date.now() - 1,
+        failures: 0,
+      });
+      // A tick leaves the running job to the runner, which takes it over since the lease has run out.
+      const started = async () => (await h.app.scheduler.tick()).reminders.filter((id) => id.startsWith('reminders:'));
+      assert.deepEqual(await started(), []);
+      await waitFor('the reminders job to finish', async () => (await runs.get(`reminders:${open.id}:7d`))?.status === 'done', 30_000);
+      await waitDrained(sv.outbox);
+      for (let n = 0; n < OWNERS; n++) {
+        const chat = h.connector.sent().filter((r) => decodeURIComponent(r.path).includes(`a:personal-${userId(n)}/activities`));
+        assert.equal(chat.length, 1, `owner ${n} reminded once`);
+      }
+      const job = await runs.get(`reminders:${open.id}:7d`);
+      assert.deepEqual([job?.done, job?.total, job?.figures.reminded], [OWNERS, OWNERS, OWNERS]);
+      assert.deepEqual(await new JobState(sv.tables).get('reminders', open.id), { done: ['7d'] });
+      assert.deepEqual(await started(), [], 'a stage done is not started again');
     });
   });
 

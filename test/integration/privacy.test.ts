@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { FAST_DELIVERY } from '../support/delivery';
 import { cardOf, cardText, startHarness, type Harness } from '../support/harness';
-import { COLLEAGUE, MEMBER, OFFICER, OTHER_OWNER, OWNER, type Persona } from '../support/personas';
+import { COLLEAGUE, MEMBER, OFFICER, OTHER_OWNER, OWNER, TENANT, type Persona } from '../support/personas';
+import { JobRuns } from '../../src/storage/jobRuns';
 import { GOOD_INPUT } from '../support/reportInput';
 import { actionData, inputsOf, passOwnerSteps, press, startReport } from '../support/wizard';
 import { TO_PRIORITISED, invokeCard, moveTo, personOf, sentCard, submitted, waitForSent, useSecretariatBot } from '../support/casework';
@@ -255,8 +256,30 @@ describe('personal data', function () {
       assert.doesNotMatch(text, /Innmeldingsrunde 2024|Innmeldingsrunde 2027/);
       assert.ok(await p.app.services.reports.get(old.roundId, old.reportId), 'nothing deleted before the confirmation');
 
+      // The round's long jobs: their rows name the officer, and a checkpoint the person it stopped at.
+      const runs = new JobRuns(p.app.services.tables);
+      const jobIds = (roundId: string) => [`round.open:${roundId}`, `reminders:${roundId}:7d`, `usage-reminders:${roundId}`];
+      for (const id of [...jobIds(old.roundId), ...jobIds(recent.roundId)]) {
+        const at = new Date().toISOString();
+        const base = {
+          kind: 'round.open',
+          input: {},
+          status: 'done' as const,
+          done: 1,
+          total: 1,
+          figures: {},
+          locale: 'nb',
+          createdAt: at,
+          updatedAt: at,
+          failures: 0,
+        };
+        await runs.start({ ...base, id, by: `${TENANT}:${OFFICER.aadObjectId}`, cursor: { after: `${TENANT}:${OWNER.aadObjectId}` } });
+      }
+
       const done = await press(p, OFFICER, card, 'round.purgeConfirm');
       assert.match(cardText(done), /Slettet: 1 innmeldingsrunde med 1 behovsmelding/);
+      for (const id of jobIds(old.roundId)) assert.equal(await runs.get(id), undefined, `${id} purged`);
+      for (const id of jobIds(recent.roundId)) assert.ok(await runs.get(id), `${id} stays`);
       const s = p.app.services;
       assert.equal(await s.rounds.get(old.roundId), undefined);
       assert.equal(await s.reports.get(old.roundId, old.reportId), undefined);

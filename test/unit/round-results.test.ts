@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { afterPage, countiesOfRegions, isAnnouncedTo, newAnnouncementJob } from '../../src/domain/announcement';
+import { countiesOfRegions, isAnnouncedTo } from '../../src/domain/announcement';
 import type { ReportStatus } from '../../src/domain/report/lifecycle';
 import { DEFAULT_REGIONS } from '../../src/domain/regions';
 import { computeResults, grantedSplit, readiness, resultOwners, type ResultRow } from '../../src/domain/results';
@@ -30,16 +30,6 @@ describe('who is told when a round opens', () => {
       assert.equal(isAnnouncedTo(round, countiesOfRegions(DEFAULT_REGIONS, regions)), told);
     });
   }
-
-  it('moves the job only past the page it started from, and ends after the last page', () => {
-    const job = newAnnouncementJob('r2028', 't:officer', new Date('2026-11-10T10:00:00Z'));
-    const one = afterPage(job, job, 'token-2', 3)!;
-    assert.deepEqual([one.pages, one.token, one.queued, one.done], [1, 'token-2', 3, false]);
-    assert.equal(afterPage(one, job, 'token-2', 3), undefined, 'a second instance that walked the same page moves nothing');
-    const last = afterPage(one, one, undefined, 2)!;
-    assert.deepEqual([last.pages, last.token, last.queued, last.done], [2, undefined, 5, true]);
-    assert.equal(afterPage(last, last, undefined, 0), undefined, 'a finished job stays finished');
-  });
 });
 
 describe("a round's results", () => {

@@ -13,3 +13,28 @@ export interface JobStarter {
   /** How long a press waits for its job before answering with the progress card (JOB_PRESS_WAIT_MS). */
   readonly pressWaitMs: number;
 }
+
+/** A new job's row, before its first step: `by` (tenant:aad, or `scheduler`) started it, `locale` is its card's language. */
+export function newJobRun(
+  kind: { kind: string },
+  job: { id: string; input: Record<string, unknown>; total?: number; figures?: Record<string, number> },
+  by: string,
+  locale: string,
+): JobRun {
+  // The job's own clock (its card's keys, updatedAt) is real time, whatever clock handlers see in tests.
+  const at = new Date().toISOString();
+  return {
+    id: job.id,
+    kind: kind.kind,
+    input: job.input,
+    status: 'running',
+    done: 0,
+    total: job.total ?? 0,
+    figures: job.figures ?? {},
+    by,
+    locale,
+    createdAt: at,
+    updatedAt: at,
+    failures: 0,
+  };
+}

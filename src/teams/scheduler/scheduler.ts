@@ -17,7 +17,7 @@ export type { JobContext, SchedulerOptions, TickReport } from './types';
 type Job = { name: string; run: (ctx: JobContext) => Promise<void> };
 const JOBS: readonly Job[] = [
   { name: 'autoClose', run: autoClose },
-  // An opened round is announced to owners page by page (the officer's click only wrote the job).
+  // An opened round is announced by its round-open job; this starts the job where a crash left none.
   { name: 'announcements', run: roundAnnouncements },
   { name: 'reminders', run: deadlineReminders },
   { name: 'digests', run: intakeDigests },

@@ -27,7 +27,7 @@ export interface TickReport {
   reminders: string[];
   digests: string[];
   summaries: string[];
-  /** Round announcements queued (outbox keys). */
+  /** Round-open jobs started to announce a round a crash left unannounced (job ids). */
   announcements: string[];
   failed: string[];
 }

@@ -1,6 +1,6 @@
 import { defineMessages } from '../catalog';
 
-// Long work run as a job (results published, a bulk grant, a round opened): the card that stands in for the
+// Long work run as a job (results published, a bulk grant, a round opened and announced): the card that stands in for the
 // pressed one while it runs, updated in place, then replaced by the finished figures.
 export const jobMessages = defineMessages({
   nb: {
@@ -11,7 +11,19 @@ export const jobMessages = defineMessages({
     'job.progress.note': 'Kortet oppdateres mens arbeidet pågår, og viser tallene når alt er gjort. Du kan lukke det; arbeidet fortsetter.',
     'job.results.title': 'Publiserer resultatene for {year}',
     'job.grantAll.title': 'Innvilger behovsmeldingene på forumets innstilling',
-    'job.roundOpen.title': 'Åpner innmeldingsrunden og tar med videreføringene',
+    'job.roundOpen.title': 'Åpner innmeldingsrunden, tar med videreføringene og kunngjør den',
+    'job.progress.counting': 'Finner alle som har appen i personlig chat …',
+    'job.progress.announce.one': 'Kunngjøring sendt til {sent}. Gått gjennom {done} av {count} person med appen.',
+    'job.progress.announce.other': 'Kunngjøring sendt til {sent}. Gått gjennom {done} av {count} personer med appen.',
+    'announce.sent.one': 'Kunngjøringen er sendt til {count} person med appen i personlig chat som hører til innmeldingsrundens fylker.',
+    'announce.sent.other': 'Kunngjøringen er sendt til {count} personer med appen i personlig chat som hører til innmeldingsrundens fylker.',
+    'job.reminders.title': 'Påminnelser om fristen for innmeldingsrunden',
+    'job.usageReminders.title': 'Påminnelser om rapportering av bruken av tilskuddet',
+    'job.sent.one': 'Sendt til {count} person.',
+    'job.sent.other': 'Sendt til {count} personer.',
+    'job.rebuild.title': 'Teller opp tallene i analysen på nytt fra meldingene',
+    'job.progress.rounds.one': 'Talt opp {done} av {count} innmeldingsrunde.',
+    'job.progress.rounds.other': 'Talt opp {done} av {count} innmeldingsrunder.',
   },
   nn: {
     'job.progress.people.one': 'Sendt {done} av {count} eigar.',
@@ -21,7 +33,19 @@ export const jobMessages = defineMessages({
     'job.progress.note': 'Kortet blir oppdatert medan arbeidet går føre seg, og viser tala når alt er gjort. Du kan lukke det; arbeidet held fram.',
     'job.results.title': 'Publiserer resultata for {year}',
     'job.grantAll.title': 'Innvilgar behovsmeldingane på innstillinga frå forumet',
-    'job.roundOpen.title': 'Opnar innmeldingsrunden og tek med vidareføringane',
+    'job.roundOpen.title': 'Opnar innmeldingsrunden, tek med vidareføringane og kunngjer han',
+    'job.progress.counting': 'Finn alle som har appen i personleg chat …',
+    'job.progress.announce.one': 'Kunngjering sendt til {sent}. Gått gjennom {done} av {count} person med appen.',
+    'job.progress.announce.other': 'Kunngjering sendt til {sent}. Gått gjennom {done} av {count} personar med appen.',
+    'announce.sent.one': 'Kunngjeringa er sendt til {count} person med appen i personleg chat som høyrer til fylka i innmeldingsrunden.',
+    'announce.sent.other': 'Kunngjeringa er sendt til {count} personar med appen i personleg chat som høyrer til fylka i innmeldingsrunden.',
+    'job.reminders.title': 'Påminningar om fristen for innmeldingsrunden',
+    'job.usageReminders.title': 'Påminningar om rapportering av bruken av tilskotet',
+    'job.sent.one': 'Sendt til {count} person.',
+    'job.sent.other': 'Sendt til {count} personar.',
+    'job.rebuild.title': 'Tel opp tala i analysen på nytt frå meldingane',
+    'job.progress.rounds.one': 'Talt opp {done} av {count} innmeldingsrunde.',
+    'job.progress.rounds.other': 'Talt opp {done} av {count} innmeldingsrundar.',
   },
   en: {
     'job.progress.people.one': 'Sent to {done} of {count} owner.',
@@ -31,6 +55,18 @@ export const jobMessages = defineMessages({
     'job.progress.note': 'This card is updated while the work goes on and shows the figures when all is done. You may close it; the work goes on.',
     'job.results.title': 'Publishing the results for {year}',
     'job.grantAll.title': 'Granting the reports the forum recommended',
-    'job.roundOpen.title': 'Opening the filing round and bringing in the continuations',
+    'job.roundOpen.title': 'Opening the filing round, bringing in the continuations and announcing it',
+    'job.progress.counting': 'Finding everyone with the app in personal chat …',
+    'job.progress.announce.one': 'Announcement sent to {sent}. Gone through {done} of {count} person with the app.',
+    'job.progress.announce.other': 'Announcement sent to {sent}. Gone through {done} of {count} people with the app.',
+    'announce.sent.one': 'The announcement was sent to {count} person with the app in personal chat who belongs to the filing round\u2019s counties.',
+    'announce.sent.other': 'The announcement was sent to {count} people with the app in personal chat who belong to the filing round\u2019s counties.',
+    'job.reminders.title': 'Reminders of the filing round\u2019s deadline',
+    'job.usageReminders.title': 'Reminders to report the use of the grant',
+    'job.sent.one': 'Sent to {count} person.',
+    'job.sent.other': 'Sent to {count} people.',
+    'job.rebuild.title': 'Recounting the analysis figures from the reports',
+    'job.progress.rounds.one': 'Recounted {done} of {count} filing round.',
+    'job.progress.rounds.other': 'Recounted {done} of {count} filing rounds.',
   },
 });

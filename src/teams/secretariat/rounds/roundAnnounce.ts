@@ -8,8 +8,8 @@ import { officerActor } from '../../casework/load';
 const RoundRef = z.object({ roundId: z.string().regex(/^[a-z0-9-]{1,40}$/) });
 
 /**
- * Records that a round being opened is to be announced (the scheduler walks the job; nothing is
- * sent on the click). Written before the round moves to open, so a crash in between still
+ * Records that a round being opened is to be announced (the round-open job walks the people with
+ * the app; roundOpenJob.ts). Written before the round moves to open, so a crash in between still
  * announces, and only when the move would be allowed now: a refused press writes nothing. (If
  * another officer's change refuses the move after all, the job waits, unwalked, until the round
  * is open.) A job already there is kept as it is, so a round is announced once.

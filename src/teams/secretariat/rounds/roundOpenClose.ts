@@ -8,7 +8,7 @@ import { action } from '../../cards/action';
 import { deadlineText, messageCard } from '../cards';
 import { requireOfficer } from '../../requireOfficer';
 import { roundsCard } from './roundsCard';
-import { ROUND_OPEN_JOB } from './roundOpenJob';
+import { ROUND_OPEN_JOB, roundOpenJobId } from './roundOpenJob';
 import { runFromPress } from '../../jobs/press';
 import { officerActor } from '../../casework/load';
 import { requestAnnouncement } from './roundAnnounce';
@@ -58,8 +58,10 @@ async function move(
 }
 
 /**
- * `round.open`: owners can file from now until the deadline, and are told so. The announcement
- * job is recorded before the move (see requestAnnouncement), so a crash in between still announces.
+ * `round.open`: owners can file from now until the deadline, and are told so by the round-open job
+ * (continuations, then the announcement), which answers the press with its progress card. The
+ * announcement is recorded before the move (see requestAnnouncement), so a crash before the job
+ * starts still announces (the scheduler starts it then).
  */
 export const roundOpen: ActionHandler = async (turn, data) => {
   await requireOfficer(turn);
@@ -78,10 +80,11 @@ export const roundOpen: ActionHandler = async (turn, data) => {
       return !m.ok && m.key === 'round.error.alreadyOpen' && recorded ? { ok: true, round: r } : m;
     },
     'rounds.opened',
-    // Measures granted or paid since the round was created come in now, as a job (roundOpenJob.ts);
-    // those already here stay as they are. A round closed early and opened again runs it again.
+    // Measures granted or paid since the round was created come in now, then the round is announced,
+    // as a job (roundOpenJob.ts); continuations already here stay as they are. A round closed early and
+    // opened again runs it again (its announcement goes on if unfinished, and is not made twice).
     (round) =>
-      runFromPress(turn, ROUND_OPEN_JOB, { id: `round.open:${round.id}`, input: { roundId: round.id, actor: officerActor(turn) }, total: 0 }, { again: true }),
+      runFromPress(turn, ROUND_OPEN_JOB, { id: roundOpenJobId(round.id), input: { roundId: round.id, actor: officerActor(turn) }, total: 0 }, { again: true }),
     all,
   );
 };
