@@ -4,9 +4,10 @@ import { OWNER_TYPES, ownerTypeLabelKey, type OwnerType } from '../../../domain/
 import { localised, type RegionConfig } from '../../../domain/regions';
 import { SCHEME_CODES, SHARED_BUDGET, type Round } from '../../../domain/round';
 import { sumLines, type Ledger } from '../../../domain/money/ledger';
-import { ledgerLineText, scopeName, shownLines } from '../../money/ledgerRead';
+import { ledgerLineText, readLedger, scopeName, shownLines } from '../../money/ledgerRead';
 import { computeOverview, type Overview } from '../../../domain/secretariat/overview';
 import type { ReportSummaries } from '../../../storage/reportSummaries';
+import type { Services } from '../../services';
 import { renderCard, type AdaptiveCard } from '../../cards/render';
 import { action, type CardAction } from '../../cards/action';
 import { deadlineText } from '../cards';
@@ -18,6 +19,24 @@ export const WAITING_SHOWN = 20;
 export async function loadOverview(summaries: ReportSummaries, regions: RegionConfig, round: Round): Promise<Overview> {
   const rows = await summaries.ofRound(round.id);
   return computeOverview(rows, round.budgets, { groups: regions.workingGroups.map((g) => g.id), ownerTypes: OWNER_TYPES }, round.year);
+}
+
+/** The budget per scheme as the ledger has it: each forum's own summed when budgets are per forum. */
+export function ledgerBudgets(ledger: Ledger): Record<string, number> {
+  return Object.fromEntries(SCHEME_CODES.map((s) => [s, ledger.lines.filter((l) => l.scheme === s).reduce((a, l) => a + l.budget, 0)]));
+}
+
+/**
+ * The overview and the round's ledger together, budgets from the ledger: what `oversikt` and the
+ * daily summary both show, so the two cards and the ledger never disagree (issue 22).
+ */
+export async function loadOverviewAndLedger(
+  services: Pick<Services, 'summaries' | 'tables' | 'regions'>,
+  round: Round,
+): Promise<{ overview: Overview; ledger: Ledger }> {
+  const [rows, { ledger }] = await Promise.all([services.summaries.ofRound(round.id), readLedger(services, round)]);
+  const order = { groups: services.regions.workingGroups.map((g) => g.id), ownerTypes: OWNER_TYPES };
+  return { overview: computeOverview(rows, ledgerBudgets(ledger), order, round.year), ledger };
 }
 
 /**
