@@ -90,6 +90,16 @@ export function grantedSplit(row: Pick<LedgerRow, 'requestedPerYear' | 'decision
   return { thisYear, later };
 }
 
+/**
+ * What a report's payment paid of the school year: a payment of another school year pays nothing
+ * here, and one stored without its amount paid what was granted for the year. The ledger's `paid`
+ * and the analysis' (issue 24) are this, report by report.
+ */
+export function paidIn(row: Pick<LedgerRow, 'requestedPerYear' | 'decision' | 'payment'>, schoolYear: number): number {
+  if (!row.payment || (row.payment.schoolYear ?? schoolYear) !== schoolYear) return 0;
+  return row.payment.amount ?? grantedSplit(row, schoolYear).thisYear;
+}
+
 /** What a report asks of the school year (its requested columns). */
 export const askedOf = (row: Pick<LedgerRow, 'totalRequested' | 'requestedPerYear'>, schoolYear: number) => splitOfColumns(row, schoolYear).thisYear;
 
@@ -159,7 +169,7 @@ export function ledgerOf(
       line.granted += split.thisYear;
       line.later += split.later;
     } else if (row.status === 'prioritised') line.prioritised += asked;
-    if (row.payment && (row.payment.schoolYear ?? schoolYear) === schoolYear) line.paid += row.payment.amount ?? grantedSplit(row, schoolYear).thisYear;
+    line.paid += paidIn(row, schoolYear);
     if (row.unused) {
       line.carriedOver += row.unused.carryOver;
       line.repaid += row.unused.repay;
