@@ -425,17 +425,23 @@ export class Reports {
     reportId: string,
     change: (
       current: ReportRecord<T>,
-    ) => { appeal?: Appeal; continuation?: Continuation; data?: T; totalRequested?: number; requestedPerYear?: string; entry?: AuditEntry } | undefined,
+    ) =>
+      | { appeal?: Appeal; continuation?: Continuation; data?: T; totalRequested?: number; requestedPerYear?: string; decision?: Decision; entry?: AuditEntry }
+      | undefined,
   ): Promise<ReportRecord<T>> {
     let entry: AuditEntry | undefined;
+    let decided = false;
     await mutateEntity<Row>(this.table, reportPk(roundId), safeKey(reportId), (cur) => {
       if (!cur) throw new RefusedError({ ok: false, reason: 'notAllowed', key: 'report.notFound' });
       const next = change(fromRow<T>(roundId, reportId, cur));
       if (!next) return undefined;
       entry = next.entry;
+      decided = next.decision !== undefined;
       const row: Row = {
         ...(next.data !== undefined ? ({ ...withoutJson(cur), ...packJson(next.data) } as Row) : cur),
         ...(next.appeal ? { appeal: JSON.stringify(next.appeal) } : {}),
+        // A decision changed on appeal replaces the one stored: the ledger reads this column.
+        ...(next.decision ? { decision: JSON.stringify(next.decision) } : {}),
         ...(next.continuation ? { continuation: JSON.stringify(next.continuation) } : {}),
         ...(next.totalRequested !== undefined ? { totalRequested: next.totalRequested } : {}),
         ...(next.requestedPerYear !== undefined ? { requestedPerYear: next.requestedPerYear } : {}),
@@ -447,6 +453,8 @@ export class Reports {
     if (entry && entry.from !== entry.to) {
       await this.recordEvent(report, report.status === 'withdrawn' ? 'withdrawn' : 'status', `${report.status}_${report.history.length}`);
     }
+    // The analysis counts decisions: a changed one is counted again.
+    if (decided) this.onChange?.(roundId, reportId);
     return report;
   }
 
