@@ -25,6 +25,8 @@ export interface ReportSummary {
   requestedPerYear?: string;
   /** A continuation: the original report's reference (counted first against the year's budget). */
   continues?: string;
+  /** The forum plan's priority areas the measure serves, "a1,a3" (the overview orders by them). */
+  priorityAreas?: string;
 }
 
 /** Where a measure's later years went: one continuation report per later round. */

@@ -22,13 +22,14 @@ export async function dailySummary(ctx: JobContext): Promise<void> {
     const officers = await officerRecipients(services);
     if (officers.length) {
       // The ledger's figures (per forum when budgets are per forum), as `oversikt` shows them.
-      const { overview, ledger } = await loadOverviewAndLedger(services, round);
+      const { overview, ledger, plans } = await loadOverviewAndLedger(services, round);
       for (const o of officers) {
         const { t, locale } = o;
         const card = overviewCard({ t, locale, regions: services.regions }, round, overview, {
           title: t('overview.summaryTitle', { date: formatDate(now, locale), year: round.year }),
           actions: [action(t('overview.refresh'), 'overview.show', { roundId: round.id })],
           ledger,
+          plans,
         });
         const key = `summary:${round.id}:${day}:${o.person.tenantId}:${o.person.aadObjectId}`;
         const receipt = await services.deliver({

@@ -30,7 +30,7 @@ export const overviewShow: ActionHandler = async (turn, data) => {
   const round = (wanted && rounds.find((r) => r.id === wanted)) || defaultRound(rounds);
   if (!round)
     return { card: messageCard({ title: t('secretariat.menu.overview'), text: t('overview.none'), actions: [action(t('rounds.new'), 'round.newForm', {})] }) };
-  const { overview, ledger } = await loadOverviewAndLedger(services, round);
+  const { overview, ledger, plans } = await loadOverviewAndLedger(services, round);
   // Continuations whose owners have not answered yet: they stay off the agendas until they do.
   const unanswered = round.status === 'planned' ? [] : await unansweredContinuations(services, round);
   const note = unanswered.length
@@ -53,6 +53,7 @@ export const overviewShow: ActionHandler = async (turn, data) => {
       note,
       actions: [action(t('overview.refresh'), 'overview.show', { roundId: round.id }), ...others, menuAction(t)],
       ledger,
+      plans,
     }),
   };
 };
