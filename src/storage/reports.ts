@@ -460,6 +460,30 @@ export class Reports {
     return report;
   }
 
+  /**
+   * Takes back a grant of the bulk grant's run `at` that a look at the ledger right after found past
+   * the budget (decisions by hand landed meanwhile). Nobody has been told of it yet, so it is rolled
+   * back as if never written: the report is prioritised again and the grant's audit entry dropped.
+   * Anything else (a decision by hand, another run's grant) is left alone.
+   */
+  async undoBulkGrant(roundId: string, reportId: string, at: string): Promise<boolean> {
+    let undone = false;
+    await mutateEntity<Row>(this.table, reportPk(roundId), safeKey(reportId), (cur) => {
+      undone = false;
+      if (!cur || cur.status !== 'granted' || !cur.decision) return undefined;
+      const d = JSON.parse(cur.decision) as Decision;
+      if (!d.bulk || d.at !== at) return undefined;
+      const history = historyOf(cur);
+      const last = history[history.length - 1];
+      const kept = last?.to === 'granted' && last.at === at ? history.slice(0, -1) : history;
+      const { decision: _granted, ...rest } = cur;
+      undone = true;
+      return withHistory<Row>({ ...(rest as Row), status: 'prioritised' }, kept);
+    });
+    if (undone) this.onChange?.(roundId, reportId);
+    return undone;
+  }
+
   /** A report by the reference people say on the phone: one point read in the index. */
   async findByReference(reference: string): Promise<{ roundId: string; reportId: string } | undefined> {
     const row = await getOrUndefined<{ roundId: string; reportId: string }>(this.index, referencePk(reference), 'report');

@@ -32,6 +32,7 @@ import { analyticsMessages } from './messages/analytics';
 import { needsMessages } from './messages/needs';
 import { cardMessages } from './messages/cards';
 import { appealStoryMessages } from './messages/appealStory';
+import { bulkBudgetMessages } from './messages/bulkBudget';
 
 export * from './locale';
 export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
@@ -70,6 +71,7 @@ const catalogs = [
   needsMessages,
   cardMessages,
   appealStoryMessages,
+  bulkBudgetMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

@@ -33,6 +33,8 @@ export interface LedgerRow {
   /** A continuation: the original report's reference. */
   continues?: string;
   decision?: Pick<Decision, 'outcome' | 'amounts' | 'total'>;
+  /** The decision's time when the bulk grant made it (a run's grants are known by it). */
+  bulkAt?: string;
   payment?: Pick<Payment, 'schoolYear' | 'amount'>;
   /** Two steps: the working group recommended it (status recommended_by_group). */
   groupRecommended?: boolean;
@@ -113,6 +115,30 @@ export function takenBy(row: LedgerRow, schoolYear: number): number {
   if (OUT.includes(row.status)) return 0;
   if (row.status === 'prioritised' || row.continues) return askedOf(row, schoolYear);
   return 0;
+}
+
+/**
+ * What a report has committed of its line's budget for good: its decision's amount for the school
+ * year, or a bound continuation's until it is decided. Prioritised reports without a decision
+ * compete for the budget and commit nothing yet: a bulk grant checks against this (issue 22).
+ */
+export function committedBy(row: LedgerRow, schoolYear: number): number {
+  if (row.decision) return grantedSplit(row, schoolYear).thisYear;
+  if (row.continues && !OUT.includes(row.status)) return askedOf(row, schoolYear);
+  return 0;
+}
+
+/** The key of a ledger line: budget scope and scheme. */
+export const lineKey = (scope: string, scheme: string) => `${scope}|${scheme}`;
+
+/** What is committed per line (`lineKey`) of the round, from its report rows (see committedBy). */
+export function committedOf(round: Pick<Round, 'budgetSplit'>, regions: RegionConfig, rows: readonly LedgerRow[], schoolYear: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const row of rows) {
+    const key = lineKey(scopeOfRow(round, regions, row), row.scheme);
+    out.set(key, (out.get(key) ?? 0) + committedBy(row, schoolYear));
+  }
+  return out;
 }
 
 /** The forum of a report: its working group's (a group in no forum falls back to the County Governor's id). */
