@@ -72,6 +72,19 @@ async function assertWithinBudget(h: Harness, [a, b, c]: Ref[]): Promise<void> {
   assert.equal(sentMentioning(h, `Vedtak for ${b.reference}`).length, 0, 'B never told');
 }
 
+/** Runs `before` ahead of each bulk write of a report's status (the real storage does the write); returns the undo. */
+function beforeBulkWrites(h: Harness, before: (reportId: string) => Promise<void>): () => void {
+  const reports = h.app.services.reports;
+  const setStatus = reports.setStatus.bind(reports);
+  reports.setStatus = (async (roundId: string, reportId: string, decide: never, record: { decision?: { bulk?: boolean } } = {}) => {
+    if (record.decision?.bulk) await before(reportId);
+    return setStatus(roundId, reportId, decide, record as never);
+  }) as typeof reports.setStatus;
+  return () => {
+    reports.setStatus = setStatus;
+  };
+}
+
 describe('the bulk grant and decisions by hand at the same time', function () {
   this.timeout(120_000);
 
@@ -80,17 +93,14 @@ describe('the bulk grant and decisions by hand at the same time', function () {
     it('takes its own grant back when the ledger is past the budget, before anyone is told', async () => {
       const h = bot.h();
       const refs = await threePrioritised(h);
-      const reports = h.app.services.reports;
-      const setStatus = reports.setStatus.bind(reports);
       let raced = false;
-      reports.setStatus = (async (roundId: string, reportId: string, decide: never, record: { decision?: { bulk?: boolean } } = {}) => {
+      const restore = beforeBulkWrites(h, async (reportId) => {
         // Just before the bulk grant writes B: the second officer grants C.
-        if (!raced && reportId === refs[1].id && record.decision?.bulk) {
+        if (!raced && reportId === refs[1].id) {
           raced = true;
           await grantByHand(h, refs[2]);
         }
-        return setStatus(roundId, reportId, decide, record as never);
-      }) as typeof reports.setStatus;
+      });
       try {
         const { text, run } = await bulkGrant(h);
         assert.ok(raced, 'the race happened');
@@ -98,7 +108,7 @@ describe('the bulk grant and decisions by hand at the same time', function () {
         saysWhy(text);
         await assertWithinBudget(h, refs);
       } finally {
-        reports.setStatus = setStatus;
+        restore();
       }
     });
   });
@@ -110,7 +120,6 @@ describe('the bulk grant and decisions by hand at the same time', function () {
       const refs = await threePrioritised(h);
       const reports = h.app.services.reports;
       const get = reports.get.bind(reports);
-      const setStatus = reports.setStatus.bind(reports);
       let armed = false;
       let raced = false;
       const written: string[] = [];
@@ -122,10 +131,9 @@ describe('the bulk grant and decisions by hand at the same time', function () {
         }
         return get(roundId, reportId);
       }) as typeof reports.get;
-      reports.setStatus = (async (roundId: string, reportId: string, decide: never, record: { decision?: { bulk?: boolean } } = {}) => {
-        if (record.decision?.bulk) written.push(reportId);
-        return setStatus(roundId, reportId, decide, record as never);
-      }) as typeof reports.setStatus;
+      const restore = beforeBulkWrites(h, async (reportId) => {
+        written.push(reportId);
+      });
       try {
         const { text, run } = await bulkGrant(h, () => (armed = true));
         assert.ok(raced, 'the race happened');
@@ -135,7 +143,7 @@ describe('the bulk grant and decisions by hand at the same time', function () {
         await assertWithinBudget(h, refs);
       } finally {
         reports.get = get;
-        reports.setStatus = setStatus;
+        restore();
       }
     });
   });
