@@ -13,9 +13,10 @@ import { progressCard } from '../jobs/progressCard';
 import type { JobKind, StepContext } from '../jobs/types';
 import { tellDecision } from './notify';
 
-// Reports granted per step (each an ETag write and an outbox write), one after another, checked
+// Reports granted per step (each an ETag write and an outbox write), a few at a time, checked
 // against the ledger before and after (two reads of the round's partition per step).
 const GRANTS_PER_STEP = 20;
+const PARALLEL = 4;
 
 /** What the press asked for: the round, who granted, and the decision's time (one for the whole run). */
 interface Input {
@@ -95,14 +96,17 @@ async function grantPage(ctx: StepContext, input: Input, ids: readonly string[])
   const before = await fresh();
   const committed = committedOf(round, ctx.services.regions, before.rows, before.ledger.schoolYear);
   const rowOf = new Map(before.rows.map((r) => [r.id, r]));
+  const fits: Array<ReportRecord<NeedsReport>> = [];
   for (const r of page) {
     const row = rowOf.get(r.id);
     if (!row || r.status !== 'prioritised') continue;
     const { key, budget } = place(before.ledger, row);
     const after = (committed.get(key) ?? 0) - committedBy(row, before.ledger.schoolYear) + askedOf(row, before.ledger.schoolYear);
     if (after > budget) continue; // the budget was used meanwhile: left prioritised, for the officer
-    if (await grantOne(ctx, input, r)) committed.set(key, after);
+    committed.set(key, after);
+    fits.push(r);
   }
+  for (let i = 0; i < fits.length; i += PARALLEL) await Promise.all(fits.slice(i, i + PARALLEL).map((r) => grantOne(ctx, input, r)));
   // Checked again with what others decided meanwhile; this page's grants in a line past its budget are taken back.
   const check = await fresh();
   const now = committedOf(round, ctx.services.regions, check.rows, check.ledger.schoolYear);
