@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { MessageKey, Params } from './i18n';
+import type { Locale } from './i18n/locale';
+import { checkDecision, type Decision } from './decision';
 import { charCount, cleanText } from './report/card-input';
 import { isCalendarDay, osloDate } from './osloTime';
 
@@ -28,6 +30,8 @@ export const AppealSchema = z.object({
   decidedAt: z.string().optional(),
   decidedBy: z.string().optional(),
   decidedByName: z.string().optional(),
+  /** When the decision was changed: the day the first decision's notice was sent (the deadline counted from it). */
+  noticeSentAt: z.string().optional(),
 });
 export type Appeal = z.infer<typeof AppealSchema>;
 
@@ -42,7 +46,8 @@ export function appealLastDay(noticeSentAt: string): string {
 export const isLateAppeal = (receivedOn: string, noticeSentAt: string) => receivedOn > appealLastDay(noticeSentAt);
 
 export interface AppealProblem {
-  field: 'receivedOn' | 'outcome' | 'note';
+  /** An input of the form: the day, the outcome, the note, or the new decision's outcome and amounts. */
+  field: 'receivedOn' | 'outcome' | 'note' | 'newOutcome' | `grant${number}`;
   key: MessageKey;
   params?: Params;
 }
@@ -76,4 +81,33 @@ export function checkAppealOutcome(
   else if (outcome === 'changed' && !note) problems.push({ field: 'note', key: 'appeal.error.noteChanged' });
   if (problems.length || !outcome) return { ok: false, problems };
   return { ok: true, outcome, ...(note ? { note } : {}) };
+}
+
+/**
+ * The new decision of an appeal decided "changed": its outcome and amounts per year, checked as
+ * any decision is (nobody gets more than asked; partly granted and rejected need a reason, here
+ * the appeal's note), and refused when it is the decision it replaces.
+ */
+export function checkChangedDecision(
+  input: { newOutcome: unknown; amounts: unknown[]; note: string | undefined },
+  requested: readonly number[],
+  previous: Pick<Decision, 'outcome' | 'amounts'>,
+  locale: Locale = 'nb',
+): { ok: true; decision: Pick<Decision, 'outcome' | 'amounts' | 'total'> } | { ok: false; problems: AppealProblem[] } {
+  const checked = checkDecision({ outcome: input.newOutcome, amounts: input.amounts, reason: input.note }, requested, locale);
+  if (!checked.ok) {
+    // The note is checked (and required) by the appeal's own rules; its decision errors name the note.
+    const problems = checked.problems
+      .filter((p) => p.field !== 'reason')
+      .map((p): AppealProblem => ({
+        field: p.field === 'outcome' ? 'newOutcome' : (p.field as AppealProblem['field']),
+        key: p.key,
+        ...(p.params ? { params: p.params } : {}),
+      }));
+    return { ok: false, problems: problems.length ? problems : [{ field: 'note', key: 'appeal.error.noteChanged' }] };
+  }
+  if (checked.outcome === previous.outcome && checked.amounts.every((a, i) => a === previous.amounts[i])) {
+    return { ok: false, problems: [{ field: 'newOutcome', key: 'appeal.error.sameDecision' }] };
+  }
+  return { ok: true, decision: { outcome: checked.outcome, amounts: checked.amounts, total: checked.total } };
 }

@@ -71,6 +71,7 @@ export class LedgerRows {
           ...(r.requestedPerYear ? { requestedPerYear: r.requestedPerYear } : {}),
           ...(r.continues ? { continues: r.continues } : {}),
           ...(d ? { decision: { outcome: d.outcome, amounts: d.amounts, total: d.total } } : {}),
+          ...(d?.bulk ? { bulkAt: d.at } : {}),
           ...(p
             ? { payment: { ...(p.schoolYear !== undefined ? { schoolYear: p.schoolYear } : {}), ...(p.amount !== undefined ? { amount: p.amount } : {}) } }
             : {}),

@@ -21,6 +21,7 @@ export const SUMMARY_COLUMNS = [
   'status',
   'submittedAt',
   'continues',
+  'priorityAreas',
 ] as const;
 
 type Row = {
@@ -35,6 +36,7 @@ type Row = {
   status?: ReportStatus;
   submittedAt?: string;
   continues?: string;
+  priorityAreas?: string;
 };
 
 const toRow = (id: string, r: Row): OverviewRow => ({
@@ -50,6 +52,7 @@ const toRow = (id: string, r: Row): OverviewRow => ({
   submittedAt: r.submittedAt ?? '',
   ...(r.requestedPerYear ? { requestedPerYear: r.requestedPerYear } : {}),
   ...(r.continues ? { continues: r.continues } : {}),
+  ...(r.priorityAreas ? { priorityAreas: r.priorityAreas.split(',') } : {}),
 });
 
 export class ReportSummaries {

@@ -25,6 +25,8 @@ export interface ReportSummary {
   requestedPerYear?: string;
   /** A continuation: the original report's reference (counted first against the year's budget). */
   continues?: string;
+  /** The forum plan's priority areas the measure serves, "a1,a3" (the overview orders by them). */
+  priorityAreas?: string;
 }
 
 /** Where a measure's later years went: one continuation report per later round. */
@@ -425,17 +427,23 @@ export class Reports {
     reportId: string,
     change: (
       current: ReportRecord<T>,
-    ) => { appeal?: Appeal; continuation?: Continuation; data?: T; totalRequested?: number; requestedPerYear?: string; entry?: AuditEntry } | undefined,
+    ) =>
+      | { appeal?: Appeal; continuation?: Continuation; data?: T; totalRequested?: number; requestedPerYear?: string; decision?: Decision; entry?: AuditEntry }
+      | undefined,
   ): Promise<ReportRecord<T>> {
     let entry: AuditEntry | undefined;
+    let decided = false;
     await mutateEntity<Row>(this.table, reportPk(roundId), safeKey(reportId), (cur) => {
       if (!cur) throw new RefusedError({ ok: false, reason: 'notAllowed', key: 'report.notFound' });
       const next = change(fromRow<T>(roundId, reportId, cur));
       if (!next) return undefined;
       entry = next.entry;
+      decided = next.decision !== undefined;
       const row: Row = {
         ...(next.data !== undefined ? ({ ...withoutJson(cur), ...packJson(next.data) } as Row) : cur),
         ...(next.appeal ? { appeal: JSON.stringify(next.appeal) } : {}),
+        // A decision changed on appeal replaces the one stored: the ledger reads this column.
+        ...(next.decision ? { decision: JSON.stringify(next.decision) } : {}),
         ...(next.continuation ? { continuation: JSON.stringify(next.continuation) } : {}),
         ...(next.totalRequested !== undefined ? { totalRequested: next.totalRequested } : {}),
         ...(next.requestedPerYear !== undefined ? { requestedPerYear: next.requestedPerYear } : {}),
@@ -447,7 +455,33 @@ export class Reports {
     if (entry && entry.from !== entry.to) {
       await this.recordEvent(report, report.status === 'withdrawn' ? 'withdrawn' : 'status', `${report.status}_${report.history.length}`);
     }
+    // The analysis counts decisions: a changed one is counted again.
+    if (decided) this.onChange?.(roundId, reportId);
     return report;
+  }
+
+  /**
+   * Takes back a grant of the bulk grant's run `at` that a look at the ledger right after found past
+   * the budget (decisions by hand landed meanwhile). Nobody has been told of it yet, so it is rolled
+   * back as if never written: the report is prioritised again and the grant's audit entry dropped.
+   * Anything else (a decision by hand, another run's grant) is left alone.
+   */
+  async undoBulkGrant(roundId: string, reportId: string, at: string): Promise<boolean> {
+    let undone = false;
+    await mutateEntity<Row>(this.table, reportPk(roundId), safeKey(reportId), (cur) => {
+      undone = false;
+      if (!cur || cur.status !== 'granted' || !cur.decision) return undefined;
+      const d = JSON.parse(cur.decision) as Decision;
+      if (!d.bulk || d.at !== at) return undefined;
+      const history = historyOf(cur);
+      const last = history[history.length - 1];
+      const kept = last?.to === 'granted' && last.at === at ? history.slice(0, -1) : history;
+      const { decision: _granted, ...rest } = cur;
+      undone = true;
+      return withHistory<Row>({ ...(rest as Row), status: 'prioritised' }, kept);
+    });
+    if (undone) this.onChange?.(roundId, reportId);
+    return undone;
   }
 
   /** A report by the reference people say on the phone: one point read in the index. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { planFromForm } from '../../src/domain/forum';
+import { compareFirstArea, planFromForm } from '../../src/domain/forum';
 import { translator } from '../../src/domain/i18n';
 import { validateStep } from '../../src/domain/report';
 import { announcementCard } from '../../src/teams/secretariat/rounds/announcementCard';
@@ -48,5 +48,13 @@ describe("a forum's plan and priority areas", () => {
     const text = (locale: 'nb' | 'en') => cardText(announcementCard({ t: translator(locale), locale, regions: DEFAULT_REGIONS }, round, {}, [plan]));
     assert.ok(text('nb').includes('Overordnet plan\nhttps://sf.example/plan.pdf\nPrioriteringsområder\nLesing'), text('nb'));
     assert.ok(text('en').includes('Priority areas\nReading'), text('en'));
+  });
+});
+
+describe('ordering by priority area', () => {
+  it("puts the plan's first area first and reports naming none last, whatever the collation", () => {
+    const lists: Array<string[] | undefined> = [undefined, ['a2'], ['a3', 'a1'], [], ['a2', 'a6']];
+    const order = [...lists.keys()].sort((i, j) => compareFirstArea(lists[i], lists[j]) || i - j);
+    assert.deepEqual(order, [2, 1, 4, 0, 3]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Decision, Payment } from '../decision';
+import { grantedSplit, paidIn } from '../money/ledger';
 import { decodeYears } from '../money/schoolYear';
 import { findRegion, forumOfGroup, type RegionConfig } from '../regions';
 import { yearSummaries, type MoneyOfReport } from '../report/money';
@@ -16,7 +17,7 @@ export interface ReportForFacts {
   summary: { ownerOrgnr: string; ownerType: string; scheme: string; region: string; workingGroup: string; requestedPerYear?: string; totalRequested: number };
   data: unknown;
   history: readonly Pick<AuditEntry, 'to'>[];
-  decision?: Pick<Decision, 'outcome' | 'amounts'>;
+  decision?: Pick<Decision, 'outcome' | 'amounts' | 'total'>;
   payment?: Pick<Payment, 'amount' | 'schoolYear'>;
 }
 
@@ -92,8 +93,10 @@ export function factsOf(
   const perYear = decodeYears(s.requestedPerYear) ?? yearSummaries(data).map((y) => ({ schoolYear: y.schoolYear ?? 0, grant: y.grant }));
   const first = perYear[0] ?? { schoolYear: typeof data.startYear === 'number' ? data.startYear : 0, grant: s.totalRequested };
   const later = perYear.slice(1).reduce((a, y) => a + y.grant, 0);
-  const granted = report.decision && report.decision.outcome !== 'rejected' ? whole(report.decision.amounts[0]) : 0;
-  const paid = report.payment ? (report.payment.amount ?? granted) : 0;
+  // Granted and paid as the ledger counts them (domain/money/ledger.ts), for the school year this round decides.
+  const money = { requestedPerYear: s.requestedPerYear, decision: report.decision, payment: report.payment };
+  const granted = whole(grantedSplit(money, first.schoolYear).thisYear);
+  const paid = paidIn(money, first.schoolYear);
   const own = s.scheme === 'DEKOM' ? (yearSummaries(data).find((y) => y.schoolYear === first.schoolYear)?.ownContribution ?? 0) : 0;
   const sent = usage.filter((u) => SENT_USAGE.includes(u.status) && u.report);
   const county = findRegion(regions, s.region)?.county ?? text(s.region);

@@ -31,6 +31,21 @@ export type ForumPlan = z.infer<typeof ForumPlanSchema>;
 
 export const areaName = (area: Pick<PriorityArea, 'name'>, locale: Locale) => area.name[locale] ?? area.name.nb;
 
+/**
+ * Orders reports by the first of their forum plan's priority areas they serve ("a1", the plan's
+ * first area, before "a2"); reports naming none come last. Plain code-unit order: ICU's collation
+ * would put a "none" marker such as "~" before the letters.
+ */
+export function compareFirstArea(a: readonly string[] | undefined, b: readonly string[] | undefined): number {
+  const first = (ids: readonly string[] | undefined) => [...(ids ?? [])].sort()[0];
+  const x = first(a);
+  const y = first(b);
+  if (x === y) return 0;
+  if (x === undefined) return 1;
+  if (y === undefined) return -1;
+  return x < y ? -1 : 1;
+}
+
 /** The names of the areas a report names, in the plan's order; ids the plan no longer has are left out. */
 export function areaNames(plan: Pick<ForumPlan, 'areas'> | undefined, ids: readonly string[] | undefined, locale: Locale): string[] {
   if (!plan || !ids?.length) return [];

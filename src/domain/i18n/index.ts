@@ -31,6 +31,8 @@ import { jobMessages } from './messages/jobs';
 import { analyticsMessages } from './messages/analytics';
 import { needsMessages } from './messages/needs';
 import { cardMessages } from './messages/cards';
+import { appealStoryMessages } from './messages/appealStory';
+import { bulkBudgetMessages } from './messages/bulkBudget';
 
 export * from './locale';
 export { defineMessages, interpolate, type Catalog, type Params } from './catalog';
@@ -68,6 +70,8 @@ const catalogs = [
   analyticsMessages,
   needsMessages,
   cardMessages,
+  appealStoryMessages,
+  bulkBudgetMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

@@ -33,6 +33,8 @@ export interface LedgerRow {
   /** A continuation: the original report's reference. */
   continues?: string;
   decision?: Pick<Decision, 'outcome' | 'amounts' | 'total'>;
+  /** The decision's time when the bulk grant made it (a run's grants are known by it). */
+  bulkAt?: string;
   payment?: Pick<Payment, 'schoolYear' | 'amount'>;
   /** Two steps: the working group recommended it (status recommended_by_group). */
   groupRecommended?: boolean;
@@ -90,6 +92,16 @@ export function grantedSplit(row: Pick<LedgerRow, 'requestedPerYear' | 'decision
   return { thisYear, later };
 }
 
+/**
+ * What a report's payment paid of the school year: a payment of another school year pays nothing
+ * here, and one stored without its amount paid what was granted for the year. The ledger's `paid`
+ * and the analysis' (issue 24) are this, report by report.
+ */
+export function paidIn(row: Pick<LedgerRow, 'requestedPerYear' | 'decision' | 'payment'>, schoolYear: number): number {
+  if (!row.payment || (row.payment.schoolYear ?? schoolYear) !== schoolYear) return 0;
+  return row.payment.amount ?? grantedSplit(row, schoolYear).thisYear;
+}
+
 /** What a report asks of the school year (its requested columns). */
 export const askedOf = (row: Pick<LedgerRow, 'totalRequested' | 'requestedPerYear'>, schoolYear: number) => splitOfColumns(row, schoolYear).thisYear;
 
@@ -103,6 +115,30 @@ export function takenBy(row: LedgerRow, schoolYear: number): number {
   if (OUT.includes(row.status)) return 0;
   if (row.status === 'prioritised' || row.continues) return askedOf(row, schoolYear);
   return 0;
+}
+
+/**
+ * What a report has committed of its line's budget for good: its decision's amount for the school
+ * year, or a bound continuation's until it is decided. Prioritised reports without a decision
+ * compete for the budget and commit nothing yet: a bulk grant checks against this (issue 22).
+ */
+export function committedBy(row: LedgerRow, schoolYear: number): number {
+  if (row.decision) return grantedSplit(row, schoolYear).thisYear;
+  if (row.continues && !OUT.includes(row.status)) return askedOf(row, schoolYear);
+  return 0;
+}
+
+/** The key of a ledger line: budget scope and scheme. */
+export const lineKey = (scope: string, scheme: string) => `${scope}|${scheme}`;
+
+/** What is committed per line (`lineKey`) of the round, from its report rows (see committedBy). */
+export function committedOf(round: Pick<Round, 'budgetSplit'>, regions: RegionConfig, rows: readonly LedgerRow[], schoolYear: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const row of rows) {
+    const key = lineKey(scopeOfRow(round, regions, row), row.scheme);
+    out.set(key, (out.get(key) ?? 0) + committedBy(row, schoolYear));
+  }
+  return out;
 }
 
 /** The forum of a report: its working group's (a group in no forum falls back to the County Governor's id). */
@@ -159,7 +195,7 @@ export function ledgerOf(
       line.granted += split.thisYear;
       line.later += split.later;
     } else if (row.status === 'prioritised') line.prioritised += asked;
-    if (row.payment && (row.payment.schoolYear ?? schoolYear) === schoolYear) line.paid += row.payment.amount ?? grantedSplit(row, schoolYear).thisYear;
+    line.paid += paidIn(row, schoolYear);
     if (row.unused) {
       line.carriedOver += row.unused.carryOver;
       line.repaid += row.unused.repay;

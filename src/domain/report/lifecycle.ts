@@ -120,7 +120,30 @@ export interface AuditEntry {
   vote?: { outcome?: 'prioritised' | 'not_prioritised'; method: string; tally: { prioritise: number; notPrioritise: number; abstain: number } };
   /** A change that is not a move between statuses (from === to), e.g. another working group. */
   change?:
-    { field: 'workingGroup'; from: string; to: string } | { field: 'continuation'; from: string; to: string; schoolYear: number; year: number; of: number };
+    | { field: 'workingGroup'; from: string; to: string }
+    | { field: 'continuation'; from: string; to: string; schoolYear: number; year: number; of: number }
+    | AppealChange;
+}
+
+/** A decision in brief for the history: its outcome and this school year's amount. */
+export interface DecisionBrief {
+  outcome: 'granted' | 'partly_granted' | 'rejected';
+  amount: number;
+}
+
+/**
+ * An appeal's step in the audit trail, so the case tells it: received (with the day), then its
+ * outcome; a changed decision keeps what it was and what it is now.
+ */
+export interface AppealChange {
+  field: 'appeal';
+  step: 'received' | 'upheld' | 'changed' | 'late';
+  /** The day the appeal reached Statsforvalteren, YYYY-MM-DD. */
+  receivedOn: string;
+  /** Received after the three weeks. */
+  late?: boolean;
+  was?: DecisionBrief;
+  now?: DecisionBrief;
 }
 
 export interface TransitionOptions {

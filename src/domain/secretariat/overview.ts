@@ -2,6 +2,7 @@ import type { Locale } from '../i18n/locale';
 import type { ReportStatus } from '../report/lifecycle';
 import { SCHEME_CODES } from '../round';
 import { splitOfColumns, type YearSplit } from '../money/schoolYear';
+import { compareFirstArea } from '../forum/plan';
 
 /**
  * The secretariat's overview of a round: counts and requested sums per scheme (against the
@@ -25,6 +26,8 @@ export interface OverviewRow {
   submittedAt: string;
   /** A continuation: the original report's reference. */
   continues?: string;
+  /** The forum plan's priority areas the measure serves, by id (a1 is the plan's first). */
+  priorityAreas?: readonly string[];
 }
 
 /** `requested`: asked of the round's school year; `later`: asked of later school years (commitments). */
@@ -51,7 +54,7 @@ export interface Overview {
   schemes: SchemeTally[];
   groups: Tally[];
   ownerTypes: Tally[];
-  /** Submitted, not yet formally checked; oldest first. */
+  /** Submitted, not yet formally checked; by the first priority area of the forum's plan, then oldest first. */
   waiting: OverviewRow[];
 }
 
@@ -99,7 +102,9 @@ export function computeOverview(
     ownerTypes: tallyBy(counted, (r) => r.ownerType, order.ownerTypes, schoolYear),
     waiting: counted
       .filter((r) => r.status === 'submitted')
-      .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.reference.localeCompare(b.reference)),
+      .sort(
+        (a, b) => compareFirstArea(a.priorityAreas, b.priorityAreas) || a.submittedAt.localeCompare(b.submittedAt) || a.reference.localeCompare(b.reference),
+      ),
   };
 }
 

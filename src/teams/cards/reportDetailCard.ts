@@ -79,8 +79,8 @@ export function reportDetailCard(turn: Turn, report: ReportRecord<NeedsReport>, 
       ),
     );
   }
-  // Sorting to a working group is the secretariat's housekeeping, not a step of the owner's report.
-  const history = report.history.filter((h) => !h.change);
+  // Sorting to a working group is the secretariat's housekeeping, not a step of the owner's report; an appeal is.
+  const history = report.history.filter((h) => !h.change || h.change.field === 'appeal');
   const earlier = Math.max(0, history.length - HISTORY_SHOWN);
   sections.push(
     factsSection(

@@ -1,7 +1,7 @@
 import type { GroupRecommendation } from '../../domain/forum';
 import { tallyText } from '../../domain/forum';
-import { formatNok } from '../../domain/i18n';
-import { statusLabelKey, type AuditEntry } from '../../domain/report';
+import { formatDate, formatNok } from '../../domain/i18n';
+import { statusLabelKey, type AppealChange, type AuditEntry, type DecisionBrief } from '../../domain/report';
 import type { Decision, Payment } from '../../domain/decision';
 import type { Turn } from '../turn';
 import type { Actor } from '../../domain/report';
@@ -31,6 +31,7 @@ export function meetingReason(reason: string | undefined): { meetingId: string; 
  */
 export function storyLine(turn: Turn, h: AuditEntry, report: StoryContext, who: string): { line?: string; reason?: string } {
   const { t, locale } = turn;
+  if (h.change?.field === 'appeal') return { line: appealLine(turn, h.change, who), reason: h.reason };
   const meeting = meetingReason(h.reason);
   const reason = meeting ? meeting.note : h.reason;
   const nok = (n: number) => formatNok(n, locale);
@@ -92,6 +93,27 @@ export function storyLine(turn: Turn, h: AuditEntry, report: StoryContext, who: 
     default:
       return { reason };
   }
+}
+
+/**
+ * An appeal's step: received (late or not), then upheld, rejected as late, or changed with what the
+ * decision was and is now ("Endret fra 200 000 kr til 150 000 kr"; the outcome named when it changed too).
+ */
+export function appealLine(turn: Pick<Turn, 't' | 'locale'>, c: AppealChange, who: string): string {
+  const { t, locale } = turn;
+  if (c.step === 'received') return t(c.late ? 'story.appeal.receivedLate' : 'story.appeal.received', { date: formatDate(c.receivedOn, locale), who });
+  if (c.step !== 'changed') return t(`story.appeal.${c.step}`, { who });
+  if (!c.was || !c.now) return `${t('appeal.outcome.changed')} · ${who}`;
+  return t('story.appeal.changed', { ...changedFromTo(turn, c.was, c.now), who });
+}
+
+/** "200 000 kr" → "150 000 kr", naming the outcomes only when the outcome changed too. */
+export function changedFromTo(turn: Pick<Turn, 't' | 'locale'>, was: DecisionBrief, now: DecisionBrief): { from: string; to: string } {
+  const { t, locale } = turn;
+  const named = was.outcome !== now.outcome;
+  const brief = (d: DecisionBrief) =>
+    named ? t('story.appeal.briefOutcome', { amount: formatNok(d.amount, locale), outcome: t(statusLabelKey(d.outcome)) }) : formatNok(d.amount, locale);
+  return { from: brief(was), to: brief(now) };
 }
 
 /** Who did a step, as the history names them. */

@@ -14,10 +14,12 @@ const ids = (c: Pick<Case, 'report' | 'round'>) => ({ roundId: c.round.id, repor
 export function appealFacts(t: Translate, locale: Locale, report: ReportRecord<NeedsReport>): Array<{ title: string; value: string }> {
   const a = report.appeal;
   if (!a || !report.decision) return [];
-  const late = isLateAppeal(a.receivedOn, report.decision.at);
+  // A decision changed on appeal is newer than the notice the appeal was against.
+  const sentAt = a.noticeSentAt ?? report.decision.at;
+  const late = isLateAppeal(a.receivedOn, sentAt);
   return [
     { title: t('appeal.fact.received'), value: formatDate(a.receivedOn, locale) },
-    { title: t('appeal.fact.lastDay'), value: formatDate(appealLastDay(report.decision.at), locale) },
+    { title: t('appeal.fact.lastDay'), value: formatDate(appealLastDay(sentAt), locale) },
     { title: t('appeal.fact.inTime'), value: t(late ? 'appeal.fact.no' : 'appeal.fact.yes') },
     { title: t('appeal.fact.outcome'), value: a.outcome ? t(outcomeKey(a.outcome)) : t('appeal.fact.open') },
     ...(a.note ? [{ title: t('appeal.fact.note'), value: a.note }] : []),

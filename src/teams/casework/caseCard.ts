@@ -47,7 +47,8 @@ export function historyFacts(turn: Turn, history: readonly AuditEntry[], report:
   const facts = history.slice(earlier).map((h) => {
     const who = actorLabel(t, h.actor);
     const c = h.change?.field === 'continuation' ? h.change : undefined;
-    const story = h.change ? { reason: h.reason } : storyLine(turn, h, report, who);
+    // An appeal's steps are the case's story too; other changes (group, continuation) are told below.
+    const story = h.change && h.change.field !== 'appeal' ? { reason: h.reason } : storyLine(turn, h, report, who);
     const line = c
       ? t(h.from === h.to ? 'continuation.historyTo' : 'continuation.historyFrom', {
           reference: h.from === h.to ? c.to : c.from,
@@ -56,7 +57,7 @@ export function historyFacts(turn: Turn, history: readonly AuditEntry[], report:
           schoolYear: formatSchoolYear(c.schoolYear),
           who,
         })
-      : h.change
+      : h.change?.field === 'workingGroup'
         ? t('case.history.group', {
             from: groupName(turn.services.regions, h.change.from, locale),
             to: groupName(turn.services.regions, h.change.to, locale),

@@ -3,6 +3,7 @@ import { FORUM_GROUP } from '../../domain/roles';
 import { forumOfReport } from '../../domain/regions';
 import { transition, type Actor, type NeedsReport } from '../../domain/report';
 import type { Round } from '../../domain/round';
+import { compareFirstArea } from '../../domain/forum/plan';
 import { RefusedError, type ReportRecord } from '../../storage/reports';
 import type { Services } from '../services';
 import { Refusal } from '../refusals';
@@ -43,12 +44,11 @@ export async function candidates(services: Services, meeting: Meeting): Promise<
   // Continuations lead: their money is counted first against the year's budget.
   const first = (r: ReportRecord<NeedsReport>) => (r.continuation ? 0 : 1);
   // Then by the first priority area of the forum's plan the measure serves (a1 before a2; none last).
-  const area = (r: ReportRecord<NeedsReport>) => [...(r.data.priorityAreas ?? [])].sort()[0] ?? '~';
   return out.sort(
     (a, b) =>
       first(a) - first(b) ||
       (byGroup ? a.summary.workingGroup.localeCompare(b.summary.workingGroup) : 0) ||
-      area(a).localeCompare(area(b)) ||
+      compareFirstArea(a.data.priorityAreas, b.data.priorityAreas) ||
       a.reference.localeCompare(b.reference),
   );
 }

@@ -1,7 +1,7 @@
 import { formatDate } from '../../domain/i18n';
 import { osloDate, osloWallClock } from '../../domain/osloTime';
 import { cardMessage } from '../cards/attach';
-import { loadOverview, overviewCard } from '../secretariat/overview/overviewCard';
+import { loadOverviewAndLedger, overviewCard } from '../secretariat/overview/overviewCard';
 import { action } from '../cards/action';
 import { officerRecipients } from './officers';
 import type { JobContext } from './types';
@@ -9,7 +9,7 @@ import type { JobContext } from './types';
 type State = { day: string };
 
 /**
- * Each officer's morning card for each open round: the overview, once per Oslo calendar day
+ * Each officer's morning card for each open round: the overview with the ledger, once per Oslo calendar day
  * (outbox key summary:<round>:<day>:<tenant>:<aad>). The watermark only spares the next ticks
  * from building it again; the keys are what keep it to once.
  */
@@ -21,12 +21,15 @@ export async function dailySummary(ctx: JobContext): Promise<void> {
     if ((await jobs.get<State>('summary', round.id))?.day === day) continue;
     const officers = await officerRecipients(services);
     if (officers.length) {
-      const overview = await loadOverview(services.summaries, services.regions, round);
+      // The ledger's figures (per forum when budgets are per forum), as `oversikt` shows them.
+      const { overview, ledger, plans } = await loadOverviewAndLedger(services, round);
       for (const o of officers) {
         const { t, locale } = o;
         const card = overviewCard({ t, locale, regions: services.regions }, round, overview, {
           title: t('overview.summaryTitle', { date: formatDate(now, locale), year: round.year }),
           actions: [action(t('overview.refresh'), 'overview.show', { roundId: round.id })],
+          ledger,
+          plans,
         });
         const key = `summary:${round.id}:${day}:${o.person.tenantId}:${o.person.aadObjectId}`;
         const receipt = await services.deliver({

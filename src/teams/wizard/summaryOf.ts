@@ -15,5 +15,6 @@ export function summaryOf(report: NeedsReport, regions: RegionConfig): ReportSum
     title: report.title,
     totalRequested: reportTotals(report).grant,
     requestedPerYear: encodeYears(yearSummaries(report).map((y) => ({ schoolYear: y.schoolYear ?? report.startYear + y.year - 1, grant: y.grant }))),
+    ...(report.priorityAreas?.length ? { priorityAreas: [...report.priorityAreas].sort().join(',') } : {}),
   };
 }

@@ -1,13 +1,15 @@
 import { formatNok, type Locale, type Translate } from '../../../domain/i18n';
 import { formatSchoolYear } from '../../../domain/report';
 import { OWNER_TYPES, ownerTypeLabelKey, type OwnerType } from '../../../domain/ownerTypes';
-import { localised, type RegionConfig } from '../../../domain/regions';
+import { forumOfReport, forumsOf, localised, type RegionConfig } from '../../../domain/regions';
+import { areaNames, type ForumPlan } from '../../../domain/forum/plan';
 import { SCHEME_CODES, SHARED_BUDGET, type Round } from '../../../domain/round';
 import { schemeName } from '../../../domain/schemes';
 import { sumLines, type Ledger } from '../../../domain/money/ledger';
-import { ledgerLineText, scopeName, shownLines } from '../../money/ledgerRead';
-import { computeOverview, type Overview } from '../../../domain/secretariat/overview';
+import { ledgerLineText, readLedger, scopeName, shownLines } from '../../money/ledgerRead';
+import { computeOverview, type Overview, type OverviewRow } from '../../../domain/secretariat/overview';
 import type { ReportSummaries } from '../../../storage/reportSummaries';
+import type { Services } from '../../services';
 import { renderCard, type AdaptiveCard } from '../../cards/render';
 import { action, type CardAction } from '../../cards/action';
 import { deadlineText } from '../cards';
@@ -19,6 +21,40 @@ export const WAITING_SHOWN = 20;
 export async function loadOverview(summaries: ReportSummaries, regions: RegionConfig, round: Round): Promise<Overview> {
   const rows = await summaries.ofRound(round.id);
   return computeOverview(rows, round.budgets, { groups: regions.workingGroups.map((g) => g.id), ownerTypes: OWNER_TYPES }, round.year);
+}
+
+/** The budget per scheme as the ledger has it: each forum's own summed when budgets are per forum. */
+export function ledgerBudgets(ledger: Ledger): Record<string, number> {
+  return Object.fromEntries(SCHEME_CODES.map((s) => [s, ledger.lines.filter((l) => l.scheme === s).reduce((a, l) => a + l.budget, 0)]));
+}
+
+/**
+ * The overview and the round's ledger together, budgets from the ledger: what `oversikt` and the
+ * daily summary both show, so the two cards and the ledger never disagree (issue 22).
+ */
+export async function loadOverviewAndLedger(
+  services: Pick<Services, 'summaries' | 'tables' | 'regions' | 'plans'>,
+  round: Round,
+): Promise<{ overview: Overview; ledger: Ledger; plans: ReadonlyMap<string, ForumPlan> }> {
+  const [rows, { ledger }] = await Promise.all([services.summaries.ofRound(round.id), readLedger(services, round)]);
+  const order = { groups: services.regions.workingGroups.map((g) => g.id), ownerTypes: OWNER_TYPES };
+  const overview = computeOverview(rows, ledgerBudgets(ledger), order, round.year);
+  // The plans name the areas the waiting list is ordered by: one small read per forum, only when a report names one.
+  const plans = new Map<string, ForumPlan>();
+  if (overview.waiting.some((r) => r.priorityAreas?.length)) {
+    for (const f of forumsOf(services.regions)) {
+      const plan = await services.plans.get(f.id);
+      if (plan) plans.set(f.id, plan);
+    }
+  }
+  return { overview, ledger, plans };
+}
+
+/** " · Lesing og skriving": the priority areas a waiting report serves, in its forum's words. */
+function areasText(view: OverviewView, plans: ReadonlyMap<string, ForumPlan> | undefined, r: OverviewRow): string {
+  if (!plans?.size || !r.priorityAreas?.length) return '';
+  const names = areaNames(plans.get(forumOfReport(view.regions, r)), r.priorityAreas, view.locale);
+  return names.length ? ` · ${names.join(', ')}` : '';
 }
 
 /**
@@ -63,7 +99,7 @@ export function overviewCard(
   view: OverviewView,
   round: Round,
   o: Overview,
-  opts: { title?: string; actions?: CardAction[]; note?: string; ledger?: Ledger } = {},
+  opts: { title?: string; actions?: CardAction[]; note?: string; ledger?: Ledger; plans?: ReadonlyMap<string, ForumPlan> } = {},
 ): AdaptiveCard {
   const { t, locale } = view;
   const nok = (n: number) => formatNok(n, locale);
@@ -80,13 +116,14 @@ export function overviewCard(
   )
     .map((s, i) => (o.schemes[i].continuing > 0 ? { ...s, line: `${s.line} ${t('continuation.overviewLine', { amount: nok(o.schemes[i].continuing) })}` } : s))
     .map((s, i) => (o.schemes[i].later > 0 ? { ...s, line: `${s.line} ${t('money.laterLine', { later: nok(o.schemes[i].later) })}` } : s));
-  const waiting = o.waiting.slice(0, WAITING_SHOWN).map((r) =>
-    t('overview.waitingLine', {
-      reference: r.reference,
-      owner: r.ownerName,
-      title: r.title,
-      requested: nok(r.totalRequested),
-    }),
+  const waiting = o.waiting.slice(0, WAITING_SHOWN).map(
+    (r) =>
+      t('overview.waitingLine', {
+        reference: r.reference,
+        owner: r.ownerName,
+        title: r.title,
+        requested: nok(r.totalRequested),
+      }) + areasText(view, opts.plans, r),
   );
   if (o.waiting.length > WAITING_SHOWN) waiting.push(t('overview.more', { count: o.waiting.length - WAITING_SHOWN }));
   if (o.waiting.length === 0) waiting.push(t('overview.waitingNone'));

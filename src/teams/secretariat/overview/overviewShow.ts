@@ -4,9 +4,8 @@ import type { ActionHandler } from '../../actions/types';
 import { action } from '../../cards/action';
 import { deadlineText, menuAction, messageCard } from '../cards';
 import { requireOfficer } from '../../requireOfficer';
-import { loadOverview, overviewCard } from './overviewCard';
+import { loadOverviewAndLedger, overviewCard } from './overviewCard';
 import { unansweredContinuations } from '../../continuation/ask';
-import { readLedger } from '../../money/ledgerRead';
 
 const Ref = z
   .object({
@@ -31,7 +30,7 @@ export const overviewShow: ActionHandler = async (turn, data) => {
   const round = (wanted && rounds.find((r) => r.id === wanted)) || defaultRound(rounds);
   if (!round)
     return { card: messageCard({ title: t('secretariat.menu.overview'), text: t('overview.none'), actions: [action(t('rounds.new'), 'round.newForm', {})] }) };
-  const [overview, { ledger }] = await Promise.all([loadOverview(services.summaries, services.regions, round), readLedger(services, round)]);
+  const { overview, ledger, plans } = await loadOverviewAndLedger(services, round);
   // Continuations whose owners have not answered yet: they stay off the agendas until they do.
   const unanswered = round.status === 'planned' ? [] : await unansweredContinuations(services, round);
   const note = unanswered.length
@@ -54,6 +53,7 @@ export const overviewShow: ActionHandler = async (turn, data) => {
       note,
       actions: [action(t('overview.refresh'), 'overview.show', { roundId: round.id }), ...others, menuAction(t)],
       ledger,
+      plans,
     }),
   };
 };
