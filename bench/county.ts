@@ -19,6 +19,7 @@
  *   node dist/bench/county.js [--quick]
  */
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { appLimits, floorMs, TEAMS_CONVERSATION_LIMITS, type WindowLimit } from '../src/domain/rateLimit';
 import { publicationKey, resultsPersonKey } from '../src/domain/results';
 import { Outbox } from '../src/storage/outbox';
@@ -186,7 +187,7 @@ export async function benchCounty(opts: BenchOptions): Promise<BenchRow[]> {
     // takes a killed instance's work over within seconds (docs/benchmarks.md).
     SCHEDULER_TICK_MS: '1000',
     JOB_POLL_MS: '1000',
-    JOB_LEASE_MS: '2000',
+    JOB_LEASE_MS: '5000',
     DELIVERY_APP_RATE: String(scale.appRate),
     DELIVERY_LEASE_MS: '4000',
     DELIVERY_TIMEOUT_MS: '2000',
@@ -210,6 +211,7 @@ export async function benchCounty(opts: BenchOptions): Promise<BenchRow[]> {
     const idlePerSecond = round2(((backgroundCalls(idleFrom.a, usage.a) + backgroundCalls(idleFrom.b, usage.b)) * 1000) / (Date.now() - idleFrom.at));
 
     // 1. The round opened and announced, with the deadline-day peak filing at the same time.
+    const loadAverage = os.loadavg()[0];
     const opened = Date.now();
     const openPress = await press(a.url, OFFICER, 'round.open', { roundId: ROUND.id }, { replyToId: 'rounds-card' });
     if (!openPress.ok) throw new Error(`county: round.open answered ${openPress.text.slice(0, 300)}`);
@@ -373,7 +375,7 @@ export async function benchCounty(opts: BenchOptions): Promise<BenchRow[]> {
         baselineKind: 'computed',
         n: people.length,
         aim: { of: 'ratio', atMost: 1.1 },
-        note: `${scaleNote}; from the officer's press to the last of ${people.length} chats in ${scale.tenants} tenants at ${scale.appRate}/s, two instances; lost ${announceLost}, duplicates ${announceDup}, 429s so far ${teams.throttled}`,
+        note: `${scaleNote}; from the officer's press to the last of ${people.length} chats in ${scale.tenants} tenants at ${scale.appRate}/s, two instances, load average ${loadAverage.toFixed(1)} at the press; lost ${announceLost}, duplicates ${announceDup}, 429s so far ${teams.throttled}`,
         error: announceWrong ?? peakWrong,
       }),
       benchRow({
