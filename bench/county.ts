@@ -39,7 +39,6 @@ import {
   usageOf,
   type BenchOptions,
   type BenchRow,
-  type BotProcess,
   type Usage,
 } from './common';
 import {
