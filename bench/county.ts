@@ -161,6 +161,20 @@ async function until(what: () => string, cond: () => boolean, timeoutMs: number)
   }
 }
 
+/** Storage calls per delivered message, against the calls one message needs by design. */
+function callsRow(name: string, calls: number, delivered: number, note: string): BenchRow {
+  return benchRow({
+    name,
+    value: round2(calls / Math.max(1, delivered)),
+    unit: 'calls/message',
+    baseline: CALLS_PER_MESSAGE,
+    baselineKind: 'computed',
+    n: delivered,
+    aim: { of: 'ratio', atMost: 1.5 },
+    note,
+  });
+}
+
 /** How many of the round's reports these people filed (the peak's, as stored). */
 async function storedBy(tables: Tables, people: ReadonlySet<string>): Promise<number> {
   let n = 0;
@@ -455,26 +469,18 @@ export async function benchCounty(opts: BenchOptions): Promise<BenchRow[]> {
         note: `${meetings.length} groups × ${scale.membersPerGroup} members pressing at once on two instances; ${stored} marks stored, ${saved} confirmed`,
         error: stored !== voters || saved !== voters ? `${stored} marks stored and ${saved} confirmed of ${voters}` : undefined,
       }),
-      benchRow({
-        name: 'county.calls.announce',
-        value: round2(announceCalls / Math.max(1, announceDelivered)),
-        unit: 'calls/message',
-        baseline: CALLS_PER_MESSAGE,
-        baselineKind: 'computed',
-        n: announceDelivered,
-        aim: { of: 'ratio', atMost: 1.5 },
-        note: `storage requests of both instances outside presses (scheduler, jobs, delivery) per announcement delivered (${announceCalls} in all; idle, both instances make ${idlePerSecond} a second)`,
-      }),
-      benchRow({
-        name: 'county.calls.results',
-        value: round2(resultsCalls / Math.max(1, resultsDelivered)),
-        unit: 'calls/message',
-        baseline: CALLS_PER_MESSAGE,
-        baselineKind: 'computed',
-        n: resultsDelivered,
-        aim: { of: 'ratio', atMost: 1.5 },
-        note: `as above for the results (${resultsCalls}; the killed instance's up to its last reading, ≤ 250 ms before the kill); ${decided} reports decided straight in storage beforehand`,
-      }),
+      callsRow(
+        'county.calls.announce',
+        announceCalls,
+        announceDelivered,
+        `storage requests of both instances outside presses (scheduler, jobs, delivery) per announcement delivered (${announceCalls} in all; idle, both instances make ${idlePerSecond} a second)`,
+      ),
+      callsRow(
+        'county.calls.results',
+        resultsCalls,
+        resultsDelivered,
+        `as above for the results (${resultsCalls}; the killed instance's up to its last reading, ≤ 250 ms before the kill); ${decided} reports decided straight in storage beforehand`,
+      ),
       benchRow({
         name: 'county.rss.a',
         value: round2(rssA),
