@@ -58,6 +58,7 @@ import {
   ROUND,
   seedCounty,
   TEAM,
+  type CountyScale,
   type Person,
 } from './countyWorld';
 import { wizardLoad } from './submit';
@@ -195,13 +196,28 @@ function backgroundCalls(a: Usage, b: Usage): number {
 export async function benchCounty(opts: BenchOptions): Promise<BenchRow[]> {
   const log = opts.log ?? (() => undefined);
   const scale = opts.quick ? QUICK_SCALE : FULL_SCALE;
-  const regions = countyRegions(scale);
   const prefix = `bc${Date.now() % 1e9}`;
   const tables = new Tables(opts.connectionString, prefix);
   await tables.ensure();
   const teams = new TeamsConnector();
   teams.limits = { conversation: TEAMS_CONVERSATION_LIMITS, app: appLimits(scale.appRate) };
   await teams.start();
+  try {
+    return await yearIn(opts, scale, { tables, prefix, teams }, log);
+  } finally {
+    await teams.stop();
+    await tables.dropAll().catch(() => undefined);
+  }
+}
+
+/** The year itself, with the world's storage and the fake Teams set up (and torn down) by benchCounty. */
+async function yearIn(
+  opts: BenchOptions,
+  scale: CountyScale,
+  { tables, prefix, teams }: { tables: Tables; prefix: string; teams: TeamsConnector },
+  log: (line: string) => void,
+): Promise<BenchRow[]> {
+  const regions = countyRegions(scale);
   const people = installedPeople(scale);
   const byForum = resultPeople(scale, regions);
   const forums = regions.forums!.map((f) => f.id);
@@ -216,10 +232,11 @@ export async function benchCounty(opts: BenchOptions): Promise<BenchRow[]> {
     DEMO_ROUND: '0',
     REGIONS: JSON.stringify(regions),
     BOOTSTRAP_SECRETARIAT: `${OFFICER.tenantId}:${OFFICER.aadObjectId}`,
+    // Production's defaults but for these: no per-person press limit (the peak's owners press as
+    // fast as the bot answers), the app's limit, a one-second scheduler tick and job poll (30 s and
+    // 5 s in production: the announcement walks 500 people a tick), and short leases so that the
+    // survivor takes a killed instance's work over within seconds (docs/benchmarks.md).
     RATE_LIMIT_BURST: '0',
-    // Production's defaults but for these: the app's limit, a one-second scheduler tick (30 s in
-    // production: the announcement walks 500 people a tick), and short leases so that the survivor
-    // takes a killed instance's work over within seconds (docs/benchmarks.md).
     SCHEDULER_TICK_MS: '1000',
     JOB_POLL_MS: '1000',
     JOB_LEASE_MS: '5000',
@@ -506,8 +523,6 @@ export async function benchCounty(opts: BenchOptions): Promise<BenchRow[]> {
     stopping = true;
     if (aAlive) await a.stop();
     await b.stop();
-    await teams.stop();
-    await tables.dropAll().catch(() => undefined);
   }
   return rows;
 }
