@@ -177,13 +177,19 @@ function callsRow(name: string, calls: number, delivered: number, note: string):
 }
 
 /** How many of the round's reports these people filed (the peak's, as stored). */
-async function storedBy(tables: Tables, people: ReadonlySet<string>): Promise<number> {
+async function storedBy(tables: Tables, people: ReadonlySet<string>): Promise<{ count: number; filers: Set<string> }> {
   let n = 0;
+  const filers = new Set<string>();
   const rows = tables.client('Reports').listEntities<{ createdByUser?: string }>({
     queryOptions: { filter: `PartitionKey eq '${reportPk(ROUND.id)}'`, select: ['createdByUser'] },
   });
-  for await (const r of rows) if (r.createdByUser && people.has(r.createdByUser)) n++;
-  return n;
+  for await (const r of rows) {
+    if (r.createdByUser && people.has(r.createdByUser)) {
+      n++;
+      filers.add(r.createdByUser);
+    }
+  }
+  return { count: n, filers };
 }
 
 /** Storage calls not made inside a press (delivery, jobs, scheduler) between two readings. */
@@ -219,7 +225,6 @@ async function yearIn(
 ): Promise<BenchRow[]> {
   const regions = countyRegions(scale);
   const people = installedPeople(scale);
-  const byForum = resultPeople(scale, regions);
   const forums = regions.forums!.map((f) => f.id);
 
   const setup = performance.now();
@@ -257,6 +262,8 @@ async function yearIn(
   let turn = 0;
   const anyUrl = () => live()[turn++ % live().length].url;
   const rows: BenchRow[] = [];
+  // Cleared however the year ends: a timer left running keeps the runner's process alive after its table.
+  const timers: NodeJS.Timeout[] = [];
   try {
     // The features load with the first activity; the officer has used the bot on both.
     for (const bot of [a, b]) await send(bot.url, OFFICER, { type: 'message', text: 'hjelp', deliveryMode: 'expectReplies' });
@@ -274,7 +281,11 @@ async function yearIn(
     const openPress = await press(a.url, OFFICER, 'round.open', { roundId: ROUND.id }, { replyToId: 'rounds-card' });
     if (!openPress.ok) throw new Error(`county: round.open answered ${openPress.text.slice(0, 300)}`);
     const half = Math.ceil(scale.peakUsers / 2);
-    const peak = Promise.all([wizardLoad(a.url, half, scale.peakReportsEach, 0), wizardLoad(b.url, scale.peakUsers - half, scale.peakReportsEach, half)]);
+    // Deadline day comes after the opening: the peak starts once every instance has seen the round
+    // open (each re-reads the rounds at most a second late; pressed at once, b told owners "no open round").
+    const peak = new Promise((r) => setTimeout(r, 2000)).then(() =>
+      Promise.all([wizardLoad(a.url, half, scale.peakReportsEach, 0), wizardLoad(b.url, scale.peakUsers - half, scale.peakReportsEach, half)]),
+    );
     const chats = new Set(people.map(personalChat));
     const announced = tally(teams.arrivals, (x) => chats.has(x.conversation) && isAnnouncement(x));
     const announceFloor = floorOf(
@@ -305,7 +316,10 @@ async function yearIn(
     const peakErrors = loads.reduce((s, l) => s + l.errors, 0);
     if (process.env.COUNTY_DEBUG) log(`peak: ${JSON.stringify(loads.map((l) => ({ refs: [...l.references], errors: l.errors, steps: l.steps })))}`);
     const peakWanted = scale.peakUsers * scale.peakReportsEach;
-    const peakStored = await storedBy(tables, new Set(Array.from({ length: scale.peakUsers }, (_, n) => peakPerson(n).aadObjectId)));
+    const peakFiled = await storedBy(tables, new Set(Array.from({ length: scale.peakUsers }, (_, n) => peakPerson(n).aadObjectId)));
+    const peakStored = peakFiled.count;
+    // The results go to whoever filed: a peak owner whose report is missing (an error above) is not waited for.
+    const byForum = resultPeople(scale, regions, peakFiled.filers);
     log(`county: announced in ${Date.now() - opened} ms; peak stored ${peakStored} of ${peakWanted} (${peakErrors} receipts without a reference)`);
 
     // 2. The round closes; every working group votes at once.
@@ -344,6 +358,7 @@ async function yearIn(
           .then((u) => (aAlive ? (lastA = u) : undefined))
           .catch(() => undefined);
     }, 250);
+    timers.push(poller);
     const owners = [...byForum.values()].flat();
     const ownerChats = new Set(owners.map(personalChat));
     const resultTargets = new Set([...ownerChats, ...forums.map(forumChannel)]);
@@ -521,6 +536,8 @@ async function yearIn(
     );
   } finally {
     stopping = true;
+    for (const t of timers) clearInterval(t);
+    teams.onArrival = undefined;
     if (aAlive) await a.stop();
     await b.stop();
   }

@@ -142,12 +142,12 @@ export function installedPeople(scale: CountyScale): Person[] {
   return [...filers, ...peak, OFFICER, ...rest];
 }
 
-/** The people the results reach: every filer (each files for one owner of one forum here), by forum. */
-export function resultPeople(scale: CountyScale, regions: RegionConfig): Map<string, Person[]> {
+/** The people the results reach: every filer (each files for one owner of one forum here), by forum; of the peak's, those who `filed`. */
+export function resultPeople(scale: CountyScale, regions: RegionConfig, filed: ReadonlySet<string>): Map<string, Person[]> {
   const out = new Map<string, Person[]>();
   const add = (forum: string, p: Person) => out.set(forum, [...(out.get(forum) ?? []), p]);
   for (let i = 0; i < seededReports(scale); i++) add(forumOfRegion(regions, regionOfOwner(regions, ownerOfReport(scale, i))), filerOf(scale, i));
-  for (let n = 0; n < scale.peakUsers; n++) add(forumOfRegion(regions, 'asker-baerum'), peakPerson(n));
+  for (let n = 0; n < scale.peakUsers; n++) if (filed.has(peakPerson(n).aadObjectId)) add(forumOfRegion(regions, 'asker-baerum'), peakPerson(n));
   return out;
 }
 
