@@ -15,6 +15,7 @@ import { benchAnalysis } from './analysis';
 import { benchSoak } from './soak';
 import { benchStartup } from './startup';
 import { benchSubmit } from './submit';
+import { benchCounty } from './county';
 
 type Bench = { name: string; run: (opts: { connectionString: string; quick: boolean }) => Promise<BenchRow[]> };
 
@@ -68,6 +69,8 @@ const BENCHES: Bench[] = [
   { name: 'input', run: benchInput },
   { name: 'backup', run: benchBackup },
   { name: 'analysis', run: benchAnalysis },
+  // A County Governor's year on two instances (one killed midway); see docs/benchmarks.md.
+  { name: 'county', run: benchCounty },
   // Last: ten minutes of load, full runs only.
   { name: 'soak', run: benchSoak },
 ];

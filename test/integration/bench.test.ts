@@ -7,7 +7,8 @@ import { ROOT } from '../../src/app/paths';
 // Benchmarks are not part of `npm test`; this only makes sure `npm run bench -- --quick` still
 // runs to the end and writes a row for every benchmark, each checking its own answers.
 describe('the benchmark suite (quick smoke run)', function () {
-  this.timeout(300_000);
+  // The county year (two bot processes, 1 000 chats at Teams' 30/s) takes one to four minutes of it.
+  this.timeout(600_000);
 
   it('runs every benchmark and writes bench/results.json', async () => {
     const out = path.join(ROOT, 'bench', 'results.json');
@@ -54,6 +55,11 @@ describe('the benchmark suite (quick smoke run)', function () {
       'input.step.1mb',
       'backup.time',
       'restore.time',
+      'county.announce.time',
+      'county.results.time',
+      'county.press.p99',
+      'county.calls.results',
+      'county.rss.b',
     ]) {
       assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
     }
