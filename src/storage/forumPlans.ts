@@ -15,7 +15,7 @@ export class ForumPlanStore {
    * Every wizard step and submit checks the measure's areas against its forum's plan, which the
    * secretariat changes a few times a year: one instance keeps each forum's plan for `cacheMs`
    * (as Rounds does). Its own saves replace it at once; another instance's save is seen within
-   * `cacheMs`.
+   * `cacheMs`, so an owner's chosen areas refused by the cached plan are checked again with `fresh`.
    */
   constructor(
     private readonly tables: Tables,
@@ -31,6 +31,16 @@ export class ForumPlanStore {
     if (hit && Date.now() - hit.at <= this.cacheMs) return hit.plan;
     // A shared refresh, not the work of the turn that happens to ask first: counted in the total only.
     const plan = uncounted(() => this.read(forum));
+    this.cached.set(forum, { at: Date.now(), plan });
+    plan.catch(() => {
+      if (this.cached.get(forum)?.plan === plan) this.cached.delete(forum);
+    });
+    return plan;
+  }
+
+  /** The plan as stored now (counted in the turn that asks), for a refusal that must not rest on the cache; cached too. */
+  async fresh(forum: string): Promise<ForumPlan | undefined> {
+    const plan = this.read(forum);
     this.cached.set(forum, { at: Date.now(), plan });
     plan.catch(() => {
       if (this.cached.get(forum)?.plan === plan) this.cached.delete(forum);

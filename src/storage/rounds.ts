@@ -10,7 +10,8 @@ export class Rounds {
   /**
    * Every wizard step needs its round, and rounds change a few times a year, so one instance
    * keeps the list for `cacheMs`. Its own writes refresh it at once; another instance's change is
-   * seen within `cacheMs`.
+   * seen within `cacheMs`, so a refusal must not rest on the cache alone: callers about to refuse
+   * an owner (no open round, the round closed) ask `fresh` first, and a write's own check reads fresh.
    */
   constructor(
     private readonly tables: Tables,
@@ -40,6 +41,32 @@ export class Rounds {
     // Created by another instance since the list was read.
     const row = await getOrUndefined<Record<string, unknown>>(this.table, PK, id);
     return row ? RoundSchema.parse(unpackJson(propertiesOf(row))) : undefined;
+  }
+
+  /**
+   * The round as stored now (one point read, counted in the turn that asks), for a decision that
+   * must not rest on another instance's change not yet seen. The cached list learns it too.
+   */
+  async fresh(id: string): Promise<Round | undefined> {
+    const row = await getOrUndefined<Record<string, unknown>>(this.table, PK, id);
+    const round = row ? RoundSchema.parse(unpackJson(propertiesOf(row))) : undefined;
+    const cached = this.cached;
+    if (cached) {
+      const rounds = cached.rounds.then((list) => [...list.filter((r) => r.id !== id), ...(round ? [round] : [])].sort((a, b) => b.year - a.year));
+      rounds.catch(() => undefined);
+      if (this.cached === cached) this.cached = { at: cached.at, rounds };
+    }
+    return round;
+  }
+
+  /** All rounds as stored now (counted in the turn that asks), replacing the cached list. */
+  async listFresh(): Promise<Round[]> {
+    const rounds = this.read();
+    this.cached = { at: Date.now(), rounds };
+    rounds.catch(() => {
+      if (this.cached?.rounds === rounds) this.cached = undefined;
+    });
+    return rounds;
   }
 
   /** All rounds, newest year first (cached briefly, see the constructor). */

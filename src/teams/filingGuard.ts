@@ -26,6 +26,11 @@ export function requireFilingOpen(turn: Turn, round: Round, status?: ReportStatu
  * as stored, so a round closed (or a report moved) since the press began still refuses.
  */
 export async function filingCheckAtWrite(turn: Turn, roundId: string): Promise<(status: ReportStatus) => LifecycleRefusal | undefined> {
-  const round = await turn.services.rounds.get(roundId);
+  // From storage, not the instance's cache: a close pressed on another instance a moment ago wins.
+  return filingCheckOf(turn, await turn.services.rounds.fresh(roundId));
+}
+
+/** filingCheckAtWrite with the round already read from storage in this turn. */
+export function filingCheckOf(turn: Turn, round: Round | undefined): (status: ReportStatus) => LifecycleRefusal | undefined {
   return (status) => (round ? filingRefusal(turn, round, status) : { ok: false, reason: 'notAllowed', key: 'round.none' });
 }

@@ -1,12 +1,12 @@
 import { STEP_LAYOUT, validateStep, type InputStep } from '../../domain/report';
 import type { Round } from '../../domain/round';
 import type { Turn } from '../turn';
-import { atStep, openRounds, roundForRegion, roundOf, stepIndex, type WizardStep } from './session';
+import { atStep, openRounds, openRoundsFresh, roundForRegion, roundOf, stepIndex, type WizardStep } from './session';
 import { sentInputsOf, withoutStep } from './typed';
 import { personOf } from '../caller';
 import { Refusal } from '../refusals';
 import { missingDraft } from '../ownerAccess';
-import { areasFor, invalidStepCard, validationContext } from './stepView';
+import { areasBeforeRefusing, areasFor, invalidStepCard, validationContext } from './stepView';
 import type { WizardData, WizardDraft } from '../drafts';
 import type { AdaptiveCard } from '../cards/render';
 
@@ -43,14 +43,22 @@ export async function absorbStep(
   }
 
   const report = draft?.data.report ?? {};
-  const areas = step === 'measure' ? await areasFor(turn, report) : [];
-  const result = validateStep(step as InputStep, inputs, report, validationContext(turn, round, areas));
+  let areas = step === 'measure' ? await areasFor(turn, report) : [];
+  let result = validateStep(step as InputStep, inputs, report, validationContext(turn, round, areas));
+  const freshAreas = step === 'measure' && !result.ok ? await areasBeforeRefusing(turn, report, result.errors) : undefined;
+  if (freshAreas) {
+    areas = freshAreas;
+    result = validateStep(step as InputStep, inputs, report, validationContext(turn, round, areas));
+  }
   let errors = result.ok ? [] : result.errors;
   if (result.ok && step === 'owner') {
     // The region decides the county, and so the round the report is filed in. An edit stays in
     // its report's round, open or not: a returned report may be fixed after the deadline.
     const rounds = draft?.reportId ? [round] : open.length ? open : await openRounds(turn);
-    const forRegion = roundForRegion(turn, rounds, result.draft.region);
+    // The region's round may have opened on another instance within the cache time: read before refusing.
+    const forRegion =
+      roundForRegion(turn, rounds, result.draft.region) ??
+      (draft?.reportId ? undefined : roundForRegion(turn, await openRoundsFresh(turn), result.draft.region));
     if (forRegion) round = forRegion;
     else errors = [{ field: 'region', key: 'round.noneForRegion' }];
   }

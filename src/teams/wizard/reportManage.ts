@@ -6,7 +6,7 @@ import { ownerMayChange, reportDetailCard } from '../cards/reportDetailCard';
 import { personOf } from '../caller';
 import { Refusal } from '../refusals';
 import { reportAccess } from '../ownerAccess';
-import { filingCheckAtWrite } from '../filingGuard';
+import { filingCheckAtWrite, filingRefusal } from '../filingGuard';
 import { ReportRef } from './session';
 import { renderStep, wizardView } from './stepView';
 import type { WizardData } from '../drafts';
@@ -20,7 +20,9 @@ async function visibleReport(turn: Turn, data: Record<string, unknown>, purpose:
   const ref = ReportRef.safeParse(data);
   if (!ref.success) throw new Refusal('report.notFound');
   const { report, readOnly, network } = await reportAccess<NeedsReport>(turn, ref.data.reportId, purpose);
-  const round = await turn.services.rounds.get(report.roundId);
+  let round = await turn.services.rounds.get(report.roundId);
+  // Edit and Withdraw are shown or refused on the round as stored, not a cache that has not yet seen a reopening elsewhere.
+  if (round && filingRefusal(turn, round, report.status)) round = await turn.services.rounds.fresh(report.roundId);
   if (!round) throw new Refusal('report.notFound');
   return { report, round, readOnly, network };
 }

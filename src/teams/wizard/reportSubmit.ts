@@ -2,10 +2,10 @@ import { canEdit, transition, validateReport, type NeedsReport } from '../../dom
 import { actorOf } from '../../storage/reports';
 import { receiptCard } from './receiptCard';
 import { personOf } from '../caller';
-import { filingCheckAtWrite } from '../filingGuard';
+import { filingCheckAtWrite, filingCheckOf } from '../filingGuard';
 import { missingDraft, reportFor } from '../ownerAccess';
 import { roundOf } from './session';
-import { renderStep, validationContext, wizardView } from './stepView';
+import { areasBeforeRefusing, renderStep, validationContext, wizardView } from './stepView';
 import type { WizardData } from '../drafts';
 import { summaryOf } from './summaryOf';
 import type { ActionHandler } from '../actions/types';
@@ -26,10 +26,16 @@ export const reportSubmit: ActionHandler = async (turn, data) => {
     if (done) return { card: receiptCard(turn, done, (await turn.services.rounds.get(done.roundId))!, false) };
     throw await missingDraft(turn, draftId);
   }
-  // Refused here, before anything else, when the round is not open for this draft (filingGuard.ts).
-  const round = await roundOf(turn, draft);
-  const view = await wizardView(turn, round, draft);
-  const checked = validateReport(draft.data.report, validationContext(turn, round, view.areas));
+  // Refused here, before anything else, when the round is not open for this draft (filingGuard.ts):
+  // the round as stored, so a close pressed on another instance within its cache time wins.
+  const round = await roundOf(turn, draft, { fresh: true });
+  let view = await wizardView(turn, round, draft);
+  let checked = validateReport(draft.data.report, validationContext(turn, round, view.areas));
+  const freshAreas = checked.ok ? undefined : await areasBeforeRefusing(turn, draft.data.report, checked.errors);
+  if (freshAreas) {
+    view = { ...view, areas: freshAreas };
+    checked = validateReport(draft.data.report, validationContext(turn, round, view.areas));
+  }
   if (!checked.ok) return { card: renderStep(turn, view, draft, 'review') };
   const summary = summaryOf(checked.report, turn.services.regions);
   const now = turn.services.now();
@@ -38,7 +44,7 @@ export const reportSubmit: ActionHandler = async (turn, data) => {
   if (draft.reportId) {
     // A colleague removed from the owner since opening the edit is refused here, at the latest.
     const existing = await reportFor<NeedsReport>(turn, draft.reportId, 'change');
-    const closed = await filingCheckAtWrite(turn, existing.roundId);
+    const closed = existing.roundId === round.id ? filingCheckOf(turn, round) : await filingCheckAtWrite(turn, existing.roundId);
     const report = await reports.applyEdit({
       draftId,
       roundId: existing.roundId,

@@ -6,7 +6,7 @@ import type { Turn } from '../turn';
 import { personOf } from '../caller';
 import { Refusal } from '../refusals';
 import { missingDraft, reportFor } from '../ownerAccess';
-import { requireFilingOpen } from '../filingGuard';
+import { filingRefusal, requireFilingOpen } from '../filingGuard';
 import type { WizardData, WizardDraft } from '../drafts';
 
 export const WIZARD_STEPS = STEPS;
@@ -21,9 +21,20 @@ export const DraftRef = z.object({
 });
 export const ReportRef = z.object({ reportId: z.string().regex(/^[A-Za-z0-9-]{1,80}$/) });
 
+/**
+ * The rounds open for filing now. From the cache, but never empty because of it: a round opened on
+ * another instance within the cache time is read from storage before an owner is told there is none.
+ */
 export async function openRounds(turn: Turn): Promise<Round[]> {
   const now = turn.services.now();
-  return (await turn.services.rounds.list()).filter((r) => isOpenForFiling(r, now));
+  const open = (await turn.services.rounds.list()).filter((r) => isOpenForFiling(r, now));
+  return open.length ? open : (await turn.services.rounds.listFresh()).filter((r) => isOpenForFiling(r, now));
+}
+
+/** The open rounds read from storage: for a refusal that the cached ones would give (roundForRegion finding none). */
+export async function openRoundsFresh(turn: Turn): Promise<Round[]> {
+  const now = turn.services.now();
+  return (await turn.services.rounds.listFresh()).filter((r) => isOpenForFiling(r, now));
 }
 
 /** The open round an owner in this region files in, if any. */
@@ -37,10 +48,13 @@ export function roundForRegion(turn: Turn, rounds: Round[], regionId: string | u
  * since when unless they may write in it now: every wizard press on a draft passes here. An edit
  * draft is judged by its report's status (a returned report may be fixed in a closed round).
  */
-export async function roundOf(turn: Turn, draft: WizardDraft): Promise<Round> {
-  const round = await turn.services.rounds.get(draft.roundId);
+export async function roundOf(turn: Turn, draft: WizardDraft, opts: { fresh?: boolean } = {}): Promise<Round> {
+  const { rounds } = turn.services;
+  let round = opts.fresh ? await rounds.fresh(draft.roundId) : await rounds.get(draft.roundId);
   if (!round) throw new Refusal('round.none');
   const status = draft.reportId ? (await reportFor(turn, draft.reportId)).status : undefined;
+  // A refusal never rests on the cache: the round as stored decides (reopened or its deadline moved elsewhere).
+  if (!opts.fresh && filingRefusal(turn, round, status)) round = (await rounds.fresh(draft.roundId)) ?? round;
   requireFilingOpen(turn, round, status);
   return round;
 }

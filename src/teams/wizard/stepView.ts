@@ -40,6 +40,20 @@ export async function areasFor(turn: Turn, report: ReportDraft | undefined): Pro
   return forum ? ((await turn.services.plans.get(forum.id))?.areas ?? []) : [];
 }
 
+/**
+ * The areas as stored now when the cached plan refused the chosen ones (a plan saved on another
+ * instance within the cache time); undefined when the areas were not what was refused.
+ */
+export async function areasBeforeRefusing(
+  turn: Turn,
+  report: ReportDraft | undefined,
+  errors: readonly { field: string }[],
+): Promise<PriorityArea[] | undefined> {
+  const forum = report?.region ? forumOfRegion(turn.services.regions, report.region) : undefined;
+  if (!forum || !errors.some((e) => e.field === 'priorityAreas')) return undefined;
+  return (await turn.services.plans.fresh(forum.id))?.areas ?? [];
+}
+
 /** viewFor with the forum's priority areas read: what the handlers render steps with. */
 export async function wizardView(turn: Turn, round: Round, draft?: WizardDraft): Promise<WizardView> {
   return { ...viewFor(turn, round, draft), areas: await areasFor(turn, draft?.data.report) };

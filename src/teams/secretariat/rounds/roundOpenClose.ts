@@ -94,7 +94,9 @@ export const roundClose: ActionHandler = async (turn, data) => {
   await requireOfficer(turn);
   const { t, locale } = turn;
   const ref = RoundRef.safeParse(data);
-  const round = ref.success ? await turn.services.rounds.get(ref.data.roundId) : undefined;
+  let round = ref.success ? await turn.services.rounds.get(ref.data.roundId) : undefined;
+  // Opened on another instance within the cache time: the round as stored decides before refusing.
+  if (round && round.status !== 'open') round = await turn.services.rounds.fresh(round.id);
   if (!round) return { card: await roundsCard(turn, { error: t('round.error.notFound') }) };
   if (round.status !== 'open') return { card: await roundsCard(turn, { error: t('round.error.notOpen') }) };
   return {
