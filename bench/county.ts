@@ -594,7 +594,7 @@ async function yearIn(
         baselineKind: null,
         n: voters,
         aim: { of: 'value', atMost: 1000 },
-        note: `${meetings.length} groups' agendas of ${scale.agendaPerGroup} reports each, built, posted and opened by the officer's presses (voting cards in the channels ${agendaMs} ms after the first); ${scale.membersPerGroup} members each marking every item at once on two instances; ${stored} marks stored, ${saved} confirmed`,
+        note: `${meetings.length} groups' agendas of ${scale.agendaPerGroup} reports each (checked in storage; the round's other reports never on an agenda), built, posted and opened by the officer's presses (voting cards in the channels ${agendaMs} ms after the first); ${scale.membersPerGroup} members each marking every item at once on two instances; ${stored} marks stored, ${saved} confirmed`,
         error: stored !== voters || saved !== voters ? `${stored} marks stored and ${saved} confirmed of ${voters}` : undefined,
       }),
       benchRow({
@@ -605,7 +605,7 @@ async function yearIn(
         baselineKind: null,
         n: granted,
         aim: { of: 'value', atMost: 30_000 },
-        note: `the officer's «Innvilg alle» confirmation to its job done (GRANT_ALL_JOB, read from the job's row): ${granted} granted of ${prioritised} prioritised by the ${meetings.length} groups' votes (one step; the rest past a line's budget, decided in storage with the others); the press answered in ${Math.round(grantPress.ms)} ms`,
+        note: `the officer's «Innvilg alle» confirmation to its job done (GRANT_ALL_JOB, read from the job's row): ${granted} granted of ${prioritised} prioritised by the ${meetings.length} groups' votes (FORUM_RULES one step: a group's vote is the forum's prioritisation, the two-step forum meetings are not driven); any left by the plan decided in storage with the round's other reports; the press answered in ${Math.round(grantPress.ms)} ms`,
         error: granted === 0 || prioritised !== items ? `${granted} granted; ${prioritised} of ${items} agenda reports prioritised` : undefined,
       }),
       callsRow(
