@@ -5,8 +5,11 @@
  *
  *   1. the officer opens the round; the announcement reaches every installed chat, while the
  *      deadline-day peak files reports through the wizard on both instances;
- *   2. the round is closed; every working group's vote storms at once;
- *   3. decisions (written straight to storage, see below);
+ *   2. the round is closed; the officer builds, posts and opens each working group's agenda (a few
+ *      reports each, checked in storage), the voting cards reach the channels through delivery,
+ *      and every member of every group marks every item at once; the officer closes the votes;
+ *   3. the officer's bulk grant (a job) grants what the ledger's plan fits; the rest of the round
+ *      is decided straight in storage;
  *   4. the officer publishes each forum's results (two forums pressed on each instance); one
  *      instance is SIGKILLed midway, the other finishes; owners press «Mine meldinger» as the
  *      results reach them.
@@ -22,6 +25,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { appLimits, floorMs, TEAMS_CONVERSATION_LIMITS, type WindowLimit } from '../src/domain/rateLimit';
 import { publicationKey, resultsPersonKey } from '../src/domain/results';
+import { JobRuns } from '../src/storage/jobRuns';
 import { Outbox } from '../src/storage/outbox';
 import { reportPk } from '../src/storage/reports';
 import { Tables } from '../src/storage/tables';
@@ -42,6 +46,7 @@ import {
   type Usage,
 } from './common';
 import {
+  checkAgendaReports,
   countyRegions,
   decideAll,
   FULL_SCALE,
@@ -50,7 +55,6 @@ import {
   installedPeople,
   memberOf,
   OFFICER,
-  openVotes,
   peakPerson,
   personalChat,
   QUICK_SCALE,
@@ -192,6 +196,30 @@ async function storedBy(tables: Tables, people: ReadonlySet<string>): Promise<{ 
   return { count: n, filers };
 }
 
+/** The data of every Action.Execute with `verb` on a card (or an activity or invoke answer holding cards). */
+function executeData(root: unknown, verb: string): Array<Record<string, unknown>> {
+  const found: Array<Record<string, unknown>> = [];
+  const walk = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(walk);
+    const o = n as Record<string, unknown>;
+    if (o.type === 'Action.Execute' && o.verb === verb && o.data && typeof o.data === 'object') found.push(o.data as Record<string, unknown>);
+    for (const [k, v] of Object.entries(o)) if (k !== 'refresh') walk(v);
+  };
+  walk(root);
+  return found;
+}
+
+/** How many of the round's reports have `status` (one query of the round's partition). */
+async function statusCount(tables: Tables, status: string): Promise<number> {
+  let n = 0;
+  const rows = tables.client('Reports').listEntities({
+    queryOptions: { filter: `PartitionKey eq '${reportPk(ROUND.id)}' and status eq '${status}'`, select: ['RowKey'] },
+  });
+  for await (const _ of rows) n++;
+  return n;
+}
+
 /** Storage calls not made inside a press (delivery, jobs, scheduler) between two readings. */
 function backgroundCalls(a: Usage, b: Usage): number {
   const used = usageBetween(a, b);
@@ -248,6 +276,9 @@ async function yearIn(
     DELIVERY_APP_RATE: String(scale.appRate),
     DELIVERY_LEASE_MS: '4000',
     DELIVERY_TIMEOUT_MS: '2000',
+    // One step: each working group's vote is the forum's prioritisation, so the bulk grant's plan
+    // has the agendas' reports prioritised without a second round of forum meetings.
+    FORUM_RULES: '{"steps":"one"}',
   };
   const a = await startBotProcess(env);
   const b = await startBotProcess(env);
@@ -322,32 +353,96 @@ async function yearIn(
     const byForum = resultPeople(scale, regions, peakFiled.filers);
     log(`county: announced in ${Date.now() - opened} ms; peak stored ${peakStored} of ${peakWanted} (${peakErrors} receipts without a reference)`);
 
-    // 2. The round closes; every working group votes at once.
+    // 2. The round closes; the officer builds, posts and opens each working group's agenda (all
+    // twelve at once, on both instances); the voting cards reach the channels through delivery.
     const closed = await press(anyUrl(), OFFICER, 'round.closeConfirm', { roundId: ROUND.id });
     if (!closed.ok) throw new Error(`county: round.closeConfirm answered ${closed.text.slice(0, 300)}`);
-    const meetings = await openVotes(tables, scale, regions);
+    const onAgenda = await checkAgendaReports(tables, scale, regions);
+    const items = [...onAgenda.values()].reduce((n, ids) => n + ids.length, 0);
+    const officerPresses: Array<Press & { verb: string }> = [];
+    const officerPress = async (url: string, verb: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
+      const p = await press(url, OFFICER, verb, data, extra);
+      officerPresses.push({ ...p, verb });
+      if (!p.ok || !p.text.includes('"type":"AdaptiveCard"')) throw new Error(`county: ${verb} answered ${p.text.slice(0, 300)}`);
+      return JSON.parse(p.text) as unknown;
+    };
+    const groups = regions.workingGroups.map((w) => w.id);
+    const agendaFrom = Date.now();
+    const meetings = await Promise.all(
+      groups.map(async (group, g) => {
+        const url = [a.url, b.url][g % 2];
+        const form = await officerPress(url, 'meeting.new', {});
+        const editor = await officerPress(url, 'meeting.create', {
+          ...executeData(form, 'meeting.create')[0],
+          group,
+          roundId: ROUND.id,
+          title: `Møte ${group}`,
+          date: '2027-03-12',
+        });
+        const meetingId = String(executeData(editor, 'meeting.post')[0]?.meetingId);
+        await officerPress(url, 'meeting.post', { meetingId });
+        await officerPress(url, 'vote.open', { meetingId });
+        return { group, g, meetingId };
+      }),
+    );
+    const channelOf = new Map(groups.map((group, g) => [groupChannel(group), g]));
+    const ballots = tally(teams.arrivals, (x) => channelOf.has(x.conversation) && x.kind !== 'update' && has(x, '"vote.mark"'));
+    const ballotCount = () => [...ballots().values()].reduce((n, xs) => n + xs.length, 0);
+    await until(
+      () => `the voting cards (${ballotCount()} of ${items})`,
+      () => ballotCount() >= items,
+      60_000 + (items * 3000) / scale.appRate,
+    );
+    const agendaMs = Date.now() - agendaFrom;
+    log(`county: ${groups.length} agendas posted and ${items} voting cards in the channels in ${agendaMs} ms`);
+
+    // Every member of every group marks every item at once, from the posted cards.
     const marks = ['prioritise', 'not_prioritise', 'abstain'];
+    const posted = [...ballots()].flatMap(([channel, xs]) =>
+      xs.map((x) => ({ channel, g: channelOf.get(channel)!, data: executeData(x.activity, 'vote.mark')[0] })),
+    );
     const storm = await Promise.all(
-      meetings.flatMap((m) =>
+      posted.flatMap((item) =>
         Array.from({ length: scale.membersPerGroup }, (_, n) =>
-          press(
-            anyUrl(),
-            memberOf(m.g, n),
-            'vote.mark',
-            { meetingId: m.meetingId, reportId: m.reportId, v: `v-${m.group}`, mark: marks[n % 3] },
-            {},
-            groupChannel(m.group),
-          ),
+          press(anyUrl(), memberOf(item.g, n), 'vote.mark', { ...item.data, mark: marks[n % 3] }, {}, item.channel),
         ),
       ),
     );
     const votes = new Votes(tables);
-    const stored = (await Promise.all(meetings.map((m) => votes.of(m.meetingId, m.reportId)))).reduce((s, v) => s + v.filter((x) => x.mark).length, 0);
-    const voters = meetings.length * scale.membersPerGroup;
+    const stored = (await Promise.all(posted.map((p) => votes.of(String(p.data.meetingId), String(p.data.reportId))))).reduce(
+      (s, v) => s + v.filter((x) => x.mark).length,
+      0,
+    );
+    const voters = posted.length * scale.membersPerGroup;
     const saved = storm.filter((p) => p.text.includes('Markeringen din er lagret')).length;
 
-    // 3. Decisions: every report granted, written straight to storage (see docs/benchmarks.md: not measured here).
+    // The votes close (one step: the group's vote is the forum's prioritisation, see env above).
+    await Promise.all(meetings.map((m, i) => officerPress([a.url, b.url][i % 2], 'vote.close', { meetingId: m.meetingId })));
+    const prioritised = await statusCount(tables, 'prioritised');
+    await new Promise((r) => setTimeout(r, 1000));
+    await teams.idle(); // the frozen cards and the recommendations, before the grant's notices
+
+    // 3. Decisions: the officer's bulk grant (`vedtak`, then «Innvilg alle» and its confirmation),
+    // a job; its time to done is read from its row. The rest of the round is decided in storage.
+    await send(a.url, OFFICER, { type: 'message', text: 'vedtak', deliveryMode: 'expectReplies' });
+    await officerPress(a.url, 'decision.grantAll', { roundId: ROUND.id });
+    const grantFrom = Date.now();
+    await officerPress(a.url, 'decision.grantAllConfirm', { roundId: ROUND.id }, { replyToId: 'grant-card' });
+    const grantPress = officerPresses.at(-1)!;
+    const jobs = new JobRuns(tables);
+    let grantJob = await jobs.get(`grantAll:${ROUND.id}`);
+    while (grantJob?.status !== 'done') {
+      if (Date.now() - grantFrom > 120_000) throw new Error(`county: the bulk grant is not done after 120 s (${JSON.stringify(grantJob?.figures)})`);
+      await new Promise((r) => setTimeout(r, 100));
+      grantJob = await jobs.get(`grantAll:${ROUND.id}`);
+    }
+    const grantMs = Date.now() - grantFrom;
+    const granted = grantJob.figures.granted ?? 0;
+    log(`county: bulk grant of ${granted} (of ${prioritised} prioritised) done in ${grantMs} ms; press answered in ${Math.round(grantPress.ms)} ms`);
+    await new Promise((r) => setTimeout(r, 1000));
+    await teams.idle(); // the owners' decision notices, before the results
     const decided = await decideAll(tables);
+    if (process.env.COUNTY_DEBUG) log(`officer presses (ms): ${officerPresses.map((p) => `${p.verb} ${Math.round(p.ms)}`).join(', ')}`);
 
     // 4. Results per forum, two pressed on each instance; instance a is killed midway.
     usage = { a: await usageOf(a.url), b: await usageOf(b.url) };
@@ -434,8 +529,9 @@ async function yearIn(
     const resultsDelivered = [...results().values()].reduce((s, xs) => s + xs.length, 0);
     const announceDelivered = [...announced().values()].reduce((s, xs) => s + xs.length, 0);
 
-    // Presses during the jobs: the peak's wizard steps during the announcement, «Mine meldinger» during the results.
-    const during = [...peakLatencies, ...pressed.map((p) => p.ms)].sort((x, y) => x - y);
+    // Presses during the jobs: the peak's wizard steps during the announcement, the officer's agenda,
+    // vote and bulk grant presses, «Mine meldinger» during the results.
+    const during = [...peakLatencies, ...officerPresses.map((p) => p.ms), ...pressed.map((p) => p.ms)].sort((x, y) => x - y);
     const pressErrors = peakErrors + pressed.filter((p) => !p.ok).length;
     const scaleNote = opts.quick ? 'quick: 1/10 of the people and reports' : 'full scale';
     const announceWrong = announceLost || announceDup ? `lost ${announceLost}, duplicates ${announceDup}` : undefined;
@@ -483,7 +579,7 @@ async function yearIn(
         baselineKind: null,
         n: during.length,
         aim: { of: 'value', atMost: 1000 },
-        note: `${peakLatencies.length} wizard steps of the deadline-day peak (${peakRefs.size} reports: a sample, the rest of the peak seeded) during the announcement, ${pressed.length} «Mine meldinger» during the results; p50 ${round2(percentile(during, 50))} ms; ${pressErrors} failed (presses on the killed instance included)`,
+        note: `${peakLatencies.length} wizard steps of the deadline-day peak (${peakRefs.size} reports: a sample, the rest of the peak seeded) during the announcement, ${officerPresses.length} of the officer's (agendas, votes, the bulk grant: its confirmation ${Math.round(grantPress.ms)} ms), ${pressed.length} «Mine meldinger» during the results; p50 ${round2(percentile(during, 50))} ms; ${pressErrors} failed (presses on the killed instance included)`,
       }),
       benchRow({
         name: 'county.vote.p99',
@@ -498,8 +594,19 @@ async function yearIn(
         baselineKind: null,
         n: voters,
         aim: { of: 'value', atMost: 1000 },
-        note: `${meetings.length} groups × ${scale.membersPerGroup} members pressing at once on two instances; ${stored} marks stored, ${saved} confirmed`,
+        note: `${meetings.length} groups' agendas of ${scale.agendaPerGroup} reports each (checked in storage; the round's other reports never on an agenda), built, posted and opened by the officer's presses (voting cards in the channels ${agendaMs} ms after the first); ${scale.membersPerGroup} members each marking every item at once on two instances; ${stored} marks stored, ${saved} confirmed`,
         error: stored !== voters || saved !== voters ? `${stored} marks stored and ${saved} confirmed of ${voters}` : undefined,
+      }),
+      benchRow({
+        name: 'county.grant.time',
+        value: grantMs,
+        unit: 'ms',
+        baseline: null,
+        baselineKind: null,
+        n: granted,
+        aim: { of: 'value', atMost: 30_000 },
+        note: `the officer's «Innvilg alle» confirmation to its job done (GRANT_ALL_JOB, read from the job's row): ${granted} granted of ${prioritised} prioritised by the ${meetings.length} groups' votes (FORUM_RULES one step: a group's vote is the forum's prioritisation, the two-step forum meetings are not driven); any left by the plan decided in storage with the round's other reports; the press answered in ${Math.round(grantPress.ms)} ms`,
+        error: granted === 0 || prioritised !== items ? `${granted} granted; ${prioritised} of ${items} agenda reports prioritised` : undefined,
       }),
       callsRow(
         'county.calls.announce',
@@ -511,7 +618,7 @@ async function yearIn(
         'county.calls.results',
         resultsCalls,
         resultsDelivered,
-        `as above for the results (${resultsCalls}; the killed instance's up to its last reading, ≤ 250 ms before the kill); ${decided} reports decided straight in storage beforehand`,
+        `as above for the results (${resultsCalls}; the killed instance's up to its last reading, ≤ 250 ms before the kill); ${decided} reports not decided by the bulk grant decided straight in storage beforehand`,
       ),
       benchRow({
         name: 'county.rss.a',

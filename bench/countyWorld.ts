@@ -3,19 +3,16 @@
  * groups, owners in many tenants, thousands of installed personal chats, 40 members per group. All
  * of it written straight to storage (setup, not measured), as the bot's own cards would leave it.
  */
-import { agendaItemOf, type Meeting } from '../src/domain/forum';
 import type { NeedsReport } from '../src/domain/report';
 import { parseRegionConfig, type RegionConfig } from '../src/domain/regions';
 import type { Round } from '../src/domain/round';
 import { SCHEMES } from '../src/domain/schemes';
 import { ConversationReferences } from '../src/storage/conversationReferences';
 import { Groups } from '../src/storage/groups';
-import { Meetings } from '../src/storage/meetings';
 import { reportPk, Reports } from '../src/storage/reports';
 import { Roles } from '../src/storage/roles';
 import { Rounds } from '../src/storage/rounds';
 import type { Tables } from '../src/storage/tables';
-import { Votes } from '../src/storage/votes';
 import { summaryOf } from '../src/teams/wizard/summaryOf';
 import { personalConversationId, seedChannel, seedUser } from '../test/support/delivery';
 import { pool } from './common';
@@ -35,6 +32,8 @@ export interface CountyScale {
   peakReportsEach: number;
   /** The app's limit (sends per second) the bot paces by and the fake Teams enforces. */
   appRate: number;
+  /** Reports on each working group's agenda (voted on by every member, then bulk granted); the rest are decided in storage. */
+  agendaPerGroup: number;
 }
 
 export const FULL_SCALE: CountyScale = {
@@ -48,6 +47,7 @@ export const FULL_SCALE: CountyScale = {
   peakUsers: 20,
   peakReportsEach: 5,
   appRate: 50,
+  agendaPerGroup: 5,
 };
 
 /** One tenth of the people and reports (members per group as in full), at Teams' default app rate of the bot (30/s). */
@@ -60,6 +60,7 @@ export const QUICK_SCALE: CountyScale = {
   peakUsers: 10,
   peakReportsEach: 1,
   appRate: 30,
+  agendaPerGroup: 2,
 };
 
 export type Person = { tenantId: string; aadObjectId: string };
@@ -164,7 +165,7 @@ export const personalChat = (p: Person) => personalConversationId(p.aadObjectId)
 
 /**
  * Before the year: the round (planned), every installed chat pointing at the fake Teams, each
- * forum's channel, 40 members in each working group, and the first half of the reports (filed
+ * forum's and working group's channel, 40 members in each working group, and the first half of the reports (filed
  * before deadline day; the second half is the peak).
  */
 export async function seedCounty(tables: Tables, scale: CountyScale, regions: RegionConfig, teamsUrl: string): Promise<{ seeded: number }> {
@@ -183,6 +184,10 @@ export async function seedCounty(tables: Tables, scale: CountyScale, regions: Re
       assignedAt: new Date().toISOString(),
     });
     await seedChannel(refs, teamsUrl, TEAM, forumChannel(f.id));
+    for (const g of f.workingGroups) {
+      await groups.assign({ forum: f.id, group: g, teamId: TEAM, channelId: groupChannel(g), assignedBy: 'bench', assignedAt: new Date().toISOString() });
+      await seedChannel(refs, teamsUrl, TEAM, groupChannel(g));
+    }
   }
   const roles = new Roles(tables, regions.id);
   const grants = regions.forums!.flatMap((f) =>
@@ -227,14 +232,17 @@ export async function seedCounty(tables: Tables, scale: CountyScale, regions: Re
   return { seeded: n };
 }
 
-/** After checks, agendas and votes: every report of the round decided (granted), written straight to storage. */
+// Not on an agenda (submitted), or left by the bulk grant's plan (past a line's budget) or by a vote.
+const UNDECIDED = ['submitted', 'prioritised', 'not_prioritised', 'on_agenda'];
+
+/** After the bulk grant: every report it did not decide (most were never on an agenda) granted, written straight to storage. */
 export async function decideAll(tables: Tables): Promise<number> {
   const table = tables.client('Reports');
   const rows: Array<{ rowKey: string; amounts: number[] }> = [];
   for await (const r of table.listEntities<{ status?: string }>({
     queryOptions: { filter: `PartitionKey eq '${reportPk(ROUND.id)}'`, select: ['RowKey', 'status'] },
   })) {
-    if (r.status === 'submitted') rows.push({ rowKey: r.rowKey!, amounts: [1_250_000] });
+    if (UNDECIDED.includes(r.status ?? '')) rows.push({ rowKey: r.rowKey!, amounts: [1_250_000] });
   }
   const at = new Date().toISOString();
   for (let i = 0; i < rows.length; i += 100) {
@@ -257,40 +265,23 @@ export async function decideAll(tables: Tables): Promise<number> {
   return rows.length;
 }
 
-/** One meeting per working group with one item and its vote open, an unmarked row per member (as opening the vote leaves it). */
-export async function openVotes(
-  tables: Tables,
-  scale: CountyScale,
-  regions: RegionConfig,
-): Promise<Array<{ group: string; meetingId: string; reportId: string; g: number }>> {
-  const meetings = new Meetings(tables, regions.id);
-  const votes = new Votes(tables);
-  const out: Array<{ group: string; meetingId: string; reportId: string; g: number }> = [];
-  for (const [g, wg] of regions.workingGroups.entries()) {
-    const forum = regions.forums!.find((f) => f.workingGroups.includes(wg.id))!.id;
-    const item = agendaItemOf({ id: `county-vote-${wg.id}`, reference: `BM-${YEAR}-9${pad(g, 4)}`, data: { ...REPORT, startYear: YEAR } as NeedsReport }, YEAR);
-    const meeting: Meeting = {
-      id: `${Date.now()}-${wg.id}`,
-      forum,
-      group: wg.id,
-      roundId: ROUND.id,
-      title: `Møte ${wg.id}`,
-      date: '2027-03-12',
-      order: [item.reportId],
-      revision: 0,
-      posted: { teamId: TEAM, channelId: groupChannel(wg.id), parts: 1, revision: 0 },
-      vote: { id: `v-${wg.id}`, status: 'open', openedAt: new Date().toISOString(), openedBy: OFFICER },
-      createdBy: OFFICER,
-      createdAt: new Date().toISOString(),
-    };
-    await meetings.create(meeting);
-    await meetings.putItem(meeting.id, item);
-    const electors = Array.from({ length: scale.membersPerGroup }, (_, m) => ({
-      voter: memberOf(g, m),
-      role: m === 0 ? ('chair' as const) : ('member' as const),
-    }));
-    await votes.openRows(meeting.id, item.reportId, electors);
-    out.push({ group: wg.id, meetingId: meeting.id, reportId: item.reportId, g });
+/**
+ * After the round closes: the first `agendaPerGroup` seeded reports of each working group formally
+ * checked (the secretariat's check, one press per report, is not what the bench measures), so that
+ * each group's new meeting takes exactly those on its agenda. Returns their ids by group.
+ */
+export async function checkAgendaReports(tables: Tables, scale: CountyScale, regions: RegionConfig): Promise<Map<string, string[]>> {
+  const reports = new Reports(tables, () => new Date());
+  const byGroup = new Map<string, string[]>();
+  for (let i = 0; i < seededReports(scale); i++) {
+    const group = regions.regions.find((r) => r.id === regionOfOwner(regions, ownerOfReport(scale, i)))!.workingGroup;
+    const ids = byGroup.get(group) ?? [];
+    if (ids.length < scale.agendaPerGroup) byGroup.set(group, [...ids, `county-${pad(i, 6)}`]);
   }
-  return out;
+  const all = [...byGroup.values()].flat();
+  const at = new Date().toISOString();
+  await pool(all.length, 8, async (i) => {
+    await reports.setStatus(ROUND.id, all[i], (status) => ({ from: status, to: 'formally_checked', at, actor: { role: 'secretariat', id: 'bench' } }));
+  });
+  return byGroup;
 }

@@ -60,6 +60,7 @@ describe('the benchmark suite (quick smoke run)', function () {
       'county.press.p99',
       'county.calls.results',
       'county.rss.b',
+      'county.grant.time',
     ]) {
       assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
     }
