@@ -70,6 +70,10 @@ export class DeliveryWorker {
   private wakeUp?: () => void;
   private signalled = false;
   private pollRequested = true;
+  /** Something was queued here since the last poll. */
+  private queued = false;
+  /** Candidates the last dispatch left waiting only for a time (their due time or a token), not for a poll. */
+  private ready = 0;
   private candidates: DueEntry[] = [];
   private lastPoll = 0;
   private lastPollFull = false;
@@ -105,7 +109,7 @@ export class DeliveryWorker {
 
   /** Something was queued: look at the outbox soon instead of at the next poll. */
   wake(): void {
-    this.pollRequested = true;
+    this.queued = true;
     this.signal();
   }
 
@@ -161,17 +165,22 @@ export class DeliveryWorker {
       const now = Date.now();
       const minGap = Math.min(100, this.opts.pollMs);
       const since = now - this.lastPoll;
-      if (since >= this.opts.pollMs || (since >= minGap && (this.pollRequested || (this.lastPollFull && this.candidates.length === 0)))) {
+      // A message queued here is looked for at once only when what the last poll found runs short:
+      // while a backlog drains at the app's rate, each poll (a query per shard) would find it anyway.
+      const short = this.queued && this.ready < this.opts.maxInFlight;
+      if (since >= this.opts.pollMs || (since >= minGap && (this.pollRequested || short || (this.lastPollFull && this.candidates.length === 0)))) {
         await this.poll();
       }
       const next = this.dispatch(Date.now());
-      const nextPoll = this.lastPoll + (this.pollRequested ? minGap : this.opts.pollMs);
+      const soon = this.pollRequested || (this.queued && this.ready < this.opts.maxInFlight);
+      const nextPoll = this.lastPoll + (soon ? minGap : this.opts.pollMs);
       await this.wait(Math.min(next, nextPoll) - Date.now());
     }
   }
 
   private async poll(): Promise<void> {
     this.pollRequested = false;
+    this.queued = false;
     const now = Date.now();
     try {
       // Look a poll ahead, so a retry due before the next poll starts on time.
@@ -196,8 +205,13 @@ export class DeliveryWorker {
     let next = Infinity;
     const started = new Set<DueEntry>();
     const blocked = new Set<string>();
+    let ready = 0;
     for (const c of this.candidates) {
-      if (this.inflight.size >= this.opts.maxInFlight || !this.running) break;
+      if (this.inflight.size >= this.opts.maxInFlight || !this.running) {
+        // Full: the rest wait for a try to finish, not for a poll.
+        ready = this.candidates.length;
+        break;
+      }
       // A conversation's messages go in order: once one of them cannot go yet, the later ones wait too.
       if (blocked.has(c.conversation) || this.inflight.has(c.key)) continue;
       const lane = this.lanes.get(c.conversation);
@@ -213,12 +227,14 @@ export class DeliveryWorker {
       if (!permit) {
         blocked.add(c.conversation);
         if (wait !== undefined && Number.isFinite(wait)) next = Math.min(next, wait);
+        if (wait === undefined || Number.isFinite(wait)) ready++;
         continue;
       }
       started.add(c);
       this.launch(c, permit);
     }
     if (started.size) this.candidates = this.candidates.filter((c) => !started.has(c));
+    this.ready = ready;
     return next;
   }
 
