@@ -56,6 +56,8 @@ const BOOK_AHEAD_MS = 100;
 // Tries under way per conversation, as many as Teams takes in a burst (8 in 2 s): their storage
 // work runs side by side, their sends one after another.
 const PIPELINE = 8;
+// A candidate going within this long counts as work in hand (see `ready`).
+const READY_MS = 250;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
@@ -72,7 +74,7 @@ export class DeliveryWorker {
   private pollRequested = true;
   /** Something was queued here since the last poll. */
   private queued = false;
-  /** Candidates the last dispatch left waiting only for a time (their due time or a token), not for a poll. */
+  /** Candidates the last dispatch left to go within READY_MS (a token, their due time), not waiting for a poll. */
   private ready = 0;
   private candidates: DueEntry[] = [];
   private lastPoll = 0;
@@ -227,7 +229,8 @@ export class DeliveryWorker {
       if (!permit) {
         blocked.add(c.conversation);
         if (wait !== undefined && Number.isFinite(wait)) next = Math.min(next, wait);
-        if (wait === undefined || Number.isFinite(wait)) ready++;
+        // Ready: goes within a moment (a conversation held back for seconds keeps no one busy).
+        if (wait === undefined || wait - now <= READY_MS) ready++;
         continue;
       }
       started.add(c);
