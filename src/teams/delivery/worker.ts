@@ -56,6 +56,9 @@ const BOOK_AHEAD_MS = 100;
 // Tries under way per conversation, as many as Teams takes in a burst (8 in 2 s): their storage
 // work runs side by side, their sends one after another.
 const PIPELINE = 8;
+// The heartbeat: at most this far apart, and each one counts for this many beats.
+const MAX_BEAT_MS = 5000;
+const BEAT_LIVES = 2;
 // A candidate going within this long counts as work in hand (see `ready`).
 const READY_MS = 250;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -445,15 +448,25 @@ export class DeliveryWorker {
     }
   }
 
+  /**
+   * How often this instance says it is alive. Shorter than the lease: a dead instance's share of
+   * the app's rate comes back to the others within BEAT_LIVES beats (plus a loop's wait), not a
+   * whole lease (a minute by default).
+   */
+  private get beatMs(): number {
+    return Math.min(this.opts.leaseMs / 4, MAX_BEAT_MS);
+  }
+
   private async heartbeat(): Promise<void> {
     const now = Date.now();
-    if (now - this.lastBeat < this.opts.leaseMs / 3) return;
+    if (now - this.lastBeat < this.beatMs) return;
     this.lastBeat = now;
     this.limiter.prune(now);
     for (const [conv, until] of this.held) if (until < now) this.held.delete(conv);
     for (const [conv, until] of this.foreign) if (until < now) this.foreign.delete(conv);
     try {
-      const live = await this.deps.leases.beat(this.opts.instanceId, this.opts.leaseMs);
+      // A beat is late by up to a loop's wait (pollMs) on a busy instance: counted alive meanwhile.
+      const live = await this.deps.leases.beat(this.opts.instanceId, Math.min(this.opts.leaseMs, BEAT_LIVES * this.beatMs + this.opts.pollMs));
       this.limiter.setAppShare(appLimits(this.opts.appRatePerSecond / live));
     } catch {
       // Storage away: the poll reports it; keep the last share.
