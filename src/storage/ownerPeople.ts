@@ -133,10 +133,17 @@ export class OwnerPeople {
    * row). A claimant hears about their own reports only.
    */
   async audience(orgnr: string, filer: PersonKey): Promise<PersonKey[]> {
+    return this.audienceOf(orgnr, [filer]);
+  }
+
+  /** `audience` for several filers of one owner, from one read of the owner's links. */
+  async audienceOf(orgnr: string, filers: readonly PersonKey[]): Promise<PersonKey[]> {
     const links = await this.linksOf(orgnr);
     const out = new Map<string, PersonKey>();
-    if (!links.some((l) => same(l.person, filer))) out.set(personKey(filer), filer);
-    for (const l of links) if (!l.removedAt && (isConfirmed(l) || same(l.person, filer))) out.set(personKey(l.person), l.person);
+    for (const filer of filers) {
+      if (!links.some((l) => same(l.person, filer))) out.set(personKey(filer), filer);
+      for (const l of links) if (!l.removedAt && (isConfirmed(l) || same(l.person, filer))) out.set(personKey(l.person), l.person);
+    }
     return [...out.values()];
   }
 

@@ -56,6 +56,11 @@ const BOOK_AHEAD_MS = 100;
 // Tries under way per conversation, as many as Teams takes in a burst (8 in 2 s): their storage
 // work runs side by side, their sends one after another.
 const PIPELINE = 8;
+// The heartbeat: at most this far apart, and each one counts for this many beats.
+const MAX_BEAT_MS = 5000;
+const BEAT_LIVES = 2;
+// A candidate going within this long counts as work in hand (see `ready`).
+const READY_MS = 250;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
@@ -70,6 +75,10 @@ export class DeliveryWorker {
   private wakeUp?: () => void;
   private signalled = false;
   private pollRequested = true;
+  /** Something was queued here since the last poll. */
+  private queued = false;
+  /** Candidates the last dispatch left to go within READY_MS (a token, their due time), not waiting for a poll. */
+  private ready = 0;
   private candidates: DueEntry[] = [];
   private lastPoll = 0;
   private lastPollFull = false;
@@ -105,7 +114,7 @@ export class DeliveryWorker {
 
   /** Something was queued: look at the outbox soon instead of at the next poll. */
   wake(): void {
-    this.pollRequested = true;
+    this.queued = true;
     this.signal();
   }
 
@@ -161,17 +170,22 @@ export class DeliveryWorker {
       const now = Date.now();
       const minGap = Math.min(100, this.opts.pollMs);
       const since = now - this.lastPoll;
-      if (since >= this.opts.pollMs || (since >= minGap && (this.pollRequested || (this.lastPollFull && this.candidates.length === 0)))) {
+      // A message queued here is looked for at once only when what the last poll found runs short:
+      // while a backlog drains at the app's rate, each poll (a query per shard) would find it anyway.
+      const short = this.queued && this.ready < this.opts.maxInFlight;
+      if (since >= this.opts.pollMs || (since >= minGap && (this.pollRequested || short || (this.lastPollFull && this.candidates.length === 0)))) {
         await this.poll();
       }
       const next = this.dispatch(Date.now());
-      const nextPoll = this.lastPoll + (this.pollRequested ? minGap : this.opts.pollMs);
+      const soon = this.pollRequested || (this.queued && this.ready < this.opts.maxInFlight);
+      const nextPoll = this.lastPoll + (soon ? minGap : this.opts.pollMs);
       await this.wait(Math.min(next, nextPoll) - Date.now());
     }
   }
 
   private async poll(): Promise<void> {
     this.pollRequested = false;
+    this.queued = false;
     const now = Date.now();
     try {
       // Look a poll ahead, so a retry due before the next poll starts on time.
@@ -196,8 +210,13 @@ export class DeliveryWorker {
     let next = Infinity;
     const started = new Set<DueEntry>();
     const blocked = new Set<string>();
+    let ready = 0;
     for (const c of this.candidates) {
-      if (this.inflight.size >= this.opts.maxInFlight || !this.running) break;
+      if (this.inflight.size >= this.opts.maxInFlight || !this.running) {
+        // Full: the rest wait for a try to finish, not for a poll.
+        ready = this.candidates.length;
+        break;
+      }
       // A conversation's messages go in order: once one of them cannot go yet, the later ones wait too.
       if (blocked.has(c.conversation) || this.inflight.has(c.key)) continue;
       const lane = this.lanes.get(c.conversation);
@@ -213,12 +232,15 @@ export class DeliveryWorker {
       if (!permit) {
         blocked.add(c.conversation);
         if (wait !== undefined && Number.isFinite(wait)) next = Math.min(next, wait);
+        // Ready: goes within a moment (a conversation held back for seconds keeps no one busy).
+        if (wait === undefined || wait - now <= READY_MS) ready++;
         continue;
       }
       started.add(c);
       this.launch(c, permit);
     }
     if (started.size) this.candidates = this.candidates.filter((c) => !started.has(c));
+    this.ready = ready;
     return next;
   }
 
@@ -426,15 +448,25 @@ export class DeliveryWorker {
     }
   }
 
+  /**
+   * How often this instance says it is alive. Shorter than the lease: a dead instance's share of
+   * the app's rate comes back to the others within BEAT_LIVES beats (plus a loop's wait), not a
+   * whole lease (a minute by default).
+   */
+  private get beatMs(): number {
+    return Math.min(this.opts.leaseMs / 4, MAX_BEAT_MS);
+  }
+
   private async heartbeat(): Promise<void> {
     const now = Date.now();
-    if (now - this.lastBeat < this.opts.leaseMs / 3) return;
+    if (now - this.lastBeat < this.beatMs) return;
     this.lastBeat = now;
     this.limiter.prune(now);
     for (const [conv, until] of this.held) if (until < now) this.held.delete(conv);
     for (const [conv, until] of this.foreign) if (until < now) this.foreign.delete(conv);
     try {
-      const live = await this.deps.leases.beat(this.opts.instanceId, this.opts.leaseMs);
+      // A beat is late by up to a loop's wait (pollMs) on a busy instance: counted alive meanwhile.
+      const live = await this.deps.leases.beat(this.opts.instanceId, Math.min(this.opts.leaseMs, BEAT_LIVES * this.beatMs + this.opts.pollMs));
       this.limiter.setAppShare(appLimits(this.opts.appRatePerSecond / live));
     } catch {
       // Storage away: the poll reports it; keep the last share.

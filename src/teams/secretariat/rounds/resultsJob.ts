@@ -75,17 +75,18 @@ function ownerCard(ctx: StepContext, f: ForumResults, locale: Locale): AdaptiveC
  */
 async function tellOwner(ctx: StepContext, f: ForumResults, owner: ReturnType<typeof resultOwners>[number]): Promise<boolean> {
   const { services } = ctx;
-  const audience = new Map<string, { tenantId: string; aadObjectId: string }>();
-  for (const filer of owner.filers) for (const p of await services.ownerPeople.audience(owner.orgnr, filer)) audience.set(`${p.tenantId}:${p.aadObjectId}`, p);
-  let told = false;
-  for (const person of audience.values()) {
-    const chat = await services.references.personal(person.tenantId, person.aadObjectId);
-    if (!chat || chat.stale) continue;
-    told = true;
-    const card = ownerCard(ctx, f, pickLocale(chat.locale ?? chat.ref.locale));
-    await services.deliver({ kind: 'personal', key: resultsPersonKey(f.key, person), ...person, activity: cardMessage(card) });
-  }
-  return told;
+  // One read of the owner's links for all its filers; the chats read and the messages queued side by side.
+  const audience = await services.ownerPeople.audienceOf(owner.orgnr, owner.filers);
+  const told = await Promise.all(
+    audience.map(async (person) => {
+      const chat = await services.references.personal(person.tenantId, person.aadObjectId);
+      if (!chat || chat.stale) return false;
+      const card = ownerCard(ctx, f, pickLocale(chat.locale ?? chat.ref.locale));
+      await services.deliver({ kind: 'personal', key: resultsPersonKey(f.key, person), ...person, activity: cardMessage(card) });
+      return true;
+    }),
+  );
+  return told.includes(true);
 }
 
 /**
