@@ -30,17 +30,19 @@ export class ForumPlanStore {
     const hit = this.cached.get(forum);
     if (hit && Date.now() - hit.at <= this.cacheMs) return hit.plan;
     // A shared refresh, not the work of the turn that happens to ask first: counted in the total only.
-    const plan = uncounted(() => this.read(forum));
-    this.cached.set(forum, { at: Date.now(), plan });
-    plan.catch(() => {
-      if (this.cached.get(forum)?.plan === plan) this.cached.delete(forum);
-    });
-    return plan;
+    return this.cache(
+      forum,
+      uncounted(() => this.read(forum)),
+    );
   }
 
   /** The plan as stored now (counted in the turn that asks), for a refusal that must not rest on the cache; cached too. */
   async fresh(forum: string): Promise<ForumPlan | undefined> {
-    const plan = this.read(forum);
+    return this.cache(forum, this.read(forum));
+  }
+
+  /** Keeps a read of the plan as the forum's cache entry, dropped again if the read fails. */
+  private cache(forum: string, plan: Promise<ForumPlan | undefined>): Promise<ForumPlan | undefined> {
     this.cached.set(forum, { at: Date.now(), plan });
     plan.catch(() => {
       if (this.cached.get(forum)?.plan === plan) this.cached.delete(forum);

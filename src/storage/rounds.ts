@@ -39,8 +39,7 @@ export class Rounds {
     const cached = (await this.list()).find((r) => r.id === id);
     if (cached) return cached;
     // Created by another instance since the list was read.
-    const row = await getOrUndefined<Record<string, unknown>>(this.table, PK, id);
-    return row ? RoundSchema.parse(unpackJson(propertiesOf(row))) : undefined;
+    return this.readOne(id);
   }
 
   /**
@@ -48,8 +47,7 @@ export class Rounds {
    * must not rest on another instance's change not yet seen. The cached list learns it too.
    */
   async fresh(id: string): Promise<Round | undefined> {
-    const row = await getOrUndefined<Record<string, unknown>>(this.table, PK, id);
-    const round = row ? RoundSchema.parse(unpackJson(propertiesOf(row))) : undefined;
+    const round = await this.readOne(id);
     const cached = this.cached;
     if (cached) {
       const rounds = cached.rounds.then((list) => [...list.filter((r) => r.id !== id), ...(round ? [round] : [])].sort((a, b) => b.year - a.year));
@@ -61,7 +59,20 @@ export class Rounds {
 
   /** All rounds as stored now (counted in the turn that asks), replacing the cached list. */
   async listFresh(): Promise<Round[]> {
-    const rounds = this.read();
+    return this.cache(this.read());
+  }
+
+  /** All rounds, newest year first (cached briefly, see the constructor). */
+  async list(): Promise<Round[]> {
+    if (!this.cached || Date.now() - this.cached.at > this.cacheMs) {
+      // A shared refresh, not the work of the turn that happens to ask first: counted in the total only.
+      return this.cache(uncounted(() => this.read()));
+    }
+    return this.cached.rounds;
+  }
+
+  /** Keeps a read of the list as the cache, dropped again if the read fails. */
+  private cache(rounds: Promise<Round[]>): Promise<Round[]> {
     this.cached = { at: Date.now(), rounds };
     rounds.catch(() => {
       if (this.cached?.rounds === rounds) this.cached = undefined;
@@ -69,17 +80,9 @@ export class Rounds {
     return rounds;
   }
 
-  /** All rounds, newest year first (cached briefly, see the constructor). */
-  async list(): Promise<Round[]> {
-    if (!this.cached || Date.now() - this.cached.at > this.cacheMs) {
-      // A shared refresh, not the work of the turn that happens to ask first: counted in the total only.
-      const rounds = uncounted(() => this.read());
-      this.cached = { at: Date.now(), rounds };
-      rounds.catch(() => {
-        if (this.cached?.rounds === rounds) this.cached = undefined;
-      });
-    }
-    return this.cached.rounds;
+  private async readOne(id: string): Promise<Round | undefined> {
+    const row = await getOrUndefined<Record<string, unknown>>(this.table, PK, id);
+    return row ? RoundSchema.parse(unpackJson(propertiesOf(row))) : undefined;
   }
 
   private async read(): Promise<Round[]> {

@@ -28,7 +28,7 @@ export const ReportRef = z.object({ reportId: z.string().regex(/^[A-Za-z0-9-]{1,
 export async function openRounds(turn: Turn): Promise<Round[]> {
   const now = turn.services.now();
   const open = (await turn.services.rounds.list()).filter((r) => isOpenForFiling(r, now));
-  return open.length ? open : (await turn.services.rounds.listFresh()).filter((r) => isOpenForFiling(r, now));
+  return open.length ? open : openRoundsFresh(turn);
 }
 
 /** The open rounds read from storage: for a refusal that the cached ones would give (roundForRegion finding none). */
